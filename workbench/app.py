@@ -1,0 +1,19 @@
+"""Entry point: with a command, the headless CLI; without one, the window."""
+
+from __future__ import annotations
+
+import logging
+import sys
+from collections.abc import Sequence
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = list(sys.argv[1:] if argv is None else argv)
+    logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
+    if args:
+        from workbench.cli import main as cli_main
+
+        return cli_main(args)
+    from workbench.ui.launch import run_window
+
+    return run_window()

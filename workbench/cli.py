@@ -1,0 +1,233 @@
+"""The headless commands, on the same core functions the window uses.
+
+Exit codes: 0 success, 1 some input was refused (the rest was done), 2 the command could not run.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from workbench.core.errors import ImportProblem, WorkbenchError
+from workbench.core.importing import import_files, prepare_import, supported_extensions
+from workbench.core.project_store import Project
+from workbench.core.records import Status
+from workbench.core.settings import Settings
+
+
+def _languages(value: str) -> list[str]:
+    return [code.strip() for code in value.split(",") if code.strip()]
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="python main.py",
+        description="Translation workbench: Vietnamese press texts into English and Khmer, offline. "
+        "Without a command it opens the window.",
+    )
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    p = sub.add_parser("new", help="create a project file")
+    p.add_argument("project", type=Path)
+    p.add_argument("--source", default="vi", help="source language (default vi)")
+    p.add_argument("--targets", default="en,km", type=_languages, help="target languages (default en,km)")
+    p.add_argument("--name", help="project name shown in the window (default: the file name)")
+
+    p = sub.add_parser("import", help=f"import source files ({supported_extensions()})")
+    p.add_argument("project", type=Path)
+    p.add_argument("files", type=Path, nargs="+")
+    p.add_argument("--encoding", help="force the encoding of text files (utf-8, utf-16, cp1258, tcvn3, vni, ...)")
+    p.add_argument("--preview", action="store_true", help="show the segments that would be imported; change nothing")
+
+    p = sub.add_parser("segments", help="list segments with their status")
+    p.add_argument("project", type=Path)
+    p.add_argument("--document", help="only this document (name or id)")
+    p.add_argument("--status", choices=[s.value for s in Status], help="only segments with this status")
+    p.add_argument("--to", dest="language", help="the target language --status looks at (default: any)")
+    p.add_argument("--limit", type=int)
+    p.add_argument("--offset", type=int, default=0)
+    p.add_argument("--json", action="store_true", help="print JSON lines for scripts")
+
+    p = sub.add_parser("stats", help="segment and word counts per document, language and status")
+    p.add_argument("project", type=Path)
+    p.add_argument("--json", action="store_true")
+
+    p = sub.add_parser("mark", help="mark a segment for translation or not")
+    p.add_argument("project", type=Path)
+    p.add_argument("segment", type=int, help="segment id (see `segments`)")
+    group = p.add_mutually_exclusive_group(required=True)
+    group.add_argument("--translate", action="store_true", help="the segment is to be translated")
+    group.add_argument("--skip", metavar="REASON", nargs="?", const="marked by the user", help="not to translate")
+
+    p = sub.add_parser("bench", help="print speed figures (no test asserts them)")
+    p.add_argument("suite", choices=["project"], help="project: import+segmentation MB/s, open+read time")
+    p.add_argument("--megabytes", type=float, default=10.0)
+    p.add_argument("--segments", type=int, default=50_000)
+    return parser
+
+
+def _cmd_new(args: argparse.Namespace) -> int:
+    with Project.create(args.project, args.name or args.project.stem, args.source, args.targets) as project:
+        info = project.info
+    print(f"created {args.project}: {info.source_language} -> {', '.join(info.target_languages)}")
+    return 0
+
+
+def _cmd_import(args: argparse.Namespace) -> int:
+    if args.preview:
+        return _preview(args.files, args.encoding)
+    author = Settings.load().user_name
+    with Project.open(args.project) as project:
+        outcomes = import_files(project, args.files, args.encoding, author)
+    failed = 0
+    for outcome in outcomes:
+        if outcome.problem:
+            failed += 1
+            print(f"error: {outcome.problem}", file=sys.stderr)
+            continue
+        assert outcome.document is not None and outcome.result is not None
+        doc, res = outcome.document, outcome.result
+        skipped = sum(not s.translatable for s in doc.segments)
+        what = (
+            f"new document, {res.added} segments"
+            if res.created
+            else f"updated: {res.unchanged} unchanged, {res.changed} changed, {res.added} added, {res.removed} removed"
+        )
+        extra = f", {res.imported_translations} translations imported" if res.imported_translations else ""
+        print(f"{outcome.path.name}: {what} ({skipped} not for translation{extra}); format {doc.format}, encoding {doc.encoding}")
+    return 1 if failed else 0
+
+
+def _preview(files: Sequence[Path], encoding: str | None) -> int:
+    failed = 0
+    for path in files:
+        try:
+            doc = prepare_import(path, encoding)
+        except ImportProblem as problem:
+            print(f"error: {problem}", file=sys.stderr)
+            failed += 1
+            continue
+        print(f"== {path.name}: format {doc.format}, encoding {doc.encoding}, {len(doc.segments)} segments")
+        for i, seg in enumerate(doc.segments, 1):
+            flag = "  " if seg.translatable else "--"
+            reason = f" [{seg.skip_reason}]" if seg.skip_reason else ""
+            print(f"{i:5} {flag} {seg.source}{reason}")
+    return 1 if failed else 0
+
+
+def _cmd_segments(args: argparse.Namespace) -> int:
+    with Project.open(args.project, read_only=True) as project:
+        doc_id = None
+        if args.document:
+            doc = project.document(args.document)
+            if doc is None:
+                print(f"error: {args.project} has no document {args.document!r}", file=sys.stderr)
+                return 2
+            doc_id = doc.id
+        status = Status(args.status) if args.status else None
+        rows = project.segments(doc_id, status, args.language, args.offset, args.limit)
+        names = {d.id: d.name for d in project.documents()}
+        languages = project.info.target_languages
+    for seg in rows:
+        if args.json:
+            print(
+                json.dumps(
+                    {
+                        "id": seg.id,
+                        "document": names[seg.document_id],
+                        "position": seg.position,
+                        "source": seg.source,
+                        "translatable": seg.translatable,
+                        "skip_reason": seg.skip_reason,
+                        "protected": [[s.kind, s.text] for s in seg.spans],
+                        "translations": {
+                            lang: {"status": t.status.value, "text": t.text} for lang, t in seg.translations.items()
+                        },
+                    },
+                    ensure_ascii=False,
+                )
+            )
+            continue
+        states = " ".join(f"{lang}:{seg.translations[lang].status.value:<12}" for lang in languages)
+        skip = f"  [not for translation: {seg.skip_reason}]" if not seg.translatable else ""
+        print(f"{seg.id:6} {names[seg.document_id]}#{seg.position + 1:<5} {states} {seg.source}{skip}")
+    return 0
+
+
+def _cmd_stats(args: argparse.Namespace) -> int:
+    with Project.open(args.project, read_only=True) as project:
+        info = project.info
+        stats = project.stats()
+    if args.json:
+        print(
+            json.dumps(
+                [
+                    {
+                        "document": s.document.name,
+                        "segments": s.document.segment_count,
+                        "not_translatable": s.not_translatable,
+                        "languages": {
+                            lang: {"segments": c.segments, "words": c.words, "by_status": c.by_status}
+                            for lang, c in s.languages.items()
+                        },
+                    }
+                    for s in stats
+                ],
+                ensure_ascii=False,
+                indent=2,
+            )
+        )
+        return 0
+    print(f"{info.name}: {info.source_language} -> {', '.join(info.target_languages)}, {len(stats)} documents")
+    statuses = [s.value for s in Status]
+    for s in stats:
+        print(f"\n{s.document.name} ({s.document.format}, {s.document.segment_count} segments, {s.not_translatable} not for translation)")
+        print(f"  {'':4} {'segments':>8} {'words':>7}  " + " ".join(f"{st:>12}" for st in statuses))
+        for lang, c in s.languages.items():
+            cells = " ".join(f"{c.by_status[st]:>12}" for st in statuses)
+            print(f"  {lang:4} {c.segments:>8} {c.words:>7}  {cells}")
+    return 0
+
+
+def _cmd_mark(args: argparse.Namespace) -> int:
+    with Project.open(args.project) as project:
+        seg = project.set_translatable(args.segment, args.translate, args.skip or "")
+    state = "to translate" if seg.translatable else f"not for translation ({seg.skip_reason})"
+    print(f"segment {seg.id}: {state}")
+    return 0
+
+
+def _cmd_bench(args: argparse.Namespace) -> int:
+    from workbench.core.project_benchmark import run_project_benchmark
+
+    run_project_benchmark(args.megabytes, args.segments, print)
+    return 0
+
+
+COMMANDS = {
+    "new": _cmd_new,
+    "import": _cmd_import,
+    "segments": _cmd_segments,
+    "stats": _cmd_stats,
+    "mark": _cmd_mark,
+    "bench": _cmd_bench,
+}
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if not args.command:
+        parser.print_help()
+        return 0
+    try:
+        return COMMANDS[args.command](args)
+    except WorkbenchError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        print("stopped; everything finished before the stop is saved", file=sys.stderr)
+        return 130

@@ -1,0 +1,124 @@
+"""Telling page furniture from the article: what gets imported but marked not-for-translation.
+
+Text saved or copied from a provincial web site carries its menus, a repeated title, photo captions,
+a contact block, a copyright line, even CSS. Each such block keeps its text (the user can flip the
+flag) and gets a reason a translator can read.
+"""
+
+from __future__ import annotations
+
+import regex
+
+from workbench.core.records import SourceBlock
+
+REASON_CSS = "style sheet (CSS) code"
+REASON_COPYRIGHT = "copyright line"
+REASON_NO_WORDS = "no words to translate"
+REASON_CONTACT = "contact details"
+REASON_CONTACT_BLOCK = "part of a contact block"
+REASON_CAPTION = "photo caption"
+REASON_MENU = "menu or site banner (all lower case)"
+REASON_DUPLICATE = "repeats the paragraph before it"
+REASON_BYLINE = "author byline (kept as written)"
+
+_CSS = regex.compile(
+    r"@media\b|@import\b|@font-face\b|^[\w.#:>*,\s\[\]=\"'()-]+\{[^{}]*:[^{}]*\}|\{[^{}]*;[^{}]*\}\s*\}?\s*$",
+    regex.IGNORECASE,
+)
+_COPYRIGHT = regex.compile(
+    r"©|\(c\)\s*\d{4}|\bcopyright\b|all rights reserved|bản quyền (?:thuộc|của)|giữ bản quyền",
+    regex.IGNORECASE,
+)
+_CONTACT_LABEL = regex.compile(
+    r"^(?:điện thoại|đt|đtdđ|tel|phone|fax|e-?mail|hotline|website|địa chỉ|address)\s*(?:\([^)]*\))?\s*[:：]",
+    regex.IGNORECASE,
+)
+_CAPTION = regex.compile(
+    r"(?:^|[.!?]\s+|\(\s*)(?:ảnh|ảnh minh họa|ảnh minh hoạ|nguồn ảnh|photo)\s*:\s*[\p{L}\p{N}\s.,&/_-]{1,60}\)?\s*$",
+    regex.IGNORECASE,
+)
+_LETTER = regex.compile(r"\p{L}")
+_UPPER = regex.compile(r"\p{Lu}")
+_SENTENCE_END = regex.compile(r"[.?!…]\s*$")
+_WORD = regex.compile(r"[\p{L}\p{N}]+")
+_CONTACT_VALUE = regex.compile(
+    r"^[\s,;/–-]*(?:(?:\+84|0)[\d .()-]{8,16}\d|[\w.+-]+@[\w-]+(?:\.[\w-]+)+|https?://\S+)(?:[\s,;/–-]+"
+    r"(?:(?:\+84|0)[\d .()-]{8,16}\d|[\w.+-]+@[\w-]+(?:\.[\w-]+)+|https?://\S+))*[\s,;/–-]*$"
+)
+_SHORT_WORDS = 10
+_LONG_WORDS = 12
+
+
+def _words(text: str) -> int:
+    return len(_WORD.findall(text))
+
+
+def _line_reason(block: SourceBlock, previous: SourceBlock | None) -> str:
+    text = block.text
+    if _CSS.search(text):
+        return REASON_CSS
+    if _COPYRIGHT.search(text):
+        return REASON_COPYRIGHT
+    if not _LETTER.search(text):
+        return REASON_NO_WORDS
+    if _CONTACT_LABEL.match(text) or _CONTACT_VALUE.match(text):
+        return REASON_CONTACT
+    if _CAPTION.search(text) and _words(text) <= 40:
+        return REASON_CAPTION
+    if not _UPPER.search(text) and _words(text) <= 15 and not _SENTENCE_END.search(text):
+        return REASON_MENU
+    if previous is not None and _words(text) >= 3 and text.casefold() == previous.text.casefold():
+        return REASON_DUPLICATE
+    return ""
+
+
+def _is_byline(blocks: list[SourceBlock], i: int) -> bool:
+    words = _WORD.findall(blocks[i].text)
+    if not 2 <= len(words) <= 5 or blocks[i].text != " ".join(words):
+        return False
+    if not all(w[0].isupper() and not w.isupper() for w in words):
+        return False
+    if i == 0 or _words(blocks[i - 1].text) < _LONG_WORDS:
+        return False
+    return not any(b.translatable and _words(b.text) >= _LONG_WORDS for b in blocks[i + 1 :])
+
+
+def _mark_contact_blocks(blocks: list[SourceBlock]) -> None:
+    """Short lines sitting between contact lines (names, offices, numbering) belong to the contact block."""
+
+    def in_run(b: SourceBlock) -> bool:
+        return not b.translatable or (_words(b.text) <= _SHORT_WORDS and not _SENTENCE_END.search(b.text))
+
+    i = 0
+    while i < len(blocks):
+        if not in_run(blocks[i]):
+            i += 1
+            continue
+        j = i
+        while j < len(blocks) and in_run(blocks[j]):
+            j += 1
+        run = range(i, j)
+        if sum(blocks[k].skip_reason == REASON_CONTACT for k in run) >= 2:
+            labelled = [k for k in run if not blocks[k].translatable]
+            for k in range(labelled[0], labelled[-1] + 1):
+                if blocks[k].translatable:
+                    blocks[k].translatable = False
+                    blocks[k].skip_reason = REASON_CONTACT_BLOCK
+        i = j
+
+
+def mark_boilerplate(blocks: list[SourceBlock]) -> None:
+    """Set `translatable` and `skip_reason` on page furniture, in place."""
+    previous: SourceBlock | None = None
+    for block in blocks:
+        if block.translatable:
+            reason = _line_reason(block, previous)
+            if reason:
+                block.translatable = False
+                block.skip_reason = reason
+        previous = block
+    for i, block in enumerate(blocks):
+        if block.translatable and _is_byline(blocks, i):
+            block.translatable = False
+            block.skip_reason = REASON_BYLINE
+    _mark_contact_blocks(blocks)

@@ -1,0 +1,92 @@
+"""The project file's schema and its forward migrations, numbered by `PRAGMA user_version`.
+
+A later issue adds its tables by appending a migration here; a file from a newer workbench is refused
+rather than damaged.
+"""
+
+from __future__ import annotations
+
+STATUSES = "'untranslated', 'draft', 'translated', 'approved', 'needs-work'"
+
+SCHEMA_V1 = f"""
+CREATE TABLE project (
+    key TEXT PRIMARY KEY,
+    value TEXT NOT NULL
+);
+CREATE TABLE documents (
+    id INTEGER PRIMARY KEY,
+    name TEXT NOT NULL UNIQUE,
+    format TEXT NOT NULL,
+    encoding TEXT NOT NULL,
+    source_path TEXT NOT NULL,
+    properties TEXT NOT NULL DEFAULT '{{}}',
+    imported_at TEXT NOT NULL,
+    updated_at TEXT NOT NULL,
+    version INTEGER NOT NULL DEFAULT 1
+);
+-- The structure to rebuild a document on export: paragraphs, headings, list items, table cells, PO entries.
+CREATE TABLE paragraphs (
+    document_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+    idx INTEGER NOT NULL,
+    kind TEXT NOT NULL,
+    level INTEGER NOT NULL DEFAULT 0,
+    meta TEXT NOT NULL DEFAULT '{{}}',
+    PRIMARY KEY (document_id, idx)
+) WITHOUT ROWID;
+-- position is NULL for a segment that a re-import removed: it stays, with its translations, as history.
+CREATE TABLE segments (
+    id INTEGER PRIMARY KEY,
+    document_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+    position INTEGER,
+    paragraph INTEGER NOT NULL,
+    source TEXT NOT NULL,
+    words INTEGER NOT NULL DEFAULT 0,
+    space_after TEXT NOT NULL DEFAULT '',
+    translatable INTEGER NOT NULL DEFAULT 1,
+    translatable_by_user INTEGER NOT NULL DEFAULT 0,
+    skip_reason TEXT NOT NULL DEFAULT '',
+    spans TEXT NOT NULL DEFAULT '[]',
+    context_key TEXT NOT NULL DEFAULT '',
+    meta TEXT NOT NULL DEFAULT '{{}}',
+    created_at TEXT NOT NULL,
+    removed_at TEXT
+);
+CREATE INDEX segments_order ON segments(document_id, position);
+CREATE INDEX segments_source ON segments(source);
+CREATE TABLE translations (
+    segment_id INTEGER NOT NULL REFERENCES segments(id) ON DELETE CASCADE,
+    language TEXT NOT NULL,
+    text TEXT NOT NULL DEFAULT '',
+    status TEXT NOT NULL DEFAULT 'untranslated' CHECK (status IN ({STATUSES})),
+    origin TEXT NOT NULL DEFAULT '',
+    origin_detail TEXT NOT NULL DEFAULT '',
+    author TEXT NOT NULL DEFAULT '',
+    score REAL,
+    updated_at TEXT NOT NULL,
+    PRIMARY KEY (segment_id, language)
+) WITHOUT ROWID;
+CREATE INDEX translations_status ON translations(language, status);
+-- Every change of a translation, never updated: the history panel and the post-editing report read it.
+CREATE TABLE revisions (
+    id INTEGER PRIMARY KEY,
+    segment_id INTEGER NOT NULL REFERENCES segments(id) ON DELETE CASCADE,
+    language TEXT NOT NULL,
+    text TEXT NOT NULL,
+    status TEXT NOT NULL CHECK (status IN ({STATUSES})),
+    origin TEXT NOT NULL,
+    origin_detail TEXT NOT NULL DEFAULT '',
+    author TEXT NOT NULL DEFAULT '',
+    score REAL,
+    note TEXT NOT NULL DEFAULT '',
+    created_at TEXT NOT NULL
+);
+CREATE INDEX revisions_segment ON revisions(segment_id, language, id);
+CREATE TRIGGER revisions_append_only BEFORE UPDATE ON revisions
+BEGIN
+    SELECT RAISE(ABORT, 'revisions are append-only');
+END;
+"""
+
+#: MIGRATIONS[n] takes a file from user_version n to n + 1.
+MIGRATIONS: list[str] = [SCHEMA_V1]
+LATEST_VERSION = len(MIGRATIONS)

@@ -1,0 +1,571 @@
+"""The project file: one SQLite database per project, written one transaction per operation.
+
+WAL mode with synchronous=FULL, so a process killed at any moment (or a power cut, common enough in
+a provincial office) leaves a file that opens with every committed operation. A writer holds an OS
+lock on `<file>.lock`; read-only opens (listing, statistics) do not need it.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import sqlite3
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from pathlib import Path
+from types import TracebackType
+
+from workbench.core.document_merge import OldSegment, plan_merge
+from workbench.core.errors import ProjectError, ProjectTooNew
+from workbench.core.language_rules import LANGUAGES
+from workbench.core.project_lock import ProjectLock
+from workbench.core.project_schema import LATEST_VERSION, MIGRATIONS
+from workbench.core.protected_spans import ProtectedSpan
+from workbench.core.records import (
+    DocumentInfo,
+    Origin,
+    PreparedDocument,
+    PreparedSegment,
+    ProjectInfo,
+    SegmentRecord,
+    Status,
+    Translation,
+)
+
+log = logging.getLogger(__name__)
+
+
+def now() -> str:
+    return datetime.now(UTC).isoformat(timespec="seconds")
+
+
+@dataclass(frozen=True, slots=True)
+class StoreResult:
+    """What storing a document changed (the grid refreshes from it, the CLI prints it)."""
+
+    document_id: int
+    created: bool
+    added: int
+    unchanged: int
+    changed: int
+    removed: int
+    imported_translations: int
+
+
+@dataclass(slots=True)
+class StatusCounts:
+    segments: int = 0
+    words: int = 0
+    by_status: dict[str, int] = field(default_factory=dict)
+    words_by_status: dict[str, int] = field(default_factory=dict)
+
+
+@dataclass(frozen=True, slots=True)
+class DocumentStats:
+    document: DocumentInfo
+    not_translatable: int
+    #: per target language
+    languages: dict[str, StatusCounts]
+
+
+def _word_count(text: str) -> int:
+    return len(text.split())
+
+
+class Project:
+    """An open project file. Use `Project.create` or `Project.open`, and close it (or use `with`)."""
+
+    def __init__(self, path: Path, connection: sqlite3.Connection, lock: ProjectLock | None) -> None:
+        self.path = path
+        self._db = connection
+        self._lock = lock
+        self.read_only = lock is None
+        self.info = self._read_info()
+
+    # --- opening and closing ----------------------------------------------------------------------
+
+    @classmethod
+    def create(cls, path: Path, name: str, source_language: str, target_languages: Sequence[str]) -> Project:
+        path = Path(path)
+        for code in (source_language, *target_languages):
+            if code not in LANGUAGES:
+                raise ProjectError(f"unknown language {code!r}: the workbench knows {', '.join(LANGUAGES)}")
+        if not target_languages:
+            raise ProjectError("a project needs at least one target language")
+        if source_language in target_languages:
+            raise ProjectError("the source language cannot also be a target language")
+        if path.exists():
+            raise ProjectError(f"{path} already exists: choose another name or open it")
+        if not path.parent.is_dir():
+            raise ProjectError(f"cannot create {path}: the folder {path.parent} does not exist")
+        lock = ProjectLock(path)
+        lock.acquire()
+        tmp = path.with_name(path.name + ".creating")
+        try:
+            tmp.unlink(missing_ok=True)
+            db = cls._connect(tmp)
+            cls._migrate(db, tmp)
+            with db:
+                db.executemany(
+                    "INSERT INTO project(key, value) VALUES (?, ?)",
+                    [
+                        ("name", name),
+                        ("source_language", source_language),
+                        ("target_languages", json.dumps(list(target_languages))),
+                        ("created_at", now()),
+                    ],
+                )
+            db.execute("PRAGMA journal_mode=DELETE")  # fold the WAL in before the rename
+            db.close()
+            tmp.replace(path)
+        except BaseException:
+            lock.release()
+            tmp.unlink(missing_ok=True)
+            raise
+        return cls(path, cls._connect(path), lock)
+
+    @classmethod
+    def open(cls, path: Path, read_only: bool = False) -> Project:
+        path = Path(path)
+        if not path.is_file():
+            raise ProjectError(f"{path} does not exist")
+        lock = None
+        if not read_only:
+            lock = ProjectLock(path)
+            lock.acquire()
+        try:
+            db = cls._connect(path)
+            try:
+                version = db.execute("PRAGMA user_version").fetchone()[0]
+                tables = {r[0] for r in db.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+            except sqlite3.DatabaseError as exc:
+                raise ProjectError(f"{path} is not a workbench project (not an SQLite database: {exc})") from exc
+            if version == 0 or "project" not in tables:
+                raise ProjectError(f"{path} is an SQLite file but not a workbench project")
+            if version > LATEST_VERSION:
+                raise ProjectTooNew(
+                    f"{path} was saved by a newer version of the workbench (format {version}, this one reads "
+                    f"up to {LATEST_VERSION}): update the workbench to open it"
+                )
+            if version < LATEST_VERSION:
+                if read_only:
+                    raise ProjectError(f"{path} needs an upgrade: open it for writing once")
+                cls._backup_before_migration(db, path, version)
+                cls._migrate(db, path)
+            if read_only:
+                db.execute("PRAGMA query_only=ON")
+            return cls(path, db, lock)
+        except BaseException:
+            if lock:
+                lock.release()
+            raise
+
+    @staticmethod
+    def _connect(path: Path) -> sqlite3.Connection:
+        try:
+            db = sqlite3.connect(path, isolation_level=None, timeout=10)
+            db.execute("PRAGMA journal_mode=WAL")
+        except sqlite3.DatabaseError as exc:
+            raise ProjectError(f"{path} cannot be opened as a project ({exc})") from exc
+        db.execute("PRAGMA foreign_keys=ON")
+        db.execute("PRAGMA synchronous=FULL")
+        db.row_factory = sqlite3.Row
+        return db
+
+    @staticmethod
+    def _migrate(db: sqlite3.Connection, path: Path) -> None:
+        version = db.execute("PRAGMA user_version").fetchone()[0]
+        for target in range(version, LATEST_VERSION):
+            log.info("upgrading %s from format %d to %d", path, target, target + 1)
+            try:
+                db.executescript(f"BEGIN IMMEDIATE;\n{MIGRATIONS[target]}\nPRAGMA user_version={target + 1};\nCOMMIT;")
+            except BaseException:
+                if db.in_transaction:
+                    db.execute("ROLLBACK")
+                raise
+
+    @staticmethod
+    def _backup_before_migration(db: sqlite3.Connection, path: Path, version: int) -> None:
+        backup_path = path.with_name(f"{path.name}.v{version}.bak")
+        if backup_path.exists():
+            return
+        target = sqlite3.connect(backup_path)
+        try:
+            db.backup(target)
+        finally:
+            target.close()
+
+    def close(self) -> None:
+        try:
+            if not self.read_only:
+                self._db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        except sqlite3.Error:
+            pass
+        self._db.close()
+        if self._lock:
+            self._lock.release()
+            self._lock = None
+
+    def __enter__(self) -> Project:
+        return self
+
+    def __exit__(
+        self, exc_type: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
+    ) -> None:
+        self.close()
+
+    @contextmanager
+    def transaction(self) -> Iterator[sqlite3.Connection]:
+        """One operation, all or nothing."""
+        if self.read_only:
+            raise ProjectError(f"{self.path} is open read-only")
+        self._db.execute("BEGIN IMMEDIATE")
+        try:
+            yield self._db
+        except BaseException:
+            self._db.execute("ROLLBACK")
+            raise
+        self._db.execute("COMMIT")
+
+    # --- reading ----------------------------------------------------------------------------------
+
+    def _read_info(self) -> ProjectInfo:
+        values = {r["key"]: r["value"] for r in self._db.execute("SELECT key, value FROM project")}
+        return ProjectInfo(
+            name=values.get("name", self.path.stem),
+            source_language=values.get("source_language", "vi"),
+            target_languages=tuple(json.loads(values.get("target_languages", "[]"))),
+            created_at=values.get("created_at", ""),
+            schema_version=self._db.execute("PRAGMA user_version").fetchone()[0],
+        )
+
+    def documents(self) -> list[DocumentInfo]:
+        rows = self._db.execute(
+            """SELECT d.*, (SELECT count(*) FROM segments s WHERE s.document_id = d.id AND s.position IS NOT NULL)
+                   AS segment_count
+               FROM documents d ORDER BY d.id"""
+        ).fetchall()
+        return [self._document_info(r) for r in rows]
+
+    def document(self, name_or_id: str | int) -> DocumentInfo | None:
+        for doc in self.documents():
+            if doc.name == name_or_id or doc.id == name_or_id or str(doc.id) == str(name_or_id):
+                return doc
+        return None
+
+    @staticmethod
+    def _document_info(row: sqlite3.Row) -> DocumentInfo:
+        return DocumentInfo(
+            id=row["id"],
+            name=row["name"],
+            format=row["format"],
+            encoding=row["encoding"],
+            source_path=row["source_path"],
+            imported_at=row["imported_at"],
+            updated_at=row["updated_at"],
+            segment_count=row["segment_count"],
+        )
+
+    def segments(
+        self,
+        document_id: int | None = None,
+        status: Status | None = None,
+        language: str | None = None,
+        offset: int = 0,
+        limit: int | None = None,
+    ) -> list[SegmentRecord]:
+        """Current segments in document order, optionally only those with `status` (in `language`, or any)."""
+        where = ["s.position IS NOT NULL"]
+        args: list[object] = []
+        if document_id is not None:
+            where.append("s.document_id = ?")
+            args.append(document_id)
+        if status is not None:
+            languages = [language] if language else list(self.info.target_languages)
+            marks = ",".join("?" * len(languages))
+            where.append(
+                f"EXISTS (SELECT 1 FROM translations t WHERE t.segment_id = s.id AND t.status = ?"
+                f" AND t.language IN ({marks}))"
+            )
+            args.extend([str(status), *languages])
+        sql = f"SELECT s.* FROM segments s WHERE {' AND '.join(where)} ORDER BY s.document_id, s.position"
+        if limit is not None or offset:
+            sql += " LIMIT ? OFFSET ?"
+            args.extend([limit if limit is not None else -1, offset])
+        rows = self._db.execute(sql, args).fetchall()
+        return self._with_translations(rows)
+
+    def segment(self, segment_id: int) -> SegmentRecord:
+        rows = self._db.execute("SELECT * FROM segments WHERE id = ?", (segment_id,)).fetchall()
+        if not rows:
+            raise ProjectError(f"there is no segment {segment_id} in {self.path.name}")
+        return self._with_translations(rows)[0]
+
+    def _with_translations(self, rows: list[sqlite3.Row]) -> list[SegmentRecord]:
+        translations: dict[int, dict[str, Translation]] = {r["id"]: {} for r in rows}
+        ids = list(translations)
+        for start in range(0, len(ids), 900):
+            chunk = ids[start : start + 900]
+            for t in self._db.execute(
+                f"SELECT * FROM translations WHERE segment_id IN ({','.join('?' * len(chunk))})", chunk
+            ):
+                translations[t["segment_id"]][t["language"]] = Translation(
+                    language=t["language"],
+                    text=t["text"],
+                    status=Status(t["status"]),
+                    origin=Origin(t["origin"]),
+                    origin_detail=t["origin_detail"],
+                    author=t["author"],
+                    score=t["score"],
+                    updated_at=t["updated_at"],
+                )
+        return [
+            SegmentRecord(
+                id=r["id"],
+                document_id=r["document_id"],
+                position=r["position"] if r["position"] is not None else -1,
+                paragraph=r["paragraph"],
+                source=r["source"],
+                translatable=bool(r["translatable"]),
+                skip_reason=r["skip_reason"],
+                spans=tuple(ProtectedSpan.from_json(r["source"], item) for item in json.loads(r["spans"])),
+                translations=translations[r["id"]],
+            )
+            for r in rows
+        ]
+
+    def revisions(self, segment_id: int, language: str) -> list[sqlite3.Row]:
+        return self._db.execute(
+            "SELECT * FROM revisions WHERE segment_id = ? AND language = ? ORDER BY id",
+            (segment_id, language),
+        ).fetchall()
+
+    def stats(self) -> list[DocumentStats]:
+        """Segment and word counts per document, target language and status (translatable segments only)."""
+        result = []
+        counts: dict[tuple[int, str, str], tuple[int, int]] = {}
+        for row in self._db.execute(
+            """SELECT s.document_id, t.language, t.status, count(*) AS n, sum(s.words) AS words
+               FROM segments s JOIN translations t ON t.segment_id = s.id
+               WHERE s.position IS NOT NULL AND s.translatable = 1
+               GROUP BY s.document_id, t.language, t.status"""
+        ):
+            counts[(row["document_id"], row["language"], row["status"])] = (row["n"], row["words"] or 0)
+        skipped = dict(
+            self._db.execute(
+                """SELECT document_id, count(*) FROM segments
+                   WHERE position IS NOT NULL AND translatable = 0 GROUP BY document_id"""
+            ).fetchall()
+        )
+        for doc in self.documents():
+            languages = {}
+            for lang in self.info.target_languages:
+                c = StatusCounts()
+                for status in Status:
+                    n, words = counts.get((doc.id, lang, str(status)), (0, 0))
+                    c.by_status[str(status)] = n
+                    c.words_by_status[str(status)] = words
+                    c.segments += n
+                    c.words += words
+                languages[lang] = c
+            result.append(DocumentStats(doc, skipped.get(doc.id, 0), languages))
+        return result
+
+    # --- writing ----------------------------------------------------------------------------------
+
+    def store_document(self, prepared: PreparedDocument, author: str = "") -> StoreResult:
+        """Add a new document, or update a re-imported one in place, in one transaction."""
+        stamp = now()
+        with self.transaction() as db:
+            existing = db.execute("SELECT id FROM documents WHERE name = ?", (prepared.name,)).fetchone()
+            if existing is None:
+                doc_id = db.execute(
+                    """INSERT INTO documents(name, format, encoding, source_path, properties, imported_at,
+                       updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)""",
+                    (
+                        prepared.name,
+                        prepared.format,
+                        prepared.encoding,
+                        prepared.source_path,
+                        json.dumps(prepared.properties, ensure_ascii=False),
+                        stamp,
+                        stamp,
+                    ),
+                ).lastrowid
+                assert doc_id is not None
+                self._write_paragraphs(db, doc_id, prepared)
+                imported = 0
+                for position, seg in enumerate(prepared.segments):
+                    imported += self._insert_segment(db, doc_id, position, seg, stamp, author)[1]
+                return StoreResult(doc_id, True, len(prepared.segments), 0, 0, 0, imported)
+            doc_id = existing["id"]
+            return self._update_document(db, doc_id, prepared, stamp, author)
+
+    def _write_paragraphs(self, db: sqlite3.Connection, doc_id: int, prepared: PreparedDocument) -> None:
+        db.execute("DELETE FROM paragraphs WHERE document_id = ?", (doc_id,))
+        db.executemany(
+            "INSERT INTO paragraphs(document_id, idx, kind, level, meta) VALUES (?, ?, ?, ?, ?)",
+            [
+                (doc_id, i, str(b.kind), b.level, json.dumps(b.meta, ensure_ascii=False))
+                for i, b in enumerate(prepared.blocks)
+            ],
+        )
+
+    def _insert_segment(
+        self,
+        db: sqlite3.Connection,
+        doc_id: int,
+        position: int,
+        seg: PreparedSegment,
+        stamp: str,
+        author: str,
+    ) -> tuple[int, int]:
+        """Insert one segment with a row per target language; returns its id and how many imported
+        translations it got."""
+        seg_id = db.execute(
+            """INSERT INTO segments(document_id, position, paragraph, source, words, space_after, translatable,
+               skip_reason, spans, context_key, meta, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+            (
+                doc_id,
+                position,
+                seg.paragraph,
+                seg.source,
+                _word_count(seg.source),
+                seg.space_after,
+                int(seg.translatable),
+                seg.skip_reason,
+                json.dumps([s.to_json() for s in seg.spans]),
+                seg.context_key,
+                json.dumps(seg.meta, ensure_ascii=False),
+                stamp,
+            ),
+        ).lastrowid
+        assert seg_id is not None
+        db.executemany(
+            "INSERT INTO translations(segment_id, language, updated_at) VALUES (?, ?, ?)",
+            [(seg_id, lang, stamp) for lang in self.info.target_languages],
+        )
+        imported = 0
+        for found in seg.translations:
+            if found.language in self.info.target_languages and found.text:
+                self._write_translation(
+                    db, seg_id, found.language, found.text, found.status, Origin.IMPORT, "", found.author or author,
+                    None, stamp, note="imported with the source file",
+                )  # fmt: skip
+                imported += 1
+        return seg_id, imported
+
+    def _write_translation(
+        self,
+        db: sqlite3.Connection,
+        segment_id: int,
+        language: str,
+        text: str,
+        status: Status,
+        origin: Origin,
+        origin_detail: str,
+        author: str,
+        score: float | None,
+        stamp: str,
+        note: str = "",
+    ) -> None:
+        db.execute(
+            """INSERT INTO translations(segment_id, language, text, status, origin, origin_detail, author, score,
+               updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+               ON CONFLICT(segment_id, language) DO UPDATE SET text=excluded.text, status=excluded.status,
+               origin=excluded.origin, origin_detail=excluded.origin_detail, author=excluded.author,
+               score=excluded.score, updated_at=excluded.updated_at""",
+            (segment_id, language, text, str(status), str(origin), origin_detail, author, score, stamp),
+        )
+        db.execute(
+            """INSERT INTO revisions(segment_id, language, text, status, origin, origin_detail, author, score, note,
+               created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+            (segment_id, language, text, str(status), str(origin), origin_detail, author, score, note, stamp),
+        )
+
+    def _update_document(
+        self, db: sqlite3.Connection, doc_id: int, prepared: PreparedDocument, stamp: str, author: str
+    ) -> StoreResult:
+        old_rows = db.execute(
+            "SELECT id, source, context_key FROM segments WHERE document_id = ? AND position IS NOT NULL"
+            " ORDER BY position",
+            (doc_id,),
+        ).fetchall()
+        plan = plan_merge([OldSegment(r["id"], r["source"], r["context_key"]) for r in old_rows], prepared.segments)
+        # Free every position first: the survivors get their new ones below.
+        db.execute("UPDATE segments SET position = -1 - position WHERE document_id = ? AND position >= 0", (doc_id,))
+        for old_id in plan.removed:
+            db.execute("UPDATE segments SET position = NULL, removed_at = ? WHERE id = ?", (stamp, old_id))
+        for old_id, index in plan.unchanged:
+            seg = prepared.segments[index]
+            db.execute(
+                """UPDATE segments SET position = ?, paragraph = ?, space_after = ?, spans = ?, meta = ?,
+                   translatable = CASE WHEN translatable_by_user THEN translatable ELSE ? END,
+                   skip_reason = CASE WHEN translatable_by_user THEN skip_reason ELSE ? END
+                   WHERE id = ?""",
+                (
+                    index,
+                    seg.paragraph,
+                    seg.space_after,
+                    json.dumps([s.to_json() for s in seg.spans]),
+                    json.dumps(seg.meta, ensure_ascii=False),
+                    int(seg.translatable),
+                    seg.skip_reason,
+                    old_id,
+                ),
+            )
+        imported = 0
+        for index in plan.added:
+            imported += self._insert_segment(db, doc_id, index, prepared.segments[index], stamp, author)[1]
+        for old_id, index in plan.changed:
+            old_source = db.execute("SELECT source FROM segments WHERE id = ?", (old_id,)).fetchone()["source"]
+            db.execute("UPDATE segments SET position = NULL, removed_at = ? WHERE id = ?", (stamp, old_id))
+            new_seg = prepared.segments[index]
+            new_id, new_imported = self._insert_segment(db, doc_id, index, new_seg, stamp, author)
+            imported += new_imported
+            has_new = {t.language for t in new_seg.translations if t.text}
+            for t in db.execute(
+                "SELECT language, text FROM translations WHERE segment_id = ? AND text != ''", (old_id,)
+            ).fetchall():
+                if t["language"] in has_new:
+                    continue
+                self._write_translation(
+                    db, new_id, t["language"], t["text"], Status.DRAFT, Origin.PREVIOUS_VERSION, "", author,
+                    None, stamp, note=f"source changed; the translation was of: {old_source}",
+                )  # fmt: skip
+        self._write_paragraphs(db, doc_id, prepared)
+        db.execute(
+            """UPDATE documents SET format = ?, encoding = ?, source_path = ?, properties = ?, updated_at = ?,
+               version = version + 1 WHERE id = ?""",
+            (
+                prepared.format,
+                prepared.encoding,
+                prepared.source_path,
+                json.dumps(prepared.properties, ensure_ascii=False),
+                stamp,
+                doc_id,
+            ),
+        )
+        return StoreResult(
+            doc_id,
+            False,
+            len(plan.added),
+            len(plan.unchanged),
+            len(plan.changed),
+            len(plan.removed),
+            imported,
+        )
+
+    def set_translatable(self, segment_id: int, translatable: bool, reason: str = "") -> SegmentRecord:
+        """The user's choice, which later re-imports respect."""
+        with self.transaction() as db:
+            changed = db.execute(
+                """UPDATE segments SET translatable = ?, skip_reason = ?, translatable_by_user = 1
+                   WHERE id = ? AND position IS NOT NULL""",
+                (int(translatable), "" if translatable else (reason or "marked by the user"), segment_id),
+            ).rowcount
+        if not changed:
+            raise ProjectError(f"there is no segment {segment_id} in {self.path.name}")
+        return self.segment(segment_id)

@@ -1,0 +1,140 @@
+"""The records the core hands around: what an imported document is made of, and what a project holds."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import StrEnum
+from typing import Any
+
+from workbench.core.protected_spans import ProtectedSpan
+
+
+class Status(StrEnum):
+    """Where a segment's translation into one language stands."""
+
+    UNTRANSLATED = "untranslated"
+    DRAFT = "draft"  # from MT or TM, or an earlier translation of a changed source: needs a human
+    TRANSLATED = "translated"  # a human confirmed it
+    APPROVED = "approved"  # an editor accepted it
+    NEEDS_WORK = "needs-work"  # an editor sent it back
+
+
+class Origin(StrEnum):
+    """Where a translation's text came from (the model or file name goes in `origin_detail`)."""
+
+    NONE = ""
+    HUMAN = "human"
+    MT = "mt"
+    TM = "tm"
+    IMPORT = "import"  # msgstr of an imported PO file
+    PREVIOUS_VERSION = "previous-version"  # kept from before the source changed on re-import
+
+
+class BlockKind(StrEnum):
+    """The structural unit a segment belongs to, needed to rebuild the document on export."""
+
+    TITLE = "title"
+    HEADING = "heading"
+    PARAGRAPH = "paragraph"
+    LIST_ITEM = "list-item"
+    TABLE_CELL = "table-cell"
+    PO_ENTRY = "po-entry"
+
+
+@dataclass(slots=True)
+class SourceBlock:
+    """One paragraph-like unit of a source document, before sentence segmentation."""
+
+    kind: BlockKind
+    text: str
+    level: int = 0
+    #: Format-specific facts for export: table/row/cell numbers, PO entry metadata, HTML tag, ...
+    meta: dict[str, Any] = field(default_factory=dict)
+    translatable: bool = True
+    skip_reason: str = ""
+    #: PO entries and table cells are never split into sentences.
+    split_sentences: bool = True
+
+
+@dataclass(slots=True)
+class ImportedTranslation:
+    """A translation that came inside the source file (a PO msgstr)."""
+
+    language: str
+    text: str
+    status: Status
+    author: str = ""
+
+
+@dataclass(slots=True)
+class PreparedSegment:
+    paragraph: int
+    source: str
+    space_after: str = ""
+    translatable: bool = True
+    skip_reason: str = ""
+    spans: list[ProtectedSpan] = field(default_factory=list)
+    #: Stable identity inside the document (PO msgctxt+msgid); empty for prose, which is matched by text.
+    context_key: str = ""
+    meta: dict[str, Any] = field(default_factory=dict)
+    translations: list[ImportedTranslation] = field(default_factory=list)
+
+
+@dataclass(slots=True)
+class PreparedDocument:
+    """A parsed, segmented document ready to be written into a project in one transaction."""
+
+    name: str
+    format: str
+    encoding: str
+    source_path: str
+    blocks: list[SourceBlock]
+    segments: list[PreparedSegment]
+    #: Document-level facts for export (PO header and metadata, HTML title, ...).
+    properties: dict[str, Any] = field(default_factory=dict)
+
+
+@dataclass(frozen=True, slots=True)
+class DocumentInfo:
+    id: int
+    name: str
+    format: str
+    encoding: str
+    source_path: str
+    imported_at: str
+    updated_at: str
+    segment_count: int
+
+
+@dataclass(frozen=True, slots=True)
+class Translation:
+    language: str
+    text: str
+    status: Status
+    origin: Origin
+    origin_detail: str
+    author: str
+    score: float | None
+    updated_at: str
+
+
+@dataclass(frozen=True, slots=True)
+class SegmentRecord:
+    id: int
+    document_id: int
+    position: int
+    paragraph: int
+    source: str
+    translatable: bool
+    skip_reason: str
+    spans: tuple[ProtectedSpan, ...]
+    translations: dict[str, Translation]
+
+
+@dataclass(frozen=True, slots=True)
+class ProjectInfo:
+    name: str
+    source_language: str
+    target_languages: tuple[str, ...]
+    created_at: str
+    schema_version: int

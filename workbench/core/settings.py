@@ -1,0 +1,59 @@
+"""The user's settings: a small typed record saved as JSON in the user's config folder.
+
+`WORKBENCH_CONFIG_DIR` moves the folder (tests point it at a temporary one). Window geometry is not
+kept here: the UI keeps it in QSettings.
+"""
+
+from __future__ import annotations
+
+import getpass
+import json
+import logging
+import os
+from dataclasses import asdict, dataclass, field, fields
+from pathlib import Path
+
+import platformdirs
+
+log = logging.getLogger(__name__)
+
+
+def config_dir() -> Path:
+    override = os.environ.get("WORKBENCH_CONFIG_DIR")
+    return Path(override) if override else Path(platformdirs.user_config_dir("workbench", appauthor=False))
+
+
+def _default_user() -> str:
+    try:
+        return getpass.getuser()
+    except (KeyError, OSError):
+        return "translator"
+
+
+@dataclass(slots=True)
+class Settings:
+    user_name: str = field(default_factory=_default_user)
+    role: str = "translator"  # or "editor"
+    ui_language: str = ""  # "" follows the system locale
+    recent_projects: list[str] = field(default_factory=list)
+    segmentation_rules: str = ""  # "" is the built-in resources/segmentation/rules.srx
+
+    @classmethod
+    def load(cls) -> Settings:
+        path = config_dir() / "settings.json"
+        try:
+            raw = json.loads(path.read_text(encoding="utf-8"))
+        except FileNotFoundError:
+            return cls()
+        except (OSError, ValueError) as exc:
+            log.warning("settings file %s unreadable (%s); using defaults", path, exc)
+            return cls()
+        known = {f.name for f in fields(cls)}
+        return cls(**{k: v for k, v in raw.items() if k in known})
+
+    def save(self) -> None:
+        folder = config_dir()
+        folder.mkdir(parents=True, exist_ok=True)
+        tmp = folder / "settings.json.tmp"
+        tmp.write_text(json.dumps(asdict(self), ensure_ascii=False, indent=2), encoding="utf-8")
+        tmp.replace(folder / "settings.json")

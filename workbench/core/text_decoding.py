@@ -1,0 +1,156 @@
+"""Turning the bytes of a Vietnamese text file into Unicode, whatever encoding it came in.
+
+Order of evidence: a byte-order mark; then strict UTF-8; otherwise every 8-bit Vietnamese
+encoding we know (Windows-1258, TCVN3, VNI-Windows) is tried and the one whose result reads as the
+most Vietnamese syllables wins. UTF-8 text that is really TCVN3 or VNI shown through the wrong font
+("ViÖt Nam", "Vieät Nam": common when a legacy document was pasted into a web form) is repaired too.
+"""
+
+from __future__ import annotations
+
+import codecs
+import unicodedata
+from collections.abc import Callable
+from dataclasses import dataclass
+
+import regex
+
+from workbench.core.errors import ImportProblem
+from workbench.core.language_rules import is_vietnamese_syllable
+from workbench.core.legacy_encodings import decode_tcvn3, decode_vni, legacy_text_to_bytes
+
+#: Names accepted by `--encoding`, besides any codec Python knows.
+LEGACY_ENCODINGS: dict[str, Callable[[bytes], str]] = {
+    "tcvn3": decode_tcvn3,
+    "vni": decode_vni,
+}
+_ALIASES = {"abc": "tcvn3", "tcvn": "tcvn3", "vn3": "tcvn3", "vni-windows": "vni", "windows-1258": "cp1258"}
+
+_WORD = regex.compile(r"[\p{L}\p{M}]+")
+_SAMPLE_BYTES = 256 * 1024
+
+
+@dataclass(frozen=True, slots=True)
+class DecodedText:
+    text: str
+    #: What was detected or forced, e.g. "utf-8", "utf-8-sig", "utf-16", "cp1258", "tcvn3", "vni",
+    #: or "utf-8 (tcvn3 text)" for legacy text that reached us re-encoded as UTF-8.
+    encoding: str
+
+
+def vietnamese_score(text: str) -> float:
+    """Share of the words with non-ASCII letters that are well-formed Vietnamese syllables."""
+    total = valid = 0
+    for word in _WORD.findall(text[:_SAMPLE_BYTES]):
+        if word.isascii():
+            continue
+        total += 1
+        valid += is_vietnamese_syllable(word)
+    return valid / total if total else 0.0
+
+
+def _looks_binary(data: bytes) -> bool:
+    sample = data[:65536]
+    if b"\x00" in sample:
+        return True
+    controls = sum(1 for b in sample if b < 32 and b not in (9, 10, 12, 13, 27))
+    return controls > max(8, len(sample) // 200)
+
+
+def _utf16_codec_without_bom(data: bytes) -> str | None:
+    """UTF-16 saved without a BOM shows as a NUL in every other byte of ASCII text."""
+    sample = data[:4096]
+    if len(sample) < 4:
+        return None
+    even_nuls = sample[0::2].count(0) / (len(sample) / 2)
+    odd_nuls = sample[1::2].count(0) / (len(sample) / 2)
+    codec = "utf-16-le" if odd_nuls > 0.3 and even_nuls < 0.05 else None
+    if even_nuls > 0.3 and odd_nuls < 0.05:
+        codec = "utf-16-be"
+    return codec
+
+
+def normalize(text: str) -> str:
+    """NFC and Unix line ends: NFD input (macOS, some web pages) and cp1258's combining tones compose."""
+    return unicodedata.normalize("NFC", text.replace("\r\n", "\n").replace("\r", "\n"))
+
+
+def _decode_legacy_candidates(data: bytes) -> DecodedText:
+    best: DecodedText | None = None
+    best_score = -1.0
+    candidates: list[tuple[str, Callable[[bytes], str]]] = [
+        ("cp1258", lambda b: b.decode("cp1258", errors="replace")),
+        ("tcvn3", decode_tcvn3),
+        ("vni", decode_vni),
+    ]
+    for name, decode in candidates:
+        text = normalize(decode(data))
+        score = vietnamese_score(text)
+        if score > best_score + 0.02:
+            best, best_score = DecodedText(text, name), score
+    assert best is not None
+    return best
+
+
+def _repair_legacy_in_unicode(text: str) -> DecodedText | None:
+    """Text that is TCVN3 or VNI bytes shown as cp1252 characters, then saved as UTF-8."""
+    if not any(0x80 <= ord(ch) <= 0xFF or 0x152 <= ord(ch) <= 0x2122 for ch in text[:_SAMPLE_BYTES]):
+        return None
+    current = vietnamese_score(text)
+    if current > 0.9:
+        return None
+    raw = legacy_text_to_bytes(text)
+    best: DecodedText | None = None
+    for name, decode in LEGACY_ENCODINGS.items():
+        fixed = normalize(decode(raw))
+        score = vietnamese_score(fixed)
+        if score > current + 0.3:
+            best, current = DecodedText(fixed, f"utf-8 ({name} text)"), score
+    return best
+
+
+def decode_text(data: bytes, source: str, encoding: str | None = None) -> DecodedText:
+    """Decode a text file's bytes; `source` names the file in error messages.
+
+    Raises ImportProblem for data that is not text at all.
+    """
+    if encoding:
+        return _decode_forced(data, source, encoding)
+    for bom, codec in (
+        (codecs.BOM_UTF8, "utf-8-sig"),
+        (codecs.BOM_UTF16_LE, "utf-16"),
+        (codecs.BOM_UTF16_BE, "utf-16"),
+    ):
+        if data.startswith(bom):
+            try:
+                return DecodedText(normalize(data.decode(codec)), codec)
+            except UnicodeDecodeError as exc:
+                raise ImportProblem(source, f"starts as {codec} but is damaged at byte {exc.start}") from exc
+    utf16 = _utf16_codec_without_bom(data)
+    if utf16:
+        try:
+            return DecodedText(normalize(data.decode(utf16)), utf16)
+        except UnicodeDecodeError:
+            pass
+    if _looks_binary(data):
+        raise ImportProblem(source, "is not a text file: it contains binary data (is it renamed from another format?)")
+    try:
+        text = normalize(data.decode("utf-8"))
+    except UnicodeDecodeError:
+        return _decode_legacy_candidates(data)
+    return _repair_legacy_in_unicode(text) or DecodedText(text, "utf-8")
+
+
+def _decode_forced(data: bytes, source: str, encoding: str) -> DecodedText:
+    name = _ALIASES.get(encoding.lower(), encoding.lower())
+    if name in LEGACY_ENCODINGS:
+        return DecodedText(normalize(LEGACY_ENCODINGS[name](data)), name)
+    try:
+        codecs.lookup(name)
+    except LookupError:
+        known = ", ".join(["utf-8", "utf-16", "cp1258", *LEGACY_ENCODINGS])
+        raise ImportProblem(source, f"names an unknown encoding {encoding!r} (try one of {known})") from None
+    try:
+        return DecodedText(normalize(data.decode(name)), name)
+    except UnicodeDecodeError as exc:
+        raise ImportProblem(source, f"is not valid {encoding} (bad byte at offset {exc.start})") from exc

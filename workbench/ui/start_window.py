@@ -1,0 +1,109 @@
+"""The first window: create or open a project. The full editing window comes with the workbench issue."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QLabel,
+    QListWidget,
+    QMainWindow,
+    QMessageBox,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from workbench.core.errors import WorkbenchError
+from workbench.core.project_store import Project
+from workbench.core.settings import Settings
+
+PROJECT_FILTER = "Workbench projects (*.wbp)"
+
+
+class StartWindow(QMainWindow):
+    def __init__(self) -> None:
+        super().__init__()
+        self.settings = Settings.load()
+        self.setWindowTitle(self.tr("Translation Workbench"))
+        self.resize(720, 480)
+        self.project: Project | None = None
+
+        central = QWidget(self)
+        layout = QVBoxLayout(central)
+        heading = QLabel(self.tr("<h2>Translation Workbench</h2><p>Vietnamese → English, Khmer</p>"))
+        heading.setTextFormat(Qt.TextFormat.RichText)
+        layout.addWidget(heading)
+        self.new_button = QPushButton(self.tr("&New project…"))
+        self.open_button = QPushButton(self.tr("&Open project…"))
+        layout.addWidget(self.new_button)
+        layout.addWidget(self.open_button)
+        layout.addWidget(QLabel(self.tr("Recent projects:")))
+        self.recent = QListWidget()
+        self.recent.addItems(self.settings.recent_projects)
+        layout.addWidget(self.recent, 1)
+        self.status = QLabel("")
+        layout.addWidget(self.status)
+        self.setCentralWidget(central)
+
+        self.new_button.clicked.connect(self.new_project)
+        self.open_button.clicked.connect(self.choose_project)
+        self.recent.itemActivated.connect(lambda item: self.open_project(Path(item.text())))
+        file_menu = self.menuBar().addMenu(self.tr("&File"))
+        for text, shortcut, slot in (
+            (self.tr("&New project…"), QKeySequence.StandardKey.New, self.new_project),
+            (self.tr("&Open project…"), QKeySequence.StandardKey.Open, self.choose_project),
+            (self.tr("&Quit"), QKeySequence.StandardKey.Quit, self.close),
+        ):
+            action = QAction(text, self)
+            action.setShortcut(shortcut)
+            action.triggered.connect(slot)
+            file_menu.addAction(action)
+
+    def new_project(self) -> None:
+        name, _ = QFileDialog.getSaveFileName(self, self.tr("New project"), "", PROJECT_FILTER)
+        if not name:
+            return
+        path = Path(name if name.endswith(".wbp") else name + ".wbp")
+        try:
+            project = Project.create(path, path.stem, "vi", ["en", "km"])
+        except WorkbenchError as exc:
+            QMessageBox.warning(self, self.tr("Cannot create the project"), str(exc))
+            return
+        self._show_project(project)
+
+    def choose_project(self) -> None:
+        name, _ = QFileDialog.getOpenFileName(self, self.tr("Open project"), "", PROJECT_FILTER)
+        if name:
+            self.open_project(Path(name))
+
+    def open_project(self, path: Path) -> None:
+        try:
+            project = Project.open(path)
+        except WorkbenchError as exc:
+            QMessageBox.warning(self, self.tr("Cannot open the project"), str(exc))
+            return
+        self._show_project(project)
+
+    def _show_project(self, project: Project) -> None:
+        if self.project is not None:
+            self.project.close()
+        self.project = project
+        path = str(project.path.resolve())
+        self.settings.recent_projects = [path, *[p for p in self.settings.recent_projects if p != path]][:10]
+        self.settings.save()
+        self.recent.clear()
+        self.recent.addItems(self.settings.recent_projects)
+        docs = project.documents()
+        segments = sum(d.segment_count for d in docs)
+        self.setWindowTitle(f"{project.info.name} — {self.tr('Translation Workbench')}")
+        self.status.setText(self.tr("{0}: {1} documents, {2} segments").format(project.info.name, len(docs), segments))
+
+    def closeEvent(self, event) -> None:  # type: ignore[no-untyped-def]  # noqa: N802 - Qt override
+        if self.project is not None:
+            self.project.close()
+            self.project = None
+        super().closeEvent(event)
