@@ -12,6 +12,12 @@ from difflib import SequenceMatcher
 from workbench.core.records import PreparedSegment
 
 
+#: How alike (difflib ratio) a changed source must be to its old version to inherit its translation.
+SIMILAR_ENOUGH = 0.5
+#: How far ahead in a replaced stretch an edited segment is looked for (keeps a rewrite linear).
+SEARCH_WINDOW = 20
+
+
 @dataclass(frozen=True, slots=True)
 class OldSegment:
     id: int
@@ -45,9 +51,25 @@ def plan_merge(old: list[OldSegment], new: list[PreparedSegment]) -> MergePlan:
             plan.added.extend(range(j1, j2))
         elif op == "delete":
             plan.removed.extend(s.id for s in old[i1:i2])
-        else:  # replace: pair in order, the rest are added or removed
-            pairs = min(i2 - i1, j2 - j1)
-            plan.changed.extend((old[i1 + k].id, j1 + k) for k in range(pairs))
-            plan.added.extend(range(j1 + pairs, j2))
-            plan.removed.extend(s.id for s in old[i1 + pairs : i2])
+        else:
+            _pair_replaced(plan, old[i1:i2], new_keys, j1, j2)
     return plan
+
+
+def _pair_replaced(plan: MergePlan, old: list[OldSegment], new_keys: list[str], j1: int, j2: int) -> None:
+    """In a replaced stretch, a new segment is the edit of an old one only if they are alike; pairs keep order."""
+    next_old = 0
+    paired: set[int] = set()
+    for j in range(j1, j2):
+        best, best_ratio = -1, SIMILAR_ENOUGH
+        for i in range(next_old, min(len(old), next_old + SEARCH_WINDOW)):
+            ratio = SequenceMatcher(a=old[i].key, b=new_keys[j], autojunk=False).ratio()
+            if ratio >= best_ratio:
+                best, best_ratio = i, ratio
+        if best < 0:
+            plan.added.append(j)
+            continue
+        plan.changed.append((old[best].id, j))
+        paired.add(best)
+        next_old = best + 1
+    plan.removed.extend(s.id for i, s in enumerate(old) if i not in paired)

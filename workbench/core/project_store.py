@@ -11,7 +11,7 @@ import json
 import logging
 import sqlite3
 from collections.abc import Iterator, Sequence
-from contextlib import contextmanager
+from contextlib import closing, contextmanager
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
@@ -136,31 +136,45 @@ class Project:
             lock = ProjectLock(path)
             lock.acquire()
         try:
+            version = cls._file_version(path)
+            if version < LATEST_VERSION and read_only:
+                raise ProjectError(f"{path} needs an upgrade: open it for writing once")
             db = cls._connect(path)
             try:
-                version = db.execute("PRAGMA user_version").fetchone()[0]
-                tables = {r[0] for r in db.execute("SELECT name FROM sqlite_master WHERE type='table'")}
-            except sqlite3.DatabaseError as exc:
-                raise ProjectError(f"{path} is not a workbench project (not an SQLite database: {exc})") from exc
-            if version == 0 or "project" not in tables:
-                raise ProjectError(f"{path} is an SQLite file but not a workbench project")
-            if version > LATEST_VERSION:
-                raise ProjectTooNew(
-                    f"{path} was saved by a newer version of the workbench (format {version}, this one reads "
-                    f"up to {LATEST_VERSION}): update the workbench to open it"
-                )
-            if version < LATEST_VERSION:
+                if version < LATEST_VERSION:
+                    cls._backup_before_migration(db, path, version)
+                    cls._migrate(db, path)
                 if read_only:
-                    raise ProjectError(f"{path} needs an upgrade: open it for writing once")
-                cls._backup_before_migration(db, path, version)
-                cls._migrate(db, path)
-            if read_only:
-                db.execute("PRAGMA query_only=ON")
-            return cls(path, db, lock)
+                    db.execute("PRAGMA query_only=ON")
+                return cls(path, db, lock)
+            except BaseException:
+                db.close()
+                raise
         except BaseException:
             if lock:
                 lock.release()
             raise
+
+    @staticmethod
+    def _file_version(path: Path) -> int:
+        """The schema version of a project file, checked without changing the file."""
+        with open(path, "rb") as handle:
+            if handle.read(16) != b"SQLite format 3\x00":
+                raise ProjectError(f"{path} is not a workbench project (not an SQLite database)")
+        try:
+            with closing(sqlite3.connect(path)) as db:
+                version = int(db.execute("PRAGMA user_version").fetchone()[0])
+                tables = {r[0] for r in db.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+        except sqlite3.DatabaseError as exc:
+            raise ProjectError(f"{path} is not a workbench project (a damaged SQLite database: {exc})") from exc
+        if version == 0 or "project" not in tables:
+            raise ProjectError(f"{path} is an SQLite database but not a workbench project")
+        if version > LATEST_VERSION:
+            raise ProjectTooNew(
+                f"{path} was saved by a newer version of the workbench (format {version}, this one reads "
+                f"up to {LATEST_VERSION}): update the workbench to open it"
+            )
+        return version
 
     @staticmethod
     def _connect(path: Path) -> sqlite3.Connection:
@@ -168,7 +182,7 @@ class Project:
             db = sqlite3.connect(path, isolation_level=None, timeout=10)
             db.execute("PRAGMA journal_mode=WAL")
         except sqlite3.DatabaseError as exc:
-            raise ProjectError(f"{path} cannot be opened as a project ({exc})") from exc
+            raise ProjectError(f"{path} is not a workbench project or is damaged ({exc})") from exc
         db.execute("PRAGMA foreign_keys=ON")
         db.execute("PRAGMA synchronous=FULL")
         db.row_factory = sqlite3.Row

@@ -1,0 +1,67 @@
+"""Page furniture copied with an article is imported but marked not-for-translation, with a reason."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from workbench.core.boilerplate import (
+    REASON_BYLINE,
+    REASON_CAPTION,
+    REASON_CONTACT,
+    REASON_CONTACT_BLOCK,
+    REASON_COPYRIGHT,
+    REASON_CSS,
+    REASON_DUPLICATE,
+    REASON_MENU,
+    REASON_NO_WORDS,
+)
+from workbench.core.importing import import_files, prepare_import
+
+
+def test_the_shared_article_keeps_its_body_and_marks_the_noise(article_path: Path) -> None:
+    doc = prepare_import(article_path)
+    reasons = {s.source: s.skip_reason for s in doc.segments if not s.translatable}
+    assert reasons["sở thông tin & truyền thông tỉnh an giang"] == REASON_MENU
+    title = (
+        "An Giang tiếp tục đẩy mạnh truyền thông văn hóa đối ngoại triển khai Chỉ thị 25/CT-TTg của Thủ tướng Chính phủ"
+    )
+    assert [s.translatable for s in doc.segments if s.source == title] == [True, False]
+    assert reasons[title] == REASON_DUPLICATE
+    assert reasons["Ảnh: nhandan.vn"] == REASON_CAPTION
+    assert reasons["Phan Thanh"] == REASON_BYLINE
+    assert reasons["Điện thoại: 0296.6.522.225"] == REASON_CONTACT
+    assert reasons["Email: kiemtracongvu@angiang.gov.vn"] == REASON_CONTACT
+    assert reasons["Bà Phạm Thu Hồng (Chánh Văn phòng Sở)"] == REASON_CONTACT_BLOCK
+    assert reasons["Cơ quan Kiểm soát TTHC tỉnh"] == REASON_CONTACT_BLOCK
+    assert reasons["1"] == REASON_NO_WORDS
+    assert reasons["Copyright © 2018 sotttt.angiang.gov.vn."] == REASON_COPYRIGHT
+    assert any(r == REASON_CSS and s.startswith("@media") for s, r in reasons.items())
+    body = [s.source for s in doc.segments if s.translatable]
+    assert body[0] == title
+    assert "Nguồn:" in body
+    assert all("Điện thoại" not in s and "@media" not in s for s in body)
+
+
+def test_ordinary_prose_is_left_alone(tmp_path: Path) -> None:
+    text = (
+        "Du lịch An Giang\n\n"
+        "An Giang là tỉnh biên giới ở Đồng bằng sông Cửu Long, có nhiều danh thắng nổi tiếng.\n\n"
+        "Mọi thông tin xin liên hệ Trung tâm Xúc tiến Du lịch.\n"
+    )
+    source = tmp_path / "du-lich.txt"
+    source.write_text(text, encoding="utf-8")
+    doc = prepare_import(source)
+    assert all(s.translatable for s in doc.segments)
+
+
+def test_the_user_can_flip_the_flag_and_a_reimport_respects_it(project, article_path: Path) -> None:  # type: ignore[no-untyped-def]
+    import_files(project, [article_path])
+    byline = next(s for s in project.segments() if s.source == "Phan Thanh")
+    assert not byline.translatable
+    flipped = project.set_translatable(byline.id, True)
+    assert flipped.translatable and flipped.skip_reason == ""
+    import_files(project, [article_path])  # the same file again
+    assert project.segment(byline.id).translatable
+    body = next(s for s in project.segments() if s.source.startswith("Tăng cường các thông tin"))
+    skipped = project.set_translatable(body.id, False, "translated elsewhere")
+    assert skipped.skip_reason == "translated elsewhere"

@@ -1,0 +1,162 @@
+"""Word files, saved web pages, PO files and Markdown arrive as ordered, typed segments."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import polib
+
+from tests.builders.documents import build_docx
+from workbench.core.importing import import_files, prepare_import
+from workbench.core.records import BlockKind, Origin, Status
+
+
+def test_docx_structure_and_legacy_fonts(tmp_path: Path) -> None:
+    path = tmp_path / "brochure.docx"
+    build_docx(path)
+    doc = prepare_import(path)
+    kinds = [(b.kind, b.text) for b in doc.blocks]
+    assert kinds == [
+        (BlockKind.HEADING, "Du lịch An Giang"),
+        (BlockKind.PARAGRAPH, "An Giang có nhiều lễ hội. TP. Châu Đốc nổi tiếng với Miếu Bà Chúa Xứ."),
+        (BlockKind.LIST_ITEM, "Núi Cấm"),
+        (BlockKind.LIST_ITEM, "Rừng tràm Trà Sư"),
+        (BlockKind.TABLE_CELL, "Địa điểm"),
+        (BlockKind.TABLE_CELL, "Lượt khách"),
+        (BlockKind.TABLE_CELL, "Châu Đốc"),
+        (BlockKind.TABLE_CELL, "9.889"),
+        (BlockKind.PARAGRAPH, "ủy ban nhân dân tỉnh THÔNG BÁO"),
+        (BlockKind.PARAGRAPH, "Đồng bằng sông Cửu Long"),
+        (BlockKind.PARAGRAPH, "Việt Nam"),
+    ]
+    assert doc.blocks[7].meta["row"] == 1 and doc.blocks[7].meta["cell"] == 1
+    assert [s.source for s in doc.segments][1:3] == [
+        "An Giang có nhiều lễ hội.",
+        "TP. Châu Đốc nổi tiếng với Miếu Bà Chúa Xứ.",
+    ]
+    # A cell with only a number has nothing to translate.
+    assert not next(s for s in doc.segments if s.source == "9.889").translatable
+
+
+SAVED_PAGE = """<!DOCTYPE html>
+<html lang="vi"><head><meta charset="windows-1258"><title>Tin tức - Sở TTTT An Giang</title>
+<style>body { color: red; }</style><script>var menu = "Trang chủ";</script></head>
+<body>
+<header><div class="logo">SỞ THÔNG TIN VÀ TRUYỀN THÔNG</div></header>
+<nav><ul><li>Trang chủ</li><li>Giới thiệu</li><li>Tin tức</li></ul></nav>
+<div class="breadcrumb">Trang chủ / Tin tức</div>
+<article>
+<h1>Lễ hội Ok Om Bok năm 2023</h1>
+<p>Sáng 27/11, tại TP. Long Xuyên, lễ hội được khai mạc.<br>Hàng nghìn người dân tham dự.</p>
+<ul><li>Đua ghe ngo</li><li>Thả đèn nước</li></ul>
+<table><tr><td>Ngày</td><td>Hoạt động</td></tr></table>
+<p>Ảnh: baoangiang.com.vn</p>
+</article>
+<aside class="sidebar"><h3>Tin liên quan</h3><p>Một bài khác.</p></aside>
+<footer><p>Điện thoại: 0296.6.522.225</p><p>Copyright © 2023</p></footer>
+</body></html>"""
+
+
+def test_saved_web_page_keeps_the_article_only(tmp_path: Path) -> None:
+    from workbench.core.legacy_encodings import encode_cp1258
+
+    path = tmp_path / "tin.html"
+    path.write_bytes(encode_cp1258(SAVED_PAGE))
+    doc = prepare_import(path)
+    texts = [(b.kind, b.text) for b in doc.blocks]
+    assert texts == [
+        (BlockKind.HEADING, "Lễ hội Ok Om Bok năm 2023"),
+        (BlockKind.PARAGRAPH, "Sáng 27/11, tại TP. Long Xuyên, lễ hội được khai mạc."),
+        (BlockKind.PARAGRAPH, "Hàng nghìn người dân tham dự."),
+        (BlockKind.LIST_ITEM, "Đua ghe ngo"),
+        (BlockKind.LIST_ITEM, "Thả đèn nước"),
+        (BlockKind.TABLE_CELL, "Ngày"),
+        (BlockKind.TABLE_CELL, "Hoạt động"),
+        (BlockKind.PARAGRAPH, "Ảnh: baoangiang.com.vn"),
+    ]
+    assert doc.encoding == "windows-1258"
+    assert doc.properties["title"] == "Tin tức - Sở TTTT An Giang"
+    caption = doc.segments[-1]
+    assert not caption.translatable and caption.skip_reason == "photo caption"
+
+
+def build_po(path: Path, language: str = "km") -> None:
+    po = polib.POFile()
+    po.metadata = {
+        "Project-Id-Version": "angiang-site 1.0",
+        "Language": language,
+        "Content-Type": "text/plain; charset=UTF-8",
+        "Plural-Forms": "nplurals=1; plural=0;",
+        "Last-Translator": "Sok Dara <dara@example.org>",
+    }
+    po.append(polib.POEntry(msgid="Trang chủ", msgstr="ទំព័រដើម", occurrences=[("menu.html", "3")], msgctxt="menu"))
+    po.append(polib.POEntry(msgid="Trang chủ", msgstr="", msgctxt="footer", tcomment="lower link"))
+    po.append(polib.POEntry(msgid="Tin tức", msgstr="ព័ត៌មាន", flags=["fuzzy"], comment="news menu"))
+    po.append(
+        polib.POEntry(
+            msgid="%d lượt xem",
+            msgid_plural="%d lượt xem (nhiều)",
+            msgstr_plural={0: "%d ដង"},
+            flags=["c-format"],
+        )
+    )
+    po.save(str(path))
+
+
+def test_po_entries_keep_context_and_bring_their_translations(project, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    path = tmp_path / "site.po"
+    build_po(path)
+    outcome = import_files(project, [path])[0]
+    assert outcome.problem is None and outcome.result is not None
+    assert outcome.result.imported_translations == 3
+    segments = project.segments()
+    assert [s.source for s in segments] == ["Trang chủ", "Trang chủ", "Tin tức", "%d lượt xem", "%d lượt xem (nhiều)"]
+    menu, footer, news, singular, plural = segments
+    assert menu.translations["km"].text == "ទំព័រដើម"
+    assert menu.translations["km"].status is Status.TRANSLATED
+    assert menu.translations["km"].origin is Origin.IMPORT
+    assert menu.translations["km"].author == "Sok Dara <dara@example.org>"
+    assert footer.translations["km"].status is Status.UNTRANSLATED
+    assert news.translations["km"].status is Status.DRAFT  # fuzzy
+    assert singular.translations["km"].text == "%d ដង"
+    assert plural.translations["km"].status is Status.UNTRANSLATED
+    assert menu.translations["en"].status is Status.UNTRANSLATED  # the file was Khmer
+    prepared = outcome.document
+    assert prepared is not None
+    assert prepared.blocks[0].meta["msgctxt"] == "menu"
+    assert prepared.blocks[0].meta["occurrences"] == [["menu.html", "3"]]
+    assert prepared.blocks[3].meta["msgid_plural"] == "%d lượt xem (nhiều)"
+    assert prepared.properties["po_metadata"]["Plural-Forms"] == "nplurals=1; plural=0;"
+    history = project.revisions(menu.id, "km")
+    assert [r["origin"] for r in history] == ["import"]
+
+
+def test_markdown_headings_and_lists(tmp_path: Path) -> None:
+    path = tmp_path / "gioi-thieu.md"
+    path.write_text(
+        "# Giới thiệu\n\nAn Giang nằm ở phía tây nam\ncủa Tổ quốc. Tỉnh giáp Campuchia.\n\n- Núi Sam\n- Hồ Tà Pạ\n",
+        encoding="utf-8",
+    )
+    doc = prepare_import(path)
+    assert [(b.kind, b.text) for b in doc.blocks] == [
+        (BlockKind.HEADING, "Giới thiệu"),
+        (BlockKind.PARAGRAPH, "An Giang nằm ở phía tây nam của Tổ quốc. Tỉnh giáp Campuchia."),
+        (BlockKind.LIST_ITEM, "Núi Sam"),
+        (BlockKind.LIST_ITEM, "Hồ Tà Pạ"),
+    ]
+    assert [s.source for s in doc.segments][1:3] == ["An Giang nằm ở phía tây nam của Tổ quốc.", "Tỉnh giáp Campuchia."]
+
+
+def test_document_structure_is_stored_for_export(project, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    path = tmp_path / "brochure.docx"
+    build_docx(path)
+    import_files(project, [path])
+    doc = project.documents()[0]
+    assert doc.format == "docx" and doc.name == "brochure.docx"
+    rows = project._db.execute(
+        "SELECT idx, kind, level, meta FROM paragraphs WHERE document_id = ? ORDER BY idx", (doc.id,)
+    ).fetchall()
+    assert [r["kind"] for r in rows][:4] == ["heading", "paragraph", "list-item", "list-item"]
+    assert rows[0]["level"] == 1
+    paragraphs = [s.paragraph for s in project.segments()]
+    assert paragraphs[:3] == [0, 1, 1]  # two sentences of the second paragraph

@@ -1,0 +1,112 @@
+"""Sentences are split where a Vietnamese reader would split them, and nowhere else."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from workbench.core.errors import WorkbenchError
+from workbench.core.importing import prepare_import
+from workbench.core.resources import resource_path
+from workbench.core.segmenter import Segmenter, load_rules, segmenter_for
+
+REFERENCE = resource_path("samples", "segmentation-reference-vi.txt")
+
+
+def reference_paragraphs(path: Path) -> list[list[str]]:
+    paragraphs: list[list[str]] = [[]]
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if line.startswith("#"):
+            continue
+        if not line.strip():
+            if paragraphs[-1]:
+                paragraphs.append([])
+            continue
+        paragraphs[-1].append(line)
+    return [p for p in paragraphs if p]
+
+
+def test_hand_made_reference_is_segmented_exactly() -> None:
+    segmenter = segmenter_for("vi")
+    paragraphs = reference_paragraphs(REFERENCE)
+    assert sum(len(p) for p in paragraphs) >= 20
+    for sentences in paragraphs:
+        got = [piece.text for piece in segmenter.split(" ".join(sentences))]
+        assert got == sentences
+
+
+@pytest.mark.parametrize(
+    "unsplittable",
+    [
+        "TP. Cần Thơ",
+        "Tp. Hồ Chí Minh",
+        "TS. Trần Văn Nam",
+        "ThS. Lê Minh",
+        "PGS. Phạm Hùng",
+        "GS. Ngô Bảo Châu",
+        "Q. Ninh Kiều",
+        "P. Mỹ Xuyên",
+        "07/06/2023",
+        "24 tháng 11 năm 2021",
+        "25/CT-TTg",
+        "720/KH-UBND",
+        "33-NQ/TW",
+        "692/STTTT–TTBCXB",
+        "9.889",
+        "2,5",
+        "sotttt@angiang.gov.vn",
+        "sotttt.angiang.gov.vn",
+        "Nguyễn T. Hà",
+    ],
+)
+def test_never_splits_inside(unsplittable: str) -> None:
+    sentence = f"Theo thông báo, {unsplittable} được nhắc đến trong văn bản. Sau đó hội nghị bế mạc."
+    pieces = [p.text for p in segmenter_for("vi").split(sentence)]
+    assert pieces == [f"Theo thông báo, {unsplittable} được nhắc đến trong văn bản.", "Sau đó hội nghị bế mạc."]
+
+
+def test_separators_are_kept_so_the_paragraph_can_be_rebuilt() -> None:
+    paragraph = "Câu thứ nhất.  Câu thứ hai? Câu thứ ba!"
+    pieces = segmenter_for("vi").split(paragraph)
+    assert "".join(p.text + p.space_after for p in pieces) == paragraph
+
+
+def test_khmer_sentences_end_with_khan() -> None:
+    pieces = segmenter_for("km").split("ខេត្តអានយ៉ាងមានទេសភាពស្អាត។ ភ្ញៀវទេសចរជាច្រើនមកលេង។")
+    assert [p.text for p in pieces] == ["ខេត្តអានយ៉ាងមានទេសភាពស្អាត។", "ភ្ញៀវទេសចរជាច្រើនមកលេង។"]
+
+
+def test_an_abbreviation_added_to_the_rules_file_is_honoured(tmp_path: Path) -> None:
+    rules = resource_path("segmentation", "rules.srx").read_text(encoding="utf-8")
+    sentence = "Đoàn đến Thị trấn NBa. Lê để khảo sát."
+    default = Segmenter(load_rules(), "vi")
+    assert len(default.split(sentence)) == 2
+    custom = tmp_path / "rules.srx"
+    custom.write_text(rules.replace("|tt)\\.", "|tt|NBa)\\."), encoding="utf-8")
+    assert [p.text for p in Segmenter(load_rules(custom), "vi").split(sentence)] == [sentence]
+
+
+def test_a_broken_rules_file_is_reported_by_name(tmp_path: Path) -> None:
+    broken = tmp_path / "broken.srx"
+    broken.write_text("<srx><body>", encoding="utf-8")
+    with pytest.raises(WorkbenchError, match=r"broken\.srx"):
+        load_rules(broken)
+
+
+def test_the_shared_article_splits_as_a_reader_would(article_path: Path) -> None:
+    doc = prepare_import(article_path)
+    texts = [s.source for s in doc.segments if s.translatable]
+    # The closing list "(1) ... (4)" of the long paragraph: each item its own segment, the lead-in too.
+    lead_in = "Theo đó, An Giang thực hiện các nhiệm vụ đã được UBND tỉnh ban hành theo 720/KH-UBND bao gồm:"
+    assert lead_in in texts
+    items = [t for t in texts if t[:3] in ("(1)", "(2)", "(3)", "(4)")]
+    assert [t[:3] for t in items] == ["(1)", "(2)", "(3)", "(4)"]
+    assert items[-1].endswith("khu vực biên giới…/.")
+    # The long "Theo đó, nhằm ..." paragraph is one sentence despite its many codes and dates.
+    long_one = [t for t in texts if t.startswith("Theo đó, nhằm")]
+    assert len(long_one) == 1 and long_one[0].endswith("hội nhập quốc tế.")
+    # Numbered sources keep their numbers.
+    assert any(t.startswith("1. Công văn số 692/STTTT–TTBCXB ngày 19/05/2023") for t in texts)
+    assert any(t.startswith("2. Kế hoạch số 720/KH-UBND ngày 24/11/2021") for t in texts)
+    assert len(texts) == 15

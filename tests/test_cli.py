@@ -1,0 +1,79 @@
+"""The headless commands a script or an acceptance check runs, with their exit codes."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+
+
+def run(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, str(REPO / "main.py"), *args], capture_output=True, text=True, cwd=cwd, timeout=120
+    )
+
+
+def test_new_import_segments_stats(tmp_path: Path, article_path: Path) -> None:
+    assert run("new", "angiang.wbp", "--source", "vi", "--targets", "en,km", cwd=tmp_path).returncode == 0
+    imported = run("import", "angiang.wbp", str(article_path), cwd=tmp_path)
+    assert imported.returncode == 0, imported.stderr
+    assert "an-giang-article-vi.txt: new document, 36 segments (21 not for translation)" in imported.stdout
+    listed = run("segments", "angiang.wbp", "--status", "untranslated", "--to", "km", "--json", cwd=tmp_path)
+    rows = [json.loads(line) for line in listed.stdout.splitlines()]
+    assert len(rows) == 36
+    assert rows[1]["translations"]["km"]["status"] == "untranslated"
+    assert ["code", "25/CT-TTg"] in rows[1]["protected"]
+    text_listing = run("segments", "angiang.wbp", "--document", "an-giang-article-vi.txt", "--limit", "3", cwd=tmp_path)
+    assert len(text_listing.stdout.splitlines()) == 3
+    assert "not for translation: menu or site banner" in text_listing.stdout
+    stats = run("stats", "angiang.wbp", "--json", cwd=tmp_path)
+    (doc,) = json.loads(stats.stdout)
+    assert doc["segments"] == 36 and doc["not_translatable"] == 21
+    assert doc["languages"]["en"]["by_status"]["untranslated"] == 15
+
+
+def test_bad_files_exit_non_zero_and_name_the_file(tmp_path: Path) -> None:
+    run("new", "p.wbp", cwd=tmp_path)
+    (tmp_path / "ok.txt").write_text("Câu một.", encoding="utf-8")
+    (tmp_path / "bad.txt").write_bytes(b"\x00\x01\x02binary" * 100)
+    result = run("import", "p.wbp", "ok.txt", "bad.txt", cwd=tmp_path)
+    assert result.returncode == 1
+    assert "bad.txt: is not a text file" in result.stderr
+    assert "ok.txt: new document, 1 segments" in result.stdout
+    assert "Traceback" not in result.stderr
+
+
+def test_errors_are_messages_not_tracebacks(tmp_path: Path) -> None:
+    missing = run("stats", "nowhere.wbp", cwd=tmp_path)
+    assert missing.returncode == 2 and "nowhere.wbp does not exist" in missing.stderr
+    assert "Traceback" not in missing.stderr
+    run("new", "p.wbp", cwd=tmp_path)
+    again = run("new", "p.wbp", cwd=tmp_path)
+    assert again.returncode == 2 and "already exists" in again.stderr
+
+
+def test_preview_changes_nothing(tmp_path: Path, article_path: Path) -> None:
+    run("new", "p.wbp", cwd=tmp_path)
+    preview = run("import", "p.wbp", str(article_path), "--preview", cwd=tmp_path)
+    assert preview.returncode == 0
+    assert "encoding utf-8, 36 segments" in preview.stdout
+    assert "[photo caption]" in preview.stdout
+    assert run("segments", "p.wbp", cwd=tmp_path).stdout == ""
+
+
+def test_mark_flips_the_translation_flag(tmp_path: Path, article_path: Path) -> None:
+    run("new", "p.wbp", cwd=tmp_path)
+    run("import", "p.wbp", str(article_path), cwd=tmp_path)
+    marked = run("mark", "p.wbp", "20", "--translate", cwd=tmp_path)
+    assert marked.returncode == 0 and "segment 20: to translate" in marked.stdout
+    rows = [json.loads(x) for x in run("segments", "p.wbp", "--json", cwd=tmp_path).stdout.splitlines()]
+    assert rows[19]["source"] == "Phan Thanh" and rows[19]["translatable"] is True
+
+
+def test_bench_prints_figures(tmp_path: Path) -> None:
+    result = run("bench", "project", "--megabytes", "0.2", "--segments", "2000", cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert "MB/s" in result.stdout and "open + read" in result.stdout
