@@ -97,7 +97,9 @@ def _cmd_import(args: argparse.Namespace) -> int:
             else f"updated: {res.unchanged} unchanged, {res.changed} changed, {res.added} added, {res.removed} removed"
         )
         extra = f", {res.imported_translations} translations imported" if res.imported_translations else ""
-        print(f"{outcome.path.name}: {what} ({skipped} not for translation{extra}); format {doc.format}, encoding {doc.encoding}")
+        print(
+            f"{outcome.path.name}: {what} ({skipped} not for translation{extra}); format {doc.format}, encoding {doc.encoding}"
+        )
     return 1 if failed else 0
 
 
@@ -184,7 +186,9 @@ def _cmd_stats(args: argparse.Namespace) -> int:
     print(f"{info.name}: {info.source_language} -> {', '.join(info.target_languages)}, {len(stats)} documents")
     statuses = [s.value for s in Status]
     for s in stats:
-        print(f"\n{s.document.name} ({s.document.format}, {s.document.segment_count} segments, {s.not_translatable} not for translation)")
+        print(
+            f"\n{s.document.name} ({s.document.format}, {s.document.segment_count} segments, {s.not_translatable} not for translation)"
+        )
         print(f"  {'':4} {'segments':>8} {'words':>7}  " + " ".join(f"{st:>12}" for st in statuses))
         for lang, c in s.languages.items():
             cells = " ".join(f"{c.by_status[st]:>12}" for st in statuses)

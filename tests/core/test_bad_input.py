@@ -114,15 +114,15 @@ def test_a_failure_while_storing_leaves_no_half_document(project: Project, tmp_p
     from workbench.core import project_store
 
     calls = {"n": 0}
-    original = project_store.Project._insert_segment
+    original = project_store.Project._write_paragraphs
 
     def failing(self, *args, **kwargs):  # type: ignore[no-untyped-def]
         calls["n"] += 1
-        if calls["n"] == 2:
+        if calls["n"] == 1:
             raise OSError(28, "No space left on device")
         return original(self, *args, **kwargs)
 
-    monkeypatch.setattr(project_store.Project, "_insert_segment", failing)
+    monkeypatch.setattr(project_store.Project, "_write_paragraphs", failing)
     with pytest.raises(OSError, match="No space"):
         import_files(project, [good_file(tmp_path)])
     assert project.documents() == [] and project.segments() == []

@@ -153,10 +153,14 @@ def test_document_structure_is_stored_for_export(project, tmp_path: Path) -> Non
     import_files(project, [path])
     doc = project.documents()[0]
     assert doc.format == "docx" and doc.name == "brochure.docx"
-    rows = project._db.execute(
-        "SELECT idx, kind, level, meta FROM paragraphs WHERE document_id = ? ORDER BY idx", (doc.id,)
-    ).fetchall()
-    assert [r["kind"] for r in rows][:4] == ["heading", "paragraph", "list-item", "list-item"]
-    assert rows[0]["level"] == 1
+    structure = project.paragraphs(doc.id)
+    assert [p.kind for p in structure][:4] == [
+        BlockKind.HEADING,
+        BlockKind.PARAGRAPH,
+        BlockKind.LIST_ITEM,
+        BlockKind.LIST_ITEM,
+    ]
+    assert structure[0].level == 1
+    assert structure[4].meta == {"style": structure[4].meta["style"], "table": 0, "row": 0, "cell": 0}
     paragraphs = [s.paragraph for s in project.segments()]
     assert paragraphs[:3] == [0, 1, 1]  # two sentences of the second paragraph

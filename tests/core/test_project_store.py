@@ -132,28 +132,28 @@ def test_a_process_killed_during_an_import_leaves_everything_committed_before(tm
     first = tmp_path / "first.txt"
     first.write_text("Bài thứ nhất. Câu hai.", encoding="utf-8")
     Project.create(path, "crash", "vi", ["en", "km"]).close()
-    big = tmp_path / "big.txt"
-    big.write_text(
-        "\n\n".join(f"Đoạn số {i} nói về An Giang. Câu tiếp theo {i}." for i in range(8_000)), encoding="utf-8"
-    )
+    big = tmp_path / "big.po"  # a PO file brings translations: each is written inside the import's transaction
+    entries = "".join(f'msgid "Đoạn số {i} về An Giang."\nmsgstr "Paragraph {i} on An Giang."\n\n' for i in range(3000))
+    big.write_text(f'msgid ""\nmsgstr ""\n"Language: en\\n"\n\n{entries}', encoding="utf-8")
     script = textwrap.dedent(
         f"""
-        import os, sys
+        import time
         from pathlib import Path
         from workbench.core.importing import import_files
         from workbench.core.project_store import Project
         from workbench.core import project_store
         project = Project.open(Path({str(path)!r}))
         import_files(project, [Path({str(first)!r})])
-        original = project_store.Project._insert_segment
+        original = project_store.Project._write_translation
         count = 0
-        def slow(self, *args):
+        def slow(self, *args, **kwargs):
             global count
             count += 1
             if count == 2000:
                 print("inside", flush=True)
-            return original(self, *args)
-        project_store.Project._insert_segment = slow
+                time.sleep(60)  # killed here, half-way through the transaction
+            return original(self, *args, **kwargs)
+        project_store.Project._write_translation = slow
         import_files(project, [Path({str(big)!r})])
         print("finished", flush=True)
         """

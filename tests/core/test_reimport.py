@@ -13,13 +13,9 @@ VERSION_2 = "Câu một không đổi.\n\nCâu hai đã được sửa lại.\n\
 
 
 def translate_all(project: Project) -> None:
-    """Stand-in for a translator: confirm an English text for every segment (through the store's writer)."""
-    stamp = "2026-01-01T00:00:00+00:00"
-    with project.transaction() as db:
-        for seg in project.segments():
-            project._write_translation(
-                db, seg.id, "en", f"EN {seg.source}", Status.TRANSLATED, Origin.HUMAN, "", "lan", None, stamp
-            )
+    """A translator confirms an English text for every segment."""
+    for seg in project.segments():
+        project.save_translation(seg.id, "en", f"EN {seg.source}", Status.TRANSLATED, Origin.HUMAN, "lan")
 
 
 def test_reimport_keeps_unchanged_drafts_changed_and_historises_removed(project: Project, tmp_path: Path) -> None:

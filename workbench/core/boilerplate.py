@@ -50,24 +50,27 @@ _LONG_WORDS = 12
 
 
 def _words(text: str) -> int:
-    return len(_WORD.findall(text))
+    return len(text.split())
 
 
 def _line_reason(block: SourceBlock, previous: SourceBlock | None) -> str:
     text = block.text
-    if _CSS.search(text):
+    if "{" in text and _CSS.search(text):
         return REASON_CSS
-    if _COPYRIGHT.search(text):
+    folded = text.casefold()
+    if ("©" in text or "(c)" in folded or "copyright" in folded or "rights" in folded or "bản quyền" in folded) and (
+        _COPYRIGHT.search(text)
+    ):
         return REASON_COPYRIGHT
     if not _LETTER.search(text):
         return REASON_NO_WORDS
     if _CONTACT_LABEL.match(text) or _CONTACT_VALUE.match(text):
         return REASON_CONTACT
-    if _CAPTION.search(text) and _words(text) <= 40:
+    if ":" in text and _words(text) <= 40 and _CAPTION.search(text):
         return REASON_CAPTION
     if not _UPPER.search(text) and _words(text) <= 15 and not _SENTENCE_END.search(text):
         return REASON_MENU
-    if previous is not None and _words(text) >= 3 and text.casefold() == previous.text.casefold():
+    if previous is not None and _words(text) >= 3 and folded == previous.text.casefold():
         return REASON_DUPLICATE
     return ""
 

@@ -11,7 +11,6 @@ from difflib import SequenceMatcher
 
 from workbench.core.records import PreparedSegment
 
-
 #: How alike (difflib ratio) a changed source must be to its old version to inherit its translation.
 SIMILAR_ENOUGH = 0.5
 #: How far ahead in a replaced stretch an edited segment is looked for (keeps a rewrite linear).

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import unicodedata
 from dataclasses import dataclass
+from functools import lru_cache
 
 import regex
 
@@ -38,6 +39,7 @@ def strip_tone(word: str) -> tuple[str, int]:
     return unicodedata.normalize("NFC", bare), tones
 
 
+@lru_cache(maxsize=65536)
 def is_vietnamese_syllable(word: str) -> bool:
     """True if `word` is spelled like a Vietnamese syllable (onset, vowel group, coda, at most one tone).
 
@@ -115,11 +117,14 @@ def language(code: str) -> LanguageInfo:
 
 #: Zero-width and direction controls that sneak in from web pages and Word.
 INVISIBLE_CHARS = "\u200b\u200c\u200d\u2060\ufeff\u00ad\u200e\u200f"
-_INVISIBLE_TABLE = str.maketrans("", "", INVISIBLE_CHARS)
+_MULTIPLE_SPACES = regex.compile(r" {2,}")
 
 
 def clean_text(text: str) -> str:
     """NFC, no invisible characters, non-breaking spaces as spaces, runs of spaces folded, trimmed."""
-    text = unicodedata.normalize("NFC", text).translate(_INVISIBLE_TABLE)
+    text = unicodedata.normalize("NFC", text)
+    for invisible in INVISIBLE_CHARS:
+        if invisible in text:
+            text = text.replace(invisible, "")
     text = text.replace("\u00a0", " ").replace("\u202f", " ").replace("\t", " ")
-    return regex.sub(r" {2,}", " ", text).strip()
+    return _MULTIPLE_SPACES.sub(" ", text).strip() if "  " in text else text.strip()

@@ -87,5 +87,7 @@ def run_project_benchmark(megabytes: float, segments: int, out: Callable[[str], 
             rows = project.segments(offset=segments // 2, limit=100)
             read = time.perf_counter()
         out(f"project of {segments} segments ({big.stat().st_size / 1e6:.1f} MB on disk):")
-        out(f"  open: {(opened - start) * 1000:.1f} ms; read {len(rows)} segments from the middle: {(read - opened) * 1000:.1f} ms")
+        out(
+            f"  open: {(opened - start) * 1000:.1f} ms; read {len(rows)} segments from the middle: {(read - opened) * 1000:.1f} ms"
+        )
         out(f"  open + read: {(read - start) * 1000:.1f} ms")

@@ -52,7 +52,7 @@ CREATE TABLE segments (
     removed_at TEXT
 );
 CREATE INDEX segments_order ON segments(document_id, position);
-CREATE INDEX segments_source ON segments(source);
+-- A segment with no row for a language is untranslated in it.
 CREATE TABLE translations (
     segment_id INTEGER NOT NULL REFERENCES segments(id) ON DELETE CASCADE,
     language TEXT NOT NULL,

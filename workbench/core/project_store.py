@@ -24,8 +24,10 @@ from workbench.core.project_lock import ProjectLock
 from workbench.core.project_schema import LATEST_VERSION, MIGRATIONS
 from workbench.core.protected_spans import ProtectedSpan
 from workbench.core.records import (
+    BlockKind,
     DocumentInfo,
     Origin,
+    ParagraphRecord,
     PreparedDocument,
     PreparedSegment,
     ProjectInfo,
@@ -68,6 +70,9 @@ class DocumentStats:
     not_translatable: int
     #: per target language
     languages: dict[str, StatusCounts]
+
+
+_UNTRANSLATED = {code: Translation(code, "", Status.UNTRANSLATED, Origin.NONE, "", "", None, "") for code in LANGUAGES}
 
 
 def _word_count(text: str) -> int:
@@ -298,12 +303,18 @@ class Project:
             args.append(document_id)
         if status is not None:
             languages = [language] if language else list(self.info.target_languages)
-            marks = ",".join("?" * len(languages))
-            where.append(
-                f"EXISTS (SELECT 1 FROM translations t WHERE t.segment_id = s.id AND t.status = ?"
-                f" AND t.language IN ({marks}))"
-            )
-            args.extend([str(status), *languages])
+            if status is Status.UNTRANSLATED:
+                # No translation row at all also means untranslated.
+                clause = "NOT EXISTS (SELECT 1 FROM translations t WHERE t.segment_id = s.id AND t.language = ?"
+                where.append("(" + " OR ".join(f"{clause} AND t.status != 'untranslated')" for _ in languages) + ")")
+                args.extend(languages)
+            else:
+                marks = ",".join("?" * len(languages))
+                where.append(
+                    f"EXISTS (SELECT 1 FROM translations t WHERE t.segment_id = s.id AND t.status = ?"
+                    f" AND t.language IN ({marks}))"
+                )
+                args.extend([str(status), *languages])
         sql = f"SELECT s.* FROM segments s WHERE {' AND '.join(where)} ORDER BY s.document_id, s.position"
         if limit is not None or offset:
             sql += " LIMIT ? OFFSET ?"
@@ -335,6 +346,10 @@ class Project:
                     score=t["score"],
                     updated_at=t["updated_at"],
                 )
+        for found in translations.values():
+            for lang in self.info.target_languages:
+                if lang not in found:
+                    found[lang] = _UNTRANSLATED[lang]
         return [
             SegmentRecord(
                 id=r["id"],
@@ -363,10 +378,17 @@ class Project:
         for row in self._db.execute(
             """SELECT s.document_id, t.language, t.status, count(*) AS n, sum(s.words) AS words
                FROM segments s JOIN translations t ON t.segment_id = s.id
-               WHERE s.position IS NOT NULL AND s.translatable = 1
+               WHERE s.position IS NOT NULL AND s.translatable = 1 AND t.status != 'untranslated'
                GROUP BY s.document_id, t.language, t.status"""
         ):
             counts[(row["document_id"], row["language"], row["status"])] = (row["n"], row["words"] or 0)
+        totals = {
+            r[0]: (r[1], r[2] or 0)
+            for r in self._db.execute(
+                """SELECT document_id, count(*), sum(words) FROM segments
+                   WHERE position IS NOT NULL AND translatable = 1 GROUP BY document_id"""
+            )
+        }
         skipped = dict(
             self._db.execute(
                 """SELECT document_id, count(*) FROM segments
@@ -374,15 +396,17 @@ class Project:
             ).fetchall()
         )
         for doc in self.documents():
+            total_segments, total_words = totals.get(doc.id, (0, 0))
             languages = {}
             for lang in self.info.target_languages:
-                c = StatusCounts()
+                c = StatusCounts(segments=total_segments, words=total_words)
                 for status in Status:
-                    n, words = counts.get((doc.id, lang, str(status)), (0, 0))
-                    c.by_status[str(status)] = n
-                    c.words_by_status[str(status)] = words
-                    c.segments += n
-                    c.words += words
+                    if status is not Status.UNTRANSLATED:
+                        n, words = counts.get((doc.id, lang, str(status)), (0, 0))
+                        c.by_status[str(status)] = n
+                        c.words_by_status[str(status)] = words
+                c.by_status[Status.UNTRANSLATED] = total_segments - sum(c.by_status.values())
+                c.words_by_status[Status.UNTRANSLATED] = total_words - sum(c.words_by_status.values())
                 languages[lang] = c
             result.append(DocumentStats(doc, skipped.get(doc.id, 0), languages))
         return result
@@ -410,9 +434,7 @@ class Project:
                 ).lastrowid
                 assert doc_id is not None
                 self._write_paragraphs(db, doc_id, prepared)
-                imported = 0
-                for position, seg in enumerate(prepared.segments):
-                    imported += self._insert_segment(db, doc_id, position, seg, stamp, author)[1]
+                _ids, imported = self._insert_segments(db, doc_id, list(enumerate(prepared.segments)), stamp, author)
                 return StoreResult(doc_id, True, len(prepared.segments), 0, 0, 0, imported)
             doc_id = existing["id"]
             return self._update_document(db, doc_id, prepared, stamp, author)
@@ -427,49 +449,51 @@ class Project:
             ],
         )
 
-    def _insert_segment(
+    def _insert_segments(
         self,
         db: sqlite3.Connection,
         doc_id: int,
-        position: int,
-        seg: PreparedSegment,
+        items: Sequence[tuple[int, PreparedSegment]],
         stamp: str,
         author: str,
-    ) -> tuple[int, int]:
-        """Insert one segment with a row per target language; returns its id and how many imported
-        translations it got."""
-        seg_id = db.execute(
-            """INSERT INTO segments(document_id, position, paragraph, source, words, space_after, translatable,
-               skip_reason, spans, context_key, meta, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
-            (
-                doc_id,
-                position,
-                seg.paragraph,
-                seg.source,
-                _word_count(seg.source),
-                seg.space_after,
-                int(seg.translatable),
-                seg.skip_reason,
-                json.dumps([s.to_json() for s in seg.spans]),
-                seg.context_key,
-                json.dumps(seg.meta, ensure_ascii=False),
-                stamp,
-            ),
-        ).lastrowid
-        assert seg_id is not None
+    ) -> tuple[list[int], int]:
+        """Insert (position, segment) pairs with a translation row per target language, in bulk.
+
+        Returns the new ids and how many translations came with the file."""
+        first_id = db.execute("SELECT coalesce(max(id), 0) + 1 FROM segments").fetchone()[0]
+        ids = list(range(first_id, first_id + len(items)))
         db.executemany(
-            "INSERT INTO translations(segment_id, language, updated_at) VALUES (?, ?, ?)",
-            [(seg_id, lang, stamp) for lang in self.info.target_languages],
+            """INSERT INTO segments(id, document_id, position, paragraph, source, words, space_after, translatable,
+               skip_reason, spans, context_key, meta, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+            [
+                (
+                    seg_id,
+                    doc_id,
+                    position,
+                    seg.paragraph,
+                    seg.source,
+                    _word_count(seg.source),
+                    seg.space_after,
+                    int(seg.translatable),
+                    seg.skip_reason,
+                    json.dumps([s.to_json() for s in seg.spans]) if seg.spans else "[]",
+                    seg.context_key,
+                    json.dumps(seg.meta, ensure_ascii=False) if seg.meta else "{}",
+                    stamp,
+                )
+                for seg_id, (position, seg) in zip(ids, items, strict=True)
+            ],
         )
         imported = 0
-        for found in seg.translations:
-            if found.language in self.info.target_languages and found.text:
-                self._write_translation(
-                    db, seg_id, found.language, found.text, found.status, Origin.IMPORT, "", found.author or author,
-                    None, stamp, note="imported with the source file",
-                )  # fmt: skip
-                imported += 1
-        return seg_id, imported
+        for seg_id, (_position, seg) in zip(ids, items, strict=True):
+            for found in seg.translations:
+                if found.language in self.info.target_languages and found.text:
+                    self._write_translation(
+                        db, seg_id, found.language, found.text, found.status, Origin.IMPORT, "",
+                        found.author or author, None, stamp, note="imported with the source file",
+                    )  # fmt: skip
+                    imported += 1
+        return ids, imported
 
     def _write_translation(
         self,
@@ -530,14 +554,14 @@ class Project:
                     old_id,
                 ),
             )
-        imported = 0
-        for index in plan.added:
-            imported += self._insert_segment(db, doc_id, index, prepared.segments[index], stamp, author)[1]
+        _ids, imported = self._insert_segments(
+            db, doc_id, [(i, prepared.segments[i]) for i in plan.added], stamp, author
+        )
         for old_id, index in plan.changed:
             old_source = db.execute("SELECT source FROM segments WHERE id = ?", (old_id,)).fetchone()["source"]
             db.execute("UPDATE segments SET position = NULL, removed_at = ? WHERE id = ?", (stamp, old_id))
             new_seg = prepared.segments[index]
-            new_id, new_imported = self._insert_segment(db, doc_id, index, new_seg, stamp, author)
+            (new_id,), new_imported = self._insert_segments(db, doc_id, [(index, new_seg)], stamp, author)
             imported += new_imported
             has_new = {t.language for t in new_seg.translations if t.text}
             for t in db.execute(
@@ -571,6 +595,41 @@ class Project:
             len(plan.removed),
             imported,
         )
+
+    def save_translation(
+        self,
+        segment_id: int,
+        language: str,
+        text: str,
+        status: Status,
+        origin: Origin,
+        author: str,
+        origin_detail: str = "",
+        score: float | None = None,
+        note: str = "",
+    ) -> SegmentRecord:
+        """Set one segment's translation into one language and append the revision, in one transaction."""
+        if language not in self.info.target_languages:
+            raise ProjectError(f"{language!r} is not a target language of {self.path.name}")
+        with self.transaction() as db:
+            if (
+                db.execute("SELECT 1 FROM segments WHERE id = ? AND position IS NOT NULL", (segment_id,)).fetchone()
+                is None
+            ):
+                raise ProjectError(f"there is no segment {segment_id} in {self.path.name}")
+            self._write_translation(
+                db, segment_id, language, text, status, origin, origin_detail, author, score, now(), note
+            )
+        return self.segment(segment_id)
+
+    def paragraphs(self, document_id: int) -> list[ParagraphRecord]:
+        """The document's structure (headings, list items, table cells, PO entries) for export."""
+        return [
+            ParagraphRecord(r["idx"], BlockKind(r["kind"]), r["level"], json.loads(r["meta"]))
+            for r in self._db.execute(
+                "SELECT idx, kind, level, meta FROM paragraphs WHERE document_id = ? ORDER BY idx", (document_id,)
+            )
+        ]
 
     def set_translatable(self, segment_id: int, translatable: bool, reason: str = "") -> SegmentRecord:
         """The user's choice, which later re-imports respect."""

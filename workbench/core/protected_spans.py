@@ -13,41 +13,45 @@ import regex
 
 from workbench.core.language_rules import to_ascii_digits
 
-_UPPER = r"[A-ZĐ]"
 _CODE_PART = r"[A-ZĐ][A-Za-zĐđ]*"
 
-_PATTERNS: list[tuple[str, regex.Pattern[str]]] = [
-    ("email", regex.compile(r"\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+\b")),
-    ("url", regex.compile(r"\b(?:https?://|www\.)[^\s<>()\"“”]+[^\s<>()\"“”.,;:!?]")),
+# In order of precedence: a phone number is not also three numbers, an e-mail's domain is not also a URL.
+_KINDS = [
+    ("email", r"\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+\b"),
+    ("url", r"\b(?:https?://|www\.)[^\s<>()\"“”]+[^\s<>()\"“”.,;:!?]"),
     (
-        "url",
-        regex.compile(
-            r"\b(?:[a-z0-9][a-z0-9-]*\.)+(?:vn|com|org|net|gov|edu|info|int|asia|kh)\b(?:/[^\s<>()\"“”]*[^\s<>()\"“”.,;:!?])?",
-            regex.IGNORECASE,
-        ),
+        "domain",
+        r"\b(?i:[a-z0-9][a-z0-9-]*\.)+(?i:vn|com|org|net|gov|edu|info|int|asia|kh)\b"
+        r"(?:/[^\s<>()\"“”]*[^\s<>()\"“”.,;:!?])?",
     ),
-    (
-        "phone",
-        regex.compile(r"(?<![\w/.-])(?:\+84[ .]?|\(?0\d{2,3}\)?[ .-]?)\d{1,4}(?:[ .-]\d{2,4}){1,3}(?![\w/-])"),
-    ),
+    ("phone", r"(?<![\w/.-])(?:\+84[ .]?|\(?0\d{2,3}\)?[ .-]?)\d{1,4}(?:[ .-]\d{2,4}){1,3}(?![\w/-])"),
     # 25/CT-TTg, 720/KH-UBND, 33-NQ/TW, 692/STTTT–TTBCXB, 15/2020/NĐ-CP, 33-Ctr/TU
-    (
-        "code",
-        regex.compile(rf"\b\d+(?:/\d{{4}})?[/-]{_CODE_PART}(?:[-–/]{_CODE_PART})*(?![\w])"),
-    ),
+    ("code", rf"\b\d+(?:/\d{{4}})?[/-]{_CODE_PART}(?:[-–/]{_CODE_PART})*(?!\w)"),
     (
         "date",
-        regex.compile(
-            r"\b\d{1,2}[/.-]\d{1,2}[/.-]\d{4}\b"
-            r"|\b(?:ngày\s+)?\d{1,2}\s+tháng\s+\d{1,2}(?:\s+năm\s+\d{4})?\b"
-            r"|\btháng\s+\d{1,2}[/-]\d{4}\b",
-            regex.IGNORECASE,
-        ),
+        r"\b\d{1,2}[/.-]\d{1,2}[/.-]\d{4}\b"
+        r"|\b(?i:ngày\s+)?\d{1,2}\s+(?i:tháng)\s+\d{1,2}(?:\s+(?i:năm)\s+\d{4})?\b"
+        r"|\b(?i:tháng)\s+\d{1,2}[/-]\d{4}\b",
     ),
-    ("number", regex.compile(r"(?<![\w])[-+]?\d+(?:[.,]\d+)*(?:%)?")),
+    # \d is any decimal digit, Khmer ០-៩ included.
+    ("number", r"(?<!\w)[-+]?\d+(?:[.,]\d+)*%?"),
 ]
-# Khmer digits are numbers too.
-_KHMER_NUMBER = regex.compile(r"[០-៩]+(?:[.,][០-៩]+)*")
+_PATTERNS = [(kind, regex.compile(pattern)) for kind, pattern in _KINDS]
+_DIGIT = regex.compile(r"\d")
+_TOP_LEVEL_DOMAIN = regex.compile(r"\.(?i:vn|com|org|net|gov|edu|info|int|asia|kh)\b")
+
+
+def _may_contain(kind: str, text: str, has_digit: bool) -> bool:
+    """Cheap tests that skip a pattern which cannot match (most sentences have no e-mail or URL)."""
+    if kind == "email":
+        return "@" in text
+    if kind == "url":
+        return "://" in text or "www." in text
+    if kind == "domain":
+        return _TOP_LEVEL_DOMAIN.search(text) is not None
+    if kind == "date":
+        return has_digit and ("/" in text or "-" in text or "." in text or "tháng" in text.lower())
+    return has_digit
 
 
 @dataclass(frozen=True, slots=True)
@@ -67,21 +71,20 @@ class ProtectedSpan:
 
 
 def find_protected_spans(text: str) -> list[ProtectedSpan]:
-    """All protected spans of `text`, in order, none overlapping."""
-    taken = bytearray(len(text))
+    """All protected spans of `text`, in order, none overlapping; where kinds overlap the earlier kind wins."""
+    has_digit = _DIGIT.search(text) is not None
+    taken: list[tuple[int, int]] = []
     spans: list[ProtectedSpan] = []
     for kind, pattern in _PATTERNS:
+        if not _may_contain(kind, text, has_digit):
+            continue
         for match in pattern.finditer(text):
             start, end = match.span()
-            if any(taken[start:end]):
+            if any(start < t_end and t_start < end for t_start, t_end in taken):
                 continue
-            taken[start:end] = b"\x01" * (end - start)
-            spans.append(ProtectedSpan(kind, start, end, match.group(0)))
-    for match in _KHMER_NUMBER.finditer(text):
-        start, end = match.span()
-        if not any(taken[start:end]):
-            spans.append(ProtectedSpan("number", start, end, match.group(0)))
-    spans.sort(key=lambda s: s.start)
+            taken.append((start, end))
+            spans.append(ProtectedSpan("url" if kind == "domain" else kind, start, end, match.group(0)))
+    spans.sort(key=lambda span: span.start)
     return spans
 
 

@@ -132,6 +132,14 @@ class SegmentRecord:
 
 
 @dataclass(frozen=True, slots=True)
+class ParagraphRecord:
+    index: int
+    kind: BlockKind
+    level: int
+    meta: dict[str, Any]
+
+
+@dataclass(frozen=True, slots=True)
 class ProjectInfo:
     name: str
     source_language: str

@@ -27,7 +27,7 @@ LEGACY_ENCODINGS: dict[str, Callable[[bytes], str]] = {
 _ALIASES = {"abc": "tcvn3", "tcvn": "tcvn3", "vn3": "tcvn3", "vni-windows": "vni", "windows-1258": "cp1258"}
 
 _WORD = regex.compile(r"[\p{L}\p{M}]+")
-_SAMPLE_BYTES = 256 * 1024
+_SAMPLE_CHARS = 64 * 1024
 
 
 @dataclass(frozen=True, slots=True)
@@ -41,7 +41,7 @@ class DecodedText:
 def vietnamese_score(text: str) -> float:
     """Share of the words with non-ASCII letters that are well-formed Vietnamese syllables."""
     total = valid = 0
-    for word in _WORD.findall(text[:_SAMPLE_BYTES]):
+    for word in _WORD.findall(text[:_SAMPLE_CHARS]):
         if word.isascii():
             continue
         total += 1
@@ -94,7 +94,7 @@ def _decode_legacy_candidates(data: bytes) -> DecodedText:
 
 def _repair_legacy_in_unicode(text: str) -> DecodedText | None:
     """Text that is TCVN3 or VNI bytes shown as cp1252 characters, then saved as UTF-8."""
-    if not any(0x80 <= ord(ch) <= 0xFF or 0x152 <= ord(ch) <= 0x2122 for ch in text[:_SAMPLE_BYTES]):
+    if not any(0x80 <= ord(ch) <= 0xFF or 0x152 <= ord(ch) <= 0x2122 for ch in text[:_SAMPLE_CHARS]):
         return None
     current = vietnamese_score(text)
     if current > 0.9:

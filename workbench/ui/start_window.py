@@ -102,7 +102,7 @@ class StartWindow(QMainWindow):
         self.setWindowTitle(f"{project.info.name} — {self.tr('Translation Workbench')}")
         self.status.setText(self.tr("{0}: {1} documents, {2} segments").format(project.info.name, len(docs), segments))
 
-    def closeEvent(self, event) -> None:  # type: ignore[no-untyped-def]  # noqa: N802 - Qt override
+    def closeEvent(self, event) -> None:  # type: ignore[no-untyped-def]
         if self.project is not None:
             self.project.close()
             self.project = None
