@@ -15,6 +15,9 @@ from workbench.core.errors import ImportProblem, WorkbenchError
 from workbench.core.importing import import_files, prepare_import, supported_extensions
 from workbench.core.project_store import Project
 from workbench.core.records import Status
+from workbench.core.resources import resource_path
+from workbench.core.segmentation_check import read_reference, score_reference
+from workbench.core.segmenter import segmenter_for
 from workbench.core.settings import Settings
 
 
@@ -63,7 +66,12 @@ def build_parser() -> argparse.ArgumentParser:
     group.add_argument("--skip", metavar="REASON", nargs="?", const="marked by the user", help="not to translate")
 
     p = sub.add_parser("bench", help="print speed figures (no test asserts them)")
-    p.add_argument("suite", choices=["project"], help="project: import+segmentation MB/s, open+read time")
+    p.add_argument(
+        "suite",
+        choices=["project", "segmentation"],
+        help="project: import+segmentation MB/s and open+read time; segmentation: precision/recall on references",
+    )
+    p.add_argument("--reference", type=Path, action="append", help="segmentation reference file(s) to score")
     p.add_argument("--megabytes", type=float, default=10.0)
     p.add_argument("--segments", type=int, default=50_000)
     return parser
@@ -205,9 +213,24 @@ def _cmd_mark(args: argparse.Namespace) -> int:
 
 
 def _cmd_bench(args: argparse.Namespace) -> int:
+    if args.suite == "segmentation":
+        return _bench_segmentation(args.reference or [resource_path("samples", "segmentation-reference-vi.txt")])
     from workbench.core.project_benchmark import run_project_benchmark
 
     run_project_benchmark(args.megabytes, args.segments, print)
+    return 0
+
+
+def _bench_segmentation(references: Sequence[Path]) -> int:
+    segmenter = segmenter_for("vi")
+    for path in references:
+        score = score_reference(read_reference(path), segmenter)
+        print(
+            f"{path.name}: {score.sentences} sentences, boundary precision {score.precision:.3f}, "
+            f"recall {score.recall:.3f}"
+        )
+        for want, got in score.mismatches:
+            print(f"  expected: {want}\n  got:      {got}")
     return 0
 
 

@@ -17,7 +17,7 @@ from workbench.core.errors import ProjectError, ProjectLocked, ProjectTooNew
 from workbench.core.importing import import_files
 from workbench.core.project_schema import LATEST_VERSION
 from workbench.core.project_store import Project
-from workbench.core.records import Status
+from workbench.core.records import Origin, Status
 
 REPO = Path(__file__).resolve().parents[2]
 
@@ -188,3 +188,21 @@ def test_reading_by_page_and_status(project: Project, tmp_path: Path) -> None:
     (stats,) = project.stats()
     assert stats.languages["en"].by_status["untranslated"] == 300
     assert stats.languages["km"].words == 900
+
+
+def test_saving_a_translation_records_who_and_refuses_nonsense(project: Project, tmp_path: Path) -> None:
+    source = tmp_path / "a.txt"
+    source.write_text("Núi Cấm cao 705 m.", encoding="utf-8")
+    import_files(project, [source])
+    (segment,) = project.segments()
+    saved = project.save_translation(segment.id, "km", "ភ្នំគាំ", Status.TRANSLATED, Origin.HUMAN, "Sok Dara")
+    assert saved.translations["km"].text == "ភ្នំគាំ"
+    assert saved.translations["km"].author == "Sok Dara"
+    assert saved.translations["en"].status is Status.UNTRANSLATED
+    assert [r["author"] for r in project.revisions(segment.id, "km")] == ["Sok Dara"]
+    assert project.segments(status=Status.UNTRANSLATED, language="km") == []
+    assert len(project.segments(status=Status.UNTRANSLATED)) == 1  # still untranslated in English
+    with pytest.raises(ProjectError, match="'fr' is not a target language"):
+        project.save_translation(segment.id, "fr", "x", Status.TRANSLATED, Origin.HUMAN, "a")
+    with pytest.raises(ProjectError, match="no segment 999"):
+        project.save_translation(999, "en", "x", Status.TRANSLATED, Origin.HUMAN, "a")

@@ -1,0 +1,68 @@
+"""Measuring segmentation against a hand-made reference: one sentence a line, paragraphs apart by a blank line.
+
+Used by the tests (which demand an exact match on our references) and by `bench segmentation`, which
+prints boundary precision and recall for any reference an office writes for its own texts.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from workbench.core.segmenter import Segmenter
+
+
+def read_reference(path: Path) -> list[list[str]]:
+    """Paragraphs of sentences; lines starting with # are comments."""
+    paragraphs: list[list[str]] = [[]]
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if line.startswith("#"):
+            continue
+        if not line.strip():
+            if paragraphs[-1]:
+                paragraphs.append([])
+            continue
+        paragraphs[-1].append(line.strip())
+    return [p for p in paragraphs if p]
+
+
+@dataclass(frozen=True, slots=True)
+class BoundaryScore:
+    sentences: int
+    found: int
+    correct: int
+    #: (expected sentences, what the segmenter made of them) for each paragraph that differs
+    mismatches: list[tuple[list[str], list[str]]]
+
+    @property
+    def precision(self) -> float:
+        return self.correct / self.found if self.found else 1.0
+
+    @property
+    def recall(self) -> float:
+        expected = self.sentences
+        return self.correct / expected if expected else 1.0
+
+
+def _ends(sentences: list[str]) -> set[int]:
+    ends, offset = set(), 0
+    for sentence in sentences:
+        offset += len(sentence)
+        ends.add(offset)
+    return ends
+
+
+def score_reference(paragraphs: list[list[str]], segmenter: Segmenter) -> BoundaryScore:
+    """Compare sentence ends (in characters, spaces ignored) of the reference and of the segmenter."""
+    expected_total = found_total = correct_total = 0
+    mismatches = []
+    for sentences in paragraphs:
+        got = [piece.text for piece in segmenter.split(" ".join(sentences))]
+        want_ends = _ends([s.replace(" ", "") for s in sentences])
+        got_ends = _ends([s.replace(" ", "") for s in got])
+        expected_total += len(want_ends)
+        found_total += len(got_ends)
+        correct_total += len(want_ends & got_ends)
+        if got != sentences:
+            mismatches.append((sentences, got))
+    return BoundaryScore(expected_total, found_total, correct_total, mismatches)
