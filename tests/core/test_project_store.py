@@ -144,16 +144,16 @@ def test_a_process_killed_during_an_import_leaves_everything_committed_before(tm
         from workbench.core import project_store
         project = Project.open(Path({str(path)!r}))
         import_files(project, [Path({str(first)!r})])
-        original = project_store.Project._write_translation
+        original = project_store.write_translation
         count = 0
-        def slow(self, *args, **kwargs):
+        def slow(*args, **kwargs):
             global count
             count += 1
             if count == 2000:
                 print("inside", flush=True)
                 time.sleep(60)  # killed here, half-way through the transaction
-            return original(self, *args, **kwargs)
-        project_store.Project._write_translation = slow
+            return original(*args, **kwargs)
+        project_store.write_translation = slow
         import_files(project, [Path({str(big)!r})])
         print("finished", flush=True)
         """

@@ -87,6 +87,23 @@ BEGIN
 END;
 """
 
+# Machine translation: drafts cached by (model, options, target language, source text), so re-running
+# a pre-translation costs nothing; and flags on a translation (e.g. a protected span the model lost).
+SCHEMA_V2 = """
+CREATE TABLE mt_cache (
+    model TEXT NOT NULL,
+    options TEXT NOT NULL,
+    language TEXT NOT NULL,
+    source TEXT NOT NULL,
+    text TEXT NOT NULL,
+    score REAL,
+    flags TEXT NOT NULL DEFAULT '',
+    created_at TEXT NOT NULL,
+    PRIMARY KEY (model, options, language, source)
+) WITHOUT ROWID;
+ALTER TABLE translations ADD COLUMN flags TEXT NOT NULL DEFAULT '';
+"""
+
 #: MIGRATIONS[n] takes a file from user_version n to n + 1.
-MIGRATIONS: list[str] = [SCHEMA_V1]
+MIGRATIONS: list[str] = [SCHEMA_V1, SCHEMA_V2]
 LATEST_VERSION = len(MIGRATIONS)

@@ -79,6 +79,36 @@ def _word_count(text: str) -> int:
     return len(text.split())
 
 
+def write_translation(
+    db: sqlite3.Connection,
+    segment_id: int,
+    language: str,
+    text: str,
+    status: Status,
+    origin: Origin,
+    origin_detail: str,
+    author: str,
+    score: float | None,
+    stamp: str,
+    note: str = "",
+    flags: Sequence[str] = (),
+) -> None:
+    """Set a translation and append its revision; the caller holds the transaction."""
+    db.execute(
+        """INSERT INTO translations(segment_id, language, text, status, origin, origin_detail, author, score,
+           updated_at, flags) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+           ON CONFLICT(segment_id, language) DO UPDATE SET text=excluded.text, status=excluded.status,
+           origin=excluded.origin, origin_detail=excluded.origin_detail, author=excluded.author,
+           score=excluded.score, updated_at=excluded.updated_at, flags=excluded.flags""",
+        (segment_id, language, text, str(status), str(origin), origin_detail, author, score, stamp, "\n".join(flags)),
+    )
+    db.execute(
+        """INSERT INTO revisions(segment_id, language, text, status, origin, origin_detail, author, score, note,
+           created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+        (segment_id, language, text, str(status), str(origin), origin_detail, author, score, note, stamp),
+    )
+
+
 class Project:
     """An open project file. Use `Project.create` or `Project.open`, and close it (or use `with`)."""
 
@@ -345,6 +375,7 @@ class Project:
                     author=t["author"],
                     score=t["score"],
                     updated_at=t["updated_at"],
+                    flags=tuple(t["flags"].splitlines()),
                 )
         for found in translations.values():
             for lang in self.info.target_languages:
@@ -488,40 +519,12 @@ class Project:
         for seg_id, (_position, seg) in zip(ids, items, strict=True):
             for found in seg.translations:
                 if found.language in self.info.target_languages and found.text:
-                    self._write_translation(
+                    write_translation(
                         db, seg_id, found.language, found.text, found.status, Origin.IMPORT, "",
                         found.author or author, None, stamp, note="imported with the source file",
                     )  # fmt: skip
                     imported += 1
         return ids, imported
-
-    def _write_translation(
-        self,
-        db: sqlite3.Connection,
-        segment_id: int,
-        language: str,
-        text: str,
-        status: Status,
-        origin: Origin,
-        origin_detail: str,
-        author: str,
-        score: float | None,
-        stamp: str,
-        note: str = "",
-    ) -> None:
-        db.execute(
-            """INSERT INTO translations(segment_id, language, text, status, origin, origin_detail, author, score,
-               updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
-               ON CONFLICT(segment_id, language) DO UPDATE SET text=excluded.text, status=excluded.status,
-               origin=excluded.origin, origin_detail=excluded.origin_detail, author=excluded.author,
-               score=excluded.score, updated_at=excluded.updated_at""",
-            (segment_id, language, text, str(status), str(origin), origin_detail, author, score, stamp),
-        )
-        db.execute(
-            """INSERT INTO revisions(segment_id, language, text, status, origin, origin_detail, author, score, note,
-               created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
-            (segment_id, language, text, str(status), str(origin), origin_detail, author, score, note, stamp),
-        )
 
     def _update_document(
         self, db: sqlite3.Connection, doc_id: int, prepared: PreparedDocument, stamp: str, author: str
@@ -569,7 +572,7 @@ class Project:
             ).fetchall():
                 if t["language"] in has_new:
                     continue
-                self._write_translation(
+                write_translation(
                     db, new_id, t["language"], t["text"], Status.DRAFT, Origin.PREVIOUS_VERSION, "", author,
                     None, stamp, note=f"source changed; the translation was of: {old_source}",
                 )  # fmt: skip
@@ -617,9 +620,7 @@ class Project:
                 is None
             ):
                 raise ProjectError(f"there is no segment {segment_id} in {self.path.name}")
-            self._write_translation(
-                db, segment_id, language, text, status, origin, origin_detail, author, score, now(), note
-            )
+            write_translation(db, segment_id, language, text, status, origin, origin_detail, author, score, now(), note)
         return self.segment(segment_id)
 
     def paragraphs(self, document_id: int) -> list[ParagraphRecord]:

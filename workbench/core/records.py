@@ -116,6 +116,8 @@ class Translation:
     author: str
     score: float | None
     updated_at: str
+    #: problems noticed when the text was made, e.g. "missing: 25/CT-TTg" (space separated is not safe: one per line)
+    flags: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)

@@ -1,0 +1,132 @@
+"""Tiny real MT models built offline for the tests: real tokenizers, real architectures, random weights.
+
+Their output is meaningless; tests assert mechanics (language forced, spans restored, cache hits,
+identical greedy tokens across backends), never a translation.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+from pathlib import Path
+
+import sentencepiece as spm
+
+CORPUS = Path(__file__).resolve().parents[1] / "data" / "tiny-corpus.txt"
+
+
+def corpus_lines() -> list[str]:
+    return [line for line in CORPUS.read_text(encoding="utf-8").splitlines() if line.strip()]
+
+
+def build_tiny_nllb(folder: Path, seed: int = 0) -> Path:
+    """An M2M100-architecture model with an NllbTokenizer, saved as safetensors (transformers layout)."""
+    import torch
+    from transformers import M2M100Config, M2M100ForConditionalGeneration, NllbTokenizer
+    from transformers.models.nllb.tokenization_nllb import FAIRSEQ_LANGUAGE_CODES
+
+    folder.mkdir(parents=True, exist_ok=True)
+    spm.SentencePieceTrainer.train(
+        sentence_iterator=iter(corpus_lines() * 3),
+        model_prefix=str(folder / "sentencepiece.bpe"),
+        vocab_size=500,
+        model_type="bpe",  # transformers 5's NllbTokenizer is BPE-only
+        unk_id=0,
+        bos_id=1,
+        eos_id=2,
+        pad_id=-1,
+        character_coverage=1.0,
+        minloglevel=2,
+    )
+    tokenizer = NllbTokenizer.from_pretrained(str(folder), extra_special_tokens=FAIRSEQ_LANGUAGE_CODES, src_lang="vie_Latn")
+    torch.manual_seed(seed)
+    config = M2M100Config(
+        vocab_size=len(tokenizer),
+        d_model=64,
+        encoder_layers=2,
+        decoder_layers=2,
+        encoder_attention_heads=4,
+        decoder_attention_heads=4,
+        encoder_ffn_dim=128,
+        decoder_ffn_dim=128,
+        max_position_embeddings=1024,
+        activation_function="relu",
+        scale_embedding=True,
+        pad_token_id=1,
+        bos_token_id=0,
+        eos_token_id=2,
+        decoder_start_token_id=2,
+    )
+    model = M2M100ForConditionalGeneration(config)
+    model.save_pretrained(folder)
+    tokenizer.save_pretrained(folder)
+    (folder / "sentencepiece.bpe.vocab").unlink(missing_ok=True)
+    return folder
+
+
+def build_tiny_marian(folder: Path, seed: int = 0) -> Path:
+    """An opus-mt-style Marian model: source.spm/target.spm (unigram), vocab.json, safetensors weights."""
+    import torch
+    from transformers import MarianConfig, MarianMTModel
+
+    folder.mkdir(parents=True, exist_ok=True)
+    lines = corpus_lines()
+    sides = {"source": lines[0::3], "target": lines[1::3]}
+    for name, data in sides.items():
+        spm.SentencePieceTrainer.train(
+            sentence_iterator=iter(data * 5),
+            model_prefix=str(folder / name),
+            vocab_size=200,
+            model_type="unigram",
+            character_coverage=1.0,
+            hard_vocab_limit=False,
+            unk_id=0,
+            bos_id=-1,
+            eos_id=1,
+            pad_id=-1,
+            minloglevel=2,
+        )
+        os.replace(folder / f"{name}.model", folder / f"{name}.spm")
+        (folder / f"{name}.vocab").unlink(missing_ok=True)
+    vocab = {"</s>": 0, "<unk>": 1}
+    for name in sides:
+        processor = spm.SentencePieceProcessor(model_file=str(folder / f"{name}.spm"))
+        for i in range(processor.get_piece_size()):
+            vocab.setdefault(processor.id_to_piece(i), len(vocab))
+    vocab["<pad>"] = len(vocab)
+    (folder / "vocab.json").write_text(json.dumps(vocab, ensure_ascii=False), encoding="utf-8")
+    torch.manual_seed(seed)
+    pad = vocab["<pad>"]
+    config = MarianConfig(
+        vocab_size=len(vocab),
+        d_model=64,
+        encoder_layers=2,
+        decoder_layers=2,
+        encoder_attention_heads=4,
+        decoder_attention_heads=4,
+        encoder_ffn_dim=128,
+        decoder_ffn_dim=128,
+        max_position_embeddings=512,
+        pad_token_id=pad,
+        decoder_start_token_id=pad,
+        eos_token_id=0,
+        forced_eos_token_id=0,
+        activation_function="swish",
+        scale_embedding=True,
+        share_encoder_decoder_embeddings=True,
+    )
+    MarianMTModel(config).save_pretrained(folder)
+    (folder / "tokenizer_config.json").write_text(
+        json.dumps({"tokenizer_class": "MarianTokenizer", "source_lang": "vi", "target_lang": "en"}), encoding="utf-8"
+    )
+    return folder
+
+
+def convert_to_ct2(source: Path, out: Path, quantization: str = "float32") -> Path:
+    from ctranslate2.converters import TransformersConverter
+
+    files = ["source.spm", "target.spm"] if (source / "source.spm").exists() else ["sentencepiece.bpe.model"]
+    shutil.rmtree(out, ignore_errors=True)
+    TransformersConverter(str(source), copy_files=files).convert(str(out), quantization=quantization)
+    return out

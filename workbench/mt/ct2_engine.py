@@ -1,0 +1,61 @@
+"""The run-time backend: CTranslate2 on the CPU, int8, no torch."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import ctranslate2
+
+from workbench.mt.engine import DecodingOptions, Hypothesis, check_direction
+from workbench.mt.tokenization import SentencePieceCodec
+
+MAX_INPUT_TOKENS = {"nllb": 200, "m2m100": 200, "marian": 200}
+
+
+class Ct2Engine:
+    def __init__(self, folder: Path, model_name: str, family: str, threads: int) -> None:
+        self.folder = folder
+        self.model_name = model_name
+        self.family = family
+        self.max_input_tokens = MAX_INPUT_TOKENS.get(family, 200)
+        self.codec = SentencePieceCodec(folder, family)
+        self.translator = ctranslate2.Translator(
+            str(folder), device="cpu", compute_type="default", inter_threads=1, intra_threads=threads
+        )
+
+    def count_tokens(self, text: str) -> int:
+        return len(self.codec.pieces(text)) + 2
+
+    def translate_batch(self, texts: list[str], source: str, target: str, options: DecodingOptions) -> list[Hypothesis]:
+        check_direction(self.family, self.model_name, self.folder, source, target)
+        batch = [self.codec.source_tokens(text, source) for text in texts]
+        prefix = self.codec.target_prefix(target)
+        results = self.translator.translate_batch(
+            batch,
+            target_prefix=[prefix] * len(batch) if prefix else None,
+            beam_size=options.beam_size,
+            max_decoding_length=options.max_output_tokens,
+            min_decoding_length=options.min_output_tokens,
+            return_scores=True,
+        )
+        hypotheses = []
+        forced = len(prefix) if prefix else 0
+        for result in results:
+            tokens = list(result.hypotheses[0])[forced:]
+            hypotheses.append(
+                Hypothesis(
+                    self.codec.detokenize(tokens),
+                    tuple(tokens),
+                    _mean_log_prob(result.scores[0], forced, len(tokens), options),
+                )
+            )
+        return hypotheses
+
+
+def _mean_log_prob(score: float, forced: int, generated: int, options: DecodingOptions) -> float:
+    """CTranslate2 divides the summed log-probability by the whole length, forced prefix and end token
+    included; the confidence we keep is the mean over the tokens the model chose (as transformers gives)."""
+    ended = forced + generated < options.max_output_tokens
+    length = forced + generated + (1 if ended else 0)
+    chosen = length - forced
+    return float(score) * length / chosen if chosen else 0.0

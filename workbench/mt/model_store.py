@@ -1,0 +1,231 @@
+"""Installed models: a folder per model under models/ (or the folder set in the settings).
+
+Installing validates first, copies into a hidden `.partial` folder and renames it into place last,
+with its manifest already inside: a half-copied install never appears as installed.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import shutil
+import socket
+import tarfile
+import tempfile
+import zipfile
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+from urllib.parse import urlparse
+
+from workbench.core.errors import WorkbenchError
+from workbench.mt.catalogue import MODELS_DIR, Catalogue, load_catalogue
+from workbench.mt.model_files import ModelFolder, ModelRefused, inspect_model_folder
+
+log = logging.getLogger(__name__)
+
+MANIFEST = "workbench-model.json"
+MAX_ARCHIVE_UNPACKED = 20 * 1024**3
+
+
+class MissingExtra(WorkbenchError):
+    """A feature needs packages that the runtime install leaves out (torch, transformers)."""
+
+
+CONVERT_EXTRA_HINT = "install them with:  pip install -e '.[convert]'"
+
+
+@dataclass(frozen=True, slots=True)
+class InstalledModel:
+    name: str
+    path: Path
+    format: str  # "ct2" or "transformers"
+    family: str
+    quantization: str
+    licence: str
+    installed_at: str
+
+
+class ModelStore:
+    def __init__(self, root: Path = MODELS_DIR, catalogue: Catalogue | None = None) -> None:
+        self.root = Path(root)
+        self.catalogue = catalogue or load_catalogue()
+
+    # --- listing ----------------------------------------------------------------------------------
+
+    def installed(self) -> list[InstalledModel]:
+        models = []
+        if not self.root.is_dir():
+            return models
+        for folder in sorted(self.root.iterdir()):
+            manifest = folder / MANIFEST
+            if folder.name.startswith(".") or not manifest.is_file():
+                continue
+            try:
+                raw = json.loads(manifest.read_text(encoding="utf-8"))
+                models.append(
+                    InstalledModel(
+                        name=raw["name"],
+                        path=folder,
+                        format=raw["format"],
+                        family=raw["family"],
+                        quantization=raw.get("quantization", ""),
+                        licence=raw.get("licence", ""),
+                        installed_at=raw.get("installed_at", ""),
+                    )
+                )
+            except (OSError, ValueError, KeyError) as exc:
+                log.warning("ignoring %s: unreadable manifest (%s)", folder, exc)
+        return models
+
+    def get(self, name: str) -> InstalledModel:
+        for model in self.installed():
+            if model.name == name:
+                return model
+        names = ", ".join(m.name for m in self.installed()) or "none"
+        raise WorkbenchError(f"no installed model is called {name!r} (installed: {names})")
+
+    def runnable(self, name: str) -> InstalledModel:
+        """The model to run for `name`: itself if CTranslate2, else its converted CTranslate2 copy if there is one."""
+        model = self.get(name)
+        if model.format == "ct2":
+            return model
+        for other in self.installed():
+            if other.format == "ct2" and other.name.startswith(f"{name}-ct2-"):
+                return other
+        return model
+
+    # --- installing -------------------------------------------------------------------------------
+
+    def install(self, source: Path, name: str | None = None, replace: bool = False) -> InstalledModel:
+        """Install a model folder or archive copied from another machine; nothing is downloaded."""
+        source = Path(source)
+        if not source.exists():
+            raise ModelRefused(f"{source} does not exist")
+        self.root.mkdir(parents=True, exist_ok=True)
+        with tempfile.TemporaryDirectory(dir=self.root, prefix=".unpack-") as unpack:
+            folder = _unpack(source, Path(unpack)) if source.is_file() else source
+            described = inspect_model_folder(folder)
+            model_name = name or _model_name(source)
+            return self._copy_in(described, model_name, replace, quantization="")
+
+    def _copy_in(
+        self, described: ModelFolder, name: str, replace: bool, quantization: str, move: bool = False
+    ) -> InstalledModel:
+        if not name or "/" in name or name.startswith("."):
+            raise ModelRefused(f"{name!r} cannot be a model name")
+        final = self.root / name
+        if final.exists() and not replace:
+            raise ModelRefused(f"a model called {name!r} is already installed ({final}); remove it first")
+        partial = self.root / f".{name}.partial"
+        shutil.rmtree(partial, ignore_errors=True)
+        if move:
+            shutil.move(str(described.path), partial)
+        else:
+            shutil.copytree(described.path, partial)
+        entry = self.catalogue.get(name.split("-ct2-")[0])
+        manifest = {
+            "name": name,
+            "format": described.format,
+            "family": described.family,
+            "quantization": quantization,
+            "licence": entry.licence if entry else "unknown: check the model's own licence",
+            "hub_id": entry.hub_id if entry else "",
+            "installed_at": datetime.now(UTC).isoformat(timespec="seconds"),
+        }
+        (partial / MANIFEST).write_text(json.dumps(manifest, indent=2), encoding="utf-8")
+        if final.exists():
+            shutil.rmtree(final)
+        partial.replace(final)
+        return self.get(name)
+
+    def remove(self, name: str) -> None:
+        model = self.get(name)
+        trash = model.path.with_name(f".{model.name}.removing")
+        model.path.replace(trash)
+        shutil.rmtree(trash, ignore_errors=True)
+
+    # --- converting and downloading ---------------------------------------------------------------
+
+    def convert(self, name: str, quantization: str = "int8") -> InstalledModel:
+        """Convert an installed transformers model to CTranslate2 (the runtime needs no torch afterwards)."""
+        model = self.get(name)
+        if model.format != "transformers":
+            raise WorkbenchError(f"{name} is already a CTranslate2 model")
+        try:
+            from ctranslate2.converters import TransformersConverter
+        except ImportError as exc:
+            raise MissingExtra(f"converting a model needs torch and transformers; {CONVERT_EXTRA_HINT}") from exc
+        described = inspect_model_folder(model.path)
+        with tempfile.TemporaryDirectory(dir=self.root, prefix=".convert-") as work:
+            out = Path(work) / "model"
+            try:
+                TransformersConverter(str(model.path), copy_files=list(described.tokenizer_files)).convert(
+                    str(out), quantization=quantization
+                )
+            except ImportError as exc:
+                raise MissingExtra(f"converting a model needs torch and transformers; {CONVERT_EXTRA_HINT}") from exc
+            converted = inspect_model_folder(out)
+            return self._copy_in(
+                converted, f"{name}-ct2-{quantization}", replace=True, quantization=quantization, move=True
+            )
+
+    def download(self, name: str) -> InstalledModel:
+        """On a connected machine: fetch a catalogue model's safetensors from the model hub and install it."""
+        entry = self.catalogue.get(name)
+        if entry is None:
+            raise WorkbenchError(f"{name!r} is not in the model catalogue (see `models list`)")
+        try:
+            import huggingface_hub
+            from huggingface_hub import constants
+        except ImportError as exc:
+            raise MissingExtra(f"downloading needs huggingface_hub; {CONVERT_EXTRA_HINT}") from exc
+        host = urlparse(constants.ENDPOINT).hostname or ""
+        try:
+            socket.create_connection((host, 443), timeout=3).close()
+        except OSError:
+            raise WorkbenchError(
+                f"the model hub ({host}) cannot be reached from this machine. On a connected machine run "
+                f"`python main.py models download {name}`, copy the folder models/{name} here (USB stick, "
+                "shared drive) and run `python main.py models install PATH`."
+            ) from None
+        with tempfile.TemporaryDirectory(dir=self.root, prefix=".download-") as work:
+            folder = huggingface_hub.snapshot_download(
+                entry.hub_id,
+                local_dir=work,
+                allow_patterns=["*.json", "*.safetensors", "*.model", "*.spm", "*.txt"],
+            )
+            return self._copy_in(inspect_model_folder(Path(folder)), entry.name, replace=False, quantization="")
+
+
+def _model_name(source: Path) -> str:
+    name = source.name
+    for suffix in (".tar.gz", ".tgz", ".tar", ".zip"):
+        if name.endswith(suffix):
+            return name[: -len(suffix)]
+    return name
+
+
+def _unpack(archive: Path, into: Path) -> Path:
+    """Extract a .zip or .tar(.gz) safely and return the folder in it that holds config.json."""
+    try:
+        if zipfile.is_zipfile(archive):
+            with zipfile.ZipFile(archive) as zipped:
+                if sum(i.file_size for i in zipped.infolist()) > MAX_ARCHIVE_UNPACKED:
+                    raise ModelRefused(f"{archive} would unpack to more than 20 GB")
+                for info in zipped.infolist():
+                    target = (into / info.filename).resolve()
+                    if not target.is_relative_to(into.resolve()):
+                        raise ModelRefused(f"{archive}: the entry {info.filename!r} points outside the archive")
+                zipped.extractall(into)
+        elif tarfile.is_tarfile(archive):
+            with tarfile.open(archive) as tarred:
+                tarred.extractall(into, filter="data")
+        else:
+            raise ModelRefused(f"{archive} is neither a model folder nor a .zip or .tar archive")
+    except (zipfile.BadZipFile, tarfile.TarError, EOFError) as exc:
+        raise ModelRefused(f"{archive} is damaged ({exc})") from exc
+    candidates = sorted(p.parent for p in into.rglob("config.json"))
+    if not candidates:
+        raise ModelRefused(f"{archive}: no model folder (with a config.json) inside")
+    return candidates[0]

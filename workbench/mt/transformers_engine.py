@@ -1,0 +1,85 @@
+"""The reference backend: the original transformers model in fp32 (needs the convert extra).
+
+It takes the same sentencepiece tokens as the CTranslate2 engine and maps them to ids with the
+model's own vocabulary, so under greedy decoding both backends must emit the same tokens.
+Weights are read from safetensors only.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import torch
+from transformers import AutoModelForSeq2SeqLM, AutoTokenizer
+
+from workbench.mt.ct2_engine import MAX_INPUT_TOKENS
+from workbench.mt.engine import DecodingOptions, Hypothesis, check_direction
+from workbench.mt.tokenization import SentencePieceCodec
+
+
+class TransformersEngine:
+    def __init__(self, folder: Path, model_name: str, family: str, threads: int) -> None:
+        self.folder = folder
+        self.model_name = model_name
+        self.family = family
+        self.max_input_tokens = MAX_INPUT_TOKENS.get(family, 200)
+        self.codec = SentencePieceCodec(folder, family)
+        torch.set_num_threads(threads)
+        self.model = AutoModelForSeq2SeqLM.from_pretrained(str(folder), use_safetensors=True)
+        self.model.eval()
+        if family == "marian":
+            vocab: dict[str, int] = json.loads((folder / "vocab.json").read_text(encoding="utf-8"))
+        else:
+            vocab = dict(AutoTokenizer.from_pretrained(str(folder)).get_vocab())
+        self.token_to_id = vocab
+        self.id_to_token = {i: t for t, i in vocab.items()}
+        self.unk_id = vocab.get("<unk>", 0)
+        self.pad_id = int(self.model.config.pad_token_id)
+
+    def count_tokens(self, text: str) -> int:
+        return len(self.codec.pieces(text)) + 2
+
+    def translate_batch(self, texts: list[str], source: str, target: str, options: DecodingOptions) -> list[Hypothesis]:
+        check_direction(self.family, self.model_name, self.folder, source, target)
+        ids = [[self.token_to_id.get(t, self.unk_id) for t in self.codec.source_tokens(x, source)] for x in texts]
+        width = max(len(row) for row in ids)
+        input_ids = torch.tensor([row + [self.pad_id] * (width - len(row)) for row in ids])
+        attention = torch.tensor([[1] * len(row) + [0] * (width - len(row)) for row in ids])
+        prefix = self.codec.target_prefix(target)
+        extra = {}
+        if prefix:
+            extra["forced_bos_token_id"] = self.token_to_id[prefix[0]]
+        with torch.inference_mode():
+            out = self.model.generate(
+                input_ids=input_ids,
+                attention_mask=attention,
+                num_beams=options.beam_size,
+                do_sample=False,
+                max_new_tokens=options.max_output_tokens,
+                min_new_tokens=options.min_output_tokens,
+                forced_eos_token_id=None,
+                output_scores=True,
+                return_dict_in_generate=True,
+                **extra,
+            )
+            transition = self.model.compute_transition_scores(
+                out.sequences, out.scores, getattr(out, "beam_indices", None), normalize_logits=options.beam_size == 1
+            )
+        hypotheses = []
+        skip = 1 + (1 if prefix else 0)  # the decoder start token, then the forced language token
+        for row, scores in zip(out.sequences.tolist(), transition.tolist(), strict=True):
+            generated = row[skip:]
+            token_scores = scores[skip - 1 :]
+            tokens: list[str] = []
+            kept: list[float] = []
+            for token_id, score in zip(generated, token_scores, strict=False):
+                if token_id == self.pad_id:
+                    break
+                kept.append(score)
+                if token_id == self.model.config.eos_token_id:
+                    break
+                tokens.append(self.id_to_token.get(token_id, "<unk>"))
+            mean = sum(kept) / len(kept) if kept else 0.0
+            hypotheses.append(Hypothesis(self.codec.detokenize(tokens), tuple(tokens), mean))
+        return hypotheses
