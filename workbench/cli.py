@@ -19,6 +19,8 @@ from workbench.core.resources import resource_path
 from workbench.core.segmentation_check import read_reference, score_reference
 from workbench.core.segmenter import segmenter_for
 from workbench.core.settings import Settings
+from workbench.mt_cli import add_commands as add_mt_commands
+from workbench.mt_cli import cmd_models, cmd_translate
 
 
 def _languages(value: str) -> list[str]:
@@ -64,6 +66,8 @@ def build_parser() -> argparse.ArgumentParser:
     group = p.add_mutually_exclusive_group(required=True)
     group.add_argument("--translate", action="store_true", help="the segment is to be translated")
     group.add_argument("--skip", metavar="REASON", nargs="?", const="marked by the user", help="not to translate")
+
+    add_mt_commands(sub)
 
     p = sub.add_parser("bench", help="print speed figures (no test asserts them)")
     p.add_argument(
@@ -241,6 +245,8 @@ COMMANDS = {
     "stats": _cmd_stats,
     "mark": _cmd_mark,
     "bench": _cmd_bench,
+    "models": cmd_models,
+    "translate": cmd_translate,
 }
 
 

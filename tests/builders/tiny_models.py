@@ -39,7 +39,9 @@ def build_tiny_nllb(folder: Path, seed: int = 0) -> Path:
         character_coverage=1.0,
         minloglevel=2,
     )
-    tokenizer = NllbTokenizer.from_pretrained(str(folder), extra_special_tokens=FAIRSEQ_LANGUAGE_CODES, src_lang="vie_Latn")
+    tokenizer = NllbTokenizer.from_pretrained(
+        str(folder), extra_special_tokens=FAIRSEQ_LANGUAGE_CODES, src_lang="vie_Latn"
+    )
     torch.manual_seed(seed)
     config = M2M100Config(
         vocab_size=len(tokenizer),

@@ -265,6 +265,11 @@ class Project:
     ) -> None:
         self.close()
 
+    @property
+    def connection(self) -> sqlite3.Connection:
+        """For reads by other core modules; writes go through `transaction()`."""
+        return self._db
+
     @contextmanager
     def transaction(self) -> Iterator[sqlite3.Connection]:
         """One operation, all or nothing."""

@@ -37,6 +37,11 @@ class Settings:
     ui_language: str = ""  # "" follows the system locale
     recent_projects: list[str] = field(default_factory=list)
     segmentation_rules: str = ""  # "" is the built-in resources/segmentation/rules.srx
+    models_dir: str = ""  # "" is the models/ folder of the installation (WORKBENCH_MODELS_DIR overrides)
+    #: target language -> installed model name chosen by the user ("" or missing: the catalogue default)
+    mt_models: dict[str, str] = field(default_factory=dict)
+    beam_size: int = 4
+    khmer_digits: bool = False
 
     @classmethod
     def load(cls) -> Settings:
@@ -50,6 +55,10 @@ class Settings:
             return cls()
         known = {f.name for f in fields(cls)}
         return cls(**{k: v for k, v in raw.items() if k in known})
+
+    def models_path(self) -> Path | None:
+        override = os.environ.get("WORKBENCH_MODELS_DIR") or self.models_dir
+        return Path(override) if override else None
 
     def save(self) -> None:
         folder = config_dir()

@@ -54,7 +54,7 @@ class ModelStore:
     # --- listing ----------------------------------------------------------------------------------
 
     def installed(self) -> list[InstalledModel]:
-        models = []
+        models: list[InstalledModel] = []
         if not self.root.is_dir():
             return models
         for folder in sorted(self.root.iterdir()):

@@ -31,7 +31,9 @@ class SentencePieceCodec:
 
     def pieces(self, text: str) -> list[str]:
         # clean_text also drops U+200B, which str.strip() keeps and which makes backends disagree.
-        return list(self._source.encode(clean_text(text), out_type=str))
+        ids = self._source.encode(clean_text(text), out_type=int)
+        unknown = self._source.unk_id()
+        return ["<unk>" if i == unknown else self._source.id_to_piece(i) for i in ids]
 
     def source_tokens(self, text: str, source_language: str) -> list[str]:
         pieces = self.pieces(text)
