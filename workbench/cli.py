@@ -72,9 +72,16 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("bench", help="print speed figures (no test asserts them)")
     p.add_argument(
         "suite",
-        choices=["project", "segmentation"],
-        help="project: import+segmentation MB/s and open+read time; segmentation: precision/recall on references",
+        nargs="?",
+        choices=["project", "segmentation", "mt"],
+        help="project: import+segmentation MB/s and open+read time; segmentation: precision/recall on references; "
+        "mt (the default with --model or --architecture): decoding speed and memory",
     )
+    p.add_argument(
+        "--architecture", choices=["nllb-200-distilled-600M", "opus-mt-vi-en", "tiny"], help="random weights"
+    )
+    p.add_argument("--model", help="an installed model to measure")
+    p.add_argument("--threads", type=int, default=0)
     p.add_argument("--reference", type=Path, action="append", help="segmentation reference file(s) to score")
     p.add_argument("--megabytes", type=float, default=10.0)
     p.add_argument("--segments", type=int, default=50_000)
@@ -217,6 +224,10 @@ def _cmd_mark(args: argparse.Namespace) -> int:
 
 
 def _cmd_bench(args: argparse.Namespace) -> int:
+    if args.suite == "mt" or args.architecture or args.model or args.suite is None:
+        from workbench.mt_cli import bench_mt
+
+        return bench_mt(args.model, args.architecture, args.threads)
     if args.suite == "segmentation":
         return _bench_segmentation(args.reference or [resource_path("samples", "segmentation-reference-vi.txt")])
     from workbench.core.project_benchmark import run_project_benchmark

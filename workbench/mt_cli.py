@@ -161,3 +161,21 @@ def cmd_translate(args: argparse.Namespace) -> int:
                 f"{summary.translated} translated in {summary.seconds:.1f} s, {summary.flagged} flagged for checking"
             )
     return 0
+
+
+def bench_mt(model_name: str | None, architecture: str | None, threads: int) -> int:
+    from workbench.mt.benchmark import measure_engines, run_mt_benchmark
+
+    if model_name:
+        store = model_store()
+        runnable = store.runnable(model_name)
+        if runnable.format != "ct2":
+            raise WorkbenchError(f"convert {model_name} first: python main.py models convert {model_name}")
+        original = store.get(model_name)
+        hf = original.path if original.format == "transformers" else None
+        print(f"{runnable.name} ({runnable.family}, {runnable.quantization or 'ct2'})")
+        measure_engines(hf, runnable.path, print, threads)
+        return 0
+    for arch in [architecture] if architecture else ["opus-mt-vi-en", "nllb-200-distilled-600M"]:
+        run_mt_benchmark(arch, print, threads)
+    return 0

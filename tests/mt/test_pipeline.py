@@ -83,7 +83,9 @@ def test_drafts_are_stored_with_model_score_and_status(filled: Project, engine: 
     assert len(engine.seen) == len(set(engine.seen)) == 4
 
 
-def test_re_running_costs_nothing_and_cleared_drafts_come_back_from_the_cache(filled: Project, engine: CountingEngine) -> None:
+def test_re_running_costs_nothing_and_cleared_drafts_come_back_from_the_cache(
+    filled: Project, engine: CountingEngine
+) -> None:
     pretranslate(filled, engine, "km", FAST)
     calls = len(engine.seen)
     again = pretranslate(filled, engine, "km", FAST)
@@ -153,7 +155,9 @@ def test_khmer_output_is_normalised() -> None:
     assert finish_output("In 2023.", "Năm 2023.", "en", True, ()) == "In 2023."
 
 
-def test_long_inputs_are_cut_at_clauses_not_truncated(filled: Project, engine: CountingEngine, article_path: Path) -> None:
+def test_long_inputs_are_cut_at_clauses_not_truncated(
+    filled: Project, engine: CountingEngine, article_path: Path
+) -> None:
     import_files(filled, [article_path])
     long_one = next(s for s in filled.segments() if s.source.startswith("Theo đó, nhằm"))
     assert engine.count_tokens(long_one.source) > engine.max_input_tokens
