@@ -9,9 +9,12 @@ from __future__ import annotations
 import json
 import os
 import shutil
+from contextlib import nullcontext
 from pathlib import Path
 
 import sentencepiece as spm
+
+from workbench.mt.model_store import m2m100_vocabulary_from_tokenizer
 
 CORPUS = Path(__file__).resolve().parents[1] / "data" / "tiny-corpus.txt"
 
@@ -64,6 +67,60 @@ def build_tiny_nllb(folder: Path, seed: int = 0) -> Path:
     model.save_pretrained(folder)
     tokenizer.save_pretrained(folder)
     (folder / "sentencepiece.bpe.vocab").unlink(missing_ok=True)
+    return folder
+
+
+def build_tiny_m2m100(folder: Path, seed: int = 0) -> Path:
+    """An M2M100 model with its own tokenizer layout: sentencepiece.bpe.model + vocab.json, __vi__ tokens."""
+    import torch
+    from transformers import M2M100Config, M2M100ForConditionalGeneration, M2M100Tokenizer
+
+    folder.mkdir(parents=True, exist_ok=True)
+    spm.SentencePieceTrainer.train(
+        sentence_iterator=iter(corpus_lines() * 3),
+        model_prefix=str(folder / "sentencepiece.bpe"),
+        vocab_size=500,
+        model_type="bpe",
+        unk_id=0,
+        bos_id=1,
+        eos_id=2,
+        pad_id=-1,
+        character_coverage=1.0,
+        minloglevel=2,
+    )
+    (folder / "sentencepiece.bpe.vocab").unlink(missing_ok=True)
+    processor = spm.SentencePieceProcessor(model_file=str(folder / "sentencepiece.bpe.model"))
+    vocab = {"<s>": 0, "<pad>": 1, "</s>": 2, "<unk>": 3}
+    for i in range(processor.get_piece_size()):
+        vocab.setdefault(processor.id_to_piece(i), len(vocab))
+    (folder / "vocab.json").write_text(json.dumps(vocab, ensure_ascii=False), encoding="utf-8")
+    tokenizer = M2M100Tokenizer(
+        vocab_file=str(folder / "vocab.json"),
+        spm_file=str(folder / "sentencepiece.bpe.model"),
+        src_lang="vi",
+        tgt_lang="km",
+    )
+    language_ids = [tokenizer.convert_tokens_to_ids(f"__{code}__") for code in ("af", "zu", "vi", "km", "en")]
+    torch.manual_seed(seed)
+    config = M2M100Config(
+        vocab_size=max(language_ids) + 1 + 8,  # language tokens come after the pieces, then 8 "made-up words"
+        d_model=64,
+        encoder_layers=2,
+        decoder_layers=2,
+        encoder_attention_heads=4,
+        decoder_attention_heads=4,
+        encoder_ffn_dim=128,
+        decoder_ffn_dim=128,
+        max_position_embeddings=1024,
+        activation_function="relu",
+        scale_embedding=True,
+        pad_token_id=1,
+        bos_token_id=0,
+        eos_token_id=2,
+        decoder_start_token_id=2,
+    )
+    M2M100ForConditionalGeneration(config).save_pretrained(folder)
+    tokenizer.save_pretrained(folder)
     return folder
 
 
@@ -130,5 +187,7 @@ def convert_to_ct2(source: Path, out: Path, quantization: str = "float32") -> Pa
 
     files = ["source.spm", "target.spm"] if (source / "source.spm").exists() else ["sentencepiece.bpe.model"]
     shutil.rmtree(out, ignore_errors=True)
-    TransformersConverter(str(source), copy_files=files).convert(str(out), quantization=quantization)
+    m2m100 = (source / "vocab.json").exists() and not (source / "source.spm").exists()
+    with m2m100_vocabulary_from_tokenizer() if m2m100 else nullcontext():  # as `models convert` does
+        TransformersConverter(str(source), copy_files=files).convert(str(out), quantization=quantization)
     return out

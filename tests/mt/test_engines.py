@@ -27,9 +27,13 @@ def test_our_tokens_are_the_official_nllb_tokenizers(tiny) -> None:  # type: ign
         assert codec.source_tokens(sentence, "vi") == expected
 
 
-@pytest.mark.parametrize(("family", "target"), [("nllb", "km"), ("nllb", "en"), ("marian", "en")])
+@pytest.mark.parametrize(("family", "target"), [("nllb", "km"), ("nllb", "en"), ("m2m100", "km"), ("marian", "en")])
 def test_greedy_tokens_are_identical_across_backends(tiny, family: str, target: str) -> None:  # type: ignore[no-untyped-def]
-    hf_path, ct2_path = (tiny.nllb, tiny.nllb_ct2) if family == "nllb" else (tiny.marian, tiny.marian_ct2)
+    hf_path, ct2_path = {
+        "nllb": (tiny.nllb, tiny.nllb_ct2),
+        "m2m100": (tiny.m2m100, tiny.m2m100_ct2),
+        "marian": (tiny.marian, tiny.marian_ct2),
+    }[family]
     reference = load_engine(hf_path, "tiny", backend="transformers")
     fast = load_engine(ct2_path, "tiny")
     expected = reference.translate_batch(SENTENCES, "vi", target, GREEDY)
@@ -50,6 +54,20 @@ def test_the_target_language_is_forced(tiny) -> None:  # type: ignore[no-untyped
     km = engine.translate_batch(SENTENCES[:1], "vi", "km", GREEDY)[0]
     en = engine.translate_batch(SENTENCES[:1], "vi", "en", GREEDY)[0]
     assert "khm_Khmr" not in km.tokens and km.tokens != en.tokens
+
+
+def test_m2m100_language_tokens_survive_conversion(tiny) -> None:  # type: ignore[no-untyped-def]
+    from transformers import AutoTokenizer
+
+    official = AutoTokenizer.from_pretrained(str(tiny.m2m100), src_lang="vi")
+    engine = load_engine(tiny.m2m100_ct2, "tiny-m2m100")
+    assert engine.family == "m2m100"
+    source = engine.codec.source_tokens(SENTENCES[0], "vi")
+    assert source == official.convert_ids_to_tokens(official(SENTENCES[0]).input_ids)
+    raw = engine.translator.translate_batch([source], target_prefix=[["__km__"]], beam_size=1, max_decoding_length=4)
+    assert raw[0].hypotheses[0][0] == "__km__"
+    vocabulary = (tiny.m2m100_ct2 / "shared_vocabulary.json").read_text(encoding="utf-8")
+    assert '"__vi__"' in vocabulary and '"__km__"' in vocabulary
 
 
 def test_int8_model_runs_and_beam_search_works(tiny) -> None:  # type: ignore[no-untyped-def]

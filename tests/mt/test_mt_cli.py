@@ -91,5 +91,12 @@ def test_pickled_model_is_refused_by_the_cli(tmp_path: Path) -> None:
 def test_mt_benchmark_prints_its_figures(tmp_path: Path) -> None:
     result = run("bench", "--architecture", "tiny", cwd=tmp_path, env=dict(os.environ))
     assert result.returncode == 0, result.stderr
-    for figure in ("transformers fp32", "CTranslate2 (raw)", "our pipeline", "tok/s", "peak MB", "during a pre-translation"):
+    for figure in (
+        "transformers fp32",
+        "CTranslate2 (raw)",
+        "our pipeline",
+        "tok/s",
+        "peak MB",
+        "during a pre-translation",
+    ):
         assert figure in result.stdout

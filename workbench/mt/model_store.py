@@ -13,9 +13,12 @@ import socket
 import tarfile
 import tempfile
 import zipfile
+from collections.abc import Iterator
+from contextlib import contextmanager, nullcontext
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import Any
 from urllib.parse import urlparse
 
 from workbench.core.errors import WorkbenchError
@@ -159,10 +162,11 @@ class ModelStore:
         described = inspect_model_folder(model.path)
         with tempfile.TemporaryDirectory(dir=self.root, prefix=".convert-") as work:
             out = Path(work) / "model"
+            converter = TransformersConverter(str(model.path), copy_files=list(described.tokenizer_files))
+            vocabulary = m2m100_vocabulary_from_tokenizer() if described.family == "m2m100" else nullcontext()
             try:
-                TransformersConverter(str(model.path), copy_files=list(described.tokenizer_files)).convert(
-                    str(out), quantization=quantization
-                )
+                with vocabulary:
+                    converter.convert(str(out), quantization=quantization)
             except ImportError as exc:
                 raise MissingExtra(f"converting a model needs torch and transformers; {CONVERT_EXTRA_HINT}") from exc
             converted = inspect_model_folder(out)
@@ -196,6 +200,34 @@ class ModelStore:
                 allow_patterns=["*.json", "*.safetensors", "*.model", "*.spm", "*.txt"],
             )
             return self._copy_in(inspect_model_folder(Path(folder)), entry.name, replace=False, quantization="")
+
+
+@contextmanager
+def m2m100_vocabulary_from_tokenizer() -> Iterator[None]:
+    """While converting, take M2M100's token list id by id from the model's own tokenizer.
+
+    With transformers 5 CTranslate2's converter misses M2M100's language tokens (__vi__, __km__): they
+    would be read as <unk>, or the conversion stops on a vocabulary size mismatch.
+    """
+    from ctranslate2.converters import transformers as ct2_transformers
+
+    class Loader(ct2_transformers.M2M100Loader):  # type: ignore[misc]
+        def get_vocabulary(self, model: Any, tokenizer: Any) -> list[str]:
+            tokens = [str(t) for t in tokenizer.convert_ids_to_tokens(list(range(model.config.vocab_size)))]
+            seen: set[str] = set()
+            for i, token in enumerate(tokens):  # ids past the tokenizer come back as <unk>: name them apart
+                if token in seen:
+                    tokens[i] = f"madeupword{i}"
+                seen.add(tokens[i])
+            return tokens
+
+    registry = ct2_transformers._MODEL_LOADERS
+    original = registry["M2M100Config"]
+    registry["M2M100Config"] = Loader()
+    try:
+        yield
+    finally:
+        registry["M2M100Config"] = original
 
 
 def _model_name(source: Path) -> str:

@@ -33,8 +33,10 @@ class TranslateOptions:
     decoding: DecodingOptions = field(default_factory=DecodingOptions)
     khmer_digits: bool = False
     #: a batch holds at most this many source tokens (and `max_batch_segments` segments)
-    max_batch_tokens: int = 1024
-    max_batch_segments: int = 16
+    max_batch_tokens: int = 2048
+    max_batch_segments: int = 32
+    #: while a translator may ask for a segment now, batches are kept this short so the request waits little
+    responsive_batch_seconds: float = 0.25
 
     def cache_key(self) -> str:
         return f"{self.decoding.cache_key()};khmer_digits={int(self.khmer_digits)}"
@@ -115,21 +117,20 @@ def _translate_batch(
     return drafts
 
 
-def batches(units: Sequence[Unit], engine: TranslationEngine, options: TranslateOptions) -> list[list[Unit]]:
-    """Sorted by length (less padding), cut by token count."""
-    sized = sorted(((engine.count_tokens(u.source), u) for u in units), key=lambda pair: pair[0])
-    out: list[list[Unit]] = []
-    current: list[Unit] = []
-    tokens = 0
-    for size, unit in sized:
-        if current and (tokens + size > options.max_batch_tokens or len(current) >= options.max_batch_segments):
-            out.append(current)
-            current, tokens = [], 0
-        current.append(unit)
-        tokens += size
-    if current:
-        out.append(current)
-    return out
+def _sorted_by_length(units: Sequence[Unit], engine: TranslationEngine) -> list[tuple[int, Unit]]:
+    """Similar lengths batch together with less padding."""
+    return sorted(((engine.count_tokens(u.source), u) for u in units), key=lambda pair: pair[0])
+
+
+def _next_batch(sized: list[tuple[int, Unit]], start: int, options: TranslateOptions, max_segments: int) -> int:
+    """End index of the batch starting at `start`, cut by token count and segment count."""
+    end, tokens = start, 0
+    while end < len(sized) and end - start < max_segments:
+        if end > start and tokens + sized[end][0] > options.max_batch_tokens:
+            break
+        tokens += sized[end][0]
+        end += 1
+    return end
 
 
 def translate_units(
@@ -141,16 +142,34 @@ def translate_units(
     progress: Progress | None = None,
     urgent: UrgentRequests | None = None,
 ) -> Iterator[list[Draft]]:
-    """Yield drafts batch by batch. Between batches, urgent requests are served and a cancel is honoured."""
+    """Yield drafts batch by batch. Between batches, urgent requests are served and a cancel is honoured.
+
+    Without `urgent` (the CLI) batches are as large as the options allow, for throughput. With it (the
+    window, where a translator may ask for the segment under the cursor), each batch is sized from the
+    speed measured so far to take about `responsive_batch_seconds`, so the request never waits long.
+    """
     progress = progress or NullProgress()
     total = sum(len(u.segment_ids) for u in units)
     done = 0
     progress.report(0, total, "")
-    for batch in batches(units, engine, options):
+    sized = _sorted_by_length(units, engine)
+    max_segments = options.max_batch_segments if urgent is None else 2
+    start = 0
+    while start < len(sized):
         _serve_urgent(urgent, engine, source, target, options)
         if progress.is_cancelled():
             raise Cancelled(f"stopped after {done} of {total} segments")
+        end = _next_batch(sized, start, options, max_segments)
+        batch = [unit for _size, unit in sized[start:end]]
+        began = time.perf_counter()
         drafts = _translate_batch(batch, engine, source, target, options)
+        if urgent is not None:
+            per_segment = (time.perf_counter() - began) / len(batch)
+            wanted = (
+                int(options.responsive_batch_seconds / per_segment) if per_segment > 0 else options.max_batch_segments
+            )
+            max_segments = max(1, min(options.max_batch_segments, wanted))
+        start = end
         done += sum(len(u.segment_ids) for u in batch)
         yield drafts
         progress.report(done, total, "")

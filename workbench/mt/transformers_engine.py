@@ -31,7 +31,12 @@ class TransformersEngine:
         if family == "marian":
             vocab: dict[str, int] = json.loads((folder / "vocab.json").read_text(encoding="utf-8"))
         else:
-            vocab = dict(AutoTokenizer.from_pretrained(str(folder)).get_vocab())
+            # Language tokens are not always in get_vocab() (M2M100): ask the tokenizer id by id.
+            tokenizer = AutoTokenizer.from_pretrained(str(folder))
+            size = int(self.model.config.vocab_size)
+            vocab = {
+                str(t): i for i, t in reversed(list(enumerate(tokenizer.convert_ids_to_tokens(list(range(size))))))
+            }
         self.token_to_id = vocab
         self.id_to_token = {i: t for t, i in vocab.items()}
         self.unk_id = vocab.get("<unk>", 0)
