@@ -212,7 +212,9 @@ def _urgent_latency(folder: str, threads: int) -> dict[str, float]:
     sources = benchmark_sources(engine.count_tokens)
     units = [Unit(f"{sources[i % SEGMENTS]} {i}", (i,), ()) for i in range(400)]
     urgent = UrgentRequests()
-    options = TranslateOptions(decoding=DecodingOptions(beam_size=4, max_output_tokens=64))
+    # Random weights never stop by themselves: cap outputs at the ~30 tokens a real model writes here.
+    prefix = 1 if family == "nllb" else 0
+    options = TranslateOptions(decoding=DecodingOptions(beam_size=4, max_output_tokens=OUTPUT_TOKENS + prefix))
     stop = threading.Event()
 
     def background() -> None:

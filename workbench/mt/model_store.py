@@ -211,7 +211,7 @@ def m2m100_vocabulary_from_tokenizer() -> Iterator[None]:
     """
     from ctranslate2.converters import transformers as ct2_transformers
 
-    class Loader(ct2_transformers.M2M100Loader):  # type: ignore[misc]
+    class Loader(ct2_transformers.M2M100Loader):
         def get_vocabulary(self, model: Any, tokenizer: Any) -> list[str]:
             tokens = [str(t) for t in tokenizer.convert_ids_to_tokens(list(range(model.config.vocab_size)))]
             seen: set[str] = set()

@@ -36,7 +36,7 @@ class TranslateOptions:
     max_batch_tokens: int = 2048
     max_batch_segments: int = 32
     #: while a translator may ask for a segment now, batches are kept this short so the request waits little
-    responsive_batch_seconds: float = 0.25
+    responsive_batch_seconds: float = 0.15
 
     def cache_key(self) -> str:
         return f"{self.decoding.cache_key()};khmer_digits={int(self.khmer_digits)}"
