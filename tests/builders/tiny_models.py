@@ -23,58 +23,8 @@ def corpus_lines() -> list[str]:
     return [line for line in CORPUS.read_text(encoding="utf-8").splitlines() if line.strip()]
 
 
-def build_tiny_nllb(folder: Path, seed: int = 0) -> Path:
-    """An M2M100-architecture model with an NllbTokenizer, saved as safetensors (transformers layout)."""
-    import torch
-    from transformers import M2M100Config, M2M100ForConditionalGeneration, NllbTokenizer
-    from transformers.models.nllb.tokenization_nllb import FAIRSEQ_LANGUAGE_CODES
-
-    folder.mkdir(parents=True, exist_ok=True)
-    spm.SentencePieceTrainer.train(
-        sentence_iterator=iter(corpus_lines() * 3),
-        model_prefix=str(folder / "sentencepiece.bpe"),
-        vocab_size=500,
-        model_type="bpe",  # transformers 5's NllbTokenizer is BPE-only
-        unk_id=0,
-        bos_id=1,
-        eos_id=2,
-        pad_id=-1,
-        character_coverage=1.0,
-        minloglevel=2,
-    )
-    tokenizer = NllbTokenizer.from_pretrained(
-        str(folder), extra_special_tokens=FAIRSEQ_LANGUAGE_CODES, src_lang="vie_Latn"
-    )
-    torch.manual_seed(seed)
-    config = M2M100Config(
-        vocab_size=len(tokenizer),
-        d_model=64,
-        encoder_layers=2,
-        decoder_layers=2,
-        encoder_attention_heads=4,
-        decoder_attention_heads=4,
-        encoder_ffn_dim=128,
-        decoder_ffn_dim=128,
-        max_position_embeddings=1024,
-        activation_function="relu",
-        scale_embedding=True,
-        pad_token_id=1,
-        bos_token_id=0,
-        eos_token_id=2,
-        decoder_start_token_id=2,
-    )
-    model = M2M100ForConditionalGeneration(config)
-    model.save_pretrained(folder)
-    tokenizer.save_pretrained(folder)
-    (folder / "sentencepiece.bpe.vocab").unlink(missing_ok=True)
-    return folder
-
-
-def build_tiny_m2m100(folder: Path, seed: int = 0) -> Path:
-    """An M2M100 model with its own tokenizer layout: sentencepiece.bpe.model + vocab.json, __vi__ tokens."""
-    import torch
-    from transformers import M2M100Config, M2M100ForConditionalGeneration, M2M100Tokenizer
-
+def _train_bpe(folder: Path) -> Path:
+    """The NLLB/M2M100 sentencepiece model: BPE (transformers 5's NllbTokenizer is BPE-only), unk=0 bos=1 eos=2."""
     folder.mkdir(parents=True, exist_ok=True)
     spm.SentencePieceTrainer.train(
         sentence_iterator=iter(corpus_lines() * 3),
@@ -89,21 +39,17 @@ def build_tiny_m2m100(folder: Path, seed: int = 0) -> Path:
         minloglevel=2,
     )
     (folder / "sentencepiece.bpe.vocab").unlink(missing_ok=True)
-    processor = spm.SentencePieceProcessor(model_file=str(folder / "sentencepiece.bpe.model"))
-    vocab = {"<s>": 0, "<pad>": 1, "</s>": 2, "<unk>": 3}
-    for i in range(processor.get_piece_size()):
-        vocab.setdefault(processor.id_to_piece(i), len(vocab))
-    (folder / "vocab.json").write_text(json.dumps(vocab, ensure_ascii=False), encoding="utf-8")
-    tokenizer = M2M100Tokenizer(
-        vocab_file=str(folder / "vocab.json"),
-        spm_file=str(folder / "sentencepiece.bpe.model"),
-        src_lang="vi",
-        tgt_lang="km",
-    )
-    language_ids = [tokenizer.convert_tokens_to_ids(f"__{code}__") for code in ("af", "zu", "vi", "km", "en")]
+    return folder / "sentencepiece.bpe.model"
+
+
+def _save_tiny_m2m100(folder: Path, vocab_size: int, seed: int) -> None:
+    """An M2M100-architecture model, 64-wide and 2+2 layers, random weights, saved as safetensors."""
+    import torch
+    from transformers import M2M100Config, M2M100ForConditionalGeneration
+
     torch.manual_seed(seed)
     config = M2M100Config(
-        vocab_size=max(language_ids) + 1 + 8,  # language tokens come after the pieces, then 8 "made-up words"
+        vocab_size=vocab_size,
         d_model=64,
         encoder_layers=2,
         decoder_layers=2,
@@ -120,6 +66,38 @@ def build_tiny_m2m100(folder: Path, seed: int = 0) -> Path:
         decoder_start_token_id=2,
     )
     M2M100ForConditionalGeneration(config).save_pretrained(folder)
+
+
+def build_tiny_nllb(folder: Path, seed: int = 0) -> Path:
+    """An M2M100-architecture model with an NllbTokenizer (language codes passed explicitly)."""
+    from transformers import NllbTokenizer
+    from transformers.models.nllb.tokenization_nllb import FAIRSEQ_LANGUAGE_CODES
+
+    _train_bpe(folder)
+    tokenizer = NllbTokenizer.from_pretrained(
+        str(folder), extra_special_tokens=FAIRSEQ_LANGUAGE_CODES, src_lang="vie_Latn"
+    )
+    _save_tiny_m2m100(folder, len(tokenizer), seed)
+    tokenizer.save_pretrained(folder)
+    return folder
+
+
+def build_tiny_m2m100(folder: Path, seed: int = 0) -> Path:
+    """An M2M100 model with its own tokenizer layout: sentencepiece.bpe.model + vocab.json, __vi__ tokens."""
+    from transformers import M2M100Tokenizer
+
+    model_file = _train_bpe(folder)
+    processor = spm.SentencePieceProcessor(model_file=str(model_file))
+    vocab = {"<s>": 0, "<pad>": 1, "</s>": 2, "<unk>": 3}
+    for i in range(processor.get_piece_size()):
+        vocab.setdefault(processor.id_to_piece(i), len(vocab))
+    (folder / "vocab.json").write_text(json.dumps(vocab, ensure_ascii=False), encoding="utf-8")
+    tokenizer = M2M100Tokenizer(
+        vocab_file=str(folder / "vocab.json"), spm_file=str(model_file), src_lang="vi", tgt_lang="km"
+    )
+    language_ids = [tokenizer.convert_tokens_to_ids(f"__{code}__") for code in ("af", "zu", "vi", "km", "en")]
+    # Language tokens come after the pieces, then 8 "made-up words", as in the real m2m100_418M.
+    _save_tiny_m2m100(folder, max(language_ids) + 1 + 8, seed)
     tokenizer.save_pretrained(folder)
     return folder
 

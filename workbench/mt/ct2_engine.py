@@ -6,28 +6,18 @@ from pathlib import Path
 
 import ctranslate2
 
-from workbench.mt.engine import DecodingOptions, Hypothesis, check_direction
-from workbench.mt.tokenization import SentencePieceCodec
-
-MAX_INPUT_TOKENS = {"nllb": 200, "m2m100": 200, "marian": 200}
+from workbench.mt.engine import DecodingOptions, EngineBase, Hypothesis
 
 
-class Ct2Engine:
+class Ct2Engine(EngineBase):
     def __init__(self, folder: Path, model_name: str, family: str, threads: int) -> None:
-        self.folder = folder
-        self.model_name = model_name
-        self.family = family
-        self.max_input_tokens = MAX_INPUT_TOKENS.get(family, 200)
-        self.codec = SentencePieceCodec(folder, family)
+        super().__init__(folder, model_name, family)
         self.translator = ctranslate2.Translator(
             str(folder), device="cpu", compute_type="default", inter_threads=1, intra_threads=threads
         )
 
-    def count_tokens(self, text: str) -> int:
-        return len(self.codec.pieces(text)) + 2
-
     def translate_batch(self, texts: list[str], source: str, target: str, options: DecodingOptions) -> list[Hypothesis]:
-        check_direction(self.family, self.model_name, self.folder, source, target)
+        self.check_direction(source, target)
         batch = [self.codec.source_tokens(text, source) for text in texts]
         prefix = self.codec.target_prefix(target)
         results = self.translator.translate_batch(

@@ -10,6 +10,7 @@ from typing import Protocol
 from workbench.core.errors import WorkbenchError
 from workbench.mt.model_files import inspect_model_folder
 from workbench.mt.model_store import CONVERT_EXTRA_HINT, MissingExtra
+from workbench.mt.tokenization import SentencePieceCodec
 
 
 @dataclass(frozen=True, slots=True)
@@ -53,6 +54,28 @@ def check_direction(family: str, model_name: str, folder: Path, source: str, tar
     direction = next((d for d in ("vi-en", "vi-km", "en-km") if d in name), "vi-en")
     if f"{source}-{target}" != direction:
         raise WorkbenchError(f"{model_name} translates {direction} only, not {source}-{target}")
+
+
+#: Longest input (sentencepiece pieces) sent to a model in one piece; longer ones are cut at clauses.
+#: The supported families were trained on sentences well under this.
+MAX_INPUT_TOKENS = 200
+
+
+class EngineBase:
+    """What both backends share: the model's identity and its tokenizer."""
+
+    def __init__(self, folder: Path, model_name: str, family: str) -> None:
+        self.folder = folder
+        self.model_name = model_name
+        self.family = family
+        self.max_input_tokens = MAX_INPUT_TOKENS
+        self.codec = SentencePieceCodec(folder, family)
+
+    def count_tokens(self, text: str) -> int:
+        return len(self.codec.pieces(text)) + 2
+
+    def check_direction(self, source: str, target: str) -> None:
+        check_direction(self.family, self.model_name, self.folder, source, target)
 
 
 def default_threads() -> int:

@@ -13,18 +13,12 @@ from pathlib import Path
 import torch
 from transformers import AutoModelForSeq2SeqLM, AutoTokenizer
 
-from workbench.mt.ct2_engine import MAX_INPUT_TOKENS
-from workbench.mt.engine import DecodingOptions, Hypothesis, check_direction
-from workbench.mt.tokenization import SentencePieceCodec
+from workbench.mt.engine import DecodingOptions, EngineBase, Hypothesis
 
 
-class TransformersEngine:
+class TransformersEngine(EngineBase):
     def __init__(self, folder: Path, model_name: str, family: str, threads: int) -> None:
-        self.folder = folder
-        self.model_name = model_name
-        self.family = family
-        self.max_input_tokens = MAX_INPUT_TOKENS.get(family, 200)
-        self.codec = SentencePieceCodec(folder, family)
+        super().__init__(folder, model_name, family)
         torch.set_num_threads(threads)
         self.model = AutoModelForSeq2SeqLM.from_pretrained(str(folder), use_safetensors=True)
         self.model.eval()
@@ -42,11 +36,8 @@ class TransformersEngine:
         self.unk_id = vocab.get("<unk>", 0)
         self.pad_id = int(self.model.config.pad_token_id)
 
-    def count_tokens(self, text: str) -> int:
-        return len(self.codec.pieces(text)) + 2
-
     def translate_batch(self, texts: list[str], source: str, target: str, options: DecodingOptions) -> list[Hypothesis]:
-        check_direction(self.family, self.model_name, self.folder, source, target)
+        self.check_direction(source, target)
         ids = [[self.token_to_id.get(t, self.unk_id) for t in self.codec.source_tokens(x, source)] for x in texts]
         width = max(len(row) for row in ids)
         input_ids = torch.tensor([row + [self.pad_id] * (width - len(row)) for row in ids])
