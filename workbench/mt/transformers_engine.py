@@ -47,7 +47,7 @@ class TransformersEngine(EngineBase):
         if prefix:
             extra["forced_bos_token_id"] = self.token_to_id[prefix[0]]
         with torch.inference_mode():
-            out = self.model.generate(
+            sequences = self.model.generate(
                 input_ids=input_ids,
                 attention_mask=attention,
                 num_beams=options.beam_size,
@@ -55,27 +55,36 @@ class TransformersEngine(EngineBase):
                 max_new_tokens=options.max_output_tokens,
                 min_new_tokens=options.min_output_tokens,
                 forced_eos_token_id=None,
-                output_scores=True,
-                return_dict_in_generate=True,
                 **extra,
             )
-            transition = self.model.compute_transition_scores(
-                out.sequences, out.scores, getattr(out, "beam_indices", None), normalize_logits=options.beam_size == 1
-            )
-        hypotheses = []
         skip = 1 + (1 if prefix else 0)  # the decoder start token, then the forced language token
-        for row, scores in zip(out.sequences.tolist(), transition.tolist(), strict=True):
+        hypotheses = []
+        for row_index, row in enumerate(sequences.tolist()):
             generated = row[skip:]
-            token_scores = scores[skip - 1 :]
-            tokens: list[str] = []
-            kept: list[float] = []
-            for token_id, score in zip(generated, token_scores, strict=False):
+            chosen: list[int] = []
+            for token_id in generated:
                 if token_id == self.pad_id:
                     break
-                kept.append(score)
+                chosen.append(token_id)
                 if token_id == self.model.config.eos_token_id:
                     break
-                tokens.append(self.id_to_token.get(token_id, "<unk>"))
-            mean = sum(kept) / len(kept) if kept else 0.0
-            hypotheses.append(Hypothesis(self.codec.detokenize(tokens), tuple(tokens), mean))
+            tokens = [self.id_to_token.get(t, "<unk>") for t in chosen if t != self.model.config.eos_token_id]
+            score = self._mean_log_prob(input_ids[row_index], attention[row_index], row[:skip], chosen)
+            hypotheses.append(Hypothesis(self.codec.detokenize(tokens), tuple(tokens), score))
         return hypotheses
+
+    def _mean_log_prob(self, source: torch.Tensor, mask: torch.Tensor, start: list[int], chosen: list[int]) -> float:
+        """Mean log-probability of the tokens the model chose, from one teacher-forced pass.
+
+        Scoring afterwards, one sentence at a time, avoids keeping every step's full-vocabulary scores
+        during generation (gigabytes for NLLB's 256k vocabulary at beam 4)."""
+        if not chosen:
+            return 0.0
+        decoder_input = torch.tensor([start + chosen[:-1]])
+        with torch.inference_mode():
+            logits = self.model(
+                input_ids=source.unsqueeze(0), attention_mask=mask.unsqueeze(0), decoder_input_ids=decoder_input
+            ).logits[0, len(start) - 1 :]
+            log_probs = torch.log_softmax(logits.float(), dim=-1)
+            picked = log_probs[torch.arange(len(chosen)), torch.tensor(chosen)]
+        return float(picked.mean())
