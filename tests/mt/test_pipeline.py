@@ -191,3 +191,14 @@ def test_a_segment_asked_for_now_jumps_the_queue(engine: CountingEngine) -> None
     assert draft.unit is wanted and draft.text is not None
     assert done_when_served < len(units)  # served while the pre-translation was still running
     assert len(order) == len(units)
+
+
+def test_an_urgent_request_with_no_pre_translation_running_says_so(engine: CountingEngine) -> None:
+    urgent = UrgentRequests()
+    assert not urgent.serving
+    with pytest.raises(RuntimeError, match="translate the segment directly"):
+        urgent.submit(Unit("Núi Cấm.", (1,), ())).result(timeout=1)
+    units = [Unit(f"Câu {i}.", (i,), ()) for i in range(3)]
+    for _batch in translate_units(units, engine, "vi", "km", FAST, urgent=urgent):
+        assert urgent.serving
+    assert not urgent.serving

@@ -216,15 +216,18 @@ def _urgent_latency(folder: str, threads: int) -> dict[str, float]:
     prefix = 1 if family == "nllb" else 0
     options = TranslateOptions(decoding=DecodingOptions(beam_size=4, max_output_tokens=OUTPUT_TOKENS + prefix))
     stop = threading.Event()
+    batches_done = threading.Semaphore(0)
 
     def background() -> None:
         for _batch in translate_units(units, engine, "vi", target, options, urgent=urgent):
+            batches_done.release()
             if stop.is_set():
                 return
 
     worker = threading.Thread(target=background, daemon=True)
     worker.start()
-    time.sleep(2.0)
+    for _ in range(3):  # let the pre-translation settle into its batch size first
+        batches_done.acquire(timeout=120)
     asked = time.perf_counter()
     urgent.submit(Unit(sources[3], (9999,), ())).result(timeout=120)
     latency = time.perf_counter() - asked

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import logging
 import queue
+import threading
 import time
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import Future
@@ -64,11 +65,26 @@ class UrgentRequests:
 
     def __init__(self) -> None:
         self._queue: queue.Queue[tuple[Unit, Future[Draft]]] = queue.Queue()
+        self._lock = threading.Lock()
+        self._serving = False
+
+    @property
+    def serving(self) -> bool:
+        """Whether a pre-translation is running to serve requests; if not, translate the segment directly."""
+        return self._serving
 
     def submit(self, unit: Unit) -> Future[Draft]:
         future: Future[Draft] = Future()
-        self._queue.put((unit, future))
+        with self._lock:
+            if not self._serving:
+                future.set_exception(RuntimeError("no pre-translation is running: translate the segment directly"))
+                return future
+            self._queue.put((unit, future))
         return future
+
+    def _set_serving(self, serving: bool) -> None:
+        with self._lock:
+            self._serving = serving
 
     def take(self) -> list[tuple[Unit, Future[Draft]]]:
         taken = []
@@ -150,10 +166,31 @@ def translate_units(
     """
     progress = progress or NullProgress()
     total = sum(len(u.segment_ids) for u in units)
-    done = 0
     progress.report(0, total, "")
     sized = _sorted_by_length(units, engine)
     max_segments = options.max_batch_segments if urgent is None else 2
+    if urgent is not None:
+        urgent._set_serving(True)
+    try:
+        yield from _batches(sized, engine, source, target, options, progress, urgent, total, max_segments)
+    finally:
+        if urgent is not None:
+            urgent._set_serving(False)
+            _serve_urgent(urgent, engine, source, target, options)
+
+
+def _batches(
+    sized: list[tuple[int, Unit]],
+    engine: TranslationEngine,
+    source: str,
+    target: str,
+    options: TranslateOptions,
+    progress: Progress,
+    urgent: UrgentRequests | None,
+    total: int,
+    max_segments: int,
+) -> Iterator[list[Draft]]:
+    done = 0
     start = 0
     while start < len(sized):
         _serve_urgent(urgent, engine, source, target, options)
@@ -173,7 +210,6 @@ def translate_units(
         done += sum(len(u.segment_ids) for u in batch)
         yield drafts
         progress.report(done, total, "")
-    _serve_urgent(urgent, engine, source, target, options)
 
 
 def _serve_urgent(
