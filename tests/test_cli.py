@@ -77,3 +77,9 @@ def test_bench_prints_figures(tmp_path: Path) -> None:
     result = run("bench", "project", "--megabytes", "0.2", "--segments", "2000", cwd=tmp_path)
     assert result.returncode == 0, result.stderr
     assert "MB/s" in result.stdout and "open + read" in result.stdout
+
+
+def test_grid_bench_prints_figures(tmp_path: Path) -> None:
+    result = run("bench", "grid", "--segments", "2000", cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert "open project + build the model" in result.stdout and "a screen in the middle" in result.stdout

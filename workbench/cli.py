@@ -73,9 +73,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument(
         "suite",
         nargs="?",
-        choices=["project", "segmentation", "mt"],
+        choices=["project", "segmentation", "mt", "grid"],
         help="project: import+segmentation MB/s and open+read time; segmentation: precision/recall on references; "
-        "mt (the default with --model or --architecture): decoding speed and memory",
+        "mt (the default with --model or --architecture): decoding speed and memory; grid: open time and a page of data()",
     )
     p.add_argument(
         "--architecture", choices=["nllb-200-distilled-600M", "opus-mt-vi-en", "tiny"], help="random weights"
@@ -224,10 +224,15 @@ def _cmd_mark(args: argparse.Namespace) -> int:
 
 
 def _cmd_bench(args: argparse.Namespace) -> int:
-    if args.suite == "mt" or args.architecture or args.model or args.suite is None:
+    if args.suite in ("mt", None) or args.architecture or args.model:
         from workbench.mt_cli import bench_mt
 
         return bench_mt(args.model, args.architecture, args.threads)
+    if args.suite == "grid":
+        from workbench.ui.grid_benchmark import run_grid_benchmark
+
+        run_grid_benchmark(args.segments, print)
+        return 0
     if args.suite == "segmentation":
         return _bench_segmentation(args.reference or [resource_path("samples", "segmentation-reference-vi.txt")])
     from workbench.core.project_benchmark import run_project_benchmark

@@ -13,6 +13,7 @@ from pathlib import Path
 
 from workbench.core.importing import prepare_import
 from workbench.core.project_store import Project
+from workbench.core.records import PreparedDocument
 
 _SUBJECTS = [
     "Ủy ban nhân dân tỉnh An Giang",
@@ -58,6 +59,20 @@ def generate_vietnamese_text(megabytes: float, seed: int = 7) -> str:
     return "\n\n".join(paragraphs)
 
 
+def build_big_project(path: Path, segments: int, prepared: PreparedDocument | None = None) -> Path:
+    """A project with one document of exactly `segments` segments of generated press prose."""
+    if prepared is None:
+        source = path.with_suffix(".txt")
+        source.write_text(generate_vietnamese_text(segments * 160 / 1e6), encoding="utf-8")
+        prepared = prepare_import(source)
+    with Project.create(path, path.stem, "vi", ["en", "km"]) as project:
+        prepared.segments = prepared.segments[:segments]
+        while len(prepared.segments) < segments:
+            prepared.segments += prepared.segments[: segments - len(prepared.segments)]
+        project.store_document(prepared)
+    return path
+
+
 def run_project_benchmark(megabytes: float, segments: int, out: Callable[[str], None]) -> None:
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)
@@ -75,12 +90,7 @@ def run_project_benchmark(megabytes: float, segments: int, out: Callable[[str], 
         out(f"  decode+segment: {parsed - start:.2f} s = {size_mb / (parsed - start):.2f} MB/s")
         out(f"  with storing:   {stored - start:.2f} s = {size_mb / (stored - start):.2f} MB/s")
 
-        big = folder / "big.wbp"
-        with Project.create(big, "big", "vi", ["en", "km"]) as project:
-            prepared.segments = prepared.segments[:segments]
-            while len(prepared.segments) < segments:
-                prepared.segments += prepared.segments[: segments - len(prepared.segments)]
-            project.store_document(prepared)
+        big = build_big_project(folder / "big.wbp", segments, prepared)
         start = time.perf_counter()
         with Project.open(big) as project:
             opened = time.perf_counter()

@@ -331,6 +331,17 @@ class Project:
         limit: int | None = None,
     ) -> list[SegmentRecord]:
         """Current segments in document order, optionally only those with `status` (in `language`, or any)."""
+        where, args = self._segment_filter(document_id, status, language)
+        sql = f"SELECT s.* FROM segments s WHERE {' AND '.join(where)} ORDER BY s.document_id, s.position"
+        if limit is not None or offset:
+            sql += " LIMIT ? OFFSET ?"
+            args.extend([limit if limit is not None else -1, offset])
+        rows = self._db.execute(sql, args).fetchall()
+        return self._with_translations(rows)
+
+    def _segment_filter(
+        self, document_id: int | None, status: Status | None, language: str | None
+    ) -> tuple[list[str], list[object]]:
         where = ["s.position IS NOT NULL"]
         args: list[object] = []
         if document_id is not None:
@@ -350,12 +361,24 @@ class Project:
                     f" AND t.language IN ({marks}))"
                 )
                 args.extend([str(status), *languages])
-        sql = f"SELECT s.* FROM segments s WHERE {' AND '.join(where)} ORDER BY s.document_id, s.position"
-        if limit is not None or offset:
-            sql += " LIMIT ? OFFSET ?"
-            args.extend([limit if limit is not None else -1, offset])
-        rows = self._db.execute(sql, args).fetchall()
-        return self._with_translations(rows)
+        return where, args
+
+    def segment_ids(
+        self, document_id: int | None = None, status: Status | None = None, language: str | None = None
+    ) -> list[int]:
+        """Ids of the current segments in document order: what a grid holds before it fetches any row."""
+        where, args = self._segment_filter(document_id, status, language)
+        sql = f"SELECT s.id FROM segments s WHERE {' AND '.join(where)} ORDER BY s.document_id, s.position"
+        return [row[0] for row in self._db.execute(sql, args)]
+
+    def segments_by_ids(self, ids: Sequence[int]) -> list[SegmentRecord]:
+        """The records of `ids`, in the order given (a page of a grid)."""
+        rows: dict[int, sqlite3.Row] = {}
+        for start in range(0, len(ids), 900):
+            chunk = list(ids[start : start + 900])
+            for row in self._db.execute(f"SELECT * FROM segments WHERE id IN ({','.join('?' * len(chunk))})", chunk):
+                rows[row["id"]] = row
+        return self._with_translations([rows[i] for i in ids if i in rows])
 
     def segment(self, segment_id: int) -> SegmentRecord:
         rows = self._db.execute("SELECT * FROM segments WHERE id = ?", (segment_id,)).fetchall()

@@ -1,0 +1,155 @@
+"""The segment grid's item model: row ids held, records fetched a page at a time on demand.
+
+Opening a 50,000-segment project reads only the ids; `data()` fetches the page a row belongs to and
+keeps a few pages cached. A core change names the segments it touched; `refresh_segments` drops
+their pages and emits one `dataChanged` per contiguous range of rows, never a reset.
+"""
+
+from __future__ import annotations
+
+from collections import OrderedDict
+from collections.abc import Iterable
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtGui import QBrush, QColor, QFont
+
+from workbench.core.project_store import Project
+from workbench.core.records import Origin, SegmentRecord, Status
+
+PAGE_ROWS = 200
+CACHED_PAGES = 16
+#: below this mean log-probability a machine draft is marked as weak
+WEAK_DRAFT_SCORE = -1.5
+
+STATUS_ROLE = Qt.ItemDataRole.UserRole + 1
+SEGMENT_ID_ROLE = Qt.ItemDataRole.UserRole + 2
+ORIGIN_ROLE = Qt.ItemDataRole.UserRole + 3
+WEAK_DRAFT_ROLE = Qt.ItemDataRole.UserRole + 4
+
+STATUS_COLOURS = {
+    Status.UNTRANSLATED: QColor("#ffffff"),
+    Status.DRAFT: QColor("#fff4d6"),
+    Status.TRANSLATED: QColor("#e3f1ff"),
+    Status.APPROVED: QColor("#e2f5e4"),
+    Status.NEEDS_WORK: QColor("#fde2e1"),
+}
+NOT_FOR_TRANSLATION = QColor("#8a8a8a")
+
+Index = QModelIndex | QPersistentModelIndex
+
+
+class SegmentTableModel(QAbstractTableModel):
+    """Columns: #, source, then one per target language."""
+
+    def __init__(self, project: Project, document_id: int | None = None, parent: Any = None) -> None:
+        super().__init__(parent)
+        self.project = project
+        self.document_id = document_id
+        self.languages = list(project.info.target_languages)
+        self._ids: list[int] = project.segment_ids(document_id)
+        self._row_of: dict[int, int] = {segment_id: row for row, segment_id in enumerate(self._ids)}
+        self._pages: OrderedDict[int, list[SegmentRecord]] = OrderedDict()
+        self.pages_fetched = 0
+
+    # --- shape --------------------------------------------------------------------------------------
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt override
+        return 0 if parent.isValid() else len(self._ids)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt override
+        return 0 if parent.isValid() else 2 + len(self.languages)
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if role != Qt.ItemDataRole.DisplayRole:
+            return None
+        if orientation == Qt.Orientation.Vertical:
+            return section + 1
+        names = ["#", self.tr("Vietnamese"), *[self._language_name(code) for code in self.languages]]
+        return names[section] if 0 <= section < len(names) else None
+
+    def _language_name(self, code: str) -> str:
+        return {"en": self.tr("English"), "km": self.tr("Khmer"), "vi": self.tr("Vietnamese")}.get(code, code)
+
+    # --- records, a page at a time --------------------------------------------------------------------
+
+    def record(self, row: int) -> SegmentRecord:
+        page = row // PAGE_ROWS
+        records = self._pages.get(page)
+        if records is None:
+            records = self.project.segments_by_ids(self._ids[page * PAGE_ROWS : (page + 1) * PAGE_ROWS])
+            self.pages_fetched += 1
+            self._pages[page] = records
+            while len(self._pages) > CACHED_PAGES:
+                self._pages.popitem(last=False)
+        else:
+            self._pages.move_to_end(page)
+        return records[row - page * PAGE_ROWS]
+
+    def row_of(self, segment_id: int) -> int | None:
+        return self._row_of.get(segment_id)
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self._ids):
+            return None
+        column = index.column()
+        if role == SEGMENT_ID_ROLE:
+            return self._ids[index.row()]
+        segment = self.record(index.row())
+        language = self.languages[column - 2] if column >= 2 else None
+        translation = segment.translations.get(language) if language else None
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
+            if column == 0:
+                return index.row() + 1
+            if column == 1:
+                return segment.source
+            return translation.text if translation else ""
+        if role == Qt.ItemDataRole.ForegroundRole and not segment.translatable:
+            return QBrush(NOT_FOR_TRANSLATION)
+        if role == Qt.ItemDataRole.ToolTipRole and not segment.translatable:
+            return self.tr("Not for translation: {0}").format(segment.skip_reason)
+        if translation is None:
+            return None
+        if role == STATUS_ROLE:
+            return translation.status.value
+        if role == ORIGIN_ROLE:
+            return translation.origin.value
+        if role == WEAK_DRAFT_ROLE:
+            return bool(
+                translation.status is Status.DRAFT
+                and translation.origin is Origin.MT
+                and translation.score is not None
+                and translation.score < WEAK_DRAFT_SCORE
+            )
+        if role == Qt.ItemDataRole.BackgroundRole and segment.translatable:
+            return QBrush(STATUS_COLOURS[translation.status])
+        if role == Qt.ItemDataRole.FontRole and translation.origin is Origin.MT and translation.status is Status.DRAFT:
+            font = QFont()
+            font.setItalic(True)  # machine drafts look different from human text
+            return font
+        return None
+
+    def flags(self, index: Index) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        base = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+        if index.column() >= 2:
+            base |= Qt.ItemFlag.ItemIsEditable
+        return base
+
+    # --- changes from the core ----------------------------------------------------------------------
+
+    def refresh_segments(self, segment_ids: Iterable[int]) -> None:
+        """Re-read the named segments: one dataChanged per contiguous range of their rows."""
+        rows = sorted({row for i in segment_ids if (row := self._row_of.get(i)) is not None})
+        for page in {row // PAGE_ROWS for row in rows}:
+            self._pages.pop(page, None)
+        last_column = self.columnCount() - 1
+        start = previous = None
+        for row in [*rows, None]:
+            if row is not None and previous is not None and row == previous + 1:
+                previous = row
+                continue
+            if start is not None and previous is not None:
+                self.dataChanged.emit(self.index(start, 0), self.index(previous, last_column))
+            start = previous = row
