@@ -204,13 +204,13 @@ def _worker(kind: str, folder: str, beam: int, threads: int) -> dict[str, float]
 
 
 def _urgent_latency(folder: str, threads: int) -> dict[str, float]:
-    """Time to the first draft of one segment asked for while a pre-translation of 400 segments runs."""
+    """Time to the first draft of one segment asked for while a pre-translation runs."""
     path = Path(folder)
     family = "marian" if (path / "source.spm").exists() else "nllb"
     target = "en" if family == "marian" else "km"
     engine = load_engine(path, path.name, "ct2", threads)
     sources = benchmark_sources(engine.count_tokens)
-    units = [Unit(f"{sources[i % SEGMENTS]} {i}", (i,), ()) for i in range(400)]
+    units = [Unit(f"{sources[i % SEGMENTS]} {i}", (i,), ()) for i in range(4000)]  # stopped once measured
     urgent = UrgentRequests()
     # Random weights never stop by themselves: cap outputs at the ~30 tokens a real model writes here.
     prefix = 1 if family == "nllb" else 0
@@ -230,13 +230,20 @@ def _urgent_latency(folder: str, threads: int) -> dict[str, float]:
         batches_done.acquire(timeout=120)
     latencies = []
     for i in range(5):  # a translator asks now and then, at any point of a batch
+        if not urgent.serving:
+            break  # a small model can finish the whole run first
         asked = time.perf_counter()
-        urgent.submit(Unit(sources[i], (9999 + i,), ())).result(timeout=120)
+        try:
+            urgent.submit(Unit(sources[i], (9999 + i,), ())).result(timeout=120)
+        except RuntimeError:
+            break  # the run ended between the check and the request
         latencies.append(time.perf_counter() - asked)
         time.sleep(0.37)
     stop.set()
     worker.join(120)
     latencies.sort()
+    if not latencies:
+        return {"latency_seconds": float("nan"), "worst_seconds": float("nan")}
     return {"latency_seconds": latencies[len(latencies) // 2], "worst_seconds": latencies[-1]}
 
 
