@@ -20,10 +20,11 @@ def test_new_project_from_the_window_is_remembered(qtbot, tmp_path: Path, monkey
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), PROJECT_FILTER))
     window.new_button.click()
     assert (tmp_path / "angiang.wbp").exists()
-    assert "angiang" in window.windowTitle()
     assert Settings.load().recent_projects == [str((tmp_path / "angiang.wbp").resolve())]
     assert window.recent.count() == 1
-    window.close()
+    assert window.project_window is not None and window.project_window.isVisible()
+    assert "angiang" in window.project_window.windowTitle()
+    window.project_window.close()
 
 
 def test_opening_shows_the_project_and_a_locked_one_gets_a_dialog(
@@ -44,7 +45,9 @@ def test_opening_shows_the_project_and_a_locked_one_gets_a_dialog(
     second.open_project(path)  # the first window holds the project
     assert len(warnings) == 1 and "open in another window" in warnings[0]
     assert second.project is None
-    window.close()
-    second.open_project(path)  # closing the first window released it
+    assert window.project_window is not None
+    window.project_window.close()
+    second.open_project(path)  # closing the first project window released it
     assert second.project is not None
-    second.close()
+    assert second.project_window is not None
+    second.project_window.close()

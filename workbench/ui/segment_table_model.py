@@ -7,6 +7,8 @@ their pages and emits one `dataChanged` per contiguous range of rows, never a re
 
 from __future__ import annotations
 
+import logging
+import sqlite3
 from collections import OrderedDict
 from collections.abc import Iterable
 from typing import Any
@@ -16,6 +18,8 @@ from PySide6.QtGui import QBrush, QColor, QFont
 
 from workbench.core.project_store import Project
 from workbench.core.records import Origin, SegmentRecord, Status
+
+log = logging.getLogger(__name__)
 
 PAGE_ROWS = 200
 CACHED_PAGES = 16
@@ -95,7 +99,11 @@ class SegmentTableModel(QAbstractTableModel):
         column = index.column()
         if role == SEGMENT_ID_ROLE:
             return self._ids[index.row()]
-        segment = self.record(index.row())
+        try:
+            segment = self.record(index.row())
+        except sqlite3.Error as exc:  # an exception must never leave a Qt virtual: show nothing, say why in the log
+            log.error("cannot read row %d of %s: %s", index.row(), self.project.path, exc)
+            return None
         language = self.languages[column - 2] if column >= 2 else None
         translation = segment.translations.get(language) if language else None
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 from workbench.core.errors import WorkbenchError
 from workbench.core.project_store import Project
 from workbench.core.settings import Settings
+from workbench.ui.project_window import ProjectWindow
 
 PROJECT_FILTER = "Workbench projects (*.wbp)"
 
@@ -30,7 +31,7 @@ class StartWindow(QMainWindow):
         self.settings = Settings.load()
         self.setWindowTitle(self.tr("Translation Workbench"))
         self.resize(720, 480)
-        self.project: Project | None = None
+        self.project_window: ProjectWindow | None = None
 
         central = QWidget(self)
         layout = QVBoxLayout(central)
@@ -88,10 +89,14 @@ class StartWindow(QMainWindow):
             return
         self._show_project(project)
 
+    @property
+    def project(self) -> Project | None:
+        window = self.project_window
+        return window.project if window is not None and window.isVisible() else None
+
     def _show_project(self, project: Project) -> None:
-        if self.project is not None:
-            self.project.close()
-        self.project = project
+        if self.project_window is not None:
+            self.project_window.close()
         path = str(project.path.resolve())
         self.settings.recent_projects = [path, *[p for p in self.settings.recent_projects if p != path]][:10]
         self.settings.save()
@@ -99,11 +104,7 @@ class StartWindow(QMainWindow):
         self.recent.addItems(self.settings.recent_projects)
         docs = project.documents()
         segments = sum(d.segment_count for d in docs)
-        self.setWindowTitle(f"{project.info.name} — {self.tr('Translation Workbench')}")
         self.status.setText(self.tr("{0}: {1} documents, {2} segments").format(project.info.name, len(docs), segments))
-
-    def closeEvent(self, event) -> None:  # type: ignore[no-untyped-def]
-        if self.project is not None:
-            self.project.close()
-            self.project = None
-        super().closeEvent(event)
+        self.project_window = ProjectWindow(project)
+        self.project_window.show()
+        self.hide()
