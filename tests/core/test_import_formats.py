@@ -164,3 +164,37 @@ def test_document_structure_is_stored_for_export(project, tmp_path: Path) -> Non
     assert structure[4].meta == {"style": structure[4].meta["style"], "table": 0, "row": 0, "cell": 0}
     paragraphs = [s.paragraph for s in project.segments()]
     assert paragraphs[:3] == [0, 1, 1]  # two sentences of the second paragraph
+
+
+TEXT_BOX_PARAGRAPH = """
+<w:p xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+     xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006"
+     xmlns:wps="http://schemas.microsoft.com/office/word/2010/wordprocessingShape"
+     xmlns:v="urn:schemas-microsoft-com:vml">
+  <w:r><w:t>Đoạn văn có hộp chữ.</w:t></w:r>
+  <w:r>
+    <mc:AlternateContent>
+      <mc:Choice Requires="wps"><w:drawing><wps:txbx><w:txbxContent>
+        <w:p><w:r><w:t>Giờ mở cửa: 7 giờ sáng.</w:t></w:r></w:p>
+      </w:txbxContent></wps:txbx></w:drawing></mc:Choice>
+      <mc:Fallback><w:pict><v:shape><v:textbox><w:txbxContent>
+        <w:p><w:r><w:t>Giờ mở cửa: 7 giờ sáng.</w:t></w:r></w:p>
+      </w:txbxContent></v:textbox></v:shape></w:pict></mc:Fallback>
+    </mc:AlternateContent>
+  </w:r>
+</w:p>
+"""
+
+
+def test_text_boxes_are_their_own_paragraphs_read_once(tmp_path: Path) -> None:
+    import docx
+    from lxml import etree
+
+    document = docx.Document()
+    document.add_paragraph("Mở đầu.")
+    body = document.element.body
+    body.insert(len(body) - 1, etree.fromstring(TEXT_BOX_PARAGRAPH))  # before the section properties
+    path = tmp_path / "brochure.docx"
+    document.save(str(path))
+    doc = prepare_import(path)
+    assert [b.text for b in doc.blocks] == ["Mở đầu.", "Đoạn văn có hộp chữ.", "Giờ mở cửa: 7 giờ sáng."]

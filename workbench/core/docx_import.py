@@ -28,6 +28,21 @@ _PARSER = etree.XMLParser(
 )
 
 
+_MC_FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
+#: runs under these (inside the paragraph) are not the paragraph's own text
+_NOT_PARAGRAPH_TEXT = {f"{W}del", f"{W}moveFrom", f"{W}txbxContent", _MC_FALLBACK}
+
+
+def _between(element: etree._Element, top: etree._Element) -> set[str]:
+    """Tags of the elements strictly between `element` and its ancestor `top`."""
+    tags = set()
+    for ancestor in element.iterancestors():
+        if ancestor is top:
+            break
+        tags.add(ancestor.tag)
+    return tags
+
+
 def legacy_encoding_of_font(font: str) -> tuple[str, bool] | None:
     """("tcvn3" | "vni", upper-case font?) for a legacy Vietnamese font name, else None."""
     name = font.strip()
@@ -152,7 +167,7 @@ class _DocumentReader:
         paragraph_font = self.styles.fonts.get(style_id, "") or self.styles.default_font
         parts: list[str] = []
         for run in p.iter(f"{W}r"):
-            if any(a.tag in (f"{W}del", f"{W}moveFrom") for a in run.iterancestors()):
+            if _between(run, p) & _NOT_PARAGRAPH_TEXT:
                 continue
             rpr = run.find(f"{W}rPr")
             font = _fonts_of(rpr)
@@ -171,6 +186,15 @@ class _DocumentReader:
         return clean_text("".join(parts))
 
     def read_paragraph(self, p: etree._Element, cell: dict[str, int] | None) -> None:
+        self.read_paragraph_text(p, cell)
+        # Text boxes anchored in the paragraph come after it, each once: Word stores a modern copy
+        # (mc:Choice) and a VML fallback (mc:Fallback) of every box.
+        for box in p.iter(f"{W}txbxContent"):
+            between = _between(box, p)
+            if not between & {_MC_FALLBACK, f"{W}txbxContent"}:
+                self.read_container(box, cell)
+
+    def read_paragraph_text(self, p: etree._Element, cell: dict[str, int] | None) -> None:
         style_el = p.find(f"{W}pPr/{W}pStyle")
         style_id = style_el.get(f"{W}val", "") if style_el is not None else self.styles.default_paragraph_style
         text = self.paragraph_text(p, style_id)
