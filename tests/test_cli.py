@@ -83,3 +83,18 @@ def test_grid_bench_prints_figures(tmp_path: Path) -> None:
     result = run("bench", "grid", "--segments", "2000", cwd=tmp_path)
     assert result.returncode == 0, result.stderr
     assert "open project + build the model" in result.stdout and "a screen in the middle" in result.stdout
+
+
+def test_settings_choose_a_model_per_language(tmp_path: Path) -> None:
+    shown = run("settings", "--user", "Lan", "--role", "editor", "--model", "km=nllb-200-distilled-600M", cwd=tmp_path)
+    assert shown.returncode == 0, shown.stderr
+    assert "user: Lan (editor)" in shown.stdout and "km=nllb-200-distilled-600M" in shown.stdout
+    again = run("settings", cwd=tmp_path)
+    assert "km=nllb-200-distilled-600M" in again.stdout  # remembered
+    run("new", "p.wbp", cwd=tmp_path)
+    refused = run("translate", "p.wbp", "--to", "km", cwd=tmp_path)
+    assert "nllb-200-distilled-600M is not installed" in refused.stderr  # the choice is what translate uses
+    cleared = run("settings", "--model", "km=", cwd=tmp_path)
+    assert "catalogue defaults" in cleared.stdout
+    bad = run("settings", "--model", "fr=x", cwd=tmp_path)
+    assert bad.returncode == 2 and "LANG=NAME" in bad.stderr

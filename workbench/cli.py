@@ -67,6 +67,14 @@ def build_parser() -> argparse.ArgumentParser:
     group.add_argument("--translate", action="store_true", help="the segment is to be translated")
     group.add_argument("--skip", metavar="REASON", nargs="?", const="marked by the user", help="not to translate")
 
+    p = sub.add_parser("settings", help="show or change your settings (name, role, models per language, ...)")
+    p.add_argument("--user", help="your name, recorded with every change you make")
+    p.add_argument("--role", choices=["translator", "editor"])
+    p.add_argument("--model", action="append", metavar="LANG=NAME", help="model for a target language (LANG= clears)")
+    p.add_argument("--beam", type=int, help="beam size for machine translation")
+    p.add_argument("--khmer-digits", choices=["on", "off"], help="Khmer digits (០-៩) in Khmer drafts")
+    p.add_argument("--models-dir", help="folder of installed models (empty: models/ of the installation)")
+
     add_mt_commands(sub)
 
     p = sub.add_parser("bench", help="print speed figures (no test asserts them)")
@@ -223,6 +231,39 @@ def _cmd_mark(args: argparse.Namespace) -> int:
     return 0
 
 
+def _cmd_settings(args: argparse.Namespace) -> int:
+    settings = Settings.load()
+    changed = False
+    if args.user is not None:
+        settings.user_name, changed = args.user, True
+    if args.role is not None:
+        settings.role, changed = args.role, True
+    for item in args.model or []:
+        language, _, name = item.partition("=")
+        if language not in ("en", "km") or not _:
+            raise WorkbenchError(f"--model takes LANG=NAME with LANG en or km, not {item!r}")
+        if name:
+            settings.mt_models[language] = name
+        else:
+            settings.mt_models.pop(language, None)
+        changed = True
+    if args.beam is not None:
+        if not 1 <= args.beam <= 16:
+            raise WorkbenchError("--beam takes a number from 1 to 16")
+        settings.beam_size, changed = args.beam, True
+    if args.khmer_digits is not None:
+        settings.khmer_digits, changed = args.khmer_digits == "on", True
+    if args.models_dir is not None:
+        settings.models_dir, changed = args.models_dir, True
+    if changed:
+        settings.save()
+    models = ", ".join(f"{k}={v}" for k, v in sorted(settings.mt_models.items())) or "catalogue defaults"
+    print(f"user: {settings.user_name} ({settings.role})")
+    print(f"models: {models}; beam {settings.beam_size}; Khmer digits {'on' if settings.khmer_digits else 'off'}")
+    print(f"models folder: {settings.models_path() or 'models/ of the installation'}")
+    return 0
+
+
 def _cmd_bench(args: argparse.Namespace) -> int:
     if args.suite in ("mt", None) or args.architecture or args.model:
         from workbench.mt_cli import bench_mt
@@ -261,6 +302,7 @@ COMMANDS = {
     "stats": _cmd_stats,
     "mark": _cmd_mark,
     "bench": _cmd_bench,
+    "settings": _cmd_settings,
     "models": cmd_models,
     "translate": cmd_translate,
 }
