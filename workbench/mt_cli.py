@@ -17,8 +17,8 @@ from workbench.mt.model_store import ModelStore
 from workbench.mt.pipeline import TranslateOptions, pretranslate
 
 
-def model_store() -> ModelStore:
-    return ModelStore(Settings.load().models_path() or MODELS_DIR)
+def model_store(settings: Settings | None = None) -> ModelStore:
+    return ModelStore((settings or Settings.load()).models_path() or MODELS_DIR)
 
 
 def add_commands(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -128,7 +128,7 @@ class _ProgressBar:
 
 def cmd_translate(args: argparse.Namespace) -> int:
     settings = Settings.load()
-    store = model_store()
+    store = model_store(settings)
     languages = [code.strip() for code in args.languages.split(",") if code.strip()]
     with Project.open(args.project) as project:
         unknown = [lang for lang in languages if lang not in project.info.target_languages]

@@ -99,18 +99,17 @@ def prepare_import(path: Path, encoding: str | None = None, name: str | None = N
         decoded = decode_text(data, source, encoding)
         blocks = text_blocks(decoded.text, markdown=fmt == "md")
         used_encoding = decoded.encoding
-        mark_boilerplate(blocks)
     elif fmt == "html":
         blocks, used_encoding, title = html_blocks(data, source, encoding)
         properties["title"] = title
-        mark_boilerplate(blocks)
     elif fmt == "docx":
         blocks = docx_blocks(data, source)
         used_encoding = "docx"
-        mark_boilerplate(blocks)
     else:
         blocks, po_properties, used_encoding = po_blocks(data, source)
         properties.update(po_properties)
+    if fmt != "po":  # PO entries are interface strings, not a page with furniture
+        mark_boilerplate(blocks)
     if not blocks:
         raise ImportProblem(source, "contains no text to translate")
     segments = segment_blocks(blocks, segmenter_for("vi"))

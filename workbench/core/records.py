@@ -116,7 +116,7 @@ class Translation:
     author: str
     score: float | None
     updated_at: str
-    #: problems noticed when the text was made, e.g. "missing: 25/CT-TTg" (space separated is not safe: one per line)
+    #: problems noticed when the text was made, e.g. "missing code: 25/CT-TTg" (stored one per line)
     flags: tuple[str, ...] = ()
 
 
