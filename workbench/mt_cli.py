@@ -11,14 +11,9 @@ from workbench.core.errors import WorkbenchError
 from workbench.core.progress import Cancelled
 from workbench.core.project_store import Project
 from workbench.core.settings import Settings
-from workbench.mt.catalogue import MODELS_DIR
 from workbench.mt.engine import DecodingOptions, load_engine
-from workbench.mt.model_store import ModelStore
+from workbench.mt.model_choice import choose_model, model_store
 from workbench.mt.pipeline import TranslateOptions, pretranslate
-
-
-def model_store(settings: Settings | None = None) -> ModelStore:
-    return ModelStore((settings or Settings.load()).models_path() or MODELS_DIR)
 
 
 def add_commands(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -89,18 +84,6 @@ def cmd_models(args: argparse.Namespace) -> int:
     store.remove(args.name)
     print(f"removed {args.name}")
     return 0
-
-
-def choose_model(store: ModelStore, settings: Settings, language: str, source: str, explicit: str | None) -> str:
-    name = explicit or settings.mt_models.get(language) or store.catalogue.default_for(source, language)
-    installed = {m.name for m in store.installed()}
-    if name and (name in installed):
-        return name
-    have = ", ".join(sorted(installed)) or "none"
-    raise WorkbenchError(
-        f"no model for {source}->{language}: {name or 'no default'} is not installed (installed: {have}). "
-        "Install one with `python main.py models install PATH` or choose one with --model."
-    )
 
 
 class _ProgressBar:

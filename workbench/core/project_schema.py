@@ -104,6 +104,27 @@ CREATE TABLE mt_cache (
 ALTER TABLE translations ADD COLUMN flags TEXT NOT NULL DEFAULT '';
 """
 
+# The editing window: text typed but not yet confirmed (saved every few seconds, offered back after a
+# crash), and one comment per segment and language for the translator's or editor's notes.
+SCHEMA_V3 = """
+CREATE TABLE unconfirmed_edits (
+    segment_id INTEGER NOT NULL REFERENCES segments(id) ON DELETE CASCADE,
+    language TEXT NOT NULL,
+    text TEXT NOT NULL,
+    author TEXT NOT NULL DEFAULT '',
+    saved_at TEXT NOT NULL,
+    PRIMARY KEY (segment_id, language)
+) WITHOUT ROWID;
+CREATE TABLE comments (
+    segment_id INTEGER NOT NULL REFERENCES segments(id) ON DELETE CASCADE,
+    language TEXT NOT NULL,
+    text TEXT NOT NULL,
+    author TEXT NOT NULL DEFAULT '',
+    updated_at TEXT NOT NULL,
+    PRIMARY KEY (segment_id, language)
+) WITHOUT ROWID;
+"""
+
 #: MIGRATIONS[n] takes a file from user_version n to n + 1.
-MIGRATIONS: list[str] = [SCHEMA_V1, SCHEMA_V2]
+MIGRATIONS: list[str] = [SCHEMA_V1, SCHEMA_V2, SCHEMA_V3]
 LATEST_VERSION = len(MIGRATIONS)

@@ -42,6 +42,9 @@ class Settings:
     mt_models: dict[str, str] = field(default_factory=dict)
     beam_size: int = 4
     khmer_digits: bool = False
+    #: the grid's and editor's font ("" and 0: the system's)
+    font_family: str = ""
+    font_size: int = 0
 
     @classmethod
     def load(cls) -> Settings:

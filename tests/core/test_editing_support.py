@@ -1,0 +1,108 @@
+"""What the editing window relies on in the core: status rules for edits, unconfirmed text kept on disk,
+comments, filters with diacritic-blind search, and find & replace planned before it is applied."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from workbench.core.find_replace import plan_replacements
+from workbench.core.importing import prepare_import
+from workbench.core.project_store import Project
+from workbench.core.records import Origin, Status
+from workbench.core.segment_comments import comment, set_comment
+from workbench.core.segment_filter import SegmentFilter, filter_segment_ids, ids_needing_work
+from workbench.core.translation_edits import TranslationState, edited, write_state
+from workbench.core.unconfirmed_edits import keep_unconfirmed, save_unconfirmed, unconfirmed_edits
+
+TEXT = "Hòa Bình là một tỉnh.\n\nHOÀ BÌNH có núi.\n\nCần Thơ có chợ nổi.\n\nhoa sen nở.\n"
+
+
+def _project(tmp_path: Path) -> Project:
+    source = tmp_path / "hoa.txt"
+    source.write_text(TEXT, encoding="utf-8")
+    project = Project.create(tmp_path / "p.wbp", "p", "vi", ["en", "km"])
+    project.store_document(prepare_import(source))
+    return project
+
+
+def test_confirming_an_unchanged_machine_draft_keeps_its_origin_and_editing_makes_it_human() -> None:
+    draft = TranslationState("Hoa Binh is a province.", Status.DRAFT, Origin.MT, "opus-mt-vi-en", -0.4)
+    accepted = edited(draft, draft.text, confirmed=True)
+    assert (accepted.status, accepted.origin, accepted.origin_detail) == (Status.TRANSLATED, Origin.MT, "opus-mt-vi-en")
+    rewritten = edited(draft, "Hoa Binh is a province of Vietnam.", confirmed=True)
+    assert (rewritten.status, rewritten.origin) == (Status.TRANSLATED, Origin.HUMAN)
+    left = edited(TranslationState("Done.", Status.APPROVED, Origin.HUMAN), "Done!", confirmed=False)
+    assert left.status is Status.DRAFT  # an approved text edited without confirming needs a person again
+    assert edited(draft, draft.text, confirmed=False) == draft
+
+
+def test_undo_can_write_a_segment_back_to_untranslated_and_every_step_is_a_revision(tmp_path: Path) -> None:
+    with _project(tmp_path) as project:
+        segment_id = project.segment_ids()[0]
+        write_state(project, segment_id, "en", TranslationState("Hoa Binh.", Status.TRANSLATED, Origin.HUMAN), "an", "")
+        write_state(project, segment_id, "en", TranslationState(), "an", "undo")
+        assert project.segment(segment_id).translations["en"].status is Status.UNTRANSLATED
+        assert [r["status"] for r in project.revisions(segment_id, "en")] == ["translated", "untranslated"]
+
+
+def test_unconfirmed_text_survives_reopening_and_is_kept_as_a_draft(tmp_path: Path) -> None:
+    with _project(tmp_path) as project:
+        segment_id = project.segment_ids()[1]
+        save_unconfirmed(project, segment_id, "km", "ខេត្តហ្វាប៊ិញ", "an")
+    with Project.open(tmp_path / "p.wbp") as project:
+        pending = unconfirmed_edits(project)
+        assert [(e.segment_id, e.text) for e in pending] == [(segment_id, "ខេត្តហ្វាប៊ិញ")]
+        keep_unconfirmed(project, pending, "an")
+        kept = project.segment(segment_id).translations["km"]
+        assert (kept.text, kept.status, kept.origin) == ("ខេត្តហ្វាប៊ិញ", Status.DRAFT, Origin.HUMAN)
+        assert unconfirmed_edits(project) == []
+
+
+def test_a_comment_is_kept_per_language_and_an_empty_one_removes_it(tmp_path: Path) -> None:
+    with _project(tmp_path) as project:
+        segment_id = project.segment_ids()[0]
+        set_comment(project, segment_id, "en", "Check the official English name.", "an")
+        assert comment(project, segment_id, "en") == "Check the official English name."
+        assert comment(project, segment_id, "km") == ""
+        set_comment(project, segment_id, "en", "  ", "an")
+        assert comment(project, segment_id, "en") == ""
+
+
+def test_search_ignoring_diacritics_finds_hoa_in_every_spelling(tmp_path: Path) -> None:
+    with _project(tmp_path) as project:
+        ids = project.segment_ids()
+        sources = {s.id: s.source for s in project.segments_by_ids(ids)}
+        exact = filter_segment_ids(project, None, SegmentFilter(text="hòa"))
+        blind = filter_segment_ids(project, None, SegmentFilter(text="hoa", ignore_diacritics=True))
+        assert [sources[i] for i in exact] == ["Hòa Bình là một tỉnh."]
+        assert [sources[i] for i in blind] == ["Hòa Bình là một tỉnh.", "HOÀ BÌNH có núi.", "hoa sen nở."]
+        assert filter_segment_ids(project, None, SegmentFilter(text="hoa", match_case=True)) == [ids[3]]
+
+
+def test_status_filter_reads_the_chosen_language_and_needing_work_skips_confirmed(tmp_path: Path) -> None:
+    with _project(tmp_path) as project:
+        ids = project.segment_ids()
+        project.save_translation(ids[0], "en", "Hoa Binh is a province.", Status.TRANSLATED, Origin.HUMAN, "an")
+        project.save_translation(ids[1], "km", "draft", Status.DRAFT, Origin.MT, "m")
+        translated_en = SegmentFilter(statuses=frozenset({Status.TRANSLATED}), language="en")
+        assert filter_segment_ids(project, None, translated_en) == [ids[0]]
+        drafts_anywhere = SegmentFilter(statuses=frozenset({Status.DRAFT}))
+        assert filter_segment_ids(project, None, drafts_anywhere) == [ids[1]]
+        assert ids_needing_work(project, "en") == set(ids[1:])
+        assert filter_segment_ids(project, None, SegmentFilter(only_ids=frozenset({ids[2]}))) == [ids[2]]
+
+
+def test_find_and_replace_is_planned_with_before_and_after_and_changes_nothing_yet(tmp_path: Path) -> None:
+    with _project(tmp_path) as project:
+        ids = project.segment_ids()
+        project.save_translation(
+            ids[0], "en", "Hoa Binh is a province. Hoa Binh!", Status.TRANSLATED, Origin.HUMAN, "a"
+        )
+        project.save_translation(ids[1], "en", "HOA BINH has hills.", Status.DRAFT, Origin.MT, "m")
+        plans = plan_replacements(project, ids, "en", "hoa binh", "Hòa Bình")
+        assert [(p.segment_id, p.after, p.count) for p in plans] == [
+            (ids[0], "Hòa Bình is a province. Hòa Bình!", 2),
+            (ids[1], "Hòa Bình has hills.", 1),
+        ]
+        assert plan_replacements(project, ids, "en", "hoa binh", "x", match_case=True) == []
+        assert project.segment(ids[0]).translations["en"].text == "Hoa Binh is a province. Hoa Binh!"

@@ -1,0 +1,66 @@
+"""Which installed model translates into a language, and keeping loaded engines for reuse.
+
+The CLI and the window choose the same way: an explicit name, else the user's choice for that
+language in the settings, else the catalogue's default; the model must be installed.
+"""
+
+from __future__ import annotations
+
+import threading
+from dataclasses import dataclass
+
+from workbench.core.errors import WorkbenchError
+from workbench.core.settings import Settings
+from workbench.mt.catalogue import MODELS_DIR
+from workbench.mt.engine import TranslationEngine, load_engine
+from workbench.mt.model_store import InstalledModel, ModelStore
+
+
+class NoModel(WorkbenchError):
+    """No installed model serves a language pair; the message says which one was wanted."""
+
+
+def model_store(settings: Settings | None = None) -> ModelStore:
+    return ModelStore((settings or Settings.load()).models_path() or MODELS_DIR)
+
+
+def choose_model(store: ModelStore, settings: Settings, language: str, source: str, explicit: str | None) -> str:
+    name = explicit or settings.mt_models.get(language) or store.catalogue.default_for(source, language)
+    installed = {m.name for m in store.installed()}
+    if name and (name in installed):
+        return name
+    have = ", ".join(sorted(installed)) or "none"
+    raise NoModel(
+        f"no model for {source}->{language}: {name or 'no default'} is not installed (installed: {have}). "
+        "Install one with `python main.py models install PATH` or choose one with --model."
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class LoadedEngine:
+    model: InstalledModel
+    engine: TranslationEngine
+    #: engines are not re-entrant: whoever decodes holds this
+    lock: threading.Lock
+
+
+class EnginePool:
+    """Engines loaded once per model and shared by pre-translation and "translate this segment now"."""
+
+    def __init__(self, store: ModelStore, settings: Settings, backend: str = "auto") -> None:
+        self.store = store
+        self.settings = settings
+        self.backend = backend
+        self._engines: dict[str, LoadedEngine] = {}
+        self._lock = threading.Lock()
+
+    def for_language(self, source: str, target: str) -> LoadedEngine:
+        """Load (or reuse) the engine for `source`->`target`; may take seconds for a large model."""
+        model = self.store.runnable(choose_model(self.store, self.settings, target, source, None))
+        with self._lock:
+            loaded = self._engines.get(model.name)
+            if loaded is None:
+                engine = load_engine(model.path, model.name, self.backend)
+                loaded = LoadedEngine(model, engine, threading.Lock())
+                self._engines[model.name] = loaded
+        return loaded
