@@ -17,7 +17,8 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelInd
 from PySide6.QtGui import QBrush, QColor, QFont
 
 from workbench.core.project_store import Project
-from workbench.core.records import Origin, SegmentRecord, Status
+from workbench.core.records import Origin, SegmentRecord, Status, Translation
+from workbench.ui.status_look import confidence, status_icon, status_name
 
 log = logging.getLogger(__name__)
 
@@ -46,12 +47,15 @@ Index = QModelIndex | QPersistentModelIndex
 class SegmentTableModel(QAbstractTableModel):
     """Columns: #, source, then one per target language."""
 
-    def __init__(self, project: Project, document_id: int | None = None, parent: Any = None) -> None:
+    def __init__(
+        self, project: Project, document_id: int | None = None, parent: Any = None, ids: list[int] | None = None
+    ) -> None:
+        """All segments of the document (or project), or only `ids` when a filter chose them."""
         super().__init__(parent)
         self.project = project
         self.document_id = document_id
         self.languages = list(project.info.target_languages)
-        self._ids: list[int] = project.segment_ids(document_id)
+        self._ids: list[int] = project.segment_ids(document_id) if ids is None else list(ids)
         self._row_of: dict[int, int] = {segment_id: row for row, segment_id in enumerate(self._ids)}
         self._pages: OrderedDict[int, list[SegmentRecord]] = OrderedDict()
         self.pages_fetched = 0
@@ -93,6 +97,19 @@ class SegmentTableModel(QAbstractTableModel):
     def row_of(self, segment_id: int) -> int | None:
         return self._row_of.get(segment_id)
 
+    def segment_id(self, row: int) -> int:
+        return self._ids[row]
+
+    def language_of(self, column: int) -> str | None:
+        return self.languages[column - 2] if 2 <= column < 2 + len(self.languages) else None
+
+    def column_of(self, language: str) -> int:
+        return 2 + self.languages.index(language)
+
+    @property
+    def ids(self) -> list[int]:
+        return list(self._ids)
+
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or not 0 <= index.row() < len(self._ids):
             return None
@@ -129,6 +146,16 @@ class SegmentTableModel(QAbstractTableModel):
                 and translation.score is not None
                 and translation.score < WEAK_DRAFT_SCORE
             )
+        weak = bool(
+            translation.status is Status.DRAFT
+            and translation.origin is Origin.MT
+            and translation.score is not None
+            and translation.score < WEAK_DRAFT_SCORE
+        )
+        if role == Qt.ItemDataRole.DecorationRole and segment.translatable:
+            return status_icon(translation.status, weak)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return self._tooltip(translation, weak)
         if role == Qt.ItemDataRole.BackgroundRole and segment.translatable:
             return QBrush(STATUS_COLOURS[translation.status])
         if role == Qt.ItemDataRole.FontRole and translation.origin is Origin.MT and translation.status is Status.DRAFT:
@@ -136,6 +163,19 @@ class SegmentTableModel(QAbstractTableModel):
             font.setItalic(True)  # machine drafts look different from human text
             return font
         return None
+
+    def _tooltip(self, translation: Translation, weak: bool) -> str:
+        lines = [self.tr("Status: {0}").format(status_name(translation.status))]
+        if translation.origin is Origin.MT:
+            lines.append(self.tr("Machine translation by {0}").format(translation.origin_detail))
+            if translation.score is not None:
+                lines.append(self.tr("Confidence {0:.0%}").format(confidence(translation.score)))
+        elif translation.author:
+            lines.append(self.tr("By {0}").format(translation.author))
+        if weak:
+            lines.append(self.tr("Low confidence: check this draft carefully"))
+        lines += translation.flags
+        return "\n".join(lines)
 
     def flags(self, index: Index) -> Qt.ItemFlag:
         if not index.isValid():

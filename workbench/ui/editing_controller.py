@@ -1,0 +1,192 @@
+"""Every change a person makes to a translation: written at once, undoable across segments, and
+text being typed saved as an unconfirmed edit every few seconds so a crash loses nothing.
+
+The grid, the side panel and find & replace all call this; none of them writes to the project itself.
+"""
+
+from __future__ import annotations
+
+import logging
+import sqlite3
+import time
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtGui import QUndoCommand, QUndoStack
+
+from workbench.core.errors import WorkbenchError
+from workbench.core.find_replace import Replacement
+from workbench.core.project_store import Project
+from workbench.core.records import Origin, Status
+from workbench.core.translation_edits import TranslationState, edited, write_state
+from workbench.core.unconfirmed_edits import discard_unconfirmed, save_unconfirmed
+
+log = logging.getLogger(__name__)
+
+#: typed text is saved this long after the last key...
+AUTOSAVE_IDLE_MS = 1500
+#: ...and at the latest this long after the first unsaved key, even while typing goes on
+AUTOSAVE_MAX_SECONDS = 5.0
+WRITE_ERRORS = (sqlite3.Error, WorkbenchError, OSError)
+
+
+def describe_write_error(exc: BaseException) -> str:
+    text = str(exc)
+    if "disk is full" in text or "No space left" in text:
+        return "the disk is full. Free some space; your text is still in the editor and nothing saved before is lost."
+    if "readonly" in text or "read-only" in text:
+        return "the project file cannot be written (read-only)."
+    return text
+
+
+class TranslationEdit(QUndoCommand):
+    """One change of one translation; the change is already written when the command is pushed."""
+
+    def __init__(
+        self, controller: EditingController, segment_id: int, language: str, before: TranslationState,
+        after: TranslationState, label: str,
+    ) -> None:  # fmt: skip
+        super().__init__(label)
+        self._controller = controller
+        self.segment_id = segment_id
+        self.language = language
+        self.before = before
+        self.after = after
+        self._written = True
+
+    def redo(self) -> None:
+        if self._written:
+            self._written = False  # pushing calls redo once: the change is already in the project
+            return
+        self._controller._write(self.segment_id, self.language, self.after, "redo")
+
+    def undo(self) -> None:
+        self._controller._write(self.segment_id, self.language, self.before, "undo")
+
+
+@dataclass(slots=True)
+class _Typing:
+    segment_id: int
+    language: str
+    text: str
+    first_unsaved: float
+
+
+class EditingController(QObject):
+    changed = Signal(list)  # ids of segments whose translation changed
+    failed = Signal(str)  # what went wrong, for an error dialog
+    autosaved = Signal(int, str)  # segment id, language
+
+    def __init__(self, project: Project, author: Callable[[], str], parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.project = project
+        self._author = author
+        self.undo_stack = QUndoStack(self)
+        self._typing: _Typing | None = None
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.timeout.connect(self.save_typing)
+
+    # --- confirmed and left edits -----------------------------------------------------------------
+
+    def current_state(self, segment_id: int, language: str) -> TranslationState:
+        return TranslationState.of(self.project.segment(segment_id).translations.get(language))
+
+    def set_text(self, segment_id: int, language: str, text: str, confirmed: bool) -> bool:
+        """The translator confirmed `text` (Ctrl+Enter) or left the cell with it. False if it could not be saved."""
+        try:
+            before = self.current_state(segment_id, language)
+            after = edited(before, text, confirmed)
+            if after != before:
+                write_state(self.project, segment_id, language, after, self._author(), "")
+            discard_unconfirmed(self.project, segment_id, language)
+        except WRITE_ERRORS as exc:
+            log.error("cannot save segment %d/%s: %s", segment_id, language, exc)
+            self.failed.emit(describe_write_error(exc))
+            return False
+        self._stop_typing(segment_id, language)
+        if after != before:
+            label = self.tr("Confirm segment") if confirmed else self.tr("Edit segment")
+            self.undo_stack.push(TranslationEdit(self, segment_id, language, before, after, label))
+            self.changed.emit([segment_id])
+        return True
+
+    def apply_replacements(self, plans: Sequence[Replacement]) -> int:
+        """Find & replace: one undo step for all of them. Returns how many segments changed."""
+        if not plans:
+            return 0
+        self.undo_stack.beginMacro(self.tr("Replace in {0} segments").format(len(plans)))
+        changed: list[int] = []
+        try:
+            for plan in plans:
+                before = self.current_state(plan.segment_id, plan.language)
+                if before.text != plan.before:
+                    continue  # changed since the preview: leave it
+                status = Status.DRAFT if before.status in (Status.DRAFT, Status.UNTRANSLATED) else Status.TRANSLATED
+                after = TranslationState(plan.after, status, Origin.HUMAN)
+                write_state(self.project, plan.segment_id, plan.language, after, self._author(), "find & replace")
+                self.undo_stack.push(TranslationEdit(self, plan.segment_id, plan.language, before, after, ""))
+                changed.append(plan.segment_id)
+        except WRITE_ERRORS as exc:
+            self.failed.emit(describe_write_error(exc))
+        finally:
+            self.undo_stack.endMacro()
+            if changed:
+                self.changed.emit(changed)
+        return len(changed)
+
+    def _write(self, segment_id: int, language: str, state: TranslationState, note: str) -> None:
+        """Undo and redo: called from a Qt virtual, so errors are reported, never raised."""
+        try:
+            write_state(self.project, segment_id, language, state, self._author(), note)
+        except WRITE_ERRORS as exc:
+            log.error("cannot %s segment %d/%s: %s", note, segment_id, language, exc)
+            self.failed.emit(describe_write_error(exc))
+            return
+        except Exception:
+            log.exception("%s failed", note)
+            return
+        self.changed.emit([segment_id])
+
+    # --- text being typed ----------------------------------------------------------------------------
+
+    def typing(self, segment_id: int, language: str, text: str) -> None:
+        """Called on every change in the editor; saving happens on a pause, or every few seconds at most."""
+        now = time.monotonic()
+        if self._typing and (self._typing.segment_id, self._typing.language) == (segment_id, language):
+            self._typing.text = text
+        else:
+            self.save_typing()
+            self._typing = _Typing(segment_id, language, text, now)
+        overdue = now - self._typing.first_unsaved >= AUTOSAVE_MAX_SECONDS
+        if overdue:
+            self.save_typing()
+        else:
+            self._timer.start(AUTOSAVE_IDLE_MS)
+
+    def save_typing(self) -> None:
+        typing, self._typing = self._typing, None
+        self._timer.stop()
+        if typing is None:
+            return
+        try:
+            save_unconfirmed(self.project, typing.segment_id, typing.language, typing.text, self._author())
+        except WRITE_ERRORS as exc:
+            log.error("cannot keep unconfirmed text: %s", exc)
+            self.failed.emit(describe_write_error(exc))
+            return
+        self.autosaved.emit(typing.segment_id, typing.language)
+
+    def cancel_typing(self, segment_id: int, language: str) -> None:
+        """Esc: the typed text is dropped, also from the disk."""
+        self._stop_typing(segment_id, language)
+        try:
+            discard_unconfirmed(self.project, segment_id, language)
+        except WRITE_ERRORS as exc:
+            log.error("cannot drop unconfirmed text: %s", exc)
+
+    def _stop_typing(self, segment_id: int, language: str) -> None:
+        if self._typing and (self._typing.segment_id, self._typing.language) == (segment_id, language):
+            self._typing = None
+            self._timer.stop()

@@ -1,0 +1,95 @@
+"""The bar above the grid: search (optionally blind to Vietnamese diacritics), status, language, QA problems."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import QTimer, Signal
+from PySide6.QtWidgets import QCheckBox, QComboBox, QHBoxLayout, QLineEdit, QWidget
+
+from workbench.core.records import Status
+from workbench.core.segment_filter import NEEDING_WORK, SegmentFilter
+
+SEARCH_DELAY_MS = 250
+#: the quality-check hook: the ids of segments with a problem, or None when no checks are installed
+QaProvider = Callable[[], frozenset[int] | None]
+
+
+class FilterBar(QWidget):
+    changed = Signal()
+
+    def __init__(self, languages: list[str], language_names: dict[str, str], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.qa_provider: QaProvider | None = None
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+
+        self.search = QLineEdit()
+        self.search.setPlaceholderText(self.tr("Search source and translations (Ctrl+F)"))
+        self.search.setClearButtonEnabled(True)
+        layout.addWidget(self.search, 3)
+        self.scope = QComboBox()
+        self.scope.addItem(self.tr("in source and translations"), (True, True))
+        self.scope.addItem(self.tr("in source"), (True, False))
+        self.scope.addItem(self.tr("in translations"), (False, True))
+        layout.addWidget(self.scope)
+        self.ignore_diacritics = QCheckBox(self.tr("Ignore diacritics"))
+        self.ignore_diacritics.setToolTip(self.tr("“hoa” also finds “hòa”, “hoà” and “Hóa”"))
+        layout.addWidget(self.ignore_diacritics)
+        self.match_case = QCheckBox(self.tr("Match case"))
+        layout.addWidget(self.match_case)
+
+        self.status = QComboBox()
+        self.status.addItem(self.tr("All statuses"), frozenset())
+        self.status.addItem(self.tr("Needing work"), NEEDING_WORK)
+        for status, label in (
+            (Status.UNTRANSLATED, self.tr("Untranslated")),
+            (Status.DRAFT, self.tr("Draft")),
+            (Status.TRANSLATED, self.tr("Translated")),
+            (Status.APPROVED, self.tr("Approved")),
+            (Status.NEEDS_WORK, self.tr("Needs work")),
+        ):
+            self.status.addItem(label, frozenset({status}))
+        layout.addWidget(self.status)
+        self.language = QComboBox()
+        self.language.addItem(self.tr("any language"), None)
+        for code in languages:
+            self.language.addItem(language_names.get(code, code), code)
+        layout.addWidget(self.language)
+        self.qa = QCheckBox(self.tr("Has QA issue"))
+        self.qa.setEnabled(False)
+        self.qa.setToolTip(self.tr("Quality checks are not installed yet"))
+        layout.addWidget(self.qa)
+
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.timeout.connect(self.changed)
+        self.search.textChanged.connect(lambda _text: self._timer.start(SEARCH_DELAY_MS))
+        for combo in (self.scope, self.status, self.language):
+            combo.currentIndexChanged.connect(lambda _i: self.changed.emit())
+        for box in (self.ignore_diacritics, self.match_case, self.qa):
+            box.toggled.connect(lambda _on: self.changed.emit())
+
+    def set_qa_provider(self, provider: QaProvider | None) -> None:
+        self.qa_provider = provider
+        self.qa.setEnabled(provider is not None)
+        self.qa.setToolTip(self.tr("Only segments with a quality problem") if provider else self.qa.toolTip())
+
+    def current(self) -> SegmentFilter:
+        in_source, in_targets = self.scope.currentData()
+        only = self.qa_provider() if (self.qa.isChecked() and self.qa_provider is not None) else None
+        return SegmentFilter(
+            statuses=self.status.currentData(),
+            language=self.language.currentData(),
+            text=self.search.text().strip(),
+            in_source=in_source,
+            in_targets=in_targets,
+            ignore_diacritics=self.ignore_diacritics.isChecked(),
+            match_case=self.match_case.isChecked(),
+            only_ids=only,
+        )
+
+    def apply_now(self) -> None:
+        """Skip the typing delay (tests, and Enter in the search box)."""
+        self._timer.stop()
+        self.changed.emit()

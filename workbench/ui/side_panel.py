@@ -1,0 +1,183 @@
+"""The side panel for the current segment: suggestions to insert (Ctrl+1..9), glossary terms, the
+segment's history and a comment box. Reads the project; writes only the comment."""
+
+from __future__ import annotations
+
+import logging
+import sqlite3
+from collections.abc import Callable
+
+from PySide6.QtCore import QTimer, Signal
+from PySide6.QtWidgets import (
+    QGroupBox,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QPlainTextEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from workbench.core.project_store import Project
+from workbench.core.records import SegmentRecord, Status
+from workbench.core.segment_comments import comment, set_comment
+from workbench.core.suggestions import Suggestion, SuggestionProvider, machine_suggestions
+from workbench.ui.status_look import confidence, status_icon
+
+log = logging.getLogger(__name__)
+COMMENT_SAVE_MS = 800
+
+
+class SidePanel(QWidget):
+    insert_requested = Signal(str)  # the text of a suggestion or term
+    translate_now_requested = Signal()
+    failed = Signal(str)
+
+    def __init__(self, project: Project, author: Callable[[], str], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.project = project
+        self._author = author
+        self.providers: list[SuggestionProvider] = [machine_suggestions]
+        self.glossary_providers: list[SuggestionProvider] = []
+        self.segment: SegmentRecord | None = None
+        self.language = ""
+        self.suggestions: list[Suggestion] = []
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 0, 0, 0)
+        self.heading = QLabel()
+        self.heading.setWordWrap(True)
+        layout.addWidget(self.heading)
+
+        box = QGroupBox(self.tr("Suggestions (Ctrl+1…9 inserts)"))
+        inner = QVBoxLayout(box)
+        self.suggestion_list = QListWidget()
+        self.suggestion_list.setWordWrap(True)
+        self.suggestion_list.itemActivated.connect(self._insert_item)
+        inner.addWidget(self.suggestion_list)
+        self.translate_now = QPushButton(self.tr("Machine-translate this segment now (Ctrl+M)"))
+        self.translate_now.clicked.connect(self.translate_now_requested)
+        inner.addWidget(self.translate_now)
+        layout.addWidget(box, 3)
+
+        box = QGroupBox(self.tr("Glossary"))
+        inner = QVBoxLayout(box)
+        self.glossary_list = QListWidget()
+        self.glossary_list.setWordWrap(True)
+        self.glossary_list.itemActivated.connect(self._insert_item)
+        inner.addWidget(self.glossary_list)
+        layout.addWidget(box, 1)
+
+        box = QGroupBox(self.tr("History"))
+        inner = QVBoxLayout(box)
+        self.history_list = QListWidget()
+        self.history_list.setWordWrap(True)
+        inner.addWidget(self.history_list)
+        layout.addWidget(box, 2)
+
+        box = QGroupBox(self.tr("Comment"))
+        inner = QVBoxLayout(box)
+        self.comment_box = QPlainTextEdit()
+        self.comment_box.setPlaceholderText(self.tr("A note for the editor or for yourself; saved as you type."))
+        self.comment_box.setMaximumHeight(90)
+        self.comment_box.textChanged.connect(self._comment_typed)
+        inner.addWidget(self.comment_box)
+        layout.addWidget(box)
+
+        self._comment_timer = QTimer(self)
+        self._comment_timer.setSingleShot(True)
+        self._comment_timer.timeout.connect(self.save_comment)
+        self.show_segment(None, "")
+
+    def show_segment(self, segment: SegmentRecord | None, language: str) -> None:
+        self.save_comment()
+        self.segment, self.language = segment, language
+        enabled = segment is not None and bool(language)
+        for widget in (
+            self.suggestion_list,
+            self.glossary_list,
+            self.history_list,
+            self.comment_box,
+            self.translate_now,
+        ):
+            widget.setEnabled(enabled)
+        self.refresh()
+
+    def refresh(self) -> None:
+        segment, language = self.segment, self.language
+        self.suggestion_list.clear()
+        self.glossary_list.clear()
+        self.history_list.clear()
+        self.suggestions = []
+        self.comment_box.blockSignals(True)
+        self.comment_box.setPlainText("")
+        self.comment_box.blockSignals(False)
+        if segment is None or not language:
+            self.heading.setText(self.tr("Choose an English or Khmer cell to see its suggestions and history."))
+            return
+        self.heading.setText(self.tr("Segment {0} · {1}").format(segment.position + 1, language))
+        try:
+            self._fill(segment, language)
+        except sqlite3.Error as exc:
+            log.error("side panel: %s", exc)
+            self.failed.emit(str(exc))
+
+    def _fill(self, segment: SegmentRecord, language: str) -> None:
+        for provider in self.providers:
+            self.suggestions += provider(self.project, segment, language)
+        for number, suggestion in enumerate(self.suggestions[:9], start=1):
+            item = QListWidgetItem(f"{number}. {suggestion.text}\n    {self._describe(suggestion)}")
+            item.setToolTip(suggestion.detail or suggestion.origin)
+            item.setData(256, suggestion.text)
+            self.suggestion_list.addItem(item)
+        if not self.suggestions:
+            self.suggestion_list.addItem(self.tr("No suggestion yet: pre-translate, or press Ctrl+M."))
+        terms = [t for provider in self.glossary_providers for t in provider(self.project, segment, language)]
+        for term in terms:
+            item = QListWidgetItem(f"{term.detail} → {term.text}")
+            item.setData(256, term.text)
+            self.glossary_list.addItem(item)
+        if not terms:
+            self.glossary_list.addItem(self.tr("No glossary terms in this segment."))
+        for revision in reversed(self.project.revisions(segment.id, language)):
+            who = revision["author"] or revision["origin_detail"] or revision["origin"]
+            note = f" · {revision['note']}" if revision["note"] else ""
+            item = QListWidgetItem(
+                f"{revision['created_at'][:16].replace('T', ' ')} · {who} · {revision['status']}{note}\n{revision['text']}"
+            )
+            item.setIcon(status_icon(Status(revision["status"])))
+            self.history_list.addItem(item)
+        self.comment_box.blockSignals(True)
+        self.comment_box.setPlainText(comment(self.project, segment.id, language))
+        self.comment_box.blockSignals(False)
+
+    def _describe(self, suggestion: Suggestion) -> str:
+        if suggestion.kind == "mt":
+            text = self.tr("machine translation · {0}").format(suggestion.origin)
+            if suggestion.score is not None:
+                text += " · " + self.tr("confidence {0:.0%}").format(confidence(suggestion.score))
+            return text
+        score = f" · {suggestion.score:.0f}%" if suggestion.score is not None else ""
+        return self.tr("translation memory · {0}").format(suggestion.origin) + score
+
+    def suggestion_text(self, number: int) -> str | None:
+        """The n-th suggestion (1-based), as numbered in the list."""
+        return self.suggestions[number - 1].text if 1 <= number <= min(9, len(self.suggestions)) else None
+
+    def _insert_item(self, item: QListWidgetItem) -> None:
+        text = item.data(256)
+        if text:
+            self.insert_requested.emit(text)
+
+    def _comment_typed(self) -> None:
+        self._comment_timer.start(COMMENT_SAVE_MS)
+
+    def save_comment(self) -> None:
+        if not self._comment_timer.isActive() or self.segment is None:
+            return
+        self._comment_timer.stop()
+        try:
+            set_comment(self.project, self.segment.id, self.language, self.comment_box.toPlainText(), self._author())
+        except (sqlite3.Error, OSError) as exc:
+            self.failed.emit(str(exc))
