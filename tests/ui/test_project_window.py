@@ -30,9 +30,9 @@ def open_window(qtbot, tmp_path: Path, article_path: Path) -> ProjectWindow:  # 
 
 def test_documents_filter_the_grid(qtbot, tmp_path: Path, article_path: Path) -> None:  # type: ignore[no-untyped-def]
     window = open_window(qtbot, tmp_path, article_path)
-    assert window.documents.count() == 3  # all, the article, the short text
+    assert window.documents.topLevelItemCount() == 3  # all, the article, the short text
     assert window.model.rowCount() == 37
-    window.documents.setCurrentRow(2)
+    window.documents.setCurrentItem(window.documents.topLevelItem(2))
     assert window.model.rowCount() == 1
     assert window.model.data(window.model.index(0, 1)) == "Núi Cấm là điểm du lịch nổi tiếng."
     assert window.statusBar().currentMessage() == "1 segments"
@@ -43,7 +43,7 @@ def test_a_target_column_can_be_hidden(qtbot, tmp_path: Path, article_path: Path
     window = open_window(qtbot, tmp_path, article_path)
     window.language_actions["km"].trigger()
     assert window.grid.isColumnHidden(3) and not window.grid.isColumnHidden(2)
-    window.documents.setCurrentRow(1)  # the choice survives changing document
+    window.documents.setCurrentItem(window.documents.topLevelItem(1))  # the choice survives changing document
     assert window.grid.isColumnHidden(3)
     window.close()
 

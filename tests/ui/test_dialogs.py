@@ -1,0 +1,121 @@
+"""The dialogs around the grid: import with a preview, settings, the model manager."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+
+from workbench.core.legacy_encodings import encode_cp1258
+from workbench.core.settings import Settings
+
+
+def test_import_previews_encoding_and_segments_and_stores_the_users_choices(
+    qtbot, open_window, tmp_path: Path, article_path: Path
+) -> None:  # type: ignore[no-untyped-def]
+    from workbench.ui.import_dialog import ImportDialog
+
+    window = open_window()
+    legacy = tmp_path / "cp1258.txt"
+    legacy.write_bytes(encode_cp1258("Thành phố Long Xuyên đẹp.\n\nLiên hệ: 0296 3852 111\n"))
+    binary = tmp_path / "photo.txt"
+    binary.write_bytes(bytes(range(256)) * 40)
+    dialog = ImportDialog(window.project, window.settings, window)
+    qtbot.addWidget(dialog)
+    dialog.add_files([article_path, legacy, binary])
+    qtbot.waitUntil(lambda: not dialog.pending, timeout=10_000)
+    assert "photo.txt" in dialog.problems[str(binary)]
+    assert "photo.txt" in dialog.status.text()
+
+    dialog.files.setCurrentRow(1)
+    assert "cp1258" in dialog.detected.text()
+    assert dialog.preview.item(0, 1).text() == "Thành phố Long Xuyên đẹp."
+    dialog.files.setCurrentRow(0)
+    rows = {dialog.preview.item(r, 1).text(): r for r in range(dialog.preview.rowCount())}
+    caption = next(text for text in rows if text.startswith("Chương trình nghệ thuật"))
+    assert dialog.preview.item(rows[caption], 0).checkState() == Qt.CheckState.Unchecked  # photo caption
+    dialog.preview.item(rows[caption], 0).setCheckState(Qt.CheckState.Checked)  # the translator wants it
+
+    assert dialog.import_button.isEnabled()
+    dialog.import_button.click()
+    assert len(dialog.imported) == 2
+    names = [d.name for d in window.project.documents()]
+    assert "cp1258.txt" in names and "an-giang-article-vi.txt" in names and "photo.txt" not in names
+    article = window.project.document("an-giang-article-vi.txt")
+    kept = [s for s in window.project.segments(article.id) if s.source == caption]
+    assert kept and kept[0].translatable
+    window.documents.reload()
+    assert window.documents.topLevelItemCount() == 4  # all, the short text, two imported
+
+
+def test_reading_again_with_another_encoding_updates_the_preview(qtbot, open_window, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    from workbench.ui.import_dialog import ImportDialog
+
+    window = open_window()
+    legacy = tmp_path / "cp1258.txt"
+    legacy.write_bytes(encode_cp1258("Thành phố Long Xuyên đẹp.\n"))
+    dialog = ImportDialog(window.project, window.settings, window)
+    qtbot.addWidget(dialog)
+    dialog.add_files([legacy])
+    qtbot.waitUntil(lambda: not dialog.pending, timeout=10_000)
+    dialog.encoding.setCurrentIndex(dialog.encoding.findData("utf-8"))
+    dialog.reread_current()
+    qtbot.waitUntil(lambda: not dialog.pending, timeout=10_000)
+    assert "utf-8" in dialog.problems[str(legacy)]  # not valid UTF-8: said so, nothing stored
+    assert not dialog.import_button.isEnabled()
+
+
+def test_settings_are_remembered(qtbot, open_window) -> None:  # type: ignore[no-untyped-def]
+    from workbench.ui.settings_dialog import SettingsDialog
+
+    window = open_window()
+    dialog = SettingsDialog(window.settings, window)
+    qtbot.addWidget(dialog)
+    dialog.user_name.setText("Chị Lan")
+    dialog.role.setCurrentIndex(dialog.role.findData("editor"))
+    dialog.ui_language.setCurrentIndex(dialog.ui_language.findData("vi"))
+    dialog.font_size.setValue(14)
+    dialog.beam_size.setValue(2)
+    dialog.save()
+    stored = Settings.load()
+    assert (stored.user_name, stored.role, stored.ui_language, stored.font_size, stored.beam_size) == (
+        "Chị Lan", "editor", "vi", 14, 2,
+    )  # fmt: skip
+    window.apply_settings()
+    assert window.grid.font().pointSize() == 14
+    window.close()
+
+
+def test_model_manager_installs_from_a_folder_and_sets_the_model_per_language(
+    qtbot, tiny, tmp_path: Path, monkeypatch
+) -> None:  # type: ignore[no-untyped-def]
+    from workbench.mt.model_store import ModelStore
+    from workbench.ui.model_manager import ModelManagerDialog
+
+    store = ModelStore(tmp_path / "models")
+    settings = Settings.load()
+    dialog = ModelManagerDialog(store, settings, ["en", "km"])
+    qtbot.addWidget(dialog)
+    names = [dialog.table.item(r, 0).text() for r in range(dialog.table.rowCount())]
+    assert "opus-mt-vi-en" in names and "nllb-200-distilled-600M" in names
+    licences = {dialog.table.item(r, 0).text(): dialog.table.item(r, 2).text() for r in range(dialog.table.rowCount())}
+    assert licences["opus-mt-vi-en"] == "CC-BY-4.0"
+
+    with qtbot.waitSignal(dialog.task.ended, timeout=60_000) as ended:
+        dialog.install(tiny.marian_ct2)
+    assert ended.args[0], ended.args
+    assert [m.name for m in store.installed()] == ["opus-mt-vi-en-tiny-ct2"]
+    combo = dialog.choices["en"]
+    combo.setCurrentIndex(combo.findData("opus-mt-vi-en-tiny-ct2"))
+    combo.activated.emit(combo.currentIndex())
+    assert Settings.load().mt_models["en"] == "opus-mt-vi-en-tiny-ct2"
+
+    bad = tmp_path / "pickled"
+    shutil.copytree(tiny.marian, bad)
+    (bad / "pytorch_model.bin").write_bytes(b"\x80\x04K\x01.")  # a pickle: never opened
+    monkeypatch.setattr("workbench.ui.model_manager.QMessageBox.warning", lambda *_args: None)
+    with qtbot.waitSignal(dialog.task.ended, timeout=60_000) as ended:
+        dialog.install(bad)
+    assert not ended.args[0] and "pytorch_model.bin" in ended.args[1]
+    assert "pytorch_model.bin" in dialog.state.text()

@@ -1,0 +1,103 @@
+"""Drafts from a real (tiny) model in the window: pre-translation in the background with progress and
+Cancel, the grid filling in, "this segment now", suggestions inserted with Ctrl+1, and a clear offer
+when no model is installed. The model's output is meaningless; the tests check where it goes."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QMessageBox
+
+from workbench.core.records import Origin, Status
+from workbench.core.settings import Settings
+
+JOB_TIMEOUT_MS = 120_000
+
+
+def test_pretranslating_the_document_fills_both_languages_in_the_background(
+    qtbot, open_window, tiny_models: Settings
+) -> None:  # type: ignore[no-untyped-def]
+    window = open_window(settings=tiny_models)
+    window.documents.select_document(window.project.documents()[0].id)
+    progress: list[tuple[int, int]] = []
+    window.mt.progressed.connect(lambda _job, done, total: progress.append((done, total)))
+    with qtbot.waitSignal(window.mt.job_ended, timeout=JOB_TIMEOUT_MS) as ended:
+        job = window.start_pretranslation(window.documents.current_document(), None)
+        assert job is not None and job.total == 6  # 3 segments x 2 languages
+        assert window.cancel_button.isVisible() and window.job_progress.isVisible()
+    assert ended.args[1] == "done", ended.args
+    assert progress[-1] == (6, 6)
+    for segment in window.project.segments():
+        for language in ("en", "km"):
+            draft = segment.translations[language]
+            assert (draft.status, draft.origin, draft.origin_detail) == (Status.DRAFT, Origin.MT, "tiny-nllb")
+    shown = window.model.data(window.model.index(0, 2))
+    assert shown == window.project.segment(window.model.segment_id(0)).translations["en"].text
+    assert window.model.data(window.model.index(0, 2), Qt.ItemDataRole.FontRole).italic()  # MT looks different
+    assert not window.cancel_button.isVisible()
+    window.close()
+
+
+def test_cancel_stops_between_batches_and_keeps_what_was_drafted(qtbot, open_window, tiny_models: Settings) -> None:  # type: ignore[no-untyped-def]
+    window = open_window(settings=tiny_models)
+    with qtbot.waitSignal(window.mt.job_ended, timeout=JOB_TIMEOUT_MS) as ended:
+        window.start_pretranslation(None, None)
+        window.cancel_button.click()
+    assert ended.args[1] in ("cancelled", "done")
+    drafted = [s for s in window.project.segments() if s.translations.get("en") and s.translations["en"].text]
+    for segment in drafted:
+        assert segment.translations["en"].status is Status.DRAFT
+    window.close()
+
+
+def test_translate_now_and_insert_the_suggestion_with_ctrl_1(qtbot, open_window, tiny_models: Settings) -> None:  # type: ignore[no-untyped-def]
+    window = open_window(settings=tiny_models)
+    ids = window.model.ids
+    window.project.save_translation(ids[0], "en", "My own words.", Status.TRANSLATED, Origin.HUMAN, "an")
+    window.grid.setCurrentIndex(window.model.index(0, 2))
+    with qtbot.waitSignal(window.mt.saved, timeout=JOB_TIMEOUT_MS):
+        qtbot.keyClick(window.grid, Qt.Key.Key_M, Qt.KeyboardModifier.ControlModifier)
+    # a translated segment keeps the person's text; the fresh draft is offered as a suggestion
+    assert window.project.segment(ids[0]).translations["en"].text == "My own words."
+    qtbot.waitUntil(lambda: bool(window.side_panel.suggestions), timeout=3000)
+    suggestion = window.side_panel.suggestions[0]
+    assert suggestion.kind == "mt" and suggestion.origin == "tiny-nllb"
+    assert "tiny-nllb" in window.side_panel.suggestion_list.item(0).text()
+    qtbot.keyClick(window.grid, Qt.Key.Key_1, Qt.KeyboardModifier.ControlModifier)
+    editor = window.delegate.open_editor
+    assert editor is not None and editor.toPlainText() == suggestion.text
+    qtbot.keyClick(editor, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    confirmed = window.project.segment(ids[0]).translations["en"]
+    assert confirmed.text == suggestion.text and confirmed.status is Status.TRANSLATED
+    window.close()
+
+
+def test_the_segment_under_the_cursor_jumps_the_queue(qtbot, open_window, tiny_models: Settings) -> None:  # type: ignore[no-untyped-def]
+    window = open_window(settings=tiny_models)
+    ids = window.model.ids
+    served: list[int] = []
+    window.mt.segment_ready.connect(lambda segment_id, *_: served.append(segment_id))
+    with qtbot.waitSignal(window.mt.job_ended, timeout=JOB_TIMEOUT_MS):
+        window.start_pretranslation(None, None)
+        window.grid.setCurrentIndex(window.model.index(2, 3))
+    qtbot.waitUntil(lambda: ids[2] in served, timeout=10_000)
+    assert window.project.segment(ids[2]).translations["km"].status is Status.DRAFT
+    window.close()
+
+
+def test_without_a_model_the_window_says_which_and_offers_the_model_manager(
+    qtbot, open_window, monkeypatch: pytest.MonkeyPatch, tmp_path
+) -> None:  # type: ignore[no-untyped-def]
+    monkeypatch.setenv("WORKBENCH_MODELS_DIR", str(tmp_path / "no-models"))
+    asked: list[str] = []
+
+    def question(_parent, _title, text, *_args):  # type: ignore[no-untyped-def]
+        asked.append(text)
+        return QMessageBox.StandardButton.Cancel
+
+    monkeypatch.setattr(QMessageBox, "question", question)
+    window = open_window()
+    assert window.start_pretranslation(None, None) is None
+    assert "no model for vi->en" in asked[0] and "Open the model manager?" in asked[0]
+    assert not window.mt.busy
+    window.close()

@@ -1,0 +1,69 @@
+"""Killed mid-typing: reopening shows the unconfirmed text and offers to keep it; a second window is refused."""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import REPO
+from workbench.core.errors import ProjectLocked
+from workbench.core.importing import import_files
+from workbench.core.project_store import Project
+from workbench.core.records import Origin, Status
+from workbench.ui.project_window import ProjectWindow
+
+
+def test_text_typed_before_a_kill_is_offered_back(qtbot, tmp_path: Path, short_text: Path) -> None:  # type: ignore[no-untyped-def]
+    path = tmp_path / "p.wbp"
+    with Project.create(path, "p", "vi", ["en", "km"]) as project:
+        import_files(project, [short_text])
+    session = subprocess.Popen(
+        [sys.executable, "-m", "tests.ui.typing_session", str(path), "Mount Cam is famo"],
+        cwd=REPO,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        env={**os.environ, "QT_QPA_PLATFORM": "offscreen"},
+    )
+    try:
+        assert session.stdout is not None
+        assert session.stdout.readline().strip() == "kept", session.stderr.read() if session.stderr else ""
+        with pytest.raises(ProjectLocked):  # the session holds the project
+            Project.open(path)
+    finally:
+        session.send_signal(signal.SIGKILL)
+        session.wait()
+
+    window = ProjectWindow(Project.open(path))
+    qtbot.addWidget(window)
+    window.show()
+    assert window.banner.isVisible()
+    assert "1 unconfirmed edits" in window.banner_label.text()
+    window.keep_button.click()
+    kept = window.project.segment(window.model.segment_id(0)).translations["en"]
+    assert (kept.text, kept.status, kept.origin) == ("Mount Cam is famo", Status.DRAFT, Origin.HUMAN)
+    assert not window.banner.isVisible()
+    window.close()
+
+
+def test_discarding_the_recovered_text_leaves_the_segment_as_it_was(qtbot, tmp_path: Path, short_text: Path) -> None:  # type: ignore[no-untyped-def]
+    from workbench.core.unconfirmed_edits import save_unconfirmed, unconfirmed_edits
+
+    path = tmp_path / "p.wbp"
+    with Project.create(path, "p", "vi", ["en", "km"]) as project:
+        import_files(project, [short_text])
+        save_unconfirmed(project, project.segment_ids()[0], "en", "lost text", "an")
+    window = ProjectWindow(Project.open(path))
+    qtbot.addWidget(window)
+    window.show()
+    window.discard_button.click()
+    assert unconfirmed_edits(window.project) == []
+    assert window.project.segment(window.model.segment_id(0)).translations.get("en") is None or not (
+        window.project.segment(window.model.segment_id(0)).translations["en"].text
+    )
+    window.close()
