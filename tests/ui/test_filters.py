@@ -51,7 +51,9 @@ def test_find_and_replace_previews_every_change_and_undoes_in_one_step(qtbot, op
     window = open_window()
     ids = window.model.ids
     window.project.save_translation(ids[0], "en", "Mount Cam in An giang.", Status.TRANSLATED, Origin.HUMAN, "a")
-    window.project.save_translation(ids[1], "en", "Hoa Binh has a lake, not An giang.", Status.APPROVED, Origin.HUMAN, "a")
+    window.project.save_translation(
+        ids[1], "en", "Hoa Binh has a lake, not An giang.", Status.APPROVED, Origin.HUMAN, "a"
+    )
     window.project.save_translation(ids[2], "en", "Long Xuyen, An giang.", Status.DRAFT, Origin.MT, "m")
     dialog = FindReplaceDialog(window.project, window.model.ids, "en", window.names, window.editing, window)
     qtbot.addWidget(dialog)

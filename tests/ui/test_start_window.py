@@ -4,27 +4,38 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtWidgets import QFileDialog, QMessageBox
+from PySide6.QtWidgets import QMessageBox
 
 from workbench.core.importing import import_files
 from workbench.core.project_store import Project
 from workbench.core.settings import Settings
-from workbench.ui.start_window import PROJECT_FILTER, StartWindow
+from workbench.ui.new_project_dialog import NewProjectDialog
+from workbench.ui.start_window import StartWindow
 
 
 def test_new_project_from_the_window_is_remembered(qtbot, tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
     window = StartWindow()
     qtbot.addWidget(window)
     window.show()
-    target = tmp_path / "angiang"
-    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), PROJECT_FILTER))
+
+    def fill_in(dialog: NewProjectDialog) -> int:
+        dialog.name.setText("Tin An Giang")
+        dialog.location.setText(str(tmp_path))
+        dialog.english.setChecked(False)  # a Khmer-only project
+        return 1
+
+    monkeypatch.setattr(NewProjectDialog, "exec", fill_in)
     window.new_button.click()
-    assert (tmp_path / "angiang.wbp").exists()
-    assert Settings.load().recent_projects == [str((tmp_path / "angiang.wbp").resolve())]
+    path = tmp_path / "Tin An Giang.wbp"
+    assert path.exists()
+    assert Settings.load().recent_projects == [str(path.resolve())]
     assert window.recent.count() == 1
     assert window.project_window is not None and window.project_window.isVisible()
-    assert "angiang" in window.project_window.windowTitle()
+    assert "Tin An Giang" in window.project_window.windowTitle()
+    assert window.project_window.project.info.target_languages == ("km",)
+    assert not window.isVisible()
     window.project_window.close()
+    assert window.isVisible()  # back to the start page
 
 
 def test_opening_shows_the_project_and_a_locked_one_gets_a_dialog(

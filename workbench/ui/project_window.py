@@ -13,7 +13,7 @@ import time
 from collections.abc import Callable
 from functools import partial
 
-from PySide6.QtCore import QCoreApplication, QModelIndex, QSettings, Qt, QTimer
+from PySide6.QtCore import QCoreApplication, QModelIndex, QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QFont, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemDelegate,
@@ -74,6 +74,8 @@ def language_names() -> dict[str, str]:
 
 
 class ProjectWindow(QMainWindow):
+    closed = Signal()
+
     def __init__(self, project: Project, settings: Settings | None = None) -> None:
         super().__init__()
         self.project = project
@@ -723,6 +725,7 @@ class ProjectWindow(QMainWindow):
         self.grid.setModel(None)  # the view must not ask a closed project for rows during its last repaint
         self.project.close()
         super().closeEvent(event)
+        self.closed.emit()
 
 
 def _duration(seconds: float) -> str:

@@ -1,4 +1,4 @@
-"""The first window: create or open a project. The full editing window comes with the workbench issue."""
+"""The start page: recent projects, a new project (name, targets), or open one; it comes back when a project closes."""
 
 from __future__ import annotations
 
@@ -7,6 +7,7 @@ from pathlib import Path
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
+    QApplication,
     QFileDialog,
     QLabel,
     QListWidget,
@@ -20,7 +21,9 @@ from PySide6.QtWidgets import (
 from workbench.core.errors import WorkbenchError
 from workbench.core.project_store import Project
 from workbench.core.settings import Settings
+from workbench.ui.new_project_dialog import NewProjectDialog
 from workbench.ui.project_window import ProjectWindow
+from workbench.ui.ui_language import khmer_fonts
 
 PROJECT_FILTER = "Workbench projects (*.wbp)"
 
@@ -48,6 +51,12 @@ class StartWindow(QMainWindow):
         layout.addWidget(self.recent, 1)
         self.status = QLabel("")
         layout.addWidget(self.status)
+        if not khmer_fonts():
+            self.status.setText(
+                self.tr(
+                    "No Khmer font is installed: Khmer text will show as boxes. Install Khmer OS or Noto Sans Khmer."
+                )
+            )
         self.setCentralWidget(central)
 
         self.new_button.clicked.connect(self.new_project)
@@ -65,12 +74,12 @@ class StartWindow(QMainWindow):
             file_menu.addAction(action)
 
     def new_project(self) -> None:
-        name, _ = QFileDialog.getSaveFileName(self, self.tr("New project"), "", PROJECT_FILTER)
-        if not name:
+        folder = Path(self.settings.recent_projects[0]).parent if self.settings.recent_projects else Path.home()
+        dialog = NewProjectDialog(folder if folder.is_dir() else Path.home(), self)
+        if not dialog.exec():
             return
-        path = Path(name if name.endswith(".wbp") else name + ".wbp")
         try:
-            project = Project.create(path, path.stem, "vi", ["en", "km"])
+            project = Project.create(dialog.path(), dialog.name.text().strip(), "vi", dialog.targets())
         except WorkbenchError as exc:
             QMessageBox.warning(self, self.tr("Cannot create the project"), str(exc))
             return
@@ -105,6 +114,12 @@ class StartWindow(QMainWindow):
         docs = project.documents()
         segments = sum(d.segment_count for d in docs)
         self.status.setText(self.tr("{0}: {1} documents, {2} segments").format(project.info.name, len(docs), segments))
-        self.project_window = ProjectWindow(project)
+        self.project_window = ProjectWindow(project, self.settings)
+        self.project_window.closed.connect(self._project_closed)
         self.project_window.show()
         self.hide()
+
+    def _project_closed(self) -> None:
+        """Back to the start page (unless the whole program is quitting)."""
+        if not self.isVisible() and QApplication.instance() is not None and not QApplication.closingDown():
+            self.show()

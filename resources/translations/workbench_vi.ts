@@ -1,0 +1,1136 @@
+<?xml version='1.0' encoding='UTF-8'?>
+<!DOCTYPE TS>
+<TS version="2.1" language="vi_VN">
+<context>
+    <name>DocumentList</name>
+    <message>
+        <location filename="../../workbench/ui/document_list.py" line="20"/>
+        <source>Document</source>
+        <translation>Tài liệu</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/document_list.py" line="31"/>
+        <source>All documents</source>
+        <translation>Tất cả tài liệu</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/document_list.py" line="72"/>
+        <source>{0} of {1} segments translated or approved</source>
+        <translation>{0}/{1} đoạn đã dịch hoặc đã duyệt</translation>
+    </message>
+</context>
+<context>
+    <name>EditingController</name>
+    <message>
+        <location filename="../../workbench/ui/editing_controller.py" line="110"/>
+        <source>Confirm segment</source>
+        <extracomment>typed text is saved this long after the last key... ...and at the latest this long after the first unsaved key, even while typing goes on</extracomment>
+        <translation>Xác nhận đoạn</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/editing_controller.py" line="110"/>
+        <source>Edit segment</source>
+        <translation>Sửa đoạn</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/editing_controller.py" line="119"/>
+        <source>Replace in {0} segments</source>
+        <translation>Thay thế trong {0} đoạn</translation>
+    </message>
+</context>
+<context>
+    <name>FilterBar</name>
+    <message>
+        <location filename="../../workbench/ui/filter_bar.py" line="28"/>
+        <source>Search source and translations (Ctrl+F)</source>
+        <extracomment>the quality-check hook: the ids of segments with a problem, or None when no checks are installed</extracomment>
+        <translation>Tìm trong bản gốc và bản dịch (Ctrl+F)</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/filter_bar.py" line="32"/>
+        <source>in source and translations</source>
+        <translation>trong bản gốc và bản dịch</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/filter_bar.py" line="33"/>
+        <source>in source</source>
+        <translation>trong bản gốc</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/filter_bar.py" line="34"/>
+        <source>in translations</source>
+        <translation>trong bản dịch</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/filter_bar.py" line="36"/>
+        <source>Ignore diacritics</source>
+        <translation>Bỏ qua dấu</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/filter_bar.py" line="37"/>
+        <source>“hoa” also finds “hòa”, “hoà” and “Hóa”</source>
+        <translation>“hoa” cũng tìm thấy “hòa”, “hoà” và “Hóa”</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/filter_bar.py" line="39"/>
+        <source>Match case</source>
+        <translation>Phân biệt hoa thường</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/filter_bar.py" line="43"/>
+        <source>All statuses</source>
+        <translation>Mọi trạng thái</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/filter_bar.py" line="44"/>
+        <source>Needing work</source>
+        <translation>Cần xử lý</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/filter_bar.py" line="46"/>
+        <source>Untranslated</source>
+        <translation>Chưa dịch</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/filter_bar.py" line="47"/>
+        <source>Draft</source>
+        <translation>Bản nháp</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/filter_bar.py" line="48"/>
+        <source>Translated</source>
+        <translation>Đã dịch</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/filter_bar.py" line="49"/>
+        <source>Approved</source>
+        <translation>Đã duyệt</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/filter_bar.py" line="50"/>
+        <source>Needs work</source>
+        <translation>Cần sửa</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/filter_bar.py" line="55"/>
+        <source>any language</source>
+        <translation>mọi ngôn ngữ</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/filter_bar.py" line="59"/>
+        <source>Has QA issue</source>
+        <translation>Có lỗi kiểm tra</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/filter_bar.py" line="61"/>
+        <source>Quality checks are not installed yet</source>
+        <translation>Chưa có bộ kiểm tra chất lượng</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/filter_bar.py" line="76"/>
+        <source>Only segments with a quality problem</source>
+        <translation>Chỉ các đoạn có lỗi chất lượng</translation>
+    </message>
+</context>
+<context>
+    <name>FindReplaceDialog</name>
+    <message>
+        <location filename="../../workbench/ui/find_replace_dialog.py" line="36"/>
+        <source>Find and replace in translations</source>
+        <translation>Tìm và thay thế trong bản dịch</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/find_replace_dialog.py" line="45"/>
+        <source>Match case</source>
+        <translation>Phân biệt hoa thường</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/find_replace_dialog.py" line="46"/>
+        <source>Ignore diacritics</source>
+        <translation>Bỏ qua dấu</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/find_replace_dialog.py" line="47"/>
+        <source>Find:</source>
+        <translation>Tìm:</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/find_replace_dialog.py" line="48"/>
+        <source>Replace with:</source>
+        <translation>Thay bằng:</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/find_replace_dialog.py" line="49"/>
+        <source>In:</source>
+        <translation>Trong:</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/find_replace_dialog.py" line="52"/>
+        <source>&amp;Preview</source>
+        <translation>&amp;Xem trước</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/find_replace_dialog.py" line="55"/>
+        <source>Now</source>
+        <translation>Hiện tại</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/find_replace_dialog.py" line="55"/>
+        <source>After replacing</source>
+        <translation>Sau khi thay</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/find_replace_dialog.py" line="60"/>
+        <source>Press Preview to see every change before it is made.</source>
+        <translation>Bấm Xem trước để thấy mọi thay đổi trước khi thực hiện.</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/find_replace_dialog.py" line="62"/>
+        <source>&amp;Replace checked</source>
+        <translation>&amp;Thay các mục đã chọn</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/find_replace_dialog.py" line="89"/>
+        <source>{0} replacements in {1} segments</source>
+        <translation>{0} chỗ thay trong {1} đoạn</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/find_replace_dialog.py" line="101"/>
+        <source>Replaced in {0} segments (Ctrl+Z undoes it)</source>
+        <translation>Đã thay trong {0} đoạn (Ctrl+Z để hoàn tác)</translation>
+    </message>
+</context>
+<context>
+    <name>ImportDialog</name>
+    <message>
+        <location filename="../../workbench/ui/import_dialog.py" line="68"/>
+        <location filename="../../workbench/ui/import_dialog.py" line="138"/>
+        <source>Import files</source>
+        <translation>Nhập tệp</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/import_dialog.py" line="80"/>
+        <source>&amp;Add files…</source>
+        <translation>&amp;Thêm tệp…</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/import_dialog.py" line="82"/>
+        <source>&amp;Remove</source>
+        <translation>&amp;Bỏ</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/import_dialog.py" line="95"/>
+        <source>as detected</source>
+        <translation>theo nhận dạng</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/import_dialog.py" line="98"/>
+        <source>Force an encoding if the preview shows broken Vietnamese letters</source>
+        <translation>Chọn bảng mã nếu bản xem trước hiện sai chữ Việt</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/import_dialog.py" line="100"/>
+        <source>Translate</source>
+        <translation>Dịch</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/import_dialog.py" line="100"/>
+        <source>Segment</source>
+        <translation>Đoạn</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/import_dialog.py" line="109"/>
+        <source>Encoding:</source>
+        <translation>Bảng mã:</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/import_dialog.py" line="121"/>
+        <source>&amp;Import</source>
+        <translation>&amp;Nhập</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/import_dialog.py" line="210"/>
+        <source>Reading {0}…</source>
+        <translation>Đang đọc {0}…</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/import_dialog.py" line="218"/>
+        <source>{0}: {1}, encoding {2}; {3} segments, {4} not for translation</source>
+        <translation>{0}: {1}, bảng mã {2}; {3} đoạn, {4} không cần dịch</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/import_dialog.py" line="230"/>
+        <source>Not for translation: {0}</source>
+        <translation>Không cần dịch: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/import_dialog.py" line="252"/>
+        <source>{0} files ready, {1} being read</source>
+        <translation>{0} tệp sẵn sàng, {1} đang đọc</translation>
+    </message>
+</context>
+<context>
+    <name>ModelManagerDialog</name>
+    <message>
+        <location filename="../../workbench/ui/model_manager.py" line="67"/>
+        <source>Translation models</source>
+        <translation>Mô hình dịch</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/model_manager.py" line="75"/>
+        <source>Model</source>
+        <translation>Mô hình</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/model_manager.py" line="75"/>
+        <source>Directions</source>
+        <translation>Chiều dịch</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/model_manager.py" line="75"/>
+        <source>Licence</source>
+        <translation>Giấy phép</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/model_manager.py" line="75"/>
+        <source>Size (int8)</source>
+        <translation>Dung lượng (int8)</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/model_manager.py" line="76"/>
+        <source>Installed</source>
+        <translation>Đã cài</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/model_manager.py" line="76"/>
+        <source>Note</source>
+        <translation>Ghi chú</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/model_manager.py" line="83"/>
+        <source>Install from &amp;folder…</source>
+        <translation>Cài từ &amp;thư mục…</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/model_manager.py" line="84"/>
+        <source>Install from &amp;archive…</source>
+        <translation>Cài từ tệp &amp;nén…</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/model_manager.py" line="85"/>
+        <source>&amp;Convert for speed</source>
+        <translation>&amp;Chuyển đổi để chạy nhanh</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/model_manager.py" line="86"/>
+        <source>&amp;Benchmark</source>
+        <translation>&amp;Đo tốc độ</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/model_manager.py" line="87"/>
+        <source>&amp;Remove</source>
+        <translation>&amp;Bỏ</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/model_manager.py" line="108"/>
+        <source>Model for {0}:</source>
+        <translation>Mô hình cho {0}:</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/model_manager.py" line="139"/>
+        <source>not supported yet</source>
+        <translation>chưa hỗ trợ</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/model_manager.py" line="153"/>
+        <source>catalogue default ({0})</source>
+        <translation>mặc định của danh mục ({0})</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/model_manager.py" line="153"/>
+        <source>none</source>
+        <translation>không có</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/model_manager.py" line="197"/>
+        <source>Failed: {0}</source>
+        <translation>Thất bại: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/model_manager.py" line="202"/>
+        <location filename="../../workbench/ui/model_manager.py" line="258"/>
+        <source>Model manager</source>
+        <translation>Quản lý mô hình</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/model_manager.py" line="206"/>
+        <source>Checking and installing {0}…</source>
+        <translation>Đang kiểm tra và cài {0}…</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/model_manager.py" line="207"/>
+        <source>Installed {0}</source>
+        <translation>Đã cài {0}</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/model_manager.py" line="211"/>
+        <source>Model folder</source>
+        <translation>Thư mục mô hình</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/model_manager.py" line="217"/>
+        <source>Model archive</source>
+        <translation>Tệp nén mô hình</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/model_manager.py" line="217"/>
+        <source>Archives</source>
+        <translation>Tệp nén</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/model_manager.py" line="226"/>
+        <source>Converting {0} (int8)…</source>
+        <translation>Đang chuyển đổi {0} (int8)…</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/model_manager.py" line="227"/>
+        <source>Converted: {0}</source>
+        <translation>Đã chuyển đổi: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/model_manager.py" line="241"/>
+        <source>Convert the model first to measure its CTranslate2 speed</source>
+        <translation>Hãy chuyển đổi mô hình trước để đo tốc độ CTranslate2</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/model_manager.py" line="243"/>
+        <source>Benchmark of {0} finished</source>
+        <translation>Đã đo xong {0}</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/model_manager.py" line="245"/>
+        <source>Measuring {0} (random sentences, about a minute)…</source>
+        <translation>Đang đo {0} (câu ngẫu nhiên, khoảng một phút)…</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/model_manager.py" line="252"/>
+        <source>Remove model</source>
+        <translation>Gỡ mô hình</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/model_manager.py" line="252"/>
+        <source>Remove {0} from this computer?</source>
+        <translation>Gỡ {0} khỏi máy này?</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/model_manager.py" line="263"/>
+        <source>Please wait: a task is still running</source>
+        <translation>Vui lòng chờ: một tác vụ đang chạy</translation>
+    </message>
+</context>
+<context>
+    <name>NewProjectDialog</name>
+    <message>
+        <location filename="../../workbench/ui/new_project_dialog.py" line="27"/>
+        <source>New project</source>
+        <translation>Dự án mới</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/new_project_dialog.py" line="30"/>
+        <source>e.g. Tin tức An Giang 2026</source>
+        <translation>ví dụ: Tin tức An Giang 2026</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/new_project_dialog.py" line="32"/>
+        <source>Browse…</source>
+        <translation>Chọn…</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/new_project_dialog.py" line="37"/>
+        <source>English</source>
+        <translation>Tiếng Anh</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/new_project_dialog.py" line="38"/>
+        <source>Khmer</source>
+        <translation>Tiếng Khmer</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/new_project_dialog.py" line="45"/>
+        <source>Name:</source>
+        <translation>Tên:</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/new_project_dialog.py" line="46"/>
+        <source>Folder:</source>
+        <translation>Thư mục:</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/new_project_dialog.py" line="47"/>
+        <source>Source language:</source>
+        <translation>Ngôn ngữ nguồn:</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/new_project_dialog.py" line="47"/>
+        <source>Vietnamese</source>
+        <translation>Tiếng Việt</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/new_project_dialog.py" line="48"/>
+        <source>Translate into:</source>
+        <translation>Dịch sang:</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/new_project_dialog.py" line="62"/>
+        <source>Folder for the project</source>
+        <translation>Thư mục cho dự án</translation>
+    </message>
+</context>
+<context>
+    <name>ProjectWindow</name>
+    <message>
+        <location filename="../../workbench/ui/project_window.py" line="139"/>
+        <source>Cannot save</source>
+        <translation>Không lưu được</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/project_window.py" line="140"/>
+        <source>Unconfirmed text kept</source>
+        <translation>Đã giữ văn bản chưa xác nhận</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/project_window.py" line="143"/>
+        <source>Loading {0}…</source>
+        <translation>Đang nạp {0}…</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/project_window.py" line="167"/>
+        <source>Keep them as drafts</source>
+        <translation>Giữ làm bản nháp</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/project_window.py" line="168"/>
+        <source>Discard</source>
+        <translation>Bỏ đi</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/project_window.py" line="181"/>
+        <source>Cancel</source>
+        <translation>Hủy</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/project_window.py" line="198"/>
+        <source>&amp;File</source>
+        <translation>&amp;Tệp</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/project_window.py" line="199"/>
+        <source>&amp;Edit</source>
+        <translation>&amp;Sửa</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/project_window.py" line="200"/>
+        <source>&amp;Segment</source>
+        <translation>Đ&amp;oạn</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/project_window.py" line="201"/>
+        <source>&amp;Translate</source>
+        <translation>&amp;Dịch</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/project_window.py" line="202"/>
+        <source>&amp;View</source>
+        <translation>&amp;Xem</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/project_window.py" line="203"/>
+        <source>&amp;Help</source>
+        <translation>Trợ &amp;giúp</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/project_window.py" line="205"/>
+        <source>&amp;Import files…</source>
+        <translation>&amp;Nhập tệp…</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/project_window.py" line="207"/>
+        <source>&amp;Close project</source>
+        <translation>Đó&amp;ng dự án</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/project_window.py" line="209"/>
+        <source>&amp;Undo</source>
+        <translation>&amp;Hoàn tác</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/project_window.py" line="211"/>
+        <source>&amp;Redo</source>
+        <translation>&amp;Làm lại</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/project_window.py" line="216"/>
+        <source>&amp;Find…</source>
+        <translation>&amp;Tìm…</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/project_window.py" line="217"/>
+        <source>Find and &amp;replace…</source>
+        <translation>Tìm và &amp;thay…</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/project_window.py" line="219"/>
+        <source>&amp;Settings…</source>
+        <translation>&amp;Cài đặt…</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/project_window.py" line="222"/>
+        <source>&amp;Confirm and go to the next segment needing work</source>
+        <translation>&amp;Xác nhận và sang đoạn cần xử lý tiếp theo</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/project_window.py" line="225"/>
+        <source>&amp;Next segment</source>
+        <translation>Đoạn &amp;sau</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/project_window.py" line="227"/>
+        <source>&amp;Previous segment</source>
+        <translation>Đoạn &amp;trước</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/project_window.py" line="229"/>
+        <source>Copy &amp;source</source>
+        <translation>Chép &amp;bản gốc</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/project_window.py" line="231"/>
+        <source>&amp;Machine-translate this segment now</source>
+        <translation>&amp;Dịch máy đoạn này ngay</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/project_window.py" line="234"/>
+        <source>Mark &amp;not for translation / for translation</source>
+        <translation>Đánh dấu &amp;không cần dịch / cần dịch</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/project_window.py" line="240"/>
+        <source>Insert suggestion {0}</source>
+        <translation>Chèn gợi ý {0}</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/project_window.py" line="248"/>
+        <source>Pre-translate this &amp;document</source>
+        <translation>Dịch trước &amp;tài liệu này</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/project_window.py" line="251"/>
+        <source>Pre-translate the &amp;selected segments</source>
+        <translation>Dịch trước các đoạn đã &amp;chọn</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/project_window.py" line="254"/>
+        <source>Pre-translate the whole &amp;project</source>
+        <translation>Dịch trước toàn bộ &amp;dự án</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/project_window.py" line="257"/>
+        <source>&amp;Cancel pre-translation</source>
+        <translation>&amp;Hủy dịch trước</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/project_window.py" line="261"/>
+        <source>&amp;Models…</source>
+        <translation>&amp;Mô hình…</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/project_window.py" line="265"/>
+        <source>Show {0}</source>
+        <translation>Hiện {0}</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/project_window.py" line="272"/>
+        <source>Show the side &amp;panel</source>
+        <translation>Hiện &amp;bảng bên</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/project_window.py" line="279"/>
+        <source>&amp;Keyboard shortcuts</source>
+        <translation>&amp;Phím tắt</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/project_window.py" line="333"/>
+        <source>{0} segments</source>
+        <translation>{0} đoạn</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/project_window.py" line="345"/>
+        <source>Cannot filter</source>
+        <translation>Không lọc được</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/project_window.py" line="448"/>
+        <source>Edit cancelled</source>
+        <translation>Đã hủy sửa</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/project_window.py" line="466"/>
+        <source>Nothing to confirm: the translation is empty</source>
+        <translation>Không có gì để xác nhận: bản dịch trống</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/project_window.py" line="485"/>
+        <source>Every segment here is done in {0}</source>
+        <translation>Mọi đoạn ở đây đã xong bằng {0}</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/project_window.py" line="515"/>
+        <source>There is no suggestion {0}</source>
+        <translation>Không có gợi ý {0}</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/project_window.py" line="530"/>
+        <source>marked by the user</source>
+        <translation>người dùng đánh dấu</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/project_window.py" line="532"/>
+        <source>Cannot change the segment</source>
+        <translation>Không đổi được đoạn</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/project_window.py" line="544"/>
+        <source>{0} unconfirmed edits from your last session were kept when the program stopped. Keep them as drafts (you still confirm each), or discard them?</source>
+        <translation>Khi chương trình dừng, {0} chỗ sửa chưa xác nhận của phiên trước đã được giữ lại. Giữ làm bản nháp (bạn vẫn xác nhận từng đoạn) hay bỏ đi?</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/project_window.py" line="554"/>
+        <source>Cannot keep the recovered text</source>
+        <translation>Không giữ được văn bản khôi phục</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/project_window.py" line="586"/>
+        <source>A pre-translation is already running</source>
+        <translation>Đang có một lượt dịch trước</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/project_window.py" line="594"/>
+        <source>Cannot pre-translate</source>
+        <translation>Không dịch trước được</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/project_window.py" line="599"/>
+        <source>Nothing left to translate ({0} drafts from earlier runs)</source>
+        <translation>Không còn gì để dịch ({0} bản nháp từ các lần trước)</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/project_window.py" line="603"/>
+        <location filename="../../workbench/ui/project_window.py" line="621"/>
+        <source>Pre-translating {0} segments…</source>
+        <translation>Đang dịch trước {0} đoạn…</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/project_window.py" line="619"/>
+        <source>{0}/{1} segments · {2:.1f}/s · {3} left</source>
+        <translation>{0}/{1} đoạn · {2:.1f}/giây · còn {3}</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/project_window.py" line="630"/>
+        <source>Pre-translation finished</source>
+        <translation>Đã dịch trước xong</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/project_window.py" line="632"/>
+        <source>Pre-translation cancelled; the drafts made so far are kept</source>
+        <translation>Đã hủy dịch trước; các bản nháp đã có được giữ lại</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/project_window.py" line="634"/>
+        <source>Pre-translation stopped</source>
+        <translation>Dịch trước bị dừng</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/project_window.py" line="638"/>
+        <source>Cancelling…</source>
+        <translation>Đang hủy…</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/project_window.py" line="652"/>
+        <source>Translating segment {0}…</source>
+        <translation>Đang dịch đoạn {0}…</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/project_window.py" line="656"/>
+        <source>Machine translation failed</source>
+        <translation>Dịch máy thất bại</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/project_window.py" line="661"/>
+        <source>No translation model</source>
+        <translation>Chưa có mô hình dịch</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/project_window.py" line="662"/>
+        <source>Open the model manager?</source>
+        <translation>Mở trình quản lý mô hình?</translation>
+    </message>
+</context>
+<context>
+    <name>SegmentTableModel</name>
+    <message>
+        <location filename="../../workbench/ui/segment_table_model.py" line="76"/>
+        <location filename="../../workbench/ui/segment_table_model.py" line="80"/>
+        <source>Vietnamese</source>
+        <extracomment>below this mean log-probability a machine draft is marked as weak</extracomment>
+        <translation>Tiếng Việt</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/segment_table_model.py" line="80"/>
+        <source>English</source>
+        <translation>Tiếng Anh</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/segment_table_model.py" line="80"/>
+        <source>Khmer</source>
+        <translation>Tiếng Khmer</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/segment_table_model.py" line="135"/>
+        <source>Not for translation: {0}</source>
+        <translation>Không cần dịch: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/segment_table_model.py" line="168"/>
+        <source>Status: {0}</source>
+        <translation>Trạng thái: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/segment_table_model.py" line="170"/>
+        <source>Machine translation by {0}</source>
+        <translation>Dịch máy bởi {0}</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/segment_table_model.py" line="172"/>
+        <source>Confidence {0:.0%}</source>
+        <translation>Độ tin cậy {0:.0%}</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/segment_table_model.py" line="174"/>
+        <source>By {0}</source>
+        <translation>Bởi {0}</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/segment_table_model.py" line="176"/>
+        <source>Low confidence: check this draft carefully</source>
+        <translation>Độ tin cậy thấp: hãy kiểm tra kỹ bản nháp này</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsDialog</name>
+    <message>
+        <location filename="../../workbench/ui/settings_dialog.py" line="28"/>
+        <source>Settings</source>
+        <translation>Cài đặt</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/settings_dialog.py" line="31"/>
+        <source>Your name:</source>
+        <translation>Tên của bạn:</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/settings_dialog.py" line="33"/>
+        <source>Translator</source>
+        <translation>Biên dịch viên</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/settings_dialog.py" line="34"/>
+        <source>Editor (may approve)</source>
+        <translation>Biên tập viên (được duyệt)</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/settings_dialog.py" line="36"/>
+        <source>Role:</source>
+        <translation>Vai trò:</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/settings_dialog.py" line="41"/>
+        <source>Takes effect the next time the workbench starts</source>
+        <translation>Có hiệu lực từ lần khởi động sau</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/settings_dialog.py" line="42"/>
+        <source>Interface language:</source>
+        <translation>Ngôn ngữ giao diện:</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/settings_dialog.py" line="44"/>
+        <source>System font</source>
+        <translation>Phông chữ hệ thống</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/settings_dialog.py" line="50"/>
+        <source>Text font:</source>
+        <translation>Phông chữ:</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/settings_dialog.py" line="54"/>
+        <source>default</source>
+        <translation>mặc định</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/settings_dialog.py" line="56"/>
+        <source>Text size:</source>
+        <translation>Cỡ chữ:</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/settings_dialog.py" line="61"/>
+        <source>1 is fastest; 4 gives slightly better drafts and takes about three times longer</source>
+        <translation>1 nhanh nhất; 4 cho bản nháp tốt hơn một chút nhưng lâu gấp khoảng ba lần</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/settings_dialog.py" line="63"/>
+        <source>MT beam size:</source>
+        <translation>Độ rộng chùm (beam) dịch máy:</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/settings_dialog.py" line="64"/>
+        <source>Write numbers in Khmer digits (០-៩) in Khmer drafts</source>
+        <translation>Viết số bằng chữ số Khmer (០-៩) trong bản nháp tiếng Khmer</translation>
+    </message>
+</context>
+<context>
+    <name>ShortcutsDialog</name>
+    <message>
+        <location filename="../../workbench/ui/shortcuts_dialog.py" line="20"/>
+        <source>Keyboard shortcuts</source>
+        <translation>Phím tắt</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/shortcuts_dialog.py" line="31"/>
+        <source>Edit the current cell</source>
+        <translation>Sửa ô hiện tại</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/shortcuts_dialog.py" line="32"/>
+        <source>Cancel editing</source>
+        <translation>Hủy sửa</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/shortcuts_dialog.py" line="33"/>
+        <source>Leave the cell, keeping the text as a draft</source>
+        <translation>Rời ô, giữ văn bản làm bản nháp</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/shortcuts_dialog.py" line="34"/>
+        <source>New line inside a translation</source>
+        <translation>Xuống dòng trong bản dịch</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/shortcuts_dialog.py" line="37"/>
+        <source>Action</source>
+        <translation>Thao tác</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/shortcuts_dialog.py" line="37"/>
+        <source>Keys</source>
+        <translation>Phím</translation>
+    </message>
+</context>
+<context>
+    <name>SidePanel</name>
+    <message>
+        <location filename="../../workbench/ui/side_panel.py" line="53"/>
+        <source>Suggestions (Ctrl+1…9 inserts)</source>
+        <translation>Gợi ý (Ctrl+1…9 để chèn)</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/side_panel.py" line="59"/>
+        <source>Machine-translate this segment now (Ctrl+M)</source>
+        <translation>Dịch máy đoạn này ngay (Ctrl+M)</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/side_panel.py" line="64"/>
+        <source>Glossary</source>
+        <translation>Thuật ngữ</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/side_panel.py" line="72"/>
+        <source>History</source>
+        <translation>Lịch sử</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/side_panel.py" line="79"/>
+        <source>Comment</source>
+        <translation>Ghi chú</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/side_panel.py" line="82"/>
+        <source>A note for the editor or for yourself; saved as you type.</source>
+        <translation>Ghi chú cho biên tập viên hoặc cho chính bạn; được lưu khi bạn gõ.</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/side_panel.py" line="117"/>
+        <source>Choose an English or Khmer cell to see its suggestions and history.</source>
+        <translation>Chọn một ô tiếng Anh hoặc tiếng Khmer để xem gợi ý và lịch sử.</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/side_panel.py" line="119"/>
+        <source>Segment {0} · {1}</source>
+        <translation>Đoạn {0} · {1}</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/side_panel.py" line="135"/>
+        <source>No suggestion yet: pre-translate, or press Ctrl+M.</source>
+        <translation>Chưa có gợi ý: hãy dịch trước, hoặc bấm Ctrl+M.</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/side_panel.py" line="142"/>
+        <source>No glossary terms in this segment.</source>
+        <translation>Đoạn này không có thuật ngữ.</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/side_panel.py" line="157"/>
+        <source>machine translation · {0}</source>
+        <translation>dịch máy · {0}</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/side_panel.py" line="159"/>
+        <source>confidence {0:.0%}</source>
+        <translation>độ tin cậy {0:.0%}</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/side_panel.py" line="162"/>
+        <source>translation memory · {0}</source>
+        <translation>bộ nhớ dịch · {0}</translation>
+    </message>
+</context>
+<context>
+    <name>StartWindow</name>
+    <message>
+        <location filename="../../workbench/ui/start_window.py" line="35"/>
+        <source>Translation Workbench</source>
+        <translation>Bàn dịch thuật</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/start_window.py" line="41"/>
+        <source>&lt;h2&gt;Translation Workbench&lt;/h2&gt;&lt;p&gt;Vietnamese → English, Khmer&lt;/p&gt;</source>
+        <translation>&lt;h2&gt;Bàn dịch thuật&lt;/h2&gt;&lt;p&gt;Tiếng Việt → tiếng Anh, tiếng Khmer&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/start_window.py" line="44"/>
+        <location filename="../../workbench/ui/start_window.py" line="67"/>
+        <source>&amp;New project…</source>
+        <translation>Dự án &amp;mới…</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/start_window.py" line="45"/>
+        <location filename="../../workbench/ui/start_window.py" line="68"/>
+        <source>&amp;Open project…</source>
+        <translation>&amp;Mở dự án…</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/start_window.py" line="48"/>
+        <source>Recent projects:</source>
+        <translation>Dự án gần đây:</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/start_window.py" line="57"/>
+        <source>No Khmer font is installed: Khmer text will show as boxes. Install Khmer OS or Noto Sans Khmer.</source>
+        <translation>Chưa cài phông chữ Khmer: chữ Khmer sẽ hiện thành ô vuông. Hãy cài Khmer OS hoặc Noto Sans Khmer.</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/start_window.py" line="65"/>
+        <source>&amp;File</source>
+        <translation>&amp;Tệp</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/start_window.py" line="69"/>
+        <source>&amp;Quit</source>
+        <translation>&amp;Thoát</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/start_window.py" line="84"/>
+        <source>Cannot create the project</source>
+        <translation>Không tạo được dự án</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/start_window.py" line="89"/>
+        <source>Open project</source>
+        <translation>Mở dự án</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/start_window.py" line="97"/>
+        <source>Cannot open the project</source>
+        <translation>Không mở được dự án</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/start_window.py" line="116"/>
+        <source>{0}: {1} documents, {2} segments</source>
+        <translation>{0}: {1} tài liệu, {2} đoạn</translation>
+    </message>
+</context>
+<context>
+    <name>errors</name>
+    <message>
+        <location filename="../../workbench/ui/error_dialog.py" line="33"/>
+        <source>Something went wrong</source>
+        <translation>Đã có lỗi</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/error_dialog.py" line="34"/>
+        <source>{0}
+
+Your confirmed work is saved in the project file. Please report this with the details.</source>
+        <translation>{0}
+
+Công việc đã xác nhận của bạn được lưu trong tệp dự án. Vui lòng báo lỗi này kèm phần chi tiết.</translation>
+    </message>
+</context>
+<context>
+    <name>languages</name>
+    <message>
+        <location filename="../../workbench/ui/project_window.py" line="70"/>
+        <source>Vietnamese</source>
+        <extracomment>rows are sized to their text only when shown: sizing 50,000 rows up front would read them all</extracomment>
+        <translation>Tiếng Việt</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/project_window.py" line="71"/>
+        <source>English</source>
+        <translation>Tiếng Anh</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/project_window.py" line="72"/>
+        <source>Khmer</source>
+        <translation>Tiếng Khmer</translation>
+    </message>
+</context>
+<context>
+    <name>status</name>
+    <message>
+        <location filename="../../workbench/ui/status_look.py" line="24"/>
+        <source>untranslated</source>
+        <translation>chưa dịch</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/status_look.py" line="25"/>
+        <source>draft</source>
+        <translation>nháp</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/status_look.py" line="26"/>
+        <source>translated</source>
+        <translation>đã dịch</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/status_look.py" line="27"/>
+        <source>approved</source>
+        <translation>đã duyệt</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/status_look.py" line="28"/>
+        <source>needs work</source>
+        <translation>cần sửa</translation>
+    </message>
+</context>
+<context><name>QPlatformTheme</name><message><source>OK</source><translation>Đồng ý</translation></message><message><source>Cancel</source><translation>Hủy</translation></message><message><source>Save</source><translation>Lưu</translation></message><message><source>Close</source><translation>Đóng</translation></message><message><source>Open</source><translation>Mở</translation></message><message><source>&amp;Yes</source><translation>&amp;Có</translation></message><message><source>&amp;No</source><translation>&amp;Không</translation></message><message><source>Apply</source><translation>Áp dụng</translation></message></context></TS>
