@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QHeaderView, QProgressBar, QTreeWidget, QTreeWidgetItem, QWidget
 
 from workbench.core.project_store import Project
@@ -38,8 +38,8 @@ class DocumentList(QTreeWidget):
             self.addTopLevelItem(item)
             self._add_bars(item, doc.id)
         self._add_bars(everything, ALL_DOCUMENTS)
-        self.refresh_progress()
         self.select_document(current)
+        QTimer.singleShot(0, self.refresh_progress)  # counting a big project waits until the window is up
 
     def _add_bars(self, item: QTreeWidgetItem, document_id: int) -> None:
         for column, code in enumerate(self.languages, start=1):

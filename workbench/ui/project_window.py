@@ -11,7 +11,7 @@ import logging
 import sqlite3
 import time
 from collections.abc import Callable
-from functools import partial
+from functools import lru_cache, partial
 
 from PySide6.QtCore import QCoreApplication, QModelIndex, QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QFont, QKeySequence
@@ -54,13 +54,16 @@ ROW_SIZING_DELAY_MS = 30
 PROGRESS_REFRESH_MS = 500
 
 
+_shown_khmer = lru_cache(maxsize=4096)(for_display)  # painting asks for the same cells again and again
+
+
 class KhmerWrappingModel(SegmentTableModel):
     """Shows Khmer cells with break opportunities so long lines wrap; the stored text is untouched."""
 
     def data(self, index, role=Qt.ItemDataRole.DisplayRole):  # type: ignore[no-untyped-def]
         value = super().data(index, role)
         if role == Qt.ItemDataRole.DisplayRole and isinstance(value, str):
-            return for_display(value)
+            return _shown_khmer(value)
         return value
 
 
@@ -396,7 +399,8 @@ class ProjectWindow(QMainWindow):
             row = self.model.row_of(self.side_panel.segment.id)
             if row is not None:
                 self.side_panel.show_segment(self.model.record(row), self.side_panel.language)
-        self._progress_timer.start(PROGRESS_REFRESH_MS)
+        if not self._progress_timer.isActive():  # at most one recount per interval, even while drafts pour in
+            self._progress_timer.start(PROGRESS_REFRESH_MS * (4 if self.mt.busy else 1))
         self._row_timer.start(ROW_SIZING_DELAY_MS)
 
     def _refresh_progress(self) -> None:

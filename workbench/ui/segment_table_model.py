@@ -42,6 +42,14 @@ STATUS_COLOURS = {
 NOT_FOR_TRANSLATION = QColor("#8a8a8a")
 
 Index = QModelIndex | QPersistentModelIndex
+ANSWERED_ROLES = frozenset(
+    int(role)
+    for role in (
+        Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole, Qt.ItemDataRole.ForegroundRole,
+        Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.DecorationRole, Qt.ItemDataRole.BackgroundRole,
+        Qt.ItemDataRole.FontRole, STATUS_ROLE, SEGMENT_ID_ROLE, ORIGIN_ROLE, WEAK_DRAFT_ROLE,
+    )
+)  # fmt: skip
 
 
 class SegmentTableModel(QAbstractTableModel):
@@ -111,8 +119,8 @@ class SegmentTableModel(QAbstractTableModel):
         return list(self._ids)
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._ids):
-            return None
+        if role not in ANSWERED_ROLES or not index.isValid() or not 0 <= index.row() < len(self._ids):
+            return None  # the view asks for a dozen roles per cell; most have no answer here
         column = index.column()
         if role == SEGMENT_ID_ROLE:
             return self._ids[index.row()]
