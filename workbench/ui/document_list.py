@@ -21,6 +21,9 @@ class DocumentList(QTreeWidget):
         self.setRootIsDecorated(False)
         self.header().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         self.bars: dict[tuple[int, str], QProgressBar] = {}
+        self._later = QTimer(self)
+        self._later.setSingleShot(True)
+        self._later.timeout.connect(self.refresh_progress)
         self.reload()
 
     def reload(self) -> None:
@@ -39,7 +42,7 @@ class DocumentList(QTreeWidget):
             self._add_bars(item, doc.id)
         self._add_bars(everything, ALL_DOCUMENTS)
         self.select_document(current)
-        QTimer.singleShot(0, self.refresh_progress)  # counting a big project waits until the window is up
+        self._later.start(0)  # counting a big project waits until the window is up
 
     def _add_bars(self, item: QTreeWidgetItem, document_id: int) -> None:
         for column, code in enumerate(self.languages, start=1):
@@ -48,6 +51,11 @@ class DocumentList(QTreeWidget):
             bar.setTextVisible(True)
             self.setItemWidget(item, column, bar)
             self.bars[(document_id, code)] = bar
+
+    def stop(self) -> None:
+        """The project is closing: no more counting."""
+        self._later.stop()
+        self._later.timeout.disconnect()
 
     def refresh_progress(self) -> None:
         totals: dict[str, list[int]] = {code: [0, 0] for code in self.languages}

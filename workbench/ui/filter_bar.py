@@ -27,6 +27,7 @@ class FilterBar(QWidget):
         self.search = QLineEdit()
         self.search.setPlaceholderText(self.tr("Search source and translations (Ctrl+F)"))
         self.search.setClearButtonEnabled(True)
+        self.search.setMinimumWidth(220)
         layout.addWidget(self.search, 3)
         self.scope = QComboBox()
         self.scope.addItem(self.tr("in source and translations"), (True, True))

@@ -43,6 +43,7 @@ from workbench.ui.document_list import DocumentList
 from workbench.ui.editing_controller import EditingController
 from workbench.ui.error_dialog import show_error
 from workbench.ui.filter_bar import FilterBar
+from workbench.ui.language_names import language_names
 from workbench.ui.mt_jobs import Job, MtService
 from workbench.ui.segment_editor import SegmentDelegate, SegmentEditor
 from workbench.ui.segment_table_model import SegmentTableModel
@@ -65,15 +66,6 @@ class KhmerWrappingModel(SegmentTableModel):
         if role == Qt.ItemDataRole.DisplayRole and isinstance(value, str):
             return _shown_khmer(value)
         return value
-
-
-def language_names() -> dict[str, str]:
-    translate = QCoreApplication.translate
-    return {
-        "vi": translate("languages", "Vietnamese"),
-        "en": translate("languages", "English"),
-        "km": translate("languages", "Khmer"),
-    }
 
 
 class ProjectWindow(QMainWindow):
@@ -106,7 +98,7 @@ class ProjectWindow(QMainWindow):
         )
         self.delegate = SegmentDelegate(self.grid, self._editor_actions, self.grid.font)
         self.grid.setItemDelegate(self.delegate)
-        self.side_panel = SidePanel(project, lambda: self.settings.user_name)
+        self.side_panel = SidePanel(project, lambda: self.settings.user_name, self.names)
 
         centre = QWidget()
         column = QVBoxLayout(centre)
@@ -717,6 +709,9 @@ class ProjectWindow(QMainWindow):
                 return
             self._close_editor(editor)
         self._closed = True
+        for timer in (self._row_timer, self._progress_timer):
+            timer.stop()
+        self.documents.stop()
         self.editing.save_typing()
         self.side_panel.save_comment()
         self.mt.shutdown()

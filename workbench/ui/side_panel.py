@@ -19,11 +19,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from workbench.core.khmer_breaks import for_display
 from workbench.core.project_store import Project
 from workbench.core.records import SegmentRecord, Status
 from workbench.core.segment_comments import comment, set_comment
 from workbench.core.suggestions import Suggestion, SuggestionProvider, machine_suggestions
-from workbench.ui.status_look import confidence, status_icon
+from workbench.ui.status_look import confidence, status_icon, status_name
 
 log = logging.getLogger(__name__)
 COMMENT_SAVE_MS = 800
@@ -34,9 +35,12 @@ class SidePanel(QWidget):
     translate_now_requested = Signal()
     failed = Signal(str)
 
-    def __init__(self, project: Project, author: Callable[[], str], parent: QWidget | None = None) -> None:
+    def __init__(
+        self, project: Project, author: Callable[[], str], names: dict[str, str], parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self.project = project
+        self.names = names
         self._author = author
         self.providers: list[SuggestionProvider] = [machine_suggestions]
         self.glossary_providers: list[SuggestionProvider] = []
@@ -116,7 +120,9 @@ class SidePanel(QWidget):
         if segment is None or not language:
             self.heading.setText(self.tr("Choose an English or Khmer cell to see its suggestions and history."))
             return
-        self.heading.setText(self.tr("Segment {0} · {1}").format(segment.position + 1, language))
+        self.heading.setText(
+            self.tr("Segment {0} · {1}").format(segment.position + 1, self.names.get(language, language))
+        )
         try:
             self._fill(segment, language)
         except sqlite3.Error as exc:
@@ -127,7 +133,7 @@ class SidePanel(QWidget):
         for provider in self.providers:
             self.suggestions += provider(self.project, segment, language)
         for number, suggestion in enumerate(self.suggestions[:9], start=1):
-            item = QListWidgetItem(f"{number}. {suggestion.text}\n    {self._describe(suggestion)}")
+            item = QListWidgetItem(f"{number}. {for_display(suggestion.text)}\n    {self._describe(suggestion)}")
             item.setToolTip(suggestion.detail or suggestion.origin)
             item.setData(256, suggestion.text)
             self.suggestion_list.addItem(item)
@@ -144,7 +150,8 @@ class SidePanel(QWidget):
             who = revision["author"] or revision["origin_detail"] or revision["origin"]
             note = f" · {revision['note']}" if revision["note"] else ""
             item = QListWidgetItem(
-                f"{revision['created_at'][:16].replace('T', ' ')} · {who} · {revision['status']}{note}\n{revision['text']}"
+                f"{revision['created_at'][:16].replace('T', ' ')} · {who} · {status_name(Status(revision['status']))}{note}\n"
+                + for_display(revision["text"])
             )
             item.setIcon(status_icon(Status(revision["status"])))
             self.history_list.addItem(item)

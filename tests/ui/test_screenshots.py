@@ -1,0 +1,34 @@
+"""The screenshot script renders the real window on a real X server (Xvfb, started by the script)."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from PySide6.QtGui import QImage
+
+from tests.conftest import ARTICLE, REPO
+
+
+@pytest.mark.skipif(shutil.which("Xvfb") is None, reason="Xvfb is not installed")
+def test_screenshots_of_the_real_window_under_xvfb(tmp_path: Path) -> None:
+    if not ARTICLE.exists():
+        pytest.skip("the shared corpus is not beside the repository")
+    env = {k: v for k, v in os.environ.items() if k not in ("DISPLAY", "QT_QPA_PLATFORM")}
+    done = subprocess.run(
+        [sys.executable, "-m", "tests.screenshots", "--out", str(tmp_path)],
+        cwd=REPO, env=env, capture_output=True, text=True, timeout=180,
+    )  # fmt: skip
+    assert done.returncode == 0, done.stderr
+    pictures = sorted(tmp_path.glob("*.png"))
+    assert [p.name for p in pictures] == [
+        "workbench-editing-khmer.png", "workbench-grid.png", "workbench-vietnamese-interface.png",
+    ]  # fmt: skip
+    image = QImage(str(pictures[1]))
+    assert (image.width(), image.height()) == (1500, 900)
+    colours = {image.pixel(x, y) for x in range(0, 1500, 25) for y in range(0, 900, 25)}
+    assert len(colours) > 20  # a drawn window, not a blank frame
