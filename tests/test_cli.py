@@ -82,7 +82,8 @@ def test_bench_prints_figures(tmp_path: Path) -> None:
 def test_grid_bench_prints_figures(tmp_path: Path) -> None:
     result = run("bench", "grid", "--segments", "2000", cwd=tmp_path)
     assert result.returncode == 0, result.stderr
-    assert "open project + build the model" in result.stdout and "a screen in the middle" in result.stdout
+    assert "open project + build the model" in result.stdout and "a page in the middle" in result.stdout
+    assert "project window open, first grid painted" in result.stdout and "page-down" in result.stdout
 
 
 def test_settings_choose_a_model_per_language(tmp_path: Path) -> None:

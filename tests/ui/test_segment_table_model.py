@@ -69,3 +69,20 @@ def test_a_change_refreshes_its_rows_with_one_signal_per_range(qtbot, project: P
     assert model.data(cell, Qt.ItemDataRole.BackgroundRole).color() == STATUS_COLOURS[Status.DRAFT]
     assert model.data(cell, Qt.ItemDataRole.FontRole).italic()  # machine drafts look different
     assert model.data(cell, WEAK_DRAFT_ROLE) is True  # score -2.0 is a weak draft
+
+
+def test_a_filtered_model_shows_only_its_rows_and_passes_the_tester(
+    qtbot, project: Project, article_path: Path
+) -> None:  # type: ignore[no-untyped-def]
+    import_files(project, [article_path])
+    ids = project.segment_ids()
+    chosen = [ids[1], ids[7], ids[20]]
+    project.save_translation(ids[7], "en", "Draft.", Status.DRAFT, Origin.MT, "m", score=-3.0)
+    model = SegmentTableModel(project, ids=chosen)
+    QAbstractItemModelTester(model, QAbstractItemModelTester.FailureReportingMode.Fatal)
+    assert model.rowCount() == 3 and model.ids == chosen
+    assert model.row_of(ids[7]) == 1 and model.row_of(ids[2]) is None
+    assert model.data(model.index(1, 2), WEAK_DRAFT_ROLE) is True
+    assert "Low confidence" in model.data(model.index(1, 2), Qt.ItemDataRole.ToolTipRole)
+    assert model.data(model.index(1, 2), Qt.ItemDataRole.DecorationRole) is not None
+    assert model.data(model.index(1, 2), Qt.ItemDataRole.SizeHintRole) is None  # roles it has no answer for
