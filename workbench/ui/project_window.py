@@ -35,6 +35,7 @@ from PySide6.QtWidgets import (
 from workbench.core.errors import WorkbenchError
 from workbench.core.khmer_breaks import for_display
 from workbench.core.project_store import Project
+from workbench.core.records import SegmentRecord
 from workbench.core.segment_filter import filter_segment_ids, ids_needing_work
 from workbench.core.settings import Settings
 from workbench.core.unconfirmed_edits import discard_all_unconfirmed, keep_unconfirmed, unconfirmed_edits
@@ -443,13 +444,19 @@ class ProjectWindow(QMainWindow):
             self.editing.cancel_typing(editor.segment_id, editor.language)  # Esc
             self.statusBar().showMessage(self.tr("Edit cancelled"), 2000)
 
-    def confirm_and_next(self) -> None:
-        """Ctrl+Enter: the text becomes the confirmed translation, then on to the next segment needing work."""
+    def _target(self) -> tuple[QModelIndex, str, SegmentRecord] | None:
+        """The target cell the keys act on, its language and its segment."""
         index = self._target_index()
         if index is None:
+            return None
+        return index, self.model.language_of(index.column()) or self.work_language(), self.model.record(index.row())
+
+    def confirm_and_next(self) -> None:
+        """Ctrl+Enter: the text becomes the confirmed translation, then on to the next segment needing work."""
+        target = self._target()
+        if target is None:
             return
-        language = self.model.language_of(index.column()) or self.work_language()
-        segment = self.model.record(index.row())
+        index, language, segment = target
         editor = self.delegate.open_editor
         editing = editor is not None and editor.segment_id == segment.id
         if editing and editor is not None:
@@ -634,11 +641,10 @@ class ProjectWindow(QMainWindow):
         self.job_label.setText(self.tr("Cancelling…"))
 
     def translate_now(self) -> None:
-        index = self._target_index()
-        if index is None:
+        target = self._target()
+        if target is None:
             return
-        language = self.model.language_of(index.column()) or self.work_language()
-        segment = self.model.record(index.row())
+        _index, language, segment = target
         try:
             choose_model(self.mt.engines.store, self.settings, language, self.project.info.source_language, None)
         except NoModel as exc:
