@@ -105,7 +105,7 @@ def test_an_older_file_is_upgraded_with_a_backup(tmp_path: Path, monkeypatch: py
 
     path = tmp_path / "old.wbp"
     Project.create(path, "old", "vi", ["en"]).close()
-    extra = "CREATE TABLE glossary_terms (id INTEGER PRIMARY KEY, source TEXT NOT NULL);"
+    extra = "CREATE TABLE future_table (id INTEGER PRIMARY KEY, source TEXT NOT NULL);"
     monkeypatch.setattr(project_schema, "MIGRATIONS", [*project_schema.MIGRATIONS, extra])
     monkeypatch.setattr(project_store, "MIGRATIONS", [*project_schema.MIGRATIONS])
     monkeypatch.setattr(project_store, "LATEST_VERSION", LATEST_VERSION + 1)
@@ -113,7 +113,7 @@ def test_an_older_file_is_upgraded_with_a_backup(tmp_path: Path, monkeypatch: py
         assert upgraded.info.schema_version == LATEST_VERSION + 1
     assert (tmp_path / f"old.wbp.v{LATEST_VERSION}.bak").exists()
     db = sqlite3.connect(path)
-    assert db.execute("SELECT count(*) FROM glossary_terms").fetchone()[0] == 0
+    assert db.execute("SELECT count(*) FROM future_table").fetchone()[0] == 0
     db.close()
 
 

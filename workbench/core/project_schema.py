@@ -6,6 +6,8 @@ rather than damaged.
 
 from __future__ import annotations
 
+from workbench.core.translation_memory import MEMORY_SCHEMA
+
 STATUSES = "'untranslated', 'draft', 'translated', 'approved', 'needs-work'"
 
 SCHEMA_V1 = f"""
@@ -125,6 +127,38 @@ CREATE TABLE comments (
 ) WITHOUT ROWID;
 """
 
+# Translation memory (the project's translated and approved segments, the tables of
+# translation_memory.MEMORY_SCHEMA), the glossary, and quality-check findings a person chose to ignore.
+SCHEMA_V4 = (
+    MEMORY_SCHEMA
+    + """
+CREATE TABLE glossary_terms (
+    id INTEGER PRIMARY KEY,
+    source TEXT NOT NULL,
+    source_key TEXT NOT NULL,
+    note TEXT NOT NULL DEFAULT '',
+    created_at TEXT NOT NULL,
+    UNIQUE (source_key)
+);
+CREATE TABLE glossary_targets (
+    term_id INTEGER NOT NULL REFERENCES glossary_terms(id) ON DELETE CASCADE,
+    language TEXT NOT NULL,
+    text TEXT NOT NULL DEFAULT '',
+    forbidden TEXT NOT NULL DEFAULT '',
+    PRIMARY KEY (term_id, language)
+) WITHOUT ROWID;
+CREATE TABLE qa_ignored (
+    segment_id INTEGER NOT NULL REFERENCES segments(id) ON DELETE CASCADE,
+    language TEXT NOT NULL,
+    check_id TEXT NOT NULL,
+    reason TEXT NOT NULL,
+    author TEXT NOT NULL DEFAULT '',
+    created_at TEXT NOT NULL,
+    PRIMARY KEY (segment_id, language, check_id)
+) WITHOUT ROWID;
+"""
+)
+
 #: MIGRATIONS[n] takes a file from user_version n to n + 1.
-MIGRATIONS: list[str] = [SCHEMA_V1, SCHEMA_V2, SCHEMA_V3]
+MIGRATIONS: list[str] = [SCHEMA_V1, SCHEMA_V2, SCHEMA_V3, SCHEMA_V4]
 LATEST_VERSION = len(MIGRATIONS)

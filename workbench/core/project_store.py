@@ -35,6 +35,7 @@ from workbench.core.records import (
     Status,
     Translation,
 )
+from workbench.core.translation_memory import MemoryUnit, add_unit
 
 log = logging.getLogger(__name__)
 
@@ -107,6 +108,11 @@ def write_translation(
            created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
         (segment_id, language, text, str(status), str(origin), origin_detail, author, score, note, stamp),
     )
+    if status in (Status.TRANSLATED, Status.APPROVED) and text.strip():
+        # the project's memory: every text a person confirmed, kept even if the segment changes later
+        row = db.execute("SELECT source FROM segments WHERE id = ?", (segment_id,)).fetchone()
+        if row is not None:
+            add_unit(db, MemoryUnit(row[0], text, language, origin="project", author=author), stamp)
 
 
 class Project:
