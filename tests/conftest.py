@@ -24,6 +24,7 @@ ARTICLE = SHARED / "corpus" / "an-giang-article-vi.txt"
 def private_settings(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> Path:
     folder = tmp_path_factory.mktemp("config")
     monkeypatch.setenv("WORKBENCH_CONFIG_DIR", str(folder))
+    monkeypatch.setenv("WORKBENCH_DATA_DIR", str(folder / "data"))  # the shared translation memory
     return folder
 
 

@@ -19,6 +19,8 @@ from workbench.core.resources import resource_path
 from workbench.core.segmentation_check import read_reference, score_reference
 from workbench.core.segmenter import segmenter_for
 from workbench.core.settings import Settings
+from workbench.memory_cli import add_commands as add_memory_commands
+from workbench.memory_cli import cmd_check, cmd_glossary, cmd_tm
 from workbench.mt_cli import add_commands as add_mt_commands
 from workbench.mt_cli import cmd_models, cmd_translate
 
@@ -76,14 +78,16 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--models-dir", help="folder of installed models (empty: models/ of the installation)")
 
     add_mt_commands(sub)
+    add_memory_commands(sub)
 
     p = sub.add_parser("bench", help="print speed figures (no test asserts them)")
     p.add_argument(
         "suite",
         nargs="?",
-        choices=["project", "segmentation", "mt", "grid"],
+        choices=["project", "segmentation", "mt", "grid", "tm", "qa"],
         help="project: import+segmentation MB/s and open+read time; segmentation: precision/recall on references; "
-        "mt (the default with --model or --architecture): decoding speed and memory; grid: open time and a page of data()",
+        "mt (the default with --model or --architecture): decoding speed and memory; grid: the window on 50,000 "
+        "segments; tm: lookups in 200,000 memory units; qa: every check over 100,000 segments",
     )
     p.add_argument(
         "--architecture", choices=["nllb-200-distilled-600M", "opus-mt-vi-en", "tiny"], help="random weights"
@@ -92,7 +96,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--threads", type=int, default=0)
     p.add_argument("--reference", type=Path, action="append", help="segmentation reference file(s) to score")
     p.add_argument("--megabytes", type=float, default=10.0)
-    p.add_argument("--segments", type=int, default=50_000)
+    p.add_argument("--segments", type=int, default=50_000, help="project/grid: 50,000; qa: 100,000 unless given")
+    p.add_argument("--units", type=int, default=200_000, help="tm: units in the memory")
     return parser
 
 
@@ -269,6 +274,16 @@ def _cmd_bench(args: argparse.Namespace) -> int:
         from workbench.mt_cli import bench_mt
 
         return bench_mt(args.model, args.architecture, args.threads)
+    if args.suite == "tm":
+        from workbench.core.memory_benchmark import run_memory_benchmark
+
+        run_memory_benchmark(args.units, print)
+        return 0
+    if args.suite == "qa":
+        from workbench.core.qa_benchmark import run_qa_benchmark
+
+        run_qa_benchmark(args.segments if args.segments != 50000 else 100000, print)
+        return 0
     if args.suite == "grid":
         from workbench.ui.grid_benchmark import run_grid_benchmark
 
@@ -305,6 +320,9 @@ COMMANDS = {
     "settings": _cmd_settings,
     "models": cmd_models,
     "translate": cmd_translate,
+    "tm": cmd_tm,
+    "glossary": cmd_glossary,
+    "check": cmd_check,
 }
 
 

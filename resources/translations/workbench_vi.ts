@@ -9,12 +9,12 @@
         <translation>Tài liệu</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/document_list.py" line="31"/>
+        <location filename="../../workbench/ui/document_list.py" line="34"/>
         <source>All documents</source>
         <translation>Tất cả tài liệu</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/document_list.py" line="72"/>
+        <location filename="../../workbench/ui/document_list.py" line="80"/>
         <source>{0} of {1} segments translated or approved</source>
         <translation>{0}/{1} đoạn đã dịch hoặc đã duyệt</translation>
     </message>
@@ -22,18 +22,18 @@
 <context>
     <name>EditingController</name>
     <message>
-        <location filename="../../workbench/ui/editing_controller.py" line="110"/>
+        <location filename="../../workbench/ui/editing_controller.py" line="113"/>
         <source>Confirm segment</source>
         <extracomment>typed text is saved this long after the last key... ...and at the latest this long after the first unsaved key, even while typing goes on</extracomment>
         <translation>Xác nhận đoạn</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/editing_controller.py" line="110"/>
+        <location filename="../../workbench/ui/editing_controller.py" line="113"/>
         <source>Edit segment</source>
         <translation>Sửa đoạn</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/editing_controller.py" line="119"/>
+        <location filename="../../workbench/ui/editing_controller.py" line="122"/>
         <source>Replace in {0} segments</source>
         <translation>Thay thế trong {0} đoạn</translation>
     </message>
@@ -47,87 +47,87 @@
         <translation>Tìm trong bản gốc và bản dịch (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/filter_bar.py" line="32"/>
+        <location filename="../../workbench/ui/filter_bar.py" line="33"/>
         <source>in source and translations</source>
         <translation>trong bản gốc và bản dịch</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/filter_bar.py" line="33"/>
+        <location filename="../../workbench/ui/filter_bar.py" line="34"/>
         <source>in source</source>
         <translation>trong bản gốc</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/filter_bar.py" line="34"/>
+        <location filename="../../workbench/ui/filter_bar.py" line="35"/>
         <source>in translations</source>
         <translation>trong bản dịch</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/filter_bar.py" line="36"/>
+        <location filename="../../workbench/ui/filter_bar.py" line="37"/>
         <source>Ignore diacritics</source>
         <translation>Bỏ qua dấu</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/filter_bar.py" line="37"/>
+        <location filename="../../workbench/ui/filter_bar.py" line="38"/>
         <source>“hoa” also finds “hòa”, “hoà” and “Hóa”</source>
         <translation>“hoa” cũng tìm thấy “hòa”, “hoà” và “Hóa”</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/filter_bar.py" line="39"/>
+        <location filename="../../workbench/ui/filter_bar.py" line="40"/>
         <source>Match case</source>
         <translation>Phân biệt hoa thường</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/filter_bar.py" line="43"/>
+        <location filename="../../workbench/ui/filter_bar.py" line="44"/>
         <source>All statuses</source>
         <translation>Mọi trạng thái</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/filter_bar.py" line="44"/>
+        <location filename="../../workbench/ui/filter_bar.py" line="45"/>
         <source>Needing work</source>
         <translation>Cần xử lý</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/filter_bar.py" line="46"/>
+        <location filename="../../workbench/ui/filter_bar.py" line="47"/>
         <source>Untranslated</source>
         <translation>Chưa dịch</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/filter_bar.py" line="47"/>
+        <location filename="../../workbench/ui/filter_bar.py" line="48"/>
         <source>Draft</source>
         <translation>Bản nháp</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/filter_bar.py" line="48"/>
+        <location filename="../../workbench/ui/filter_bar.py" line="49"/>
         <source>Translated</source>
         <translation>Đã dịch</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/filter_bar.py" line="49"/>
+        <location filename="../../workbench/ui/filter_bar.py" line="50"/>
         <source>Approved</source>
         <translation>Đã duyệt</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/filter_bar.py" line="50"/>
+        <location filename="../../workbench/ui/filter_bar.py" line="51"/>
         <source>Needs work</source>
         <translation>Cần sửa</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/filter_bar.py" line="55"/>
+        <location filename="../../workbench/ui/filter_bar.py" line="56"/>
         <source>any language</source>
         <translation>mọi ngôn ngữ</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/filter_bar.py" line="59"/>
+        <location filename="../../workbench/ui/filter_bar.py" line="60"/>
         <source>Has QA issue</source>
         <translation>Có lỗi kiểm tra</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/filter_bar.py" line="61"/>
+        <location filename="../../workbench/ui/filter_bar.py" line="62"/>
         <source>Quality checks are not installed yet</source>
         <translation>Chưa có bộ kiểm tra chất lượng</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/filter_bar.py" line="76"/>
+        <location filename="../../workbench/ui/filter_bar.py" line="77"/>
         <source>Only segments with a quality problem</source>
         <translation>Chỉ các đoạn có lỗi chất lượng</translation>
     </message>
@@ -489,338 +489,374 @@
 <context>
     <name>ProjectWindow</name>
     <message>
-        <location filename="../../workbench/ui/project_window.py" line="139"/>
+        <location filename="../../workbench/ui/project_window.py" line="147"/>
         <source>Cannot save</source>
+        <extracomment>rows are sized to their text only when shown: sizing 50,000 rows up front would read them all</extracomment>
         <translation>Không lưu được</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/project_window.py" line="140"/>
+        <location filename="../../workbench/ui/project_window.py" line="148"/>
         <source>Unconfirmed text kept</source>
         <translation>Đã giữ văn bản chưa xác nhận</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/project_window.py" line="143"/>
+        <location filename="../../workbench/ui/project_window.py" line="151"/>
         <source>Loading {0}…</source>
         <translation>Đang nạp {0}…</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/project_window.py" line="167"/>
+        <location filename="../../workbench/ui/project_window.py" line="175"/>
         <source>Keep them as drafts</source>
         <translation>Giữ làm bản nháp</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/project_window.py" line="168"/>
+        <location filename="../../workbench/ui/project_window.py" line="176"/>
         <source>Discard</source>
         <translation>Bỏ đi</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/project_window.py" line="181"/>
+        <location filename="../../workbench/ui/project_window.py" line="189"/>
         <source>Cancel</source>
         <translation>Hủy</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/project_window.py" line="198"/>
+        <location filename="../../workbench/ui/project_window.py" line="206"/>
         <source>&amp;File</source>
         <translation>&amp;Tệp</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/project_window.py" line="199"/>
+        <location filename="../../workbench/ui/project_window.py" line="207"/>
         <source>&amp;Edit</source>
         <translation>&amp;Sửa</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/project_window.py" line="200"/>
+        <location filename="../../workbench/ui/project_window.py" line="208"/>
         <source>&amp;Segment</source>
         <translation>Đ&amp;oạn</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/project_window.py" line="201"/>
+        <location filename="../../workbench/ui/project_window.py" line="209"/>
         <source>&amp;Translate</source>
         <translation>&amp;Dịch</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/project_window.py" line="202"/>
+        <location filename="../../workbench/ui/project_window.py" line="210"/>
         <source>&amp;View</source>
         <translation>&amp;Xem</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/project_window.py" line="203"/>
+        <location filename="../../workbench/ui/project_window.py" line="211"/>
         <source>&amp;Help</source>
         <translation>Trợ &amp;giúp</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/project_window.py" line="205"/>
+        <location filename="../../workbench/ui/project_window.py" line="213"/>
         <source>&amp;Import files…</source>
         <translation>&amp;Nhập tệp…</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/project_window.py" line="207"/>
+        <location filename="../../workbench/ui/project_window.py" line="215"/>
         <source>&amp;Close project</source>
         <translation>Đó&amp;ng dự án</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/project_window.py" line="209"/>
+        <location filename="../../workbench/ui/project_window.py" line="217"/>
         <source>&amp;Undo</source>
         <translation>&amp;Hoàn tác</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/project_window.py" line="211"/>
+        <location filename="../../workbench/ui/project_window.py" line="219"/>
         <source>&amp;Redo</source>
         <translation>&amp;Làm lại</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/project_window.py" line="216"/>
+        <location filename="../../workbench/ui/project_window.py" line="224"/>
         <source>&amp;Find…</source>
         <translation>&amp;Tìm…</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/project_window.py" line="217"/>
+        <location filename="../../workbench/ui/project_window.py" line="225"/>
         <source>Find and &amp;replace…</source>
         <translation>Tìm và &amp;thay…</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/project_window.py" line="219"/>
+        <location filename="../../workbench/ui/project_window.py" line="227"/>
         <source>&amp;Settings…</source>
         <translation>&amp;Cài đặt…</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/project_window.py" line="222"/>
+        <location filename="../../workbench/ui/project_window.py" line="230"/>
         <source>&amp;Confirm and go to the next segment needing work</source>
         <translation>&amp;Xác nhận và sang đoạn cần xử lý tiếp theo</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/project_window.py" line="225"/>
+        <location filename="../../workbench/ui/project_window.py" line="233"/>
         <source>&amp;Next segment</source>
         <translation>Đoạn &amp;sau</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/project_window.py" line="227"/>
+        <location filename="../../workbench/ui/project_window.py" line="235"/>
         <source>&amp;Previous segment</source>
         <translation>Đoạn &amp;trước</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/project_window.py" line="229"/>
+        <location filename="../../workbench/ui/project_window.py" line="237"/>
         <source>Copy &amp;source</source>
         <translation>Chép &amp;bản gốc</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/project_window.py" line="231"/>
+        <location filename="../../workbench/ui/project_window.py" line="239"/>
         <source>&amp;Machine-translate this segment now</source>
         <translation>&amp;Dịch máy đoạn này ngay</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/project_window.py" line="234"/>
+        <location filename="../../workbench/ui/project_window.py" line="242"/>
         <source>Mark &amp;not for translation / for translation</source>
         <translation>Đánh dấu &amp;không cần dịch / cần dịch</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/project_window.py" line="240"/>
+        <location filename="../../workbench/ui/project_window.py" line="248"/>
         <source>Insert suggestion {0}</source>
         <translation>Chèn gợi ý {0}</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/project_window.py" line="248"/>
+        <location filename="../../workbench/ui/project_window.py" line="256"/>
         <source>Pre-translate this &amp;document</source>
         <translation>Dịch trước &amp;tài liệu này</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/project_window.py" line="251"/>
+        <location filename="../../workbench/ui/project_window.py" line="259"/>
         <source>Pre-translate the &amp;selected segments</source>
         <translation>Dịch trước các đoạn đã &amp;chọn</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/project_window.py" line="254"/>
+        <location filename="../../workbench/ui/project_window.py" line="262"/>
         <source>Pre-translate the whole &amp;project</source>
         <translation>Dịch trước toàn bộ &amp;dự án</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/project_window.py" line="257"/>
+        <location filename="../../workbench/ui/project_window.py" line="265"/>
         <source>&amp;Cancel pre-translation</source>
         <translation>&amp;Hủy dịch trước</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/project_window.py" line="261"/>
+        <location filename="../../workbench/ui/project_window.py" line="269"/>
         <source>&amp;Models…</source>
         <translation>&amp;Mô hình…</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/project_window.py" line="265"/>
+        <location filename="../../workbench/ui/project_window.py" line="273"/>
         <source>Show {0}</source>
         <translation>Hiện {0}</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/project_window.py" line="272"/>
+        <location filename="../../workbench/ui/project_window.py" line="280"/>
         <source>Show the side &amp;panel</source>
         <translation>Hiện &amp;bảng bên</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/project_window.py" line="279"/>
+        <location filename="../../workbench/ui/project_window.py" line="287"/>
         <source>&amp;Keyboard shortcuts</source>
         <translation>&amp;Phím tắt</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/project_window.py" line="333"/>
+        <location filename="../../workbench/ui/project_window.py" line="341"/>
         <source>{0} segments</source>
         <translation>{0} đoạn</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/project_window.py" line="345"/>
+        <location filename="../../workbench/ui/project_window.py" line="353"/>
         <source>Cannot filter</source>
         <translation>Không lọc được</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/project_window.py" line="448"/>
+        <location filename="../../workbench/ui/project_window.py" line="457"/>
         <source>Edit cancelled</source>
         <translation>Đã hủy sửa</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/project_window.py" line="466"/>
+        <location filename="../../workbench/ui/project_window.py" line="481"/>
         <source>Nothing to confirm: the translation is empty</source>
         <translation>Không có gì để xác nhận: bản dịch trống</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/project_window.py" line="485"/>
+        <location filename="../../workbench/ui/project_window.py" line="500"/>
         <source>Every segment here is done in {0}</source>
         <translation>Mọi đoạn ở đây đã xong bằng {0}</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/project_window.py" line="515"/>
+        <location filename="../../workbench/ui/project_window.py" line="530"/>
         <source>There is no suggestion {0}</source>
         <translation>Không có gợi ý {0}</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/project_window.py" line="530"/>
+        <location filename="../../workbench/ui/project_window.py" line="545"/>
         <source>marked by the user</source>
         <translation>người dùng đánh dấu</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/project_window.py" line="532"/>
+        <location filename="../../workbench/ui/project_window.py" line="547"/>
         <source>Cannot change the segment</source>
         <translation>Không đổi được đoạn</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/project_window.py" line="544"/>
+        <location filename="../../workbench/ui/project_window.py" line="593"/>
         <source>{0} unconfirmed edits from your last session were kept when the program stopped. Keep them as drafts (you still confirm each), or discard them?</source>
         <translation>Khi chương trình dừng, {0} chỗ sửa chưa xác nhận của phiên trước đã được giữ lại. Giữ làm bản nháp (bạn vẫn xác nhận từng đoạn) hay bỏ đi?</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/project_window.py" line="554"/>
+        <location filename="../../workbench/ui/project_window.py" line="603"/>
         <source>Cannot keep the recovered text</source>
         <translation>Không giữ được văn bản khôi phục</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/project_window.py" line="586"/>
+        <location filename="../../workbench/ui/project_window.py" line="635"/>
         <source>A pre-translation is already running</source>
         <translation>Đang có một lượt dịch trước</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/project_window.py" line="594"/>
+        <location filename="../../workbench/ui/project_window.py" line="643"/>
         <source>Cannot pre-translate</source>
         <translation>Không dịch trước được</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/project_window.py" line="599"/>
+        <location filename="../../workbench/ui/project_window.py" line="648"/>
         <source>Nothing left to translate ({0} drafts from earlier runs)</source>
         <translation>Không còn gì để dịch ({0} bản nháp từ các lần trước)</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/project_window.py" line="603"/>
-        <location filename="../../workbench/ui/project_window.py" line="621"/>
+        <location filename="../../workbench/ui/project_window.py" line="652"/>
+        <location filename="../../workbench/ui/project_window.py" line="670"/>
         <source>Pre-translating {0} segments…</source>
         <translation>Đang dịch trước {0} đoạn…</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/project_window.py" line="619"/>
+        <location filename="../../workbench/ui/project_window.py" line="668"/>
         <source>{0}/{1} segments · {2:.1f}/s · {3} left</source>
         <translation>{0}/{1} đoạn · {2:.1f}/giây · còn {3}</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/project_window.py" line="630"/>
+        <location filename="../../workbench/ui/project_window.py" line="679"/>
         <source>Pre-translation finished</source>
         <translation>Đã dịch trước xong</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/project_window.py" line="632"/>
+        <location filename="../../workbench/ui/project_window.py" line="681"/>
         <source>Pre-translation cancelled; the drafts made so far are kept</source>
         <translation>Đã hủy dịch trước; các bản nháp đã có được giữ lại</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/project_window.py" line="634"/>
+        <location filename="../../workbench/ui/project_window.py" line="683"/>
         <source>Pre-translation stopped</source>
         <translation>Dịch trước bị dừng</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/project_window.py" line="638"/>
+        <location filename="../../workbench/ui/project_window.py" line="687"/>
         <source>Cancelling…</source>
         <translation>Đang hủy…</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/project_window.py" line="652"/>
+        <location filename="../../workbench/ui/project_window.py" line="700"/>
         <source>Translating segment {0}…</source>
         <translation>Đang dịch đoạn {0}…</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/project_window.py" line="656"/>
+        <location filename="../../workbench/ui/project_window.py" line="704"/>
         <source>Machine translation failed</source>
         <translation>Dịch máy thất bại</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/project_window.py" line="661"/>
+        <location filename="../../workbench/ui/project_window.py" line="709"/>
         <source>No translation model</source>
         <translation>Chưa có mô hình dịch</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/project_window.py" line="662"/>
+        <location filename="../../workbench/ui/project_window.py" line="710"/>
         <source>Open the model manager?</source>
         <translation>Mở trình quản lý mô hình?</translation>
     </message>
 </context>
 <context>
+    <name>QPlatformTheme</name>
+    <message>
+        <source>OK</source>
+        <translation>Đồng ý</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Hủy</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Lưu</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Đóng</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>Mở</translation>
+    </message>
+    <message>
+        <source>&amp;Yes</source>
+        <translation>&amp;Có</translation>
+    </message>
+    <message>
+        <source>&amp;No</source>
+        <translation>&amp;Không</translation>
+    </message>
+    <message>
+        <source>Apply</source>
+        <translation>Áp dụng</translation>
+    </message>
+</context>
+<context>
     <name>SegmentTableModel</name>
     <message>
-        <location filename="../../workbench/ui/segment_table_model.py" line="76"/>
-        <location filename="../../workbench/ui/segment_table_model.py" line="80"/>
+        <location filename="../../workbench/ui/segment_table_model.py" line="84"/>
+        <location filename="../../workbench/ui/segment_table_model.py" line="88"/>
         <source>Vietnamese</source>
         <extracomment>below this mean log-probability a machine draft is marked as weak</extracomment>
         <translation>Tiếng Việt</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/segment_table_model.py" line="80"/>
+        <location filename="../../workbench/ui/segment_table_model.py" line="88"/>
         <source>English</source>
         <translation>Tiếng Anh</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/segment_table_model.py" line="80"/>
+        <location filename="../../workbench/ui/segment_table_model.py" line="88"/>
         <source>Khmer</source>
         <translation>Tiếng Khmer</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/segment_table_model.py" line="135"/>
+        <location filename="../../workbench/ui/segment_table_model.py" line="143"/>
         <source>Not for translation: {0}</source>
         <translation>Không cần dịch: {0}</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/segment_table_model.py" line="168"/>
+        <location filename="../../workbench/ui/segment_table_model.py" line="176"/>
         <source>Status: {0}</source>
         <translation>Trạng thái: {0}</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/segment_table_model.py" line="170"/>
+        <location filename="../../workbench/ui/segment_table_model.py" line="178"/>
         <source>Machine translation by {0}</source>
         <translation>Dịch máy bởi {0}</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/segment_table_model.py" line="172"/>
+        <location filename="../../workbench/ui/segment_table_model.py" line="180"/>
         <source>Confidence {0:.0%}</source>
         <translation>Độ tin cậy {0:.0%}</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/segment_table_model.py" line="174"/>
+        <location filename="../../workbench/ui/segment_table_model.py" line="182"/>
         <source>By {0}</source>
         <translation>Bởi {0}</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/segment_table_model.py" line="176"/>
+        <location filename="../../workbench/ui/segment_table_model.py" line="184"/>
         <source>Low confidence: check this draft carefully</source>
         <translation>Độ tin cậy thấp: hãy kiểm tra kỹ bản nháp này</translation>
     </message>
@@ -939,67 +975,73 @@
 <context>
     <name>SidePanel</name>
     <message>
-        <location filename="../../workbench/ui/side_panel.py" line="53"/>
+        <location filename="../../workbench/ui/side_panel.py" line="59"/>
         <source>Suggestions (Ctrl+1…9 inserts)</source>
+        <extracomment>live quality checks of the current cell: messages to show</extracomment>
         <translation>Gợi ý (Ctrl+1…9 để chèn)</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/side_panel.py" line="59"/>
+        <location filename="../../workbench/ui/side_panel.py" line="65"/>
         <source>Machine-translate this segment now (Ctrl+M)</source>
         <translation>Dịch máy đoạn này ngay (Ctrl+M)</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/side_panel.py" line="64"/>
+        <location filename="../../workbench/ui/side_panel.py" line="70"/>
         <source>Glossary</source>
         <translation>Thuật ngữ</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/side_panel.py" line="72"/>
+        <location filename="../../workbench/ui/side_panel.py" line="78"/>
+        <source>Checks</source>
+        <translation>Kiểm tra</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/side_panel.py" line="85"/>
         <source>History</source>
         <translation>Lịch sử</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/side_panel.py" line="79"/>
+        <location filename="../../workbench/ui/side_panel.py" line="92"/>
         <source>Comment</source>
         <translation>Ghi chú</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/side_panel.py" line="82"/>
+        <location filename="../../workbench/ui/side_panel.py" line="95"/>
         <source>A note for the editor or for yourself; saved as you type.</source>
         <translation>Ghi chú cho biên tập viên hoặc cho chính bạn; được lưu khi bạn gõ.</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/side_panel.py" line="117"/>
+        <location filename="../../workbench/ui/side_panel.py" line="131"/>
         <source>Choose an English or Khmer cell to see its suggestions and history.</source>
         <translation>Chọn một ô tiếng Anh hoặc tiếng Khmer để xem gợi ý và lịch sử.</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/side_panel.py" line="119"/>
+        <location filename="../../workbench/ui/side_panel.py" line="134"/>
         <source>Segment {0} · {1}</source>
         <translation>Đoạn {0} · {1}</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/side_panel.py" line="135"/>
+        <location filename="../../workbench/ui/side_panel.py" line="151"/>
         <source>No suggestion yet: pre-translate, or press Ctrl+M.</source>
         <translation>Chưa có gợi ý: hãy dịch trước, hoặc bấm Ctrl+M.</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/side_panel.py" line="142"/>
+        <location filename="../../workbench/ui/side_panel.py" line="158"/>
         <source>No glossary terms in this segment.</source>
         <translation>Đoạn này không có thuật ngữ.</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/side_panel.py" line="157"/>
+        <location filename="../../workbench/ui/side_panel.py" line="176"/>
         <source>machine translation · {0}</source>
         <translation>dịch máy · {0}</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/side_panel.py" line="159"/>
+        <location filename="../../workbench/ui/side_panel.py" line="178"/>
         <source>confidence {0:.0%}</source>
         <translation>độ tin cậy {0:.0%}</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/side_panel.py" line="162"/>
+        <location filename="../../workbench/ui/side_panel.py" line="181"/>
         <source>translation memory · {0}</source>
         <translation>bộ nhớ dịch · {0}</translation>
     </message>
@@ -1089,18 +1131,17 @@ Công việc đã xác nhận của bạn được lưu trong tệp dự án. Vu
 <context>
     <name>languages</name>
     <message>
-        <location filename="../../workbench/ui/project_window.py" line="70"/>
+        <location filename="../../workbench/ui/language_names.py" line="11"/>
         <source>Vietnamese</source>
-        <extracomment>rows are sized to their text only when shown: sizing 50,000 rows up front would read them all</extracomment>
         <translation>Tiếng Việt</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/project_window.py" line="71"/>
+        <location filename="../../workbench/ui/language_names.py" line="12"/>
         <source>English</source>
         <translation>Tiếng Anh</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/project_window.py" line="72"/>
+        <location filename="../../workbench/ui/language_names.py" line="13"/>
         <source>Khmer</source>
         <translation>Tiếng Khmer</translation>
     </message>
@@ -1133,4 +1174,4 @@ Công việc đã xác nhận của bạn được lưu trong tệp dự án. Vu
         <translation>cần sửa</translation>
     </message>
 </context>
-<context><name>QPlatformTheme</name><message><source>OK</source><translation>Đồng ý</translation></message><message><source>Cancel</source><translation>Hủy</translation></message><message><source>Save</source><translation>Lưu</translation></message><message><source>Close</source><translation>Đóng</translation></message><message><source>Open</source><translation>Mở</translation></message><message><source>&amp;Yes</source><translation>&amp;Có</translation></message><message><source>&amp;No</source><translation>&amp;Không</translation></message><message><source>Apply</source><translation>Áp dụng</translation></message></context></TS>
+</TS>

@@ -60,10 +60,13 @@ def test_translate_now_and_insert_the_suggestion_with_ctrl_1(qtbot, open_window,
     # a translated segment keeps the person's text; the fresh draft is offered as a suggestion
     assert window.project.segment(ids[0]).translations["en"].text == "My own words."
     qtbot.waitUntil(lambda: bool(window.side_panel.suggestions), timeout=3000)
-    suggestion = window.side_panel.suggestions[0]
-    assert suggestion.kind == "mt" and suggestion.origin == "tiny-nllb"
-    assert "tiny-nllb" in window.side_panel.suggestion_list.item(0).text()
-    qtbot.keyClick(window.grid, Qt.Key.Key_1, Qt.KeyboardModifier.ControlModifier)
+    suggestions = window.side_panel.suggestions
+    assert suggestions[0].kind == "tm" and suggestions[0].text == "My own words."  # memory first
+    number = next(i for i, s in enumerate(suggestions, start=1) if s.kind == "mt")
+    suggestion = suggestions[number - 1]
+    assert suggestion.origin == "tiny-nllb"
+    assert "tiny-nllb" in window.side_panel.suggestion_list.item(number - 1).text()
+    qtbot.keyClick(window.grid, getattr(Qt.Key, f"Key_{number}"), Qt.KeyboardModifier.ControlModifier)
     editor = window.delegate.open_editor
     assert editor is not None and editor.toPlainText() == suggestion.text
     qtbot.keyClick(editor, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
@@ -100,4 +103,30 @@ def test_without_a_model_the_window_says_which_and_offers_the_model_manager(
     assert window.start_pretranslation(None, None) is None
     assert "no model for vi->en" in asked[0] and "Open the model manager?" in asked[0]
     assert not window.mt.busy
+    window.close()
+
+
+def test_the_side_panel_offers_memory_matches_glossary_terms_and_live_checks(qtbot, open_window) -> None:  # type: ignore[no-untyped-def]
+    from workbench.core.glossary import Term, add_term
+
+    window = open_window()
+    ids = window.model.ids
+    add_term(window.project, Term("Núi Cấm", {"en": "Cam Mountain"}))
+    window.qa_context = type(window.qa_context).load(window.project)
+    window.grid.setCurrentIndex(window.model.index(0, 2))
+    editor = window.open_editor()
+    qtbot.keyClicks(editor, "Mount Cam is a famous destination")
+    qtbot.keyClick(editor, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    # the same source elsewhere gets the confirmed text as a 100 % memory match, first in the list
+    matches = window.memories.lookup(window.project.segment(ids[0]).source, "en")
+    assert matches[0].score == 100 and matches[0].unit.target == "Mount Cam is a famous destination"
+    assert window.memories.shared is not None and window.memories.shared.lookup(
+        window.project.segment(ids[0]).source, "en"
+    )
+    window.grid.setCurrentIndex(window.model.index(0, 2))
+    panel = window.side_panel
+    assert panel.suggestions[0].kind == "tm" and panel.suggestions[0].score == 100
+    assert "Cam Mountain" in panel.glossary_list.item(0).text()
+    checks = [panel.check_list.item(i).text() for i in range(panel.check_list.count())]
+    assert any("term-not-used" in c for c in checks) and any("end-punctuation" in c for c in checks)
     window.close()

@@ -16,9 +16,14 @@ _TONES = "\u0300\u0301\u0303\u0309\u0323"  # grave, acute, tilde, hook above, do
 # the "new" placement. A syllable with a final consonant (hoàn, thuyền) has one spelling and is left alone.
 _OLD_PLACEMENT = regex.compile(rf"(?:([oO])([{_TONES}])([aAeE])|([uU])([{_TONES}])([yY]))(?![\p{{L}}\p{{M}}])")
 _SPACES = regex.compile(r"\s+")
+#: the same places in NFC text: most texts have none, and skip the decomposition
+_OLD_PLACEMENT_NFC = regex.compile(r"[òóõỏọÒÓÕỎỌ][aAeE]|[ùúũủụÙÚŨỦỤ][yY]")
 
 
 def unify_tone_placement(text: str) -> str:
+    """`text` (NFC) with the tone of oa, oe, uy syllables on the second vowel."""
+    if not _OLD_PLACEMENT_NFC.search(text):
+        return text
     decomposed = unicodedata.normalize("NFD", text)
     moved = _OLD_PLACEMENT.sub(lambda m: (m[1] or m[4]) + (m[3] or m[6]) + (m[2] or m[5]), decomposed)
     return unicodedata.normalize("NFC", moved)

@@ -92,9 +92,10 @@ class TmMatch:
 def word_differences(memory_source: str, current_source: str) -> tuple[tuple[str, str], ...]:
     old, new = memory_source.split(), current_source.split()
     found: list[tuple[str, str]] = []
-    for tag, i1, i2, j1, j2 in difflib.SequenceMatcher(a=old, b=new, autojunk=False).get_opcodes():
+    folded_old, folded_new = [normalize_for_matching(w) for w in old], [normalize_for_matching(w) for w in new]
+    for tag, i1, i2, j1, j2 in difflib.SequenceMatcher(a=folded_old, b=folded_new, autojunk=False).get_opcodes():
         if tag == "equal":
-            found.append(("=", " ".join(old[i1:i2])))
+            found.append(("=", " ".join(new[j1:j2])))
             continue
         if i2 > i1:
             found.append(("-", " ".join(old[i1:i2])))

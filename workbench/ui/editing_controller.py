@@ -75,6 +75,7 @@ class _Typing:
 
 class EditingController(QObject):
     changed = Signal(list)  # ids of segments whose translation changed
+    confirmed = Signal(int, str, str)  # segment id, language, text: a person vouched for it (memory learns it)
     failed = Signal(str)  # what went wrong, for an error dialog
     autosaved = Signal(int, str)  # segment id, language
 
@@ -106,6 +107,8 @@ class EditingController(QObject):
             self.failed.emit(describe_write_error(exc))
             return False
         self._stop_typing(segment_id, language)
+        if confirmed and text.strip():
+            self.confirmed.emit(segment_id, language, text)
         if after != before:
             label = self.tr("Confirm segment") if confirmed else self.tr("Edit segment")
             self.undo_stack.push(TranslationEdit(self, segment_id, language, before, after, label))

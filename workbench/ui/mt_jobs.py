@@ -21,6 +21,7 @@ from PySide6.QtCore import QObject, QThreadPool, Signal
 from workbench.core.draft_store import NewDraft, cached_drafts, save_drafts
 from workbench.core.errors import WorkbenchError
 from workbench.core.progress import Cancelled
+from workbench.core.project_memory import Memories, prefill_from_memory
 from workbench.core.project_store import Project
 from workbench.core.records import SegmentRecord
 from workbench.core.settings import Settings
@@ -82,8 +83,12 @@ class MtService(QObject):
     segment_failed = Signal(int, str, str)  # segment id, language, message
     saved = Signal(list)  # ids of segments that received a draft
 
-    def __init__(self, project: Project, settings: Settings, pool: EnginePool, parent: QObject | None = None) -> None:
+    def __init__(
+        self, project: Project, settings: Settings, pool: EnginePool, parent: QObject | None = None,
+        memories: Memories | None = None,
+    ) -> None:  # fmt: skip
         super().__init__(parent)
+        self.memories = memories
         self.project = project
         self.settings = settings
         self.engines = pool
@@ -113,6 +118,10 @@ class MtService(QObject):
         from_cache = 0
         for language in languages:
             model = self.engines.store.runnable(choose_model(self.engines.store, self.settings, language, source, None))
+            if self.memories is not None:  # 100 % memory matches first: a person's translation beats a model's
+                from_memory = prefill_from_memory(self.project, self.memories, language, document_id, segment_ids)
+                from_cache += len(from_memory)
+                self.saved.emit(from_memory)
             units = plan_units(self.project, language, document_id)
             if wanted is not None:
                 units = [

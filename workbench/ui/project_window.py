@@ -34,10 +34,13 @@ from PySide6.QtWidgets import (
 
 from workbench.core.errors import WorkbenchError
 from workbench.core.khmer_breaks import for_display
+from workbench.core.project_memory import Memories
 from workbench.core.project_store import Project
+from workbench.core.quality_checks import QaContext, check_project, check_segment
 from workbench.core.records import SegmentRecord
 from workbench.core.segment_filter import filter_segment_ids, ids_needing_work
 from workbench.core.settings import Settings
+from workbench.core.suggestions import Suggestion
 from workbench.core.unconfirmed_edits import discard_all_unconfirmed, keep_unconfirmed, unconfirmed_edits
 from workbench.mt.model_choice import EnginePool, NoModel, choose_model, model_store
 from workbench.ui.document_list import DocumentList
@@ -80,7 +83,10 @@ class ProjectWindow(QMainWindow):
         self.resize(1280, 780)
         self.names = language_names()
         self.editing = EditingController(project, lambda: self.settings.user_name, self)
-        self.mt = MtService(project, self.settings, EnginePool(model_store(self.settings), self.settings), self)
+        self.memories = Memories.open(project)
+        self.mt = MtService(
+            project, self.settings, EnginePool(model_store(self.settings), self.settings), self, self.memories
+        )
         self.job: Job | None = None
         self._closed = False
 
@@ -100,6 +106,10 @@ class ProjectWindow(QMainWindow):
         self.delegate = SegmentDelegate(self.grid, self._editor_actions, self.grid.font)
         self.grid.setItemDelegate(self.delegate)
         self.side_panel = SidePanel(project, lambda: self.settings.user_name, self.names)
+        self.qa_context = QaContext.load(project)
+        self.side_panel.providers.insert(0, self._memory_suggestions)
+        self.side_panel.glossary_providers.append(self._glossary_terms)
+        self.side_panel.check_providers.append(self._checks)
 
         centre = QWidget()
         column = QVBoxLayout(centre)
@@ -132,6 +142,8 @@ class ProjectWindow(QMainWindow):
         self.documents.currentItemChanged.connect(lambda *_: self.reload_grid())
         self.filter_bar.changed.connect(self.reload_grid)
         self.editing.changed.connect(self._segments_changed)
+        self.editing.confirmed.connect(self._remember)
+        self.filter_bar.set_qa_provider(self._segments_with_problems)
         self.editing.failed.connect(lambda message: show_error(self, self.tr("Cannot save"), message))
         self.editing.autosaved.connect(lambda *_: self.statusBar().showMessage(self.tr("Unconfirmed text kept"), 2000))
         self.mt.saved.connect(self._segments_changed)
@@ -536,6 +548,40 @@ class ProjectWindow(QMainWindow):
             return
         self._segments_changed([segment.id])
 
+    # --- memory, glossary, checks ---------------------------------------------------------------------
+
+    def _memory_suggestions(self, project: Project, segment: SegmentRecord, language: str) -> list[Suggestion]:
+        return [
+            Suggestion(m.unit.target, "tm", f"{m.memory} memory", float(m.score), m.describe_differences())
+            for m in self.memories.lookup(segment.source, language)
+        ]
+
+    def _glossary_terms(self, project: Project, segment: SegmentRecord, language: str) -> list[Suggestion]:
+        return [
+            Suggestion(f.term.targets[language], "term", "glossary", None, f.term.source)
+            for f in self.qa_context.finder.find(segment.source)
+            if f.term.targets.get(language)
+        ]
+
+    def _checks(self, project: Project, segment: SegmentRecord, language: str) -> list[str]:
+        return [
+            f"{p.severity}: {p.message} [{p.check_id}]"
+            for p in check_segment(segment, language, self.qa_context)
+            if p.check_id != "untranslated"
+        ]
+
+    def _segments_with_problems(self) -> frozenset[int]:
+        problems = check_project(
+            self.project, self.shown_languages(), self.documents.current_document(), self.qa_context
+        )
+        return frozenset(p.segment_id for p in problems if p.check_id != "untranslated")
+
+    def _remember(self, segment_id: int, language: str, text: str) -> None:
+        try:
+            self.memories.remember(self.project.segment(segment_id).source, text, language, self.settings.user_name)
+        except (sqlite3.Error, OSError) as exc:
+            log.error("shared memory: %s", exc)
+
     # --- recovery ------------------------------------------------------------------------------------
 
     def _offer_recovery(self) -> None:
@@ -722,6 +768,7 @@ class ProjectWindow(QMainWindow):
         self.side_panel.save_comment()
         self.mt.shutdown()
         QCoreApplication.processEvents()  # save the batches the workers finished before stopping
+        self.memories.close()
         stored = QSettings()
         stored.setValue("project_window/geometry", self.saveGeometry())
         stored.setValue("project_window/splitter", self.splitter.saveState())

@@ -44,6 +44,8 @@ class SidePanel(QWidget):
         self._author = author
         self.providers: list[SuggestionProvider] = [machine_suggestions]
         self.glossary_providers: list[SuggestionProvider] = []
+        #: live quality checks of the current cell: messages to show
+        self.check_providers: list[Callable[[Project, SegmentRecord, str], list[str]]] = []
         self.segment: SegmentRecord | None = None
         self.language = ""
         self.suggestions: list[Suggestion] = []
@@ -71,6 +73,13 @@ class SidePanel(QWidget):
         self.glossary_list.setWordWrap(True)
         self.glossary_list.itemActivated.connect(self._insert_item)
         inner.addWidget(self.glossary_list)
+        layout.addWidget(box, 1)
+
+        box = QGroupBox(self.tr("Checks"))
+        inner = QVBoxLayout(box)
+        self.check_list = QListWidget()
+        self.check_list.setWordWrap(True)
+        inner.addWidget(self.check_list)
         layout.addWidget(box, 1)
 
         box = QGroupBox(self.tr("History"))
@@ -113,6 +122,7 @@ class SidePanel(QWidget):
         self.suggestion_list.clear()
         self.glossary_list.clear()
         self.history_list.clear()
+        self.check_list.clear()
         self.suggestions = []
         self.comment_box.blockSignals(True)
         self.comment_box.setPlainText("")
@@ -146,6 +156,8 @@ class SidePanel(QWidget):
             self.glossary_list.addItem(item)
         if not terms:
             self.glossary_list.addItem(self.tr("No glossary terms in this segment."))
+        for check in self.check_providers:
+            self.check_list.addItems(check(self.project, segment, language))
         for revision in reversed(self.project.revisions(segment.id, language)):
             who = revision["author"] or revision["origin_detail"] or revision["origin"]
             note = f" · {revision['note']}" if revision["note"] else ""

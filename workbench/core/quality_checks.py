@@ -1,0 +1,490 @@
+"""Quality checks: each with an id, a severity, the languages it makes sense for, and a message a
+translator understands. Run live on one segment or in bulk over a document or project.
+
+Checks that make no sense for a language are off for it (no case or word-repetition rules for Khmer,
+which has neither capitals nor spaces between words; Khmer ។ and ៕ count as a full stop). A finding a
+person decided is fine is ignored for that segment with a reason that is kept (`qa_ignored`).
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+import regex
+
+from workbench.core.glossary import FoundTerm, TermFinder, target_key, terms
+from workbench.core.language_rules import to_ascii_digits
+from workbench.core.match_normalization import normalize_for_matching
+from workbench.core.project_store import Project, now
+from workbench.core.protected_spans import ProtectedSpan
+from workbench.core.records import Origin, SegmentRecord, Status
+
+ERROR, WARNING, INFO = "error", "warning", "info"
+BOTH = frozenset({"en", "km"})
+
+
+@dataclass(frozen=True, slots=True)
+class Subject:
+    """What a check looks at: one segment's source and its translation into one language."""
+
+    source: str
+    target: str
+    language: str
+    status: Status
+    origin: Origin
+    spans: tuple[ProtectedSpan, ...] = ()
+    terms: tuple[FoundTerm, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Check:
+    id: str
+    severity: str
+    languages: frozenset[str]
+    description: str
+    run: Callable[[Subject], str | None]  # the message, or None when all is well
+    #: checks of the translation's text skip untranslated segments
+    needs_text: bool = True
+
+
+@dataclass(frozen=True, slots=True)
+class Problem:
+    segment_id: int
+    language: str
+    check_id: str
+    severity: str
+    message: str
+
+
+# --- the checks -------------------------------------------------------------------------------------
+
+_NUMBER = regex.compile(r"\d+(?:[.,]\d+)*")
+_LATIN_WORD = regex.compile(r"[A-Za-z]{3,}")
+_MARKED = r"[\p{L}\p{M}]*(?:[\u0300\u0301\u0303\u0309\u0323\u0306\u0302\u031b]|[đĐ])[\p{L}\p{M}]*"
+#: two words in a row with Vietnamese letters (in NFD: tone marks, breve, circumflex, horn, or đ)
+_VIETNAMESE_RUN = regex.compile(rf"{_MARKED}\s+{_MARKED}")
+_WORD = regex.compile(r"[\p{L}\p{M}]+")
+_SPACES = regex.compile(r"\s+")
+_REPEATED = regex.compile(r"\b(\w{2,})\s+\1\b", regex.IGNORECASE)
+_KHMER = regex.compile(r"[\u1780-\u17ff]")
+_INVISIBLE = regex.compile(r"[\u200c\u200d\u2060\ufeff\u00ad]|[\x00-\x08\x0b-\x1f\x7f]")
+_END = {".": ".。។៕", "!": "!", "?": "?", ":": ":៖", ";": ";"}
+_BRACKETS = ("()", "[]", "{}")
+
+
+@lru_cache(maxsize=64)
+def _numbers(text: str) -> tuple[str, ...]:
+    return tuple(m.replace(".", "").replace(",", "").lstrip("0") or "0" for m in _NUMBER.findall(to_ascii_digits(text)))
+
+
+def _number_values(text: str, spans: Sequence[ProtectedSpan] = ()) -> tuple[str, ...]:
+    """Numbers as digit strings (separators and leading zeros dropped, Khmer digits read), outside codes/URLs."""
+    for span in spans:
+        if span.kind in ("code", "url", "email", "phone", "date"):  # each has its own check
+            text = text.replace(span.text, " ")
+    return _numbers(text)
+
+
+@lru_cache(maxsize=64)
+def _squeezed(text: str) -> str:
+    """No spaces, ASCII digits, case folded: how codes, addresses and phones are compared."""
+    return _SPACES.sub("", to_ascii_digits(text)).casefold()
+
+
+def _untranslated(s: Subject) -> str | None:
+    return "not translated yet" if not s.target.strip() and s.status is Status.UNTRANSLATED else None
+
+
+def _empty(s: Subject) -> str | None:
+    confirmed = s.status in (Status.TRANSLATED, Status.APPROVED)
+    return "confirmed but empty" if confirmed and not s.target.strip() else None
+
+
+def _same_as_source(s: Subject) -> str | None:
+    same = unicodedata.normalize("NFC", s.target.strip()) == unicodedata.normalize("NFC", s.source.strip())
+    return "the translation is the Vietnamese source unchanged" if same and _WORD.search(s.source) else None
+
+
+def _numbers_missing(s: Subject) -> str | None:
+    target = _number_values(s.target)
+    missing = [n for n in _number_values(s.source, s.spans) if n not in target]
+    return f"number(s) missing or changed: {', '.join(missing)}" if missing else None
+
+
+def _numbers_added(s: Subject) -> str | None:
+    source = _number_values(s.source)
+    extra = [n for n in _number_values(s.target) if n not in source]
+    return f"number(s) not in the source: {', '.join(extra)}" if extra else None
+
+
+def _span_check(kind: str, label: str) -> Callable[[Subject], str | None]:
+    def check(s: Subject) -> str | None:
+        spans = [sp for sp in s.spans if sp.kind == kind]
+        if not spans:
+            return None
+        target = _squeezed(s.target)
+        missing = [sp.text for sp in spans if _squeezed(sp.text) not in target]
+        return f"{label} missing or altered: {', '.join(missing)}" if missing else None
+
+    return check
+
+
+def _dates(s: Subject) -> str | None:
+    target = _number_values(s.target)
+    missing = []
+    for span in s.spans:
+        if span.kind == "date":
+            parts = _number_values(span.text)
+            day, year = parts[0], parts[-1]
+            if day not in target or (len(year) == 4 and year not in target):
+                missing.append(span.text)
+    return f"date missing or altered: {', '.join(missing)}" if missing else None
+
+
+def _term_not_used(s: Subject) -> str | None:
+    if not s.terms:
+        return None
+    target = target_key(s.target)
+    missing = [
+        f"{f.term.source} → {f.term.targets[s.language]}"
+        for f in s.terms
+        if f.term.targets.get(s.language) and target_key(f.term.targets[s.language]) not in target
+    ]
+    return f"glossary term not used: {'; '.join(missing)}" if missing else None
+
+
+def _forbidden_used(s: Subject) -> str | None:
+    if not s.terms:
+        return None
+    target = target_key(s.target)
+    used = [
+        f"{banned} (use {f.term.targets.get(s.language) or 'the glossary term'})"
+        for f in s.terms
+        for banned in f.term.forbidden.get(s.language, ())
+        if target_key(banned) in target
+    ]
+    return f"forbidden term used: {'; '.join(used)}" if used else None
+
+
+def _unedited_mt_approved(s: Subject) -> str | None:
+    if s.status is Status.APPROVED and s.origin in (Origin.MT, Origin.TM):
+        return "approved while still the unedited machine or memory draft"
+    return None
+
+
+def _length_ratio(s: Subject) -> str | None:
+    if len(s.source) < 20:
+        return None
+    ratio = len(s.target) / len(s.source)
+    low, high = (0.4, 2.2) if s.language == "en" else (0.4, 3.0)
+    if ratio < low:
+        return f"much shorter than the source ({ratio:.0%} of its length)"
+    if ratio > high:
+        return f"much longer than the source ({ratio:.0%} of its length)"
+    return None
+
+
+def _edge_spaces(s: Subject) -> str | None:
+    lead = s.target[: len(s.target) - len(s.target.lstrip())] != s.source[: len(s.source) - len(s.source.lstrip())]
+    trail = s.target[len(s.target.rstrip()) :] != s.source[len(s.source.rstrip()) :]
+    return "leading or trailing spaces differ from the source" if lead or trail else None
+
+
+def _double_space(s: Subject) -> str | None:
+    return "double space" if "  " in s.target.strip() and "  " not in s.source.strip() else None
+
+
+def _end_punctuation(s: Subject) -> str | None:
+    source_end, target_end = s.source.rstrip()[-1:], s.target.rstrip()[-1:]
+    if source_end in _END:
+        accepted = _END[source_end] if s.language == "km" else source_end
+        if source_end == "." and s.language == "en":
+            accepted = "."
+        if target_end not in accepted:
+            return f"the source ends with “{source_end}”, the translation with “{target_end}”"
+    elif target_end in "".join(_END.values()) and source_end and source_end.isalnum():
+        return f"the translation ends with “{target_end}”, the source has no end punctuation"
+    return None
+
+
+def _brackets(s: Subject) -> str | None:
+    for pair in _BRACKETS:
+        opened, closed = s.target.count(pair[0]), s.target.count(pair[1])
+        if opened != closed:
+            return f"unbalanced {pair[0]}{pair[1]} ({opened} opened, {closed} closed)"
+    return None
+
+
+def _quotes(s: Subject) -> str | None:
+    if s.target.count("“") != s.target.count("”"):
+        return "unbalanced “ ” quotes"
+    if s.target.count('"') % 2:
+        return 'an odd number of " quotes'
+    return None
+
+
+def _repeated_word(s: Subject) -> str | None:
+    found = _REPEATED.search(s.target)
+    return f"repeated word: “{found.group(0)}”" if found and not _REPEATED.search(s.source) else None
+
+
+def _latin_in_khmer(s: Subject) -> str | None:
+    source = s.source.casefold()
+    words = [w for w in _LATIN_WORD.findall(s.target) if w.casefold() not in source and not w.isupper()]
+    return f"Latin words in the Khmer text: {', '.join(words[:5])}" if words else None
+
+
+def _vietnamese_left(s: Subject) -> str | None:
+    if not _VIETNAMESE_RUN.search(unicodedata.normalize("NFD", s.target)):
+        return None
+    return "Vietnamese text left in the translation"
+
+
+def _no_khmer(s: Subject) -> str | None:
+    return (
+        "the Khmer translation contains no Khmer letters"
+        if _WORD.search(s.target) and not _KHMER.search(s.target)
+        else None
+    )
+
+
+def _invisible(s: Subject) -> str | None:
+    if _INVISIBLE.search(s.target):
+        return "invisible or control characters in the translation"
+    if "\u200b" in s.target and (
+        s.language != "km" or s.target.startswith("\u200b") or s.target.endswith("\u200b") or "\u200b\u200b" in s.target
+    ):
+        return "stray zero-width space"
+    return None
+
+
+def _capital_start(s: Subject) -> str | None:
+    source, target = s.source.lstrip()[:1], s.target.lstrip()[:1]
+    return (
+        "the source starts with a capital letter, the translation does not"
+        if source.isupper() and target.islower()
+        else None
+    )
+
+
+def _inconsistent_placeholder(_s: Subject) -> str | None:
+    return None  # needs the whole project: see `inconsistent_translations`
+
+
+CHECKS: tuple[Check, ...] = (
+    Check("untranslated", WARNING, BOTH, "The segment has no translation yet.", _untranslated, needs_text=False),
+    Check(
+        "empty-translation",
+        ERROR,
+        BOTH,
+        "Confirmed or approved, but the translation is empty.",
+        _empty,
+        needs_text=False,
+    ),
+    Check("same-as-source", WARNING, BOTH, "The translation is identical to the Vietnamese source.", _same_as_source),
+    Check(
+        "number-missing",
+        ERROR,
+        BOTH,
+        "A number of the source is missing or changed (Khmer digits count as the same).",
+        _numbers_missing,
+    ),
+    Check("number-added", WARNING, BOTH, "The translation has a number the source does not.", _numbers_added),
+    Check(
+        "date-missing", ERROR, BOTH, "A date of the source is missing or altered (day and year must be there).", _dates
+    ),
+    Check(
+        "code-missing",
+        ERROR,
+        BOTH,
+        "A document code (25/CT-TTg, 33-NQ/TW) is missing or altered.",
+        _span_check("code", "document code"),
+    ),
+    Check(
+        "url-missing",
+        ERROR,
+        BOTH,
+        "A web address of the source is missing or altered.",
+        _span_check("url", "web address"),
+    ),
+    Check(
+        "email-missing",
+        ERROR,
+        BOTH,
+        "An e-mail address of the source is missing or altered.",
+        _span_check("email", "e-mail address"),
+    ),
+    Check(
+        "phone-missing",
+        WARNING,
+        BOTH,
+        "A phone number of the source is missing or altered.",
+        _span_check("phone", "phone number"),
+    ),
+    Check(
+        "term-not-used",
+        WARNING,
+        BOTH,
+        "A glossary term of the source is not translated as the glossary says.",
+        _term_not_used,
+    ),
+    Check("forbidden-term", ERROR, BOTH, "The translation uses a term the glossary forbids.", _forbidden_used),
+    Check(
+        "unedited-mt-approved",
+        WARNING,
+        BOTH,
+        "Approved while still the unedited machine or memory draft.",
+        _unedited_mt_approved,
+    ),
+    Check("length-ratio", WARNING, BOTH, "The translation is much shorter or longer than the source.", _length_ratio),
+    Check("edge-spaces", WARNING, BOTH, "Leading or trailing spaces differ from the source.", _edge_spaces),
+    Check("double-space", WARNING, BOTH, "Two spaces in a row.", _double_space),
+    Check(
+        "end-punctuation",
+        WARNING,
+        BOTH,
+        "End punctuation differs from the source (Khmer ។ or ៕ for a full stop).",
+        _end_punctuation,
+    ),
+    Check("brackets", WARNING, BOTH, "Brackets are not balanced.", _brackets),
+    Check("quotes", WARNING, BOTH, "Quotation marks are not balanced.", _quotes),
+    Check("repeated-word", WARNING, frozenset({"en"}), "The same word twice in a row.", _repeated_word),
+    Check(
+        "latin-in-khmer",
+        WARNING,
+        frozenset({"km"}),
+        "Latin words in a Khmer translation that are not names or codes of the source.",
+        _latin_in_khmer,
+    ),
+    Check("no-khmer", ERROR, frozenset({"km"}), "A Khmer translation without Khmer letters.", _no_khmer),
+    Check("vietnamese-left", WARNING, BOTH, "Vietnamese words left in the translation.", _vietnamese_left),
+    Check(
+        "invisible-characters",
+        WARNING,
+        BOTH,
+        "Zero-width, soft-hyphen or control characters where they do not belong.",
+        _invisible,
+    ),
+    Check(
+        "capital-start",
+        INFO,
+        frozenset({"en"}),
+        "The source starts with a capital letter and the translation does not.",
+        _capital_start,
+    ),
+    Check(
+        "inconsistent-translation",
+        WARNING,
+        BOTH,
+        "The same source is translated differently elsewhere in the project.",
+        _inconsistent_placeholder,
+    ),
+)
+BY_ID = {check.id: check for check in CHECKS}
+
+
+def check_subject(subject: Subject, segment_id: int = 0, ignored: frozenset[str] = frozenset()) -> list[Problem]:
+    found = []
+    has_text = bool(subject.target.strip())
+    for check in CHECKS:
+        if subject.language not in check.languages or check.id in ignored or (check.needs_text and not has_text):
+            continue
+        message = check.run(subject)
+        if message:
+            found.append(Problem(segment_id, subject.language, check.id, check.severity, message))
+    return found
+
+
+# --- over a project -----------------------------------------------------------------------------------
+
+
+@dataclass(slots=True)
+class QaContext:
+    """What bulk and live checks share: the glossary finder and the ignored findings."""
+
+    finder: TermFinder
+    ignored: dict[tuple[int, str], set[str]] = field(default_factory=dict)
+
+    @classmethod
+    def load(cls, project: Project) -> QaContext:
+        ignored: dict[tuple[int, str], set[str]] = {}
+        for row in project.connection.execute("SELECT segment_id, language, check_id FROM qa_ignored"):
+            ignored.setdefault((row[0], row[1]), set()).add(row[2])
+        return cls(TermFinder(terms(project)), ignored)
+
+
+def check_segment(
+    segment: SegmentRecord, language: str, context: QaContext, found: tuple[FoundTerm, ...] | None = None
+) -> list[Problem]:
+    """One segment in one language (`found`: its glossary terms, when the caller has them already)."""
+    if not segment.translatable:
+        return []
+    translation = segment.translations.get(language)
+    subject = Subject(
+        segment.source,
+        translation.text if translation else "",
+        language,
+        translation.status if translation else Status.UNTRANSLATED,
+        translation.origin if translation else Origin.NONE,
+        segment.spans,
+        tuple(context.finder.find(segment.source)) if found is None else found,
+    )
+    return check_subject(subject, segment.id, frozenset(context.ignored.get((segment.id, language), ())))
+
+
+def inconsistent_translations(
+    records: Iterable[SegmentRecord], language: str, context: QaContext, keys: dict[int, str] | None = None
+) -> list[Problem]:
+    """Sources translated (or approved) in more than one way (`keys`: normalised sources, if known)."""
+    by_source: dict[str, dict[str, list[int]]] = {}
+    for segment in records:
+        translation = segment.translations.get(language)
+        if segment.translatable and translation and translation.status in (Status.TRANSLATED, Status.APPROVED):
+            key = keys[segment.id] if keys is not None else normalize_for_matching(segment.source)
+            by_source.setdefault(key, {}).setdefault(translation.text.strip(), []).append(segment.id)
+    found = []
+    for variants in by_source.values():
+        if len(variants) > 1:
+            for text, ids in variants.items():
+                others = [t for t in variants if t != text]
+                for segment_id in ids:
+                    if "inconsistent-translation" not in context.ignored.get((segment_id, language), set()):
+                        found.append(
+                            Problem(segment_id, language, "inconsistent-translation", WARNING,
+                                    f"translated differently elsewhere: “{others[0][:80]}”")
+                        )  # fmt: skip
+    return found
+
+
+def check_project(
+    project: Project, languages: Sequence[str] | None = None, document_id: int | None = None,
+    context: QaContext | None = None,
+) -> list[Problem]:  # fmt: skip
+    context = context or QaContext.load(project)
+    records = project.segments(document_id)
+    found: list[Problem] = []
+    languages = list(languages or project.info.target_languages)
+    keys = {s.id: normalize_for_matching(s.source) for s in records if s.translatable}
+    for segment in records:
+        terms_found = tuple(context.finder.find_in_key(keys[segment.id])) if segment.translatable else ()
+        for language in languages:
+            found += check_segment(segment, language, context, terms_found)
+    for language in languages:
+        found += inconsistent_translations(records, language, context, keys)
+    return found
+
+
+def ignore_problem(project: Project, segment_id: int, language: str, check_id: str, reason: str, author: str) -> None:
+    if check_id not in BY_ID:
+        raise ValueError(f"no check is called {check_id!r}")
+    if not reason.strip():
+        raise ValueError("say why the finding is fine: the reason is kept for the editor")
+    with project.transaction() as db:
+        db.execute(
+            """INSERT OR REPLACE INTO qa_ignored(segment_id, language, check_id, reason, author, created_at)
+               VALUES (?, ?, ?, ?, ?, ?)""",
+            (segment_id, language, check_id, reason.strip(), author, now()),
+        )
