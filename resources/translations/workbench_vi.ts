@@ -2,6 +2,54 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="vi_VN">
 <context>
+    <name>CheckReportDialog</name>
+    <message>
+        <location filename="../../workbench/ui/check_report_dialog.py" line="32"/>
+        <source>Quality checks</source>
+        <translation>Kiểm tra chất lượng</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/check_report_dialog.py" line="36"/>
+        <source>{0} errors, {1} warnings, {2} notes</source>
+        <translation>{0} lỗi, {1} cảnh báo, {2} lưu ý</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/check_report_dialog.py" line="40"/>
+        <source>Language</source>
+        <translation>Ngôn ngữ</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/check_report_dialog.py" line="40"/>
+        <source>Severity</source>
+        <translation>Mức độ</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/check_report_dialog.py" line="40"/>
+        <source>Check</source>
+        <translation>Phép kiểm tra</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/check_report_dialog.py" line="40"/>
+        <source>Problem</source>
+        <translation>Vấn đề</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/check_report_dialog.py" line="59"/>
+        <source>&amp;Ignore with a reason…</source>
+        <translation>&amp;Bỏ qua, kèm lý do…</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/check_report_dialog.py" line="78"/>
+        <source>Ignore this finding</source>
+        <translation>Bỏ qua phát hiện này</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/check_report_dialog.py" line="78"/>
+        <source>Why is it fine?</source>
+        <translation>Vì sao không sao?</translation>
+    </message>
+</context>
+<context>
     <name>DocumentList</name>
     <message>
         <location filename="../../workbench/ui/document_list.py" line="20"/>
@@ -489,289 +537,404 @@
 <context>
     <name>ProjectWindow</name>
     <message>
-        <location filename="../../workbench/ui/project_window.py" line="147"/>
+        <location filename="../../workbench/ui/project_window.py" line="163"/>
         <source>Cannot save</source>
         <extracomment>rows are sized to their text only when shown: sizing 50,000 rows up front would read them all</extracomment>
         <translation>Không lưu được</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/project_window.py" line="148"/>
+        <location filename="../../workbench/ui/project_window.py" line="164"/>
         <source>Unconfirmed text kept</source>
         <translation>Đã giữ văn bản chưa xác nhận</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/project_window.py" line="151"/>
+        <location filename="../../workbench/ui/project_window.py" line="167"/>
         <source>Loading {0}…</source>
         <translation>Đang nạp {0}…</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/project_window.py" line="175"/>
+        <location filename="../../workbench/ui/project_window.py" line="191"/>
         <source>Keep them as drafts</source>
         <translation>Giữ làm bản nháp</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/project_window.py" line="176"/>
+        <location filename="../../workbench/ui/project_window.py" line="192"/>
         <source>Discard</source>
         <translation>Bỏ đi</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/project_window.py" line="189"/>
+        <location filename="../../workbench/ui/project_window.py" line="205"/>
         <source>Cancel</source>
         <translation>Hủy</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/project_window.py" line="206"/>
+        <location filename="../../workbench/ui/project_window.py" line="222"/>
         <source>&amp;File</source>
         <translation>&amp;Tệp</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/project_window.py" line="207"/>
+        <location filename="../../workbench/ui/project_window.py" line="223"/>
         <source>&amp;Edit</source>
         <translation>&amp;Sửa</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/project_window.py" line="208"/>
+        <location filename="../../workbench/ui/project_window.py" line="224"/>
         <source>&amp;Segment</source>
         <translation>Đ&amp;oạn</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/project_window.py" line="209"/>
+        <location filename="../../workbench/ui/project_window.py" line="225"/>
         <source>&amp;Translate</source>
         <translation>&amp;Dịch</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/project_window.py" line="210"/>
+        <location filename="../../workbench/ui/project_window.py" line="226"/>
+        <source>T&amp;ools</source>
+        <translation>&amp;Công cụ</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/project_window.py" line="227"/>
         <source>&amp;View</source>
         <translation>&amp;Xem</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/project_window.py" line="211"/>
+        <location filename="../../workbench/ui/project_window.py" line="228"/>
         <source>&amp;Help</source>
         <translation>Trợ &amp;giúp</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/project_window.py" line="213"/>
+        <location filename="../../workbench/ui/project_window.py" line="230"/>
         <source>&amp;Import files…</source>
         <translation>&amp;Nhập tệp…</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/project_window.py" line="215"/>
+        <location filename="../../workbench/ui/project_window.py" line="232"/>
         <source>&amp;Close project</source>
         <translation>Đó&amp;ng dự án</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/project_window.py" line="217"/>
+        <location filename="../../workbench/ui/project_window.py" line="234"/>
         <source>&amp;Undo</source>
         <translation>&amp;Hoàn tác</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/project_window.py" line="219"/>
+        <location filename="../../workbench/ui/project_window.py" line="236"/>
         <source>&amp;Redo</source>
         <translation>&amp;Làm lại</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/project_window.py" line="224"/>
+        <location filename="../../workbench/ui/project_window.py" line="241"/>
         <source>&amp;Find…</source>
         <translation>&amp;Tìm…</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/project_window.py" line="225"/>
+        <location filename="../../workbench/ui/project_window.py" line="242"/>
         <source>Find and &amp;replace…</source>
         <translation>Tìm và &amp;thay…</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/project_window.py" line="227"/>
+        <location filename="../../workbench/ui/project_window.py" line="244"/>
         <source>&amp;Settings…</source>
         <translation>&amp;Cài đặt…</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/project_window.py" line="230"/>
+        <location filename="../../workbench/ui/project_window.py" line="247"/>
         <source>&amp;Confirm and go to the next segment needing work</source>
         <translation>&amp;Xác nhận và sang đoạn cần xử lý tiếp theo</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/project_window.py" line="233"/>
+        <location filename="../../workbench/ui/project_window.py" line="250"/>
         <source>&amp;Next segment</source>
         <translation>Đoạn &amp;sau</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/project_window.py" line="235"/>
+        <location filename="../../workbench/ui/project_window.py" line="252"/>
         <source>&amp;Previous segment</source>
         <translation>Đoạn &amp;trước</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/project_window.py" line="237"/>
+        <location filename="../../workbench/ui/project_window.py" line="254"/>
         <source>Copy &amp;source</source>
         <translation>Chép &amp;bản gốc</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/project_window.py" line="239"/>
+        <location filename="../../workbench/ui/project_window.py" line="256"/>
         <source>&amp;Machine-translate this segment now</source>
         <translation>&amp;Dịch máy đoạn này ngay</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/project_window.py" line="242"/>
+        <location filename="../../workbench/ui/project_window.py" line="259"/>
+        <source>Add a glossary &amp;term from the selection</source>
+        <translation>Thêm &amp;thuật ngữ từ phần đã chọn</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/project_window.py" line="262"/>
         <source>Mark &amp;not for translation / for translation</source>
         <translation>Đánh dấu &amp;không cần dịch / cần dịch</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/project_window.py" line="248"/>
+        <location filename="../../workbench/ui/project_window.py" line="268"/>
         <source>Insert suggestion {0}</source>
         <translation>Chèn gợi ý {0}</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/project_window.py" line="256"/>
+        <location filename="../../workbench/ui/project_window.py" line="278"/>
+        <source>Insert glossary term {0}</source>
+        <translation>Chèn thuật ngữ {0}</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/project_window.py" line="286"/>
         <source>Pre-translate this &amp;document</source>
         <translation>Dịch trước &amp;tài liệu này</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/project_window.py" line="259"/>
+        <location filename="../../workbench/ui/project_window.py" line="289"/>
         <source>Pre-translate the &amp;selected segments</source>
         <translation>Dịch trước các đoạn đã &amp;chọn</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/project_window.py" line="262"/>
+        <location filename="../../workbench/ui/project_window.py" line="292"/>
         <source>Pre-translate the whole &amp;project</source>
         <translation>Dịch trước toàn bộ &amp;dự án</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/project_window.py" line="265"/>
+        <location filename="../../workbench/ui/project_window.py" line="295"/>
         <source>&amp;Cancel pre-translation</source>
         <translation>&amp;Hủy dịch trước</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/project_window.py" line="269"/>
+        <location filename="../../workbench/ui/project_window.py" line="299"/>
         <source>&amp;Models…</source>
         <translation>&amp;Mô hình…</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/project_window.py" line="273"/>
+        <location filename="../../workbench/ui/project_window.py" line="303"/>
+        <source>&amp;Check this document</source>
+        <translation>&amp;Kiểm tra tài liệu này</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/project_window.py" line="307"/>
+        <source>Check the whole &amp;project</source>
+        <translation>Kiểm tra toàn bộ &amp;dự án</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/project_window.py" line="309"/>
+        <source>&amp;Import a glossary (CSV, TBX)…</source>
+        <translation>&amp;Nhập bảng thuật ngữ (CSV, TBX)…</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/project_window.py" line="310"/>
+        <source>&amp;Export the glossary…</source>
+        <translation>&amp;Xuất bảng thuật ngữ…</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/project_window.py" line="311"/>
+        <source>Import a &amp;TMX file into the shared memory…</source>
+        <translation>Nhập tệp &amp;TMX vào bộ nhớ dịch chung…</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/project_window.py" line="312"/>
+        <source>Export the project &amp;memory as TMX…</source>
+        <translation>Xuất &amp;bộ nhớ dịch của dự án thành TMX…</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/project_window.py" line="316"/>
         <source>Show {0}</source>
         <translation>Hiện {0}</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/project_window.py" line="280"/>
+        <location filename="../../workbench/ui/project_window.py" line="323"/>
         <source>Show the side &amp;panel</source>
         <translation>Hiện &amp;bảng bên</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/project_window.py" line="287"/>
+        <location filename="../../workbench/ui/project_window.py" line="330"/>
         <source>&amp;Keyboard shortcuts</source>
         <translation>&amp;Phím tắt</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/project_window.py" line="341"/>
+        <location filename="../../workbench/ui/project_window.py" line="387"/>
         <source>{0} segments</source>
         <translation>{0} đoạn</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/project_window.py" line="353"/>
+        <location filename="../../workbench/ui/project_window.py" line="399"/>
         <source>Cannot filter</source>
         <translation>Không lọc được</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/project_window.py" line="457"/>
+        <location filename="../../workbench/ui/project_window.py" line="503"/>
         <source>Edit cancelled</source>
         <translation>Đã hủy sửa</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/project_window.py" line="481"/>
+        <location filename="../../workbench/ui/project_window.py" line="527"/>
         <source>Nothing to confirm: the translation is empty</source>
         <translation>Không có gì để xác nhận: bản dịch trống</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/project_window.py" line="500"/>
+        <location filename="../../workbench/ui/project_window.py" line="546"/>
         <source>Every segment here is done in {0}</source>
         <translation>Mọi đoạn ở đây đã xong bằng {0}</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/project_window.py" line="530"/>
+        <location filename="../../workbench/ui/project_window.py" line="576"/>
         <source>There is no suggestion {0}</source>
         <translation>Không có gợi ý {0}</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/project_window.py" line="545"/>
+        <location filename="../../workbench/ui/project_window.py" line="584"/>
+        <source>There is no glossary term {0}</source>
+        <translation>Không có thuật ngữ {0}</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/project_window.py" line="602"/>
         <source>marked by the user</source>
         <translation>người dùng đánh dấu</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/project_window.py" line="547"/>
+        <location filename="../../workbench/ui/project_window.py" line="604"/>
         <source>Cannot change the segment</source>
         <translation>Không đổi được đoạn</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/project_window.py" line="593"/>
+        <location filename="../../workbench/ui/project_window.py" line="654"/>
+        <source>Cannot add the term</source>
+        <translation>Không thêm được thuật ngữ</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/project_window.py" line="656"/>
+        <source>Added to the glossary: {0}</source>
+        <translation>Đã thêm vào bảng thuật ngữ: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/project_window.py" line="692"/>
+        <source>Import a glossary</source>
+        <translation>Nhập bảng thuật ngữ</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/project_window.py" line="692"/>
+        <source>Glossaries</source>
+        <translation>Bảng thuật ngữ</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/project_window.py" line="702"/>
+        <source>Cannot import the glossary</source>
+        <translation>Không nhập được bảng thuật ngữ</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/project_window.py" line="704"/>
+        <source>{0} terms imported</source>
+        <translation>Đã nhập {0} thuật ngữ</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/project_window.py" line="709"/>
+        <source>Export the glossary</source>
+        <translation>Xuất bảng thuật ngữ</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/project_window.py" line="716"/>
+        <source>Cannot export the glossary</source>
+        <translation>Không xuất được bảng thuật ngữ</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/project_window.py" line="719"/>
+        <source>Import a TMX file</source>
+        <translation>Nhập tệp TMX</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/project_window.py" line="725"/>
+        <source>Cannot import the TMX file</source>
+        <translation>Không nhập được tệp TMX</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/project_window.py" line="727"/>
+        <source>{0} new units in the shared memory</source>
+        <translation>{0} đơn vị mới trong bộ nhớ dịch chung</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/project_window.py" line="731"/>
+        <source>Export the project memory</source>
+        <translation>Xuất bộ nhớ dịch của dự án</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/project_window.py" line="736"/>
+        <source>Cannot export the memory</source>
+        <translation>Không xuất được bộ nhớ dịch</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/project_window.py" line="752"/>
         <source>{0} unconfirmed edits from your last session were kept when the program stopped. Keep them as drafts (you still confirm each), or discard them?</source>
         <translation>Khi chương trình dừng, {0} chỗ sửa chưa xác nhận của phiên trước đã được giữ lại. Giữ làm bản nháp (bạn vẫn xác nhận từng đoạn) hay bỏ đi?</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/project_window.py" line="603"/>
+        <location filename="../../workbench/ui/project_window.py" line="762"/>
         <source>Cannot keep the recovered text</source>
         <translation>Không giữ được văn bản khôi phục</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/project_window.py" line="635"/>
+        <location filename="../../workbench/ui/project_window.py" line="794"/>
         <source>A pre-translation is already running</source>
         <translation>Đang có một lượt dịch trước</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/project_window.py" line="643"/>
+        <location filename="../../workbench/ui/project_window.py" line="802"/>
         <source>Cannot pre-translate</source>
         <translation>Không dịch trước được</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/project_window.py" line="648"/>
+        <location filename="../../workbench/ui/project_window.py" line="807"/>
         <source>Nothing left to translate ({0} drafts from earlier runs)</source>
         <translation>Không còn gì để dịch ({0} bản nháp từ các lần trước)</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/project_window.py" line="652"/>
-        <location filename="../../workbench/ui/project_window.py" line="670"/>
+        <location filename="../../workbench/ui/project_window.py" line="811"/>
+        <location filename="../../workbench/ui/project_window.py" line="829"/>
         <source>Pre-translating {0} segments…</source>
         <translation>Đang dịch trước {0} đoạn…</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/project_window.py" line="668"/>
+        <location filename="../../workbench/ui/project_window.py" line="827"/>
         <source>{0}/{1} segments · {2:.1f}/s · {3} left</source>
         <translation>{0}/{1} đoạn · {2:.1f}/giây · còn {3}</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/project_window.py" line="679"/>
+        <location filename="../../workbench/ui/project_window.py" line="838"/>
         <source>Pre-translation finished</source>
         <translation>Đã dịch trước xong</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/project_window.py" line="681"/>
+        <location filename="../../workbench/ui/project_window.py" line="840"/>
         <source>Pre-translation cancelled; the drafts made so far are kept</source>
         <translation>Đã hủy dịch trước; các bản nháp đã có được giữ lại</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/project_window.py" line="683"/>
+        <location filename="../../workbench/ui/project_window.py" line="842"/>
         <source>Pre-translation stopped</source>
         <translation>Dịch trước bị dừng</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/project_window.py" line="687"/>
+        <location filename="../../workbench/ui/project_window.py" line="846"/>
         <source>Cancelling…</source>
         <translation>Đang hủy…</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/project_window.py" line="700"/>
+        <location filename="../../workbench/ui/project_window.py" line="859"/>
         <source>Translating segment {0}…</source>
         <translation>Đang dịch đoạn {0}…</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/project_window.py" line="704"/>
+        <location filename="../../workbench/ui/project_window.py" line="863"/>
         <source>Machine translation failed</source>
         <translation>Dịch máy thất bại</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/project_window.py" line="709"/>
+        <location filename="../../workbench/ui/project_window.py" line="868"/>
         <source>No translation model</source>
         <translation>Chưa có mô hình dịch</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/project_window.py" line="710"/>
+        <location filename="../../workbench/ui/project_window.py" line="869"/>
         <source>Open the model manager?</source>
         <translation>Mở trình quản lý mô hình?</translation>
     </message>
@@ -814,49 +977,49 @@
 <context>
     <name>SegmentTableModel</name>
     <message>
-        <location filename="../../workbench/ui/segment_table_model.py" line="84"/>
-        <location filename="../../workbench/ui/segment_table_model.py" line="88"/>
+        <location filename="../../workbench/ui/segment_table_model.py" line="89"/>
+        <location filename="../../workbench/ui/segment_table_model.py" line="93"/>
         <source>Vietnamese</source>
-        <extracomment>below this mean log-probability a machine draft is marked as weak</extracomment>
+        <extracomment>below this mean log-probability a machine draft is marked as weak glossary terms in the source: [(start, end, "term → translations")] set by the window when the project has a glossary: the source column then highlights terms</extracomment>
         <translation>Tiếng Việt</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/segment_table_model.py" line="88"/>
+        <location filename="../../workbench/ui/segment_table_model.py" line="93"/>
         <source>English</source>
         <translation>Tiếng Anh</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/segment_table_model.py" line="88"/>
+        <location filename="../../workbench/ui/segment_table_model.py" line="93"/>
         <source>Khmer</source>
         <translation>Tiếng Khmer</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/segment_table_model.py" line="143"/>
+        <location filename="../../workbench/ui/segment_table_model.py" line="157"/>
         <source>Not for translation: {0}</source>
         <translation>Không cần dịch: {0}</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/segment_table_model.py" line="176"/>
+        <location filename="../../workbench/ui/segment_table_model.py" line="190"/>
         <source>Status: {0}</source>
         <translation>Trạng thái: {0}</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/segment_table_model.py" line="178"/>
+        <location filename="../../workbench/ui/segment_table_model.py" line="192"/>
         <source>Machine translation by {0}</source>
         <translation>Dịch máy bởi {0}</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/segment_table_model.py" line="180"/>
+        <location filename="../../workbench/ui/segment_table_model.py" line="194"/>
         <source>Confidence {0:.0%}</source>
         <translation>Độ tin cậy {0:.0%}</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/segment_table_model.py" line="182"/>
+        <location filename="../../workbench/ui/segment_table_model.py" line="196"/>
         <source>By {0}</source>
         <translation>Bởi {0}</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/segment_table_model.py" line="184"/>
+        <location filename="../../workbench/ui/segment_table_model.py" line="198"/>
         <source>Low confidence: check this draft carefully</source>
         <translation>Độ tin cậy thấp: hãy kiểm tra kỹ bản nháp này</translation>
     </message>
@@ -975,73 +1138,82 @@
 <context>
     <name>SidePanel</name>
     <message>
-        <location filename="../../workbench/ui/side_panel.py" line="59"/>
-        <source>Suggestions (Ctrl+1…9 inserts)</source>
+        <location filename="../../workbench/ui/side_panel.py" line="63"/>
+        <source>Select words here and in the translation, then Ctrl+T adds a glossary term</source>
         <extracomment>live quality checks of the current cell: messages to show</extracomment>
+        <translation>Chọn từ ở đây và trong bản dịch, rồi Ctrl+T để thêm thuật ngữ</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/side_panel.py" line="67"/>
+        <source>Suggestions (Ctrl+1…9 inserts)</source>
         <translation>Gợi ý (Ctrl+1…9 để chèn)</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/side_panel.py" line="65"/>
+        <location filename="../../workbench/ui/side_panel.py" line="73"/>
         <source>Machine-translate this segment now (Ctrl+M)</source>
         <translation>Dịch máy đoạn này ngay (Ctrl+M)</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/side_panel.py" line="70"/>
         <source>Glossary</source>
         <translation>Thuật ngữ</translation>
     </message>
     <message>
         <location filename="../../workbench/ui/side_panel.py" line="78"/>
+        <source>Glossary (Alt+1…9 inserts at the cursor)</source>
+        <translation>Thuật ngữ (Alt+1…9 để chèn tại con trỏ)</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/side_panel.py" line="86"/>
         <source>Checks</source>
         <translation>Kiểm tra</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/side_panel.py" line="85"/>
+        <location filename="../../workbench/ui/side_panel.py" line="93"/>
         <source>History</source>
         <translation>Lịch sử</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/side_panel.py" line="92"/>
+        <location filename="../../workbench/ui/side_panel.py" line="100"/>
         <source>Comment</source>
         <translation>Ghi chú</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/side_panel.py" line="95"/>
+        <location filename="../../workbench/ui/side_panel.py" line="103"/>
         <source>A note for the editor or for yourself; saved as you type.</source>
         <translation>Ghi chú cho biên tập viên hoặc cho chính bạn; được lưu khi bạn gõ.</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/side_panel.py" line="131"/>
+        <location filename="../../workbench/ui/side_panel.py" line="141"/>
         <source>Choose an English or Khmer cell to see its suggestions and history.</source>
         <translation>Chọn một ô tiếng Anh hoặc tiếng Khmer để xem gợi ý và lịch sử.</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/side_panel.py" line="134"/>
+        <location filename="../../workbench/ui/side_panel.py" line="144"/>
         <source>Segment {0} · {1}</source>
         <translation>Đoạn {0} · {1}</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/side_panel.py" line="151"/>
+        <location filename="../../workbench/ui/side_panel.py" line="161"/>
         <source>No suggestion yet: pre-translate, or press Ctrl+M.</source>
         <translation>Chưa có gợi ý: hãy dịch trước, hoặc bấm Ctrl+M.</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/side_panel.py" line="158"/>
+        <location filename="../../workbench/ui/side_panel.py" line="171"/>
         <source>No glossary terms in this segment.</source>
         <translation>Đoạn này không có thuật ngữ.</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/side_panel.py" line="176"/>
+        <location filename="../../workbench/ui/side_panel.py" line="189"/>
         <source>machine translation · {0}</source>
         <translation>dịch máy · {0}</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/side_panel.py" line="178"/>
+        <location filename="../../workbench/ui/side_panel.py" line="191"/>
         <source>confidence {0:.0%}</source>
         <translation>độ tin cậy {0:.0%}</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/side_panel.py" line="181"/>
+        <location filename="../../workbench/ui/side_panel.py" line="194"/>
         <source>translation memory · {0}</source>
         <translation>bộ nhớ dịch · {0}</translation>
     </message>
@@ -1109,6 +1281,24 @@
         <location filename="../../workbench/ui/start_window.py" line="116"/>
         <source>{0}: {1} documents, {2} segments</source>
         <translation>{0}: {1} tài liệu, {2} đoạn</translation>
+    </message>
+</context>
+<context>
+    <name>TermDialog</name>
+    <message>
+        <location filename="../../workbench/ui/term_dialog.py" line="15"/>
+        <source>Add a glossary term</source>
+        <translation>Thêm thuật ngữ</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/term_dialog.py" line="26"/>
+        <source>forbidden alternatives, separated by ;</source>
+        <translation>các cách dịch bị cấm, cách nhau bằng ;</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/term_dialog.py" line="29"/>
+        <source>Note:</source>
+        <translation>Ghi chú:</translation>
     </message>
 </context>
 <context>

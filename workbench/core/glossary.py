@@ -20,7 +20,7 @@ import regex
 from lxml import etree
 
 from workbench.core.errors import ImportProblem
-from workbench.core.match_normalization import normalize_for_matching
+from workbench.core.match_normalization import normalize_for_matching, unify_tone_placement
 from workbench.core.project_store import Project, now
 
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
@@ -102,11 +102,43 @@ class TermFinder:
             return []
         return self.find_in_key(normalize_for_matching(source))
 
+    def find_in_text(self, text: str) -> list[FoundTerm]:
+        """Terms with their positions in `text` itself (NFC), for highlighting."""
+        if self.pattern is None:
+            return []
+        key, offsets = _key_with_offsets(text)
+        return [
+            FoundTerm(self.by_key[m.group()], offsets[m.start()], offsets[m.end() - 1] + 1)
+            for m in self.pattern.finditer(key)
+        ]
+
     def find_in_key(self, key: str) -> list[FoundTerm]:
         """The same for an already normalised text."""
         if self.pattern is None:
             return []
         return [FoundTerm(self.by_key[m.group()], m.start(), m.end()) for m in self.pattern.finditer(key)]
+
+
+def _key_with_offsets(text: str) -> tuple[str, list[int]]:
+    """`normalize_for_matching(text)` for an NFC text, with the index in `text` of every character of the key.
+    Case folding and tone placement keep lengths for Vietnamese; only collapsed spaces move positions."""
+    chars: list[str] = []
+    offsets: list[int] = []
+    for index, ch in enumerate(text):
+        if ch.isspace():
+            if not chars or chars[-1] == " ":
+                continue
+            ch = " "
+        else:
+            folded = ch.casefold()
+            ch = folded if len(folded) == 1 else ch
+        chars.append(ch)
+        offsets.append(index)
+    while chars and chars[-1] == " ":
+        chars.pop()
+        offsets.pop()
+    key = unify_tone_placement("".join(chars))
+    return (key, offsets) if len(key) == len(offsets) else ("".join(chars), offsets)
 
 
 # --- CSV and TBX ------------------------------------------------------------------------------------

@@ -7,29 +7,39 @@ Kept: the diacritics themselves, which tell Vietnamese words apart (hòa ≠ hoa
 
 from __future__ import annotations
 
+import re
 import unicodedata
-
-import regex
 
 _TONES = "\u0300\u0301\u0303\u0309\u0323"  # grave, acute, tilde, hook above, dot below
 # In NFD: o/u + tone + a/e/y ending the syllable ("hòa" -> h o ` a): the tone moves to the second vowel,
 # the "new" placement. A syllable with a final consonant (hoàn, thuyền) has one spelling and is left alone.
-_OLD_PLACEMENT = regex.compile(rf"(?:([oO])([{_TONES}])([aAeE])|([uU])([{_TONES}])([yY]))(?![\p{{L}}\p{{M}}])")
-_SPACES = regex.compile(r"\s+")
-#: the same places in NFC text: most texts have none, and skip the decomposition
-_OLD_PLACEMENT_NFC = regex.compile(r"[òóõỏọÒÓÕỎỌ][aAeE]|[ùúũủụÙÚŨỦỤ][yY]")
+
+
+def _moved_pairs() -> dict[str, str]:
+    """'òa' -> 'oà' and the like, in NFC: every old-style pair and its new spelling."""
+    table = {}
+    for first, second in [(o, v) for o in "oO" for v in "aAeE"] + [(u, y) for u in "uU" for y in "yY"]:
+        for tone in _TONES:
+            old = unicodedata.normalize("NFC", first + tone + second)
+            table[old] = unicodedata.normalize("NFC", first + second + tone)
+    return table
+
+
+_MOVED = _moved_pairs()
+_FIRST_LETTERS = frozenset(pair[0] for pair in _MOVED)
+#: an old-style pair ending its syllable, found in NFC text directly (the stdlib engine is 3x faster here)
+_OLD_PLACEMENT_NFC = re.compile("(?:" + "|".join(_MOVED) + r")(?!\w)")
 
 
 def unify_tone_placement(text: str) -> str:
     """`text` (NFC) with the tone of oa, oe, uy syllables on the second vowel."""
-    if not _OLD_PLACEMENT_NFC.search(text):
+    if _FIRST_LETTERS.isdisjoint(text):
         return text
-    decomposed = unicodedata.normalize("NFD", text)
-    moved = _OLD_PLACEMENT.sub(lambda m: (m[1] or m[4]) + (m[3] or m[6]) + (m[2] or m[5]), decomposed)
-    return unicodedata.normalize("NFC", moved)
+    return _OLD_PLACEMENT_NFC.sub(lambda m: _MOVED[m.group()], text)
 
 
 def normalize_for_matching(text: str) -> str:
     """The key two texts share when they are the same for a translator."""
-    text = unify_tone_placement(unicodedata.normalize("NFC", text))
-    return _SPACES.sub(" ", text.casefold()).strip()
+    if not unicodedata.is_normalized("NFC", text):
+        text = unicodedata.normalize("NFC", text)
+    return " ".join(unify_tone_placement(text).casefold().split())

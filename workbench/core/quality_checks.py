@@ -8,8 +8,12 @@ person decided is fine is ignored for that segment with a reason that is kept (`
 
 from __future__ import annotations
 
+import json
+import multiprocessing
+import os
+import re
 import unicodedata
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -61,22 +65,26 @@ class Problem:
 
 # --- the checks -------------------------------------------------------------------------------------
 
-_NUMBER = regex.compile(r"\d+(?:[.,]\d+)*")
-_LATIN_WORD = regex.compile(r"[A-Za-z]{3,}")
+_NUMBER = re.compile(r"[0-9]+(?:[.,][0-9]+)*")  # on text whose Khmer digits are made ASCII
+_LATIN_WORD = re.compile(r"[A-Za-z]{3,}")
 _MARKED = r"[\p{L}\p{M}]*(?:[\u0300\u0301\u0303\u0309\u0323\u0306\u0302\u031b]|[đĐ])[\p{L}\p{M}]*"
 #: two words in a row with Vietnamese letters (in NFD: tone marks, breve, circumflex, horn, or đ)
 _VIETNAMESE_RUN = regex.compile(rf"{_MARKED}\s+{_MARKED}")
 _WORD = regex.compile(r"[\p{L}\p{M}]+")
-_SPACES = regex.compile(r"\s+")
-_REPEATED = regex.compile(r"\b(\w{2,})\s+\1\b", regex.IGNORECASE)
-_KHMER = regex.compile(r"[\u1780-\u17ff]")
-_INVISIBLE = regex.compile(r"[\u200c\u200d\u2060\ufeff\u00ad]|[\x00-\x08\x0b-\x1f\x7f]")
+_SPACES = re.compile(r"\s+")
+_REPEATED = re.compile(r"\b(\w{2,})\s+\1\b", re.IGNORECASE)  # the stdlib engine: several times faster here
+_KHMER = re.compile(r"[\u1780-\u17ff]")
+_INVISIBLE = re.compile(r"[\u200c\u200d\u2060\ufeff\u00ad]|[\x00-\x08\x0b-\x1f\x7f]")
 _END = {".": ".。។៕", "!": "!", "?": "?", ":": ":៖", ";": ";"}
 _BRACKETS = ("()", "[]", "{}")
+_BRACKET_CHARS = frozenset("()[]{}")
+_HAS_DIGIT = re.compile(r"\d")
 
 
 @lru_cache(maxsize=64)
 def _numbers(text: str) -> tuple[str, ...]:
+    if not _HAS_DIGIT.search(text):
+        return ()
     return tuple(m.replace(".", "").replace(",", "").lstrip("0") or "0" for m in _NUMBER.findall(to_ascii_digits(text)))
 
 
@@ -104,6 +112,8 @@ def _empty(s: Subject) -> str | None:
 
 
 def _same_as_source(s: Subject) -> str | None:
+    if s.target.isascii() != s.source.isascii():
+        return None
     same = unicodedata.normalize("NFC", s.target.strip()) == unicodedata.normalize("NFC", s.source.strip())
     return "the translation is the Vietnamese source unchanged" if same and _WORD.search(s.source) else None
 
@@ -188,6 +198,8 @@ def _length_ratio(s: Subject) -> str | None:
 
 
 def _edge_spaces(s: Subject) -> str | None:
+    if not (s.target[:1].isspace() or s.target[-1:].isspace() or s.source[:1].isspace() or s.source[-1:].isspace()):
+        return None
     lead = s.target[: len(s.target) - len(s.target.lstrip())] != s.source[: len(s.source) - len(s.source.lstrip())]
     trail = s.target[len(s.target.rstrip()) :] != s.source[len(s.source.rstrip()) :]
     return "leading or trailing spaces differ from the source" if lead or trail else None
@@ -211,6 +223,8 @@ def _end_punctuation(s: Subject) -> str | None:
 
 
 def _brackets(s: Subject) -> str | None:
+    if not _BRACKET_CHARS.intersection(s.target):
+        return None
     for pair in _BRACKETS:
         opened, closed = s.target.count(pair[0]), s.target.count(pair[1])
         if opened != closed:
@@ -238,7 +252,7 @@ def _latin_in_khmer(s: Subject) -> str | None:
 
 
 def _vietnamese_left(s: Subject) -> str | None:
-    if not _VIETNAMESE_RUN.search(unicodedata.normalize("NFD", s.target)):
+    if s.target.isascii() or not _VIETNAMESE_RUN.search(unicodedata.normalize("NFD", s.target)):
         return None
     return "Vietnamese text left in the translation"
 
@@ -252,6 +266,8 @@ def _no_khmer(s: Subject) -> str | None:
 
 
 def _invisible(s: Subject) -> str | None:
+    if s.target.isprintable():  # no control or format character at all: the usual case
+        return None
     if _INVISIBLE.search(s.target):
         return "invisible or control characters in the translation"
     if "\u200b" in s.target and (
@@ -384,13 +400,15 @@ CHECKS: tuple[Check, ...] = (
     ),
 )
 BY_ID = {check.id: check for check in CHECKS}
+_FOR_LANGUAGE = {language: tuple(c for c in CHECKS if language in c.languages) for language in ("en", "km")}
 
 
 def check_subject(subject: Subject, segment_id: int = 0, ignored: frozenset[str] = frozenset()) -> list[Problem]:
     found = []
     has_text = bool(subject.target.strip())
-    for check in CHECKS:
-        if subject.language not in check.languages or check.id in ignored or (check.needs_text and not has_text):
+    checks = _FOR_LANGUAGE.get(subject.language) or tuple(c for c in CHECKS if subject.language in c.languages)
+    for check in checks:
+        if (check.needs_text and not has_text) or (ignored and check.id in ignored):
             continue
         message = check.run(subject)
         if message:
@@ -435,45 +453,107 @@ def check_segment(
     return check_subject(subject, segment.id, frozenset(context.ignored.get((segment.id, language), ())))
 
 
-def inconsistent_translations(
-    records: Iterable[SegmentRecord], language: str, context: QaContext, keys: dict[int, str] | None = None
-) -> list[Problem]:
-    """Sources translated (or approved) in more than one way (`keys`: normalised sources, if known)."""
-    by_source: dict[str, dict[str, list[int]]] = {}
-    for segment in records:
-        translation = segment.translations.get(language)
-        if segment.translatable and translation and translation.status in (Status.TRANSLATED, Status.APPROVED):
-            key = keys[segment.id] if keys is not None else normalize_for_matching(segment.source)
-            by_source.setdefault(key, {}).setdefault(translation.text.strip(), []).append(segment.id)
-    found = []
-    for variants in by_source.values():
-        if len(variants) > 1:
-            for text, ids in variants.items():
-                others = [t for t in variants if t != text]
-                for segment_id in ids:
-                    if "inconsistent-translation" not in context.ignored.get((segment_id, language), set()):
-                        found.append(
-                            Problem(segment_id, language, "inconsistent-translation", WARNING,
-                                    f"translated differently elsewhere: “{others[0][:80]}”")
-                        )  # fmt: skip
-    return found
+_STATUS_OF = {status.value: status for status in Status}
+_ORIGIN_OF = {origin.value: origin for origin in Origin}
+_NOTHING = ("", Status.UNTRANSLATED, Origin.NONE)
+
+
+def _rows(
+    project: Project, document_id: int | None, languages: Sequence[str]
+) -> list[tuple[int, str, str, bool, dict[str, tuple[str, Status, Origin]]]]:
+    """(id, source, spans json, translatable, {language: (text, status, origin)}) in document order, read in
+    one query: building full SegmentRecords for 100,000 segments would take longer than checking them."""
+    where = "s.position IS NOT NULL" + (" AND s.document_id = ?" if document_id is not None else "")
+    marks = ",".join("?" * len(languages))
+    rows: dict[int, tuple[int, str, str, bool, dict[str, tuple[str, Status, Origin]]]] = {}
+    for sid, source, spans, translatable, language, text, status, origin in project.connection.execute(
+        f"""SELECT s.id, s.source, s.spans, s.translatable, t.language, t.text, t.status, t.origin FROM segments s
+            LEFT JOIN translations t ON t.segment_id = s.id AND t.language IN ({marks})
+            WHERE {where} ORDER BY s.document_id, s.position""",
+        (*languages, *([document_id] if document_id is not None else [])),
+    ):
+        row = rows.get(sid)
+        if row is None:
+            row = rows[sid] = (sid, source, spans, bool(translatable), {})
+        if language is not None:
+            row[4][language] = (text, _STATUS_OF[status], _ORIGIN_OF[origin])
+    return list(rows.values())
+
+
+Row = tuple[int, str, str, bool, dict[str, tuple[str, Status, Origin]]]
+Variants = dict[tuple[str, str], dict[str, list[int]]]
+#: below this many segments one process is quicker than starting others
+PARALLEL_FROM = 20000
+_WORK: tuple[list[Row], list[str], QaContext] | None = None
+
+
+def _check_rows(rows: Sequence[Row], languages: Sequence[str], context: QaContext) -> tuple[list[Problem], Variants]:
+    finder = context.finder if context.finder.pattern is not None else None
+    found: list[Problem] = []
+    variants: Variants = {}
+    for sid, source, spans_json, translatable, targets in rows:
+        if not translatable:
+            continue
+        key = normalize_for_matching(source)
+        terms_found = tuple(finder.find_in_key(key)) if finder is not None else ()
+        spans = () if spans_json == "[]" else tuple(ProtectedSpan.from_json(source, i) for i in json.loads(spans_json))
+        for language in languages:
+            text, status, origin = targets.get(language, _NOTHING)
+            ignored = context.ignored.get((sid, language))
+            subject = Subject(source, text, language, status, origin, spans, terms_found)
+            found += check_subject(subject, sid, frozenset(ignored) if ignored else frozenset())
+            if status in (Status.TRANSLATED, Status.APPROVED):
+                variants.setdefault((language, key), {}).setdefault(text.strip(), []).append(sid)
+    return found, variants
+
+
+def _check_slice(bounds: tuple[int, int]) -> tuple[list[Problem], Variants]:
+    """Run in a forked worker: the rows were set before the fork, only the findings travel back."""
+    assert _WORK is not None
+    rows, languages, context = _WORK
+    return _check_rows(rows[bounds[0] : bounds[1]], languages, context)
 
 
 def check_project(
     project: Project, languages: Sequence[str] | None = None, document_id: int | None = None,
     context: QaContext | None = None,
 ) -> list[Problem]:  # fmt: skip
+    """Every check over a document (or the project), plus translations that differ for the same source.
+    A large project is checked by one forked worker per core (the checks are pure Python)."""
+    global _WORK
     context = context or QaContext.load(project)
-    records = project.segments(document_id)
-    found: list[Problem] = []
     languages = list(languages or project.info.target_languages)
-    keys = {s.id: normalize_for_matching(s.source) for s in records if s.translatable}
-    for segment in records:
-        terms_found = tuple(context.finder.find_in_key(keys[segment.id])) if segment.translatable else ()
-        for language in languages:
-            found += check_segment(segment, language, context, terms_found)
-    for language in languages:
-        found += inconsistent_translations(records, language, context, keys)
+    rows = _rows(project, document_id, languages)
+    workers = min(4, os.cpu_count() or 1)
+    if len(rows) < PARALLEL_FROM or workers < 2 or "fork" not in multiprocessing.get_all_start_methods():
+        parts = [_check_rows(rows, languages, context)]
+    else:
+        _WORK = (rows, languages, context)
+        step = -(-len(rows) // workers)
+        try:
+            with multiprocessing.get_context("fork").Pool(workers) as pool:
+                parts = pool.map(_check_slice, [(i, i + step) for i in range(0, len(rows), step)])
+        finally:
+            _WORK = None
+    found: list[Problem] = []
+    variants: Variants = {}
+    for problems, part in parts:
+        found += problems
+        for key, by_text in part.items():
+            merged = variants.setdefault(key, {})
+            for text, ids in by_text.items():
+                merged.setdefault(text, []).extend(ids)
+    for (language, _key), by_text in variants.items():
+        if len(by_text) < 2:
+            continue
+        for text, ids in by_text.items():
+            other = next(t for t in by_text if t != text)
+            for sid in ids:
+                if "inconsistent-translation" not in context.ignored.get((sid, language), set()):
+                    found.append(
+                        Problem(sid, language, "inconsistent-translation", WARNING,
+                                f"translated differently elsewhere: “{other[:80]}”")
+                    )  # fmt: skip
     return found
 
 

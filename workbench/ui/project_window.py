@@ -12,12 +12,14 @@ import sqlite3
 import time
 from collections.abc import Callable
 from functools import lru_cache, partial
+from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QModelIndex, QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QFont, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemDelegate,
     QAbstractItemView,
+    QFileDialog,
     QFrame,
     QHBoxLayout,
     QHeaderView,
@@ -33,14 +35,24 @@ from PySide6.QtWidgets import (
 )
 
 from workbench.core.errors import WorkbenchError
+from workbench.core.glossary import (
+    add_term,
+    read_glossary_csv,
+    read_glossary_tbx,
+    terms,
+    write_glossary_csv,
+    write_glossary_tbx,
+)
 from workbench.core.khmer_breaks import for_display
 from workbench.core.project_memory import Memories
-from workbench.core.project_store import Project
+from workbench.core.project_store import Project, now
 from workbench.core.quality_checks import QaContext, check_project, check_segment
 from workbench.core.records import SegmentRecord
 from workbench.core.segment_filter import filter_segment_ids, ids_needing_work
 from workbench.core.settings import Settings
 from workbench.core.suggestions import Suggestion
+from workbench.core.tmx import read_tmx, write_tmx
+from workbench.core.translation_memory import units
 from workbench.core.unconfirmed_edits import discard_all_unconfirmed, keep_unconfirmed, unconfirmed_edits
 from workbench.mt.model_choice import EnginePool, NoModel, choose_model, model_store
 from workbench.ui.document_list import DocumentList
@@ -52,6 +64,8 @@ from workbench.ui.mt_jobs import Job, MtService
 from workbench.ui.segment_editor import SegmentDelegate, SegmentEditor
 from workbench.ui.segment_table_model import SegmentTableModel
 from workbench.ui.side_panel import SidePanel
+from workbench.ui.source_delegate import SourceDelegate
+from workbench.ui.term_dialog import TermDialog
 
 log = logging.getLogger(__name__)
 #: rows are sized to their text only when shown: sizing 50,000 rows up front would read them all
@@ -105,6 +119,8 @@ class ProjectWindow(QMainWindow):
         )
         self.delegate = SegmentDelegate(self.grid, self._editor_actions, self.grid.font)
         self.grid.setItemDelegate(self.delegate)
+        self.source_delegate = SourceDelegate(self.grid)
+        self.grid.setItemDelegateForColumn(1, self.source_delegate)
         self.side_panel = SidePanel(project, lambda: self.settings.user_name, self.names)
         self.qa_context = QaContext.load(project)
         self.side_panel.providers.insert(0, self._memory_suggestions)
@@ -207,6 +223,7 @@ class ProjectWindow(QMainWindow):
             "edit": bar.addMenu(self.tr("&Edit")),
             "segment": bar.addMenu(self.tr("&Segment")),
             "translate": bar.addMenu(self.tr("&Translate")),
+            "tools": bar.addMenu(self.tr("T&ools")),
             "view": bar.addMenu(self.tr("&View")),
             "help": bar.addMenu(self.tr("&Help")),
         }
@@ -238,6 +255,9 @@ class ProjectWindow(QMainWindow):
         self.translate_now_action = self._action(
             "segment", self.tr("&Machine-translate this segment now"), self.translate_now, "Ctrl+M"
         )
+        self.add_term_action = self._action(
+            "segment", self.tr("Add a glossary &term from the selection"), self.add_term_from_selection, "Ctrl+T"
+        )
         self.toggle_translatable_action = self._action(
             "segment", self.tr("Mark &not for translation / for translation"), self.toggle_translatable, "Ctrl+Shift+N"
         )
@@ -248,6 +268,16 @@ class ProjectWindow(QMainWindow):
                 self.tr("Insert suggestion {0}").format(n),
                 partial(self.insert_suggestion, n),
                 f"Ctrl+{n}",
+            )
+            for n in range(1, 10)
+        ]
+
+        self.term_actions = [
+            self._action(
+                "segment",
+                self.tr("Insert glossary term {0}").format(n),
+                partial(self.insert_term, n),
+                f"Alt+{n}",
             )
             for n in range(1, 10)
         ]
@@ -267,6 +297,19 @@ class ProjectWindow(QMainWindow):
         self.cancel_action.setEnabled(False)
         self.menus["translate"].addSeparator()
         self._action("translate", self.tr("&Models…"), self.open_model_manager)
+
+        self.check_document_action = self._action(
+            "tools",
+            self.tr("&Check this document"),
+            lambda: self.show_check_report(self.documents.current_document()),
+            "F7",
+        )
+        self._action("tools", self.tr("Check the whole &project"), lambda: self.show_check_report(None), "Shift+F7")
+        self.menus["tools"].addSeparator()
+        self._action("tools", self.tr("&Import a glossary (CSV, TBX)…"), self.import_glossary)
+        self._action("tools", self.tr("&Export the glossary…"), self.export_glossary)
+        self._action("tools", self.tr("Import a &TMX file into the shared memory…"), self.import_tmx)
+        self._action("tools", self.tr("Export the project &memory as TMX…"), self.export_tmx)
 
         self.language_actions: dict[str, QAction] = {}
         for offset, code in enumerate(self.model.languages):
@@ -290,7 +333,8 @@ class ProjectWindow(QMainWindow):
         """Actions whose keys reach the window even while a cell editor has focus."""
         return [
             self.confirm_action, self.next_action, self.previous_action, self.copy_source_action,
-            self.translate_now_action, *self.suggestion_actions, *self.language_actions.values(),
+            self.translate_now_action, self.add_term_action, *self.suggestion_actions, *self.term_actions,
+            *self.language_actions.values(),
         ]  # fmt: skip
 
     def all_actions(self) -> list[QAction]:
@@ -338,6 +382,8 @@ class ProjectWindow(QMainWindow):
         for code, action in getattr(self, "language_actions", {}).items():
             self.grid.setColumnHidden(model.column_of(code), not action.isChecked())
         self.grid.selectionModel().currentChanged.connect(self._current_changed)
+        context = getattr(self, "qa_context", None)
+        model.term_finder = context.finder if context is not None and context.finder.by_key else None
         self.statusBar().showMessage(self.tr("{0} segments").format(model.rowCount()))
         self._row_timer.start(ROW_SIZING_DELAY_MS)
 
@@ -531,6 +577,17 @@ class ProjectWindow(QMainWindow):
             return
         self.insert_text(text)
 
+    def insert_term(self, number: int) -> None:
+        """Alt+1..9: the glossary term's translation at the cursor (not replacing the text)."""
+        text = self.side_panel.term_text(number)
+        if text is None:
+            self.statusBar().showMessage(self.tr("There is no glossary term {0}").format(number), 3000)
+            return
+        editor = self.open_editor()
+        if editor is not None:
+            editor.insertPlainText(text)
+            editor.setFocus()
+
     def copy_source(self) -> None:
         index = self._target_index()
         if index is not None:
@@ -552,7 +609,13 @@ class ProjectWindow(QMainWindow):
 
     def _memory_suggestions(self, project: Project, segment: SegmentRecord, language: str) -> list[Suggestion]:
         return [
-            Suggestion(m.unit.target, "tm", f"{m.memory} memory", float(m.score), m.describe_differences())
+            Suggestion(
+                m.unit.target,
+                "tm",
+                f"{m.memory} memory, {m.unit.created_at[:10]}",
+                float(m.score),
+                m.describe_differences(),
+            )
             for m in self.memories.lookup(segment.source, language)
         ]
 
@@ -575,6 +638,102 @@ class ProjectWindow(QMainWindow):
             self.project, self.shown_languages(), self.documents.current_document(), self.qa_context
         )
         return frozenset(p.segment_id for p in problems if p.check_id != "untranslated")
+
+    def add_term_from_selection(self) -> None:
+        """Ctrl+T: a term from the words selected in the source (side panel) and in the translation (editor)."""
+        source = self.side_panel.source_view.textCursor().selectedText()
+        editor = self.delegate.open_editor
+        target = editor.textCursor().selectedText() if editor is not None else ""
+        dialog = TermDialog(source, {self.work_language(): target}, self.names, self)
+        if not dialog.exec():
+            return
+        term = dialog.term()
+        try:
+            add_term(self.project, term)
+        except (WorkbenchError, sqlite3.Error) as exc:
+            show_error(self, self.tr("Cannot add the term"), str(exc))
+            return
+        self.statusBar().showMessage(self.tr("Added to the glossary: {0}").format(term.source), 4000)
+        self._glossary_changed()
+
+    def _glossary_changed(self) -> None:
+        self.qa_context = QaContext.load(self.project)
+        self.model.term_finder = self.qa_context.finder if self.qa_context.finder.by_key else None
+        self.model.refresh_segments(self.model.ids)
+        self.side_panel.refresh()
+
+    def show_check_report(self, document_id: int | None) -> None:
+        from workbench.ui.check_report_dialog import CheckReportDialog
+
+        self.qa_context = QaContext.load(self.project)
+        problems = [
+            p for p in check_project(self.project, self.shown_languages(), document_id, self.qa_context)
+            if p.check_id != "untranslated"
+        ]  # fmt: skip
+        positions = {s.id: s.position + 1 for s in self.project.segments(document_id)}
+        dialog = CheckReportDialog(self.project, problems, positions, self.settings.user_name, self.go_to, self)
+        self.check_report = dialog
+        dialog.show()
+
+    def go_to(self, segment_id: int, language: str) -> None:
+        row = self.model.row_of(segment_id)
+        if row is None:
+            self.filter_bar.search.clear()
+            self.documents.select_document(None)
+            self.reload_grid()
+            row = self.model.row_of(segment_id)
+        if row is not None:
+            index = self.model.index(row, self.model.column_of(language))
+            self.grid.setCurrentIndex(index)
+            self.grid.scrollTo(index)
+
+    def import_glossary(self) -> None:
+        name, _ = QFileDialog.getOpenFileName(
+            self, self.tr("Import a glossary"), "", self.tr("Glossaries") + " (*.csv *.tbx)"
+        )
+        if not name:
+            return
+        path = Path(name)
+        try:
+            found = read_glossary_csv(path) if path.suffix.lower() == ".csv" else read_glossary_tbx(path)
+            for term in found:
+                add_term(self.project, term)
+        except (WorkbenchError, sqlite3.Error) as exc:
+            show_error(self, self.tr("Cannot import the glossary"), str(exc))
+            return
+        self.statusBar().showMessage(self.tr("{0} terms imported").format(len(found)), 5000)
+        self._glossary_changed()
+
+    def export_glossary(self) -> None:
+        name, _ = QFileDialog.getSaveFileName(
+            self, self.tr("Export the glossary"), "glossary.csv", "CSV (*.csv);;TBX (*.tbx)"
+        )
+        if name:
+            path = Path(name)
+            try:
+                (write_glossary_tbx if path.suffix.lower() == ".tbx" else write_glossary_csv)(path, terms(self.project))
+            except OSError as exc:
+                show_error(self, self.tr("Cannot export the glossary"), str(exc))
+
+    def import_tmx(self) -> None:
+        name, _ = QFileDialog.getOpenFileName(self, self.tr("Import a TMX file"), "", "TMX (*.tmx)")
+        if not name or self.memories.shared is None:
+            return
+        try:
+            added = self.memories.shared.add(read_tmx(Path(name)), now())
+        except (WorkbenchError, sqlite3.Error) as exc:
+            show_error(self, self.tr("Cannot import the TMX file"), str(exc))
+            return
+        self.statusBar().showMessage(self.tr("{0} new units in the shared memory").format(added), 5000)
+        self.side_panel.refresh()
+
+    def export_tmx(self) -> None:
+        name, _ = QFileDialog.getSaveFileName(self, self.tr("Export the project memory"), "memory.tmx", "TMX (*.tmx)")
+        if name:
+            try:
+                write_tmx(Path(name), units(self.project.connection))
+            except OSError as exc:
+                show_error(self, self.tr("Cannot export the memory"), str(exc))
 
     def _remember(self, segment_id: int, language: str, text: str) -> None:
         try:

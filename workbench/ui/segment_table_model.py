@@ -16,6 +16,7 @@ from typing import Any
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor, QFont
 
+from workbench.core.glossary import TermFinder
 from workbench.core.project_store import Project
 from workbench.core.records import Origin, SegmentRecord, Status, Translation
 from workbench.ui.status_look import confidence, status_icon, status_name
@@ -31,6 +32,8 @@ STATUS_ROLE = Qt.ItemDataRole.UserRole + 1
 SEGMENT_ID_ROLE = Qt.ItemDataRole.UserRole + 2
 ORIGIN_ROLE = Qt.ItemDataRole.UserRole + 3
 WEAK_DRAFT_ROLE = Qt.ItemDataRole.UserRole + 4
+#: glossary terms in the source: [(start, end, "term → translations")]
+TERMS_ROLE = Qt.ItemDataRole.UserRole + 5
 
 STATUS_COLOURS = {
     Status.UNTRANSLATED: QColor("#ffffff"),
@@ -47,7 +50,7 @@ ANSWERED_ROLES = frozenset(
     for role in (
         Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole, Qt.ItemDataRole.ForegroundRole,
         Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.DecorationRole, Qt.ItemDataRole.BackgroundRole,
-        Qt.ItemDataRole.FontRole, STATUS_ROLE, SEGMENT_ID_ROLE, ORIGIN_ROLE, WEAK_DRAFT_ROLE,
+        Qt.ItemDataRole.FontRole, STATUS_ROLE, SEGMENT_ID_ROLE, ORIGIN_ROLE, WEAK_DRAFT_ROLE, TERMS_ROLE,
     )
 )  # fmt: skip
 
@@ -67,6 +70,8 @@ class SegmentTableModel(QAbstractTableModel):
         self._row_of: dict[int, int] = {segment_id: row for row, segment_id in enumerate(self._ids)}
         self._pages: OrderedDict[int, list[SegmentRecord]] = OrderedDict()
         self.pages_fetched = 0
+        #: set by the window when the project has a glossary: the source column then highlights terms
+        self.term_finder: TermFinder | None = None
 
     # --- shape --------------------------------------------------------------------------------------
 
@@ -108,6 +113,13 @@ class SegmentTableModel(QAbstractTableModel):
     def segment_id(self, row: int) -> int:
         return self._ids[row]
 
+    def _terms(self, source: str) -> list[tuple[int, int, str]]:
+        assert self.term_finder is not None
+        return [
+            (f.start, f.end, f"{f.term.source} → " + "; ".join(f"{k}: {v}" for k, v in f.term.targets.items()))
+            for f in self.term_finder.find_in_text(source)
+        ]
+
     def language_of(self, column: int) -> str | None:
         return self.languages[column - 2] if 2 <= column < 2 + len(self.languages) else None
 
@@ -129,6 +141,8 @@ class SegmentTableModel(QAbstractTableModel):
         except sqlite3.Error as exc:  # an exception must never leave a Qt virtual: show nothing, say why in the log
             log.error("cannot read row %d of %s: %s", index.row(), self.project.path, exc)
             return None
+        if role == TERMS_ROLE:
+            return self._terms(segment.source) if column == 1 and self.term_finder is not None else None
         language = self.languages[column - 2] if column >= 2 else None
         translation = segment.translations.get(language) if language else None
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):

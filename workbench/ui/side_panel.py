@@ -49,12 +49,20 @@ class SidePanel(QWidget):
         self.segment: SegmentRecord | None = None
         self.language = ""
         self.suggestions: list[Suggestion] = []
+        self.terms: list[Suggestion] = []
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 0, 0, 0)
         self.heading = QLabel()
         self.heading.setWordWrap(True)
         layout.addWidget(self.heading)
+        self.source_view = QPlainTextEdit()
+        self.source_view.setReadOnly(True)
+        self.source_view.setMaximumHeight(70)
+        self.source_view.setToolTip(
+            self.tr("Select words here and in the translation, then Ctrl+T adds a glossary term")
+        )
+        layout.addWidget(self.source_view)
 
         box = QGroupBox(self.tr("Suggestions (Ctrl+1…9 inserts)"))
         inner = QVBoxLayout(box)
@@ -67,7 +75,7 @@ class SidePanel(QWidget):
         inner.addWidget(self.translate_now)
         layout.addWidget(box, 3)
 
-        box = QGroupBox(self.tr("Glossary"))
+        box = QGroupBox(self.tr("Glossary (Alt+1…9 inserts at the cursor)"))
         inner = QVBoxLayout(box)
         self.glossary_list = QListWidget()
         self.glossary_list.setWordWrap(True)
@@ -121,12 +129,14 @@ class SidePanel(QWidget):
         segment, language = self.segment, self.language
         self.suggestion_list.clear()
         self.glossary_list.clear()
+        self.terms = []
         self.history_list.clear()
         self.check_list.clear()
         self.suggestions = []
         self.comment_box.blockSignals(True)
         self.comment_box.setPlainText("")
         self.comment_box.blockSignals(False)
+        self.source_view.setPlainText(segment.source if segment is not None else "")
         if segment is None or not language:
             self.heading.setText(self.tr("Choose an English or Khmer cell to see its suggestions and history."))
             return
@@ -150,8 +160,11 @@ class SidePanel(QWidget):
         if not self.suggestions:
             self.suggestion_list.addItem(self.tr("No suggestion yet: pre-translate, or press Ctrl+M."))
         terms = [t for provider in self.glossary_providers for t in provider(self.project, segment, language)]
-        for term in terms:
-            item = QListWidgetItem(f"{term.detail} → {term.text}")
+        self.terms = terms
+        for number, term in enumerate(terms, start=1):
+            item = QListWidgetItem(
+                f"Alt+{number}  {term.detail} → {term.text}" if number <= 9 else f"{term.detail} → {term.text}"
+            )
             item.setData(256, term.text)
             self.glossary_list.addItem(item)
         if not terms:
@@ -179,6 +192,10 @@ class SidePanel(QWidget):
             return text
         score = f" · {suggestion.score:.0f}%" if suggestion.score is not None else ""
         return self.tr("translation memory · {0}").format(suggestion.origin) + score
+
+    def term_text(self, number: int) -> str | None:
+        """The n-th glossary term's translation (1-based)."""
+        return self.terms[number - 1].text if 1 <= number <= min(9, len(self.terms)) else None
 
     def suggestion_text(self, number: int) -> str | None:
         """The n-th suggestion (1-based), as numbered in the list."""

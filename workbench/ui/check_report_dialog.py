@@ -1,0 +1,88 @@
+"""The quality-check report of a document or the project: every finding, a double-click goes to the
+segment, and a finding that is fine can be ignored with a reason (kept for the editor)."""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Callable
+
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QHeaderView,
+    QInputDialog,
+    QLabel,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from workbench.core.project_store import Project
+from workbench.core.quality_checks import Problem, ignore_problem
+
+
+class CheckReportDialog(QDialog):
+    def __init__(
+        self, project: Project, problems: list[Problem], positions: dict[int, int], author: str,
+        go_to: Callable[[int, str], None], parent: QWidget | None = None,
+    ) -> None:  # fmt: skip
+        super().__init__(parent)
+        self.project, self.problems, self.author, self.go_to = project, problems, author, go_to
+        self.setWindowTitle(self.tr("Quality checks"))
+        self.resize(900, 560)
+        counts = Counter(p.severity for p in problems)
+        self.summary = QLabel(
+            self.tr("{0} errors, {1} warnings, {2} notes").format(counts["error"], counts["warning"], counts["info"])
+        )
+        self.table = QTableWidget(len(problems), 5)
+        self.table.setHorizontalHeaderLabels(
+            ["#", self.tr("Language"), self.tr("Severity"), self.tr("Check"), self.tr("Problem")]
+        )
+        self.table.verticalHeader().setVisible(False)
+        self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        self.table.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
+        self.table.horizontalHeader().setSectionResizeMode(4, QHeaderView.ResizeMode.Stretch)
+        for row, problem in enumerate(problems):
+            values = [
+                str(positions.get(problem.segment_id, 0)),
+                problem.language,
+                problem.severity,
+                problem.check_id,
+                problem.message,
+            ]
+            for column, value in enumerate(values):
+                self.table.setItem(row, column, QTableWidgetItem(value))
+        self.table.cellDoubleClicked.connect(self._go)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        self.ignore_button = buttons.addButton(
+            self.tr("&Ignore with a reason…"), QDialogButtonBox.ButtonRole.ActionRole
+        )
+        self.ignore_button.clicked.connect(self.ignore_selected)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.summary)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(buttons)
+
+    def _go(self, row: int, _column: int) -> None:
+        problem = self.problems[row]
+        self.go_to(problem.segment_id, problem.language)
+
+    def ignore_selected(self, reason: str | None = None) -> bool:
+        row = self.table.currentRow()
+        if row < 0:
+            return False
+        problem = self.problems[row]
+        if reason is None:
+            reason, ok = QInputDialog.getText(self, self.tr("Ignore this finding"), self.tr("Why is it fine?"))
+            if not ok:
+                return False
+        try:
+            ignore_problem(self.project, problem.segment_id, problem.language, problem.check_id, reason, self.author)
+        except ValueError as exc:
+            self.summary.setText(str(exc))
+            return False
+        self.table.removeRow(row)
+        del self.problems[row]
+        return True

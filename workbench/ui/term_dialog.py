@@ -1,0 +1,49 @@
+"""Add a glossary term: opened by Ctrl+T with the source and target selections filled in, saved by Enter."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLineEdit, QVBoxLayout, QWidget
+
+from workbench.core.glossary import Term
+
+
+class TermDialog(QDialog):
+    def __init__(
+        self, source: str, targets: dict[str, str], names: dict[str, str], parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Add a glossary term"))
+        self.resize(520, 0)
+        form = QFormLayout()
+        self.source = QLineEdit(source.strip())
+        form.addRow(names.get("vi", "vi") + ":", self.source)
+        self.targets: dict[str, QLineEdit] = {}
+        self.forbidden: dict[str, QLineEdit] = {}
+        for code in ("en", "km"):
+            self.targets[code] = QLineEdit(targets.get(code, "").strip())
+            form.addRow(names.get(code, code) + ":", self.targets[code])
+            self.forbidden[code] = QLineEdit()
+            self.forbidden[code].setPlaceholderText(self.tr("forbidden alternatives, separated by ;"))
+            form.addRow("", self.forbidden[code])
+        self.note = QLineEdit()
+        form.addRow(self.tr("Note:"), self.note)
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.buttons)
+        empty = next((field for field in (self.source, *self.targets.values()) if not field.text()), None)
+        (empty or self.note).setFocus()
+
+    def term(self) -> Term:
+        return Term(
+            self.source.text().strip(),
+            {code: field.text().strip() for code, field in self.targets.items() if field.text().strip()},
+            {
+                code: tuple(x.strip() for x in field.text().split(";") if x.strip())
+                for code, field in self.forbidden.items()
+                if field.text().strip()
+            },
+            self.note.text().strip(),
+        )
