@@ -18,7 +18,8 @@ from workbench.core.glossary import (
 )
 from workbench.core.project_memory import Memories, rebuild_project_memory, shared_memory_path
 from workbench.core.project_store import Project, now
-from workbench.core.quality_checks import CHECKS, ERROR, check_project
+from workbench.core.quality_checks import CHECKS, ERROR, check_project, ignore_problem
+from workbench.core.settings import Settings
 from workbench.core.tmx import read_tmx, write_tmx
 from workbench.core.translation_memory import SharedMemory, units
 
@@ -62,6 +63,8 @@ def add_commands(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> No
     p.add_argument("--document")
     p.add_argument("--json", action="store_true")
     p.add_argument("--list", action="store_true", help="one line per check: id, severity, languages, description")
+    p.add_argument("--ignore", metavar="SEGMENT:LANG:CHECK", help="mark one finding as fine (needs --reason)")
+    p.add_argument("--reason", default="", help="why the ignored finding is fine (kept for the editor)")
 
 
 def cmd_tm(args: argparse.Namespace) -> int:
@@ -144,6 +147,15 @@ def cmd_check(args: argparse.Namespace) -> int:
         return 0
     if args.project is None:
         raise WorkbenchError("name the project to check (or use --list)")
+    if args.ignore:
+        try:
+            segment, language, check_id = args.ignore.split(":")
+            with Project.open(args.project) as project:
+                ignore_problem(project, int(segment), language, check_id, args.reason, Settings.load().user_name)
+        except ValueError as exc:
+            raise WorkbenchError(f"--ignore SEGMENT:LANG:CHECK with --reason: {exc}") from exc
+        print(f"ignored {check_id} on segment {segment} ({language}): {args.reason}")
+        return 0
     with Project.open(args.project, read_only=True) as project:
         document_id = None
         if args.document:

@@ -9,6 +9,7 @@ from pathlib import Path
 
 from workbench.core.errors import WorkbenchError
 from workbench.core.progress import Cancelled
+from workbench.core.project_memory import Memories, prefill_from_memory
 from workbench.core.project_store import Project
 from workbench.core.settings import Settings
 from workbench.mt.engine import DecodingOptions, load_engine
@@ -128,7 +129,11 @@ def cmd_translate(args: argparse.Namespace) -> int:
             khmer_digits=args.khmer_digits or settings.khmer_digits,
         )
         engines: dict[str, object] = {}
+        memories = Memories.open(project)
         for language in languages:
+            from_memory = prefill_from_memory(project, memories, language, document_id)
+            if from_memory:
+                print(f"{language}: {len(from_memory)} segments drafted from 100% translation-memory matches")
             name = choose_model(store, settings, language, project.info.source_language, args.model)
             model = store.runnable(name)
             engine = engines.get(model.name) or load_engine(model.path, model.name, args.backend)

@@ -238,5 +238,34 @@ def test_cli_check_lists_checks_and_exits_1_on_errors_and_tm_glossary_commands(t
         == 0
     )
     assert "Provincial People's Committee" in _run("glossary", "list", "p.wbp", cwd=tmp_path).stdout
+    segment_id = str(Project.open(tmp_path / "p.wbp", read_only=True).segment_ids()[0])
+    ignored = _run("check", "p.wbp", "--ignore", f"{segment_id}:en:code-missing", "--reason", "renumbered plan", cwd=tmp_path)
+    assert ignored.returncode == 0, ignored.stderr
+    assert "code-missing" not in _run("check", "p.wbp", "--to", "en", cwd=tmp_path).stdout
+    refused = _run("check", "p.wbp", "--ignore", f"{segment_id}:en:code-missing", cwd=tmp_path)
+    assert refused.returncode == 2 and "say why" in refused.stderr
     assert _run("tm", "export", "out.tmx", "--project", "p.wbp", cwd=tmp_path).returncode == 0
     assert "Plan 721/KH-UBND." in (tmp_path / "out.tmx").read_text(encoding="utf-8")
+
+
+def test_a_large_project_is_checked_by_forked_workers_with_the_same_findings(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from workbench.core import quality_checks
+
+    source = tmp_path / "a.txt"
+    lines = [f"Kế hoạch số {n}/KH-UBND của Ủy ban nhân dân tỉnh ({n + 500} hộ)." for n in range(1, 41)]
+    source.write_text("\n\n".join(lines) + "\n", encoding="utf-8")
+    with Project.create(tmp_path / "p.wbp", "p", "vi", ["en", "km"]) as project:
+        project.store_document(prepare_import(source))
+        add_term(project, Term("Ủy ban nhân dân tỉnh", {"en": "Provincial People's Committee"}))
+        for number, segment_id in enumerate(project.segment_ids(), start=1):
+            text = (
+                f"Plan {number}/KH-UBND ({number + 500 + number % 3} households)" if number % 2 else f"Plan {number}."
+            )
+            project.save_translation(segment_id, "en", text, Status.TRANSLATED, Origin.HUMAN, "a")
+        serial = sorted(check_project(project))
+        monkeypatch.setattr(quality_checks, "PARALLEL_FROM", 1)
+        parallel = sorted(check_project(project))
+    assert parallel == serial and len(serial) > 40
+    assert {p.check_id for p in serial} >= {"code-missing", "number-missing", "term-not-used", "untranslated"}

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import tempfile
 import time
 from collections import Counter
@@ -11,8 +12,26 @@ from pathlib import Path
 from workbench.core.glossary import Term, add_term
 from workbench.core.project_benchmark import build_big_project
 from workbench.core.project_store import Project, now
-from workbench.core.protected_spans import number_values
+from workbench.core.protected_spans import find_protected_spans, number_values
 from workbench.core.quality_checks import CHECKS, check_project
+
+GLOSSARY = [("Ủy ban nhân dân tỉnh", "Provincial People's Committee"), ("An Giang", "An Giang")]
+
+
+def _translation_like(source: str) -> str:
+    """An English stand-in that carries the source's codes, addresses and numbers, as a careful translation
+    does, padded to a plausible length: the checks then work as hard as on real text, and find what they
+    would find there (lengths, glossary terms, punctuation), not a flood of missing codes."""
+    found = find_protected_spans(source)
+    spans = [span.text for span in found if span.kind not in ("number", "date")]
+    spans += [" ".join(number_values(span.text)) for span in found if span.kind == "date"]
+    numbers = [n for n in re.findall(r"\d+(?:[.,]\d+)*", source) if not any(n in span for span in spans)]
+    terms = [english for vietnamese, english in GLOSSARY if vietnamese.casefold() in source.casefold()]
+    words = ["The province", "reported", *spans, *numbers, *terms, "as part of the plan for", "cultural diplomacy"]
+    text = " ".join(words)
+    while len(text) < len(source) * 0.8:
+        text += " and its partners in the Mekong Delta"
+    return text + source.rstrip()[-1:] if source.rstrip()[-1:] in ".!?:;" else text
 
 
 def run_qa_benchmark(segments: int, out: Callable[[str], None]) -> None:
@@ -37,7 +56,7 @@ def run_qa_benchmark(segments: int, out: Callable[[str], None]) -> None:
                     [
                         (
                             r[0],
-                            f"The province reports {' and '.join(number_values(r[1])) or 'progress'} this year.",
+                            _translation_like(r[1]),
                             stamp,
                         )
                         for r in rows
