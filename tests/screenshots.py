@@ -49,6 +49,7 @@ def start_xvfb() -> subprocess.Popen[bytes] | None:
 
 
 def build_project(folder: Path) -> Path:
+    from workbench.core.glossary import Term, add_term
     from workbench.core.importing import import_files
     from workbench.core.project_store import Project
     from workbench.core.records import Origin, Status
@@ -59,6 +60,8 @@ def build_project(folder: Path) -> Path:
     samples = json.loads(SAMPLES.read_text(encoding="utf-8"))["segments"]
     with Project.create(path, "Tin An Giang", "vi", ["en", "km"]) as project:
         import_files(project, [ARTICLE])
+        add_term(project, Term("văn hóa đối ngoại", {"en": "cultural diplomacy", "km": "វប្បធម៌ការបរទេស"}))
+        add_term(project, Term("Ủy ban nhân dân tỉnh", {"en": "Provincial People's Committee"}))
         by_source = {s.source: s.id for s in project.segments()}
         for sample in samples:
             segment_id = by_source[sample["source"]]

@@ -50,11 +50,13 @@ class SourceDelegate(QStyledItemDelegate):
         if style is not None:
             style.drawControl(QStyle.ControlElement.CE_ItemViewItem, options, painter, options.widget)
         document = QTextDocument()
+        document.setDocumentMargin(0)  # lay out like the plain text the row was sized for
         document.setDefaultFont(options.font)
         document.setHtml(highlighted_html(text, spans))
         rect = options.rect.adjusted(3, 1, -3, -1)
         document.setTextWidth(rect.width())
         painter.save()
+        painter.setClipRect(options.rect)
         painter.translate(rect.topLeft())
         context = QAbstractTextDocumentLayout.PaintContext()
         if options.state & QStyle.StateFlag.State_Selected:
