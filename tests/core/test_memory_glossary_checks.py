@@ -239,7 +239,9 @@ def test_cli_check_lists_checks_and_exits_1_on_errors_and_tm_glossary_commands(t
     )
     assert "Provincial People's Committee" in _run("glossary", "list", "p.wbp", cwd=tmp_path).stdout
     segment_id = str(Project.open(tmp_path / "p.wbp", read_only=True).segment_ids()[0])
-    ignored = _run("check", "p.wbp", "--ignore", f"{segment_id}:en:code-missing", "--reason", "renumbered plan", cwd=tmp_path)
+    ignored = _run(
+        "check", "p.wbp", "--ignore", f"{segment_id}:en:code-missing", "--reason", "renumbered plan", cwd=tmp_path
+    )
     assert ignored.returncode == 0, ignored.stderr
     assert "code-missing" not in _run("check", "p.wbp", "--to", "en", cwd=tmp_path).stdout
     refused = _run("check", "p.wbp", "--ignore", f"{segment_id}:en:code-missing", cwd=tmp_path)

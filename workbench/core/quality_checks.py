@@ -8,6 +8,7 @@ person decided is fine is ignored for that segment with a reason that is kept (`
 
 from __future__ import annotations
 
+import gc
 import json
 import multiprocessing
 import os
@@ -43,6 +44,19 @@ class Subject:
     origin: Origin
     spans: tuple[ProtectedSpan, ...] = ()
     terms: tuple[FoundTerm, ...] = ()
+    #: the source's numbers outside codes, addresses and dates; and all of them (computed once per segment)
+    source_numbers: tuple[str, ...] | None = None
+    all_source_numbers: tuple[str, ...] | None = None
+
+    def numbers_outside_spans(self) -> tuple[str, ...]:
+        if self.source_numbers is None:
+            self.source_numbers = _number_values(self.source, self.spans)
+        return self.source_numbers
+
+    def all_numbers(self) -> tuple[str, ...]:
+        if self.all_source_numbers is None:
+            self.all_source_numbers = _numbers(self.source)
+        return self.all_source_numbers
 
 
 @dataclass(frozen=True, slots=True)
@@ -120,14 +134,20 @@ def _same_as_source(s: Subject) -> str | None:
 
 
 def _numbers_missing(s: Subject) -> str | None:
-    target = _number_values(s.target)
-    missing = [n for n in _number_values(s.source, s.spans) if n not in target]
+    wanted = s.numbers_outside_spans()
+    if not wanted:
+        return None
+    target = _numbers(s.target)
+    missing = [n for n in wanted if n not in target]
     return f"number(s) missing or changed: {', '.join(missing)}" if missing else None
 
 
 def _numbers_added(s: Subject) -> str | None:
-    source = _number_values(s.source)
-    extra = [n for n in _number_values(s.target) if n not in source]
+    found = _numbers(s.target)
+    if not found:
+        return None
+    source = s.all_numbers()
+    extra = [n for n in found if n not in source]
     return f"number(s) not in the source: {', '.join(extra)}" if extra else None
 
 
@@ -502,6 +522,18 @@ _WORK: tuple[list[Row], list[str], QaContext] | None = None
 
 
 def _check_rows(rows: Sequence[Row], languages: Sequence[str], context: QaContext) -> tuple[list[Problem], Variants]:
+    collecting = gc.isenabled()
+    gc.disable()  # the loop makes many small objects and no cycles: the cycle collector would only slow it
+    try:
+        return _check_rows_now(rows, languages, context)
+    finally:
+        if collecting:
+            gc.enable()
+
+
+def _check_rows_now(
+    rows: Sequence[Row], languages: Sequence[str], context: QaContext
+) -> tuple[list[Problem], Variants]:
     finder = context.finder if context.finder.pattern is not None else None
     found: list[Problem] = []
     variants: Variants = []
@@ -511,10 +543,12 @@ def _check_rows(rows: Sequence[Row], languages: Sequence[str], context: QaContex
         key = normalize_for_matching(source)
         terms_found = tuple(finder.find_in_key(key)) if finder is not None else ()
         spans = () if spans_json == "[]" else tuple(ProtectedSpan.from_json(source, i) for i in json.loads(spans_json))
+        numbers = _number_values(source, spans)
+        all_numbers = _numbers(source)
         for language in languages:
             text, status, origin = targets.get(language, _NOTHING)
             ignored = context.ignored.get((sid, language))
-            subject = Subject(source, text, language, status, origin, spans, terms_found)
+            subject = Subject(source, text, language, status, origin, spans, terms_found, numbers, all_numbers)
             found += check_subject(subject, sid, frozenset(ignored) if ignored else frozenset())
             if status in (Status.TRANSLATED, Status.APPROVED):
                 variants.append((language, hash(key), hash(text.strip()), sid))
@@ -537,7 +571,13 @@ def check_project(
     global _WORK
     context = context or QaContext.load(project)
     languages = list(languages or project.info.target_languages)
-    rows = _rows(project, document_id, languages)
+    collecting = gc.isenabled()
+    gc.disable()  # reading 100,000 rows makes many small objects and no cycles
+    try:
+        rows = _rows(project, document_id, languages)
+    finally:
+        if collecting:
+            gc.enable()
     workers = min(4, os.cpu_count() or 1)
     if len(rows) < PARALLEL_FROM or workers < 2 or "fork" not in multiprocessing.get_all_start_methods():
         parts = [_check_rows(rows, languages, context)]
