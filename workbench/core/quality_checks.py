@@ -13,11 +13,13 @@ import json
 import multiprocessing
 import os
 import re
+import sqlite3
 import unicodedata
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from itertools import pairwise
+from pathlib import Path
 from typing import NamedTuple
 
 import regex
@@ -491,18 +493,23 @@ _NOTHING = ("", Status.UNTRANSLATED, Origin.NONE)
 
 
 def _rows(
-    project: Project, document_id: int | None, languages: Sequence[str]
+    db: sqlite3.Connection, document_id: int | None, languages: Sequence[str], ids: tuple[int, int] | None = None
 ) -> list[tuple[int, str, str, bool, dict[str, tuple[str, Status, Origin]]]]:
-    """(id, source, spans json, translatable, {language: (text, status, origin)}) in document order, read in
-    one query: building full SegmentRecords for 100,000 segments would take longer than checking them."""
+    """(id, source, spans json, translatable, {language: (text, status, origin)}), read in one query (of the
+    segments with ids in `ids`, inclusive): building full SegmentRecords would take longer than checking them."""
     where = "s.position IS NOT NULL" + (" AND s.document_id = ?" if document_id is not None else "")
+    params: list[object] = [*languages, *([document_id] if document_id is not None else [])]
+    if ids is not None:
+        where += " AND s.id BETWEEN ? AND ?"
+        params += list(ids)
     marks = ",".join("?" * len(languages))
+    order = "s.id" if ids is not None else "s.document_id, s.position"  # a worker's range needs no sort
     rows: dict[int, tuple[int, str, str, bool, dict[str, tuple[str, Status, Origin]]]] = {}
-    for sid, source, spans, translatable, language, text, status, origin in project.connection.execute(
+    for sid, source, spans, translatable, language, text, status, origin in db.execute(
         f"""SELECT s.id, s.source, s.spans, s.translatable, t.language, t.text, t.status, t.origin FROM segments s
             LEFT JOIN translations t ON t.segment_id = s.id AND t.language IN ({marks})
-            WHERE {where} ORDER BY s.document_id, s.position""",
-        (*languages, *([document_id] if document_id is not None else [])),
+            WHERE {where} ORDER BY {order}""",
+        params,
     ):
         row = rows.get(sid)
         if row is None:
@@ -518,7 +525,8 @@ Row = tuple[int, str, str, bool, dict[str, tuple[str, Status, Origin]]]
 Variants = list[tuple[str, int, int, int]]
 #: below this many segments one process is quicker than starting others
 PARALLEL_FROM = 20000
-_WORK: tuple[list[Row], list[str], QaContext] | None = None
+#: what forked workers read: the project file, the languages, the context, the document
+_WORK: tuple[Path, list[str], QaContext, int | None] | None = None
 
 
 def _check_rows(rows: Sequence[Row], languages: Sequence[str], context: QaContext) -> tuple[list[Problem], Variants]:
@@ -555,38 +563,54 @@ def _check_rows_now(
     return found, variants
 
 
-def _check_slice(bounds: tuple[int, int]) -> tuple[list[Problem], Variants]:
-    """Run in a forked worker: the rows were set before the fork, only the findings travel back."""
+def _check_slice(ids: tuple[int, int]) -> tuple[list[Problem], Variants]:
+    """Run in a forked worker: reads its own range of segments (a new read-only connection; SQLite
+    connections do not survive a fork) and sends back only the findings."""
     assert _WORK is not None
-    rows, languages, context = _WORK
-    return _check_rows(rows[bounds[0] : bounds[1]], languages, context)
+    path, languages, context, document_id = _WORK
+    db = sqlite3.connect(f"file:{path}?mode=ro", uri=True, timeout=10)
+    try:
+        gc.disable()
+        rows = _rows(db, document_id, languages, ids)
+    finally:
+        db.close()
+    return _check_rows(rows, languages, context)
 
 
 def check_project(
     project: Project, languages: Sequence[str] | None = None, document_id: int | None = None,
-    context: QaContext | None = None,
+    context: QaContext | None = None, parallel: bool = True,
 ) -> list[Problem]:  # fmt: skip
     """Every check over a document (or the project), plus translations that differ for the same source.
-    A large project is checked by one forked worker per core (the checks are pure Python)."""
+    A large project is checked by one forked worker per core (the checks are pure Python); a process with
+    threads of its own (the Qt window) passes `parallel=False`, since forking it is not safe."""
     global _WORK
     context = context or QaContext.load(project)
     languages = list(languages or project.info.target_languages)
-    collecting = gc.isenabled()
-    gc.disable()  # reading 100,000 rows makes many small objects and no cycles
-    try:
-        rows = _rows(project, document_id, languages)
-    finally:
-        if collecting:
-            gc.enable()
+    where = "position IS NOT NULL" + (" AND document_id = ?" if document_id is not None else "")
+    ids = [
+        r[0]
+        for r in project.connection.execute(
+            f"SELECT id FROM segments WHERE {where} ORDER BY id", [document_id] if document_id is not None else []
+        )
+    ]
     workers = min(4, os.cpu_count() or 1)
-    if len(rows) < PARALLEL_FROM or workers < 2 or "fork" not in multiprocessing.get_all_start_methods():
+    if not parallel or len(ids) < PARALLEL_FROM or workers < 2 or "fork" not in multiprocessing.get_all_start_methods():
+        collecting = gc.isenabled()
+        gc.disable()  # reading 100,000 rows makes many small objects and no cycles
+        try:
+            rows = _rows(project.connection, document_id, languages)
+        finally:
+            if collecting:
+                gc.enable()
         parts = [_check_rows(rows, languages, context)]
     else:
-        _WORK = (rows, languages, context)
-        step = -(-len(rows) // workers)
+        _WORK = (project.path, languages, context, document_id)
+        step = -(-len(ids) // workers)
+        ranges = [(ids[i], ids[min(i + step, len(ids)) - 1]) for i in range(0, len(ids), step)]
         try:
             with multiprocessing.get_context("fork").Pool(workers) as pool:
-                parts = pool.map(_check_slice, [(i, i + step) for i in range(0, len(rows), step)])
+                parts = pool.map(_check_slice, ranges)
         finally:
             _WORK = None
     found: list[Problem] = []
@@ -595,14 +619,16 @@ def check_project(
         found += problems
         for language, key_hash, text_hash, sid in part:
             groups.setdefault((language, key_hash), {}).setdefault(text_hash, []).append(sid)
-    texts = {row[0]: row[4] for row in rows}
     for (language, _key), by_text in groups.items():
         if len(by_text) < 2:
             continue
-        for text_hash, ids in by_text.items():
+        for text_hash, same in by_text.items():
             other_id = next(other[0] for h, other in by_text.items() if h != text_hash)
-            other = texts[other_id][language][0].strip()[:80]
-            for sid in ids:
+            row = project.connection.execute(
+                "SELECT text FROM translations WHERE segment_id = ? AND language = ?", (other_id, language)
+            ).fetchone()
+            other = (row[0] if row else "").strip()[:80]
+            for sid in same:
                 if "inconsistent-translation" not in context.ignored.get((sid, language), set()):
                     found.append(
                         Problem(sid, language, "inconsistent-translation", WARNING,

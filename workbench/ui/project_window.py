@@ -635,7 +635,7 @@ class ProjectWindow(QMainWindow):
 
     def _segments_with_problems(self) -> frozenset[int]:
         problems = check_project(
-            self.project, self.shown_languages(), self.documents.current_document(), self.qa_context
+            self.project, self.shown_languages(), self.documents.current_document(), self.qa_context, parallel=False
         )
         return frozenset(p.segment_id for p in problems if p.check_id != "untranslated")
 
@@ -667,7 +667,8 @@ class ProjectWindow(QMainWindow):
 
         self.qa_context = QaContext.load(self.project)
         problems = [
-            p for p in check_project(self.project, self.shown_languages(), document_id, self.qa_context)
+            p
+            for p in check_project(self.project, self.shown_languages(), document_id, self.qa_context, parallel=False)
             if p.check_id != "untranslated"
         ]  # fmt: skip
         positions = {s.id: s.position + 1 for s in self.project.segments(document_id)}
