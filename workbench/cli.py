@@ -154,13 +154,7 @@ def _preview(files: Sequence[Path], encoding: str | None) -> int:
 
 def _cmd_segments(args: argparse.Namespace) -> int:
     with Project.open(args.project, read_only=True) as project:
-        doc_id = None
-        if args.document:
-            doc = project.document(args.document)
-            if doc is None:
-                print(f"error: {args.project} has no document {args.document!r}", file=sys.stderr)
-                return 2
-            doc_id = doc.id
+        doc_id = project.document_id(args.document)
         status = Status(args.status) if args.status else None
         rows = project.segments(doc_id, status, args.language, args.offset, args.limit)
         names = {d.id: d.name for d in project.documents()}

@@ -157,12 +157,7 @@ def cmd_check(args: argparse.Namespace) -> int:
         print(f"ignored {check_id} on segment {segment} ({language}): {args.reason}")
         return 0
     with Project.open(args.project, read_only=True) as project:
-        document_id = None
-        if args.document:
-            doc = project.document(args.document)
-            if doc is None:
-                raise WorkbenchError(f"{args.project} has no document {args.document!r}")
-            document_id = doc.id
+        document_id = project.document_id(args.document)
         problems = check_project(project, [args.language] if args.language else None, document_id)
         positions = {s.id: (s.position + 1, s.document_id) for s in project.segments(document_id)}
         names = {d.id: d.name for d in project.documents()}

@@ -118,12 +118,7 @@ def cmd_translate(args: argparse.Namespace) -> int:
         unknown = [lang for lang in languages if lang not in project.info.target_languages]
         if unknown:
             raise WorkbenchError(f"{', '.join(unknown)} is not a target language of {args.project}")
-        document_id = None
-        if args.document:
-            doc = project.document(args.document)
-            if doc is None:
-                raise WorkbenchError(f"{args.project} has no document {args.document!r}")
-            document_id = doc.id
+        document_id = project.document_id(args.document)
         options = TranslateOptions(
             decoding=DecodingOptions(beam_size=args.beam or settings.beam_size),
             khmer_digits=args.khmer_digits or settings.khmer_digits,

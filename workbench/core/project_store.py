@@ -320,6 +320,15 @@ class Project:
                 return doc
         return None
 
+    def document_id(self, name: str | None) -> int | None:
+        """The id of the named document, None for no name (the whole project); an unknown name is an error."""
+        if not name:
+            return None
+        found = self.document(name)
+        if found is None:
+            raise ProjectError(f"{self.path.name} has no document {name!r}")
+        return found.id
+
     @staticmethod
     def _document_info(row: sqlite3.Row) -> DocumentInfo:
         return DocumentInfo(
