@@ -537,404 +537,419 @@
 <context>
     <name>ProjectWindow</name>
     <message>
-        <location filename="../../workbench/ui/project_window.py" line="163"/>
-        <source>Cannot save</source>
+        <location filename="../../workbench/ui/project_window.py" line="165"/>
+        <source>Checks failed</source>
         <extracomment>rows are sized to their text only when shown: sizing 50,000 rows up front would read them all</extracomment>
+        <translation>Kiểm tra thất bại</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/project_window.py" line="170"/>
+        <source>Cannot save</source>
         <translation>Không lưu được</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/project_window.py" line="164"/>
+        <location filename="../../workbench/ui/project_window.py" line="171"/>
         <source>Unconfirmed text kept</source>
         <translation>Đã giữ văn bản chưa xác nhận</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/project_window.py" line="167"/>
+        <location filename="../../workbench/ui/project_window.py" line="174"/>
         <source>Loading {0}…</source>
         <translation>Đang nạp {0}…</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/project_window.py" line="191"/>
+        <location filename="../../workbench/ui/project_window.py" line="198"/>
         <source>Keep them as drafts</source>
         <translation>Giữ làm bản nháp</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/project_window.py" line="192"/>
+        <location filename="../../workbench/ui/project_window.py" line="199"/>
         <source>Discard</source>
         <translation>Bỏ đi</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/project_window.py" line="205"/>
+        <location filename="../../workbench/ui/project_window.py" line="212"/>
         <source>Cancel</source>
         <translation>Hủy</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/project_window.py" line="222"/>
+        <location filename="../../workbench/ui/project_window.py" line="229"/>
         <source>&amp;File</source>
         <translation>&amp;Tệp</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/project_window.py" line="223"/>
+        <location filename="../../workbench/ui/project_window.py" line="230"/>
         <source>&amp;Edit</source>
         <translation>&amp;Sửa</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/project_window.py" line="224"/>
+        <location filename="../../workbench/ui/project_window.py" line="231"/>
         <source>&amp;Segment</source>
         <translation>Đ&amp;oạn</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/project_window.py" line="225"/>
+        <location filename="../../workbench/ui/project_window.py" line="232"/>
         <source>&amp;Translate</source>
         <translation>&amp;Dịch</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/project_window.py" line="226"/>
+        <location filename="../../workbench/ui/project_window.py" line="233"/>
         <source>T&amp;ools</source>
         <translation>&amp;Công cụ</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/project_window.py" line="227"/>
+        <location filename="../../workbench/ui/project_window.py" line="234"/>
         <source>&amp;View</source>
         <translation>&amp;Xem</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/project_window.py" line="228"/>
+        <location filename="../../workbench/ui/project_window.py" line="235"/>
         <source>&amp;Help</source>
         <translation>Trợ &amp;giúp</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/project_window.py" line="230"/>
+        <location filename="../../workbench/ui/project_window.py" line="237"/>
         <source>&amp;Import files…</source>
         <translation>&amp;Nhập tệp…</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/project_window.py" line="232"/>
+        <location filename="../../workbench/ui/project_window.py" line="239"/>
         <source>&amp;Close project</source>
         <translation>Đó&amp;ng dự án</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/project_window.py" line="234"/>
+        <location filename="../../workbench/ui/project_window.py" line="241"/>
         <source>&amp;Undo</source>
         <translation>&amp;Hoàn tác</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/project_window.py" line="236"/>
+        <location filename="../../workbench/ui/project_window.py" line="243"/>
         <source>&amp;Redo</source>
         <translation>&amp;Làm lại</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/project_window.py" line="241"/>
+        <location filename="../../workbench/ui/project_window.py" line="248"/>
         <source>&amp;Find…</source>
         <translation>&amp;Tìm…</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/project_window.py" line="242"/>
+        <location filename="../../workbench/ui/project_window.py" line="249"/>
         <source>Find and &amp;replace…</source>
         <translation>Tìm và &amp;thay…</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/project_window.py" line="244"/>
+        <location filename="../../workbench/ui/project_window.py" line="251"/>
         <source>&amp;Settings…</source>
         <translation>&amp;Cài đặt…</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/project_window.py" line="247"/>
+        <location filename="../../workbench/ui/project_window.py" line="254"/>
         <source>&amp;Confirm and go to the next segment needing work</source>
         <translation>&amp;Xác nhận và sang đoạn cần xử lý tiếp theo</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/project_window.py" line="250"/>
+        <location filename="../../workbench/ui/project_window.py" line="257"/>
         <source>&amp;Next segment</source>
         <translation>Đoạn &amp;sau</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/project_window.py" line="252"/>
+        <location filename="../../workbench/ui/project_window.py" line="259"/>
         <source>&amp;Previous segment</source>
         <translation>Đoạn &amp;trước</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/project_window.py" line="254"/>
+        <location filename="../../workbench/ui/project_window.py" line="261"/>
         <source>Copy &amp;source</source>
         <translation>Chép &amp;bản gốc</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/project_window.py" line="256"/>
+        <location filename="../../workbench/ui/project_window.py" line="263"/>
         <source>&amp;Machine-translate this segment now</source>
         <translation>&amp;Dịch máy đoạn này ngay</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/project_window.py" line="259"/>
+        <location filename="../../workbench/ui/project_window.py" line="266"/>
         <source>Add a glossary &amp;term from the selection</source>
         <translation>Thêm &amp;thuật ngữ từ phần đã chọn</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/project_window.py" line="262"/>
+        <location filename="../../workbench/ui/project_window.py" line="269"/>
         <source>Mark &amp;not for translation / for translation</source>
         <translation>Đánh dấu &amp;không cần dịch / cần dịch</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/project_window.py" line="268"/>
+        <location filename="../../workbench/ui/project_window.py" line="275"/>
         <source>Insert suggestion {0}</source>
         <translation>Chèn gợi ý {0}</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/project_window.py" line="278"/>
+        <location filename="../../workbench/ui/project_window.py" line="285"/>
         <source>Insert glossary term {0}</source>
         <translation>Chèn thuật ngữ {0}</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/project_window.py" line="286"/>
+        <location filename="../../workbench/ui/project_window.py" line="293"/>
         <source>Pre-translate this &amp;document</source>
         <translation>Dịch trước &amp;tài liệu này</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/project_window.py" line="289"/>
+        <location filename="../../workbench/ui/project_window.py" line="296"/>
         <source>Pre-translate the &amp;selected segments</source>
         <translation>Dịch trước các đoạn đã &amp;chọn</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/project_window.py" line="292"/>
+        <location filename="../../workbench/ui/project_window.py" line="299"/>
         <source>Pre-translate the whole &amp;project</source>
         <translation>Dịch trước toàn bộ &amp;dự án</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/project_window.py" line="295"/>
+        <location filename="../../workbench/ui/project_window.py" line="302"/>
         <source>&amp;Cancel pre-translation</source>
         <translation>&amp;Hủy dịch trước</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/project_window.py" line="299"/>
+        <location filename="../../workbench/ui/project_window.py" line="306"/>
         <source>&amp;Models…</source>
         <translation>&amp;Mô hình…</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/project_window.py" line="303"/>
+        <location filename="../../workbench/ui/project_window.py" line="310"/>
         <source>&amp;Check this document</source>
         <translation>&amp;Kiểm tra tài liệu này</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/project_window.py" line="307"/>
+        <location filename="../../workbench/ui/project_window.py" line="314"/>
         <source>Check the whole &amp;project</source>
         <translation>Kiểm tra toàn bộ &amp;dự án</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/project_window.py" line="309"/>
+        <location filename="../../workbench/ui/project_window.py" line="316"/>
         <source>&amp;Import a glossary (CSV, TBX)…</source>
         <translation>&amp;Nhập bảng thuật ngữ (CSV, TBX)…</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/project_window.py" line="310"/>
+        <location filename="../../workbench/ui/project_window.py" line="317"/>
         <source>&amp;Export the glossary…</source>
         <translation>&amp;Xuất bảng thuật ngữ…</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/project_window.py" line="311"/>
+        <location filename="../../workbench/ui/project_window.py" line="318"/>
         <source>Import a &amp;TMX file into the shared memory…</source>
         <translation>Nhập tệp &amp;TMX vào bộ nhớ dịch chung…</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/project_window.py" line="312"/>
+        <location filename="../../workbench/ui/project_window.py" line="319"/>
         <source>Export the project &amp;memory as TMX…</source>
         <translation>Xuất &amp;bộ nhớ dịch của dự án thành TMX…</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/project_window.py" line="316"/>
+        <location filename="../../workbench/ui/project_window.py" line="323"/>
         <source>Show {0}</source>
         <translation>Hiện {0}</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/project_window.py" line="323"/>
+        <location filename="../../workbench/ui/project_window.py" line="330"/>
         <source>Show the side &amp;panel</source>
         <translation>Hiện &amp;bảng bên</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/project_window.py" line="330"/>
+        <location filename="../../workbench/ui/project_window.py" line="337"/>
         <source>&amp;Keyboard shortcuts</source>
         <translation>&amp;Phím tắt</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/project_window.py" line="387"/>
+        <location filename="../../workbench/ui/project_window.py" line="394"/>
         <source>{0} segments</source>
         <translation>{0} đoạn</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/project_window.py" line="399"/>
+        <location filename="../../workbench/ui/project_window.py" line="406"/>
         <source>Cannot filter</source>
         <translation>Không lọc được</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/project_window.py" line="503"/>
+        <location filename="../../workbench/ui/project_window.py" line="510"/>
         <source>Edit cancelled</source>
         <translation>Đã hủy sửa</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/project_window.py" line="527"/>
+        <location filename="../../workbench/ui/project_window.py" line="534"/>
         <source>Nothing to confirm: the translation is empty</source>
         <translation>Không có gì để xác nhận: bản dịch trống</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/project_window.py" line="546"/>
+        <location filename="../../workbench/ui/project_window.py" line="553"/>
         <source>Every segment here is done in {0}</source>
         <translation>Mọi đoạn ở đây đã xong bằng {0}</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/project_window.py" line="576"/>
+        <location filename="../../workbench/ui/project_window.py" line="583"/>
         <source>There is no suggestion {0}</source>
         <translation>Không có gợi ý {0}</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/project_window.py" line="584"/>
+        <location filename="../../workbench/ui/project_window.py" line="591"/>
         <source>There is no glossary term {0}</source>
         <translation>Không có thuật ngữ {0}</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/project_window.py" line="602"/>
+        <location filename="../../workbench/ui/project_window.py" line="609"/>
         <source>marked by the user</source>
         <translation>người dùng đánh dấu</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/project_window.py" line="604"/>
+        <location filename="../../workbench/ui/project_window.py" line="611"/>
         <source>Cannot change the segment</source>
         <translation>Không đổi được đoạn</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/project_window.py" line="654"/>
+        <location filename="../../workbench/ui/project_window.py" line="649"/>
+        <source>Checking…</source>
+        <translation>Đang kiểm tra…</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/project_window.py" line="659"/>
+        <source>{0} findings</source>
+        <translation>{0} phát hiện</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/project_window.py" line="679"/>
         <source>Cannot add the term</source>
         <translation>Không thêm được thuật ngữ</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/project_window.py" line="656"/>
+        <location filename="../../workbench/ui/project_window.py" line="681"/>
         <source>Added to the glossary: {0}</source>
         <translation>Đã thêm vào bảng thuật ngữ: {0}</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/project_window.py" line="692"/>
+        <location filename="../../workbench/ui/project_window.py" line="717"/>
         <source>Import a glossary</source>
         <translation>Nhập bảng thuật ngữ</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/project_window.py" line="692"/>
+        <location filename="../../workbench/ui/project_window.py" line="717"/>
         <source>Glossaries</source>
         <translation>Bảng thuật ngữ</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/project_window.py" line="702"/>
+        <location filename="../../workbench/ui/project_window.py" line="727"/>
         <source>Cannot import the glossary</source>
         <translation>Không nhập được bảng thuật ngữ</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/project_window.py" line="704"/>
+        <location filename="../../workbench/ui/project_window.py" line="729"/>
         <source>{0} terms imported</source>
         <translation>Đã nhập {0} thuật ngữ</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/project_window.py" line="709"/>
+        <location filename="../../workbench/ui/project_window.py" line="734"/>
         <source>Export the glossary</source>
         <translation>Xuất bảng thuật ngữ</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/project_window.py" line="716"/>
+        <location filename="../../workbench/ui/project_window.py" line="741"/>
         <source>Cannot export the glossary</source>
         <translation>Không xuất được bảng thuật ngữ</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/project_window.py" line="719"/>
+        <location filename="../../workbench/ui/project_window.py" line="744"/>
         <source>Import a TMX file</source>
         <translation>Nhập tệp TMX</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/project_window.py" line="725"/>
+        <location filename="../../workbench/ui/project_window.py" line="750"/>
         <source>Cannot import the TMX file</source>
         <translation>Không nhập được tệp TMX</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/project_window.py" line="727"/>
+        <location filename="../../workbench/ui/project_window.py" line="752"/>
         <source>{0} new units in the shared memory</source>
         <translation>{0} đơn vị mới trong bộ nhớ dịch chung</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/project_window.py" line="731"/>
+        <location filename="../../workbench/ui/project_window.py" line="756"/>
         <source>Export the project memory</source>
         <translation>Xuất bộ nhớ dịch của dự án</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/project_window.py" line="736"/>
+        <location filename="../../workbench/ui/project_window.py" line="761"/>
         <source>Cannot export the memory</source>
         <translation>Không xuất được bộ nhớ dịch</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/project_window.py" line="752"/>
+        <location filename="../../workbench/ui/project_window.py" line="777"/>
         <source>{0} unconfirmed edits from your last session were kept when the program stopped. Keep them as drafts (you still confirm each), or discard them?</source>
         <translation>Khi chương trình dừng, {0} chỗ sửa chưa xác nhận của phiên trước đã được giữ lại. Giữ làm bản nháp (bạn vẫn xác nhận từng đoạn) hay bỏ đi?</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/project_window.py" line="762"/>
+        <location filename="../../workbench/ui/project_window.py" line="787"/>
         <source>Cannot keep the recovered text</source>
         <translation>Không giữ được văn bản khôi phục</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/project_window.py" line="794"/>
+        <location filename="../../workbench/ui/project_window.py" line="819"/>
         <source>A pre-translation is already running</source>
         <translation>Đang có một lượt dịch trước</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/project_window.py" line="802"/>
+        <location filename="../../workbench/ui/project_window.py" line="827"/>
         <source>Cannot pre-translate</source>
         <translation>Không dịch trước được</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/project_window.py" line="807"/>
+        <location filename="../../workbench/ui/project_window.py" line="832"/>
         <source>Nothing left to translate ({0} drafts from earlier runs)</source>
         <translation>Không còn gì để dịch ({0} bản nháp từ các lần trước)</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/project_window.py" line="811"/>
-        <location filename="../../workbench/ui/project_window.py" line="829"/>
+        <location filename="../../workbench/ui/project_window.py" line="836"/>
+        <location filename="../../workbench/ui/project_window.py" line="854"/>
         <source>Pre-translating {0} segments…</source>
         <translation>Đang dịch trước {0} đoạn…</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/project_window.py" line="827"/>
+        <location filename="../../workbench/ui/project_window.py" line="852"/>
         <source>{0}/{1} segments · {2:.1f}/s · {3} left</source>
         <translation>{0}/{1} đoạn · {2:.1f}/giây · còn {3}</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/project_window.py" line="838"/>
+        <location filename="../../workbench/ui/project_window.py" line="863"/>
         <source>Pre-translation finished</source>
         <translation>Đã dịch trước xong</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/project_window.py" line="840"/>
+        <location filename="../../workbench/ui/project_window.py" line="865"/>
         <source>Pre-translation cancelled; the drafts made so far are kept</source>
         <translation>Đã hủy dịch trước; các bản nháp đã có được giữ lại</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/project_window.py" line="842"/>
+        <location filename="../../workbench/ui/project_window.py" line="867"/>
         <source>Pre-translation stopped</source>
         <translation>Dịch trước bị dừng</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/project_window.py" line="846"/>
+        <location filename="../../workbench/ui/project_window.py" line="871"/>
         <source>Cancelling…</source>
         <translation>Đang hủy…</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/project_window.py" line="859"/>
+        <location filename="../../workbench/ui/project_window.py" line="884"/>
         <source>Translating segment {0}…</source>
         <translation>Đang dịch đoạn {0}…</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/project_window.py" line="863"/>
+        <location filename="../../workbench/ui/project_window.py" line="888"/>
         <source>Machine translation failed</source>
         <translation>Dịch máy thất bại</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/project_window.py" line="868"/>
+        <location filename="../../workbench/ui/project_window.py" line="893"/>
         <source>No translation model</source>
         <translation>Chưa có mô hình dịch</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/project_window.py" line="869"/>
+        <location filename="../../workbench/ui/project_window.py" line="894"/>
         <source>Open the model manager?</source>
         <translation>Mở trình quản lý mô hình?</translation>
     </message>

@@ -8,6 +8,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QTextCursor
 
 from workbench.core.glossary import Term, add_term, terms
+from workbench.core.quality_checks import check_project
 from workbench.core.records import Origin, Status
 from workbench.ui.segment_table_model import TERMS_ROLE
 from workbench.ui.term_dialog import TermDialog
@@ -67,7 +68,8 @@ def test_the_check_report_goes_to_a_segment_and_keeps_the_reason_for_an_ignored_
     window = open_window()
     ids = window.model.ids
     window.project.save_translation(ids[2], "en", "Long Xuyen market opens early", Status.TRANSLATED, Origin.HUMAN, "a")
-    window.show_check_report(None)
+    with qtbot.waitSignal(window.checks.finished, timeout=10_000):
+        window.show_check_report(None)  # checked in the background, the report opens when done
     report = window.check_report
     qtbot.addWidget(report)
     checks = [report.table.item(r, 3).text() for r in range(report.table.rowCount())]
@@ -80,9 +82,15 @@ def test_the_check_report_goes_to_a_segment_and_keeps_the_reason_for_an_ignored_
     assert report.ignore_selected("a headline style, no full stop")
     ignored = window.project.connection.execute("SELECT check_id, reason FROM qa_ignored").fetchall()
     assert [tuple(r) for r in ignored] == [("end-punctuation", "a headline style, no full stop")]
-    window.show_check_report(None)
+    with qtbot.waitSignal(window.checks.finished, timeout=10_000):
+        window.show_check_report(None)
     assert "end-punctuation" not in [
         window.check_report.table.item(r, 3).text() for r in range(window.check_report.table.rowCount())
     ]
     window.check_report.close()
+    window.project.save_translation(ids[1], "en", "Hoa Binh has a big lake", Status.TRANSLATED, Origin.HUMAN, "a")
+    with qtbot.waitSignal(window.checks.finished, timeout=10_000):
+        window.filter_bar.qa.setChecked(True)  # the grid's QA filter is fed by the same background check
+    expected = {p.segment_id for p in check_project(window.project, ["en", "km"]) if p.check_id != "untranslated"}
+    assert expected == {ids[1]} and window.model.ids == [ids[1]]  # only segments with findings
     window.close()

@@ -46,7 +46,7 @@ from workbench.core.glossary import (
 from workbench.core.khmer_breaks import for_display
 from workbench.core.project_memory import Memories
 from workbench.core.project_store import Project, now
-from workbench.core.quality_checks import QaContext, check_project, check_segment
+from workbench.core.quality_checks import Problem, QaContext, check_segment
 from workbench.core.records import SegmentRecord
 from workbench.core.segment_filter import filter_segment_ids, ids_needing_work
 from workbench.core.settings import Settings
@@ -55,6 +55,7 @@ from workbench.core.tmx import read_tmx, write_tmx
 from workbench.core.translation_memory import units
 from workbench.core.unconfirmed_edits import discard_all_unconfirmed, keep_unconfirmed, unconfirmed_edits
 from workbench.mt.model_choice import EnginePool, NoModel, choose_model, model_store
+from workbench.ui.check_runner import CheckRunner
 from workbench.ui.document_list import DocumentList
 from workbench.ui.editing_controller import EditingController
 from workbench.ui.error_dialog import show_error
@@ -159,7 +160,13 @@ class ProjectWindow(QMainWindow):
         self.filter_bar.changed.connect(self.reload_grid)
         self.editing.changed.connect(self._segments_changed)
         self.editing.confirmed.connect(self._remember)
-        self.filter_bar.set_qa_provider(self._segments_with_problems)
+        self.checks = CheckRunner(self)
+        self.checks.finished.connect(self._checks_done)
+        self.checks.failed.connect(lambda _request, message: show_error(self, self.tr("Checks failed"), message))
+        self._qa_ids: frozenset[int] = frozenset()
+        self._check_requests: dict[int, str] = {}
+        self.filter_bar.set_qa_provider(lambda: self._qa_ids)
+        self.filter_bar.qa.toggled.connect(self._qa_filter_toggled)
         self.editing.failed.connect(lambda message: show_error(self, self.tr("Cannot save"), message))
         self.editing.autosaved.connect(lambda *_: self.statusBar().showMessage(self.tr("Unconfirmed text kept"), 2000))
         self.mt.saved.connect(self._segments_changed)
@@ -633,11 +640,29 @@ class ProjectWindow(QMainWindow):
             if p.check_id != "untranslated"
         ]
 
-    def _segments_with_problems(self) -> frozenset[int]:
-        problems = check_project(
-            self.project, self.shown_languages(), self.documents.current_document(), self.qa_context, parallel=False
-        )
-        return frozenset(p.segment_id for p in problems if p.check_id != "untranslated")
+    def _qa_filter_toggled(self, on: bool) -> None:
+        """The filter shows the last result at once and is brought up to date by a background check."""
+        if on:
+            self.run_checks(self.documents.current_document(), "filter")
+
+    def run_checks(self, document_id: int | None, purpose: str) -> int:
+        self.statusBar().showMessage(self.tr("Checking…"))
+        request = self.checks.start(self.project.path, self.shown_languages(), document_id)
+        self._check_requests[request] = purpose
+        return request
+
+    def _checks_done(self, request: int, problems: list[Problem]) -> None:
+        purpose = self._check_requests.pop(request, "")
+        if self._closed:
+            return
+        found = [p for p in problems if p.check_id != "untranslated"]
+        self.statusBar().showMessage(self.tr("{0} findings").format(len(found)), 4000)
+        if purpose == "filter":
+            self._qa_ids = frozenset(p.segment_id for p in found)
+            if self.filter_bar.qa.isChecked():
+                self.reload_grid()
+        elif purpose.startswith("report"):
+            self._show_report(found, None if purpose == "report" else int(purpose.split(":")[1]))
 
     def add_term_from_selection(self) -> None:
         """Ctrl+T: a term from the words selected in the source (side panel) and in the translation (editor)."""
@@ -662,15 +687,14 @@ class ProjectWindow(QMainWindow):
         self.model.refresh_segments(self.model.ids)
         self.side_panel.refresh()
 
-    def show_check_report(self, document_id: int | None) -> None:
+    def show_check_report(self, document_id: int | None) -> int:
+        """F7 / Shift+F7: the checks run in the background; the report opens when they are done."""
+        return self.run_checks(document_id, "report" if document_id is None else f"report:{document_id}")
+
+    def _show_report(self, problems: list[Problem], document_id: int | None) -> None:
         from workbench.ui.check_report_dialog import CheckReportDialog
 
         self.qa_context = QaContext.load(self.project)
-        problems = [
-            p
-            for p in check_project(self.project, self.shown_languages(), document_id, self.qa_context, parallel=False)
-            if p.check_id != "untranslated"
-        ]  # fmt: skip
         positions = {s.id: s.position + 1 for s in self.project.segments(document_id)}
         dialog = CheckReportDialog(self.project, problems, positions, self.settings.user_name, self.go_to, self)
         self.check_report = dialog
