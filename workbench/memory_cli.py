@@ -7,6 +7,7 @@ import json
 from collections import Counter
 from pathlib import Path
 
+from workbench.core.approval import approve
 from workbench.core.errors import WorkbenchError
 from workbench.core.glossary import (
     add_term,
@@ -56,6 +57,12 @@ def add_commands(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> No
     q.add_argument("--forbid-km", default="", help="forbidden Khmer alternatives, separated by ;")
     q = g.add_parser("list", help="print the glossary")
     q.add_argument("project", type=Path)
+
+    p = sub.add_parser("approve", help="editors: approve the translated segments of a language")
+    p.add_argument("project", type=Path)
+    p.add_argument("--to", dest="language", required=True)
+    p.add_argument("--document")
+    p.add_argument("--as", dest="role", choices=["translator", "editor"], help="the role to act in (default: settings)")
 
     p = sub.add_parser("check", help="quality checks; exits 1 when there are errors")
     p.add_argument("project", type=Path, nargs="?")
@@ -137,6 +144,15 @@ def cmd_glossary(args: argparse.Namespace) -> int:
                     + (f"  [{banned}]" if banned else "")
                     + (f"  — {term.note}" if term.note else "")
                 )
+    return 0
+
+
+def cmd_approve(args: argparse.Namespace) -> int:
+    settings = Settings.load()
+    with Project.open(args.project) as project:
+        approved = approve(project, args.language, settings.user_name, args.role or settings.role,
+                           project.document_id(args.document))  # fmt: skip
+    print(f"{len(approved)} segments approved in {args.language} by {settings.user_name}")
     return 0
 
 
