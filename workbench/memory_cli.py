@@ -17,6 +17,7 @@ from workbench.core.glossary import (
     write_glossary_csv,
     write_glossary_tbx,
 )
+from workbench.core.po_export import export_po
 from workbench.core.project_memory import Memories, rebuild_project_memory, shared_memory_path
 from workbench.core.project_store import Project, now
 from workbench.core.quality_checks import CHECKS, ERROR, check_project, ignore_problem
@@ -63,6 +64,14 @@ def add_commands(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> No
     p.add_argument("--to", dest="language", required=True)
     p.add_argument("--document")
     p.add_argument("--as", dest="role", choices=["translator", "editor"], help="the role to act in (default: settings)")
+
+    p = sub.add_parser("export", help="write one target language: only approved text unless asked")
+    p.add_argument("project", type=Path)
+    p.add_argument("--to", dest="language", required=True)
+    p.add_argument("--format", choices=["po"], default="po", help="po for now; documents, TMX, XLIFF and CSV follow")
+    p.add_argument("-o", "--output", type=Path, required=True)
+    p.add_argument("--document")
+    p.add_argument("--include-unapproved", action="store_true", help="translated but not approved, marked fuzzy")
 
     p = sub.add_parser("check", help="quality checks; exits 1 when there are errors")
     p.add_argument("project", type=Path, nargs="?")
@@ -153,6 +162,18 @@ def cmd_approve(args: argparse.Namespace) -> int:
         approved = approve(project, args.language, settings.user_name, args.role or settings.role,
                            project.document_id(args.document))  # fmt: skip
     print(f"{len(approved)} segments approved in {args.language} by {settings.user_name}")
+    return 0
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    with Project.open(args.project, read_only=True) as project:
+        report = export_po(project, args.language, args.output, project.document_id(args.document),
+                           args.include_unapproved, Settings.load().user_name)  # fmt: skip
+    print(report.summary())
+    for document, position, why in report.left_out[:20]:
+        print(f"  {document}:{position} {why}")
+    if len(report.left_out) > 20:
+        print(f"  … and {len(report.left_out) - 20} more")
     return 0
 
 
