@@ -22,6 +22,7 @@ from workbench.core.project_memory import Memories, rebuild_project_memory, shar
 from workbench.core.project_store import Project, now
 from workbench.core.quality_checks import CHECKS, ERROR, check_project, ignore_problem
 from workbench.core.settings import Settings
+from workbench.core.text_exports import export_csv, export_project_tmx, export_text
 from workbench.core.tmx import read_tmx, write_tmx
 from workbench.core.translation_memory import SharedMemory, units
 
@@ -67,8 +68,14 @@ def add_commands(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> No
 
     p = sub.add_parser("export", help="write one target language: only approved text unless asked")
     p.add_argument("project", type=Path)
-    p.add_argument("--to", dest="language", required=True)
-    p.add_argument("--format", choices=["po"], default="po", help="po for now; documents, TMX, XLIFF and CSV follow")
+    p.add_argument("--to", dest="language", required=True, help="en or km (tmx: en,km for both in one file)")
+    p.add_argument("--format", choices=["po", "txt", "csv", "tmx"], default="po", help="docx, html and XLIFF follow")
+    p.add_argument(
+        "--fallback",
+        choices=["source", "placeholder"],
+        default="source",
+        help="txt: text for segments without an export",
+    )
     p.add_argument("-o", "--output", type=Path, required=True)
     p.add_argument("--document")
     p.add_argument("--include-unapproved", action="store_true", help="translated but not approved, marked fuzzy")
@@ -167,8 +174,21 @@ def cmd_approve(args: argparse.Namespace) -> int:
 
 def cmd_export(args: argparse.Namespace) -> int:
     with Project.open(args.project, read_only=True) as project:
-        report = export_po(project, args.language, args.output, project.document_id(args.document),
-                           args.include_unapproved, Settings.load().user_name)  # fmt: skip
+        document_id = project.document_id(args.document)
+        if args.format == "po":
+            report = export_po(project, args.language, args.output, document_id, args.include_unapproved,
+                               Settings.load().user_name)  # fmt: skip
+        elif args.format == "csv":
+            report = export_csv(project, args.language, args.output, document_id, args.include_unapproved)
+        elif args.format == "tmx":
+            languages = [code.strip() for code in args.language.split(",") if code.strip()]
+            report = export_project_tmx(project, languages, args.output, document_id, args.include_unapproved)
+        else:
+            if document_id is None:
+                raise WorkbenchError("a text export is of one document: name it with --document")
+            report = export_text(
+                project, args.language, args.output, document_id, args.include_unapproved, args.fallback
+            )
     print(report.summary())
     for document, position, why in report.left_out[:20]:
         print(f"  {document}:{position} {why}")
