@@ -1153,18 +1153,18 @@
 <context>
     <name>SidePanel</name>
     <message>
-        <location filename="../../workbench/ui/side_panel.py" line="63"/>
+        <location filename="../../workbench/ui/side_panel.py" line="64"/>
         <source>Select words here and in the translation, then Ctrl+T adds a glossary term</source>
         <extracomment>live quality checks of the current cell: messages to show</extracomment>
         <translation>Chọn từ ở đây và trong bản dịch, rồi Ctrl+T để thêm thuật ngữ</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/side_panel.py" line="67"/>
+        <location filename="../../workbench/ui/side_panel.py" line="68"/>
         <source>Suggestions (Ctrl+1…9 inserts)</source>
         <translation>Gợi ý (Ctrl+1…9 để chèn)</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/side_panel.py" line="73"/>
+        <location filename="../../workbench/ui/side_panel.py" line="74"/>
         <source>Machine-translate this segment now (Ctrl+M)</source>
         <translation>Dịch máy đoạn này ngay (Ctrl+M)</translation>
     </message>
@@ -1173,62 +1173,67 @@
         <translation>Thuật ngữ</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/side_panel.py" line="78"/>
+        <location filename="../../workbench/ui/side_panel.py" line="79"/>
         <source>Glossary (Alt+1…9 inserts at the cursor)</source>
         <translation>Thuật ngữ (Alt+1…9 để chèn tại con trỏ)</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/side_panel.py" line="86"/>
+        <location filename="../../workbench/ui/side_panel.py" line="87"/>
         <source>Checks</source>
         <translation>Kiểm tra</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/side_panel.py" line="93"/>
+        <location filename="../../workbench/ui/side_panel.py" line="94"/>
         <source>History</source>
         <translation>Lịch sử</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/side_panel.py" line="100"/>
+        <location filename="../../workbench/ui/side_panel.py" line="105"/>
         <source>Comment</source>
         <translation>Ghi chú</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/side_panel.py" line="103"/>
+        <location filename="../../workbench/ui/side_panel.py" line="108"/>
         <source>A note for the editor or for yourself; saved as you type.</source>
         <translation>Ghi chú cho biên tập viên hoặc cho chính bạn; được lưu khi bạn gõ.</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/side_panel.py" line="141"/>
+        <location filename="../../workbench/ui/side_panel.py" line="148"/>
         <source>Choose an English or Khmer cell to see its suggestions and history.</source>
         <translation>Chọn một ô tiếng Anh hoặc tiếng Khmer để xem gợi ý và lịch sử.</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/side_panel.py" line="144"/>
+        <location filename="../../workbench/ui/side_panel.py" line="151"/>
         <source>Segment {0} · {1}</source>
         <translation>Đoạn {0} · {1}</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/side_panel.py" line="161"/>
+        <location filename="../../workbench/ui/side_panel.py" line="168"/>
         <source>No suggestion yet: pre-translate, or press Ctrl+M.</source>
         <translation>Chưa có gợi ý: hãy dịch trước, hoặc bấm Ctrl+M.</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/side_panel.py" line="171"/>
+        <location filename="../../workbench/ui/side_panel.py" line="178"/>
         <source>No glossary terms in this segment.</source>
         <translation>Đoạn này không có thuật ngữ.</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/side_panel.py" line="189"/>
+        <location filename="../../workbench/ui/side_panel.py" line="186"/>
+        <source>Changed from the draft of {0}:</source>
+        <translation>Đã sửa so với bản nháp của {0}:</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/side_panel.py" line="205"/>
         <source>machine translation · {0}</source>
         <translation>dịch máy · {0}</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/side_panel.py" line="191"/>
+        <location filename="../../workbench/ui/side_panel.py" line="207"/>
         <source>confidence {0:.0%}</source>
         <translation>độ tin cậy {0:.0%}</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/side_panel.py" line="194"/>
+        <location filename="../../workbench/ui/side_panel.py" line="210"/>
         <source>translation memory · {0}</source>
         <translation>bộ nhớ dịch · {0}</translation>
     </message>

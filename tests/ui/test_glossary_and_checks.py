@@ -94,3 +94,27 @@ def test_the_check_report_goes_to_a_segment_and_keeps_the_reason_for_an_ignored_
     expected = {p.segment_id for p in check_project(window.project, ["en", "km"]) if p.check_id != "untranslated"}
     assert expected == {ids[1]} and window.model.ids == [ids[1]]  # only segments with findings
     window.close()
+
+
+def test_the_history_shows_what_the_translator_changed_in_the_machine_draft(qtbot, open_window) -> None:  # type: ignore[no-untyped-def]
+    from workbench.core.post_edit_diff import word_diff
+
+    assert word_diff("The market opens early", "The floating market opens at dawn") == [
+        ("=", "The"), ("+", "floating"), ("=", "market opens"), ("-", "early"), ("+", "at dawn"),
+    ]  # fmt: skip
+    window = open_window()
+    ids = window.model.ids
+    window.project.save_translation(
+        ids[2], "en", "The market opens early", Status.DRAFT, Origin.MT, "", origin_detail="opus-mt-vi-en"
+    )
+    window.project.save_translation(
+        ids[2], "en", "The floating market opens at dawn", Status.TRANSLATED, Origin.HUMAN, "Lan"
+    )
+    window._segments_changed([ids[2]])  # as the editing controller reports a change
+    window.grid.setCurrentIndex(window.model.index(2, 2))
+    shown = window.side_panel.post_edit
+    assert shown.isVisible() and "opus-mt-vi-en" in shown.text()
+    assert 'line-through;">early</span>' in shown.text() and 'bold;">floating</span>' in shown.text()
+    window.grid.setCurrentIndex(window.model.index(0, 2))
+    assert not shown.isVisible()  # no machine draft there
+    window.close()

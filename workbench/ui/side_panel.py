@@ -7,7 +7,7 @@ import logging
 import sqlite3
 from collections.abc import Callable
 
-from PySide6.QtCore import QTimer, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QGroupBox,
     QLabel,
@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from workbench.core.khmer_breaks import for_display
+from workbench.core.post_edit_diff import diff_html, last_machine_draft, word_diff
 from workbench.core.project_store import Project
 from workbench.core.records import SegmentRecord, Status
 from workbench.core.segment_comments import comment, set_comment
@@ -92,6 +93,10 @@ class SidePanel(QWidget):
 
         box = QGroupBox(self.tr("History"))
         inner = QVBoxLayout(box)
+        self.post_edit = QLabel()
+        self.post_edit.setWordWrap(True)
+        self.post_edit.setTextFormat(Qt.TextFormat.RichText)
+        inner.addWidget(self.post_edit)
         self.history_list = QListWidget()
         self.history_list.setWordWrap(True)
         inner.addWidget(self.history_list)
@@ -131,6 +136,8 @@ class SidePanel(QWidget):
         self.glossary_list.clear()
         self.terms = []
         self.history_list.clear()
+        self.post_edit.clear()
+        self.post_edit.hide()
         self.check_list.clear()
         self.suggestions = []
         self.comment_box.blockSignals(True)
@@ -171,7 +178,16 @@ class SidePanel(QWidget):
             self.glossary_list.addItem(self.tr("No glossary terms in this segment."))
         for check in self.check_providers:
             self.check_list.addItems(check(self.project, segment, language))
-        for revision in reversed(self.project.revisions(segment.id, language)):
+        revisions = self.project.revisions(segment.id, language)
+        draft = last_machine_draft(revisions)
+        current = segment.translations.get(language)
+        if draft is not None and current is not None and current.text and current.text != draft[0]:
+            self.post_edit.setText(
+                self.tr("Changed from the draft of {0}:").format(draft[1]) + "<br>"
+                + diff_html(word_diff(draft[0], current.text))
+            )  # fmt: skip
+            self.post_edit.show()
+        for revision in reversed(revisions):
             who = revision["author"] or revision["origin_detail"] or revision["origin"]
             note = f" · {revision['note']}" if revision["note"] else ""
             item = QListWidgetItem(
