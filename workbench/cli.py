@@ -20,7 +20,7 @@ from workbench.core.segmentation_check import read_reference, score_reference
 from workbench.core.segmenter import segmenter_for
 from workbench.core.settings import Settings
 from workbench.memory_cli import add_commands as add_memory_commands
-from workbench.memory_cli import cmd_approve, cmd_check, cmd_export, cmd_glossary, cmd_tm
+from workbench.memory_cli import cmd_approve, cmd_check, cmd_export, cmd_glossary, cmd_report, cmd_tm
 from workbench.mt_cli import add_commands as add_mt_commands
 from workbench.mt_cli import cmd_models, cmd_translate
 
@@ -319,6 +319,7 @@ COMMANDS = {
     "check": cmd_check,
     "approve": cmd_approve,
     "export": cmd_export,
+    "report": cmd_report,
 }
 
 

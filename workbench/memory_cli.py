@@ -18,6 +18,7 @@ from workbench.core.glossary import (
     write_glossary_tbx,
 )
 from workbench.core.po_export import export_po
+from workbench.core.post_edit_report import format_report, post_edit_report
 from workbench.core.project_memory import Memories, rebuild_project_memory, shared_memory_path
 from workbench.core.project_store import Project, now
 from workbench.core.quality_checks import CHECKS, ERROR, check_project, ignore_problem
@@ -79,6 +80,10 @@ def add_commands(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> No
     p.add_argument("-o", "--output", type=Path, required=True)
     p.add_argument("--document")
     p.add_argument("--include-unapproved", action="store_true", help="translated but not approved, marked fuzzy")
+
+    p = sub.add_parser("report", help="post-editing report: how much people changed each model's drafts")
+    p.add_argument("project", type=Path)
+    p.add_argument("--to", dest="language", required=True)
 
     p = sub.add_parser("check", help="quality checks; exits 1 when there are errors")
     p.add_argument("project", type=Path, nargs="?")
@@ -194,6 +199,13 @@ def cmd_export(args: argparse.Namespace) -> int:
         print(f"  {document}:{position} {why}")
     if len(report.left_out) > 20:
         print(f"  … and {len(report.left_out) - 20} more")
+    return 0
+
+
+def cmd_report(args: argparse.Namespace) -> int:
+    with Project.open(args.project, read_only=True) as project:
+        for line in format_report(post_edit_report(project, args.language)):
+            print(line)
     return 0
 
 

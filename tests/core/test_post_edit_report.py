@@ -1,0 +1,38 @@
+"""The post-editing report: per document and per model, drafts left unchanged and how much was edited."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from workbench.core.importing import prepare_import
+from workbench.core.post_edit_report import format_report, post_edit_report
+from workbench.core.project_store import Project, write_translation
+from workbench.core.records import Origin, Status
+
+
+def test_unchanged_drafts_and_edit_distance_are_counted_per_model(tmp_path: Path) -> None:
+    source = tmp_path / "a.txt"
+    source.write_text("Câu một.\n\nCâu hai.\n\nCâu ba.\n", encoding="utf-8")
+    with Project.create(tmp_path / "p.wbp", "p", "vi", ["en", "km"]) as project:
+        project.store_document(prepare_import(source))
+        first, second, third = project.segment_ids()
+        times = iter(["2026-11-27T08:00:00+00:00", "2026-11-27T08:01:00+00:00", "2026-11-27T08:02:00+00:00",
+                      "2026-11-27T08:04:00+00:00", "2026-11-27T08:05:00+00:00", "2026-11-27T08:06:00+00:00"])  # fmt: skip
+        with project.transaction() as db:
+            for segment_id, draft, model, final in (
+                (first, "Sentence one.", "opus-mt-vi-en", "Sentence one."),
+                (second, "Sentence two", "opus-mt-vi-en", "The second sentence."),
+                (third, "Third sentence.", "m2m100_418M", "Third sentence!"),
+            ):
+                write_translation(db, segment_id, "en", draft, Status.DRAFT, Origin.MT, model, "", -0.5, next(times))
+                write_translation(
+                    db, segment_id, "en", final, Status.TRANSLATED, Origin.HUMAN, "", "Lan", None, next(times)
+                )
+        report = post_edit_report(project, "en")
+        opus = report.by_model["opus-mt-vi-en"]
+        assert (opus.segments, opus.unchanged) == (2, 1) and opus.unchanged_share == 0.5
+        assert 0 < opus.mean_distance < 50
+        assert report.by_model["m2m100_418M"].unchanged == 0
+        assert report.by_document["a.txt"].segments == 3
+        assert report.confirmed == 3 and round(report.segments_per_hour) == 36  # 3 confirmations over 5 minutes
+        assert any("opus-mt-vi-en: 2 post-edited drafts, 50% unchanged" in line for line in format_report(report))
