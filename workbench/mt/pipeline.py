@@ -242,6 +242,24 @@ class PretranslateSummary:
     drafted_ids: list[int] = field(default_factory=list)
 
 
+def apply_cached_drafts(
+    project: Project, model: str, key: str, language: str, units: Sequence[Unit]
+) -> tuple[list[int], list[Unit], int]:
+    """Draft the units the project's cache already has: (ids that received a draft, units still to
+    translate, segments the cache served)."""
+    cached = cached_drafts(project, model, key, language, (u.source for u in units))
+    hits = [u for u in units if u.source in cached]
+    changed: list[int] = []
+    if hits:
+        drafts = [
+            NewDraft(u.source, u.segment_ids, cached[u.source].text, cached[u.source].score, cached[u.source].flags)
+            for u in hits
+        ]
+        changed = save_drafts(project, model, key, language, drafts, cache=False)
+    remaining = [u for u in units if u.source not in cached]
+    return changed, remaining, sum(len(u.segment_ids) for u in hits)
+
+
 def pretranslate(
     project: Project,
     engine: TranslationEngine,
@@ -257,16 +275,8 @@ def pretranslate(
     units = plan_units(project, target, document_id)
     summary = PretranslateSummary(target, segments=sum(len(u.segment_ids) for u in units))
     key = options.cache_key()
-    cached = cached_drafts(project, engine.model_name, key, target, (u.source for u in units))
-    hits = [u for u in units if u.source in cached]
-    if hits:
-        drafts = [
-            NewDraft(u.source, u.segment_ids, cached[u.source].text, cached[u.source].score, cached[u.source].flags)
-            for u in hits
-        ]
-        summary.drafted_ids += save_drafts(project, engine.model_name, key, target, drafts, cache=False)
-        summary.from_cache = sum(len(u.segment_ids) for u in hits)
-    remaining = [u for u in units if u.source not in cached]
+    changed, remaining, summary.from_cache = apply_cached_drafts(project, engine.model_name, key, target, units)
+    summary.drafted_ids += changed
     try:
         for drafts_batch in translate_units(remaining, engine, source, target, options, progress):
             new = [NewDraft(d.unit.source, d.unit.segment_ids, d.text, d.score, d.flags) for d in drafts_batch]

@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 
 from PySide6.QtCore import QObject, QThreadPool, Signal
 
-from workbench.core.draft_store import NewDraft, cached_drafts, save_drafts
+from workbench.core.draft_store import NewDraft, save_drafts
 from workbench.core.errors import WorkbenchError
 from workbench.core.progress import Cancelled
 from workbench.core.project_memory import Memories, prefill_from_memory
@@ -32,6 +32,7 @@ from workbench.mt.pipeline import (
     TranslateOptions,
     Unit,
     UrgentRequests,
+    apply_cached_drafts,
     plan_units,
     translate_one,
     translate_units,
@@ -129,19 +130,13 @@ class MtService(QObject):
                     for u in units
                     if (ids := tuple(i for i in u.segment_ids if i in wanted))
                 ]
-            cached = cached_drafts(self.project, model.name, options.cache_key(), language, (u.source for u in units))
-            hits = [u for u in units if u.source in cached]
-            if hits:
-                drafts = [
-                    NewDraft(
-                        u.source, u.segment_ids, cached[u.source].text, cached[u.source].score, cached[u.source].flags
-                    )
-                    for u in hits
-                ]
-                changed = save_drafts(self.project, model.name, options.cache_key(), language, drafts, cache=False)
+            changed, remaining, _served = apply_cached_drafts(
+                self.project, model.name, options.cache_key(), language, units
+            )
+            if changed:
                 from_cache += len(changed)
                 self.saved.emit(changed)
-            parts.append(_Part(language, model.name, [u for u in units if u.source not in cached]))
+            parts.append(_Part(language, model.name, remaining))
         job = Job(self._next_id, parts, sum(len(u.segment_ids) for p in parts for u in p.units), from_cache)
         self._next_id += 1
         self.jobs[job.id] = job
