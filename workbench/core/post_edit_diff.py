@@ -5,18 +5,20 @@ from __future__ import annotations
 
 import difflib
 import html
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from workbench.core.records import Origin
 
 
-def word_diff(before: str, after: str) -> list[tuple[str, str]]:
-    """("=", words), ("-", removed words), ("+", added words), in order."""
+def word_diff(before: str, after: str, fold: Callable[[str], str] | None = None) -> list[tuple[str, str]]:
+    """("=", words), ("-", removed words), ("+", added words), in order; with `fold`, words are compared
+    folded (equal runs are shown as `after` has them)."""
     old, new = before.split(), after.split()
+    keys_old, keys_new = ([fold(w) for w in old], [fold(w) for w in new]) if fold else (old, new)
     found: list[tuple[str, str]] = []
-    for tag, i1, i2, j1, j2 in difflib.SequenceMatcher(a=old, b=new, autojunk=False).get_opcodes():
+    for tag, i1, i2, j1, j2 in difflib.SequenceMatcher(a=keys_old, b=keys_new, autojunk=False).get_opcodes():
         if tag == "equal":
-            found.append(("=", " ".join(old[i1:i2])))
+            found.append(("=", " ".join(new[j1:j2])))
             continue
         if i2 > i1:
             found.append(("-", " ".join(old[i1:i2])))

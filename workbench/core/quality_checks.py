@@ -29,7 +29,7 @@ from workbench.core.language_rules import to_ascii_digits
 from workbench.core.match_normalization import normalize_for_matching
 from workbench.core.project_store import Project, now
 from workbench.core.protected_spans import ProtectedSpan
-from workbench.core.records import Origin, SegmentRecord, Status
+from workbench.core.records import ORIGIN_BY_VALUE, STATUS_BY_VALUE, Origin, SegmentRecord, Status
 
 ERROR, WARNING, INFO = "error", "warning", "info"
 BOTH = frozenset({"en", "km"})
@@ -487,8 +487,6 @@ def check_segment(
     return check_subject(subject, segment.id, frozenset(context.ignored.get((segment.id, language), ())))
 
 
-_STATUS_OF = {status.value: status for status in Status}
-_ORIGIN_OF = {origin.value: origin for origin in Origin}
 _NOTHING = ("", Status.UNTRANSLATED, Origin.NONE)
 
 
@@ -515,7 +513,7 @@ def _rows(
         if row is None:
             row = rows[sid] = (sid, source, spans, bool(translatable), {})
         if language is not None:
-            row[4][language] = (text, _STATUS_OF[status], _ORIGIN_OF[origin])
+            row[4][language] = (text, STATUS_BY_VALUE[status], ORIGIN_BY_VALUE[origin])
     return list(rows.values())
 
 

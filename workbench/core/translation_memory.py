@@ -14,7 +14,6 @@ texts, as Virtaal and translate-toolkit report it; the default threshold is thei
 
 from __future__ import annotations
 
-import difflib
 import heapq
 import math
 import sqlite3
@@ -30,6 +29,7 @@ import regex
 from rapidfuzz import fuzz
 
 from workbench.core.match_normalization import normalize_for_matching
+from workbench.core.post_edit_diff import word_diff
 
 DEFAULT_THRESHOLD = 75
 CANDIDATES = 60
@@ -90,18 +90,8 @@ class TmMatch:
 
 
 def word_differences(memory_source: str, current_source: str) -> tuple[tuple[str, str], ...]:
-    old, new = memory_source.split(), current_source.split()
-    found: list[tuple[str, str]] = []
-    folded_old, folded_new = [normalize_for_matching(w) for w in old], [normalize_for_matching(w) for w in new]
-    for tag, i1, i2, j1, j2 in difflib.SequenceMatcher(a=folded_old, b=folded_new, autojunk=False).get_opcodes():
-        if tag == "equal":
-            found.append(("=", " ".join(new[j1:j2])))
-            continue
-        if i2 > i1:
-            found.append(("-", " ".join(old[i1:i2])))
-        if j2 > j1:
-            found.append(("+", " ".join(new[j1:j2])))
-    return tuple(found)
+    """Word by word, a tone-placement or case variant being no difference."""
+    return tuple(word_diff(memory_source, current_source, normalize_for_matching))
 
 
 def ensure_memory_tables(db: sqlite3.Connection) -> None:
