@@ -20,9 +20,11 @@ from workbench.core.segmentation_check import read_reference, score_reference
 from workbench.core.segmenter import segmenter_for
 from workbench.core.settings import Settings
 from workbench.memory_cli import add_commands as add_memory_commands
-from workbench.memory_cli import cmd_approve, cmd_check, cmd_export, cmd_glossary, cmd_report, cmd_tm
+from workbench.memory_cli import cmd_check, cmd_glossary, cmd_tm
 from workbench.mt_cli import add_commands as add_mt_commands
 from workbench.mt_cli import cmd_models, cmd_translate
+from workbench.review_cli import COMMANDS as REVIEW_COMMANDS
+from workbench.review_cli import add_commands as add_review_commands
 
 
 def _languages(value: str) -> list[str]:
@@ -79,6 +81,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     add_mt_commands(sub)
     add_memory_commands(sub)
+    add_review_commands(sub)
 
     p = sub.add_parser("bench", help="print speed figures (no test asserts them)")
     p.add_argument(
@@ -317,9 +320,7 @@ COMMANDS = {
     "tm": cmd_tm,
     "glossary": cmd_glossary,
     "check": cmd_check,
-    "approve": cmd_approve,
-    "export": cmd_export,
-    "report": cmd_report,
+    **REVIEW_COMMANDS,
 }
 
 

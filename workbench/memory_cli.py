@@ -7,7 +7,6 @@ import json
 from collections import Counter
 from pathlib import Path
 
-from workbench.core.approval import approve
 from workbench.core.errors import WorkbenchError
 from workbench.core.glossary import (
     add_term,
@@ -17,13 +16,10 @@ from workbench.core.glossary import (
     write_glossary_csv,
     write_glossary_tbx,
 )
-from workbench.core.po_export import export_po
-from workbench.core.post_edit_report import format_report, post_edit_report
 from workbench.core.project_memory import Memories, rebuild_project_memory, shared_memory_path
 from workbench.core.project_store import Project, now
 from workbench.core.quality_checks import CHECKS, ERROR, check_project, ignore_problem
 from workbench.core.settings import Settings
-from workbench.core.text_exports import export_csv, export_project_tmx, export_text
 from workbench.core.tmx import read_tmx, write_tmx
 from workbench.core.translation_memory import SharedMemory, units
 
@@ -60,30 +56,6 @@ def add_commands(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> No
     q.add_argument("--forbid-km", default="", help="forbidden Khmer alternatives, separated by ;")
     q = g.add_parser("list", help="print the glossary")
     q.add_argument("project", type=Path)
-
-    p = sub.add_parser("approve", help="editors: approve the translated segments of a language")
-    p.add_argument("project", type=Path)
-    p.add_argument("--to", dest="language", required=True)
-    p.add_argument("--document")
-    p.add_argument("--as", dest="role", choices=["translator", "editor"], help="the role to act in (default: settings)")
-
-    p = sub.add_parser("export", help="write one target language: only approved text unless asked")
-    p.add_argument("project", type=Path)
-    p.add_argument("--to", dest="language", required=True, help="en or km (tmx: en,km for both in one file)")
-    p.add_argument("--format", choices=["po", "txt", "csv", "tmx"], default="po", help="docx, html and XLIFF follow")
-    p.add_argument(
-        "--fallback",
-        choices=["source", "placeholder"],
-        default="source",
-        help="txt: text for segments without an export",
-    )
-    p.add_argument("-o", "--output", type=Path, required=True)
-    p.add_argument("--document")
-    p.add_argument("--include-unapproved", action="store_true", help="translated but not approved, marked fuzzy")
-
-    p = sub.add_parser("report", help="post-editing report: how much people changed each model's drafts")
-    p.add_argument("project", type=Path)
-    p.add_argument("--to", dest="language", required=True)
 
     p = sub.add_parser("check", help="quality checks; exits 1 when there are errors")
     p.add_argument("project", type=Path, nargs="?")
@@ -165,47 +137,6 @@ def cmd_glossary(args: argparse.Namespace) -> int:
                     + (f"  [{banned}]" if banned else "")
                     + (f"  — {term.note}" if term.note else "")
                 )
-    return 0
-
-
-def cmd_approve(args: argparse.Namespace) -> int:
-    settings = Settings.load()
-    with Project.open(args.project) as project:
-        approved = approve(project, args.language, settings.user_name, args.role or settings.role,
-                           project.document_id(args.document))  # fmt: skip
-    print(f"{len(approved)} segments approved in {args.language} by {settings.user_name}")
-    return 0
-
-
-def cmd_export(args: argparse.Namespace) -> int:
-    with Project.open(args.project, read_only=True) as project:
-        document_id = project.document_id(args.document)
-        if args.format == "po":
-            report = export_po(project, args.language, args.output, document_id, args.include_unapproved,
-                               Settings.load().user_name)  # fmt: skip
-        elif args.format == "csv":
-            report = export_csv(project, args.language, args.output, document_id, args.include_unapproved)
-        elif args.format == "tmx":
-            languages = [code.strip() for code in args.language.split(",") if code.strip()]
-            report = export_project_tmx(project, languages, args.output, document_id, args.include_unapproved)
-        else:
-            if document_id is None:
-                raise WorkbenchError("a text export is of one document: name it with --document")
-            report = export_text(
-                project, args.language, args.output, document_id, args.include_unapproved, args.fallback
-            )
-    print(report.summary())
-    for document, position, why in report.left_out[:20]:
-        print(f"  {document}:{position} {why}")
-    if len(report.left_out) > 20:
-        print(f"  … and {len(report.left_out) - 20} more")
-    return 0
-
-
-def cmd_report(args: argparse.Namespace) -> int:
-    with Project.open(args.project, read_only=True) as project:
-        for line in format_report(post_edit_report(project, args.language)):
-            print(line)
     return 0
 
 

@@ -11,9 +11,12 @@ from collections.abc import Sequence
 
 from workbench.core.errors import WorkbenchError
 from workbench.core.project_store import Project, now, write_translation
-from workbench.core.records import Status
+from workbench.core.records import Origin, Status
+from workbench.core.segment_comments import set_comment
 
 EDITOR = "editor"
+#: what a review looks at: text a person confirmed, and text already approved (an editor may correct it)
+REVIEWABLE = (Status.TRANSLATED, Status.APPROVED)
 
 
 class NotAllowed(WorkbenchError):
@@ -25,8 +28,7 @@ def approve(
     segment_ids: Sequence[int] | None = None,
 ) -> list[int]:  # fmt: skip
     """Approve the translated segments (of a document, a selection, or the project); returns their ids."""
-    if role != EDITOR:
-        raise NotAllowed(f"only an editor can approve; {author or 'you'} work as {role!r} (see `settings --role`)")
+    _editor_only(author, role, "approve")
     if language not in project.info.target_languages:
         raise WorkbenchError(f"{language!r} is not a target language of {project.path.name}")
     wanted = set(segment_ids) if segment_ids is not None else None
@@ -43,3 +45,42 @@ def approve(
             )  # fmt: skip
             approved.append(segment.id)
     return approved
+
+
+def _editor_only(author: str, role: str, what: str) -> None:
+    if role != EDITOR:
+        raise NotAllowed(f"only an editor can {what}; {author or 'you'} work as {role!r} (see `settings --role`)")
+
+
+def approve_edited(project: Project, segment_id: int, language: str, text: str, author: str, role: str) -> None:
+    """An editor corrects the translator's text while reviewing and approves the result at once: the
+    revision records the editor as author, so the history shows who changed what."""
+    _editor_only(author, role, "approve")
+    segment = project.segment(segment_id)
+    current = segment.translations.get(language)
+    if current is None or current.status not in REVIEWABLE or not text.strip():
+        raise WorkbenchError(f"segment {segment_id} has no translated text in {language} to approve")
+    unchanged = text == current.text
+    with project.transaction() as db:
+        write_translation(
+            db, segment_id, language, text, Status.APPROVED, current.origin if unchanged else Origin.HUMAN,
+            current.origin_detail if unchanged else "", author, current.score if unchanged else None, now(),
+            note="approved" if unchanged else "edited and approved", flags=current.flags if unchanged else (),
+        )  # fmt: skip
+
+
+def send_back(project: Project, segment_id: int, language: str, comment: str, author: str, role: str) -> None:
+    """An editor returns a translation to the translator (status needs-work) with a comment saying why;
+    the comment is also the segment's comment, so the translator sees it in the side panel."""
+    _editor_only(author, role, "send a translation back")
+    if not comment.strip():
+        raise WorkbenchError("say what needs work: the comment is what the translator will read")
+    current = project.segment(segment_id).translations.get(language)
+    if current is None or not current.text:
+        raise WorkbenchError(f"segment {segment_id} has no text in {language} to send back")
+    with project.transaction() as db:
+        write_translation(
+            db, segment_id, language, current.text, Status.NEEDS_WORK, current.origin, current.origin_detail,
+            author, current.score, now(), note=comment, flags=current.flags,
+        )  # fmt: skip
+    set_comment(project, segment_id, language, comment, author)

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import regex
 
-from workbench.core.records import SourceBlock
+from workbench.core.records import BlockKind, SourceBlock
 
 REASON_CSS = "style sheet (CSS) code"
 REASON_COPYRIGHT = "copyright line"
@@ -20,6 +20,9 @@ REASON_CAPTION = "photo caption"
 REASON_MENU = "menu or site banner (all lower case)"
 REASON_DUPLICATE = "repeats the paragraph before it"
 REASON_BYLINE = "author byline (kept as written)"
+#: not translated, but part of the document: a rebuilt document keeps them as they are (the rest is
+#: page furniture and stays out)
+KEPT_AS_WRITTEN = frozenset({REASON_NO_WORDS, REASON_BYLINE})
 
 _CSS = regex.compile(
     r"@media\b|@import\b|@font-face\b|^[\w.#:>*,\s\[\]=\"'()-]+\{[^{}]*:[^{}]*\}|\{[^{}]*;[^{}]*\}\s*\}?\s*$",
@@ -121,7 +124,7 @@ def mark_boilerplate(blocks: list[SourceBlock]) -> None:
                 block.skip_reason = reason
         previous = block
     for i, block in enumerate(blocks):
-        if block.translatable and _is_byline(blocks, i):
+        if block.translatable and block.kind is BlockKind.PARAGRAPH and _is_byline(blocks, i):
             block.translatable = False
             block.skip_reason = REASON_BYLINE
     _mark_contact_blocks(blocks)

@@ -8,57 +8,39 @@ renamed, and never over the document's own source file.
 
 from __future__ import annotations
 
-import os
-from dataclasses import dataclass, field
+from collections.abc import Iterator
 from pathlib import Path
 
 import polib
 
-from workbench.core.errors import WorkbenchError
+from workbench.core.export_report import ExportReport, exported_text
+from workbench.core.export_target import atomic_write, check_target
 from workbench.core.project_store import Project, now
 from workbench.core.records import BlockKind, SegmentRecord, Status
 
+#: the PO header of a hand-off file: when it was written, so the merge can tell text changed here since
+HANDOFF_HEADER = "X-Handoff-Date"
 PLURAL_FORMS = {"en": "nplurals=2; plural=(n != 1);", "km": "nplurals=1; plural=0;", "vi": "nplurals=1; plural=0;"}
 
 
-@dataclass(slots=True)
-class ExportReport:
-    path: Path
-    entries: int = 0
-    by_status: dict[str, int] = field(default_factory=dict)
-    #: segments exported without a translation, with why: "draft", "untranslated", "translated (not approved)"
-    left_out: list[tuple[str, int, str]] = field(default_factory=list)
-
-    def summary(self) -> str:
-        counts = ", ".join(f"{status} {n}" for status, n in sorted(self.by_status.items()))
-        return f"{self.path}: {self.entries} entries ({counts}); {len(self.left_out)} without exported text"
-
-
 def _text(
-    segment: SegmentRecord, language: str, include_unapproved: bool, report: ExportReport, document: str
-) -> tuple[str, bool]:
-    translation = segment.translations.get(language)
-    status = translation.status if translation else Status.UNTRANSLATED
-    report.by_status[str(status)] = report.by_status.get(str(status), 0) + 1
-    if translation is not None and status is Status.APPROVED:
-        return translation.text, False
-    if translation is not None and status is Status.TRANSLATED and include_unapproved:
-        return translation.text, True
-    why = "translated (not approved)" if status is Status.TRANSLATED else str(status)
-    report.left_out.append((document, segment.position + 1, why))
-    return "", False
+    segment: SegmentRecord, language: str, include_unapproved: bool, report: ExportReport, document: str,
+    handoff: bool,
+) -> tuple[str, bool]:  # fmt: skip
+    """(msgstr, fuzzy): unapproved text goes out fuzzy; in a hand-off only drafts and text sent back do."""
+    text = exported_text(segment, language, include_unapproved, report, document, handoff)
+    if text is None:
+        return "", False
+    status = segment.translations[language].status
+    return text, status in (Status.DRAFT, Status.NEEDS_WORK) if handoff else status is not Status.APPROVED
 
 
 def export_po(
     project: Project, language: str, path: Path, document_id: int | None = None, include_unapproved: bool = False,
-    translator: str = "",
+    translator: str = "", handoff: bool = False,
 ) -> ExportReport:  # fmt: skip
-    if language not in project.info.target_languages:
-        raise WorkbenchError(f"{language!r} is not a target language of {project.path.name}")
-    documents = [d for d in project.documents() if document_id is None or d.id == document_id]
-    target = Path(path).resolve()
-    if any(Path(d.source_path).resolve() == target for d in documents if d.source_path):
-        raise WorkbenchError(f"{path} is the imported source file; choose another name")
+    """`handoff`: every text with its state, for a translator working elsewhere (read back by merge_back)."""
+    check_target(project, path, [language])
     po = polib.POFile(wrapwidth=0)
     po.metadata = {
         "Project-Id-Version": project.info.name,
@@ -71,9 +53,26 @@ def export_po(
         "Plural-Forms": PLURAL_FORMS.get(language, "nplurals=2; plural=(n != 1);"),
         "X-Generator": "Translation Workbench",
     }
+    if handoff:
+        po.metadata[HANDOFF_HEADER] = now()
     report = ExportReport(Path(path))
+    for entry, _segments in po_entries(project, language, document_id, report, include_unapproved, handoff):
+        po.append(entry)
+    report.entries = len(po)
+    atomic_write(Path(path), lambda temporary: po.save(str(temporary)))
+    return report
+
+
+def po_entries(
+    project: Project, language: str, document_id: int | None, report: ExportReport,
+    include_unapproved: bool = False, handoff: bool = False,
+) -> Iterator[tuple[polib.POEntry, list[SegmentRecord]]]:  # fmt: skip
+    """Each PO entry with the segments it holds (two for a plural entry): the export writes the entries,
+    the merge back finds a returned entry's segments by (msgctxt, msgid) from the same list."""
     seen: set[tuple[str | None, str]] = set()
-    for document in documents:
+    for document in project.documents():
+        if document_id is not None and document.id != document_id:
+            continue
         paragraphs = {p.index: p for p in project.paragraphs(document.id)}
         by_paragraph: dict[int, list[SegmentRecord]] = {}
         for segment in project.segments(document.id):
@@ -82,36 +81,33 @@ def export_po(
         for index, segments in by_paragraph.items():
             paragraph = paragraphs.get(index)
             if paragraph is not None and paragraph.kind is BlockKind.PO_ENTRY:
-                entry = _po_entry(paragraph.meta, segments, language, include_unapproved, report, document.name)
-            else:
-                for segment in segments:
-                    text, fuzzy = _text(segment, language, include_unapproved, report, document.name)
-                    entry = polib.POEntry(
-                        msgctxt=f"{document.name}:{segment.position + 1}", msgid=segment.source, msgstr=text,
-                        occurrences=[(document.name, str(segment.position + 1))], flags=["fuzzy"] if fuzzy else [],
-                    )  # fmt: skip
-                    _add(po, entry, seen, document.name)
+                entry = _po_entry(
+                    paragraph.meta, segments, language, include_unapproved, report, document.name, handoff
+                )
+                _unique(entry, seen, document.name)
+                yield entry, segments
                 continue
-            _add(po, entry, seen, document.name)
-    report.entries = len(po)
-    temporary = target.with_name(target.name + ".partial")
-    po.save(str(temporary))
-    os.replace(temporary, target)
-    return report
+            for segment in segments:
+                text, fuzzy = _text(segment, language, include_unapproved, report, document.name, handoff)
+                entry = polib.POEntry(
+                    msgctxt=f"{document.name}:{segment.position + 1}", msgid=segment.source, msgstr=text,
+                    occurrences=[(document.name, str(segment.position + 1))], flags=["fuzzy"] if fuzzy else [],
+                )  # fmt: skip
+                _unique(entry, seen, document.name)
+                yield entry, [segment]
 
 
-def _add(po: polib.POFile, entry: polib.POEntry, seen: set[tuple[str | None, str]], document: str) -> None:
+def _unique(entry: polib.POEntry, seen: set[tuple[str | None, str]], document: str) -> None:
     if (entry.msgctxt, entry.msgid) in seen:  # the same entry from two PO documents: keep both, told apart
         entry.msgctxt = f"{document}:{entry.msgctxt or ''}"
     seen.add((entry.msgctxt, entry.msgid))
-    po.append(entry)
 
 
 def _po_entry(
     meta: dict[str, object], segments: list[SegmentRecord], language: str, include_unapproved: bool,
-    report: ExportReport, document: str,
+    report: ExportReport, document: str, handoff: bool,
 ) -> polib.POEntry:  # fmt: skip
-    texts = [_text(s, language, include_unapproved, report, document) for s in segments]
+    texts = [_text(s, language, include_unapproved, report, document, handoff) for s in segments]
     flags = [f for f in meta.get("flags", []) if f != "fuzzy"]  # type: ignore[attr-defined]
     if any(fuzzy for _text_, fuzzy in texts):
         flags.append("fuzzy")

@@ -1,0 +1,100 @@
+"""What an export wrote: counts per status, what was left out and why, and the quality-check findings
+still open on the text that went out (so an editor sees them before the file is published)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from workbench.core.project_store import Project
+from workbench.core.quality_checks import check_project
+from workbench.core.records import SegmentRecord, Status
+
+NOT_APPROVED = "translated (not approved)"
+
+
+@dataclass(slots=True)
+class ExportReport:
+    path: Path
+    entries: int = 0
+    by_status: dict[str, int] = field(default_factory=dict)
+    #: segments exported without a translation, with why: "draft", "untranslated", "translated (not approved)"
+    left_out: list[tuple[str, int, str]] = field(default_factory=list)
+    #: (segment id, language) of every translation that went out
+    exported: list[tuple[int, str]] = field(default_factory=list)
+    #: open quality-check findings on exported text: (document, position, language, severity, check, message)
+    problems: list[tuple[str, int, str, str, str, str]] = field(default_factory=list)
+
+    def summary(self) -> str:
+        counts = ", ".join(f"{status} {n}" for status, n in sorted(self.by_status.items()))
+        return (
+            f"{self.path}: {self.entries} entries ({counts}); {len(self.left_out)} without exported text; "
+            f"{len(self.problems)} open QA problems on exported text"
+        )
+
+    def lines(self, limit: int = 20) -> list[str]:
+        """The summary, then what was left out and the open problems (the first `limit` of each)."""
+        out = [self.summary()]
+        if self.left_out:
+            out.append("Left out:")
+            out += [f"  {document}:{position} {why}" for document, position, why in self.left_out[:limit]]
+            if len(self.left_out) > limit:
+                out.append(f"  … and {len(self.left_out) - limit} more")
+        if self.problems:
+            out.append("Open QA problems on exported text:")
+            out += [
+                f"  {document}:{position} [{language}] {severity} {check}: {message}"
+                for document, position, language, severity, check, message in self.problems[:limit]
+            ]
+            if len(self.problems) > limit:
+                out.append(f"  … and {len(self.problems) - limit} more")
+        return out
+
+
+def exported_text(
+    segment: SegmentRecord, language: str, include_unapproved: bool, report: ExportReport, document: str,
+    handoff: bool = False,
+) -> str | None:  # fmt: skip
+    """The text that goes out for this segment (approved, or translated when asked, or any text at all
+    for a hand-off to a translator working elsewhere), counted in the report."""
+    translation = segment.translations.get(language)
+    status = translation.status if translation is not None and translation.text else Status.UNTRANSLATED
+    report.by_status[str(status)] = report.by_status.get(str(status), 0) + 1
+    if translation is not None and (
+        status is Status.APPROVED or (include_unapproved and status is Status.TRANSLATED)
+        or (handoff and status is not Status.UNTRANSLATED)
+    ):  # fmt: skip
+        report.exported.append((segment.id, language))
+        return translation.text
+    report.left_out.append(
+        (document, segment.position + 1, NOT_APPROVED if status is Status.TRANSLATED else str(status))
+    )
+    return None
+
+
+def add_open_problems(
+    project: Project, report: ExportReport, document_id: int | None = None, parallel: bool = True
+) -> None:
+    """Run the quality checks (ignored findings stay out) and keep those on exported translations;
+    `parallel=False` from a process with threads of its own (see `check_project`)."""
+    if not report.exported:
+        return
+    languages = sorted({language for _id, language in report.exported})
+    wanted = set(report.exported)
+    problems = [
+        p for p in check_project(project, languages, document_id, parallel=parallel)
+        if (p.segment_id, p.language) in wanted
+    ]  # fmt: skip
+    if not problems:
+        return
+    places = {
+        row[0]: (row[1], row[2] + 1)
+        for row in project.connection.execute(
+            "SELECT s.id, d.name, s.position FROM segments s JOIN documents d ON d.id = s.document_id "
+            "WHERE s.position IS NOT NULL"
+        )
+    }
+    for p in problems:
+        document, position = places.get(p.segment_id, ("?", 0))
+        report.problems.append((document, position, p.language, p.severity, p.check_id, p.message))
+    report.problems.sort(key=lambda row: (row[0], row[1], row[2]))

@@ -1,0 +1,153 @@
+"""XLIFF 1.2 in and out, for OmegaT, Poedit, Lokalize and Trados, and for hand-off to a translator
+working elsewhere.
+
+One <file> per document (original = the document's name), one <trans-unit> per segment: the id is the
+segment's id in the project, resname the readable place (document:position). The target's state says
+where the translation stands (signed-off + approved="yes" for approved text; translated; and
+needs-review-translation for drafts and text sent back). Reading refuses, naming the file: what is not
+well-formed XML or not XLIFF 1.2, entity declarations (entity bombs), files over the size limit, a
+source language other than Vietnamese, a target language other than the one asked for, and duplicate
+unit ids. Nothing is returned unless the whole file is sound.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+
+from lxml import etree
+
+from workbench.core.errors import ImportProblem
+from workbench.core.export_target import atomic_write
+
+NS = "urn:oasis:names:tc:xliff:document:1.2"
+XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
+XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
+MAX_XLIFF_BYTES = 200 * 1024 * 1024
+_PARSER = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False, huge_tree=True)
+#: target states that mean a person finished the text; the others (needs-review-*, needs-adaptation,
+#: needs-l10n) mean a draft, and new / needs-translation mean nothing to take
+DONE_STATES = frozenset({"translated", "final", "signed-off"})
+EMPTY_STATES = frozenset({"new", "needs-translation"})
+#: inline codes whose content is the original's markup, not text
+_CODE_TAGS = frozenset({"bpt", "ept", "it", "ph"})
+
+
+@dataclass(frozen=True, slots=True)
+class XliffUnit:
+    id: str
+    resname: str
+    source: str
+    target: str = ""
+    #: the target's state attribute ("" when absent)
+    state: str = ""
+    approved: bool = False
+    note: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class XliffFile:
+    original: str
+    date: str
+    units: list[XliffUnit]
+
+
+def _language(code: str) -> str:
+    return code.replace("_", "-").split("-")[0].lower()
+
+
+def write_xliff(
+    path: Path, files: Iterable[tuple[str, list[XliffUnit]]], target_language: str, date: str,
+    source_language: str = "vi",
+) -> int:  # fmt: skip
+    """(document name, units) per <file>; returns the number of units written."""
+    root = etree.Element(f"{{{NS}}}xliff", {"version": "1.2"}, nsmap={None: NS})  # type: ignore[dict-item]
+    count = 0
+    for original, units in files:
+        file_el = etree.SubElement(root, f"{{{NS}}}file", {
+            "original": original, "source-language": source_language, "target-language": target_language,
+            "datatype": "plaintext", "date": date, "tool-id": "workbench",
+        })  # fmt: skip
+        header = etree.SubElement(file_el, f"{{{NS}}}header")
+        etree.SubElement(header, f"{{{NS}}}tool", {"tool-id": "workbench", "tool-name": "Translation Workbench"})
+        body = etree.SubElement(file_el, f"{{{NS}}}body")
+        for unit in units:
+            attributes = {"id": unit.id, "resname": unit.resname, XML_SPACE: "preserve"}
+            if unit.approved:
+                attributes["approved"] = "yes"
+            tu = etree.SubElement(body, f"{{{NS}}}trans-unit", attributes)
+            etree.SubElement(tu, f"{{{NS}}}source", {XML_LANG: source_language}).text = unit.source
+            if unit.target or unit.state:
+                target = etree.SubElement(tu, f"{{{NS}}}target", {XML_LANG: target_language})
+                target.text = unit.target
+                if unit.state:
+                    target.set("state", unit.state)
+            if unit.note:
+                etree.SubElement(tu, f"{{{NS}}}note").text = unit.note
+            count += 1
+    tree = etree.ElementTree(root)
+    atomic_write(Path(path), lambda temporary: tree.write(str(temporary), encoding="UTF-8", xml_declaration=True))
+    return count
+
+
+def _text(element: etree._Element | None) -> str:
+    """The text of a <source>/<target>: <g> and <mrk> content kept, inline codes left out."""
+    if element is None:
+        return ""
+    parts = [element.text or ""]
+    for child in element:
+        if isinstance(child.tag, str) and etree.QName(child).localname not in _CODE_TAGS:
+            parts.append(_text(child))
+        parts.append(child.tail or "")
+    return "".join(parts)
+
+
+def read_xliff(path: Path, target_language: str, source_language: str = "vi") -> list[XliffFile]:
+    source = str(path)
+    try:
+        if path.stat().st_size > MAX_XLIFF_BYTES:
+            raise ImportProblem(source, f"is larger than {MAX_XLIFF_BYTES // 2**20} MB")
+        tree = etree.parse(source, _PARSER)
+    except OSError as exc:
+        raise ImportProblem(source, f"cannot be read ({exc.strerror or exc})") from exc
+    except etree.XMLSyntaxError as exc:
+        raise ImportProblem(source, f"is not well-formed XML ({exc})") from exc
+    dtd = tree.docinfo.internalDTD
+    if dtd is not None and list(dtd.iterentities()):  # type: ignore[union-attr]
+        raise ImportProblem(source, "declares XML entities, which an XLIFF file has no need of; refused")
+    root = tree.getroot()
+    if etree.QName(root).localname != "xliff":
+        raise ImportProblem(source, "is not an XLIFF file (no <xliff> root)")
+    if not (root.get("version") or "").startswith("1."):
+        raise ImportProblem(source, f"is XLIFF {root.get('version')!r}; only XLIFF 1.2 can be read back")
+    ns = etree.QName(root).namespace
+    q = (lambda name: f"{{{ns}}}{name}") if ns else (lambda name: name)
+    files: list[XliffFile] = []
+    seen: set[tuple[str, str]] = set()
+    for file_el in root.iter(q("file")):
+        original = file_el.get("original", "")
+        declared = _language(file_el.get("source-language", ""))
+        if declared and declared != source_language:
+            raise ImportProblem(source, f"<file original={original!r}> has source language {declared!r}, not {source_language!r}")  # fmt: skip
+        target = _language(file_el.get("target-language", ""))
+        if target and target != target_language:
+            raise ImportProblem(source, f"<file original={original!r}> is a translation into {target!r}, not {target_language!r}")  # fmt: skip
+        units = []
+        for tu in file_el.iter(q("trans-unit")):
+            unit_id = tu.get("id", "")
+            if not unit_id:
+                raise ImportProblem(source, f"has a <trans-unit> without an id (line {tu.sourceline})")
+            if (original, unit_id) in seen:
+                raise ImportProblem(source, f"has the unit id {unit_id!r} twice (line {tu.sourceline}); refused")
+            seen.add((original, unit_id))
+            target_el = tu.find(q("target"))
+            units.append(XliffUnit(
+                unit_id, tu.get("resname", ""), _text(tu.find(q("source"))), _text(target_el),
+                (target_el.get("state", "") if target_el is not None else ""), tu.get("approved") == "yes",
+                "\n".join(_text(n) for n in tu.findall(q("note"))),
+            ))  # fmt: skip
+        files.append(XliffFile(original, file_el.get("date", ""), units))
+    if not any(f.units for f in files):
+        raise ImportProblem(source, "holds no <trans-unit>")
+    return files

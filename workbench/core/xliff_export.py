@@ -1,0 +1,56 @@
+"""Export one target language as XLIFF 1.2: approved text only unless asked, or — for a hand-off to a
+translator working elsewhere — every text with its state, read back later by `merge_back`."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from workbench.core.export_report import ExportReport, exported_text
+from workbench.core.export_target import check_target
+from workbench.core.project_store import Project, now
+from workbench.core.records import Status
+from workbench.core.xliff import XliffUnit, write_xliff
+
+#: XLIFF 1.2 target states by our status
+STATES = {
+    Status.APPROVED: "signed-off",
+    Status.TRANSLATED: "translated",
+    Status.DRAFT: "needs-review-translation",
+    Status.NEEDS_WORK: "needs-review-translation",
+}
+
+
+def xliff_date(stamp: str) -> str:
+    """Our ISO time stamp as the xsd:dateTime XLIFF asks for (UTC, seconds)."""
+    return stamp[:19] + "Z"
+
+
+def export_xliff(
+    project: Project, language: str, path: Path, document_id: int | None = None, include_unapproved: bool = False,
+    handoff: bool = False,
+) -> ExportReport:  # fmt: skip
+    check_target(project, path, [language])
+    report = ExportReport(Path(path))
+    comments = {
+        (row[0], row[1]): row[2]
+        for row in project.connection.execute("SELECT segment_id, language, text FROM comments")
+    }
+    files = []
+    for document in project.documents():
+        if document_id is not None and document.id != document_id:
+            continue
+        units = []
+        for segment in project.segments(document.id):
+            if not segment.translatable:
+                continue
+            text = exported_text(segment, language, include_unapproved, report, document.name, handoff)
+            status = segment.translations[language].status if text is not None else Status.UNTRANSLATED
+            units.append(
+                XliffUnit(
+                    str(segment.id), f"{document.name}:{segment.position + 1}", segment.source, text or "",
+                    STATES.get(status, ""), status is Status.APPROVED, comments.get((segment.id, language), ""),
+                )
+            )  # fmt: skip
+        files.append((document.name, units))
+    report.entries = write_xliff(Path(path), files, language, xliff_date(now()))
+    return report

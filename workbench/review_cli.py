@@ -1,0 +1,157 @@
+"""The CLI of review and export: `approve`, `send-back`, `export`, `handoff`, `merge`, `report`.
+
+Roles come from the settings or `--as`, exactly as in the window: only an editor approves or sends back.
+"""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+from workbench.core.approval import approve, send_back
+from workbench.core.errors import WorkbenchError
+from workbench.core.export_formats import FORMATS, HANDOFF_FORMATS, export, handoff
+from workbench.core.merge_back import MergePlan, Outcome, apply_merge, plan_merge, summary
+from workbench.core.post_edit_report import format_report, post_edit_report
+from workbench.core.project_store import Project
+from workbench.core.settings import Settings
+
+ROLES = ["translator", "editor"]
+
+
+def add_commands(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    p = sub.add_parser("approve", help="editors: approve the translated segments of a language")
+    p.add_argument("project", type=Path)
+    p.add_argument("--to", dest="language", required=True)
+    p.add_argument("--document")
+    p.add_argument("--segments", help="only these segment ids, comma-separated")
+    p.add_argument("--as", dest="role", choices=ROLES, help="the role to act in (default: settings)")
+
+    p = sub.add_parser("send-back", help="editors: return a translation to the translator with a comment")
+    p.add_argument("project", type=Path)
+    p.add_argument("segment", type=int)
+    p.add_argument("--to", dest="language", required=True)
+    p.add_argument("--comment", required=True, help="what needs work (the translator reads it)")
+    p.add_argument("--as", dest="role", choices=ROLES)
+
+    p = sub.add_parser("export", help="write one target language: only approved text unless asked")
+    p.add_argument("project", type=Path)
+    p.add_argument("--to", dest="language", required=True, help="en or km (tmx: en,km for both in one file)")
+    p.add_argument("--format", choices=list(FORMATS), default="po")
+    p.add_argument("-o", "--output", type=Path, required=True)
+    p.add_argument("--document", help="the document (txt, docx and html are of one document)")
+    p.add_argument("--include-unapproved", action="store_true", help="also translated text (fuzzy in PO)")
+    p.add_argument(
+        "--fallback", choices=["source", "placeholder"], default="source",
+        help="txt/docx/html: what stands for a segment without exported text",
+    )  # fmt: skip
+    p.add_argument("--no-checks", action="store_true", help="skip the quality checks of the exported text")
+
+    p = sub.add_parser("handoff", help="every segment's current text as XLIFF or PO, for a translator elsewhere")
+    p.add_argument("project", type=Path)
+    p.add_argument("--to", dest="language", required=True)
+    p.add_argument("--format", choices=HANDOFF_FORMATS, default="xliff")
+    p.add_argument("-o", "--output", type=Path, required=True)
+    p.add_argument("--document")
+
+    p = sub.add_parser("merge", help="bring back a hand-off file: approved text is never overwritten silently")
+    p.add_argument("project", type=Path)
+    p.add_argument("file", type=Path, help="the returned .xlf/.xliff or .po file")
+    p.add_argument("--to", dest="language", required=True)
+    p.add_argument("--dry-run", action="store_true", help="only list what would change")
+    p.add_argument("--take", default="", help="conflicts to resolve with the file's text: segment ids, or 'all'")
+    p.add_argument("--skip-mismatched", action="store_true", help="merge the rest when some sources differ")
+
+    p = sub.add_parser("report", help="post-editing report: how much people changed each model's drafts")
+    p.add_argument("project", type=Path)
+    p.add_argument("--to", dest="language", required=True)
+
+
+def _ids(value: str) -> list[int]:
+    try:
+        return [int(part) for part in value.split(",") if part.strip()]
+    except ValueError:
+        raise WorkbenchError(f"segment ids are numbers separated by commas, not {value!r}") from None
+
+
+def cmd_approve(args: argparse.Namespace) -> int:
+    settings = Settings.load()
+    with Project.open(args.project) as project:
+        approved = approve(
+            project, args.language, settings.user_name, args.role or settings.role, project.document_id(args.document),
+            _ids(args.segments) if args.segments else None,
+        )  # fmt: skip
+    print(f"{len(approved)} segments approved in {args.language} by {settings.user_name}")
+    return 0
+
+
+def cmd_send_back(args: argparse.Namespace) -> int:
+    settings = Settings.load()
+    with Project.open(args.project) as project:
+        send_back(project, args.segment, args.language, args.comment, settings.user_name, args.role or settings.role)
+    print(f"segment {args.segment} ({args.language}) sent back: {args.comment}")
+    return 0
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    with Project.open(args.project, read_only=True) as project:
+        report = export(
+            project, args.format, [c.strip() for c in args.language.split(",") if c.strip()], args.output,
+            project.document_id(args.document), args.include_unapproved, args.fallback, Settings.load().user_name,
+            check=not args.no_checks,
+        )  # fmt: skip
+    for line in report.lines():
+        print(line)
+    return 0
+
+
+def cmd_handoff(args: argparse.Namespace) -> int:
+    with Project.open(args.project, read_only=True) as project:
+        report = handoff(
+            project, args.format, args.language, args.output, project.document_id(args.document),
+            Settings.load().user_name,
+        )  # fmt: skip
+    print(report.summary())
+    return 0
+
+
+def _print_plan(plan: MergePlan) -> None:
+    print(summary(plan))
+    for outcome, label in ((Outcome.CONFLICT, "conflict"), (Outcome.MISMATCH, "source differs"),
+                           (Outcome.UNKNOWN, "not in this project")):  # fmt: skip
+        for row in plan.of(outcome)[:20]:
+            place = f"segment {row.segment_id}" if row.segment_id is not None else repr(row.context)
+            print(f"  {label}: {place}: here {row.current_text!r}, file {row.text!r} {row.why}".rstrip())
+
+
+def cmd_merge(args: argparse.Namespace) -> int:
+    settings = Settings.load()
+    with Project.open(args.project, read_only=args.dry_run) as project:
+        plan = plan_merge(project, args.file, args.language)
+        _print_plan(plan)
+        if args.dry_run:
+            return 0
+        conflicts = [row.segment_id for row in plan.of(Outcome.CONFLICT) if row.segment_id is not None]
+        take = conflicts if args.take.strip() == "all" else _ids(args.take)
+        written = apply_merge(project, plan, settings.user_name, take, args.skip_mismatched)
+    left = [c for c in conflicts if c not in take]
+    print(f"{len(written)} segments written; {len(left)} conflicts left as they are"
+          + (" (resolve with --take IDS or --take all)" if left else ""))  # fmt: skip
+    return 0
+
+
+def cmd_report(args: argparse.Namespace) -> int:
+    with Project.open(args.project, read_only=True) as project:
+        for line in format_report(post_edit_report(project, args.language)):
+            print(line)
+    return 0
+
+
+COMMANDS = {
+    "approve": cmd_approve,
+    "send-back": cmd_send_back,
+    "export": cmd_export,
+    "handoff": cmd_handoff,
+    "merge": cmd_merge,
+    "report": cmd_report,
+}
