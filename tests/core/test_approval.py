@@ -59,3 +59,29 @@ def test_the_cli_respects_the_role(tmp_path: Path) -> None:
     assert done.returncode == 0 and "1 segments approved in km" in done.stdout
     with Project.open(tmp_path / "p.wbp", read_only=True) as project:
         assert project.segment(project.segment_ids()[0]).translations["km"].status is Status.APPROVED
+
+
+def test_an_editor_sends_back_with_a_comment_or_corrects_and_approves(tmp_path: Path) -> None:
+    from workbench.core.approval import approve_edited, send_back
+    from workbench.core.errors import WorkbenchError
+    from workbench.core.segment_comments import comment
+
+    with _project(tmp_path) as project:
+        first, second, _third = project.segment_ids()
+        project.save_translation(first, "km", "ប្រយោគមួយ។", Status.TRANSLATED, Origin.HUMAN, "Dara")
+        project.save_translation(second, "km", "ប្រយោគពីរ", Status.TRANSLATED, Origin.MT, "nllb")
+        with pytest.raises(NotAllowed):
+            send_back(project, first, "km", "Sai tên riêng", "Dara", "translator")
+        with pytest.raises(WorkbenchError, match="say what needs work"):
+            send_back(project, first, "km", "  ", "Hoa", "editor")
+        send_back(project, first, "km", "Sai tên riêng", "Hoa", "editor")
+        back = project.segment(first).translations["km"]
+        assert (back.status, back.text) == (Status.NEEDS_WORK, "ប្រយោគមួយ។")
+        assert comment(project, first, "km") == "Sai tên riêng"
+        assert project.revisions(first, "km")[-1]["note"] == "Sai tên riêng"
+        approve_edited(project, second, "km", "ប្រយោគពីរ។", "Hoa", "editor")
+        fixed = project.segment(second).translations["km"]
+        assert (fixed.text, fixed.status, fixed.author, fixed.origin) == (
+            "ប្រយោគពីរ។", Status.APPROVED, "Hoa", Origin.HUMAN,
+        )  # fmt: skip
+        assert project.revisions(second, "km")[-1]["note"] == "edited and approved"
