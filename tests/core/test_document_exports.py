@@ -55,11 +55,11 @@ def test_docx_export_keeps_structure_and_sets_a_khmer_font(project: Project, tmp
     assert "TP. Châu Đốc nổi tiếng" in lễ_hội
     assert any("untranslated" in why for _d, _p, why in report.left_out)
     table = written.tables[0]
-    assert [[c.text for c in row.cells] for row in table.rows][0] == ["ទីកន្លែង", "ចំនួនភ្ញៀវ"]
+    assert next([c.text for c in row.cells] for row in table.rows) == ["ទីកន្លែង", "ចំនួនភ្ញៀវ"]
     khmer_runs = [r for p in written.paragraphs for r in p.runs if "ភ្នំ" in r.text]
     fonts = khmer_runs[0]._element.rPr.rFonts
     assert fonts.get(qn("w:cs")) == KHMER_FONT and fonts.get(qn("w:ascii")) == KHMER_FONT
-    vietnamese = [r for p in written.paragraphs for r in p.runs if "Châu Đốc nổi" in r.text][0]
+    vietnamese = next(r for p in written.paragraphs for r in p.runs if "Châu Đốc nổi" in r.text)
     assert vietnamese._element.rPr.find(qn("w:lang")).get(qn("w:val")) == "vi-VN"
 
 

@@ -144,7 +144,9 @@ def _unit_file(tmp_path: Path, name: str, units: str, target: str = "km") -> Pat
 def test_hostile_or_wrong_files_are_refused_and_change_nothing(tmp_path: Path, what: str, problem: str) -> None:
     with _project(tmp_path) as project:
         first = project.segment_ids()[0]
-        unit = f'<trans-unit id="{first}"><source>Núi Cấm cao.</source><target state="translated">x</target></trans-unit>'
+        unit = (
+            f'<trans-unit id="{first}"><source>Núi Cấm cao.</source><target state="translated">x</target></trans-unit>'
+        )
         if what == "bomb":
             path = tmp_path / "bomb.xlf"
             path.write_text(BOMB, encoding="utf-8")
