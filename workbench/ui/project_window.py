@@ -46,7 +46,7 @@ from workbench.core.glossary import (
 from workbench.core.khmer_breaks import for_display
 from workbench.core.project_memory import Memories
 from workbench.core.project_store import Project, now
-from workbench.core.quality_checks import Problem, QaContext, check_segment
+from workbench.core.quality_checks import Problem, QaContext, check_project, check_segment
 from workbench.core.records import SegmentRecord
 from workbench.core.segment_filter import filter_segment_ids, ids_needing_work
 from workbench.core.settings import Settings
@@ -55,13 +55,14 @@ from workbench.core.tmx import read_tmx, write_tmx
 from workbench.core.translation_memory import units
 from workbench.core.unconfirmed_edits import discard_all_unconfirmed, keep_unconfirmed, unconfirmed_edits
 from workbench.mt.model_choice import EnginePool, NoModel, choose_model, model_store
-from workbench.ui.check_runner import CheckRunner
 from workbench.ui.document_list import DocumentList
 from workbench.ui.editing_controller import EditingController
 from workbench.ui.error_dialog import show_error
 from workbench.ui.filter_bar import FilterBar
 from workbench.ui.language_names import language_names
 from workbench.ui.mt_jobs import Job, MtService
+from workbench.ui.read_only_jobs import ReadOnlyJobs
+from workbench.ui.review_actions import ReviewActions
 from workbench.ui.segment_editor import SegmentDelegate, SegmentEditor
 from workbench.ui.segment_table_model import SegmentTableModel
 from workbench.ui.side_panel import SidePanel
@@ -160,7 +161,7 @@ class ProjectWindow(QMainWindow):
         self.filter_bar.changed.connect(self.reload_grid)
         self.editing.changed.connect(self._segments_changed)
         self.editing.confirmed.connect(self._remember)
-        self.checks = CheckRunner(self)
+        self.checks = ReadOnlyJobs(self)
         self.checks.finished.connect(self._checks_done)
         self.checks.failed.connect(lambda _request, message: show_error(self, self.tr("Checks failed"), message))
         self._qa_ids: frozenset[int] = frozenset()
@@ -229,12 +230,18 @@ class ProjectWindow(QMainWindow):
             "file": bar.addMenu(self.tr("&File")),
             "edit": bar.addMenu(self.tr("&Edit")),
             "segment": bar.addMenu(self.tr("&Segment")),
+            "review": bar.addMenu(self.tr("Re&view")),
             "translate": bar.addMenu(self.tr("&Translate")),
             "tools": bar.addMenu(self.tr("T&ools")),
             "view": bar.addMenu(self.tr("&View")),
             "help": bar.addMenu(self.tr("&Help")),
         }
         self.import_action = self._action("file", self.tr("&Import files…"), self.import_files, "Ctrl+I")
+        self.review = ReviewActions(self)
+        self.export_action = self._action("file", self.tr("&Export…"), self.review.open_export, "Ctrl+E")
+        self.menus["file"].addSeparator()
+        self._action("file", self.tr("&Hand off to a translator elsewhere…"), lambda: self.review.open_export(True))
+        self._action("file", self.tr("&Merge back a hand-off file…"), self.review.merge_back)
         self.menus["file"].addSeparator()
         self._action("file", self.tr("&Close project"), self.close, QKeySequence(QKeySequence.StandardKey.Close))
 
@@ -359,6 +366,7 @@ class ProjectWindow(QMainWindow):
         if self.settings.font_size:
             font.setPointSize(self.settings.font_size)
         self.grid.setFont(font)
+        self.review.apply_role()
         self._row_timer.start(ROW_SIZING_DELAY_MS)
 
     def _restore_geometry(self) -> None:
@@ -647,7 +655,10 @@ class ProjectWindow(QMainWindow):
 
     def run_checks(self, document_id: int | None, purpose: str) -> int:
         self.statusBar().showMessage(self.tr("Checking…"))
-        request = self.checks.start(self.project.path, self.shown_languages(), document_id)
+        languages = self.shown_languages()
+        request = self.checks.start(
+            self.project.path, lambda project: check_project(project, languages, document_id, parallel=False)
+        )
         self._check_requests[request] = purpose
         return request
 

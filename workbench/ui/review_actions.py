@@ -1,0 +1,174 @@
+"""The window's Review menu and its export commands: approve the selection or a whole document, send a
+segment back, open the review mode; export, hand off and merge back (File menu).
+
+Approval is for editors (the role in the settings): for a translator the actions are shown but
+disabled, with a tip saying why, so nobody wonders where they went. Kept apart from the window so that
+`project_window.py` stays the place where the grid and the editing live.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox
+
+from workbench.core.approval import EDITOR, approve, send_back
+from workbench.core.errors import WorkbenchError
+from workbench.core.records import Status
+from workbench.ui.error_dialog import show_error
+
+if TYPE_CHECKING:
+    from workbench.ui.project_window import ProjectWindow
+
+
+class ReviewActions(QObject):
+    def __init__(self, window: ProjectWindow) -> None:
+        super().__init__(window)
+        self.window = window
+        action = window._action
+        self.review_action = action("review", self.tr("&Review translations…"), self.open_review, "F8")
+        self.approve_action = action("review", self.tr("&Approve the selected segments"), self.approve_selection,
+                                     "Ctrl+Shift+A")  # fmt: skip
+        self.approve_document_action = action("review", self.tr("Approve the whole &document…"), self.approve_document)
+        self.send_back_action = action("review", self.tr("&Send back with a comment…"), self.send_back_current,
+                                       "Ctrl+Shift+B")  # fmt: skip
+        self.editor_actions: list[QAction] = [
+            self.review_action, self.approve_action, self.approve_document_action, self.send_back_action,
+        ]  # fmt: skip
+        self.review_dialog: QObject | None = None
+
+    def apply_role(self) -> None:
+        editor = self.window.settings.role == EDITOR
+        tip = "" if editor else self.tr("Only an editor can approve or send back (Edit > Settings > Role)")
+        for action in self.editor_actions:
+            action.setEnabled(editor)
+            action.setStatusTip(tip)
+            action.setToolTip(tip or action.text().replace("&", ""))
+
+    # --- approving -----------------------------------------------------------------------------------
+
+    def _selected(self) -> tuple[str, list[int]]:
+        """The language of the current column (or the work language) and the selected segments' ids."""
+        window = self.window
+        language = window.work_language()
+        rows = sorted({index.row() for index in window.grid.selectionModel().selectedIndexes()})
+        if not rows and window.grid.currentIndex().isValid():
+            rows = [window.grid.currentIndex().row()]
+        return language, [window.model.segment_id(row) for row in rows]
+
+    def _approve(self, language: str, document_id: int | None, ids: list[int] | None) -> list[int]:
+        window = self.window
+        try:
+            approved = approve(
+                window.project, language, window.settings.user_name, window.settings.role, document_id, ids
+            )
+        except (WorkbenchError, sqlite3.Error) as exc:
+            show_error(window, self.tr("Cannot approve"), str(exc))
+            return []
+        window._segments_changed(approved)
+        window.statusBar().showMessage(
+            self.tr("{0} segments approved in {1}").format(len(approved), window.names.get(language, language)), 5000
+        )
+        return approved
+
+    def approve_selection(self) -> list[int]:
+        language, ids = self._selected()
+        if not ids:
+            return []
+        return self._approve(language, None, ids)
+
+    def approve_document(self, confirm: bool = True) -> list[int]:
+        window = self.window
+        document_id = window.documents.current_document()
+        language = window.work_language()
+        ready = [s.id for s in window.project.segments(document_id, Status.TRANSLATED, language) if s.translatable]
+        if not ready:
+            window.statusBar().showMessage(self.tr("Nothing translated is waiting for approval here"), 5000)
+            return []
+        if confirm:
+            answer = QMessageBox.question(
+                window, self.tr("Approve"),
+                self.tr("Approve {0} translated segments in {1}? Review mode (F8) shows them one by one first.").format(
+                    len(ready), window.names.get(language, language)
+                ),
+            )  # fmt: skip
+            if answer != QMessageBox.StandardButton.Yes:
+                return []
+        return self._approve(language, document_id, ready)
+
+    def send_back_current(self, comment: str | None = None) -> bool:
+        window = self.window
+        index = window._target_index()
+        if index is None:
+            return False
+        language = window.model.language_of(index.column()) or window.work_language()
+        segment_id = window.model.segment_id(index.row())
+        if comment is None:
+            comment, ok = QInputDialog.getText(
+                window, self.tr("Send back"), self.tr("What needs work? The translator reads this.")
+            )
+            if not ok:
+                return False
+        try:
+            send_back(window.project, segment_id, language, comment, window.settings.user_name, window.settings.role)
+        except (WorkbenchError, sqlite3.Error) as exc:
+            show_error(window, self.tr("Cannot send back"), str(exc))
+            return False
+        window._segments_changed([segment_id])
+        return True
+
+    def open_review(self) -> QObject:
+        from workbench.ui.review_dialog import ReviewDialog
+
+        window = self.window
+        language = window.work_language()
+        dialog = ReviewDialog(
+            window.project, language, window.documents.current_document(), window.settings.user_name,
+            window.settings.role, window.names.get(language, language), window.grid.font(), window,
+        )  # fmt: skip
+        dialog.changed.connect(window._segments_changed)
+        self.review_dialog = dialog
+        dialog.show()
+        dialog.raise_()
+        dialog.activateWindow()  # its keys (Ctrl+Enter, Ctrl+Shift+Enter) work only in the active window
+        return dialog
+
+    # --- export, hand-off, merge ---------------------------------------------------------------------
+
+    def open_export(self, handoff: bool = False) -> QObject:
+        from workbench.ui.export_dialog import ExportDialog
+
+        window = self.window
+        dialog = ExportDialog(
+            window.project, window.names, window.documents.current_document(), window.settings.user_name, handoff,
+            window,
+        )  # fmt: skip
+        self.export_dialog = dialog
+        dialog.show()
+        return dialog
+
+    def merge_back(self, path: Path | None = None) -> QObject | None:
+        from workbench.ui.merge_dialog import MergeDialog
+
+        window = self.window
+        if path is None:
+            name, _ = QFileDialog.getOpenFileName(
+                window, self.tr("Merge back a hand-off file"), "", self.tr("Hand-off files") + " (*.xlf *.xliff *.po)"
+            )
+            if not name:
+                return None
+            path = Path(name)
+        dialog = MergeDialog(window.project, path, window.work_language(), window.names, window.settings.user_name,
+                             window)  # fmt: skip
+        dialog.merged.connect(self._merged)
+        self.merge_dialog = dialog
+        dialog.show()
+        return dialog
+
+    def _merged(self, ids: list[int]) -> None:
+        self.window._segments_changed(ids)
+        self.window.statusBar().showMessage(self.tr("{0} segments merged").format(len(ids)), 6000)

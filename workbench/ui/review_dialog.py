@@ -1,0 +1,205 @@
+"""Review mode: an editor steps through the translated segments of one language, sees the source, the
+machine draft and the translator's text with the words changed, and approves (Ctrl+Enter) or sends the
+segment back with a comment (Ctrl+Shift+Enter). A small correction can be made in place before
+approving; the history then records the editor as its author.
+
+The dialog writes through the core (`approval.py`) on the window's connection and tells the window
+which segments changed, so the grid and the progress bars follow at once.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from html import escape
+
+from PySide6.QtCore import Signal
+from PySide6.QtGui import QFont, QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
+    QTextBrowser,
+    QVBoxLayout,
+    QWidget,
+)
+
+from workbench.core.approval import approve, approve_edited, send_back
+from workbench.core.errors import WorkbenchError
+from workbench.core.khmer_breaks import for_display
+from workbench.core.post_edit_diff import diff_html, last_machine_draft, word_diff
+from workbench.core.project_store import Project
+from workbench.core.records import SegmentRecord, Status
+from workbench.core.segment_comments import comment
+from workbench.ui.error_dialog import show_error
+
+
+class ReviewDialog(QDialog):
+    #: segment ids the review changed
+    changed = Signal(list)
+
+    def __init__(
+        self, project: Project, language: str, document_id: int | None, author: str, role: str,
+        language_name: str, font: QFont | None = None, parent: QWidget | None = None,
+    ) -> None:  # fmt: skip
+        super().__init__(parent)
+        self.project, self.language, self.author, self.role = project, language, author, role
+        self.setWindowTitle(self.tr("Review — {0}").format(language_name))
+        self.resize(900, 640)
+        self.ids = [s.id for s in project.segments(document_id, Status.TRANSLATED, language) if s.translatable]
+        self.names = {d.id: d.name for d in project.documents()}
+        self.position = 0
+        self.approved = self.sent_back = 0
+        self.segment: SegmentRecord | None = None
+
+        self.place = QLabel()
+        self.source = QTextBrowser()
+        self.draft = QTextBrowser()
+        self.changes = QTextBrowser()
+        self.translation = QPlainTextEdit()
+        self.translation.setWordWrapMode(self.translation.wordWrapMode().WrapAtWordBoundaryOrAnywhere)
+        self.comment = QLineEdit()
+        self.comment.setPlaceholderText(self.tr("What needs work (required to send back)"))
+        for view in (self.source, self.draft, self.changes):
+            view.setMaximumHeight(110)
+        if font is not None:
+            for widget in (self.source, self.draft, self.changes, self.translation):
+                widget.setFont(font)
+        form = QFormLayout()
+        form.addRow(self.tr("Source"), self.source)
+        form.addRow(self.tr("Machine draft"), self.draft)
+        form.addRow(self.tr("Changes"), self.changes)
+        form.addRow(self.tr("Translation"), self.translation)
+        form.addRow(self.tr("Comment"), self.comment)
+
+        self.previous_button = QPushButton(self.tr("Previous"))
+        self.skip_button = QPushButton(self.tr("Skip"))
+        self.send_back_button = QPushButton(self.tr("Send back"))
+        self.approve_button = QPushButton(self.tr("Approve"))
+        self.approve_button.setDefault(True)
+        close = QPushButton(self.tr("Close"))
+        self.previous_button.setToolTip("Ctrl+Up")
+        self.skip_button.setToolTip("Ctrl+Down")
+        self.send_back_button.setToolTip("Ctrl+Shift+Enter")
+        self.approve_button.setToolTip("Ctrl+Enter")
+        self.previous_button.clicked.connect(lambda: self.step(-1))
+        self.skip_button.clicked.connect(lambda: self.step(1))
+        self.send_back_button.clicked.connect(self.send_back_current)
+        self.approve_button.clicked.connect(self.approve_current)
+        close.clicked.connect(self.accept)
+        buttons = QHBoxLayout()
+        for button in (self.previous_button, self.skip_button):
+            buttons.addWidget(button)
+        buttons.addStretch(1)
+        for button in (self.send_back_button, self.approve_button, close):
+            buttons.addWidget(button)
+        self.summary = QLabel()
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.place)
+        layout.addLayout(form, 1)
+        layout.addWidget(self.summary)
+        layout.addLayout(buttons)
+        for keys, slot in (
+            (("Ctrl+Return", "Ctrl+Enter"), self.approve_current),
+            (("Ctrl+Shift+Return", "Ctrl+Shift+Enter"), self.send_back_current),
+            (("Ctrl+Down",), lambda: self.step(1)),
+            (("Ctrl+Up",), lambda: self.step(-1)),
+        ):
+            for key in keys:
+                QShortcut(QKeySequence(key), self, slot)
+        self.show_current()
+
+    # --- showing -----------------------------------------------------------------------------------
+
+    def show_current(self) -> None:
+        done = self.position >= len(self.ids)
+        for widget in (self.approve_button, self.send_back_button, self.skip_button, self.translation, self.comment):
+            widget.setEnabled(not done)
+        self.previous_button.setEnabled(self.position > 0)
+        self.summary.setText(
+            self.tr("{0} approved, {1} sent back in this review").format(self.approved, self.sent_back)
+        )
+        if done:
+            self.segment = None
+            self.place.setText(
+                self.tr("Nothing left to review: every translated segment here has been seen.")
+                if self.ids else self.tr("There are no translated segments to review here.")
+            )  # fmt: skip
+            for view in (self.source, self.draft, self.changes):
+                view.clear()
+            self.translation.clear()
+            return
+        try:
+            segment = self.project.segment(self.ids[self.position])
+            revisions = self.project.revisions(segment.id, self.language)
+            note = comment(self.project, segment.id, self.language)
+        except (WorkbenchError, sqlite3.Error) as exc:
+            show_error(self, self.tr("Cannot read the segment"), str(exc))
+            return
+        self.segment = segment
+        current = segment.translations.get(self.language)
+        text = current.text if current else ""
+        status = current.status if current else Status.UNTRANSLATED
+        self.place.setText(
+            self.tr("Segment {0} of {1} — {2}, #{3} ({4})").format(
+                self.position + 1, len(self.ids), self.names.get(segment.document_id, ""), segment.position + 1,
+                status,
+            )
+        )  # fmt: skip
+        self.source.setPlainText(segment.source)
+        draft = last_machine_draft(revisions)
+        if draft is None:
+            self.draft.setPlainText(self.tr("(no machine draft: translated by hand)"))
+            self.changes.clear()
+        else:
+            self.draft.setHtml(f"<i>{escape(draft[1])}</i><br>" + escape(for_display(draft[0])).replace("\n", "<br>"))
+            self.changes.setHtml(
+                diff_html(word_diff(draft[0], text)) if draft[0] != text else self.tr("Accepted unchanged.")
+            )
+        self.translation.setPlainText(text)
+        self.comment.setText(note)
+        self.translation.setFocus()
+
+    def step(self, by: int) -> None:
+        self.position = min(max(self.position + by, 0), len(self.ids))
+        self.show_current()
+
+    # --- deciding ----------------------------------------------------------------------------------
+
+    def approve_current(self) -> None:
+        segment = self.segment
+        if segment is None:
+            return
+        text = self.translation.toPlainText()
+        try:
+            current = segment.translations.get(self.language)
+            if current is not None and text == current.text and current.status is Status.TRANSLATED:
+                approve(self.project, self.language, self.author, self.role, segment.document_id, [segment.id])
+            else:
+                approve_edited(self.project, segment.id, self.language, text, self.author, self.role)
+        except (WorkbenchError, sqlite3.Error) as exc:
+            show_error(self, self.tr("Cannot approve"), str(exc))
+            return
+        self.approved += 1
+        self.changed.emit([segment.id])
+        self.step(1)
+
+    def send_back_current(self) -> None:
+        segment = self.segment
+        if segment is None:
+            return
+        if not self.comment.text().strip():
+            self.comment.setFocus()
+            self.summary.setText(self.tr("Write what needs work in the comment, then send it back."))
+            return
+        try:
+            send_back(self.project, segment.id, self.language, self.comment.text(), self.author, self.role)
+        except (WorkbenchError, sqlite3.Error) as exc:
+            show_error(self, self.tr("Cannot send back"), str(exc))
+            return
+        self.sent_back += 1
+        self.changed.emit([segment.id])
+        self.step(1)

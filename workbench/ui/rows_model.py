@@ -1,0 +1,75 @@
+"""A small read-only table model over rows of text, for the dialogs' lists (check findings, merge
+plans, find-and-replace previews): tens of thousands of rows cost one Python list, not a widget item
+per cell. Rows can carry a tick the user flips (`checkable`), and a tooltip per row."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+
+Index = QModelIndex | QPersistentModelIndex
+
+
+class RowsModel(QAbstractTableModel):
+    def __init__(
+        self, headers: Sequence[str], rows: Sequence[Sequence[str]], checkable: Sequence[bool] | None = None,
+        checked: Sequence[bool] | None = None, tooltips: Sequence[str] | None = None, parent: object = None,
+    ) -> None:  # fmt: skip
+        super().__init__(parent)  # type: ignore[arg-type]
+        self.headers = list(headers)
+        self.rows = [list(row) for row in rows]
+        self.checkable = list(checkable) if checkable is not None else [False] * len(self.rows)
+        self.checked = list(checked) if checked is not None else [False] * len(self.rows)
+        self.tooltips = list(tooltips) if tooltips is not None else []
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.rows)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.headers)
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> object:
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return self.headers[section] if 0 <= section < len(self.headers) else None
+        return None
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
+        if not index.isValid() or not 0 <= index.row() < len(self.rows):
+            return None
+        row = index.row()
+        if role == Qt.ItemDataRole.DisplayRole:
+            values = self.rows[row]
+            return values[index.column()] if index.column() < len(values) else ""
+        if role == Qt.ItemDataRole.CheckStateRole and index.column() == 0 and self.checkable[row]:
+            return Qt.CheckState.Checked if self.checked[row] else Qt.CheckState.Unchecked
+        if role == Qt.ItemDataRole.ToolTipRole and row < len(self.tooltips) and self.tooltips[row]:
+            return self.tooltips[row]
+        return None
+
+    def flags(self, index: Index) -> Qt.ItemFlag:
+        flags = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+        if index.isValid() and index.column() == 0 and self.checkable[index.row()]:
+            flags |= Qt.ItemFlag.ItemIsUserCheckable
+        return flags
+
+    def setData(self, index: Index, value: object, role: int = Qt.ItemDataRole.EditRole) -> bool:
+        if role != Qt.ItemDataRole.CheckStateRole or not index.isValid() or not self.checkable[index.row()]:
+            return False
+        state = value.value if isinstance(value, Qt.CheckState) else value
+        self.checked[index.row()] = state == Qt.CheckState.Checked.value
+        self.dataChanged.emit(index, index, [Qt.ItemDataRole.CheckStateRole])
+        return True
+
+    def set_checked(self, row: int, checked: bool) -> None:
+        if self.checkable[row]:
+            self.setData(self.index(row, 0), Qt.CheckState.Checked if checked else Qt.CheckState.Unchecked,
+                         Qt.ItemDataRole.CheckStateRole)  # fmt: skip
+
+    def remove_row(self, row: int) -> None:
+        self.beginRemoveRows(QModelIndex(), row, row)
+        for values in (self.rows, self.checkable, self.checked):
+            del values[row]
+        if row < len(self.tooltips):
+            del self.tooltips[row]
+        self.endRemoveRows()
