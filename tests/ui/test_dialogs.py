@@ -30,12 +30,15 @@ def test_import_previews_encoding_and_segments_and_stores_the_users_choices(
 
     dialog.files.setCurrentRow(1)
     assert "cp1258" in dialog.detected.text()
-    assert dialog.preview.item(0, 1).text() == "Thành phố Long Xuyên đẹp."
+    model = dialog.preview_model
+    assert model.data(model.index(0, 1)) == "Thành phố Long Xuyên đẹp."
     dialog.files.setCurrentRow(0)
-    rows = {dialog.preview.item(r, 1).text(): r for r in range(dialog.preview.rowCount())}
+    rows = {model.data(model.index(r, 1)): r for r in range(model.rowCount())}
     caption = next(text for text in rows if text.startswith("Chương trình nghệ thuật"))
-    assert dialog.preview.item(rows[caption], 0).checkState() == Qt.CheckState.Unchecked  # photo caption
-    dialog.preview.item(rows[caption], 0).setCheckState(Qt.CheckState.Checked)  # the translator wants it
+    tick = model.index(rows[caption], 0)
+    assert model.data(tick, Qt.ItemDataRole.CheckStateRole) == Qt.CheckState.Unchecked  # photo caption
+    assert model.data(model.index(rows[caption], 1), Qt.ItemDataRole.ForegroundRole) is not None  # greyed
+    model.setData(tick, Qt.CheckState.Checked, Qt.ItemDataRole.CheckStateRole)  # the translator wants it
 
     assert dialog.import_button.isEnabled()
     dialog.import_button.click()
@@ -97,9 +100,9 @@ def test_model_manager_installs_from_a_folder_and_sets_the_model_per_language(
     settings = Settings.load()
     dialog = ModelManagerDialog(store, settings, ["en", "km"])
     qtbot.addWidget(dialog)
-    names = [dialog.table.item(r, 0).text() for r in range(dialog.table.rowCount())]
+    names = [row[0] for row in dialog.model.rows]
     assert "opus-mt-vi-en" in names and "nllb-200-distilled-600M" in names
-    licences = {dialog.table.item(r, 0).text(): dialog.table.item(r, 2).text() for r in range(dialog.table.rowCount())}
+    licences = {row[0]: row[2] for row in dialog.model.rows}
     assert licences["opus-mt-vi-en"] == "CC-BY-4.0"
 
     with qtbot.waitSignal(dialog.task.ended, timeout=60_000) as ended:

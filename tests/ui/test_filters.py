@@ -60,9 +60,9 @@ def test_find_and_replace_previews_every_change_and_undoes_in_one_step(qtbot, op
     dialog.find_edit.setText("an giang")
     dialog.replace_edit.setText("An Giang")
     dialog.preview_button.click()
-    assert dialog.table.rowCount() == 3 and dialog.table.item(0, 2).text() == "Mount Cam in An Giang."
+    assert dialog.model.rowCount() == 3 and dialog.model.rows[0][2] == "Mount Cam in An Giang."
     assert window.project.segment(ids[0]).translations["en"].text == "Mount Cam in An giang."  # preview only
-    dialog.table.item(1, 0).setCheckState(Qt.CheckState.Unchecked)
+    dialog.model.setData(dialog.model.index(1, 0), Qt.CheckState.Unchecked, Qt.ItemDataRole.CheckStateRole)
     dialog.replace_button.click()
     assert dialog.replaced == 2
     texts = {i: window.project.segment(i).translations["en"] for i in ids}

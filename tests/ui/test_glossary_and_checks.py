@@ -72,21 +72,19 @@ def test_the_check_report_goes_to_a_segment_and_keeps_the_reason_for_an_ignored_
         window.show_check_report(None)  # checked in the background, the report opens when done
     report = window.check_report
     qtbot.addWidget(report)
-    checks = [report.table.item(r, 3).text() for r in range(report.table.rowCount())]
+    checks = [row[3] for row in report.model.rows]
     assert "end-punctuation" in checks and "untranslated" not in checks
     row = checks.index("end-punctuation")
     window.grid.setCurrentIndex(window.model.index(0, 1))
-    report.table.cellDoubleClicked.emit(row, 0)
+    report.table.doubleClicked.emit(report.model.index(row, 0))
     assert window.current_segment_id() == ids[2] and window.grid.currentIndex().column() == 2
-    report.table.setCurrentCell(row, 0)
+    report.table.setCurrentIndex(report.model.index(row, 0))
     assert report.ignore_selected("a headline style, no full stop")
     ignored = window.project.connection.execute("SELECT check_id, reason FROM qa_ignored").fetchall()
     assert [tuple(r) for r in ignored] == [("end-punctuation", "a headline style, no full stop")]
     with qtbot.waitSignal(window.checks.finished, timeout=10_000):
         window.show_check_report(None)
-    assert "end-punctuation" not in [
-        window.check_report.table.item(r, 3).text() for r in range(window.check_report.table.rowCount())
-    ]
+    assert "end-punctuation" not in [row[3] for row in window.check_report.model.rows]
     window.check_report.close()
     window.project.save_translation(ids[1], "en", "Hoa Binh has a big lake", Status.TRANSLATED, Origin.HUMAN, "a")
     with qtbot.waitSignal(window.checks.finished, timeout=10_000):

@@ -12,14 +12,14 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QInputDialog,
     QLabel,
-    QTableWidget,
-    QTableWidgetItem,
+    QTableView,
     QVBoxLayout,
     QWidget,
 )
 
 from workbench.core.project_store import Project
 from workbench.core.quality_checks import Problem, ignore_problem
+from workbench.ui.rows_model import RowsModel
 
 
 class CheckReportDialog(QDialog):
@@ -35,25 +35,17 @@ class CheckReportDialog(QDialog):
         self.summary = QLabel(
             self.tr("{0} errors, {1} warnings, {2} notes").format(counts["error"], counts["warning"], counts["info"])
         )
-        self.table = QTableWidget(len(problems), 5)
-        self.table.setHorizontalHeaderLabels(
-            ["#", self.tr("Language"), self.tr("Severity"), self.tr("Check"), self.tr("Problem")]
+        self.model = RowsModel(
+            ["#", self.tr("Language"), self.tr("Severity"), self.tr("Check"), self.tr("Problem")],
+            [[str(positions.get(p.segment_id, 0)), p.language, p.severity, p.check_id, p.message] for p in problems],
+            parent=self,
         )
+        self.table = QTableView()
+        self.table.setModel(self.model)
         self.table.verticalHeader().setVisible(False)
-        self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
-        self.table.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
+        self.table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
         self.table.horizontalHeader().setSectionResizeMode(4, QHeaderView.ResizeMode.Stretch)
-        for row, problem in enumerate(problems):
-            values = [
-                str(positions.get(problem.segment_id, 0)),
-                problem.language,
-                problem.severity,
-                problem.check_id,
-                problem.message,
-            ]
-            for column, value in enumerate(values):
-                self.table.setItem(row, column, QTableWidgetItem(value))
-        self.table.cellDoubleClicked.connect(self._go)
+        self.table.doubleClicked.connect(lambda index: self._go(index.row()))
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         self.ignore_button = buttons.addButton(
             self.tr("&Ignore with a reason…"), QDialogButtonBox.ButtonRole.ActionRole
@@ -65,12 +57,12 @@ class CheckReportDialog(QDialog):
         layout.addWidget(self.table, 1)
         layout.addWidget(buttons)
 
-    def _go(self, row: int, _column: int) -> None:
+    def _go(self, row: int) -> None:
         problem = self.problems[row]
         self.go_to(problem.segment_id, problem.language)
 
     def ignore_selected(self, reason: str | None = None) -> bool:
-        row = self.table.currentRow()
+        row = self.table.currentIndex().row()
         if row < 0:
             return False
         problem = self.problems[row]
@@ -83,6 +75,6 @@ class CheckReportDialog(QDialog):
         except ValueError as exc:
             self.summary.setText(str(exc))
             return False
-        self.table.removeRow(row)
+        self.model.remove_row(row)
         del self.problems[row]
         return True

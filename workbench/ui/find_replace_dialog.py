@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -13,8 +12,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPushButton,
-    QTableWidget,
-    QTableWidgetItem,
+    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -22,6 +20,7 @@ from PySide6.QtWidgets import (
 from workbench.core.find_replace import Replacement, plan_replacements
 from workbench.core.project_store import Project
 from workbench.ui.editing_controller import EditingController
+from workbench.ui.rows_model import RowsModel
 
 
 class FindReplaceDialog(QDialog):
@@ -51,8 +50,9 @@ class FindReplaceDialog(QDialog):
         form.addRow("", self.ignore_diacritics)
         self.preview_button = QPushButton(self.tr("&Preview"))
         self.preview_button.clicked.connect(self.preview)
-        self.table = QTableWidget(0, 3)
-        self.table.setHorizontalHeaderLabels(["#", self.tr("Now"), self.tr("After replacing")])
+        self.model = RowsModel(["#", self.tr("Now"), self.tr("After replacing")], [], parent=self)
+        self.table = QTableView()
+        self.table.setModel(self.model)
         self.table.verticalHeader().setVisible(False)
         self.table.setWordWrap(True)
         for column in (1, 2):
@@ -76,29 +76,21 @@ class FindReplaceDialog(QDialog):
             self.match_case.isChecked(), self.ignore_diacritics.isChecked(),
         )  # fmt: skip
         positions = {s.id: s.position for s in self.project.segments_by_ids([p.segment_id for p in self.plans])}
-        self.table.setRowCount(len(self.plans))
-        for row, plan in enumerate(self.plans):
-            number = QTableWidgetItem(str(positions.get(plan.segment_id, 0) + 1))
-            number.setFlags(Qt.ItemFlag.ItemIsUserCheckable | Qt.ItemFlag.ItemIsEnabled)
-            number.setCheckState(Qt.CheckState.Checked)
-            self.table.setItem(row, 0, number)
-            self.table.setItem(row, 1, QTableWidgetItem(plan.before))
-            self.table.setItem(row, 2, QTableWidgetItem(plan.after))
+        self.model.set_rows(
+            [[str(positions.get(p.segment_id, 0) + 1), p.before, p.after] for p in self.plans],
+            checkable=[True] * len(self.plans), checked=[True] * len(self.plans),
+        )  # fmt: skip
         self.table.resizeRowsToContents()
         count = sum(p.count for p in self.plans)
         self.summary.setText(self.tr("{0} replacements in {1} segments").format(count, len(self.plans)))
         self.replace_button.setEnabled(bool(self.plans))
 
     def checked(self) -> list[Replacement]:
-        return [
-            p
-            for row, p in enumerate(self.plans)
-            if (item := self.table.item(row, 0)) is not None and item.checkState() == Qt.CheckState.Checked
-        ]
+        return [p for p, ticked in zip(self.plans, self.model.checked, strict=True) if ticked]
 
     def apply(self) -> None:
         self.replaced = self.editing.apply_replacements(self.checked())
         self.summary.setText(self.tr("Replaced in {0} segments (Ctrl+Z undoes it)").format(self.replaced))
         self.plans = []
-        self.table.setRowCount(0)
+        self.model.set_rows([])
         self.replace_button.setEnabled(False)

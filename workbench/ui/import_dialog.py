@@ -25,8 +25,7 @@ from PySide6.QtWidgets import (
     QListWidgetItem,
     QPushButton,
     QSplitter,
-    QTableWidget,
-    QTableWidgetItem,
+    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -36,10 +35,12 @@ from workbench.core.importing import FORMATS, prepare_import
 from workbench.core.project_store import Project
 from workbench.core.records import PreparedDocument
 from workbench.core.settings import Settings
+from workbench.ui.rows_model import RowsModel
 
 log = logging.getLogger(__name__)
 ENCODINGS = ["", "utf-8", "utf-16", "cp1258", "tcvn3", "vni"]
 TEXT_FORMATS = (".txt", ".md", ".html", ".htm")
+ROWS_SIZED_AT_ONCE = 2000
 
 
 class _Reader(QObject):
@@ -96,8 +97,10 @@ class ImportDialog(QDialog):
         for name in ENCODINGS[1:]:
             self.encoding.addItem(name, name)
         self.encoding.setToolTip(self.tr("Force an encoding if the preview shows broken Vietnamese letters"))
-        self.preview = QTableWidget(0, 2)
-        self.preview.setHorizontalHeaderLabels([self.tr("Translate"), self.tr("Segment")])
+        self.preview_model = RowsModel([self.tr("Translate"), self.tr("Segment")], [], parent=self)
+        self.preview_model.grey_unchecked = True
+        self.preview = QTableView()
+        self.preview.setModel(self.preview_model)
         self.preview.verticalHeader().setVisible(False)
         self.preview.setWordWrap(True)
         self.preview.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
@@ -129,7 +132,7 @@ class ImportDialog(QDialog):
 
         self.files.currentItemChanged.connect(lambda *_: self.show_current())
         self.encoding.activated.connect(lambda _i: self.reread_current())
-        self.preview.itemChanged.connect(self._toggled)
+        self.preview_model.toggled.connect(self._toggled)
 
     # --- choosing and reading ------------------------------------------------------------------------
 
@@ -200,8 +203,7 @@ class ImportDialog(QDialog):
 
     def show_current(self) -> None:
         key = self.current_key()
-        self.preview.blockSignals(True)
-        self.preview.setRowCount(0)
+        self.preview_model.set_rows([])
         self.encoding.setEnabled(key is not None and key.lower().endswith(TEXT_FORMATS))
         self.encoding.setCurrentIndex(max(0, self.encoding.findData(self.encodings.get(key or "", ""))))
         if key is None:
@@ -219,33 +221,27 @@ class ImportDialog(QDialog):
                     document.name, document.format, document.encoding, len(segments), skipped
                 )
             )
-            self.preview.setRowCount(len(segments))
-            for row, segment in enumerate(segments):
-                tick = QTableWidgetItem()
-                tick.setFlags(Qt.ItemFlag.ItemIsUserCheckable | Qt.ItemFlag.ItemIsEnabled)
-                tick.setCheckState(Qt.CheckState.Checked if segment.translatable else Qt.CheckState.Unchecked)
-                text = QTableWidgetItem(segment.source)
-                if not segment.translatable:
-                    text.setForeground(Qt.GlobalColor.gray)
-                    text.setToolTip(self.tr("Not for translation: {0}").format(segment.skip_reason))
-                self.preview.setItem(row, 0, tick)
-                self.preview.setItem(row, 1, text)
-            self.preview.resizeRowsToContents()
-        self.preview.blockSignals(False)
+            self.preview_model.set_rows(
+                [["", segment.source] for segment in segments],
+                checkable=[True] * len(segments),
+                checked=[segment.translatable for segment in segments],
+                tooltips=[
+                    "" if s.translatable else self.tr("Not for translation: {0}").format(s.skip_reason)
+                    for s in segments
+                ],
+            )
+            if len(segments) <= ROWS_SIZED_AT_ONCE:  # sizing every row of a huge file would take seconds
+                self.preview.resizeRowsToContents()
 
-    def _toggled(self, item: QTableWidgetItem) -> None:
+    def _toggled(self, row: int, wanted: bool) -> None:
         key = self.current_key()
-        if item.column() != 0 or key not in self.prepared:
+        if key not in self.prepared:
             return
-        segment = self.prepared[key].segments[item.row()]
-        wanted = item.checkState() == Qt.CheckState.Checked
+        segment = self.prepared[key].segments[row]
         if wanted != segment.translatable:
             segment.translatable = wanted
             segment.skip_reason = "" if wanted else "marked by the user at import"
             segment.meta["user_choice"] = True
-            text = self.preview.item(item.row(), 1)
-            if text is not None:
-                text.setForeground(Qt.GlobalColor.black if wanted else Qt.GlobalColor.gray)
 
     def _update_state(self) -> None:
         ready = len(self.prepared)

@@ -56,7 +56,14 @@ class MergeDialog(QDialog):
         self.language.currentIndexChanged.connect(self.make_plan)
         self.summary = QLabel()
         self.summary.setWordWrap(True)
+        self.model = RowsModel(
+            [self.tr("Segment"), self.tr("Source"), self.tr("Here"), self.tr("In the file"), self.tr("What happens")],
+            [], parent=self,
+        )  # fmt: skip
         self.table = QTableView()
+        self.table.setModel(self.model)
+        for column in (1, 2, 3):
+            self.table.horizontalHeader().setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch)
         self.table.verticalHeader().setVisible(False)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setWordWrap(True)
@@ -83,7 +90,7 @@ class MergeDialog(QDialog):
             plan = plan_merge(self.project, self.path, self.language.currentData())
         except (WorkbenchError, sqlite3.Error) as exc:
             self.summary.setText(self.tr("This file cannot be merged: {0}").format(exc))
-            self.table.setModel(RowsModel([], []))
+            self.model.set_rows([])
             return False
         self.plan = plan
         self.rows = sorted(plan.rows, key=lambda row: _ORDER.index(row.outcome))
@@ -95,19 +102,13 @@ class MergeDialog(QDialog):
             Outcome.SAME: self.tr("unchanged"),
             Outcome.EMPTY: self.tr("no translation in the file"),
         }
-        model = RowsModel(
-            [self.tr("Segment"), self.tr("Source"), self.tr("Here"), self.tr("In the file"), self.tr("What happens")],
+        self.model.set_rows(
             [
                 [str(r.segment_id or ""), r.source, r.current_text, r.text, f"{what[r.outcome]} {r.why}".strip()]
                 for r in self.rows
             ],
             checkable=[r.outcome is Outcome.CONFLICT for r in self.rows],
-            parent=self,
-        )  # fmt: skip
-        self.table.setModel(model)
-        header = self.table.horizontalHeader()
-        for column in (1, 2, 3):
-            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch)
+        )
         counts = plan.counts()
         self.summary.setText(
             self.tr(
@@ -122,9 +123,9 @@ class MergeDialog(QDialog):
         return True
 
     def taken(self) -> list[int]:
-        model = self.table.model()
-        assert isinstance(model, RowsModel)
-        return [r.segment_id for r, ticked in zip(self.rows, model.checked, strict=True) if ticked and r.segment_id]
+        return [
+            r.segment_id for r, ticked in zip(self.rows, self.model.checked, strict=True) if ticked and r.segment_id
+        ]
 
     def merge(self) -> None:
         if self.plan is None:

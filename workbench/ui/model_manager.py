@@ -24,8 +24,7 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QPlainTextEdit,
     QPushButton,
-    QTableWidget,
-    QTableWidgetItem,
+    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -33,6 +32,7 @@ from PySide6.QtWidgets import (
 from workbench.core.errors import WorkbenchError
 from workbench.core.settings import Settings
 from workbench.mt.model_store import InstalledModel, ModelStore
+from workbench.ui.rows_model import RowsModel
 
 log = logging.getLogger(__name__)
 
@@ -70,14 +70,16 @@ class ModelManagerDialog(QDialog):
         self.task.ended.connect(self._task_ended)
         self.busy = False
 
-        self.table = QTableWidget(0, 6)
-        self.table.setHorizontalHeaderLabels(
-            [self.tr("Model"), self.tr("Directions"), self.tr("Licence"), self.tr("Size (int8)"),
-             self.tr("Installed"), self.tr("Note")]
-        )  # fmt: skip
+        self.headers = [
+            self.tr("Model"), self.tr("Directions"), self.tr("Licence"), self.tr("Size (int8)"), self.tr("Installed"),
+            self.tr("Note"),
+        ]  # fmt: skip
+        self.model = RowsModel(self.headers, [], parent=self)
+        self.table = QTableView()
+        self.table.setModel(self.model)
+        self.table.selectionModel().selectionChanged.connect(self._update_buttons)
         self.table.verticalHeader().setVisible(False)
-        self.table.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
-        self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        self.table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
         self.table.horizontalHeader().setSectionResizeMode(5, QHeaderView.ResizeMode.Stretch)
         self.buttons_row = QHBoxLayout()
         self.install_folder = QPushButton(self.tr("Install from &folder…"))
@@ -120,7 +122,6 @@ class ModelManagerDialog(QDialog):
         layout.addWidget(self.state)
         layout.addWidget(self.output)
         layout.addWidget(close)
-        self.table.itemSelectionChanged.connect(self._update_buttons)
         self.reload()
 
     # --- listing -------------------------------------------------------------------------------------
@@ -140,12 +141,7 @@ class ModelManagerDialog(QDialog):
             )  # fmt: skip
         for base, models in by_base.items():
             rows.append((base, "", models[0].licence, "", ", ".join(f"{m.name} ({m.format})" for m in models), ""))
-        self.table.setRowCount(len(rows))
-        for row, values in enumerate(rows):
-            for column, value in enumerate(values):
-                item = QTableWidgetItem(value)
-                item.setToolTip(value)
-                self.table.setItem(row, column, item)
+        self.model.set_rows(rows, tooltips=[" · ".join(r) for r in rows])
         self.table.resizeColumnsToContents()
         for code, combo in self.choices.items():
             combo.clear()
@@ -159,13 +155,10 @@ class ModelManagerDialog(QDialog):
         self._update_buttons()
 
     def selected_installed(self) -> InstalledModel | None:
-        row = self.table.currentRow()
-        if row < 0:
+        row = self.table.currentIndex().row()
+        if row < 0 or row >= len(self.model.rows):
             return None
-        item = self.table.item(row, 0)
-        if item is None:
-            return None
-        name = item.text()
+        name = self.model.rows[row][0]
         return next((m for m in self.store.installed() if m.name == name), None)
 
     def _update_buttons(self) -> None:

@@ -6,12 +6,18 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtGui import QColor
 
 Index = QModelIndex | QPersistentModelIndex
 
 
 class RowsModel(QAbstractTableModel):
+    #: (row, ticked) when the user flips a row's tick
+    toggled = Signal(int, bool)
+    #: unticked rows are drawn grey (a choice to leave the row out)
+    grey_unchecked = False
+
     def __init__(
         self, headers: Sequence[str], rows: Sequence[Sequence[str]], checkable: Sequence[bool] | None = None,
         checked: Sequence[bool] | None = None, tooltips: Sequence[str] | None = None, parent: object = None,
@@ -45,6 +51,13 @@ class RowsModel(QAbstractTableModel):
             return Qt.CheckState.Checked if self.checked[row] else Qt.CheckState.Unchecked
         if role == Qt.ItemDataRole.ToolTipRole and row < len(self.tooltips) and self.tooltips[row]:
             return self.tooltips[row]
+        if (
+            role == Qt.ItemDataRole.ForegroundRole
+            and self.grey_unchecked
+            and self.checkable[row]
+            and not self.checked[row]
+        ):
+            return QColor(Qt.GlobalColor.gray)
         return None
 
     def flags(self, index: Index) -> Qt.ItemFlag:
@@ -57,9 +70,23 @@ class RowsModel(QAbstractTableModel):
         if role != Qt.ItemDataRole.CheckStateRole or not index.isValid() or not self.checkable[index.row()]:
             return False
         state = value.value if isinstance(value, Qt.CheckState) else value
-        self.checked[index.row()] = state == Qt.CheckState.Checked.value
-        self.dataChanged.emit(index, index, [Qt.ItemDataRole.CheckStateRole])
+        row = index.row()
+        self.checked[row] = state == Qt.CheckState.Checked.value
+        self.dataChanged.emit(self.index(row, 0), self.index(row, len(self.headers) - 1))
+        self.toggled.emit(row, self.checked[row])
         return True
+
+    def set_rows(
+        self, rows: Sequence[Sequence[str]], checkable: Sequence[bool] | None = None,
+        checked: Sequence[bool] | None = None, tooltips: Sequence[str] | None = None,
+    ) -> None:  # fmt: skip
+        """New rows in place (a reset): views keep their model, selection model and settings."""
+        self.beginResetModel()
+        self.rows = [list(row) for row in rows]
+        self.checkable = list(checkable) if checkable is not None else [False] * len(self.rows)
+        self.checked = list(checked) if checked is not None else [False] * len(self.rows)
+        self.tooltips = list(tooltips) if tooltips is not None else []
+        self.endResetModel()
 
     def set_checked(self, row: int, checked: bool) -> None:
         if self.checkable[row]:

@@ -7,11 +7,12 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QHeaderView,
-    QTableWidget,
-    QTableWidgetItem,
+    QTableView,
     QVBoxLayout,
     QWidget,
 )
+
+from workbench.ui.rows_model import RowsModel
 
 
 class ShortcutsDialog(QDialog):
@@ -33,13 +34,11 @@ class ShortcutsDialog(QDialog):
             (self.tr("Leave the cell, keeping the text as a draft"), "Tab"),
             (self.tr("New line inside a translation"), "Enter"),
         ]
-        self.table = QTableWidget(len(rows), 2)
-        self.table.setHorizontalHeaderLabels([self.tr("Action"), self.tr("Keys")])
+        self.model = RowsModel([self.tr("Action"), self.tr("Keys")], rows, parent=self)
+        self.table = QTableView()
+        self.table.setModel(self.model)
         self.table.verticalHeader().setVisible(False)
         self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        for row, (text, keys) in enumerate(rows):
-            self.table.setItem(row, 0, QTableWidgetItem(text))
-            self.table.setItem(row, 1, QTableWidgetItem(keys))
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
