@@ -14,37 +14,37 @@
         <translation>{0} lỗi, {1} cảnh báo, {2} lưu ý</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/check_report_dialog.py" line="40"/>
+        <location filename="../../workbench/ui/check_report_dialog.py" line="39"/>
         <source>Language</source>
         <translation>Ngôn ngữ</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/check_report_dialog.py" line="40"/>
+        <location filename="../../workbench/ui/check_report_dialog.py" line="39"/>
         <source>Severity</source>
         <translation>Mức độ</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/check_report_dialog.py" line="40"/>
+        <location filename="../../workbench/ui/check_report_dialog.py" line="39"/>
         <source>Check</source>
         <translation>Phép kiểm tra</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/check_report_dialog.py" line="40"/>
+        <location filename="../../workbench/ui/check_report_dialog.py" line="39"/>
         <source>Problem</source>
         <translation>Vấn đề</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/check_report_dialog.py" line="59"/>
+        <location filename="../../workbench/ui/check_report_dialog.py" line="51"/>
         <source>&amp;Ignore with a reason…</source>
         <translation>&amp;Bỏ qua, kèm lý do…</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/check_report_dialog.py" line="78"/>
+        <location filename="../../workbench/ui/check_report_dialog.py" line="70"/>
         <source>Ignore this finding</source>
         <translation>Bỏ qua phát hiện này</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/check_report_dialog.py" line="78"/>
+        <location filename="../../workbench/ui/check_report_dialog.py" line="70"/>
         <source>Why is it fine?</source>
         <translation>Vì sao không sao?</translation>
     </message>
@@ -84,6 +84,140 @@
         <location filename="../../workbench/ui/editing_controller.py" line="122"/>
         <source>Replace in {0} segments</source>
         <translation>Thay thế trong {0} đoạn</translation>
+    </message>
+</context>
+<context>
+    <name>ExportDialog</name>
+    <message>
+        <location filename="../../workbench/ui/export_dialog.py" line="48"/>
+        <source>Hand off to a translator elsewhere</source>
+        <translation>Giao cho người dịch ở nơi khác</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/export_dialog.py" line="48"/>
+        <location filename="../../workbench/ui/export_dialog.py" line="93"/>
+        <source>Export</source>
+        <translation>Xuất</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/export_dialog.py" line="51"/>
+        <source>PO (gettext)</source>
+        <translation>PO (gettext)</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/export_dialog.py" line="51"/>
+        <source>XLIFF 1.2</source>
+        <translation>XLIFF 1.2</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/export_dialog.py" line="51"/>
+        <source>TMX 1.4b (every language)</source>
+        <translation>TMX 1.4b (mọi ngôn ngữ)</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/export_dialog.py" line="52"/>
+        <source>CSV (spreadsheet)</source>
+        <translation>CSV (bảng tính)</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/export_dialog.py" line="52"/>
+        <source>Plain text</source>
+        <translation>Văn bản thuần</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/export_dialog.py" line="52"/>
+        <source>Word document</source>
+        <translation>Tài liệu Word</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/export_dialog.py" line="53"/>
+        <source>Web page</source>
+        <translation>Trang web</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/export_dialog.py" line="62"/>
+        <source>The whole project</source>
+        <translation>Toàn bộ dự án</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/export_dialog.py" line="67"/>
+        <source>Include translated text not yet approved (fuzzy in PO)</source>
+        <translation>Gồm cả bản dịch chưa được duyệt (đánh dấu fuzzy trong PO)</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/export_dialog.py" line="69"/>
+        <source>the Vietnamese source</source>
+        <translation>bản gốc tiếng Việt</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/export_dialog.py" line="70"/>
+        <source>a visible placeholder</source>
+        <translation>một dấu giữ chỗ dễ thấy</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/export_dialog.py" line="72"/>
+        <source>Browse…</source>
+        <translation>Chọn…</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/export_dialog.py" line="78"/>
+        <source>Format</source>
+        <translation>Định dạng</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/export_dialog.py" line="79"/>
+        <source>Language</source>
+        <translation>Ngôn ngữ</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/export_dialog.py" line="80"/>
+        <source>Document</source>
+        <translation>Tài liệu</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/export_dialog.py" line="83"/>
+        <source>Text without a translation</source>
+        <translation>Đoạn chưa có bản dịch</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/export_dialog.py" line="84"/>
+        <source>Save as</source>
+        <translation>Lưu thành</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/export_dialog.py" line="90"/>
+        <source>The export report appears here.</source>
+        <translation>Báo cáo xuất sẽ hiện ở đây.</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/export_dialog.py" line="93"/>
+        <source>Hand off</source>
+        <translation>Giao</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/export_dialog.py" line="142"/>
+        <source>All target languages</source>
+        <translation>Mọi ngôn ngữ đích</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/export_dialog.py" line="166"/>
+        <source>Choose where to save the file.</source>
+        <translation>Hãy chọn nơi lưu tệp.</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/export_dialog.py" line="170"/>
+        <source>{0} exists. Replace it?</source>
+        <translation>{0} đã có. Thay thế?</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/export_dialog.py" line="186"/>
+        <source>Writing {0}…</source>
+        <translation>Đang ghi {0}…</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/export_dialog.py" line="207"/>
+        <source>Not exported: {0}</source>
+        <translation>Chưa xuất: {0}</translation>
     </message>
 </context>
 <context>
@@ -183,47 +317,47 @@
 <context>
     <name>FindReplaceDialog</name>
     <message>
-        <location filename="../../workbench/ui/find_replace_dialog.py" line="36"/>
+        <location filename="../../workbench/ui/find_replace_dialog.py" line="35"/>
         <source>Find and replace in translations</source>
         <translation>Tìm và thay thế trong bản dịch</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/find_replace_dialog.py" line="45"/>
+        <location filename="../../workbench/ui/find_replace_dialog.py" line="44"/>
         <source>Match case</source>
         <translation>Phân biệt hoa thường</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/find_replace_dialog.py" line="46"/>
+        <location filename="../../workbench/ui/find_replace_dialog.py" line="45"/>
         <source>Ignore diacritics</source>
         <translation>Bỏ qua dấu</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/find_replace_dialog.py" line="47"/>
+        <location filename="../../workbench/ui/find_replace_dialog.py" line="46"/>
         <source>Find:</source>
         <translation>Tìm:</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/find_replace_dialog.py" line="48"/>
+        <location filename="../../workbench/ui/find_replace_dialog.py" line="47"/>
         <source>Replace with:</source>
         <translation>Thay bằng:</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/find_replace_dialog.py" line="49"/>
+        <location filename="../../workbench/ui/find_replace_dialog.py" line="48"/>
         <source>In:</source>
         <translation>Trong:</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/find_replace_dialog.py" line="52"/>
+        <location filename="../../workbench/ui/find_replace_dialog.py" line="51"/>
         <source>&amp;Preview</source>
         <translation>&amp;Xem trước</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/find_replace_dialog.py" line="55"/>
+        <location filename="../../workbench/ui/find_replace_dialog.py" line="53"/>
         <source>Now</source>
         <translation>Hiện tại</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/find_replace_dialog.py" line="55"/>
+        <location filename="../../workbench/ui/find_replace_dialog.py" line="53"/>
         <source>After replacing</source>
         <translation>Sau khi thay</translation>
     </message>
@@ -238,12 +372,12 @@
         <translation>&amp;Thay các mục đã chọn</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/find_replace_dialog.py" line="89"/>
+        <location filename="../../workbench/ui/find_replace_dialog.py" line="85"/>
         <source>{0} replacements in {1} segments</source>
         <translation>{0} chỗ thay trong {1} đoạn</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/find_replace_dialog.py" line="101"/>
+        <location filename="../../workbench/ui/find_replace_dialog.py" line="93"/>
         <source>Replaced in {0} segments (Ctrl+Z undoes it)</source>
         <translation>Đã thay trong {0} đoạn (Ctrl+Z để hoàn tác)</translation>
     </message>
@@ -251,28 +385,28 @@
 <context>
     <name>ImportDialog</name>
     <message>
-        <location filename="../../workbench/ui/import_dialog.py" line="68"/>
-        <location filename="../../workbench/ui/import_dialog.py" line="138"/>
+        <location filename="../../workbench/ui/import_dialog.py" line="69"/>
+        <location filename="../../workbench/ui/import_dialog.py" line="141"/>
         <source>Import files</source>
         <translation>Nhập tệp</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/import_dialog.py" line="80"/>
+        <location filename="../../workbench/ui/import_dialog.py" line="81"/>
         <source>&amp;Add files…</source>
         <translation>&amp;Thêm tệp…</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/import_dialog.py" line="82"/>
+        <location filename="../../workbench/ui/import_dialog.py" line="83"/>
         <source>&amp;Remove</source>
         <translation>&amp;Bỏ</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/import_dialog.py" line="95"/>
+        <location filename="../../workbench/ui/import_dialog.py" line="96"/>
         <source>as detected</source>
         <translation>theo nhận dạng</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/import_dialog.py" line="98"/>
+        <location filename="../../workbench/ui/import_dialog.py" line="99"/>
         <source>Force an encoding if the preview shows broken Vietnamese letters</source>
         <translation>Chọn bảng mã nếu bản xem trước hiện sai chữ Việt</translation>
     </message>
@@ -287,34 +421,123 @@
         <translation>Đoạn</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/import_dialog.py" line="109"/>
+        <location filename="../../workbench/ui/import_dialog.py" line="112"/>
         <source>Encoding:</source>
         <translation>Bảng mã:</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/import_dialog.py" line="121"/>
+        <location filename="../../workbench/ui/import_dialog.py" line="124"/>
         <source>&amp;Import</source>
         <translation>&amp;Nhập</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/import_dialog.py" line="210"/>
+        <location filename="../../workbench/ui/import_dialog.py" line="212"/>
         <source>Reading {0}…</source>
         <translation>Đang đọc {0}…</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/import_dialog.py" line="218"/>
+        <location filename="../../workbench/ui/import_dialog.py" line="220"/>
         <source>{0}: {1}, encoding {2}; {3} segments, {4} not for translation</source>
         <translation>{0}: {1}, bảng mã {2}; {3} đoạn, {4} không cần dịch</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/import_dialog.py" line="230"/>
+        <location filename="../../workbench/ui/import_dialog.py" line="229"/>
         <source>Not for translation: {0}</source>
         <translation>Không cần dịch: {0}</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/import_dialog.py" line="252"/>
+        <location filename="../../workbench/ui/import_dialog.py" line="248"/>
         <source>{0} files ready, {1} being read</source>
         <translation>{0} tệp sẵn sàng, {1} đang đọc</translation>
+    </message>
+</context>
+<context>
+    <name>MergeDialog</name>
+    <message>
+        <location filename="../../workbench/ui/merge_dialog.py" line="50"/>
+        <source>Merge back {0}</source>
+        <extracomment>the order rows are listed in: what needs a decision first segment ids written by the merge</extracomment>
+        <translation>Nhập lại {0}</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/merge_dialog.py" line="60"/>
+        <source>Segment</source>
+        <translation>Đoạn</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/merge_dialog.py" line="60"/>
+        <source>Source</source>
+        <translation>Bản gốc</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/merge_dialog.py" line="60"/>
+        <source>Here</source>
+        <translation>Ở đây</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/merge_dialog.py" line="60"/>
+        <source>In the file</source>
+        <translation>Trong tệp</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/merge_dialog.py" line="60"/>
+        <source>What happens</source>
+        <translation>Kết quả</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/merge_dialog.py" line="71"/>
+        <source>Merge</source>
+        <translation>Nhập lại</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/merge_dialog.py" line="75"/>
+        <source>Translation into</source>
+        <translation>Bản dịch sang</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/merge_dialog.py" line="92"/>
+        <source>This file cannot be merged: {0}</source>
+        <translation>Không thể nhập lại tệp này: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/merge_dialog.py" line="98"/>
+        <source>conflict: tick to take the file's text</source>
+        <translation>xung đột: đánh dấu để lấy bản trong tệp</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/merge_dialog.py" line="99"/>
+        <source>left out: the source differs</source>
+        <translation>bỏ qua: bản gốc khác</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/merge_dialog.py" line="100"/>
+        <source>will be updated</source>
+        <translation>sẽ được cập nhật</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/merge_dialog.py" line="101"/>
+        <source>left out: not in this project</source>
+        <translation>bỏ qua: không thuộc dự án này</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/merge_dialog.py" line="102"/>
+        <source>unchanged</source>
+        <translation>không đổi</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/merge_dialog.py" line="103"/>
+        <source>no translation in the file</source>
+        <translation>tệp không có bản dịch</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/merge_dialog.py" line="115"/>
+        <source>{0} units: {1} to update, {2} unchanged, {3} conflicts, {4} with another source, {5} not in this project. Approved text changes only where you tick it.</source>
+        <translation>{0} đơn vị: {1} cập nhật, {2} không đổi, {3} xung đột, {4} có bản gốc khác, {5} không thuộc dự án này. Bản dịch đã duyệt chỉ thay đổi ở chỗ bạn đánh dấu.</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/merge_dialog.py" line="136"/>
+        <source>Cannot merge</source>
+        <translation>Không thể nhập lại</translation>
     </message>
 </context>
 <context>
@@ -325,153 +548,153 @@
         <translation>Mô hình dịch</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/model_manager.py" line="75"/>
+        <location filename="../../workbench/ui/model_manager.py" line="74"/>
         <source>Model</source>
         <translation>Mô hình</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/model_manager.py" line="75"/>
+        <location filename="../../workbench/ui/model_manager.py" line="74"/>
         <source>Directions</source>
         <translation>Chiều dịch</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/model_manager.py" line="75"/>
+        <location filename="../../workbench/ui/model_manager.py" line="74"/>
         <source>Licence</source>
         <translation>Giấy phép</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/model_manager.py" line="75"/>
+        <location filename="../../workbench/ui/model_manager.py" line="74"/>
         <source>Size (int8)</source>
         <translation>Dung lượng (int8)</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/model_manager.py" line="76"/>
+        <location filename="../../workbench/ui/model_manager.py" line="74"/>
         <source>Installed</source>
         <translation>Đã cài</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/model_manager.py" line="76"/>
+        <location filename="../../workbench/ui/model_manager.py" line="75"/>
         <source>Note</source>
         <translation>Ghi chú</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/model_manager.py" line="83"/>
+        <location filename="../../workbench/ui/model_manager.py" line="85"/>
         <source>Install from &amp;folder…</source>
         <translation>Cài từ &amp;thư mục…</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/model_manager.py" line="84"/>
+        <location filename="../../workbench/ui/model_manager.py" line="86"/>
         <source>Install from &amp;archive…</source>
         <translation>Cài từ tệp &amp;nén…</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/model_manager.py" line="85"/>
+        <location filename="../../workbench/ui/model_manager.py" line="87"/>
         <source>&amp;Convert for speed</source>
         <translation>&amp;Chuyển đổi để chạy nhanh</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/model_manager.py" line="86"/>
+        <location filename="../../workbench/ui/model_manager.py" line="88"/>
         <source>&amp;Benchmark</source>
         <translation>&amp;Đo tốc độ</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/model_manager.py" line="87"/>
+        <location filename="../../workbench/ui/model_manager.py" line="89"/>
         <source>&amp;Remove</source>
         <translation>&amp;Bỏ</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/model_manager.py" line="108"/>
+        <location filename="../../workbench/ui/model_manager.py" line="110"/>
         <source>Model for {0}:</source>
         <translation>Mô hình cho {0}:</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/model_manager.py" line="139"/>
+        <location filename="../../workbench/ui/model_manager.py" line="140"/>
         <source>not supported yet</source>
         <translation>chưa hỗ trợ</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/model_manager.py" line="153"/>
+        <location filename="../../workbench/ui/model_manager.py" line="149"/>
         <source>catalogue default ({0})</source>
         <translation>mặc định của danh mục ({0})</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/model_manager.py" line="153"/>
+        <location filename="../../workbench/ui/model_manager.py" line="149"/>
         <source>none</source>
         <translation>không có</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/model_manager.py" line="197"/>
+        <location filename="../../workbench/ui/model_manager.py" line="190"/>
         <source>Failed: {0}</source>
         <translation>Thất bại: {0}</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/model_manager.py" line="202"/>
-        <location filename="../../workbench/ui/model_manager.py" line="258"/>
+        <location filename="../../workbench/ui/model_manager.py" line="195"/>
+        <location filename="../../workbench/ui/model_manager.py" line="251"/>
         <source>Model manager</source>
         <translation>Quản lý mô hình</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/model_manager.py" line="206"/>
+        <location filename="../../workbench/ui/model_manager.py" line="199"/>
         <source>Checking and installing {0}…</source>
         <translation>Đang kiểm tra và cài {0}…</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/model_manager.py" line="207"/>
+        <location filename="../../workbench/ui/model_manager.py" line="200"/>
         <source>Installed {0}</source>
         <translation>Đã cài {0}</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/model_manager.py" line="211"/>
+        <location filename="../../workbench/ui/model_manager.py" line="204"/>
         <source>Model folder</source>
         <translation>Thư mục mô hình</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/model_manager.py" line="217"/>
+        <location filename="../../workbench/ui/model_manager.py" line="210"/>
         <source>Model archive</source>
         <translation>Tệp nén mô hình</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/model_manager.py" line="217"/>
+        <location filename="../../workbench/ui/model_manager.py" line="210"/>
         <source>Archives</source>
         <translation>Tệp nén</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/model_manager.py" line="226"/>
+        <location filename="../../workbench/ui/model_manager.py" line="219"/>
         <source>Converting {0} (int8)…</source>
         <translation>Đang chuyển đổi {0} (int8)…</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/model_manager.py" line="227"/>
+        <location filename="../../workbench/ui/model_manager.py" line="220"/>
         <source>Converted: {0}</source>
         <translation>Đã chuyển đổi: {0}</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/model_manager.py" line="241"/>
+        <location filename="../../workbench/ui/model_manager.py" line="234"/>
         <source>Convert the model first to measure its CTranslate2 speed</source>
         <translation>Hãy chuyển đổi mô hình trước để đo tốc độ CTranslate2</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/model_manager.py" line="243"/>
+        <location filename="../../workbench/ui/model_manager.py" line="236"/>
         <source>Benchmark of {0} finished</source>
         <translation>Đã đo xong {0}</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/model_manager.py" line="245"/>
+        <location filename="../../workbench/ui/model_manager.py" line="238"/>
         <source>Measuring {0} (random sentences, about a minute)…</source>
         <translation>Đang đo {0} (câu ngẫu nhiên, khoảng một phút)…</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/model_manager.py" line="252"/>
+        <location filename="../../workbench/ui/model_manager.py" line="245"/>
         <source>Remove model</source>
         <translation>Gỡ mô hình</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/model_manager.py" line="252"/>
+        <location filename="../../workbench/ui/model_manager.py" line="245"/>
         <source>Remove {0} from this computer?</source>
         <translation>Gỡ {0} khỏi máy này?</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/model_manager.py" line="263"/>
+        <location filename="../../workbench/ui/model_manager.py" line="256"/>
         <source>Please wait: a task is still running</source>
         <translation>Vui lòng chờ: một tác vụ đang chạy</translation>
     </message>
@@ -537,419 +760,439 @@
 <context>
     <name>ProjectWindow</name>
     <message>
-        <location filename="../../workbench/ui/project_window.py" line="165"/>
+        <location filename="../../workbench/ui/project_window.py" line="166"/>
         <source>Checks failed</source>
         <extracomment>rows are sized to their text only when shown: sizing 50,000 rows up front would read them all</extracomment>
         <translation>Kiểm tra thất bại</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/project_window.py" line="170"/>
+        <location filename="../../workbench/ui/project_window.py" line="171"/>
         <source>Cannot save</source>
         <translation>Không lưu được</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/project_window.py" line="171"/>
+        <location filename="../../workbench/ui/project_window.py" line="172"/>
         <source>Unconfirmed text kept</source>
         <translation>Đã giữ văn bản chưa xác nhận</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/project_window.py" line="174"/>
+        <location filename="../../workbench/ui/project_window.py" line="175"/>
         <source>Loading {0}…</source>
         <translation>Đang nạp {0}…</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/project_window.py" line="198"/>
+        <location filename="../../workbench/ui/project_window.py" line="199"/>
         <source>Keep them as drafts</source>
         <translation>Giữ làm bản nháp</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/project_window.py" line="199"/>
+        <location filename="../../workbench/ui/project_window.py" line="200"/>
         <source>Discard</source>
         <translation>Bỏ đi</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/project_window.py" line="212"/>
+        <location filename="../../workbench/ui/project_window.py" line="213"/>
         <source>Cancel</source>
         <translation>Hủy</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/project_window.py" line="229"/>
+        <location filename="../../workbench/ui/project_window.py" line="230"/>
         <source>&amp;File</source>
         <translation>&amp;Tệp</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/project_window.py" line="230"/>
+        <location filename="../../workbench/ui/project_window.py" line="231"/>
         <source>&amp;Edit</source>
         <translation>&amp;Sửa</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/project_window.py" line="231"/>
+        <location filename="../../workbench/ui/project_window.py" line="232"/>
         <source>&amp;Segment</source>
         <translation>Đ&amp;oạn</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/project_window.py" line="232"/>
+        <location filename="../../workbench/ui/project_window.py" line="233"/>
+        <source>Re&amp;view</source>
+        <translation>&amp;Duyệt</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/project_window.py" line="234"/>
         <source>&amp;Translate</source>
         <translation>&amp;Dịch</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/project_window.py" line="233"/>
+        <location filename="../../workbench/ui/project_window.py" line="235"/>
         <source>T&amp;ools</source>
         <translation>&amp;Công cụ</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/project_window.py" line="234"/>
+        <location filename="../../workbench/ui/project_window.py" line="236"/>
         <source>&amp;View</source>
         <translation>&amp;Xem</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/project_window.py" line="235"/>
+        <location filename="../../workbench/ui/project_window.py" line="237"/>
         <source>&amp;Help</source>
         <translation>Trợ &amp;giúp</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/project_window.py" line="237"/>
+        <location filename="../../workbench/ui/project_window.py" line="239"/>
         <source>&amp;Import files…</source>
         <translation>&amp;Nhập tệp…</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/project_window.py" line="239"/>
+        <location filename="../../workbench/ui/project_window.py" line="241"/>
+        <source>&amp;Export…</source>
+        <translation>&amp;Xuất…</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/project_window.py" line="243"/>
+        <source>&amp;Hand off to a translator elsewhere…</source>
+        <translation>&amp;Giao cho người dịch ở nơi khác…</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/project_window.py" line="244"/>
+        <source>&amp;Merge back a hand-off file…</source>
+        <translation>&amp;Nhập lại tệp đã giao…</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/project_window.py" line="246"/>
         <source>&amp;Close project</source>
         <translation>Đó&amp;ng dự án</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/project_window.py" line="241"/>
+        <location filename="../../workbench/ui/project_window.py" line="248"/>
         <source>&amp;Undo</source>
         <translation>&amp;Hoàn tác</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/project_window.py" line="243"/>
+        <location filename="../../workbench/ui/project_window.py" line="250"/>
         <source>&amp;Redo</source>
         <translation>&amp;Làm lại</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/project_window.py" line="248"/>
+        <location filename="../../workbench/ui/project_window.py" line="255"/>
         <source>&amp;Find…</source>
         <translation>&amp;Tìm…</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/project_window.py" line="249"/>
+        <location filename="../../workbench/ui/project_window.py" line="256"/>
         <source>Find and &amp;replace…</source>
         <translation>Tìm và &amp;thay…</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/project_window.py" line="251"/>
+        <location filename="../../workbench/ui/project_window.py" line="258"/>
         <source>&amp;Settings…</source>
         <translation>&amp;Cài đặt…</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/project_window.py" line="254"/>
+        <location filename="../../workbench/ui/project_window.py" line="261"/>
         <source>&amp;Confirm and go to the next segment needing work</source>
         <translation>&amp;Xác nhận và sang đoạn cần xử lý tiếp theo</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/project_window.py" line="257"/>
+        <location filename="../../workbench/ui/project_window.py" line="264"/>
         <source>&amp;Next segment</source>
         <translation>Đoạn &amp;sau</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/project_window.py" line="259"/>
+        <location filename="../../workbench/ui/project_window.py" line="266"/>
         <source>&amp;Previous segment</source>
         <translation>Đoạn &amp;trước</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/project_window.py" line="261"/>
+        <location filename="../../workbench/ui/project_window.py" line="268"/>
         <source>Copy &amp;source</source>
         <translation>Chép &amp;bản gốc</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/project_window.py" line="263"/>
+        <location filename="../../workbench/ui/project_window.py" line="270"/>
         <source>&amp;Machine-translate this segment now</source>
         <translation>&amp;Dịch máy đoạn này ngay</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/project_window.py" line="266"/>
+        <location filename="../../workbench/ui/project_window.py" line="273"/>
         <source>Add a glossary &amp;term from the selection</source>
         <translation>Thêm &amp;thuật ngữ từ phần đã chọn</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/project_window.py" line="269"/>
+        <location filename="../../workbench/ui/project_window.py" line="276"/>
         <source>Mark &amp;not for translation / for translation</source>
         <translation>Đánh dấu &amp;không cần dịch / cần dịch</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/project_window.py" line="275"/>
+        <location filename="../../workbench/ui/project_window.py" line="282"/>
         <source>Insert suggestion {0}</source>
         <translation>Chèn gợi ý {0}</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/project_window.py" line="285"/>
+        <location filename="../../workbench/ui/project_window.py" line="292"/>
         <source>Insert glossary term {0}</source>
         <translation>Chèn thuật ngữ {0}</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/project_window.py" line="293"/>
+        <location filename="../../workbench/ui/project_window.py" line="300"/>
         <source>Pre-translate this &amp;document</source>
         <translation>Dịch trước &amp;tài liệu này</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/project_window.py" line="296"/>
+        <location filename="../../workbench/ui/project_window.py" line="303"/>
         <source>Pre-translate the &amp;selected segments</source>
         <translation>Dịch trước các đoạn đã &amp;chọn</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/project_window.py" line="299"/>
+        <location filename="../../workbench/ui/project_window.py" line="306"/>
         <source>Pre-translate the whole &amp;project</source>
         <translation>Dịch trước toàn bộ &amp;dự án</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/project_window.py" line="302"/>
+        <location filename="../../workbench/ui/project_window.py" line="309"/>
         <source>&amp;Cancel pre-translation</source>
         <translation>&amp;Hủy dịch trước</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/project_window.py" line="306"/>
+        <location filename="../../workbench/ui/project_window.py" line="313"/>
         <source>&amp;Models…</source>
         <translation>&amp;Mô hình…</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/project_window.py" line="310"/>
+        <location filename="../../workbench/ui/project_window.py" line="317"/>
         <source>&amp;Check this document</source>
         <translation>&amp;Kiểm tra tài liệu này</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/project_window.py" line="314"/>
+        <location filename="../../workbench/ui/project_window.py" line="321"/>
         <source>Check the whole &amp;project</source>
         <translation>Kiểm tra toàn bộ &amp;dự án</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/project_window.py" line="316"/>
+        <location filename="../../workbench/ui/project_window.py" line="323"/>
         <source>&amp;Import a glossary (CSV, TBX)…</source>
         <translation>&amp;Nhập bảng thuật ngữ (CSV, TBX)…</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/project_window.py" line="317"/>
+        <location filename="../../workbench/ui/project_window.py" line="324"/>
         <source>&amp;Export the glossary…</source>
         <translation>&amp;Xuất bảng thuật ngữ…</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/project_window.py" line="318"/>
+        <location filename="../../workbench/ui/project_window.py" line="325"/>
         <source>Import a &amp;TMX file into the shared memory…</source>
         <translation>Nhập tệp &amp;TMX vào bộ nhớ dịch chung…</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/project_window.py" line="319"/>
+        <location filename="../../workbench/ui/project_window.py" line="326"/>
         <source>Export the project &amp;memory as TMX…</source>
         <translation>Xuất &amp;bộ nhớ dịch của dự án thành TMX…</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/project_window.py" line="323"/>
+        <location filename="../../workbench/ui/project_window.py" line="330"/>
         <source>Show {0}</source>
         <translation>Hiện {0}</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/project_window.py" line="330"/>
+        <location filename="../../workbench/ui/project_window.py" line="337"/>
         <source>Show the side &amp;panel</source>
         <translation>Hiện &amp;bảng bên</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/project_window.py" line="337"/>
+        <location filename="../../workbench/ui/project_window.py" line="344"/>
         <source>&amp;Keyboard shortcuts</source>
         <translation>&amp;Phím tắt</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/project_window.py" line="394"/>
+        <location filename="../../workbench/ui/project_window.py" line="402"/>
         <source>{0} segments</source>
         <translation>{0} đoạn</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/project_window.py" line="406"/>
+        <location filename="../../workbench/ui/project_window.py" line="414"/>
         <source>Cannot filter</source>
         <translation>Không lọc được</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/project_window.py" line="510"/>
+        <location filename="../../workbench/ui/project_window.py" line="518"/>
         <source>Edit cancelled</source>
         <translation>Đã hủy sửa</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/project_window.py" line="534"/>
+        <location filename="../../workbench/ui/project_window.py" line="542"/>
         <source>Nothing to confirm: the translation is empty</source>
         <translation>Không có gì để xác nhận: bản dịch trống</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/project_window.py" line="553"/>
+        <location filename="../../workbench/ui/project_window.py" line="561"/>
         <source>Every segment here is done in {0}</source>
         <translation>Mọi đoạn ở đây đã xong bằng {0}</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/project_window.py" line="583"/>
+        <location filename="../../workbench/ui/project_window.py" line="591"/>
         <source>There is no suggestion {0}</source>
         <translation>Không có gợi ý {0}</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/project_window.py" line="591"/>
+        <location filename="../../workbench/ui/project_window.py" line="599"/>
         <source>There is no glossary term {0}</source>
         <translation>Không có thuật ngữ {0}</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/project_window.py" line="609"/>
+        <location filename="../../workbench/ui/project_window.py" line="617"/>
         <source>marked by the user</source>
         <translation>người dùng đánh dấu</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/project_window.py" line="611"/>
+        <location filename="../../workbench/ui/project_window.py" line="619"/>
         <source>Cannot change the segment</source>
         <translation>Không đổi được đoạn</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/project_window.py" line="649"/>
+        <location filename="../../workbench/ui/project_window.py" line="657"/>
         <source>Checking…</source>
         <translation>Đang kiểm tra…</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/project_window.py" line="659"/>
+        <location filename="../../workbench/ui/project_window.py" line="670"/>
         <source>{0} findings</source>
         <translation>{0} phát hiện</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/project_window.py" line="679"/>
+        <location filename="../../workbench/ui/project_window.py" line="690"/>
         <source>Cannot add the term</source>
         <translation>Không thêm được thuật ngữ</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/project_window.py" line="681"/>
+        <location filename="../../workbench/ui/project_window.py" line="692"/>
         <source>Added to the glossary: {0}</source>
         <translation>Đã thêm vào bảng thuật ngữ: {0}</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/project_window.py" line="717"/>
+        <location filename="../../workbench/ui/project_window.py" line="728"/>
         <source>Import a glossary</source>
         <translation>Nhập bảng thuật ngữ</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/project_window.py" line="717"/>
+        <location filename="../../workbench/ui/project_window.py" line="728"/>
         <source>Glossaries</source>
         <translation>Bảng thuật ngữ</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/project_window.py" line="727"/>
+        <location filename="../../workbench/ui/project_window.py" line="738"/>
         <source>Cannot import the glossary</source>
         <translation>Không nhập được bảng thuật ngữ</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/project_window.py" line="729"/>
+        <location filename="../../workbench/ui/project_window.py" line="740"/>
         <source>{0} terms imported</source>
         <translation>Đã nhập {0} thuật ngữ</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/project_window.py" line="734"/>
+        <location filename="../../workbench/ui/project_window.py" line="745"/>
         <source>Export the glossary</source>
         <translation>Xuất bảng thuật ngữ</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/project_window.py" line="741"/>
+        <location filename="../../workbench/ui/project_window.py" line="752"/>
         <source>Cannot export the glossary</source>
         <translation>Không xuất được bảng thuật ngữ</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/project_window.py" line="744"/>
+        <location filename="../../workbench/ui/project_window.py" line="755"/>
         <source>Import a TMX file</source>
         <translation>Nhập tệp TMX</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/project_window.py" line="750"/>
+        <location filename="../../workbench/ui/project_window.py" line="761"/>
         <source>Cannot import the TMX file</source>
         <translation>Không nhập được tệp TMX</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/project_window.py" line="752"/>
+        <location filename="../../workbench/ui/project_window.py" line="763"/>
         <source>{0} new units in the shared memory</source>
         <translation>{0} đơn vị mới trong bộ nhớ dịch chung</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/project_window.py" line="756"/>
+        <location filename="../../workbench/ui/project_window.py" line="767"/>
         <source>Export the project memory</source>
         <translation>Xuất bộ nhớ dịch của dự án</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/project_window.py" line="761"/>
+        <location filename="../../workbench/ui/project_window.py" line="772"/>
         <source>Cannot export the memory</source>
         <translation>Không xuất được bộ nhớ dịch</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/project_window.py" line="777"/>
+        <location filename="../../workbench/ui/project_window.py" line="788"/>
         <source>{0} unconfirmed edits from your last session were kept when the program stopped. Keep them as drafts (you still confirm each), or discard them?</source>
         <translation>Khi chương trình dừng, {0} chỗ sửa chưa xác nhận của phiên trước đã được giữ lại. Giữ làm bản nháp (bạn vẫn xác nhận từng đoạn) hay bỏ đi?</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/project_window.py" line="787"/>
+        <location filename="../../workbench/ui/project_window.py" line="798"/>
         <source>Cannot keep the recovered text</source>
         <translation>Không giữ được văn bản khôi phục</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/project_window.py" line="819"/>
+        <location filename="../../workbench/ui/project_window.py" line="830"/>
         <source>A pre-translation is already running</source>
         <translation>Đang có một lượt dịch trước</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/project_window.py" line="827"/>
+        <location filename="../../workbench/ui/project_window.py" line="838"/>
         <source>Cannot pre-translate</source>
         <translation>Không dịch trước được</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/project_window.py" line="832"/>
+        <location filename="../../workbench/ui/project_window.py" line="843"/>
         <source>Nothing left to translate ({0} drafts from earlier runs)</source>
         <translation>Không còn gì để dịch ({0} bản nháp từ các lần trước)</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/project_window.py" line="836"/>
-        <location filename="../../workbench/ui/project_window.py" line="854"/>
+        <location filename="../../workbench/ui/project_window.py" line="847"/>
+        <location filename="../../workbench/ui/project_window.py" line="865"/>
         <source>Pre-translating {0} segments…</source>
         <translation>Đang dịch trước {0} đoạn…</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/project_window.py" line="852"/>
+        <location filename="../../workbench/ui/project_window.py" line="863"/>
         <source>{0}/{1} segments · {2:.1f}/s · {3} left</source>
         <translation>{0}/{1} đoạn · {2:.1f}/giây · còn {3}</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/project_window.py" line="863"/>
+        <location filename="../../workbench/ui/project_window.py" line="874"/>
         <source>Pre-translation finished</source>
         <translation>Đã dịch trước xong</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/project_window.py" line="865"/>
+        <location filename="../../workbench/ui/project_window.py" line="876"/>
         <source>Pre-translation cancelled; the drafts made so far are kept</source>
         <translation>Đã hủy dịch trước; các bản nháp đã có được giữ lại</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/project_window.py" line="867"/>
+        <location filename="../../workbench/ui/project_window.py" line="878"/>
         <source>Pre-translation stopped</source>
         <translation>Dịch trước bị dừng</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/project_window.py" line="871"/>
+        <location filename="../../workbench/ui/project_window.py" line="882"/>
         <source>Cancelling…</source>
         <translation>Đang hủy…</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/project_window.py" line="884"/>
+        <location filename="../../workbench/ui/project_window.py" line="895"/>
         <source>Translating segment {0}…</source>
         <translation>Đang dịch đoạn {0}…</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/project_window.py" line="888"/>
+        <location filename="../../workbench/ui/project_window.py" line="899"/>
         <source>Machine translation failed</source>
         <translation>Dịch máy thất bại</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/project_window.py" line="893"/>
+        <location filename="../../workbench/ui/project_window.py" line="904"/>
         <source>No translation model</source>
         <translation>Chưa có mô hình dịch</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/project_window.py" line="894"/>
+        <location filename="../../workbench/ui/project_window.py" line="905"/>
         <source>Open the model manager?</source>
         <translation>Mở trình quản lý mô hình?</translation>
     </message>
@@ -987,6 +1230,203 @@
     <message>
         <source>Apply</source>
         <translation>Áp dụng</translation>
+    </message>
+</context>
+<context>
+    <name>ReviewActions</name>
+    <message>
+        <location filename="../../workbench/ui/review_actions.py" line="33"/>
+        <source>&amp;Review translations…</source>
+        <translation>&amp;Duyệt bản dịch…</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/review_actions.py" line="34"/>
+        <source>&amp;Approve the selected segments</source>
+        <translation>Duyệt các đoạn đã &amp;chọn</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/review_actions.py" line="36"/>
+        <source>Approve the whole &amp;document…</source>
+        <translation>Duyệt cả &amp;tài liệu…</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/review_actions.py" line="37"/>
+        <source>&amp;Send back with a comment…</source>
+        <translation>&amp;Trả lại kèm nhận xét…</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/review_actions.py" line="46"/>
+        <source>Only an editor can approve or send back (Edit &gt; Settings &gt; Role)</source>
+        <translation>Chỉ biên tập viên mới được duyệt hoặc trả lại (Sửa &gt; Cài đặt &gt; Vai trò)</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/review_actions.py" line="70"/>
+        <source>Cannot approve</source>
+        <translation>Không thể duyệt</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/review_actions.py" line="74"/>
+        <source>{0} segments approved in {1}</source>
+        <translation>Đã duyệt {0} đoạn ({1})</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/review_actions.py" line="90"/>
+        <source>Nothing translated is waiting for approval here</source>
+        <translation>Không có bản dịch nào đang chờ duyệt ở đây</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/review_actions.py" line="94"/>
+        <source>Approve</source>
+        <translation>Duyệt</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/review_actions.py" line="95"/>
+        <source>Approve {0} translated segments in {1}? Review mode (F8) shows them one by one first.</source>
+        <translation>Duyệt {0} đoạn đã dịch sang {1}? Chế độ duyệt (F8) cho xem từng đoạn trước.</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/review_actions.py" line="112"/>
+        <source>Send back</source>
+        <translation>Trả lại</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/review_actions.py" line="112"/>
+        <source>What needs work? The translator reads this.</source>
+        <translation>Cần sửa gì? Người dịch sẽ đọc nhận xét này.</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/review_actions.py" line="119"/>
+        <source>Cannot send back</source>
+        <translation>Không thể trả lại</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/review_actions.py" line="160"/>
+        <source>Merge back a hand-off file</source>
+        <translation>Nhập lại tệp đã giao</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/review_actions.py" line="160"/>
+        <source>Hand-off files</source>
+        <translation>Tệp đã giao</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/review_actions.py" line="174"/>
+        <source>{0} segments merged</source>
+        <translation>Đã nhập lại {0} đoạn</translation>
+    </message>
+</context>
+<context>
+    <name>ReviewDialog</name>
+    <message>
+        <location filename="../../workbench/ui/review_dialog.py" line="50"/>
+        <source>Review — {0}</source>
+        <extracomment>segment ids the review changed</extracomment>
+        <translation>Duyệt — {0}</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/review_dialog.py" line="65"/>
+        <source>What needs work (required to send back)</source>
+        <translation>Cần sửa gì (bắt buộc khi trả lại)</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/review_dialog.py" line="72"/>
+        <source>Source</source>
+        <translation>Bản gốc</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/review_dialog.py" line="73"/>
+        <source>Machine draft</source>
+        <translation>Bản nháp máy</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/review_dialog.py" line="74"/>
+        <source>Changes</source>
+        <translation>Thay đổi</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/review_dialog.py" line="75"/>
+        <source>Translation</source>
+        <translation>Bản dịch</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/review_dialog.py" line="76"/>
+        <source>Comment</source>
+        <translation>Ghi chú</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/review_dialog.py" line="78"/>
+        <source>Previous</source>
+        <translation>Trước</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/review_dialog.py" line="79"/>
+        <source>Skip</source>
+        <translation>Bỏ qua</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/review_dialog.py" line="80"/>
+        <source>Send back</source>
+        <translation>Trả lại</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/review_dialog.py" line="81"/>
+        <source>Approve</source>
+        <translation>Duyệt</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/review_dialog.py" line="83"/>
+        <source>Close</source>
+        <translation>Đóng</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/review_dialog.py" line="123"/>
+        <source>{0} approved, {1} sent back in this review</source>
+        <translation>Lần duyệt này: {0} đã duyệt, {1} trả lại</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/review_dialog.py" line="128"/>
+        <source>Nothing left to review: every translated segment here has been seen.</source>
+        <translation>Đã xem hết: mọi đoạn đã dịch ở đây đều đã được duyệt qua.</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/review_dialog.py" line="129"/>
+        <source>There are no translated segments to review here.</source>
+        <translation>Ở đây không có đoạn đã dịch nào để duyệt.</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/review_dialog.py" line="140"/>
+        <source>Cannot read the segment</source>
+        <translation>Không đọc được đoạn</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/review_dialog.py" line="147"/>
+        <source>Segment {0} of {1} — {2}, #{3} ({4})</source>
+        <translation>Đoạn {0}/{1} — {2}, #{3} ({4})</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/review_dialog.py" line="155"/>
+        <source>(no machine draft: translated by hand)</source>
+        <translation>(không có bản nháp máy: dịch tay)</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/review_dialog.py" line="160"/>
+        <source>Accepted unchanged.</source>
+        <translation>Giữ nguyên bản nháp.</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/review_dialog.py" line="184"/>
+        <source>Cannot approve</source>
+        <translation>Không thể duyệt</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/review_dialog.py" line="196"/>
+        <source>Write what needs work in the comment, then send it back.</source>
+        <translation>Hãy ghi điều cần sửa vào ô nhận xét rồi trả lại.</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/review_dialog.py" line="201"/>
+        <source>Cannot send back</source>
+        <translation>Không thể trả lại</translation>
     </message>
 </context>
 <context>
@@ -1115,27 +1555,27 @@
 <context>
     <name>ShortcutsDialog</name>
     <message>
-        <location filename="../../workbench/ui/shortcuts_dialog.py" line="20"/>
+        <location filename="../../workbench/ui/shortcuts_dialog.py" line="21"/>
         <source>Keyboard shortcuts</source>
         <translation>Phím tắt</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/shortcuts_dialog.py" line="31"/>
+        <location filename="../../workbench/ui/shortcuts_dialog.py" line="32"/>
         <source>Edit the current cell</source>
         <translation>Sửa ô hiện tại</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/shortcuts_dialog.py" line="32"/>
+        <location filename="../../workbench/ui/shortcuts_dialog.py" line="33"/>
         <source>Cancel editing</source>
         <translation>Hủy sửa</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/shortcuts_dialog.py" line="33"/>
+        <location filename="../../workbench/ui/shortcuts_dialog.py" line="34"/>
         <source>Leave the cell, keeping the text as a draft</source>
         <translation>Rời ô, giữ văn bản làm bản nháp</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/shortcuts_dialog.py" line="34"/>
+        <location filename="../../workbench/ui/shortcuts_dialog.py" line="35"/>
         <source>New line inside a translation</source>
         <translation>Xuống dòng trong bản dịch</translation>
     </message>
