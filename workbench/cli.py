@@ -87,10 +87,11 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument(
         "suite",
         nargs="?",
-        choices=["project", "segmentation", "mt", "grid", "tm", "qa"],
+        choices=["project", "segmentation", "mt", "grid", "tm", "qa", "export"],
         help="project: import+segmentation MB/s and open+read time; segmentation: precision/recall on references; "
         "mt (the default with --model or --architecture): decoding speed and memory; grid: the window on 50,000 "
-        "segments; tm: lookups in 200,000 memory units; qa: every check over 100,000 segments",
+        "segments; tm: lookups in 200,000 memory units; qa: every check over 100,000 segments; export: every format "
+        "and a hand-off merged back on 50,000 segments",
     )
     p.add_argument(
         "--architecture", choices=["nllb-200-distilled-600M", "opus-mt-vi-en", "tiny"], help="random weights"
@@ -280,6 +281,11 @@ def _cmd_bench(args: argparse.Namespace) -> int:
         from workbench.core.qa_benchmark import run_qa_benchmark
 
         run_qa_benchmark(args.segments if args.segments != 50000 else 100000, print)
+        return 0
+    if args.suite == "export":
+        from workbench.core.export_benchmark import run_export_benchmark
+
+        run_export_benchmark(args.segments, print)
         return 0
     if args.suite == "grid":
         from workbench.ui.grid_benchmark import run_grid_benchmark
