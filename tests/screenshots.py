@@ -76,7 +76,7 @@ def build_project(folder: Path) -> Path:
 def render(out: Path) -> list[Path]:
     os.environ["QT_QPA_PLATFORM"] = "xcb"
     from PySide6.QtCore import QCoreApplication, QSettings
-    from PySide6.QtWidgets import QApplication
+    from PySide6.QtWidgets import QApplication, QWidget
 
     from workbench.core.project_store import Project
     from workbench.core.settings import Settings
@@ -97,7 +97,7 @@ def render(out: Path) -> list[Path]:
             QCoreApplication.processEvents()
             time.sleep(0.02)
 
-    def shoot(window: ProjectWindow, name: str) -> None:
+    def shoot(window: QWidget, name: str) -> None:
         settle()
         target = out / name
         window.grab().save(str(target))
@@ -125,6 +125,16 @@ def render(out: Path) -> list[Path]:
     if editor is not None:
         editor.insertPlainText(" ")
     shoot(window, "workbench-editing-khmer.png")
+    window.close()
+
+    window = open_window()
+    window.settings = Settings(user_name="Hoa", role="editor")
+    window.apply_settings()
+    window.grid.setCurrentIndex(window.model.index(first, 3))
+    review = window.review.open_review()  # the Khmer translations waiting for the editor
+    review.resize(1000, 720)
+    shoot(review, "workbench-review-khmer.png")
+    review.close()
     window.close()
 
     translator = install_translator(app, "vi")

@@ -20,9 +20,11 @@ REASON_CAPTION = "photo caption"
 REASON_MENU = "menu or site banner (all lower case)"
 REASON_DUPLICATE = "repeats the paragraph before it"
 REASON_BYLINE = "author byline (kept as written)"
-#: not translated, but part of the document: a rebuilt document keeps them as they are (the rest is
-#: page furniture and stays out)
-KEPT_AS_WRITTEN = frozenset({REASON_NO_WORDS, REASON_BYLINE})
+#: not translated, but part of the document: a rebuilt document keeps the byline, and lines without words
+#: (a number in a table) inside the article — not those in the furniture around it (the rest is page
+#: furniture and stays out)
+KEPT_AS_WRITTEN = frozenset({REASON_BYLINE})
+KEPT_INSIDE_THE_ARTICLE = frozenset({REASON_NO_WORDS})
 
 _CSS = regex.compile(
     r"@media\b|@import\b|@font-face\b|^[\w.#:>*,\s\[\]=\"'()-]+\{[^{}]*:[^{}]*\}|\{[^{}]*;[^{}]*\}\s*\}?\s*$",

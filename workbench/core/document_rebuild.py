@@ -4,7 +4,7 @@ Each block keeps what the import recorded about it (title, heading level, list i
 table/row/cell), and each piece of text knows whether it is the exported translation or a fallback
 (the Vietnamese source or a visible placeholder, as the editor chose), so a format can mark fallbacks.
 Segments that are not for translation are page furniture (menus, contact lines, copyright) and stay
-out, except those kept as written (numbers, the author's byline).
+out, except those kept as written: the author's byline, and numbers inside the article.
 """
 
 from __future__ import annotations
@@ -13,7 +13,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
-from workbench.core.boilerplate import KEPT_AS_WRITTEN
+from workbench.core.boilerplate import KEPT_AS_WRITTEN, KEPT_INSIDE_THE_ARTICLE
 from workbench.core.errors import WorkbenchError
 from workbench.core.export_report import ExportReport, exported_text
 from workbench.core.project_store import Project
@@ -73,9 +73,15 @@ def rebuild(
     )
     paragraphs = {p.index: p for p in project.paragraphs(document_id)}
     blocks: dict[int, RebuiltBlock] = {}
-    for segment in project.segments(document_id):
+    segments = project.segments(document_id)
+    translatable = [s.position for s in segments if s.translatable]
+    article = range(translatable[0], translatable[-1] + 1) if translatable else range(0)
+    for segment in segments:
         if not segment.translatable:
-            if segment.skip_reason not in KEPT_AS_WRITTEN:
+            kept = segment.skip_reason in KEPT_AS_WRITTEN or (
+                segment.skip_reason in KEPT_INSIDE_THE_ARTICLE and segment.position in article
+            )
+            if not kept:
                 continue
             piece = Piece(segment.source)
         else:

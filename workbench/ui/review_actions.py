@@ -22,7 +22,10 @@ from workbench.core.records import Status
 from workbench.ui.error_dialog import show_error
 
 if TYPE_CHECKING:
+    from workbench.ui.export_dialog import ExportDialog
+    from workbench.ui.merge_dialog import MergeDialog
     from workbench.ui.project_window import ProjectWindow
+    from workbench.ui.review_dialog import ReviewDialog
 
 
 class ReviewActions(QObject):
@@ -39,7 +42,7 @@ class ReviewActions(QObject):
         self.editor_actions: list[QAction] = [
             self.review_action, self.approve_action, self.approve_document_action, self.send_back_action,
         ]  # fmt: skip
-        self.review_dialog: QObject | None = None
+        self.review_dialog: ReviewDialog | None = None
 
     def apply_role(self) -> None:
         editor = self.window.settings.role == EDITOR
@@ -121,7 +124,7 @@ class ReviewActions(QObject):
         window._segments_changed([segment_id])
         return True
 
-    def open_review(self) -> QObject:
+    def open_review(self) -> ReviewDialog:
         from workbench.ui.review_dialog import ReviewDialog
 
         window = self.window
@@ -139,7 +142,7 @@ class ReviewActions(QObject):
 
     # --- export, hand-off, merge ---------------------------------------------------------------------
 
-    def open_export(self, handoff: bool = False) -> QObject:
+    def open_export(self, handoff: bool = False) -> ExportDialog:
         from workbench.ui.export_dialog import ExportDialog
 
         window = self.window
@@ -151,7 +154,7 @@ class ReviewActions(QObject):
         dialog.show()
         return dialog
 
-    def merge_back(self, path: Path | None = None) -> QObject | None:
+    def merge_back(self, path: Path | None = None) -> MergeDialog | None:
         from workbench.ui.merge_dialog import MergeDialog
 
         window = self.window

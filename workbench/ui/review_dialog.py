@@ -48,7 +48,7 @@ class ReviewDialog(QDialog):
         super().__init__(parent)
         self.project, self.language, self.author, self.role = project, language, author, role
         self.setWindowTitle(self.tr("Review — {0}").format(language_name))
-        self.resize(900, 640)
+        self.resize(900, 600)
         self.ids = [s.id for s in project.segments(document_id, Status.TRANSLATED, language) if s.translatable]
         self.names = {d.id: d.name for d in project.documents()}
         self.position = 0
@@ -64,7 +64,8 @@ class ReviewDialog(QDialog):
         self.comment = QLineEdit()
         self.comment.setPlaceholderText(self.tr("What needs work (required to send back)"))
         for view in (self.source, self.draft, self.changes):
-            view.setMaximumHeight(110)
+            view.setMaximumHeight(100)
+        self.translation.setMinimumHeight(90)
         if font is not None:
             for widget in (self.source, self.draft, self.changes, self.translation):
                 widget.setFont(font)
