@@ -1235,82 +1235,92 @@
 <context>
     <name>ReviewActions</name>
     <message>
-        <location filename="../../workbench/ui/review_actions.py" line="33"/>
+        <location filename="../../workbench/ui/review_actions.py" line="45"/>
         <source>&amp;Review translations…</source>
         <translation>&amp;Duyệt bản dịch…</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/review_actions.py" line="34"/>
+        <location filename="../../workbench/ui/review_actions.py" line="46"/>
         <source>&amp;Approve the selected segments</source>
         <translation>Duyệt các đoạn đã &amp;chọn</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/review_actions.py" line="36"/>
+        <location filename="../../workbench/ui/review_actions.py" line="48"/>
         <source>Approve the whole &amp;document…</source>
         <translation>Duyệt cả &amp;tài liệu…</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/review_actions.py" line="37"/>
+        <location filename="../../workbench/ui/review_actions.py" line="49"/>
         <source>&amp;Send back with a comment…</source>
         <translation>&amp;Trả lại kèm nhận xét…</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/review_actions.py" line="46"/>
+        <location filename="../../workbench/ui/review_actions.py" line="51"/>
+        <source>Post-editing &amp;report</source>
+        <translation>&amp;Báo cáo hậu biên tập</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/review_actions.py" line="59"/>
         <source>Only an editor can approve or send back (Edit &gt; Settings &gt; Role)</source>
         <translation>Chỉ biên tập viên mới được duyệt hoặc trả lại (Sửa &gt; Cài đặt &gt; Vai trò)</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/review_actions.py" line="70"/>
+        <location filename="../../workbench/ui/review_actions.py" line="83"/>
         <source>Cannot approve</source>
         <translation>Không thể duyệt</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/review_actions.py" line="74"/>
+        <location filename="../../workbench/ui/review_actions.py" line="87"/>
         <source>{0} segments approved in {1}</source>
         <translation>Đã duyệt {0} đoạn ({1})</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/review_actions.py" line="90"/>
+        <location filename="../../workbench/ui/review_actions.py" line="103"/>
         <source>Nothing translated is waiting for approval here</source>
         <translation>Không có bản dịch nào đang chờ duyệt ở đây</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/review_actions.py" line="94"/>
+        <location filename="../../workbench/ui/review_actions.py" line="107"/>
         <source>Approve</source>
         <translation>Duyệt</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/review_actions.py" line="95"/>
+        <location filename="../../workbench/ui/review_actions.py" line="108"/>
         <source>Approve {0} translated segments in {1}? Review mode (F8) shows them one by one first.</source>
         <translation>Duyệt {0} đoạn đã dịch sang {1}? Chế độ duyệt (F8) cho xem từng đoạn trước.</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/review_actions.py" line="112"/>
+        <location filename="../../workbench/ui/review_actions.py" line="125"/>
         <source>Send back</source>
         <translation>Trả lại</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/review_actions.py" line="112"/>
+        <location filename="../../workbench/ui/review_actions.py" line="125"/>
         <source>What needs work? The translator reads this.</source>
         <translation>Cần sửa gì? Người dịch sẽ đọc nhận xét này.</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/review_actions.py" line="119"/>
+        <location filename="../../workbench/ui/review_actions.py" line="132"/>
         <source>Cannot send back</source>
         <translation>Không thể trả lại</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/review_actions.py" line="160"/>
+        <location filename="../../workbench/ui/review_actions.py" line="162"/>
+        <source>Post-editing report — {0}</source>
+        <translation>Báo cáo hậu biên tập — {0}</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/review_actions.py" line="195"/>
         <source>Merge back a hand-off file</source>
         <translation>Nhập lại tệp đã giao</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/review_actions.py" line="160"/>
+        <location filename="../../workbench/ui/review_actions.py" line="195"/>
         <source>Hand-off files</source>
         <translation>Tệp đã giao</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/review_actions.py" line="174"/>
+        <location filename="../../workbench/ui/review_actions.py" line="209"/>
         <source>{0} segments merged</source>
         <translation>Đã nhập lại {0} đoạn</translation>
     </message>
@@ -1329,102 +1339,102 @@
         <translation>Cần sửa gì (bắt buộc khi trả lại)</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/review_dialog.py" line="72"/>
+        <location filename="../../workbench/ui/review_dialog.py" line="73"/>
         <source>Source</source>
         <translation>Bản gốc</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/review_dialog.py" line="73"/>
+        <location filename="../../workbench/ui/review_dialog.py" line="74"/>
         <source>Machine draft</source>
         <translation>Bản nháp máy</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/review_dialog.py" line="74"/>
+        <location filename="../../workbench/ui/review_dialog.py" line="75"/>
         <source>Changes</source>
         <translation>Thay đổi</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/review_dialog.py" line="75"/>
+        <location filename="../../workbench/ui/review_dialog.py" line="76"/>
         <source>Translation</source>
         <translation>Bản dịch</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/review_dialog.py" line="76"/>
+        <location filename="../../workbench/ui/review_dialog.py" line="77"/>
         <source>Comment</source>
         <translation>Ghi chú</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/review_dialog.py" line="78"/>
+        <location filename="../../workbench/ui/review_dialog.py" line="79"/>
         <source>Previous</source>
         <translation>Trước</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/review_dialog.py" line="79"/>
+        <location filename="../../workbench/ui/review_dialog.py" line="80"/>
         <source>Skip</source>
         <translation>Bỏ qua</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/review_dialog.py" line="80"/>
+        <location filename="../../workbench/ui/review_dialog.py" line="81"/>
         <source>Send back</source>
         <translation>Trả lại</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/review_dialog.py" line="81"/>
+        <location filename="../../workbench/ui/review_dialog.py" line="82"/>
         <source>Approve</source>
         <translation>Duyệt</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/review_dialog.py" line="83"/>
+        <location filename="../../workbench/ui/review_dialog.py" line="84"/>
         <source>Close</source>
         <translation>Đóng</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/review_dialog.py" line="123"/>
+        <location filename="../../workbench/ui/review_dialog.py" line="124"/>
         <source>{0} approved, {1} sent back in this review</source>
         <translation>Lần duyệt này: {0} đã duyệt, {1} trả lại</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/review_dialog.py" line="128"/>
+        <location filename="../../workbench/ui/review_dialog.py" line="129"/>
         <source>Nothing left to review: every translated segment here has been seen.</source>
         <translation>Đã xem hết: mọi đoạn đã dịch ở đây đều đã được duyệt qua.</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/review_dialog.py" line="129"/>
+        <location filename="../../workbench/ui/review_dialog.py" line="130"/>
         <source>There are no translated segments to review here.</source>
         <translation>Ở đây không có đoạn đã dịch nào để duyệt.</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/review_dialog.py" line="140"/>
+        <location filename="../../workbench/ui/review_dialog.py" line="141"/>
         <source>Cannot read the segment</source>
         <translation>Không đọc được đoạn</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/review_dialog.py" line="147"/>
+        <location filename="../../workbench/ui/review_dialog.py" line="148"/>
         <source>Segment {0} of {1} — {2}, #{3} ({4})</source>
         <translation>Đoạn {0}/{1} — {2}, #{3} ({4})</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/review_dialog.py" line="155"/>
+        <location filename="../../workbench/ui/review_dialog.py" line="156"/>
         <source>(no machine draft: translated by hand)</source>
         <translation>(không có bản nháp máy: dịch tay)</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/review_dialog.py" line="160"/>
+        <location filename="../../workbench/ui/review_dialog.py" line="161"/>
         <source>Accepted unchanged.</source>
         <translation>Giữ nguyên bản nháp.</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/review_dialog.py" line="184"/>
+        <location filename="../../workbench/ui/review_dialog.py" line="185"/>
         <source>Cannot approve</source>
         <translation>Không thể duyệt</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/review_dialog.py" line="196"/>
+        <location filename="../../workbench/ui/review_dialog.py" line="197"/>
         <source>Write what needs work in the comment, then send it back.</source>
         <translation>Hãy ghi điều cần sửa vào ô nhận xét rồi trả lại.</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/review_dialog.py" line="201"/>
+        <location filename="../../workbench/ui/review_dialog.py" line="202"/>
         <source>Cannot send back</source>
         <translation>Không thể trả lại</translation>
     </message>

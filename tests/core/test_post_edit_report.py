@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from workbench.core.approval import approve
 from workbench.core.importing import prepare_import
 from workbench.core.post_edit_report import format_report, post_edit_report
 from workbench.core.project_store import Project, write_translation
@@ -36,3 +37,6 @@ def test_unchanged_drafts_and_edit_distance_are_counted_per_model(tmp_path: Path
         assert report.by_document["a.txt"].segments == 3
         assert report.confirmed == 3 and round(report.segments_per_hour) == 36  # 3 confirmations over 5 minutes
         assert any("opus-mt-vi-en: 2 post-edited drafts, 50% unchanged" in line for line in format_report(report))
+        approve(project, "en", "Hoa", "editor", segment_ids=[first, second])
+        opus = post_edit_report(project, "en").by_model["opus-mt-vi-en"]
+        assert (opus.approved, opus.approved_unchanged) == (2, 1)  # the first went out as the model wrote it

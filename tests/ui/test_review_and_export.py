@@ -10,6 +10,7 @@ import docx
 import pytest
 from lxml import etree
 from PySide6.QtCore import QItemSelectionModel, Qt
+from PySide6.QtWidgets import QPlainTextEdit
 
 from workbench.core.export_formats import handoff
 from workbench.core.merge_back import Outcome
@@ -77,6 +78,10 @@ def test_review_mode_approves_with_one_key_and_sends_back_with_a_comment(qtbot, 
         "ផ្សារ"
     )  # fmt: skip
     dialog.close()
+    report = window.review.show_post_edit_report()
+    text = report.findChild(QPlainTextEdit).toPlainText()
+    assert "nllb-200-distilled-600M: 1 post-edited drafts, 0% unchanged, 0 of 1 approved unchanged" in text
+    report.close()
     window.close()
 
 

@@ -25,6 +25,9 @@ IDLE_SECONDS = 30 * 60
 class PostEditFigures:
     segments: int = 0
     unchanged: int = 0
+    #: of those, approved by an editor, and approved exactly as the model wrote them
+    approved: int = 0
+    approved_unchanged: int = 0
     distances: list[float] = field(default_factory=list)
 
     @property
@@ -84,6 +87,8 @@ def post_edit_report(project: Project, language: str) -> PostEditReport:
         ):
             figures.segments += 1
             figures.unchanged += draft == text
+            figures.approved += current[segment_id] == "approved"
+            figures.approved_unchanged += current[segment_id] == "approved" and draft == text
             figures.distances.append(distance)
     confirmations.sort()
     report.confirmed = len(confirmations)
@@ -103,6 +108,7 @@ def format_report(report: PostEditReport) -> list[str]:
         for name, figures in sorted(table.items()):
             lines.append(
                 f"    {name}: {figures.segments} post-edited drafts, {figures.unchanged_share:.0%} unchanged, "
+                f"{figures.approved_unchanged} of {figures.approved} approved unchanged, "
                 f"mean edit distance {figures.mean_distance:.1f} / 100"
             )
     return lines

@@ -14,10 +14,19 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QInputDialog,
+    QMessageBox,
+    QPlainTextEdit,
+    QVBoxLayout,
+)
 
 from workbench.core.approval import EDITOR, approve, send_back
 from workbench.core.errors import WorkbenchError
+from workbench.core.post_edit_report import format_report, post_edit_report
 from workbench.core.records import Status
 from workbench.ui.error_dialog import show_error
 
@@ -39,6 +48,7 @@ class ReviewActions(QObject):
         self.approve_document_action = action("review", self.tr("Approve the whole &document…"), self.approve_document)
         self.send_back_action = action("review", self.tr("&Send back with a comment…"), self.send_back_current,
                                        "Ctrl+Shift+B")  # fmt: skip
+        self.report_action = action("review", self.tr("Post-editing &report"), self.show_post_edit_report)
         self.editor_actions: list[QAction] = [
             self.review_action, self.approve_action, self.approve_document_action, self.send_back_action,
         ]  # fmt: skip
@@ -138,6 +148,28 @@ class ReviewActions(QObject):
         dialog.show()
         dialog.raise_()
         dialog.activateWindow()  # its keys (Ctrl+Enter, Ctrl+Shift+Enter) work only in the active window
+        return dialog
+
+    def show_post_edit_report(self) -> QDialog:
+        """Per document and model: drafts left unchanged, approved unchanged, edit distance, pace."""
+        window = self.window
+        language = window.work_language()
+        try:
+            lines = format_report(post_edit_report(window.project, language))
+        except sqlite3.Error as exc:
+            lines = [str(exc)]
+        dialog = QDialog(window)
+        dialog.setWindowTitle(self.tr("Post-editing report — {0}").format(window.names.get(language, language)))
+        dialog.resize(760, 420)
+        text = QPlainTextEdit("\n".join(lines))
+        text.setReadOnly(True)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons.rejected.connect(dialog.reject)
+        layout = QVBoxLayout(dialog)
+        layout.addWidget(text)
+        layout.addWidget(buttons)
+        self.report_dialog = dialog
+        dialog.show()
         return dialog
 
     # --- export, hand-off, merge ---------------------------------------------------------------------
