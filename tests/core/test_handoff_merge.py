@@ -195,3 +195,17 @@ def test_the_cli_hands_off_and_merges_with_conflicts_listed(tmp_path: Path) -> N
         done = run("export", "p.wbp", "--to", "km", "--format", fmt, "-o", f"out.{fmt}", "--document", "an-giang.txt")
         assert done.returncode == 0, done.stderr
         assert (tmp_path / f"out.{fmt}").stat().st_size > 0
+
+
+@pytest.mark.parametrize(
+    ("content", "problem"),
+    [('msgid "a"\nmsgstr "b"\nmsgid "a"\nmsgstr "c"\n', "twice"),
+     ('msgid ""\nmsgstr ""\n"Language: en\\n"\n\nmsgid "Núi Cấm cao."\nmsgstr "x"\n', "into 'en'"),
+     ('msgid "unterminated\nmsgstr ', "not a valid PO file")],
+)  # fmt: skip
+def test_bad_po_files_are_refused_on_merge(tmp_path: Path, content: str, problem: str) -> None:
+    with _project(tmp_path) as project:
+        path = tmp_path / "returned.po"
+        path.write_text(content, encoding="utf-8")
+        with pytest.raises(ImportProblem, match=problem):
+            plan_merge(project, path, "km")

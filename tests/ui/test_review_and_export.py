@@ -175,3 +175,20 @@ def _no_question_boxes(monkeypatch: pytest.MonkeyPatch) -> None:
     from PySide6.QtWidgets import QMessageBox
 
     monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
+
+
+def test_hand_off_from_the_file_menu_writes_every_text_with_its_state(qtbot, open_window, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    window = open_window(settings=_settings("translator"))
+    first, second, _third = _translated(window.project)
+    window.documents.select_document(window.project.segment(first).document_id)
+    dialog = window.review.open_export(handoff=True)
+    assert [dialog.format.itemData(i) for i in range(dialog.format.count())] == ["xliff", "po"]
+    dialog.language.setCurrentIndex(dialog.language.findData("km"))
+    dialog.path.setText(str(tmp_path / "ngan.km.xlf"))
+    with qtbot.waitSignal(dialog.jobs.finished, timeout=20_000):
+        dialog.start(confirm_overwrite=False)
+    units = {u.get("id"): u for u in etree.parse(str(tmp_path / "ngan.km.xlf")).getroot().iter(f"{{{NS}}}trans-unit")}
+    assert units[str(first)].find(f"{{{NS}}}target").get("state") == "translated"
+    assert units[str(second)].find(f"{{{NS}}}target").text == "ហ័របិញមានបឹងធំ។"
+    dialog.close()
+    window.close()
