@@ -1235,92 +1235,98 @@
 <context>
     <name>ReviewActions</name>
     <message>
-        <location filename="../../workbench/ui/review_actions.py" line="45"/>
+        <location filename="../../workbench/ui/review_actions.py" line="46"/>
         <source>&amp;Review translations…</source>
         <translation>&amp;Duyệt bản dịch…</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/review_actions.py" line="46"/>
+        <location filename="../../workbench/ui/review_actions.py" line="47"/>
         <source>&amp;Approve the selected segments</source>
         <translation>Duyệt các đoạn đã &amp;chọn</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/review_actions.py" line="48"/>
+        <location filename="../../workbench/ui/review_actions.py" line="49"/>
         <source>Approve the whole &amp;document…</source>
         <translation>Duyệt cả &amp;tài liệu…</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/review_actions.py" line="49"/>
+        <location filename="../../workbench/ui/review_actions.py" line="50"/>
         <source>&amp;Send back with a comment…</source>
         <translation>&amp;Trả lại kèm nhận xét…</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/review_actions.py" line="51"/>
+        <location filename="../../workbench/ui/review_actions.py" line="52"/>
         <source>Post-editing &amp;report</source>
         <translation>&amp;Báo cáo hậu biên tập</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/review_actions.py" line="59"/>
+        <location filename="../../workbench/ui/review_actions.py" line="60"/>
         <source>Only an editor can approve or send back (Edit &gt; Settings &gt; Role)</source>
         <translation>Chỉ biên tập viên mới được duyệt hoặc trả lại (Sửa &gt; Cài đặt &gt; Vai trò)</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/review_actions.py" line="83"/>
+        <location filename="../../workbench/ui/review_actions.py" line="86"/>
         <source>Cannot approve</source>
         <translation>Không thể duyệt</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/review_actions.py" line="87"/>
+        <location filename="../../workbench/ui/review_actions.py" line="88"/>
+        <source>Approve {0} segments</source>
+        <translation>Duyệt {0} đoạn</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/review_actions.py" line="92"/>
         <source>{0} segments approved in {1}</source>
         <translation>Đã duyệt {0} đoạn ({1})</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/review_actions.py" line="103"/>
+        <location filename="../../workbench/ui/review_actions.py" line="108"/>
         <source>Nothing translated is waiting for approval here</source>
         <translation>Không có bản dịch nào đang chờ duyệt ở đây</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/review_actions.py" line="107"/>
+        <location filename="../../workbench/ui/review_actions.py" line="112"/>
         <source>Approve</source>
         <translation>Duyệt</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/review_actions.py" line="108"/>
+        <location filename="../../workbench/ui/review_actions.py" line="113"/>
         <source>Approve {0} translated segments in {1}? Review mode (F8) shows them one by one first.</source>
         <translation>Duyệt {0} đoạn đã dịch sang {1}? Chế độ duyệt (F8) cho xem từng đoạn trước.</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/review_actions.py" line="125"/>
+        <location filename="../../workbench/ui/review_actions.py" line="130"/>
+        <location filename="../../workbench/ui/review_actions.py" line="140"/>
         <source>Send back</source>
         <translation>Trả lại</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/review_actions.py" line="125"/>
+        <location filename="../../workbench/ui/review_actions.py" line="130"/>
         <source>What needs work? The translator reads this.</source>
         <translation>Cần sửa gì? Người dịch sẽ đọc nhận xét này.</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/review_actions.py" line="132"/>
+        <location filename="../../workbench/ui/review_actions.py" line="138"/>
         <source>Cannot send back</source>
         <translation>Không thể trả lại</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/review_actions.py" line="162"/>
+        <location filename="../../workbench/ui/review_actions.py" line="169"/>
         <source>Post-editing report — {0}</source>
         <translation>Báo cáo hậu biên tập — {0}</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/review_actions.py" line="195"/>
+        <location filename="../../workbench/ui/review_actions.py" line="202"/>
         <source>Merge back a hand-off file</source>
         <translation>Nhập lại tệp đã giao</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/review_actions.py" line="195"/>
+        <location filename="../../workbench/ui/review_actions.py" line="202"/>
         <source>Hand-off files</source>
         <translation>Tệp đã giao</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/review_actions.py" line="209"/>
+        <location filename="../../workbench/ui/review_actions.py" line="216"/>
         <source>{0} segments merged</source>
         <translation>Đã nhập lại {0} đoạn</translation>
     </message>
@@ -1328,113 +1334,115 @@
 <context>
     <name>ReviewDialog</name>
     <message>
-        <location filename="../../workbench/ui/review_dialog.py" line="50"/>
+        <location filename="../../workbench/ui/review_dialog.py" line="54"/>
         <source>Review — {0}</source>
         <extracomment>segment ids the review changed</extracomment>
         <translation>Duyệt — {0}</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/review_dialog.py" line="65"/>
+        <location filename="../../workbench/ui/review_dialog.py" line="69"/>
         <source>What needs work (required to send back)</source>
         <translation>Cần sửa gì (bắt buộc khi trả lại)</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/review_dialog.py" line="73"/>
+        <location filename="../../workbench/ui/review_dialog.py" line="77"/>
         <source>Source</source>
         <translation>Bản gốc</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/review_dialog.py" line="74"/>
+        <location filename="../../workbench/ui/review_dialog.py" line="78"/>
         <source>Machine draft</source>
         <translation>Bản nháp máy</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/review_dialog.py" line="75"/>
+        <location filename="../../workbench/ui/review_dialog.py" line="79"/>
         <source>Changes</source>
         <translation>Thay đổi</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/review_dialog.py" line="76"/>
+        <location filename="../../workbench/ui/review_dialog.py" line="80"/>
         <source>Translation</source>
         <translation>Bản dịch</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/review_dialog.py" line="77"/>
+        <location filename="../../workbench/ui/review_dialog.py" line="81"/>
         <source>Comment</source>
         <translation>Ghi chú</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/review_dialog.py" line="79"/>
+        <location filename="../../workbench/ui/review_dialog.py" line="83"/>
         <source>Previous</source>
         <translation>Trước</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/review_dialog.py" line="80"/>
+        <location filename="../../workbench/ui/review_dialog.py" line="84"/>
         <source>Skip</source>
         <translation>Bỏ qua</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/review_dialog.py" line="81"/>
+        <location filename="../../workbench/ui/review_dialog.py" line="85"/>
+        <location filename="../../workbench/ui/review_dialog.py" line="213"/>
         <source>Send back</source>
         <translation>Trả lại</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/review_dialog.py" line="82"/>
+        <location filename="../../workbench/ui/review_dialog.py" line="86"/>
+        <location filename="../../workbench/ui/review_dialog.py" line="193"/>
         <source>Approve</source>
         <translation>Duyệt</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/review_dialog.py" line="84"/>
+        <location filename="../../workbench/ui/review_dialog.py" line="88"/>
         <source>Close</source>
         <translation>Đóng</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/review_dialog.py" line="124"/>
+        <location filename="../../workbench/ui/review_dialog.py" line="128"/>
         <source>{0} approved, {1} sent back in this review</source>
         <translation>Lần duyệt này: {0} đã duyệt, {1} trả lại</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/review_dialog.py" line="129"/>
+        <location filename="../../workbench/ui/review_dialog.py" line="133"/>
         <source>Nothing left to review: every translated segment here has been seen.</source>
         <translation>Đã xem hết: mọi đoạn đã dịch ở đây đều đã được duyệt qua.</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/review_dialog.py" line="130"/>
+        <location filename="../../workbench/ui/review_dialog.py" line="134"/>
         <source>There are no translated segments to review here.</source>
         <translation>Ở đây không có đoạn đã dịch nào để duyệt.</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/review_dialog.py" line="141"/>
+        <location filename="../../workbench/ui/review_dialog.py" line="145"/>
         <source>Cannot read the segment</source>
         <translation>Không đọc được đoạn</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/review_dialog.py" line="148"/>
+        <location filename="../../workbench/ui/review_dialog.py" line="152"/>
         <source>Segment {0} of {1} — {2}, #{3} ({4})</source>
         <translation>Đoạn {0}/{1} — {2}, #{3} ({4})</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/review_dialog.py" line="156"/>
+        <location filename="../../workbench/ui/review_dialog.py" line="160"/>
         <source>(no machine draft: translated by hand)</source>
         <translation>(không có bản nháp máy: dịch tay)</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/review_dialog.py" line="161"/>
+        <location filename="../../workbench/ui/review_dialog.py" line="165"/>
         <source>Accepted unchanged.</source>
         <translation>Giữ nguyên bản nháp.</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/review_dialog.py" line="185"/>
+        <location filename="../../workbench/ui/review_dialog.py" line="190"/>
         <source>Cannot approve</source>
         <translation>Không thể duyệt</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/review_dialog.py" line="197"/>
+        <location filename="../../workbench/ui/review_dialog.py" line="204"/>
         <source>Write what needs work in the comment, then send it back.</source>
         <translation>Hãy ghi điều cần sửa vào ô nhận xét rồi trả lại.</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/review_dialog.py" line="202"/>
+        <location filename="../../workbench/ui/review_dialog.py" line="210"/>
         <source>Cannot send back</source>
         <translation>Không thể trả lại</translation>
     </message>

@@ -78,6 +78,10 @@ def test_review_mode_approves_with_one_key_and_sends_back_with_a_comment(qtbot, 
         "ផ្សារ"
     )  # fmt: skip
     dialog.close()
+    window.undo_action.trigger()  # each decision of the review is a step of the window's undo
+    undone = window.project.segment(third).translations["km"]
+    assert (undone.text, undone.status) == ("ផ្សារបណ្តែតទឹក។", Status.TRANSLATED)
+    window.redo_action.trigger()
     report = window.review.show_post_edit_report()
     text = report.findChild(QPlainTextEdit).toPlainText()
     assert "nllb-200-distilled-600M: 1 post-edited drafts, 0% unchanged, 0 of 1 approved unchanged" in text
@@ -106,6 +110,11 @@ def test_an_editor_approves_the_selection_with_ctrl_shift_a(qtbot, open_window) 
     qtbot.keyClick(window.grid, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
     statuses = [window.project.segment(i).translations["km"].status for i in (first, second, third)]
     assert statuses == [Status.APPROVED, Status.APPROVED, Status.TRANSLATED]
+    window.undo_action.trigger()  # one step puts both back, and the history keeps the approval and the undo
+    assert [window.project.segment(i).translations["km"].status for i in (first, second)] == [Status.TRANSLATED] * 2
+    assert [r["note"] for r in window.project.revisions(first, "km")][-2:] == ["approved", "undo"]
+    window.redo_action.trigger()
+    assert window.project.segment(second).translations["km"].status is Status.APPROVED
     assert window.review.approve_document(confirm=False) == [third]
     window.close()
 

@@ -139,6 +139,25 @@ class EditingController(QObject):
                 self.changed.emit(changed)
         return len(changed)
 
+    def record(self, label: str, language: str, before: dict[int, TranslationState]) -> None:
+        """Changes already written by the core (an approval, a segment sent back) become one undo step:
+        Ctrl+Z puts back each segment's state from `before` (as a new revision: the history keeps both)."""
+        try:
+            steps = [
+                (segment_id, state, after)
+                for segment_id, state in before.items()
+                if (after := self.current_state(segment_id, language)) != state
+            ]
+        except WRITE_ERRORS as exc:
+            self.failed.emit(describe_write_error(exc))
+            return
+        if not steps:
+            return
+        self.undo_stack.beginMacro(label)
+        for segment_id, state, after in steps:
+            self.undo_stack.push(TranslationEdit(self, segment_id, language, state, after, ""))
+        self.undo_stack.endMacro()
+
     def _write(self, segment_id: int, language: str, state: TranslationState, note: str) -> None:
         """Undo and redo: called from a Qt virtual, so errors are reported, never raised."""
         try:

@@ -28,6 +28,7 @@ from workbench.core.approval import EDITOR, approve, send_back
 from workbench.core.errors import WorkbenchError
 from workbench.core.post_edit_report import format_report, post_edit_report
 from workbench.core.records import Status
+from workbench.core.translation_edits import TranslationState
 from workbench.ui.error_dialog import show_error
 
 if TYPE_CHECKING:
@@ -73,15 +74,19 @@ class ReviewActions(QObject):
             rows = [window.grid.currentIndex().row()]
         return language, [window.model.segment_id(row) for row in rows]
 
-    def _approve(self, language: str, document_id: int | None, ids: list[int] | None) -> list[int]:
+    def _approve(self, language: str, document_id: int | None, ids: list[int]) -> list[int]:
         window = self.window
         try:
+            segments = window.project.segments_by_ids(ids)
+            before = {s.id: TranslationState.of(s.translations.get(language)) for s in segments}
             approved = approve(
                 window.project, language, window.settings.user_name, window.settings.role, document_id, ids
             )
         except (WorkbenchError, sqlite3.Error) as exc:
             show_error(window, self.tr("Cannot approve"), str(exc))
             return []
+        label = self.tr("Approve {0} segments").format(len(approved))
+        window.editing.record(label, language, {i: before[i] for i in approved})
         window._segments_changed(approved)
         window.statusBar().showMessage(
             self.tr("{0} segments approved in {1}").format(len(approved), window.names.get(language, language)), 5000
@@ -127,10 +132,12 @@ class ReviewActions(QObject):
             if not ok:
                 return False
         try:
+            before = TranslationState.of(window.project.segment(segment_id).translations.get(language))
             send_back(window.project, segment_id, language, comment, window.settings.user_name, window.settings.role)
         except (WorkbenchError, sqlite3.Error) as exc:
             show_error(window, self.tr("Cannot send back"), str(exc))
             return False
+        window.editing.record(self.tr("Send back"), language, {segment_id: before})
         window._segments_changed([segment_id])
         return True
 
@@ -141,7 +148,7 @@ class ReviewActions(QObject):
         language = window.work_language()
         dialog = ReviewDialog(
             window.project, language, window.documents.current_document(), window.settings.user_name,
-            window.settings.role, window.names.get(language, language), window.grid.font(), window,
+            window.settings.role, window.names.get(language, language), window.grid.font(), window.editing, window,
         )  # fmt: skip
         dialog.changed.connect(window._segments_changed)
         self.review_dialog = dialog

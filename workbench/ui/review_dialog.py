@@ -34,6 +34,8 @@ from workbench.core.post_edit_diff import diff_html, last_machine_draft, word_di
 from workbench.core.project_store import Project
 from workbench.core.records import SegmentRecord, Status
 from workbench.core.segment_comments import comment
+from workbench.core.translation_edits import TranslationState
+from workbench.ui.editing_controller import EditingController
 from workbench.ui.error_dialog import show_error
 
 
@@ -43,10 +45,12 @@ class ReviewDialog(QDialog):
 
     def __init__(
         self, project: Project, language: str, document_id: int | None, author: str, role: str,
-        language_name: str, font: QFont | None = None, parent: QWidget | None = None,
+        language_name: str, font: QFont | None = None, editing: EditingController | None = None,
+        parent: QWidget | None = None,
     ) -> None:  # fmt: skip
         super().__init__(parent)
         self.project, self.language, self.author, self.role = project, language, author, role
+        self.editing = editing  # the window's undo stack takes each decision as a step
         self.setWindowTitle(self.tr("Review — {0}").format(language_name))
         self.resize(900, 600)
         self.ids = [s.id for s in project.segments(document_id, Status.TRANSLATED, language) if s.translatable]
@@ -175,6 +179,7 @@ class ReviewDialog(QDialog):
         if segment is None:
             return
         text = self.translation.toPlainText()
+        before = TranslationState.of(segment.translations.get(self.language))
         try:
             current = segment.translations.get(self.language)
             if current is not None and text == current.text and current.status is Status.TRANSLATED:
@@ -184,6 +189,8 @@ class ReviewDialog(QDialog):
         except (WorkbenchError, sqlite3.Error) as exc:
             show_error(self, self.tr("Cannot approve"), str(exc))
             return
+        if self.editing is not None:
+            self.editing.record(self.tr("Approve"), self.language, {segment.id: before})
         self.approved += 1
         self.changed.emit([segment.id])
         self.step(1)
@@ -196,11 +203,14 @@ class ReviewDialog(QDialog):
             self.comment.setFocus()
             self.summary.setText(self.tr("Write what needs work in the comment, then send it back."))
             return
+        before = TranslationState.of(segment.translations.get(self.language))
         try:
             send_back(self.project, segment.id, self.language, self.comment.text(), self.author, self.role)
         except (WorkbenchError, sqlite3.Error) as exc:
             show_error(self, self.tr("Cannot send back"), str(exc))
             return
+        if self.editing is not None:
+            self.editing.record(self.tr("Send back"), self.language, {segment.id: before})
         self.sent_back += 1
         self.changed.emit([segment.id])
         self.step(1)
