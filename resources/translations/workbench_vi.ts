@@ -1334,115 +1334,115 @@
 <context>
     <name>ReviewDialog</name>
     <message>
-        <location filename="../../workbench/ui/review_dialog.py" line="54"/>
+        <location filename="../../workbench/ui/review_dialog.py" line="55"/>
         <source>Review — {0}</source>
         <extracomment>segment ids the review changed</extracomment>
         <translation>Duyệt — {0}</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/review_dialog.py" line="69"/>
+        <location filename="../../workbench/ui/review_dialog.py" line="70"/>
         <source>What needs work (required to send back)</source>
         <translation>Cần sửa gì (bắt buộc khi trả lại)</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/review_dialog.py" line="77"/>
+        <location filename="../../workbench/ui/review_dialog.py" line="78"/>
         <source>Source</source>
         <translation>Bản gốc</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/review_dialog.py" line="78"/>
+        <location filename="../../workbench/ui/review_dialog.py" line="79"/>
         <source>Machine draft</source>
         <translation>Bản nháp máy</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/review_dialog.py" line="79"/>
+        <location filename="../../workbench/ui/review_dialog.py" line="80"/>
         <source>Changes</source>
         <translation>Thay đổi</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/review_dialog.py" line="80"/>
+        <location filename="../../workbench/ui/review_dialog.py" line="81"/>
         <source>Translation</source>
         <translation>Bản dịch</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/review_dialog.py" line="81"/>
+        <location filename="../../workbench/ui/review_dialog.py" line="82"/>
         <source>Comment</source>
         <translation>Ghi chú</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/review_dialog.py" line="83"/>
+        <location filename="../../workbench/ui/review_dialog.py" line="84"/>
         <source>Previous</source>
         <translation>Trước</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/review_dialog.py" line="84"/>
+        <location filename="../../workbench/ui/review_dialog.py" line="85"/>
         <source>Skip</source>
         <translation>Bỏ qua</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/review_dialog.py" line="85"/>
-        <location filename="../../workbench/ui/review_dialog.py" line="213"/>
+        <location filename="../../workbench/ui/review_dialog.py" line="86"/>
+        <location filename="../../workbench/ui/review_dialog.py" line="208"/>
         <source>Send back</source>
         <translation>Trả lại</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/review_dialog.py" line="86"/>
-        <location filename="../../workbench/ui/review_dialog.py" line="193"/>
+        <location filename="../../workbench/ui/review_dialog.py" line="87"/>
+        <location filename="../../workbench/ui/review_dialog.py" line="191"/>
         <source>Approve</source>
         <translation>Duyệt</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/review_dialog.py" line="88"/>
+        <location filename="../../workbench/ui/review_dialog.py" line="89"/>
         <source>Close</source>
         <translation>Đóng</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/review_dialog.py" line="128"/>
+        <location filename="../../workbench/ui/review_dialog.py" line="129"/>
         <source>{0} approved, {1} sent back in this review</source>
         <translation>Lần duyệt này: {0} đã duyệt, {1} trả lại</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/review_dialog.py" line="133"/>
+        <location filename="../../workbench/ui/review_dialog.py" line="134"/>
         <source>Nothing left to review: every translated segment here has been seen.</source>
         <translation>Đã xem hết: mọi đoạn đã dịch ở đây đều đã được duyệt qua.</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/review_dialog.py" line="134"/>
+        <location filename="../../workbench/ui/review_dialog.py" line="135"/>
         <source>There are no translated segments to review here.</source>
         <translation>Ở đây không có đoạn đã dịch nào để duyệt.</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/review_dialog.py" line="145"/>
+        <location filename="../../workbench/ui/review_dialog.py" line="146"/>
         <source>Cannot read the segment</source>
         <translation>Không đọc được đoạn</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/review_dialog.py" line="152"/>
+        <location filename="../../workbench/ui/review_dialog.py" line="153"/>
         <source>Segment {0} of {1} — {2}, #{3} ({4})</source>
         <translation>Đoạn {0}/{1} — {2}, #{3} ({4})</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/review_dialog.py" line="160"/>
+        <location filename="../../workbench/ui/review_dialog.py" line="161"/>
         <source>(no machine draft: translated by hand)</source>
         <translation>(không có bản nháp máy: dịch tay)</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/review_dialog.py" line="165"/>
+        <location filename="../../workbench/ui/review_dialog.py" line="166"/>
         <source>Accepted unchanged.</source>
         <translation>Giữ nguyên bản nháp.</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/review_dialog.py" line="190"/>
+        <location filename="../../workbench/ui/review_dialog.py" line="191"/>
         <source>Cannot approve</source>
         <translation>Không thể duyệt</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/review_dialog.py" line="204"/>
+        <location filename="../../workbench/ui/review_dialog.py" line="201"/>
         <source>Write what needs work in the comment, then send it back.</source>
         <translation>Hãy ghi điều cần sửa vào ô nhận xét rồi trả lại.</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/review_dialog.py" line="210"/>
+        <location filename="../../workbench/ui/review_dialog.py" line="208"/>
         <source>Cannot send back</source>
         <translation>Không thể trả lại</translation>
     </message>

@@ -22,6 +22,7 @@ from lxml import etree
 from workbench.core.errors import ImportProblem
 from workbench.core.match_normalization import normalize_for_matching, unify_tone_placement
 from workbench.core.project_store import Project, now
+from workbench.core.untrusted_xml import parse_untrusted
 
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 CSV_COLUMNS = ["vi", "en", "km", "note", "forbidden_en", "forbidden_km"]
@@ -188,18 +189,13 @@ def write_glossary_csv(path: Path, glossary: Iterable[Term]) -> None:
     os.replace(temporary, path)
 
 
-_TBX_PARSER = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False, huge_tree=False)
+MAX_TBX_BYTES = 100 * 1024 * 1024
 
 
 def read_glossary_tbx(path: Path) -> list[Term]:
     """conceptEntry/termEntry → langSec/langSet → termSec/tig → term; a termNote administrativeStatus of
     'deprecatedTerm-admn-sts' marks a forbidden alternative; a descrip or note is the note."""
-    try:
-        tree = etree.parse(str(path), _TBX_PARSER)
-    except (OSError, etree.XMLSyntaxError) as exc:
-        raise ImportProblem(str(path), f"is not readable TBX ({exc})") from exc
-    if tree.docinfo.internalDTD is not None and list(tree.docinfo.internalDTD.iterentities()):  # type: ignore[union-attr]
-        raise ImportProblem(str(path), "declares XML entities; refused")
+    tree = parse_untrusted(path, "a TBX glossary", MAX_TBX_BYTES)
     found = []
     for entry in tree.iter("{*}conceptEntry", "{*}termEntry"):
         source, note = "", ""

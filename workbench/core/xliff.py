@@ -20,12 +20,12 @@ from lxml import etree
 
 from workbench.core.errors import ImportProblem
 from workbench.core.export_target import atomic_write
+from workbench.core.untrusted_xml import parse_untrusted
 
 NS = "urn:oasis:names:tc:xliff:document:1.2"
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
 MAX_XLIFF_BYTES = 200 * 1024 * 1024
-_PARSER = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False, huge_tree=True)
 #: target states that mean a person finished the text; the others (needs-review-*, needs-adaptation,
 #: needs-l10n) mean a draft, and new / needs-translation mean nothing to take
 DONE_STATES = frozenset({"translated", "final", "signed-off"})
@@ -105,17 +105,7 @@ def _text(element: etree._Element | None) -> str:
 
 def read_xliff(path: Path, target_language: str, source_language: str = "vi") -> list[XliffFile]:
     source = str(path)
-    try:
-        if path.stat().st_size > MAX_XLIFF_BYTES:
-            raise ImportProblem(source, f"is larger than {MAX_XLIFF_BYTES // 2**20} MB")
-        tree = etree.parse(source, _PARSER)
-    except OSError as exc:
-        raise ImportProblem(source, f"cannot be read ({exc.strerror or exc})") from exc
-    except etree.XMLSyntaxError as exc:
-        raise ImportProblem(source, f"is not well-formed XML ({exc})") from exc
-    dtd = tree.docinfo.internalDTD
-    if dtd is not None and list(dtd.iterentities()):  # type: ignore[union-attr]
-        raise ImportProblem(source, "declares XML entities, which an XLIFF file has no need of; refused")
+    tree = parse_untrusted(path, "an XLIFF file", MAX_XLIFF_BYTES)
     root = tree.getroot()
     if etree.QName(root).localname != "xliff":
         raise ImportProblem(source, "is not an XLIFF file (no <xliff> root)")

@@ -10,6 +10,7 @@ which segments changed, so the grid and the progress bars follow at once.
 from __future__ import annotations
 
 import sqlite3
+from collections.abc import Callable
 from html import escape
 
 from PySide6.QtCore import Signal
@@ -179,21 +180,17 @@ class ReviewDialog(QDialog):
         if segment is None:
             return
         text = self.translation.toPlainText()
-        before = TranslationState.of(segment.translations.get(self.language))
-        try:
-            current = segment.translations.get(self.language)
+        current = segment.translations.get(self.language)
+
+        def write() -> None:
             if current is not None and text == current.text and current.status is Status.TRANSLATED:
                 approve(self.project, self.language, self.author, self.role, segment.document_id, [segment.id])
             else:
                 approve_edited(self.project, segment.id, self.language, text, self.author, self.role)
-        except (WorkbenchError, sqlite3.Error) as exc:
-            show_error(self, self.tr("Cannot approve"), str(exc))
-            return
-        if self.editing is not None:
-            self.editing.record(self.tr("Approve"), self.language, {segment.id: before})
-        self.approved += 1
-        self.changed.emit([segment.id])
-        self.step(1)
+
+        if self._decide(segment, write, self.tr("Approve"), self.tr("Cannot approve")):
+            self.approved += 1
+            self.step(1)
 
     def send_back_current(self) -> None:
         segment = self.segment
@@ -203,14 +200,24 @@ class ReviewDialog(QDialog):
             self.comment.setFocus()
             self.summary.setText(self.tr("Write what needs work in the comment, then send it back."))
             return
+        note = self.comment.text()
+
+        def write() -> None:
+            send_back(self.project, segment.id, self.language, note, self.author, self.role)
+
+        if self._decide(segment, write, self.tr("Send back"), self.tr("Cannot send back")):
+            self.sent_back += 1
+            self.step(1)
+
+    def _decide(self, segment: SegmentRecord, write: Callable[[], None], label: str, failure: str) -> bool:
+        """Write a decision through the core; the window's undo stack takes it as one step."""
         before = TranslationState.of(segment.translations.get(self.language))
         try:
-            send_back(self.project, segment.id, self.language, self.comment.text(), self.author, self.role)
+            write()
         except (WorkbenchError, sqlite3.Error) as exc:
-            show_error(self, self.tr("Cannot send back"), str(exc))
-            return
+            show_error(self, failure, str(exc))
+            return False
         if self.editing is not None:
-            self.editing.record(self.tr("Send back"), self.language, {segment.id: before})
-        self.sent_back += 1
+            self.editing.record(label, self.language, {segment.id: before})
         self.changed.emit([segment.id])
-        self.step(1)
+        return True
