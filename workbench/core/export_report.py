@@ -24,13 +24,13 @@ class ExportReport:
     exported: list[tuple[int, str]] = field(default_factory=list)
     #: open quality-check findings on exported text: (document, position, language, severity, check, message)
     problems: list[tuple[str, int, str, str, str, str]] = field(default_factory=list)
+    #: whether the quality checks ran (a hand-off does not check)
+    checked: bool = False
 
     def summary(self) -> str:
         counts = ", ".join(f"{status} {n}" for status, n in sorted(self.by_status.items()))
-        return (
-            f"{self.path}: {self.entries} entries ({counts}); {len(self.left_out)} without exported text; "
-            f"{len(self.problems)} open QA problems on exported text"
-        )
+        checks = f"; {len(self.problems)} open QA problems on exported text" if self.checked else ""
+        return f"{self.path}: {self.entries} entries ({counts}); {len(self.left_out)} without exported text{checks}"
 
     def lines(self, limit: int = 20) -> list[str]:
         """The summary, then what was left out and the open problems (the first `limit` of each)."""
@@ -77,6 +77,7 @@ def add_open_problems(
 ) -> None:
     """Run the quality checks (ignored findings stay out) and keep those on exported translations;
     `parallel=False` from a process with threads of its own (see `check_project`)."""
+    report.checked = True
     if not report.exported:
         return
     languages = sorted({language for _id, language in report.exported})

@@ -91,11 +91,12 @@ def _block(block: RebuiltBlock) -> str:
 def _inline(pieces: list[Piece]) -> str:
     out = []
     for piece in pieces:
-        text = escape(piece.text, quote=False)
+        words = piece.text.rstrip()
+        text, space = escape(words, quote=False), piece.text[len(words) :]  # the separator stays outside
         if piece.fallback == "source":
-            out.append(f'<span lang="vi" class="untranslated">{text}</span>')
+            out.append(f'<span lang="vi" class="untranslated">{text}</span>{space}')
         elif piece.fallback == "placeholder":
-            out.append(f'<mark class="untranslated">{text}</mark>')
+            out.append(f'<mark class="untranslated">{text}</mark>{space}')
         else:
-            out.append(text)
+            out.append(text + space)
     return "".join(out)
