@@ -96,3 +96,13 @@ def test_documents_only_formats_ask_for_a_document_and_never_write_over_the_sour
         export(project, "docx", ["km"], tmp_path / "an-giang.docx", project.documents()[0].id)
     assert (tmp_path / "an-giang.docx").read_bytes() == before
     assert not list(tmp_path.glob("*.partial"))
+
+
+@pytest.mark.parametrize("fmt", ["docx", "html"])
+def test_the_exported_document_reads_back_with_the_same_structure(project: Project, tmp_path: Path, fmt: str) -> None:
+    """Our own importers are independent of the writers: python-docx / lxml in, the import's readers out."""
+    original = [(b.kind, b.level) for b in prepare_import(tmp_path / "an-giang.docx").blocks]
+    export(project, fmt, ["km"], tmp_path / f"out.{fmt}", project.documents()[0].id)
+    again = prepare_import(tmp_path / f"out.{fmt}")
+    assert [(b.kind, b.level) for b in again.blocks] == original
+    assert next(b.text for b in again.blocks if b.kind.value == "list-item") == "ភ្នំកម្ពស់"

@@ -209,3 +209,30 @@ def test_bad_po_files_are_refused_on_merge(tmp_path: Path, content: str, problem
         path.write_text(content, encoding="utf-8")
         with pytest.raises(ImportProblem, match=problem):
             plan_merge(project, path, "km")
+
+
+def test_a_po_document_handed_off_comes_back_into_its_plural_segments(tmp_path: Path) -> None:
+    from tests.core.test_po_export import PO_SOURCE, _msgfmt_ok
+
+    source = tmp_path / "site.po"
+    source.write_text(PO_SOURCE, encoding="utf-8")
+    with Project.create(tmp_path / "p.wbp", "p", "vi", ["en", "km"]) as project:
+        project.store_document(prepare_import(source))
+        handoff(project, "po", "en", tmp_path / "site.en.po")
+        _msgfmt_ok(tmp_path / "site.en.po")
+        po = polib.pofile(str(tmp_path / "site.en.po"))
+        menu = po.find("Trang chủ", msgctxt="menu")
+        news = po.find("Có %d tin mới")
+        assert menu is not None and news is not None and news.msgid_plural
+        menu.msgstr = "Home"
+        news.msgstr_plural = {0: "%d new item", 1: "%d new items"}
+        po.save(str(tmp_path / "site.en.po"))
+        plan = plan_merge(project, tmp_path / "site.en.po", "en")
+        apply_merge(project, plan, "Lan")
+        texts = {s.source: s.translations["en"].text for s in project.segments() if "en" in s.translations}
+        assert texts["Trang chủ"] == "Home"
+        singular, plural = [s for s in project.segments() if s.source == "Có %d tin mới"]
+        assert (singular.translations["en"].text, plural.translations["en"].text) == ("%d new item", "%d new items")
+        export(project, "po", ["en"], tmp_path / "out.po", include_unapproved=True)
+        back = polib.pofile(str(tmp_path / "out.po")).find("Có %d tin mới")
+        assert back is not None and back.msgstr_plural == {0: "%d new item", 1: "%d new items"}
