@@ -16,7 +16,7 @@ from tests.conftest import REPO
 from workbench.core.errors import ImportProblem
 from workbench.core.export_formats import export, handoff
 from workbench.core.importing import prepare_import
-from workbench.core.merge_back import MismatchedSources, Outcome, apply_merge, plan_merge
+from workbench.core.merge_back import MismatchedSources, Outcome, apply_merge, declared_language, plan_merge
 from workbench.core.project_store import Project
 from workbench.core.records import Origin, Status
 from workbench.core.xliff import NS
@@ -220,6 +220,7 @@ def test_a_po_document_handed_off_comes_back_into_its_plural_segments(tmp_path: 
         project.store_document(prepare_import(source))
         handoff(project, "po", "en", tmp_path / "site.en.po")
         _msgfmt_ok(tmp_path / "site.en.po")
+        assert declared_language(tmp_path / "site.en.po") == "en"
         po = polib.pofile(str(tmp_path / "site.en.po"))
         menu = po.find("Trang chủ", msgctxt="menu")
         news = po.find("Có %d tin mới")

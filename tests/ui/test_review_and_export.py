@@ -154,8 +154,9 @@ def test_merge_back_dialog_lists_conflicts_and_writes_only_what_is_ticked(qtbot,
         if unit.get("id") in (str(first), str(second)):
             target.text = target.text + " (Lan)"
     tree.write(str(tmp_path / "back.xlf"), encoding="UTF-8", xml_declaration=True)
-    window.grid.setCurrentIndex(_km_cell(window, 0))
+    window.grid.setCurrentIndex(window.model.index(0, window.model.column_of("en")))
     dialog = window.review.merge_back(tmp_path / "back.xlf")
+    assert dialog.language.currentData() == "km"  # the language the file says it holds, not the current column
     assert dialog.rows[0].outcome is Outcome.CONFLICT and dialog.rows[0].segment_id == first
     assert "1 conflicts" in dialog.summary.text()
     qtbot.mouseClick(dialog.merge_button, Qt.MouseButton.LeftButton)

@@ -12,6 +12,7 @@ the whole file is refused (`MismatchedSources`).
 
 from __future__ import annotations
 
+import re
 from collections.abc import Collection
 from dataclasses import dataclass, field
 from enum import StrEnum
@@ -28,6 +29,9 @@ from workbench.core.project_store import Project, now, write_translation
 from workbench.core.records import Origin, SegmentRecord, Status
 from workbench.core.text_decoding import decode_text
 from workbench.core.xliff import DONE_STATES, EMPTY_STATES, read_xliff
+
+#: an XLIFF <file target-language="km"> or a PO header "Language: km_KH\n"
+_DECLARED = re.compile(rb"""target-language\s*=\s*["']([A-Za-z_-]+)["']|"Language:\s*([A-Za-z_-]+)""")
 
 
 class Outcome(StrEnum):
@@ -226,6 +230,20 @@ def _po_units(project: Project, path: Path, language: str) -> tuple[list[_Unit],
         if count > 1:
             del by_context[shared]
     return units, po.metadata.get(HANDOFF_HEADER, ""), by_context
+
+
+def declared_language(path: Path) -> str:
+    """The target language a hand-off file says it holds ("" if it says none or cannot be read): the
+    merge dialog starts on it. Reads only the start of the file; the plan reads it all."""
+    try:
+        with Path(path).open("rb") as handle:
+            head = handle.read(16384)
+    except OSError:
+        return ""
+    found = _DECLARED.search(head)
+    if found is None:
+        return ""
+    return (found.group(1) or found.group(2)).decode("ascii").replace("_", "-").split("-")[0].lower()
 
 
 def summary(plan: MergePlan) -> str:

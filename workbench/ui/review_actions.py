@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 
 from workbench.core.approval import EDITOR, approve, send_back
 from workbench.core.errors import WorkbenchError
+from workbench.core.merge_back import declared_language
 from workbench.core.post_edit_report import format_report, post_edit_report
 from workbench.core.records import Status
 from workbench.core.translation_edits import TranslationState
@@ -204,8 +205,9 @@ class ReviewActions(QObject):
             if not name:
                 return None
             path = Path(name)
-        dialog = MergeDialog(window.project, path, window.work_language(), window.names, window.settings.user_name,
-                             window)  # fmt: skip
+        declared = declared_language(path)  # start on the language the file says it holds
+        language = declared if declared in window.project.info.target_languages else window.work_language()
+        dialog = MergeDialog(window.project, path, language, window.names, window.settings.user_name, window)
         dialog.merged.connect(self._merged)
         self.merge_dialog = dialog
         dialog.show()
