@@ -26,11 +26,13 @@ from PySide6.QtWidgets import (
 )
 
 from workbench.core.errors import WorkbenchError
+from workbench.core.khmer_breaks import for_display
 from workbench.core.merge_back import MergePlan, Outcome, apply_merge, plan_merge
 from workbench.core.project_store import Project
 from workbench.ui.error_dialog import show_error
 from workbench.ui.rows_model import RowsModel
 
+ROWS_SIZED_AT_ONCE = 2000
 #: the order rows are listed in: what needs a decision first
 _ORDER = [Outcome.CONFLICT, Outcome.MISMATCH, Outcome.UPDATE, Outcome.UNKNOWN, Outcome.SAME, Outcome.EMPTY]
 
@@ -62,7 +64,7 @@ class MergeDialog(QDialog):
         )  # fmt: skip
         self.table = QTableView()
         self.table.setModel(self.model)
-        for column in (1, 2, 3):
+        for column in (1, 2, 3, 4):
             self.table.horizontalHeader().setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch)
         self.table.verticalHeader().setVisible(False)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -104,11 +106,15 @@ class MergeDialog(QDialog):
         }
         self.model.set_rows(
             [
-                [str(r.segment_id or ""), r.source, r.current_text, r.text, f"{what[r.outcome]} {r.why}".strip()]
+                [str(r.segment_id or ""), r.source, for_display(r.current_text), for_display(r.text),
+                 f"{what[r.outcome]} {r.why}".strip()]
                 for r in self.rows
             ],
             checkable=[r.outcome is Outcome.CONFLICT for r in self.rows],
-        )
+            tooltips=[f"{r.source}\n\n{r.current_text}\n→ {r.text}" for r in self.rows],
+        )  # fmt: skip
+        if len(self.rows) <= ROWS_SIZED_AT_ONCE:
+            self.table.resizeRowsToContents()
         counts = plan.counts()
         self.summary.setText(
             self.tr(
