@@ -14,6 +14,7 @@ from workbench.core.export_formats import FORMATS, HANDOFF_FORMATS, export, hand
 from workbench.core.merge_back import MergePlan, Outcome, apply_merge, plan_merge, summary
 from workbench.core.post_edit_report import format_report, post_edit_report
 from workbench.core.project_store import Project
+from workbench.core.records import Status
 from workbench.core.settings import Settings
 
 ROLES = ["translator", "editor"]
@@ -26,6 +27,7 @@ def add_commands(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> No
     p.add_argument("--document")
     p.add_argument("--segments", help="only these segment ids, comma-separated")
     p.add_argument("--as", dest="role", choices=ROLES, help="the role to act in (default: settings)")
+    p.add_argument("--dry-run", action="store_true", help="list what would be approved, approve nothing")
 
     p = sub.add_parser("send-back", help="editors: return a translation to the translator with a comment")
     p.add_argument("project", type=Path)
@@ -76,6 +78,17 @@ def _ids(value: str) -> list[int]:
 
 def cmd_approve(args: argparse.Namespace) -> int:
     settings = Settings.load()
+    if args.dry_run:
+        wanted = set(_ids(args.segments)) if args.segments else None
+        with Project.open(args.project, read_only=True) as project:
+            ready = [
+                s for s in project.segments(project.document_id(args.document), Status.TRANSLATED, args.language)
+                if s.translatable and (wanted is None or s.id in wanted)
+            ]  # fmt: skip
+        for segment in ready:
+            print(f"{segment.id}\t{segment.source}\n\t{segment.translations[args.language].text}")
+        print(f"{len(ready)} translated segments would be approved in {args.language}")
+        return 0
     with Project.open(args.project) as project:
         approved = approve(
             project, args.language, settings.user_name, args.role or settings.role, project.document_id(args.document),
