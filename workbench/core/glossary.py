@@ -20,6 +20,7 @@ import regex
 from lxml import etree
 
 from workbench.core.errors import ImportProblem
+from workbench.core.language_rules import language_code
 from workbench.core.match_normalization import normalize_for_matching, unify_tone_placement
 from workbench.core.project_store import Project, now
 from workbench.core.untrusted_xml import parse_untrusted
@@ -204,7 +205,7 @@ def read_glossary_tbx(path: Path) -> list[Term]:
         for element in entry.iter("{*}descrip", "{*}note"):
             note = note or (element.text or "").strip()
         for section in entry.iter("{*}langSec", "{*}langSet"):
-            language = (section.get(XML_LANG) or "").split("-")[0].lower()
+            language = language_code(section.get(XML_LANG) or "")
             for holder in section.iter("{*}termSec", "{*}tig", "{*}ntig"):
                 term = holder.find(".//{*}term")
                 if term is None or not (term.text or "").strip():

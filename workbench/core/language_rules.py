@@ -31,6 +31,11 @@ _CODAS = "ch|ng|nh|c|m|n|p|t"
 _SYLLABLE = regex.compile(rf"(?:{_ONSETS})?(?:{_NUCLEI})(?:{_CODAS})?")
 
 
+def language_code(tag: str) -> str:
+    """The bare language of a tag as files write it: "km_KH", "en-US", " vi " -> "km", "en", "vi"."""
+    return tag.strip().replace("_", "-").split("-")[0].lower()
+
+
 def strip_tone(word: str) -> tuple[str, int]:
     """Return the word without tone marks (quality marks kept) and how many tone marks it had."""
     decomposed = unicodedata.normalize("NFD", word)

@@ -23,6 +23,7 @@ import polib
 from workbench.core.errors import ImportProblem, WorkbenchError
 from workbench.core.export_report import ExportReport
 from workbench.core.importing import read_checked
+from workbench.core.language_rules import language_code
 from workbench.core.po_export import HANDOFF_HEADER, po_entries
 from workbench.core.po_import import po_language
 from workbench.core.project_store import Project, now, write_translation
@@ -243,7 +244,7 @@ def declared_language(path: Path) -> str:
     found = _DECLARED.search(head)
     if found is None:
         return ""
-    return (found.group(1) or found.group(2)).decode("ascii").replace("_", "-").split("-")[0].lower()
+    return language_code((found.group(1) or found.group(2)).decode("ascii"))
 
 
 def summary(plan: MergePlan) -> str:

@@ -11,6 +11,7 @@ from typing import Any
 import polib
 
 from workbench.core.errors import ImportProblem
+from workbench.core.language_rules import language_code
 from workbench.core.records import BlockKind, ImportedTranslation, SourceBlock, Status
 from workbench.core.text_decoding import decode_text
 
@@ -19,7 +20,7 @@ PLURAL_SEPARATOR = "\x00plural"
 
 def po_language(metadata: dict[str, str]) -> str:
     """The file's target language as a project code: "km_KH" -> "km", "en-US" -> "en"."""
-    return metadata.get("Language", "").replace("-", "_").split("_")[0].strip().lower()
+    return language_code(metadata.get("Language", ""))
 
 
 def context_key(msgctxt: str | None, msgid: str) -> str:

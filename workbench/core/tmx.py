@@ -13,15 +13,12 @@ from pathlib import Path
 from lxml import etree
 
 from workbench.core.errors import ImportProblem
+from workbench.core.language_rules import language_code
 from workbench.core.translation_memory import MemoryUnit
 from workbench.core.untrusted_xml import parse_untrusted
 
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 MAX_TMX_BYTES = 500 * 1024 * 1024
-
-
-def _language(code: str) -> str:
-    return code.replace("_", "-").split("-")[0].lower()
 
 
 def _text(seg: etree._Element) -> str:
@@ -39,7 +36,7 @@ def read_tmx(path: Path, source_language: str = "vi") -> list[MemoryUnit]:
     if root.tag != "tmx" or root.find("body") is None:
         raise ImportProblem(source, "is not a TMX file (no <tmx> with a <body>)")
     header = root.find("header")
-    declared = _language(header.get("srclang", "")) if header is not None else ""
+    declared = language_code(header.get("srclang", "")) if header is not None else ""
     if declared not in ("", "*all*", source_language):
         raise ImportProblem(source, f"has source language {declared!r}, not {source_language!r}")
     units: list[MemoryUnit] = []
@@ -47,7 +44,7 @@ def read_tmx(path: Path, source_language: str = "vi") -> list[MemoryUnit]:
         variants: dict[str, str] = {}
         for tuv in tu.findall("tuv"):
             seg = tuv.find("seg")
-            code = _language(tuv.get(XML_LANG) or tuv.get("lang") or "")
+            code = language_code(tuv.get(XML_LANG) or tuv.get("lang") or "")
             if seg is not None and code:
                 variants.setdefault(code, _text(seg))
         original = variants.pop(source_language, "")

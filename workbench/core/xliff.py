@@ -20,6 +20,7 @@ from lxml import etree
 
 from workbench.core.errors import ImportProblem
 from workbench.core.export_target import atomic_write
+from workbench.core.language_rules import language_code
 from workbench.core.untrusted_xml import parse_untrusted
 
 NS = "urn:oasis:names:tc:xliff:document:1.2"
@@ -51,10 +52,6 @@ class XliffFile:
     original: str
     date: str
     units: list[XliffUnit]
-
-
-def _language(code: str) -> str:
-    return code.replace("_", "-").split("-")[0].lower()
 
 
 def write_xliff(
@@ -117,10 +114,10 @@ def read_xliff(path: Path, target_language: str, source_language: str = "vi") ->
     seen: set[tuple[str, str]] = set()
     for file_el in root.iter(q("file")):
         original = file_el.get("original", "")
-        declared = _language(file_el.get("source-language", ""))
+        declared = language_code(file_el.get("source-language", ""))
         if declared and declared != source_language:
             raise ImportProblem(source, f"<file original={original!r}> has source language {declared!r}, not {source_language!r}")  # fmt: skip
-        target = _language(file_el.get("target-language", ""))
+        target = language_code(file_el.get("target-language", ""))
         if target and target != target_language:
             raise ImportProblem(source, f"<file original={original!r}> is a translation into {target!r}, not {target_language!r}")  # fmt: skip
         units = []
