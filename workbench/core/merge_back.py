@@ -18,17 +18,14 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 from pathlib import Path
 
-import polib
-
 from workbench.core.errors import ImportProblem, WorkbenchError
 from workbench.core.export_report import ExportReport
 from workbench.core.importing import read_checked
 from workbench.core.language_rules import language_code
 from workbench.core.po_export import HANDOFF_HEADER, po_entries
-from workbench.core.po_import import po_language
+from workbench.core.po_import import parse_po, po_language
 from workbench.core.project_store import Project, now, write_translation
 from workbench.core.records import Origin, SegmentRecord, Status
-from workbench.core.text_decoding import decode_text
 from workbench.core.xliff import DONE_STATES, EMPTY_STATES, read_xliff
 
 #: an XLIFF <file target-language="km"> or a PO header "Language: km_KH\n"
@@ -187,10 +184,7 @@ def _xliff_units(
 
 def _po_units(project: Project, path: Path, language: str) -> tuple[list[_Unit], str, dict[str, list[SegmentRecord]]]:
     _format, data = read_checked(path)
-    try:
-        po = polib.pofile(decode_text(data, str(path)).text, wrapwidth=0)
-    except (OSError, ValueError, UnicodeError) as exc:
-        raise ImportProblem(str(path), f"is not a valid PO file: {exc}") from exc
+    po, _encoding = parse_po(data, str(path))
     declared = po_language(po.metadata)
     if declared and declared != language:
         raise ImportProblem(str(path), f"is a translation into {declared!r}, not {language!r}")

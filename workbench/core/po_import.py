@@ -42,13 +42,18 @@ def _entry_meta(entry: polib.POEntry) -> dict[str, Any]:
     }
 
 
-def po_blocks(data: bytes, source: str) -> tuple[list[SourceBlock], dict[str, Any], str]:
-    """(blocks, properties, encoding): one block per entry; translations ride in meta["translations"]."""
+def parse_po(data: bytes, source: str) -> tuple[polib.POFile, str]:
+    """(the parsed file, its encoding) for import and for merging a hand-off back."""
     decoded = decode_text(data, source)
     try:
-        po = polib.pofile(decoded.text, wrapwidth=0)
+        return polib.pofile(decoded.text, wrapwidth=0), decoded.encoding
     except (OSError, ValueError, UnicodeError) as exc:
         raise ImportProblem(source, f"is not a valid PO file: {exc}") from exc
+
+
+def po_blocks(data: bytes, source: str) -> tuple[list[SourceBlock], dict[str, Any], str]:
+    """(blocks, properties, encoding): one block per entry; translations ride in meta["translations"]."""
+    po, encoding = parse_po(data, source)
     language = po_language(po.metadata)
     blocks: list[SourceBlock] = []
     for entry in po:
@@ -77,4 +82,4 @@ def po_blocks(data: bytes, source: str) -> tuple[list[SourceBlock], dict[str, An
         "po_language": language,
         "po_fuzzy_header": bool(po.metadata_is_fuzzy),
     }
-    return blocks, properties, decoded.encoding
+    return blocks, properties, encoding
