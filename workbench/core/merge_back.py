@@ -107,8 +107,7 @@ def plan_merge(project: Project, path: Path, language: str) -> MergePlan:
         raise ImportProblem(str(path), f"cannot be merged back: {suffix or 'no extension'} is not .xlf, .xliff or .po")
     plan = MergePlan(path, language)
     for unit in units:
-        segments = by_context.get(unit.context) or (by_context.get(unit.loose) if unit.loose else None)
-        segment = segments[0] if segments else None
+        segment = by_context.get(unit.context) or (by_context.get(unit.loose) if unit.loose else None)
         if segment is None:
             plan.rows.append(MergeRow(unit.context, unit.source, unit.text, unit.status, Outcome.UNKNOWN))
             continue
@@ -162,9 +161,7 @@ def apply_merge(
     return written
 
 
-def _xliff_units(
-    project: Project, path: Path, language: str
-) -> tuple[list[_Unit], str, dict[str, list[SegmentRecord]]]:
+def _xliff_units(project: Project, path: Path, language: str) -> tuple[list[_Unit], str, dict[str, SegmentRecord]]:
     files = read_xliff(path, language)
     units: list[_Unit] = []
     for file in files:
@@ -177,12 +174,12 @@ def _xliff_units(
             )  # fmt: skip
             units.append(_Unit(unit.id, unit.source, unit.target, status))
     ids = [int(u.context) for u in units if u.context.isdigit()]
-    by_context = {str(s.id): [s] for s in project.segments_by_ids(ids) if s.translatable} if ids else {}
+    by_context = {str(s.id): s for s in project.segments_by_ids(ids) if s.translatable} if ids else {}
     dates = sorted(f.date for f in files if f.date)
     return units, dates[0] if dates else "", by_context
 
 
-def _po_units(project: Project, path: Path, language: str) -> tuple[list[_Unit], str, dict[str, list[SegmentRecord]]]:
+def _po_units(project: Project, path: Path, language: str) -> tuple[list[_Unit], str, dict[str, SegmentRecord]]:
     _format, data = read_checked(path)
     po, _encoding = parse_po(data, str(path))
     declared = po_language(po.metadata)
@@ -210,17 +207,17 @@ def _po_units(project: Project, path: Path, language: str) -> tuple[list[_Unit],
             units.append(
                 _Unit(context, entry.msgid, entry.msgstr, status if entry.msgstr else Status.UNTRANSLATED, loose)
             )
-    by_context: dict[str, list[SegmentRecord]] = {}
+    by_context: dict[str, SegmentRecord] = {}
     contexts: dict[str, int] = {}
     for entry, segments in po_entries(project, language, None, ExportReport(path), handoff=True):
         context = f"{entry.msgctxt}\x04{entry.msgid}"
         keys = [f"{context}\x00{n}" for n in range(len(segments))] if entry.msgid_plural else [context]
         looses = [f"\x01{entry.msgctxt}" + (f"\x00{n}" if entry.msgid_plural else "") for n in range(len(keys))]
         for exact, loose, segment in zip(keys, looses, segments, strict=False):
-            by_context[exact] = [segment]
+            by_context[exact] = segment
             if entry.msgctxt is not None:
                 contexts[loose] = contexts.get(loose, 0) + 1
-                by_context.setdefault(loose, [segment])
+                by_context.setdefault(loose, segment)
     for shared, count in contexts.items():  # a msgctxt shared by several entries identifies none of them
         if count > 1:
             del by_context[shared]
