@@ -70,18 +70,18 @@
 <context>
     <name>EditingController</name>
     <message>
-        <location filename="../../workbench/ui/editing_controller.py" line="113"/>
+        <location filename="../../workbench/ui/editing_controller.py" line="115"/>
         <source>Confirm segment</source>
         <extracomment>typed text is saved this long after the last key... ...and at the latest this long after the first unsaved key, even while typing goes on</extracomment>
         <translation>Xác nhận đoạn</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/editing_controller.py" line="113"/>
+        <location filename="../../workbench/ui/editing_controller.py" line="115"/>
         <source>Edit segment</source>
         <translation>Sửa đoạn</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/editing_controller.py" line="122"/>
+        <location filename="../../workbench/ui/editing_controller.py" line="124"/>
         <source>Replace in {0} segments</source>
         <translation>Thay thế trong {0} đoạn</translation>
     </message>
@@ -454,88 +454,88 @@
 <context>
     <name>MergeDialog</name>
     <message>
-        <location filename="../../workbench/ui/merge_dialog.py" line="50"/>
+        <location filename="../../workbench/ui/merge_dialog.py" line="52"/>
         <source>Merge back {0}</source>
         <extracomment>the order rows are listed in: what needs a decision first segment ids written by the merge</extracomment>
         <translation>Nhập lại {0}</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/merge_dialog.py" line="60"/>
+        <location filename="../../workbench/ui/merge_dialog.py" line="62"/>
         <source>Segment</source>
         <translation>Đoạn</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/merge_dialog.py" line="60"/>
+        <location filename="../../workbench/ui/merge_dialog.py" line="62"/>
         <source>Source</source>
         <translation>Bản gốc</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/merge_dialog.py" line="60"/>
+        <location filename="../../workbench/ui/merge_dialog.py" line="62"/>
         <source>Here</source>
         <translation>Ở đây</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/merge_dialog.py" line="60"/>
+        <location filename="../../workbench/ui/merge_dialog.py" line="62"/>
         <source>In the file</source>
         <translation>Trong tệp</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/merge_dialog.py" line="60"/>
+        <location filename="../../workbench/ui/merge_dialog.py" line="62"/>
         <source>What happens</source>
         <translation>Kết quả</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/merge_dialog.py" line="71"/>
+        <location filename="../../workbench/ui/merge_dialog.py" line="73"/>
         <source>Merge</source>
         <translation>Nhập lại</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/merge_dialog.py" line="75"/>
+        <location filename="../../workbench/ui/merge_dialog.py" line="77"/>
         <source>Translation into</source>
         <translation>Bản dịch sang</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/merge_dialog.py" line="92"/>
+        <location filename="../../workbench/ui/merge_dialog.py" line="94"/>
         <source>This file cannot be merged: {0}</source>
         <translation>Không thể nhập lại tệp này: {0}</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/merge_dialog.py" line="98"/>
+        <location filename="../../workbench/ui/merge_dialog.py" line="100"/>
         <source>conflict: tick to take the file's text</source>
         <translation>xung đột: đánh dấu để lấy bản trong tệp</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/merge_dialog.py" line="99"/>
+        <location filename="../../workbench/ui/merge_dialog.py" line="101"/>
         <source>left out: the source differs</source>
         <translation>bỏ qua: bản gốc khác</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/merge_dialog.py" line="100"/>
+        <location filename="../../workbench/ui/merge_dialog.py" line="102"/>
         <source>will be updated</source>
         <translation>sẽ được cập nhật</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/merge_dialog.py" line="101"/>
+        <location filename="../../workbench/ui/merge_dialog.py" line="103"/>
         <source>left out: not in this project</source>
         <translation>bỏ qua: không thuộc dự án này</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/merge_dialog.py" line="102"/>
+        <location filename="../../workbench/ui/merge_dialog.py" line="104"/>
         <source>unchanged</source>
         <translation>không đổi</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/merge_dialog.py" line="103"/>
+        <location filename="../../workbench/ui/merge_dialog.py" line="105"/>
         <source>no translation in the file</source>
         <translation>tệp không có bản dịch</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/merge_dialog.py" line="115"/>
+        <location filename="../../workbench/ui/merge_dialog.py" line="121"/>
         <source>{0} units: {1} to update, {2} unchanged, {3} conflicts, {4} with another source, {5} not in this project. Approved text changes only where you tick it.</source>
         <translation>{0} đơn vị: {1} cập nhật, {2} không đổi, {3} xung đột, {4} có bản gốc khác, {5} không thuộc dự án này. Bản dịch đã duyệt chỉ thay đổi ở chỗ bạn đánh dấu.</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/merge_dialog.py" line="136"/>
+        <location filename="../../workbench/ui/merge_dialog.py" line="142"/>
         <source>Cannot merge</source>
         <translation>Không thể nhập lại</translation>
     </message>
@@ -1270,43 +1270,43 @@
         <translation>Không thể duyệt</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/review_actions.py" line="88"/>
+        <location filename="../../workbench/ui/review_actions.py" line="82"/>
         <source>Approve {0} segments</source>
         <translation>Duyệt {0} đoạn</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/review_actions.py" line="92"/>
+        <location filename="../../workbench/ui/review_actions.py" line="90"/>
         <source>{0} segments approved in {1}</source>
         <translation>Đã duyệt {0} đoạn ({1})</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/review_actions.py" line="108"/>
+        <location filename="../../workbench/ui/review_actions.py" line="106"/>
         <source>Nothing translated is waiting for approval here</source>
         <translation>Không có bản dịch nào đang chờ duyệt ở đây</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/review_actions.py" line="112"/>
+        <location filename="../../workbench/ui/review_actions.py" line="110"/>
         <source>Approve</source>
         <translation>Duyệt</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/review_actions.py" line="113"/>
+        <location filename="../../workbench/ui/review_actions.py" line="111"/>
         <source>Approve {0} translated segments in {1}? Review mode (F8) shows them one by one first.</source>
         <translation>Duyệt {0} đoạn đã dịch sang {1}? Chế độ duyệt (F8) cho xem từng đoạn trước.</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/review_actions.py" line="130"/>
-        <location filename="../../workbench/ui/review_actions.py" line="140"/>
+        <location filename="../../workbench/ui/review_actions.py" line="128"/>
+        <location filename="../../workbench/ui/review_actions.py" line="135"/>
         <source>Send back</source>
         <translation>Trả lại</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/review_actions.py" line="130"/>
+        <location filename="../../workbench/ui/review_actions.py" line="128"/>
         <source>What needs work? The translator reads this.</source>
         <translation>Cần sửa gì? Người dịch sẽ đọc nhận xét này.</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/review_actions.py" line="138"/>
+        <location filename="../../workbench/ui/review_actions.py" line="139"/>
         <source>Cannot send back</source>
         <translation>Không thể trả lại</translation>
     </message>
@@ -1326,7 +1326,7 @@
         <translation>Tệp đã giao</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/review_actions.py" line="216"/>
+        <location filename="../../workbench/ui/review_actions.py" line="217"/>
         <source>{0} segments merged</source>
         <translation>Đã nhập lại {0} đoạn</translation>
     </message>
@@ -1334,115 +1334,115 @@
 <context>
     <name>ReviewDialog</name>
     <message>
-        <location filename="../../workbench/ui/review_dialog.py" line="55"/>
+        <location filename="../../workbench/ui/review_dialog.py" line="54"/>
         <source>Review — {0}</source>
         <extracomment>segment ids the review changed</extracomment>
         <translation>Duyệt — {0}</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/review_dialog.py" line="70"/>
+        <location filename="../../workbench/ui/review_dialog.py" line="69"/>
         <source>What needs work (required to send back)</source>
         <translation>Cần sửa gì (bắt buộc khi trả lại)</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/review_dialog.py" line="78"/>
+        <location filename="../../workbench/ui/review_dialog.py" line="77"/>
         <source>Source</source>
         <translation>Bản gốc</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/review_dialog.py" line="79"/>
+        <location filename="../../workbench/ui/review_dialog.py" line="78"/>
         <source>Machine draft</source>
         <translation>Bản nháp máy</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/review_dialog.py" line="80"/>
+        <location filename="../../workbench/ui/review_dialog.py" line="79"/>
         <source>Changes</source>
         <translation>Thay đổi</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/review_dialog.py" line="81"/>
+        <location filename="../../workbench/ui/review_dialog.py" line="80"/>
         <source>Translation</source>
         <translation>Bản dịch</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/review_dialog.py" line="82"/>
+        <location filename="../../workbench/ui/review_dialog.py" line="81"/>
         <source>Comment</source>
         <translation>Ghi chú</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/review_dialog.py" line="84"/>
+        <location filename="../../workbench/ui/review_dialog.py" line="83"/>
         <source>Previous</source>
         <translation>Trước</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/review_dialog.py" line="85"/>
+        <location filename="../../workbench/ui/review_dialog.py" line="84"/>
         <source>Skip</source>
         <translation>Bỏ qua</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/review_dialog.py" line="86"/>
-        <location filename="../../workbench/ui/review_dialog.py" line="208"/>
+        <location filename="../../workbench/ui/review_dialog.py" line="85"/>
+        <location filename="../../workbench/ui/review_dialog.py" line="207"/>
         <source>Send back</source>
         <translation>Trả lại</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/review_dialog.py" line="87"/>
-        <location filename="../../workbench/ui/review_dialog.py" line="191"/>
+        <location filename="../../workbench/ui/review_dialog.py" line="86"/>
+        <location filename="../../workbench/ui/review_dialog.py" line="190"/>
         <source>Approve</source>
         <translation>Duyệt</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/review_dialog.py" line="89"/>
+        <location filename="../../workbench/ui/review_dialog.py" line="88"/>
         <source>Close</source>
         <translation>Đóng</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/review_dialog.py" line="129"/>
+        <location filename="../../workbench/ui/review_dialog.py" line="128"/>
         <source>{0} approved, {1} sent back in this review</source>
         <translation>Lần duyệt này: {0} đã duyệt, {1} trả lại</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/review_dialog.py" line="134"/>
+        <location filename="../../workbench/ui/review_dialog.py" line="133"/>
         <source>Nothing left to review: every translated segment here has been seen.</source>
         <translation>Đã xem hết: mọi đoạn đã dịch ở đây đều đã được duyệt qua.</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/review_dialog.py" line="135"/>
+        <location filename="../../workbench/ui/review_dialog.py" line="134"/>
         <source>There are no translated segments to review here.</source>
         <translation>Ở đây không có đoạn đã dịch nào để duyệt.</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/review_dialog.py" line="146"/>
+        <location filename="../../workbench/ui/review_dialog.py" line="145"/>
         <source>Cannot read the segment</source>
         <translation>Không đọc được đoạn</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/review_dialog.py" line="153"/>
+        <location filename="../../workbench/ui/review_dialog.py" line="152"/>
         <source>Segment {0} of {1} — {2}, #{3} ({4})</source>
         <translation>Đoạn {0}/{1} — {2}, #{3} ({4})</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/review_dialog.py" line="161"/>
+        <location filename="../../workbench/ui/review_dialog.py" line="160"/>
         <source>(no machine draft: translated by hand)</source>
         <translation>(không có bản nháp máy: dịch tay)</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/review_dialog.py" line="166"/>
+        <location filename="../../workbench/ui/review_dialog.py" line="165"/>
         <source>Accepted unchanged.</source>
         <translation>Giữ nguyên bản nháp.</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/review_dialog.py" line="191"/>
+        <location filename="../../workbench/ui/review_dialog.py" line="190"/>
         <source>Cannot approve</source>
         <translation>Không thể duyệt</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/review_dialog.py" line="201"/>
+        <location filename="../../workbench/ui/review_dialog.py" line="200"/>
         <source>Write what needs work in the comment, then send it back.</source>
         <translation>Hãy ghi điều cần sửa vào ô nhận xét rồi trả lại.</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/review_dialog.py" line="208"/>
+        <location filename="../../workbench/ui/review_dialog.py" line="207"/>
         <source>Cannot send back</source>
         <translation>Không thể trả lại</translation>
     </message>

@@ -9,8 +9,9 @@ from __future__ import annotations
 import logging
 import sqlite3
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
+from typing import TypeVar
 
 from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
@@ -23,6 +24,7 @@ from workbench.core.translation_edits import TranslationState, edited, write_sta
 from workbench.core.unconfirmed_edits import discard_unconfirmed, save_unconfirmed
 
 log = logging.getLogger(__name__)
+T = TypeVar("T")
 
 #: typed text is saved this long after the last key...
 AUTOSAVE_IDLE_MS = 1500
@@ -139,24 +141,31 @@ class EditingController(QObject):
                 self.changed.emit(changed)
         return len(changed)
 
-    def record(self, label: str, language: str, before: dict[int, TranslationState]) -> None:
-        """Changes already written by the core (an approval, a segment sent back) become one undo step:
-        Ctrl+Z puts back each segment's state from `before` (as a new revision: the history keeps both)."""
+    def recorded(
+        self, label: str | Callable[[T], str], language: str, segment_ids: Sequence[int], write: Callable[[], T]
+    ) -> T:
+        """Run `write` (a change made by the core: an approval, a segment sent back) and make what it
+        changed in `segment_ids` one undo step; Ctrl+Z puts back each segment's state from before (as a new
+        revision: the history keeps both). `label` may be made from what `write` returned. Errors of
+        `write` reach the caller; nothing is recorded then."""
+        before = self._states(segment_ids, language)
+        result = write()
         try:
-            steps = [
-                (segment_id, state, after)
-                for segment_id, state in before.items()
-                if (after := self.current_state(segment_id, language)) != state
-            ]
+            after = self._states(before, language)
         except WRITE_ERRORS as exc:
             self.failed.emit(describe_write_error(exc))
-            return
-        if not steps:
-            return
-        self.undo_stack.beginMacro(label)
-        for segment_id, state, after in steps:
-            self.undo_stack.push(TranslationEdit(self, segment_id, language, state, after, ""))
-        self.undo_stack.endMacro()
+            return result
+        steps = [(i, state, after[i]) for i, state in before.items() if i in after and after[i] != state]
+        if steps:
+            self.undo_stack.beginMacro(label if isinstance(label, str) else label(result))
+            for segment_id, state, new in steps:
+                self.undo_stack.push(TranslationEdit(self, segment_id, language, state, new, ""))
+            self.undo_stack.endMacro()
+        return result
+
+    def _states(self, segment_ids: Iterable[int], language: str) -> dict[int, TranslationState]:
+        segments = self.project.segments_by_ids(list(segment_ids))
+        return {s.id: TranslationState.of(s.translations.get(language)) for s in segments}
 
     def _write(self, segment_id: int, language: str, state: TranslationState, note: str) -> None:
         """Undo and redo: called from a Qt virtual, so errors are reported, never raised."""

@@ -29,7 +29,6 @@ from workbench.core.errors import WorkbenchError
 from workbench.core.merge_back import declared_language
 from workbench.core.post_edit_report import format_report, post_edit_report
 from workbench.core.records import Status
-from workbench.core.translation_edits import TranslationState
 from workbench.ui.error_dialog import show_error
 
 if TYPE_CHECKING:
@@ -77,17 +76,15 @@ class ReviewActions(QObject):
 
     def _approve(self, language: str, document_id: int | None, ids: list[int]) -> list[int]:
         window = self.window
+        settings = window.settings
         try:
-            segments = window.project.segments_by_ids(ids)
-            before = {s.id: TranslationState.of(s.translations.get(language)) for s in segments}
-            approved = approve(
-                window.project, language, window.settings.user_name, window.settings.role, document_id, ids
-            )
+            approved = window.editing.recorded(
+                lambda done: self.tr("Approve {0} segments").format(len(done)), language, ids,
+                lambda: approve(window.project, language, settings.user_name, settings.role, document_id, ids),
+            )  # fmt: skip
         except (WorkbenchError, sqlite3.Error) as exc:
             show_error(window, self.tr("Cannot approve"), str(exc))
             return []
-        label = self.tr("Approve {0} segments").format(len(approved))
-        window.editing.record(label, language, {i: before[i] for i in approved})
         window._segments_changed(approved)
         window.statusBar().showMessage(
             self.tr("{0} segments approved in {1}").format(len(approved), window.names.get(language, language)), 5000
@@ -132,13 +129,15 @@ class ReviewActions(QObject):
             )
             if not ok:
                 return False
+        settings, note = window.settings, comment
         try:
-            before = TranslationState.of(window.project.segment(segment_id).translations.get(language))
-            send_back(window.project, segment_id, language, comment, window.settings.user_name, window.settings.role)
+            window.editing.recorded(
+                self.tr("Send back"), language, [segment_id],
+                lambda: send_back(window.project, segment_id, language, note, settings.user_name, settings.role),
+            )  # fmt: skip
         except (WorkbenchError, sqlite3.Error) as exc:
             show_error(window, self.tr("Cannot send back"), str(exc))
             return False
-        window.editing.record(self.tr("Send back"), language, {segment_id: before})
         window._segments_changed([segment_id])
         return True
 

@@ -35,7 +35,6 @@ from workbench.core.post_edit_diff import diff_html, last_machine_draft, word_di
 from workbench.core.project_store import Project
 from workbench.core.records import SegmentRecord, Status
 from workbench.core.segment_comments import comment
-from workbench.core.translation_edits import TranslationState
 from workbench.ui.editing_controller import EditingController
 from workbench.ui.error_dialog import show_error
 
@@ -211,13 +210,13 @@ class ReviewDialog(QDialog):
 
     def _decide(self, segment: SegmentRecord, write: Callable[[], None], label: str, failure: str) -> bool:
         """Write a decision through the core; the window's undo stack takes it as one step."""
-        before = TranslationState.of(segment.translations.get(self.language))
         try:
-            write()
+            if self.editing is not None:
+                self.editing.recorded(label, self.language, [segment.id], write)
+            else:
+                write()
         except (WorkbenchError, sqlite3.Error) as exc:
             show_error(self, failure, str(exc))
             return False
-        if self.editing is not None:
-            self.editing.record(label, self.language, {segment.id: before})
         self.changed.emit([segment.id])
         return True
