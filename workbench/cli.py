@@ -11,6 +11,7 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
+from workbench.cli_values import language_list
 from workbench.core.errors import ImportProblem, WorkbenchError
 from workbench.core.importing import import_files, prepare_import, supported_extensions
 from workbench.core.project_store import Project
@@ -27,10 +28,6 @@ from workbench.review_cli import COMMANDS as REVIEW_COMMANDS
 from workbench.review_cli import add_commands as add_review_commands
 
 
-def _languages(value: str) -> list[str]:
-    return [code.strip() for code in value.split(",") if code.strip()]
-
-
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="python main.py",
@@ -42,7 +39,7 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("new", help="create a project file")
     p.add_argument("project", type=Path)
     p.add_argument("--source", default="vi", help="source language (default vi)")
-    p.add_argument("--targets", default="en,km", type=_languages, help="target languages (default en,km)")
+    p.add_argument("--targets", default="en,km", type=language_list, help="target languages (default en,km)")
     p.add_argument("--name", help="project name shown in the window (default: the file name)")
 
     p = sub.add_parser("import", help=f"import source files ({supported_extensions()})")

@@ -7,6 +7,7 @@ import sys
 import time
 from pathlib import Path
 
+from workbench.cli_values import language_list
 from workbench.core.errors import WorkbenchError
 from workbench.core.progress import Cancelled
 from workbench.core.project_memory import Memories, prefill_from_memory
@@ -113,7 +114,7 @@ class _ProgressBar:
 def cmd_translate(args: argparse.Namespace) -> int:
     settings = Settings.load()
     store = model_store(settings)
-    languages = [code.strip() for code in args.languages.split(",") if code.strip()]
+    languages = language_list(args.languages)
     with Project.open(args.project) as project:
         unknown = [lang for lang in languages if lang not in project.info.target_languages]
         if unknown:

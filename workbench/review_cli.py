@@ -8,8 +8,8 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
+from workbench.cli_values import id_list, language_list
 from workbench.core.approval import approve, send_back
-from workbench.core.errors import WorkbenchError
 from workbench.core.export_formats import FORMATS, HANDOFF_FORMATS, export, handoff
 from workbench.core.merge_back import MergePlan, Outcome, apply_merge, plan_merge, summary
 from workbench.core.post_edit_report import format_report, post_edit_report
@@ -69,17 +69,10 @@ def add_commands(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> No
     p.add_argument("--to", dest="language", required=True)
 
 
-def _ids(value: str) -> list[int]:
-    try:
-        return [int(part) for part in value.split(",") if part.strip()]
-    except ValueError:
-        raise WorkbenchError(f"segment ids are numbers separated by commas, not {value!r}") from None
-
-
 def cmd_approve(args: argparse.Namespace) -> int:
     settings = Settings.load()
     if args.dry_run:
-        wanted = set(_ids(args.segments)) if args.segments else None
+        wanted = set(id_list(args.segments)) if args.segments else None
         with Project.open(args.project, read_only=True) as project:
             ready = [
                 s for s in project.segments(project.document_id(args.document), Status.TRANSLATED, args.language)
@@ -92,7 +85,7 @@ def cmd_approve(args: argparse.Namespace) -> int:
     with Project.open(args.project) as project:
         approved = approve(
             project, args.language, settings.user_name, args.role or settings.role, project.document_id(args.document),
-            _ids(args.segments) if args.segments else None,
+            id_list(args.segments) if args.segments else None,
         )  # fmt: skip
     print(f"{len(approved)} segments approved in {args.language} by {settings.user_name}")
     return 0
@@ -109,7 +102,7 @@ def cmd_send_back(args: argparse.Namespace) -> int:
 def cmd_export(args: argparse.Namespace) -> int:
     with Project.open(args.project, read_only=True) as project:
         report = export(
-            project, args.format, [c.strip() for c in args.language.split(",") if c.strip()], args.output,
+            project, args.format, language_list(args.language), args.output,
             project.document_id(args.document), args.include_unapproved, args.fallback, Settings.load().user_name,
             check=not args.no_checks,
         )  # fmt: skip
@@ -145,7 +138,7 @@ def cmd_merge(args: argparse.Namespace) -> int:
         if args.dry_run:
             return 0
         conflicts = [row.segment_id for row in plan.of(Outcome.CONFLICT) if row.segment_id is not None]
-        take = conflicts if args.take.strip() == "all" else _ids(args.take)
+        take = conflicts if args.take.strip() == "all" else id_list(args.take)
         written = apply_merge(project, plan, settings.user_name, take, args.skip_mismatched)
     left = [c for c in conflicts if c not in take]
     print(f"{len(written)} segments written; {len(left)} conflicts left as they are"
