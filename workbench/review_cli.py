@@ -9,12 +9,11 @@ import argparse
 from pathlib import Path
 
 from workbench.cli_values import id_list, language_list
-from workbench.core.approval import approve, send_back
+from workbench.core.approval import approve, awaiting_approval, send_back
 from workbench.core.export_formats import FORMATS, HANDOFF_FORMATS, export, handoff
 from workbench.core.merge_back import MergePlan, Outcome, apply_merge, plan_merge, summary
 from workbench.core.post_edit_report import format_report, post_edit_report
 from workbench.core.project_store import Project
-from workbench.core.records import Status
 from workbench.core.settings import Settings
 
 ROLES = ["translator", "editor"]
@@ -72,12 +71,11 @@ def add_commands(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> No
 def cmd_approve(args: argparse.Namespace) -> int:
     settings = Settings.load()
     if args.dry_run:
-        wanted = set(id_list(args.segments)) if args.segments else None
         with Project.open(args.project, read_only=True) as project:
-            ready = [
-                s for s in project.segments(project.document_id(args.document), Status.TRANSLATED, args.language)
-                if s.translatable and (wanted is None or s.id in wanted)
-            ]  # fmt: skip
+            ready = awaiting_approval(
+                project, args.language, project.document_id(args.document),
+                id_list(args.segments) if args.segments else None,
+            )  # fmt: skip
         for segment in ready:
             print(f"{segment.id}\t{segment.source}\n\t{segment.translations[args.language].text}")
         print(f"{len(ready)} translated segments would be approved in {args.language}")

@@ -11,7 +11,7 @@ from collections.abc import Sequence
 
 from workbench.core.errors import WorkbenchError
 from workbench.core.project_store import Project, now, write_translation
-from workbench.core.records import Origin, Status
+from workbench.core.records import Origin, SegmentRecord, Status
 from workbench.core.segment_comments import set_comment
 
 EDITOR = "editor"
@@ -23,21 +23,30 @@ class NotAllowed(WorkbenchError):
     """The current role may not do this; the message says who may."""
 
 
+def awaiting_approval(
+    project: Project, language: str, document_id: int | None = None, segment_ids: Sequence[int] | None = None
+) -> list[SegmentRecord]:
+    """What an approval would take, in document order: translated text a person confirmed, of segments
+    for translation (of a document, a selection, or the project). Review mode steps through the same."""
+    if language not in project.info.target_languages:
+        raise WorkbenchError(f"{language!r} is not a target language of {project.path.name}")
+    wanted = set(segment_ids) if segment_ids is not None else None
+    return [
+        s for s in project.segments(document_id, Status.TRANSLATED, language)
+        if s.translatable and (wanted is None or s.id in wanted)
+    ]  # fmt: skip
+
+
 def approve(
     project: Project, language: str, author: str, role: str, document_id: int | None = None,
     segment_ids: Sequence[int] | None = None,
 ) -> list[int]:  # fmt: skip
     """Approve the translated segments (of a document, a selection, or the project); returns their ids."""
     _editor_only(author, role, "approve")
-    if language not in project.info.target_languages:
-        raise WorkbenchError(f"{language!r} is not a target language of {project.path.name}")
-    wanted = set(segment_ids) if segment_ids is not None else None
     approved: list[int] = []
     stamp = now()
     with project.transaction() as db:
-        for segment in project.segments(document_id, Status.TRANSLATED, language):
-            if not segment.translatable or (wanted is not None and segment.id not in wanted):
-                continue
+        for segment in awaiting_approval(project, language, document_id, segment_ids):
             t = segment.translations[language]
             write_translation(
                 db, segment.id, language, t.text, Status.APPROVED, t.origin, t.origin_detail, author, t.score,

@@ -24,11 +24,10 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
-from workbench.core.approval import EDITOR, approve, send_back
+from workbench.core.approval import EDITOR, approve, awaiting_approval, send_back
 from workbench.core.errors import WorkbenchError
 from workbench.core.merge_back import declared_language
 from workbench.core.post_edit_report import format_report, post_edit_report
-from workbench.core.records import Status
 from workbench.ui.error_dialog import show_error
 
 if TYPE_CHECKING:
@@ -101,7 +100,7 @@ class ReviewActions(QObject):
         window = self.window
         document_id = window.documents.current_document()
         language = window.work_language()
-        ready = [s.id for s in window.project.segments(document_id, Status.TRANSLATED, language) if s.translatable]
+        ready = [s.id for s in awaiting_approval(window.project, language, document_id)]
         if not ready:
             window.statusBar().showMessage(self.tr("Nothing translated is waiting for approval here"), 5000)
             return []

@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from workbench.core.approval import approve, approve_edited, send_back
+from workbench.core.approval import approve, approve_edited, awaiting_approval, send_back
 from workbench.core.errors import WorkbenchError
 from workbench.core.khmer_breaks import for_display
 from workbench.core.post_edit_diff import diff_html, last_machine_draft, word_diff
@@ -53,7 +53,7 @@ class ReviewDialog(QDialog):
         self.editing = editing  # the window's undo stack takes each decision as a step
         self.setWindowTitle(self.tr("Review — {0}").format(language_name))
         self.resize(900, 600)
-        self.ids = [s.id for s in project.segments(document_id, Status.TRANSLATED, language) if s.translatable]
+        self.ids = [s.id for s in awaiting_approval(project, language, document_id)]
         self.names = {d.id: d.name for d in project.documents()}
         self.position = 0
         self.approved = self.sent_back = 0
