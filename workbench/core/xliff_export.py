@@ -31,10 +31,9 @@ def export_xliff(
 ) -> ExportReport:  # fmt: skip
     check_target(project, path, [language])
     report = ExportReport(Path(path))
-    comments = {
-        (row[0], row[1]): row[2]
-        for row in project.connection.execute("SELECT segment_id, language, text FROM comments")
-    }
+    comments = dict(
+        project.connection.execute("SELECT segment_id, text FROM comments WHERE language = ?", (language,)).fetchall()
+    )
     files = []
     for document in project.documents():
         if document_id is not None and document.id != document_id:
@@ -48,7 +47,7 @@ def export_xliff(
             units.append(
                 XliffUnit(
                     str(segment.id), f"{document.name}:{segment.position + 1}", segment.source, text or "",
-                    STATES.get(status, ""), status is Status.APPROVED, comments.get((segment.id, language), ""),
+                    STATES.get(status, ""), status is Status.APPROVED, comments.get(segment.id, ""),
                 )
             )  # fmt: skip
         files.append((document.name, units))
