@@ -198,3 +198,69 @@ def test_text_boxes_are_their_own_paragraphs_read_once(tmp_path: Path) -> None:
     document.save(str(path))
     doc = prepare_import(path)
     assert [b.text for b in doc.blocks] == ["Mở đầu.", "Đoạn văn có hộp chữ.", "Giờ mở cửa: 7 giờ sáng."]
+
+
+#: shaped like LibreOffice Writer's File > Export > XHTML of a Vietnamese document: an XML declaration
+#: with its encoding, the XHTML 1.1 doctype, a namespaced <html>, Dublin Core metadata and a style block,
+#: list labels in floating spans and cell text in <p>
+LIBREOFFICE_XHTML = """<?xml version="1.0" encoding="UTF-8"?>
+<!DOCTYPE html PUBLIC "-//W3C//DTD XHTML 1.1 plus MathML 2.0//EN" "http://www.w3.org/Math/DTD/mathml2/xhtml-math11-f.dtd">
+<html xmlns="http://www.w3.org/1999/xhtml"><!--This file was converted to xhtml by LibreOffice.-->\
+<head profile="http://dublincore.org/documents/dcmi-terms/">\
+<meta http-equiv="Content-Type" content="application/xhtml+xml; charset=utf-8"/>\
+<title xml:lang="vi-VN">Lễ hội Ok Om Bok</title>\
+<meta name="DCTERMS.language" content="vi-VN" scheme="DCTERMS.RFC4646"/>
+<style type="text/css">
+\t@page {  }
+\ttable { border-collapse:collapse; border-spacing:0; empty-cells:show }
+\tli { list-style: none; margin:0; padding:0;}
+\t.P1 { font-size:12pt; font-family:Times New Roman; writing-mode:page; }
+\t</style></head>\
+<body dir="ltr" style="max-width:21.001cm;margin-top:2cm; margin-bottom:2cm; ">\
+<h1 class="Heading_20_1"><a id="a__Lễ_hội_Ok_Om_Bok"><span/></a>Lễ hội Ok Om Bok</h1>\
+<p class="P1">Lễ hội diễn ra vào rằm tháng Mười âm lịch. Đồng bào Khmer cúng trăng.</p>\
+<h2 class="Heading_20_2"><a id="a__Hoạt_động"><span/></a>Hoạt động</h2>\
+<ul><li><p class="P2" style="margin-left:0cm;"><span class="Bullet_20_Symbols" \
+style="display:block;float:left;min-width:0.635cm;">•</span>Đua ghe ngo<span class="odfLiEnd"/> </p></li>\
+<li><p class="P2" style="margin-left:0cm;"><span class="Bullet_20_Symbols" \
+style="display:block;float:left;min-width:0.635cm;">•</span>Thả đèn nước<span class="odfLiEnd"/> </p></li></ul>\
+<table border="0" cellspacing="0" cellpadding="0" class="Table1"><colgroup><col width="111"/><col width="111"/></colgroup>\
+<tr class="Table11"><td style="text-align:left;width:2.258cm; " class="Table1_A1"><p class="Table_20_Contents">Ngày</p></td>\
+<td style="text-align:left;width:2.258cm; " class="Table1_A1"><p class="Table_20_Contents">Hoạt động</p></td></tr>\
+<tr class="Table11"><td class="Table1_A2"><p class="Table_20_Contents">27/11</p></td>\
+<td class="Table1_A2"><p class="Table_20_Contents">Khai mạc</p></td></tr></table>\
+<p class="P1"> </p></body></html>
+"""
+
+
+def test_libreoffice_xhtml_with_an_encoding_declaration_imports_with_its_structure(tmp_path: Path) -> None:
+    path = tmp_path / "ok-om-bok.xhtml"
+    path.write_bytes(LIBREOFFICE_XHTML.encode("utf-8"))
+    doc = prepare_import(path)
+    assert [(b.kind, b.level, b.text) for b in doc.blocks] == [
+        (BlockKind.HEADING, 1, "Lễ hội Ok Om Bok"),
+        (BlockKind.PARAGRAPH, 0, "Lễ hội diễn ra vào rằm tháng Mười âm lịch. Đồng bào Khmer cúng trăng."),
+        (BlockKind.HEADING, 2, "Hoạt động"),
+        (BlockKind.LIST_ITEM, 0, "Đua ghe ngo"),  # the floating label is the marker, not text
+        (BlockKind.LIST_ITEM, 0, "Thả đèn nước"),
+        (BlockKind.TABLE_CELL, 0, "Ngày"),
+        (BlockKind.TABLE_CELL, 0, "Hoạt động"),
+        (BlockKind.TABLE_CELL, 0, "27/11"),
+        (BlockKind.TABLE_CELL, 0, "Khai mạc"),
+    ]
+    assert doc.blocks[3].meta["marker"] == "• "  # as the text import keeps "- " and "1. "
+    assert doc.blocks[8].meta["row"] == 1 and doc.blocks[8].meta["cell"] == 1
+    assert doc.encoding == "utf-8" and doc.properties["title"] == "Lễ hội Ok Om Bok"
+    assert not any("font-size" in s.source or "@page" in s.source for s in doc.segments)  # the style block
+
+
+def test_a_page_declaring_its_encoding_in_an_xml_declaration_is_read_in_that_encoding(tmp_path: Path) -> None:
+    from workbench.core.legacy_encodings import encode_cp1258
+
+    page = '<?xml version="1.0" encoding="windows-1258"?>\n' + SAVED_PAGE.replace('<meta charset="windows-1258">', "")
+    path = tmp_path / "tin.htm"
+    path.write_bytes(encode_cp1258(page))
+    doc = prepare_import(path)
+    assert doc.encoding == "windows-1258"
+    assert doc.blocks[0].text == "Lễ hội Ok Om Bok năm 2023"
+    assert doc.blocks[1].text == "Sáng 27/11, tại TP. Long Xuyên, lễ hội được khai mạc."

@@ -3,6 +3,10 @@
 Page furniture that can be recognised by its markup (nav, header, footer, aside, forms, elements
 whose class or id says menu/footer/sidebar...) is dropped here; what only the words give away
 (a contact block, a copyright line inside the article) is left for `boilerplate` to mark.
+
+XHTML is read the same way (LibreOffice's export among others): the encoding named by its XML
+declaration is used, a paragraph inside a list item or table cell is that item or cell, and the
+bullet or number LibreOffice writes as a floating span becomes the item's marker, not its text.
 """
 
 from __future__ import annotations
@@ -31,18 +35,38 @@ _BLOCK_TAGS = {
     "tbody", "thead", "tfoot", "figure", "header", "footer", "body", "html", "center",
 }  # fmt: skip
 _META_CHARSET = regex.compile(rb"""<meta[^>]+charset\s*=\s*["']?([\w-]+)""", regex.IGNORECASE)
+#: `<?xml version="1.0" encoding="..."?>` at the very start (XHTML, LibreOffice's export); a byte order
+#: mark outranks it, so it is looked for only in files without one
+_XML_ENCODING = regex.compile(rb"""\s*<\?xml\s[^>]*?\bencoding\s*=\s*["']([\w.:-]+)["']""", regex.IGNORECASE)
+_XML_DECLARATION = regex.compile(r"^[\ufeff\s]*<\?xml\s[^>]*\?>")
+_BOMS = (b"\xef\xbb\xbf", b"\xff\xfe", b"\xfe\xff")
+#: LibreOffice writes a list item's bullet or number as a floating span before the item's text
+_LIST_LABEL_STYLE = regex.compile(r"display\s*:\s*block.*float\s*:\s*left|float\s*:\s*left.*display\s*:\s*block")
+_LABEL_CHARS = 12
+_HEADINGS = {"h1", "h2", "h3", "h4", "h5", "h6"}
+_CONTAINERS = {"li", "td", "th"}
 
 
 def _decode_page(data: bytes, source: str, encoding: str | None) -> DecodedText:
-    if not encoding:
-        declared = _META_CHARSET.search(data[:8192])
-        if declared:
+    """The page's text in the encoding it declares (XML declaration, then <meta charset>) when that
+    decodes it, else as detected; the XML declaration is removed, since lxml refuses decoded text that
+    still declares an encoding and the text is no longer in that encoding anyway."""
+    decoded = None
+    if not encoding and not data.startswith(_BOMS):
+        head = data[:8192]
+        declarations = (_XML_ENCODING.match(head), _META_CHARSET.search(head))
+        for declared in (d for d in declarations if d):
             name = declared.group(1).decode("ascii", "replace").lower()
+            if name.startswith(("utf-16", "utf-32", "ucs")):
+                continue  # the declaration was read as ASCII: the file is not in a two- or four-byte encoding
             try:
-                return DecodedText(normalize(data.decode(name)), name)
+                decoded = DecodedText(normalize(data.decode(name)), name)
+                break
             except (LookupError, UnicodeDecodeError):
-                pass  # the page lies about its charset: detect it instead
-    return decode_text(data, source, encoding)
+                continue  # the page lies about its charset: try the next declaration, or detect it
+    if decoded is None:
+        decoded = decode_text(data, source, encoding)
+    return DecodedText(_XML_DECLARATION.sub("", decoded.text, count=1), decoded.encoding)
 
 
 def _is_furniture(el: etree._Element, inside_article: bool) -> bool:
@@ -59,6 +83,22 @@ def _is_furniture(el: etree._Element, inside_article: bool) -> bool:
     return bool(marks.strip()) and bool(_DROP_CLASS.search(marks)) and tag not in ("body", "html", "main")
 
 
+def _list_label(el: etree._Element) -> str | None:
+    """A list item's label written as LibreOffice's floating span at its start ("•", "1.", "a)"):
+    taken out of the item's text and returned ("" for an empty one), or None when there is none."""
+    if (el.text or "").strip() or not len(el):
+        return None
+    first = el[0]
+    if first.tag != "span" or not _LIST_LABEL_STYLE.search(first.get("style") or ""):
+        return None
+    label = "".join(t for t in first.itertext() if isinstance(t, str)).strip()
+    if len(label) > _LABEL_CHARS:
+        return None
+    el.text = (el.text or "") + (first.tail or "")  # its tail, the item's first words, stays
+    el.remove(first)
+    return label
+
+
 class _PageReader:
     def __init__(self) -> None:
         self.blocks: list[SourceBlock] = []
@@ -70,7 +110,7 @@ class _PageReader:
             if not line:
                 continue
             meta: dict[str, object] = {"tag": tag, **(extra or {})}
-            if tag in ("h1", "h2", "h3", "h4", "h5", "h6"):
+            if tag in _HEADINGS:
                 self.blocks.append(SourceBlock(BlockKind.HEADING, line, level=int(tag[1]), meta=meta))
             elif tag == "li":
                 self.blocks.append(SourceBlock(BlockKind.LIST_ITEM, line, meta=meta))
@@ -87,7 +127,11 @@ class _PageReader:
             parts.append(child.tail or "")
         return "".join(parts)
 
-    def walk(self, el: etree._Element, inside_article: bool, cell: dict[str, object] | None = None) -> None:
+    def walk(
+        self, el: etree._Element, inside_article: bool, cell: dict[str, object] | None = None, container: str = ""
+    ) -> None:
+        """Emit `el`'s text as blocks; `container` is the list item or table cell around it, whose kind
+        the paragraphs inside take (LibreOffice and Word put every item's and cell's text in a <p>)."""
         tag = el.tag if isinstance(el.tag, str) else ""
         if not tag or _is_furniture(el, inside_article):
             return
@@ -95,17 +139,23 @@ class _PageReader:
         if tag == "table":
             self.walk_table(el, inside_article)
             return
+        if tag in _CONTAINERS:
+            container = tag
         if not any(isinstance(c.tag, str) and c.tag in _BLOCK_TAGS for c in el.iterdescendants()):
-            self.emit(self.inline_text(el), tag, cell)
+            extra = cell
+            label = _list_label(el) if container == "li" else None
+            if label:
+                extra = {**(cell or {}), "marker": label + " "}
+            self.emit(self.inline_text(el), tag if tag in _HEADINGS else container or tag, extra)
             return
-        own_tag = tag if tag in ("li", "td", "th", "h1", "h2", "h3", "h4", "h5", "h6") else "p"
+        own_tag = tag if tag in _HEADINGS else container or "p"
         buffer = [el.text or ""]
         for child in el:
             child_tag = child.tag if isinstance(child.tag, str) else ""
             if child_tag in _BLOCK_TAGS:
                 self.emit("".join(buffer), own_tag, cell)
                 buffer = []
-                self.walk(child, inside_article, cell)
+                self.walk(child, inside_article, cell, container)
             elif child_tag == "br":
                 buffer.append("\n")
             elif child_tag and not _is_furniture(child, inside_article):
