@@ -6,6 +6,7 @@ with its manifest already inside: a half-copied install never appears as install
 
 from __future__ import annotations
 
+import importlib.util
 import json
 import logging
 import shutil
@@ -36,6 +37,24 @@ class MissingExtra(WorkbenchError):
 
 
 CONVERT_EXTRA_HINT = "install them with:  pip install -e '.[convert]'"
+CONVERT_PACKAGES = ("torch", "transformers", "safetensors")
+
+
+def missing_convert_packages() -> list[str]:
+    """The packages of the convert extra that this install lacks (checked without importing them)."""
+    return [name for name in CONVERT_PACKAGES if importlib.util.find_spec(name) is None]
+
+
+def convert_needs() -> str:
+    """What an offline user must do before `models convert` can run here; empty when nothing is missing."""
+    missing = missing_convert_packages()
+    if not missing:
+        return ""
+    return (
+        f"converting a model needs {', '.join(missing)} (the convert extra), which this install does not have. "
+        f"Either {CONVERT_EXTRA_HINT} (on a connected machine, or from wheels carried here), or convert on a "
+        "machine that has them and carry the converted folder (models/NAME-ct2-int8) here for `models install`."
+    )
 
 
 @dataclass(frozen=True, slots=True)
@@ -155,6 +174,8 @@ class ModelStore:
         model = self.get(name)
         if model.format != "transformers":
             raise WorkbenchError(f"{name} is already a CTranslate2 model")
+        if needs := convert_needs():
+            raise MissingExtra(needs)
         try:
             from ctranslate2.converters import TransformersConverter
         except ImportError as exc:
@@ -167,7 +188,7 @@ class ModelStore:
             try:
                 with vocabulary:
                     converter.convert(str(out), quantization=quantization)
-            except ImportError as exc:
+            except (ImportError, NameError) as exc:  # CTranslate2's converter meets a missing torch as a NameError
                 raise MissingExtra(f"converting a model needs torch and transformers; {CONVERT_EXTRA_HINT}") from exc
             converted = inspect_model_folder(out)
             return self._copy_in(
