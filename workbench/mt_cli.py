@@ -7,7 +7,9 @@ import sys
 import time
 from pathlib import Path
 
+from workbench.cli_stop import StopRequest, stop_on_signals
 from workbench.cli_values import language_list
+from workbench.core.counted import counted
 from workbench.core.errors import WorkbenchError
 from workbench.core.progress import Cancelled
 from workbench.core.project_memory import Memories, prefill_from_memory
@@ -15,6 +17,7 @@ from workbench.core.project_store import Project
 from workbench.core.settings import Settings
 from workbench.mt.engine import DecodingOptions, load_engine
 from workbench.mt.model_choice import choose_model, model_store
+from workbench.mt.model_store import convert_needs
 from workbench.mt.pipeline import TranslateOptions, pretranslate
 
 
@@ -73,6 +76,8 @@ def cmd_models(args: argparse.Namespace) -> int:
         print(f"installed {model.name} ({model.format}, {model.family}) in {model.path}; licence: {model.licence}")
         if model.format == "transformers":
             print(f"convert it for fast translation: python main.py models convert {model.name}")
+            if needs := convert_needs():
+                print(f"before that: {needs}")
         return 0
     if args.models_command == "download":
         model = store.download(args.name)
@@ -89,8 +94,9 @@ def cmd_models(args: argparse.Namespace) -> int:
 
 
 class _ProgressBar:
-    def __init__(self, label: str) -> None:
+    def __init__(self, label: str, stop: StopRequest) -> None:
         self.label = label
+        self.stop = stop
         self.started = time.perf_counter()
 
     def report(self, done: int, total: int, message: str = "") -> None:
@@ -108,10 +114,15 @@ class _ProgressBar:
             sys.stderr.write("\n")
 
     def is_cancelled(self) -> bool:
-        return False
+        return self.stop.requested
 
 
 def cmd_translate(args: argparse.Namespace) -> int:
+    with stop_on_signals() as stop:
+        return _translate(args, stop)
+
+
+def _translate(args: argparse.Namespace, stop: StopRequest) -> int:
     settings = Settings.load()
     store = model_store(settings)
     languages = language_list(args.languages)
@@ -129,19 +140,22 @@ def cmd_translate(args: argparse.Namespace) -> int:
         for language in languages:
             from_memory = prefill_from_memory(project, memories, language, document_id)
             if from_memory:
-                print(f"{language}: {len(from_memory)} segments drafted from 100% translation-memory matches")
+                print(
+                    f"{language}: {counted(len(from_memory), 'segment')} drafted from 100% translation-memory matches"
+                )
             name = choose_model(store, settings, language, project.info.source_language, args.model)
             model = store.runnable(name)
             engine = engines.get(model.name) or load_engine(model.path, model.name, args.backend)
             engines[model.name] = engine
             print(f"{language}: {model.name} ({model.format}, licence {model.licence})")
             try:
-                summary = pretranslate(project, engine, language, options, document_id, _ProgressBar(language))  # type: ignore[arg-type]
+                progress = _ProgressBar(language, stop)
+                summary = pretranslate(project, engine, language, options, document_id, progress)  # type: ignore[arg-type]
             except (KeyboardInterrupt, Cancelled):
                 sys.stderr.write("\nstopped: every finished batch is saved; run the same command to continue\n")
-                return 130
+                return stop.exit_code
             print(
-                f"{language}: {summary.segments} segments to draft, {summary.from_cache} from the cache, "
+                f"{language}: {counted(summary.segments, 'segment')} to draft, {summary.from_cache} from the cache, "
                 f"{summary.translated} translated in {summary.seconds:.1f} s, {summary.flagged} flagged for checking"
             )
     return 0

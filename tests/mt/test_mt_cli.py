@@ -35,28 +35,39 @@ def test_install_convert_translate_and_resume(tiny, tmp_path: Path) -> None:  # 
     (tmp_path / "bai.txt").write_text(text, encoding="utf-8")
     assert run("import", "p.wbp", "bai.txt", cwd=tmp_path, env=env).returncode == 0
 
-    # Ctrl+C in the middle: what was finished stays, the next run goes on from there.
-    child = subprocess.Popen(
-        [sys.executable, str(REPO / "main.py"), "translate", "p.wbp", "--to", "km", "--model", "tiny-nllb"],
-        cwd=tmp_path,
-        env=env,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        text=True,
-    )
-    assert child.stderr is not None
-    seen = ""
-    while not re.search(r"\] ([1-9]\d*)/200 segments", seen):
-        seen += child.stderr.read(1)
-        assert child.poll() is None, seen
-    child.send_signal(signal.SIGINT)
-    _out, err = child.communicate(timeout=60)
-    assert child.returncode == 130, err
-    assert "run the same command to continue" in err
+    def interrupt(number: signal.Signals) -> str:
+        """Start a translation, let it finish a batch or more, then send the signal; returns stderr."""
+        # Started as a background job is: with SIGINT ignored, which Python would otherwise inherit and obey.
+        child = subprocess.Popen(
+            [sys.executable, str(REPO / "main.py"), "translate", "p.wbp", "--to", "km", "--model", "tiny-nllb"],
+            cwd=tmp_path,
+            env=env,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+            preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_IGN),
+        )
+        assert child.stderr is not None
+        seen = ""
+        while not re.search(r"\] ([1-9]\d*)/\d+ segments", seen):
+            seen += child.stderr.read(1)
+            assert child.poll() is None, seen
+        child.send_signal(number)
+        _out, err = child.communicate(timeout=60)
+        assert child.returncode == 128 + number, err
+        assert "run the same command to continue" in err
+        return err
 
     def km_statuses() -> list[str]:
         listed = run("segments", "p.wbp", "--json", cwd=tmp_path, env=env).stdout.splitlines()
         return [json.loads(line)["translations"]["km"]["status"] for line in listed]
+
+    # Ctrl+C in the middle, then a `kill`: what was finished stays, the next run goes on from there.
+    interrupt(signal.SIGINT)
+    after_ctrl_c = km_statuses().count("draft")
+    assert 0 < after_ctrl_c < 200
+    interrupt(signal.SIGTERM)
+    assert after_ctrl_c < km_statuses().count("draft") < 200
 
     after_stop = km_statuses()
     assert 0 < after_stop.count("draft") < 200
@@ -100,3 +111,26 @@ def test_mt_benchmark_prints_its_figures(tmp_path: Path) -> None:
         "during a pre-translation",
     ):
         assert figure in result.stdout
+
+
+def test_without_the_convert_extra_install_and_convert_say_what_to_install(tiny, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    """An office PC with the plain install: no torch, no transformers (blocked here as if not installed)."""
+    env = {**os.environ, "WORKBENCH_MODELS_DIR": str(tmp_path / "models")}
+    without_extra = (
+        "import sys; sys.modules.update(torch=None, transformers=None, safetensors=None); "
+        "from workbench.cli import main; sys.exit(main(sys.argv[1:]))"
+    )
+
+    def plain(*args: str) -> subprocess.CompletedProcess[str]:
+        return subprocess.run(
+            [sys.executable, "-c", without_extra, *args], capture_output=True, text=True, cwd=REPO, env=env, timeout=300
+        )
+
+    installed = plain("models", "install", str(tiny.nllb), "--name", "tiny-nllb")
+    assert installed.returncode == 0, installed.stderr
+    assert "pip install -e '.[convert]'" in installed.stdout and "torch" in installed.stdout
+    converted = plain("models", "convert", "tiny-nllb")
+    assert converted.returncode == 2
+    assert "Traceback" not in converted.stderr and "NameError" not in converted.stderr
+    assert "pip install -e '.[convert]'" in converted.stderr and "torch, transformers" in converted.stderr
+    assert not (tmp_path / "models" / "tiny-nllb-ct2-int8").exists()
