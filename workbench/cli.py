@@ -7,11 +7,13 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
 
 from workbench.cli_values import language_list
+from workbench.core.counted import counted
 from workbench.core.errors import ImportProblem, WorkbenchError
 from workbench.core.importing import import_files, prepare_import, supported_extensions
 from workbench.core.project_store import Project
@@ -125,11 +127,11 @@ def _cmd_import(args: argparse.Namespace) -> int:
         doc, res = outcome.document, outcome.result
         skipped = sum(not s.translatable for s in doc.segments)
         what = (
-            f"new document, {res.added} segments"
+            f"new document, {counted(res.added, 'segment')}"
             if res.created
             else f"updated: {res.unchanged} unchanged, {res.changed} changed, {res.added} added, {res.removed} removed"
         )
-        extra = f", {res.imported_translations} translations imported" if res.imported_translations else ""
+        extra = f", {counted(res.imported_translations, 'translation')} imported" if res.imported_translations else ""
         print(
             f"{outcome.path.name}: {what} ({skipped} not for translation{extra}); format {doc.format}, encoding {doc.encoding}"
         )
@@ -145,7 +147,7 @@ def _preview(files: Sequence[Path], encoding: str | None) -> int:
             print(f"error: {problem}", file=sys.stderr)
             failed += 1
             continue
-        print(f"== {path.name}: format {doc.format}, encoding {doc.encoding}, {len(doc.segments)} segments")
+        print(f"== {path.name}: format {doc.format}, encoding {doc.encoding}, {counted(len(doc.segments), 'segment')}")
         for i, seg in enumerate(doc.segments, 1):
             flag = "  " if seg.translatable else "--"
             reason = f" [{seg.skip_reason}]" if seg.skip_reason else ""
@@ -210,11 +212,13 @@ def _cmd_stats(args: argparse.Namespace) -> int:
             )
         )
         return 0
-    print(f"{info.name}: {info.source_language} -> {', '.join(info.target_languages)}, {len(stats)} documents")
+    print(
+        f"{info.name}: {info.source_language} -> {', '.join(info.target_languages)}, {counted(len(stats), 'document')}"
+    )
     statuses = [s.value for s in Status]
     for s in stats:
         print(
-            f"\n{s.document.name} ({s.document.format}, {s.document.segment_count} segments, {s.not_translatable} not for translation)"
+            f"\n{s.document.name} ({s.document.format}, {counted(s.document.segment_count, 'segment')}, {s.not_translatable} not for translation)"
         )
         print(f"  {'':4} {'segments':>8} {'words':>7}  " + " ".join(f"{st:>12}" for st in statuses))
         for lang, c in s.languages.items():
@@ -334,10 +338,17 @@ def main(argv: Sequence[str] | None = None) -> int:
         parser.print_help()
         return 0
     try:
-        return COMMANDS[args.command](args)
+        code = COMMANDS[args.command](args)
+        sys.stdout.flush()  # a closed pipe is met here, not in the interpreter's exit
+        return code
     except WorkbenchError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2
     except KeyboardInterrupt:
         print("stopped; everything finished before the stop is saved", file=sys.stderr)
         return 130
+    except BrokenPipeError:
+        # The reader went away (`segments P | head`): stop quietly, as `yes | head` does. Python would
+        # report the pipe again when it flushes stdout at exit, so stdout now goes nowhere.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 141

@@ -367,7 +367,9 @@ class Project:
         if status is not None:
             languages = [language] if language else list(self.info.target_languages)
             if status is Status.UNTRANSLATED:
-                # No translation row at all also means untranslated.
+                # Text marked not for translation is no work left, as `stats` counts it. No translation row
+                # at all also means untranslated.
+                where.append("s.translatable = 1")
                 clause = "NOT EXISTS (SELECT 1 FROM translations t WHERE t.segment_id = s.id AND t.language = ?"
                 where.append("(" + " OR ".join(f"{clause} AND t.status != 'untranslated')" for _ in languages) + ")")
                 args.extend(languages)
