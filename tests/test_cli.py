@@ -20,19 +20,21 @@ def test_new_import_segments_stats(tmp_path: Path, article_path: Path) -> None:
     assert run("new", "angiang.wbp", "--source", "vi", "--targets", "en,km", cwd=tmp_path).returncode == 0
     imported = run("import", "angiang.wbp", str(article_path), cwd=tmp_path)
     assert imported.returncode == 0, imported.stderr
-    assert "an-giang-article-vi.txt: new document, 36 segments (21 not for translation)" in imported.stdout
+    assert "soc-trang-article-vi.txt: new document, 36 segments (17 not for translation)" in imported.stdout
     listed = run("segments", "angiang.wbp", "--status", "untranslated", "--to", "km", "--json", cwd=tmp_path)
     rows = [json.loads(line) for line in listed.stdout.splitlines()]
-    assert len(rows) == 36
-    assert rows[1]["translations"]["km"]["status"] == "untranslated"
-    assert ["code", "25/CT-TTg"] in rows[1]["protected"]
-    text_listing = run("segments", "angiang.wbp", "--document", "an-giang-article-vi.txt", "--limit", "3", cwd=tmp_path)
+    assert len(rows) == 19  # the work left: text marked not for translation is not listed, as stats counts it
+    assert all(row["translatable"] for row in rows)
+    assert rows[0]["translations"]["km"]["status"] == "untranslated"
+    assert ["date", "15/11/2024"] in rows[1]["protected"]
+    text_listing = run("segments", "angiang.wbp", "--document", "soc-trang-article-vi.txt", "--limit", "3", cwd=tmp_path)
     assert len(text_listing.stdout.splitlines()) == 3
     assert "not for translation: menu or site banner" in text_listing.stdout
     stats = run("stats", "angiang.wbp", "--json", cwd=tmp_path)
     (doc,) = json.loads(stats.stdout)
-    assert doc["segments"] == 36 and doc["not_translatable"] == 21
-    assert doc["languages"]["en"]["by_status"]["untranslated"] == 15
+    assert doc["segments"] == 36 and doc["not_translatable"] == 17
+    assert doc["languages"]["en"]["by_status"]["untranslated"] == 19
+    assert "1 document\n" in run("stats", "angiang.wbp", cwd=tmp_path).stdout
 
 
 def test_bad_files_exit_non_zero_and_name_the_file(tmp_path: Path) -> None:
@@ -42,7 +44,7 @@ def test_bad_files_exit_non_zero_and_name_the_file(tmp_path: Path) -> None:
     result = run("import", "p.wbp", "ok.txt", "bad.txt", cwd=tmp_path)
     assert result.returncode == 1
     assert "bad.txt: is not a text file" in result.stderr
-    assert "ok.txt: new document, 1 segments" in result.stdout
+    assert "ok.txt: new document, 1 segment (0 not for translation)" in result.stdout
     assert "Traceback" not in result.stderr
 
 
@@ -67,10 +69,27 @@ def test_preview_changes_nothing(tmp_path: Path, article_path: Path) -> None:
 def test_mark_flips_the_translation_flag(tmp_path: Path, article_path: Path) -> None:
     run("new", "p.wbp", cwd=tmp_path)
     run("import", "p.wbp", str(article_path), cwd=tmp_path)
-    marked = run("mark", "p.wbp", "20", "--translate", cwd=tmp_path)
-    assert marked.returncode == 0 and "segment 20: to translate" in marked.stdout
+    marked = run("mark", "p.wbp", "24", "--translate", cwd=tmp_path)
+    assert marked.returncode == 0 and "segment 24: to translate" in marked.stdout
     rows = [json.loads(x) for x in run("segments", "p.wbp", "--json", cwd=tmp_path).stdout.splitlines()]
-    assert rows[19]["source"] == "Phan Thanh" and rows[19]["translatable"] is True
+    assert rows[23]["source"] == "Minh Khang" and rows[23]["translatable"] is True
+
+
+def test_a_listing_piped_into_head_stops_quietly(tmp_path: Path, article_path: Path) -> None:
+    """`segments P | head -1`: the reader goes away after one line; no BrokenPipeError traceback."""
+    run("new", "p.wbp", cwd=tmp_path)
+    for i in range(20):  # more than a pipe holds, so the writer meets the closed pipe
+        (tmp_path / f"bai-{i}.txt").write_text(article_path.read_text(encoding="utf-8"), encoding="utf-8")
+    run("import", "p.wbp", *[f"bai-{i}.txt" for i in range(20)], cwd=tmp_path)
+    for command in (["segments", "p.wbp"], ["models", "list"]):
+        listing = subprocess.Popen(
+            [sys.executable, str(REPO / "main.py"), *command], cwd=tmp_path, stdout=subprocess.PIPE, stderr=subprocess.PIPE
+        )
+        assert listing.stdout is not None and listing.stderr is not None
+        listing.stdout.close()  # what `head` does once it has its lines
+        errors = listing.stderr.read().decode()
+        listing.wait(timeout=60)
+        assert "Traceback" not in errors and "BrokenPipeError" not in errors, errors
 
 
 def test_bench_prints_figures(tmp_path: Path) -> None:

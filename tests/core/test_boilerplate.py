@@ -18,23 +18,21 @@ from workbench.core.boilerplate import (
 from workbench.core.importing import import_files, prepare_import
 
 
-def test_the_shared_article_keeps_its_body_and_marks_the_noise(article_path: Path) -> None:
+def test_a_copied_web_article_keeps_its_body_and_marks_the_noise(article_path: Path) -> None:
     doc = prepare_import(article_path)
     reasons = {s.source: s.skip_reason for s in doc.segments if not s.translatable}
-    assert reasons["sở thông tin & truyền thông tỉnh an giang"] == REASON_MENU
-    title = (
-        "An Giang tiếp tục đẩy mạnh truyền thông văn hóa đối ngoại triển khai Chỉ thị 25/CT-TTg của Thủ tướng Chính phủ"
-    )
+    assert reasons["sở văn hóa, thể thao và du lịch tỉnh sóc trăng"] == REASON_MENU
+    title = "Sóc Trăng sẵn sàng cho Lễ hội Oóc Om Bóc – Đua ghe Ngo năm 2024"
     assert [s.translatable for s in doc.segments if s.source == title] == [True, False]
     assert reasons[title] == REASON_DUPLICATE
-    assert reasons["Ảnh: nhandan.vn"] == REASON_CAPTION
-    assert reasons["Phan Thanh"] == REASON_BYLINE
-    assert reasons["Điện thoại: 0296.6.522.225"] == REASON_CONTACT
-    assert reasons["Email: kiemtracongvu@angiang.gov.vn"] == REASON_CONTACT
-    assert reasons["Bà Phạm Thu Hồng (Chánh Văn phòng Sở)"] == REASON_CONTACT_BLOCK
-    assert reasons["Cơ quan Kiểm soát TTHC tỉnh"] == REASON_CONTACT_BLOCK
+    assert reasons["Ảnh: baosoctrang.org.vn"] == REASON_CAPTION
+    assert reasons["Minh Khang"] == REASON_BYLINE
+    assert reasons["Điện thoại: 0299.3.822.915"] == REASON_CONTACT
+    assert reasons["Email: ttxtdl@soctrang.gov.vn"] == REASON_CONTACT
+    assert reasons["Phòng Quản lý Du lịch"] == REASON_CONTACT_BLOCK
+    assert reasons["Trung tâm Thông tin Xúc tiến Du lịch"] == REASON_CONTACT_BLOCK
     assert reasons["1"] == REASON_NO_WORDS
-    assert reasons["Copyright © 2018 sotttt.angiang.gov.vn."] == REASON_COPYRIGHT
+    assert reasons["© Bản quyền thuộc Sở Văn hóa, Thể thao và Du lịch tỉnh Sóc Trăng."] == REASON_COPYRIGHT
     assert any(r == REASON_CSS and s.startswith("@media") for s, r in reasons.items())
     body = [s.source for s in doc.segments if s.translatable]
     assert body[0] == title
@@ -56,12 +54,12 @@ def test_ordinary_prose_is_left_alone(tmp_path: Path) -> None:
 
 def test_the_user_can_flip_the_flag_and_a_reimport_respects_it(project, article_path: Path) -> None:  # type: ignore[no-untyped-def]
     import_files(project, [article_path])
-    byline = next(s for s in project.segments() if s.source == "Phan Thanh")
+    byline = next(s for s in project.segments() if s.source == "Minh Khang")
     assert not byline.translatable
     flipped = project.set_translatable(byline.id, True)
     assert flipped.translatable and flipped.skip_reason == ""
     import_files(project, [article_path])  # the same file again
     assert project.segment(byline.id).translatable
-    body = next(s for s in project.segments() if s.source.startswith("Tăng cường các thông tin"))
+    body = next(s for s in project.segments() if s.source.startswith("Bên cạnh hội đua ghe Ngo"))
     skipped = project.set_translatable(body.id, False, "translated elsewhere")
     assert skipped.skip_reason == "translated elsewhere"

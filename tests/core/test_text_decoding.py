@@ -66,7 +66,7 @@ def test_detected_encoding_gives_the_same_nfc_text(name: str, data: bytes, expec
     assert decoded.text == expected
 
 
-def test_the_shared_article_detects_in_every_encoding(article_path) -> None:  # type: ignore[no-untyped-def]
+def test_a_copied_article_detects_in_every_encoding(article_path) -> None:  # type: ignore[no-untyped-def]
     text = article_path.read_text(encoding="utf-8")
     assert decode_text(encode_cp1258(text), "a.txt").text == text
     assert decode_text(encode_vni(text), "a.txt").text == text

@@ -34,7 +34,7 @@ def test_import_previews_encoding_and_segments_and_stores_the_users_choices(
     assert model.data(model.index(0, 1)) == "Thành phố Long Xuyên đẹp."
     dialog.files.setCurrentRow(0)
     rows = {model.data(model.index(r, 1)): r for r in range(model.rowCount())}
-    caption = next(text for text in rows if text.startswith("Chương trình nghệ thuật"))
+    caption = next(text for text in rows if text.startswith("Các đội ghe Ngo tranh tài"))
     tick = model.index(rows[caption], 0)
     assert model.data(tick, Qt.ItemDataRole.CheckStateRole) == Qt.CheckState.Unchecked  # photo caption
     assert model.data(model.index(rows[caption], 1), Qt.ItemDataRole.ForegroundRole) is not None  # greyed
@@ -44,8 +44,8 @@ def test_import_previews_encoding_and_segments_and_stores_the_users_choices(
     dialog.import_button.click()
     assert len(dialog.imported) == 2
     names = [d.name for d in window.project.documents()]
-    assert "cp1258.txt" in names and "an-giang-article-vi.txt" in names and "photo.txt" not in names
-    article = window.project.document("an-giang-article-vi.txt")
+    assert "cp1258.txt" in names and "soc-trang-article-vi.txt" in names and "photo.txt" not in names
+    article = window.project.document("soc-trang-article-vi.txt")
     kept = [s for s in window.project.segments(article.id) if s.source == caption]
     assert kept and kept[0].translatable
     window.documents.reload()

@@ -27,7 +27,7 @@ def test_the_model_passes_qts_tester_and_shows_the_article(qtbot, project: Proje
     assert model.rowCount() == 36 and model.columnCount() == 4
     headers = [model.headerData(c, Qt.Orientation.Horizontal) for c in range(4)]
     assert headers == ["#", "Vietnamese", "English", "Khmer"]
-    assert model.data(model.index(1, 1)).startswith("An Giang tiếp tục")
+    assert model.data(model.index(1, 1)).startswith("Sóc Trăng sẵn sàng")
     banner = model.index(0, 1)
     assert model.data(banner, Qt.ItemDataRole.ForegroundRole).color() == NOT_FOR_TRANSLATION
     assert "menu or site banner" in model.data(banner, Qt.ItemDataRole.ToolTipRole)
