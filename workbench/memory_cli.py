@@ -20,8 +20,8 @@ from workbench.core.project_memory import Memories, rebuild_project_memory, shar
 from workbench.core.project_store import Project, now
 from workbench.core.quality_checks import CHECKS, ERROR, check_project, ignore_problem
 from workbench.core.settings import Settings
-from workbench.core.tmx import read_tmx, write_tmx
-from workbench.core.translation_memory import SharedMemory, units
+from workbench.core.tmx import load_tmx, workbench_targets, write_tmx
+from workbench.core.translation_memory import DEFAULT_THRESHOLD, SharedMemory, add_unit, units
 
 
 def add_commands(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -75,31 +75,39 @@ def cmd_tm(args: argparse.Namespace) -> int:
     if args.tm_command == "lookup":
         with Project.open(args.project, read_only=True) as project:
             memories = Memories.open(project)
-            for match in memories.lookup(args.text, args.language):
+            found = memories.lookup(args.text, args.language)
+            for match in found:
                 print(f"{match.score:3d}% [{match.memory}] {match.unit.target}\n     {match.describe_differences()}")
+            if not found:
+                print(f"No match of {DEFAULT_THRESHOLD} % or more in the project or shared memory.")
             memories.close()
         return 0
     if args.tm_command == "import":
-        found = read_tmx(args.tmx)
         if args.project:
-            from workbench.core.translation_memory import add_unit
-
-            with Project.open(args.project) as project, project.transaction() as db:
-                added = sum(add_unit(db, unit, now()) for unit in found)
+            with Project.open(args.project) as project:
+                read = load_tmx(args.tmx, project.info.source_language, project.info.target_languages)
+                with project.transaction() as db:
+                    stamp = now()
+                    added = sum(add_unit(db, unit, stamp) for unit in read.units)
         else:
+            read = load_tmx(args.tmx)
             shared = SharedMemory(shared_memory_path())
-            added = shared.add(found, now())
+            added = shared.add(read.units, now())
             shared.close()
-        print(f"{args.tmx}: {len(found)} units read, {added} new")
+        print(f"{args.tmx}: {len(read.units)} unit{'' if len(read.units) == 1 else 's'} read, {added} new")
+        for line in read.summary():
+            print(f"  {line}")
         return 0
     if args.project:
         with Project.open(args.project, read_only=True) as project:
-            written = write_tmx(args.tmx, units(project.connection))
+            languages = project.info.target_languages
+            written = write_tmx(args.tmx, (u for u in units(project.connection) if u.target_language in languages))
     else:
         shared = SharedMemory(shared_memory_path())
-        written = write_tmx(args.tmx, units(shared.db))
+        languages = workbench_targets()
+        written = write_tmx(args.tmx, (u for u in units(shared.db) if u.target_language in languages))
         shared.close()
-    print(f"{args.tmx}: {written} translation units")
+    print(f"{args.tmx}: {written} translation units ({', '.join(languages)})")
     return 0
 
 
