@@ -3,7 +3,7 @@
 Terms are found in a source by their normalised form (NFC, case, tone placement) on word boundaries,
 longest first, so "Ủy ban nhân dân tỉnh" wins over "Ủy ban". On the target side a term counts as used
 when its text is there (Khmer compared without zero-width spaces, since Khmer has no spaces to match on).
-CSV and TBX (ISO 30042, the basic dialect) go in and out.
+CSV and TBX go in and out (TBX-Basic written as TBX v2, martif; TBX v2 and v3 read).
 """
 
 from __future__ import annotations
@@ -191,67 +191,106 @@ def write_glossary_csv(path: Path, glossary: Iterable[Term]) -> None:
 
 
 MAX_TBX_BYTES = 100 * 1024 * 1024
+#: the roots of the two dialects read: TBX v2 (ISO 30042:2008, martif) and TBX v3 (ISO 30042:2019, tbx)
+TBX_ROOTS = ("martif", "tbx")
+#: the values of administrativeStatus (and TBX v2's normativeAuthorization) that forbid a term
+FORBIDDING = ("deprecated", "forbidden", "admitted-not", "supersededterm")
+
+
+def _flat_text(element: etree._Element) -> str:
+    """An element's text with inline <hi>, <foreign> … included and spaces collapsed (a term spans no lines)."""
+    return " ".join("".join(element.itertext()).split())
+
+
+def _note_of(entry: etree._Element) -> str:
+    """The definition (a concept's, else the Vietnamese one, else any; translate-toolkit writes it as a <descrip>
+    without a type), else a <note>; never the subject field, which names a domain rather than explaining the term."""
+    ranked: list[tuple[int, str]] = []
+    for element in entry.iter("{*}descrip", "{*}note"):
+        text = _flat_text(element)
+        if not text or (
+            etree.QName(element).localname == "descrip" and element.get("type", "definition") != "definition"
+        ):
+            continue
+        section = next(element.iterancestors("{*}langSet", "{*}langSec"), None)
+        language = language_code(section.get(XML_LANG) or "") if section is not None else ""
+        is_note = etree.QName(element).localname == "note"
+        ranked.append((2 * is_note + (language not in ("", "vi")), text))
+    return min(ranked, key=lambda pair: pair[0])[1] if ranked else ""
 
 
 def read_glossary_tbx(path: Path) -> list[Term]:
-    """conceptEntry/termEntry → langSec/langSet → termSec/tig → term; a termNote administrativeStatus of
-    'deprecatedTerm-admn-sts' marks a forbidden alternative; a descrip or note is the note."""
+    """Both dialects: TBX v2 martif/termEntry/langSet/tig (or ntig/termGrp)/term, as translate-toolkit,
+    MultiTerm and memoQ write it, and TBX v3 tbx/conceptEntry/langSec/termSec/term. A termNote
+    administrativeStatus of 'deprecatedTerm-admn-sts' marks a forbidden alternative; the note is the
+    definition (or a <note>)."""
     tree = parse_untrusted(path, "a TBX glossary", MAX_TBX_BYTES)
+    root = tree.getroot()
+    name = etree.QName(root).localname if isinstance(root.tag, str) else ""
+    if name not in TBX_ROOTS:
+        raise ImportProblem(str(path), f"is not a TBX file (its root is <{name}>, not <martif> or <tbx>)")
     found = []
-    for entry in tree.iter("{*}conceptEntry", "{*}termEntry"):
-        source, note = "", ""
+    for entry in root.iter("{*}conceptEntry", "{*}termEntry"):
+        source = ""
         targets: dict[str, str] = {}
         forbidden: dict[str, list[str]] = {}
-        for element in entry.iter("{*}descrip", "{*}note"):
-            note = note or (element.text or "").strip()
         for section in entry.iter("{*}langSec", "{*}langSet"):
             language = language_code(section.get(XML_LANG) or "")
             for holder in section.iter("{*}termSec", "{*}tig", "{*}ntig"):
                 term = holder.find(".//{*}term")
-                if term is None or not (term.text or "").strip():
+                text = _flat_text(term) if term is not None else ""
+                if not text:
                     continue
-                status = " ".join(n.text or "" for n in holder.iter("{*}termNote"))
-                text = (term.text or "").strip()
+                status = " ".join(n.text or "" for n in holder.iter("{*}termNote")).lower()
                 if language == "vi":
                     source = source or text
-                elif "deprecated" in status or "forbidden" in status or "admitted-not" in status:
+                elif any(word in status for word in FORBIDDING):
                     forbidden.setdefault(language, []).append(text)
                 else:
                     targets.setdefault(language, text)
         if source:
-            found.append(Term(source, targets, {k: tuple(v) for k, v in forbidden.items()}, note))
+            found.append(Term(source, targets, {k: tuple(v) for k, v in forbidden.items()}, _note_of(entry)))
     if not found:
         raise ImportProblem(str(path), "holds no term entry with a Vietnamese (vi) term")
     return found
 
 
 def write_glossary_tbx(path: Path, glossary: Iterable[Term]) -> None:
-    ns = "urn:iso:std:iso:30042:ed-2"
-    namespaces: dict[str | None, str] = {None: ns}
-    root = etree.Element(f"{{{ns}}}tbx", nsmap=namespaces, type="TBX-Basic", style="dca")  # type: ignore[arg-type]
+    """TBX-Basic in the TBX v2 (martif) dialect, which translate-toolkit, MultiTerm, memoQ and the TBX-Basic
+    checker all read (translate-toolkit reads no TBX v3): a termEntry per term, the definition in the
+    Vietnamese langSet, a tig per term with its administrativeStatus."""
+    root = etree.Element("martif", type="TBX-Basic")
     root.set(XML_LANG, "vi")
-    text = etree.SubElement(etree.SubElement(root, f"{{{ns}}}text"), f"{{{ns}}}body")
+    header = etree.SubElement(root, "martifHeader")
+    etree.SubElement(
+        etree.SubElement(etree.SubElement(header, "fileDesc"), "sourceDesc"), "p"
+    ).text = "Glossary exported by the workbench"
+    etree.SubElement(etree.SubElement(header, "encodingDesc"), "p", type="XCSURI").text = "TBXBasicXCSV02.xcs"
+    body = etree.SubElement(etree.SubElement(root, "text"), "body")
     for number, term in enumerate(glossary, start=1):
-        entry = etree.SubElement(text, f"{{{ns}}}conceptEntry", id=f"c{number}")
-        if term.note:
-            etree.SubElement(entry, f"{{{ns}}}descrip", type="definition").text = term.note
+        entry = etree.SubElement(body, "termEntry", id=f"c{number}")
         languages = [("vi", term.source, ())] + [
             (lang, term.targets.get(lang, ""), term.forbidden.get(lang, ())) for lang in ("en", "km")
         ]
         for language, preferred, banned in languages:
             if not preferred and not banned:
                 continue
-            section = etree.SubElement(entry, f"{{{ns}}}langSec")
+            section = etree.SubElement(entry, "langSet")
             section.set(XML_LANG, language)
+            if language == "vi" and term.note:
+                etree.SubElement(section, "descrip", type="definition").text = term.note
             for value, status in [
                 (preferred, "preferredTerm-admn-sts"),
                 *[(b, "deprecatedTerm-admn-sts") for b in banned],
             ]:
                 if not value:
                     continue
-                holder = etree.SubElement(section, f"{{{ns}}}termSec")
-                etree.SubElement(holder, f"{{{ns}}}term").text = value
-                etree.SubElement(holder, f"{{{ns}}}termNote", type="administrativeStatus").text = status
+                holder = etree.SubElement(section, "tig")
+                etree.SubElement(holder, "term").text = value
+                etree.SubElement(holder, "termNote", type="administrativeStatus").text = status
     temporary = path.with_name(path.name + ".partial")
-    etree.ElementTree(root).write(str(temporary), encoding="UTF-8", xml_declaration=True, pretty_print=True)
+    etree.ElementTree(root).write(
+        str(temporary), encoding="UTF-8", xml_declaration=True, pretty_print=True,
+        doctype='<!DOCTYPE martif SYSTEM "TBXBasiccoreStructV02.dtd">',
+    )  # fmt: skip
     os.replace(temporary, path)
