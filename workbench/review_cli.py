@@ -47,6 +47,11 @@ def add_commands(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> No
         help="txt/docx/html: what stands for a segment without exported text",
     )  # fmt: skip
     p.add_argument("--no-checks", action="store_true", help="skip the quality checks of the exported text")
+    p.add_argument(
+        "--leave-out-not-for-translation", action="store_true",
+        help="txt/docx/html: leave out captions, bylines and text marked not for translation (kept as written "
+        "by default; page furniture is always left out, and listed)",
+    )  # fmt: skip
 
     p = sub.add_parser("handoff", help="every segment's current text as XLIFF or PO, for a translator elsewhere")
     p.add_argument("project", type=Path)
@@ -102,7 +107,7 @@ def cmd_export(args: argparse.Namespace) -> int:
         report = export(
             project, args.format, language_list(args.language), args.output,
             project.document_id(args.document), args.include_unapproved, args.fallback, Settings.load().user_name,
-            check=not args.no_checks,
+            check=not args.no_checks, leave_out_not_for_translation=args.leave_out_not_for_translation,
         )  # fmt: skip
     for line in report.lines():
         print(line)

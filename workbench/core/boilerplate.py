@@ -20,11 +20,26 @@ REASON_CAPTION = "photo caption"
 REASON_MENU = "menu or site banner (all lower case)"
 REASON_DUPLICATE = "repeats the paragraph before it"
 REASON_BYLINE = "author byline (kept as written)"
-#: not translated, but part of the document: a rebuilt document keeps the byline, and lines without words
-#: (a number in a table) inside the article — not those in the furniture around it (the rest is page
-#: furniture and stays out)
-KEPT_AS_WRITTEN = frozenset({REASON_BYLINE})
-KEPT_INSIDE_THE_ARTICLE = frozenset({REASON_NO_WORDS})
+#: page furniture: around the article, not part of the document; a rebuilt document leaves it out and
+#: the export report lists it. Every other reason (a photo caption, the byline, a reason the user gave
+#: when marking a segment by hand) is part of the document, which keeps it as written.
+PAGE_FURNITURE = frozenset(
+    {REASON_CSS, REASON_COPYRIGHT, REASON_CONTACT, REASON_CONTACT_BLOCK, REASON_MENU, REASON_DUPLICATE}
+)
+
+
+def is_page_furniture(reason: str, inside_article: bool) -> bool:
+    """Whether a not-for-translation segment is page furniture rather than part of the document. Text
+    without words is furniture around the article (the numbering of a contact block) and the
+    document's own inside it (a figure in a table, a date line)."""
+    return reason in PAGE_FURNITURE or (reason == REASON_NO_WORDS and not inside_article)
+
+
+def reads_the_same_in_every_language(reason: str) -> bool:
+    """Figures, dates in digits and other text without words: nothing a reader of another language
+    would miss, so a document that leaves out not-for-translation text still keeps them."""
+    return reason == REASON_NO_WORDS
+
 
 _CSS = regex.compile(
     r"@media\b|@import\b|@font-face\b|^[\w.#:>*,\s\[\]=\"'()-]+\{[^{}]*:[^{}]*\}|\{[^{}]*;[^{}]*\}\s*\}?\s*$",

@@ -3,8 +3,10 @@
 Each block keeps what the import recorded about it (title, heading level, list item and its marker,
 table/row/cell), and each piece of text knows whether it is the exported translation or a fallback
 (the Vietnamese source or a visible placeholder, as the editor chose), so a format can mark fallbacks.
-Segments that are not for translation are page furniture (menus, contact lines, copyright) and stay
-out, except those kept as written: the author's byline, and numbers inside the article.
+Not-for-translation text that is part of the document (a photo caption, the byline, a date, what the
+user marked by hand) goes out as it stands in the source, marked as such, unless the user chose to
+leave it out; page furniture (menus, contact lines, copyright, CSS, a repeated title) stays out. The
+report lists every not-for-translation segment left out, so no text disappears unsaid.
 """
 
 from __future__ import annotations
@@ -13,7 +15,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
-from workbench.core.boilerplate import KEPT_AS_WRITTEN, KEPT_INSIDE_THE_ARTICLE
+from workbench.core.boilerplate import is_page_furniture, reads_the_same_in_every_language
 from workbench.core.errors import WorkbenchError
 from workbench.core.export_report import ExportReport, exported_text
 from workbench.core.project_store import Project
@@ -28,6 +30,8 @@ class Piece:
     text: str
     #: "" for exported text, else "source" or "placeholder"
     fallback: str = ""
+    #: not-for-translation source text, going out as written (in the source language)
+    as_written: bool = False
 
 
 @dataclass(slots=True)
@@ -58,9 +62,10 @@ class RebuiltDocument:
 
 def rebuild(
     project: Project, language: str, document_id: int, report: ExportReport, include_unapproved: bool = False,
-    fallback: str = "source",
+    fallback: str = "source", leave_out_not_for_translation: bool = False,
 ) -> RebuiltDocument:  # fmt: skip
-    """The document's blocks in `language`; segments without exported text are counted in `report`."""
+    """The document's blocks in `language`; segments without exported text, and not-for-translation
+    segments left out, are counted in `report`."""
     if fallback not in FALLBACKS:
         raise WorkbenchError(f"fallback must be one of {', '.join(FALLBACKS)}, not {fallback!r}")
     document = project.document(document_id)
@@ -78,12 +83,14 @@ def rebuild(
     article = range(translatable[0], translatable[-1] + 1) if translatable else range(0)
     for segment in segments:
         if not segment.translatable:
-            kept = segment.skip_reason in KEPT_AS_WRITTEN or (
-                segment.skip_reason in KEPT_INSIDE_THE_ARTICLE and segment.position in article
-            )
-            if not kept:
+            reason = segment.skip_reason
+            if is_page_furniture(reason, segment.position in article) or (
+                leave_out_not_for_translation and not reads_the_same_in_every_language(reason)
+            ):
+                report.add_dropped(document.name, segment.position, reason, segment.source)
                 continue
-            piece = Piece(segment.source)
+            report.kept_as_written += 1
+            piece = Piece(segment.source, as_written=True)
         else:
             text = exported_text(segment, language, include_unapproved, report, document.name)
             piece = Piece(text) if text is not None else Piece(

@@ -4,7 +4,8 @@ bulleted and numbered lists with their depth, tables, paragraphs) with python-do
 Khmer runs get a Khmer font in every font slot Word reads (ascii, hAnsi and the complex-script slot
 that Word actually uses for Khmer) and the km-KH language, so the file shows Khmer glyphs and breaks
 lines correctly on an office PC that has the font. A visible placeholder for text without a translation
-is highlighted; a Vietnamese fallback is tagged vi-VN so spelling checks do not flag it as English.
+is highlighted; a Vietnamese fallback, and not-for-translation text kept as written (a caption, the
+byline), is tagged vi-VN so spelling checks do not flag it as English.
 """
 
 from __future__ import annotations
@@ -32,11 +33,13 @@ _LANGUAGE_TAGS = {"en": "en-US", "km": "km-KH", "vi": "vi-VN"}
 
 def export_docx(
     project: Project, language: str, path: Path, document_id: int, include_unapproved: bool = False,
-    fallback: str = "source", khmer_font: str = KHMER_FONT,
+    fallback: str = "source", leave_out_not_for_translation: bool = False, khmer_font: str = KHMER_FONT,
 ) -> ExportReport:  # fmt: skip
     check_target(project, path, [language])
     report = ExportReport(Path(path))
-    rebuilt = rebuild(project, language, document_id, report, include_unapproved, fallback)
+    rebuilt = rebuild(
+        project, language, document_id, report, include_unapproved, fallback, leave_out_not_for_translation
+    )
     document = docx.Document()
     document.core_properties.title = rebuilt.title
     document.core_properties.language = _LANGUAGE_TAGS.get(language, language)
@@ -91,7 +94,7 @@ def _add_pieces(paragraph: Paragraph, pieces: list[Piece], language: str, khmer_
             text.set("{http://www.w3.org/XML/1998/namespace}space", "preserve")
             run._element.append(text)
         properties = run._element.get_or_add_rPr()
-        tag = "vi-VN" if piece.fallback == "source" else _LANGUAGE_TAGS.get(language, language)
+        tag = "vi-VN" if piece.fallback == "source" or piece.as_written else _LANGUAGE_TAGS.get(language, language)
         lang = properties.find(qn("w:lang"))
         if lang is None:
             lang = properties.makeelement(qn("w:lang"), {})

@@ -29,9 +29,11 @@ HANDOFF_FORMATS = ("xliff", "po")
 def export(
     project: Project, fmt: str, languages: list[str], path: Path, document_id: int | None = None,
     include_unapproved: bool = False, fallback: str = "source", translator: str = "", check: bool = True,
-    parallel_checks: bool = True,
+    parallel_checks: bool = True, leave_out_not_for_translation: bool = False,
 ) -> ExportReport:  # fmt: skip
-    """Write one export; with `check`, the report also lists open QA problems on the exported text."""
+    """Write one export; with `check`, the report also lists open QA problems on the exported text.
+    A document (txt, docx, html) keeps its not-for-translation text as written unless
+    `leave_out_not_for_translation`; page furniture stays out either way, listed in the report."""
     if fmt not in FORMATS:
         raise WorkbenchError(f"unknown export format {fmt!r}; one of {', '.join(FORMATS)}")
     if FORMATS[fmt][1] and document_id is None:
@@ -52,7 +54,9 @@ def export(
     else:
         assert document_id is not None
         write = {"txt": export_text, "docx": export_docx, "html": export_html}[fmt]
-        report = write(project, language, path, document_id, include_unapproved, fallback)
+        report = write(
+            project, language, path, document_id, include_unapproved, fallback, leave_out_not_for_translation
+        )
     if check:
         add_open_problems(project, report, document_id, parallel_checks)
     return report

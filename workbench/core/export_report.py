@@ -11,6 +11,13 @@ from workbench.core.quality_checks import check_project
 from workbench.core.records import SegmentRecord, Status
 
 NOT_APPROVED = "translated (not approved)"
+#: how much of a left-out segment the report quotes
+FIRST_WORDS = 8
+
+
+def first_words(text: str, count: int = FIRST_WORDS) -> str:
+    words = text.split()
+    return " ".join(words[:count]) + ("…" if len(words) > count else "")
 
 
 @dataclass(slots=True)
@@ -26,11 +33,38 @@ class ExportReport:
     problems: list[tuple[str, int, str, str, str, str]] = field(default_factory=list)
     #: whether the quality checks ran (a hand-off does not check)
     checked: bool = False
+    #: not-for-translation segments a rebuilt document (txt, docx, html) left out: (document, position,
+    #: reason, first words); page furniture always, the rest only when the user chose to leave it out
+    dropped: list[tuple[str, int, str, str]] = field(default_factory=list)
+    #: not-for-translation segments a rebuilt document kept as they stand in the source
+    kept_as_written: int = 0
+
+    def add_dropped(self, document: str, position: int, reason: str, source: str) -> None:
+        """`position` counts from 0, as stored; the report counts from 1, as the editor shows."""
+        self.dropped.append((document, position + 1, reason or "not for translation", first_words(source)))
 
     def summary(self) -> str:
         counts = ", ".join(f"{status} {n}" for status, n in sorted(self.by_status.items()))
         checks = f"; {len(self.problems)} open QA problems on exported text" if self.checked else ""
-        return f"{self.path}: {self.entries} entries ({counts}); {len(self.left_out)} without exported text{checks}"
+        return (
+            f"{self.path}: {self.entries} entries ({counts}); {len(self.left_out)} without exported text"
+            f"{self._not_for_translation()}{checks}"
+        )
+
+    def _not_for_translation(self) -> str:
+        if not self.dropped and not self.kept_as_written:
+            return ""
+        reasons: dict[str, int] = {}
+        for _document, _position, reason, _words in self.dropped:
+            reasons[reason] = reasons.get(reason, 0) + 1
+        why = ", ".join(f"{reason} {n}" for reason, n in reasons.items())
+        dropped = f"; {len(self.dropped)} not-for-translation segments left out ({why})" if self.dropped else ""
+        kept = (
+            f"; {self.kept_as_written} not-for-translation segments kept as in the source"
+            if self.kept_as_written
+            else ""
+        )
+        return kept + dropped
 
     def lines(self, limit: int = 20) -> list[str]:
         """The summary, then what was left out and the open problems (the first `limit` of each)."""
@@ -40,6 +74,14 @@ class ExportReport:
             out += [f"  {document}:{position} {why}" for document, position, why in self.left_out[:limit]]
             if len(self.left_out) > limit:
                 out.append(f"  … and {len(self.left_out) - limit} more")
+        if self.dropped:
+            out.append("Not for translation, left out:")
+            out += [
+                f"  {document}:{position} {reason}: {words}"
+                for document, position, reason, words in self.dropped[:limit]
+            ]
+            if len(self.dropped) > limit:
+                out.append(f"  … and {len(self.dropped) - limit} more")
         if self.problems:
             out.append("Open QA problems on exported text:")
             out += [

@@ -2,7 +2,8 @@
 with their depth, tables, paragraphs): a self-contained UTF-8 page a press office can paste into its
 site. The page declares its language (so browsers pick a Khmer font and line breaking), Khmer text gets
 a Khmer font stack, and text without a translation is marked: a Vietnamese fallback as `lang="vi"`, a
-placeholder highlighted with <mark>."""
+placeholder highlighted with <mark>; not-for-translation text kept as written (a caption, the byline) is
+`lang="vi"` too, without the mark of a missing translation."""
 
 from __future__ import annotations
 
@@ -25,11 +26,13 @@ _COMMON = "table { border-collapse: collapse; } td { border: 1px solid #999; pad
 
 def export_html(
     project: Project, language: str, path: Path, document_id: int, include_unapproved: bool = False,
-    fallback: str = "source",
+    fallback: str = "source", leave_out_not_for_translation: bool = False,
 ) -> ExportReport:  # fmt: skip
     check_target(project, path, [language])
     report = ExportReport(Path(path))
-    rebuilt = rebuild(project, language, document_id, report, include_unapproved, fallback)
+    rebuilt = rebuild(
+        project, language, document_id, report, include_unapproved, fallback, leave_out_not_for_translation
+    )
     body: list[str] = []
     lists: list[str] = []  # the lists open around the current item, outermost first; each has an open <li>
 
@@ -95,6 +98,8 @@ def _inline(pieces: list[Piece]) -> str:
         text, space = escape(words, quote=False), piece.text[len(words) :]  # the separator stays outside
         if piece.fallback == "source":
             out.append(f'<span lang="vi" class="untranslated">{text}</span>{space}')
+        elif piece.as_written:  # not for translation: Vietnamese as it stands, not a gap in the translation
+            out.append(f'<span lang="vi">{text}</span>{space}')
         elif piece.fallback == "placeholder":
             out.append(f'<mark class="untranslated">{text}</mark>{space}')
         else:

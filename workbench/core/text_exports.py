@@ -20,13 +20,16 @@ __all__ = ["PLACEHOLDER", "export_csv", "export_project_tmx", "export_text"]
 
 def export_text(
     project: Project, language: str, path: Path, document_id: int, include_unapproved: bool = False,
-    fallback: str = "source",
+    fallback: str = "source", leave_out_not_for_translation: bool = False,
 ) -> ExportReport:  # fmt: skip
     """The document in `language`, paragraphs separated by a blank line (list items keep their marker);
-    a segment without exported text falls back to its Vietnamese source or to a visible placeholder."""
+    a segment without exported text falls back to its Vietnamese source or to a visible placeholder,
+    not-for-translation text goes out as written unless left out (page furniture always is)."""
     check_target(project, path, [language])
     report = ExportReport(Path(path))
-    document = rebuild(project, language, document_id, report, include_unapproved, fallback)
+    document = rebuild(
+        project, language, document_id, report, include_unapproved, fallback, leave_out_not_for_translation
+    )
     paragraphs = []
     for block in document.blocks:
         marker = str(block.meta.get("marker", "")) if block.kind is BlockKind.LIST_ITEM else ""
