@@ -199,7 +199,7 @@ FORBIDDING = ("deprecated", "forbidden", "admitted-not", "supersededterm")
 
 def _flat_text(element: etree._Element) -> str:
     """An element's text with inline <hi>, <foreign> … included and spaces collapsed (a term spans no lines)."""
-    return " ".join("".join(element.itertext()).split())
+    return " ".join("".join(text for text in element.itertext() if isinstance(text, str)).split())
 
 
 def _note_of(entry: etree._Element) -> str:
@@ -289,8 +289,8 @@ def write_glossary_tbx(path: Path, glossary: Iterable[Term]) -> None:
                 etree.SubElement(holder, "term").text = value
                 etree.SubElement(holder, "termNote", type="administrativeStatus").text = status
     temporary = path.with_name(path.name + ".partial")
-    etree.ElementTree(root).write(
-        str(temporary), encoding="UTF-8", xml_declaration=True, pretty_print=True,
-        doctype='<!DOCTYPE martif SYSTEM "TBXBasiccoreStructV02.dtd">',
+    temporary.write_bytes(
+        etree.tostring(root, encoding="UTF-8", xml_declaration=True, pretty_print=True,
+                       doctype='<!DOCTYPE martif SYSTEM "TBXBasiccoreStructV02.dtd">')
     )  # fmt: skip
     os.replace(temporary, path)
