@@ -141,6 +141,32 @@ def test_export_dialog_writes_a_word_document_and_shows_the_report(qtbot, open_w
     window.close()
 
 
+def test_export_dialog_keeps_a_photo_caption_unless_asked_to_leave_it_out(qtbot, open_window, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    article = Path(__file__).resolve().parents[1] / "data" / "export-article-vi.txt"
+    caption = "Chương trình nghệ thuật kỷ niệm 55 năm cuộc Tổng tiến công và nổi dậy Tết Mậu Thân 1968. Ảnh: nhandan.vn"
+    window = open_window(article, settings=_settings("editor"))
+    dialog = window.review.open_export()
+    dialog.format.setCurrentIndex(dialog.format.findData("txt"))
+    dialog.document.setCurrentIndex(dialog.document.findText("export-article-vi.txt"))
+    assert dialog.leave_out.isEnabled() and not dialog.leave_out.isChecked()
+    for name, leave_out in (("kept.txt", False), ("dropped.txt", True)):
+        dialog.leave_out.setChecked(leave_out)
+        dialog.path.setText(str(tmp_path / name))
+        with qtbot.waitSignal(dialog.jobs.finished, timeout=20_000):
+            dialog.start(confirm_overwrite=False)
+        assert (caption in (tmp_path / name).read_text(encoding="utf-8")) is not leave_out
+        report = dialog.report_view.toPlainText()
+        assert "copyright line: © Bản quyền thuộc về Báo Nhân Dân" in report  # page furniture, always listed
+        assert ("photo caption: Chương trình nghệ thuật kỷ niệm 55 năm…" in report) is leave_out
+    dialog.format.setCurrentIndex(dialog.format.findData("po"))
+    assert not dialog.leave_out.isEnabled()  # PO, XLIFF, TMX and CSV carry only the text to translate
+    dialog.close()
+    again = window.review.open_export()
+    assert again.leave_out.isChecked()  # remembered, like the other options
+    again.close()
+    window.close()
+
+
 def test_merge_back_dialog_lists_conflicts_and_writes_only_what_is_ticked(qtbot, open_window, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     window = open_window(settings=_settings("editor"))
     first, second, _third = _translated(window.project)

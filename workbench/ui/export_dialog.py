@@ -2,8 +2,8 @@
 and File > Hand off: every text with its state as XLIFF or PO for a translator working elsewhere.
 
 The export runs off the GUI thread on a read-only connection; the report (counts, what was left out
-and why, open QA problems on exported text) is shown when it is done. Format, folder and options are
-remembered between exports.
+and why, page furniture and other not-for-translation text left out of a document, open QA problems
+on exported text) is shown when it is done. Format, folder and options are remembered between exports.
 """
 
 from __future__ import annotations
@@ -68,6 +68,16 @@ class ExportDialog(QDialog):
         self.fallback = QComboBox()
         self.fallback.addItem(self.tr("the Vietnamese source"), "source")
         self.fallback.addItem(self.tr("a visible placeholder"), "placeholder")
+        self.leave_out = QCheckBox(
+            self.tr("Leave out not-for-translation text (captions, bylines, text marked by hand)")
+        )
+        self.leave_out.setToolTip(
+            self.tr(
+                "Otherwise it goes out as it stands in the source. Page furniture (menus, contact details, "
+                "copyright lines, style sheets) is always left out, and the report lists it; figures and dates "
+                "in digits always stay."
+            )
+        )
         self.path = QLineEdit()
         browse = QPushButton(self.tr("Browse…"))
         browse.clicked.connect(self.browse)
@@ -81,6 +91,7 @@ class ExportDialog(QDialog):
         if not handoff_mode:
             form.addRow("", self.include_unapproved)
             form.addRow(self.tr("Text without a translation"), self.fallback)
+            form.addRow("", self.leave_out)
         form.addRow(self.tr("Save as"), where)
         self.busy = QProgressBar()
         self.busy.setRange(0, 0)
@@ -121,12 +132,14 @@ class ExportDialog(QDialog):
             self.format.setCurrentIndex(index)
         self.include_unapproved.setChecked(bool(stored.value(self._key("include_unapproved"), False, type=bool)))
         self.fallback.setCurrentIndex(max(self.fallback.findData(stored.value(self._key("fallback"), "source")), 0))
+        self.leave_out.setChecked(bool(stored.value(self._key("leave_out_not_for_translation"), False, type=bool)))
 
     def _remember(self) -> None:
         stored = QSettings()
         stored.setValue(self._key("format"), self.format.currentData())
         stored.setValue(self._key("include_unapproved"), self.include_unapproved.isChecked())
         stored.setValue(self._key("fallback"), self.fallback.currentData())
+        stored.setValue(self._key("leave_out_not_for_translation"), self.leave_out.isChecked())
         stored.setValue(self._key("folder"), str(Path(self.path.text()).parent))
 
     def _options_changed(self) -> None:
@@ -137,6 +150,7 @@ class ExportDialog(QDialog):
         if one_document and self.document.currentData() is None and self.document.count() > 1:
             self.document.setCurrentIndex(1)
         self.fallback.setEnabled(one_document)
+        self.leave_out.setEnabled(one_document)
         tmx = fmt == "tmx"
         if tmx and self.language.findData(ALL_LANGUAGES) < 0 and len(self.languages) > 1:
             self.language.addItem(self.tr("All target languages"), ALL_LANGUAGES)
@@ -175,10 +189,11 @@ class ExportDialog(QDialog):
         language = self.language.currentData()
         languages = self.languages if language == ALL_LANGUAGES else [language]
         document_id = self.document.currentData()
-        include, fallback, translator = (
+        include, fallback, translator, leave_out = (
             self.include_unapproved.isChecked(),
             self.fallback.currentData(),
             self.translator,
+            self.leave_out.isChecked(),
         )
         self._remember()
         self.export_button.setEnabled(False)
@@ -188,12 +203,14 @@ class ExportDialog(QDialog):
             return self.jobs.start(
                 self.project_path, lambda project: handoff(project, fmt, language, target, document_id, translator)
             )
-        return self.jobs.start(
-            self.project_path,
-            lambda project: export(
-                project, fmt, languages, target, document_id, include, fallback, translator, parallel_checks=False
-            ),
-        )
+
+        def write(project: Project) -> ExportReport:
+            return export(
+                project, fmt, languages, target, document_id, include, fallback, translator,
+                parallel_checks=False, leave_out_not_for_translation=leave_out,
+            )  # fmt: skip
+
+        return self.jobs.start(self.project_path, write)
 
     def _done(self, _request: int, report: ExportReport) -> None:
         self.report = report
