@@ -1,4 +1,4 @@
-"""TBX glossaries as other tools write them (TBX-Basic in TBX v2 martif, TBX v3 ISO 30042:2019, translate-toolkit's
+"""Glossaries from elsewhere: TBX as other tools write them (TBX-Basic in TBX v2 martif, TBX v3 ISO 30042:2019, translate-toolkit's
 own TBX) come in with whole terms and their definitions, and our export is read by translate-toolkit's TBX reader."""
 
 from __future__ import annotations
@@ -9,7 +9,7 @@ import pytest
 from translate.storage import tbx as tt_tbx
 
 from workbench.core.errors import ImportProblem
-from workbench.core.glossary import Term, add_term, read_glossary_tbx, terms, write_glossary_tbx
+from workbench.core.glossary import Term, add_term, read_glossary_csv, read_glossary_tbx, terms, write_glossary_tbx
 from workbench.core.project_store import Project
 
 # TBX-Basic as its specification's samples and MultiTerm write it: the subject field at entry level, the
@@ -149,3 +149,10 @@ def test_a_file_that_is_not_tbx_is_refused_by_name(tmp_path: Path) -> None:
     path.write_text("<html><body><termEntry/></body></html>", encoding="utf-8")
     with pytest.raises(ImportProblem, match=r"page\.tbx: is not a TBX file \(its root is <html>"):
         read_glossary_tbx(path)
+
+
+def test_a_csv_glossary_with_a_field_too_long_to_read_is_refused_by_name_and_line(tmp_path: Path) -> None:
+    path = tmp_path / "terms.csv"
+    path.write_text("vi,en\nỦy ban,Committee\n" + "a" * 200_000 + ",b\n", encoding="utf-8")
+    with pytest.raises(ImportProblem, match=r"terms\.csv: is not a readable CSV file \(after line 2: field larger"):
+        read_glossary_csv(path)

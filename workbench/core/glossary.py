@@ -152,10 +152,14 @@ def read_glossary_csv(path: Path) -> list[Term]:
     except (OSError, UnicodeDecodeError) as exc:
         raise ImportProblem(str(path), f"cannot be read as UTF-8 text ({exc})") from exc
     reader = csv.DictReader(io.StringIO(text))
-    if reader.fieldnames is None or "vi" not in reader.fieldnames:
-        raise ImportProblem(str(path), f"needs a header row with at least a 'vi' column ({', '.join(CSV_COLUMNS)})")
+    try:
+        if reader.fieldnames is None or "vi" not in reader.fieldnames:
+            raise ImportProblem(str(path), f"needs a header row with at least a 'vi' column ({', '.join(CSV_COLUMNS)})")
+        rows = list(reader)
+    except csv.Error as exc:  # a field over the csv module's limit, a stray quote under strict rules
+        raise ImportProblem(str(path), f"is not a readable CSV file (after line {reader.line_num}: {exc})") from exc
     found = []
-    for row in reader:
+    for row in rows:
         source = (row.get("vi") or "").strip()
         if not source:
             continue
