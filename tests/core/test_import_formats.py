@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 import polib
+import pytest
 
 from tests.builders.documents import build_docx
 from workbench.core.importing import import_files, prepare_import
+from workbench.core.legacy_encodings import encode_cp1258
 from workbench.core.records import BlockKind, Origin, Status
 
 
@@ -264,3 +267,24 @@ def test_a_page_declaring_its_encoding_in_an_xml_declaration_is_read_in_that_enc
     assert doc.encoding == "windows-1258"
     assert doc.blocks[0].text == "Lễ hội Ok Om Bok năm 2023"
     assert doc.blocks[1].text == "Sáng 27/11, tại TP. Long Xuyên, lễ hội được khai mạc."
+
+
+@pytest.mark.parametrize(
+    ("saved", "encoding"),
+    [
+        (lambda page: encode_cp1258(page.replace("; charset=utf-8", "")), "cp1258"),  # declares UTF-8, is not
+        (lambda page: b"\xef\xbb\xbf" + page.encode("utf-8"), "utf-8-sig"),  # a byte order mark outranks it
+        (lambda page: page.encode("utf-16"), "utf-16"),
+    ],
+)
+def test_an_xml_declaration_that_does_not_match_the_bytes_still_imports(
+    tmp_path: Path, saved: Callable[[str], bytes], encoding: str
+) -> None:
+    path = tmp_path / "ok-om-bok.xhtml"
+    path.write_bytes(saved(LIBREOFFICE_XHTML))
+    doc = prepare_import(path)
+    assert doc.encoding == encoding
+    assert [b.text for b in doc.blocks][:2] == [
+        "Lễ hội Ok Om Bok",
+        "Lễ hội diễn ra vào rằm tháng Mười âm lịch. Đồng bào Khmer cúng trăng.",
+    ]
