@@ -258,8 +258,10 @@ def _run_child(args: list[str]) -> dict[str, float]:
 
 def run_mt_benchmark(architecture: str, out: Callable[[str], None], threads: int = 0) -> None:
     """Build a random-weight model of `architecture`, convert it to int8 and measure it."""
-    from workbench.mt.model_store import ModelStore
+    from workbench.mt.model_store import MissingExtra, ModelStore, convert_needs
 
+    if needs := convert_needs():
+        raise MissingExtra(f"the MT benchmark builds its random-weight models with transformers: {needs}")
     work = Path(tempfile.mkdtemp(prefix="wb-bench-"))
     try:
         started = time.perf_counter()
