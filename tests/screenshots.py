@@ -2,8 +2,8 @@
 
     python -m tests.screenshots [--out resources/screenshots]
 
-The project is the shared An Giang article with the human sample translations in
-resources/samples/an-giang-sample-translations.json. Without a DISPLAY the script starts Xvfb itself
+The project is the web article the tests ship (tests/data/soc-trang-article-vi.txt) with the human sample
+translations in resources/samples/soc-trang-sample-translations.json. Without a DISPLAY the script starts Xvfb itself
 and uses Qt's xcb platform, so the pictures come from a real X window. Look at them: Khmer must be
 real glyphs, not boxes, and must wrap.
 """
@@ -21,8 +21,8 @@ import time
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
-ARTICLE = REPO.parent / "shared" / "corpus" / "an-giang-article-vi.txt"
-SAMPLES = REPO / "resources" / "samples" / "an-giang-sample-translations.json"
+ARTICLE = REPO / "tests" / "data" / "soc-trang-article-vi.txt"
+SAMPLES = REPO / "resources" / "samples" / "soc-trang-sample-translations.json"
 
 
 def start_xvfb() -> subprocess.Popen[bytes] | None:
@@ -54,13 +54,12 @@ def build_project(folder: Path) -> Path:
     from workbench.core.project_store import Project
     from workbench.core.records import Origin, Status
 
-    if not ARTICLE.exists():
-        sys.exit(f"the shared corpus is not beside the repository ({ARTICLE})")
-    path = folder / "an-giang.wbp"
+    path = folder / "soc-trang.wbp"
     samples = json.loads(SAMPLES.read_text(encoding="utf-8"))["segments"]
-    with Project.create(path, "Tin An Giang", "vi", ["en", "km"]) as project:
+    with Project.create(path, "Tin Sóc Trăng", "vi", ["en", "km"]) as project:
         import_files(project, [ARTICLE])
-        add_term(project, Term("văn hóa đối ngoại", {"en": "cultural diplomacy", "km": "វប្បធម៌ការបរទេស"}))
+        add_term(project, Term("đồng bào Khmer", {"en": "Khmer people", "km": "ជនជាតិខ្មែរ"}))
+        add_term(project, Term("ghe Ngo", {"en": "Ngo boat", "km": "ទូកង"}))
         add_term(project, Term("Ủy ban nhân dân tỉnh", {"en": "Provincial People's Committee"}))
         by_source = {s.source: s.id for s in project.segments()}
         for sample in samples:

@@ -11,13 +11,11 @@ from pathlib import Path
 import pytest
 from PySide6.QtGui import QImage
 
-from tests.conftest import ARTICLE, REPO
+from tests.conftest import REPO
 
 
 @pytest.mark.skipif(shutil.which("Xvfb") is None, reason="Xvfb is not installed")
 def test_screenshots_of_the_real_window_under_xvfb(tmp_path: Path) -> None:
-    if not ARTICLE.exists():
-        pytest.skip("the shared corpus is not beside the repository")
     env = {k: v for k, v in os.environ.items() if k not in ("DISPLAY", "QT_QPA_PLATFORM")}
     done = subprocess.run(
         [sys.executable, "-m", "tests.screenshots", "--out", str(tmp_path)],
