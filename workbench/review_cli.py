@@ -11,7 +11,7 @@ from pathlib import Path
 from workbench.cli_values import id_list, language_list
 from workbench.core.approval import approve, awaiting_approval, send_back
 from workbench.core.export_formats import FORMATS, HANDOFF_FORMATS, export, handoff
-from workbench.core.merge_back import MergePlan, Outcome, apply_merge, plan_merge, summary
+from workbench.core.merge_back import MergePlan, Outcome, apply_merge, plan_merge, summary, would_write
 from workbench.core.post_edit_report import format_report, post_edit_report
 from workbench.core.project_store import Project
 from workbench.core.settings import Settings
@@ -125,12 +125,18 @@ def cmd_handoff(args: argparse.Namespace) -> int:
 
 
 def _print_plan(plan: MergePlan) -> None:
+    """The summary, then the rows that change something or need a look, each with the rule that matched it."""
     print(summary(plan))
     for outcome, label in ((Outcome.CONFLICT, "conflict"), (Outcome.MISMATCH, "source differs"),
-                           (Outcome.UNKNOWN, "not in this project")):  # fmt: skip
-        for row in plan.of(outcome)[:20]:
+                           (Outcome.UNKNOWN, "not in this project"), (Outcome.DUPLICATE, "left out"),
+                           (Outcome.UPDATE, "update")):  # fmt: skip
+        rows = plan.of(outcome)
+        for row in rows[:20]:
             place = f"segment {row.segment_id}" if row.segment_id is not None else repr(row.context)
-            print(f"  {label}: {place}: here {row.current_text!r}, file {row.text!r} {row.why}".rstrip())
+            rule = f" (matched by {row.matched_by})" if row.matched_by else ""
+            print(f"  {label}: {place}{rule}: here {row.current_text!r}, file {row.text!r} {row.why}".rstrip())
+        if len(rows) > 20:
+            print(f"  … and {len(rows) - 20} more ({label})")
 
 
 def cmd_merge(args: argparse.Namespace) -> int:
@@ -138,12 +144,19 @@ def cmd_merge(args: argparse.Namespace) -> int:
     with Project.open(args.project, read_only=args.dry_run) as project:
         plan = plan_merge(project, args.file, args.language)
         _print_plan(plan)
-        if args.dry_run:
-            return 0
         conflicts = [row.segment_id for row in plan.of(Outcome.CONFLICT) if row.segment_id is not None]
         take = conflicts if args.take.strip() == "all" else id_list(args.take)
+        left = [c for c in conflicts if c not in take]
+        if args.dry_run:
+            mismatched = len(plan.of(Outcome.MISMATCH))
+            if mismatched and not args.skip_mismatched:
+                print(f"dry run: nothing written; the merge would refuse the file: {mismatched} units have "
+                      "another source (leave them out with --skip-mismatched)")  # fmt: skip
+            else:
+                print(f"dry run: nothing written; the merge would write {len(would_write(plan, take))} segments "
+                      f"and leave {len(left)} conflicts as they are")  # fmt: skip
+            return 0
         written = apply_merge(project, plan, settings.user_name, take, args.skip_mismatched)
-    left = [c for c in conflicts if c not in take]
     print(f"{len(written)} segments written; {len(left)} conflicts left as they are"
           + (" (resolve with --take IDS or --take all)" if left else ""))  # fmt: skip
     return 0

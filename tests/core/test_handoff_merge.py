@@ -157,7 +157,9 @@ def test_hostile_or_wrong_files_are_refused_and_change_nothing(tmp_path: Path, w
         elif what == "broken":
             path = _unit_file(tmp_path, "broken.xlf", unit[:-5])
         else:
-            path = _unit_file(tmp_path, "foreign.xlf", unit.replace(f'id="{first}"', 'id="99999"'))
+            # another project's unit: neither its id nor its source is this project's
+            foreign = unit.replace(f'id="{first}"', 'id="99999"').replace("Núi Cấm cao.", "Hồ Gươm xanh.")
+            path = _unit_file(tmp_path, "foreign.xlf", foreign)
         before = project.connection.execute("SELECT count(*) FROM revisions").fetchone()[0]
         with pytest.raises(ImportProblem, match=problem) as raised:
             plan_merge(project, path, "km")

@@ -1,19 +1,27 @@
 """Merge back a hand-off file (XLIFF 1.2 or PO) that a translator worked on elsewhere.
 
-Reading makes a plan and changes nothing: each unit is matched to its segment by its context id (the
-XLIFF unit id, the PO msgctxt) and must carry the same Vietnamese source; then it is new text, the same
-text, or a conflict — the segment was approved here, or changed here after the hand-off, and the text
-differs. Applying the plan writes, in one transaction, what is not a conflict, plus the conflicts the
-editor chose to take. Approved text is never overwritten silently. A file that is unsound as a whole
-(malformed, hostile, the wrong language, duplicate ids, nothing of this project) is refused before any
-plan is made; units whose source differs are listed and, unless the caller accepts leaving them out,
-the whole file is refused (`MismatchedSources`).
+Reading makes a plan and changes nothing. Each unit is matched to its segment by its id (the XLIFF unit
+id in a <file> we wrote, the PO msgctxt and msgid) when that segment has the unit's Vietnamese source;
+otherwise — the file went through another tool that renumbered the ids or dropped the msgctxt
+(translate-toolkit's xliff2po and po2xliff) — by its source text within the document: a source that one segment has goes to it, a repeated
+source goes to the segments with that source in order. Sources are compared by the memory's matching key
+(NFC, spacing, case, tone placement), so an NFD copy or a re-wrapped file is the same file. Each row says
+which rule matched it. Then a unit is new text, the same text, or a conflict — the segment was approved
+here, or changed here after the hand-off, and the text differs. Two units for one segment (po2xliff with a
+template appends the edited copy after the original): the one with new text is planned, the later one when
+both have some, the other is listed as a duplicate.
+
+Applying the plan writes, in one transaction, what is not a conflict, plus the conflicts the editor chose
+to take. Approved text is never overwritten silently. A file that is unsound as a whole (malformed, hostile,
+the wrong language, duplicate ids, nothing of this project) is refused before any plan is made; units whose
+source differs are listed and, unless the caller accepts leaving them out, the whole file is refused
+(`MismatchedSources`).
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Collection
+from collections.abc import Callable, Collection
 from dataclasses import dataclass, field
 from enum import StrEnum
 from pathlib import Path
@@ -22,11 +30,12 @@ from workbench.core.errors import ImportProblem, WorkbenchError
 from workbench.core.export_report import ExportReport
 from workbench.core.importing import read_checked
 from workbench.core.language_rules import language_code
+from workbench.core.match_normalization import normalize_for_matching
 from workbench.core.po_export import HANDOFF_HEADER, po_entries
-from workbench.core.po_import import parse_po, po_language
+from workbench.core.po_import import parse_po, plural_texts, po_language
 from workbench.core.project_store import Project, now, write_translation
 from workbench.core.records import Origin, SegmentRecord, Status
-from workbench.core.xliff import DONE_STATES, EMPTY_STATES, read_xliff
+from workbench.core.xliff import DONE_STATES, HEADER_RESTYPE, TOOL_ID, XliffUnit, read_xliff
 
 #: an XLIFF <file target-language="km"> or a PO header "Language: km_KH\n"
 _DECLARED = re.compile(rb"""target-language\s*=\s*["']([A-Za-z_-]+)["']|"Language:\s*([A-Za-z_-]+)""")
@@ -38,7 +47,17 @@ class Outcome(StrEnum):
     EMPTY = "empty"  # the unit has no translation
     CONFLICT = "conflict"  # approved or changed here since the hand-off, and different
     MISMATCH = "mismatch"  # the source is not the segment's source (the document changed?)
-    UNKNOWN = "unknown"  # no segment of this project has this context id
+    UNKNOWN = "unknown"  # no segment of this project has this context id or source
+    DUPLICATE = "duplicate"  # another unit of the file brings this segment's text
+
+
+class Match(StrEnum):
+    """Which rule tied a unit to its segment."""
+
+    ID = "id"  # the unit's id (XLIFF) or msgctxt and msgid (PO) is the segment's
+    SOURCE = "source"  # the one segment of the document with this source
+    ORDER = "source and order"  # the n-th unit with a repeated source is the n-th segment with it
+    NONE = ""
 
 
 @dataclass(slots=True)
@@ -53,6 +72,7 @@ class MergeRow:
     current_text: str = ""
     current_status: Status = Status.UNTRANSLATED
     why: str = ""
+    matched_by: Match = Match.NONE
 
 
 @dataclass(slots=True)
@@ -68,6 +88,14 @@ class MergePlan:
         counts: dict[str, int] = {}
         for row in self.rows:
             counts[str(row.outcome)] = counts.get(str(row.outcome), 0) + 1
+        return counts
+
+    def matched(self) -> dict[str, int]:
+        """How many units each rule matched ("id", "source", "source and order")."""
+        counts: dict[str, int] = {}
+        for row in self.rows:
+            if row.matched_by is not Match.NONE:
+                counts[str(row.matched_by)] = counts.get(str(row.matched_by), 0) + 1
         return counts
 
 
@@ -91,6 +119,25 @@ class _Unit:
     status: Status
     #: a PO entry's msgctxt alone: finds a prose segment whose source changed, to list it as mismatched
     loose: str = ""
+    #: the units matched by source together (one XLIFF <file>, the whole PO file)
+    scope: str = ""
+    #: the id is ours; an id another tool gave (po2xliff numbers its units) names a segment only when no
+    #: segment has the unit's source, to list it as mismatched
+    own_id: bool = True
+
+
+@dataclass(slots=True)
+class _Read:
+    """A returned file as units, with what the project offers to match them."""
+
+    units: list[_Unit]
+    handed_off: str
+    by_context: dict[str, SegmentRecord]
+    #: scope -> the segments its units may match by source, in document order (read only when needed)
+    candidates: Callable[[str], list[SegmentRecord]]
+    #: scope -> a declared source language that is not Vietnamese (judged by whether the sources match)
+    foreign: dict[str, str] = field(default_factory=dict)
+    path: str = ""
 
 
 def plan_merge(project: Project, path: Path, language: str) -> MergePlan:
@@ -100,41 +147,112 @@ def plan_merge(project: Project, path: Path, language: str) -> MergePlan:
     path = Path(path)
     suffix = path.suffix.lower()
     if suffix in (".xlf", ".xliff"):
-        units, handed_off, by_context = _xliff_units(project, path, language)
+        read = _xliff_units(project, path, language)
     elif suffix in (".po", ".pot"):
-        units, handed_off, by_context = _po_units(project, path, language)
+        read = _po_units(project, path, language)
     else:
         raise ImportProblem(str(path), f"cannot be merged back: {suffix or 'no extension'} is not .xlf, .xliff or .po")
     plan = MergePlan(path, language)
-    for unit in units:
-        segment = by_context.get(unit.context) or (by_context.get(unit.loose) if unit.loose else None)
-        if segment is None:
-            plan.rows.append(MergeRow(unit.context, unit.source, unit.text, unit.status, Outcome.UNKNOWN))
-            continue
-        current = segment.translations.get(language)
-        row = MergeRow(
-            unit.context, unit.source, unit.text, unit.status, Outcome.UPDATE, segment.id,
-            current.text if current else "", current.status if current else Status.UNTRANSLATED,
-        )  # fmt: skip
-        plan.rows.append(row)
-        if unit.source.strip() != segment.source.strip():
-            row.outcome, row.why = Outcome.MISMATCH, f"the project's source is {segment.source!r}"
-        elif not unit.text.strip() or unit.status is Status.UNTRANSLATED:
-            row.outcome = Outcome.EMPTY
-        elif current is not None and unit.text == current.text and (
-            unit.status is not Status.TRANSLATED or current.status in (Status.TRANSLATED, Status.APPROVED)
-        ):  # fmt: skip
-            row.outcome = Outcome.SAME
-        elif current is not None and current.status is Status.APPROVED:
-            row.outcome, row.why = Outcome.CONFLICT, f"approved here by {current.author or 'an editor'}"
-        elif (
-            current is not None and current.text and handed_off and current.updated_at[:19] > handed_off[:19]
-            and current.status is not Status.DRAFT
-        ):  # fmt: skip
-            row.outcome, row.why = Outcome.CONFLICT, f"changed here by {current.author or 'someone'} since the hand-off"
+    plan.rows = _match(read, language, project.info.source_language)
+    _mark_duplicates(plan.rows)
     if plan.rows and not any(row.segment_id is not None for row in plan.rows):
         raise ImportProblem(str(path), f"none of its {len(plan.rows)} units belongs to {project.path.name}")
     return plan
+
+
+def _match(read: _Read, language: str, source_language: str) -> list[MergeRow]:
+    """One row per unit: by id where the id's segment has the unit's source, by source text otherwise."""
+    rows: list[MergeRow | None] = [None] * len(read.units)
+    claimed: dict[str, set[int]] = {}
+    pending: dict[tuple[str, str], list[tuple[int, SegmentRecord | None]]] = {}
+    for index, unit in enumerate(read.units):
+        segment = read.by_context.get(unit.context) or (read.by_context.get(unit.loose) if unit.loose else None)
+        if segment is not None and unit.own_id and _key(unit.source) == _key(segment.source):
+            rows[index] = _row(unit, segment, Match.ID, language, read.handed_off)
+            claimed.setdefault(unit.scope, set()).add(segment.id)
+        else:
+            pending.setdefault((unit.scope, _key(unit.source)), []).append((index, segment))
+    by_source: dict[str, dict[str, list[SegmentRecord]]] = {}
+    for (scope, key), members in pending.items():
+        if scope not in by_source:
+            by_source[scope] = {}
+            for segment in read.candidates(scope):
+                by_source[scope].setdefault(_key(segment.source), []).append(segment)
+        free = [s for s in by_source[scope].get(key, []) if s.id not in claimed.get(scope, set())]
+        rule = Match.SOURCE if len(free) == 1 and len(members) == 1 else Match.ORDER
+        for number, (index, by_id) in enumerate(members):
+            unit = read.units[index]
+            if number < len(free):
+                rows[index] = _row(unit, free[number], rule, language, read.handed_off)
+            elif by_id is not None:
+                row = _row(unit, by_id, Match.ID, language, read.handed_off)
+                row.outcome, row.why = Outcome.MISMATCH, f"the project's source is {by_id.source!r}"
+                rows[index] = row
+            else:
+                rows[index] = MergeRow(unit.context, unit.source, unit.text, unit.status, Outcome.UNKNOWN)
+    done = [row for row in rows if row is not None]
+    for scope, declared in read.foreign.items():
+        scoped = [row for unit, row in zip(read.units, done, strict=True) if unit.scope == scope]
+        if not any(row.segment_id is not None and row.outcome is not Outcome.MISMATCH for row in scoped):
+            name = scope.split("\x00", 1)[-1]
+            raise ImportProblem(
+                read.path, f"<file original={name!r}> has source language {declared!r}, not {source_language!r}"
+            )
+    return done
+
+
+def _key(source: str) -> str:
+    return normalize_for_matching(source)
+
+
+def _row(unit: _Unit, segment: SegmentRecord, match: Match, language: str, handed_off: str) -> MergeRow:
+    """The unit against its segment: new text, the same, nothing, or a conflict."""
+    current = segment.translations.get(language)
+    row = MergeRow(
+        unit.context, unit.source, unit.text, unit.status, Outcome.UPDATE, segment.id,
+        current.text if current else "", current.status if current else Status.UNTRANSLATED, matched_by=match,
+    )  # fmt: skip
+    if not unit.text.strip() or unit.status is Status.UNTRANSLATED:
+        row.outcome = Outcome.EMPTY
+    elif current is not None and unit.text == current.text and (
+        unit.status is not Status.TRANSLATED or current.status in (Status.TRANSLATED, Status.APPROVED)
+    ):  # fmt: skip
+        row.outcome = Outcome.SAME
+    elif current is not None and current.status is Status.APPROVED:
+        row.outcome, row.why = Outcome.CONFLICT, f"approved here by {current.author or 'an editor'}"
+    elif (
+        current is not None and current.text and handed_off and current.updated_at[:19] > handed_off[:19]
+        and current.status is not Status.DRAFT
+    ):  # fmt: skip
+        row.outcome, row.why = Outcome.CONFLICT, f"changed here by {current.author or 'someone'} since the hand-off"
+    return row
+
+
+def _mark_duplicates(rows: list[MergeRow]) -> None:
+    """Of several units for one segment, plan the one with new text (the later one when both have some)."""
+    taking = (Outcome.UPDATE, Outcome.CONFLICT, Outcome.SAME, Outcome.EMPTY)
+    by_segment: dict[int, list[int]] = {}
+    for index, row in enumerate(rows):
+        if row.segment_id is not None and row.outcome in taking:
+            by_segment.setdefault(row.segment_id, []).append(index)
+    for indexes in by_segment.values():
+        if len(indexes) < 2:
+            continue
+        kept = max(indexes, key=lambda i: (rows[i].outcome in (Outcome.UPDATE, Outcome.CONFLICT), i))
+        for index in indexes:
+            if index != kept:
+                rows[index].outcome = Outcome.DUPLICATE
+                rows[index].why = f"unit {_unit_name(rows[kept].context)} of the file is for the same segment"
+
+
+def _unit_name(context: str) -> str:
+    """An XLIFF unit id as it is; a PO entry by its msgctxt (or msgid) and plural form."""
+    if "\x04" not in context:
+        return repr(context)
+    msgctxt, rest = context.split("\x04", 1)
+    msgid, _, form = rest.partition("\x00")
+    name = msgctxt if msgctxt != "None" else msgid[:40]
+    return repr(name) + (f" (plural form {form})" if form else "")
 
 
 def apply_merge(
@@ -161,25 +279,53 @@ def apply_merge(
     return written
 
 
-def _xliff_units(project: Project, path: Path, language: str) -> tuple[list[_Unit], str, dict[str, SegmentRecord]]:
+def would_write(plan: MergePlan, take: Collection[int] = ()) -> list[int]:
+    """The segment ids `apply_merge` would write with `take`: what a dry run reports."""
+    return [
+        row.segment_id for row in plan.rows if row.segment_id is not None
+        and (row.outcome is Outcome.UPDATE or (row.outcome is Outcome.CONFLICT and row.segment_id in take))
+    ]  # fmt: skip
+
+
+def _xliff_status(unit: XliffUnit) -> Status:
+    """A target as the peers mean it: translate-toolkit's approved="no" is fuzzy whatever the state says;
+    approved="yes", a finished state or no state at all is translated; the other states are drafts."""
+    if not unit.target.strip():
+        return Status.UNTRANSLATED
+    if unit.approved is False:
+        return Status.DRAFT
+    if unit.approved or not unit.state or unit.state in DONE_STATES:
+        return Status.TRANSLATED
+    return Status.DRAFT
+
+
+def _xliff_units(project: Project, path: Path, language: str) -> _Read:
     files = read_xliff(path, language)
     units: list[_Unit] = []
-    for file in files:
+    foreign: dict[str, str] = {}
+    scopes: dict[str, str] = {}
+    for number, file in enumerate(files):
+        scope = f"{number}\x00{file.original}"
+        scopes[scope] = file.original
+        if file.source_language and file.source_language != project.info.source_language:
+            foreign[scope] = file.source_language
         for unit in file.units:
-            state = unit.state or ("translated" if unit.target.strip() else "new")
-            status = (
-                Status.UNTRANSLATED if state in EMPTY_STATES
-                else Status.TRANSLATED if state in DONE_STATES or unit.approved
-                else Status.DRAFT
-            )  # fmt: skip
-            units.append(_Unit(unit.id, unit.source, unit.target, status))
+            if unit.restype != HEADER_RESTYPE:
+                status = _xliff_status(unit)
+                units.append(_Unit(unit.id, unit.source, unit.target, status, scope=scope, own_id=file.tool == TOOL_ID))
     ids = [int(u.context) for u in units if u.context.isdigit()]
     by_context = {str(s.id): s for s in project.segments_by_ids(ids) if s.translatable} if ids else {}
     dates = sorted(f.date for f in files if f.date)
-    return units, dates[0] if dates else "", by_context
+
+    def candidates(scope: str) -> list[SegmentRecord]:
+        """The segments of the document the <file> names, or of the project when it names none of them."""
+        document = project.document(scopes[scope]) if scopes[scope] else None
+        return [s for s in project.segments(document.id if document else None) if s.translatable]
+
+    return _Read(units, dates[0] if dates else "", by_context, candidates, foreign, str(path))
 
 
-def _po_units(project: Project, path: Path, language: str) -> tuple[list[_Unit], str, dict[str, SegmentRecord]]:
+def _po_units(project: Project, path: Path, language: str) -> _Read:
     _format, data = read_checked(path)
     po, _encoding = parse_po(data, str(path))
     declared = po_language(po.metadata)
@@ -198,9 +344,8 @@ def _po_units(project: Project, path: Path, language: str) -> tuple[list[_Unit],
         context = f"{entry.msgctxt}\x04{entry.msgid}"
         loose = f"\x01{entry.msgctxt}" if entry.msgctxt is not None else ""
         if entry.msgid_plural:
-            forms = [entry.msgstr_plural[k] for k in sorted(entry.msgstr_plural)]
-            for number, source in enumerate((entry.msgid, entry.msgid_plural)):
-                text = forms[min(number, len(forms) - 1)] if forms else ""
+            sources = (entry.msgid, entry.msgid_plural)
+            for number, (source, text) in enumerate(zip(sources, plural_texts(entry), strict=True)):
                 status_ = status if text else Status.UNTRANSLATED
                 units.append(_Unit(f"{context}\x00{number}", source, text, status_, loose and f"{loose}\x00{number}"))
         else:
@@ -209,7 +354,9 @@ def _po_units(project: Project, path: Path, language: str) -> tuple[list[_Unit],
             )
     by_context: dict[str, SegmentRecord] = {}
     contexts: dict[str, int] = {}
+    handed: list[SegmentRecord] = []
     for entry, segments in po_entries(project, language, None, ExportReport(path), handoff=True):
+        handed.extend(segments)
         context = f"{entry.msgctxt}\x04{entry.msgid}"
         keys = [f"{context}\x00{n}" for n in range(len(segments))] if entry.msgid_plural else [context]
         looses = [f"\x01{entry.msgctxt}" + (f"\x00{n}" if entry.msgid_plural else "") for n in range(len(keys))]
@@ -221,7 +368,7 @@ def _po_units(project: Project, path: Path, language: str) -> tuple[list[_Unit],
     for shared, count in contexts.items():  # a msgctxt shared by several entries identifies none of them
         if count > 1:
             del by_context[shared]
-    return units, po.metadata.get(HANDOFF_HEADER, ""), by_context
+    return _Read(units, po.metadata.get(HANDOFF_HEADER, ""), by_context, lambda _scope: handed, path=str(path))
 
 
 def declared_language(path: Path) -> str:
@@ -244,4 +391,12 @@ def summary(plan: MergePlan) -> str:
         (Outcome.UPDATE, "to update"), (Outcome.SAME, "unchanged"), (Outcome.EMPTY, "without translation"),
         (Outcome.CONFLICT, "conflicts"), (Outcome.MISMATCH, "with another source"), (Outcome.UNKNOWN, "unknown"),
     )]  # fmt: skip
-    return f"{plan.path.name}: {len(plan.rows)} units: " + ", ".join(parts)
+    if counts.get(str(Outcome.DUPLICATE)):
+        parts.append(f"{counts[str(Outcome.DUPLICATE)]} duplicates")
+    matched = plan.matched()
+    rules = [f"{matched[str(m)]} by {m}" for m in (Match.ID, Match.SOURCE, Match.ORDER) if matched.get(str(m))]
+    return (
+        f"{plan.path.name}: {len(plan.rows)} units: "
+        + ", ".join(parts)
+        + (f"; matched {', '.join(rules)}" if rules else "")
+    )

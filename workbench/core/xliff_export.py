@@ -18,6 +18,9 @@ STATES = {
     Status.DRAFT: "needs-review-translation",
     Status.NEEDS_WORK: "needs-review-translation",
 }
+#: approved="yes": translate-toolkit (pocount, Pootle, Virtaal) counts every unit without it as fuzzy, so
+#: confirmed text carries it too; the state (translated / signed-off) tells confirmed from approved
+NOT_FUZZY = frozenset({Status.APPROVED, Status.TRANSLATED})
 
 
 def xliff_date(stamp: str) -> str:
@@ -47,7 +50,7 @@ def export_xliff(
             units.append(
                 XliffUnit(
                     str(segment.id), f"{document.name}:{segment.position + 1}", segment.source, text or "",
-                    STATES.get(status, ""), status is Status.APPROVED, comments.get(segment.id, ""),
+                    STATES.get(status, ""), status in NOT_FUZZY, comments.get(segment.id, ""),
                 )
             )  # fmt: skip
         files.append((document.name, units))
