@@ -1,11 +1,16 @@
 """Gettext PO/POT files: one segment per msgid, with everything export needs to write the entry back.
 
-msgctxt, references, comments, flags and plural forms travel in the block's metadata. A msgstr already
-in the file becomes the translation for the file's Language (translated, or draft when fuzzy).
+msgctxt, references, comments, flags, previous msgids (#|) and plural forms travel in the block's metadata;
+obsolete entries (#~) in the document's properties, so an export gives them back. A msgstr already in the
+file becomes the translation for the file's Language (translated, or draft when fuzzy). The bytes are
+decoded by the charset the header declares when that decodes them cleanly (as gettext does), otherwise
+by detection.
 """
 
 from __future__ import annotations
 
+import codecs
+import re
 from typing import Any
 
 import polib
@@ -13,9 +18,12 @@ import polib
 from workbench.core.errors import ImportProblem
 from workbench.core.language_rules import language_code
 from workbench.core.records import BlockKind, ImportedTranslation, SourceBlock, Status
-from workbench.core.text_decoding import decode_text
+from workbench.core.text_decoding import DecodedText, decode_text
 
 PLURAL_SEPARATOR = "\x00plural"
+#: the header's "Content-Type: text/plain; charset=CP1251\n", found in the raw bytes (the header is first)
+_CHARSET = re.compile(rb"Content-Type:[^\"\n]*?charset=([A-Za-z0-9_.:-]+)", re.IGNORECASE)
+_HEADER_BYTES = 8192
 
 
 def po_language(metadata: dict[str, str]) -> str:
@@ -37,14 +45,36 @@ def _entry_meta(entry: polib.POEntry) -> dict[str, Any]:
         "tcomment": entry.tcomment or "",
         "flags": list(entry.flags),
         "previous_msgid": entry.previous_msgid,
+        "previous_msgid_plural": entry.previous_msgid_plural,
         "previous_msgctxt": entry.previous_msgctxt,
         "linenum": entry.linenum,
     }
 
 
+def plural_texts(entry: polib.POEntry) -> list[str]:
+    """The texts of a plural entry's two segments (singular, plural), the same for import and merge:
+    msgstr[0] and msgstr[1]; a language with one form (Khmer, Vietnamese) leaves the plural segment empty."""
+    forms = [entry.msgstr_plural.get(i, "") for i in sorted(entry.msgstr_plural)]
+    return [forms[0] if forms else "", forms[1] if len(forms) > 1 else ""]
+
+
+def _decode_po(data: bytes, source: str) -> DecodedText:
+    """The header's charset when it decodes the bytes cleanly (a byte-order mark still wins); detection
+    otherwise, as for any text (UTF-8 is detected, "CHARSET" is a POT's placeholder)."""
+    declared = _CHARSET.search(data[:_HEADER_BYTES])
+    if declared is not None and not data.startswith((codecs.BOM_UTF8, codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        charset = declared.group(1).decode("ascii").lower()
+        if charset.replace("-", "").replace("_", "") not in ("utf8", "charset"):
+            try:
+                return decode_text(data, source, charset)
+            except ImportProblem:
+                pass
+    return decode_text(data, source)
+
+
 def parse_po(data: bytes, source: str) -> tuple[polib.POFile, str]:
     """(the parsed file, its encoding) for import and for merging a hand-off back."""
-    decoded = decode_text(data, source)
+    decoded = _decode_po(data, source)
     try:
         return polib.pofile(decoded.text, wrapwidth=0), decoded.encoding
     except (OSError, ValueError, UnicodeError) as exc:
@@ -63,23 +93,21 @@ def po_blocks(data: bytes, source: str) -> tuple[list[SourceBlock], dict[str, An
         fuzzy = "fuzzy" in entry.flags
         status = Status.DRAFT if fuzzy else Status.TRANSLATED
         author = po.metadata.get("Last-Translator", "")
-        if entry.msgid_plural:
-            forms = [entry.msgstr_plural.get(i, "") for i in sorted(entry.msgstr_plural)]
-        else:
-            forms = [entry.msgstr]
+        texts = plural_texts(entry) if entry.msgid_plural else [entry.msgstr]
         translations = []
         if language:
-            translations = [
-                ImportedTranslation(language, text, status, author) if text else None
-                for text in forms[: 2 if entry.msgid_plural else 1]
-            ]
+            translations = [ImportedTranslation(language, text, status, author) if text else None for text in texts]
         meta["translations"] = translations
-        meta["msgstr_plural_all"] = forms if entry.msgid_plural else None
+        meta["msgstr_plural_all"] = (
+            [entry.msgstr_plural.get(i, "") for i in sorted(entry.msgstr_plural)] if entry.msgid_plural else None
+        )
         blocks.append(SourceBlock(BlockKind.PO_ENTRY, entry.msgid, meta=meta, split_sentences=False))
     properties = {
         "po_metadata": dict(po.metadata),
         "po_header": po.header,
         "po_language": language,
         "po_fuzzy_header": bool(po.metadata_is_fuzzy),
+        #: obsolete entries (#~) exactly as the file has them: nothing to translate, given back on export
+        "po_obsolete": [str(entry) for entry in po.obsolete_entries()],
     }
     return blocks, properties, encoding
