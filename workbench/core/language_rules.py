@@ -31,6 +31,11 @@ _CODAS = "ch|ng|nh|c|m|n|p|t"
 _SYLLABLE = regex.compile(rf"(?:{_ONSETS})?(?:{_NUCLEI})(?:{_CODAS})?")
 
 
+#: Quotation marks that open a quotation and the mark that closes each: Vietnamese print uses “ ”, some
+#: publishers « », nested quotations ‘ ’, and typed text the straight " (which opens and closes alike).
+QUOTATION_MARKS = {"“": "”", "«": "»", "‘": "’", '"': '"'}
+
+
 def language_code(tag: str) -> str:
     """The bare language of a tag as files write it: "km_KH", "en-US", " vi " -> "km", "en", "vi"."""
     return tag.strip().replace("_", "-").split("-")[0].lower()

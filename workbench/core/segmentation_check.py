@@ -1,7 +1,8 @@
 """Measuring segmentation against a hand-made reference: one sentence a line, paragraphs apart by a blank line.
 
-Used by the tests (which demand an exact match on our references) and by `bench segmentation`, which
-prints boundary precision and recall for any reference an office writes for its own texts.
+Used by the tests (which demand an exact match on our hand-made references) and by `bench segmentation`,
+which prints boundary precision, recall and F1 for the shipped references (resources/samples/) or for any
+reference an office writes for its own texts.
 """
 
 from __future__ import annotations
@@ -9,7 +10,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+from workbench.core.resources import resource_path
 from workbench.core.segmenter import Segmenter
+
+
+def shipped_references() -> list[Path]:
+    """Every reference in resources/samples/: what `bench segmentation` scores when given none."""
+    return sorted(resource_path("samples").glob("segmentation-reference*.txt"))
 
 
 def read_reference(path: Path) -> list[list[str]]:
@@ -42,6 +49,21 @@ class BoundaryScore:
     def recall(self) -> float:
         expected = self.sentences
         return self.correct / expected if expected else 1.0
+
+    @property
+    def f1(self) -> float:
+        """One figure to compare rule changes by: a lost break and a false one weigh the same."""
+        total = self.precision + self.recall
+        return 2 * self.precision * self.recall / total if total else 0.0
+
+    def __add__(self, other: BoundaryScore) -> BoundaryScore:
+        """Scores of several references pooled, so a long reference weighs more than a short one."""
+        return BoundaryScore(
+            self.sentences + other.sentences,
+            self.found + other.found,
+            self.correct + other.correct,
+            self.mismatches + other.mismatches,
+        )
 
 
 def _ends(sentences: list[str]) -> set[int]:

@@ -2,7 +2,9 @@
 
 The rules live in data so that an office can add an abbreviation without touching code. A place in
 a paragraph is a break candidate when some break rule matches there; at each candidate the rules
-are tried in file order and the first that matches decides, as SRX prescribes.
+are tried in file order and the first that matches decides, as SRX prescribes. The rules see every
+paired quotation mark as “ or ” (see `quotations_marked`), so a rule about quotations is written once
+and a text segments the same whatever quotation marks it was typed with.
 """
 
 from __future__ import annotations
@@ -16,6 +18,7 @@ import regex
 from lxml import etree
 
 from workbench.core.errors import WorkbenchError
+from workbench.core.language_rules import QUOTATION_MARKS
 from workbench.core.resources import resource_path
 
 log = logging.getLogger(__name__)
@@ -77,6 +80,49 @@ def load_rules(path: Path = DEFAULT_RULES) -> SrxRules:
     return SrxRules(rule_sets, language_map, cascade)
 
 
+_CLOSERS = {closer: opener for opener, closer in QUOTATION_MARKS.items() if opener != closer}
+#: Before a straight quotation mark that opens: the start, a space, a bracket, a colon or a dash.
+_OPENS_AFTER = "([{/:–—-"
+#: After a straight quotation mark that closes: nothing, a space or punctuation.
+_CLOSES_BEFORE = ".,;:!?…)]}–—-"
+
+
+def _straight_quote_opens(text: str, at: int) -> bool:
+    before = text[at - 1] if at else " "
+    after = text[at + 1] if at + 1 < len(text) else " "
+    return (before.isspace() or before in _OPENS_AFTER) and not (after.isspace() or after in _CLOSES_BEFORE)
+
+
+def quotations_marked(paragraph: str) -> str:
+    """The paragraph with each paired quotation mark replaced by “ (opening) or ” (closing).
+
+    Straight quotes, « » and ‘ ’ then protect a quotation exactly as “ ” do. The text keeps its length,
+    so break positions found in it are positions in the paragraph. Unpaired marks (an apostrophe, a
+    quotation running on into the next paragraph) are left alone.
+    """
+    marked = list(paragraph)
+    open_marks: list[tuple[int, str]] = []  # (position, the mark that closes it), innermost last
+    for at, mark in enumerate(paragraph):
+        if mark == '"':
+            if _straight_quote_opens(paragraph, at):
+                open_marks.append((at, '"'))
+                continue
+            closes = '"'
+        elif mark in _CLOSERS:
+            closes = mark
+        elif mark in QUOTATION_MARKS:
+            open_marks.append((at, QUOTATION_MARKS[mark]))
+            continue
+        else:
+            continue
+        for depth in range(len(open_marks) - 1, -1, -1):
+            if open_marks[depth][1] == closes:
+                marked[open_marks[depth][0]], marked[at] = "“", "”"
+                del open_marks[depth:]
+                break
+    return "".join(marked)
+
+
 @dataclass(frozen=True, slots=True)
 class SentencePiece:
     """One sentence of a paragraph and the white space that followed it (kept to rebuild the paragraph)."""
@@ -101,6 +147,7 @@ class Segmenter:
         ]
 
     def break_positions(self, paragraph: str) -> list[int]:
+        paragraph = quotations_marked(paragraph)
         candidates: set[int] = set()
         for finder in self._finders:
             candidates.update(m.end() for m in finder.finditer(paragraph))
