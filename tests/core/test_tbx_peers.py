@@ -156,3 +156,15 @@ def test_a_csv_glossary_with_a_field_too_long_to_read_is_refused_by_name_and_lin
     path.write_text("vi,en\nỦy ban,Committee\n" + "a" * 200_000 + ",b\n", encoding="utf-8")
     with pytest.raises(ImportProblem, match=r"terms\.csv: is not a readable CSV file \(after line 2: field larger"):
         read_glossary_csv(path)
+
+
+def test_a_term_using_an_entity_of_an_unloaded_dtd_is_refused_not_mangled(tmp_path: Path) -> None:
+    path = tmp_path / "entities.tbx"
+    path.write_text(
+        '<?xml version="1.0"?>\n<!DOCTYPE martif SYSTEM "http://example.invalid/martif-html.dtd">\n<martif type="TBX">'
+        '<text><body><termEntry><langSet xml:lang="vi"><tig><term>Ủy&nbsp;ban</term></tig></langSet>'
+        '<langSet xml:lang="en"><tig><term>Committee</term></tig></langSet></termEntry></body></text></martif>',
+        encoding="utf-8",
+    )
+    with pytest.raises(ImportProblem, match=r"entities\.tbx: uses the entity &nbsp; \(line 3\)"):
+        read_glossary_tbx(path)

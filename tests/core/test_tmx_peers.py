@@ -121,7 +121,7 @@ def test_header_star_all_and_units_translated_into_vietnamese_are_decided_by_the
     )
     read = load_tmx(reverse)
     assert [(u.source, u.target) for u in read.units] == [("Lưu", "Save")]
-    assert read.summary() == ["1 unit translated into 'vi' from en 1 read the other way round, from their 'vi' text"]
+    assert read.summary() == ["1 unit translated into 'vi' (from en: 1) read the other way round, from their 'vi' text"]
 
 
 # OmegaT's project_save.tmx: the default translation and an alternative one of the same source in two <tu>.
@@ -208,7 +208,9 @@ def test_languages_the_project_does_not_translate_into_are_left_out_and_counted(
     )  # fmt: skip
     assert done.returncode == 0, done.stderr
     assert "1 unit read, 1 new" in done.stdout
-    assert "4 translations left out in languages not translated here (es 1, fr 1, ja 1, km 1; kept: en)" in done.stdout
+    assert (
+        "4 translations left out in languages not translated here (es: 1, fr: 1, ja: 1, km: 1; kept: en)" in done.stdout
+    )
     assert "1 unit without a 'vi' text left out" in done.stdout
     with Project.open(tmp_path / "p.wbp", read_only=True) as project:
         assert [(u.target_language, u.target) for u in units(project.connection)] == [("en", "Hello.")]
@@ -223,7 +225,7 @@ def test_a_file_with_nothing_for_vietnamese_is_refused_with_what_it_holds(tmp_pa
         '<tuv xml:lang="fr"><seg>Oui</seg></tuv></tu></body></tmx>',
         encoding="utf-8",
     )
-    with pytest.raises(ImportProblem, match=r"fr\.tmx: holds no translation unit .* into en, km .*fr 1"):
+    with pytest.raises(ImportProblem, match=r"fr\.tmx: holds no translation unit .* into en, km .*fr: 1"):
         read_tmx(path)
 
 
@@ -236,3 +238,19 @@ def test_lookup_without_a_match_says_so(tmp_path: Path) -> None:
     )  # fmt: skip
     assert done.returncode == 0, done.stderr
     assert done.stdout.strip() == "No match of 75 % or more in the project or shared memory."
+
+
+def test_an_entity_of_an_external_dtd_never_vanishes_from_a_text(tmp_path: Path) -> None:
+    path = tmp_path / "entities.tmx"
+    path.write_text(
+        '<?xml version="1.0"?>\n<!DOCTYPE tmx SYSTEM "http://example.invalid/tmx-html.dtd">\n<tmx version="1.4">'
+        '<header srclang="vi"/><body>'
+        '<tu><tuv xml:lang="vi"><seg>Giá:&nbsp;100 đồng</seg></tuv><tuv xml:lang="en"><seg>Price: 100 dong</seg></tuv></tu>'
+        '<tu><tuv xml:lang="vi"><seg>Có</seg></tuv><tuv xml:lang="en"><seg>Yes</seg></tuv></tu></body></tmx>',
+        encoding="utf-8",
+    )
+    read = load_tmx(path)
+    assert [(u.source, u.target) for u in read.units] == [("Có", "Yes")]  # not "Giá:100 đồng"
+    assert read.summary() == [
+        "1 text left out: their <seg> holds markup or entities TMX does not define (&nbsp;), so their text cannot be known"
+    ]

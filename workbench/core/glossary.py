@@ -201,8 +201,16 @@ TBX_ROOTS = ("martif", "tbx")
 FORBIDDING = ("deprecated", "forbidden", "admitted-not", "supersededterm")
 
 
+class _UnknownEntity(ValueError):
+    """A term or note uses an entity declared only in a DTD, which is never loaded: its text is unknown."""
+
+
 def _flat_text(element: etree._Element) -> str:
     """An element's text with inline <hi>, <foreign> … included and spaces collapsed (a term spans no lines)."""
+    entity = next(element.iter(etree.Entity), None)
+    if entity is not None:
+        raise _UnknownEntity(f"uses the entity {entity.text} (line {entity.sourceline}), which is declared only in "
+                             "a DTD the workbench does not load, so the text it stands for is unknown")  # fmt: skip
     return " ".join("".join(text for text in element.itertext() if isinstance(text, str)).split())
 
 
@@ -233,30 +241,37 @@ def read_glossary_tbx(path: Path) -> list[Term]:
     name = etree.QName(root).localname if isinstance(root.tag, str) else ""
     if name not in TBX_ROOTS:
         raise ImportProblem(str(path), f"is not a TBX file (its root is <{name}>, not <martif> or <tbx>)")
-    found = []
-    for entry in root.iter("{*}conceptEntry", "{*}termEntry"):
-        source = ""
-        targets: dict[str, str] = {}
-        forbidden: dict[str, list[str]] = {}
-        for section in entry.iter("{*}langSec", "{*}langSet"):
-            language = language_code(section.get(XML_LANG) or "")
-            for holder in section.iter("{*}termSec", "{*}tig", "{*}ntig"):
-                term = holder.find(".//{*}term")
-                text = _flat_text(term) if term is not None else ""
-                if not text:
-                    continue
-                status = " ".join(n.text or "" for n in holder.iter("{*}termNote")).lower()
-                if language == "vi":
-                    source = source or text
-                elif any(word in status for word in FORBIDDING):
-                    forbidden.setdefault(language, []).append(text)
-                else:
-                    targets.setdefault(language, text)
-        if source:
-            found.append(Term(source, targets, {k: tuple(v) for k, v in forbidden.items()}, _note_of(entry)))
+    try:
+        found = [term for entry in root.iter("{*}conceptEntry", "{*}termEntry") if (term := _term_of(entry))]
+    except _UnknownEntity as exc:
+        raise ImportProblem(str(path), str(exc)) from exc
     if not found:
         raise ImportProblem(str(path), "holds no term entry with a Vietnamese (vi) term")
     return found
+
+
+def _term_of(entry: etree._Element) -> Term | None:
+    """One termEntry or conceptEntry as a term, None without a Vietnamese term."""
+    source = ""
+    targets: dict[str, str] = {}
+    forbidden: dict[str, list[str]] = {}
+    for section in entry.iter("{*}langSec", "{*}langSet"):
+        language = language_code(section.get(XML_LANG) or "")
+        for holder in section.iter("{*}termSec", "{*}tig", "{*}ntig"):
+            term = holder.find(".//{*}term")
+            text = _flat_text(term) if term is not None else ""
+            if not text:
+                continue
+            status = " ".join(n.text or "" for n in holder.iter("{*}termNote")).lower()
+            if language == "vi":
+                source = source or text
+            elif any(word in status for word in FORBIDDING):
+                forbidden.setdefault(language, []).append(text)
+            else:
+                targets.setdefault(language, text)
+    if not source:
+        return None
+    return Term(source, targets, {k: tuple(v) for k, v in forbidden.items()}, _note_of(entry))
 
 
 def write_glossary_tbx(path: Path, glossary: Iterable[Term]) -> None:

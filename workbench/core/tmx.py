@@ -34,7 +34,7 @@ TEXT_ELEMENTS = frozenset({"hi", "sub"})
 
 
 class _UndefinedMarkup(Exception):
-    """A <seg> holds an element TMX does not define: its text cannot be told from markup."""
+    """A <seg> holds an element TMX does not define ("<g>") or an entity of an unloaded DTD ("&nbsp;")."""
 
 
 @dataclass(slots=True)
@@ -53,7 +53,7 @@ class TmxRead:
     other_languages: Counter[str] = field(default_factory=Counter)
     #: units without any Vietnamese text
     without_source: int = 0
-    #: texts left out because their <seg> holds an element TMX does not define, by element
+    #: texts left out because their <seg> holds an element or entity TMX does not define, by "<g>" or "&nbsp;"
     undefined_markup: Counter[str] = field(default_factory=Counter)
 
     def summary(self, source_language: str = "vi") -> list[str]:
@@ -62,35 +62,35 @@ class TmxRead:
         if self.overriding_header:
             lines.append(
                 f"the header gives the source language as {self.header_language!r}, but "
-                f"{_units(self.overriding_header)} declare {source_language!r}: read by the units' own languages"
+                f"{_count(self.overriding_header, 'unit')} {'declares' if self.overriding_header == 1 else 'declare'} "
+                f"{source_language!r}: read by the units' own languages"
             )
         if self.reversed:
             lines.append(
-                f"{_units(sum(self.reversed.values()))} translated into {source_language!r} from "
-                f"{_listed(self.reversed)} read the other way round, from their {source_language!r} text"
+                f"{_count(sum(self.reversed.values()), 'unit')} translated into {source_language!r} "
+                f"(from {_listed(self.reversed)}) read the other way round, from their {source_language!r} text"
             )
         if self.other_languages:
             lines.append(
-                f"{sum(self.other_languages.values())} translations left out in languages not translated here "
+                f"{_count(sum(self.other_languages.values()), 'translation')} left out in languages not translated here "
                 f"({_listed(self.other_languages)}; kept: {', '.join(self.target_languages)})"
             )
         if self.without_source:
-            lines.append(f"{_units(self.without_source)} without a {source_language!r} text left out")
+            lines.append(f"{_count(self.without_source, 'unit')} without a {source_language!r} text left out")
         if self.undefined_markup:
-            tags = ", ".join(f"<{name}>" for name in sorted(self.undefined_markup))
             lines.append(
-                f"{sum(self.undefined_markup.values())} texts left out: their <seg> holds markup TMX does not "
-                f"define ({tags}), so their text cannot be told from their codes"
+                f"{_count(sum(self.undefined_markup.values()), 'text')} left out: their <seg> holds markup or entities TMX "
+                f"does not define ({', '.join(sorted(self.undefined_markup))}), so their text cannot be known"
             )
         return lines
 
 
-def _units(count: int) -> str:
-    return f"{count} unit" + ("" if count == 1 else "s")
+def _count(count: int, noun: str) -> str:
+    return f"{count} {noun}" + ("" if count == 1 else "s")
 
 
 def _listed(counts: Counter[str]) -> str:
-    return ", ".join(f"{language} {count}" for language, count in sorted(counts.items()))
+    return ", ".join(f"{language}: {count}" for language, count in sorted(counts.items()))
 
 
 def _local_name(element: etree._Element) -> str:
@@ -101,6 +101,8 @@ def _text(element: etree._Element, in_code: bool = False) -> str:
     """The text of a <seg> (or <hi>, <sub>): codes give nothing but the <sub>s inside them; comments nothing."""
     parts = [] if in_code else [element.text or ""]
     for child in element:
+        if isinstance(child, etree._Entity):  # declared in a DTD that is never loaded: its text is unknown
+            raise _UndefinedMarkup(str(child.text))
         if isinstance(child.tag, str):
             name = _local_name(child)
             if name in TEXT_ELEMENTS:
@@ -108,7 +110,7 @@ def _text(element: etree._Element, in_code: bool = False) -> str:
             elif name in CODES:
                 parts.append(_text(child, in_code=True))
             else:
-                raise _UndefinedMarkup(name)
+                raise _UndefinedMarkup(f"<{name}>")
         if not in_code:
             parts.append(child.tail or "")
     return "".join(parts)
@@ -136,6 +138,7 @@ def load_tmx(path: Path, source_language: str = "vi", target_languages: Sequence
         own = language_code(tu.get("srclang", ""))
         unit_source = read.header_language if not own or own == "*all*" else own
         variants: dict[str, list[str]] = {}
+        unreadable: set[str] = set()
         for tuv in tu.iterchildren("{*}tuv"):
             seg = tuv.find("{*}seg")
             code = language_code(tuv.get(XML_LANG) or tuv.get("lang") or "")
@@ -145,13 +148,14 @@ def load_tmx(path: Path, source_language: str = "vi", target_languages: Sequence
                 text = _text(seg)
             except _UndefinedMarkup as exc:
                 read.undefined_markup[str(exc)] += 1
+                unreadable.add(code)
                 continue
             if text.strip() and text not in variants.get(code, []):
                 variants.setdefault(code, []).append(text)
         found_languages.update(variants)
         originals = variants.pop(source_language, [])
         if not originals:
-            read.without_source += bool(variants)
+            read.without_source += bool(variants) and source_language not in unreadable
             continue
         if unit_source and unit_source != source_language:
             read.reversed[unit_source] += 1
