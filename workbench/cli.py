@@ -18,8 +18,7 @@ from workbench.core.errors import ImportProblem, WorkbenchError
 from workbench.core.importing import import_files, prepare_import, supported_extensions
 from workbench.core.project_store import Project
 from workbench.core.records import Status
-from workbench.core.resources import resource_path
-from workbench.core.segmentation_check import read_reference, score_reference
+from workbench.core.segmentation_check import BoundaryScore, read_reference, score_reference, shipped_references
 from workbench.core.segmenter import segmenter_for
 from workbench.core.settings import Settings
 from workbench.memory_cli import add_commands as add_memory_commands
@@ -294,7 +293,7 @@ def _cmd_bench(args: argparse.Namespace) -> int:
         run_grid_benchmark(args.segments, print)
         return 0
     if args.suite == "segmentation":
-        return _bench_segmentation(args.reference or [resource_path("samples", "segmentation-reference-vi.txt")])
+        return _bench_segmentation(args.reference or shipped_references())
     from workbench.core.project_benchmark import run_project_benchmark
 
     run_project_benchmark(args.megabytes, args.segments, print)
@@ -302,15 +301,23 @@ def _cmd_bench(args: argparse.Namespace) -> int:
 
 
 def _bench_segmentation(references: Sequence[Path]) -> int:
+    """Boundary precision, recall and F1 per reference and pooled, then every paragraph segmented differently."""
     segmenter = segmenter_for("vi")
-    for path in references:
-        score = score_reference(read_reference(path), segmenter)
-        print(
-            f"{path.name}: {score.sentences} sentences, boundary precision {score.precision:.3f}, "
-            f"recall {score.recall:.3f}"
+    scores = [(path, score_reference(read_reference(path), segmenter)) for path in references]
+
+    def line(name: str, score: BoundaryScore) -> str:
+        return (
+            f"{name}: {score.sentences} sentences, boundary precision {score.precision:.3f}, "
+            f"recall {score.recall:.3f}, F1 {score.f1:.3f}"
         )
+
+    for path, score in scores:
+        print(line(path.name, score))
+    if len(scores) > 1:
+        print(line("overall", sum((score for _, score in scores), BoundaryScore(0, 0, 0, []))))
+    for path, score in scores:
         for want, got in score.mismatches:
-            print(f"  expected: {want}\n  got:      {got}")
+            print(f"{path.name}:\n  expected: {want}\n  got:      {got}")
     return 0
 
 
