@@ -1,4 +1,4 @@
-<?xml version='1.0' encoding='UTF-8'?>
+<?xml version="1.0" encoding="utf-8"?>
 <!DOCTYPE TS>
 <TS version="2.1" language="vi_VN">
 <context>
@@ -95,7 +95,7 @@
     </message>
     <message>
         <location filename="../../workbench/ui/export_dialog.py" line="48"/>
-        <location filename="../../workbench/ui/export_dialog.py" line="93"/>
+        <location filename="../../workbench/ui/export_dialog.py" line="104"/>
         <source>Export</source>
         <translation>Xuất</translation>
     </message>
@@ -156,66 +156,76 @@
     </message>
     <message>
         <location filename="../../workbench/ui/export_dialog.py" line="72"/>
+        <source>Leave out not-for-translation text (captions, bylines, text marked by hand)</source>
+        <translation>Bỏ phần không cần dịch (chú thích ảnh, tên tác giả, phần đánh dấu bằng tay)</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/export_dialog.py" line="76"/>
+        <source>Otherwise it goes out as it stands in the source. Page furniture (menus, contact details, copyright lines, style sheets) is always left out, and the report lists it; figures and dates in digits always stay.</source>
+        <translation>Nếu không, phần đó được xuất nguyên như trong bản gốc. Thành phần trang (menu, thông tin liên hệ, dòng bản quyền, bảng kiểu) luôn bị bỏ, và báo cáo liệt kê chúng; số và ngày viết bằng chữ số luôn được giữ.</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/export_dialog.py" line="82"/>
         <source>Browse…</source>
         <translation>Chọn…</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/export_dialog.py" line="78"/>
+        <location filename="../../workbench/ui/export_dialog.py" line="88"/>
         <source>Format</source>
         <translation>Định dạng</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/export_dialog.py" line="79"/>
+        <location filename="../../workbench/ui/export_dialog.py" line="89"/>
         <source>Language</source>
         <translation>Ngôn ngữ</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/export_dialog.py" line="80"/>
+        <location filename="../../workbench/ui/export_dialog.py" line="90"/>
         <source>Document</source>
         <translation>Tài liệu</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/export_dialog.py" line="83"/>
+        <location filename="../../workbench/ui/export_dialog.py" line="93"/>
         <source>Text without a translation</source>
         <translation>Đoạn chưa có bản dịch</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/export_dialog.py" line="84"/>
+        <location filename="../../workbench/ui/export_dialog.py" line="95"/>
         <source>Save as</source>
         <translation>Lưu thành</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/export_dialog.py" line="90"/>
+        <location filename="../../workbench/ui/export_dialog.py" line="101"/>
         <source>The export report appears here.</source>
         <translation>Báo cáo xuất sẽ hiện ở đây.</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/export_dialog.py" line="93"/>
+        <location filename="../../workbench/ui/export_dialog.py" line="104"/>
         <source>Hand off</source>
         <translation>Giao</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/export_dialog.py" line="142"/>
+        <location filename="../../workbench/ui/export_dialog.py" line="156"/>
         <source>All target languages</source>
         <translation>Mọi ngôn ngữ đích</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/export_dialog.py" line="166"/>
+        <location filename="../../workbench/ui/export_dialog.py" line="180"/>
         <source>Choose where to save the file.</source>
         <translation>Hãy chọn nơi lưu tệp.</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/export_dialog.py" line="170"/>
+        <location filename="../../workbench/ui/export_dialog.py" line="184"/>
         <source>{0} exists. Replace it?</source>
         <translation>{0} đã có. Thay thế?</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/export_dialog.py" line="186"/>
+        <location filename="../../workbench/ui/export_dialog.py" line="201"/>
         <source>Writing {0}…</source>
         <translation>Đang ghi {0}…</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/export_dialog.py" line="207"/>
+        <location filename="../../workbench/ui/export_dialog.py" line="224"/>
         <source>Not exported: {0}</source>
         <translation>Chưa xuất: {0}</translation>
     </message>
@@ -454,88 +464,108 @@
 <context>
     <name>MergeDialog</name>
     <message>
-        <location filename="../../workbench/ui/merge_dialog.py" line="52"/>
+        <location filename="../../workbench/ui/merge_dialog.py" line="55"/>
         <source>Merge back {0}</source>
         <extracomment>the order rows are listed in: what needs a decision first segment ids written by the merge</extracomment>
         <translation>Nhập lại {0}</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/merge_dialog.py" line="62"/>
+        <location filename="../../workbench/ui/merge_dialog.py" line="65"/>
         <source>Segment</source>
         <translation>Đoạn</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/merge_dialog.py" line="62"/>
+        <location filename="../../workbench/ui/merge_dialog.py" line="65"/>
         <source>Source</source>
         <translation>Bản gốc</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/merge_dialog.py" line="62"/>
+        <location filename="../../workbench/ui/merge_dialog.py" line="65"/>
         <source>Here</source>
         <translation>Ở đây</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/merge_dialog.py" line="62"/>
+        <location filename="../../workbench/ui/merge_dialog.py" line="65"/>
         <source>In the file</source>
         <translation>Trong tệp</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/merge_dialog.py" line="62"/>
+        <location filename="../../workbench/ui/merge_dialog.py" line="65"/>
         <source>What happens</source>
         <translation>Kết quả</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/merge_dialog.py" line="73"/>
+        <location filename="../../workbench/ui/merge_dialog.py" line="76"/>
         <source>Merge</source>
         <translation>Nhập lại</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/merge_dialog.py" line="77"/>
+        <location filename="../../workbench/ui/merge_dialog.py" line="80"/>
         <source>Translation into</source>
         <translation>Bản dịch sang</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/merge_dialog.py" line="94"/>
+        <location filename="../../workbench/ui/merge_dialog.py" line="97"/>
         <source>This file cannot be merged: {0}</source>
         <translation>Không thể nhập lại tệp này: {0}</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/merge_dialog.py" line="100"/>
-        <source>conflict: tick to take the file's text</source>
+        <location filename="../../workbench/ui/merge_dialog.py" line="103"/>
+        <source>conflict: tick to take the file&apos;s text</source>
         <translation>xung đột: đánh dấu để lấy bản trong tệp</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/merge_dialog.py" line="101"/>
+        <location filename="../../workbench/ui/merge_dialog.py" line="104"/>
         <source>left out: the source differs</source>
         <translation>bỏ qua: bản gốc khác</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/merge_dialog.py" line="102"/>
+        <location filename="../../workbench/ui/merge_dialog.py" line="105"/>
         <source>will be updated</source>
         <translation>sẽ được cập nhật</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/merge_dialog.py" line="103"/>
+        <location filename="../../workbench/ui/merge_dialog.py" line="106"/>
         <source>left out: not in this project</source>
         <translation>bỏ qua: không thuộc dự án này</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/merge_dialog.py" line="104"/>
+        <location filename="../../workbench/ui/merge_dialog.py" line="107"/>
         <source>unchanged</source>
         <translation>không đổi</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/merge_dialog.py" line="105"/>
+        <location filename="../../workbench/ui/merge_dialog.py" line="108"/>
         <source>no translation in the file</source>
         <translation>tệp không có bản dịch</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/merge_dialog.py" line="121"/>
+        <location filename="../../workbench/ui/merge_dialog.py" line="109"/>
+        <source>left out: another unit of the file is for this segment</source>
+        <translation>bỏ qua: một đơn vị khác của tệp dành cho đoạn này</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/merge_dialog.py" line="112"/>
+        <source>(matched by id)</source>
+        <translation>(khớp theo mã)</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/merge_dialog.py" line="113"/>
+        <source>(matched by source text)</source>
+        <translation>(khớp theo văn bản nguồn)</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/merge_dialog.py" line="114"/>
+        <source>(matched by source text and order)</source>
+        <translation>(khớp theo văn bản nguồn và thứ tự)</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/merge_dialog.py" line="131"/>
         <source>{0} units: {1} to update, {2} unchanged, {3} conflicts, {4} with another source, {5} not in this project. Approved text changes only where you tick it.</source>
         <translation>{0} đơn vị: {1} cập nhật, {2} không đổi, {3} xung đột, {4} có bản gốc khác, {5} không thuộc dự án này. Bản dịch đã duyệt chỉ thay đổi ở chỗ bạn đánh dấu.</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/merge_dialog.py" line="142"/>
+        <location filename="../../workbench/ui/merge_dialog.py" line="152"/>
         <source>Cannot merge</source>
         <translation>Không thể nhập lại</translation>
     </message>
@@ -1001,198 +1031,208 @@
         <translation>&amp;Phím tắt</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/project_window.py" line="402"/>
+        <location filename="../../workbench/ui/project_window.py" line="403"/>
         <source>{0} segments</source>
         <translation>{0} đoạn</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/project_window.py" line="414"/>
+        <location filename="../../workbench/ui/project_window.py" line="403"/>
+        <source>1 segment</source>
+        <translation>1 đoạn</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/project_window.py" line="415"/>
         <source>Cannot filter</source>
         <translation>Không lọc được</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/project_window.py" line="518"/>
+        <location filename="../../workbench/ui/project_window.py" line="519"/>
         <source>Edit cancelled</source>
         <translation>Đã hủy sửa</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/project_window.py" line="542"/>
+        <location filename="../../workbench/ui/project_window.py" line="543"/>
         <source>Nothing to confirm: the translation is empty</source>
         <translation>Không có gì để xác nhận: bản dịch trống</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/project_window.py" line="561"/>
+        <location filename="../../workbench/ui/project_window.py" line="562"/>
         <source>Every segment here is done in {0}</source>
         <translation>Mọi đoạn ở đây đã xong bằng {0}</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/project_window.py" line="591"/>
+        <location filename="../../workbench/ui/project_window.py" line="592"/>
         <source>There is no suggestion {0}</source>
         <translation>Không có gợi ý {0}</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/project_window.py" line="599"/>
+        <location filename="../../workbench/ui/project_window.py" line="600"/>
         <source>There is no glossary term {0}</source>
         <translation>Không có thuật ngữ {0}</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/project_window.py" line="617"/>
+        <location filename="../../workbench/ui/project_window.py" line="618"/>
         <source>marked by the user</source>
         <translation>người dùng đánh dấu</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/project_window.py" line="619"/>
+        <location filename="../../workbench/ui/project_window.py" line="620"/>
         <source>Cannot change the segment</source>
         <translation>Không đổi được đoạn</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/project_window.py" line="657"/>
+        <location filename="../../workbench/ui/project_window.py" line="658"/>
         <source>Checking…</source>
         <translation>Đang kiểm tra…</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/project_window.py" line="670"/>
+        <location filename="../../workbench/ui/project_window.py" line="671"/>
         <source>{0} findings</source>
         <translation>{0} phát hiện</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/project_window.py" line="690"/>
+        <location filename="../../workbench/ui/project_window.py" line="691"/>
         <source>Cannot add the term</source>
         <translation>Không thêm được thuật ngữ</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/project_window.py" line="692"/>
+        <location filename="../../workbench/ui/project_window.py" line="693"/>
         <source>Added to the glossary: {0}</source>
         <translation>Đã thêm vào bảng thuật ngữ: {0}</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/project_window.py" line="728"/>
+        <location filename="../../workbench/ui/project_window.py" line="729"/>
         <source>Import a glossary</source>
         <translation>Nhập bảng thuật ngữ</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/project_window.py" line="728"/>
+        <location filename="../../workbench/ui/project_window.py" line="729"/>
         <source>Glossaries</source>
         <translation>Bảng thuật ngữ</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/project_window.py" line="738"/>
+        <location filename="../../workbench/ui/project_window.py" line="739"/>
         <source>Cannot import the glossary</source>
         <translation>Không nhập được bảng thuật ngữ</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/project_window.py" line="740"/>
+        <location filename="../../workbench/ui/project_window.py" line="741"/>
         <source>{0} terms imported</source>
         <translation>Đã nhập {0} thuật ngữ</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/project_window.py" line="745"/>
+        <location filename="../../workbench/ui/project_window.py" line="746"/>
         <source>Export the glossary</source>
         <translation>Xuất bảng thuật ngữ</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/project_window.py" line="752"/>
+        <location filename="../../workbench/ui/project_window.py" line="753"/>
         <source>Cannot export the glossary</source>
         <translation>Không xuất được bảng thuật ngữ</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/project_window.py" line="755"/>
+        <location filename="../../workbench/ui/project_window.py" line="756"/>
         <source>Import a TMX file</source>
         <translation>Nhập tệp TMX</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/project_window.py" line="761"/>
+        <location filename="../../workbench/ui/project_window.py" line="762"/>
         <source>Cannot import the TMX file</source>
         <translation>Không nhập được tệp TMX</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/project_window.py" line="763"/>
+        <location filename="../../workbench/ui/project_window.py" line="764"/>
         <source>{0} new units in the shared memory</source>
         <translation>{0} đơn vị mới trong bộ nhớ dịch chung</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/project_window.py" line="767"/>
+        <location filename="../../workbench/ui/project_window.py" line="768"/>
         <source>Export the project memory</source>
         <translation>Xuất bộ nhớ dịch của dự án</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/project_window.py" line="772"/>
+        <location filename="../../workbench/ui/project_window.py" line="773"/>
         <source>Cannot export the memory</source>
         <translation>Không xuất được bộ nhớ dịch</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/project_window.py" line="788"/>
+        <location filename="../../workbench/ui/project_window.py" line="789"/>
+        <source>An unconfirmed edit from your last session was kept when the program stopped. Keep it as a draft (you still confirm it), or discard it?</source>
+        <translation>Một chỉnh sửa chưa xác nhận từ phiên trước được giữ lại khi chương trình dừng. Giữ nó làm bản nháp (bạn vẫn cần xác nhận), hay bỏ đi?</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/project_window.py" line="794"/>
         <source>{0} unconfirmed edits from your last session were kept when the program stopped. Keep them as drafts (you still confirm each), or discard them?</source>
         <translation>Khi chương trình dừng, {0} chỗ sửa chưa xác nhận của phiên trước đã được giữ lại. Giữ làm bản nháp (bạn vẫn xác nhận từng đoạn) hay bỏ đi?</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/project_window.py" line="798"/>
+        <location filename="../../workbench/ui/project_window.py" line="804"/>
         <source>Cannot keep the recovered text</source>
         <translation>Không giữ được văn bản khôi phục</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/project_window.py" line="830"/>
+        <location filename="../../workbench/ui/project_window.py" line="836"/>
         <source>A pre-translation is already running</source>
         <translation>Đang có một lượt dịch trước</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/project_window.py" line="838"/>
+        <location filename="../../workbench/ui/project_window.py" line="844"/>
         <source>Cannot pre-translate</source>
         <translation>Không dịch trước được</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/project_window.py" line="843"/>
+        <location filename="../../workbench/ui/project_window.py" line="849"/>
         <source>Nothing left to translate ({0} drafts from earlier runs)</source>
         <translation>Không còn gì để dịch ({0} bản nháp từ các lần trước)</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/project_window.py" line="847"/>
-        <location filename="../../workbench/ui/project_window.py" line="865"/>
+        <location filename="../../workbench/ui/project_window.py" line="853"/>
+        <location filename="../../workbench/ui/project_window.py" line="871"/>
         <source>Pre-translating {0} segments…</source>
         <translation>Đang dịch trước {0} đoạn…</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/project_window.py" line="863"/>
+        <location filename="../../workbench/ui/project_window.py" line="869"/>
         <source>{0}/{1} segments · {2:.1f}/s · {3} left</source>
         <translation>{0}/{1} đoạn · {2:.1f}/giây · còn {3}</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/project_window.py" line="874"/>
+        <location filename="../../workbench/ui/project_window.py" line="880"/>
         <source>Pre-translation finished</source>
         <translation>Đã dịch trước xong</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/project_window.py" line="876"/>
+        <location filename="../../workbench/ui/project_window.py" line="882"/>
         <source>Pre-translation cancelled; the drafts made so far are kept</source>
         <translation>Đã hủy dịch trước; các bản nháp đã có được giữ lại</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/project_window.py" line="878"/>
+        <location filename="../../workbench/ui/project_window.py" line="884"/>
         <source>Pre-translation stopped</source>
         <translation>Dịch trước bị dừng</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/project_window.py" line="882"/>
+        <location filename="../../workbench/ui/project_window.py" line="888"/>
         <source>Cancelling…</source>
         <translation>Đang hủy…</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/project_window.py" line="895"/>
+        <location filename="../../workbench/ui/project_window.py" line="901"/>
         <source>Translating segment {0}…</source>
         <translation>Đang dịch đoạn {0}…</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/project_window.py" line="899"/>
+        <location filename="../../workbench/ui/project_window.py" line="905"/>
         <source>Machine translation failed</source>
         <translation>Dịch máy thất bại</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/project_window.py" line="904"/>
+        <location filename="../../workbench/ui/project_window.py" line="910"/>
         <source>No translation model</source>
         <translation>Chưa có mô hình dịch</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/project_window.py" line="905"/>
+        <location filename="../../workbench/ui/project_window.py" line="911"/>
         <source>Open the model manager?</source>
         <translation>Mở trình quản lý mô hình?</translation>
     </message>
@@ -1235,98 +1275,98 @@
 <context>
     <name>ReviewActions</name>
     <message>
-        <location filename="../../workbench/ui/review_actions.py" line="46"/>
+        <location filename="../../workbench/ui/review_actions.py" line="45"/>
         <source>&amp;Review translations…</source>
         <translation>&amp;Duyệt bản dịch…</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/review_actions.py" line="47"/>
+        <location filename="../../workbench/ui/review_actions.py" line="46"/>
         <source>&amp;Approve the selected segments</source>
         <translation>Duyệt các đoạn đã &amp;chọn</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/review_actions.py" line="49"/>
+        <location filename="../../workbench/ui/review_actions.py" line="48"/>
         <source>Approve the whole &amp;document…</source>
         <translation>Duyệt cả &amp;tài liệu…</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/review_actions.py" line="50"/>
+        <location filename="../../workbench/ui/review_actions.py" line="49"/>
         <source>&amp;Send back with a comment…</source>
         <translation>&amp;Trả lại kèm nhận xét…</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/review_actions.py" line="52"/>
+        <location filename="../../workbench/ui/review_actions.py" line="51"/>
         <source>Post-editing &amp;report</source>
         <translation>&amp;Báo cáo hậu biên tập</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/review_actions.py" line="60"/>
+        <location filename="../../workbench/ui/review_actions.py" line="59"/>
         <source>Only an editor can approve or send back (Edit &gt; Settings &gt; Role)</source>
         <translation>Chỉ biên tập viên mới được duyệt hoặc trả lại (Sửa &gt; Cài đặt &gt; Vai trò)</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/review_actions.py" line="86"/>
+        <location filename="../../workbench/ui/review_actions.py" line="85"/>
         <source>Cannot approve</source>
         <translation>Không thể duyệt</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/review_actions.py" line="82"/>
+        <location filename="../../workbench/ui/review_actions.py" line="81"/>
         <source>Approve {0} segments</source>
         <translation>Duyệt {0} đoạn</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/review_actions.py" line="90"/>
+        <location filename="../../workbench/ui/review_actions.py" line="89"/>
         <source>{0} segments approved in {1}</source>
         <translation>Đã duyệt {0} đoạn ({1})</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/review_actions.py" line="106"/>
+        <location filename="../../workbench/ui/review_actions.py" line="105"/>
         <source>Nothing translated is waiting for approval here</source>
         <translation>Không có bản dịch nào đang chờ duyệt ở đây</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/review_actions.py" line="110"/>
+        <location filename="../../workbench/ui/review_actions.py" line="109"/>
         <source>Approve</source>
         <translation>Duyệt</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/review_actions.py" line="111"/>
+        <location filename="../../workbench/ui/review_actions.py" line="110"/>
         <source>Approve {0} translated segments in {1}? Review mode (F8) shows them one by one first.</source>
         <translation>Duyệt {0} đoạn đã dịch sang {1}? Chế độ duyệt (F8) cho xem từng đoạn trước.</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/review_actions.py" line="128"/>
-        <location filename="../../workbench/ui/review_actions.py" line="135"/>
+        <location filename="../../workbench/ui/review_actions.py" line="127"/>
+        <location filename="../../workbench/ui/review_actions.py" line="134"/>
         <source>Send back</source>
         <translation>Trả lại</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/review_actions.py" line="128"/>
+        <location filename="../../workbench/ui/review_actions.py" line="127"/>
         <source>What needs work? The translator reads this.</source>
         <translation>Cần sửa gì? Người dịch sẽ đọc nhận xét này.</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/review_actions.py" line="139"/>
+        <location filename="../../workbench/ui/review_actions.py" line="138"/>
         <source>Cannot send back</source>
         <translation>Không thể trả lại</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/review_actions.py" line="169"/>
+        <location filename="../../workbench/ui/review_actions.py" line="168"/>
         <source>Post-editing report — {0}</source>
         <translation>Báo cáo hậu biên tập — {0}</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/review_actions.py" line="202"/>
+        <location filename="../../workbench/ui/review_actions.py" line="201"/>
         <source>Merge back a hand-off file</source>
         <translation>Nhập lại tệp đã giao</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/review_actions.py" line="202"/>
+        <location filename="../../workbench/ui/review_actions.py" line="201"/>
         <source>Hand-off files</source>
         <translation>Tệp đã giao</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/review_actions.py" line="217"/>
+        <location filename="../../workbench/ui/review_actions.py" line="216"/>
         <source>{0} segments merged</source>
         <translation>Đã nhập lại {0} đoạn</translation>
     </message>
@@ -1453,7 +1493,7 @@
         <location filename="../../workbench/ui/segment_table_model.py" line="89"/>
         <location filename="../../workbench/ui/segment_table_model.py" line="93"/>
         <source>Vietnamese</source>
-        <extracomment>below this mean log-probability a machine draft is marked as weak glossary terms in the source: [(start, end, "term → translations")] set by the window when the project has a glossary: the source column then highlights terms</extracomment>
+        <extracomment>below this mean log-probability a machine draft is marked as weak glossary terms in the source: [(start, end, &quot;term → translations&quot;)] set by the window when the project has a glossary: the source column then highlights terms</extracomment>
         <translation>Tiếng Việt</translation>
     </message>
     <message>
@@ -1628,7 +1668,7 @@
     </message>
     <message>
         <source>Glossary</source>
-        <translation>Thuật ngữ</translation>
+        <translation type="vanished">Thuật ngữ</translation>
     </message>
     <message>
         <location filename="../../workbench/ui/side_panel.py" line="79"/>
@@ -1757,8 +1797,32 @@
     </message>
     <message>
         <location filename="../../workbench/ui/start_window.py" line="116"/>
+        <source>1 document</source>
+        <translation>1 tài liệu</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/start_window.py" line="116"/>
+        <source>{0} documents</source>
+        <translation>{0} tài liệu</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/start_window.py" line="117"/>
+        <source>1 segment</source>
+        <translation>1 đoạn</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/start_window.py" line="117"/>
+        <source>{0} segments</source>
+        <translation>{0} đoạn</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/start_window.py" line="118"/>
+        <source>{0}: {1}, {2}</source>
+        <translation>{0}: {1}, {2}</translation>
+    </message>
+    <message>
         <source>{0}: {1} documents, {2} segments</source>
-        <translation>{0}: {1} tài liệu, {2} đoạn</translation>
+        <translation type="vanished">{0}: {1} tài liệu, {2} đoạn</translation>
     </message>
 </context>
 <context>

@@ -3,7 +3,8 @@
 The dialog shows the plan before anything is written (`merge_back.plan_merge`): what will be updated,
 what is unchanged, and — first in the list — the conflicts (approved here, or changed here since the
 hand-off) with a tick to take the file's text instead, and the units whose source is not the project's,
-which are left out. Nothing is written until Merge is pressed, then all of it in one transaction.
+which are left out. Each row says how its unit was matched (by id, or by source text when another tool
+renumbered the ids). Nothing is written until Merge is pressed, then all of it in one transaction.
 """
 
 from __future__ import annotations
@@ -27,14 +28,16 @@ from PySide6.QtWidgets import (
 
 from workbench.core.errors import WorkbenchError
 from workbench.core.khmer_breaks import for_display
-from workbench.core.merge_back import MergePlan, Outcome, apply_merge, plan_merge
+from workbench.core.merge_back import Match, MergePlan, Outcome, apply_merge, plan_merge
 from workbench.core.project_store import Project
 from workbench.ui.error_dialog import show_error
 from workbench.ui.rows_model import RowsModel
 
 ROWS_SIZED_AT_ONCE = 2000
 #: the order rows are listed in: what needs a decision first
-_ORDER = [Outcome.CONFLICT, Outcome.MISMATCH, Outcome.UPDATE, Outcome.UNKNOWN, Outcome.SAME, Outcome.EMPTY]
+_ORDER = [
+    Outcome.CONFLICT, Outcome.MISMATCH, Outcome.UPDATE, Outcome.UNKNOWN, Outcome.DUPLICATE, Outcome.SAME, Outcome.EMPTY,
+]  # fmt: skip
 
 
 class MergeDialog(QDialog):
@@ -103,11 +106,18 @@ class MergeDialog(QDialog):
             Outcome.UNKNOWN: self.tr("left out: not in this project"),
             Outcome.SAME: self.tr("unchanged"),
             Outcome.EMPTY: self.tr("no translation in the file"),
+            Outcome.DUPLICATE: self.tr("left out: another unit of the file is for this segment"),
+        }
+        rule = {
+            Match.ID: self.tr("(matched by id)"),
+            Match.SOURCE: self.tr("(matched by source text)"),
+            Match.ORDER: self.tr("(matched by source text and order)"),
+            Match.NONE: "",
         }
         self.model.set_rows(
             [
                 [str(r.segment_id or ""), r.source, for_display(r.current_text), for_display(r.text),
-                 f"{what[r.outcome]} {r.why}".strip()]
+                 " ".join(part for part in (what[r.outcome], r.why, rule[r.matched_by]) if part)]
                 for r in self.rows
             ],
             checkable=[r.outcome is Outcome.CONFLICT for r in self.rows],
