@@ -20,19 +20,21 @@ def test_new_import_segments_stats(tmp_path: Path, article_path: Path) -> None:
     assert run("new", "angiang.wbp", "--source", "vi", "--targets", "en,km", cwd=tmp_path).returncode == 0
     imported = run("import", "angiang.wbp", str(article_path), cwd=tmp_path)
     assert imported.returncode == 0, imported.stderr
-    assert "soc-trang-article-vi.txt: new document, 36 segments (17 not for translation)" in imported.stdout
+    assert "soc-trang-article-vi.txt: new document, 37 segments (18 not for translation)" in imported.stdout
     listed = run("segments", "angiang.wbp", "--status", "untranslated", "--to", "km", "--json", cwd=tmp_path)
     rows = [json.loads(line) for line in listed.stdout.splitlines()]
     assert len(rows) == 19  # the work left: text marked not for translation is not listed, as stats counts it
     assert all(row["translatable"] for row in rows)
     assert rows[0]["translations"]["km"]["status"] == "untranslated"
     assert ["date", "15/11/2024"] in rows[1]["protected"]
-    text_listing = run("segments", "angiang.wbp", "--document", "soc-trang-article-vi.txt", "--limit", "3", cwd=tmp_path)
+    text_listing = run(
+        "segments", "angiang.wbp", "--document", "soc-trang-article-vi.txt", "--limit", "3", cwd=tmp_path
+    )
     assert len(text_listing.stdout.splitlines()) == 3
     assert "not for translation: menu or site banner" in text_listing.stdout
     stats = run("stats", "angiang.wbp", "--json", cwd=tmp_path)
     (doc,) = json.loads(stats.stdout)
-    assert doc["segments"] == 36 and doc["not_translatable"] == 17
+    assert doc["segments"] == 37 and doc["not_translatable"] == 18
     assert doc["languages"]["en"]["by_status"]["untranslated"] == 19
     assert "1 document\n" in run("stats", "angiang.wbp", cwd=tmp_path).stdout
 
@@ -61,7 +63,7 @@ def test_preview_changes_nothing(tmp_path: Path, article_path: Path) -> None:
     run("new", "p.wbp", cwd=tmp_path)
     preview = run("import", "p.wbp", str(article_path), "--preview", cwd=tmp_path)
     assert preview.returncode == 0
-    assert "encoding utf-8, 36 segments" in preview.stdout
+    assert "encoding utf-8, 37 segments" in preview.stdout
     assert "[photo caption]" in preview.stdout
     assert run("segments", "p.wbp", cwd=tmp_path).stdout == ""
 
@@ -69,10 +71,10 @@ def test_preview_changes_nothing(tmp_path: Path, article_path: Path) -> None:
 def test_mark_flips_the_translation_flag(tmp_path: Path, article_path: Path) -> None:
     run("new", "p.wbp", cwd=tmp_path)
     run("import", "p.wbp", str(article_path), cwd=tmp_path)
-    marked = run("mark", "p.wbp", "24", "--translate", cwd=tmp_path)
-    assert marked.returncode == 0 and "segment 24: to translate" in marked.stdout
+    marked = run("mark", "p.wbp", "25", "--translate", cwd=tmp_path)
+    assert marked.returncode == 0 and "segment 25: to translate" in marked.stdout
     rows = [json.loads(x) for x in run("segments", "p.wbp", "--json", cwd=tmp_path).stdout.splitlines()]
-    assert rows[23]["source"] == "Minh Khang" and rows[23]["translatable"] is True
+    assert rows[24]["source"] == "Minh Khang" and rows[24]["translatable"] is True
 
 
 def test_a_listing_piped_into_head_stops_quietly(tmp_path: Path, article_path: Path) -> None:
@@ -83,7 +85,10 @@ def test_a_listing_piped_into_head_stops_quietly(tmp_path: Path, article_path: P
     run("import", "p.wbp", *[f"bai-{i}.txt" for i in range(20)], cwd=tmp_path)
     for command in (["segments", "p.wbp"], ["models", "list"]):
         listing = subprocess.Popen(
-            [sys.executable, str(REPO / "main.py"), *command], cwd=tmp_path, stdout=subprocess.PIPE, stderr=subprocess.PIPE
+            [sys.executable, str(REPO / "main.py"), *command],
+            cwd=tmp_path,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
         )
         assert listing.stdout is not None and listing.stderr is not None
         listing.stdout.close()  # what `head` does once it has its lines

@@ -13,7 +13,9 @@ from workbench.core.boilerplate import (
     REASON_CSS,
     REASON_DUPLICATE,
     REASON_MENU,
+    REASON_NAVIGATION,
     REASON_NO_WORDS,
+    is_page_furniture,
 )
 from workbench.core.importing import import_files, prepare_import
 
@@ -63,3 +65,23 @@ def test_the_user_can_flip_the_flag_and_a_reimport_respects_it(project, article_
     body = next(s for s in project.segments() if s.source.startswith("Bên cạnh hội đua ghe Ngo"))
     skipped = project.set_translatable(body.id, False, "translated elsewhere")
     assert skipped.skip_reason == "translated elsewhere"
+
+
+def test_menus_breadcrumbs_and_long_banners_copied_from_a_page_are_marked(tmp_path: Path) -> None:
+    page = (
+        "trang thông tin điện tử sở văn hóa, thể thao và du lịch tỉnh sóc trăng\n\n"
+        "Trang chủ | Giới thiệu | Tin tức - Sự kiện | Văn bản | Liên hệ\n\n"
+        "Trang chủ » Tin tức » Văn hóa - Xã hội\n\n"
+        "Chùa Dơi là ngôi chùa Khmer nổi tiếng ở TP. Sóc Trăng.\n\n"
+        "Giá vé tham quan: người lớn 20.000 đồng | trẻ em 10.000 đồng | người cao tuổi miễn phí.\n"
+    )
+    source = tmp_path / "trang.txt"
+    source.write_text(page, encoding="utf-8")
+    reasons = {s.source: s.skip_reason for s in prepare_import(source).segments}
+    assert reasons["trang thông tin điện tử sở văn hóa, thể thao và du lịch tỉnh sóc trăng"] == REASON_MENU
+    assert reasons["Trang chủ | Giới thiệu | Tin tức - Sự kiện | Văn bản | Liên hệ"] == REASON_NAVIGATION
+    assert reasons["Trang chủ » Tin tức » Văn hóa - Xã hội"] == REASON_NAVIGATION
+    assert reasons["Chùa Dơi là ngôi chùa Khmer nổi tiếng ở TP. Sóc Trăng."] == ""
+    # A sentence that uses | for its own list is prose, not a menu.
+    assert reasons["Giá vé tham quan: người lớn 20.000 đồng | trẻ em 10.000 đồng | người cao tuổi miễn phí."] == ""
+    assert is_page_furniture(REASON_NAVIGATION, inside_article=True)  # left out of exported documents, and listed

@@ -31,11 +31,11 @@ def open_window(qtbot, tmp_path: Path, article_path: Path) -> ProjectWindow:  # 
 def test_documents_filter_the_grid(qtbot, tmp_path: Path, article_path: Path) -> None:  # type: ignore[no-untyped-def]
     window = open_window(qtbot, tmp_path, article_path)
     assert window.documents.topLevelItemCount() == 3  # all, the article, the short text
-    assert window.model.rowCount() == 37
+    assert window.model.rowCount() == 38
     window.documents.setCurrentItem(window.documents.topLevelItem(2))
     assert window.model.rowCount() == 1
     assert window.model.data(window.model.index(0, 1)) == "Núi Cấm là điểm du lịch nổi tiếng."
-    assert window.statusBar().currentMessage() == "1 segments"
+    assert window.statusBar().currentMessage() == "1 segment"
     window.close()
 
 

@@ -24,16 +24,16 @@ def test_the_model_passes_qts_tester_and_shows_the_article(qtbot, project: Proje
     import_files(project, [article_path])
     model = SegmentTableModel(project)
     QAbstractItemModelTester(model, QAbstractItemModelTester.FailureReportingMode.Fatal)
-    assert model.rowCount() == 36 and model.columnCount() == 4
+    assert model.rowCount() == 37 and model.columnCount() == 4
     headers = [model.headerData(c, Qt.Orientation.Horizontal) for c in range(4)]
     assert headers == ["#", "Vietnamese", "English", "Khmer"]
-    assert model.data(model.index(1, 1)).startswith("Sóc Trăng sẵn sàng")
+    assert model.data(model.index(2, 1)).startswith("Sóc Trăng sẵn sàng")
     banner = model.index(0, 1)
     assert model.data(banner, Qt.ItemDataRole.ForegroundRole).color() == NOT_FOR_TRANSLATION
     assert "menu or site banner" in model.data(banner, Qt.ItemDataRole.ToolTipRole)
-    assert model.data(model.index(1, 3), STATUS_ROLE) == "untranslated"
-    assert model.flags(model.index(1, 3)) & Qt.ItemFlag.ItemIsEditable
-    assert not model.flags(model.index(1, 1)) & Qt.ItemFlag.ItemIsEditable
+    assert model.data(model.index(2, 3), STATUS_ROLE) == "untranslated"
+    assert model.flags(model.index(2, 3)) & Qt.ItemFlag.ItemIsEditable
+    assert not model.flags(model.index(2, 1)) & Qt.ItemFlag.ItemIsEditable
 
 
 def test_rows_are_fetched_a_page_at_a_time(qtbot, project: Project, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]

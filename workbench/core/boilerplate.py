@@ -20,11 +20,20 @@ REASON_CAPTION = "photo caption"
 REASON_MENU = "menu or site banner (all lower case)"
 REASON_DUPLICATE = "repeats the paragraph before it"
 REASON_BYLINE = "author byline (kept as written)"
+REASON_NAVIGATION = "navigation menu or breadcrumb (links separated by | › »)"
 #: page furniture: around the article, not part of the document; a rebuilt document leaves it out and
 #: the export report lists it. Every other reason (a photo caption, the byline, a reason the user gave
 #: when marking a segment by hand) is part of the document, which keeps it as written.
 PAGE_FURNITURE = frozenset(
-    {REASON_CSS, REASON_COPYRIGHT, REASON_CONTACT, REASON_CONTACT_BLOCK, REASON_MENU, REASON_DUPLICATE}
+    {
+        REASON_CSS,
+        REASON_COPYRIGHT,
+        REASON_CONTACT,
+        REASON_CONTACT_BLOCK,
+        REASON_MENU,
+        REASON_NAVIGATION,
+        REASON_DUPLICATE,
+    }
 )
 
 
@@ -65,6 +74,8 @@ _CONTACT_VALUE = regex.compile(
     r"^[\s,;/–-]*(?:(?:\+84|0)[\d .()-]{8,16}\d|[\w.+-]+@[\w-]+(?:\.[\w-]+)+|https?://\S+)(?:[\s,;/–-]+"
     r"(?:(?:\+84|0)[\d .()-]{8,16}\d|[\w.+-]+@[\w-]+(?:\.[\w-]+)+|https?://\S+))*[\s,;/–-]*$"
 )
+#: the links of a menu or a breadcrumb as they arrive in copied text: "Trang chủ | Giới thiệu | Liên hệ"
+_MENU_SEPARATOR = regex.compile(r"\s+(?:\||»|›|>|•|·)\s+")
 _SHORT_WORDS = 10
 _LONG_WORDS = 12
 
@@ -88,11 +99,24 @@ def _line_reason(block: SourceBlock, previous: SourceBlock | None) -> str:
         return REASON_CONTACT
     if ":" in text and _words(text) <= 40 and _CAPTION.search(text):
         return REASON_CAPTION
-    if not _UPPER.search(text) and _words(text) <= 15 and not _SENTENCE_END.search(text):
+    if not _UPPER.search(text) and _words(text) <= 20 and not _SENTENCE_END.search(text):
         return REASON_MENU
+    if _is_menu_line(text):
+        return REASON_NAVIGATION
     if previous is not None and _words(text) >= 3 and folded == previous.text.casefold():
         return REASON_DUPLICATE
     return ""
+
+
+def _is_menu_line(text: str) -> bool:
+    """Three or more short links in a row, with no sentence around them."""
+    items = _MENU_SEPARATOR.split(text.strip())
+    return (
+        len(items) >= 3
+        and all(1 <= _words(item) <= 5 for item in items)
+        and not _SENTENCE_END.search(text)
+        and _words(text) <= 40
+    )
 
 
 def _is_byline(blocks: list[SourceBlock], i: int) -> bool:
