@@ -107,7 +107,7 @@ def cmd_tm(args: argparse.Namespace) -> int:
         languages = workbench_targets()
         written = write_tmx(args.tmx, (u for u in units(shared.db) if u.target_language in languages))
         shared.close()
-    print(f"{args.tmx}: {written} translation units ({', '.join(languages)})")
+    print(f"{args.tmx}: {written} translation unit{'' if written == 1 else 's'} ({', '.join(languages)})")
     return 0
 
 

@@ -254,3 +254,18 @@ def test_an_entity_of_an_external_dtd_never_vanishes_from_a_text(tmp_path: Path)
     assert read.summary() == [
         "1 text left out: their <seg> holds markup or entities TMX does not define (&nbsp;), so their text cannot be known"
     ]
+
+
+def test_languages_stored_by_an_earlier_import_are_not_exported_again(tmp_path: Path) -> None:
+    shared = SharedMemory(tmp_path / "config" / "data" / "shared-memory.sqlite")
+    shared.add([MemoryUnit("Xin chào.", "Hello.", "en"), MemoryUnit("Xin chào.", "Bonjour.", "fr")], "2025-01-01")
+    shared.close()
+    done = subprocess.run(
+        [sys.executable, str(REPO / "main.py"), "tm", "export", "out.tmx"],
+        cwd=tmp_path, capture_output=True, text=True, timeout=120,
+    )  # fmt: skip
+    assert done.returncode == 0, done.stderr
+    assert "out.tmx: 1 translation unit (en, km)" in done.stdout
+    with (tmp_path / "out.tmx").open("rb") as handle:
+        peer = tt_tmx.tmxfile(handle)
+    assert [(u.source, u.gettarget("en"), u.gettarget("fr")) for u in peer.units] == [("Xin chào.", "Hello.", None)]
