@@ -9,6 +9,7 @@ and a text segments the same whatever quotation marks it was typed with.
 
 from __future__ import annotations
 
+import itertools
 import logging
 from dataclasses import dataclass
 from functools import lru_cache
@@ -81,6 +82,7 @@ def load_rules(path: Path = DEFAULT_RULES) -> SrxRules:
 
 
 _CLOSERS = {closer: opener for opener, closer in QUOTATION_MARKS.items() if opener != closer}
+_ANY_MARK = regex.compile("[" + regex.escape("".join({*QUOTATION_MARKS, *QUOTATION_MARKS.values()})) + "]")
 #: Before a straight quotation mark that opens: the start, a space, a bracket, a colon or a dash.
 _OPENS_AFTER = "([{/:–—-"
 #: After a straight quotation mark that closes: nothing, a space or punctuation.
@@ -100,9 +102,14 @@ def quotations_marked(paragraph: str) -> str:
     so break positions found in it are positions in the paragraph. Unpaired marks (an apostrophe, a
     quotation running on into the next paragraph) are left alone.
     """
+    found = _ANY_MARK.finditer(paragraph)
+    first = next(found, None)
+    if first is None:  # most sentences: nothing to pair
+        return paragraph
     marked = list(paragraph)
     open_marks: list[tuple[int, str]] = []  # (position, the mark that closes it), innermost last
-    for at, mark in enumerate(paragraph):
+    for match in itertools.chain([first], found):
+        at, mark = match.start(), match.group()
         if mark == '"':
             if _straight_quote_opens(paragraph, at):
                 open_marks.append((at, '"'))
