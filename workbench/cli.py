@@ -86,7 +86,7 @@ def build_parser() -> argparse.ArgumentParser:
         "suite",
         nargs="?",
         choices=["project", "segmentation", "mt", "grid", "tm", "qa", "export"],
-        help="project: import+segmentation MB/s and open+read time; segmentation: precision/recall on references; "
+        help="project: import+segmentation MB/s and open+read time; segmentation: precision, recall and F1 on references; "
         "mt (the default with --model or --architecture): decoding speed and memory; grid: the window on 50,000 "
         "segments; tm: lookups in 200,000 memory units; qa: every check over 100,000 segments; export: every format "
         "and a hand-off merged back on 50,000 segments",
