@@ -47,7 +47,7 @@ def test_opening_shows_the_project_and_a_locked_one_gets_a_dialog(
     window = StartWindow()
     qtbot.addWidget(window)
     window.open_project(path)
-    assert window.status.text() == "Tin An Giang: 1 documents, 36 segments"
+    assert window.status.text() == "Tin An Giang: 1 document, 37 segments"
 
     warnings: list[str] = []
     monkeypatch.setattr(QMessageBox, "warning", lambda _parent, _title, text: warnings.append(text))

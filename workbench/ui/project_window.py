@@ -399,7 +399,8 @@ class ProjectWindow(QMainWindow):
         self.grid.selectionModel().currentChanged.connect(self._current_changed)
         context = getattr(self, "qa_context", None)
         model.term_finder = context.finder if context is not None and context.finder.by_key else None
-        self.statusBar().showMessage(self.tr("{0} segments").format(model.rowCount()))
+        rows = model.rowCount()
+        self.statusBar().showMessage(self.tr("1 segment") if rows == 1 else self.tr("{0} segments").format(rows))
         self._row_timer.start(ROW_SIZING_DELAY_MS)
 
     def reload_grid(self) -> None:
@@ -785,6 +786,11 @@ class ProjectWindow(QMainWindow):
             return
         self.banner_label.setText(
             self.tr(
+                "An unconfirmed edit from your last session was kept when the program stopped. "
+                "Keep it as a draft (you still confirm it), or discard it?"
+            )
+            if len(self.recovered) == 1
+            else self.tr(
                 "{0} unconfirmed edits from your last session were kept when the program stopped. "
                 "Keep them as drafts (you still confirm each), or discard them?"
             ).format(len(self.recovered))
