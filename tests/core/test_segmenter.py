@@ -100,7 +100,9 @@ def test_a_copied_web_article_splits_as_a_reader_would(article_path: Path) -> No
     """The import of the whole page (noise included) gives exactly the hand-checked sentences of its body."""
     doc = prepare_import(article_path)
     texts = [s.source for s in doc.segments if s.translatable]
-    expected = [sentence for paragraph in read_reference(DATA / "soc-trang-article-reference.txt") for sentence in paragraph]
+    expected = [
+        sentence for paragraph in read_reference(DATA / "soc-trang-article-reference.txt") for sentence in paragraph
+    ]
     assert texts == expected
     # The list "(1) ... (3)" after its lead-in: each item its own segment; numbered sources keep their numbers.
     assert [t[:3] for t in texts if t[:3] in ("(1)", "(2)", "(3)")] == ["(1)", "(2)", "(3)"]
