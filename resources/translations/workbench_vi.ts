@@ -1136,103 +1136,113 @@
         <translation>Nhập tệp TMX</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/project_window.py" line="762"/>
+        <location filename="../../workbench/ui/project_window.py" line="763"/>
         <source>Cannot import the TMX file</source>
         <translation>Không nhập được tệp TMX</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/project_window.py" line="764"/>
+        <location filename="../../workbench/ui/project_window.py" line="766"/>
+        <source>1 new unit in the shared memory</source>
+        <translation>1 đơn vị mới trong bộ nhớ dịch chung</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/project_window.py" line="768"/>
         <source>{0} new units in the shared memory</source>
         <translation>{0} đơn vị mới trong bộ nhớ dịch chung</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/project_window.py" line="768"/>
+        <location filename="../../workbench/ui/project_window.py" line="774"/>
+        <source>TMX file imported</source>
+        <translation>Đã nhập tệp TMX</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/project_window.py" line="779"/>
         <source>Export the project memory</source>
         <translation>Xuất bộ nhớ dịch của dự án</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/project_window.py" line="773"/>
+        <location filename="../../workbench/ui/project_window.py" line="784"/>
         <source>Cannot export the memory</source>
         <translation>Không xuất được bộ nhớ dịch</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/project_window.py" line="789"/>
+        <location filename="../../workbench/ui/project_window.py" line="800"/>
         <source>An unconfirmed edit from your last session was kept when the program stopped. Keep it as a draft (you still confirm it), or discard it?</source>
         <translation>Một chỉnh sửa chưa xác nhận từ phiên trước được giữ lại khi chương trình dừng. Giữ nó làm bản nháp (bạn vẫn cần xác nhận), hay bỏ đi?</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/project_window.py" line="794"/>
+        <location filename="../../workbench/ui/project_window.py" line="805"/>
         <source>{0} unconfirmed edits from your last session were kept when the program stopped. Keep them as drafts (you still confirm each), or discard them?</source>
         <translation>Khi chương trình dừng, {0} chỗ sửa chưa xác nhận của phiên trước đã được giữ lại. Giữ làm bản nháp (bạn vẫn xác nhận từng đoạn) hay bỏ đi?</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/project_window.py" line="804"/>
+        <location filename="../../workbench/ui/project_window.py" line="815"/>
         <source>Cannot keep the recovered text</source>
         <translation>Không giữ được văn bản khôi phục</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/project_window.py" line="836"/>
+        <location filename="../../workbench/ui/project_window.py" line="847"/>
         <source>A pre-translation is already running</source>
         <translation>Đang có một lượt dịch trước</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/project_window.py" line="844"/>
+        <location filename="../../workbench/ui/project_window.py" line="855"/>
         <source>Cannot pre-translate</source>
         <translation>Không dịch trước được</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/project_window.py" line="849"/>
+        <location filename="../../workbench/ui/project_window.py" line="860"/>
         <source>Nothing left to translate ({0} drafts from earlier runs)</source>
         <translation>Không còn gì để dịch ({0} bản nháp từ các lần trước)</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/project_window.py" line="853"/>
-        <location filename="../../workbench/ui/project_window.py" line="871"/>
+        <location filename="../../workbench/ui/project_window.py" line="864"/>
+        <location filename="../../workbench/ui/project_window.py" line="882"/>
         <source>Pre-translating {0} segments…</source>
         <translation>Đang dịch trước {0} đoạn…</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/project_window.py" line="869"/>
+        <location filename="../../workbench/ui/project_window.py" line="880"/>
         <source>{0}/{1} segments · {2:.1f}/s · {3} left</source>
         <translation>{0}/{1} đoạn · {2:.1f}/giây · còn {3}</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/project_window.py" line="880"/>
+        <location filename="../../workbench/ui/project_window.py" line="891"/>
         <source>Pre-translation finished</source>
         <translation>Đã dịch trước xong</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/project_window.py" line="882"/>
+        <location filename="../../workbench/ui/project_window.py" line="893"/>
         <source>Pre-translation cancelled; the drafts made so far are kept</source>
         <translation>Đã hủy dịch trước; các bản nháp đã có được giữ lại</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/project_window.py" line="884"/>
+        <location filename="../../workbench/ui/project_window.py" line="895"/>
         <source>Pre-translation stopped</source>
         <translation>Dịch trước bị dừng</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/project_window.py" line="888"/>
+        <location filename="../../workbench/ui/project_window.py" line="899"/>
         <source>Cancelling…</source>
         <translation>Đang hủy…</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/project_window.py" line="901"/>
+        <location filename="../../workbench/ui/project_window.py" line="912"/>
         <source>Translating segment {0}…</source>
         <translation>Đang dịch đoạn {0}…</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/project_window.py" line="905"/>
+        <location filename="../../workbench/ui/project_window.py" line="916"/>
         <source>Machine translation failed</source>
         <translation>Dịch máy thất bại</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/project_window.py" line="910"/>
+        <location filename="../../workbench/ui/project_window.py" line="921"/>
         <source>No translation model</source>
         <translation>Chưa có mô hình dịch</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/project_window.py" line="911"/>
+        <location filename="../../workbench/ui/project_window.py" line="922"/>
         <source>Open the model manager?</source>
         <translation>Mở trình quản lý mô hình?</translation>
     </message>

@@ -20,6 +20,7 @@ from pathlib import Path
 
 from lxml import etree
 
+from workbench.core.counted import counted
 from workbench.core.errors import ImportProblem
 from workbench.core.language_rules import LANGUAGES, language_code
 from workbench.core.translation_memory import MemoryUnit
@@ -62,31 +63,27 @@ class TmxRead:
         if self.overriding_header:
             lines.append(
                 f"the header gives the source language as {self.header_language!r}, but "
-                f"{_count(self.overriding_header, 'unit')} {'declares' if self.overriding_header == 1 else 'declare'} "
+                f"{counted(self.overriding_header, 'unit')} {'declares' if self.overriding_header == 1 else 'declare'} "
                 f"{source_language!r}: read by the units' own languages"
             )
         if self.reversed:
             lines.append(
-                f"{_count(sum(self.reversed.values()), 'unit')} translated into {source_language!r} "
+                f"{counted(sum(self.reversed.values()), 'unit')} translated into {source_language!r} "
                 f"(from {_listed(self.reversed)}) read the other way round, from their {source_language!r} text"
             )
         if self.other_languages:
             lines.append(
-                f"{_count(sum(self.other_languages.values()), 'translation')} left out in languages not translated here "
+                f"{counted(sum(self.other_languages.values()), 'translation')} left out in languages not translated here "
                 f"({_listed(self.other_languages)}; kept: {', '.join(self.target_languages)})"
             )
         if self.without_source:
-            lines.append(f"{_count(self.without_source, 'unit')} without a {source_language!r} text left out")
+            lines.append(f"{counted(self.without_source, 'unit')} without a {source_language!r} text left out")
         if self.undefined_markup:
             lines.append(
-                f"{_count(sum(self.undefined_markup.values()), 'text')} left out: their <seg> holds markup or entities TMX "
+                f"{counted(sum(self.undefined_markup.values()), 'text')} left out: their <seg> holds markup or entities TMX "
                 f"does not define ({', '.join(sorted(self.undefined_markup))}), so their text cannot be known"
             )
         return lines
-
-
-def _count(count: int, noun: str) -> str:
-    return f"{count} {noun}" + ("" if count == 1 else "s")
 
 
 def _listed(counts: Counter[str]) -> str:

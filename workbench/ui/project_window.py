@@ -51,7 +51,7 @@ from workbench.core.records import SegmentRecord
 from workbench.core.segment_filter import filter_segment_ids, ids_needing_work
 from workbench.core.settings import Settings
 from workbench.core.suggestions import Suggestion
-from workbench.core.tmx import read_tmx, write_tmx
+from workbench.core.tmx import load_tmx, write_tmx
 from workbench.core.translation_memory import units
 from workbench.core.unconfirmed_edits import discard_all_unconfirmed, keep_unconfirmed, unconfirmed_edits
 from workbench.mt.model_choice import EnginePool, NoModel, choose_model, model_store
@@ -757,11 +757,22 @@ class ProjectWindow(QMainWindow):
         if not name or self.memories.shared is None:
             return
         try:
-            added = self.memories.shared.add(read_tmx(Path(name)), now())
+            read = load_tmx(Path(name))
+            added = self.memories.shared.add(read.units, now())
         except (WorkbenchError, sqlite3.Error) as exc:
             show_error(self, self.tr("Cannot import the TMX file"), str(exc))
             return
-        self.statusBar().showMessage(self.tr("{0} new units in the shared memory").format(added), 5000)
+        done = (
+            self.tr("1 new unit in the shared memory")
+            if added == 1
+            else self.tr("{0} new units in the shared memory").format(added)
+        )
+        self.statusBar().showMessage(done, 5000)
+        decisions = read.summary()
+        if decisions:  # what was read another way than the file says, or left out: the user must see it
+            QMessageBox.information(
+                self, self.tr("TMX file imported"), done + "\n\n" + "\n".join(f"• {line}" for line in decisions)
+            )
         self.side_panel.refresh()
 
     def export_tmx(self) -> None:
