@@ -7,6 +7,7 @@ import json
 from collections import Counter
 from pathlib import Path
 
+from workbench.core.counted import counted
 from workbench.core.errors import WorkbenchError
 from workbench.core.glossary import (
     add_term,
@@ -70,7 +71,7 @@ def add_commands(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> No
 def cmd_tm(args: argparse.Namespace) -> int:
     if args.tm_command == "rebuild":
         with Project.open(args.project) as project:
-            print(f"{rebuild_project_memory(project)} units added to the memory of {args.project}")
+            print(f"{counted(rebuild_project_memory(project), 'unit')} added to the memory of {args.project}")
         return 0
     if args.tm_command == "lookup":
         with Project.open(args.project, read_only=True) as project:
@@ -94,7 +95,7 @@ def cmd_tm(args: argparse.Namespace) -> int:
             shared = SharedMemory(shared_memory_path())
             added = shared.add(read.units, now())
             shared.close()
-        print(f"{args.tmx}: {len(read.units)} unit{'' if len(read.units) == 1 else 's'} read, {added} new")
+        print(f"{args.tmx}: {counted(len(read.units), 'unit')} read, {added} new")
         for line in read.summary():
             print(f"  {line}")
         return 0
@@ -120,11 +121,11 @@ def cmd_glossary(args: argparse.Namespace) -> int:
             found = read_glossary_csv(args.file) if suffix == ".csv" else read_glossary_tbx(args.file)
             for term in found:
                 add_term(project, term)
-            print(f"{args.file}: {len(found)} terms")
+            print(f"{args.file}: {counted(len(found), 'term')}")
         elif args.glossary_command == "export":
             glossary = terms(project)
             (write_glossary_csv if args.file.suffix.lower() == ".csv" else write_glossary_tbx)(args.file, glossary)
-            print(f"{args.file}: {len(glossary)} terms")
+            print(f"{args.file}: {counted(len(glossary), 'term')}")
         elif args.glossary_command == "add":
             from workbench.core.glossary import Term
 

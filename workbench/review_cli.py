@@ -10,6 +10,7 @@ from pathlib import Path
 
 from workbench.cli_values import id_list, language_list
 from workbench.core.approval import approve, awaiting_approval, send_back
+from workbench.core.counted import counted, plural
 from workbench.core.export_formats import FORMATS, HANDOFF_FORMATS, export, handoff
 from workbench.core.merge_back import MergePlan, Outcome, apply_merge, plan_merge, summary, would_write
 from workbench.core.post_edit_report import format_report, post_edit_report
@@ -83,14 +84,14 @@ def cmd_approve(args: argparse.Namespace) -> int:
             )  # fmt: skip
         for segment in ready:
             print(f"{segment.id}\t{segment.source}\n\t{segment.translations[args.language].text}")
-        print(f"{len(ready)} translated segments would be approved in {args.language}")
+        print(f"{counted(len(ready), 'translated segment')} would be approved in {args.language}")
         return 0
     with Project.open(args.project) as project:
         approved = approve(
             project, args.language, settings.user_name, args.role or settings.role, project.document_id(args.document),
             id_list(args.segments) if args.segments else None,
         )  # fmt: skip
-    print(f"{len(approved)} segments approved in {args.language} by {settings.user_name}")
+    print(f"{counted(len(approved), 'segment')} approved in {args.language} by {settings.user_name}")
     return 0
 
 
@@ -150,14 +151,14 @@ def cmd_merge(args: argparse.Namespace) -> int:
         if args.dry_run:
             mismatched = len(plan.of(Outcome.MISMATCH))
             if mismatched and not args.skip_mismatched:
-                print(f"dry run: nothing written; the merge would refuse the file: {mismatched} units have "
-                      "another source (leave them out with --skip-mismatched)")  # fmt: skip
+                print(f"dry run: nothing written; the merge would refuse the file: {counted(mismatched, 'unit')} "
+                      f"{plural(mismatched, 'has')} another source (leave them out with --skip-mismatched)")  # fmt: skip
             else:
-                print(f"dry run: nothing written; the merge would write {len(would_write(plan, take))} segments "
-                      f"and leave {len(left)} conflicts as they are")  # fmt: skip
+                print(f"dry run: nothing written; the merge would write {counted(len(would_write(plan, take)), 'segment')} "
+                      f"and leave {counted(len(left), 'conflict')} as they are")  # fmt: skip
             return 0
         written = apply_merge(project, plan, settings.user_name, take, args.skip_mismatched)
-    print(f"{len(written)} segments written; {len(left)} conflicts left as they are"
+    print(f"{counted(len(written), 'segment')} written; {counted(len(left), 'conflict')} left as they are"
           + (" (resolve with --take IDS or --take all)" if left else ""))  # fmt: skip
     return 0
 

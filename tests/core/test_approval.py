@@ -56,14 +56,14 @@ def test_the_cli_respects_the_role(tmp_path: Path) -> None:
     refused = run("approve", "p.wbp", "--to", "km")  # the settings say translator
     assert refused.returncode == 2 and "only an editor" in refused.stderr
     seen = run("approve", "p.wbp", "--to", "km", "--dry-run")  # seeing them first needs no role
-    assert seen.returncode == 0 and "ប្រយោគមួយ។" in seen.stdout and "1 translated segments would be" in seen.stdout
+    assert seen.returncode == 0 and "ប្រយោគមួយ។" in seen.stdout and "1 translated segment would be" in seen.stdout
     with Project.open(tmp_path / "p.wbp", read_only=True) as project:
         first = project.segment_ids()[0]
         assert project.segment(first).translations["km"].status is Status.TRANSLATED
     sent = run("send-back", "p.wbp", str(first), "--to", "km", "--comment", "x")
     assert sent.returncode == 2 and "only an editor" in sent.stderr
     done = run("approve", "p.wbp", "--to", "km", "--as", "editor")
-    assert done.returncode == 0 and "1 segments approved in km" in done.stdout
+    assert done.returncode == 0 and "1 segment approved in km" in done.stdout
     with Project.open(tmp_path / "p.wbp", read_only=True) as project:
         assert project.segment(project.segment_ids()[0]).translations["km"].status is Status.APPROVED
 
