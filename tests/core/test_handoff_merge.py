@@ -12,6 +12,7 @@ import polib
 import pytest
 from lxml import etree
 
+from tests.builders.returned_handoff import returned_xliff
 from tests.conftest import REPO
 from workbench.core.errors import ImportProblem
 from workbench.core.export_formats import export, handoff
@@ -56,16 +57,7 @@ def test_xliff_export_has_the_structure_of_xliff_1_2(tmp_path: Path) -> None:
 
 def _returned_xliff(tmp_path: Path, project: Project) -> Path:
     """What a translator elsewhere sends back: every target filled in, the approved one changed too."""
-    handoff(project, "xliff", "km", tmp_path / "handoff.xlf")
-    tree = etree.parse(str(tmp_path / "handoff.xlf"))
-    units = tree.getroot().iter(f"{X}trans-unit")
-    for unit, text in zip(units, ["ភ្នំខ្ពស់។", "វត្តស្អាត។", "ផ្សារបណ្តែតទឹកបើកព្រឹក។", "ពិធីបុណ្យ។"], strict=True):
-        target = unit.find(f"{X}target")
-        if target is None:
-            target = etree.SubElement(unit, f"{X}target")
-        target.text, target.attrib["state"] = text, "translated"
-    tree.write(str(tmp_path / "returned.xlf"), encoding="UTF-8", xml_declaration=True)
-    return tmp_path / "returned.xlf"
+    return returned_xliff(project, tmp_path, ["ភ្នំខ្ពស់។", "វត្តស្អាត។", "ផ្សារបណ្តែតទឹកបើកព្រឹក។", "ពិធីបុណ្យ។"])
 
 
 def test_handoff_round_trip_merges_new_text_and_lists_the_approved_conflict(tmp_path: Path) -> None:

@@ -14,6 +14,7 @@ from lxml import etree
 from translate.convert import po2xliff, xliff2po
 from translate.storage import factory
 
+from tests.builders.returned_handoff import returned_xliff
 from tests.conftest import REPO
 from workbench.core.export_formats import export, handoff
 from workbench.core.importing import prepare_import
@@ -42,15 +43,7 @@ def _project(tmp_path: Path) -> Project:
 
 def _returned_xliff(tmp_path: Path, project: Project) -> Path:
     """Our hand-off with every target filled in by the translator (state translated)."""
-    handoff(project, "xliff", "km", tmp_path / "handoff.xlf")
-    tree = etree.parse(str(tmp_path / "handoff.xlf"))
-    for unit, text in zip(tree.getroot().iter(f"{X}trans-unit"), RETURNED, strict=True):
-        target = unit.find(f"{X}target")
-        if target is None:
-            target = etree.SubElement(unit, f"{X}target")
-        target.text, target.attrib["state"] = text, "translated"
-    tree.write(str(tmp_path / "returned.xlf"), encoding="UTF-8", xml_declaration=True)
-    return tmp_path / "returned.xlf"
+    return returned_xliff(project, tmp_path, RETURNED)
 
 
 def _outcomes(plan_rows: list) -> list[tuple[int | None, Outcome]]:
