@@ -43,7 +43,7 @@ def test_text_typed_before_a_kill_is_offered_back(qtbot, tmp_path: Path, short_t
     qtbot.addWidget(window)
     window.show()
     assert window.banner.isVisible()
-    assert "1 unconfirmed edits" in window.banner_label.text()
+    assert window.banner_label.text().startswith("An unconfirmed edit from your last session was kept")
     window.keep_button.click()
     kept = window.project.segment(window.model.segment_id(0)).translations["en"]
     assert (kept.text, kept.status, kept.origin) == ("Mount Cam is famo", Status.DRAFT, Origin.HUMAN)
