@@ -61,7 +61,7 @@ def build_project(folder: Path) -> Path:
         add_term(project, Term("đồng bào Khmer", {"en": "Khmer people", "km": "ជនជាតិខ្មែរ"}))
         add_term(project, Term("ghe Ngo", {"en": "Ngo boat", "km": "ទូកង"}))
         add_term(project, Term("Ủy ban nhân dân tỉnh", {"en": "Provincial People's Committee"}))
-        by_source = {s.source: s.id for s in project.segments()}
+        by_source = {s.source: s.id for s in project.segments() if s.translatable}
         for sample in samples:
             segment_id = by_source[sample["source"]]
             for language in ("en", "km"):
