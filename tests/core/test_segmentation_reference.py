@@ -199,3 +199,14 @@ def test_a_reference_file_path_outside_the_samples_is_still_scored(
     own.write_text("# an office's own\nĐó là năm 2020.\n10 năm sau, mọi thứ đã khác.\n", encoding="utf-8")
     assert run_cli(["bench", "segmentation", "--reference", str(own)]) == 0
     assert "own.txt: 2 sentences, boundary precision 1.000, recall 1.000, F1 1.000" in capsys.readouterr().out
+
+
+def test_bench_segmentation_names_a_reference_it_cannot_read(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    for reference, said in (
+        (tmp_path / "missing.txt", "does not exist"),
+        (tmp_path, "is a folder, not a reference file"),
+    ):
+        assert run_cli(["bench", "segmentation", "--reference", str(reference)]) == 2
+        assert f"error: {reference}: {said}" in capsys.readouterr().err

@@ -195,7 +195,7 @@ def import_files(
             prepared = prepare_import(Path(path), encoding)
             result = project.store_document(prepared, author)
         except ImportProblem as problem:
-            log.warning("%s", problem)
+            log.info("%s", problem)  # the outcome carries it to the CLI and the dialog, which show it once
             outcomes.append(ImportOutcome(Path(path), problem=problem))
             continue
         outcomes.append(ImportOutcome(Path(path), prepared, result))

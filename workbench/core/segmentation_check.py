@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from workbench.core.resources import resource_path
+from workbench.core.errors import ImportProblem
 from workbench.core.segmenter import Segmenter
 
 
@@ -22,7 +23,15 @@ def shipped_references() -> list[Path]:
 def read_reference(path: Path) -> list[list[str]]:
     """Paragraphs of sentences; lines starting with # are comments."""
     paragraphs: list[list[str]] = [[]]
-    for line in path.read_text(encoding="utf-8").splitlines():
+    try:
+        text = path.read_text(encoding="utf-8")
+    except IsADirectoryError:
+        raise ImportProblem(str(path), "is a folder, not a reference file") from None
+    except FileNotFoundError:
+        raise ImportProblem(str(path), "does not exist") from None
+    except (OSError, UnicodeDecodeError) as exc:
+        raise ImportProblem(str(path), f"cannot be read as UTF-8 text ({exc})") from None
+    for line in text.splitlines():
         if line.startswith("#"):
             continue
         if not line.strip():
