@@ -10,8 +10,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from workbench.core.resources import resource_path
 from workbench.core.errors import ImportProblem
+from workbench.core.resources import resource_path
 from workbench.core.segmenter import Segmenter
 
 
