@@ -65,7 +65,7 @@ def test_prose_exports_only_approved_text_with_unique_contexts(tmp_path: Path) -
             ("tin.txt:2", "Câu một.", ""),
             ("tin.txt:3", "Câu hai.", ""),
         ]
-        assert ("tin.txt", 3, "translated (not approved)") in report.left_out
+        assert ("tin.txt", 3, "km", "translated (not approved)") in report.left_out
         fuzzy = tmp_path / "fuzzy.po"
         export_po(project, "km", fuzzy, include_unapproved=True)
         _msgfmt_ok(fuzzy)

@@ -38,7 +38,7 @@ def test_text_export_rebuilds_paragraphs_with_the_chosen_fallback(tmp_path: Path
         assert (tmp_path / "out.txt").read_text(encoding="utf-8") == (
             "Cam Mountain is high. Chùa đẹp.\n\nThe floating market opens early.\n"
         )
-        assert report.left_out == [("an-giang.txt", 2, "translated (not approved)")]
+        assert report.left_out == [("an-giang.txt", 2, "en", "translated (not approved)")]
         export_text(project, "en", tmp_path / "marked.txt", document, fallback="placeholder")
         assert PLACEHOLDER in (tmp_path / "marked.txt").read_text(encoding="utf-8")
         export_text(project, "en", tmp_path / "all.txt", document, include_unapproved=True)

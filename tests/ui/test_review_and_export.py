@@ -136,7 +136,7 @@ def test_export_dialog_writes_a_word_document_and_shows_the_report(qtbot, open_w
         dialog.start(confirm_overwrite=False)
     paragraphs = [p.text for p in docx.Document(str(tmp_path / "ngan.km.docx")).paragraphs]
     assert paragraphs[0] == "ភ្នំកម្ពស់ជាកន្លែងទេសចរណ៍ល្បី។" and "[untranslated]" in paragraphs[1]
-    assert "2 without exported text" in dialog.report_view.toPlainText()
+    assert "2 without exported text, marked by a placeholder" in dialog.report_view.toPlainText()
     dialog.close()
     window.close()
 

@@ -77,6 +77,7 @@ def rebuild(
         ).fetchall()
     )
     paragraphs = {p.index: p for p in project.paragraphs(document_id)}
+    report.fallback = fallback
     blocks: dict[int, RebuiltBlock] = {}
     segments = project.segments(document_id)
     translatable = [s.position for s in segments if s.translatable]

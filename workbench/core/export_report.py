@@ -6,6 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from workbench.core.counted import counted
 from workbench.core.project_store import Project
 from workbench.core.quality_checks import check_project
 from workbench.core.records import SegmentRecord, Status
@@ -25,8 +26,14 @@ class ExportReport:
     path: Path
     entries: int = 0
     by_status: dict[str, int] = field(default_factory=dict)
-    #: segments exported without a translation, with why: "draft", "untranslated", "translated (not approved)"
-    left_out: list[tuple[str, int, str]] = field(default_factory=list)
+    #: segments exported without a translation: (document, position, language, why: "draft",
+    #: "untranslated", "translated (not approved)")
+    left_out: list[tuple[str, int, str, str]] = field(default_factory=list)
+    #: what stands in for a segment without exported text in a rebuilt document: "source" (the Vietnamese
+    #: text) or "placeholder"; "" where nothing does (PO, XLIFF, TMX, CSV carry no text for it)
+    fallback: str = ""
+    #: a hand-off: segments without text go out with an empty target, for the translator to fill
+    handoff: bool = False
     #: (segment id, language) of every translation that went out
     exported: list[tuple[int, str]] = field(default_factory=list)
     #: open quality-check findings on exported text: (document, position, language, severity, check, message)
@@ -45,11 +52,20 @@ class ExportReport:
 
     def summary(self) -> str:
         counts = ", ".join(f"{status} {n}" for status, n in sorted(self.by_status.items()))
-        checks = f"; {len(self.problems)} open QA problems on exported text" if self.checked else ""
+        checks = f"; {counted(len(self.problems), 'open QA problem')} on exported text" if self.checked else ""
         return (
-            f"{self.path}: {self.entries} entries ({counts}); {len(self.left_out)} without exported text"
+            f"{self.path}: {counted(self.entries, 'entry')} ({counts}); {len(self.left_out)} {self._without()}"
             f"{self._not_for_translation()}{checks}"
         )
+
+    def _without(self) -> str:
+        if self.handoff:
+            return "with an empty target for the translator"
+        if self.fallback == "source":
+            return "without exported text, written in the source language instead"
+        if self.fallback == "placeholder":
+            return "without exported text, marked by a placeholder"
+        return "without exported text, left out"
 
     def _not_for_translation(self) -> str:
         if not self.dropped and not self.kept_as_written:
@@ -58,9 +74,11 @@ class ExportReport:
         for _document, _position, reason, _words in self.dropped:
             reasons[reason] = reasons.get(reason, 0) + 1
         why = ", ".join(f"{reason} {n}" for reason, n in reasons.items())
-        dropped = f"; {len(self.dropped)} not-for-translation segments left out ({why})" if self.dropped else ""
+        dropped = (
+            f"; {counted(len(self.dropped), 'not-for-translation segment')} left out ({why})" if self.dropped else ""
+        )
         kept = (
-            f"; {self.kept_as_written} not-for-translation segments kept as in the source"
+            f"; {counted(self.kept_as_written, 'not-for-translation segment')} kept as in the source"
             if self.kept_as_written
             else ""
         )
@@ -70,8 +88,11 @@ class ExportReport:
         """The summary, then what was left out and the open problems (the first `limit` of each)."""
         out = [self.summary()]
         if self.left_out:
-            out.append("Left out:")
-            out += [f"  {document}:{position} {why}" for document, position, why in self.left_out[:limit]]
+            out.append(f"{self._without()[0].upper()}{self._without()[1:]}:")
+            out += [
+                f"  {document}:{position} [{language}] {why}"
+                for document, position, language, why in self.left_out[:limit]
+            ]
             if len(self.left_out) > limit:
                 out.append(f"  … and {len(self.left_out) - limit} more")
         if self.dropped:
@@ -100,6 +121,7 @@ def exported_text(
     """The text that goes out for this segment (approved, or translated when asked, or any text at all
     for a hand-off to a translator working elsewhere), counted in the report."""
     translation = segment.translations.get(language)
+    report.handoff = report.handoff or handoff
     status = translation.status if translation is not None and translation.text else Status.UNTRANSLATED
     report.by_status[str(status)] = report.by_status.get(str(status), 0) + 1
     if translation is not None and (
@@ -109,7 +131,7 @@ def exported_text(
         report.exported.append((segment.id, language))
         return translation.text
     report.left_out.append(
-        (document, segment.position + 1, NOT_APPROVED if status is Status.TRANSLATED else str(status))
+        (document, segment.position + 1, language, NOT_APPROVED if status is Status.TRANSLATED else str(status))
     )
     return None
 
