@@ -271,3 +271,12 @@ def test_a_large_project_is_checked_by_forked_workers_with_the_same_findings(
         parallel = sorted(check_project(project))
     assert parallel == serial and len(serial) > 40
     assert {p.check_id for p in serial} >= {"code-missing", "number-missing", "term-not-used", "untranslated"}
+
+
+def test_a_month_given_by_name_is_not_a_missing_number() -> None:
+    source = "Lễ hội được tổ chức vào tháng 4 và tháng 12 hằng năm."
+    assert "number-missing" not in _problems(source, "The festival is held in April and December every year.")
+    assert "number-missing" not in _problems(source, "ពិធីបុណ្យនេះប្រារព្ធឡើងនៅខែមេសា និងខែធ្នូ ជារៀងរាល់ឆ្នាំ។", "km")
+    # The wrong month, or a month left out, is still found; a month name alone is no number.
+    assert "number-missing" in _problems(source, "The festival is held in May and December every year.")
+    assert "number-missing" in _problems("Có 4 đội tham gia.", "April teams take part.")

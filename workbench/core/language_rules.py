@@ -35,6 +35,30 @@ _SYLLABLE = regex.compile(rf"(?:{_ONSETS})?(?:{_NUCLEI})(?:{_CODAS})?")
 #: publishers « », nested quotations ‘ ’, and typed text the straight " (which opens and closes alike).
 QUOTATION_MARKS = {"“": "”", "«": "»", "‘": "’", '"': '"'}
 
+#: "tháng 4" is April: a translation may name the month instead of giving its number
+VIETNAMESE_MONTH = regex.compile(r"\btháng\s+(0?[1-9]|1[0-2])\b", regex.IGNORECASE)
+MONTH_NAMES = {
+    "en": ("january|jan", "february|feb", "march|mar", "april|apr", "may", "june|jun", "july|jul",
+           "august|aug", "september|sept|sep", "october|oct", "november|nov", "december|dec"),
+    "km": ("មករា", "កុម្ភៈ", "មីនា", "មេសា", "ឧសភា", "មិថុនា", "កក្កដា", "សីហា", "កញ្ញា", "តុលា", "វិច្ឆិកា", "ធ្នូ"),
+}  # fmt: skip
+_MONTH_NAME = {  # Khmer writes words without spaces ("ខែមេសា", month April): no word boundaries there
+    code: [
+        regex.compile(names if code == "km" else rf"(?<![\p{{L}}\p{{M}}])(?:{names})(?![\p{{L}}\p{{M}}])", regex.I)
+        for names in months
+    ]
+    for code, months in MONTH_NAMES.items()
+}
+
+
+def months_named(source: str, target: str, language: str) -> set[str]:
+    """The month numbers of `source` ("tháng 4") that `target` gives by name ("April", "មេសា"), as digit strings."""
+    patterns = _MONTH_NAME.get(language)
+    if not patterns or "háng" not in source.casefold():
+        return set()
+    numbers = {int(n) for n in VIETNAMESE_MONTH.findall(source)}
+    return {str(n) for n in numbers if patterns[n - 1].search(target)}
+
 
 def language_code(tag: str) -> str:
     """The bare language of a tag as files write it: "km_KH", "en-US", " vi " -> "km", "en", "vi"."""
