@@ -85,3 +85,21 @@ def test_menus_breadcrumbs_and_long_banners_copied_from_a_page_are_marked(tmp_pa
     # A sentence that uses | for its own list is prose, not a menu.
     assert reasons["Giá vé tham quan: người lớn 20.000 đồng | trẻ em 10.000 đồng | người cao tuổi miễn phí."] == ""
     assert is_page_furniture(REASON_NAVIGATION, inside_article=True)  # left out of exported documents, and listed
+
+
+def test_lower_case_table_cells_and_figures_are_content_and_a_contact_invitation_is_contact(tmp_path: Path) -> None:
+    from docx import Document
+
+    document = Document()
+    document.add_paragraph("Giá vé tham quan các điểm du lịch năm 2024 như sau.")
+    table = document.add_table(rows=2, cols=2)
+    for row, (what, price) in enumerate((("người lớn", "50.000 đồng"), ("trẻ em", "miễn phí"))):
+        table.cell(row, 0).text, table.cell(row, 1).text = what, price
+    document.add_paragraph("Liên hệ: vanphong@soctrang.gov.vn, điện thoại 0299 3822 915")
+    document.add_paragraph("Liên hệ: Trung tâm sẽ hỗ trợ du khách trong suốt mùa lễ hội.")
+    path = tmp_path / "gia-ve.docx"
+    document.save(str(path))
+    reasons = {s.source: s.skip_reason for s in prepare_import(path).segments}
+    assert reasons["50.000 đồng"] == reasons["người lớn"] == reasons["miễn phí"] == ""
+    assert reasons["Liên hệ: vanphong@soctrang.gov.vn, điện thoại 0299 3822 915"] == REASON_CONTACT
+    assert reasons["Liên hệ: Trung tâm sẽ hỗ trợ du khách trong suốt mùa lễ hội."] == ""

@@ -62,6 +62,10 @@ _CONTACT_LABEL = regex.compile(
     r"^(?:điện thoại|đt|đtdđ|tel|phone|fax|e-?mail|hotline|website|địa chỉ|address)\s*(?:\([^)]*\))?\s*[:：]",
     regex.IGNORECASE,
 )
+#: "Liên hệ: …" is a contact line only when an address or number follows (it may open a sentence too)
+_CONTACT_INVITATION = regex.compile(r"^(?:liên hệ|liên lạc)\s*[:：]", regex.IGNORECASE)
+_CONTACT_DETAIL = regex.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+|(?:\+84|\b0)\d[\d .()-]{7,15}\d")
+_DIGIT = regex.compile(r"\d")
 _CAPTION = regex.compile(
     r"(?:^|[.!?]\s+|\(\s*)(?:ảnh|ảnh minh họa|ảnh minh hoạ|nguồn ảnh|photo)\s*:\s*[\p{L}\p{N}\s.,&/_-]{1,60}\)?\s*$",
     regex.IGNORECASE,
@@ -97,9 +101,17 @@ def _line_reason(block: SourceBlock, previous: SourceBlock | None) -> str:
         return REASON_NO_WORDS
     if _CONTACT_LABEL.match(text) or _CONTACT_VALUE.match(text):
         return REASON_CONTACT
+    if _CONTACT_INVITATION.match(text) and _CONTACT_DETAIL.search(text):
+        return REASON_CONTACT
     if ":" in text and _words(text) <= 40 and _CAPTION.search(text):
         return REASON_CAPTION
-    if not _UPPER.search(text) and _words(text) <= 20 and not _SENTENCE_END.search(text):
+    if (
+        not _UPPER.search(text)
+        and _words(text) <= 20
+        and not _SENTENCE_END.search(text)
+        and block.kind not in (BlockKind.TABLE_CELL, BlockKind.LIST_ITEM)  # "50.000 đồng" in a price table
+        and not _DIGIT.search(text)
+    ):
         return REASON_MENU
     if _is_menu_line(text):
         return REASON_NAVIGATION
