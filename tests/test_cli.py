@@ -123,3 +123,32 @@ def test_settings_choose_a_model_per_language(tmp_path: Path) -> None:
     assert "catalogue defaults" in cleared.stdout
     bad = run("settings", "--model", "fr=x", cwd=tmp_path)
     assert bad.returncode == 2 and "LANG=NAME" in bad.stderr
+
+
+def test_a_language_that_is_not_a_target_is_refused_not_read_as_nothing(tmp_path: Path, article_path: Path) -> None:
+    run("new", "p.wbp", "--targets", "en,km,en", cwd=tmp_path)
+    assert "vi -> en, km" in run("stats", "p.wbp", cwd=tmp_path).stdout  # a target given twice counts once
+    run("import", "p.wbp", str(article_path), cwd=tmp_path)
+    for command in (
+        ["segments", "p.wbp", "--status", "untranslated", "--to", "fr"],
+        ["report", "p.wbp", "--to", "fr"],
+        ["tm", "lookup", "p.wbp", "Câu một.", "--to", "fr"],
+        ["approve", "p.wbp", "--to", "fr", "--as", "editor"],
+        ["export", "p.wbp", "--to", "fr", "--format", "po", "-o", "out.po"],
+    ):
+        refused = run(*command, cwd=tmp_path)
+        assert refused.returncode == 2, command
+        assert "fr is not a target language of p.wbp (its targets: en, km)" in refused.stderr, command
+    both = run("report", "p.wbp", "--to", "en,km", cwd=tmp_path)
+    assert both.returncode == 2 and "one target language at a time" in both.stderr
+
+
+def test_approving_segments_by_id_says_why_some_were_not_approved(tmp_path: Path) -> None:
+    run("new", "p.wbp", cwd=tmp_path)
+    (tmp_path / "a.txt").write_text("Câu một.\n\nCâu hai.\n", encoding="utf-8")
+    run("import", "p.wbp", "a.txt", cwd=tmp_path)
+    done = run("approve", "p.wbp", "--to", "km", "--segments", "1,999", "--as", "editor", cwd=tmp_path)
+    assert done.returncode == 1
+    assert "0 segments approved in km" in done.stdout
+    assert "not approved: segment 1: untranslated: only text a person confirmed is approved" in done.stdout
+    assert "not approved: segment 999: there is no such segment in p.wbp" in done.stdout

@@ -12,7 +12,7 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from workbench.cli_values import language_list
+from workbench.cli_values import language_list, target_language
 from workbench.core.counted import counted
 from workbench.core.errors import ImportProblem, WorkbenchError
 from workbench.core.importing import import_files, prepare_import, supported_extensions
@@ -158,6 +158,8 @@ def _cmd_segments(args: argparse.Namespace) -> int:
     with Project.open(args.project, read_only=True) as project:
         doc_id = project.document_id(args.document)
         status = Status(args.status) if args.status else None
+        if args.language:
+            target_language(args.language, project.info.target_languages, args.project.name)
         rows = project.segments(doc_id, status, args.language, args.offset, args.limit)
         names = {d.id: d.name for d in project.documents()}
         languages = project.info.target_languages

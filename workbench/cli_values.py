@@ -2,11 +2,35 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from workbench.core.errors import WorkbenchError
 
 
 def language_list(value: str) -> list[str]:
-    return [code.strip() for code in value.split(",") if code.strip()]
+    """The codes of `--to en,km`, each once, in the order given."""
+    return list(dict.fromkeys(code.strip() for code in value.split(",") if code.strip()))
+
+
+def target_languages(value: str, targets: Sequence[str], project: str, several: bool = True) -> list[str]:
+    """`--to` checked against the project's target languages: a typo is refused, not read as an empty result."""
+    languages = language_list(value)
+    unknown = [code for code in languages if code not in targets]
+    if unknown:
+        raise WorkbenchError(
+            f"{', '.join(unknown)} {'is' if len(unknown) == 1 else 'are'} not a target language of {project} "
+            f"(its targets: {', '.join(targets)})"
+        )
+    if not languages:
+        raise WorkbenchError(f"--to names no language (the targets of {project}: {', '.join(targets)})")
+    if not several and len(languages) > 1:
+        raise WorkbenchError(f"this command works on one target language at a time, not {value!r}")
+    return languages
+
+
+def target_language(value: str, targets: Sequence[str], project: str) -> str:
+    """One `--to` language of the project."""
+    return target_languages(value, targets, project, several=False)[0]
 
 
 def id_list(value: str) -> list[int]:

@@ -7,6 +7,7 @@ import json
 from collections import Counter
 from pathlib import Path
 
+from workbench.cli_values import target_language, target_languages
 from workbench.core.counted import counted
 from workbench.core.errors import WorkbenchError
 from workbench.core.glossary import (
@@ -75,8 +76,9 @@ def cmd_tm(args: argparse.Namespace) -> int:
         return 0
     if args.tm_command == "lookup":
         with Project.open(args.project, read_only=True) as project:
+            language = target_language(args.language, project.info.target_languages, args.project.name)
             memories = Memories.open(project)
-            found = memories.lookup(args.text, args.language)
+            found = memories.lookup(args.text, language)
             for match in found:
                 print(f"{match.score:3d}% [{match.memory}] {match.unit.target}\n     {match.describe_differences()}")
             if not found:
@@ -167,7 +169,10 @@ def cmd_check(args: argparse.Namespace) -> int:
         return 0
     with Project.open(args.project, read_only=True) as project:
         document_id = project.document_id(args.document)
-        problems = check_project(project, [args.language] if args.language else None, document_id)
+        languages = (
+            target_languages(args.language, project.info.target_languages, args.project.name) if args.language else None
+        )
+        problems = check_project(project, languages, document_id)
         positions = {s.id: (s.position + 1, s.document_id) for s in project.segments(document_id)}
         names = {d.id: d.name for d in project.documents()}
     if args.json:

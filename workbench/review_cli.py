@@ -8,9 +8,10 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from workbench.cli_values import id_list, language_list
+from workbench.cli_values import id_list, language_list, target_languages
 from workbench.core.approval import approve, awaiting_approval, send_back
 from workbench.core.counted import counted, plural
+from workbench.core.errors import WorkbenchError
 from workbench.core.export_formats import FORMATS, HANDOFF_FORMATS, export, handoff
 from workbench.core.merge_back import MergePlan, Outcome, apply_merge, plan_merge, summary, would_write
 from workbench.core.post_edit_report import format_report, post_edit_report
@@ -74,10 +75,35 @@ def add_commands(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> No
     p.add_argument("--to", dest="language", required=True)
 
 
+def _language(args: argparse.Namespace, project: Project, several: bool = False) -> str:
+    """`--to` checked against the project's targets (a typo is an error, not an empty result)."""
+    args.language = ",".join(target_languages(args.language, project.info.target_languages, args.project.name, several))
+    return str(args.language)
+
+
+def _not_approved(project: Project, language: str, asked: list[int], approved: set[int]) -> list[str]:
+    """Why each segment asked for by id was not approved: silence would read as 'done'."""
+    reasons = []
+    for segment_id in asked:
+        if segment_id in approved:
+            continue
+        try:
+            segment = project.segment(segment_id)
+        except WorkbenchError:
+            reasons.append(f"segment {segment_id}: there is no such segment in {project.path.name}")
+            continue
+        translation = segment.translations.get(language)
+        status = translation.status.value if translation is not None else "untranslated"
+        why = "already approved" if status == "approved" else f"{status}: only text a person confirmed is approved"
+        reasons.append(f"segment {segment_id}: {why}")
+    return reasons
+
+
 def cmd_approve(args: argparse.Namespace) -> int:
     settings = Settings.load()
     if args.dry_run:
         with Project.open(args.project, read_only=True) as project:
+            _language(args, project)
             ready = awaiting_approval(
                 project, args.language, project.document_id(args.document),
                 id_list(args.segments) if args.segments else None,
@@ -86,18 +112,24 @@ def cmd_approve(args: argparse.Namespace) -> int:
             print(f"{segment.id}\t{segment.source}\n\t{segment.translations[args.language].text}")
         print(f"{counted(len(ready), 'translated segment')} would be approved in {args.language}")
         return 0
+    asked = id_list(args.segments) if args.segments else []
     with Project.open(args.project) as project:
+        _language(args, project)
         approved = approve(
             project, args.language, settings.user_name, args.role or settings.role, project.document_id(args.document),
-            id_list(args.segments) if args.segments else None,
+            asked or None,
         )  # fmt: skip
+        refused = _not_approved(project, args.language, asked, set(approved))
     print(f"{counted(len(approved), 'segment')} approved in {args.language} by {settings.user_name}")
-    return 0
+    for line in refused:
+        print(f"  not approved: {line}")
+    return 1 if refused else 0
 
 
 def cmd_send_back(args: argparse.Namespace) -> int:
     settings = Settings.load()
     with Project.open(args.project) as project:
+        _language(args, project)
         send_back(project, args.segment, args.language, args.comment, settings.user_name, args.role or settings.role)
     print(f"segment {args.segment} ({args.language}) sent back: {args.comment}")
     return 0
@@ -105,6 +137,7 @@ def cmd_send_back(args: argparse.Namespace) -> int:
 
 def cmd_export(args: argparse.Namespace) -> int:
     with Project.open(args.project, read_only=True) as project:
+        _language(args, project, several=True)
         report = export(
             project, args.format, language_list(args.language), args.output,
             project.document_id(args.document), args.include_unapproved, args.fallback, Settings.load().user_name,
@@ -117,6 +150,7 @@ def cmd_export(args: argparse.Namespace) -> int:
 
 def cmd_handoff(args: argparse.Namespace) -> int:
     with Project.open(args.project, read_only=True) as project:
+        _language(args, project)
         report = handoff(
             project, args.format, args.language, args.output, project.document_id(args.document),
             Settings.load().user_name,
@@ -165,6 +199,7 @@ def cmd_merge(args: argparse.Namespace) -> int:
 
 def cmd_report(args: argparse.Namespace) -> int:
     with Project.open(args.project, read_only=True) as project:
+        _language(args, project)
         for line in format_report(post_edit_report(project, args.language)):
             print(line)
     return 0
