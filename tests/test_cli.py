@@ -152,3 +152,27 @@ def test_approving_segments_by_id_says_why_some_were_not_approved(tmp_path: Path
     assert "0 segments approved in km" in done.stdout
     assert "not approved: segment 1: untranslated: only text a person confirmed is approved" in done.stdout
     assert "not approved: segment 999: there is no such segment in p.wbp" in done.stdout
+
+
+def test_a_reimport_counts_what_the_user_marked_and_a_docx_has_no_encoding(tmp_path: Path) -> None:
+    import docx
+
+    run("new", "p.wbp", cwd=tmp_path)
+    (tmp_path / "a.txt").write_text("Câu một.\n\nCâu hai.\n", encoding="utf-8")
+    run("import", "p.wbp", "a.txt", cwd=tmp_path)
+    run("mark", "p.wbp", "1", "--skip", "translated elsewhere", cwd=tmp_path)
+    again = run("import", "p.wbp", "a.txt", cwd=tmp_path)
+    assert "a.txt: updated: 2 unchanged, 0 changed, 0 added, 0 removed (1 not for translation)" in again.stdout
+    document = docx.Document()
+    document.add_paragraph("Câu ba.")
+    document.save(str(tmp_path / "b.docx"))
+    imported = run("import", "p.wbp", "b.docx", cwd=tmp_path)
+    assert "b.docx: new document, 1 segment (0 not for translation); format docx\n" in imported.stdout
+
+
+def test_choosing_a_model_that_does_not_exist_gets_a_note(tmp_path: Path) -> None:
+    chosen = run("settings", "--model", "km=nllb-200-distiled-600M", cwd=tmp_path)
+    assert chosen.returncode == 0
+    assert "note: nllb-200-distiled-600M (km) is not installed and not in the model catalogue" in chosen.stdout
+    known = run("settings", "--model", "km=nllb-200-distilled-600M", cwd=tmp_path)
+    assert "note:" not in known.stdout

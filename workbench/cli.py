@@ -116,6 +116,12 @@ def _cmd_import(args: argparse.Namespace) -> int:
     author = Settings.load().user_name
     with Project.open(args.project) as project:
         outcomes = import_files(project, args.files, args.encoding, author)
+        # As stored: a re-import keeps what the user marked by hand, which the file alone cannot tell.
+        skipped_of = {
+            o.result.document_id: sum(not s.translatable for s in project.segments(o.result.document_id))
+            for o in outcomes
+            if o.result is not None
+        }
     failed = 0
     for outcome in outcomes:
         if outcome.problem:
@@ -124,16 +130,15 @@ def _cmd_import(args: argparse.Namespace) -> int:
             continue
         assert outcome.document is not None and outcome.result is not None
         doc, res = outcome.document, outcome.result
-        skipped = sum(not s.translatable for s in doc.segments)
+        skipped = skipped_of[res.document_id]
         what = (
             f"new document, {counted(res.added, 'segment')}"
             if res.created
             else f"updated: {res.unchanged} unchanged, {res.changed} changed, {res.added} added, {res.removed} removed"
         )
         extra = f", {counted(res.imported_translations, 'translation')} imported" if res.imported_translations else ""
-        print(
-            f"{outcome.path.name}: {what} ({skipped} not for translation{extra}); format {doc.format}, encoding {doc.encoding}"
-        )
+        encoding = f", encoding {doc.encoding}" if doc.encoding != doc.format else ""  # a docx has no encoding
+        print(f"{outcome.path.name}: {what} ({skipped} not for translation{extra}); format {doc.format}{encoding}")
     return 1 if failed else 0
 
 
@@ -262,11 +267,27 @@ def _cmd_settings(args: argparse.Namespace) -> int:
         settings.models_dir, changed = args.models_dir, True
     if changed:
         settings.save()
+    if args.model:
+        _note_unknown_models(settings)
     models = ", ".join(f"{k}={v}" for k, v in sorted(settings.mt_models.items())) or "catalogue defaults"
     print(f"user: {settings.user_name} ({settings.role})")
     print(f"models: {models}; beam {settings.beam_size}; Khmer digits {'on' if settings.khmer_digits else 'off'}")
     print(f"models folder: {settings.models_path() or 'models/ of the installation'}")
     return 0
+
+
+def _note_unknown_models(settings: Settings) -> None:
+    """A model chosen by name that is neither installed nor in the catalogue is most likely a typo."""
+    from workbench.mt.model_choice import model_store
+
+    store = model_store(settings)
+    known = {m.name for m in store.installed()} | {e.name for e in store.catalogue.entries}
+    for language, name in sorted(settings.mt_models.items()):
+        if name not in known:
+            print(
+                f"note: {name} ({language}) is not installed and not in the model catalogue; "
+                "`python main.py models list` shows the names (translate refuses it until it is installed)"
+            )
 
 
 def _cmd_bench(args: argparse.Namespace) -> int:

@@ -40,3 +40,10 @@ def test_unchanged_drafts_and_edit_distance_are_counted_per_model(tmp_path: Path
         approve(project, "en", "Hoa", "editor", segment_ids=[first, second])
         opus = post_edit_report(project, "en").by_model["opus-mt-vi-en"]
         assert (opus.approved, opus.approved_unchanged) == (2, 1)  # the first went out as the model wrote it
+
+
+def test_a_report_with_nothing_post_edited_says_so(tmp_path: Path) -> None:
+    with Project.create(tmp_path / "p.wbp", "p", "vi", ["en", "km"]) as project:
+        lines = format_report(post_edit_report(project, "km"))
+    assert lines[0].startswith("post-editing in km: 0 confirmations")
+    assert lines[1:] == ["  no machine or memory draft has been post-edited yet: nothing to compare"]

@@ -84,7 +84,7 @@ def test_review_mode_approves_with_one_key_and_sends_back_with_a_comment(qtbot, 
     window.redo_action.trigger()
     report = window.review.show_post_edit_report()
     text = report.findChild(QPlainTextEdit).toPlainText()
-    assert "nllb-200-distilled-600M: 1 post-edited drafts, 0% unchanged, 0 of 1 approved unchanged" in text
+    assert "nllb-200-distilled-600M: 1 post-edited draft, 0% unchanged, 0 of 1 approved unchanged" in text
     report.close()
     window.close()
 

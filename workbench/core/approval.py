@@ -58,7 +58,8 @@ def approve(
 
 def _editor_only(author: str, role: str, what: str) -> None:
     if role != EDITOR:
-        raise NotAllowed(f"only an editor can {what}; {author or 'you'} work as {role!r} (see `settings --role`)")
+        who = f"you ({author})" if author else "you"
+        raise NotAllowed(f"only an editor can {what}; {who} work as {role!r} (see `settings --role`)")
 
 
 def approve_edited(project: Project, segment_id: int, language: str, text: str, author: str, role: str) -> None:

@@ -16,6 +16,7 @@ from itertools import pairwise
 
 from rapidfuzz.distance import Levenshtein
 
+from workbench.core.counted import counted
 from workbench.core.project_store import Project
 
 IDLE_SECONDS = 30 * 60
@@ -101,13 +102,16 @@ def post_edit_report(project: Project, language: str) -> PostEditReport:
 
 
 def format_report(report: PostEditReport) -> list[str]:
-    lines = [f"post-editing in {report.language}: {report.confirmed} confirmations, "
+    lines = [f"post-editing in {report.language}: {counted(report.confirmed, 'confirmation')}, "
              f"{report.segments_per_hour:.0f} segments per working hour"]  # fmt: skip
+    if not report.by_document and not report.by_model:
+        lines.append("  no machine or memory draft has been post-edited yet: nothing to compare")
+        return lines
     for title, table in (("by document", report.by_document), ("by model", report.by_model)):
         lines.append(f"  {title}:")
         for name, figures in sorted(table.items()):
             lines.append(
-                f"    {name}: {figures.segments} post-edited drafts, {figures.unchanged_share:.0%} unchanged, "
+                f"    {name}: {counted(figures.segments, 'post-edited draft')}, {figures.unchanged_share:.0%} unchanged, "
                 f"{figures.approved_unchanged} of {figures.approved} approved unchanged, "
                 f"mean edit distance {figures.mean_distance:.1f} / 100"
             )

@@ -67,4 +67,5 @@ def run_qa_benchmark(segments: int, out: Callable[[str], None]) -> None:
             seconds = time.perf_counter() - began
     counts = Counter(p.check_id for p in problems)
     out(f"quality checks ({len(CHECKS)} checks) over {segments} translated segments (English): {seconds:.2f} s")
-    out(f"  {segments / seconds:,.0f} segments/s; findings: " + ", ".join(f"{k} {v}" for k, v in counts.most_common(6)))
+    found = ", ".join(f"{k} {v}" for k, v in counts.most_common(6)) or "none"
+    out(f"  {segments / seconds:,.0f} segments/s; findings: {found}")
