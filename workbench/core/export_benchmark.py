@@ -11,6 +11,7 @@ from pathlib import Path
 import polib
 from lxml import etree
 
+from workbench.core.counted import counted
 from workbench.core.export_formats import FORMATS, export, handoff
 from workbench.core.merge_back import apply_merge, plan_merge
 from workbench.core.project_benchmark import build_big_project
@@ -57,7 +58,7 @@ def run_export_benchmark(segments: int, out: Callable[[str], None]) -> None:
                 taken = [row.segment_id for row in plan.rows if row.segment_id is not None]
                 written_back = apply_merge(project, plan, "bench", take=taken)
                 applied = time.perf_counter()
-                counts = ", ".join(f"{n} {outcome}" for outcome, n in sorted(plan.counts().items()))
+                counts = ", ".join(counted(n, outcome) for outcome, n in sorted(plan.counts().items()))
                 out(f"  hand-off {fmt}: write {written - began:.2f} s; read and plan the merge {planned - edited:.2f} s "
                     f"({counts}); write back {len(written_back)} segments {applied - planned:.2f} s")  # fmt: skip
 
