@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import sqlite3
+
 
 class WorkbenchError(Exception):
     """Base of every failure a user should read as a message rather than a traceback."""
@@ -26,3 +28,22 @@ class ProjectLocked(ProjectError):
 
 class ProjectTooNew(ProjectError):
     """The file was written by a newer version of the workbench."""
+
+
+class ProjectFault(ProjectError, sqlite3.DatabaseError):
+    """The project file itself failed (damaged, read-only, full disk), said in words naming the file.
+
+    Also a `sqlite3.DatabaseError`, so code that guards a Qt virtual against database errors keeps
+    catching it while the message a person reads is this one."""
+
+
+class ProjectDamaged(ProjectFault):
+    """SQLite found the file damaged; nothing is written into it."""
+
+
+class ProjectReadOnly(ProjectFault):
+    """The file or its folder cannot be written; it can still be read."""
+
+
+class ProjectDiskFull(ProjectFault):
+    """A write ran out of disk space (or hit a size limit); the operation was rolled back whole."""
