@@ -13,7 +13,7 @@ from pathlib import Path
 
 from workbench.core.boilerplate import mark_boilerplate
 from workbench.core.docx_import import docx_blocks
-from workbench.core.errors import ImportProblem
+from workbench.core.errors import ImportProblem, ProjectFault
 from workbench.core.html_import import html_blocks
 from workbench.core.po_import import PLURAL_SEPARATOR, context_key, po_blocks
 from workbench.core.progress import Cancelled, NullProgress, Progress
@@ -95,13 +95,15 @@ def prepare_import(path: Path, encoding: str | None = None, name: str | None = N
     fmt, data = read_checked(path)
     source = str(path)
     properties: dict[str, object] = {}
+    warnings: tuple[str, ...] = ()
     if fmt in ("txt", "md"):
         decoded = decode_text(data, source, encoding)
         blocks = text_blocks(decoded.text, markdown=fmt == "md")
-        used_encoding = decoded.encoding
+        used_encoding, warnings = decoded.encoding, decoded.warnings
     elif fmt == "html":
-        blocks, used_encoding, title = html_blocks(data, source, encoding)
-        properties["title"] = title
+        page = html_blocks(data, source, encoding)
+        blocks, used_encoding, warnings = page.blocks, page.encoding, page.warnings
+        properties["title"] = page.title
     elif fmt == "docx":
         blocks = docx_blocks(data, source)
         used_encoding = "docx"
@@ -121,6 +123,7 @@ def prepare_import(path: Path, encoding: str | None = None, name: str | None = N
         blocks=blocks,
         segments=segments,
         properties=properties,
+        warnings=warnings,
     )
 
 
@@ -198,6 +201,15 @@ def import_files(
             log.info("%s", problem)  # the outcome carries it to the CLI and the dialog, which show it once
             outcomes.append(ImportOutcome(Path(path), problem=problem))
             continue
+        except ProjectFault as fault:  # a full disk, a damaged file: the files after it cannot go in either
+            raise _stopped_by(fault, outcomes, paths[done:]) from fault
         outcomes.append(ImportOutcome(Path(path), prepared, result))
     progress.report(len(paths), len(paths), "")
     return outcomes
+
+
+def _stopped_by(fault: ProjectFault, outcomes: Sequence[ImportOutcome], left: Sequence[Path]) -> ProjectFault:
+    """The fault's message, plus which files are in the project and which are not (each file is whole or absent)."""
+    imported = [o.path.name for o in outcomes if o.result is not None]
+    done = f"; imported before it: {', '.join(imported)}" if imported else ""
+    return type(fault)(f"{fault}{done}; not imported: {', '.join(Path(p).name for p in left)}")

@@ -97,6 +97,9 @@ class PreparedDocument:
     segments: list[PreparedSegment]
     #: Document-level facts for export (PO header and metadata, HTML title, ...).
     properties: dict[str, Any] = field(default_factory=dict)
+    #: What the user should check though the file was read, each naming it: bytes that were not valid
+    #: in the encoding and were replaced by U+FFFD (with where), a declared encoding overruled.
+    warnings: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)

@@ -1,9 +1,13 @@
 """Turning the bytes of a Vietnamese text file into Unicode, whatever encoding it came in.
 
-Order of evidence: a byte-order mark; then strict UTF-8; otherwise every 8-bit Vietnamese
-encoding we know (Windows-1258, TCVN3, VNI-Windows) is tried and the one whose result reads as the
-most Vietnamese syllables wins. UTF-8 text that is really TCVN3 or VNI shown through the wrong font
-("ViÖt Nam", "Vieät Nam": common when a legacy document was pasted into a web form) is repaired too.
+Order of evidence: a byte-order mark; then UTF-8; then every 8-bit Vietnamese encoding we know
+(Windows-1258, TCVN3, VNI-Windows), the one whose result reads as the most Vietnamese syllables.
+A file that is not valid UTF-8 is weighed both ways: the share of its non-ASCII bytes that UTF-8
+explains against the legacy reading's share of well-formed syllables. So one stray byte in a long
+UTF-8 article keeps it UTF-8 (the byte becomes U+FFFD, with a warning saying where), while a real
+legacy file, where UTF-8 explains almost nothing, goes to its legacy decoder. UTF-8 text that is
+really TCVN3 or VNI shown through the wrong font ("ViÖt Nam", "Vieät Nam": common when a legacy
+document was pasted into a web form) is repaired too.
 """
 
 from __future__ import annotations
@@ -15,6 +19,7 @@ from dataclasses import dataclass
 
 import regex
 
+from workbench.core.counted import counted, plural
 from workbench.core.errors import ImportProblem
 from workbench.core.language_rules import is_vietnamese_syllable
 from workbench.core.legacy_encodings import decode_tcvn3, decode_vni, legacy_text_to_bytes
@@ -28,6 +33,10 @@ _ALIASES = {"abc": "tcvn3", "tcvn": "tcvn3", "vn3": "tcvn3", "vni-windows": "vni
 
 _WORD = regex.compile(r"[\p{L}\p{M}]+")
 _SAMPLE_CHARS = 64 * 1024
+#: the bytes UTF-8 could not read, as `surrogateescape` shows them (one lone surrogate per byte)
+_UNREADABLE = regex.compile(r"[\udc80-\udcff]+")
+_ASCII_BYTES = bytes(range(128))
+_PLACES_SHOWN = 5
 
 
 @dataclass(frozen=True, slots=True)
@@ -36,6 +45,8 @@ class DecodedText:
     #: What was detected or forced, e.g. "utf-8", "utf-8-sig", "utf-16", "cp1258", "tcvn3", "vni",
     #: or "utf-8 (tcvn3 text)" for legacy text that reached us re-encoded as UTF-8.
     encoding: str
+    #: what the user should check, naming the file: bytes replaced by U+FFFD, a declaration overruled
+    warnings: tuple[str, ...] = ()
 
 
 def vietnamese_score(text: str) -> float:
@@ -73,6 +84,67 @@ def _utf16_codec_without_bom(data: bytes) -> str | None:
 def normalize(text: str) -> str:
     """NFC and Unix line ends: NFD input (macOS, some web pages) and cp1258's combining tones compose."""
     return unicodedata.normalize("NFC", text.replace("\r\n", "\n").replace("\r", "\n"))
+
+
+@dataclass(frozen=True, slots=True)
+class _LenientUtf8:
+    """UTF-8 with each run of unreadable bytes replaced by one U+FFFD, and where those runs are."""
+
+    text: str
+    #: share of the non-ASCII bytes that are well-formed UTF-8 (1.0 for a clean file)
+    fit: float
+    places: int
+    #: the first few places, "line 9, column 137, byte 2,710"
+    shown: tuple[str, ...]
+
+
+def _read_utf8_leniently(data: bytes, skipped: int = 0) -> _LenientUtf8:
+    """One pass over the text whatever its size; only the first few places are located. `skipped` is
+    the length of a byte-order mark already taken off, so byte offsets count from the file's start."""
+    escaped = data.decode("utf-8", errors="surrogateescape")
+    shown: list[str] = []
+    places = bad_bytes = 0
+    line, line_start, scanned, byte_offset = 1, 0, 0, skipped
+    for run in _UNREADABLE.finditer(escaped):
+        places += 1
+        bad_bytes += len(run.group())
+        if len(shown) < _PLACES_SHOWN:
+            start = run.start()
+            byte_offset += len(escaped[scanned:start].encode("utf-8", errors="surrogateescape"))
+            newlines = escaped.count("\n", scanned, start)
+            if newlines:
+                line += newlines
+                line_start = escaped.rfind("\n", scanned, start) + 1
+            shown.append(f"line {line:,}, column {start - line_start + 1:,}, byte {byte_offset:,}")
+            scanned = start
+    non_ascii = len(data.translate(None, _ASCII_BYTES))
+    fit = 1.0 - bad_bytes / non_ascii if non_ascii else 1.0
+    return _LenientUtf8(_UNREADABLE.sub("\ufffd", escaped), fit, places, tuple(shown))
+
+
+def _replacement_warning(source: str, reading: _LenientUtf8) -> str:
+    where = "; ".join(reading.shown)
+    if reading.places > len(reading.shown):
+        where += f"; and {reading.places - len(reading.shown):,} more"
+    count = reading.places
+    return (
+        f"{source}: {counted(count, 'place')} {plural(count, 'is')} not valid UTF-8 and {plural(count, 'shows', 'show')} "
+        f"as \ufffd ({where}): check the text there; the rest was read as UTF-8"
+    )
+
+
+def _utf8_or_legacy(data: bytes, source: str) -> DecodedText:
+    """UTF-8 with its bad bytes replaced, unless a legacy encoding explains the file better."""
+    reading = _read_utf8_leniently(data)
+    legacy = _decode_legacy_candidates(data)
+    if vietnamese_score(legacy.text) >= reading.fit:
+        return legacy
+    text = normalize(reading.text)
+    warning = _replacement_warning(source, reading)
+    repaired = _repair_legacy_in_unicode(text)
+    if repaired is not None:
+        return DecodedText(repaired.text, repaired.encoding, (warning,))
+    return DecodedText(text, "utf-8", (warning,))
 
 
 def _decode_legacy_candidates(data: bytes) -> DecodedText:
@@ -125,7 +197,11 @@ def decode_text(data: bytes, source: str, encoding: str | None = None) -> Decode
             try:
                 return DecodedText(normalize(data.decode(codec)), codec)
             except UnicodeDecodeError as exc:
-                raise ImportProblem(source, f"starts as {codec} but is damaged at byte {exc.start}") from exc
+                if codec != "utf-8-sig":
+                    raise ImportProblem(source, f"starts as {codec} but is damaged at byte {exc.start}") from exc
+            # the mark says UTF-8 whatever the damage: the bad bytes are replaced, not guessed at
+            reading = _read_utf8_leniently(data[len(bom) :], len(bom))
+            return DecodedText(normalize(reading.text), codec, (_replacement_warning(source, reading),))
     utf16 = _utf16_codec_without_bom(data)
     if utf16:
         try:
@@ -137,7 +213,7 @@ def decode_text(data: bytes, source: str, encoding: str | None = None) -> Decode
     try:
         text = normalize(data.decode("utf-8"))
     except UnicodeDecodeError:
-        return _decode_legacy_candidates(data)
+        return _utf8_or_legacy(data, source)
     return _repair_legacy_in_unicode(text) or DecodedText(text, "utf-8")
 
 
@@ -145,12 +221,18 @@ def _decode_forced(data: bytes, source: str, encoding: str) -> DecodedText:
     name = _ALIASES.get(encoding.lower(), encoding.lower())
     if name in LEGACY_ENCODINGS:
         return DecodedText(normalize(LEGACY_ENCODINGS[name](data)), name)
+    known = ", ".join(["utf-8", "utf-16", "cp1258", *LEGACY_ENCODINGS])
     try:
         codecs.lookup(name)
     except LookupError:
-        known = ", ".join(["utf-8", "utf-16", "cp1258", *LEGACY_ENCODINGS])
         raise ImportProblem(source, f"names an unknown encoding {encoding!r} (try one of {known})") from None
     try:
         return DecodedText(normalize(data.decode(name)), name)
     except UnicodeDecodeError as exc:
         raise ImportProblem(source, f"is not valid {encoding} (bad byte at offset {exc.start})") from exc
+    except LookupError:  # rot13, base64, zlib, hex, uu: codecs Python has, but not from bytes to text
+        raise ImportProblem(
+            source, f"cannot be read as {encoding!r}: it is not a text encoding (try one of {known})"
+        ) from None
+    except UnicodeError as exc:  # idna, punycode and "undefined" refuse in their own words
+        raise ImportProblem(source, f"cannot be read as {encoding!r} ({exc})") from exc
