@@ -3,7 +3,8 @@
 Page furniture (menus, captions, contact lines) arrives unticked with the reason; the translator can
 tick or untick any line, and the choice is kept as the user's (re-imports respect it). Files are read
 and segmented in a worker; storing happens in the GUI thread, one transaction per file, so a bad file
-changes nothing and the others still go in.
+changes nothing and the others still go in. A file that was read but asks to be checked (bytes that
+were not valid in its encoding, a declared charset overruled) shows the core's warning above its preview.
 """
 
 from __future__ import annotations
@@ -92,6 +93,7 @@ class ImportDialog(QDialog):
         left_layout.addLayout(row)
 
         self.detected = QLabel()
+        self.detected.setWordWrap(True)  # a warning (bytes replaced, a declaration overruled) is a sentence
         self.encoding = QComboBox()
         self.encoding.addItem(self.tr("as detected"), "")
         for name in ENCODINGS[1:]:
@@ -172,8 +174,10 @@ class ImportDialog(QDialog):
         for i in range(self.files.count()):
             item = self.files.item(i)
             if item.data(Qt.ItemDataRole.UserRole) == key:
-                item.setForeground(Qt.GlobalColor.red if key in self.problems else Qt.GlobalColor.black)
-                item.setToolTip(self.problems.get(key, ""))
+                warnings = self.prepared[key].warnings if key in self.prepared else ()
+                colour = Qt.GlobalColor.red if key in self.problems else Qt.GlobalColor.black
+                item.setForeground(Qt.GlobalColor.darkYellow if warnings else colour)
+                item.setToolTip(self.problems.get(key) or "\n".join(warnings))
         self._update_state()
         if self.current_key() == key:
             self.show_current()
@@ -216,11 +220,10 @@ class ImportDialog(QDialog):
             document = self.prepared[key]
             segments = document.segments
             skipped = sum(1 for s in segments if not s.translatable)
-            self.detected.setText(
-                self.tr("{0}: {1}, encoding {2}; {3} segments, {4} not for translation").format(
-                    document.name, document.format, document.encoding, len(segments), skipped
-                )
+            summary = self.tr("{0}: {1}, encoding {2}; {3} segments, {4} not for translation").format(
+                document.name, document.format, document.encoding, len(segments), skipped
             )
+            self.detected.setText("\n".join([summary, *(f"⚠ {warning}" for warning in document.warnings)]))
             self.preview_model.set_rows(
                 [["", segment.source] for segment in segments],
                 checkable=[True] * len(segments),
@@ -247,6 +250,7 @@ class ImportDialog(QDialog):
         ready = len(self.prepared)
         lines = [self.tr("{0} files ready, {1} being read").format(ready, len(self.pending))]
         lines += [f"✗ {problem}" for problem in self.problems.values()]
+        lines += [f"⚠ {warning}" for document in self.prepared.values() for warning in document.warnings]
         self.status.setText("\n".join(lines))
         self.import_button.setEnabled(ready > 0 and not self.pending)
 
