@@ -17,8 +17,9 @@ import polib
 
 from workbench.core.errors import ImportProblem
 from workbench.core.language_rules import language_code
+from workbench.core.po_syntax import PoMessage, read_po_messages
 from workbench.core.records import BlockKind, ImportedTranslation, SourceBlock, Status
-from workbench.core.text_decoding import DecodedText, decode_text
+from workbench.core.text_decoding import DecodedText, decode_text, normalize
 
 PLURAL_SEPARATOR = "\x00plural"
 #: the header's "Content-Type: text/plain; charset=CP1251\n", found in the raw bytes (the header is first)
@@ -60,11 +61,23 @@ def plural_texts(entry: polib.POEntry) -> list[str]:
 
 def _decode_po(data: bytes, source: str) -> DecodedText:
     """The header's charset when it decodes the bytes cleanly (a byte-order mark still wins); detection
-    otherwise, as for any text (UTF-8 is detected, "CHARSET" is a POT's placeholder)."""
+    otherwise, as for any text ("CHARSET" is a POT's placeholder). A file that says UTF-8 is read as UTF-8
+    (NFC), as msgfmt reads it: a byte that is not UTF-8 is refused, naming its line, rather than guessed at
+    (detection took Khmer with Vietnamese for VNI re-encoded)."""
     declared = _CHARSET.search(data[:_HEADER_BYTES])
     if declared is not None and not data.startswith((codecs.BOM_UTF8, codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         charset = declared.group(1).decode("ascii").lower()
-        if charset.replace("-", "").replace("_", "") not in ("utf8", "charset"):
+        if charset.replace("-", "").replace("_", "") == "utf8":
+            try:
+                return DecodedText(normalize(data.decode("utf-8")), "utf-8")
+            except UnicodeDecodeError as exc:
+                line = data.count(b"\n", 0, exc.start) + 1
+                raise ImportProblem(
+                    source,
+                    f"is not a valid PO file: line {line}: the byte 0x{data[exc.start]:02X} is not UTF-8, "
+                    "though the header says charset=UTF-8",
+                ) from None
+        if charset != "charset":
             try:
                 return decode_text(data, source, charset)
             except ImportProblem:
@@ -72,13 +85,53 @@ def _decode_po(data: bytes, source: str) -> DecodedText:
     return decode_text(data, source)
 
 
+def _occurrence(reference: str) -> tuple[str, str]:
+    """A #: reference split as polib splits it: ("file.c", "12"); one without a line number stays whole."""
+    name, _, line = reference.rpartition(":")
+    return (name, line) if name and line.isdigit() else (reference, "")
+
+
+def _entry(message: PoMessage) -> polib.POEntry:
+    return polib.POEntry(
+        msgid=message.msgid, msgstr=message.msgstr, msgctxt=message.msgctxt,
+        msgid_plural=message.msgid_plural or "",
+        msgstr_plural=dict(enumerate(message.msgstr_plural)) if message.msgid_plural is not None else {},
+        occurrences=[_occurrence(r) for r in message.references], comment="\n".join(message.extracted_comments),
+        tcomment="\n".join(message.translator_comments), flags=list(message.flags),
+        previous_msgctxt=message.previous_msgctxt, previous_msgid=message.previous_msgid,
+        previous_msgid_plural=message.previous_msgid_plural, obsolete=message.obsolete, linenum=message.line,
+    )  # fmt: skip
+
+
 def parse_po(data: bytes, source: str) -> tuple[polib.POFile, str]:
-    """(the parsed file, its encoding) for import and for merging a hand-off back."""
+    """(the parsed file, its encoding) for import and for merging a hand-off back. The file is read by our
+    strict reader (`po_syntax`: what msgfmt refuses is refused here) and handed on as polib's objects,
+    which the export writes back; polib's own lenient parser never sees it."""
     decoded = _decode_po(data, source)
-    try:
-        return polib.pofile(decoded.text, wrapwidth=0), decoded.encoding
-    except (OSError, ValueError, UnicodeError) as exc:
-        raise ImportProblem(source, f"is not a valid PO file: {exc}") from exc
+    text = decoded.text[1:] if decoded.text.startswith("\ufeff") else decoded.text
+    po = polib.POFile(wrapwidth=0)
+    for message in read_po_messages(text, source):
+        if not message.obsolete and message.msgctxt is None and not message.msgid:  # the header (only one)
+            po.header = "\n".join(message.translator_comments)
+            po.metadata_is_fuzzy = list(message.flags)
+            po.metadata.update(_metadata(message.msgstr))
+            continue
+        po.append(_entry(message))
+    return po, decoded.encoding
+
+
+def _metadata(header: str) -> dict[str, str]:
+    """The header's "Key: value" lines, a line without a colon continuing the previous value (as polib)."""
+    metadata: dict[str, str] = {}
+    key = None
+    for line in header.splitlines():
+        name, colon, value = line.partition(":")
+        if colon:
+            key = name
+            metadata[key] = value.strip()
+        elif key is not None:
+            metadata[key] += "\n" + line.strip()
+    return metadata
 
 
 def po_blocks(data: bytes, source: str) -> tuple[list[SourceBlock], dict[str, Any], str]:
