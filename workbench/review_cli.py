@@ -160,8 +160,11 @@ def cmd_handoff(args: argparse.Namespace) -> int:
 
 
 def _print_plan(plan: MergePlan) -> None:
-    """The summary, then the rows that change something or need a look, each with the rule that matched it."""
+    """The summary and what to know about the file, then the rows that change something or need a look,
+    each with the rule that matched it."""
     print(summary(plan))
+    for note in plan.notes:
+        print(f"  note: {note}")
     for outcome, label in ((Outcome.CONFLICT, "conflict"), (Outcome.MISMATCH, "source differs"),
                            (Outcome.UNKNOWN, "not in this project"), (Outcome.DUPLICATE, "left out"),
                            (Outcome.UPDATE, "update")):  # fmt: skip

@@ -21,11 +21,14 @@ source differs are listed and, unless the caller accepts leaving them out, the w
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Callable, Collection
 from dataclasses import dataclass, field
+from datetime import UTC, datetime
 from enum import StrEnum
 from pathlib import Path
 
+from workbench.core.counted import plural
 from workbench.core.errors import ImportProblem, WorkbenchError
 from workbench.core.export_report import ExportReport
 from workbench.core.importing import read_checked
@@ -80,6 +83,8 @@ class MergePlan:
     path: Path
     language: str
     rows: list[MergeRow] = field(default_factory=list)
+    #: what the editor should know about the file as a whole (a hand-off date not trusted)
+    notes: list[str] = field(default_factory=list)
 
     def of(self, outcome: Outcome) -> list[MergeRow]:
         return [row for row in self.rows if row.outcome is outcome]
@@ -138,6 +143,7 @@ class _Read:
     #: scope -> a declared source language that is not Vietnamese (judged by whether the sources match)
     foreign: dict[str, str] = field(default_factory=dict)
     path: str = ""
+    notes: list[str] = field(default_factory=list)
 
 
 def plan_merge(project: Project, path: Path, language: str) -> MergePlan:
@@ -152,7 +158,7 @@ def plan_merge(project: Project, path: Path, language: str) -> MergePlan:
         read = _po_units(project, path, language)
     else:
         raise ImportProblem(str(path), f"cannot be merged back: {suffix or 'no extension'} is not .xlf, .xliff or .po")
-    plan = MergePlan(path, language)
+    plan = MergePlan(path, language, notes=read.notes)
     plan.rows = _match(read, language, project.info.source_language)
     _mark_duplicates(plan.rows)
     if plan.rows and not any(row.segment_id is not None for row in plan.rows):
@@ -205,25 +211,34 @@ def _key(source: str) -> str:
     return normalize_for_matching(source)
 
 
+def _same_text(a: str, b: str) -> bool:
+    """Two translations are the same text when only the Unicode form or the spacing differs (case and
+    tone placement are the translator's choice here, unlike in matching sources)."""
+    return " ".join(unicodedata.normalize("NFC", a).split()) == " ".join(unicodedata.normalize("NFC", b).split())
+
+
 def _row(unit: _Unit, segment: SegmentRecord, match: Match, language: str, handed_off: str) -> MergeRow:
-    """The unit against its segment: new text, the same, nothing, or a conflict."""
+    """The unit against its segment: new text, the same, nothing, or a conflict. The file's text equal to
+    the segment's is never a conflict: it is the same, or the confirmation of a draft (or of text sent back
+    before the hand-off) when the file says a person finished it."""
     current = segment.translations.get(language)
     row = MergeRow(
         unit.context, unit.source, unit.text, unit.status, Outcome.UPDATE, segment.id,
         current.text if current else "", current.status if current else Status.UNTRANSLATED, matched_by=match,
     )  # fmt: skip
+    changed_since = bool(
+        current is not None and current.text and handed_off and current.updated_at[:19] > handed_off[:19]
+    )  # fmt: skip
     if not unit.text.strip() or unit.status is Status.UNTRANSLATED:
         row.outcome = Outcome.EMPTY
-    elif current is not None and unit.text == current.text and (
-        unit.status is not Status.TRANSLATED or current.status in (Status.TRANSLATED, Status.APPROVED)
-    ):  # fmt: skip
-        row.outcome = Outcome.SAME
+    elif current is not None and _same_text(unit.text, current.text):
+        confirms = unit.status is Status.TRANSLATED and (
+            current.status is Status.DRAFT or (current.status is Status.NEEDS_WORK and not changed_since)
+        )  # fmt: skip
+        row.outcome = Outcome.UPDATE if confirms else Outcome.SAME
     elif current is not None and current.status is Status.APPROVED:
         row.outcome, row.why = Outcome.CONFLICT, f"approved here by {current.author or 'an editor'}"
-    elif (
-        current is not None and current.text and handed_off and current.updated_at[:19] > handed_off[:19]
-        and current.status is not Status.DRAFT
-    ):  # fmt: skip
+    elif current is not None and changed_since and current.status is not Status.DRAFT:
         row.outcome, row.why = Outcome.CONFLICT, f"changed here by {current.author or 'someone'} since the hand-off"
     return row
 
@@ -263,6 +278,7 @@ def apply_merge(
     `skip_mismatched` (the editor saw the list and leaves them out)."""
     if plan.of(Outcome.MISMATCH) and not skip_mismatched:
         raise MismatchedSources(plan)
+    check_take(plan, take)
     stamp = now()
     written: list[int] = []
     note = f"merged from {plan.path.name}"
@@ -279,8 +295,22 @@ def apply_merge(
     return written
 
 
+def check_take(plan: MergePlan, take: Collection[int]) -> None:
+    """Refuses conflicts to take that are not conflicts of this plan (a mistyped id would otherwise be
+    ignored silently, and the editor would believe it was taken)."""
+    conflicts = [row.segment_id for row in plan.of(Outcome.CONFLICT)]
+    wrong = [str(i) for i in dict.fromkeys(take) if i not in conflicts]
+    if wrong:
+        known = ", ".join(str(i) for i in conflicts) if conflicts else "none"
+        raise WorkbenchError(
+            f"{plan.path.name}: {plural(len(wrong), 'segment')} {', '.join(wrong)} {plural(len(wrong), 'is')} "
+            f"not a conflict of this merge (its conflicts: {known}); nothing was merged"
+        )
+
+
 def would_write(plan: MergePlan, take: Collection[int] = ()) -> list[int]:
     """The segment ids `apply_merge` would write with `take`: what a dry run reports."""
+    check_take(plan, take)
     return [
         row.segment_id for row in plan.rows if row.segment_id is not None
         and (row.outcome is Outcome.UPDATE or (row.outcome is Outcome.CONFLICT and row.segment_id in take))
@@ -313,16 +343,19 @@ def _xliff_units(project: Project, path: Path, language: str) -> _Read:
             if unit.restype != HEADER_RESTYPE:
                 status = _xliff_status(unit)
                 units.append(_Unit(unit.id, unit.source, unit.target, status, scope=scope, own_id=file.tool == TOOL_ID))
-    ids = [int(u.context) for u in units if u.context.isdigit()]
+    ids = [i for i in (segment_id(u.context) for u in units) if i is not None]
     by_context = {str(s.id): s for s in project.segments_by_ids(ids) if s.translatable} if ids else {}
-    dates = sorted(f.date for f in files if f.date)
+    notes: list[str] = []
+    dates = sorted(
+        d for d in (_trusted_date(f.date, f"<file original={f.original!r}> date", notes) for f in files) if d
+    )
 
     def candidates(scope: str) -> list[SegmentRecord]:
         """The segments of the document the <file> names, or of the project when it names none of them."""
         document = project.document(scopes[scope]) if scopes[scope] else None
         return [s for s in project.segments(document.id if document else None) if s.translatable]
 
-    return _Read(units, dates[0] if dates else "", by_context, candidates, foreign, str(path))
+    return _Read(units, dates[0] if dates else "", by_context, candidates, foreign, str(path), notes)
 
 
 def _po_units(project: Project, path: Path, language: str) -> _Read:
@@ -332,14 +365,9 @@ def _po_units(project: Project, path: Path, language: str) -> _Read:
     if declared and declared != language:
         raise ImportProblem(str(path), f"is a translation into {declared!r}, not {language!r}")
     units: list[_Unit] = []
-    seen: set[tuple[str | None, str]] = set()
-    for entry in po:
+    for entry in po:  # duplicates were refused by the PO reader
         if entry.obsolete:
             continue
-        key = (entry.msgctxt, entry.msgid)
-        if key in seen:
-            raise ImportProblem(str(path), f"has the entry {entry.msgctxt or entry.msgid!r} twice (line {entry.linenum}); refused")  # fmt: skip
-        seen.add(key)
         status = Status.DRAFT if "fuzzy" in entry.flags else Status.TRANSLATED
         context = f"{entry.msgctxt}\x04{entry.msgid}"
         loose = f"\x01{entry.msgctxt}" if entry.msgctxt is not None else ""
@@ -368,7 +396,36 @@ def _po_units(project: Project, path: Path, language: str) -> _Read:
     for shared, count in contexts.items():  # a msgctxt shared by several entries identifies none of them
         if count > 1:
             del by_context[shared]
-    return _Read(units, po.metadata.get(HANDOFF_HEADER, ""), by_context, lambda _scope: handed, path=str(path))
+    notes: list[str] = []
+    handed_off = _trusted_date(po.metadata.get(HANDOFF_HEADER, ""), f"the header's {HANDOFF_HEADER}", notes)
+    return _Read(units, handed_off, by_context, lambda _scope: handed, path=str(path), notes=notes)
+
+
+def segment_id(unit_id: str) -> int | None:
+    """An XLIFF unit id as one of our segment ids: ASCII digits within SQLite's integers; anything else
+    ("²", "٣", 99999999999999999999, "unit-4") is another tool's id, matched by source text."""
+    if not (unit_id.isascii() and unit_id.isdigit()) or len(unit_id) > 18:
+        return None
+    return int(unit_id)
+
+
+def _trusted_date(value: str, what: str, notes: list[str]) -> str:
+    """The hand-off date as UTC ("2024-11-15T09:30:00+00:00", compared with the segments' change times),
+    or "" with a note when it is not a date or lies in the future: a date later than now would make every
+    change made here look older than the hand-off, and no conflict would be found."""
+    if not value.strip():
+        return ""
+    unsure = "changes made here since the hand-off cannot be told apart (only approved text is kept as a conflict)"
+    try:
+        date = datetime.fromisoformat(value.strip().replace(" ", "T", 1))
+        date = (date if date.tzinfo is not None else date.replace(tzinfo=UTC)).astimezone(UTC)
+    except (ValueError, OverflowError):
+        notes.append(f"{what} {value[:40]!r} is not a date: {unsure}")
+        return ""
+    if date > datetime.now(UTC):
+        notes.append(f"{what} {value[:40]!r} is in the future, so it is not trusted: {unsure}")
+        return ""
+    return date.isoformat(timespec="seconds")
 
 
 def declared_language(path: Path) -> str:
