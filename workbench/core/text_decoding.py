@@ -29,6 +29,12 @@ LEGACY_ENCODINGS: dict[str, Callable[[bytes], str]] = {
     "tcvn3": decode_tcvn3,
     "vni": decode_vni,
 }
+#: what detection weighs when a file is not UTF-8, in this order (a near tie goes to the first)
+_LEGACY_CANDIDATES: dict[str, Callable[[bytes], str]] = {
+    "cp1258": lambda b: b.decode("cp1258", errors="replace"),
+    "tcvn3": decode_tcvn3,
+    "vni": decode_vni,
+}
 _ALIASES = {"abc": "tcvn3", "tcvn": "tcvn3", "vn3": "tcvn3", "vni-windows": "vni", "windows-1258": "cp1258"}
 
 _WORD = regex.compile(r"[\p{L}\p{M}]+")
@@ -136,9 +142,9 @@ def _replacement_warning(source: str, reading: _LenientUtf8) -> str:
 def _utf8_or_legacy(data: bytes, source: str) -> DecodedText:
     """UTF-8 with its bad bytes replaced, unless a legacy encoding explains the file better."""
     reading = _read_utf8_leniently(data)
-    legacy = _decode_legacy_candidates(data)
-    if vietnamese_score(legacy.text) >= reading.fit:
-        return legacy
+    legacy, legacy_score = _best_legacy_encoding(data)
+    if legacy_score >= reading.fit:
+        return DecodedText(normalize(_LEGACY_CANDIDATES[legacy](data)), legacy)
     text = normalize(reading.text)
     warning = _replacement_warning(source, reading)
     repaired = _repair_legacy_in_unicode(text)
@@ -147,21 +153,17 @@ def _utf8_or_legacy(data: bytes, source: str) -> DecodedText:
     return DecodedText(text, "utf-8", (warning,))
 
 
-def _decode_legacy_candidates(data: bytes) -> DecodedText:
-    best: DecodedText | None = None
-    best_score = -1.0
-    candidates: list[tuple[str, Callable[[bytes], str]]] = [
-        ("cp1258", lambda b: b.decode("cp1258", errors="replace")),
-        ("tcvn3", decode_tcvn3),
-        ("vni", decode_vni),
-    ]
-    for name, decode in candidates:
-        text = normalize(decode(data))
-        score = vietnamese_score(text)
+def _best_legacy_encoding(data: bytes) -> tuple[str, float]:
+    """The 8-bit encoding that reads the most Vietnamese, and its score. Scored on a prefix long enough
+    for the score's sample (a letter takes at most three bytes): the whole file is decoded once, later,
+    and only if that reading wins."""
+    best_name, best_score = "", -1.0
+    prefix = data[: 3 * _SAMPLE_CHARS + 16]
+    for name, decode in _LEGACY_CANDIDATES.items():
+        score = vietnamese_score(normalize(decode(prefix)))
         if score > best_score + 0.02:
-            best, best_score = DecodedText(text, name), score
-    assert best is not None
-    return best
+            best_name, best_score = name, score
+    return best_name, best_score
 
 
 def _repair_legacy_in_unicode(text: str) -> DecodedText | None:
