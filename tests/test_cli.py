@@ -176,3 +176,11 @@ def test_choosing_a_model_that_does_not_exist_gets_a_note(tmp_path: Path) -> Non
     assert "note: nllb-200-distiled-600M (km) is not installed and not in the model catalogue" in chosen.stdout
     known = run("settings", "--model", "km=nllb-200-distilled-600M", cwd=tmp_path)
     assert "note:" not in known.stdout
+
+
+def test_segment_ids_that_cannot_be_ids_are_refused(tmp_path: Path) -> None:
+    run("new", "p.wbp", cwd=tmp_path)
+    for ids in ("99999999999999999999", "²", "-1", "4,x"):
+        refused = run("approve", "p.wbp", "--to", "km", "--segments", ids, "--as", "editor", cwd=tmp_path)
+        assert refused.returncode == 2 and "segment ids are numbers separated by commas" in refused.stderr, ids
+        assert "Traceback" not in refused.stderr

@@ -33,8 +33,12 @@ def target_language(value: str, targets: Sequence[str], project: str) -> str:
     return target_languages(value, targets, project, several=False)[0]
 
 
+#: SQLite's integers are 64-bit: a larger "id" cannot name a segment, and would overflow the query
+_LARGEST_ID = 2**63 - 1
+
+
 def id_list(value: str) -> list[int]:
-    try:
-        return [int(part) for part in value.split(",") if part.strip()]
-    except ValueError:
-        raise WorkbenchError(f"segment ids are numbers separated by commas, not {value!r}") from None
+    parts = [part.strip() for part in value.split(",") if part.strip()]
+    if not all(part.isascii() and part.isdigit() and int(part) <= _LARGEST_ID for part in parts):
+        raise WorkbenchError(f"segment ids are numbers separated by commas, not {value!r}")
+    return [int(part) for part in parts]
