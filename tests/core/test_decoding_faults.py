@@ -193,6 +193,17 @@ def test_an_honest_declaration_is_followed_without_a_warning(tmp_path: Path) -> 
     assert doc.warnings == ()
 
 
+def test_an_honest_declaration_still_reads_a_page_with_control_characters_detection_would_refuse(
+    tmp_path: Path,
+) -> None:
+    path = tmp_path / "tin.html"
+    path.write_bytes(encode_cp1258(page("windows-1258").replace("</article>", "\x01" * 50 + "</article>")))
+    with pytest.raises(ImportProblem, match="binary"):
+        decode_text(path.read_bytes(), str(path))  # without the declaration it looks binary
+    doc = prepare_import(path)
+    assert doc.encoding == "windows-1258" and doc.blocks[0].text == FIRST_PARAGRAPH
+
+
 def test_a_utf8_page_with_a_stray_byte_is_told_about_the_byte_not_the_declaration(tmp_path: Path) -> None:
     data, _ = inserted(page("utf-8").encode(), "Đua ghe Ngo", b"\x96")
     path = tmp_path / "tin.html"

@@ -92,7 +92,10 @@ def _decode_as_declared(data: bytes, source: str) -> DecodedText:
         if not _DECLARED_TEXT.search(text[:_DECLARATION_BYTES]):
             refused.append((name, "turns it into garbage"))
             continue
-        detected = detected or decode_text(data, source)
+        try:
+            detected = detected or decode_text(data, source)
+        except ImportProblem:  # detection alone would refuse it (control characters): the declaration stands
+            return DecodedText(text, name, _overruled(source, refused, name))
         if vietnamese_score(detected.text) > vietnamese_score(text) + _CLEARLY_BETTER:
             refused.append((name, "garbles its Vietnamese letters"))
             continue
