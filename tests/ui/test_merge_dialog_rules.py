@@ -27,3 +27,14 @@ def test_each_row_says_which_rule_matched_its_unit(qtbot, tmp_path: Path) -> Non
         dialog.merge()
         third = project.segment_ids()[2]
         assert project.segment(third).translations["km"].text == "ផ្សារបណ្តែតទឹកបើកព្រឹក។"
+
+
+def test_the_dialog_says_what_it_did_not_trust_in_the_file(qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    from tests.core.test_merge_hostile import _changed_here_after_handoff
+    from tests.core.test_merge_hostile import _project as _hostile_project
+
+    with _hostile_project(tmp_path) as project:
+        returned = _changed_here_after_handoff(tmp_path, project, "9999-12-31T00:00:00Z")
+        dialog = MergeDialog(project, returned, "km", {"km": "Khmer"}, "Lan")
+        qtbot.addWidget(dialog)
+        assert "'9999-12-31T00:00:00Z' is in the future, so it is not trusted" in dialog.summary.text()

@@ -135,6 +135,8 @@ class MergeDialog(QDialog):
                 counts.get("mismatch", 0), counts.get("unknown", 0),
             )
         )  # fmt: skip
+        if plan.notes:  # what the plan did not trust in the file (a date from the future, say)
+            self.summary.setText(self.summary.text() + "\n" + "\n".join(f"• {note}" for note in plan.notes))
         self.merge_button.setEnabled(bool(counts.get("update", 0) or counts.get("conflict", 0)))
         return True
 
