@@ -97,6 +97,18 @@ def test_a_byte_order_mark_says_utf8_even_when_a_byte_is_damaged() -> None:
 
 
 @pytest.mark.parametrize(
+    "data",
+    [
+        codecs.BOM_UTF8 + b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)) * 8,  # a picture
+        codecs.BOM_UTF8 + encode_cp1258("Thành phố Long Xuyên đẹp, người dân hiền hòa.\n" * 20),
+    ],
+)
+def test_a_byte_order_mark_before_what_is_not_utf8_is_refused_not_read_as_replacement_marks(data: bytes) -> None:
+    with pytest.raises(ImportProblem, match="starts as utf-8-sig but is damaged at byte"):
+        decode_text(data, "x.txt")
+
+
+@pytest.mark.parametrize(
     ("encode", "encoding"), [(encode_cp1258, "cp1258"), (encode_vni, "vni"), (encode_tcvn3, "tcvn3")]
 )
 def test_a_genuine_legacy_article_still_goes_to_its_decoder_without_a_warning(encode, encoding) -> None:  # type: ignore[no-untyped-def]

@@ -43,6 +43,8 @@ _SAMPLE_CHARS = 64 * 1024
 _UNREADABLE = regex.compile(r"[\udc80-\udcff]+")
 _ASCII_BYTES = bytes(range(128))
 _PLACES_SHOWN = 5
+#: a file with a UTF-8 byte-order mark is read leniently only while most of its non-ASCII bytes are UTF-8
+_MOSTLY_UTF8 = 0.5
 
 
 @dataclass(frozen=True, slots=True)
@@ -199,11 +201,14 @@ def decode_text(data: bytes, source: str, encoding: str | None = None) -> Decode
             try:
                 return DecodedText(normalize(data.decode(codec)), codec)
             except UnicodeDecodeError as exc:
-                if codec != "utf-8-sig":
-                    raise ImportProblem(source, f"starts as {codec} but is damaged at byte {exc.start}") from exc
-            # the mark says UTF-8 whatever the damage: the bad bytes are replaced, not guessed at
-            reading = _read_utf8_leniently(data[len(bom) :], len(bom))
-            return DecodedText(normalize(reading.text), codec, (_replacement_warning(source, reading),))
+                damaged = ImportProblem(source, f"starts as {codec} but is damaged at byte {exc.start}")
+                if codec != "utf-8-sig" or _looks_binary(data):
+                    raise damaged from exc
+                # the mark says UTF-8: a few bad bytes are replaced, not guessed at; mostly bad is not text
+                reading = _read_utf8_leniently(data[len(bom) :], len(bom))
+                if reading.fit < _MOSTLY_UTF8:
+                    raise damaged from exc
+                return DecodedText(normalize(reading.text), codec, (_replacement_warning(source, reading),))
     utf16 = _utf16_codec_without_bom(data)
     if utf16:
         try:
