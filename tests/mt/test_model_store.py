@@ -88,15 +88,19 @@ def test_folders_that_are_not_models_are_refused(store: ModelStore, tiny, tmp_pa
 
 
 def test_a_failed_copy_leaves_nothing_installed(store: ModelStore, tiny, monkeypatch) -> None:  # type: ignore[no-untyped-def]
-    def failing_copy(src: Path, dst: Path) -> None:
-        Path(dst).mkdir(parents=True)
-        (Path(dst) / "config.json").write_text("{}")
-        raise OSError(28, "No space left on device")
+    copied: list[object] = []
 
-    monkeypatch.setattr(shutil, "copytree", failing_copy)
-    with pytest.raises(OSError, match="No space"):
+    def failing_copy(src, dst, length=0) -> None:  # type: ignore[no-untyped-def]
+        copied.append(src)
+        if len(copied) == 3:  # the disk fills up in the middle of the model
+            raise OSError(28, "No space left on device")
+        dst.write(src.read())
+
+    monkeypatch.setattr(shutil, "copyfileobj", failing_copy)
+    with pytest.raises(WorkbenchError, match=r"No space left on device.*nothing was installed"):
         store.install(tiny.nllb, name="tiny")
     assert store.installed() == []
+    assert list(store.root.iterdir()) == []  # no half-copied hidden folder either
     with pytest.raises(WorkbenchError, match="no installed model is called 'tiny'"):
         store.get("tiny")
 

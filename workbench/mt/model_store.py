@@ -1,7 +1,9 @@
 """Installed models: a folder per model under models/ (or the folder set in the settings).
 
-Installing validates first, copies into a hidden `.partial` folder and renames it into place last,
-with its manifest already inside: a half-copied install never appears as installed.
+Installing validates first (model_files: by content; model_archive: unpacked safely), copies only the
+checked files into a hidden `.partial` folder without following links, checks the copy again and
+renames it into place last, with its manifest already inside: a half-copied install never appears
+as installed, and a failed one leaves nothing behind.
 """
 
 from __future__ import annotations
@@ -9,11 +11,10 @@ from __future__ import annotations
 import importlib.util
 import json
 import logging
+import os
 import shutil
 import socket
-import tarfile
 import tempfile
-import zipfile
 from collections.abc import Iterator
 from contextlib import contextmanager, nullcontext
 from dataclasses import dataclass
@@ -24,16 +25,22 @@ from urllib.parse import urlparse
 
 from workbench.core.errors import WorkbenchError
 from workbench.mt.catalogue import MODELS_DIR, Catalogue, load_catalogue
-from workbench.mt.model_files import ModelFolder, ModelRefused, inspect_model_folder
+from workbench.mt.model_archive import DEFAULT_LIMITS, ArchiveLimits, unpack_model_archive
+from workbench.mt.model_files import MANIFEST, ModelFolder, ModelRefused, inspect_model_folder, open_regular
 
 log = logging.getLogger(__name__)
 
-MANIFEST = "workbench-model.json"
-MAX_ARCHIVE_UNPACKED = 20 * 1024**3
+__all__ = ["MANIFEST", "InstalledModel", "MissingExtra", "ModelStore"]
+COPY_CHUNK = 4 * 1024**2
+MAX_NAME = 200
 
 
 class MissingExtra(WorkbenchError):
     """A feature needs packages that the runtime install leaves out (torch, transformers)."""
+
+
+class InstallFailed(WorkbenchError):
+    """Copying a checked model into place failed (disk full, permissions); nothing was installed."""
 
 
 CONVERT_EXTRA_HINT = "install them with:  pip install -e '.[convert]'"
@@ -69,9 +76,15 @@ class InstalledModel:
 
 
 class ModelStore:
-    def __init__(self, root: Path = MODELS_DIR, catalogue: Catalogue | None = None) -> None:
+    def __init__(
+        self,
+        root: Path = MODELS_DIR,
+        catalogue: Catalogue | None = None,
+        archive_limits: ArchiveLimits = DEFAULT_LIMITS,
+    ) -> None:
         self.root = Path(root)
         self.catalogue = catalogue or load_catalogue()
+        self.archive_limits = archive_limits
 
     # --- listing ----------------------------------------------------------------------------------
 
@@ -81,7 +94,7 @@ class ModelStore:
             return models
         for folder in sorted(self.root.iterdir()):
             manifest = folder / MANIFEST
-            if folder.name.startswith(".") or not manifest.is_file():
+            if folder.name.startswith(".") or folder.is_symlink() or manifest.is_symlink() or not manifest.is_file():
                 continue
             try:
                 raw = json.loads(manifest.read_text(encoding="utf-8"))
@@ -96,7 +109,7 @@ class ModelStore:
                         installed_at=raw.get("installed_at", ""),
                     )
                 )
-            except (OSError, ValueError, KeyError) as exc:
+            except (OSError, ValueError, KeyError, TypeError, AttributeError) as exc:
                 log.warning("ignoring %s: unreadable manifest (%s)", folder, exc)
         return models
 
@@ -125,40 +138,53 @@ class ModelStore:
         if not source.exists():
             raise ModelRefused(f"{source} does not exist")
         self.root.mkdir(parents=True, exist_ok=True)
+        archive = not source.is_dir()
         with tempfile.TemporaryDirectory(dir=self.root, prefix=".unpack-") as unpack:
-            folder = _unpack(source, Path(unpack)) if source.is_file() else source
+            folder = unpack_model_archive(source, Path(unpack), self.archive_limits) if archive else source
             described = inspect_model_folder(folder)
             model_name = name or _model_name(source)
-            return self._copy_in(described, model_name, replace, quantization="")
+            return self._copy_in(described, model_name, replace, quantization="", move=archive)
 
     def _copy_in(
         self, described: ModelFolder, name: str, replace: bool, quantization: str, move: bool = False
     ) -> InstalledModel:
-        if not name or "/" in name or name.startswith("."):
-            raise ModelRefused(f"{name!r} cannot be a model name")
+        _check_name(name)
         final = self.root / name
-        if final.exists() and not replace:
+        if (final.exists() or final.is_symlink()) and not replace:
             raise ModelRefused(f"a model called {name!r} is already installed ({final}); remove it first")
+        if not move and (free := shutil.disk_usage(self.root).free) < described.size:
+            raise InstallFailed(
+                f"{name} needs {described.size / 1024**2:.0f} MB and {self.root} has {free / 1024**2:.0f} MB free; "
+                "nothing was installed"
+            )
         partial = self.root / f".{name}.partial"
         shutil.rmtree(partial, ignore_errors=True)
-        if move:
-            shutil.move(str(described.path), partial)
-        else:
-            shutil.copytree(described.path, partial)
-        entry = self.catalogue.get(name.split("-ct2-")[0])
-        manifest = {
-            "name": name,
-            "format": described.format,
-            "family": described.family,
-            "quantization": quantization,
-            "licence": entry.licence if entry else "unknown: check the model's own licence",
-            "hub_id": entry.hub_id if entry else "",
-            "installed_at": datetime.now(UTC).isoformat(timespec="seconds"),
-        }
-        (partial / MANIFEST).write_text(json.dumps(manifest, indent=2), encoding="utf-8")
-        if final.exists():
-            shutil.rmtree(final)
-        partial.replace(final)
+        try:
+            _place_files(described, partial, move)
+            copied = inspect_model_folder(partial)  # the copy itself, which no one else can change
+            entry = self.catalogue.get(name.split("-ct2-")[0])
+            manifest = {
+                "name": name,
+                "format": copied.format,
+                "family": copied.family,
+                "quantization": quantization,
+                "licence": entry.licence if entry else "unknown: check the model's own licence",
+                "hub_id": entry.hub_id if entry else "",
+                "installed_at": datetime.now(UTC).isoformat(timespec="seconds"),
+            }
+            (partial / MANIFEST).write_text(json.dumps(manifest, indent=2), encoding="utf-8")
+            old = self.root / f".{name}.replaced"
+            if final.exists() or final.is_symlink():
+                shutil.rmtree(old, ignore_errors=True)
+                final.replace(old)
+            partial.replace(final)
+            shutil.rmtree(old, ignore_errors=True)
+        except OSError as exc:
+            raise InstallFailed(
+                f"{name} could not be copied into {self.root} ({exc.strerror or exc}); nothing was installed"
+            ) from exc
+        finally:
+            shutil.rmtree(partial, ignore_errors=True)
         return self.get(name)
 
     def remove(self, name: str) -> None:
@@ -180,16 +206,24 @@ class ModelStore:
             from ctranslate2.converters import TransformersConverter
         except ImportError as exc:
             raise MissingExtra(f"converting a model needs torch and transformers; {CONVERT_EXTRA_HINT}") from exc
+        # The folder is checked again: it must hold no weights but safetensors, and only those are loaded.
         described = inspect_model_folder(model.path)
+
+        class SafetensorsOnly(TransformersConverter):
+            def load_model(self, model_class: Any, model_name_or_path: str, **kwargs: Any) -> Any:
+                return model_class.from_pretrained(model_name_or_path, **kwargs, use_safetensors=True)
+
         with tempfile.TemporaryDirectory(dir=self.root, prefix=".convert-") as work:
             out = Path(work) / "model"
-            converter = TransformersConverter(str(model.path), copy_files=list(described.tokenizer_files))
+            converter = SafetensorsOnly(str(model.path), copy_files=list(described.tokenizer_files))
             vocabulary = m2m100_vocabulary_from_tokenizer() if described.family == "m2m100" else nullcontext()
             try:
                 with vocabulary:
                     converter.convert(str(out), quantization=quantization)
             except (ImportError, NameError) as exc:  # CTranslate2's converter meets a missing torch as a NameError
                 raise MissingExtra(f"converting a model needs torch and transformers; {CONVERT_EXTRA_HINT}") from exc
+            except (ValueError, RuntimeError, OSError, KeyError, TypeError) as exc:
+                raise ModelRefused(f"{model.path}: {name} cannot be converted ({exc}); nothing was installed") from exc
             converted = inspect_model_folder(out)
             return self._copy_in(
                 converted, f"{name}-ct2-{quantization}", replace=True, quantization=quantization, move=True
@@ -253,32 +287,31 @@ def m2m100_vocabulary_from_tokenizer() -> Iterator[None]:
 
 def _model_name(source: Path) -> str:
     name = source.name
-    for suffix in (".tar.gz", ".tgz", ".tar", ".zip"):
+    for suffix in (".tar.gz", ".tgz", ".tar.bz2", ".tar.xz", ".tar", ".zip"):
         if name.endswith(suffix):
             return name[: -len(suffix)]
     return name
 
 
-def _unpack(archive: Path, into: Path) -> Path:
-    """Extract a .zip or .tar(.gz) safely and return the folder in it that holds config.json."""
-    try:
-        if zipfile.is_zipfile(archive):
-            with zipfile.ZipFile(archive) as zipped:
-                if sum(i.file_size for i in zipped.infolist()) > MAX_ARCHIVE_UNPACKED:
-                    raise ModelRefused(f"{archive} would unpack to more than 20 GB")
-                for info in zipped.infolist():
-                    target = (into / info.filename).resolve()
-                    if not target.is_relative_to(into.resolve()):
-                        raise ModelRefused(f"{archive}: the entry {info.filename!r} points outside the archive")
-                zipped.extractall(into)
-        elif tarfile.is_tarfile(archive):
-            with tarfile.open(archive) as tarred:
-                tarred.extractall(into, filter="data")
-        else:
-            raise ModelRefused(f"{archive} is neither a model folder nor a .zip or .tar archive")
-    except (zipfile.BadZipFile, tarfile.TarError, EOFError) as exc:
-        raise ModelRefused(f"{archive} is damaged ({exc})") from exc
-    candidates = sorted(p.parent for p in into.rglob("config.json"))
-    if not candidates:
-        raise ModelRefused(f"{archive}: no model folder (with a config.json) inside")
-    return candidates[0]
+def _check_name(name: str) -> None:
+    """A model name is one plain folder name under models/."""
+    if (
+        not name
+        or len(name) > MAX_NAME
+        or name.startswith(".")
+        or any(c in name for c in "/\\\x00")
+        or not name.isprintable()
+    ):
+        raise ModelRefused(f"{name!r} cannot be a model name (one folder name, not starting with a dot)")
+
+
+def _place_files(described: ModelFolder, partial: Path, move: bool) -> None:
+    """Put the checked files (and only those) into `partial`; links are never followed."""
+    partial.mkdir()
+    for name in described.files:
+        source, target = described.path / name, partial / name
+        if move:  # our own unpacked or converted copy, on the same disk
+            os.replace(source, target)
+            continue
+        with open_regular(source) as reader, open(target, "xb") as writer:
+            shutil.copyfileobj(reader, writer, COPY_CHUNK)
