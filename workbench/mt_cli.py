@@ -171,6 +171,7 @@ def bench_mt(model_name: str | None, architecture: str | None, threads: int) -> 
             raise WorkbenchError(f"convert {model_name} first: python main.py models convert {model_name}")
         original = store.get(model_name)
         hf = original.path if original.format == "transformers" else None
+        load_engine(runnable.path, runnable.name, "ct2", 1)  # a broken model: one message, not a worker traceback
         print(f"{runnable.name} ({runnable.family}, {runnable.quantization or 'ct2'})")
         measure_engines(hf, runnable.path, print, threads)
         return 0
