@@ -102,6 +102,7 @@ def test_a_byte_order_mark_says_utf8_even_when_a_byte_is_damaged() -> None:
         codecs.BOM_UTF8 + b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)) * 8,  # a picture
         codecs.BOM_UTF8 + encode_cp1258("Thành phố Long Xuyên đẹp, người dân hiền hòa.\n" * 20),
     ],
+    ids=["a picture", "a Windows-1258 text"],
 )
 def test_a_byte_order_mark_before_what_is_not_utf8_is_refused_not_read_as_replacement_marks(data: bytes) -> None:
     with pytest.raises(ImportProblem, match="starts as utf-8-sig but is damaged at byte"):
