@@ -10,20 +10,14 @@ from pathlib import Path
 from workbench.cli_values import target_language, target_languages
 from workbench.core.counted import counted
 from workbench.core.errors import WorkbenchError
-from workbench.core.glossary import (
-    add_term,
-    read_glossary_csv,
-    read_glossary_tbx,
-    terms,
-    write_glossary_csv,
-    write_glossary_tbx,
-)
+from workbench.core.glossary import add_term, export_glossary, read_glossary_csv, read_glossary_tbx, terms
 from workbench.core.project_memory import Memories, rebuild_project_memory, shared_memory_path
 from workbench.core.project_store import Project, now
 from workbench.core.quality_checks import CHECKS, ERROR, check_project, ignore_problem
 from workbench.core.settings import Settings
-from workbench.core.tmx import load_tmx, workbench_targets, write_tmx
-from workbench.core.translation_memory import DEFAULT_THRESHOLD, SharedMemory, add_unit, units
+from workbench.core.text_exports import export_memory
+from workbench.core.tmx import load_tmx
+from workbench.core.translation_memory import DEFAULT_THRESHOLD, SharedMemory, add_unit
 
 
 def add_commands(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -103,13 +97,9 @@ def cmd_tm(args: argparse.Namespace) -> int:
         return 0
     if args.project:
         with Project.open(args.project, read_only=True) as project:
-            languages = project.info.target_languages
-            written = write_tmx(args.tmx, (u for u in units(project.connection) if u.target_language in languages))
+            written, languages = export_memory(args.tmx, project)
     else:
-        shared = SharedMemory(shared_memory_path())
-        languages = workbench_targets()
-        written = write_tmx(args.tmx, (u for u in units(shared.db) if u.target_language in languages))
-        shared.close()
+        written, languages = export_memory(args.tmx)
     print(f"{args.tmx}: {written} translation unit{'' if written == 1 else 's'} ({', '.join(languages)})")
     return 0
 
@@ -125,9 +115,7 @@ def cmd_glossary(args: argparse.Namespace) -> int:
                 add_term(project, term)
             print(f"{args.file}: {counted(len(found), 'term')}")
         elif args.glossary_command == "export":
-            glossary = terms(project)
-            (write_glossary_csv if args.file.suffix.lower() == ".csv" else write_glossary_tbx)(args.file, glossary)
-            print(f"{args.file}: {counted(len(glossary), 'term')}")
+            print(f"{args.file}: {counted(export_glossary(project, args.file), 'term')}")
         elif args.glossary_command == "add":
             from workbench.core.glossary import Term
 

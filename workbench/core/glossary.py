@@ -3,14 +3,14 @@
 Terms are found in a source by their normalised form (NFC, case, tone placement) on word boundaries,
 longest first, so "Ủy ban nhân dân tỉnh" wins over "Ủy ban". On the target side a term counts as used
 when its text is there (Khmer compared without zero-width spaces, since Khmer has no spaces to match on).
-CSV and TBX go in and out (TBX-Basic written as TBX v2, martif; TBX v2 and v3 read).
+CSV and TBX go in and out (TBX-Basic written as TBX v2, martif; TBX v2 and v3 read); a CSV cell that would
+start a spreadsheet formula goes out behind a single quote and comes back without it.
 """
 
 from __future__ import annotations
 
 import csv
 import io
-import os
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -19,14 +19,18 @@ from pathlib import Path
 import regex
 from lxml import etree
 
-from workbench.core.errors import ImportProblem
+from workbench.core.errors import ImportProblem, WorkbenchError
+from workbench.core.export_target import atomic_write_bytes, check_target
 from workbench.core.language_rules import language_code
 from workbench.core.match_normalization import normalize_for_matching, unify_tone_placement
 from workbench.core.project_store import Project, now
+from workbench.core.spreadsheet_cells import original_cell, safe_cell
 from workbench.core.untrusted_xml import parse_untrusted
 
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 CSV_COLUMNS = ["vi", "en", "km", "note", "forbidden_en", "forbidden_km"]
+#: the names a glossary is read from and written to: CSV, or TBX (which some tools save as .xml)
+GLOSSARY_SUFFIXES = (".csv", ".tbx", ".xml")
 
 
 @dataclass(frozen=True, slots=True)
@@ -159,7 +163,8 @@ def read_glossary_csv(path: Path) -> list[Term]:
     except csv.Error as exc:  # a field over the csv module's limit, a stray quote under strict rules
         raise ImportProblem(str(path), f"is not a readable CSV file (after line {reader.line_num}: {exc})") from exc
     found = []
-    for row in rows:
+    for raw in rows:
+        row = {k: original_cell(v) for k, v in raw.items() if isinstance(k, str) and isinstance(v, str)}
         source = (row.get("vi") or "").strip()
         if not source:
             continue
@@ -179,19 +184,32 @@ def read_glossary_csv(path: Path) -> list[Term]:
 
 
 def write_glossary_csv(path: Path, glossary: Iterable[Term]) -> None:
-    temporary = path.with_name(path.name + ".partial")
-    with temporary.open("w", encoding="utf-8", newline="") as handle:
-        writer = csv.DictWriter(handle, CSV_COLUMNS)
-        writer.writeheader()
-        for term in glossary:
-            writer.writerow(
-                {
-                    "vi": term.source, "en": term.targets.get("en", ""), "km": term.targets.get("km", ""),
-                    "note": term.note, "forbidden_en": "; ".join(term.forbidden.get("en", ())),
-                    "forbidden_km": "; ".join(term.forbidden.get("km", ())),
-                }
-            )  # fmt: skip
-    os.replace(temporary, path)
+    """The columns of CSV_COLUMNS, forbidden alternatives joined by "; "; a cell starting like a formula
+    (= + - @) gets a leading quote, which read_glossary_csv takes away again (spreadsheet_cells)."""
+    handle = io.StringIO(newline="")
+    writer = csv.DictWriter(handle, CSV_COLUMNS)
+    writer.writeheader()
+    for term in glossary:
+        row = {
+            "vi": term.source, "en": term.targets.get("en", ""), "km": term.targets.get("km", ""),
+            "note": term.note, "forbidden_en": "; ".join(term.forbidden.get("en", ())),
+            "forbidden_km": "; ".join(term.forbidden.get("km", ())),
+        }  # fmt: skip
+        writer.writerow({column: safe_cell(text) for column, text in row.items()})
+    atomic_write_bytes(path, handle.getvalue().encode("utf-8"))
+
+
+def export_glossary(project: Project, path: Path) -> int:
+    """The project's glossary as CSV (a .csv name) or TBX (.tbx, .xml: what the import reads as TBX), never
+    over the project or a source file (export_target); returns the number of terms. The CLI and the window
+    both call this, so both refuse the same names."""
+    check_target(project, path, [])
+    suffix = Path(path).suffix.lower()
+    if suffix not in GLOSSARY_SUFFIXES:
+        raise WorkbenchError(f"{path}: a glossary is a .csv or .tbx file")
+    glossary = terms(project)
+    (write_glossary_csv if suffix == ".csv" else write_glossary_tbx)(Path(path), glossary)
+    return len(glossary)
 
 
 MAX_TBX_BYTES = 100 * 1024 * 1024
@@ -307,9 +325,8 @@ def write_glossary_tbx(path: Path, glossary: Iterable[Term]) -> None:
                 holder = etree.SubElement(section, "tig")
                 etree.SubElement(holder, "term").text = value
                 etree.SubElement(holder, "termNote", type="administrativeStatus").text = status
-    temporary = path.with_name(path.name + ".partial")
-    temporary.write_bytes(
+    atomic_write_bytes(
+        path,
         etree.tostring(root, encoding="UTF-8", xml_declaration=True, pretty_print=True,
-                       doctype='<!DOCTYPE martif SYSTEM "TBXBasiccoreStructV02.dtd">')
+                       doctype='<!DOCTYPE martif SYSTEM "TBXBasiccoreStructV02.dtd">'),
     )  # fmt: skip
-    os.replace(temporary, path)

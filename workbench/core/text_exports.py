@@ -1,21 +1,25 @@
-"""Export as plain text (the document rebuilt paragraph by paragraph), CSV (for spreadsheets) and TMX
-(vi with every chosen language in one file). Approved text only unless asked; atomic writes."""
+"""Export as plain text (the document rebuilt paragraph by paragraph), CSV (for spreadsheets, no cell a
+formula), TMX (vi with every chosen language in one file) and the memory as TMX. Approved text only unless
+asked; every target checked and written atomically by export_target."""
 
 from __future__ import annotations
 
 import csv
+import io
 from collections.abc import Sequence
 from pathlib import Path
 
 from workbench.core.document_rebuild import PLACEHOLDER, rebuild
 from workbench.core.export_report import ExportReport, exported_text
-from workbench.core.export_target import atomic_write, check_target
+from workbench.core.export_target import atomic_write_bytes, check_target, refuse_protected
+from workbench.core.project_memory import shared_memory_path
 from workbench.core.project_store import Project
 from workbench.core.records import BlockKind, Status
-from workbench.core.tmx import write_tmx
-from workbench.core.translation_memory import MemoryUnit
+from workbench.core.spreadsheet_cells import safe_cell
+from workbench.core.tmx import workbench_targets, write_tmx
+from workbench.core.translation_memory import MemoryUnit, SharedMemory, units
 
-__all__ = ["PLACEHOLDER", "export_csv", "export_project_tmx", "export_text"]
+__all__ = ["PLACEHOLDER", "export_csv", "export_memory", "export_project_tmx", "export_text"]
 
 
 def export_text(
@@ -35,33 +39,33 @@ def export_text(
         marker = str(block.meta.get("marker", "")) if block.kind is BlockKind.LIST_ITEM else ""
         paragraphs.append(marker + block.text)
     body = "\n\n".join(paragraphs) + "\n"
-    atomic_write(Path(path), lambda temporary: temporary.write_text(body, encoding="utf-8", newline=""))
+    atomic_write_bytes(Path(path), body.encode("utf-8"))
     return report
 
 
 def export_csv(
     project: Project, language: str, path: Path, document_id: int | None = None, include_unapproved: bool = False
 ) -> ExportReport:
-    """document, position, source, target, status: UTF-8 with a BOM so spreadsheet programs read Vietnamese right."""
+    """document, position, source, target, status: UTF-8 with a BOM so spreadsheet programs read Vietnamese
+    right; a cell starting like a formula (= + - @) gets a leading quote, so opening the file runs nothing."""
     check_target(project, path, [language])
     report = ExportReport(Path(path))
     names = {d.id: d.name for d in project.documents()}
-
-    def write(temporary: Path) -> None:
-        with temporary.open("w", encoding="utf-8-sig", newline="") as handle:
-            writer = csv.writer(handle)
-            writer.writerow(["document", "position", "source", language, "status"])
-            for segment in project.segments(document_id):
-                if not segment.translatable:
-                    continue
-                name = names.get(segment.document_id, "")
-                text = exported_text(segment, language, include_unapproved, report, name)
-                translation = segment.translations.get(language)
-                status = translation.status if translation is not None else Status.UNTRANSLATED
-                writer.writerow([name, segment.position + 1, segment.source, text or "", str(status)])
-                report.entries += 1
-
-    atomic_write(Path(path), write)
+    handle = io.StringIO(newline="")
+    writer = csv.writer(handle)
+    writer.writerow(["document", "position", "source", language, "status"])
+    for segment in project.segments(document_id):
+        if not segment.translatable:
+            continue
+        name = names.get(segment.document_id, "")
+        text = exported_text(segment, language, include_unapproved, report, name)
+        translation = segment.translations.get(language)
+        status = translation.status if translation is not None else Status.UNTRANSLATED
+        writer.writerow(
+            [safe_cell(name), segment.position + 1, safe_cell(segment.source), safe_cell(text or ""), str(status)]
+        )
+        report.entries += 1
+    atomic_write_bytes(Path(path), handle.getvalue().encode("utf-8-sig"))
     return report
 
 
@@ -83,3 +87,20 @@ def export_project_tmx(
                 units.append(MemoryUnit(segment.source, text, language))
     report.entries = write_tmx(Path(path), units)
     return report
+
+
+def export_memory(path: Path, project: Project | None = None) -> tuple[int, list[str]]:
+    """A project's memory (the shared memory without one) as TMX, in the languages translated here only (a
+    French unit an earlier import stored stays out). Returns the units written and those languages."""
+    if project is not None:
+        check_target(project, path, [])
+        languages = list(project.info.target_languages)
+        chosen = (u for u in units(project.connection) if u.target_language in languages)
+        return write_tmx(Path(path), chosen), languages
+    refuse_protected(path)
+    shared = SharedMemory(shared_memory_path())
+    try:
+        languages = list(workbench_targets())
+        return write_tmx(Path(path), (u for u in units(shared.db) if u.target_language in languages)), languages
+    finally:
+        shared.close()

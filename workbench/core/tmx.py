@@ -12,7 +12,6 @@ Writing is atomic and keeps every distinct translation of a source (one <tu> per
 
 from __future__ import annotations
 
-import os
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -22,6 +21,7 @@ from lxml import etree
 
 from workbench.core.counted import counted
 from workbench.core.errors import ImportProblem
+from workbench.core.export_target import atomic_write_bytes
 from workbench.core.language_rules import LANGUAGES, language_code
 from workbench.core.translation_memory import MemoryUnit
 from workbench.core.untrusted_xml import parse_untrusted
@@ -189,7 +189,8 @@ def read_tmx(
 
 def write_tmx(path: Path, units: Iterable[MemoryUnit], source_language: str = "vi") -> int:
     """A <tu> per source with a <tuv> per language (vi, en, km in one unit); a second translation of the
-    same source into a language goes into a second <tu>, so none is lost. Returns the number of <tu>."""
+    same source into a language goes into a second <tu>, so none is lost. Written atomically, never over
+    a database or onto a folder (export_target). Returns the number of <tu>."""
     grouped: dict[str, dict[str, list[str]]] = {}
     for unit in units:
         alternatives = grouped.setdefault(unit.source, {}).setdefault(unit.target_language, [])
@@ -211,7 +212,5 @@ def write_tmx(path: Path, units: Iterable[MemoryUnit], source_language: str = "v
             for language, text in [(source_language, original), *chosen]:
                 tuv = etree.SubElement(tu, "tuv", {XML_LANG: language})
                 etree.SubElement(tuv, "seg").text = text
-    temporary = path.with_name(path.name + ".partial")
-    etree.ElementTree(root).write(str(temporary), encoding="UTF-8", xml_declaration=True, pretty_print=True)
-    os.replace(temporary, path)
+    atomic_write_bytes(Path(path), etree.tostring(root, encoding="UTF-8", xml_declaration=True, pretty_print=True))
     return written

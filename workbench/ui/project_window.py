@@ -35,14 +35,7 @@ from PySide6.QtWidgets import (
 )
 
 from workbench.core.errors import WorkbenchError
-from workbench.core.glossary import (
-    add_term,
-    read_glossary_csv,
-    read_glossary_tbx,
-    terms,
-    write_glossary_csv,
-    write_glossary_tbx,
-)
+from workbench.core.glossary import add_term, export_glossary, read_glossary_csv, read_glossary_tbx
 from workbench.core.khmer_breaks import for_display
 from workbench.core.project_memory import Memories
 from workbench.core.project_store import Project, now
@@ -51,8 +44,8 @@ from workbench.core.records import SegmentRecord
 from workbench.core.segment_filter import filter_segment_ids, ids_needing_work
 from workbench.core.settings import Settings
 from workbench.core.suggestions import Suggestion
-from workbench.core.tmx import load_tmx, write_tmx
-from workbench.core.translation_memory import units
+from workbench.core.text_exports import export_memory
+from workbench.core.tmx import load_tmx
 from workbench.core.unconfirmed_edits import discard_all_unconfirmed, keep_unconfirmed, unconfirmed_edits
 from workbench.mt.model_choice import EnginePool, NoModel, choose_model, model_store
 from workbench.ui.document_list import DocumentList
@@ -746,10 +739,9 @@ class ProjectWindow(QMainWindow):
             self, self.tr("Export the glossary"), "glossary.csv", "CSV (*.csv);;TBX (*.tbx)"
         )
         if name:
-            path = Path(name)
             try:
-                (write_glossary_tbx if path.suffix.lower() == ".tbx" else write_glossary_csv)(path, terms(self.project))
-            except OSError as exc:
+                export_glossary(self.project, Path(name))
+            except (WorkbenchError, OSError, sqlite3.Error) as exc:
                 show_error(self, self.tr("Cannot export the glossary"), str(exc))
 
     def import_tmx(self) -> None:
@@ -779,8 +771,8 @@ class ProjectWindow(QMainWindow):
         name, _ = QFileDialog.getSaveFileName(self, self.tr("Export the project memory"), "memory.tmx", "TMX (*.tmx)")
         if name:
             try:
-                write_tmx(Path(name), units(self.project.connection))
-            except OSError as exc:
+                export_memory(Path(name), self.project)
+            except (WorkbenchError, OSError, sqlite3.Error) as exc:
                 show_error(self, self.tr("Cannot export the memory"), str(exc))
 
     def _remember(self, segment_id: int, language: str, text: str) -> None:
