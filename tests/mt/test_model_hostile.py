@@ -447,3 +447,17 @@ def test_a_good_model_still_loads_after_every_check(store: ModelStore, tiny) -> 
     manifest = json.loads((model.path / "workbench-model.json").read_text(encoding="utf-8"))
     assert manifest["format"] == "ct2"
     assert load_engine(model.path, model.name).count_tokens("Du khách") > 2
+
+
+def test_a_broken_manifest_hides_that_model_only(store: ModelStore, tiny) -> None:  # type: ignore[no-untyped-def]
+    store.install(tiny.marian_ct2, name="opus-mt-vi-en")
+    broken = store.install(tiny.nllb_ct2, name="tiny-nllb")
+    (broken.path / "workbench-model.json").write_text("[]", encoding="utf-8")
+    assert [m.name for m in store.installed()] == ["opus-mt-vi-en"]
+
+
+def test_an_archive_made_from_inside_the_folder_installs(store: ModelStore, tiny, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    """`tar czf opus-mt-vi-en.tgz -C folder .` stores ./config.json and a "." member: both are fine."""
+    archive = tmp_path / "opus-mt-vi-en.tgz"
+    subprocess.run(["tar", "czf", str(archive), "-C", str(tiny.marian_ct2), "."], check=True)
+    assert store.install(archive).name == "opus-mt-vi-en"

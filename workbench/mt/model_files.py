@@ -12,6 +12,7 @@ are left behind: only the files checked here are ever installed.
 from __future__ import annotations
 
 import json
+import logging
 import os
 import stat
 from dataclasses import dataclass, field
@@ -22,6 +23,8 @@ import sentencepiece
 
 from workbench.core.errors import WorkbenchError
 from workbench.mt.weights_format import ct2_model_problem, safetensors_problem
+
+log = logging.getLogger(__name__)
 
 #: config.json model_type -> our family name
 ARCHITECTURES = {"m2m_100": "m2m100", "marian": "marian"}
@@ -163,8 +166,11 @@ def _check_sentencepiece(folder: Path, name: str, data: bytes) -> None:
     try:
         processor.LoadFromSerializedProto(data)
         pieces = processor.get_piece_size()
-    except (RuntimeError, ValueError, OSError) as exc:
-        raise ModelRefused(f"{folder}: {name} is not a sentencepiece model that loads ({exc})") from None
+    except (RuntimeError, ValueError, OSError) as exc:  # sentencepiece's own words name its C++ source lines
+        log.info("%s/%s does not load: %s", folder, name, exc)
+        raise ModelRefused(
+            f"{folder}: {name} is not a sentencepiece model that loads; copy the model's own {name} again"
+        ) from None
     if pieces == 0:
         raise ModelRefused(f"{folder}: {name} is a sentencepiece model without pieces")
 
