@@ -25,6 +25,7 @@ from workbench.core.export_report import ExportReport
 from workbench.core.export_target import atomic_write, check_target
 from workbench.core.project_store import Project
 from workbench.core.records import BlockKind
+from workbench.core.xml_characters import xml_text
 
 KHMER_FONT = "Khmer OS Siemreap"
 _KHMER = re.compile(r"[\u1780-\u17ff\u19e0-\u19ff]")
@@ -85,12 +86,13 @@ def _add_block(
 
 def _add_pieces(paragraph: Paragraph, pieces: list[Piece], language: str, khmer_font: str) -> None:
     for piece in pieces:
-        if "\t" in piece.text or "\n" in piece.text or "\r" in piece.text:
-            run = paragraph.add_run(piece.text)  # python-docx turns these into <w:tab/> and <w:br/>
+        words = xml_text(piece.text)
+        if "\t" in words or "\n" in words or "\r" in words:
+            run = paragraph.add_run(words)  # python-docx turns these into <w:tab/> and <w:br/>
         else:  # the same <w:t> python-docx would write, without its character-by-character loop
             run = paragraph.add_run()
             text = OxmlElement("w:t")
-            text.text = piece.text
+            text.text = words
             text.set("{http://www.w3.org/XML/1998/namespace}space", "preserve")
             run._element.append(text)
         properties = run._element.get_or_add_rPr()

@@ -26,6 +26,7 @@ from workbench.core.match_normalization import normalize_for_matching, unify_ton
 from workbench.core.project_store import Project, now
 from workbench.core.spreadsheet_cells import original_cell, safe_cell
 from workbench.core.untrusted_xml import parse_untrusted
+from workbench.core.xml_characters import xml_text
 
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 CSV_COLUMNS = ["vi", "en", "km", "note", "forbidden_en", "forbidden_km"]
@@ -315,7 +316,7 @@ def write_glossary_tbx(path: Path, glossary: Iterable[Term]) -> None:
             section = etree.SubElement(entry, "langSet")
             section.set(XML_LANG, language)
             if language == "vi" and term.note:
-                etree.SubElement(section, "descrip", type="definition").text = term.note
+                etree.SubElement(section, "descrip", type="definition").text = xml_text(term.note)
             for value, status in [
                 (preferred, "preferredTerm-admn-sts"),
                 *[(b, "deprecatedTerm-admn-sts") for b in banned],
@@ -323,7 +324,7 @@ def write_glossary_tbx(path: Path, glossary: Iterable[Term]) -> None:
                 if not value:
                     continue
                 holder = etree.SubElement(section, "tig")
-                etree.SubElement(holder, "term").text = value
+                etree.SubElement(holder, "term").text = xml_text(value)
                 etree.SubElement(holder, "termNote", type="administrativeStatus").text = status
     atomic_write_bytes(
         path,

@@ -15,6 +15,7 @@ from workbench.core.export_report import ExportReport
 from workbench.core.export_target import atomic_write, check_target
 from workbench.core.project_store import Project
 from workbench.core.records import BlockKind
+from workbench.core.xml_characters import xml_text
 
 _STYLE = {
     "km": 'body { font-family: "Khmer OS Siemreap", "Khmer OS", "Noto Sans Khmer", "Khmer UI", sans-serif; '
@@ -95,7 +96,7 @@ def _inline(pieces: list[Piece]) -> str:
     out = []
     for piece in pieces:
         words = piece.text.rstrip()
-        text, space = escape(words, quote=False), piece.text[len(words) :]  # the separator stays outside
+        text, space = escape(xml_text(words), quote=False), piece.text[len(words) :]  # the separator stays outside
         if piece.fallback == "source":
             out.append(f'<span lang="vi" class="untranslated">{text}</span>{space}')
         elif piece.as_written:  # not for translation: Vietnamese as it stands, not a gap in the translation

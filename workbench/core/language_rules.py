@@ -12,6 +12,8 @@ from functools import lru_cache
 
 import regex
 
+from workbench.core.xml_characters import xml_text
+
 # --- Vietnamese -----------------------------------------------------------------------------------
 
 #: Vowels carrying a quality mark (circumflex, breve, horn) but no tone.
@@ -158,8 +160,9 @@ _MULTIPLE_SPACES = regex.compile(r" {2,}")
 
 
 def clean_text(text: str) -> str:
-    """NFC, no invisible characters, non-breaking spaces as spaces, runs of spaces folded, trimmed."""
-    text = unicodedata.normalize("NFC", text)
+    """NFC, no invisible characters or control codes, non-breaking spaces as spaces, runs of spaces folded,
+    trimmed."""
+    text = unicodedata.normalize("NFC", xml_text(text))
     for invisible in INVISIBLE_CHARS:
         if invisible in text:
             text = text.replace(invisible, "")

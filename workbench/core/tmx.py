@@ -25,6 +25,7 @@ from workbench.core.export_target import atomic_write_bytes
 from workbench.core.language_rules import LANGUAGES, language_code
 from workbench.core.translation_memory import MemoryUnit
 from workbench.core.untrusted_xml import parse_untrusted
+from workbench.core.xml_characters import xml_text
 
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 MAX_TMX_BYTES = 500 * 1024 * 1024
@@ -211,6 +212,6 @@ def write_tmx(path: Path, units: Iterable[MemoryUnit], source_language: str = "v
             chosen = [(language, texts[number]) for language, texts in targets.items() if number < len(texts)]
             for language, text in [(source_language, original), *chosen]:
                 tuv = etree.SubElement(tu, "tuv", {XML_LANG: language})
-                etree.SubElement(tuv, "seg").text = text
+                etree.SubElement(tuv, "seg").text = xml_text(text)
     atomic_write_bytes(Path(path), etree.tostring(root, encoding="UTF-8", xml_declaration=True, pretty_print=True))
     return written

@@ -29,6 +29,7 @@ from workbench.core.errors import ImportProblem
 from workbench.core.export_target import atomic_write
 from workbench.core.language_rules import language_code
 from workbench.core.untrusted_xml import parse_untrusted
+from workbench.core.xml_characters import xml_text
 
 NS = "urn:oasis:names:tc:xliff:document:1.2"
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
@@ -89,14 +90,14 @@ def write_xliff(
             if unit.approved:
                 attributes["approved"] = "yes"
             tu = etree.SubElement(body, f"{{{NS}}}trans-unit", attributes)
-            etree.SubElement(tu, f"{{{NS}}}source", {XML_LANG: source_language}).text = unit.source
+            etree.SubElement(tu, f"{{{NS}}}source", {XML_LANG: source_language}).text = xml_text(unit.source)
             if unit.target or unit.state:
                 target = etree.SubElement(tu, f"{{{NS}}}target", {XML_LANG: target_language})
-                target.text = unit.target
+                target.text = xml_text(unit.target)
                 if unit.state:
                     target.set("state", unit.state)
             if unit.note:
-                etree.SubElement(tu, f"{{{NS}}}note").text = unit.note
+                etree.SubElement(tu, f"{{{NS}}}note").text = xml_text(unit.note)
             count += 1
     tree = etree.ElementTree(root)
     atomic_write(Path(path), lambda temporary: tree.write(str(temporary), encoding="UTF-8", xml_declaration=True))
