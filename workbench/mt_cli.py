@@ -10,7 +10,7 @@ from pathlib import Path
 from workbench.cli_stop import StopRequest, stop_on_signals
 from workbench.cli_values import language_list
 from workbench.core.counted import counted
-from workbench.core.errors import WorkbenchError
+from workbench.core.errors import ProjectFault, WorkbenchError
 from workbench.core.progress import Cancelled
 from workbench.core.project_memory import Memories, prefill_from_memory
 from workbench.core.project_store import Project
@@ -154,6 +154,9 @@ def _translate(args: argparse.Namespace, stop: StopRequest) -> int:
             except (KeyboardInterrupt, Cancelled):
                 sys.stderr.write("\nstopped: every finished batch is saved; run the same command to continue\n")
                 return stop.exit_code
+            except ProjectFault:  # a full disk: its message goes on a line of its own, after the progress bar
+                sys.stderr.write("\n")
+                raise
             print(
                 f"{language}: {counted(summary.segments, 'segment')} to draft, {summary.from_cache} from the cache, "
                 f"{summary.translated} translated in {summary.seconds:.1f} s, {summary.flagged} flagged for checking"

@@ -17,7 +17,9 @@ from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import Future
 from dataclasses import dataclass, field, replace
 
+from workbench.core.counted import counted
 from workbench.core.draft_store import NewDraft, cached_drafts, save_drafts
+from workbench.core.errors import ProjectFault
 from workbench.core.progress import Cancelled, NullProgress, Progress
 from workbench.core.project_store import Project
 from workbench.core.protected_spans import ProtectedSpan
@@ -286,6 +288,9 @@ def pretranslate(
             summary.flagged += sum(1 for d in drafts_batch if d.flags)
             if on_batch:
                 on_batch(changed)
+    except ProjectFault as fault:  # a full disk: the batch being saved is rolled back whole, the ones before stay
+        saved = counted(len(summary.drafted_ids), "draft")
+        raise type(fault)(f"{fault}; {saved} of earlier batches saved: run the same command again to go on") from fault
     finally:
         summary.seconds = time.perf_counter() - started
     return summary
