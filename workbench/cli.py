@@ -16,6 +16,7 @@ from workbench.cli_values import language_list, target_language
 from workbench.core.counted import counted
 from workbench.core.errors import ImportProblem, WorkbenchError
 from workbench.core.importing import import_files, prepare_import, supported_extensions
+from workbench.core.project_health import check_project_file, recovery_advice
 from workbench.core.project_store import Project
 from workbench.core.records import Status
 from workbench.core.segmentation_check import BoundaryScore, read_reference, score_reference, shipped_references
@@ -61,6 +62,9 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("stats", help="segment and word counts per document, language and status")
     p.add_argument("project", type=Path)
     p.add_argument("--json", action="store_true")
+
+    p = sub.add_parser("check-project", help="check the whole project file for damage (SQLite's integrity check)")
+    p.add_argument("project", type=Path)
 
     p = sub.add_parser("mark", help="mark a segment for translation or not")
     p.add_argument("project", type=Path)
@@ -241,6 +245,22 @@ def _cmd_mark(args: argparse.Namespace) -> int:
     return 0
 
 
+def _cmd_check_project(args: argparse.Namespace) -> int:
+    """Exit 0 for a sound file, 1 for a damaged one (what is wrong and how to recover is printed)."""
+    found = check_project_file(args.project)
+    if found.sound:
+        print(
+            f"{args.project} is sound: SQLite's integrity check and the text check found nothing wrong "
+            f"({counted(found.documents, 'document')}, {counted(found.segments, 'segment')})"
+        )
+        return 0
+    print(f"{args.project} is damaged; SQLite found:", file=sys.stderr)
+    for problem in found.problems:
+        print(f"  {problem}", file=sys.stderr)
+    print(recovery_advice(args.project), file=sys.stderr)
+    return 1
+
+
 def _cmd_settings(args: argparse.Namespace) -> int:
     settings = Settings.load()
     changed = False
@@ -358,6 +378,7 @@ COMMANDS = {
     "glossary": cmd_glossary,
     "check": cmd_check,
     **REVIEW_COMMANDS,
+    "check-project": _cmd_check_project,
 }
 
 

@@ -2,13 +2,18 @@
 
 WAL mode with synchronous=FULL, so a process killed at any moment (or a power cut, common enough in
 a provincial office) leaves a file that opens with every committed operation. A writer holds an OS
-lock on `<file>.lock`; read-only opens (listing, statistics) do not need it.
+lock on `<file>.lock` and refuses a damaged or read-only file before it writes anything; read-only
+opens (listing, statistics, export) need neither the lock nor a writable file or folder. Every SQLite
+call goes through `project_health.ProjectConnection`, so a damaged file, a full disk or a read-only
+file ends in one message naming the file wherever it is met.
 """
 
 from __future__ import annotations
 
+import contextlib
 import json
 import logging
+import os
 import sqlite3
 from collections.abc import Iterator, Sequence
 from contextlib import closing, contextmanager
@@ -18,8 +23,9 @@ from pathlib import Path
 from types import TracebackType
 
 from workbench.core.document_merge import OldSegment, plan_merge
-from workbench.core.errors import ProjectError, ProjectTooNew
+from workbench.core.errors import ProjectError, ProjectReadOnly, ProjectTooNew
 from workbench.core.language_rules import LANGUAGES
+from workbench.core.project_health import check_file_kind, connect_project, quick_check, read_only_message
 from workbench.core.project_lock import ProjectLock
 from workbench.core.project_schema import LATEST_VERSION, MIGRATIONS
 from workbench.core.protected_spans import ProtectedSpan
@@ -143,6 +149,8 @@ class Project:
             raise ProjectError(f"{path} already exists: choose another name or open it")
         if not path.parent.is_dir():
             raise ProjectError(f"cannot create {path}: the folder {path.parent} does not exist")
+        if not os.access(path.parent, os.W_OK):
+            raise ProjectReadOnly(f"cannot create {path}: the folder {path.parent} is read-only")
         lock = ProjectLock(path)
         lock.acquire()
         tmp = path.with_name(path.name + ".creating")
@@ -172,8 +180,9 @@ class Project:
     @classmethod
     def open(cls, path: Path, read_only: bool = False) -> Project:
         path = Path(path)
-        if not path.is_file():
-            raise ProjectError(f"{path} does not exist")
+        check_file_kind(path)
+        if not read_only and not (os.access(path, os.W_OK) and os.access(path.parent, os.W_OK)):
+            raise ProjectReadOnly(read_only_message(path))
         lock = None
         if not read_only:
             lock = ProjectLock(path)
@@ -182,8 +191,10 @@ class Project:
             version = cls._file_version(path)
             if version < LATEST_VERSION and read_only:
                 raise ProjectError(f"{path} needs an upgrade: open it for writing once")
-            db = cls._connect(path)
+            db = cls._connect(path, read_only)
             try:
+                if not read_only:
+                    quick_check(db, path)  # never write into a damaged file
                 if version < LATEST_VERSION:
                     cls._backup_before_migration(db, path, version)
                     cls._migrate(db, path)
@@ -200,16 +211,10 @@ class Project:
 
     @staticmethod
     def _file_version(path: Path) -> int:
-        """The schema version of a project file, checked without changing the file."""
-        with open(path, "rb") as handle:
-            if handle.read(16) != b"SQLite format 3\x00":
-                raise ProjectError(f"{path} is not a workbench project (not an SQLite database)")
-        try:
-            with closing(sqlite3.connect(path)) as db:
-                version = int(db.execute("PRAGMA user_version").fetchone()[0])
-                tables = {r[0] for r in db.execute("SELECT name FROM sqlite_master WHERE type='table'")}
-        except sqlite3.DatabaseError as exc:
-            raise ProjectError(f"{path} is not a workbench project (a damaged SQLite database: {exc})") from exc
+        """The schema version of a project file, checked without changing the file (damage is a ProjectDamaged)."""
+        with closing(connect_project(path, read_only=True)) as db:
+            version = int(db.execute("PRAGMA user_version").fetchone()[0])
+            tables = {r[0] for r in db.execute("SELECT name FROM sqlite_master WHERE type='table'")}
         if version == 0 or "project" not in tables:
             raise ProjectError(f"{path} is an SQLite database but not a workbench project")
         if version > LATEST_VERSION:
@@ -220,12 +225,14 @@ class Project:
         return version
 
     @staticmethod
-    def _connect(path: Path) -> sqlite3.Connection:
+    def _connect(path: Path, read_only: bool = False) -> sqlite3.Connection:
+        db = connect_project(path, read_only)
         try:
-            db = sqlite3.connect(path, isolation_level=None, timeout=10)
-            db.execute("PRAGMA journal_mode=WAL")
-        except sqlite3.DatabaseError as exc:
-            raise ProjectError(f"{path} is not a workbench project or is damaged ({exc})") from exc
+            if not read_only:
+                db.execute("PRAGMA journal_mode=WAL")
+        except BaseException:
+            db.close()
+            raise
         db.execute("PRAGMA foreign_keys=ON")
         db.execute("PRAGMA synchronous=FULL")
         db.row_factory = sqlite3.Row
@@ -246,13 +253,18 @@ class Project:
     @staticmethod
     def _backup_before_migration(db: sqlite3.Connection, path: Path, version: int) -> None:
         backup_path = path.with_name(f"{path.name}.v{version}.bak")
-        if backup_path.exists():
+        if backup_path.is_file() and not backup_path.is_symlink():
             return
-        target = sqlite3.connect(backup_path)
+        # written beside it and renamed over it: a planted link at the backup's name is replaced, not followed
+        tmp = backup_path.with_name(backup_path.name + ".tmp")
+        tmp.unlink(missing_ok=True)
+        os.close(os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0), 0o644))
+        target = sqlite3.connect(tmp)
         try:
             db.backup(target)
         finally:
             target.close()
+        os.replace(tmp, backup_path)
 
     def close(self) -> None:
         try:
@@ -286,10 +298,14 @@ class Project:
         self._db.execute("BEGIN IMMEDIATE")
         try:
             yield self._db
+            self._db.execute("COMMIT")
         except BaseException:
-            self._db.execute("ROLLBACK")
+            # SQLite has already rolled back after a full disk or an I/O error: a second ROLLBACK would
+            # fail and hide the error that says what happened
+            if self._db.in_transaction:
+                with contextlib.suppress(sqlite3.Error):
+                    self._db.execute("ROLLBACK")
             raise
-        self._db.execute("COMMIT")
 
     # --- reading ----------------------------------------------------------------------------------
 
