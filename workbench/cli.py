@@ -10,11 +10,12 @@ import json
 import os
 import sys
 from collections.abc import Sequence
+from dataclasses import replace
 from pathlib import Path
 
 from workbench.cli_values import language_list, target_language
 from workbench.core.counted import counted
-from workbench.core.errors import ImportProblem, WorkbenchError
+from workbench.core.errors import ImportProblem, ProjectDamaged, WorkbenchError
 from workbench.core.importing import import_files, prepare_import, supported_extensions
 from workbench.core.project_health import check_project_file, recovery_advice
 from workbench.core.project_store import Project
@@ -237,25 +238,23 @@ def _cmd_stats(args: argparse.Namespace) -> int:
     return 0
 
 
-def _cmd_mark(args: argparse.Namespace) -> int:
-    with Project.open(args.project) as project:
-        seg = project.set_translatable(args.segment, args.translate, args.skip or "")
-    state = "to translate" if seg.translatable else f"not for translation ({seg.skip_reason})"
-    print(f"segment {seg.id}: {state}")
-    return 0
-
-
 def _cmd_check_project(args: argparse.Namespace) -> int:
     """Exit 0 for a sound file, 1 for a damaged one (what is wrong and how to recover is printed)."""
     found = check_project_file(args.project)
     if found.sound:
         print(
-            f"{args.project} is sound: SQLite's integrity check and the text check found nothing wrong "
-            f"({counted(found.documents, 'document')}, {counted(found.segments, 'segment')})"
+            f"{args.project} is sound: SQLite's integrity check found nothing wrong and every text and value "
+            f"reads back ({counted(found.documents, 'document')}, {counted(found.segments, 'segment')})"
         )
         return 0
-    print(f"{args.project} is damaged; SQLite found:", file=sys.stderr)
+    print(f"{args.project} is damaged:", file=sys.stderr)
     for problem in found.problems:
+    if found.sound:
+        try:
+            with Project.open(args.project, read_only=True) as project:
+                project.read_back_everything()
+        except ProjectDamaged as damaged:
+            found = replace(found, problems=[damaged.detail or str(damaged)])
         print(f"  {problem}", file=sys.stderr)
     print(recovery_advice(args.project), file=sys.stderr)
     return 1
@@ -269,6 +268,14 @@ def _cmd_settings(args: argparse.Namespace) -> int:
     if args.role is not None:
         settings.role, changed = args.role, True
     for item in args.model or []:
+def _cmd_mark(args: argparse.Namespace) -> int:
+    with Project.open(args.project) as project:
+        seg = project.set_translatable(args.segment, args.translate, args.skip or "")
+    state = "to translate" if seg.translatable else f"not for translation ({seg.skip_reason})"
+    print(f"segment {seg.id}: {state}")
+    return 0
+
+
         language, _, name = item.partition("=")
         if language not in ("en", "km") or not _:
             raise WorkbenchError(f"--model takes LANG=NAME with LANG en or km, not {item!r}")

@@ -38,7 +38,11 @@ class ProjectFault(ProjectError, sqlite3.DatabaseError):
 
 
 class ProjectDamaged(ProjectFault):
-    """SQLite found the file damaged; nothing is written into it."""
+    """The file is damaged; nothing is written into it. `detail` says what was found, without the advice."""
+
+    def __init__(self, message: str, detail: str = "") -> None:
+        super().__init__(message)
+        self.detail = detail
 
 
 class ProjectReadOnly(ProjectFault):

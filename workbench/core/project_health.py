@@ -13,7 +13,8 @@ from __future__ import annotations
 import os
 import re
 import sqlite3
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -85,6 +86,17 @@ def fault_for(path: Path, exc: BaseException) -> ProjectFault | None:
 def printable(text: str) -> str:
     """SQLite quotes damaged bytes in its messages: control characters shown as escapes keep it one line."""
     return "".join(c if c.isprintable() else f"\\x{ord(c):02x}" for c in text)
+
+
+@contextmanager
+def stored_values(path: Path, what: str) -> Iterator[None]:
+    """Values the workbench wrote and parses back (JSON, statuses, languages): one that does not parse is damage."""
+    try:
+        yield
+    except (ValueError, LookupError, TypeError) as exc:
+        detail = printable(str(exc))[:120]
+        found = f"{what} cannot be read back: {detail}"
+        raise ProjectDamaged(damaged_message(path, found), found) from exc
 
 
 def read_only_message(path: Path) -> str:

@@ -25,7 +25,13 @@ from types import TracebackType
 from workbench.core.document_merge import OldSegment, plan_merge
 from workbench.core.errors import ProjectError, ProjectReadOnly, ProjectTooNew
 from workbench.core.language_rules import LANGUAGES
-from workbench.core.project_health import check_file_kind, connect_project, quick_check, read_only_message
+from workbench.core.project_health import (
+    check_file_kind,
+    connect_project,
+    quick_check,
+    read_only_message,
+    stored_values,
+)
 from workbench.core.project_lock import ProjectLock
 from workbench.core.project_schema import LATEST_VERSION, MIGRATIONS
 from workbench.core.protected_spans import ProtectedSpan
@@ -311,13 +317,18 @@ class Project:
 
     def _read_info(self) -> ProjectInfo:
         values = {r["key"]: r["value"] for r in self._db.execute("SELECT key, value FROM project")}
-        return ProjectInfo(
-            name=values.get("name", self.path.stem),
-            source_language=values.get("source_language", "vi"),
-            target_languages=tuple(json.loads(values.get("target_languages", "[]"))),
-            created_at=values.get("created_at", ""),
-            schema_version=self._db.execute("PRAGMA user_version").fetchone()[0],
-        )
+        with stored_values(self.path, "the project's languages"):
+            info = ProjectInfo(
+                name=values.get("name", self.path.stem),
+                source_language=values.get("source_language", "vi"),
+                target_languages=tuple(json.loads(values.get("target_languages", "[]"))),
+                created_at=values.get("created_at", ""),
+                schema_version=self._db.execute("PRAGMA user_version").fetchone()[0],
+            )
+            for code in (info.source_language, *info.target_languages):
+                if code not in LANGUAGES:
+                    raise ValueError(f"unknown language {code!r}")
+        return info
 
     def documents(self) -> list[DocumentInfo]:
         rows = self._db.execute(
@@ -422,6 +433,10 @@ class Project:
         return self._with_translations(rows)[0]
 
     def _with_translations(self, rows: list[sqlite3.Row]) -> list[SegmentRecord]:
+        with stored_values(self.path, "a segment"):
+            return self._records(rows)
+
+    def _records(self, rows: list[sqlite3.Row]) -> list[SegmentRecord]:
         translations: dict[int, dict[str, Translation]] = {r["id"]: {} for r in rows}
         ids = list(translations)
         for start in range(0, len(ids), 900):
@@ -460,6 +475,15 @@ class Project:
             )
             for r in rows
         ]
+
+    def read_back_everything(self) -> None:
+        """Every segment and paragraph read as the window and the exports read them (check-project): a value
+        that SQLite keeps fine but that does not parse back raises ProjectDamaged."""
+        total = self._db.execute("SELECT count(*) FROM segments WHERE position IS NOT NULL").fetchone()[0]
+        for offset in range(0, total, 5000):
+            self.segments(offset=offset, limit=5000)
+        for doc in self.documents():
+            self.paragraphs(doc.id)
 
     def revisions(self, segment_id: int, language: str) -> list[sqlite3.Row]:
         return self._db.execute(
@@ -690,12 +714,11 @@ class Project:
 
     def paragraphs(self, document_id: int) -> list[ParagraphRecord]:
         """The document's structure (headings, list items, table cells, PO entries) for export."""
-        return [
-            ParagraphRecord(r["idx"], BlockKind(r["kind"]), r["level"], json.loads(r["meta"]))
-            for r in self._db.execute(
-                "SELECT idx, kind, level, meta FROM paragraphs WHERE document_id = ? ORDER BY idx", (document_id,)
-            )
-        ]
+        rows = self._db.execute(
+            "SELECT idx, kind, level, meta FROM paragraphs WHERE document_id = ? ORDER BY idx", (document_id,)
+        ).fetchall()
+        with stored_values(self.path, "a paragraph"):
+            return [ParagraphRecord(r["idx"], BlockKind(r["kind"]), r["level"], json.loads(r["meta"])) for r in rows]
 
     def set_translatable(self, segment_id: int, translatable: bool, reason: str = "") -> SegmentRecord:
         """The user's choice, which later re-imports respect."""
