@@ -242,6 +242,12 @@ def _cmd_check_project(args: argparse.Namespace) -> int:
     """Exit 0 for a sound file, 1 for a damaged one (what is wrong and how to recover is printed)."""
     found = check_project_file(args.project)
     if found.sound:
+        try:
+            with Project.open(args.project, read_only=True) as project:
+                project.read_back_everything()
+        except ProjectDamaged as damaged:
+            found = replace(found, problems=[damaged.detail or str(damaged)])
+    if found.sound:
         print(
             f"{args.project} is sound: SQLite's integrity check found nothing wrong and every text and value "
             f"reads back ({counted(found.documents, 'document')}, {counted(found.segments, 'segment')})"
@@ -249,15 +255,17 @@ def _cmd_check_project(args: argparse.Namespace) -> int:
         return 0
     print(f"{args.project} is damaged:", file=sys.stderr)
     for problem in found.problems:
-    if found.sound:
-        try:
-            with Project.open(args.project, read_only=True) as project:
-                project.read_back_everything()
-        except ProjectDamaged as damaged:
-            found = replace(found, problems=[damaged.detail or str(damaged)])
         print(f"  {problem}", file=sys.stderr)
     print(recovery_advice(args.project), file=sys.stderr)
     return 1
+
+
+def _cmd_mark(args: argparse.Namespace) -> int:
+    with Project.open(args.project) as project:
+        seg = project.set_translatable(args.segment, args.translate, args.skip or "")
+    state = "to translate" if seg.translatable else f"not for translation ({seg.skip_reason})"
+    print(f"segment {seg.id}: {state}")
+    return 0
 
 
 def _cmd_settings(args: argparse.Namespace) -> int:
@@ -268,14 +276,6 @@ def _cmd_settings(args: argparse.Namespace) -> int:
     if args.role is not None:
         settings.role, changed = args.role, True
     for item in args.model or []:
-def _cmd_mark(args: argparse.Namespace) -> int:
-    with Project.open(args.project) as project:
-        seg = project.set_translatable(args.segment, args.translate, args.skip or "")
-    state = "to translate" if seg.translatable else f"not for translation ({seg.skip_reason})"
-    print(f"segment {seg.id}: {state}")
-    return 0
-
-
         language, _, name = item.partition("=")
         if language not in ("en", "km") or not _:
             raise WorkbenchError(f"--model takes LANG=NAME with LANG en or km, not {item!r}")
@@ -377,6 +377,7 @@ COMMANDS = {
     "segments": _cmd_segments,
     "stats": _cmd_stats,
     "mark": _cmd_mark,
+    "check-project": _cmd_check_project,
     "bench": _cmd_bench,
     "settings": _cmd_settings,
     "models": cmd_models,
@@ -385,7 +386,6 @@ COMMANDS = {
     "glossary": cmd_glossary,
     "check": cmd_check,
     **REVIEW_COMMANDS,
-    "check-project": _cmd_check_project,
 }
 
 
