@@ -135,6 +135,7 @@ def _cmd_import(args: argparse.Namespace) -> int:
             continue
         assert outcome.document is not None and outcome.result is not None
         doc, res = outcome.document, outcome.result
+        _print_warnings(doc.warnings)
         skipped = skipped_of[res.document_id]
         what = (
             f"new document, {counted(res.added, 'segment')}"
@@ -156,12 +157,19 @@ def _preview(files: Sequence[Path], encoding: str | None) -> int:
             print(f"error: {problem}", file=sys.stderr)
             failed += 1
             continue
+        _print_warnings(doc.warnings)
         print(f"== {path.name}: format {doc.format}, encoding {doc.encoding}, {counted(len(doc.segments), 'segment')}")
         for i, seg in enumerate(doc.segments, 1):
             flag = "  " if seg.translatable else "--"
             reason = f" [{seg.skip_reason}]" if seg.skip_reason else ""
             print(f"{i:5} {flag} {seg.source}{reason}")
     return 1 if failed else 0
+
+
+def _print_warnings(warnings: Sequence[str]) -> None:
+    """What a file that was read still asks the user to check (bytes replaced, a declaration overruled)."""
+    for warning in warnings:
+        print(f"warning: {warning}", file=sys.stderr)
 
 
 def _cmd_segments(args: argparse.Namespace) -> int:
