@@ -254,3 +254,10 @@ def test_a_page_nested_deeper_than_the_parser_reads_is_refused_as_too_deep(tmp_p
         prepare_import(path)
     assert info.value.source == str(path)
     assert "nested too deeply" in info.value.problem
+
+
+def test_utf8_with_khmer_and_a_few_vietnamese_words_is_never_repaired_into_question_marks() -> None:
+    """Only cp1252 characters come out of an 8-bit font shown as cp1252: Khmer text is real Unicode."""
+    for text in ("Mở\nរក្សាទុក\nĐóng\nបិទ\n", "ខេត្តឃ្លាំងត្រៀមខ្លួនរួចរាល់សម្រាប់ពិធីបុណ្យអកអំបុក ឆ្នាំ 2024\nSóc Trăng\n"):
+        decoded = decode_text(text.encode(), "song-ngu.txt")
+        assert (decoded.encoding, decoded.text) == ("utf-8", text)
