@@ -9,9 +9,11 @@ checked for bombs before anything is expanded.
 from __future__ import annotations
 
 import zipfile
+import zlib
 from dataclasses import dataclass, field
 from io import BytesIO
 
+import regex
 from lxml import etree
 
 from workbench.core.errors import ImportProblem
@@ -27,6 +29,25 @@ _PARSER = etree.XMLParser(
     resolve_entities=False, no_network=True, load_dtd=False, huge_tree=False, remove_blank_text=False
 )
 
+
+#: what zipfile and zlib raise on a damaged or unusual archive: BadZipFile (a bad CRC, a truncated header),
+#: zlib.error (deflate data that does not inflate), NotImplementedError (a compression method or zip
+#: version it cannot unpack), RuntimeError (an encrypted member), UnicodeDecodeError (a member name that
+#: says UTF-8 and is not), ValueError and OverflowError (offsets that point before the file or past any
+#: size), EOFError and OSError (a file that ends early)
+_ZIP_FAILURES = (
+    zipfile.BadZipFile,
+    zlib.error,
+    NotImplementedError,
+    RuntimeError,
+    UnicodeDecodeError,
+    ValueError,
+    OverflowError,
+    EOFError,
+    OSError,
+)
+#: a level as Word writes it (w:outlineLvl, w:ilvl): a small whole number
+_LEVEL = regex.compile(r"[0-9]{1,3}")
 
 _MC_FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
 #: runs under these (inside the paragraph) are not the paragraph's own text
@@ -71,13 +92,29 @@ class _Styles:
     default_paragraph_style: str = ""
 
 
+def _zip_problem(exc: BaseException, name: str) -> str:
+    if isinstance(exc, RuntimeError) and "encrypted" in str(exc):
+        return f"is refused: its part {name} is encrypted (password-protected); save it again without a password"
+    if isinstance(exc, NotImplementedError):
+        return f"cannot be read: its part {name} is packed in a way Word does not write ({exc})"
+    return f"is damaged: the part {name} cannot be read ({exc})"
+
+
+def _archive_problem(exc: BaseException) -> str:
+    if isinstance(exc, NotImplementedError):
+        return f"cannot be read: it is packed in a way Word does not write ({exc})"
+    if isinstance(exc, UnicodeDecodeError):
+        return "is not a valid Word document: the name of a part inside says it is UTF-8 and is not"
+    return f"is not a valid Word document: the file is damaged or truncated ({exc})"
+
+
 def _read_part(archive: zipfile.ZipFile, name: str, source: str) -> etree._Element | None:
     try:
         data = archive.read(name)
     except KeyError:
         return None
-    except (zipfile.BadZipFile, OSError, EOFError) as exc:
-        raise ImportProblem(source, f"is damaged: the part {name} cannot be read ({exc})") from exc
+    except _ZIP_FAILURES as exc:
+        raise ImportProblem(source, _zip_problem(exc, name)) from exc
     if b"<!DOCTYPE" in data[:4096] or b"<!ENTITY" in data:
         raise ImportProblem(source, f"is refused: its part {name} declares XML entities (an 'entity bomb' attack)")
     try:
@@ -96,8 +133,8 @@ def _open_archive(data: bytes, source: str) -> zipfile.ZipFile:
     try:
         archive = zipfile.ZipFile(BytesIO(data))
         infos = archive.infolist()
-    except (zipfile.BadZipFile, OSError, EOFError) as exc:
-        raise ImportProblem(source, "is not a valid Word document: the file is damaged or truncated") from exc
+    except _ZIP_FAILURES as exc:
+        raise ImportProblem(source, _archive_problem(exc)) from exc
     total = sum(i.file_size for i in infos)
     packed = sum(i.compress_size for i in infos) or 1
     if total > MAX_UNPACKED_BYTES or (total > 10 * 1024 * 1024 and total / packed > MAX_RATIO):
@@ -119,7 +156,18 @@ def _fonts_of(rpr: etree._Element | None) -> str:
     return fonts.get(f"{W}ascii") or fonts.get(f"{W}hAnsi") or fonts.get(f"{W}cs") or ""
 
 
-def _read_styles(root: etree._Element | None) -> _Styles:
+def _level(element: etree._Element, part: str, source: str) -> int:
+    """The w:val of a w:outlineLvl or w:ilvl; ImportProblem for one that is not a small whole number."""
+    value = element.get(f"{W}val", "0")
+    if not _LEVEL.fullmatch(value):
+        raise ImportProblem(
+            source,
+            f"is damaged: {part} gives the level {value[:40]!r} (line {element.sourceline}), which is not a whole number",
+        )
+    return int(value)
+
+
+def _read_styles(root: etree._Element | None, source: str) -> _Styles:
     styles = _Styles()
     if root is None:
         return styles
@@ -133,10 +181,10 @@ def _read_styles(root: etree._Element | None) -> _Styles:
         based_on = based.get(f"{W}val", "") if based is not None else ""
         has_num = style.find(f"{W}pPr/{W}numPr") is not None
         outline = style.find(f"{W}pPr/{W}outlineLvl")
-        level = int(outline.get(f"{W}val", "0")) + 1 if outline is not None else None
+        level = _level(outline, "word/styles.xml", source) + 1 if outline is not None else None
         if name == "title":
             level = 0
-        elif name.startswith("heading ") and name[8:].isdigit():
+        elif name.startswith("heading ") and _LEVEL.fullmatch(name[8:]):
             level = int(name[8:])
         raw[sid] = (name, based_on, _fonts_of(style.find(f"{W}rPr")), has_num, level)
         if style.get(f"{W}type") == "paragraph" and style.get(f"{W}default") in ("1", "true"):
@@ -158,8 +206,9 @@ def _read_styles(root: etree._Element | None) -> _Styles:
 
 
 class _DocumentReader:
-    def __init__(self, styles: _Styles) -> None:
+    def __init__(self, styles: _Styles, source: str) -> None:
         self.styles = styles
+        self.source = source
         self.blocks: list[SourceBlock] = []
         self.tables = 0
 
@@ -208,7 +257,7 @@ class _DocumentReader:
         outline = p.find(f"{W}pPr/{W}outlineLvl")
         level = self.styles.headings.get(style_id)
         if outline is not None:
-            level = int(outline.get(f"{W}val", "0")) + 1
+            level = _level(outline, "word/document.xml", self.source) + 1
         if level is not None and level < 9:
             kind = BlockKind.TITLE if level == 0 else BlockKind.HEADING
             self.blocks.append(SourceBlock(kind, text, level=level, meta=meta))
@@ -216,7 +265,7 @@ class _DocumentReader:
         num = p.find(f"{W}pPr/{W}numPr")
         if num is not None or style_id in self.styles.lists:
             ilvl = num.find(f"{W}ilvl") if num is not None else None
-            depth = int(ilvl.get(f"{W}val", "0")) if ilvl is not None else 0
+            depth = _level(ilvl, "word/document.xml", self.source) if ilvl is not None else 0
             self.blocks.append(SourceBlock(BlockKind.LIST_ITEM, text, level=depth, meta=meta))
             return
         self.blocks.append(SourceBlock(BlockKind.PARAGRAPH, text, meta=meta))
@@ -245,12 +294,12 @@ def docx_blocks(data: bytes, source: str) -> list[SourceBlock]:
     """Blocks of a .docx in reading order; raises ImportProblem for damaged, encrypted or hostile files."""
     with _open_archive(data, source) as archive:
         document = _read_part(archive, "word/document.xml", source)
-        styles = _read_styles(_read_part(archive, "word/styles.xml", source))
+        styles = _read_styles(_read_part(archive, "word/styles.xml", source), source)
     if document is None:
         raise ImportProblem(source, "is not a Word document: it has no word/document.xml inside")
     body = document.find(f"{W}body")
     if body is None:
         raise ImportProblem(source, "is damaged: word/document.xml has no body")
-    reader = _DocumentReader(styles)
+    reader = _DocumentReader(styles, source)
     reader.read_container(body)
     return reader.blocks
