@@ -18,6 +18,7 @@ from workbench.core.settings import Settings
 from workbench.core.text_exports import export_memory
 from workbench.core.tmx import load_tmx
 from workbench.core.translation_memory import DEFAULT_THRESHOLD, SharedMemory, add_unit
+from workbench.core.user_file import check_regular_file
 
 
 def add_commands(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -107,6 +108,7 @@ def cmd_tm(args: argparse.Namespace) -> int:
 def cmd_glossary(args: argparse.Namespace) -> int:
     with Project.open(args.project) as project:
         if args.glossary_command == "import":
+            check_regular_file(args.file)  # a folder or a pipe is refused as such, before its extension
             suffix = args.file.suffix.lower()
             if suffix not in (".csv", ".tbx", ".xml"):
                 raise WorkbenchError(f"{args.file}: a glossary is a .csv or .tbx file")

@@ -51,7 +51,9 @@ def reads_the_same_in_every_language(reason: str) -> bool:
 
 
 _CSS = regex.compile(
-    r"@media\b|@import\b|@font-face\b|^[\w.#:>*,\s\[\]=\"'()-]+\{[^{}]*:[^{}]*\}|\{[^{}]*;[^{}]*\}\s*\}?\s*$",
+    # "[^{}:]*:" rather than "[^{}]*:": the same rules, read in one pass (a brace followed by a paragraph
+    # of semicolons took quadratic time)
+    r"@media\b|@import\b|@font-face\b|^[\w.#:>*,\s\[\]=\"'()-]+\{[^{}:]*:[^{}]*\}|\{[^{};]*;[^{}]*\}\s*\}?\s*$",
     regex.IGNORECASE,
 )
 _COPYRIGHT = regex.compile(
@@ -64,7 +66,7 @@ _CONTACT_LABEL = regex.compile(
 )
 #: "Liên hệ: …" is a contact line only when an address or number follows (it may open a sentence too)
 _CONTACT_INVITATION = regex.compile(r"^(?:liên hệ|liên lạc)\s*[:：]", regex.IGNORECASE)
-_CONTACT_DETAIL = regex.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+|(?:\+84|\b0)\d[\d .()-]{7,15}\d")
+_CONTACT_DETAIL = regex.compile(r"[\w.+-]{1,64}@[\w-]+(?:\.[\w-]+)+|(?:\+84|\b0)\d[\d .()-]{7,15}\d")
 _DIGIT = regex.compile(r"\d")
 _CAPTION = regex.compile(
     r"(?:^|[.!?]\s+|\(\s*)(?:ảnh|ảnh minh họa|ảnh minh hoạ|nguồn ảnh|photo)\s*:\s*[\p{L}\p{N}\s.,&/_-]{1,60}\)?\s*$",
@@ -78,6 +80,8 @@ _CONTACT_VALUE = regex.compile(
     r"^[\s,;/–-]*(?:(?:\+84|0)[\d .()-]{8,16}\d|[\w.+-]+@[\w-]+(?:\.[\w-]+)+|https?://\S+)(?:[\s,;/–-]+"
     r"(?:(?:\+84|0)[\d .()-]{8,16}\d|[\w.+-]+@[\w-]+(?:\.[\w-]+)+|https?://\S+))*[\s,;/–-]*$"
 )
+#: longer text is not a line of contact details (and would cost the search above quadratic time)
+_CONTACT_MAX_CHARACTERS = 1000
 #: the links of a menu or a breadcrumb as they arrive in copied text: "Trang chủ | Giới thiệu | Liên hệ"
 _MENU_SEPARATOR = regex.compile(r"\s+(?:\||»|›|>|•|·)\s+")
 _SHORT_WORDS = 10
@@ -99,7 +103,7 @@ def _line_reason(block: SourceBlock, previous: SourceBlock | None) -> str:
         return REASON_COPYRIGHT
     if not _LETTER.search(text):
         return REASON_NO_WORDS
-    if _CONTACT_LABEL.match(text) or _CONTACT_VALUE.match(text):
+    if _CONTACT_LABEL.match(text) or (len(text) <= _CONTACT_MAX_CHARACTERS and _CONTACT_VALUE.match(text)):
         return REASON_CONTACT
     if _CONTACT_INVITATION.match(text) and _CONTACT_DETAIL.search(text):
         return REASON_CONTACT

@@ -26,10 +26,12 @@ from workbench.core.match_normalization import normalize_for_matching, unify_ton
 from workbench.core.project_store import Project, now
 from workbench.core.spreadsheet_cells import original_cell, safe_cell
 from workbench.core.untrusted_xml import parse_untrusted
+from workbench.core.user_file import read_regular_file
 from workbench.core.xml_characters import xml_text
 
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 CSV_COLUMNS = ["vi", "en", "km", "note", "forbidden_en", "forbidden_km"]
+MAX_CSV_BYTES = 100 * 1024 * 1024
 #: the names a glossary is read from and written to: CSV, or TBX (which some tools save as .xml)
 GLOSSARY_SUFFIXES = (".csv", ".tbx", ".xml")
 
@@ -152,9 +154,10 @@ def _key_with_offsets(text: str) -> tuple[str, list[int]]:
 
 
 def read_glossary_csv(path: Path) -> list[Term]:
+    data = read_regular_file(path, MAX_CSV_BYTES)
     try:
-        text = path.read_text(encoding="utf-8-sig")
-    except (OSError, UnicodeDecodeError) as exc:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
         raise ImportProblem(str(path), f"cannot be read as UTF-8 text ({exc})") from exc
     reader = csv.DictReader(io.StringIO(text))
     try:

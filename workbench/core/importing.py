@@ -29,6 +29,7 @@ from workbench.core.records import (
 from workbench.core.segmenter import Segmenter, segmenter_for
 from workbench.core.text_decoding import decode_text
 from workbench.core.text_import import text_blocks
+from workbench.core.user_file import check_regular_file, read_regular_file
 
 log = logging.getLogger(__name__)
 
@@ -59,32 +60,24 @@ def supported_extensions() -> str:
 
 
 def read_checked(path: Path) -> tuple[str, bytes]:
-    """(format, bytes) of a file, or ImportProblem for what cannot be imported at all."""
+    """(format, bytes) of a file, or ImportProblem for what cannot be imported at all: a folder, a pipe
+    or a device is refused as such before its name is looked at."""
+    check_regular_file(path)
     fmt = FORMATS.get(path.suffix.lower())
     if fmt is None:
         raise ImportProblem(
             str(path),
             f"has an unsupported format ({path.suffix or 'no extension'}); supported: {supported_extensions()}",
         )
-    try:
-        size = path.stat().st_size
-        if not path.is_file():
-            raise ImportProblem(str(path), "is not a file")
-        if size > MAX_FILE_BYTES[fmt]:
-            raise ImportProblem(
-                str(path),
-                f"is too large ({size / 1e6:.0f} MB; the limit for {fmt} files is {MAX_FILE_BYTES[fmt] / 1e6:.0f} MB): "
-                "split it into smaller files",
-            )
-        data = path.read_bytes()
-    except FileNotFoundError:
-        raise ImportProblem(str(path), "does not exist") from None
-    except PermissionError:
-        raise ImportProblem(str(path), "cannot be read (permission denied)") from None
-    except IsADirectoryError:
-        raise ImportProblem(str(path), "is a folder, not a file") from None
-    except OSError as exc:
-        raise ImportProblem(str(path), f"cannot be read ({exc.strerror or exc})") from None
+    limit = MAX_FILE_BYTES[fmt]
+    data = read_regular_file(
+        path,
+        limit,
+        lambda size: (
+            f"is too large ({size / 1e6:.0f} MB; the limit for {fmt} files is {limit / 1e6:.0f} MB): "
+            "split it into smaller files"
+        ),
+    )
     if not data.strip():
         raise ImportProblem(str(path), "is empty")
     return fmt, data

@@ -38,6 +38,7 @@ from workbench.core.po_export import HANDOFF_HEADER, po_entries
 from workbench.core.po_import import parse_po, plural_texts, po_language
 from workbench.core.project_store import Project, now, write_translation
 from workbench.core.records import Origin, SegmentRecord, Status
+from workbench.core.user_file import check_regular_file
 from workbench.core.xliff import DONE_STATES, HEADER_RESTYPE, TOOL_ID, XliffUnit, read_xliff
 
 #: an XLIFF <file target-language="km"> or a PO header "Language: km_KH\n"
@@ -151,6 +152,7 @@ def plan_merge(project: Project, path: Path, language: str) -> MergePlan:
     if language not in project.info.target_languages:
         raise WorkbenchError(f"{language!r} is not a target language of {project.path.name}")
     path = Path(path)
+    check_regular_file(path)  # a folder or a pipe is refused as such, not as an unknown extension
     suffix = path.suffix.lower()
     if suffix in (".xlf", ".xliff"):
         read = _xliff_units(project, path, language)

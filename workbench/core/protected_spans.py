@@ -16,12 +16,14 @@ from workbench.core.language_rules import to_ascii_digits
 _CODE_PART = r"[A-ZĐ][A-Za-zĐđ]*"
 
 # In order of precedence: a phone number is not also three numbers, an e-mail's domain is not also a URL.
+# Bounded where a hostile paragraph could make a search quadratic: an e-mail's name has at most 64
+# characters (RFC 5321), a domain at most ten labels of at most 63.
 _KINDS = [
-    ("email", r"\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+\b"),
+    ("email", r"\b[\w.+-]{1,64}@[\w-]+(?:\.[\w-]+)+\b"),
     ("url", r"\b(?:https?://|www\.)[^\s<>()\"“”]+[^\s<>()\"“”.,;:!?]"),
     (
         "domain",
-        r"\b(?i:[a-z0-9][a-z0-9-]*\.)+(?i:vn|com|org|net|gov|edu|info|int|asia|kh)\b"
+        r"\b(?i:[a-z0-9][a-z0-9-]{0,62}\.){1,10}(?i:vn|com|org|net|gov|edu|info|int|asia|kh)\b"
         r"(?:/[^\s<>()\"“”]*[^\s<>()\"“”.,;:!?])?",
     ),
     ("phone", r"(?<![\w/.-])(?:\+84[ .]?|\(?0\d{2,3}\)?[ .-]?)\d{1,4}(?:[ .-]\d{2,4}){1,3}(?![\w/-])"),
@@ -73,19 +75,26 @@ class ProtectedSpan:
 def find_protected_spans(text: str) -> list[ProtectedSpan]:
     """All protected spans of `text`, in order, none overlapping; where kinds overlap the earlier kind wins."""
     has_digit = _DIGIT.search(text) is not None
-    taken: list[tuple[int, int]] = []
-    spans: list[ProtectedSpan] = []
+    spans: list[ProtectedSpan] = []  # taken so far: in order, none overlapping
     for kind, pattern in _PATTERNS:
-        if not _may_contain(kind, text, has_digit):
-            continue
-        for match in pattern.finditer(text):
-            start, end = match.span()
-            if any(start < t_end and t_start < end for t_start, t_end in taken):
-                continue
-            taken.append((start, end))
-            spans.append(ProtectedSpan("url" if kind == "domain" else kind, start, end, match.group(0)))
-    spans.sort(key=lambda span: span.start)
+        if _may_contain(kind, text, has_digit):
+            spans = _merged(spans, [m for m in pattern.finditer(text)], "url" if kind == "domain" else kind)
     return spans
+
+
+def _merged(taken: list[ProtectedSpan], matches: list[regex.Match[str]], kind: str) -> list[ProtectedSpan]:
+    """`taken` with the matches that overlap none of it, in order: one sweep over both (both are in order and
+    free of overlaps), so a paragraph of a million numbers costs a million steps, not a million squared."""
+    added: list[ProtectedSpan] = []
+    i = 0
+    for match in matches:
+        start, end = match.span()
+        while i < len(taken) and taken[i].end <= start:
+            i += 1
+        if i < len(taken) and start < taken[i].end and taken[i].start < end:
+            continue
+        added.append(ProtectedSpan(kind, start, end, match.group(0)))
+    return sorted(taken + added, key=lambda span: span.start) if added else taken
 
 
 def number_values(text: str) -> list[str]:

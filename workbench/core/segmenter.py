@@ -108,26 +108,47 @@ def quotations_marked(paragraph: str) -> str:
         return paragraph
     marked = list(paragraph)
     open_marks: list[tuple[int, str]] = []  # (position, the mark that closes it), innermost last
+    # where in open_marks each closing mark has its openers, innermost last: a closer finds its opener
+    # at once instead of searching every open quotation (quadratic on a line of unclosed « and stray ”)
+    depths: dict[str, list[int]] = {}
     for match in itertools.chain([first], found):
         at, mark = match.start(), match.group()
         if mark == '"':
             if _straight_quote_opens(paragraph, at):
+                depths.setdefault('"', []).append(len(open_marks))
                 open_marks.append((at, '"'))
                 continue
             closes = '"'
         elif mark in _CLOSERS:
             closes = mark
         elif mark in QUOTATION_MARKS:
+            depths.setdefault(QUOTATION_MARKS[mark], []).append(len(open_marks))
             open_marks.append((at, QUOTATION_MARKS[mark]))
             continue
         else:
             continue
-        for depth in range(len(open_marks) - 1, -1, -1):
-            if open_marks[depth][1] == closes:
-                marked[open_marks[depth][0]], marked[at] = "“", "”"
-                del open_marks[depth:]
-                break
+        if depths.get(closes):
+            depth = depths[closes][-1]
+            marked[open_marks[depth][0]], marked[at] = "“", "”"
+            for _position, inner in open_marks[depth:]:
+                depths[inner].pop()
+            del open_marks[depth:]
     return "".join(marked)
+
+
+_LEADING_RUN = regex.compile(r"\[(?:\\.|[^\]\\])+\]\+(?![+?])")
+
+
+def _run_start_guard(before: str) -> str:
+    r"""A look-behind that starts a forward scan only where a rule's leading run of characters begins.
+
+    A rule such as `[.?!…]+[”"’»)\]]*` before a break would otherwise be tried at every position of a
+    long run of full stops, each try reading to the run's end: a line of 10,000 dots took 19 s. Starting
+    inside the run can only find a match ending where the one from its start ends, because what follows
+    the run in these rules (quotes, brackets) is not part of it, so the candidates are the same.
+    """
+    found = _LEADING_RUN.match(before)
+    return f"(?<!{found.group()[:-1]})" if found else ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -150,7 +171,9 @@ class Segmenter:
         ]
         # Where can a break happen at all? Forward scans are much faster than look-behinds everywhere.
         self._finders = [
-            regex.compile(f"(?:{rule.before})(?={rule.after})", regex.MULTILINE) for rule in rules_list if rule.breaks
+            regex.compile(f"{_run_start_guard(rule.before)}(?:{rule.before})(?={rule.after})", regex.MULTILINE)
+            for rule in rules_list
+            if rule.breaks
         ]
 
     def break_positions(self, paragraph: str) -> list[int]:

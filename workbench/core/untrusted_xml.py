@@ -1,14 +1,16 @@
 """Reading XML that comes from elsewhere (TMX, XLIFF, TBX): no entity expansion, no network, no DTD,
 a size limit, and entity declarations refused outright (an entity bomb) — each failure an
-ImportProblem naming the file and the problem."""
+ImportProblem naming the file and the problem. Only a regular file is read (see user_file)."""
 
 from __future__ import annotations
 
+from io import BytesIO
 from pathlib import Path
 
 from lxml import etree
 
 from workbench.core.errors import ImportProblem
+from workbench.core.user_file import read_regular_file
 
 _PARSER = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False, huge_tree=True)
 
@@ -16,12 +18,9 @@ _PARSER = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=Fals
 def parse_untrusted(path: Path, kind: str, max_bytes: int) -> etree._ElementTree:
     """The parsed file; `kind` ("a TMX file") words the refusal of entity declarations."""
     source = str(path)
+    data = read_regular_file(Path(path), max_bytes)
     try:
-        if Path(path).stat().st_size > max_bytes:
-            raise ImportProblem(source, f"is larger than {max_bytes // 2**20} MB")
-        tree = etree.parse(source, _PARSER)
-    except OSError as exc:
-        raise ImportProblem(source, f"cannot be read ({exc.strerror or exc})") from exc
+        tree = etree.parse(BytesIO(data), _PARSER, base_url=source)
     except etree.XMLSyntaxError as exc:
         raise ImportProblem(source, f"is not well-formed XML ({exc})") from exc
     dtd = tree.docinfo.internalDTD
