@@ -26,3 +26,12 @@ def test_the_report_says_what_stands_in_for_a_missing_translation_and_names_its_
         assert "1 entry" not in text.summary() and "2 entries" in text.summary()
         handed = handoff(project, "xliff", "km", tmp_path / "out.xlf")
         assert "1 with an empty target for the translator" in handed.summary()
+
+
+def test_the_export_benchmark_runs_every_format_and_both_hand_offs_to_the_end() -> None:
+    from workbench.core.export_benchmark import run_export_benchmark
+
+    printed: list[str] = []
+    run_export_benchmark(200, printed.append)
+    assert any(line.strip().startswith("hand-off po:") and "write back 200 segments" in line for line in printed)
+    assert any(line.strip().startswith("hand-off xliff:") and "(200 conflicts)" in line for line in printed)

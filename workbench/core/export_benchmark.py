@@ -13,7 +13,7 @@ from lxml import etree
 
 from workbench.core.counted import counted
 from workbench.core.export_formats import FORMATS, export, handoff
-from workbench.core.merge_back import apply_merge, plan_merge
+from workbench.core.merge_back import Outcome, apply_merge, plan_merge
 from workbench.core.project_benchmark import build_big_project
 from workbench.core.project_store import Project, now
 from workbench.core.xliff import NS
@@ -55,7 +55,7 @@ def run_export_benchmark(segments: int, out: Callable[[str], None]) -> None:
                 edited = time.perf_counter()
                 plan = plan_merge(project, returned, "en")
                 planned = time.perf_counter()
-                taken = [row.segment_id for row in plan.rows if row.segment_id is not None]
+                taken = [row.segment_id for row in plan.of(Outcome.CONFLICT) if row.segment_id is not None]
                 written_back = apply_merge(project, plan, "bench", take=taken)
                 applied = time.perf_counter()
                 counts = ", ".join(counted(n, outcome) for outcome, n in sorted(plan.counts().items()))

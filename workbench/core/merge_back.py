@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Callable, Collection
+from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from enum import StrEnum
@@ -301,13 +301,19 @@ def check_take(plan: MergePlan, take: Collection[int]) -> None:
     """Refuses conflicts to take that are not conflicts of this plan (a mistyped id would otherwise be
     ignored silently, and the editor would believe it was taken)."""
     conflicts = [row.segment_id for row in plan.of(Outcome.CONFLICT)]
-    wrong = [str(i) for i in dict.fromkeys(take) if i not in conflicts]
+    conflict_ids = set(conflicts)
+    wrong = [i for i in dict.fromkeys(take) if i not in conflict_ids]
     if wrong:
-        known = ", ".join(str(i) for i in conflicts) if conflicts else "none"
         raise WorkbenchError(
-            f"{plan.path.name}: {plural(len(wrong), 'segment')} {', '.join(wrong)} {plural(len(wrong), 'is')} "
-            f"not a conflict of this merge (its conflicts: {known}); nothing was merged"
+            f"{plan.path.name}: {plural(len(wrong), 'segment')} {_some(wrong)} {plural(len(wrong), 'is')} "
+            f"not a conflict of this merge (its conflicts: {_some(conflicts) or 'none'}); nothing was merged"
         )
+
+
+def _some(ids: Sequence[int | None], shown: int = 10) -> str:
+    """The first ids and how many more: a message about 50,000 segments stays one line."""
+    listed = ", ".join(str(i) for i in ids[:shown])
+    return listed + (f" and {len(ids) - shown:,} more" if len(ids) > shown else "")
 
 
 def would_write(plan: MergePlan, take: Collection[int] = ()) -> list[int]:
