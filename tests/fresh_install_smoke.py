@@ -100,6 +100,7 @@ def main() -> int:
         run("segments", "p.wbp", "--status", "untranslated", "--to", "km")
         run("segments", "p.wbp", "--json", "--limit", "3")
         run("stats", "p.wbp", shows="4 documents")
+        run("check-project", "p.wbp", shows="sound")
         run("check", "--list", shows="number-missing")
         run("check", "p.wbp", "--to", "km", shows="untranslated")
         run("models", "list", shows="opus-mt-vi-en")
@@ -130,6 +131,9 @@ def main() -> int:
             run("export", "p.wbp", "--to", "km", "--format", fmt, "-o", f"out.{fmt}")
         for fmt in ("txt", "docx", "html"):
             run("export", "p.wbp", "--to", "km", "--format", fmt, "-o", f"le-hoi.km.{fmt}", "--document", "le-hoi.docx")
+        run("export", "p.wbp", "--to", "km", "--format", "txt", "-o", "bai.km.txt", "--document", "bai.txt",
+            "--leave-out-not-for-translation", shows="left out")  # fmt: skip
+        run("export", "p.wbp", "--to", "km", "--format", "po", "-o", "p.wbp", expect=2, shows="project file")
         run("report", "p.wbp", "--to", "km")
         run("tm", "export", "memory.tmx", "--project", "p.wbp")
         run("tm", "import", "memory.tmx")
@@ -142,12 +146,7 @@ def main() -> int:
 
         # Without the convert extra, installing a transformers model folder says what to install.
         model = work / "opus-mt-vi-en"
-        model.mkdir()
-        (model / "config.json").write_text('{"model_type": "marian", "architectures": ["MarianMTModel"]}')
-        (model / "model.safetensors").write_bytes(b"\x08\x00\x00\x00\x00\x00\x00\x00{}      ")
-        (model / "source.spm").write_bytes(b"")
-        (model / "target.spm").write_bytes(b"")
-        (model / "vocab.json").write_text("{}")
+        _transformers_model_folder(model)
         if importlib.util.find_spec("torch") is None:
             run("models", "install", str(model), shows=r"\.\[convert\]")
             run("models", "convert", "opus-mt-vi-en", expect=2, shows=r"pip install -e '\.\[convert\]'")
@@ -170,6 +169,28 @@ def main() -> int:
         return 1
     print("fresh install: every command ran")
     return 0
+
+
+def _transformers_model_folder(folder: Path) -> None:
+    """A Marian folder as a hub download has it, small: real sentencepiece models (trained here; the plain
+    install has sentencepiece) and a real safetensors file (written by hand; the plain install has no torch)."""
+    import json
+    import struct
+
+    import sentencepiece
+
+    folder.mkdir()
+    lines = ARTICLE.read_text(encoding="utf-8").splitlines() * 3
+    for name in ("source", "target"):
+        sentencepiece.SentencePieceTrainer.train(
+            sentence_iterator=iter(lines), model_prefix=str(folder / name), vocab_size=200, minloglevel=2
+        )
+        (folder / f"{name}.model").rename(folder / f"{name}.spm")
+        (folder / f"{name}.vocab").unlink()
+    (folder / "config.json").write_text(json.dumps({"model_type": "marian", "architectures": ["MarianMTModel"]}))
+    (folder / "vocab.json").write_text(json.dumps({"<pad>": 0, "</s>": 1, "<unk>": 2}))
+    header = json.dumps({"weight": {"dtype": "F32", "shape": [1], "data_offsets": [0, 4]}}).encode()
+    (folder / "model.safetensors").write_bytes(struct.pack("<Q", len(header)) + header + struct.pack("<f", 0.0))
 
 
 OPEN_WINDOW = """
