@@ -7,11 +7,13 @@ import` until someone wrote to it); a huge paragraph imports whole instead of ru
 from __future__ import annotations
 
 import os
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
 
-from tests.test_cli import run
+from tests.test_cli import REPO, run
 from workbench.core.errors import ImportProblem
 from workbench.core.glossary import read_glossary_csv
 from workbench.core.project_store import Project
@@ -67,6 +69,22 @@ def test_a_named_pipe_is_refused_without_waiting_for_a_writer(workdir: Path, lin
     os.mkfifo(workdir / name)
     code, stderr = run_line(line, name, workdir)
     assert (code, stderr) == (COMMANDS[line], f"error: {name}: is a named pipe (FIFO), not a regular file\n")
+
+
+@needs_fifo
+def test_the_merge_dialog_guessing_a_language_does_not_wait_on_a_named_pipe(tmp_path: Path) -> None:
+    """The dialog reads the start of the chosen file; a pipe would freeze the window (a child process
+    here, so a hang fails the test instead of stopping the run)."""
+    os.mkfifo(tmp_path / "back.xlf")
+    guess = "from workbench.core.merge_back import declared_language; print(repr(declared_language('back.xlf')))"
+    result = subprocess.run(
+        [sys.executable, "-c", guess], capture_output=True, text=True, cwd=tmp_path, timeout=60, env=_with_repo()
+    )
+    assert (result.returncode, result.stdout) == (0, "''\n"), result.stderr
+
+
+def _with_repo() -> dict[str, str]:
+    return {**os.environ, "PYTHONPATH": str(REPO)}
 
 
 @pytest.mark.skipif(not Path("/dev/null").exists(), reason="needs /dev/null")

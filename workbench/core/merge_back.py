@@ -440,9 +440,10 @@ def declared_language(path: Path) -> str:
     """The target language a hand-off file says it holds ("" if it says none or cannot be read): the
     merge dialog starts on it. Reads only the start of the file; the plan reads it all."""
     try:
+        check_regular_file(Path(path))  # a named pipe would block the dialog until someone wrote to it
         with Path(path).open("rb") as handle:
             head = handle.read(16384)
-    except OSError:
+    except (OSError, ImportProblem):
         return ""
     found = _DECLARED.search(head)
     if found is None:
