@@ -9,6 +9,7 @@ import polib
 import pytest
 
 from tests.builders.documents import build_docx
+from workbench.core.errors import ImportProblem
 from workbench.core.importing import import_files, prepare_import
 from workbench.core.legacy_encodings import encode_cp1258
 from workbench.core.records import BlockKind, Origin, Status
@@ -288,3 +289,21 @@ def test_an_xml_declaration_that_does_not_match_the_bytes_still_imports(
         "Lễ hội Ok Om Bok",
         "Lễ hội diễn ra vào rằm tháng Mười âm lịch. Đồng bào Khmer cúng trăng.",
     ]
+
+
+def test_a_page_declaring_xml_entities_is_refused_not_read_with_the_declarations_as_text(tmp_path: Path) -> None:
+    for name, doctype in (
+        ("xxe.xhtml", '<!DOCTYPE html [<!ENTITY x SYSTEM "file:///etc/passwd">]>'),
+        ("lol.html", '<!DOCTYPE html [<!ENTITY l0 "lol"><!ENTITY l1 "&l0;&l0;&l0;&l0;">]>'),
+    ):
+        page = tmp_path / name
+        page.write_text(
+            f'<?xml version="1.0"?>{doctype}<html xmlns="http://www.w3.org/1999/xhtml"><body>'
+            "<p>&x; Ủy ban nhân dân tỉnh An Giang tổ chức hội nghị.</p></body></html>",
+            encoding="utf-8",
+        )
+        with pytest.raises(ImportProblem, match="declares XML entities"):
+            prepare_import(page)
+    plain = tmp_path / "plain.html"  # an ordinary DOCTYPE stays welcome
+    plain.write_text("<!DOCTYPE html><html><body><p>Chùa Dơi ở Sóc Trăng.</p></body></html>", encoding="utf-8")
+    assert [s.source for s in prepare_import(plain).segments] == ["Chùa Dơi ở Sóc Trăng."]

@@ -251,6 +251,12 @@ class _PageReader:
                 self.walk(tc, inside_article, {"table": index, "row": r, "cell": c}, depth=depth + 1)
 
 
+#: an internal DTD subset that declares entities: <!DOCTYPE html [ <!ENTITY x SYSTEM "file:///etc/passwd"> ]>
+_ENTITY_DECLARATION = regex.compile(r"<!DOCTYPE[^>\[]*\[[^\]]*<!ENTITY", regex.IGNORECASE)
+#: where a DOCTYPE may stand: before the page's first element, after an XML declaration and comments
+_DOCTYPE_SCAN = 64 * 1024
+
+
 @dataclass(frozen=True, slots=True)
 class PageBlocks:
     """What a saved web page gives the import: its blocks, how it was decoded, its title."""
@@ -268,6 +274,11 @@ def html_blocks(data: bytes, source: str, encoding: str | None = None) -> PageBl
     decoded = _decode_page(data, source, encoding)
     if not decoded.text.strip():
         raise ImportProblem(source, "is empty")
+    if _ENTITY_DECLARATION.search(decoded.text[:_DOCTYPE_SCAN]):
+        # The HTML parser would leave "&x;" and the declarations' "]>" in the text; refused like a docx with them.
+        raise ImportProblem(
+            source, "is refused: it declares XML entities in its DOCTYPE (an 'entity bomb' or a file-reading attack)"
+        )
     parser = html.HTMLParser(huge_tree=True)  # one per call: lxml parsers are not shared between threads
     try:
         root = html.document_fromstring(decoded.text, parser=parser)
