@@ -179,3 +179,14 @@ def test_the_cli_says_which_word_file_is_damaged_and_keeps_the_others(tmp_path: 
     assert result.returncode == 1 and "Traceback" not in result.stderr
     assert result.stderr.startswith("error: bad.docx: is damaged: the part word/document.xml cannot be read (")
     assert "ok.txt: new document, 1 segment" in result.stdout
+
+
+def test_a_document_nested_past_libxml2s_limit_is_named_in_plain_words(tmp_path: Path) -> None:
+    body = "<w:p>" * 300 + "</w:p>" * 300
+    path = tmp_path / "sau.docx"
+    with zipfile.ZipFile(path, "w") as archive:
+        archive.writestr("[Content_Types].xml", '<?xml version="1.0"?><Types/>')
+        archive.writestr("word/document.xml", f'<w:document xmlns:w="{W_NS}"><w:body>{body}</w:body></w:document>')
+    with pytest.raises(ImportProblem, match="nests elements more than 256 deep") as refused:
+        prepare_import(path)
+    assert "XML_PARSE_HUGE" not in str(refused.value)

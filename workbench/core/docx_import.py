@@ -120,6 +120,10 @@ def _read_part(archive: zipfile.ZipFile, name: str, source: str) -> etree._Eleme
     try:
         return etree.fromstring(data, _PARSER)
     except etree.XMLSyntaxError as exc:
+        if "Excessive depth" in str(exc):  # libxml2's limit of 256 nested elements: no Word writes that
+            raise ImportProblem(
+                source, f"is refused: its part {name} nests elements more than 256 deep (Word never does)"
+            ) from exc
         raise ImportProblem(source, f"is damaged: the part {name} is not well-formed XML ({exc})") from exc
 
 
