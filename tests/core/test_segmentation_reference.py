@@ -204,9 +204,13 @@ def test_a_reference_file_path_outside_the_samples_is_still_scored(
 def test_bench_segmentation_names_a_reference_it_cannot_read(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
+    import os
+
+    os.mkfifo(tmp_path / "pipe.txt")  # read, it would wait for a writer for ever
     for reference, said in (
         (tmp_path / "missing.txt", "does not exist"),
-        (tmp_path, "is a folder, not a reference file"),
+        (tmp_path, "is a folder, not a file"),
+        (tmp_path / "pipe.txt", "is a named pipe (FIFO), not a regular file"),
     ):
         assert run_cli(["bench", "segmentation", "--reference", str(reference)]) == 2
         assert f"error: {reference}: {said}" in capsys.readouterr().err

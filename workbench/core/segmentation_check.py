@@ -13,6 +13,10 @@ from pathlib import Path
 from workbench.core.errors import ImportProblem
 from workbench.core.resources import resource_path
 from workbench.core.segmenter import Segmenter
+from workbench.core.user_file import read_regular_file
+
+#: a reference is sentences typed or checked by hand: far below this
+MAX_REFERENCE_BYTES = 64 * 2**20
 
 
 def shipped_references() -> list[Path]:
@@ -23,13 +27,10 @@ def shipped_references() -> list[Path]:
 def read_reference(path: Path) -> list[list[str]]:
     """Paragraphs of sentences; lines starting with # are comments."""
     paragraphs: list[list[str]] = [[]]
+    data = read_regular_file(path, MAX_REFERENCE_BYTES)  # a folder, a pipe or a huge file: one message
     try:
-        text = path.read_text(encoding="utf-8")
-    except IsADirectoryError:
-        raise ImportProblem(str(path), "is a folder, not a reference file") from None
-    except FileNotFoundError:
-        raise ImportProblem(str(path), "does not exist") from None
-    except (OSError, UnicodeDecodeError) as exc:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as exc:
         raise ImportProblem(str(path), f"cannot be read as UTF-8 text ({exc})") from None
     for line in text.splitlines():
         if line.startswith("#"):
