@@ -9,6 +9,7 @@ import csv
 import errno
 import io
 import os
+import re
 import resource
 import shutil
 import signal
@@ -284,3 +285,24 @@ def test_a_glossary_is_exported_only_as_csv_or_tbx(tmp_path: Path) -> None:
         assert [t.source for t in terms(project)] == ["Núi Cấm"]
     assert not (tmp_path / "notes.txt").exists()
     assert b"<martif" in (tmp_path / "g.tbx").read_bytes()
+
+
+def test_a_device_a_pipe_or_a_link_to_one_is_never_replaced_by_an_export(tmp_path: Path) -> None:
+    """As root, renaming over /dev/full or /dev/null would replace them for the whole machine."""
+    source = tmp_path / "tin.txt"
+    source.write_text("Núi Cấm cao.\n", encoding="utf-8")
+    os.mkfifo(tmp_path / "pipe.po")
+    (tmp_path / "null.po").symlink_to("/dev/null")
+    with Project.create(tmp_path / "p.wbp", "p", "vi", ["en", "km"]) as project:
+        import_files(project, [source])
+        for target, said in (
+            (tmp_path / "pipe.po", "it is a named pipe (FIFO), not a regular file"),
+            (tmp_path / "null.po", "it is a device, not a regular file"),
+            (Path("/dev/full"), "it is a device, not a regular file"),
+        ):
+            with pytest.raises(WorkbenchError, match=rf"cannot write {target}: {re.escape(said)}"):
+                export(project, "po", ["km"], target, include_unapproved=True)
+            with pytest.raises(WorkbenchError, match=re.escape(said)):
+                export_memory(target, project)
+    assert (tmp_path / "pipe.po").is_fifo() and (tmp_path / "null.po").is_symlink()
+    assert Path("/dev/full").is_char_device() and Path("/dev/null").is_char_device()

@@ -27,6 +27,7 @@ from lxml import etree
 
 from workbench.core.errors import WorkbenchError
 from workbench.core.project_store import Project
+from workbench.core.user_file import kind_problem
 
 try:
     import fcntl
@@ -129,12 +130,32 @@ def _check_destination(target: Path) -> None:
         raise WorkbenchError(f"cannot write {target}: {folder} is not a folder")
     if target.is_dir():
         raise WorkbenchError(f"cannot write {target}: it is a folder; name a file to write")
+    _check_regular_or_absent(target)
     for candidate in (target, *_bases_of(target)):
         if _is_database(candidate):
             what = (
                 "is an SQLite database" if candidate == target else f"belongs to the SQLite database {candidate.name}"
             )
             raise WorkbenchError(f"{target} {what} (a project or a memory); choose another name")
+
+
+def _check_regular_or_absent(target: Path) -> None:
+    """A device, a pipe or a socket at the target would be replaced by the rename (as root, /dev/full or
+    /dev/null for the whole machine); a link is replaced, not followed, so only one to a regular file may go."""
+    try:
+        status = target.lstat()
+    except FileNotFoundError:
+        return
+    except OSError as exc:
+        raise WorkbenchError(f"cannot write {target}: {exc.strerror or exc}") from None
+    if stat.S_ISLNK(status.st_mode):
+        try:
+            status = target.stat()
+        except OSError:
+            raise WorkbenchError(f"cannot write {target}: it is a link to nothing (a broken link)") from None
+    problem = kind_problem(status.st_mode)
+    if problem:
+        raise WorkbenchError(f"cannot write {target}: it {problem}; name a file to write")
 
 
 def _bases_of(target: Path) -> Iterable[Path]:

@@ -20,7 +20,7 @@ from workbench.core.errors import ImportProblem
 _OPEN_FLAGS = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0) | getattr(os, "O_BINARY", 0)
 
 
-def _kind_problem(mode: int) -> str | None:
+def kind_problem(mode: int) -> str | None:
     """Why a file of this mode cannot be read as a document, or None for a regular file."""
     if stat.S_ISREG(mode):
         return None
@@ -56,7 +56,7 @@ def check_regular_file(path: Path) -> os.stat_result:
         raise ImportProblem(str(path), _os_problem(exc)) from None
     except ValueError as exc:  # a NUL in the name
         raise ImportProblem(str(path), f"cannot be read ({exc})") from None
-    problem = _kind_problem(status.st_mode)
+    problem = kind_problem(status.st_mode)
     if problem:
         raise ImportProblem(str(path), problem)
     return status
@@ -77,7 +77,7 @@ def read_regular_file(path: Path, max_bytes: int, too_large: Callable[[int], str
     try:
         with os.fdopen(descriptor, "rb") as handle:
             status = os.fstat(handle.fileno())
-            problem = _kind_problem(status.st_mode)
+            problem = kind_problem(status.st_mode)
             if problem:
                 raise ImportProblem(source, problem)
             if status.st_size > max_bytes:
