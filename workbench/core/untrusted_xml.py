@@ -22,8 +22,22 @@ def parse_untrusted(path: Path, kind: str, max_bytes: int) -> etree._ElementTree
     try:
         tree = etree.parse(BytesIO(data), _PARSER, base_url=source)
     except etree.XMLSyntaxError as exc:
+        if "amplification" in str(exc) or "entity reference loop" in str(exc):  # libxml2 stopped an entity bomb
+            raise ImportProblem(source, f"declares XML entities, which {kind} has no need of; refused") from exc
         raise ImportProblem(source, f"is not well-formed XML ({exc})") from exc
     dtd = tree.docinfo.internalDTD
     if dtd is not None and list(dtd.iterentities()):  # type: ignore[union-attr]
         raise ImportProblem(source, f"declares XML entities, which {kind} has no need of; refused")
     return tree
+
+
+def refuse_unknown_entities(tree: etree._ElementTree, source: str) -> None:
+    """An entity of a DTD that is never loaded ("&nbsp;", "&leak;") stands for text nobody knows: taking the
+    rest of the element would store a sentence with a hole in it, so the file is refused."""
+    entity = next(tree.getroot().iter(etree.Entity), None)
+    if entity is not None:
+        raise ImportProblem(
+            source,
+            f"uses the entity {entity.text} (line {entity.sourceline}), which is declared only in a DTD the "
+            "workbench does not load, so its text is unknown; replace it with the character it stands for",
+        )

@@ -28,7 +28,7 @@ from lxml import etree
 from workbench.core.errors import ImportProblem
 from workbench.core.export_target import atomic_write
 from workbench.core.language_rules import language_code
-from workbench.core.untrusted_xml import parse_untrusted
+from workbench.core.untrusted_xml import parse_untrusted, refuse_unknown_entities
 from workbench.core.xml_characters import xml_text
 
 NS = "urn:oasis:names:tc:xliff:document:1.2"
@@ -134,6 +134,7 @@ def _text(element: etree._Element | None) -> str:
 def read_xliff(path: Path, target_language: str) -> list[XliffFile]:
     source = str(path)
     tree = parse_untrusted(path, "an XLIFF file", MAX_XLIFF_BYTES)
+    refuse_unknown_entities(tree, source)
     root = tree.getroot()
     if etree.QName(root).localname != "xliff":
         raise ImportProblem(source, "is not an XLIFF file (no <xliff> root)")
