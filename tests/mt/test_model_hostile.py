@@ -461,3 +461,10 @@ def test_an_archive_made_from_inside_the_folder_installs(store: ModelStore, tiny
     archive = tmp_path / "opus-mt-vi-en.tgz"
     subprocess.run(["tar", "czf", str(archive), "-C", str(tiny.marian_ct2), "."], check=True)
     assert store.install(archive).name == "opus-mt-vi-en"
+
+
+def test_a_named_pipe_given_as_a_model_archive_is_refused_not_waited_on(tmp_path: Path) -> None:
+    os.mkfifo(tmp_path / "model.tar.gz")
+    with pytest.raises(ModelRefused, match=r"model\.tar\.gz: is a named pipe \(FIFO\), not a regular file"):
+        ModelStore(tmp_path / "models").install(tmp_path / "model.tar.gz")
+    assert not any((tmp_path / "models").glob("*"))

@@ -23,7 +23,8 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlparse
 
-from workbench.core.errors import WorkbenchError
+from workbench.core.errors import ImportProblem, WorkbenchError
+from workbench.core.user_file import check_regular_file
 from workbench.mt.catalogue import MODELS_DIR, Catalogue, load_catalogue
 from workbench.mt.model_archive import DEFAULT_LIMITS, ArchiveLimits, unpack_model_archive
 from workbench.mt.model_files import MANIFEST, ModelFolder, ModelRefused, inspect_model_folder, open_regular
@@ -137,8 +138,13 @@ class ModelStore:
         source = Path(source)
         if not source.exists():
             raise ModelRefused(f"{source} does not exist")
-        self.root.mkdir(parents=True, exist_ok=True)
         archive = not source.is_dir()
+        if archive:  # a named pipe or a device would be waited on for ever
+            try:
+                check_regular_file(source)
+            except ImportProblem as problem:
+                raise ModelRefused(f"{source}: {problem.problem}; give the model's folder or its archive") from None
+        self.root.mkdir(parents=True, exist_ok=True)
         with tempfile.TemporaryDirectory(dir=self.root, prefix=".unpack-") as unpack:
             folder = unpack_model_archive(source, Path(unpack), self.archive_limits) if archive else source
             described = inspect_model_folder(folder)
