@@ -172,9 +172,15 @@ def _print_plan(plan: MergePlan) -> None:
         for row in rows[:20]:
             place = f"segment {row.segment_id}" if row.segment_id is not None else repr(row.context)
             rule = f" (matched by {row.matched_by})" if row.matched_by else ""
-            print(f"  {label}: {place}{rule}: here {row.current_text!r}, file {row.text!r} {row.why}".rstrip())
+            here, there = _shown(row.current_text), _shown(row.text)
+            print(f"  {label}: {place}{rule}: here {here!r}, file {there!r} {row.why}".rstrip())
         if len(rows) > 20:
             print(f"  … and {len(rows) - 20} more ({label})")
+
+
+def _shown(text: str, length: int = 80) -> str:
+    """A text as a plan line quotes it: a 10 MB translation must not flood the terminal."""
+    return text if len(text) <= length else text[: length - 1] + "…"
 
 
 def cmd_merge(args: argparse.Namespace) -> int:

@@ -151,3 +151,14 @@ def test_taking_an_id_that_is_not_a_conflict_is_refused_naming_it(tmp_path: Path
     with Project.open(tmp_path / "p.wbp", read_only=True) as project:
         assert project.segment(third).translations["km"].text == ""
         assert project.segment(second).translations["km"].text == "ផ្សារបណ្តែតទឹក។"
+
+
+def test_the_merge_plan_quotes_a_long_text_shortened(tmp_path: Path) -> None:
+    with _project(tmp_path) as project:
+        returned = returned_xliff(project, tmp_path, ["ភ្នំកម្ពស់។", "ផ្សារបណ្តែតទឹក។", "ពិធី" * 100_000])
+    done = subprocess.run(
+        [sys.executable, str(REPO / "main.py"), "merge", "p.wbp", str(returned), "--to", "km", "--dry-run"],
+        cwd=tmp_path, capture_output=True, text=True, timeout=120,
+    )  # fmt: skip
+    assert done.returncode == 0 and len(done.stdout) < 5_000
+    assert "file 'ពិធីពិធី" in done.stdout and "…'" in done.stdout
