@@ -230,3 +230,21 @@ def test_the_reader_is_linear_on_a_hostile_string(tmp_path: Path) -> None:
     assert prepared.segments[0].translations[0].text == '\\"' * 1_000_000
     with pytest.raises(ImportProblem, match="line 8, column 8: the string is not closed"):
         prepare_import(_write(tmp_path, HEADER + f'msgid "x"\nmsgstr "{body}\n', "open.po"))
+
+
+def test_a_header_charset_that_lies_about_a_utf8_file_is_overruled_with_a_word(tmp_path: Path) -> None:
+    """A tool re-encoded the file to UTF-8 and left charset=ISO-8859-1: read as what it is, and say so."""
+    from workbench.core.importing import prepare_import
+
+    po = tmp_path / "lie.po"
+    po.write_text(
+        'msgid ""\nmsgstr ""\n"Content-Type: text/plain; charset=ISO-8859-1\\n"\n"Language: km\\n"\n\n'
+        'msgid "Lưu"\nmsgstr "រក្សាទុក"\n',
+        encoding="utf-8",
+    )
+    prepared = prepare_import(po)
+    assert [s.source for s in prepared.segments] == ["Lưu"] and prepared.encoding == "utf-8"
+    assert any("charset=ISO-8859-1, but the file is UTF-8" in w for w in prepared.warnings)
+    nonsense = tmp_path / "rot.po"
+    nonsense.write_text(po.read_text(encoding="utf-8").replace("ISO-8859-1", "rot13"), encoding="utf-8")
+    assert any("charset=rot13" in w for w in prepare_import(nonsense).warnings)

@@ -101,7 +101,7 @@ def prepare_import(path: Path, encoding: str | None = None, name: str | None = N
         blocks = docx_blocks(data, source)
         used_encoding = "docx"
     else:
-        blocks, po_properties, used_encoding = po_blocks(data, source)
+        blocks, po_properties, used_encoding, warnings = po_blocks(data, source)
         properties.update(po_properties)
     if fmt != "po":  # PO entries are interface strings, not a page with furniture
         mark_boilerplate(blocks)

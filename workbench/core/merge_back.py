@@ -368,7 +368,7 @@ def _xliff_units(project: Project, path: Path, language: str) -> _Read:
 
 def _po_units(project: Project, path: Path, language: str) -> _Read:
     _format, data = read_checked(path)
-    po, _encoding = parse_po(data, str(path))
+    po, _encoding, warnings = parse_po(data, str(path))
     declared = po_language(po.metadata)
     if declared and declared != language:
         raise ImportProblem(str(path), f"is a translation into {declared!r}, not {language!r}")
@@ -404,7 +404,7 @@ def _po_units(project: Project, path: Path, language: str) -> _Read:
     for shared, count in contexts.items():  # a msgctxt shared by several entries identifies none of them
         if count > 1:
             del by_context[shared]
-    notes: list[str] = []
+    notes = list(warnings)  # the header's charset overruled, say
     handed_off = _trusted_date(po.metadata.get(HANDOFF_HEADER, ""), f"the header's {HANDOFF_HEADER}", notes)
     return _Read(units, handed_off, by_context, lambda _scope: handed, path=str(path), notes=notes)
 

@@ -78,10 +78,26 @@ def _decode_po(data: bytes, source: str) -> DecodedText:
                     "though the header says charset=UTF-8",
                 ) from None
         if charset != "charset":
+            if not data.isascii():
+                try:  # UTF-8 bytes by accident in a real cp1251/latin-1/cp1258 text: next to impossible
+                    text = data.decode("utf-8")
+                except UnicodeDecodeError:
+                    pass
+                else:
+                    return DecodedText(
+                        normalize(text),
+                        "utf-8",
+                        (f"{source}: the header says charset={declared.group(1).decode('ascii')}, but the file is "
+                         "UTF-8 (a tool re-encoded it and left the header): read as UTF-8",),
+                    )  # fmt: skip
             try:
                 return decode_text(data, source, charset)
-            except ImportProblem:
-                pass
+            except ImportProblem as problem:
+                detected = decode_text(data, source)
+                why = f"{source}: the header's charset={declared.group(1).decode('ascii')} cannot read it ({problem.problem})"
+                return DecodedText(
+                    detected.text, detected.encoding, (*detected.warnings, f"{why}; read as {detected.encoding}")
+                )
     return decode_text(data, source)
 
 
@@ -103,8 +119,9 @@ def _entry(message: PoMessage) -> polib.POEntry:
     )  # fmt: skip
 
 
-def parse_po(data: bytes, source: str) -> tuple[polib.POFile, str]:
-    """(the parsed file, its encoding) for import and for merging a hand-off back. The file is read by our
+def parse_po(data: bytes, source: str) -> tuple[polib.POFile, str, tuple[str, ...]]:
+    """(the parsed file, its encoding, what the user should know of its decoding) for import and for
+    merging a hand-off back. The file is read by our
     strict reader (`po_syntax`: what msgfmt refuses is refused here) and handed on as polib's objects,
     which the export writes back; polib's own lenient parser never sees it."""
     decoded = _decode_po(data, source)
@@ -117,7 +134,7 @@ def parse_po(data: bytes, source: str) -> tuple[polib.POFile, str]:
             po.metadata.update(_metadata(message.msgstr))
             continue
         po.append(_entry(message))
-    return po, decoded.encoding
+    return po, decoded.encoding, decoded.warnings
 
 
 def _metadata(header: str) -> dict[str, str]:
@@ -134,9 +151,9 @@ def _metadata(header: str) -> dict[str, str]:
     return metadata
 
 
-def po_blocks(data: bytes, source: str) -> tuple[list[SourceBlock], dict[str, Any], str]:
-    """(blocks, properties, encoding): one block per entry; translations ride in meta["translations"]."""
-    po, encoding = parse_po(data, source)
+def po_blocks(data: bytes, source: str) -> tuple[list[SourceBlock], dict[str, Any], str, tuple[str, ...]]:
+    """(blocks, properties, encoding, warnings): one block per entry; translations ride in meta["translations"]."""
+    po, encoding, warnings = parse_po(data, source)
     language = po_language(po.metadata)
     blocks: list[SourceBlock] = []
     for entry in po:
@@ -163,4 +180,4 @@ def po_blocks(data: bytes, source: str) -> tuple[list[SourceBlock], dict[str, An
         #: obsolete entries (#~) exactly as the file has them: nothing to translate, given back on export
         "po_obsolete": [str(entry) for entry in po.obsolete_entries()],
     }
-    return blocks, properties, encoding
+    return blocks, properties, encoding, warnings
