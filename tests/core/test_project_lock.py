@@ -104,3 +104,10 @@ def test_the_second_writer_is_told_who_holds_it(tmp_path: Path) -> None:
     again = ProjectLock(path)
     again.acquire()
     again.release()
+
+
+def test_a_folder_where_the_lock_file_goes_is_named(tmp_path: Path) -> None:
+    Project.create(tmp_path / "p.wbp", "p", "vi", ["en"]).close()
+    (tmp_path / "p.wbp.lock").mkdir()
+    with pytest.raises(ProjectError, match=r"p\.wbp\.lock is a folder; remove or rename it"):
+        Project.open(tmp_path / "p.wbp")

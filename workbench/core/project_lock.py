@@ -85,7 +85,12 @@ class ProjectLock:
                     f"{self.project_path} cannot be opened for changes: its folder is read-only (the lock file "
                     f"{self.path.name} cannot be made there)"
                 ) from None
-            raise ProjectError(f"cannot lock {self.project_path} ({exc.strerror or exc})") from None
+            if exc.errno == errno.EISDIR:
+                raise ProjectError(
+                    f"cannot lock {self.project_path}: {self.path} is a folder; remove or rename it "
+                    "(it is where the lock file goes)"
+                ) from None
+            raise ProjectError(f"cannot lock {self.project_path} with {self.path} ({exc.strerror or exc})") from None
         info = os.fstat(fd)
         if not stat.S_ISREG(info.st_mode) or info.st_nlink > 1:
             os.close(fd)
