@@ -21,6 +21,7 @@ from pathlib import Path
 
 import pytest
 
+from workbench.core.errors import ProjectReadOnly
 from workbench.core.importing import import_files
 from workbench.core.project_store import Project
 
@@ -363,3 +364,16 @@ def test_a_stored_value_that_does_not_parse_back_is_damage_not_a_traceback(tmp_p
         assert one_message(run(command, "languages.wbp", cwd=tmp_path)).startswith(
             "error: languages.wbp is damaged (the project's languages cannot be read back: unknown language 'qn')"
         )
+
+
+def test_a_project_marked_read_only_is_not_changed_even_by_root(tmp_path: Path) -> None:
+    """Root may write any file; a file whose permissions say read-only is still not to be changed."""
+    path = tmp_path / "p.wbp"
+    Project.create(path, "p", "vi", ["en", "km"]).close()
+    path.chmod(0o444)
+    before = path.read_bytes()
+    with pytest.raises(ProjectReadOnly, match="is read-only"):
+        Project.open(path)
+    with Project.open(path, read_only=True) as project:
+        assert project.info.target_languages == ["en", "km"]
+    assert path.read_bytes() == before

@@ -13,6 +13,7 @@ from __future__ import annotations
 import os
 import re
 import sqlite3
+import stat
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -97,6 +98,15 @@ def stored_values(path: Path, what: str) -> Iterator[None]:
         detail = printable(str(exc))[:120]
         found = f"{what} cannot be read back: {detail}"
         raise ProjectDamaged(damaged_message(path, found), found) from exc
+
+
+def marked_read_only(path: Path) -> bool:
+    """The file's permissions give nobody write access: the user marked it read-only. Root could write
+    anyway (os.access says yes), but a file an office marked read-only is not to be changed."""
+    try:
+        return not os.stat(path).st_mode & (stat.S_IWUSR | stat.S_IWGRP | stat.S_IWOTH)
+    except OSError:
+        return False
 
 
 def read_only_message(path: Path) -> str:

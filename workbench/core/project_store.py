@@ -28,6 +28,7 @@ from workbench.core.language_rules import LANGUAGES
 from workbench.core.project_health import (
     check_file_kind,
     connect_project,
+    marked_read_only,
     quick_check,
     read_only_message,
     stored_values,
@@ -187,7 +188,8 @@ class Project:
     def open(cls, path: Path, read_only: bool = False) -> Project:
         path = Path(path)
         check_file_kind(path)
-        if not read_only and not (os.access(path, os.W_OK) and os.access(path.parent, os.W_OK)):
+        writable = os.access(path, os.W_OK) and os.access(path.parent, os.W_OK) and not marked_read_only(path)
+        if not read_only and not writable:
             raise ProjectReadOnly(read_only_message(path))
         lock = None
         if not read_only:
