@@ -184,3 +184,17 @@ def test_segment_ids_that_cannot_be_ids_are_refused(tmp_path: Path) -> None:
         refused = run("approve", "p.wbp", "--to", "km", "--segments", ids, "--as", "editor", cwd=tmp_path)
         assert refused.returncode == 2 and "segment ids are numbers separated by commas" in refused.stderr, ids
         assert "Traceback" not in refused.stderr
+
+
+def test_numbers_on_the_command_line_are_checked_before_anything_runs(tmp_path: Path) -> None:
+    run("new", "p.wbp", cwd=tmp_path)
+    for args, said in (
+        (["segments", "p.wbp", "--limit", "-5"], "--limit: takes a whole number of 0 or more, not '-5'"),
+        (["segments", "p.wbp", "--offset", "99999999999999999999999"], "--offset: takes a whole number of 0 or more"),
+        (["mark", "p.wbp", "99999999999999999999999", "--translate"], "segment: takes a whole number of 1 or more"),
+        (["translate", "p.wbp", "--to", "km", "--beam", "100000"], "--beam: takes a whole number from 1 to 16"),
+        (["translate", "p.wbp", "--to", "km", "--beam", "0"], "--beam: takes a whole number from 1 to 16"),
+        (["settings", "--beam", "-3"], "--beam: takes a whole number from 1 to 16"),
+    ):
+        refused = run(*args, cwd=tmp_path)
+        assert refused.returncode == 2 and said in refused.stderr and "Traceback" not in refused.stderr, args

@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 from pathlib import Path
 
-from workbench.cli_values import language_list, target_language
+from workbench.cli_values import BEAM_SIZES, bounded, language_list, target_language
 from workbench.core.counted import counted
 from workbench.core.errors import ImportProblem, ProjectDamaged, WorkbenchError
 from workbench.core.importing import import_files, prepare_import, supported_extensions
@@ -56,8 +56,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--document", help="only this document (name or id)")
     p.add_argument("--status", choices=[s.value for s in Status], help="only segments with this status")
     p.add_argument("--to", dest="language", help="the target language --status looks at (default: any)")
-    p.add_argument("--limit", type=int)
-    p.add_argument("--offset", type=int, default=0)
+    p.add_argument("--limit", type=bounded(0))
+    p.add_argument("--offset", type=bounded(0), default=0)
     p.add_argument("--json", action="store_true", help="print JSON lines for scripts")
 
     p = sub.add_parser("stats", help="segment and word counts per document, language and status")
@@ -69,7 +69,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("mark", help="mark a segment for translation or not")
     p.add_argument("project", type=Path)
-    p.add_argument("segment", type=int, help="segment id (see `segments`)")
+    p.add_argument("segment", type=bounded(1), help="segment id (see `segments`)")
     group = p.add_mutually_exclusive_group(required=True)
     group.add_argument("--translate", action="store_true", help="the segment is to be translated")
     group.add_argument("--skip", metavar="REASON", nargs="?", const="marked by the user", help="not to translate")
@@ -78,7 +78,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--user", help="your name, recorded with every change you make")
     p.add_argument("--role", choices=["translator", "editor"])
     p.add_argument("--model", action="append", metavar="LANG=NAME", help="model for a target language (LANG= clears)")
-    p.add_argument("--beam", type=int, help="beam size for machine translation")
+    p.add_argument("--beam", type=bounded(*BEAM_SIZES), help="beam size for machine translation (1-16)")
     p.add_argument("--khmer-digits", choices=["on", "off"], help="Khmer digits (០-៩) in Khmer drafts")
     p.add_argument("--models-dir", help="folder of installed models (empty: models/ of the installation)")
 
@@ -100,11 +100,13 @@ def build_parser() -> argparse.ArgumentParser:
         "--architecture", choices=["nllb-200-distilled-600M", "opus-mt-vi-en", "tiny"], help="random weights"
     )
     p.add_argument("--model", help="an installed model to measure")
-    p.add_argument("--threads", type=int, default=0)
+    p.add_argument("--threads", type=bounded(0, 256), default=0)
     p.add_argument("--reference", type=Path, action="append", help="segmentation reference file(s) to score")
     p.add_argument("--megabytes", type=float, default=10.0)
-    p.add_argument("--segments", type=int, default=50_000, help="project/grid: 50,000; qa: 100,000 unless given")
-    p.add_argument("--units", type=int, default=200_000, help="tm: units in the memory")
+    p.add_argument(
+        "--segments", type=bounded(1, 10_000_000), default=50_000, help="project/grid: 50,000; qa: 100,000 unless given"
+    )
+    p.add_argument("--units", type=bounded(1, 10_000_000), default=200_000, help="tm: units in the memory")
     return parser
 
 

@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import argparse
+from collections.abc import Callable, Sequence
 
 from workbench.core.errors import WorkbenchError
+
+#: SQLite's integers are 64-bit: a larger "id" cannot name a segment, and would overflow the query
+_LARGEST_ID = 2**63 - 1
 
 
 def language_list(value: str) -> list[str]:
@@ -33,8 +37,22 @@ def target_language(value: str, targets: Sequence[str], project: str) -> str:
     return target_languages(value, targets, project, several=False)[0]
 
 
-#: SQLite's integers are 64-bit: a larger "id" cannot name a segment, and would overflow the query
-_LARGEST_ID = 2**63 - 1
+def bounded(low: int, high: int = _LARGEST_ID) -> Callable[[str], int]:
+    """An argparse type: a whole number from `low` to `high` (a negative --limit, a --beam of 100,000 or a
+    number SQLite cannot hold is refused by argparse with its usage line, not met later as a traceback)."""
+
+    def parse(value: str) -> int:
+        text = value.strip()
+        if not (text.isascii() and text.lstrip("-").isdigit()) or not low <= int(text) <= high:
+            span = f"from {low} to {high:,}" if high != _LARGEST_ID else f"of {low} or more"
+            raise argparse.ArgumentTypeError(f"takes a whole number {span}, not {value!r}")
+        return int(text)
+
+    return parse
+
+
+#: what a beam search can use on an office PC: wider beams only cost time (and memory grows with them)
+BEAM_SIZES = (1, 16)
 
 
 def id_list(value: str) -> list[int]:

@@ -8,7 +8,7 @@ import time
 from pathlib import Path
 
 from workbench.cli_stop import StopRequest, stop_on_signals
-from workbench.cli_values import language_list
+from workbench.cli_values import BEAM_SIZES, bounded, language_list
 from workbench.core.counted import counted
 from workbench.core.errors import ProjectFault, WorkbenchError
 from workbench.core.progress import Cancelled
@@ -44,7 +44,7 @@ def add_commands(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> No
     p.add_argument(
         "--model", help="installed model to use (default: your choice in the settings, then the catalogue's)"
     )
-    p.add_argument("--beam", type=int, help="beam size (default 4; 1 is greedy and fastest)")
+    p.add_argument("--beam", type=bounded(*BEAM_SIZES), help="beam size 1-16 (default 4; 1 is greedy and fastest)")
     p.add_argument("--backend", choices=["auto", "ct2", "transformers"], default="auto")
     p.add_argument("--khmer-digits", action="store_true", help="write numbers in Khmer digits (០-៩) in Khmer drafts")
 

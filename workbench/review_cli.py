@@ -8,7 +8,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from workbench.cli_values import id_list, language_list, target_languages
+from workbench.cli_values import bounded, id_list, language_list, target_languages
 from workbench.core.approval import approve, awaiting_approval, send_back
 from workbench.core.counted import counted, plural
 from workbench.core.errors import WorkbenchError
@@ -32,7 +32,7 @@ def add_commands(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> No
 
     p = sub.add_parser("send-back", help="editors: return a translation to the translator with a comment")
     p.add_argument("project", type=Path)
-    p.add_argument("segment", type=int)
+    p.add_argument("segment", type=bounded(1))
     p.add_argument("--to", dest="language", required=True)
     p.add_argument("--comment", required=True, help="what needs work (the translator reads it)")
     p.add_argument("--as", dest="role", choices=ROLES)
