@@ -8,6 +8,7 @@ import re
 import signal
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[2]
@@ -134,3 +135,27 @@ def test_without_the_convert_extra_install_and_convert_say_what_to_install(tiny,
     assert "Traceback" not in converted.stderr and "NameError" not in converted.stderr
     assert "pip install -e '.[convert]'" in converted.stderr and "torch, transformers" in converted.stderr
     assert not (tmp_path / "models" / "tiny-nllb-ct2-int8").exists()
+
+
+def test_a_second_signal_ends_a_command_at_once_even_inside_a_long_call(tmp_path: Path) -> None:
+    """A beam search can keep the main thread in C++ for minutes: the second Ctrl+C or kill must not wait."""
+    script = (
+        "import sys, time\n"
+        "from workbench.cli_stop import stop_on_signals\n"
+        "with stop_on_signals() as stop:\n"
+        "    print('ready', flush=True)\n"
+        "    time.sleep(60)  # stands for one long batch\n"
+        "    print('finished the batch', flush=True)\n"
+    )
+    child = subprocess.Popen(
+        [sys.executable, "-c", script], cwd=REPO, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+        preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_IGN),
+    )  # fmt: skip
+    assert child.stdout is not None and child.stdout.readline() == "ready\n"
+    child.send_signal(signal.SIGINT)  # the first asks to stop after the step: the batch goes on
+    time.sleep(0.5)
+    assert child.poll() is None
+    child.send_signal(signal.SIGTERM)
+    out, err = child.communicate(timeout=10)
+    assert child.returncode == 128 + signal.SIGTERM and "finished the batch" not in out
+    assert "stopped at once: every finished batch is saved" in err
