@@ -154,7 +154,7 @@ def test_a_file_that_is_not_tbx_is_refused_by_name(tmp_path: Path) -> None:
 def test_a_csv_glossary_with_a_field_too_long_to_read_is_refused_by_name_and_line(tmp_path: Path) -> None:
     path = tmp_path / "terms.csv"
     path.write_text("vi,en\nỦy ban,Committee\n" + "a" * 200_000 + ",b\n", encoding="utf-8")
-    with pytest.raises(ImportProblem, match=r"terms\.csv: is not a readable CSV file \(after line 2: field larger"):
+    with pytest.raises(ImportProblem, match=r"terms\.csv: is not a readable CSV file \(line 2: field larger"):
         read_glossary_csv(path)
 
 

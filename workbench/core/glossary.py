@@ -159,13 +159,24 @@ def read_glossary_csv(path: Path) -> list[Term]:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         raise ImportProblem(str(path), f"cannot be read as UTF-8 text ({exc})") from exc
-    reader = csv.DictReader(io.StringIO(text))
+    header = text.split("\n", 1)[0]
+    # Excel writes ';' (or a tab) where the system's decimal mark is a comma, as in a Vietnamese locale
+    delimiter = ";" if header.count(";") > header.count(",") else "\t" if "\t" in header and "," not in header else ","
+    reader = csv.DictReader(io.StringIO(text), delimiter=delimiter, strict=True)
     try:
-        if reader.fieldnames is None or "vi" not in reader.fieldnames:
+        names = reader.fieldnames
+        if names is None or "vi" not in names:
             raise ImportProblem(str(path), f"needs a header row with at least a 'vi' column ({', '.join(CSV_COLUMNS)})")
+        doubled = sorted({name for name in names if names.count(name) > 1})
+        if doubled:
+            raise ImportProblem(str(path), f"has the column {', '.join(map(repr, doubled))} twice in its header")
         rows = list(reader)
-    except csv.Error as exc:  # a field over the csv module's limit, a stray quote under strict rules
-        raise ImportProblem(str(path), f"is not a readable CSV file (after line {reader.line_num}: {exc})") from exc
+    except csv.Error as exc:  # an unclosed quote, a field over the csv module's limit
+        why = "a quoted field is never closed" if "unexpected end of data" in str(exc) else str(exc)
+        raise ImportProblem(str(path), f"is not a readable CSV file (line {reader.line_num}: {why})") from exc
+    ragged = [i + 2 for i, raw in enumerate(rows) if None in raw]  # fewer fields are empty cells; more are not
+    if ragged:  # a shifted column would put an English term in the Khmer one
+        raise ImportProblem(str(path), f"line {ragged[0]} has more fields than the header ({len(names)})")
     found = []
     for raw in rows:
         row = {k: original_cell(v) for k, v in raw.items() if isinstance(k, str) and isinstance(v, str)}
