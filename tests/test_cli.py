@@ -198,3 +198,19 @@ def test_numbers_on_the_command_line_are_checked_before_anything_runs(tmp_path: 
     ):
         refused = run(*args, cwd=tmp_path)
         assert refused.returncode == 2 and said in refused.stderr and "Traceback" not in refused.stderr, args
+
+
+def test_ignoring_a_finding_names_what_is_wrong_with_the_request(tmp_path: Path) -> None:
+    run("new", "p.wbp", cwd=tmp_path)
+    (tmp_path / "a.txt").write_text("Câu một.\n", encoding="utf-8")
+    run("import", "p.wbp", "a.txt", cwd=tmp_path)
+    for ignore, said in (
+        ("0:km:untranslated", "there is no segment 0 in p.wbp"),
+        ("99999999999999999999999:km:untranslated", "segment ids are numbers"),
+        ("1:fr:untranslated", "fr is not a target language of p.wbp"),
+        ("1:km:nosuch", "no check is called 'nosuch'"),
+        ("1-km", "--ignore takes SEGMENT:LANG:CHECK"),
+    ):
+        refused = run("check", "p.wbp", "--ignore", ignore, "--reason", "đúng", cwd=tmp_path)
+        assert refused.returncode == 2 and said in refused.stderr and "Traceback" not in refused.stderr, ignore
+    assert run("check", "p.wbp", "--ignore", "1:km:untranslated", "--reason", "đúng", cwd=tmp_path).returncode == 0

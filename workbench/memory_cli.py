@@ -7,7 +7,7 @@ import json
 from collections import Counter
 from pathlib import Path
 
-from workbench.cli_values import target_language, target_languages
+from workbench.cli_values import id_list, target_language, target_languages
 from workbench.core.counted import counted
 from workbench.core.errors import WorkbenchError
 from workbench.core.glossary import add_term, export_glossary, read_glossary_csv, read_glossary_tbx, terms
@@ -151,10 +151,12 @@ def cmd_check(args: argparse.Namespace) -> int:
     if args.ignore:
         try:
             segment, language, check_id = args.ignore.split(":")
-            with Project.open(args.project) as project:
-                ignore_problem(project, int(segment), language, check_id, args.reason, Settings.load().user_name)
-        except ValueError as exc:
-            raise WorkbenchError(f"--ignore SEGMENT:LANG:CHECK with --reason: {exc}") from exc
+        except ValueError:
+            raise WorkbenchError(f"--ignore takes SEGMENT:LANG:CHECK (with --reason), not {args.ignore!r}") from None
+        (segment_id,) = id_list(segment) or [0]
+        with Project.open(args.project) as project:
+            target_language(language, project.info.target_languages, args.project.name)
+            ignore_problem(project, segment_id, language, check_id, args.reason, Settings.load().user_name)
         print(f"ignored {check_id} on segment {segment} ({language}): {args.reason}")
         return 0
     with Project.open(args.project, read_only=True) as project:

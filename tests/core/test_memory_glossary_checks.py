@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import REPO
-from workbench.core.errors import ImportProblem
+from workbench.core.errors import ImportProblem, WorkbenchError
 from workbench.core.glossary import (
     Term,
     TermFinder,
@@ -207,7 +207,7 @@ def test_project_checks_use_the_glossary_find_inconsistencies_and_respect_ignore
         assert (second, "term-not-used") not in found
         ignore_problem(project, second, "en", "inconsistent-translation", "the second is the correct one", "editor")
         assert (second, "inconsistent-translation") not in {(p.segment_id, p.check_id) for p in check_project(project)}
-        with pytest.raises(ValueError, match="say why"):
+        with pytest.raises(WorkbenchError, match="say why"):
             ignore_problem(project, first, "en", "forbidden-term", " ", "editor")
 
 

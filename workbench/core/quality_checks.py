@@ -24,6 +24,7 @@ from typing import NamedTuple
 
 import regex
 
+from workbench.core.errors import WorkbenchError
 from workbench.core.glossary import FoundTerm, TermFinder, target_key, terms
 from workbench.core.language_rules import months_named, to_ascii_digits
 from workbench.core.match_normalization import normalize_for_matching
@@ -640,9 +641,10 @@ def check_project(
 
 def ignore_problem(project: Project, segment_id: int, language: str, check_id: str, reason: str, author: str) -> None:
     if check_id not in BY_ID:
-        raise ValueError(f"no check is called {check_id!r}")
+        raise WorkbenchError(f"no check is called {check_id!r} (`check --list` lists them)")
     if not reason.strip():
-        raise ValueError("say why the finding is fine: the reason is kept for the editor")
+        raise WorkbenchError("say why the finding is fine: the reason is kept for the editor")
+    project.segment(segment_id)  # there is no segment 0: said, not a foreign-key error
     with project.transaction() as db:
         db.execute(
             """INSERT OR REPLACE INTO qa_ignored(segment_id, language, check_id, reason, author, created_at)

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from workbench.core.errors import WorkbenchError
 from workbench.core.project_store import Project
 from workbench.core.quality_checks import Problem, ignore_problem
 from workbench.ui.rows_model import RowsModel
@@ -72,7 +73,7 @@ class CheckReportDialog(QDialog):
                 return False
         try:
             ignore_problem(self.project, problem.segment_id, problem.language, problem.check_id, reason, self.author)
-        except ValueError as exc:
+        except WorkbenchError as exc:
             self.summary.setText(str(exc))
             return False
         self.model.remove_row(row)
