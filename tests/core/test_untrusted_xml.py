@@ -46,3 +46,14 @@ def test_a_returned_xliff_using_an_entity_of_an_unloaded_dtd_is_refused_not_merg
         )  # the file is well-formed: only the entity's text is unknown
         with pytest.raises(ImportProblem, match=r"uses the entity &leak; \(line \d+\)"):
             plan_merge(project, returned, "km")
+
+
+def test_an_xml_declaration_that_lies_about_utf8_bytes_is_named_as_such(tmp_path: Path) -> None:
+    memory = tmp_path / "u16.tmx"
+    memory.write_text(
+        '<?xml version="1.0" encoding="UTF-16"?>\n<tmx version="1.4"><header srclang="vi"/><body><tu>'
+        '<tuv xml:lang="vi"><seg>Chùa Dơi</seg></tuv><tuv xml:lang="en"><seg>Bat Pagoda</seg></tuv></tu></body></tmx>',
+        encoding="utf-8",
+    )
+    with pytest.raises(ImportProblem, match="says it is in UTF-16, but its bytes are UTF-8"):
+        read_tmx(memory)

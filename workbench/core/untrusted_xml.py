@@ -4,6 +4,7 @@ ImportProblem naming the file and the problem. Only a regular file is read (see 
 
 from __future__ import annotations
 
+import re
 from io import BytesIO
 from pathlib import Path
 
@@ -15,6 +16,17 @@ from workbench.core.user_file import read_regular_file
 _PARSER = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False, huge_tree=True)
 
 
+_DECLARED_ENCODING = re.compile(rb"<\?xml[^>]*?encoding\s*=\s*[\"']([A-Za-z0-9._-]+)[\"']")
+
+
+def _is_utf8(data: bytes) -> bool:
+    try:
+        data.decode("utf-8")
+    except UnicodeDecodeError:
+        return False
+    return True
+
+
 def parse_untrusted(path: Path, kind: str, max_bytes: int) -> etree._ElementTree:
     """The parsed file; `kind` ("a TMX file") words the refusal of entity declarations."""
     source = str(path)
@@ -24,6 +36,13 @@ def parse_untrusted(path: Path, kind: str, max_bytes: int) -> etree._ElementTree
     except etree.XMLSyntaxError as exc:
         if "amplification" in str(exc) or "entity reference loop" in str(exc):  # libxml2 stopped an entity bomb
             raise ImportProblem(source, f"declares XML entities, which {kind} has no need of; refused") from exc
+        declared = _DECLARED_ENCODING.match(data[:200])
+        if declared and declared.group(1).lower().replace(b"-", b"") != b"utf8" and _is_utf8(data):
+            raise ImportProblem(
+                source,
+                f"says it is in {declared.group(1).decode('ascii')}, but its bytes are UTF-8 (a tool re-encoded it "
+                "and left the declaration): change the encoding in its first line to UTF-8",
+            ) from exc
         raise ImportProblem(source, f"is not well-formed XML ({exc})") from exc
     dtd = tree.docinfo.internalDTD
     if dtd is not None and list(dtd.iterentities()):  # type: ignore[union-attr]
