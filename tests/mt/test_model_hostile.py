@@ -468,3 +468,14 @@ def test_a_named_pipe_given_as_a_model_archive_is_refused_not_waited_on(tmp_path
     with pytest.raises(ModelRefused, match=r"model\.tar\.gz: is a named pipe \(FIFO\), not a regular file"):
         ModelStore(tmp_path / "models").install(tmp_path / "model.tar.gz")
     assert not any((tmp_path / "models").glob("*"))
+
+
+def test_an_interrupted_installs_work_folder_goes_with_the_next_install(tiny, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    models = tmp_path / "models"
+    old, recent = models / ".unpack-killed", models / ".unpack-running"
+    for folder in (old, recent):
+        folder.mkdir(parents=True)
+        (folder / "part").write_bytes(b"\0" * 1000)
+    os.utime(old, (0, 0))  # left by a kill long ago
+    ModelStore(models).install(tiny.nllb_ct2_int8, name="tiny")
+    assert not old.exists() and recent.exists()  # a young one may be another install still running

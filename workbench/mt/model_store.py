@@ -8,6 +8,7 @@ as installed, and a failed one leaves nothing behind.
 
 from __future__ import annotations
 
+import contextlib
 import importlib.util
 import json
 import logging
@@ -15,6 +16,7 @@ import os
 import shutil
 import socket
 import tempfile
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager, nullcontext
 from dataclasses import dataclass
@@ -32,6 +34,9 @@ from workbench.mt.model_files import MANIFEST, ModelFolder, ModelRefused, inspec
 log = logging.getLogger(__name__)
 
 __all__ = ["MANIFEST", "InstalledModel", "MissingExtra", "ModelStore"]
+
+#: how old an interrupted install's work folder must be before the next install removes it
+LEFTOVER_AGE_SECONDS = 3600
 COPY_CHUNK = 4 * 1024**2
 MAX_NAME = 200
 
@@ -114,6 +119,17 @@ class ModelStore:
                 log.warning("ignoring %s: unreadable manifest (%s)", folder, exc)
         return models
 
+    def _clear_leftovers(self) -> None:
+        """Work folders an interrupted install, convert or download left (a kill skips their clean-up),
+        once they are an hour old: a younger one may belong to a command still running."""
+        cutoff = time.time() - LEFTOVER_AGE_SECONDS
+        for folder in self.root.glob(".*"):
+            if not folder.name.startswith((".unpack-", ".convert-", ".download-")):
+                continue
+            with contextlib.suppress(OSError):
+                if not folder.is_symlink() and folder.is_dir() and folder.stat().st_mtime < cutoff:
+                    shutil.rmtree(folder)
+
     def get(self, name: str) -> InstalledModel:
         for model in self.installed():
             if model.name == name:
@@ -145,6 +161,7 @@ class ModelStore:
             except ImportProblem as problem:
                 raise ModelRefused(f"{source}: {problem.problem}; give the model's folder or its archive") from None
         self.root.mkdir(parents=True, exist_ok=True)
+        self._clear_leftovers()
         with tempfile.TemporaryDirectory(dir=self.root, prefix=".unpack-") as unpack:
             folder = unpack_model_archive(source, Path(unpack), self.archive_limits) if archive else source
             described = inspect_model_folder(folder)
