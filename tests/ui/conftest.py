@@ -1,16 +1,23 @@
 """Qt tests run offscreen, and a test that leaves thread-pool work running fails.
 
 `open_window` builds a real project (the shared article and a short text) and opens the real project
-window on it; `shown_errors` collects the error dialogs instead of blocking on them; `tiny_models`
-installs a tiny real NLLB model and chooses it for English and Khmer."""
+window on it; `tiny_models` installs a tiny real NLLB model and chooses it for English and Khmer.
+
+No message box ever opens in a test: QMessageBox (its static helpers and `exec`) and the project's
+`error_dialog.show_error` are replaced for every test by a recorder, and a test that shows a dialog
+it did not ask for fails. A test that expects an error asks for `shown_errors` and asserts on it; a
+test that expects a question or a notice patches that QMessageBox helper itself."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import importlib
+import pkgutil
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QSettings, QThreadPool
+from PySide6.QtWidgets import QMessageBox
 
 from workbench.core.importing import import_files
 from workbench.core.project_store import Project
@@ -35,18 +42,48 @@ def no_leftover_background_work(qtbot):  # type: ignore[no-untyped-def]
     assert finished and pool.activeThreadCount() == 0, "a test left background work running"
 
 
-@pytest.fixture
-def shown_errors(monkeypatch: pytest.MonkeyPatch) -> list[str]:
-    shown: list[str] = []
+def _ui_modules() -> list[object]:
+    """Every module of workbench.ui, imported now, so a `from ... import show_error` is bound to the real
+    function before it is patched (a module first imported under the patch would keep the recorder)."""
+    import workbench.ui
 
-    def record(_parent: object, title: str, message: str, details: str = "") -> None:
+    return [importlib.import_module(f"workbench.ui.{m.name}") for m in pkgutil.iter_modules(workbench.ui.__path__)]
+
+
+@pytest.fixture(autouse=True)
+def dialogs(monkeypatch: pytest.MonkeyPatch, request: pytest.FixtureRequest) -> Iterator[list[str]]:
+    """Every message box a test shows, as "title: message", instead of a dialog that blocks."""
+    shown: list[str] = []
+    from workbench.ui import error_dialog
+
+    real_show_error = error_dialog.show_error
+
+    def record_error(_parent: object, title: str, message: str, details: str = "") -> None:
         shown.append(f"{title}: {message}")
 
-    import workbench.ui.import_dialog
-    import workbench.ui.project_window
+    def record_box(_parent: object, title: str, text: str, *_args: object, **_kwargs: object) -> object:
+        shown.append(f"{title}: {text}")
+        return QMessageBox.StandardButton.Cancel  # an unexpected question is never answered yes
 
-    monkeypatch.setattr(workbench.ui.project_window, "show_error", record)
-    return shown
+    def record_exec(box: QMessageBox) -> int:
+        shown.append(f"{box.windowTitle()}: {box.text()}")
+        return int(QMessageBox.StandardButton.Cancel.value)
+
+    for module in _ui_modules():
+        if getattr(module, "show_error", None) is real_show_error:
+            monkeypatch.setattr(module, "show_error", record_error)
+    for helper in ("critical", "warning", "information", "question"):
+        monkeypatch.setattr(QMessageBox, helper, record_box)
+    monkeypatch.setattr(QMessageBox, "exec", record_exec)
+    yield shown
+    if shown and "shown_errors" not in request.fixturenames:
+        pytest.fail(f"the test showed a dialog it did not expect: {shown}")
+
+
+@pytest.fixture
+def shown_errors(dialogs: list[str]) -> list[str]:
+    """The error dialogs shown; a test that asks for this expects them and asserts on them."""
+    return dialogs
 
 
 @pytest.fixture
