@@ -4,6 +4,8 @@ when no model is installed. The model's output is meaningless; the tests check w
 
 from __future__ import annotations
 
+import threading
+
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox
@@ -40,13 +42,39 @@ def test_pretranslating_the_document_fills_both_languages_in_the_background(
 
 def test_cancel_stops_between_batches_and_keeps_what_was_drafted(qtbot, open_window, tiny_models: Settings) -> None:  # type: ignore[no-untyped-def]
     window = open_window(settings=tiny_models)
+    # The worker is held right after its first batch until Cancel has been clicked, so the job cannot
+    # finish first: what is drafted is that batch and nothing after it.
+    first_batch: list[tuple[str, tuple[int, ...]]] = []
+    batch_out, cancel_clicked = threading.Event(), threading.Event()
+
+    def hold_after_the_first_batch(_job, language, _model, drafts) -> None:  # type: ignore[no-untyped-def]
+        if not batch_out.is_set():
+            first_batch.extend((language, d.unit.segment_ids) for d in drafts)
+            batch_out.set()
+            cancel_clicked.wait(30)
+
+    window.mt.drafts_ready.connect(hold_after_the_first_batch, Qt.ConnectionType.DirectConnection)
     with qtbot.waitSignal(window.mt.job_ended, timeout=JOB_TIMEOUT_MS) as ended:
-        window.start_pretranslation(None, None)
+        job = window.start_pretranslation(None, None)
+        assert job is not None and job.total == 6
+        qtbot.waitUntil(batch_out.is_set, timeout=JOB_TIMEOUT_MS)
         window.cancel_button.click()
-    assert ended.args[1] in ("cancelled", "done")
-    drafted = [s for s in window.project.segments() if s.translations.get("en") and s.translations["en"].text]
-    for segment in drafted:
-        assert segment.translations["en"].status is Status.DRAFT
+        cancel_clicked.set()
+    assert ended.args[1] == "cancelled", ended.args
+    assert "cancelled" in window.statusBar().currentMessage()
+    expected = {(language, i) for language, ids in first_batch for i in ids}
+    drafted = {
+        (language, s.id)
+        for s in window.project.segments()
+        for language, t in s.translations.items()
+        if t is not None and t.text
+    }
+    assert expected and drafted == expected  # the first batch is kept, nothing after it was drafted
+    assert len(drafted) < job.total
+    for language, segment_id in drafted:
+        draft = window.project.segment(segment_id).translations[language]
+        assert (draft.status, draft.origin) == (Status.DRAFT, Origin.MT)
+    assert not window.mt.busy and not window.cancel_button.isVisible()
     window.close()
 
 
