@@ -57,13 +57,16 @@ def test_discarding_the_recovered_text_leaves_the_segment_as_it_was(qtbot, tmp_p
     path = tmp_path / "p.wbp"
     with Project.create(path, "p", "vi", ["en", "km"]) as project:
         import_files(project, [short_text])
-        save_unconfirmed(project, project.segment_ids()[0], "en", "lost text", "an")
+        first = project.segment_ids()[0]
+        project.save_translation(first, "en", "Cam Mountain is famous.", Status.TRANSLATED, Origin.HUMAN, "an")
+        save_unconfirmed(project, first, "en", "lost text", "an")
     window = ProjectWindow(Project.open(path))
     qtbot.addWidget(window)
     window.show()
+    assert window.banner.isVisible()
     window.discard_button.click()
     assert unconfirmed_edits(window.project) == []
-    assert window.project.segment(window.model.segment_id(0)).translations.get("en") is None or not (
-        window.project.segment(window.model.segment_id(0)).translations["en"].text
-    )
+    assert not window.banner.isVisible()
+    kept = window.project.segment(first).translations["en"]
+    assert (kept.text, kept.status, kept.origin) == ("Cam Mountain is famous.", Status.TRANSLATED, Origin.HUMAN)
     window.close()
