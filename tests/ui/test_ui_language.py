@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 from lxml import etree
 from PySide6.QtCore import QCoreApplication, QLocale
+from PySide6.QtGui import QFontDatabase
 
 from tests.conftest import REPO
 from workbench.core.settings import Settings
@@ -57,5 +58,34 @@ def test_every_text_in_the_code_has_a_vietnamese_translation_and_the_qm_is_curre
     assert compiled.read_bytes() == (TRANSLATIONS_DIR / "workbench_vi.qm").read_bytes(), "run pyside6-lrelease"
 
 
-def test_a_khmer_font_is_found(qapp) -> None:  # type: ignore[no-untyped-def]
-    assert khmer_fonts(), "install a Khmer font (fonts-khmeros) for the grid to show Khmer"
+def _font_database_with(monkeypatch: pytest.MonkeyPatch, khmer: list[str]) -> list[object]:
+    """QFontDatabase answers `khmer` for Khmer and a Latin font for anything else; returns what was asked."""
+    asked: list[object] = []
+
+    def families(writing_system: object = QFontDatabase.WritingSystem.Any) -> list[str]:
+        asked.append(writing_system)
+        return list(khmer) if writing_system == QFontDatabase.WritingSystem.Khmer else ["DejaVu Sans"]
+
+    monkeypatch.setattr(QFontDatabase, "families", families)
+    return asked
+
+
+def test_khmer_fonts_are_the_families_that_can_write_khmer(qapp, monkeypatch: pytest.MonkeyPatch) -> None:  # type: ignore[no-untyped-def]
+    asked = _font_database_with(monkeypatch, ["Khmer OS", "Noto Sans Khmer"])
+    assert khmer_fonts() == ["Khmer OS", "Noto Sans Khmer"]
+    assert asked == [QFontDatabase.WritingSystem.Khmer]
+    _font_database_with(monkeypatch, [])
+    assert khmer_fonts() == []
+
+
+def test_the_start_page_says_when_no_khmer_font_is_installed(qtbot, monkeypatch: pytest.MonkeyPatch) -> None:  # type: ignore[no-untyped-def]
+    from workbench.ui.start_window import StartWindow
+
+    _font_database_with(monkeypatch, [])
+    without = StartWindow()
+    qtbot.addWidget(without)
+    assert without.status.text().startswith("No Khmer font is installed: Khmer text will show as boxes.")
+    _font_database_with(monkeypatch, ["Khmer OS"])
+    with_font = StartWindow()
+    qtbot.addWidget(with_font)
+    assert with_font.status.text() == ""
