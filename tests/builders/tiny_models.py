@@ -9,12 +9,12 @@ from __future__ import annotations
 import json
 import os
 import shutil
-from contextlib import nullcontext
+from collections.abc import Callable
 from pathlib import Path
 
 import sentencepiece as spm
 
-from workbench.mt.model_store import m2m100_vocabulary_from_tokenizer
+from workbench.mt.families import family_of_folder
 
 #: 64 wide, 2+2 layers, 4 heads: real architectures, seconds to build and run
 TINY_SHAPE = {
@@ -158,12 +158,21 @@ def build_tiny_marian(folder: Path, seed: int = 0) -> Path:
     return folder
 
 
+#: family name -> its tiny-model builder: a new family in workbench.mt.families adds its builder here
+TINY_BUILDERS: dict[str, Callable[[Path, int], Path]] = {
+    "nllb": build_tiny_nllb,
+    "m2m100": build_tiny_m2m100,
+    "marian": build_tiny_marian,
+}
+
+
 def convert_to_ct2(source: Path, out: Path, quantization: str = "float32") -> Path:
     from ctranslate2.converters import TransformersConverter
 
-    files = ["source.spm", "target.spm"] if (source / "source.spm").exists() else ["sentencepiece.bpe.model"]
+    family = family_of_folder(source)
     shutil.rmtree(out, ignore_errors=True)
-    m2m100 = (source / "vocab.json").exists() and not (source / "source.spm").exists()
-    with m2m100_vocabulary_from_tokenizer() if m2m100 else nullcontext():  # as `models convert` does
-        TransformersConverter(str(source), copy_files=files).convert(str(out), quantization=quantization)
+    with family.converting():  # as `models convert` does
+        TransformersConverter(str(source), copy_files=list(family.tokenizer_files)).convert(
+            str(out), quantization=quantization
+        )
     return out

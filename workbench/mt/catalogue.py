@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from workbench.core.errors import WorkbenchError
+from workbench.mt.families import is_supported
 
 MODELS_DIR = Path(__file__).resolve().parents[2] / "models"
 CATALOGUE_PATH = MODELS_DIR / "catalogue.json"
@@ -26,7 +27,7 @@ class CatalogueEntry:
 
     @property
     def supported(self) -> bool:
-        return self.family in ("nllb", "m2m100", "marian")
+        return is_supported(self.family)
 
 
 @dataclass(frozen=True, slots=True)

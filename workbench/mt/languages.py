@@ -1,21 +1,12 @@
-"""How each model family names the project's languages."""
+"""How each model family names the project's languages (the tables live with the families)."""
 
 from __future__ import annotations
 
-from workbench.core.errors import WorkbenchError
+from workbench.mt.families import M2M100_CODES, NLLB_CODES, family
 
-#: Project code -> NLLB-200 (FLORES-200) code.
-NLLB_CODES = {"vi": "vie_Latn", "en": "eng_Latn", "km": "khm_Khmr"}
-#: Project code -> M2M100 language token.
-M2M100_CODES = {"vi": "__vi__", "en": "__en__", "km": "__km__"}
+__all__ = ["M2M100_CODES", "NLLB_CODES", "model_language_token"]
 
 
-def model_language_token(family: str, language: str) -> str | None:
+def model_language_token(family_name: str, language: str) -> str | None:
     """The token that names `language` for a model family, or None where the family has none (Marian)."""
-    table = {"nllb": NLLB_CODES, "m2m100": M2M100_CODES}.get(family)
-    if table is None:
-        return None
-    try:
-        return table[language]
-    except KeyError:
-        raise WorkbenchError(f"{family} models have no code for the language {language!r}") from None
+    return family(family_name).language_token(language)

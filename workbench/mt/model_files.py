@@ -22,12 +22,11 @@ from typing import BinaryIO
 import sentencepiece
 
 from workbench.core.errors import WorkbenchError
+from workbench.mt.families import FolderFacts, architectures, detect_family, family
 from workbench.mt.weights_format import ct2_model_problem, safetensors_problem
 
 log = logging.getLogger(__name__)
 
-#: config.json model_type -> our family name
-ARCHITECTURES = {"m2m_100": "m2m100", "marian": "marian"}
 CT2_MARKERS = ("shared_vocabulary.json", "shared_vocabulary.txt", "source_vocabulary.json", "source_vocabulary.txt")
 #: the workbench's own record of an installed model (written by model_store)
 MANIFEST = "workbench-model.json"
@@ -67,7 +66,7 @@ class ModelFolder:
     path: Path
     #: "ct2" (CTranslate2, the fast runtime) or "transformers" (safetensors, for conversion and reference)
     format: str
-    #: "nllb", "m2m100" or "marian"
+    #: a registered family's name (workbench.mt.families): "nllb", "m2m100", "marian"
     family: str
     #: the sentencepiece files the runtime needs, relative to `path`
     tokenizer_files: tuple[str, ...]
@@ -229,27 +228,19 @@ def _read_folder(folder: Path) -> _Reading:
 
 
 def _family_from_tokenizer(reading: _Reading, config: dict[str, object]) -> str:
-    names = set(reading.files)
-    if "source.spm" in names or config.get("model_type") == "marian":
-        return "marian"
     tokenizer_config = reading.json.get("tokenizer_config.json")
-    if isinstance(tokenizer_config, dict):
-        tokenizer_class = str(tokenizer_config.get("tokenizer_class", ""))
-        if "Nllb" in tokenizer_class:
-            return "nllb"
-        if "M2M100" in tokenizer_class:
-            return "m2m100"
     vocabulary = reading.json.get("shared_vocabulary.json")
-    tokens = set(vocabulary) if isinstance(vocabulary, list) else set()
-    if "vie_Latn" in tokens:
-        return "nllb"
-    if "vocab.json" in names or "__vi__" in tokens:
-        return "m2m100"
-    return "nllb"
+    facts = FolderFacts(
+        files=tuple(reading.files),
+        model_type=str(config.get("model_type", "")),
+        tokenizer_class=str(tokenizer_config.get("tokenizer_class", "")) if isinstance(tokenizer_config, dict) else "",
+        vocabulary=tuple(vocabulary) if isinstance(vocabulary, list) else (),
+    )
+    return detect_family(facts).name
 
 
-def _tokenizer_files(folder: Path, names: set[str], family: str) -> tuple[str, ...]:
-    wanted = ("source.spm", "target.spm") if family == "marian" else ("sentencepiece.bpe.model",)
+def _tokenizer_files(folder: Path, names: set[str], family_name: str) -> tuple[str, ...]:
+    wanted = family(family_name).tokenizer_files
     missing = [name for name in wanted if name not in names]
     if missing:
         raise ModelRefused(
@@ -271,15 +262,20 @@ def inspect_model_folder(folder: Path) -> ModelFolder:
     assert isinstance(config, dict)  # checked by _check_json
     files = tuple(reading.files)
     if "model.bin" in reading.weights and any(m in names for m in CT2_MARKERS):
-        family = _family_from_tokenizer(reading, config)
-        return ModelFolder(folder, "ct2", family, _tokenizer_files(folder, names, family), files, reading.size)
+        family_name = _family_from_tokenizer(reading, config)
+        return ModelFolder(
+            folder, "ct2", family_name, _tokenizer_files(folder, names, family_name), files, reading.size
+        )
     if not any(name.endswith(".safetensors") for name in reading.weights):
         raise ModelRefused(f"{folder}: no weights found (expected *.safetensors or a CTranslate2 model.bin)")
     model_type = str(config.get("model_type", ""))
-    if model_type not in ARCHITECTURES:
-        known = ", ".join(sorted(ARCHITECTURES))
-        raise ModelRefused(f"{folder}: the architecture {model_type or 'unknown'!r} is not supported (known: {known})")
-    family = ARCHITECTURES[model_type]
-    if family == "m2m100":
-        family = _family_from_tokenizer(reading, config)
-    return ModelFolder(folder, "transformers", family, _tokenizer_files(folder, names, family), files, reading.size)
+    known = architectures()
+    if model_type not in known:
+        raise ModelRefused(
+            f"{folder}: the architecture {model_type or 'unknown'!r} is not supported (known: {', '.join(sorted(known))})"
+        )
+    owners = known[model_type]
+    family_name = owners[0].name if len(owners) == 1 else _family_from_tokenizer(reading, config)
+    return ModelFolder(
+        folder, "transformers", family_name, _tokenizer_files(folder, names, family_name), files, reading.size
+    )

@@ -17,8 +17,6 @@ import shutil
 import socket
 import tempfile
 import time
-from collections.abc import Iterator
-from contextlib import contextmanager, nullcontext
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
@@ -28,12 +26,14 @@ from urllib.parse import urlparse
 from workbench.core.errors import ImportProblem, WorkbenchError
 from workbench.core.user_file import check_regular_file
 from workbench.mt.catalogue import MODELS_DIR, Catalogue, load_catalogue
+from workbench.mt.families import family as model_family
+from workbench.mt.families import m2m100_vocabulary_from_tokenizer
 from workbench.mt.model_archive import DEFAULT_LIMITS, ArchiveLimits, unpack_model_archive
 from workbench.mt.model_files import MANIFEST, ModelFolder, ModelRefused, inspect_model_folder, open_regular
 
 log = logging.getLogger(__name__)
 
-__all__ = ["MANIFEST", "InstalledModel", "MissingExtra", "ModelStore"]
+__all__ = ["MANIFEST", "InstalledModel", "MissingExtra", "ModelStore", "m2m100_vocabulary_from_tokenizer"]
 
 #: how old an interrupted install's work folder must be before the next install removes it
 LEFTOVER_AGE_SECONDS = 3600
@@ -239,9 +239,8 @@ class ModelStore:
         with tempfile.TemporaryDirectory(dir=self.root, prefix=".convert-") as work:
             out = Path(work) / "model"
             converter = SafetensorsOnly(str(model.path), copy_files=list(described.tokenizer_files))
-            vocabulary = m2m100_vocabulary_from_tokenizer() if described.family == "m2m100" else nullcontext()
             try:
-                with vocabulary:
+                with model_family(described.family).converting():
                     converter.convert(str(out), quantization=quantization)
             except (ImportError, NameError) as exc:  # CTranslate2's converter meets a missing torch as a NameError
                 raise MissingExtra(f"converting a model needs torch and transformers; {CONVERT_EXTRA_HINT}") from exc
@@ -278,34 +277,6 @@ class ModelStore:
                 allow_patterns=["*.json", "*.safetensors", "*.model", "*.spm", "*.txt"],
             )
             return self._copy_in(inspect_model_folder(Path(folder)), entry.name, replace=False, quantization="")
-
-
-@contextmanager
-def m2m100_vocabulary_from_tokenizer() -> Iterator[None]:
-    """While converting, take M2M100's token list id by id from the model's own tokenizer.
-
-    With transformers 5 CTranslate2's converter misses M2M100's language tokens (__vi__, __km__): they
-    would be read as <unk>, or the conversion stops on a vocabulary size mismatch.
-    """
-    from ctranslate2.converters import transformers as ct2_transformers
-
-    class Loader(ct2_transformers.M2M100Loader):
-        def get_vocabulary(self, model: Any, tokenizer: Any) -> list[str]:
-            tokens = [str(t) for t in tokenizer.convert_ids_to_tokens(list(range(model.config.vocab_size)))]
-            seen: set[str] = set()
-            for i, token in enumerate(tokens):  # ids past the tokenizer come back as <unk>: name them apart
-                if token in seen:
-                    tokens[i] = f"madeupword{i}"
-                seen.add(tokens[i])
-            return tokens
-
-    registry = ct2_transformers._MODEL_LOADERS
-    original = registry["M2M100Config"]
-    registry["M2M100Config"] = Loader()
-    try:
-        yield
-    finally:
-        registry["M2M100Config"] = original
 
 
 def _model_name(source: Path) -> str:

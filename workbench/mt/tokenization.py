@@ -1,7 +1,8 @@
 """Text to model tokens and back with sentencepiece alone, identical for both backends.
 
-NLLB and M2M100 frame the pieces as [source language token, *pieces, "</s>"] and force the target
-language as the first output token; Marian frames them as [*pieces, "</s>"] and has one direction.
+A family that names languages (NLLB, M2M100) frames the pieces as [source language token, *pieces, "</s>"]
+and forces the target language as the first output token; one that names none (Marian) frames them as
+[*pieces, "</s>"]. The family (workbench.mt.families) says which, and which sentencepiece files to use.
 No Moses punctuation normalisation is done (MarianTokenizer does it only when sacremoses is
 installed): both backends see exactly the same tokens.
 """
@@ -14,7 +15,7 @@ import regex
 import sentencepiece
 
 from workbench.core.language_rules import clean_text
-from workbench.mt.languages import model_language_token
+from workbench.mt.families import family as family_named
 
 _SPECIAL = regex.compile(r"^(?:<[^>]+>|[a-z]{3}_[A-Z][a-z]{3}|__[a-z]{2,3}__)$")
 
@@ -22,12 +23,12 @@ _SPECIAL = regex.compile(r"^(?:<[^>]+>|[a-z]{3}_[A-Z][a-z]{3}|__[a-z]{2,3}__)$")
 class SentencePieceCodec:
     def __init__(self, folder: Path, family: str) -> None:
         self.family = family
-        if family == "marian":
-            self._source = sentencepiece.SentencePieceProcessor(model_file=str(folder / "source.spm"))
-            self._target = sentencepiece.SentencePieceProcessor(model_file=str(folder / "target.spm"))
-        else:
-            self._source = sentencepiece.SentencePieceProcessor(model_file=str(folder / "sentencepiece.bpe.model"))
+        self._family = family_named(family)
+        self._source = sentencepiece.SentencePieceProcessor(model_file=str(folder / self._family.source_spm))
+        if self._family.target_spm == self._family.source_spm:
             self._target = self._source
+        else:
+            self._target = sentencepiece.SentencePieceProcessor(model_file=str(folder / self._family.target_spm))
 
     def pieces(self, text: str) -> list[str]:
         # clean_text also drops U+200B, which str.strip() keeps and which makes backends disagree.
@@ -37,11 +38,11 @@ class SentencePieceCodec:
 
     def source_tokens(self, text: str, source_language: str) -> list[str]:
         pieces = self.pieces(text)
-        language = model_language_token(self.family, source_language)
+        language = self._family.language_token(source_language)
         return [language, *pieces, "</s>"] if language else [*pieces, "</s>"]
 
     def target_prefix(self, target_language: str) -> list[str] | None:
-        language = model_language_token(self.family, target_language)
+        language = self._family.language_token(target_language)
         return [language] if language else None
 
     def detokenize(self, tokens: list[str]) -> str:
