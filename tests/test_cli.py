@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import math
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -97,17 +99,54 @@ def test_a_listing_piped_into_head_stops_quietly(tmp_path: Path, article_path: P
         assert "Traceback" not in errors and "BrokenPipeError" not in errors, errors
 
 
+def _figure(pattern: str, text: str) -> list[float]:
+    """The numbers of a line of figures; each is finite and not negative."""
+    found = re.search(pattern, text)
+    assert found, (pattern, text)
+    numbers = [float(group) for group in found.groups()]
+    assert all(math.isfinite(n) and n >= 0 for n in numbers), (pattern, numbers)
+    return numbers
+
+
 def test_bench_prints_figures(tmp_path: Path) -> None:
     result = run("bench", "project", "--megabytes", "0.2", "--segments", "2000", cwd=tmp_path)
     assert result.returncode == 0, result.stderr
-    assert "MB/s" in result.stdout and "open + read" in result.stdout
+    out = result.stdout
+    megabytes, imported = _figure(r"import ([\d.]+) MB of Vietnamese text: (\d+) segments", out)
+    assert megabytes == 0.2 and imported > 0
+    parse_s, parse_rate = _figure(r"decode\+segment: +([\d.]+) s = ([\d.]+) MB/s", out)
+    store_s, store_rate = _figure(r"with storing: +([\d.]+) s = ([\d.]+) MB/s", out)
+    assert parse_rate > 0 and store_rate > 0
+    assert store_s >= parse_s and store_rate <= parse_rate  # storing comes on top of decoding
+    for seconds, rate in ((parse_s, parse_rate), (store_s, store_rate)):  # MB/s is the megabytes over the time,
+        assert rate * max(seconds - 0.005, 0) <= megabytes + 0.05  # up to the rounding of both to the last digit
+        assert rate * (seconds + 0.005) >= megabytes - 0.05
+    segments, on_disk = _figure(r"project of (\d+) segments \(([\d.]+) MB on disk\)", out)
+    assert segments == 2000 and on_disk > 0  # the size asked for
+    opened, read, middle = _figure(r"open: ([\d.]+) ms; read (\d+) segments from the middle: ([\d.]+) ms", out)
+    assert read == 100
+    (both,) = _figure(r"open \+ read: ([\d.]+) ms", out)
+    assert both > 0 and abs(both - (opened + middle)) <= 0.15  # the sum, up to rounding to 0.1 ms
 
 
 def test_grid_bench_prints_figures(tmp_path: Path) -> None:
     result = run("bench", "grid", "--segments", "2000", cwd=tmp_path)
     assert result.returncode == 0, result.stderr
-    assert "open project + build the model" in result.stdout and "a page in the middle" in result.stdout
-    assert "project window open, first grid painted" in result.stdout and "page-down" in result.stdout
+    out = result.stdout
+    segments, columns = _figure(r"grid over (\d+) segments, (\d+) columns", out)
+    assert (segments, columns) == (2000, 4)
+    (opened,) = _figure(r"open project \+ build the model: ([\d.]+) ms", out)
+    rows, roles, first = _figure(
+        r"data\(\) pass over a visible page \((\d+) rows x (\d+) roles\): first ([\d.]+) ms", out
+    )
+    assert rows > 0 and roles > 0
+    _figure(r"a page in the middle, not yet fetched: ([\d.]+) ms; again \(cached\): ([\d.]+) ms", out)
+    (painted,) = _figure(r"project window open, first grid painted: ([\d.]+) ms", out)
+    steps, median, worst = _figure(
+        r"page-down through unread rows \((\d+) steps.*\): median ([\d.]+) ms, worst ([\d.]+) ms", out
+    )
+    assert steps > 0 and median <= worst
+    assert opened > 0 and first > 0 and painted > 0
 
 
 def test_settings_choose_a_model_per_language(tmp_path: Path) -> None:
