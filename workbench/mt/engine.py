@@ -1,86 +1,40 @@
-"""One small interface over the MT backends: translate a batch of texts into one language."""
+"""One small interface over the MT backends: translate a batch of texts into one language.
+
+The interface itself is in backend.py (the backends import only that); this module loads a model
+folder into the backend that fits it and re-exports the interface, so callers import from here.
+"""
 
 from __future__ import annotations
 
-import os
 from collections.abc import Callable
-from dataclasses import dataclass
 from pathlib import Path
-from typing import Protocol
 
 from workbench.core.errors import WorkbenchError
+from workbench.mt.backend import (
+    MAX_INPUT_TOKENS,
+    DecodingOptions,
+    EngineBase,
+    Hypothesis,
+    TranslationEngine,
+    check_direction,
+    default_threads,
+)
 from workbench.mt.model_files import ModelRefused, inspect_model_folder
 from workbench.mt.model_store import CONVERT_EXTRA_HINT, MissingExtra, missing_convert_packages
-from workbench.mt.tokenization import SentencePieceCodec
 
-
-@dataclass(frozen=True, slots=True)
-class DecodingOptions:
-    beam_size: int = 4
-    max_output_tokens: int = 256
-    #: forces output length (benchmarks decode a fixed number of tokens)
-    min_output_tokens: int = 0
-
-    def cache_key(self) -> str:
-        return f"beam={self.beam_size};max={self.max_output_tokens}"
-
-
-@dataclass(frozen=True, slots=True)
-class Hypothesis:
-    text: str
-    #: output tokens without the forced language token
-    tokens: tuple[str, ...]
-    #: mean log-probability per output token: near 0 is confident, below about -1.5 is weak
-    score: float
-
-
-class TranslationEngine(Protocol):
-    model_name: str
-    family: str
-    #: longer inputs are split at clause boundaries before translation
-    max_input_tokens: int
-
-    def count_tokens(self, text: str) -> int: ...
-
-    def translate_batch(
-        self, texts: list[str], source: str, target: str, options: DecodingOptions
-    ) -> list[Hypothesis]: ...
-
-
-def check_direction(family: str, model_name: str, folder: Path, source: str, target: str) -> None:
-    """Marian models have one direction, read from the folder name (opus-mt-vi-en) or assumed vi-en."""
-    if family != "marian":
-        return
-    name = f"{model_name} {folder.name}"
-    direction = next((d for d in ("vi-en", "vi-km", "en-km") if d in name), "vi-en")
-    if f"{source}-{target}" != direction:
-        raise WorkbenchError(f"{model_name} translates {direction} only, not {source}-{target}")
-
-
-#: Longest input (sentencepiece pieces) sent to a model in one piece; longer ones are cut at clauses.
-#: The supported families were trained on sentences well under this.
-MAX_INPUT_TOKENS = 200
-
-
-class EngineBase:
-    """What both backends share: the model's identity and its tokenizer."""
-
-    def __init__(self, folder: Path, model_name: str, family: str) -> None:
-        self.folder = folder
-        self.model_name = model_name
-        self.family = family
-        self.max_input_tokens = MAX_INPUT_TOKENS
-        self.codec = SentencePieceCodec(folder, family)
-
-    def count_tokens(self, text: str) -> int:
-        return len(self.codec.pieces(text)) + 2
-
-    def check_direction(self, source: str, target: str) -> None:
-        check_direction(self.family, self.model_name, self.folder, source, target)
-
-
-def default_threads() -> int:
-    return max(1, os.cpu_count() or 1)
+__all__ = [
+    "LOAD_FAILURES",
+    "MAX_INPUT_TOKENS",
+    "DecodingOptions",
+    "EngineBase",
+    "Hypothesis",
+    "NotConverted",
+    "TranslationEngine",
+    "check_direction",
+    "default_threads",
+    "load_engine",
+    "not_converted",
+]
 
 
 class NotConverted(WorkbenchError):

@@ -13,7 +13,8 @@ from pathlib import Path
 import torch
 from transformers import AutoModelForSeq2SeqLM, AutoTokenizer
 
-from workbench.mt.engine import DecodingOptions, EngineBase, Hypothesis
+from workbench.mt.backend import DecodingOptions, EngineBase, Hypothesis
+from workbench.mt.families import family as family_named
 
 
 class TransformersEngine(EngineBase):
@@ -22,7 +23,7 @@ class TransformersEngine(EngineBase):
         torch.set_num_threads(threads)
         self.model = AutoModelForSeq2SeqLM.from_pretrained(str(folder), use_safetensors=True)
         self.model.eval()
-        if family == "marian":
+        if family_named(family).vocabulary_source == "vocab.json":
             vocab: dict[str, int] = json.loads((folder / "vocab.json").read_text(encoding="utf-8"))
         else:
             # Language tokens are not always in get_vocab() (M2M100): ask the tokenizer id by id.
