@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import math
 import os
 import re
 import signal
@@ -103,15 +104,35 @@ def test_pickled_model_is_refused_by_the_cli(tmp_path: Path) -> None:
 def test_mt_benchmark_prints_its_figures(tmp_path: Path) -> None:
     result = run("bench", "--architecture", "tiny", cwd=tmp_path, env=dict(os.environ))
     assert result.returncode == 0, result.stderr
-    for figure in (
-        "transformers fp32",
-        "CTranslate2 (raw)",
-        "our pipeline",
-        "tok/s",
-        "peak MB",
-        "during a pre-translation",
-    ):
-        assert figure in result.stdout
+    out = result.stdout
+    shape = re.search(r"(\d+) segments x ~(\d+) tokens -> (\d+) output tokens each, (\d+) threads", out)
+    assert shape, out
+    segments, _source_tokens, output_tokens, threads = (int(n) for n in shape.groups())
+    assert segments > 0 and output_tokens > 0 and threads > 0
+    rows = {
+        (engine.strip(), mode.strip()): (float(rate), float(seconds), float(peak))
+        for engine, mode, rate, seconds, peak in re.findall(
+            r"^ +(transformers fp32|CTranslate2 \(raw\)|our pipeline) +(greedy|beam 4) +([\d.]+) +([\d.]+) +(\d+)$",
+            out,
+            re.MULTILINE,
+        )
+    }
+    engines = ("transformers fp32", "CTranslate2 (raw)", "our pipeline")
+    assert set(rows) == {(engine, mode) for engine in engines for mode in ("greedy", "beam 4")}, out
+    for (engine, mode), (rate, seconds, peak) in rows.items():
+        assert all(math.isfinite(n) for n in (rate, seconds, peak)) and rate > 0 and peak > 0, (engine, mode)
+        # tok/s is the output tokens asked for over the time, up to the rounding of both
+        assert rate * max(seconds - 0.005, 0) <= segments * output_tokens * 1.01, (engine, mode, rate, seconds)
+        assert rate * (seconds + 0.005) >= segments * output_tokens * 0.99, (engine, mode, rate, seconds)
+    for mode in ("greedy", "beam 4"):
+        found = re.search(rf"our pipeline vs raw CTranslate2, {mode}: (\d+)%", out)
+        assert found, out
+        ratio = 100 * rows[("our pipeline", mode)][0] / rows[("CTranslate2 (raw)", mode)][0]
+        assert abs(int(found.group(1)) - ratio) <= 1  # the ratio of the two rows above
+    urgent = re.search(r"during a pre-translation: median ([\d.]+) s, worst ([\d.]+) s \(of (\d+)\)", out)
+    assert urgent, out
+    median, worst, tries = float(urgent.group(1)), float(urgent.group(2)), int(urgent.group(3))
+    assert math.isfinite(worst) and 0 <= median <= worst and tries > 0
 
 
 def test_without_the_convert_extra_install_and_convert_say_what_to_install(tiny, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
