@@ -23,7 +23,8 @@ from typing import Any
 
 import sentencepiece as spm
 
-from workbench.mt.engine import DecodingOptions, load_engine
+from workbench.mt.engine import DecodingOptions, TranslationEngine, load_engine
+from workbench.mt.families import family as model_family
 from workbench.mt.pipeline import TranslateOptions, Unit, UrgentRequests, translate_units
 
 SEGMENTS = 32
@@ -78,8 +79,6 @@ def _train_spm(folder: Path, name: str, model_type: str, vocab_size: int) -> Pat
 def build_random_model(architecture: str, folder: Path) -> Path:
     """A transformers model folder with the given architecture and random weights, saved as safetensors."""
     import torch
-    from transformers import M2M100Config, M2M100ForConditionalGeneration, MarianConfig, MarianMTModel, NllbTokenizer
-    from transformers.models.nllb.tokenization_nllb import FAIRSEQ_LANGUAGE_CODES
 
     spec = ARCHITECTURES[architecture]
     folder.mkdir(parents=True, exist_ok=True)
@@ -94,25 +93,36 @@ def build_random_model(architecture: str, folder: Path) -> Path:
         "decoder_ffn_dim": spec.ffn,
         "scale_embedding": True,
     }
-    if spec.family == "nllb":
-        model_file = _train_spm(folder, "sentencepiece.bpe", "bpe", 300)
-        model_file.with_suffix(".vocab").unlink(missing_ok=True)
-        tokenizer = NllbTokenizer.from_pretrained(
-            str(folder), extra_special_tokens=FAIRSEQ_LANGUAGE_CODES, src_lang="vie_Latn"
-        )
-        config = M2M100Config(
-            vocab_size=max(spec.vocab_size, len(tokenizer)),
-            max_position_embeddings=1024,
-            activation_function="relu",
-            pad_token_id=1,
-            bos_token_id=0,
-            eos_token_id=2,
-            decoder_start_token_id=2,
-            **common,
-        )
-        M2M100ForConditionalGeneration(config).save_pretrained(folder)
-        tokenizer.save_pretrained(folder)
-        return folder
+    RANDOM_MODEL_BUILDERS[spec.family](spec, folder, common)
+    return folder
+
+
+def _random_nllb(spec: Architecture, folder: Path, common: dict[str, Any]) -> None:
+    from transformers import M2M100Config, M2M100ForConditionalGeneration, NllbTokenizer
+    from transformers.models.nllb.tokenization_nllb import FAIRSEQ_LANGUAGE_CODES
+
+    model_file = _train_spm(folder, "sentencepiece.bpe", "bpe", 300)
+    model_file.with_suffix(".vocab").unlink(missing_ok=True)
+    tokenizer = NllbTokenizer.from_pretrained(
+        str(folder), extra_special_tokens=FAIRSEQ_LANGUAGE_CODES, src_lang="vie_Latn"
+    )
+    config = M2M100Config(
+        vocab_size=max(spec.vocab_size, len(tokenizer)),
+        max_position_embeddings=1024,
+        activation_function="relu",
+        pad_token_id=1,
+        bos_token_id=0,
+        eos_token_id=2,
+        decoder_start_token_id=2,
+        **common,
+    )
+    M2M100ForConditionalGeneration(config).save_pretrained(folder)
+    tokenizer.save_pretrained(folder)
+
+
+def _random_marian(spec: Architecture, folder: Path, common: dict[str, Any]) -> None:
+    from transformers import MarianConfig, MarianMTModel
+
     vocab: dict[str, int] = {"</s>": 0, "<unk>": 1}
     for side in ("source", "target"):
         model_file = _train_spm(folder, side, "unigram", 300)
@@ -138,7 +148,21 @@ def build_random_model(architecture: str, folder: Path) -> Path:
     )
     MarianMTModel(marian).save_pretrained(folder)
     (folder / "tokenizer_config.json").write_text(json.dumps({"tokenizer_class": "MarianTokenizer"}), encoding="utf-8")
-    return folder
+
+
+#: family name -> what builds a random-weight model of it (one per family that `bench mt` measures)
+RANDOM_MODEL_BUILDERS: dict[str, Callable[[Architecture, Path, dict[str, Any]], None]] = {
+    "nllb": _random_nllb,
+    "marian": _random_marian,
+}
+
+
+def bench_target(engine: TranslationEngine) -> tuple[str, int]:
+    """The language the benchmark translates Vietnamese into, and how many forced tokens start the output:
+    the model's own direction for a one-direction family, else Khmer behind its language token."""
+    direction = model_family(engine.family).fixed_directions
+    target = direction[0].split("-")[1] if direction else "km"
+    return target, 1 if model_family(engine.family).language_token(target) else 0
 
 
 def benchmark_sources(count_tokens: Callable[[str], int]) -> list[str]:
@@ -169,12 +193,10 @@ def peak_memory_mb() -> float:
 def _worker(kind: str, folder: str, beam: int, threads: int) -> dict[str, float]:
     """Runs in a child process: one engine, one decoding mode; returns tokens/s and peak memory."""
     path = Path(folder)
-    family = "marian" if (path / "source.spm").exists() else "nllb"
-    target = "en" if family == "marian" else "km"
     backend = "transformers" if kind == "transformers" else "ct2"
     engine = load_engine(path, path.name, backend, threads)
+    target, prefix = bench_target(engine)
     sources = benchmark_sources(engine.count_tokens)
-    prefix = 1 if family == "nllb" else 0
     length = OUTPUT_TOKENS + prefix
     options = DecodingOptions(beam_size=beam, max_output_tokens=length, min_output_tokens=length)
     engine.translate_batch(sources[:2], "vi", target, options)  # warm-up
@@ -206,14 +228,12 @@ def _worker(kind: str, folder: str, beam: int, threads: int) -> dict[str, float]
 def _urgent_latency(folder: str, threads: int) -> dict[str, float]:
     """Time to the first draft of one segment asked for while a pre-translation runs."""
     path = Path(folder)
-    family = "marian" if (path / "source.spm").exists() else "nllb"
-    target = "en" if family == "marian" else "km"
     engine = load_engine(path, path.name, "ct2", threads)
+    target, prefix = bench_target(engine)
     sources = benchmark_sources(engine.count_tokens)
     units = [Unit(f"{sources[i % SEGMENTS]} {i}", (i,), ()) for i in range(4000)]  # stopped once measured
     urgent = UrgentRequests()
     # Random weights never stop by themselves: cap outputs at the ~30 tokens a real model writes here.
-    prefix = 1 if family == "nllb" else 0
     options = TranslateOptions(decoding=DecodingOptions(beam_size=4, max_output_tokens=OUTPUT_TOKENS + prefix))
     stop = threading.Event()
     batches_done = threading.Semaphore(0)
