@@ -105,19 +105,28 @@ def vni_text_to_unicode(text: str) -> str:
     return _VNI_PATTERN.sub(lambda m: _VNI_SEQUENCES[m.group(0)], text)
 
 
+def _font_byte(ch: str) -> bytes | None:
+    """The byte an 8-bit font's character stands for as Word stores it (cp1252 or the U+F0xx symbol range),
+    or None for a character no 8-bit font could have shown (Khmer, CJK, Vietnamese outside cp1252)."""
+    code = ord(ch)
+    if 0xF000 <= code <= 0xF0FF:
+        return bytes([code - 0xF000])
+    try:
+        return ch.encode("cp1252")
+    except UnicodeEncodeError:
+        return ch.encode("latin-1") if code < 256 else None
+
+
 def legacy_text_to_bytes(text: str) -> bytes:
-    """The bytes behind text typed with an 8-bit font, as Word stores it (cp1252 or the U+F0xx symbol range)."""
-    out = bytearray()
-    for ch in text:
-        code = ord(ch)
-        if 0xF000 <= code <= 0xF0FF:
-            out.append(code - 0xF000)
-            continue
-        try:
-            out += ch.encode("cp1252")
-        except UnicodeEncodeError:
-            out += ch.encode("latin-1", errors="replace") if code < 256 else b"?"
-    return bytes(out)
+    """The bytes behind text typed with an 8-bit font; a character no such font shows becomes "?"."""
+    table = {ch: _font_byte(ch) or b"?" for ch in set(text)}
+    return b"".join(table[ch] for ch in text)
+
+
+def is_8bit_font_text(text: str) -> bool:
+    """Whether every character could come from an 8-bit font shown as cp1252: if not, the text is real
+    Unicode, and reading it back as TCVN3/VNI bytes would turn those letters into question marks."""
+    return all(_font_byte(ch) is not None for ch in set(text))
 
 
 def encode_tcvn3(text: str) -> bytes:

@@ -22,7 +22,7 @@ import regex
 from workbench.core.counted import counted, plural
 from workbench.core.errors import ImportProblem
 from workbench.core.language_rules import is_vietnamese_syllable
-from workbench.core.legacy_encodings import decode_tcvn3, decode_vni, legacy_text_to_bytes
+from workbench.core.legacy_encodings import decode_tcvn3, decode_vni, is_8bit_font_text, legacy_text_to_bytes
 
 #: Names accepted by `--encoding`, besides any codec Python knows.
 LEGACY_ENCODINGS: dict[str, Callable[[bytes], str]] = {
@@ -55,6 +55,15 @@ class DecodedText:
     encoding: str
     #: what the user should check, naming the file: bytes replaced by U+FFFD, a declaration overruled
     warnings: tuple[str, ...] = ()
+
+
+def is_utf8(data: bytes) -> bool:
+    """Whether the bytes are valid UTF-8 (a declaration or a stored value may say otherwise)."""
+    try:
+        data.decode("utf-8")
+    except UnicodeDecodeError:
+        return False
+    return True
 
 
 def vietnamese_score(text: str) -> float:
@@ -168,28 +177,12 @@ def _best_legacy_encoding(data: bytes) -> tuple[str, float]:
     return best_name, best_score
 
 
-def _could_be_8bit_font_text(text: str) -> bool:
-    """Bytes of an 8-bit font shown as cp1252 give only characters cp1252 (or Word's U+F0xx symbol range)
-    holds: a text with anything else (Khmer, Vietnamese letters outside cp1252, CJK) is real Unicode, and
-    "repairing" it would turn those letters into question marks."""
-    for ch in set(text):
-        code = ord(ch)
-        if code < 0x80 or 0xF000 <= code <= 0xF0FF:
-            continue
-        try:
-            ch.encode("cp1252")
-        except UnicodeEncodeError:
-            if code >= 0x100:
-                return False
-    return True
-
-
 def _repair_legacy_in_unicode(text: str) -> DecodedText | None:
     """Text that is TCVN3 or VNI bytes shown as cp1252 characters, then saved as UTF-8."""
     if not any(0x80 <= ord(ch) <= 0xFF or 0x152 <= ord(ch) <= 0x2122 for ch in text[:_SAMPLE_CHARS]):
         return None
     current = vietnamese_score(text)
-    if current > 0.9 or not _could_be_8bit_font_text(text):
+    if current > 0.9 or not is_8bit_font_text(text):
         return None
     raw = legacy_text_to_bytes(text)
     best: DecodedText | None = None
