@@ -20,7 +20,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from workbench.core.counted import counted
 from workbench.core.errors import ProjectDamaged, ProjectDiskFull, ProjectError, ProjectFault, ProjectReadOnly
+from workbench.core.text_decoding import is_utf8
 
 SQLITE_HEADER = b"SQLite format 3\x00"
 #: Primary SQLite result codes (the low byte of an extended code).
@@ -253,7 +255,7 @@ def quick_check(db: sqlite3.Connection, path: Path) -> None:
     """Refuse to write into a damaged file: SQLite's quick check (about 0.2 s on 50,000 segments)."""
     problems = integrity_lines(row[0] for row in db.execute(f"PRAGMA quick_check({MAX_PROBLEMS})"))
     if problems:
-        more = f", and {len(problems) - 1} more problem{'s' if len(problems) > 2 else ''}" if len(problems) > 1 else ""
+        more = f", and {counted(len(problems) - 1, 'more problem')}" if len(problems) > 1 else ""
         raise ProjectDamaged(damaged_message(path, f"SQLite's quick check: {problems[0]}{more}"))
 
 
@@ -328,12 +330,12 @@ def _undecodable_texts(db: sqlite3.Connection) -> list[str]:
             cursor = db.execute(f'SELECT {wanted} FROM "{table}"')
             number = 0
             while batch := cursor.fetchmany(1000):
-                if not _is_utf8(b"\n".join(v for row in batch for v in row if v is not None)):
+                if not is_utf8(b"\n".join(v for row in batch for v in row if v is not None)):
                     for offset, row in enumerate(batch, number + 1):
                         found += [
                             f"table {table}, row {offset}, column {column}: a text that is not UTF-8"
                             for column, value in zip(columns[table], row, strict=True)
-                            if value is not None and not _is_utf8(value)
+                            if value is not None and not is_utf8(value)
                         ]
                     if len(found) >= MAX_PROBLEMS:
                         return found[:MAX_PROBLEMS]
@@ -341,11 +343,3 @@ def _undecodable_texts(db: sqlite3.Connection) -> list[str]:
     finally:
         db.text_factory = str
     return found
-
-
-def _is_utf8(value: bytes) -> bool:
-    try:
-        value.decode("utf-8")
-    except UnicodeDecodeError:
-        return False
-    return True

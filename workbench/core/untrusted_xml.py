@@ -11,20 +11,13 @@ from pathlib import Path
 from lxml import etree
 
 from workbench.core.errors import ImportProblem
+from workbench.core.text_decoding import is_utf8
 from workbench.core.user_file import read_regular_file
 
 _PARSER = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False, huge_tree=True)
 
 
 _DECLARED_ENCODING = re.compile(rb"<\?xml[^>]*?encoding\s*=\s*[\"']([A-Za-z0-9._-]+)[\"']")
-
-
-def _is_utf8(data: bytes) -> bool:
-    try:
-        data.decode("utf-8")
-    except UnicodeDecodeError:
-        return False
-    return True
 
 
 def parse_untrusted(path: Path, kind: str, max_bytes: int) -> etree._ElementTree:
@@ -37,7 +30,7 @@ def parse_untrusted(path: Path, kind: str, max_bytes: int) -> etree._ElementTree
         if "amplification" in str(exc) or "entity reference loop" in str(exc):  # libxml2 stopped an entity bomb
             raise ImportProblem(source, f"declares XML entities, which {kind} has no need of; refused") from exc
         declared = _DECLARED_ENCODING.match(data[:200])
-        if declared and declared.group(1).lower().replace(b"-", b"") != b"utf8" and _is_utf8(data):
+        if declared and declared.group(1).lower().replace(b"-", b"") != b"utf8" and is_utf8(data):
             raise ImportProblem(
                 source,
                 f"says it is in {declared.group(1).decode('ascii')}, but its bytes are UTF-8 (a tool re-encoded it "
