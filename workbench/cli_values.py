@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 from collections.abc import Callable, Sequence
 
+from workbench.core.counted import plural
 from workbench.core.errors import WorkbenchError
 
 #: SQLite's integers are 64-bit: a larger "id" cannot name a segment, and would overflow the query
@@ -22,7 +23,7 @@ def target_languages(value: str, targets: Sequence[str], project: str, several: 
     unknown = [code for code in languages if code not in targets]
     if unknown:
         raise WorkbenchError(
-            f"{', '.join(unknown)} {'is' if len(unknown) == 1 else 'are'} not a target language of {project} "
+            f"{', '.join(unknown)} {plural(len(unknown), 'is')} not a target language of {project} "
             f"(its targets: {', '.join(targets)})"
         )
     if not languages:

@@ -101,7 +101,7 @@ def cmd_tm(args: argparse.Namespace) -> int:
             written, languages = export_memory(args.tmx, project)
     else:
         written, languages = export_memory(args.tmx)
-    print(f"{args.tmx}: {written} translation unit{'' if written == 1 else 's'} ({', '.join(languages)})")
+    print(f"{args.tmx}: {counted(written, 'translation unit')} ({', '.join(languages)})")
     return 0
 
 
