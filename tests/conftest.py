@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from tests.builders.tiny_models import build_tiny_m2m100, build_tiny_marian, build_tiny_nllb, convert_to_ct2
-from workbench.core.project_store import Project
+from workbench.core.store.project_store import Project
 
 REPO = Path(__file__).resolve().parents[1]
 #: A provincial web page's article as an office copies it (banner, repeated title, caption, byline, contact

@@ -33,13 +33,13 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from workbench.core.errors import WorkbenchError
-from workbench.core.glossary import read_glossary_csv, read_glossary_tbx
-from workbench.core.importing import prepare_import
-from workbench.core.legacy_encodings import encode_tcvn3, encode_vni
-from workbench.core.merge_back import plan_merge
-from workbench.core.project_store import Project
-from workbench.core.tmx import load_tmx
-from workbench.core.xliff import read_xliff
+from workbench.core.exporting.xliff import read_xliff
+from workbench.core.importing.file_import import prepare_import
+from workbench.core.language.legacy_encodings import encode_tcvn3, encode_vni
+from workbench.core.memory.glossary import read_glossary_csv, read_glossary_tbx
+from workbench.core.memory.tmx import load_tmx
+from workbench.core.ops.merge_back import plan_merge
+from workbench.core.store.project_store import Project
 
 TEXT = (
     "Ủy ban nhân dân tỉnh An Giang thông báo. Ngày 15/11/2024, 1.250 đại biểu dự họp “Lễ hội Bà Chúa Xứ”.\n\n"

@@ -49,10 +49,10 @@ def start_xvfb() -> subprocess.Popen[bytes] | None:
 
 
 def build_project(folder: Path) -> Path:
-    from workbench.core.glossary import Term, add_term
-    from workbench.core.importing import import_files
-    from workbench.core.project_store import Project
+    from workbench.core.importing.file_import import import_files
+    from workbench.core.memory.glossary import Term, add_term
     from workbench.core.records import Origin, Status
+    from workbench.core.store.project_store import Project
 
     path = folder / "soc-trang.wbp"
     samples = json.loads(SAMPLES.read_text(encoding="utf-8"))["segments"]
@@ -77,8 +77,8 @@ def render(out: Path) -> list[Path]:
     from PySide6.QtCore import QCoreApplication, QSettings
     from PySide6.QtWidgets import QApplication, QWidget
 
-    from workbench.core.project_store import Project
     from workbench.core.settings import Settings
+    from workbench.core.store.project_store import Project
     from workbench.ui.project_window import ProjectWindow
     from workbench.ui.ui_language import install_translator
 

@@ -11,7 +11,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = list(sys.argv[1:] if argv is None else argv)
     logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
     if args:
-        from workbench.cli import main as cli_main
+        from workbench.commands.main import main as cli_main
 
         return cli_main(args)
     from workbench.ui.launch import run_window

@@ -7,7 +7,7 @@ from pathlib import Path
 import docx
 from docx.shared import Pt
 
-from workbench.core.legacy_encodings import encode_tcvn3, encode_vni
+from workbench.core.language.legacy_encodings import encode_tcvn3, encode_vni
 
 
 def legacy_run_text(text: str, encoding: str) -> str:

@@ -7,9 +7,9 @@ from pathlib import Path
 
 from lxml import etree
 
-from workbench.core.export_formats import handoff
-from workbench.core.project_store import Project
-from workbench.core.xliff import NS
+from workbench.core.exporting.export_formats import handoff
+from workbench.core.exporting.xliff import NS
+from workbench.core.store.project_store import Project
 
 
 def returned_xliff(project: Project, folder: Path, targets: Sequence[str], language: str = "km") -> Path:

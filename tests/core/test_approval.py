@@ -9,11 +9,11 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import REPO
-from workbench.core.approval import NotAllowed, approve
-from workbench.core.importing import prepare_import
-from workbench.core.project_store import Project
+from workbench.core.importing.file_import import prepare_import
+from workbench.core.ops.approval import NotAllowed, approve
+from workbench.core.ops.translation_edits import TranslationState, edited
 from workbench.core.records import Origin, Status
-from workbench.core.translation_edits import TranslationState, edited
+from workbench.core.store.project_store import Project
 
 
 def _project(tmp_path: Path) -> Project:
@@ -69,9 +69,9 @@ def test_the_cli_respects_the_role(tmp_path: Path) -> None:
 
 
 def test_an_editor_sends_back_with_a_comment_or_corrects_and_approves(tmp_path: Path) -> None:
-    from workbench.core.approval import approve_edited, send_back
     from workbench.core.errors import WorkbenchError
-    from workbench.core.segment_comments import comment
+    from workbench.core.ops.approval import approve_edited, send_back
+    from workbench.core.store.segment_comments import comment
 
     with _project(tmp_path) as project:
         first, second, _third = project.segment_ids()

@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 
 from tests.builders.documents import build_docx
-from workbench.core.importing import import_files
-from workbench.core.project_store import Project
+from workbench.core.importing.file_import import import_files
+from workbench.core.store.project_store import Project
 
 
 def snapshot(project: Project) -> tuple[object, ...]:
@@ -111,7 +111,7 @@ def test_many_files_go_on_past_a_bad_one(project: Project, tmp_path: Path) -> No
 
 
 def test_a_failure_while_storing_leaves_no_half_document(project: Project, tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
-    from workbench.core import project_store
+    from workbench.core.store import project_store
 
     calls = {"n": 0}
     original = project_store.Project._write_paragraphs

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from workbench.core.boilerplate import (
+from workbench.core.importing.boilerplate import (
     REASON_BYLINE,
     REASON_CAPTION,
     REASON_CONTACT,
@@ -17,7 +17,7 @@ from workbench.core.boilerplate import (
     REASON_NO_WORDS,
     is_page_furniture,
 )
-from workbench.core.importing import import_files, prepare_import
+from workbench.core.importing.file_import import import_files, prepare_import
 
 
 def test_a_copied_web_article_keeps_its_body_and_marks_the_noise(article_path: Path) -> None:

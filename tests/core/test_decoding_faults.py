@@ -16,9 +16,9 @@ from pathlib import Path
 import pytest
 
 from workbench.core.errors import ImportProblem
-from workbench.core.importing import prepare_import
-from workbench.core.legacy_encodings import decode_tcvn3, encode_cp1258, encode_tcvn3, encode_vni
-from workbench.core.text_decoding import decode_text
+from workbench.core.importing.file_import import prepare_import
+from workbench.core.importing.text_decoding import decode_text
+from workbench.core.language.legacy_encodings import decode_tcvn3, encode_cp1258, encode_tcvn3, encode_vni
 
 ARTICLE = Path(__file__).resolve().parents[1] / "data" / "soc-trang-article-vi.txt"
 

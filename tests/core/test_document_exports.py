@@ -12,12 +12,12 @@ from docx.oxml.ns import qn
 from lxml import html
 
 from tests.builders.documents import build_docx
-from workbench.core.docx_export import KHMER_FONT
 from workbench.core.errors import WorkbenchError
-from workbench.core.export_formats import export
-from workbench.core.importing import prepare_import
-from workbench.core.project_store import Project
+from workbench.core.exporting.docx_export import KHMER_FONT
+from workbench.core.exporting.export_formats import export
+from workbench.core.importing.file_import import prepare_import
 from workbench.core.records import Origin, Status
+from workbench.core.store.project_store import Project
 
 #: human translations of build_docx's Vietnamese, by source
 KHMER = {

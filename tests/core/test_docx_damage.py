@@ -16,7 +16,7 @@ import pytest
 from tests.builders.documents import build_docx
 from tests.test_cli import run
 from workbench.core.errors import ImportProblem
-from workbench.core.importing import prepare_import
+from workbench.core.importing.file_import import prepare_import
 
 DOCUMENT = b"word/document.xml"
 W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"

@@ -5,14 +5,14 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from workbench.core.find_replace import plan_replacements
-from workbench.core.importing import prepare_import
-from workbench.core.project_store import Project
+from workbench.core.importing.file_import import prepare_import
+from workbench.core.ops.find_replace import plan_replacements
+from workbench.core.ops.translation_edits import TranslationState, edited, write_state
 from workbench.core.records import Origin, Status
-from workbench.core.segment_comments import comment, set_comment
-from workbench.core.segment_filter import SegmentFilter, filter_segment_ids, ids_needing_work
-from workbench.core.translation_edits import TranslationState, edited, write_state
-from workbench.core.unconfirmed_edits import keep_unconfirmed, save_unconfirmed, unconfirmed_edits
+from workbench.core.store.project_store import Project
+from workbench.core.store.segment_comments import comment, set_comment
+from workbench.core.store.segment_filter import SegmentFilter, filter_segment_ids, ids_needing_work
+from workbench.core.store.unconfirmed_edits import keep_unconfirmed, save_unconfirmed, unconfirmed_edits
 
 TEXT = "Hòa Bình là một tỉnh.\n\nHOÀ BÌNH có núi.\n\nCần Thơ có chợ nổi.\n\nhoa sen nở.\n"
 

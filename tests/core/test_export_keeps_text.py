@@ -18,10 +18,10 @@ from docx.oxml.ns import qn
 from lxml import html
 
 from tests.conftest import REPO
-from workbench.core.export_formats import export
-from workbench.core.importing import import_files
-from workbench.core.project_store import Project
+from workbench.core.exporting.export_formats import export
+from workbench.core.importing.file_import import import_files
 from workbench.core.records import Origin, Status
+from workbench.core.store.project_store import Project
 
 ARTICLE = REPO / "tests" / "data" / "export-article-vi.txt"
 TITLE = "Nghệ thuật kỷ niệm 55 năm chiến thắng Mậu Thân ở An Giang"

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from workbench.core.export_formats import export, handoff
-from workbench.core.importing import import_files
-from workbench.core.project_store import Project
+from workbench.core.exporting.export_formats import export, handoff
+from workbench.core.importing.file_import import import_files
 from workbench.core.records import Origin, Status
+from workbench.core.store.project_store import Project
 
 
 def test_the_report_says_what_stands_in_for_a_missing_translation_and_names_its_language(tmp_path: Path) -> None:
@@ -29,7 +29,7 @@ def test_the_report_says_what_stands_in_for_a_missing_translation_and_names_its_
 
 
 def test_the_export_benchmark_runs_every_format_and_both_hand_offs_to_the_end() -> None:
-    from workbench.core.export_benchmark import run_export_benchmark
+    from workbench.bench.export_bench import run_export_benchmark
 
     printed: list[str] = []
     run_export_benchmark(200, printed.append)

@@ -20,13 +20,13 @@ from pathlib import Path
 import pytest
 
 from workbench.core.errors import WorkbenchError
-from workbench.core.export_formats import export
-from workbench.core.export_target import atomic_write
-from workbench.core.glossary import Term, add_term, export_glossary, read_glossary_csv, terms, write_glossary_csv
-from workbench.core.importing import import_files
-from workbench.core.project_store import Project
+from workbench.core.exporting.export_formats import export
+from workbench.core.exporting.export_target import atomic_write
+from workbench.core.exporting.text_exports import export_memory
+from workbench.core.importing.file_import import import_files
+from workbench.core.memory.glossary import Term, add_term, export_glossary, read_glossary_csv, terms, write_glossary_csv
 from workbench.core.records import Origin, Status
-from workbench.core.text_exports import export_memory
+from workbench.core.store.project_store import Project
 
 REPO = Path(__file__).resolve().parents[2]
 ARTICLE = "Tỉnh An Giang có Núi Cấm.\n\nChợ nổi họp từ sáng sớm.\n"
@@ -180,7 +180,7 @@ def test_a_full_disk_leaves_the_old_export_whole_and_names_the_file(
 KILLED_EXPORT = """
 import os, signal, sys
 from pathlib import Path
-from workbench.core.export_target import atomic_write
+from workbench.core.exporting.export_target import atomic_write
 
 def write(temporary: Path) -> None:
     temporary.write_text("half a fi", encoding="utf-8")

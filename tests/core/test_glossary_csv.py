@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from workbench.core.errors import ImportProblem
-from workbench.core.glossary import read_glossary_csv
+from workbench.core.memory.glossary import read_glossary_csv
 
 
 @pytest.mark.parametrize(

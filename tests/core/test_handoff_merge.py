@@ -15,12 +15,12 @@ from lxml import etree
 from tests.builders.returned_handoff import returned_xliff
 from tests.conftest import REPO
 from workbench.core.errors import ImportProblem
-from workbench.core.export_formats import export, handoff
-from workbench.core.importing import prepare_import
-from workbench.core.merge_back import MismatchedSources, Outcome, apply_merge, declared_language, plan_merge
-from workbench.core.project_store import Project
+from workbench.core.exporting.export_formats import export, handoff
+from workbench.core.exporting.xliff import NS
+from workbench.core.importing.file_import import prepare_import
+from workbench.core.ops.merge_back import MismatchedSources, Outcome, apply_merge, declared_language, plan_merge
 from workbench.core.records import Origin, Status
-from workbench.core.xliff import NS
+from workbench.core.store.project_store import Project
 
 X = f"{{{NS}}}"
 TEXT = "Núi Cấm cao. Chùa đẹp.\n\nChợ nổi họp sớm.\n\nLễ hội Bà Chúa Xứ đông vui.\n"

@@ -10,8 +10,8 @@ import pytest
 
 from tests.builders.documents import build_docx
 from workbench.core.errors import ImportProblem
-from workbench.core.importing import import_files, prepare_import
-from workbench.core.legacy_encodings import encode_cp1258
+from workbench.core.importing.file_import import import_files, prepare_import
+from workbench.core.language.legacy_encodings import encode_cp1258
 from workbench.core.records import BlockKind, Origin, Status
 
 
@@ -62,7 +62,7 @@ SAVED_PAGE = """<!DOCTYPE html>
 
 
 def test_saved_web_page_keeps_the_article_only(tmp_path: Path) -> None:
-    from workbench.core.legacy_encodings import encode_cp1258
+    from workbench.core.language.legacy_encodings import encode_cp1258
 
     path = tmp_path / "tin.html"
     path.write_bytes(encode_cp1258(SAVED_PAGE))
@@ -259,7 +259,7 @@ def test_libreoffice_xhtml_with_an_encoding_declaration_imports_with_its_structu
 
 
 def test_a_page_declaring_its_encoding_in_an_xml_declaration_is_read_in_that_encoding(tmp_path: Path) -> None:
-    from workbench.core.legacy_encodings import encode_cp1258
+    from workbench.core.language.legacy_encodings import encode_cp1258
 
     page = '<?xml version="1.0" encoding="windows-1258"?>\n' + SAVED_PAGE.replace('<meta charset="windows-1258">', "")
     path = tmp_path / "tin.htm"

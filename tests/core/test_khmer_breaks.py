@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from workbench.core.khmer_breaks import ZERO_WIDTH_SPACE, for_display, from_display
+from workbench.core.language.khmer_breaks import ZERO_WIDTH_SPACE, for_display, from_display
 
 SENTENCE = "ខេត្តអានយ៉ាងជាខេត្តព្រំដែននៅតំបន់ដីសណ្ដទន្លេមេគង្គ។ ភ្ញៀវទេសចរ 9.889 នាក់"
 

@@ -10,7 +10,8 @@ import pytest
 
 from tests.conftest import REPO
 from workbench.core.errors import ImportProblem, WorkbenchError
-from workbench.core.glossary import (
+from workbench.core.importing.file_import import prepare_import
+from workbench.core.memory.glossary import (
     Term,
     TermFinder,
     add_term,
@@ -20,14 +21,13 @@ from workbench.core.glossary import (
     write_glossary_csv,
     write_glossary_tbx,
 )
-from workbench.core.importing import prepare_import
-from workbench.core.match_normalization import normalize_for_matching
-from workbench.core.project_memory import Memories, prefill_from_memory
-from workbench.core.project_store import Project
-from workbench.core.quality_checks import CHECKS, Subject, check_project, check_subject, ignore_problem
+from workbench.core.memory.match_normalization import normalize_for_matching
+from workbench.core.memory.project_memory import Memories, prefill_from_memory
+from workbench.core.memory.tmx import read_tmx, write_tmx
+from workbench.core.memory.translation_memory import MemoryUnit, SharedMemory
+from workbench.core.qa.quality_checks import CHECKS, Subject, check_project, check_subject, ignore_problem
 from workbench.core.records import Origin, Status
-from workbench.core.tmx import read_tmx, write_tmx
-from workbench.core.translation_memory import MemoryUnit, SharedMemory
+from workbench.core.store.project_store import Project
 
 PLAN = "Kế hoạch số 720/KH-UBND của Ủy ban nhân dân tỉnh về văn hóa đối ngoại."
 
@@ -131,7 +131,7 @@ def test_glossary_terms_are_found_longest_first_and_round_trip_through_csv_and_t
 
 
 def _problems(source: str, target: str, language: str = "en", **kwargs: object) -> set[str]:
-    from workbench.core.protected_spans import find_protected_spans
+    from workbench.core.language.protected_spans import find_protected_spans
 
     subject = Subject(source, target, language, kwargs.pop("status", Status.TRANSLATED), kwargs.pop("origin", Origin.HUMAN),  # type: ignore[arg-type]
                       tuple(find_protected_spans(source)), kwargs.pop("terms", ()))  # type: ignore[arg-type]  # fmt: skip
@@ -253,7 +253,7 @@ def test_cli_check_lists_checks_and_exits_1_on_errors_and_tm_glossary_commands(t
 def test_a_large_project_is_checked_by_forked_workers_with_the_same_findings(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from workbench.core import quality_checks
+    from workbench.core.qa import quality_checks
 
     source = tmp_path / "a.txt"
     lines = [f"Kế hoạch số {n}/KH-UBND của Ủy ban nhân dân tỉnh ({n + 500} hộ)." for n in range(1, 41)]

@@ -14,15 +14,15 @@ from lxml import etree
 
 from tests.builders.returned_handoff import returned_xliff
 from tests.conftest import REPO
-from workbench.core.approval import send_back
 from workbench.core.errors import WorkbenchError
-from workbench.core.export_formats import handoff
-from workbench.core.importing import prepare_import
-from workbench.core.merge_back import Match, Outcome, apply_merge, plan_merge, would_write
-from workbench.core.po_export import HANDOFF_HEADER
-from workbench.core.project_store import Project
+from workbench.core.exporting.export_formats import handoff
+from workbench.core.exporting.po_export import HANDOFF_HEADER
+from workbench.core.exporting.xliff import NS
+from workbench.core.importing.file_import import prepare_import
+from workbench.core.ops.approval import send_back
+from workbench.core.ops.merge_back import Match, Outcome, apply_merge, plan_merge, would_write
 from workbench.core.records import Origin, Status
-from workbench.core.xliff import NS
+from workbench.core.store.project_store import Project
 
 X = f"{{{NS}}}"
 TEXT = "Núi Cấm cao.\n\nChợ nổi họp sớm.\n\nLễ hội Bà Chúa Xứ đông vui.\n"

@@ -16,12 +16,12 @@ from translate.storage import factory
 
 from tests.builders.returned_handoff import returned_xliff
 from tests.conftest import REPO
-from workbench.core.export_formats import export, handoff
-from workbench.core.importing import prepare_import
-from workbench.core.merge_back import Match, Outcome, apply_merge, plan_merge
-from workbench.core.project_store import Project
+from workbench.core.exporting.export_formats import export, handoff
+from workbench.core.exporting.xliff import NS, XML_SPACE
+from workbench.core.importing.file_import import prepare_import
+from workbench.core.ops.merge_back import Match, Outcome, apply_merge, plan_merge
 from workbench.core.records import Origin, Status
-from workbench.core.xliff import NS, XML_SPACE
+from workbench.core.store.project_store import Project
 
 X = f"{{{NS}}}"
 #: "Chùa đẹp." twice: a repeated source, matched by order when the ids are gone

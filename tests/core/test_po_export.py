@@ -11,10 +11,10 @@ import polib
 import pytest
 
 from workbench.core.errors import WorkbenchError
-from workbench.core.importing import prepare_import
-from workbench.core.po_export import export_po
-from workbench.core.project_store import Project
+from workbench.core.exporting.po_export import export_po
+from workbench.core.importing.file_import import prepare_import
 from workbench.core.records import Origin, Status
+from workbench.core.store.project_store import Project
 
 PO_SOURCE = """msgid ""
 msgstr ""
@@ -151,8 +151,8 @@ def test_an_imported_po_goes_back_with_previous_msgids_obsolete_entries_and_fuzz
 
 
 def test_merge_and_import_put_a_khmer_plural_into_the_same_segments(tmp_path: Path) -> None:
-    from workbench.core.export_formats import handoff
-    from workbench.core.merge_back import apply_merge, plan_merge
+    from workbench.core.exporting.export_formats import handoff
+    from workbench.core.ops.merge_back import apply_merge, plan_merge
 
     km_po = PO_SOURCE.replace("Language: vi", "Language: km").replace('msgstr[0] ""', 'msgstr[0] "មាន %d ព័ត៌មានថ្មី"')
     (tmp_path / "imported").mkdir()

@@ -13,11 +13,11 @@ import pytest
 
 from tests.conftest import REPO
 from workbench.core.errors import ImportProblem
-from workbench.core.export_formats import handoff
-from workbench.core.importing import prepare_import
-from workbench.core.merge_back import plan_merge
-from workbench.core.project_store import Project
+from workbench.core.exporting.export_formats import handoff
+from workbench.core.importing.file_import import prepare_import
+from workbench.core.ops.merge_back import plan_merge
 from workbench.core.records import Origin, Status
+from workbench.core.store.project_store import Project
 
 HEADER = (
     'msgid ""\nmsgstr ""\n"Language: km\\n"\n"Content-Type: text/plain; charset=UTF-8\\n"\n'
@@ -234,7 +234,7 @@ def test_the_reader_is_linear_on_a_hostile_string(tmp_path: Path) -> None:
 
 def test_a_header_charset_that_lies_about_a_utf8_file_is_overruled_with_a_word(tmp_path: Path) -> None:
     """A tool re-encoded the file to UTF-8 and left charset=ISO-8859-1: read as what it is, and say so."""
-    from workbench.core.importing import prepare_import
+    from workbench.core.importing.file_import import prepare_import
 
     po = tmp_path / "lie.po"
     po.write_text(

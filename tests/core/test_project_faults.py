@@ -22,8 +22,8 @@ from pathlib import Path
 import pytest
 
 from workbench.core.errors import ProjectReadOnly
-from workbench.core.importing import import_files
-from workbench.core.project_store import Project
+from workbench.core.importing.file_import import import_files
+from workbench.core.store.project_store import Project
 
 REPO = Path(__file__).resolve().parents[2]
 PAGE = 4096

@@ -12,8 +12,8 @@ from pathlib import Path
 import pytest
 
 from workbench.core.errors import ProjectError, ProjectLocked
-from workbench.core.project_lock import ProjectLock
-from workbench.core.project_store import Project
+from workbench.core.store.project_lock import ProjectLock
+from workbench.core.store.project_store import Project
 
 REPO = Path(__file__).resolve().parents[2]
 
@@ -24,7 +24,7 @@ RACER = textwrap.dedent(
     import json, os, sys, time
     from pathlib import Path
     from workbench.core.errors import ProjectLocked
-    from workbench.core.project_lock import ProjectLock
+    from workbench.core.store.project_lock import ProjectLock
 
     project, marker, seconds = Path(sys.argv[1]), sys.argv[2], float(sys.argv[3])
     held = overlaps = refused = 0

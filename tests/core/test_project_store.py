@@ -14,10 +14,10 @@ from pathlib import Path
 import pytest
 
 from workbench.core.errors import ProjectError, ProjectLocked, ProjectTooNew
-from workbench.core.importing import import_files
-from workbench.core.project_schema import LATEST_VERSION
-from workbench.core.project_store import Project
+from workbench.core.importing.file_import import import_files
 from workbench.core.records import Origin, Status
+from workbench.core.store.project_schema import LATEST_VERSION
+from workbench.core.store.project_store import Project
 
 REPO = Path(__file__).resolve().parents[2]
 
@@ -50,7 +50,7 @@ def test_creating_refuses_bad_requests(tmp_path: Path) -> None:
 def test_a_second_writer_gets_a_clear_message_while_readers_still_read(project: Project) -> None:
     with pytest.raises(ProjectLocked, match="open in another window or command"):
         Project.open(project.path)
-    code = f"from workbench.core.project_store import Project; Project.open({str(project.path)!r})"
+    code = f"from workbench.core.store.project_store import Project; Project.open({str(project.path)!r})"
     other = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=REPO)
     assert other.returncode != 0 and "ProjectLocked" in other.stderr
     with Project.open(project.path, read_only=True) as reader:
@@ -62,7 +62,7 @@ def test_a_second_writer_gets_a_clear_message_while_readers_still_read(project: 
 def test_the_lock_goes_with_the_process_that_held_it(tmp_path: Path) -> None:
     path = tmp_path / "p.wbp"
     Project.create(path, "p", "vi", ["en"]).close()
-    code = f"from workbench.core.project_store import Project; p = Project.open({str(path)!r}); print('open', flush=True); import time; time.sleep(60)"
+    code = f"from workbench.core.store.project_store import Project; p = Project.open({str(path)!r}); print('open', flush=True); import time; time.sleep(60)"
     holder = subprocess.Popen([sys.executable, "-c", code], stdout=subprocess.PIPE, text=True, cwd=REPO)
     assert holder.stdout is not None and holder.stdout.readline().strip() == "open"
     with pytest.raises(ProjectLocked):
@@ -101,7 +101,7 @@ def test_a_file_from_a_newer_workbench_is_refused_untouched(tmp_path: Path) -> N
 
 
 def test_an_older_file_is_upgraded_with_a_backup(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    from workbench.core import project_schema, project_store
+    from workbench.core.store import project_schema, project_store
 
     path = tmp_path / "old.wbp"
     Project.create(path, "old", "vi", ["en"]).close()
@@ -139,9 +139,9 @@ def test_a_process_killed_during_an_import_leaves_everything_committed_before(tm
         f"""
         import time
         from pathlib import Path
-        from workbench.core.importing import import_files
-        from workbench.core.project_store import Project
-        from workbench.core import project_store
+        from workbench.core.importing.file_import import import_files
+        from workbench.core.store.project_store import Project
+        from workbench.core.store import project_store
         project = Project.open(Path({str(path)!r}))
         import_files(project, [Path({str(first)!r})])
         original = project_store.write_translation

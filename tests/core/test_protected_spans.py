@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from workbench.core.protected_spans import find_protected_spans, number_values
+from workbench.core.language.protected_spans import find_protected_spans, number_values
 
 
 def kinds(text: str) -> list[tuple[str, str]]:
@@ -51,7 +51,7 @@ def test_khmer_digits_are_the_same_numbers() -> None:
 
 
 def test_imported_segments_carry_their_spans(project, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
-    from workbench.core.importing import import_files
+    from workbench.core.importing.file_import import import_files
 
     source = tmp_path / "tin.txt"
     source.write_text("Theo Chỉ thị 25/CT-TTg, tỉnh đón 9.889 lượt khách.", encoding="utf-8")

@@ -19,7 +19,7 @@ def test_core_and_mt_import_with_pyside6_blocked() -> None:
         for package in (workbench.core, workbench.mt)
         for info in pkgutil.walk_packages(package.__path__, package.__name__ + ".")
     ]
-    assert "workbench.core.project_store" in modules
+    assert "workbench.core.store.project_store" in modules
     script = "import sys\nsys.modules['PySide6'] = None\n" + "".join(f"import {m}\n" for m in modules)
     script += "assert not any(name.startswith('PySide6') and sys.modules[name] for name in sys.modules)\n"
     result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, cwd=REPO)

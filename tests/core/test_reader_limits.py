@@ -15,10 +15,10 @@ import pytest
 
 from tests.test_cli import REPO, run
 from workbench.core.errors import ImportProblem
-from workbench.core.glossary import read_glossary_csv
-from workbench.core.project_store import Project
-from workbench.core.segmenter import quotations_marked, segmenter_for
-from workbench.core.tmx import load_tmx
+from workbench.core.language.segmenter import quotations_marked, segmenter_for
+from workbench.core.memory.glossary import read_glossary_csv
+from workbench.core.memory.tmx import load_tmx
+from workbench.core.store.project_store import Project
 from workbench.core.user_file import read_regular_file
 
 needs_fifo = pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="named pipes are a POSIX feature")
@@ -76,7 +76,7 @@ def test_the_merge_dialog_guessing_a_language_does_not_wait_on_a_named_pipe(tmp_
     """The dialog reads the start of the chosen file; a pipe would freeze the window (a child process
     here, so a hang fails the test instead of stopping the run)."""
     os.mkfifo(tmp_path / "back.xlf")
-    guess = "from workbench.core.merge_back import declared_language; print(repr(declared_language('back.xlf')))"
+    guess = "from workbench.core.ops.merge_back import declared_language; print(repr(declared_language('back.xlf')))"
     result = subprocess.run(
         [sys.executable, "-c", guess], capture_output=True, text=True, cwd=tmp_path, timeout=60, env=_with_repo()
     )

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from workbench.core.importing import import_files
-from workbench.core.project_store import Project
+from workbench.core.importing.file_import import import_files
 from workbench.core.records import Origin, Status
+from workbench.core.store.project_store import Project
 
 VERSION_1 = "Câu một không đổi.\n\nCâu hai sẽ được sửa.\n\nCâu ba sẽ bị xóa.\n\nCâu bốn không đổi.\n"
 VERSION_2 = "Câu một không đổi.\n\nCâu hai đã được sửa lại.\n\nCâu mới được thêm vào.\n\nCâu bốn không đổi.\n"

@@ -7,10 +7,10 @@ from pathlib import Path
 
 import pytest
 
-from workbench.cli import main as run_cli
+from workbench.commands.main import main as run_cli
+from workbench.core.language.segmentation_check import read_reference, score_reference, shipped_references
+from workbench.core.language.segmenter import quotations_marked, segmenter_for
 from workbench.core.resources import resource_path
-from workbench.core.segmentation_check import read_reference, score_reference, shipped_references
-from workbench.core.segmenter import quotations_marked, segmenter_for
 
 PROSE = resource_path("samples", "segmentation-reference-prose-vi.txt")
 TREEBANK = resource_path("samples", "segmentation-reference-ud-vtb-vi.txt")

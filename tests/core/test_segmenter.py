@@ -7,10 +7,10 @@ from pathlib import Path
 import pytest
 
 from workbench.core.errors import WorkbenchError
-from workbench.core.importing import prepare_import
+from workbench.core.importing.file_import import prepare_import
+from workbench.core.language.segmentation_check import read_reference, score_reference
+from workbench.core.language.segmenter import Segmenter, load_rules, segmenter_for
 from workbench.core.resources import resource_path
-from workbench.core.segmentation_check import read_reference, score_reference
-from workbench.core.segmenter import Segmenter, load_rules, segmenter_for
 
 REFERENCE = resource_path("samples", "segmentation-reference-vi.txt")
 DATA = Path(__file__).resolve().parents[1] / "data"

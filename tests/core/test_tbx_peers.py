@@ -9,8 +9,15 @@ import pytest
 from translate.storage import tbx as tt_tbx
 
 from workbench.core.errors import ImportProblem
-from workbench.core.glossary import Term, add_term, read_glossary_csv, read_glossary_tbx, terms, write_glossary_tbx
-from workbench.core.project_store import Project
+from workbench.core.memory.glossary import (
+    Term,
+    add_term,
+    read_glossary_csv,
+    read_glossary_tbx,
+    terms,
+    write_glossary_tbx,
+)
+from workbench.core.store.project_store import Project
 
 # TBX-Basic as its specification's samples and MultiTerm write it: the subject field at entry level, the
 # definition in a descripGrp of the language, part of speech and status on each term, a highlighted word.

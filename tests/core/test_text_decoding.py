@@ -8,14 +8,14 @@ import unicodedata
 import pytest
 
 from workbench.core.errors import ImportProblem
-from workbench.core.legacy_encodings import (
+from workbench.core.importing.text_decoding import decode_text
+from workbench.core.language.legacy_encodings import (
     decode_tcvn3,
     encode_cp1258,
     encode_tcvn3,
     encode_vni,
     vni_text_to_unicode,
 )
-from workbench.core.text_decoding import decode_text
 
 TEXT = (
     "Ủy ban nhân dân tỉnh An Giang tiếp tục đẩy mạnh truyền thông văn hóa đối ngoại.\n"

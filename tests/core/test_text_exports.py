@@ -9,11 +9,11 @@ import sys
 from pathlib import Path
 
 from tests.conftest import REPO
-from workbench.core.importing import prepare_import
-from workbench.core.project_store import Project
+from workbench.core.exporting.text_exports import PLACEHOLDER, export_csv, export_project_tmx, export_text
+from workbench.core.importing.file_import import prepare_import
+from workbench.core.memory.tmx import read_tmx
 from workbench.core.records import Origin, Status
-from workbench.core.text_exports import PLACEHOLDER, export_csv, export_project_tmx, export_text
-from workbench.core.tmx import read_tmx
+from workbench.core.store.project_store import Project
 
 TEXT = "Núi Cấm cao. Chùa đẹp.\n\nChợ nổi họp sớm.\n"
 

@@ -13,9 +13,9 @@ from translate.storage import tmx as tt_tmx
 
 from tests.conftest import REPO
 from workbench.core.errors import ImportProblem
-from workbench.core.project_store import Project
-from workbench.core.tmx import load_tmx, read_tmx, write_tmx
-from workbench.core.translation_memory import MemoryUnit, SharedMemory, units
+from workbench.core.memory.tmx import load_tmx, read_tmx, write_tmx
+from workbench.core.memory.translation_memory import MemoryUnit, SharedMemory, units
+from workbench.core.store.project_store import Project
 
 
 @pytest.fixture(autouse=True)

@@ -9,11 +9,11 @@ from lxml import etree
 
 from tests.builders.returned_handoff import returned_xliff
 from workbench.core.errors import ImportProblem
-from workbench.core.importing import prepare_import
-from workbench.core.merge_back import plan_merge
-from workbench.core.project_store import Project
-from workbench.core.tmx import read_tmx
-from workbench.core.xliff import NS
+from workbench.core.exporting.xliff import NS
+from workbench.core.importing.file_import import prepare_import
+from workbench.core.memory.tmx import read_tmx
+from workbench.core.ops.merge_back import plan_merge
+from workbench.core.store.project_store import Project
 
 LAUGHS = "".join(f'<!ENTITY l{i} "{f"&l{i - 1};" * 10 if i else "lol"}">' for i in range(10))
 

@@ -8,11 +8,11 @@ from pathlib import Path
 import docx
 from lxml import etree
 
-from workbench.core.export_formats import export, handoff
-from workbench.core.glossary import Term, add_term, export_glossary
-from workbench.core.importing import import_files
-from workbench.core.project_store import Project
+from workbench.core.exporting.export_formats import export, handoff
+from workbench.core.importing.file_import import import_files
+from workbench.core.memory.glossary import Term, add_term, export_glossary
 from workbench.core.records import Origin, Status
+from workbench.core.store.project_store import Project
 
 
 def test_control_codes_are_dropped_on_import_and_left_out_of_every_xml_export(tmp_path: Path) -> None:

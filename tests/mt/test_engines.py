@@ -5,7 +5,8 @@ from __future__ import annotations
 import pytest
 
 from workbench.core.errors import WorkbenchError
-from workbench.mt.engine import DecodingOptions, load_engine
+from workbench.mt.engine import DecodingOptions
+from workbench.mt.loader import load_engine
 from workbench.mt.tokenization import SentencePieceCodec
 
 SENTENCES = [

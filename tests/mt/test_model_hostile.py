@@ -18,7 +18,7 @@ from pathlib import Path
 import pytest
 
 from tests.mt.test_mt_cli import REPO, run
-from workbench.mt.engine import load_engine
+from workbench.mt.loader import load_engine
 from workbench.mt.model_archive import ArchiveLimits
 from workbench.mt.model_files import ModelRefused, inspect_model_folder
 from workbench.mt.model_store import ModelStore
@@ -409,7 +409,7 @@ def test_an_unconverted_model_says_to_convert_it_before_naming_packages(tiny, tm
     """An office PC with the plain install (torch and transformers blocked as if not installed)."""
     without_extra = (
         "import sys; sys.modules.update(torch=None, transformers=None, safetensors=None); "
-        "from workbench.cli import main; sys.exit(main(sys.argv[1:]))"
+        "from workbench.commands.main import main; sys.exit(main(sys.argv[1:]))"
     )
 
     def plain(*args: str) -> subprocess.CompletedProcess[str]:

@@ -11,7 +11,8 @@ from pathlib import Path
 import pytest
 
 from workbench.core.errors import WorkbenchError
-from workbench.mt.engine import DecodingOptions, load_engine
+from workbench.mt.engine import DecodingOptions
+from workbench.mt.loader import load_engine
 from workbench.mt.model_files import ModelRefused
 from workbench.mt.model_store import ModelStore
 

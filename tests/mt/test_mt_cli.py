@@ -140,7 +140,7 @@ def test_without_the_convert_extra_install_and_convert_say_what_to_install(tiny,
     env = {**os.environ, "WORKBENCH_MODELS_DIR": str(tmp_path / "models")}
     without_extra = (
         "import sys; sys.modules.update(torch=None, transformers=None, safetensors=None); "
-        "from workbench.cli import main; sys.exit(main(sys.argv[1:]))"
+        "from workbench.commands.main import main; sys.exit(main(sys.argv[1:]))"
     )
 
     def plain(*args: str) -> subprocess.CompletedProcess[str]:
@@ -162,7 +162,7 @@ def test_a_second_signal_ends_a_command_at_once_even_inside_a_long_call(tmp_path
     """A beam search can keep the main thread in C++ for minutes: the second Ctrl+C or kill must not wait."""
     script = (
         "import sys, time\n"
-        "from workbench.cli_stop import stop_on_signals\n"
+        "from workbench.commands.stopping import stop_on_signals\n"
         "with stop_on_signals() as stop:\n"
         "    print('ready', flush=True)\n"
         "    time.sleep(60)  # stands for one long batch\n"

@@ -7,12 +7,13 @@ from pathlib import Path
 
 import pytest
 
-from workbench.core.importing import import_files
+from workbench.core.importing.file_import import import_files
+from workbench.core.language.protected_spans import find_protected_spans
 from workbench.core.progress import Cancelled
-from workbench.core.project_store import Project
-from workbench.core.protected_spans import find_protected_spans
 from workbench.core.records import Origin, Status
-from workbench.mt.engine import DecodingOptions, Hypothesis, load_engine
+from workbench.core.store.project_store import Project
+from workbench.mt.engine import DecodingOptions, Hypothesis
+from workbench.mt.loader import load_engine
 from workbench.mt.pipeline import TranslateOptions, Unit, UrgentRequests, pretranslate, translate_units
 from workbench.mt.protection import finish_output, restore_spans
 

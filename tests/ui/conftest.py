@@ -19,9 +19,9 @@ import pytest
 from PySide6.QtCore import QSettings, QThreadPool
 from PySide6.QtWidgets import QMessageBox
 
-from workbench.core.importing import import_files
-from workbench.core.project_store import Project
+from workbench.core.importing.file_import import import_files
 from workbench.core.settings import Settings
+from workbench.core.store.project_store import Project
 from workbench.mt.model_store import ModelStore
 
 SHORT_TEXT = "Núi Cấm là điểm du lịch nổi tiếng.\n\nHòa Bình có hồ lớn.\n\nChợ nổi Long Xuyên họp từ sáng sớm.\n"

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from PySide6.QtCore import Qt
 
-from workbench.core.legacy_encodings import encode_cp1258
+from workbench.core.language.legacy_encodings import encode_cp1258
 from workbench.core.settings import Settings
 
 

@@ -9,7 +9,7 @@ import pytest
 from PySide6.QtCore import Qt
 
 from workbench.core.records import Origin, Status
-from workbench.core.unconfirmed_edits import unconfirmed_edits
+from workbench.core.store.unconfirmed_edits import unconfirmed_edits
 from workbench.ui.segment_editor import SegmentEditor
 
 EN = 2

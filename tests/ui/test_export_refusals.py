@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtWidgets import QFileDialog
 
-from workbench.core.project_store import Project
+from workbench.core.store.project_store import Project
 
 
 def _choose(monkeypatch: pytest.MonkeyPatch, path: Path) -> None:

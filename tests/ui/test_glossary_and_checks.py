@@ -7,8 +7,8 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QTextCursor
 
-from workbench.core.glossary import Term, add_term, terms
-from workbench.core.quality_checks import check_project
+from workbench.core.memory.glossary import Term, add_term, terms
+from workbench.core.qa.quality_checks import check_project
 from workbench.core.records import Origin, Status
 from workbench.ui.segment_table_model import TERMS_ROLE
 from workbench.ui.term_dialog import TermDialog
@@ -95,7 +95,7 @@ def test_the_check_report_goes_to_a_segment_and_keeps_the_reason_for_an_ignored_
 
 
 def test_the_history_shows_what_the_translator_changed_in_the_machine_draft(qtbot, open_window) -> None:  # type: ignore[no-untyped-def]
-    from workbench.core.post_edit_diff import word_diff
+    from workbench.core.review.post_edit_diff import word_diff
 
     assert word_diff("The market opens early", "The floating market opens at dawn") == [
         ("=", "The"), ("+", "floating"), ("=", "market opens"), ("-", "early"), ("+", "at dawn"),

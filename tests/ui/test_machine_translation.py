@@ -135,7 +135,7 @@ def test_without_a_model_the_window_says_which_and_offers_the_model_manager(
 
 
 def test_the_side_panel_offers_memory_matches_glossary_terms_and_live_checks(qtbot, open_window) -> None:  # type: ignore[no-untyped-def]
-    from workbench.core.glossary import Term, add_term
+    from workbench.core.memory.glossary import Term, add_term
 
     window = open_window()
     ids = window.model.ids

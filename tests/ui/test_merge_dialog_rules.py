@@ -8,7 +8,7 @@ from pathlib import Path
 from PySide6.QtCore import Qt
 
 from tests.core.test_peer_handoff import _edited_po, _project
-from workbench.core.merge_back import Match
+from workbench.core.ops.merge_back import Match
 from workbench.ui.merge_dialog import MergeDialog
 
 

@@ -6,10 +6,10 @@ from pathlib import Path
 
 from PySide6.QtCore import Qt
 
-from workbench.core.importing import import_files
-from workbench.core.khmer_breaks import ZERO_WIDTH_SPACE
-from workbench.core.project_store import Project
+from workbench.core.importing.file_import import import_files
+from workbench.core.language.khmer_breaks import ZERO_WIDTH_SPACE
 from workbench.core.records import Origin, Status
+from workbench.core.store.project_store import Project
 from workbench.ui.project_window import ProjectWindow
 
 KHMER = "ខេត្តអានយ៉ាងជាខេត្តព្រំដែននៅតំបន់ដីសណ្ដទន្លេមេគង្គ។"

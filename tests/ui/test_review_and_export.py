@@ -12,13 +12,13 @@ from lxml import etree
 from PySide6.QtCore import QItemSelectionModel, Qt
 from PySide6.QtWidgets import QPlainTextEdit
 
-from workbench.core.export_formats import handoff
-from workbench.core.merge_back import Outcome
-from workbench.core.project_store import Project
+from workbench.core.exporting.export_formats import handoff
+from workbench.core.exporting.xliff import NS
+from workbench.core.ops.merge_back import Outcome
 from workbench.core.records import Origin, Status
-from workbench.core.segment_comments import comment
 from workbench.core.settings import Settings
-from workbench.core.xliff import NS
+from workbench.core.store.project_store import Project
+from workbench.core.store.segment_comments import comment
 
 
 def _settings(role: str) -> Settings:

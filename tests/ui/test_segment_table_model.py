@@ -7,9 +7,9 @@ from pathlib import Path
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QAbstractItemModelTester
 
-from workbench.core.importing import import_files
-from workbench.core.project_store import Project
+from workbench.core.importing.file_import import import_files
 from workbench.core.records import Origin, Status
+from workbench.core.store.project_store import Project
 from workbench.ui.segment_table_model import (
     NOT_FOR_TRANSLATION,
     PAGE_ROWS,

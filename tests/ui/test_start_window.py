@@ -6,9 +6,9 @@ from pathlib import Path
 
 from PySide6.QtWidgets import QMessageBox
 
-from workbench.core.importing import import_files
-from workbench.core.project_store import Project
+from workbench.core.importing.file_import import import_files
 from workbench.core.settings import Settings
+from workbench.core.store.project_store import Project
 from workbench.ui.new_project_dialog import NewProjectDialog
 from workbench.ui.start_window import StartWindow
 

@@ -17,8 +17,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
 
-from workbench.core.project_store import Project
-from workbench.core.unconfirmed_edits import unconfirmed_edits
+from workbench.core.store.project_store import Project
+from workbench.core.store.unconfirmed_edits import unconfirmed_edits
 from workbench.ui.project_window import ProjectWindow
 
 

@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import Any
 
-from workbench.core.protected_spans import ProtectedSpan
+from workbench.core.language.protected_spans import ProtectedSpan
 
 
 class Status(StrEnum):

@@ -11,7 +11,7 @@ from pathlib import Path
 from lxml import etree
 
 from workbench.core.errors import ImportProblem
-from workbench.core.text_decoding import is_utf8
+from workbench.core.importing.text_decoding import is_utf8
 from workbench.core.user_file import read_regular_file
 
 _PARSER = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False, huge_tree=True)

@@ -23,8 +23,9 @@ from typing import Any
 
 import sentencepiece as spm
 
-from workbench.mt.engine import DecodingOptions, TranslationEngine, load_engine
+from workbench.mt.engine import DecodingOptions, TranslationEngine
 from workbench.mt.families import family as model_family
+from workbench.mt.loader import load_engine
 from workbench.mt.pipeline import TranslateOptions, Unit, UrgentRequests, translate_units
 
 SEGMENTS = 32

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import ctranslate2
 
-from workbench.mt.backend import DecodingOptions, EngineBase, Hypothesis
+from workbench.mt.engine import DecodingOptions, EngineBase, Hypothesis
 
 
 class Ct2Engine(EngineBase):

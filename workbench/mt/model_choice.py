@@ -12,7 +12,8 @@ from dataclasses import dataclass
 from workbench.core.errors import WorkbenchError
 from workbench.core.settings import Settings
 from workbench.mt.catalogue import MODELS_DIR
-from workbench.mt.engine import TranslationEngine, load_engine
+from workbench.mt.engine import TranslationEngine
+from workbench.mt.loader import load_engine
 from workbench.mt.model_store import InstalledModel, ModelStore
 
 

@@ -18,12 +18,12 @@ from concurrent.futures import Future
 from dataclasses import dataclass, field, replace
 
 from workbench.core.counted import counted
-from workbench.core.draft_store import NewDraft, cached_drafts, save_drafts
 from workbench.core.errors import ProjectFault
+from workbench.core.language.protected_spans import ProtectedSpan
 from workbench.core.progress import Cancelled, NullProgress, Progress
-from workbench.core.project_store import Project
-from workbench.core.protected_spans import ProtectedSpan
 from workbench.core.records import Status
+from workbench.core.store.draft_store import NewDraft, cached_drafts, save_drafts
+from workbench.core.store.project_store import Project
 from workbench.mt.engine import DecodingOptions, TranslationEngine
 from workbench.mt.long_inputs import split_for_model
 from workbench.mt.protection import finish_output, restore_spans

@@ -13,8 +13,8 @@ from dataclasses import dataclass
 
 import regex
 
-from workbench.core.language_rules import KHMER_FULL_STOP, to_ascii_digits, to_khmer_digits
-from workbench.core.protected_spans import ProtectedSpan
+from workbench.core.language.language_rules import KHMER_FULL_STOP, to_ascii_digits, to_khmer_digits
+from workbench.core.language.protected_spans import ProtectedSpan
 
 VERBATIM_KINDS = {"code", "url", "email", "phone"}
 _STRAY_INVISIBLE = regex.compile("[\u200b\u200c\u200d\u2060\ufeff]")

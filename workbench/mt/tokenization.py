@@ -14,7 +14,7 @@ from pathlib import Path
 import regex
 import sentencepiece
 
-from workbench.core.language_rules import clean_text
+from workbench.core.language.language_rules import clean_text
 from workbench.mt.families import family as family_named
 
 _SPECIAL = regex.compile(r"^(?:<[^>]+>|[a-z]{3}_[A-Z][a-z]{3}|__[a-z]{2,3}__)$")

@@ -18,8 +18,8 @@ from PySide6.QtWidgets import (
 )
 
 from workbench.core.errors import WorkbenchError
-from workbench.core.project_store import Project
-from workbench.core.quality_checks import Problem, ignore_problem
+from workbench.core.qa.quality_checks import Problem, ignore_problem
+from workbench.core.store.project_store import Project
 from workbench.ui.rows_model import RowsModel
 
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QHeaderView, QProgressBar, QTreeWidget, QTreeWidgetItem, QWidget
 
-from workbench.core.project_store import Project
 from workbench.core.records import Status
+from workbench.core.store.project_store import Project
 
 ALL_DOCUMENTS = -1
 DONE = (Status.TRANSLATED, Status.APPROVED)

@@ -17,11 +17,11 @@ from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
 from workbench.core.errors import WorkbenchError
-from workbench.core.find_replace import Replacement
-from workbench.core.project_store import Project
+from workbench.core.ops.find_replace import Replacement
+from workbench.core.ops.translation_edits import TranslationState, edited, write_state
 from workbench.core.records import Origin, Status
-from workbench.core.translation_edits import TranslationState, edited, write_state
-from workbench.core.unconfirmed_edits import discard_unconfirmed, save_unconfirmed
+from workbench.core.store.project_store import Project
+from workbench.core.store.unconfirmed_edits import discard_unconfirmed, save_unconfirmed
 
 log = logging.getLogger(__name__)
 T = TypeVar("T")

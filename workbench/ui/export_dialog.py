@@ -28,9 +28,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from workbench.core.export_formats import FORMATS, HANDOFF_FORMATS, export, handoff
-from workbench.core.export_report import ExportReport
-from workbench.core.project_store import Project
+from workbench.core.exporting.export_formats import FORMATS, HANDOFF_FORMATS, export, handoff
+from workbench.core.exporting.export_report import ExportReport
+from workbench.core.store.project_store import Project
 from workbench.ui.read_only_jobs import ReadOnlyJobs
 
 ALL_LANGUAGES = "*"

@@ -8,7 +8,7 @@ from PySide6.QtCore import QTimer, Signal
 from PySide6.QtWidgets import QCheckBox, QComboBox, QHBoxLayout, QLineEdit, QWidget
 
 from workbench.core.records import Status
-from workbench.core.segment_filter import NEEDING_WORK, SegmentFilter
+from workbench.core.store.segment_filter import NEEDING_WORK, SegmentFilter
 
 SEARCH_DELAY_MS = 250
 #: the quality-check hook: the ids of segments with a problem, or None when no checks are installed

@@ -17,8 +17,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from workbench.core.find_replace import Replacement, plan_replacements
-from workbench.core.project_store import Project
+from workbench.core.ops.find_replace import Replacement, plan_replacements
+from workbench.core.store.project_store import Project
 from workbench.ui.editing_controller import EditingController
 from workbench.ui.rows_model import RowsModel
 

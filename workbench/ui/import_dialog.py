@@ -32,10 +32,10 @@ from PySide6.QtWidgets import (
 )
 
 from workbench.core.errors import ImportProblem, WorkbenchError
-from workbench.core.importing import FORMATS, prepare_import
-from workbench.core.project_store import Project
+from workbench.core.importing.file_import import FORMATS, prepare_import
 from workbench.core.records import PreparedDocument
 from workbench.core.settings import Settings
+from workbench.core.store.project_store import Project
 from workbench.ui.rows_model import RowsModel
 
 log = logging.getLogger(__name__)

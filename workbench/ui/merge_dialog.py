@@ -27,9 +27,9 @@ from PySide6.QtWidgets import (
 )
 
 from workbench.core.errors import WorkbenchError
-from workbench.core.khmer_breaks import for_display
-from workbench.core.merge_back import Match, MergePlan, Outcome, apply_merge, plan_merge
-from workbench.core.project_store import Project
+from workbench.core.language.khmer_breaks import for_display
+from workbench.core.ops.merge_back import Match, MergePlan, Outcome, apply_merge, plan_merge
+from workbench.core.store.project_store import Project
 from workbench.ui.error_dialog import show_error
 from workbench.ui.rows_model import RowsModel
 

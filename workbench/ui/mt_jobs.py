@@ -18,13 +18,13 @@ from dataclasses import dataclass, field
 
 from PySide6.QtCore import QObject, QThreadPool, Signal
 
-from workbench.core.draft_store import NewDraft, save_drafts
 from workbench.core.errors import WorkbenchError
+from workbench.core.memory.project_memory import Memories, prefill_from_memory
 from workbench.core.progress import Cancelled
-from workbench.core.project_memory import Memories, prefill_from_memory
-from workbench.core.project_store import Project
 from workbench.core.records import SegmentRecord
 from workbench.core.settings import Settings
+from workbench.core.store.draft_store import NewDraft, save_drafts
+from workbench.core.store.project_store import Project
 from workbench.mt.engine import DecodingOptions
 from workbench.mt.model_choice import EnginePool, choose_model
 from workbench.mt.pipeline import (

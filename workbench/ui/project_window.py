@@ -35,18 +35,18 @@ from PySide6.QtWidgets import (
 )
 
 from workbench.core.errors import WorkbenchError
-from workbench.core.glossary import add_term, export_glossary, read_glossary_csv, read_glossary_tbx
-from workbench.core.khmer_breaks import for_display
-from workbench.core.project_memory import Memories
-from workbench.core.project_store import Project, now
-from workbench.core.quality_checks import Problem, QaContext, check_project, check_segment
+from workbench.core.exporting.text_exports import export_memory
+from workbench.core.language.khmer_breaks import for_display
+from workbench.core.memory.glossary import add_term, export_glossary, read_glossary_csv, read_glossary_tbx
+from workbench.core.memory.project_memory import Memories
+from workbench.core.memory.suggestions import Suggestion
+from workbench.core.memory.tmx import load_tmx
+from workbench.core.qa.quality_checks import Problem, QaContext, check_project, check_segment
 from workbench.core.records import SegmentRecord
-from workbench.core.segment_filter import filter_segment_ids, ids_needing_work
 from workbench.core.settings import Settings
-from workbench.core.suggestions import Suggestion
-from workbench.core.text_exports import export_memory
-from workbench.core.tmx import load_tmx
-from workbench.core.unconfirmed_edits import discard_all_unconfirmed, keep_unconfirmed, unconfirmed_edits
+from workbench.core.store.project_store import Project, now
+from workbench.core.store.segment_filter import filter_segment_ids, ids_needing_work
+from workbench.core.store.unconfirmed_edits import discard_all_unconfirmed, keep_unconfirmed, unconfirmed_edits
 from workbench.mt.model_choice import EnginePool, NoModel, choose_model, model_store
 from workbench.ui.document_list import DocumentList
 from workbench.ui.editing_controller import EditingController

@@ -13,7 +13,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QObject, QThreadPool, Signal
 
-from workbench.core.project_store import Project
+from workbench.core.store.project_store import Project
 
 log = logging.getLogger(__name__)
 

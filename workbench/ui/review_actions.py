@@ -24,10 +24,10 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
-from workbench.core.approval import EDITOR, approve, awaiting_approval, send_back
 from workbench.core.errors import WorkbenchError
-from workbench.core.merge_back import declared_language
-from workbench.core.post_edit_report import format_report, post_edit_report
+from workbench.core.ops.approval import EDITOR, approve, awaiting_approval, send_back
+from workbench.core.ops.merge_back import declared_language
+from workbench.core.review.post_edit_report import format_report, post_edit_report
 from workbench.ui.error_dialog import show_error
 
 if TYPE_CHECKING:

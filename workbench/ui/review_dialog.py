@@ -28,13 +28,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from workbench.core.approval import approve, approve_edited, awaiting_approval, send_back
 from workbench.core.errors import WorkbenchError
-from workbench.core.khmer_breaks import for_display
-from workbench.core.post_edit_diff import diff_html, last_machine_draft, word_diff
-from workbench.core.project_store import Project
+from workbench.core.language.khmer_breaks import for_display
+from workbench.core.ops.approval import approve, approve_edited, awaiting_approval, send_back
 from workbench.core.records import SegmentRecord, Status
-from workbench.core.segment_comments import comment
+from workbench.core.review.post_edit_diff import diff_html, last_machine_draft, word_diff
+from workbench.core.store.project_store import Project
+from workbench.core.store.segment_comments import comment
 from workbench.ui.editing_controller import EditingController
 from workbench.ui.error_dialog import show_error
 

@@ -16,9 +16,9 @@ from typing import Any
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor, QFont
 
-from workbench.core.glossary import TermFinder
-from workbench.core.project_store import Project
+from workbench.core.memory.glossary import TermFinder
 from workbench.core.records import Origin, SegmentRecord, Status, Translation
+from workbench.core.store.project_store import Project
 from workbench.ui.status_look import confidence, status_icon, status_name
 
 log = logging.getLogger(__name__)

@@ -19,12 +19,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from workbench.core.khmer_breaks import for_display
-from workbench.core.post_edit_diff import diff_html, last_machine_draft, word_diff
-from workbench.core.project_store import Project
+from workbench.core.language.khmer_breaks import for_display
+from workbench.core.memory.suggestions import Suggestion, SuggestionProvider, machine_suggestions
 from workbench.core.records import SegmentRecord, Status
-from workbench.core.segment_comments import comment, set_comment
-from workbench.core.suggestions import Suggestion, SuggestionProvider, machine_suggestions
+from workbench.core.review.post_edit_diff import diff_html, last_machine_draft, word_diff
+from workbench.core.store.project_store import Project
+from workbench.core.store.segment_comments import comment, set_comment
 from workbench.ui.status_look import confidence, status_icon, status_name
 
 log = logging.getLogger(__name__)

@@ -19,8 +19,8 @@ from PySide6.QtWidgets import (
 )
 
 from workbench.core.errors import WorkbenchError
-from workbench.core.project_store import Project
 from workbench.core.settings import Settings
+from workbench.core.store.project_store import Project
 from workbench.ui.new_project_dialog import NewProjectDialog
 from workbench.ui.project_window import ProjectWindow
 from workbench.ui.ui_language import khmer_fonts

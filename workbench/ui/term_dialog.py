@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLineEdit, QVBoxLayout, QWidget
 
-from workbench.core.glossary import Term
+from workbench.core.memory.glossary import Term
 
 
 class TermDialog(QDialog):

@@ -1,0 +1,1 @@
+"""The headless CLI: one module per command group."""

@@ -1,0 +1,183 @@
+"""The CLI of translation memory, glossary and quality checks: `tm`, `glossary`, `check`."""
+
+from __future__ import annotations
+
+import argparse
+import json
+from collections import Counter
+from pathlib import Path
+
+from workbench.commands.values import id_list, target_language, target_languages
+from workbench.core.counted import counted
+from workbench.core.errors import WorkbenchError
+from workbench.core.exporting.text_exports import export_memory
+from workbench.core.memory.glossary import add_term, export_glossary, read_glossary_csv, read_glossary_tbx, terms
+from workbench.core.memory.project_memory import Memories, rebuild_project_memory, shared_memory_path
+from workbench.core.memory.tmx import load_tmx
+from workbench.core.memory.translation_memory import DEFAULT_THRESHOLD, SharedMemory, add_unit
+from workbench.core.qa.quality_checks import CHECKS, ERROR, check_project, ignore_problem
+from workbench.core.settings import Settings
+from workbench.core.store.project_store import Project, now
+from workbench.core.user_file import check_regular_file
+
+
+def add_commands(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    p = sub.add_parser("tm", help="translation memory: import/export TMX, look up, rebuild a project's memory")
+    tm = p.add_subparsers(dest="tm_command", metavar="ACTION", required=True)
+    q = tm.add_parser("import", help="bring a TMX file into the shared memory (or a project's with --project)")
+    q.add_argument("tmx", type=Path)
+    q.add_argument("--project", type=Path)
+    q = tm.add_parser("export", help="write the shared memory (or a project's) as TMX 1.4b")
+    q.add_argument("tmx", type=Path)
+    q.add_argument("--project", type=Path)
+    q = tm.add_parser("lookup", help="matches for a Vietnamese sentence")
+    q.add_argument("project", type=Path)
+    q.add_argument("text")
+    q.add_argument("--to", dest="language", required=True)
+    q = tm.add_parser("rebuild", help="put a project's translated and approved segments into its memory")
+    q.add_argument("project", type=Path)
+
+    p = sub.add_parser("glossary", help="the project's glossary: import/export CSV or TBX, add, list")
+    g = p.add_subparsers(dest="glossary_command", metavar="ACTION", required=True)
+    for action in ("import", "export"):
+        q = g.add_parser(action, help=f"{action} a .csv or .tbx glossary")
+        q.add_argument("project", type=Path)
+        q.add_argument("file", type=Path)
+    q = g.add_parser("add", help="add a term")
+    q.add_argument("project", type=Path)
+    q.add_argument("vi")
+    q.add_argument("--en", default="")
+    q.add_argument("--km", default="")
+    q.add_argument("--note", default="")
+    q.add_argument("--forbid-en", default="", help="forbidden English alternatives, separated by ;")
+    q.add_argument("--forbid-km", default="", help="forbidden Khmer alternatives, separated by ;")
+    q = g.add_parser("list", help="print the glossary")
+    q.add_argument("project", type=Path)
+
+    p = sub.add_parser("check", help="quality checks; exits 1 when there are errors")
+    p.add_argument("project", type=Path, nargs="?")
+    p.add_argument("--to", dest="language", choices=["en", "km"])
+    p.add_argument("--document")
+    p.add_argument("--json", action="store_true")
+    p.add_argument("--list", action="store_true", help="one line per check: id, severity, languages, description")
+    p.add_argument("--ignore", metavar="SEGMENT:LANG:CHECK", help="mark one finding as fine (needs --reason)")
+    p.add_argument("--reason", default="", help="why the ignored finding is fine (kept for the editor)")
+
+
+def cmd_tm(args: argparse.Namespace) -> int:
+    if args.tm_command == "rebuild":
+        with Project.open(args.project) as project:
+            print(f"{counted(rebuild_project_memory(project), 'unit')} added to the memory of {args.project}")
+        return 0
+    if args.tm_command == "lookup":
+        with Project.open(args.project, read_only=True) as project:
+            language = target_language(args.language, project.info.target_languages, args.project.name)
+            memories = Memories.open(project)
+            found = memories.lookup(args.text, language)
+            for match in found:
+                print(f"{match.score:3d}% [{match.memory}] {match.unit.target}\n     {match.describe_differences()}")
+            if not found:
+                print(f"No match of {DEFAULT_THRESHOLD} % or more in the project or shared memory.")
+            memories.close()
+        return 0
+    if args.tm_command == "import":
+        if args.project:
+            with Project.open(args.project) as project:
+                read = load_tmx(args.tmx, project.info.source_language, project.info.target_languages)
+                with project.transaction() as db:
+                    stamp = now()
+                    added = sum(add_unit(db, unit, stamp) for unit in read.units)
+        else:
+            read = load_tmx(args.tmx)
+            shared = SharedMemory(shared_memory_path())
+            added = shared.add(read.units, now())
+            shared.close()
+        print(f"{args.tmx}: {counted(len(read.units), 'unit')} read, {added} new")
+        for line in read.summary():
+            print(f"  {line}")
+        return 0
+    if args.project:
+        with Project.open(args.project, read_only=True) as project:
+            written, languages = export_memory(args.tmx, project)
+    else:
+        written, languages = export_memory(args.tmx)
+    print(f"{args.tmx}: {counted(written, 'translation unit')} ({', '.join(languages)})")
+    return 0
+
+
+def cmd_glossary(args: argparse.Namespace) -> int:
+    with Project.open(args.project) as project:
+        if args.glossary_command == "import":
+            check_regular_file(args.file)  # a folder or a pipe is refused as such, before its extension
+            suffix = args.file.suffix.lower()
+            if suffix not in (".csv", ".tbx", ".xml"):
+                raise WorkbenchError(f"{args.file}: a glossary is a .csv or .tbx file")
+            found = read_glossary_csv(args.file) if suffix == ".csv" else read_glossary_tbx(args.file)
+            for term in found:
+                add_term(project, term)
+            print(f"{args.file}: {counted(len(found), 'term')}")
+        elif args.glossary_command == "export":
+            print(f"{args.file}: {counted(export_glossary(project, args.file), 'term')}")
+        elif args.glossary_command == "add":
+            from workbench.core.memory.glossary import Term
+
+            targets = {k: v for k, v in (("en", args.en), ("km", args.km)) if v}
+            forbidden = {
+                k: tuple(x.strip() for x in v.split(";") if x.strip())
+                for k, v in (("en", args.forbid_en), ("km", args.forbid_km))
+                if v
+            }
+            add_term(project, Term(args.vi, targets, forbidden, args.note))
+            print(f"added: {args.vi}")
+        else:
+            for term in terms(project):
+                listed = "; ".join(f"{k}: {v}" for k, v in term.targets.items())
+                banned = "; ".join(f"not {', '.join(v)} ({k})" for k, v in term.forbidden.items())
+                print(
+                    f"{term.source} → {listed}"
+                    + (f"  [{banned}]" if banned else "")
+                    + (f"  — {term.note}" if term.note else "")
+                )
+    return 0
+
+
+def cmd_check(args: argparse.Namespace) -> int:
+    if args.list:
+        for check in CHECKS:
+            print(f"{check.id}\t{check.severity}\t{','.join(sorted(check.languages))}\t{check.description}")
+        return 0
+    if args.project is None:
+        raise WorkbenchError("name the project to check (or use --list)")
+    if args.ignore:
+        try:
+            segment, language, check_id = args.ignore.split(":")
+        except ValueError:
+            raise WorkbenchError(f"--ignore takes SEGMENT:LANG:CHECK (with --reason), not {args.ignore!r}") from None
+        (segment_id,) = id_list(segment) or [0]
+        with Project.open(args.project) as project:
+            target_language(language, project.info.target_languages, args.project.name)
+            ignore_problem(project, segment_id, language, check_id, args.reason, Settings.load().user_name)
+        print(f"ignored {check_id} on segment {segment} ({language}): {args.reason}")
+        return 0
+    with Project.open(args.project, read_only=True) as project:
+        document_id = project.document_id(args.document)
+        languages = (
+            target_languages(args.language, project.info.target_languages, args.project.name) if args.language else None
+        )
+        problems = check_project(project, languages, document_id)
+        positions = {s.id: (s.position + 1, s.document_id) for s in project.segments(document_id)}
+        names = {d.id: d.name for d in project.documents()}
+    if args.json:
+        rows = [
+            {"segment": p.segment_id, "language": p.language, "check": p.check_id, "severity": p.severity,
+             "message": p.message}
+            for p in problems
+        ]  # fmt: skip
+        print(json.dumps(rows, ensure_ascii=False, indent=1))
+    else:
+        for p in problems:
+            number, document = positions.get(p.segment_id, (0, 0))
+            print(f"{names.get(document, '?')}:{number} [{p.language}] {p.severity} {p.check_id}: {p.message}")
+        counts = Counter(p.severity for p in problems)
+        print(f"{counts[ERROR]} errors, {counts['warning']} warnings, {counts['info']} notes")
+    return 1 if any(p.severity == ERROR for p in problems) else 0

@@ -1,0 +1,184 @@
+"""The machine-translation commands of the CLI: models, translate, bench mt."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+from pathlib import Path
+
+from workbench.commands.stopping import StopRequest, stop_on_signals
+from workbench.commands.values import BEAM_SIZES, bounded, language_list
+from workbench.core.counted import counted
+from workbench.core.errors import ProjectFault, WorkbenchError
+from workbench.core.memory.project_memory import Memories, prefill_from_memory
+from workbench.core.progress import Cancelled
+from workbench.core.settings import Settings
+from workbench.core.store.project_store import Project
+from workbench.mt.engine import DecodingOptions
+from workbench.mt.loader import load_engine
+from workbench.mt.model_choice import choose_model, model_store
+from workbench.mt.model_store import convert_needs
+from workbench.mt.pipeline import TranslateOptions, pretranslate
+
+
+def add_commands(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    p = sub.add_parser("models", help="list, install, download or convert MT models")
+    models = p.add_subparsers(dest="models_command", metavar="ACTION", required=True)
+    models.add_parser("list", help="known and installed models, with licence, size and published score")
+    q = models.add_parser("install", help="install a model folder or archive copied from another machine")
+    q.add_argument("path", type=Path)
+    q.add_argument("--name", help="name to install it under (default: the folder name)")
+    q.add_argument("--replace", action="store_true", help="replace an installed model of that name")
+    q = models.add_parser("download", help="on a connected machine: fetch a catalogue model from the model hub")
+    q.add_argument("name")
+    q = models.add_parser("convert", help="convert an installed model to CTranslate2 (fast, no torch at run time)")
+    q.add_argument("name")
+    q.add_argument("--quantization", default="int8", choices=["int8", "int8_float32", "int16", "float16", "float32"])
+    q = models.add_parser("remove", help="uninstall a model")
+    q.add_argument("name")
+
+    p = sub.add_parser("translate", help="pre-translate untranslated segments with a local MT model")
+    p.add_argument("project", type=Path)
+    p.add_argument("--to", dest="languages", default="en,km", help="target languages (default en,km)")
+    p.add_argument("--document", help="only this document (name or id)")
+    p.add_argument(
+        "--model", help="installed model to use (default: your choice in the settings, then the catalogue's)"
+    )
+    p.add_argument("--beam", type=bounded(*BEAM_SIZES), help="beam size 1-16 (default 4; 1 is greedy and fastest)")
+    p.add_argument("--backend", choices=["auto", "ct2", "transformers"], default="auto")
+    p.add_argument("--khmer-digits", action="store_true", help="write numbers in Khmer digits (០-៩) in Khmer drafts")
+
+
+def cmd_models(args: argparse.Namespace) -> int:
+    store = model_store()
+    if args.models_command == "list":
+        installed = store.installed()
+        print(f"{'model':28} {'licence':14} {'int8 size':>9} {'params':>7}  {'directions':18} vi-en chrF++  installed")
+        for entry in store.catalogue.entries:
+            here = [m.name for m in installed if m.name == entry.name or m.name.startswith(entry.name + "-ct2-")]
+            score = entry.scores.get("vi-en")
+            status = ", ".join(here) if here else ("-" if entry.supported else "not supported yet")
+            print(
+                f"{entry.name:28} {entry.licence:14} {entry.int8_size_mb:>6} MB {entry.parameters / 1e6:>6.0f}M  "
+                f"{','.join(entry.directions):18} {score if score else '':>12}  {status}"
+            )
+        others = [m for m in installed if not store.catalogue.get(m.name.split("-ct2-")[0])]
+        for model in others:
+            print(
+                f"{model.name:28} {model.licence[:14]:14} {'':>9} {'':>7}  {'':18} {'':>12}  {model.format} ({model.family})"
+            )
+        print("\nDefaults:")
+        for direction, (name, why) in store.catalogue.defaults.items():
+            print(f"  {direction}: {name} — {why}")
+        return 0
+    if args.models_command == "install":
+        model = store.install(args.path, args.name, args.replace)
+        print(f"installed {model.name} ({model.format}, {model.family}) in {model.path}; licence: {model.licence}")
+        if model.format == "transformers":
+            print(f"convert it for fast translation: python main.py models convert {model.name}")
+            if needs := convert_needs():
+                print(f"before that: {needs}")
+        return 0
+    if args.models_command == "download":
+        model = store.download(args.name)
+        print(f"downloaded and installed {model.name}; now: python main.py models convert {model.name}")
+        return 0
+    if args.models_command == "convert":
+        started = time.perf_counter()
+        model = store.convert(args.name, args.quantization)
+        print(f"converted to {model.name} in {time.perf_counter() - started:.1f} s ({model.path})")
+        return 0
+    store.remove(args.name)
+    print(f"removed {args.name}")
+    return 0
+
+
+class _ProgressBar:
+    def __init__(self, label: str, stop: StopRequest) -> None:
+        self.label = label
+        self.stop = stop
+        self.started = time.perf_counter()
+
+    def report(self, done: int, total: int, message: str = "") -> None:
+        elapsed = time.perf_counter() - self.started
+        rate = done / elapsed if elapsed > 0 and done else 0.0
+        eta = (total - done) / rate if rate else 0.0
+        width = 30
+        filled = int(width * done / total) if total else width
+        sys.stderr.write(
+            f"\r{self.label} [{'#' * filled}{'.' * (width - filled)}] {done}/{total} segments "
+            f"{rate:.1f} seg/s ETA {int(eta // 60)}m{int(eta % 60):02d}s "
+        )
+        sys.stderr.flush()
+        if total and done >= total:
+            sys.stderr.write("\n")
+
+    def is_cancelled(self) -> bool:
+        return self.stop.requested
+
+
+def cmd_translate(args: argparse.Namespace) -> int:
+    with stop_on_signals() as stop:
+        return _translate(args, stop)
+
+
+def _translate(args: argparse.Namespace, stop: StopRequest) -> int:
+    settings = Settings.load()
+    store = model_store(settings)
+    languages = language_list(args.languages)
+    with Project.open(args.project) as project:
+        unknown = [lang for lang in languages if lang not in project.info.target_languages]
+        if unknown:
+            raise WorkbenchError(f"{', '.join(unknown)} is not a target language of {args.project}")
+        document_id = project.document_id(args.document)
+        options = TranslateOptions(
+            decoding=DecodingOptions(beam_size=args.beam or settings.beam_size),
+            khmer_digits=args.khmer_digits or settings.khmer_digits,
+        )
+        engines: dict[str, object] = {}
+        memories = Memories.open(project)
+        for language in languages:
+            from_memory = prefill_from_memory(project, memories, language, document_id)
+            if from_memory:
+                print(
+                    f"{language}: {counted(len(from_memory), 'segment')} drafted from 100% translation-memory matches"
+                )
+            name = choose_model(store, settings, language, project.info.source_language, args.model)
+            model = store.runnable(name)
+            engine = engines.get(model.name) or load_engine(model.path, model.name, args.backend)
+            engines[model.name] = engine
+            print(f"{language}: {model.name} ({model.format}, licence {model.licence})")
+            try:
+                progress = _ProgressBar(language, stop)
+                summary = pretranslate(project, engine, language, options, document_id, progress)  # type: ignore[arg-type]
+            except (KeyboardInterrupt, Cancelled):
+                sys.stderr.write("\nstopped: every finished batch is saved; run the same command to continue\n")
+                return stop.exit_code
+            except ProjectFault:  # a full disk: its message goes on a line of its own, after the progress bar
+                sys.stderr.write("\n")
+                raise
+            print(
+                f"{language}: {counted(summary.segments, 'segment')} to draft, {summary.from_cache} from the cache, "
+                f"{summary.translated} translated in {summary.seconds:.1f} s, {summary.flagged} flagged for checking"
+            )
+    return 0
+
+
+def bench_mt(model_name: str | None, architecture: str | None, threads: int) -> int:
+    from workbench.mt.benchmark import measure_engines, run_mt_benchmark
+
+    if model_name:
+        store = model_store()
+        runnable = store.runnable(model_name)
+        if runnable.format != "ct2":
+            raise WorkbenchError(f"convert {model_name} first: python main.py models convert {model_name}")
+        original = store.get(model_name)
+        hf = original.path if original.format == "transformers" else None
+        load_engine(runnable.path, runnable.name, "ct2", 1)  # a broken model: one message, not a worker traceback
+        print(f"{runnable.name} ({runnable.family}, {runnable.quantization or 'ct2'})")
+        measure_engines(hf, runnable.path, print, threads)
+        return 0
+    for arch in [architecture] if architecture else ["opus-mt-vi-en", "nllb-200-distilled-600M"]:
+        run_mt_benchmark(arch, print, threads)
+    return 0

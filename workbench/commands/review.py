@@ -1,0 +1,224 @@
+"""The CLI of review and export: `approve`, `send-back`, `export`, `handoff`, `merge`, `report`.
+
+Roles come from the settings or `--as`, exactly as in the window: only an editor approves or sends back.
+"""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+from workbench.commands.values import bounded, id_list, language_list, target_languages
+from workbench.core.counted import counted, plural
+from workbench.core.errors import WorkbenchError
+from workbench.core.exporting.export_formats import FORMATS, HANDOFF_FORMATS, export, handoff
+from workbench.core.ops.approval import approve, awaiting_approval, send_back
+from workbench.core.ops.merge_back import MergePlan, Outcome, apply_merge, plan_merge, summary, would_write
+from workbench.core.review.post_edit_report import format_report, post_edit_report
+from workbench.core.settings import Settings
+from workbench.core.store.project_store import Project
+
+ROLES = ["translator", "editor"]
+
+
+def add_commands(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    p = sub.add_parser("approve", help="editors: approve the translated segments of a language")
+    p.add_argument("project", type=Path)
+    p.add_argument("--to", dest="language", required=True)
+    p.add_argument("--document")
+    p.add_argument("--segments", help="only these segment ids, comma-separated")
+    p.add_argument("--as", dest="role", choices=ROLES, help="the role to act in (default: settings)")
+    p.add_argument("--dry-run", action="store_true", help="list what would be approved, approve nothing")
+
+    p = sub.add_parser("send-back", help="editors: return a translation to the translator with a comment")
+    p.add_argument("project", type=Path)
+    p.add_argument("segment", type=bounded(1))
+    p.add_argument("--to", dest="language", required=True)
+    p.add_argument("--comment", required=True, help="what needs work (the translator reads it)")
+    p.add_argument("--as", dest="role", choices=ROLES)
+
+    p = sub.add_parser("export", help="write one target language: only approved text unless asked")
+    p.add_argument("project", type=Path)
+    p.add_argument("--to", dest="language", required=True, help="en or km (tmx: en,km for both in one file)")
+    p.add_argument("--format", choices=list(FORMATS), default="po")
+    p.add_argument("-o", "--output", type=Path, required=True)
+    p.add_argument("--document", help="the document (txt, docx and html are of one document)")
+    p.add_argument("--include-unapproved", action="store_true", help="also translated text (fuzzy in PO)")
+    p.add_argument(
+        "--fallback", choices=["source", "placeholder"], default="source",
+        help="txt/docx/html: what stands for a segment without exported text",
+    )  # fmt: skip
+    p.add_argument("--no-checks", action="store_true", help="skip the quality checks of the exported text")
+    p.add_argument(
+        "--leave-out-not-for-translation", action="store_true",
+        help="txt/docx/html: leave out captions, bylines and text marked not for translation (kept as written "
+        "by default; page furniture is always left out, and listed)",
+    )  # fmt: skip
+
+    p = sub.add_parser("handoff", help="every segment's current text as XLIFF or PO, for a translator elsewhere")
+    p.add_argument("project", type=Path)
+    p.add_argument("--to", dest="language", required=True)
+    p.add_argument("--format", choices=HANDOFF_FORMATS, default="xliff")
+    p.add_argument("-o", "--output", type=Path, required=True)
+    p.add_argument("--document")
+
+    p = sub.add_parser("merge", help="bring back a hand-off file: approved text is never overwritten silently")
+    p.add_argument("project", type=Path)
+    p.add_argument("file", type=Path, help="the returned .xlf/.xliff or .po file")
+    p.add_argument("--to", dest="language", required=True)
+    p.add_argument("--dry-run", action="store_true", help="only list what would change")
+    p.add_argument("--take", default="", help="conflicts to resolve with the file's text: segment ids, or 'all'")
+    p.add_argument("--skip-mismatched", action="store_true", help="merge the rest when some sources differ")
+
+    p = sub.add_parser("report", help="post-editing report: how much people changed each model's drafts")
+    p.add_argument("project", type=Path)
+    p.add_argument("--to", dest="language", required=True)
+
+
+def _language(args: argparse.Namespace, project: Project, several: bool = False) -> str:
+    """`--to` checked against the project's targets (a typo is an error, not an empty result)."""
+    args.language = ",".join(target_languages(args.language, project.info.target_languages, args.project.name, several))
+    return str(args.language)
+
+
+def _not_approved(project: Project, language: str, asked: list[int], approved: set[int]) -> list[str]:
+    """Why each segment asked for by id was not approved: silence would read as 'done'."""
+    reasons = []
+    for segment_id in asked:
+        if segment_id in approved:
+            continue
+        try:
+            segment = project.segment(segment_id)
+        except WorkbenchError:
+            reasons.append(f"segment {segment_id}: there is no such segment in {project.path.name}")
+            continue
+        translation = segment.translations.get(language)
+        status = translation.status.value if translation is not None else "untranslated"
+        why = "already approved" if status == "approved" else f"{status}: only text a person confirmed is approved"
+        reasons.append(f"segment {segment_id}: {why}")
+    return reasons
+
+
+def cmd_approve(args: argparse.Namespace) -> int:
+    settings = Settings.load()
+    if args.dry_run:
+        with Project.open(args.project, read_only=True) as project:
+            _language(args, project)
+            ready = awaiting_approval(
+                project, args.language, project.document_id(args.document),
+                id_list(args.segments) if args.segments else None,
+            )  # fmt: skip
+        for segment in ready:
+            print(f"{segment.id}\t{segment.source}\n\t{segment.translations[args.language].text}")
+        print(f"{counted(len(ready), 'translated segment')} would be approved in {args.language}")
+        return 0
+    asked = id_list(args.segments) if args.segments else []
+    with Project.open(args.project) as project:
+        _language(args, project)
+        approved = approve(
+            project, args.language, settings.user_name, args.role or settings.role, project.document_id(args.document),
+            asked or None,
+        )  # fmt: skip
+        refused = _not_approved(project, args.language, asked, set(approved))
+    print(f"{counted(len(approved), 'segment')} approved in {args.language} by {settings.user_name}")
+    for line in refused:
+        print(f"  not approved: {line}")
+    return 1 if refused else 0
+
+
+def cmd_send_back(args: argparse.Namespace) -> int:
+    settings = Settings.load()
+    with Project.open(args.project) as project:
+        _language(args, project)
+        send_back(project, args.segment, args.language, args.comment, settings.user_name, args.role or settings.role)
+    print(f"segment {args.segment} ({args.language}) sent back: {args.comment}")
+    return 0
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    with Project.open(args.project, read_only=True) as project:
+        _language(args, project, several=True)
+        report = export(
+            project, args.format, language_list(args.language), args.output,
+            project.document_id(args.document), args.include_unapproved, args.fallback, Settings.load().user_name,
+            check=not args.no_checks, leave_out_not_for_translation=args.leave_out_not_for_translation,
+        )  # fmt: skip
+    for line in report.lines():
+        print(line)
+    return 0
+
+
+def cmd_handoff(args: argparse.Namespace) -> int:
+    with Project.open(args.project, read_only=True) as project:
+        _language(args, project)
+        report = handoff(
+            project, args.format, args.language, args.output, project.document_id(args.document),
+            Settings.load().user_name,
+        )  # fmt: skip
+    print(report.summary())
+    return 0
+
+
+def _print_plan(plan: MergePlan) -> None:
+    """The summary and what to know about the file, then the rows that change something or need a look,
+    each with the rule that matched it."""
+    print(summary(plan))
+    for note in plan.notes:
+        print(f"  note: {note}")
+    for outcome, label in ((Outcome.CONFLICT, "conflict"), (Outcome.MISMATCH, "source differs"),
+                           (Outcome.UNKNOWN, "not in this project"), (Outcome.DUPLICATE, "left out"),
+                           (Outcome.UPDATE, "update")):  # fmt: skip
+        rows = plan.of(outcome)
+        for row in rows[:20]:
+            place = f"segment {row.segment_id}" if row.segment_id is not None else repr(row.context)
+            rule = f" (matched by {row.matched_by})" if row.matched_by else ""
+            here, there = _shown(row.current_text), _shown(row.text)
+            print(f"  {label}: {place}{rule}: here {here!r}, file {there!r} {row.why}".rstrip())
+        if len(rows) > 20:
+            print(f"  … and {len(rows) - 20} more ({label})")
+
+
+def _shown(text: str, length: int = 80) -> str:
+    """A text as a plan line quotes it: a 10 MB translation must not flood the terminal."""
+    return text if len(text) <= length else text[: length - 1] + "…"
+
+
+def cmd_merge(args: argparse.Namespace) -> int:
+    settings = Settings.load()
+    with Project.open(args.project, read_only=args.dry_run) as project:
+        plan = plan_merge(project, args.file, args.language)
+        _print_plan(plan)
+        conflicts = [row.segment_id for row in plan.of(Outcome.CONFLICT) if row.segment_id is not None]
+        take = conflicts if args.take.strip() == "all" else id_list(args.take)
+        left = [c for c in conflicts if c not in take]
+        if args.dry_run:
+            mismatched = len(plan.of(Outcome.MISMATCH))
+            if mismatched and not args.skip_mismatched:
+                print(f"dry run: nothing written; the merge would refuse the file: {counted(mismatched, 'unit')} "
+                      f"{plural(mismatched, 'has')} another source (leave them out with --skip-mismatched)")  # fmt: skip
+            else:
+                print(f"dry run: nothing written; the merge would write {counted(len(would_write(plan, take)), 'segment')} "
+                      f"and leave {counted(len(left), 'conflict')} as they are")  # fmt: skip
+            return 0
+        written = apply_merge(project, plan, settings.user_name, take, args.skip_mismatched)
+    print(f"{counted(len(written), 'segment')} written; {counted(len(left), 'conflict')} left as they are"
+          + (" (resolve with --take IDS or --take all)" if left else ""))  # fmt: skip
+    return 0
+
+
+def cmd_report(args: argparse.Namespace) -> int:
+    with Project.open(args.project, read_only=True) as project:
+        _language(args, project)
+        for line in format_report(post_edit_report(project, args.language)):
+            print(line)
+    return 0
+
+
+COMMANDS = {
+    "approve": cmd_approve,
+    "send-back": cmd_send_back,
+    "export": cmd_export,
+    "handoff": cmd_handoff,
+    "merge": cmd_merge,
+    "report": cmd_report,
+}

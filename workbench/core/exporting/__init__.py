@@ -1,0 +1,1 @@
+"""From the project to files other tools read: one writer per format."""

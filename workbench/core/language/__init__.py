@@ -1,0 +1,1 @@
+"""What the workbench knows about Vietnamese, English and Khmer text: segmentation, protected spans."""

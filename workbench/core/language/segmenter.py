@@ -1,0 +1,212 @@
+"""Sentence segmentation driven by an SRX 2.0 rules file (resources/segmentation/rules.srx).
+
+The rules live in data so that an office can add an abbreviation without touching code. A place in
+a paragraph is a break candidate when some break rule matches there; at each candidate the rules
+are tried in file order and the first that matches decides, as SRX prescribes. The rules see every
+paired quotation mark as “ or ” (see `quotations_marked`), so a rule about quotations is written once
+and a text segments the same whatever quotation marks it was typed with.
+"""
+
+from __future__ import annotations
+
+import itertools
+import logging
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+import regex
+from lxml import etree
+
+from workbench.core.errors import WorkbenchError
+from workbench.core.language.language_rules import QUOTATION_MARKS
+from workbench.core.resources import resource_path
+
+log = logging.getLogger(__name__)
+
+SRX_NS = "{http://www.lisa.org/srx20}"
+DEFAULT_RULES = resource_path("segmentation", "rules.srx")
+
+
+@dataclass(frozen=True, slots=True)
+class SrxRule:
+    breaks: bool
+    before: str
+    after: str
+
+
+@dataclass(frozen=True, slots=True)
+class SrxRules:
+    #: Rule sets by name, in file order.
+    rule_sets: dict[str, list[SrxRule]]
+    #: (language pattern, rule set name), in file order.
+    language_map: list[tuple[str, str]]
+    cascade: bool
+
+    def rules_for(self, language: str) -> list[SrxRule]:
+        chosen: list[SrxRule] = []
+        for pattern, name in self.language_map:
+            if regex.fullmatch(pattern, language, flags=regex.IGNORECASE):
+                chosen.extend(self.rule_sets.get(name, []))
+                if not self.cascade:
+                    break
+        return chosen
+
+
+def load_rules(path: Path = DEFAULT_RULES) -> SrxRules:
+    """Read an SRX file; raises WorkbenchError naming the file when it cannot be used."""
+    parser = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False)
+    try:
+        root = etree.parse(str(path), parser).getroot()
+    except (OSError, etree.XMLSyntaxError) as exc:
+        raise WorkbenchError(f"{path}: the segmentation rules cannot be read ({exc})") from exc
+    header = root.find(f"{SRX_NS}header")
+    cascade = header is None or header.get("cascade", "no") == "yes"
+    rule_sets: dict[str, list[SrxRule]] = {}
+    for rule_set in root.iter(f"{SRX_NS}languagerule"):
+        rules = []
+        for rule in rule_set.iter(f"{SRX_NS}rule"):
+            before = rule.findtext(f"{SRX_NS}beforebreak") or ""
+            after = rule.findtext(f"{SRX_NS}afterbreak") or ""
+            for pattern in (before, after):
+                try:
+                    regex.compile(pattern)
+                except regex.error as exc:
+                    raise WorkbenchError(f"{path}: the rule pattern {pattern!r} is not valid ({exc})") from exc
+            rules.append(SrxRule(rule.get("break", "yes") == "yes", before, after))
+        rule_sets[rule_set.get("languagerulename", "")] = rules
+    language_map = [
+        (m.get("languagepattern", ""), m.get("languagerulename", "")) for m in root.iter(f"{SRX_NS}languagemap")
+    ]
+    return SrxRules(rule_sets, language_map, cascade)
+
+
+_CLOSERS = {closer: opener for opener, closer in QUOTATION_MARKS.items() if opener != closer}
+_ANY_MARK = regex.compile("[" + regex.escape("".join({*QUOTATION_MARKS, *QUOTATION_MARKS.values()})) + "]")
+#: Before a straight quotation mark that opens: the start, a space, a bracket, a colon or a dash.
+_OPENS_AFTER = "([{/:–—-"
+#: After a straight quotation mark that closes: nothing, a space or punctuation.
+_CLOSES_BEFORE = ".,;:!?…)]}–—-"
+
+
+def _straight_quote_opens(text: str, at: int) -> bool:
+    before = text[at - 1] if at else " "
+    after = text[at + 1] if at + 1 < len(text) else " "
+    return (before.isspace() or before in _OPENS_AFTER) and not (after.isspace() or after in _CLOSES_BEFORE)
+
+
+def quotations_marked(paragraph: str) -> str:
+    """The paragraph with each paired quotation mark replaced by “ (opening) or ” (closing).
+
+    Straight quotes, « » and ‘ ’ then protect a quotation exactly as “ ” do. The text keeps its length,
+    so break positions found in it are positions in the paragraph. Unpaired marks (an apostrophe, a
+    quotation running on into the next paragraph) are left alone.
+    """
+    found = _ANY_MARK.finditer(paragraph)
+    first = next(found, None)
+    if first is None:  # most sentences: nothing to pair
+        return paragraph
+    marked = list(paragraph)
+    open_marks: list[tuple[int, str]] = []  # (position, the mark that closes it), innermost last
+    # where in open_marks each closing mark has its openers, innermost last: a closer finds its opener
+    # at once instead of searching every open quotation (quadratic on a line of unclosed « and stray ”)
+    depths: dict[str, list[int]] = {}
+    for match in itertools.chain([first], found):
+        at, mark = match.start(), match.group()
+        if mark == '"':
+            if _straight_quote_opens(paragraph, at):
+                depths.setdefault('"', []).append(len(open_marks))
+                open_marks.append((at, '"'))
+                continue
+            closes = '"'
+        elif mark in _CLOSERS:
+            closes = mark
+        elif mark in QUOTATION_MARKS:
+            depths.setdefault(QUOTATION_MARKS[mark], []).append(len(open_marks))
+            open_marks.append((at, QUOTATION_MARKS[mark]))
+            continue
+        else:
+            continue
+        if depths.get(closes):
+            depth = depths[closes][-1]
+            marked[open_marks[depth][0]], marked[at] = "“", "”"
+            for _position, inner in open_marks[depth:]:
+                depths[inner].pop()
+            del open_marks[depth:]
+    return "".join(marked)
+
+
+_LEADING_RUN = regex.compile(r"\[(?:\\.|[^\]\\])+\]\+(?![+?])")
+
+
+def _run_start_guard(before: str) -> str:
+    r"""A look-behind that starts a forward scan only where a rule's leading run of characters begins.
+
+    A rule such as `[.?!…]+[”"’»)\]]*` before a break would otherwise be tried at every position of a
+    long run of full stops, each try reading to the run's end: a line of 10,000 dots took 19 s. Starting
+    inside the run can only find a match ending where the one from its start ends, because what follows
+    the run in these rules (quotes, brackets) is not part of it, so the candidates are the same.
+    """
+    found = _LEADING_RUN.match(before)
+    return f"(?<!{found.group()[:-1]})" if found else ""
+
+
+@dataclass(frozen=True, slots=True)
+class SentencePiece:
+    """One sentence of a paragraph and the white space that followed it (kept to rebuild the paragraph)."""
+
+    text: str
+    space_after: str
+
+
+class Segmenter:
+    """Splits paragraphs of one language into sentences."""
+
+    def __init__(self, rules: SrxRules, language: str) -> None:
+        self.language = language
+        rules_list = rules.rules_for(language)
+        # At a candidate place: does this rule match on both sides?
+        self._deciders = [
+            (rule.breaks, regex.compile(f"(?<={rule.before})(?={rule.after})", regex.MULTILINE)) for rule in rules_list
+        ]
+        # Where can a break happen at all? Forward scans are much faster than look-behinds everywhere.
+        self._finders = [
+            regex.compile(f"{_run_start_guard(rule.before)}(?:{rule.before})(?={rule.after})", regex.MULTILINE)
+            for rule in rules_list
+            if rule.breaks
+        ]
+
+    def break_positions(self, paragraph: str) -> list[int]:
+        paragraph = quotations_marked(paragraph)
+        candidates: set[int] = set()
+        for finder in self._finders:
+            candidates.update(m.end() for m in finder.finditer(paragraph))
+        breaks = []
+        for pos in sorted(candidates):
+            if 0 < pos < len(paragraph):
+                for breaks_here, decider in self._deciders:
+                    if decider.match(paragraph, pos):
+                        if breaks_here:
+                            breaks.append(pos)
+                        break
+        return breaks
+
+    def split(self, paragraph: str) -> list[SentencePiece]:
+        """Sentences of `paragraph`, trimmed, each with the white space that followed it."""
+        pieces: list[SentencePiece] = []
+        start = 0
+        for end in [*self.break_positions(paragraph), len(paragraph)]:
+            chunk = paragraph[start:end]
+            text = chunk.strip()
+            leading = chunk[: len(chunk) - len(chunk.lstrip())]
+            if pieces and leading:
+                pieces[-1] = SentencePiece(pieces[-1].text, pieces[-1].space_after + leading)
+            if text:
+                pieces.append(SentencePiece(text, chunk[len(chunk.rstrip()) :]))
+            start = end
+        return pieces
+
+
+@lru_cache(maxsize=8)
+def segmenter_for(language: str, rules_path: Path = DEFAULT_RULES) -> Segmenter:
+    return Segmenter(load_rules(rules_path), language)

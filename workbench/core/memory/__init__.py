@@ -1,0 +1,1 @@
+"""Translation memory, the glossary, and the suggestions they make."""

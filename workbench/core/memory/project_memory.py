@@ -1,0 +1,94 @@
+"""The memories a project consults: its own (in the project file) and the user's shared one.
+
+Lookups merge both, best first; 100 % matches can pre-fill drafts before machine translation
+(status draft, origin TM), never over anything a person or a model already wrote.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Sequence
+from pathlib import Path
+
+import platformdirs
+
+from workbench.core.memory.translation_memory import (
+    DEFAULT_THRESHOLD,
+    MemoryUnit,
+    SharedMemory,
+    TmMatch,
+    add_unit,
+    lookup,
+)
+from workbench.core.records import Origin, Status
+from workbench.core.store.project_store import Project, now, write_translation
+
+
+def shared_memory_path() -> Path:
+    override = os.environ.get("WORKBENCH_DATA_DIR")
+    folder = Path(override) if override else Path(platformdirs.user_data_dir("workbench", appauthor=False))
+    return folder / "shared-memory.sqlite"
+
+
+class Memories:
+    def __init__(self, project: Project, shared: SharedMemory | None = None) -> None:
+        self.project = project
+        self.shared = shared
+
+    @classmethod
+    def open(cls, project: Project) -> Memories:
+        return cls(project, SharedMemory(shared_memory_path()))
+
+    def lookup(self, source: str, language: str, threshold: int = DEFAULT_THRESHOLD, limit: int = 5) -> list[TmMatch]:
+        found = lookup(self.project.connection, source, language, "project", threshold, limit)
+        if self.shared is not None:
+            found += self.shared.lookup(source, language, threshold)
+        best: dict[str, TmMatch] = {}
+        for match in sorted(found, key=lambda m: -m.score):
+            best.setdefault(match.unit.target, match)
+        return list(best.values())[:limit]
+
+    def remember(self, source: str, target: str, language: str, author: str) -> None:
+        """A confirmed translation goes into the shared memory too (the project's own is written with it)."""
+        if self.shared is not None:
+            self.shared.add([MemoryUnit(source, target, language, origin=self.project.info.name, author=author)], now())
+
+    def close(self) -> None:
+        if self.shared is not None:
+            self.shared.close()
+
+
+def prefill_from_memory(
+    project: Project, memories: Memories, language: str, document_id: int | None = None,
+    segment_ids: Sequence[int] | None = None,
+) -> list[int]:  # fmt: skip
+    """Untranslated segments with a 100 % match get it as a draft (origin TM); returns their ids."""
+    wanted = set(segment_ids) if segment_ids is not None else None
+    filled: list[int] = []
+    stamp = now()
+    with project.transaction() as db:
+        for segment in project.segments(document_id, Status.UNTRANSLATED, language):
+            if not segment.translatable or (wanted is not None and segment.id not in wanted):
+                continue
+            exact = [m for m in memories.lookup(segment.source, language, threshold=100, limit=1) if m.score == 100]
+            if exact:
+                match = exact[0]
+                write_translation(
+                    db, segment.id, language, match.unit.target, Status.DRAFT, Origin.TM, f"{match.memory} memory",
+                    "", 100.0, stamp, note=f"100% match from the {match.memory} memory",
+                )  # fmt: skip
+                filled.append(segment.id)
+    return filled
+
+
+def rebuild_project_memory(project: Project) -> int:
+    """Put every translated or approved segment into the project's memory (for files made before it existed)."""
+    stamp = now()
+    added = 0
+    with project.transaction() as db:
+        for row in db.execute(
+            """SELECT s.source, t.text, t.language, t.author FROM translations t JOIN segments s ON s.id = t.segment_id
+               WHERE t.status IN ('translated', 'approved') AND t.text != ''"""
+        ).fetchall():
+            added += add_unit(db, MemoryUnit(row[0], row[1], row[2], origin="project", author=row[3]), stamp)
+    return added

@@ -1,0 +1,217 @@
+"""TMX 1.4b in and out, so memories from OmegaT, Trados, translate-toolkit or an earlier project can be brought in.
+
+Reading refuses what is not a TMX file, DTDs with entities (entity bombs) and files over the size
+limit, naming the file; nothing is written until the whole file is read. Which text is the source is
+decided unit by unit: a unit that holds Vietnamese gives Vietnamese-to-X pairs whatever its header
+says (po2tmx writes srclang="en" in the header above units that say srclang="vi-VN"), and what was
+decided, left out (other languages, units without Vietnamese, markup TMX does not define) is
+reported. A <seg> keeps its spaces ("Picture: "), the text of <hi> and <sub>, and the text around
+the inline codes (<bpt>, <ept>, <it>, <ph>, <ut>), whose own content is the original file's markup.
+Writing is atomic and keeps every distinct translation of a source (one <tu> per alternative).
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from lxml import etree
+
+from workbench.core.counted import counted
+from workbench.core.errors import ImportProblem
+from workbench.core.exporting.export_target import atomic_write_bytes
+from workbench.core.exporting.xml_characters import xml_text
+from workbench.core.language.language_rules import LANGUAGES, language_code
+from workbench.core.memory.translation_memory import MemoryUnit
+from workbench.core.untrusted_xml import parse_untrusted
+
+XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
+MAX_TMX_BYTES = 500 * 1024 * 1024
+#: inline codes: their content is the original's markup ("&lt;B>"), only a <sub> inside them is text
+CODES = frozenset({"bpt", "ept", "it", "ph", "ut"})
+#: inline elements whose content is text (highlighting, a sub-flow such as an image's alt text)
+TEXT_ELEMENTS = frozenset({"hi", "sub"})
+
+
+class _UndefinedMarkup(Exception):
+    """A <seg> holds an element TMX does not define ("<g>") or an entity of an unloaded DTD ("&nbsp;")."""
+
+
+@dataclass(slots=True)
+class TmxRead:
+    """The units read from a TMX file and what was decided on the way, for the user to see."""
+
+    units: list[MemoryUnit] = field(default_factory=list)
+    target_languages: tuple[str, ...] = ()
+    #: the header's srclang ("" when absent or "*all*")
+    header_language: str = ""
+    #: units that declare the Vietnamese source themselves while the header names another language
+    overriding_header: int = 0
+    #: units translated from another language into Vietnamese, read the other way round, by that language
+    reversed: Counter[str] = field(default_factory=Counter)
+    #: translations left out because the language is not translated here, by language
+    other_languages: Counter[str] = field(default_factory=Counter)
+    #: units without any Vietnamese text
+    without_source: int = 0
+    #: texts left out because their <seg> holds an element or entity TMX does not define, by "<g>" or "&nbsp;"
+    undefined_markup: Counter[str] = field(default_factory=Counter)
+
+    def summary(self, source_language: str = "vi") -> list[str]:
+        """One plain sentence per decision or omission; empty when the file was read as it stands."""
+        lines = []
+        if self.overriding_header:
+            lines.append(
+                f"the header gives the source language as {self.header_language!r}, but "
+                f"{counted(self.overriding_header, 'unit')} {'declares' if self.overriding_header == 1 else 'declare'} "
+                f"{source_language!r}: read by the units' own languages"
+            )
+        if self.reversed:
+            lines.append(
+                f"{counted(sum(self.reversed.values()), 'unit')} translated into {source_language!r} "
+                f"(from {_listed(self.reversed)}) read the other way round, from their {source_language!r} text"
+            )
+        if self.other_languages:
+            lines.append(
+                f"{counted(sum(self.other_languages.values()), 'translation')} left out in languages not translated here "
+                f"({_listed(self.other_languages)}; kept: {', '.join(self.target_languages)})"
+            )
+        if self.without_source:
+            lines.append(f"{counted(self.without_source, 'unit')} without a {source_language!r} text left out")
+        if self.undefined_markup:
+            lines.append(
+                f"{counted(sum(self.undefined_markup.values()), 'text')} left out: their <seg> holds markup or entities TMX "
+                f"does not define ({', '.join(sorted(self.undefined_markup))}), so their text cannot be known"
+            )
+        return lines
+
+
+def _listed(counts: Counter[str]) -> str:
+    return ", ".join(f"{language}: {count}" for language, count in sorted(counts.items()))
+
+
+def _local_name(element: etree._Element) -> str:
+    return etree.QName(element).localname
+
+
+def _text(element: etree._Element, in_code: bool = False) -> str:
+    """The text of a <seg> (or <hi>, <sub>): codes give nothing but the <sub>s inside them; comments nothing."""
+    parts = [] if in_code else [element.text or ""]
+    for child in element:
+        if isinstance(child, etree._Entity):  # declared in a DTD that is never loaded: its text is unknown
+            raise _UndefinedMarkup(str(child.text))
+        if isinstance(child.tag, str):
+            name = _local_name(child)
+            if name in TEXT_ELEMENTS:
+                parts.append(_text(child))
+            elif name in CODES:
+                parts.append(_text(child, in_code=True))
+            else:
+                raise _UndefinedMarkup(f"<{name}>")
+        if not in_code:
+            parts.append(child.tail or "")
+    return "".join(parts)
+
+
+def workbench_targets(source_language: str = "vi") -> tuple[str, ...]:
+    """The languages the workbench translates into, for the shared memory (a project has its own)."""
+    return tuple(code for code in LANGUAGES if code != source_language)
+
+
+def load_tmx(path: Path, source_language: str = "vi", target_languages: Sequence[str] | None = None) -> TmxRead:
+    """Every distinct (Vietnamese, language, translation) of the file into `target_languages`, with the report."""
+    source = str(path)
+    tree = parse_untrusted(path, "a TMX file", MAX_TMX_BYTES)
+    root = tree.getroot()
+    if not isinstance(root.tag, str) or _local_name(root) != "tmx" or root.find("{*}body") is None:
+        raise ImportProblem(source, "is not a TMX file (no <tmx> with a <body>)")
+    header = root.find("{*}header")
+    declared = language_code(header.get("srclang", "")) if header is not None else ""
+    read = TmxRead(target_languages=tuple(target_languages or workbench_targets(source_language)))
+    read.header_language = "" if declared == "*all*" else declared
+    seen: set[tuple[str, str, str]] = set()
+    found_languages: set[str] = set()
+    for tu in root.iter("{*}tu"):
+        own = language_code(tu.get("srclang", ""))
+        unit_source = read.header_language if not own or own == "*all*" else own
+        variants: dict[str, list[str]] = {}
+        unreadable: set[str] = set()
+        for tuv in tu.iterchildren("{*}tuv"):
+            seg = tuv.find("{*}seg")
+            code = language_code(tuv.get(XML_LANG) or tuv.get("lang") or "")
+            if seg is None or not code:
+                continue
+            try:
+                text = _text(seg)
+            except _UndefinedMarkup as exc:
+                read.undefined_markup[str(exc)] += 1
+                unreadable.add(code)
+                continue
+            if text.strip() and text not in variants.get(code, []):
+                variants.setdefault(code, []).append(text)
+        found_languages.update(variants)
+        originals = variants.pop(source_language, [])
+        if not originals:
+            read.without_source += bool(variants) and source_language not in unreadable
+            continue
+        if unit_source and unit_source != source_language:
+            read.reversed[unit_source] += 1
+        elif own == source_language and read.header_language not in ("", source_language):
+            read.overriding_header += 1
+        for language, texts in variants.items():
+            if language not in read.target_languages:
+                read.other_languages[language] += len(texts)
+                continue
+            for text in texts:
+                if (originals[0], language, text) not in seen:
+                    seen.add((originals[0], language, text))
+                    read.units.append(MemoryUnit(originals[0], text, language, source_language,
+                                                 tu.get("creationid", ""), tu.get("changeid", ""),
+                                                 tu.get("creationdate", "")))  # fmt: skip
+    if not read.units:
+        if read.header_language not in ("", source_language) and source_language not in found_languages:
+            problem = f"has source language {read.header_language!r} and no unit with a {source_language!r} text"
+        else:
+            problem = f"holds no translation unit with a {source_language!r} text and a translation into " + ", ".join(
+                read.target_languages
+            )
+        details = read.summary(source_language)
+        raise ImportProblem(source, problem + (f" ({'; '.join(details)})" if details else ""))
+    return read
+
+
+def read_tmx(
+    path: Path, source_language: str = "vi", target_languages: Sequence[str] | None = None
+) -> list[MemoryUnit]:
+    """The units of `load_tmx`, for callers that need no report."""
+    return load_tmx(path, source_language, target_languages).units
+
+
+def write_tmx(path: Path, units: Iterable[MemoryUnit], source_language: str = "vi") -> int:
+    """A <tu> per source with a <tuv> per language (vi, en, km in one unit); a second translation of the
+    same source into a language goes into a second <tu>, so none is lost. Written atomically, never over
+    a database or onto a folder (export_target). Returns the number of <tu>."""
+    grouped: dict[str, dict[str, list[str]]] = {}
+    for unit in units:
+        alternatives = grouped.setdefault(unit.source, {}).setdefault(unit.target_language, [])
+        if unit.target not in alternatives:
+            alternatives.append(unit.target)
+    root = etree.Element("tmx", version="1.4")
+    header = {
+        "creationtool": "workbench", "creationtoolversion": "1", "datatype": "plaintext", "segtype": "sentence",
+        "adminlang": "en", "srclang": source_language, "o-tmf": "workbench",
+    }  # fmt: skip
+    etree.SubElement(root, "header", header)
+    body = etree.SubElement(root, "body")
+    written = 0
+    for original, targets in grouped.items():
+        for number in range(max(len(texts) for texts in targets.values())):
+            tu = etree.SubElement(body, "tu")
+            written += 1
+            chosen = [(language, texts[number]) for language, texts in targets.items() if number < len(texts)]
+            for language, text in [(source_language, original), *chosen]:
+                tuv = etree.SubElement(tu, "tuv", {XML_LANG: language})
+                etree.SubElement(tuv, "seg").text = xml_text(text)
+    atomic_write_bytes(Path(path), etree.tostring(root, encoding="UTF-8", xml_declaration=True, pretty_print=True))
+    return written

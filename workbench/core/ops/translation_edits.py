@@ -1,0 +1,64 @@
+"""What a person's edit does to a translation, and writing a translation back exactly as it was.
+
+The editing window, find & replace and undo all go through here, so the status rules are the same
+everywhere: a confirmed edit is *translated*; text left without confirming is a *draft* that still
+needs a person; confirming a machine or memory draft unchanged keeps its origin, so the post-editing
+report can tell "accepted as is" from "rewritten".
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from workbench.core.records import Origin, Status, Translation
+from workbench.core.store.project_store import Project, now, write_translation
+
+
+@dataclass(frozen=True, slots=True)
+class TranslationState:
+    """A translation's content as undo needs it (untranslated is empty text with that status)."""
+
+    text: str = ""
+    status: Status = Status.UNTRANSLATED
+    origin: Origin = Origin.NONE
+    origin_detail: str = ""
+    score: float | None = None
+    flags: tuple[str, ...] = ()
+
+    @classmethod
+    def of(cls, translation: Translation | None) -> TranslationState:
+        if translation is None:
+            return cls()
+        return cls(
+            translation.text,
+            translation.status,
+            translation.origin,
+            translation.origin_detail,
+            translation.score,
+            translation.flags,
+        )
+
+
+def edited(current: TranslationState, text: str, confirmed: bool) -> TranslationState:
+    """The state after a person typed `text` (and confirmed it, or moved on without confirming)."""
+    if not confirmed:
+        if text == current.text:
+            return current
+        return TranslationState(text, Status.DRAFT, Origin.HUMAN)
+    if text == current.text and current.origin in (Origin.MT, Origin.TM, Origin.IMPORT, Origin.PREVIOUS_VERSION):
+        # accepted unchanged: the text is still the model's (or memory's); the person vouches for it
+        return TranslationState(text, Status.TRANSLATED, current.origin, current.origin_detail, current.score)
+    if text == current.text and current.status is Status.APPROVED:
+        return current  # confirming an approved text unchanged keeps the approval
+    return TranslationState(text, Status.TRANSLATED, Origin.HUMAN)
+
+
+def write_state(
+    project: Project, segment_id: int, language: str, state: TranslationState, author: str, note: str
+) -> None:
+    """Set the translation to `state` in one transaction, with its revision."""
+    with project.transaction() as db:
+        write_translation(
+            db, segment_id, language, state.text, state.status, state.origin, state.origin_detail, author,
+            state.score, now(), note=note, flags=state.flags,
+        )  # fmt: skip

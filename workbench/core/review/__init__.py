@@ -1,0 +1,1 @@
+"""Reports for editors: what people changed in machine drafts."""

@@ -1,0 +1,1 @@
+"""The project file: storage, queries, documents, translations, and the file's health."""

@@ -1,0 +1,75 @@
+"""Machine-translation drafts in the project: the cache of model outputs and the writing of drafts.
+
+A draft never overwrites work a person did meanwhile: only segments still untranslated in that
+language receive one. Each batch is one transaction, so an interrupted pre-translation keeps every
+batch it finished.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from workbench.core.records import Origin, Status
+from workbench.core.store.project_store import Project, now, write_translation
+
+
+@dataclass(frozen=True, slots=True)
+class CachedDraft:
+    text: str
+    score: float | None
+    flags: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class NewDraft:
+    source: str
+    segment_ids: tuple[int, ...]
+    text: str
+    score: float | None
+    flags: tuple[str, ...]
+
+
+def cached_drafts(
+    project: Project, model: str, options: str, language: str, sources: Iterable[str]
+) -> dict[str, CachedDraft]:
+    found: dict[str, CachedDraft] = {}
+    wanted = list(dict.fromkeys(sources))
+    for start in range(0, len(wanted), 500):
+        chunk = wanted[start : start + 500]
+        rows = project.connection.execute(
+            f"""SELECT source, text, score, flags FROM mt_cache WHERE model = ? AND options = ? AND language = ?
+                AND source IN ({",".join("?" * len(chunk))})""",
+            [model, options, language, *chunk],
+        )
+        for row in rows:
+            found[row["source"]] = CachedDraft(row["text"], row["score"], tuple(row["flags"].splitlines()))
+    return found
+
+
+def save_drafts(
+    project: Project, model: str, options: str, language: str, drafts: Sequence[NewDraft], cache: bool = True
+) -> list[int]:
+    """Store drafts (and cache them); returns the ids of the segments that received one."""
+    stamp = now()
+    changed: list[int] = []
+    with project.transaction() as db:
+        for draft in drafts:
+            if cache:
+                db.execute(
+                    """INSERT OR REPLACE INTO mt_cache(model, options, language, source, text, score, flags, created_at)
+                       VALUES (?, ?, ?, ?, ?, ?, ?, ?)""",
+                    (model, options, language, draft.source, draft.text, draft.score, "\n".join(draft.flags), stamp),
+                )
+            for segment_id in draft.segment_ids:
+                current = db.execute(
+                    "SELECT status FROM translations WHERE segment_id = ? AND language = ?", (segment_id, language)
+                ).fetchone()
+                if current is not None and current["status"] != Status.UNTRANSLATED:
+                    continue
+                write_translation(
+                    db, segment_id, language, draft.text, Status.DRAFT, Origin.MT, model, "", draft.score, stamp,
+                    note="machine translation", flags=draft.flags,
+                )  # fmt: skip
+                changed.append(segment_id)
+    return changed

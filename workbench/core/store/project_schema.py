@@ -1,0 +1,164 @@
+"""The project file's schema and its forward migrations, numbered by `PRAGMA user_version`.
+
+A later issue adds its tables by appending a migration here; a file from a newer workbench is refused
+rather than damaged.
+"""
+
+from __future__ import annotations
+
+from workbench.core.memory.translation_memory import MEMORY_SCHEMA
+
+STATUSES = "'untranslated', 'draft', 'translated', 'approved', 'needs-work'"
+
+SCHEMA_V1 = f"""
+CREATE TABLE project (
+    key TEXT PRIMARY KEY,
+    value TEXT NOT NULL
+);
+CREATE TABLE documents (
+    id INTEGER PRIMARY KEY,
+    name TEXT NOT NULL UNIQUE,
+    format TEXT NOT NULL,
+    encoding TEXT NOT NULL,
+    source_path TEXT NOT NULL,
+    properties TEXT NOT NULL DEFAULT '{{}}',
+    imported_at TEXT NOT NULL,
+    updated_at TEXT NOT NULL,
+    version INTEGER NOT NULL DEFAULT 1
+);
+-- The structure to rebuild a document on export: paragraphs, headings, list items, table cells, PO entries.
+CREATE TABLE paragraphs (
+    document_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+    idx INTEGER NOT NULL,
+    kind TEXT NOT NULL,
+    level INTEGER NOT NULL DEFAULT 0,
+    meta TEXT NOT NULL DEFAULT '{{}}',
+    PRIMARY KEY (document_id, idx)
+) WITHOUT ROWID;
+-- position is NULL for a segment that a re-import removed: it stays, with its translations, as history.
+CREATE TABLE segments (
+    id INTEGER PRIMARY KEY,
+    document_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+    position INTEGER,
+    paragraph INTEGER NOT NULL,
+    source TEXT NOT NULL,
+    words INTEGER NOT NULL DEFAULT 0,
+    space_after TEXT NOT NULL DEFAULT '',
+    translatable INTEGER NOT NULL DEFAULT 1,
+    translatable_by_user INTEGER NOT NULL DEFAULT 0,
+    skip_reason TEXT NOT NULL DEFAULT '',
+    spans TEXT NOT NULL DEFAULT '[]',
+    context_key TEXT NOT NULL DEFAULT '',
+    meta TEXT NOT NULL DEFAULT '{{}}',
+    created_at TEXT NOT NULL,
+    removed_at TEXT
+);
+CREATE INDEX segments_order ON segments(document_id, position);
+-- A segment with no row for a language is untranslated in it.
+CREATE TABLE translations (
+    segment_id INTEGER NOT NULL REFERENCES segments(id) ON DELETE CASCADE,
+    language TEXT NOT NULL,
+    text TEXT NOT NULL DEFAULT '',
+    status TEXT NOT NULL DEFAULT 'untranslated' CHECK (status IN ({STATUSES})),
+    origin TEXT NOT NULL DEFAULT '',
+    origin_detail TEXT NOT NULL DEFAULT '',
+    author TEXT NOT NULL DEFAULT '',
+    score REAL,
+    updated_at TEXT NOT NULL,
+    PRIMARY KEY (segment_id, language)
+) WITHOUT ROWID;
+CREATE INDEX translations_status ON translations(language, status);
+-- Every change of a translation, never updated: the history panel and the post-editing report read it.
+CREATE TABLE revisions (
+    id INTEGER PRIMARY KEY,
+    segment_id INTEGER NOT NULL REFERENCES segments(id) ON DELETE CASCADE,
+    language TEXT NOT NULL,
+    text TEXT NOT NULL,
+    status TEXT NOT NULL CHECK (status IN ({STATUSES})),
+    origin TEXT NOT NULL,
+    origin_detail TEXT NOT NULL DEFAULT '',
+    author TEXT NOT NULL DEFAULT '',
+    score REAL,
+    note TEXT NOT NULL DEFAULT '',
+    created_at TEXT NOT NULL
+);
+CREATE INDEX revisions_segment ON revisions(segment_id, language, id);
+CREATE TRIGGER revisions_append_only BEFORE UPDATE ON revisions
+BEGIN
+    SELECT RAISE(ABORT, 'revisions are append-only');
+END;
+"""
+
+# Machine translation: drafts cached by (model, options, target language, source text), so re-running
+# a pre-translation costs nothing; and flags on a translation (e.g. a protected span the model lost).
+SCHEMA_V2 = """
+CREATE TABLE mt_cache (
+    model TEXT NOT NULL,
+    options TEXT NOT NULL,
+    language TEXT NOT NULL,
+    source TEXT NOT NULL,
+    text TEXT NOT NULL,
+    score REAL,
+    flags TEXT NOT NULL DEFAULT '',
+    created_at TEXT NOT NULL,
+    PRIMARY KEY (model, options, language, source)
+) WITHOUT ROWID;
+ALTER TABLE translations ADD COLUMN flags TEXT NOT NULL DEFAULT '';
+"""
+
+# The editing window: text typed but not yet confirmed (saved every few seconds, offered back after a
+# crash), and one comment per segment and language for the translator's or editor's notes.
+SCHEMA_V3 = """
+CREATE TABLE unconfirmed_edits (
+    segment_id INTEGER NOT NULL REFERENCES segments(id) ON DELETE CASCADE,
+    language TEXT NOT NULL,
+    text TEXT NOT NULL,
+    author TEXT NOT NULL DEFAULT '',
+    saved_at TEXT NOT NULL,
+    PRIMARY KEY (segment_id, language)
+) WITHOUT ROWID;
+CREATE TABLE comments (
+    segment_id INTEGER NOT NULL REFERENCES segments(id) ON DELETE CASCADE,
+    language TEXT NOT NULL,
+    text TEXT NOT NULL,
+    author TEXT NOT NULL DEFAULT '',
+    updated_at TEXT NOT NULL,
+    PRIMARY KEY (segment_id, language)
+) WITHOUT ROWID;
+"""
+
+# Translation memory (the project's translated and approved segments, the tables of
+# translation_memory.MEMORY_SCHEMA), the glossary, and quality-check findings a person chose to ignore.
+SCHEMA_V4 = (
+    MEMORY_SCHEMA
+    + """
+CREATE TABLE glossary_terms (
+    id INTEGER PRIMARY KEY,
+    source TEXT NOT NULL,
+    source_key TEXT NOT NULL,
+    note TEXT NOT NULL DEFAULT '',
+    created_at TEXT NOT NULL,
+    UNIQUE (source_key)
+);
+CREATE TABLE glossary_targets (
+    term_id INTEGER NOT NULL REFERENCES glossary_terms(id) ON DELETE CASCADE,
+    language TEXT NOT NULL,
+    text TEXT NOT NULL DEFAULT '',
+    forbidden TEXT NOT NULL DEFAULT '',
+    PRIMARY KEY (term_id, language)
+) WITHOUT ROWID;
+CREATE TABLE qa_ignored (
+    segment_id INTEGER NOT NULL REFERENCES segments(id) ON DELETE CASCADE,
+    language TEXT NOT NULL,
+    check_id TEXT NOT NULL,
+    reason TEXT NOT NULL,
+    author TEXT NOT NULL DEFAULT '',
+    created_at TEXT NOT NULL,
+    PRIMARY KEY (segment_id, language, check_id)
+) WITHOUT ROWID;
+"""
+)
+
+#: MIGRATIONS[n] takes a file from user_version n to n + 1.
+MIGRATIONS: list[str] = [SCHEMA_V1, SCHEMA_V2, SCHEMA_V3, SCHEMA_V4]
+LATEST_VERSION = len(MIGRATIONS)
