@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from workbench.core.errors import ProjectError, ProjectLocked, ProjectTooNew
+from workbench.core.errors import ProjectError, ProjectLocked, ProjectTooNew, StorageError
 from workbench.core.importing.file_import import import_files
 from workbench.core.records import Origin, Status
 from workbench.core.store.project_schema import LATEST_VERSION
@@ -121,7 +121,7 @@ def test_revisions_are_append_only(project: Project, tmp_path: Path) -> None:
     source = tmp_path / "a.po"
     source.write_text('msgid ""\nmsgstr ""\n"Language: en\\n"\n\nmsgid "Tin tức"\nmsgstr "News"\n', encoding="utf-8")
     import_files(project, [source])
-    with pytest.raises(sqlite3.IntegrityError, match="append-only"), project.transaction() as db:
+    with pytest.raises(StorageError, match="append-only"), project.transaction() as db:
         db.execute("UPDATE revisions SET text = 'forged'")
     (segment,) = project.segments()
     assert [r["text"] for r in project.revisions(segment.id, "en")] == ["News"]

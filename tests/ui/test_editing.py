@@ -3,11 +3,10 @@ and text being typed is on disk within seconds."""
 
 from __future__ import annotations
 
-import sqlite3
-
 import pytest
 from PySide6.QtCore import Qt
 
+from workbench.core.errors import ProjectDiskFull
 from workbench.core.records import Origin, Status
 from workbench.core.store.unconfirmed_edits import unconfirmed_edits
 from workbench.ui.segment_editor import SegmentEditor
@@ -128,7 +127,8 @@ def test_a_failed_save_says_why_and_keeps_the_text_in_the_editor(
     qtbot.keyClicks(editor, "Precious words")
 
     def disk_full(*_args: object, **_kwargs: object) -> None:
-        raise sqlite3.OperationalError("database or disk is full")
+        # what the store raises for SQLITE_FULL: a ProjectFault naming the file (never a raw sqlite3 error)
+        raise ProjectDiskFull("p.wbp: the disk is full; what was being saved was not written")
 
     monkeypatch.setattr("workbench.ui.editing_controller.write_state", disk_full)
     qtbot.keyClick(editor, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)

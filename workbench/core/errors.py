@@ -45,6 +45,13 @@ class ProjectDamaged(ProjectFault):
         self.detail = detail
 
 
+class StorageError(ProjectFault):
+    """Any other failure of a workbench database (a busy file, a constraint a bug broke), naming the file.
+
+    Every SQLite call on a project file or the shared memory ends in a `ProjectFault`, so callers above
+    the store catch `WorkbenchError` alone and never match on SQLite's text."""
+
+
 class ProjectReadOnly(ProjectFault):
     """The file or its folder cannot be written; it can still be read."""
 

@@ -7,7 +7,6 @@ The grid, the side panel and find & replace all call this; none of them writes t
 from __future__ import annotations
 
 import logging
-import sqlite3
 import time
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
@@ -30,7 +29,7 @@ T = TypeVar("T")
 AUTOSAVE_IDLE_MS = 1500
 #: ...and at the latest this long after the first unsaved key, even while typing goes on
 AUTOSAVE_MAX_SECONDS = 5.0
-WRITE_ERRORS = (sqlite3.Error, WorkbenchError, OSError)
+WRITE_ERRORS = (WorkbenchError, OSError)
 
 
 def describe_write_error(exc: BaseException) -> str:

@@ -10,7 +10,6 @@ were not valid in its encoding, a declared charset overruled) shows the core's w
 from __future__ import annotations
 
 import logging
-import sqlite3
 from pathlib import Path
 
 from PySide6.QtCore import QObject, Qt, QThreadPool, Signal
@@ -267,7 +266,7 @@ class ImportDialog(QDialog):
                     segment = document.segments[position]
                     if position < len(ids):
                         self.project.set_translatable(ids[position], segment.translatable, segment.skip_reason)
-            except (WorkbenchError, sqlite3.Error, OSError) as exc:
+            except (WorkbenchError, OSError) as exc:
                 self.problems[key] = f"{document.name}: {exc}"
                 continue
             self.imported.append(result.document_id)

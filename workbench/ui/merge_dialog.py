@@ -9,7 +9,6 @@ renumbered the ids). Nothing is written until Merge is pressed, then all of it i
 
 from __future__ import annotations
 
-import sqlite3
 from pathlib import Path
 
 from PySide6.QtCore import Signal
@@ -93,7 +92,7 @@ class MergeDialog(QDialog):
         self.merge_button.setEnabled(False)
         try:
             plan = plan_merge(self.project, self.path, self.language.currentData())
-        except (WorkbenchError, sqlite3.Error) as exc:
+        except WorkbenchError as exc:
             self.summary.setText(self.tr("This file cannot be merged: {0}").format(exc))
             self.model.set_rows([])
             return False
@@ -150,7 +149,7 @@ class MergeDialog(QDialog):
             return
         try:
             written = apply_merge(self.project, self.plan, self.author, self.taken(), skip_mismatched=True)
-        except (WorkbenchError, sqlite3.Error) as exc:
+        except WorkbenchError as exc:
             show_error(self, self.tr("Cannot merge"), str(exc))
             return
         self.merged.emit(written)

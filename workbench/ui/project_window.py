@@ -8,7 +8,6 @@ key a translator uses is a QAction, so the menus, the shortcut list and the cell
 from __future__ import annotations
 
 import logging
-import sqlite3
 import time
 from collections.abc import Callable
 from functools import lru_cache, partial
@@ -404,7 +403,7 @@ class ProjectWindow(QMainWindow):
         wanted = self.filter_bar.current()
         try:
             ids = None if wanted.is_empty() else filter_segment_ids(self.project, document_id, wanted)
-        except sqlite3.Error as exc:
+        except WorkbenchError as exc:
             show_error(self, self.tr("Cannot filter"), str(exc))
             return
         self._attach_model(KhmerWrappingModel(self.project, document_id, parent=self, ids=ids))
@@ -444,7 +443,7 @@ class ProjectWindow(QMainWindow):
             return
         try:
             segment = self.model.record(current.row())
-        except sqlite3.Error as exc:
+        except WorkbenchError as exc:
             log.error("cannot read the current segment: %s", exc)
             return
         language = self.model.language_of(current.column()) or ""
@@ -466,7 +465,7 @@ class ProjectWindow(QMainWindow):
     def _refresh_progress(self) -> None:
         try:
             self.documents.refresh_progress()
-        except sqlite3.Error as exc:
+        except WorkbenchError as exc:
             log.error("progress: %s", exc)
 
     # --- editing -------------------------------------------------------------------------------------
@@ -609,7 +608,7 @@ class ProjectWindow(QMainWindow):
         segment = self.model.record(index.row())
         try:
             self.project.set_translatable(segment.id, not segment.translatable, self.tr("marked by the user"))
-        except (WorkbenchError, sqlite3.Error) as exc:
+        except WorkbenchError as exc:
             show_error(self, self.tr("Cannot change the segment"), str(exc))
             return
         self._segments_changed([segment.id])
@@ -680,7 +679,7 @@ class ProjectWindow(QMainWindow):
         term = dialog.term()
         try:
             add_term(self.project, term)
-        except (WorkbenchError, sqlite3.Error) as exc:
+        except WorkbenchError as exc:
             show_error(self, self.tr("Cannot add the term"), str(exc))
             return
         self.statusBar().showMessage(self.tr("Added to the glossary: {0}").format(term.source), 4000)
@@ -728,7 +727,7 @@ class ProjectWindow(QMainWindow):
             found = read_glossary_csv(path) if path.suffix.lower() == ".csv" else read_glossary_tbx(path)
             for term in found:
                 add_term(self.project, term)
-        except (WorkbenchError, sqlite3.Error) as exc:
+        except WorkbenchError as exc:
             show_error(self, self.tr("Cannot import the glossary"), str(exc))
             return
         self.statusBar().showMessage(self.tr("{0} terms imported").format(len(found)), 5000)
@@ -741,7 +740,7 @@ class ProjectWindow(QMainWindow):
         if name:
             try:
                 export_glossary(self.project, Path(name))
-            except (WorkbenchError, OSError, sqlite3.Error) as exc:
+            except (WorkbenchError, OSError) as exc:
                 show_error(self, self.tr("Cannot export the glossary"), str(exc))
 
     def import_tmx(self) -> None:
@@ -751,7 +750,7 @@ class ProjectWindow(QMainWindow):
         try:
             read = load_tmx(Path(name))
             added = self.memories.shared.add(read.units, now())
-        except (WorkbenchError, sqlite3.Error) as exc:
+        except WorkbenchError as exc:
             show_error(self, self.tr("Cannot import the TMX file"), str(exc))
             return
         done = (
@@ -772,13 +771,13 @@ class ProjectWindow(QMainWindow):
         if name:
             try:
                 export_memory(Path(name), self.project)
-            except (WorkbenchError, OSError, sqlite3.Error) as exc:
+            except (WorkbenchError, OSError) as exc:
                 show_error(self, self.tr("Cannot export the memory"), str(exc))
 
     def _remember(self, segment_id: int, language: str, text: str) -> None:
         try:
             self.memories.remember(self.project.segment(segment_id).source, text, language, self.settings.user_name)
-        except (sqlite3.Error, OSError) as exc:
+        except (WorkbenchError, OSError) as exc:
             log.error("shared memory: %s", exc)
 
     # --- recovery ------------------------------------------------------------------------------------
@@ -803,7 +802,7 @@ class ProjectWindow(QMainWindow):
     def keep_recovered(self) -> None:
         try:
             ids = keep_unconfirmed(self.project, self.recovered, self.settings.user_name)
-        except (WorkbenchError, sqlite3.Error) as exc:
+        except WorkbenchError as exc:
             show_error(self, self.tr("Cannot keep the recovered text"), str(exc))
             return
         self.banner.hide()
@@ -843,7 +842,7 @@ class ProjectWindow(QMainWindow):
         except NoModel as exc:
             self._offer_model_manager(str(exc))
             return None
-        except (WorkbenchError, sqlite3.Error) as exc:
+        except WorkbenchError as exc:
             show_error(self, self.tr("Cannot pre-translate"), str(exc))
             return None
         self.job = job

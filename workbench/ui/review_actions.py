@@ -8,7 +8,6 @@ disabled, with a tip saying why, so nobody wonders where they went. Kept apart f
 
 from __future__ import annotations
 
-import sqlite3
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -81,7 +80,7 @@ class ReviewActions(QObject):
                 lambda done: self.tr("Approve {0} segments").format(len(done)), language, ids,
                 lambda: approve(window.project, language, settings.user_name, settings.role, document_id, ids),
             )  # fmt: skip
-        except (WorkbenchError, sqlite3.Error) as exc:
+        except WorkbenchError as exc:
             show_error(window, self.tr("Cannot approve"), str(exc))
             return []
         window._segments_changed(approved)
@@ -134,7 +133,7 @@ class ReviewActions(QObject):
                 self.tr("Send back"), language, [segment_id],
                 lambda: send_back(window.project, segment_id, language, note, settings.user_name, settings.role),
             )  # fmt: skip
-        except (WorkbenchError, sqlite3.Error) as exc:
+        except WorkbenchError as exc:
             show_error(window, self.tr("Cannot send back"), str(exc))
             return False
         window._segments_changed([segment_id])
@@ -162,7 +161,7 @@ class ReviewActions(QObject):
         language = window.work_language()
         try:
             lines = format_report(post_edit_report(window.project, language))
-        except sqlite3.Error as exc:
+        except WorkbenchError as exc:
             lines = [str(exc)]
         dialog = QDialog(window)
         dialog.setWindowTitle(self.tr("Post-editing report — {0}").format(window.names.get(language, language)))

@@ -9,7 +9,6 @@ which segments changed, so the grid and the progress bars follow at once.
 
 from __future__ import annotations
 
-import sqlite3
 from collections.abc import Callable
 from html import escape
 
@@ -141,7 +140,7 @@ class ReviewDialog(QDialog):
             segment = self.project.segment(self.ids[self.position])
             revisions = self.project.revisions(segment.id, self.language)
             note = comment(self.project, segment.id, self.language)
-        except (WorkbenchError, sqlite3.Error) as exc:
+        except WorkbenchError as exc:
             show_error(self, self.tr("Cannot read the segment"), str(exc))
             return
         self.segment = segment
@@ -215,7 +214,7 @@ class ReviewDialog(QDialog):
                 self.editing.recorded(label, self.language, [segment.id], write)
             else:
                 write()
-        except (WorkbenchError, sqlite3.Error) as exc:
+        except WorkbenchError as exc:
             show_error(self, failure, str(exc))
             return False
         self.changed.emit([segment.id])

@@ -8,7 +8,6 @@ their pages and emits one `dataChanged` per contiguous range of rows, never a re
 from __future__ import annotations
 
 import logging
-import sqlite3
 from collections import OrderedDict
 from collections.abc import Iterable
 from typing import Any
@@ -16,6 +15,7 @@ from typing import Any
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor, QFont
 
+from workbench.core.errors import WorkbenchError
 from workbench.core.memory.glossary import TermFinder
 from workbench.core.records import Origin, SegmentRecord, Status, Translation
 from workbench.core.store.project_store import Project
@@ -138,7 +138,7 @@ class SegmentTableModel(QAbstractTableModel):
             return self._ids[index.row()]
         try:
             segment = self.record(index.row())
-        except sqlite3.Error as exc:  # an exception must never leave a Qt virtual: show nothing, say why in the log
+        except WorkbenchError as exc:  # an exception must never leave a Qt virtual: show nothing, say why in the log
             log.error("cannot read row %d of %s: %s", index.row(), self.project.path, exc)
             return None
         if role == TERMS_ROLE:

@@ -4,7 +4,6 @@ segment's history and a comment box. Reads the project; writes only the comment.
 from __future__ import annotations
 
 import logging
-import sqlite3
 from collections.abc import Callable
 
 from PySide6.QtCore import Qt, QTimer, Signal
@@ -19,6 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from workbench.core.errors import WorkbenchError
 from workbench.core.language.khmer_breaks import for_display
 from workbench.core.memory.suggestions import Suggestion, SuggestionProvider, machine_suggestions
 from workbench.core.records import SegmentRecord, Status
@@ -152,7 +152,7 @@ class SidePanel(QWidget):
         )
         try:
             self._fill(segment, language)
-        except sqlite3.Error as exc:
+        except WorkbenchError as exc:
             log.error("side panel: %s", exc)
             self.failed.emit(str(exc))
 
@@ -231,5 +231,5 @@ class SidePanel(QWidget):
         self._comment_timer.stop()
         try:
             set_comment(self.project, self.segment.id, self.language, self.comment_box.toPlainText(), self._author())
-        except (sqlite3.Error, OSError) as exc:
+        except (WorkbenchError, OSError) as exc:
             self.failed.emit(str(exc))

@@ -30,6 +30,7 @@ from rapidfuzz import fuzz
 
 from workbench.core.memory.match_normalization import normalize_for_matching
 from workbench.core.review.post_edit_diff import word_diff
+from workbench.core.store.project_health import connect_project
 
 DEFAULT_THRESHOLD = 75
 CANDIDATES = 60
@@ -201,7 +202,8 @@ class SharedMemory:
     def __init__(self, path: Path) -> None:
         self.path = path
         path.parent.mkdir(parents=True, exist_ok=True)
-        self.db = sqlite3.connect(path, isolation_level=None, timeout=10)
+        # the project file's connection: every failure ends in a ProjectFault naming this file
+        self.db: sqlite3.Connection = connect_project(path, read_only=False)
         self.db.row_factory = sqlite3.Row
         self.db.execute("PRAGMA journal_mode=WAL")
         self.db.execute("PRAGMA synchronous=FULL")

@@ -21,7 +21,14 @@ from pathlib import Path
 from typing import Any
 
 from workbench.core.counted import counted
-from workbench.core.errors import ProjectDamaged, ProjectDiskFull, ProjectError, ProjectFault, ProjectReadOnly
+from workbench.core.errors import (
+    ProjectDamaged,
+    ProjectDiskFull,
+    ProjectError,
+    ProjectFault,
+    ProjectReadOnly,
+    StorageError,
+)
 from workbench.core.importing.text_decoding import is_utf8
 
 SQLITE_HEADER = b"SQLite format 3\x00"
@@ -124,8 +131,8 @@ def read_only_message(path: Path) -> str:
 
 
 def _raise_fault(path: Path, exc: BaseException) -> None:
-    fault = fault_for(path, exc)
-    if fault is not None and fault is not exc:
+    fault = fault_for(path, exc) or StorageError(f"{path}: the database call failed ({printable(str(exc))})")
+    if fault is not exc:
         raise fault from exc
 
 
@@ -227,7 +234,9 @@ def connect_project(path: Path, read_only: bool) -> ProjectConnection:
     try:
         db = sqlite3.connect(target, isolation_level=None, timeout=10, uri=uri, factory=ProjectConnection)
     except sqlite3.Error as exc:
-        _raise_fault(path, exc)
+        fault = fault_for(path, exc)
+        if fault is not None:
+            raise fault from exc
         raise ProjectError(f"{path} cannot be opened ({exc})") from exc
     assert isinstance(db, ProjectConnection)
     db.project_path = path
