@@ -25,7 +25,8 @@ from workbench.core.memory.match_normalization import normalize_for_matching
 from workbench.core.memory.project_memory import Memories, prefill_from_memory
 from workbench.core.memory.tmx import read_tmx, write_tmx
 from workbench.core.memory.translation_memory import MemoryUnit, SharedMemory
-from workbench.core.qa.quality_checks import CHECKS, Subject, check_project, check_subject, ignore_problem
+from workbench.core.qa.checks import CHECKS, Subject, check_subject
+from workbench.core.qa.project_run import check_project, ignore_problem
 from workbench.core.records import Origin, Status
 from workbench.core.store.project_store import Project
 
@@ -253,7 +254,7 @@ def test_cli_check_lists_checks_and_exits_1_on_errors_and_tm_glossary_commands(t
 def test_a_large_project_is_checked_by_forked_workers_with_the_same_findings(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from workbench.core.qa import quality_checks
+    from workbench.core.qa import project_run
 
     source = tmp_path / "a.txt"
     lines = [f"Kế hoạch số {n}/KH-UBND của Ủy ban nhân dân tỉnh ({n + 500} hộ)." for n in range(1, 41)]
@@ -267,7 +268,7 @@ def test_a_large_project_is_checked_by_forked_workers_with_the_same_findings(
             )
             project.save_translation(segment_id, "en", text, Status.TRANSLATED, Origin.HUMAN, "a")
         serial = sorted(check_project(project))
-        monkeypatch.setattr(quality_checks, "PARALLEL_FROM", 1)
+        monkeypatch.setattr(project_run, "PARALLEL_FROM", 1)
         parallel = sorted(check_project(project))
     assert parallel == serial and len(serial) > 40
     assert {p.check_id for p in serial} >= {"code-missing", "number-missing", "term-not-used", "untranslated"}

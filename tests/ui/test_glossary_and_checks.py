@@ -8,7 +8,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QTextCursor
 
 from workbench.core.memory.glossary import Term, add_term, terms
-from workbench.core.qa.quality_checks import check_project
+from workbench.core.qa.project_run import check_project
 from workbench.core.records import Origin, Status
 from workbench.ui.segment_table_model import TERMS_ROLE
 from workbench.ui.term_dialog import TermDialog

@@ -12,7 +12,8 @@ from pathlib import Path
 from workbench.bench.project_bench import build_big_project
 from workbench.core.language.protected_spans import find_protected_spans, number_values
 from workbench.core.memory.glossary import Term, add_term
-from workbench.core.qa.quality_checks import CHECKS, check_project
+from workbench.core.qa.checks import CHECKS
+from workbench.core.qa.project_run import check_project
 from workbench.core.store.project_store import Project, now
 
 GLOSSARY = [("Ủy ban nhân dân tỉnh", "Provincial People's Committee"), ("An Giang", "An Giang")]

@@ -15,7 +15,8 @@ from workbench.core.memory.glossary import add_term, export_glossary, read_gloss
 from workbench.core.memory.project_memory import Memories, rebuild_project_memory, shared_memory_path
 from workbench.core.memory.tmx import load_tmx
 from workbench.core.memory.translation_memory import DEFAULT_THRESHOLD, SharedMemory, add_unit
-from workbench.core.qa.quality_checks import CHECKS, ERROR, check_project, ignore_problem
+from workbench.core.qa.checks import CHECKS, ERROR, INFO, WARNING
+from workbench.core.qa.project_run import check_project, ignore_problem
 from workbench.core.settings import Settings
 from workbench.core.store.project_store import Project, now
 from workbench.core.user_file import check_regular_file
@@ -179,5 +180,5 @@ def cmd_check(args: argparse.Namespace) -> int:
             number, document = positions.get(p.segment_id, (0, 0))
             print(f"{names.get(document, '?')}:{number} [{p.language}] {p.severity} {p.check_id}: {p.message}")
         counts = Counter(p.severity for p in problems)
-        print(f"{counts[ERROR]} errors, {counts['warning']} warnings, {counts['info']} notes")
+        print(f"{counts[ERROR]} errors, {counts[WARNING]} warnings, {counts[INFO]} notes")
     return 1 if any(p.severity == ERROR for p in problems) else 0

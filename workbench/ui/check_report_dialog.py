@@ -18,7 +18,8 @@ from PySide6.QtWidgets import (
 )
 
 from workbench.core.errors import WorkbenchError
-from workbench.core.qa.quality_checks import Problem, ignore_problem
+from workbench.core.qa.checks import Problem, Severity
+from workbench.core.qa.project_run import ignore_problem
 from workbench.core.store.project_store import Project
 from workbench.ui.rows_model import RowsModel
 
@@ -34,7 +35,9 @@ class CheckReportDialog(QDialog):
         self.resize(900, 560)
         counts = Counter(p.severity for p in problems)
         self.summary = QLabel(
-            self.tr("{0} errors, {1} warnings, {2} notes").format(counts["error"], counts["warning"], counts["info"])
+            self.tr("{0} errors, {1} warnings, {2} notes").format(
+                counts[Severity.ERROR], counts[Severity.WARNING], counts[Severity.INFO]
+            )
         )
         self.model = RowsModel(
             ["#", self.tr("Language"), self.tr("Severity"), self.tr("Check"), self.tr("Problem")],

@@ -40,7 +40,9 @@ from workbench.core.memory.glossary import add_term, export_glossary, read_gloss
 from workbench.core.memory.project_memory import Memories
 from workbench.core.memory.suggestions import Suggestion
 from workbench.core.memory.tmx import load_tmx
-from workbench.core.qa.quality_checks import Problem, QaContext, check_project, check_segment
+from workbench.core.qa.checks import Problem
+from workbench.core.qa.live_context import QaContext, check_segment
+from workbench.core.qa.project_run import check_project
 from workbench.core.records import SegmentRecord
 from workbench.core.settings import Settings
 from workbench.core.store.project_store import Project, now

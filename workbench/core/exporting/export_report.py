@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from workbench.core.counted import counted
-from workbench.core.qa.quality_checks import check_project
+from workbench.core.qa.project_run import check_project
 from workbench.core.records import SegmentRecord, Status
 from workbench.core.store.project_store import Project
 

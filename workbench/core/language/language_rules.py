@@ -14,6 +14,14 @@ import regex
 
 from workbench.core.exporting.xml_characters import xml_text
 
+# --- The project's languages ----------------------------------------------------------------------
+
+#: what every project translates from, and the languages it can translate into
+VIETNAMESE = "vi"
+ENGLISH = "en"
+KHMER = "km"
+TARGET_LANGUAGES = (ENGLISH, KHMER)
+
 # --- Vietnamese -----------------------------------------------------------------------------------
 
 #: Vowels carrying a quality mark (circumflex, breve, horn) but no tone.

@@ -1,39 +1,40 @@
-"""Quality checks: each with an id, a severity, the languages it makes sense for, and a message a
-translator understands. Run live on one segment or in bulk over a document or project.
+"""The quality checks on one segment's texts: each with an id, a severity, the languages it makes sense
+for, and a message a translator understands. Pure functions of the texts: no project, no database.
 
 Checks that make no sense for a language are off for it (no case or word-repetition rules for Khmer,
-which has neither capitals nor spaces between words; Khmer ។ and ៕ count as a full stop). A finding a
-person decided is fine is ignored for that segment with a reason that is kept (`qa_ignored`).
+which has neither capitals nor spaces between words; Khmer ។ and ៕ count as a full stop).
+live_context.py runs them on a segment of a project, project_run.py over a document or a project.
 """
 
 from __future__ import annotations
 
-import gc
-import json
-import multiprocessing
-import os
 import re
-import sqlite3
 import unicodedata
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
+from enum import StrEnum
 from functools import lru_cache
 from itertools import pairwise
-from pathlib import Path
 from typing import NamedTuple
 
 import regex
 
-from workbench.core.errors import WorkbenchError
-from workbench.core.language.language_rules import months_named, to_ascii_digits
+from workbench.core.language.language_rules import ENGLISH, KHMER, TARGET_LANGUAGES, months_named, to_ascii_digits
 from workbench.core.language.protected_spans import ProtectedSpan
-from workbench.core.memory.glossary import FoundTerm, TermFinder, target_key, terms
-from workbench.core.memory.match_normalization import normalize_for_matching
-from workbench.core.records import ORIGIN_BY_VALUE, STATUS_BY_VALUE, Origin, SegmentRecord, Status
-from workbench.core.store.project_store import Project, now
+from workbench.core.memory.glossary import FoundTerm, target_key
+from workbench.core.records import Origin, Status
 
-ERROR, WARNING, INFO = "error", "warning", "info"
-BOTH = frozenset({"en", "km"})
+
+class Severity(StrEnum):
+    """How much a finding matters; the values are what reports and `check --json` print."""
+
+    ERROR = "error"
+    WARNING = "warning"
+    INFO = "info"
+
+
+ERROR, WARNING, INFO = Severity.ERROR, Severity.WARNING, Severity.INFO  # short names for the table below
+BOTH = frozenset(TARGET_LANGUAGES)
 
 
 @dataclass(slots=True)  # not frozen: made 100,000 times per bulk check, and a frozen __init__ is slower
@@ -53,19 +54,19 @@ class Subject:
 
     def numbers_outside_spans(self) -> tuple[str, ...]:
         if self.source_numbers is None:
-            self.source_numbers = _number_values(self.source, self.spans)
+            self.source_numbers = numbers_outside(self.source, self.spans)
         return self.source_numbers
 
     def all_numbers(self) -> tuple[str, ...]:
         if self.all_source_numbers is None:
-            self.all_source_numbers = _numbers(self.source)
+            self.all_source_numbers = numbers_in(self.source)
         return self.all_source_numbers
 
 
 @dataclass(frozen=True, slots=True)
 class Check:
     id: str
-    severity: str
+    severity: Severity
     languages: frozenset[str]
     description: str
     run: Callable[[Subject], str | None]  # the message, or None when all is well
@@ -79,7 +80,7 @@ class Problem(NamedTuple):
     segment_id: int
     language: str
     check_id: str
-    severity: str
+    severity: Severity
     message: str
 
 
@@ -100,18 +101,19 @@ _HAS_DIGIT = re.compile(r"\d")
 
 
 @lru_cache(maxsize=64)
-def _numbers(text: str) -> tuple[str, ...]:
+def numbers_in(text: str) -> tuple[str, ...]:
+    """Every number of `text` as a digit string (cached: a bulk check asks for a source's numbers often)."""
     if not _HAS_DIGIT.search(text):
         return ()
     return tuple(m.replace(".", "").replace(",", "").lstrip("0") or "0" for m in _NUMBER.findall(to_ascii_digits(text)))
 
 
-def _number_values(text: str, spans: Sequence[ProtectedSpan] = ()) -> tuple[str, ...]:
+def numbers_outside(text: str, spans: Sequence[ProtectedSpan] = ()) -> tuple[str, ...]:
     """Numbers as digit strings (separators and leading zeros dropped, Khmer digits read), outside codes/URLs."""
     for span in spans:
         if span.kind in ("code", "url", "email", "phone", "date"):  # each has its own check
             text = text.replace(span.text, " ")
-    return _numbers(text)
+    return numbers_in(text)
 
 
 @lru_cache(maxsize=64)
@@ -140,7 +142,7 @@ def _numbers_missing(s: Subject) -> str | None:
     wanted = s.numbers_outside_spans()
     if not wanted:
         return None
-    target = _numbers(s.target)
+    target = numbers_in(s.target)
     missing = [n for n in wanted if n not in target]
     if missing:  # "tháng 4" translated "April": the month is there by name
         named = months_named(s.source, s.target, s.language)
@@ -149,7 +151,7 @@ def _numbers_missing(s: Subject) -> str | None:
 
 
 def _numbers_added(s: Subject) -> str | None:
-    found = _numbers(s.target)
+    found = numbers_in(s.target)
     if not found:
         return None
     source = s.all_numbers()
@@ -170,11 +172,11 @@ def _span_check(kind: str, label: str) -> Callable[[Subject], str | None]:
 
 
 def _dates(s: Subject) -> str | None:
-    target = _number_values(s.target)
+    target = numbers_outside(s.target)
     missing = []
     for span in s.spans:
         if span.kind == "date":
-            parts = _number_values(span.text)
+            parts = numbers_outside(span.text)
             day, year = parts[0], parts[-1]
             if day not in target or (len(year) == 4 and year not in target):
                 missing.append(span.text)
@@ -216,7 +218,7 @@ def _length_ratio(s: Subject) -> str | None:
     if len(s.source) < 20:
         return None
     ratio = len(s.target) / len(s.source)
-    low, high = (0.4, 2.2) if s.language == "en" else (0.4, 3.0)
+    low, high = (0.4, 2.2) if s.language == ENGLISH else (0.4, 3.0)
     if ratio < low:
         return f"much shorter than the source ({ratio:.0%} of its length)"
     if ratio > high:
@@ -239,8 +241,8 @@ def _double_space(s: Subject) -> str | None:
 def _end_punctuation(s: Subject) -> str | None:
     source_end, target_end = s.source.rstrip()[-1:], s.target.rstrip()[-1:]
     if source_end in _END:
-        accepted = _END[source_end] if s.language == "km" else source_end
-        if source_end == "." and s.language == "en":
+        accepted = _END[source_end] if s.language == KHMER else source_end
+        if source_end == "." and s.language == ENGLISH:
             accepted = "."
         if target_end not in accepted:
             return f"the source ends with “{source_end}”, the translation with “{target_end}”"
@@ -309,7 +311,10 @@ def _invisible(s: Subject) -> str | None:
     if _INVISIBLE.search(s.target):
         return "invisible or control characters in the translation"
     if "\u200b" in s.target and (
-        s.language != "km" or s.target.startswith("\u200b") or s.target.endswith("\u200b") or "\u200b\u200b" in s.target
+        s.language != KHMER
+        or s.target.startswith("\u200b")
+        or s.target.endswith("\u200b")
+        or "\u200b\u200b" in s.target
     ):
         return "stray zero-width space"
     return None
@@ -325,7 +330,7 @@ def _capital_start(s: Subject) -> str | None:
 
 
 def _inconsistent_placeholder(_s: Subject) -> str | None:
-    return None  # needs the whole project: see `inconsistent_translations`
+    return None  # needs the whole project: see project_run.check_project
 
 
 CHECKS: tuple[Check, ...] = (
@@ -405,15 +410,15 @@ CHECKS: tuple[Check, ...] = (
     ),
     Check("brackets", WARNING, BOTH, "Brackets are not balanced.", _brackets),
     Check("quotes", WARNING, BOTH, "Quotation marks are not balanced.", _quotes),
-    Check("repeated-word", WARNING, frozenset({"en"}), "The same word twice in a row.", _repeated_word),
+    Check("repeated-word", WARNING, frozenset({ENGLISH}), "The same word twice in a row.", _repeated_word),
     Check(
         "latin-in-khmer",
         WARNING,
-        frozenset({"km"}),
+        frozenset({KHMER}),
         "Latin words in a Khmer translation that are not names or codes of the source.",
         _latin_in_khmer,
     ),
-    Check("no-khmer", ERROR, frozenset({"km"}), "A Khmer translation without Khmer letters.", _no_khmer),
+    Check("no-khmer", ERROR, frozenset({KHMER}), "A Khmer translation without Khmer letters.", _no_khmer),
     Check("vietnamese-left", WARNING, BOTH, "Vietnamese words left in the translation.", _vietnamese_left),
     Check(
         "invisible-characters",
@@ -425,7 +430,7 @@ CHECKS: tuple[Check, ...] = (
     Check(
         "capital-start",
         INFO,
-        frozenset({"en"}),
+        frozenset({ENGLISH}),
         "The source starts with a capital letter and the translation does not.",
         _capital_start,
     ),
@@ -438,10 +443,11 @@ CHECKS: tuple[Check, ...] = (
     ),
 )
 BY_ID = {check.id: check for check in CHECKS}
-_FOR_LANGUAGE = {language: tuple(c for c in CHECKS if language in c.languages) for language in ("en", "km")}
+_FOR_LANGUAGE = {language: tuple(c for c in CHECKS if language in c.languages) for language in TARGET_LANGUAGES}
 
 
 def check_subject(subject: Subject, segment_id: int = 0, ignored: frozenset[str] = frozenset()) -> list[Problem]:
+    """The findings of every check that makes sense for the subject's language, except the `ignored` ones."""
     found = []
     has_text = bool(subject.target.strip())
     checks = _FOR_LANGUAGE.get(subject.language) or tuple(c for c in CHECKS if subject.language in c.languages)
@@ -452,202 +458,3 @@ def check_subject(subject: Subject, segment_id: int = 0, ignored: frozenset[str]
         if message:
             found.append(Problem(segment_id, subject.language, check.id, check.severity, message))
     return found
-
-
-# --- over a project -----------------------------------------------------------------------------------
-
-
-@dataclass(slots=True)
-class QaContext:
-    """What bulk and live checks share: the glossary finder and the ignored findings."""
-
-    finder: TermFinder
-    ignored: dict[tuple[int, str], set[str]] = field(default_factory=dict)
-
-    @classmethod
-    def load(cls, project: Project) -> QaContext:
-        ignored: dict[tuple[int, str], set[str]] = {}
-        for row in project.connection.execute("SELECT segment_id, language, check_id FROM qa_ignored"):
-            ignored.setdefault((row[0], row[1]), set()).add(row[2])
-        return cls(TermFinder(terms(project)), ignored)
-
-
-def check_segment(
-    segment: SegmentRecord, language: str, context: QaContext, found: tuple[FoundTerm, ...] | None = None
-) -> list[Problem]:
-    """One segment in one language (`found`: its glossary terms, when the caller has them already)."""
-    if not segment.translatable:
-        return []
-    translation = segment.translations.get(language)
-    subject = Subject(
-        segment.source,
-        translation.text if translation else "",
-        language,
-        translation.status if translation else Status.UNTRANSLATED,
-        translation.origin if translation else Origin.NONE,
-        segment.spans,
-        tuple(context.finder.find(segment.source)) if found is None else found,
-    )
-    return check_subject(subject, segment.id, frozenset(context.ignored.get((segment.id, language), ())))
-
-
-_NOTHING = ("", Status.UNTRANSLATED, Origin.NONE)
-
-
-def _rows(
-    db: sqlite3.Connection, document_id: int | None, languages: Sequence[str], ids: tuple[int, int] | None = None
-) -> list[tuple[int, str, str, bool, dict[str, tuple[str, Status, Origin]]]]:
-    """(id, source, spans json, translatable, {language: (text, status, origin)}), read in one query (of the
-    segments with ids in `ids`, inclusive): building full SegmentRecords would take longer than checking them."""
-    where = "s.position IS NOT NULL" + (" AND s.document_id = ?" if document_id is not None else "")
-    params: list[object] = [*languages, *([document_id] if document_id is not None else [])]
-    if ids is not None:
-        where += " AND s.id BETWEEN ? AND ?"
-        params += list(ids)
-    marks = ",".join("?" * len(languages))
-    order = "s.id" if ids is not None else "s.document_id, s.position"  # a worker's range needs no sort
-    rows: dict[int, tuple[int, str, str, bool, dict[str, tuple[str, Status, Origin]]]] = {}
-    for sid, source, spans, translatable, language, text, status, origin in db.execute(
-        f"""SELECT s.id, s.source, s.spans, s.translatable, t.language, t.text, t.status, t.origin FROM segments s
-            LEFT JOIN translations t ON t.segment_id = s.id AND t.language IN ({marks})
-            WHERE {where} ORDER BY {order}""",
-        params,
-    ):
-        row = rows.get(sid)
-        if row is None:
-            row = rows[sid] = (sid, source, spans, bool(translatable), {})
-        if language is not None:
-            row[4][language] = (text, STATUS_BY_VALUE[status], ORIGIN_BY_VALUE[origin])
-    return list(rows.values())
-
-
-Row = tuple[int, str, str, bool, dict[str, tuple[str, Status, Origin]]]
-#: (language, hash of the normalised source, hash of the confirmed text, segment id): only numbers travel
-#: back from the workers (forked workers share the parent's hash seed); the texts are looked up at the end
-Variants = list[tuple[str, int, int, int]]
-#: below this many segments one process is quicker than starting others
-PARALLEL_FROM = 20000
-#: what forked workers read: the project file, the languages, the context, the document
-_WORK: tuple[Path, list[str], QaContext, int | None] | None = None
-
-
-def _check_rows(rows: Sequence[Row], languages: Sequence[str], context: QaContext) -> tuple[list[Problem], Variants]:
-    collecting = gc.isenabled()
-    gc.disable()  # the loop makes many small objects and no cycles: the cycle collector would only slow it
-    try:
-        return _check_rows_now(rows, languages, context)
-    finally:
-        if collecting:
-            gc.enable()
-
-
-def _check_rows_now(
-    rows: Sequence[Row], languages: Sequence[str], context: QaContext
-) -> tuple[list[Problem], Variants]:
-    finder = context.finder if context.finder.pattern is not None else None
-    found: list[Problem] = []
-    variants: Variants = []
-    for sid, source, spans_json, translatable, targets in rows:
-        if not translatable:
-            continue
-        key = normalize_for_matching(source)
-        terms_found = tuple(finder.find_in_key(key)) if finder is not None else ()
-        spans = () if spans_json == "[]" else tuple(ProtectedSpan.from_json(source, i) for i in json.loads(spans_json))
-        numbers = _number_values(source, spans)
-        all_numbers = _numbers(source)
-        for language in languages:
-            text, status, origin = targets.get(language, _NOTHING)
-            ignored = context.ignored.get((sid, language))
-            subject = Subject(source, text, language, status, origin, spans, terms_found, numbers, all_numbers)
-            found += check_subject(subject, sid, frozenset(ignored) if ignored else frozenset())
-            if status in (Status.TRANSLATED, Status.APPROVED):
-                variants.append((language, hash(key), hash(text.strip()), sid))
-    return found, variants
-
-
-def _check_slice(ids: tuple[int, int]) -> tuple[list[Problem], Variants]:
-    """Run in a forked worker: reads its own range of segments (a new read-only connection; SQLite
-    connections do not survive a fork) and sends back only the findings."""
-    assert _WORK is not None
-    path, languages, context, document_id = _WORK
-    db = sqlite3.connect(f"file:{path}?mode=ro", uri=True, timeout=10)
-    try:
-        gc.disable()
-        rows = _rows(db, document_id, languages, ids)
-    finally:
-        db.close()
-    return _check_rows(rows, languages, context)
-
-
-def check_project(
-    project: Project, languages: Sequence[str] | None = None, document_id: int | None = None,
-    context: QaContext | None = None, parallel: bool = True,
-) -> list[Problem]:  # fmt: skip
-    """Every check over a document (or the project), plus translations that differ for the same source.
-    A large project is checked by one forked worker per core (the checks are pure Python); a process with
-    threads of its own (the Qt window) passes `parallel=False`, since forking it is not safe."""
-    global _WORK
-    context = context or QaContext.load(project)
-    languages = list(languages or project.info.target_languages)
-    where = "position IS NOT NULL" + (" AND document_id = ?" if document_id is not None else "")
-    ids = [
-        r[0]
-        for r in project.connection.execute(
-            f"SELECT id FROM segments WHERE {where} ORDER BY id", [document_id] if document_id is not None else []
-        )
-    ]
-    workers = min(4, os.cpu_count() or 1)
-    if not parallel or len(ids) < PARALLEL_FROM or workers < 2 or "fork" not in multiprocessing.get_all_start_methods():
-        collecting = gc.isenabled()
-        gc.disable()  # reading 100,000 rows makes many small objects and no cycles
-        try:
-            rows = _rows(project.connection, document_id, languages)
-        finally:
-            if collecting:
-                gc.enable()
-        parts = [_check_rows(rows, languages, context)]
-    else:
-        _WORK = (project.path, languages, context, document_id)
-        step = -(-len(ids) // workers)
-        ranges = [(ids[i], ids[min(i + step, len(ids)) - 1]) for i in range(0, len(ids), step)]
-        try:
-            with multiprocessing.get_context("fork").Pool(workers) as pool:
-                parts = pool.map(_check_slice, ranges)
-        finally:
-            _WORK = None
-    found: list[Problem] = []
-    groups: dict[tuple[str, int], dict[int, list[int]]] = {}
-    for problems, part in parts:
-        found += problems
-        for language, key_hash, text_hash, sid in part:
-            groups.setdefault((language, key_hash), {}).setdefault(text_hash, []).append(sid)
-    for (language, _key), by_text in groups.items():
-        if len(by_text) < 2:
-            continue
-        for text_hash, same in by_text.items():
-            other_id = next(other[0] for h, other in by_text.items() if h != text_hash)
-            row = project.connection.execute(
-                "SELECT text FROM translations WHERE segment_id = ? AND language = ?", (other_id, language)
-            ).fetchone()
-            other = (row[0] if row else "").strip()[:80]
-            for sid in same:
-                if "inconsistent-translation" not in context.ignored.get((sid, language), set()):
-                    found.append(
-                        Problem(sid, language, "inconsistent-translation", WARNING,
-                                f"translated differently elsewhere: “{other}”")
-                    )  # fmt: skip
-    return found
-
-
-def ignore_problem(project: Project, segment_id: int, language: str, check_id: str, reason: str, author: str) -> None:
-    if check_id not in BY_ID:
-        raise WorkbenchError(f"no check is called {check_id!r} (`check --list` lists them)")
-    if not reason.strip():
-        raise WorkbenchError("say why the finding is fine: the reason is kept for the editor")
-    project.segment(segment_id)  # there is no segment 0: said, not a foreign-key error
-    with project.transaction() as db:
-        db.execute(
-            """INSERT OR REPLACE INTO qa_ignored(segment_id, language, check_id, reason, author, created_at)
-               VALUES (?, ?, ?, ?, ?, ?)""",
-            (segment_id, language, check_id, reason.strip(), author, now()),
-        )
