@@ -24,7 +24,8 @@ from workbench.core.exporting.export_formats import export
 from workbench.core.exporting.export_target import atomic_write
 from workbench.core.exporting.text_exports import export_memory
 from workbench.core.importing.file_import import import_files
-from workbench.core.memory.glossary import Term, add_term, export_glossary, read_glossary_csv, terms, write_glossary_csv
+from workbench.core.memory.glossary import Term, add_term, read_glossary_csv, terms, write_glossary_csv
+from workbench.core.ops.glossary_files import export_glossary
 from workbench.core.records import Origin, Status
 from workbench.core.store.project_store import Project
 

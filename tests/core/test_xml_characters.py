@@ -10,7 +10,8 @@ from lxml import etree
 
 from workbench.core.exporting.export_formats import export, handoff
 from workbench.core.importing.file_import import import_files
-from workbench.core.memory.glossary import Term, add_term, export_glossary
+from workbench.core.memory.glossary import Term, add_term
+from workbench.core.ops.glossary_files import export_glossary
 from workbench.core.records import Origin, Status
 from workbench.core.store.project_store import Project
 

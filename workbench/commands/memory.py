@@ -11,15 +11,15 @@ from workbench.commands.values import id_list, target_language, target_languages
 from workbench.core.counted import counted
 from workbench.core.errors import WorkbenchError
 from workbench.core.exporting.text_exports import export_memory
-from workbench.core.memory.glossary import add_term, export_glossary, read_glossary_csv, read_glossary_tbx, terms
+from workbench.core.memory.glossary import add_term, terms
 from workbench.core.memory.project_memory import Memories, rebuild_project_memory, shared_memory_path
 from workbench.core.memory.tmx import load_tmx
+from workbench.core.ops.glossary_files import export_glossary, import_glossary
 from workbench.core.memory.translation_memory import DEFAULT_THRESHOLD, SharedMemory, add_unit
 from workbench.core.qa.checks import CHECKS, ERROR, INFO, WARNING
 from workbench.core.qa.project_run import check_project, ignore_problem
 from workbench.core.settings import Settings
 from workbench.core.store.project_store import Project, now
-from workbench.core.user_file import check_regular_file
 
 
 def add_commands(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -109,14 +109,8 @@ def cmd_tm(args: argparse.Namespace) -> int:
 def cmd_glossary(args: argparse.Namespace) -> int:
     with Project.open(args.project) as project:
         if args.glossary_command == "import":
-            check_regular_file(args.file)  # a folder or a pipe is refused as such, before its extension
-            suffix = args.file.suffix.lower()
-            if suffix not in (".csv", ".tbx", ".xml"):
-                raise WorkbenchError(f"{args.file}: a glossary is a .csv or .tbx file")
-            found = read_glossary_csv(args.file) if suffix == ".csv" else read_glossary_tbx(args.file)
-            for term in found:
-                add_term(project, term)
-            print(f"{args.file}: {counted(len(found), 'term')}")
+            imported = import_glossary(project, args.file)
+            print(f"{args.file}: {counted(imported.terms, 'term')}")
         elif args.glossary_command == "export":
             print(f"{args.file}: {counted(export_glossary(project, args.file), 'term')}")
         elif args.glossary_command == "add":

@@ -36,10 +36,11 @@ from PySide6.QtWidgets import (
 from workbench.core.errors import WorkbenchError
 from workbench.core.exporting.text_exports import export_memory
 from workbench.core.language.khmer_breaks import for_display
-from workbench.core.memory.glossary import add_term, export_glossary, read_glossary_csv, read_glossary_tbx
+from workbench.core.memory.glossary import add_term
 from workbench.core.memory.project_memory import Memories
 from workbench.core.memory.suggestions import Suggestion
 from workbench.core.memory.tmx import load_tmx
+from workbench.core.ops.glossary_files import export_glossary, import_glossary
 from workbench.core.qa.checks import Problem
 from workbench.core.qa.live_context import QaContext, check_segment
 from workbench.core.qa.project_run import check_project
@@ -726,13 +727,11 @@ class ProjectWindow(QMainWindow):
             return
         path = Path(name)
         try:
-            found = read_glossary_csv(path) if path.suffix.lower() == ".csv" else read_glossary_tbx(path)
-            for term in found:
-                add_term(self.project, term)
+            found = import_glossary(self.project, path).terms  # one transaction, the format by its name
         except WorkbenchError as exc:
             show_error(self, self.tr("Cannot import the glossary"), str(exc))
             return
-        self.statusBar().showMessage(self.tr("{0} terms imported").format(len(found)), 5000)
+        self.statusBar().showMessage(self.tr("{0} terms imported").format(found), 5000)
         self._glossary_changed()
 
     def export_glossary(self) -> None:

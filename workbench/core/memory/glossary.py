@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import csv
 import io
+import sqlite3
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -19,8 +20,8 @@ from pathlib import Path
 import regex
 from lxml import etree
 
-from workbench.core.errors import ImportProblem, WorkbenchError
-from workbench.core.exporting.export_target import atomic_write_bytes, check_target
+from workbench.core.errors import ImportProblem
+from workbench.core.exporting.export_target import atomic_write_bytes
 from workbench.core.exporting.spreadsheet_cells import original_cell, safe_cell
 from workbench.core.exporting.xml_characters import xml_text
 from workbench.core.language.language_rules import language_code
@@ -32,8 +33,6 @@ from workbench.core.user_file import read_regular_file
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 CSV_COLUMNS = ["vi", "en", "km", "note", "forbidden_en", "forbidden_km"]
 MAX_CSV_BYTES = 100 * 1024 * 1024
-#: the names a glossary is read from and written to: CSV, or TBX (which some tools save as .xml)
-GLOSSARY_SUFFIXES = (".csv", ".tbx", ".xml")
 
 
 @dataclass(frozen=True, slots=True)
@@ -58,23 +57,42 @@ def target_key(text: str) -> str:
 
 
 def add_term(project: Project, term: Term) -> int:
-    """Add or update (by normalised source) a term; returns its id."""
-    key = normalize_for_matching(term.source)
-    if not key:
-        raise ImportProblem("glossary", "a term needs its Vietnamese text")
+    """Add or update (by normalised source) a term in its own transaction; returns its id."""
     with project.transaction() as db:
+        return write_term(db, term, now())
+
+
+def term_problem(term: Term) -> str:
+    """Why a term cannot go into the glossary ("" when it can): it has no Vietnamese text, or one of its
+    translations is also listed as forbidden (the checks would then flag every use of the term)."""
+    if not normalize_for_matching(term.source):
+        return "a term needs its Vietnamese text"
+    for language, banned in term.forbidden.items():
+        wanted = term.targets.get(language, "")
+        if wanted and target_key(wanted) in {target_key(b) for b in banned}:
+            return f"{wanted!r} is both its {language} translation and a forbidden {language} alternative"
+    return ""
+
+
+def write_term(db: sqlite3.Connection, term: Term, stamp: str) -> int:
+    """Add or update (by normalised source) a term; the caller holds the transaction. Raises ImportProblem
+    for a term that cannot go in (`term_problem`)."""
+    problem = term_problem(term)
+    if problem:
+        raise ImportProblem("glossary", problem)
+    key = normalize_for_matching(term.source)
+    db.execute(
+        """INSERT INTO glossary_terms(source, source_key, note, created_at) VALUES (?, ?, ?, ?)
+           ON CONFLICT(source_key) DO UPDATE SET note = CASE WHEN excluded.note != '' THEN excluded.note ELSE note END""",
+        (term.source.strip(), key, term.note, stamp),
+    )
+    term_id = db.execute("SELECT id FROM glossary_terms WHERE source_key = ?", (key,)).fetchone()[0]
+    for language in set(term.targets) | set(term.forbidden):
         db.execute(
-            """INSERT INTO glossary_terms(source, source_key, note, created_at) VALUES (?, ?, ?, ?)
-               ON CONFLICT(source_key) DO UPDATE SET note = CASE WHEN excluded.note != '' THEN excluded.note ELSE note END""",
-            (term.source.strip(), key, term.note, now()),
+            """INSERT INTO glossary_targets(term_id, language, text, forbidden) VALUES (?, ?, ?, ?)
+               ON CONFLICT(term_id, language) DO UPDATE SET text = excluded.text, forbidden = excluded.forbidden""",
+            (term_id, language, term.targets.get(language, ""), "\n".join(term.forbidden.get(language, ()))),
         )
-        term_id = db.execute("SELECT id FROM glossary_terms WHERE source_key = ?", (key,)).fetchone()[0]
-        for language in set(term.targets) | set(term.forbidden):
-            db.execute(
-                """INSERT INTO glossary_targets(term_id, language, text, forbidden) VALUES (?, ?, ?, ?)
-                   ON CONFLICT(term_id, language) DO UPDATE SET text = excluded.text, forbidden = excluded.forbidden""",
-                (term_id, language, term.targets.get(language, ""), "\n".join(term.forbidden.get(language, ()))),
-            )
     return int(term_id)
 
 
@@ -212,19 +230,6 @@ def write_glossary_csv(path: Path, glossary: Iterable[Term]) -> None:
         }  # fmt: skip
         writer.writerow({column: safe_cell(text) for column, text in row.items()})
     atomic_write_bytes(path, handle.getvalue().encode("utf-8"))
-
-
-def export_glossary(project: Project, path: Path) -> int:
-    """The project's glossary as CSV (a .csv name) or TBX (.tbx, .xml: what the import reads as TBX), never
-    over the project or a source file (export_target); returns the number of terms. The CLI and the window
-    both call this, so both refuse the same names."""
-    check_target(project, path, [])
-    suffix = Path(path).suffix.lower()
-    if suffix not in GLOSSARY_SUFFIXES:
-        raise WorkbenchError(f"{path}: a glossary is a .csv or .tbx file")
-    glossary = terms(project)
-    (write_glossary_csv if suffix == ".csv" else write_glossary_tbx)(Path(path), glossary)
-    return len(glossary)
 
 
 MAX_TBX_BYTES = 100 * 1024 * 1024
