@@ -6,7 +6,7 @@ from pathlib import Path
 
 from workbench.core.importing.file_import import prepare_import
 from workbench.core.ops.approval import approve
-from workbench.core.records import Origin, Status
+from workbench.core.records import Origin, Status, TranslationState
 from workbench.core.review.post_edit_report import format_report, post_edit_report
 from workbench.core.store.project_store import Project, write_translation
 
@@ -25,10 +25,10 @@ def test_unchanged_drafts_and_edit_distance_are_counted_per_model(tmp_path: Path
                 (second, "Sentence two", "opus-mt-vi-en", "The second sentence."),
                 (third, "Third sentence.", "m2m100_418M", "Third sentence!"),
             ):
-                write_translation(db, segment_id, "en", draft, Status.DRAFT, Origin.MT, model, "", -0.5, next(times))
-                write_translation(
-                    db, segment_id, "en", final, Status.TRANSLATED, Origin.HUMAN, "", "Lan", None, next(times)
-                )
+                mt = TranslationState(draft, Status.DRAFT, Origin.MT, model, score=-0.5)
+                write_translation(db, segment_id, "en", mt, next(times))
+                human = TranslationState(final, Status.TRANSLATED, Origin.HUMAN, author="Lan")
+                write_translation(db, segment_id, "en", human, next(times))
         report = post_edit_report(project, "en")
         opus = report.by_model["opus-mt-vi-en"]
         assert (opus.segments, opus.unchanged) == (2, 1) and opus.unchanged_share == 0.5

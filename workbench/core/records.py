@@ -127,6 +127,25 @@ class Translation:
     #: problems noticed when the text was made, e.g. "missing code: 25/CT-TTg" (stored one per line)
     flags: tuple[str, ...] = ()
 
+    def state(self) -> TranslationState:
+        """What this translation is set to, for writing it again with a change (a new status, author)."""
+        return TranslationState(
+            self.text, self.status, self.origin, self.origin_detail, self.author, self.score, self.flags
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class TranslationState:
+    """What a translation is set to when it is written: one value instead of seven loose arguments."""
+
+    text: str
+    status: Status
+    origin: Origin
+    origin_detail: str = ""
+    author: str = ""
+    score: float | None = None
+    flags: tuple[str, ...] = ()
+
 
 @dataclass(frozen=True, slots=True)
 class SegmentRecord:

@@ -20,7 +20,7 @@ from workbench.core.memory.translation_memory import (
     add_unit,
     lookup,
 )
-from workbench.core.records import Origin, Status
+from workbench.core.records import Origin, Status, TranslationState
 from workbench.core.store.project_store import Project, now, write_translation
 
 
@@ -73,10 +73,12 @@ def prefill_from_memory(
             exact = [m for m in memories.lookup(segment.source, language, threshold=100, limit=1) if m.score == 100]
             if exact:
                 match = exact[0]
+                state = TranslationState(
+                    match.unit.target, Status.DRAFT, Origin.TM, f"{match.memory} memory", score=100.0
+                )
                 write_translation(
-                    db, segment.id, language, match.unit.target, Status.DRAFT, Origin.TM, f"{match.memory} memory",
-                    "", 100.0, stamp, note=f"100% match from the {match.memory} memory",
-                )  # fmt: skip
+                    db, segment.id, language, state, stamp, note=f"100% match from the {match.memory} memory"
+                )
                 filled.append(segment.id)
     return filled
 

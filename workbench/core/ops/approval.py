@@ -8,9 +8,10 @@ and only text a person confirmed (status translated) can be approved — never a
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
 
 from workbench.core.errors import WorkbenchError
-from workbench.core.records import Origin, SegmentRecord, Status
+from workbench.core.records import Origin, SegmentRecord, Status, TranslationState
 from workbench.core.store.project_store import Project, now, write_translation
 from workbench.core.store.segment_comments import set_comment
 
@@ -48,10 +49,8 @@ def approve(
     with project.transaction() as db:
         for segment in awaiting_approval(project, language, document_id, segment_ids):
             t = segment.translations[language]
-            write_translation(
-                db, segment.id, language, t.text, Status.APPROVED, t.origin, t.origin_detail, author, t.score,
-                stamp, note="approved", flags=t.flags,
-            )  # fmt: skip
+            state = replace(t.state(), status=Status.APPROVED, author=author)
+            write_translation(db, segment.id, language, state, stamp, note="approved")
             approved.append(segment.id)
     return approved
 
@@ -72,11 +71,14 @@ def approve_edited(project: Project, segment_id: int, language: str, text: str, 
         raise WorkbenchError(f"segment {segment_id} has no translated text in {language} to approve")
     unchanged = text == current.text
     with project.transaction() as db:
+        state = (
+            replace(current.state(), status=Status.APPROVED, author=author)
+            if unchanged
+            else TranslationState(text, Status.APPROVED, Origin.HUMAN, author=author)
+        )
         write_translation(
-            db, segment_id, language, text, Status.APPROVED, current.origin if unchanged else Origin.HUMAN,
-            current.origin_detail if unchanged else "", author, current.score if unchanged else None, now(),
-            note="approved" if unchanged else "edited and approved", flags=current.flags if unchanged else (),
-        )  # fmt: skip
+            db, segment_id, language, state, now(), note="approved" if unchanged else "edited and approved"
+        )
 
 
 def send_back(project: Project, segment_id: int, language: str, comment: str, author: str, role: str) -> None:
@@ -89,8 +91,6 @@ def send_back(project: Project, segment_id: int, language: str, comment: str, au
     if current is None or not current.text:
         raise WorkbenchError(f"segment {segment_id} has no text in {language} to send back")
     with project.transaction() as db:
-        write_translation(
-            db, segment_id, language, current.text, Status.NEEDS_WORK, current.origin, current.origin_detail,
-            author, current.score, now(), note=comment, flags=current.flags,
-        )  # fmt: skip
+        state = replace(current.state(), status=Status.NEEDS_WORK, author=author)
+        write_translation(db, segment_id, language, state, now(), note=comment)
     set_comment(project, segment_id, language, comment, author)

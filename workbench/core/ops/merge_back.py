@@ -37,7 +37,7 @@ from workbench.core.importing.file_import import read_checked
 from workbench.core.importing.po_import import parse_po, plural_texts, po_language
 from workbench.core.language.language_rules import language_code
 from workbench.core.memory.match_normalization import normalize_for_matching
-from workbench.core.records import Origin, SegmentRecord, Status
+from workbench.core.records import Origin, SegmentRecord, Status, TranslationState
 from workbench.core.store.project_store import Project, now, write_translation
 from workbench.core.user_file import check_regular_file
 
@@ -289,10 +289,8 @@ def apply_merge(
             if row.segment_id is None:
                 continue
             if row.outcome is Outcome.UPDATE or (row.outcome is Outcome.CONFLICT and row.segment_id in take):
-                write_translation(
-                    db, row.segment_id, plan.language, row.text, row.status, Origin.HUMAN, note, author, None,
-                    stamp, note=note,
-                )  # fmt: skip
+                state = TranslationState(row.text, row.status, Origin.HUMAN, note, author)
+                write_translation(db, row.segment_id, plan.language, state, stamp, note=note)
                 written.append(row.segment_id)
     return written
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from workbench.core import records
 from workbench.core.records import Origin, Status, Translation
 from workbench.core.store.project_store import Project, now, write_translation
 
@@ -58,7 +59,7 @@ def write_state(
 ) -> None:
     """Set the translation to `state` in one transaction, with its revision."""
     with project.transaction() as db:
-        write_translation(
-            db, segment_id, language, state.text, state.status, state.origin, state.origin_detail, author,
-            state.score, now(), note=note, flags=state.flags,
-        )  # fmt: skip
+        stored = records.TranslationState(
+            state.text, state.status, state.origin, state.origin_detail, author, state.score, state.flags
+        )
+        write_translation(db, segment_id, language, stored, now(), note=note)

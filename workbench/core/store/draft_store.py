@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from workbench.core.records import Origin, Status
+from workbench.core.records import Origin, Status, TranslationState
 from workbench.core.store.project_store import Project, now, write_translation
 
 
@@ -67,9 +67,9 @@ def save_drafts(
                 ).fetchone()
                 if current is not None and current["status"] != Status.UNTRANSLATED:
                     continue
-                write_translation(
-                    db, segment_id, language, draft.text, Status.DRAFT, Origin.MT, model, "", draft.score, stamp,
-                    note="machine translation", flags=draft.flags,
-                )  # fmt: skip
+                state = TranslationState(
+                    draft.text, Status.DRAFT, Origin.MT, model, score=draft.score, flags=draft.flags
+                )
+                write_translation(db, segment_id, language, state, stamp, note="machine translation")
                 changed.append(segment_id)
     return changed

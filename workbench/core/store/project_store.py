@@ -39,6 +39,7 @@ from workbench.core.records import (
     SegmentRecord,
     Status,
     Translation,
+    TranslationState,
 )
 from workbench.core.store.document_merge import OldSegment, plan_merge
 from workbench.core.store.project_health import (
@@ -96,27 +97,30 @@ def _word_count(text: str) -> int:
 
 
 def write_translation(
-    db: sqlite3.Connection,
-    segment_id: int,
-    language: str,
-    text: str,
-    status: Status,
-    origin: Origin,
-    origin_detail: str,
-    author: str,
-    score: float | None,
-    stamp: str,
-    note: str = "",
-    flags: Sequence[str] = (),
+    db: sqlite3.Connection, segment_id: int, language: str, state: TranslationState, stamp: str, note: str = ""
 ) -> None:
     """Set a translation and append its revision; the caller holds the transaction."""
+    text, status, origin, origin_detail, author, score = (
+        state.text, state.status, state.origin, state.origin_detail, state.author, state.score
+    )  # fmt: skip
     db.execute(
         """INSERT INTO translations(segment_id, language, text, status, origin, origin_detail, author, score,
            updated_at, flags) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
            ON CONFLICT(segment_id, language) DO UPDATE SET text=excluded.text, status=excluded.status,
            origin=excluded.origin, origin_detail=excluded.origin_detail, author=excluded.author,
            score=excluded.score, updated_at=excluded.updated_at, flags=excluded.flags""",
-        (segment_id, language, text, str(status), str(origin), origin_detail, author, score, stamp, "\n".join(flags)),
+        (
+            segment_id,
+            language,
+            text,
+            str(status),
+            str(origin),
+            origin_detail,
+            author,
+            score,
+            stamp,
+            "\n".join(state.flags),
+        ),
     )
     db.execute(
         """INSERT INTO revisions(segment_id, language, text, status, origin, origin_detail, author, score, note,
@@ -610,10 +614,8 @@ class Project:
         for seg_id, (_position, seg) in zip(ids, items, strict=True):
             for found in seg.translations:
                 if found.language in self.info.target_languages and found.text:
-                    write_translation(
-                        db, seg_id, found.language, found.text, found.status, Origin.IMPORT, "",
-                        found.author or author, None, stamp, note="imported with the source file",
-                    )  # fmt: skip
+                    state = TranslationState(found.text, found.status, Origin.IMPORT, author=found.author or author)
+                    write_translation(db, seg_id, found.language, state, stamp, note="imported with the source file")
                     imported += 1
         return ids, imported
 
@@ -663,10 +665,10 @@ class Project:
             ).fetchall():
                 if t["language"] in has_new:
                     continue
+                kept = TranslationState(t["text"], Status.DRAFT, Origin.PREVIOUS_VERSION, author=author)
                 write_translation(
-                    db, new_id, t["language"], t["text"], Status.DRAFT, Origin.PREVIOUS_VERSION, "", author,
-                    None, stamp, note=f"source changed; the translation was of: {old_source}",
-                )  # fmt: skip
+                    db, new_id, t["language"], kept, stamp, note=f"source changed; the translation was of: {old_source}"
+                )
         self._write_paragraphs(db, doc_id, prepared)
         db.execute(
             """UPDATE documents SET format = ?, encoding = ?, source_path = ?, properties = ?, updated_at = ?,
@@ -711,7 +713,8 @@ class Project:
                 is None
             ):
                 raise ProjectError(f"there is no segment {segment_id} in {self.path.name}")
-            write_translation(db, segment_id, language, text, status, origin, origin_detail, author, score, now(), note)
+            state = TranslationState(text, status, origin, origin_detail, author, score)
+            write_translation(db, segment_id, language, state, now(), note)
         return self.segment(segment_id)
 
     def paragraphs(self, document_id: int) -> list[ParagraphRecord]:
