@@ -6,9 +6,10 @@ from __future__ import annotations
 from pathlib import Path
 
 from workbench.core.importing.file_import import prepare_import
+from workbench.core.ops.draft_confidence import is_weak_draft
 from workbench.core.ops.find_replace import plan_replacements
 from workbench.core.ops.translation_edits import TranslationState, edited, write_state
-from workbench.core.records import Origin, Status
+from workbench.core.records import Origin, Status, Translation
 from workbench.core.store.project_store import Project
 from workbench.core.store.segment_comments import comment, set_comment
 from workbench.core.store.segment_filter import SegmentFilter, filter_segment_ids, ids_needing_work
@@ -106,3 +107,15 @@ def test_find_and_replace_is_planned_with_before_and_after_and_changes_nothing_y
         ]
         assert plan_replacements(project, ids, "en", "hoa binh", "x", match_case=True) == []
         assert project.segment(ids[0]).translations["en"].text == "Hoa Binh is a province. Hoa Binh!"
+
+
+def test_a_machine_draft_the_model_was_unsure_of_is_weak_until_a_person_confirms_it() -> None:
+    def translation(status: Status, origin: Origin, score: float | None) -> Translation:
+        return Translation("en", "Hoa Binh is a province.", status, origin, "opus-mt-vi-en", "", score, "")
+
+    assert is_weak_draft(translation(Status.DRAFT, Origin.MT, -2.0))
+    assert not is_weak_draft(translation(Status.DRAFT, Origin.MT, -0.4))  # the model was sure enough
+    assert not is_weak_draft(translation(Status.DRAFT, Origin.MT, None))  # no score: nothing to judge by
+    assert not is_weak_draft(translation(Status.TRANSLATED, Origin.MT, -2.0))  # a person vouched for it
+    assert not is_weak_draft(translation(Status.DRAFT, Origin.TM, -2.0))  # memory drafts have no model score
+    assert not is_weak_draft(None)

@@ -17,6 +17,7 @@ from PySide6.QtGui import QBrush, QColor, QFont
 
 from workbench.core.errors import WorkbenchError
 from workbench.core.memory.glossary import TermFinder
+from workbench.core.ops.draft_confidence import is_weak_draft
 from workbench.core.records import Origin, SegmentRecord, Status, Translation
 from workbench.core.store.project_store import Project
 from workbench.ui.status_look import confidence, status_icon, status_name
@@ -25,8 +26,6 @@ log = logging.getLogger(__name__)
 
 PAGE_ROWS = 200
 CACHED_PAGES = 16
-#: below this mean log-probability a machine draft is marked as weak
-WEAK_DRAFT_SCORE = -1.5
 
 STATUS_ROLE = Qt.ItemDataRole.UserRole + 1
 SEGMENT_ID_ROLE = Qt.ItemDataRole.UserRole + 2
@@ -161,19 +160,9 @@ class SegmentTableModel(QAbstractTableModel):
             return translation.status.value
         if role == ORIGIN_ROLE:
             return translation.origin.value
+        weak = is_weak_draft(translation)
         if role == WEAK_DRAFT_ROLE:
-            return bool(
-                translation.status is Status.DRAFT
-                and translation.origin is Origin.MT
-                and translation.score is not None
-                and translation.score < WEAK_DRAFT_SCORE
-            )
-        weak = bool(
-            translation.status is Status.DRAFT
-            and translation.origin is Origin.MT
-            and translation.score is not None
-            and translation.score < WEAK_DRAFT_SCORE
-        )
+            return weak
         if role == Qt.ItemDataRole.DecorationRole and segment.translatable:
             return status_icon(translation.status, weak)
         if role == Qt.ItemDataRole.ToolTipRole:
