@@ -1,13 +1,18 @@
 """What the side panel offers for a segment (Ctrl+1..9 inserts them): machine drafts from the project's
-cache now; the translation-memory work adds its matches through `SuggestionProvider`."""
+cache, matches from the memories, and the glossary's terms (Alt+1..9), each a plain function."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from workbench.core.records import SegmentRecord
 from workbench.core.store.project_store import Project
+
+if TYPE_CHECKING:
+    from workbench.core.memory.glossary import TermFinder
+    from workbench.core.memory.project_memory import Memories
 
 
 @dataclass(frozen=True, slots=True)
@@ -38,3 +43,26 @@ def machine_suggestions(project: Project, segment: SegmentRecord, language: str)
         seen.add(row["text"])
         found.append(Suggestion(row["text"], "mt", row["model"], row["score"], row["flags"]))
     return found
+
+
+def memory_suggestions(memories: Memories, segment: SegmentRecord, language: str) -> list[Suggestion]:
+    """The project's and the shared memory's matches for the segment's source, best first."""
+    return [
+        Suggestion(
+            m.unit.target,
+            "tm",
+            f"{m.memory} memory, {m.unit.created_at[:10]}",
+            float(m.score),
+            m.describe_differences(),
+        )
+        for m in memories.lookup(segment.source, language)
+    ]
+
+
+def glossary_suggestions(finder: TermFinder, segment: SegmentRecord, language: str) -> list[Suggestion]:
+    """The glossary terms found in the segment's source that have a translation in `language`."""
+    return [
+        Suggestion(f.term.targets[language], "term", "glossary", None, f.term.source)
+        for f in finder.find(segment.source)
+        if f.term.targets.get(language)
+    ]
