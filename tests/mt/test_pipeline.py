@@ -9,12 +9,13 @@ import pytest
 
 from workbench.core.importing.file_import import import_files
 from workbench.core.language.protected_spans import find_protected_spans
+from workbench.core.ops.pretranslation import Unit
 from workbench.core.progress import Cancelled
 from workbench.core.records import Origin, Status
 from workbench.core.store.project_store import Project
 from workbench.mt.engine import DecodingOptions, Hypothesis
 from workbench.mt.loader import load_engine
-from workbench.mt.pipeline import TranslateOptions, Unit, UrgentRequests, pretranslate, translate_units
+from workbench.mt.pipeline import TranslateOptions, UrgentRequests, pretranslate, translate_units
 from workbench.mt.protection import finish_output, restore_spans
 
 FAST = TranslateOptions(decoding=DecodingOptions(beam_size=1, max_output_tokens=12), max_batch_segments=4)

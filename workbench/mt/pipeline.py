@@ -1,7 +1,8 @@
 """Pre-translation: everything around the model that makes its drafts usable and cheap.
 
 `translate_units` is the long work, a plain function with a progress/cancel object that touches no
-database (the UI runs it on a worker thread); `pretranslate` wires it to a project for the CLI.
+database (the UI runs it on a worker thread); `EngineDrafter` offers it to the pre-translation use
+case (`core/ops/pretranslation.py`), which plans and saves for the CLI and the window alike.
 Identical sources are translated once, sorted by length and batched by tokens; long inputs are cut
 at clause boundaries; protected spans are checked and restored; Khmer output is normalised; a
 "translate this segment now" request jumps ahead of the next batch.
@@ -13,16 +14,13 @@ import logging
 import queue
 import threading
 import time
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Generator, Iterator, Sequence
 from concurrent.futures import Future
+from contextlib import AbstractContextManager, nullcontext
 from dataclasses import dataclass, field, replace
 
-from workbench.core.counted import counted
-from workbench.core.errors import ProjectFault
-from workbench.core.language.protected_spans import ProtectedSpan
+from workbench.core.ops.pretranslation import Draft, Unit, plan_pretranslation, run_pretranslation, save_batch
 from workbench.core.progress import Cancelled, NullProgress, Progress
-from workbench.core.records import Status
-from workbench.core.store.draft_store import NewDraft, cached_drafts, save_drafts
 from workbench.core.store.project_store import Project
 from workbench.mt.engine import DecodingOptions, TranslationEngine
 from workbench.mt.long_inputs import split_for_model
@@ -49,23 +47,6 @@ class TranslateOptions:
 
     def cache_key(self) -> str:
         return f"{self.decoding.cache_key()};khmer_digits={int(self.khmer_digits)}"
-
-
-@dataclass(frozen=True, slots=True)
-class Unit:
-    """One distinct source text and every segment that has it."""
-
-    source: str
-    segment_ids: tuple[int, ...]
-    spans: tuple[ProtectedSpan, ...]
-
-
-@dataclass(frozen=True, slots=True)
-class Draft:
-    unit: Unit
-    text: str
-    score: float
-    flags: tuple[str, ...]
 
 
 class UrgentRequests:
@@ -101,17 +82,6 @@ class UrgentRequests:
                 taken.append(self._queue.get_nowait())
             except queue.Empty:
                 return taken
-
-
-def plan_units(project: Project, language: str, document_id: int | None = None) -> list[Unit]:
-    """Untranslated, translatable segments grouped by identical source text."""
-    groups: dict[str, list[int]] = {}
-    spans: dict[str, tuple[ProtectedSpan, ...]] = {}
-    for segment in project.segments(document_id, Status.UNTRANSLATED, language):
-        if segment.translatable and segment.source.strip():
-            groups.setdefault(segment.source, []).append(segment.id)
-            spans.setdefault(segment.source, segment.spans)
-    return [Unit(source, tuple(ids), spans[source]) for source, ids in groups.items()]
 
 
 def translate_one(unit: Unit, engine: TranslationEngine, source: str, target: str, options: TranslateOptions) -> Draft:
@@ -165,7 +135,7 @@ def translate_units(
     options: TranslateOptions,
     progress: Progress | None = None,
     urgent: UrgentRequests | None = None,
-) -> Iterator[list[Draft]]:
+) -> Generator[list[Draft], None, None]:
     """Yield drafts batch by batch. Between batches, urgent requests are served and a cancel is honoured.
 
     Without `urgent` (the CLI) batches are as large as the options allow, for throughput. With it (the
@@ -233,6 +203,38 @@ def _serve_urgent(
                 future.set_exception(exc)
 
 
+@dataclass(frozen=True, slots=True)
+class EngineDrafter:
+    """The pipeline as the pre-translation use case's `Drafter`: one engine and the job's options.
+
+    The window passes its urgent queue (a segment asked for now is served between batches) and the
+    engine's lock, held while a batch decodes so "translate this segment now" of another language can
+    use the engine in between.
+    """
+
+    engine: TranslationEngine
+    source: str
+    options: TranslateOptions
+    urgent: UrgentRequests | None = None
+    lock: AbstractContextManager[object] | None = None
+
+    @property
+    def model(self) -> str:
+        return self.engine.model_name
+
+    def drafts(self, units: Sequence[Unit], language: str, progress: Progress) -> Generator[list[Draft], None, None]:
+        batches = translate_units(units, self.engine, self.source, language, self.options, progress, self.urgent)
+        try:
+            while True:
+                with self.lock or nullcontext():
+                    batch = next(batches, None)
+                if batch is None:
+                    return
+                yield batch
+        finally:
+            batches.close()
+
+
 @dataclass(slots=True)
 class PretranslateSummary:
     language: str
@@ -241,25 +243,6 @@ class PretranslateSummary:
     translated: int = 0
     flagged: int = 0
     seconds: float = 0.0
-    drafted_ids: list[int] = field(default_factory=list)
-
-
-def apply_cached_drafts(
-    project: Project, model: str, key: str, language: str, units: Sequence[Unit]
-) -> tuple[list[int], list[Unit], int]:
-    """Draft the units the project's cache already has: (ids that received a draft, units still to
-    translate, segments the cache served)."""
-    cached = cached_drafts(project, model, key, language, (u.source for u in units))
-    hits = [u for u in units if u.source in cached]
-    changed: list[int] = []
-    if hits:
-        drafts = [
-            NewDraft(u.source, u.segment_ids, cached[u.source].text, cached[u.source].score, cached[u.source].flags)
-            for u in hits
-        ]
-        changed = save_drafts(project, model, key, language, drafts, cache=False)
-    remaining = [u for u in units if u.source not in cached]
-    return changed, remaining, sum(len(u.segment_ids) for u in hits)
 
 
 def pretranslate(
@@ -269,28 +252,11 @@ def pretranslate(
     options: TranslateOptions,
     document_id: int | None = None,
     progress: Progress | None = None,
-    on_batch: Callable[[list[int]], None] | None = None,
 ) -> PretranslateSummary:
     """Draft every untranslated translatable segment (of a document, or the project) into `target`."""
-    started = time.perf_counter()
-    source = project.info.source_language
-    units = plan_units(project, target, document_id)
-    summary = PretranslateSummary(target, segments=sum(len(u.segment_ids) for u in units))
-    key = options.cache_key()
-    changed, remaining, summary.from_cache = apply_cached_drafts(project, engine.model_name, key, target, units)
-    summary.drafted_ids += changed
-    try:
-        for drafts_batch in translate_units(remaining, engine, source, target, options, progress):
-            new = [NewDraft(d.unit.source, d.unit.segment_ids, d.text, d.score, d.flags) for d in drafts_batch]
-            changed = save_drafts(project, engine.model_name, key, target, new)
-            summary.drafted_ids += changed
-            summary.translated += sum(len(d.unit.segment_ids) for d in drafts_batch)
-            summary.flagged += sum(1 for d in drafts_batch if d.flags)
-            if on_batch:
-                on_batch(changed)
-    except ProjectFault as fault:  # a full disk: the batch being saved is rolled back whole, the ones before stay
-        saved = counted(len(summary.drafted_ids), "draft")
-        raise type(fault)(f"{fault}; {saved} of earlier batches saved: run the same command again to go on") from fault
-    finally:
-        summary.seconds = time.perf_counter() - started
-    return summary
+    plan = plan_pretranslation(project, target, engine.model_name, options.cache_key(), document_id)
+    drafter = EngineDrafter(engine, project.info.source_language, options)
+    result = run_pretranslation(plan, drafter, lambda p, m, batch: save_batch(project, p, m, batch), progress)
+    return PretranslateSummary(
+        target, plan.to_draft, len(plan.from_cache), result.translated, result.flagged, result.seconds
+    )
