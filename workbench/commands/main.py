@@ -1,39 +1,22 @@
 """The headless commands, on the same core functions the window uses.
 
+Each command group is a module with `register(subparsers)`, whose parsers name their handler; a handler
+takes the parsed arguments and the application context. This module only assembles the parser, dispatches,
+and turns what went wrong into a message and an exit code.
+
 Exit codes: 0 success, 1 some input was refused (the rest was done), 2 the command could not run.
 """
 
 from __future__ import annotations
 
 import argparse
-import json
 import os
 import sys
 from collections.abc import Sequence
-from dataclasses import replace
-from pathlib import Path
 
-from workbench.commands.memory import add_commands as add_memory_commands
-from workbench.commands.memory import cmd_check, cmd_glossary, cmd_tm
-from workbench.commands.mt import add_commands as add_mt_commands
-from workbench.commands.mt import cmd_models, cmd_translate
-from workbench.commands.review import COMMANDS as REVIEW_COMMANDS
-from workbench.commands.review import add_commands as add_review_commands
-from workbench.commands.values import BEAM_SIZES, bounded, language_list, target_language
-from workbench.core.counted import counted
-from workbench.core.errors import ImportProblem, ProjectDamaged, WorkbenchError
-from workbench.core.importing.file_import import import_files, prepare_import, supported_extensions
-from workbench.core.language.segmentation_check import (
-    BoundaryScore,
-    read_reference,
-    score_reference,
-    shipped_references,
-)
-from workbench.core.language.segmenter import segmenter_for
-from workbench.core.records import Status
-from workbench.core.settings import Settings
-from workbench.core.store.project_health import check_project_file, recovery_advice
-from workbench.core.store.project_store import Project
+from workbench.commands import bench, memory, mt, project, review
+from workbench.context import AppContext
+from workbench.core.errors import WorkbenchError
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -43,375 +26,20 @@ def build_parser() -> argparse.ArgumentParser:
         "Without a command it opens the window.",
     )
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
-
-    p = sub.add_parser("new", help="create a project file")
-    p.add_argument("project", type=Path)
-    p.add_argument("--source", default="vi", help="source language (default vi)")
-    p.add_argument("--targets", default="en,km", type=language_list, help="target languages (default en,km)")
-    p.add_argument("--name", help="project name shown in the window (default: the file name)")
-
-    p = sub.add_parser("import", help=f"import source files ({supported_extensions()})")
-    p.add_argument("project", type=Path)
-    p.add_argument("files", type=Path, nargs="+")
-    p.add_argument("--encoding", help="force the encoding of text files (utf-8, utf-16, cp1258, tcvn3, vni, ...)")
-    p.add_argument("--preview", action="store_true", help="show the segments that would be imported; change nothing")
-
-    p = sub.add_parser("segments", help="list segments with their status")
-    p.add_argument("project", type=Path)
-    p.add_argument("--document", help="only this document (name or id)")
-    p.add_argument("--status", choices=[s.value for s in Status], help="only segments with this status")
-    p.add_argument("--to", dest="language", help="the target language --status looks at (default: any)")
-    p.add_argument("--limit", type=bounded(0))
-    p.add_argument("--offset", type=bounded(0), default=0)
-    p.add_argument("--json", action="store_true", help="print JSON lines for scripts")
-
-    p = sub.add_parser("stats", help="segment and word counts per document, language and status")
-    p.add_argument("project", type=Path)
-    p.add_argument("--json", action="store_true")
-
-    p = sub.add_parser("check-project", help="check the whole project file for damage (SQLite's integrity check)")
-    p.add_argument("project", type=Path)
-
-    p = sub.add_parser("mark", help="mark a segment for translation or not")
-    p.add_argument("project", type=Path)
-    p.add_argument("segment", type=bounded(1), help="segment id (see `segments`)")
-    group = p.add_mutually_exclusive_group(required=True)
-    group.add_argument("--translate", action="store_true", help="the segment is to be translated")
-    group.add_argument("--skip", metavar="REASON", nargs="?", const="marked by the user", help="not to translate")
-
-    p = sub.add_parser("settings", help="show or change your settings (name, role, models per language, ...)")
-    p.add_argument("--user", help="your name, recorded with every change you make")
-    p.add_argument("--role", choices=["translator", "editor"])
-    p.add_argument("--model", action="append", metavar="LANG=NAME", help="model for a target language (LANG= clears)")
-    p.add_argument("--beam", type=bounded(*BEAM_SIZES), help="beam size for machine translation (1-16)")
-    p.add_argument("--khmer-digits", choices=["on", "off"], help="Khmer digits (០-៩) in Khmer drafts")
-    p.add_argument("--models-dir", help="folder of installed models (empty: models/ of the installation)")
-
-    add_mt_commands(sub)
-    add_memory_commands(sub)
-    add_review_commands(sub)
-
-    p = sub.add_parser("bench", help="print speed figures (no test asserts them)")
-    p.add_argument(
-        "suite",
-        nargs="?",
-        choices=["project", "segmentation", "mt", "grid", "tm", "qa", "export"],
-        help="project: import+segmentation MB/s and open+read time; segmentation: precision, recall and F1 on references; "
-        "mt (the default with --model or --architecture): decoding speed and memory; grid: the window on 50,000 "
-        "segments; tm: lookups in 200,000 memory units; qa: every check over 100,000 segments; export: every format "
-        "and a hand-off merged back on 50,000 segments",
-    )
-    p.add_argument(
-        "--architecture", choices=["nllb-200-distilled-600M", "opus-mt-vi-en", "tiny"], help="random weights"
-    )
-    p.add_argument("--model", help="an installed model to measure")
-    p.add_argument("--threads", type=bounded(0, 256), default=0)
-    p.add_argument("--reference", type=Path, action="append", help="segmentation reference file(s) to score")
-    p.add_argument("--megabytes", type=float, default=10.0)
-    p.add_argument(
-        "--segments", type=bounded(1, 10_000_000), default=50_000, help="project/grid: 50,000; qa: 100,000 unless given"
-    )
-    p.add_argument("--units", type=bounded(1, 10_000_000), default=200_000, help="tm: units in the memory")
+    for group in (project, mt, memory, review, bench):  # this order is the order of `--help`
+        group.register(sub)
     return parser
 
 
-def _cmd_new(args: argparse.Namespace) -> int:
-    with Project.create(args.project, args.name or args.project.stem, args.source, args.targets) as project:
-        info = project.info
-    print(f"created {args.project}: {info.source_language} -> {', '.join(info.target_languages)}")
-    return 0
-
-
-def _cmd_import(args: argparse.Namespace) -> int:
-    if args.preview:
-        return _preview(args.files, args.encoding)
-    author = Settings.load().user_name
-    with Project.open(args.project) as project:
-        outcomes = import_files(project, args.files, args.encoding, author)
-        # As stored: a re-import keeps what the user marked by hand, which the file alone cannot tell.
-        skipped_of = {
-            o.result.document_id: sum(not s.translatable for s in project.segments(o.result.document_id))
-            for o in outcomes
-            if o.result is not None
-        }
-    failed = 0
-    for outcome in outcomes:
-        if outcome.problem:
-            failed += 1
-            print(f"error: {outcome.problem}", file=sys.stderr)
-            continue
-        assert outcome.document is not None and outcome.result is not None
-        doc, res = outcome.document, outcome.result
-        _print_warnings(doc.warnings)
-        skipped = skipped_of[res.document_id]
-        what = (
-            f"new document, {counted(res.added, 'segment')}"
-            if res.created
-            else f"updated: {res.unchanged} unchanged, {res.changed} changed, {res.added} added, {res.removed} removed"
-        )
-        extra = f", {counted(res.imported_translations, 'translation')} imported" if res.imported_translations else ""
-        encoding = f", encoding {doc.encoding}" if doc.encoding != doc.format else ""  # a docx has no encoding
-        print(f"{outcome.path.name}: {what} ({skipped} not for translation{extra}); format {doc.format}{encoding}")
-    return 1 if failed else 0
-
-
-def _preview(files: Sequence[Path], encoding: str | None) -> int:
-    failed = 0
-    for path in files:
-        try:
-            doc = prepare_import(path, encoding)
-        except ImportProblem as problem:
-            print(f"error: {problem}", file=sys.stderr)
-            failed += 1
-            continue
-        _print_warnings(doc.warnings)
-        print(f"== {path.name}: format {doc.format}, encoding {doc.encoding}, {counted(len(doc.segments), 'segment')}")
-        for i, seg in enumerate(doc.segments, 1):
-            flag = "  " if seg.translatable else "--"
-            reason = f" [{seg.skip_reason}]" if seg.skip_reason else ""
-            print(f"{i:5} {flag} {seg.source}{reason}")
-    return 1 if failed else 0
-
-
-def _print_warnings(warnings: Sequence[str]) -> None:
-    """What a file that was read still asks the user to check (bytes replaced, a declaration overruled)."""
-    for warning in warnings:
-        print(f"warning: {warning}", file=sys.stderr)
-
-
-def _cmd_segments(args: argparse.Namespace) -> int:
-    with Project.open(args.project, read_only=True) as project:
-        doc_id = project.document_id(args.document)
-        status = Status(args.status) if args.status else None
-        if args.language:
-            target_language(args.language, project.info.target_languages, args.project.name)
-        rows = project.segments(doc_id, status, args.language, args.offset, args.limit)
-        names = {d.id: d.name for d in project.documents()}
-        languages = project.info.target_languages
-    for seg in rows:
-        if args.json:
-            print(
-                json.dumps(
-                    {
-                        "id": seg.id,
-                        "document": names[seg.document_id],
-                        "position": seg.position,
-                        "source": seg.source,
-                        "translatable": seg.translatable,
-                        "skip_reason": seg.skip_reason,
-                        "protected": [[s.kind, s.text] for s in seg.spans],
-                        "translations": {
-                            lang: {"status": t.status.value, "text": t.text} for lang, t in seg.translations.items()
-                        },
-                    },
-                    ensure_ascii=False,
-                )
-            )
-            continue
-        states = " ".join(f"{lang}:{seg.translations[lang].status.value:<12}" for lang in languages)
-        skip = f"  [not for translation: {seg.skip_reason}]" if not seg.translatable else ""
-        print(f"{seg.id:6} {names[seg.document_id]}#{seg.position + 1:<5} {states} {seg.source}{skip}")
-    return 0
-
-
-def _cmd_stats(args: argparse.Namespace) -> int:
-    with Project.open(args.project, read_only=True) as project:
-        info = project.info
-        stats = project.stats()
-    if args.json:
-        print(
-            json.dumps(
-                [
-                    {
-                        "document": s.document.name,
-                        "segments": s.document.segment_count,
-                        "not_translatable": s.not_translatable,
-                        "languages": {
-                            lang: {"segments": c.segments, "words": c.words, "by_status": c.by_status}
-                            for lang, c in s.languages.items()
-                        },
-                    }
-                    for s in stats
-                ],
-                ensure_ascii=False,
-                indent=2,
-            )
-        )
-        return 0
-    print(
-        f"{info.name}: {info.source_language} -> {', '.join(info.target_languages)}, {counted(len(stats), 'document')}"
-    )
-    statuses = [s.value for s in Status]
-    for s in stats:
-        print(
-            f"\n{s.document.name} ({s.document.format}, {counted(s.document.segment_count, 'segment')}, {s.not_translatable} not for translation)"
-        )
-        print(f"  {'':4} {'segments':>8} {'words':>7}  " + " ".join(f"{st:>12}" for st in statuses))
-        for lang, c in s.languages.items():
-            cells = " ".join(f"{c.by_status[st]:>12}" for st in statuses)
-            print(f"  {lang:4} {c.segments:>8} {c.words:>7}  {cells}")
-    return 0
-
-
-def _cmd_check_project(args: argparse.Namespace) -> int:
-    """Exit 0 for a sound file, 1 for a damaged one (what is wrong and how to recover is printed)."""
-    found = check_project_file(args.project)
-    if found.sound:
-        try:
-            with Project.open(args.project, read_only=True) as project:
-                project.read_back_everything()
-        except ProjectDamaged as damaged:
-            found = replace(found, problems=[damaged.detail or str(damaged)])
-    if found.sound:
-        print(
-            f"{args.project} is sound: SQLite's integrity check found nothing wrong and every text and value "
-            f"reads back ({counted(found.documents, 'document')}, {counted(found.segments, 'segment')})"
-        )
-        return 0
-    print(f"{args.project} is damaged:", file=sys.stderr)
-    for problem in found.problems:
-        print(f"  {problem}", file=sys.stderr)
-    print(recovery_advice(args.project), file=sys.stderr)
-    return 1
-
-
-def _cmd_mark(args: argparse.Namespace) -> int:
-    with Project.open(args.project) as project:
-        seg = project.set_translatable(args.segment, args.translate, args.skip or "")
-    state = "to translate" if seg.translatable else f"not for translation ({seg.skip_reason})"
-    print(f"segment {seg.id}: {state}")
-    return 0
-
-
-def _cmd_settings(args: argparse.Namespace) -> int:
-    settings = Settings.load()
-    changed = False
-    if args.user is not None:
-        settings.user_name, changed = args.user, True
-    if args.role is not None:
-        settings.role, changed = args.role, True
-    for item in args.model or []:
-        language, _, name = item.partition("=")
-        if language not in ("en", "km") or not _:
-            raise WorkbenchError(f"--model takes LANG=NAME with LANG en or km, not {item!r}")
-        if name:
-            settings.mt_models[language] = name
-        else:
-            settings.mt_models.pop(language, None)
-        changed = True
-    if args.beam is not None:
-        if not 1 <= args.beam <= 16:
-            raise WorkbenchError("--beam takes a number from 1 to 16")
-        settings.beam_size, changed = args.beam, True
-    if args.khmer_digits is not None:
-        settings.khmer_digits, changed = args.khmer_digits == "on", True
-    if args.models_dir is not None:
-        settings.models_dir, changed = args.models_dir, True
-    if changed:
-        settings.save()
-    if args.model:
-        _note_unknown_models(settings)
-    models = ", ".join(f"{k}={v}" for k, v in sorted(settings.mt_models.items())) or "catalogue defaults"
-    print(f"user: {settings.user_name} ({settings.role})")
-    print(f"models: {models}; beam {settings.beam_size}; Khmer digits {'on' if settings.khmer_digits else 'off'}")
-    print(f"models folder: {settings.models_path() or 'models/ of the installation'}")
-    return 0
-
-
-def _note_unknown_models(settings: Settings) -> None:
-    """A model chosen by name that is neither installed nor in the catalogue is most likely a typo."""
-    from workbench.mt.model_choice import model_store
-
-    store = model_store(settings)
-    known = {m.name for m in store.installed()} | {e.name for e in store.catalogue.entries}
-    for language, name in sorted(settings.mt_models.items()):
-        if name not in known:
-            print(
-                f"note: {name} ({language}) is not installed and not in the model catalogue; "
-                "`python main.py models list` shows the names (translate refuses it until it is installed)"
-            )
-
-
-def _cmd_bench(args: argparse.Namespace) -> int:
-    if args.suite in ("mt", None) or args.architecture or args.model:
-        from workbench.commands.mt import bench_mt
-
-        return bench_mt(args.model, args.architecture, args.threads)
-    if args.suite == "tm":
-        from workbench.bench.tm_bench import run_memory_benchmark
-
-        run_memory_benchmark(args.units, print)
-        return 0
-    if args.suite == "qa":
-        from workbench.bench.qa_bench import run_qa_benchmark
-
-        run_qa_benchmark(args.segments if args.segments != 50000 else 100000, print)
-        return 0
-    if args.suite == "export":
-        from workbench.bench.export_bench import run_export_benchmark
-
-        run_export_benchmark(args.segments, print)
-        return 0
-    if args.suite == "grid":
-        from workbench.bench.grid_bench import run_grid_benchmark
-
-        run_grid_benchmark(args.segments, print)
-        return 0
-    if args.suite == "segmentation":
-        return _bench_segmentation(args.reference or shipped_references())
-    from workbench.bench.project_bench import run_project_benchmark
-
-    run_project_benchmark(args.megabytes, args.segments, print)
-    return 0
-
-
-def _bench_segmentation(references: Sequence[Path]) -> int:
-    """Boundary precision, recall and F1 per reference and pooled, then every paragraph segmented differently."""
-    segmenter = segmenter_for("vi")
-    scores = [(path, score_reference(read_reference(path), segmenter)) for path in references]
-
-    def line(name: str, score: BoundaryScore) -> str:
-        return (
-            f"{name}: {score.sentences} sentences, boundary precision {score.precision:.3f}, "
-            f"recall {score.recall:.3f}, F1 {score.f1:.3f}"
-        )
-
-    for path, score in scores:
-        print(line(path.name, score))
-    if len(scores) > 1:
-        print(line("overall", sum((score for _, score in scores), BoundaryScore(0, 0, 0, []))))
-    for path, score in scores:
-        for want, got in score.mismatches:
-            print(f"{path.name}:\n  expected: {want}\n  got:      {got}")
-    return 0
-
-
-COMMANDS = {
-    "new": _cmd_new,
-    "import": _cmd_import,
-    "segments": _cmd_segments,
-    "stats": _cmd_stats,
-    "mark": _cmd_mark,
-    "check-project": _cmd_check_project,
-    "bench": _cmd_bench,
-    "settings": _cmd_settings,
-    "models": cmd_models,
-    "translate": cmd_translate,
-    "tm": cmd_tm,
-    "glossary": cmd_glossary,
-    "check": cmd_check,
-    **REVIEW_COMMANDS,
-}
-
-
-def main(argv: Sequence[str] | None = None) -> int:
+def main(argv: Sequence[str] | None = None, context: AppContext | None = None) -> int:
+    """Run one command with `context` (built from the user's settings when the caller has none)."""
     parser = build_parser()
     args = parser.parse_args(argv)
     if not args.command:
         parser.print_help()
         return 0
     try:
-        code = COMMANDS[args.command](args)
+        code: int = args.handler(args, context or AppContext.load())
         sys.stdout.flush()  # a closed pipe is met here, not in the interpreter's exit
         return code
     except WorkbenchError as exc:

@@ -8,6 +8,7 @@ from collections import Counter
 from pathlib import Path
 
 from workbench.commands.values import id_list, target_language, target_languages
+from workbench.context import AppContext
 from workbench.core.counted import counted
 from workbench.core.errors import WorkbenchError
 from workbench.core.exporting.text_exports import export_memory
@@ -18,13 +19,14 @@ from workbench.core.ops.glossary_files import export_glossary, import_glossary
 from workbench.core.memory.translation_memory import DEFAULT_THRESHOLD, SharedMemory, add_unit
 from workbench.core.qa.checks import CHECKS, ERROR, INFO, WARNING
 from workbench.core.qa.project_run import check_project, ignore_problem
-from workbench.core.settings import Settings
 from workbench.core.store.project_store import Project, now
 
 
-def add_commands(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    """Add this group's commands, each with the handler `commands.main` dispatches to."""
     p = sub.add_parser("tm", help="translation memory: import/export TMX, look up, rebuild a project's memory")
     tm = p.add_subparsers(dest="tm_command", metavar="ACTION", required=True)
+    p.set_defaults(handler=cmd_tm)
     q = tm.add_parser("import", help="bring a TMX file into the shared memory (or a project's with --project)")
     q.add_argument("tmx", type=Path)
     q.add_argument("--project", type=Path)
@@ -40,6 +42,7 @@ def add_commands(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> No
 
     p = sub.add_parser("glossary", help="the project's glossary: import/export CSV or TBX, add, list")
     g = p.add_subparsers(dest="glossary_command", metavar="ACTION", required=True)
+    p.set_defaults(handler=cmd_glossary)
     for action in ("import", "export"):
         q = g.add_parser(action, help=f"{action} a .csv or .tbx glossary")
         q.add_argument("project", type=Path)
@@ -63,9 +66,10 @@ def add_commands(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> No
     p.add_argument("--list", action="store_true", help="one line per check: id, severity, languages, description")
     p.add_argument("--ignore", metavar="SEGMENT:LANG:CHECK", help="mark one finding as fine (needs --reason)")
     p.add_argument("--reason", default="", help="why the ignored finding is fine (kept for the editor)")
+    p.set_defaults(handler=cmd_check)
 
 
-def cmd_tm(args: argparse.Namespace) -> int:
+def cmd_tm(args: argparse.Namespace, context: AppContext) -> int:
     if args.tm_command == "rebuild":
         with Project.open(args.project) as project:
             print(f"{counted(rebuild_project_memory(project), 'unit')} added to the memory of {args.project}")
@@ -106,7 +110,7 @@ def cmd_tm(args: argparse.Namespace) -> int:
     return 0
 
 
-def cmd_glossary(args: argparse.Namespace) -> int:
+def cmd_glossary(args: argparse.Namespace, context: AppContext) -> int:
     with Project.open(args.project) as project:
         if args.glossary_command == "import":
             imported = import_glossary(project, args.file)
@@ -136,7 +140,7 @@ def cmd_glossary(args: argparse.Namespace) -> int:
     return 0
 
 
-def cmd_check(args: argparse.Namespace) -> int:
+def cmd_check(args: argparse.Namespace, context: AppContext) -> int:
     if args.list:
         for check in CHECKS:
             print(f"{check.id}\t{check.severity}\t{','.join(sorted(check.languages))}\t{check.description}")
@@ -151,7 +155,7 @@ def cmd_check(args: argparse.Namespace) -> int:
         (segment_id,) = id_list(segment) or [0]
         with Project.open(args.project) as project:
             target_language(language, project.info.target_languages, args.project.name)
-            ignore_problem(project, segment_id, language, check_id, args.reason, Settings.load().user_name)
+            ignore_problem(project, segment_id, language, check_id, args.reason, context.settings.user_name)
         print(f"ignored {check_id} on segment {segment} ({language}): {args.reason}")
         return 0
     with Project.open(args.project, read_only=True) as project:

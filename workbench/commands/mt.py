@@ -9,22 +9,24 @@ from pathlib import Path
 
 from workbench.commands.stopping import StopRequest, stop_on_signals
 from workbench.commands.values import BEAM_SIZES, bounded, language_list
+from workbench.context import AppContext
 from workbench.core.counted import counted
 from workbench.core.errors import ProjectFault, WorkbenchError
 from workbench.core.memory.project_memory import Memories, prefill_from_memory
 from workbench.core.progress import Cancelled
-from workbench.core.settings import Settings
 from workbench.core.store.project_store import Project
 from workbench.mt.engine import DecodingOptions
 from workbench.mt.loader import load_engine
-from workbench.mt.model_choice import choose_model, model_store
+from workbench.mt.model_choice import choose_model
 from workbench.mt.model_store import convert_needs
 from workbench.mt.pipeline import TranslateOptions, pretranslate
 
 
-def add_commands(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    """Add this group's commands, each with the handler `commands.main` dispatches to."""
     p = sub.add_parser("models", help="list, install, download or convert MT models")
     models = p.add_subparsers(dest="models_command", metavar="ACTION", required=True)
+    p.set_defaults(handler=cmd_models)
     models.add_parser("list", help="known and installed models, with licence, size and published score")
     q = models.add_parser("install", help="install a model folder or archive copied from another machine")
     q.add_argument("path", type=Path)
@@ -48,10 +50,11 @@ def add_commands(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> No
     p.add_argument("--beam", type=bounded(*BEAM_SIZES), help="beam size 1-16 (default 4; 1 is greedy and fastest)")
     p.add_argument("--backend", choices=["auto", "ct2", "transformers"], default="auto")
     p.add_argument("--khmer-digits", action="store_true", help="write numbers in Khmer digits (០-៩) in Khmer drafts")
+    p.set_defaults(handler=cmd_translate)
 
 
-def cmd_models(args: argparse.Namespace) -> int:
-    store = model_store()
+def cmd_models(args: argparse.Namespace, context: AppContext) -> int:
+    store = context.models
     if args.models_command == "list":
         installed = store.installed()
         print(f"{'model':28} {'licence':14} {'int8 size':>9} {'params':>7}  {'directions':18} vi-en chrF++  installed")
@@ -118,14 +121,14 @@ class _ProgressBar:
         return self.stop.requested
 
 
-def cmd_translate(args: argparse.Namespace) -> int:
+def cmd_translate(args: argparse.Namespace, context: AppContext) -> int:
     with stop_on_signals() as stop:
-        return _translate(args, stop)
+        return _translate(args, context, stop)
 
 
-def _translate(args: argparse.Namespace, stop: StopRequest) -> int:
-    settings = Settings.load()
-    store = model_store(settings)
+def _translate(args: argparse.Namespace, context: AppContext, stop: StopRequest) -> int:
+    settings = context.settings
+    store = context.models
     languages = language_list(args.languages)
     with Project.open(args.project) as project:
         unknown = [lang for lang in languages if lang not in project.info.target_languages]
@@ -164,21 +167,3 @@ def _translate(args: argparse.Namespace, stop: StopRequest) -> int:
             )
     return 0
 
-
-def bench_mt(model_name: str | None, architecture: str | None, threads: int) -> int:
-    from workbench.mt.benchmark import measure_engines, run_mt_benchmark
-
-    if model_name:
-        store = model_store()
-        runnable = store.runnable(model_name)
-        if runnable.format != "ct2":
-            raise WorkbenchError(f"convert {model_name} first: python main.py models convert {model_name}")
-        original = store.get(model_name)
-        hf = original.path if original.format == "transformers" else None
-        load_engine(runnable.path, runnable.name, "ct2", 1)  # a broken model: one message, not a worker traceback
-        print(f"{runnable.name} ({runnable.family}, {runnable.quantization or 'ct2'})")
-        measure_engines(hf, runnable.path, print, threads)
-        return 0
-    for arch in [architecture] if architecture else ["opus-mt-vi-en", "nllb-200-distilled-600M"]:
-        run_mt_benchmark(arch, print, threads)
-    return 0

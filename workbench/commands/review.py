@@ -9,19 +9,20 @@ import argparse
 from pathlib import Path
 
 from workbench.commands.values import bounded, id_list, language_list, target_languages
+from workbench.context import AppContext
 from workbench.core.counted import counted, plural
 from workbench.core.errors import WorkbenchError
 from workbench.core.exporting.export_formats import FORMATS, HANDOFF_FORMATS, export, handoff
 from workbench.core.ops.approval import approve, awaiting_approval, send_back
 from workbench.core.ops.merge_back import MergePlan, Outcome, apply_merge, plan_merge, summary, would_write
 from workbench.core.review.post_edit_report import format_report, post_edit_report
-from workbench.core.settings import Settings
 from workbench.core.store.project_store import Project
 
 ROLES = ["translator", "editor"]
 
 
-def add_commands(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    """Add this group's commands, each with the handler `commands.main` dispatches to."""
     p = sub.add_parser("approve", help="editors: approve the translated segments of a language")
     p.add_argument("project", type=Path)
     p.add_argument("--to", dest="language", required=True)
@@ -29,6 +30,7 @@ def add_commands(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> No
     p.add_argument("--segments", help="only these segment ids, comma-separated")
     p.add_argument("--as", dest="role", choices=ROLES, help="the role to act in (default: settings)")
     p.add_argument("--dry-run", action="store_true", help="list what would be approved, approve nothing")
+    p.set_defaults(handler=cmd_approve)
 
     p = sub.add_parser("send-back", help="editors: return a translation to the translator with a comment")
     p.add_argument("project", type=Path)
@@ -36,6 +38,7 @@ def add_commands(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> No
     p.add_argument("--to", dest="language", required=True)
     p.add_argument("--comment", required=True, help="what needs work (the translator reads it)")
     p.add_argument("--as", dest="role", choices=ROLES)
+    p.set_defaults(handler=cmd_send_back)
 
     p = sub.add_parser("export", help="write one target language: only approved text unless asked")
     p.add_argument("project", type=Path)
@@ -54,6 +57,7 @@ def add_commands(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> No
         help="txt/docx/html: leave out captions, bylines and text marked not for translation (kept as written "
         "by default; page furniture is always left out, and listed)",
     )  # fmt: skip
+    p.set_defaults(handler=cmd_export)
 
     p = sub.add_parser("handoff", help="every segment's current text as XLIFF or PO, for a translator elsewhere")
     p.add_argument("project", type=Path)
@@ -61,6 +65,7 @@ def add_commands(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> No
     p.add_argument("--format", choices=HANDOFF_FORMATS, default="xliff")
     p.add_argument("-o", "--output", type=Path, required=True)
     p.add_argument("--document")
+    p.set_defaults(handler=cmd_handoff)
 
     p = sub.add_parser("merge", help="bring back a hand-off file: approved text is never overwritten silently")
     p.add_argument("project", type=Path)
@@ -69,10 +74,12 @@ def add_commands(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> No
     p.add_argument("--dry-run", action="store_true", help="only list what would change")
     p.add_argument("--take", default="", help="conflicts to resolve with the file's text: segment ids, or 'all'")
     p.add_argument("--skip-mismatched", action="store_true", help="merge the rest when some sources differ")
+    p.set_defaults(handler=cmd_merge)
 
     p = sub.add_parser("report", help="post-editing report: how much people changed each model's drafts")
     p.add_argument("project", type=Path)
     p.add_argument("--to", dest="language", required=True)
+    p.set_defaults(handler=cmd_report)
 
 
 def _language(args: argparse.Namespace, project: Project, several: bool = False) -> str:
@@ -99,8 +106,8 @@ def _not_approved(project: Project, language: str, asked: list[int], approved: s
     return reasons
 
 
-def cmd_approve(args: argparse.Namespace) -> int:
-    settings = Settings.load()
+def cmd_approve(args: argparse.Namespace, context: AppContext) -> int:
+    settings = context.settings
     if args.dry_run:
         with Project.open(args.project, read_only=True) as project:
             _language(args, project)
@@ -126,8 +133,8 @@ def cmd_approve(args: argparse.Namespace) -> int:
     return 1 if refused else 0
 
 
-def cmd_send_back(args: argparse.Namespace) -> int:
-    settings = Settings.load()
+def cmd_send_back(args: argparse.Namespace, context: AppContext) -> int:
+    settings = context.settings
     with Project.open(args.project) as project:
         _language(args, project)
         send_back(project, args.segment, args.language, args.comment, settings.user_name, args.role or settings.role)
@@ -135,12 +142,12 @@ def cmd_send_back(args: argparse.Namespace) -> int:
     return 0
 
 
-def cmd_export(args: argparse.Namespace) -> int:
+def cmd_export(args: argparse.Namespace, context: AppContext) -> int:
     with Project.open(args.project, read_only=True) as project:
         _language(args, project, several=True)
         report = export(
             project, args.format, language_list(args.language), args.output,
-            project.document_id(args.document), args.include_unapproved, args.fallback, Settings.load().user_name,
+            project.document_id(args.document), args.include_unapproved, args.fallback, context.settings.user_name,
             check=not args.no_checks, leave_out_not_for_translation=args.leave_out_not_for_translation,
         )  # fmt: skip
     for line in report.lines():
@@ -148,12 +155,12 @@ def cmd_export(args: argparse.Namespace) -> int:
     return 0
 
 
-def cmd_handoff(args: argparse.Namespace) -> int:
+def cmd_handoff(args: argparse.Namespace, context: AppContext) -> int:
     with Project.open(args.project, read_only=True) as project:
         _language(args, project)
         report = handoff(
             project, args.format, args.language, args.output, project.document_id(args.document),
-            Settings.load().user_name,
+            context.settings.user_name,
         )  # fmt: skip
     print(report.summary())
     return 0
@@ -183,8 +190,8 @@ def _shown(text: str, length: int = 80) -> str:
     return text if len(text) <= length else text[: length - 1] + "…"
 
 
-def cmd_merge(args: argparse.Namespace) -> int:
-    settings = Settings.load()
+def cmd_merge(args: argparse.Namespace, context: AppContext) -> int:
+    settings = context.settings
     with Project.open(args.project, read_only=args.dry_run) as project:
         plan = plan_merge(project, args.file, args.language)
         _print_plan(plan)
@@ -206,19 +213,10 @@ def cmd_merge(args: argparse.Namespace) -> int:
     return 0
 
 
-def cmd_report(args: argparse.Namespace) -> int:
+def cmd_report(args: argparse.Namespace, context: AppContext) -> int:
     with Project.open(args.project, read_only=True) as project:
         _language(args, project)
         for line in format_report(post_edit_report(project, args.language)):
             print(line)
     return 0
 
-
-COMMANDS = {
-    "approve": cmd_approve,
-    "send-back": cmd_send_back,
-    "export": cmd_export,
-    "handoff": cmd_handoff,
-    "merge": cmd_merge,
-    "report": cmd_report,
-}

@@ -1,0 +1,93 @@
+"""The `bench` command: speed figures of each part, printed and never asserted by a test.
+
+The grid benchmark drives the window, so it is loaded by name when asked for: the CLI imports no Qt.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+from pathlib import Path
+
+from workbench.commands.project import bench_segmentation
+from workbench.commands.values import bounded
+from workbench.context import AppContext
+from workbench.core.errors import WorkbenchError
+from workbench.core.language.segmentation_check import shipped_references
+from workbench.mt.loader import load_engine
+from workbench.mt.model_store import ModelStore
+
+
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    """Add `bench` with the handler `commands.main` dispatches to."""
+    p = sub.add_parser("bench", help="print speed figures (no test asserts them)")
+    p.add_argument(
+        "suite",
+        nargs="?",
+        choices=["project", "segmentation", "mt", "grid", "tm", "qa", "export"],
+        help="project: import+segmentation MB/s and open+read time; segmentation: precision, recall and F1 on references; "
+        "mt (the default with --model or --architecture): decoding speed and memory; grid: the window on 50,000 "
+        "segments; tm: lookups in 200,000 memory units; qa: every check over 100,000 segments; export: every format "
+        "and a hand-off merged back on 50,000 segments",
+    )
+    p.add_argument(
+        "--architecture", choices=["nllb-200-distilled-600M", "opus-mt-vi-en", "tiny"], help="random weights"
+    )
+    p.add_argument("--model", help="an installed model to measure")
+    p.add_argument("--threads", type=bounded(0, 256), default=0)
+    p.add_argument("--reference", type=Path, action="append", help="segmentation reference file(s) to score")
+    p.add_argument("--megabytes", type=float, default=10.0)
+    p.add_argument(
+        "--segments", type=bounded(1, 10_000_000), default=50_000, help="project/grid: 50,000; qa: 100,000 unless given"
+    )
+    p.add_argument("--units", type=bounded(1, 10_000_000), default=200_000, help="tm: units in the memory")
+    p.set_defaults(handler=cmd_bench)
+
+
+def cmd_bench(args: argparse.Namespace, context: AppContext) -> int:
+    if args.suite in ("mt", None) or args.architecture or args.model:
+        return bench_mt(context.models, args.model, args.architecture, args.threads)
+    if args.suite == "tm":
+        from workbench.bench.tm_bench import run_memory_benchmark
+
+        run_memory_benchmark(args.units, print)
+        return 0
+    if args.suite == "qa":
+        from workbench.bench.qa_bench import run_qa_benchmark
+
+        run_qa_benchmark(args.segments if args.segments != 50000 else 100000, print)
+        return 0
+    if args.suite == "export":
+        from workbench.bench.export_bench import run_export_benchmark
+
+        run_export_benchmark(args.segments, print)
+        return 0
+    if args.suite == "grid":
+        importlib.import_module("workbench.bench.grid_bench").run_grid_benchmark(args.segments, print)
+        return 0
+    if args.suite == "segmentation":
+        return bench_segmentation(args.reference or shipped_references())
+    from workbench.bench.project_bench import run_project_benchmark
+
+    run_project_benchmark(args.megabytes, args.segments, print)
+    return 0
+
+
+def bench_mt(store: ModelStore, model_name: str | None, architecture: str | None, threads: int) -> int:
+    """An installed model's decoding speed (CTranslate2, and transformers beside it when it is there), or
+    random-weight models of the catalogue's architectures."""
+    from workbench.bench.mt_bench import measure_engines, run_mt_benchmark
+
+    if model_name:
+        runnable = store.runnable(model_name)
+        if runnable.format != "ct2":
+            raise WorkbenchError(f"convert {model_name} first: python main.py models convert {model_name}")
+        original = store.get(model_name)
+        hf = original.path if original.format == "transformers" else None
+        load_engine(runnable.path, runnable.name, "ct2", 1)  # a broken model: one message, not a worker traceback
+        print(f"{runnable.name} ({runnable.family}, {runnable.quantization or 'ct2'})")
+        measure_engines(hf, runnable.path, print, threads)
+        return 0
+    for arch in [architecture] if architecture else ["opus-mt-vi-en", "nllb-200-distilled-600M"]:
+        run_mt_benchmark(arch, print, threads)
+    return 0
