@@ -166,4 +166,3 @@ def _translate(args: argparse.Namespace, context: AppContext, stop: StopRequest)
                 f"{summary.translated} translated in {summary.seconds:.1f} s, {summary.flagged} flagged for checking"
             )
     return 0
-
