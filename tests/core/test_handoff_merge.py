@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import subprocess
 import sys
+from contextlib import closing
 from pathlib import Path
 
 import polib
@@ -18,6 +19,8 @@ from workbench.core.errors import ImportProblem
 from workbench.core.exporting.export_formats import export, handoff
 from workbench.core.exporting.xliff import NS
 from workbench.core.importing.file_import import prepare_import
+from workbench.core.memory.project_memory import shared_memory_path
+from workbench.core.memory.translation_memory import SharedMemory
 from workbench.core.ops.merge_back import MismatchedSources, Outcome, apply_merge, declared_language, plan_merge
 from workbench.core.records import Origin, Status
 from workbench.core.store.project_store import Project
@@ -68,7 +71,7 @@ def test_handoff_round_trip_merges_new_text_and_lists_the_approved_conflict(tmp_
         outcomes = {row.segment_id: row.outcome for row in plan.rows}
         assert outcomes == {first: Outcome.CONFLICT, second: Outcome.SAME, third: Outcome.UPDATE,
                             fourth: Outcome.UPDATE}  # fmt: skip
-        assert apply_merge(project, plan, "Lan") == [third, fourth]
+        assert apply_merge(project, plan, "Lan").segment_ids == (third, fourth)
         assert project.segment(first).translations["km"].text == "ភ្នំកម្ពស់។"  # approved text kept
         merged = project.segment(third).translations["km"]
         assert (merged.text, merged.status) == ("ផ្សារបណ្តែតទឹកបើកព្រឹក។", Status.TRANSLATED)
@@ -105,7 +108,7 @@ def test_po_handoff_round_trip(tmp_path: Path) -> None:
         po[3].flags.append("fuzzy")
         po.save(str(tmp_path / "returned.po"))
         plan = plan_merge(project, tmp_path / "returned.po", "km")
-        assert apply_merge(project, plan, "Lan") == [third, fourth]
+        assert apply_merge(project, plan, "Lan").segment_ids == (third, fourth)
         assert project.segment(third).translations["km"].status is Status.TRANSLATED
         assert project.segment(fourth).translations["km"].status is Status.DRAFT  # fuzzy comes back a draft
         assert project.segment(second).translations["km"].text == "វត្តស្អាត។"
@@ -171,7 +174,7 @@ def test_mismatched_sources_refuse_the_file_unless_the_editor_leaves_them_out(tm
         with pytest.raises(MismatchedSources, match="1 of 2 units"):
             apply_merge(project, plan, "Lan")
         assert project.segment(third).translations["km"].text == "ផ្សារបណ្តែតទឹក"
-        assert apply_merge(project, plan, "Lan", skip_mismatched=True) == [third]
+        assert apply_merge(project, plan, "Lan", skip_mismatched=True).segment_ids == (third,)
 
 
 def test_the_cli_hands_off_and_merges_with_conflicts_listed(tmp_path: Path) -> None:
@@ -231,3 +234,44 @@ def test_a_po_document_handed_off_comes_back_into_its_plural_segments(tmp_path: 
         export(project, "po", ["en"], tmp_path / "out.po", include_unapproved=True)
         back = polib.pofile(str(tmp_path / "out.po")).find("Có %d tin mới")
         assert back is not None and back.msgstr_plural == {0: "%d new item", 1: "%d new items"}
+
+
+def _remembered(shared: SharedMemory, source: str, language: str = "km") -> list[str]:
+    """What the shared memory offers as a 100 % match for `source`."""
+    return [m.unit.target for m in shared.lookup(source, language) if m.score == 100]
+
+
+def _as_draft(returned: Path, unit: int) -> None:
+    """The translator marked one unit as still needing review: it comes back as a draft."""
+    tree = etree.parse(str(returned))
+    target = list(tree.getroot().iter(f"{X}trans-unit"))[unit].find(f"{X}target")
+    target.attrib["state"] = "needs-review-translation"
+    tree.write(str(returned), encoding="UTF-8", xml_declaration=True)
+
+
+def test_a_merge_teaches_the_shared_memory_what_a_person_finished_but_not_the_drafts(tmp_path: Path) -> None:
+    with _project(tmp_path) as project, closing(SharedMemory(tmp_path / "shared.sqlite")) as shared:
+        _first, _second, third, fourth = project.segment_ids()
+        returned = _returned_xliff(tmp_path, project)
+        _as_draft(returned, 3)
+        changes = apply_merge(project, plan_merge(project, returned, "km"), "Lan", memory=shared)
+        assert changes.segment_ids == (third, fourth) and changes.memory
+        assert project.segment(fourth).translations["km"].status is Status.DRAFT
+        assert _remembered(shared, project.segment(third).source) == ["ផ្សារបណ្តែតទឹកបើកព្រឹក។"]
+        assert _remembered(shared, project.segment(fourth).source) == []  # a draft still needs a person
+
+
+def test_the_cli_merge_teaches_the_users_shared_memory(tmp_path: Path) -> None:
+    with _project(tmp_path) as project:
+        returned = _returned_xliff(tmp_path, project)
+        sources = [project.segment(i).source for i in project.segment_ids()]
+    done = subprocess.run(
+        [sys.executable, str(REPO / "main.py"), "merge", "p.wbp", str(returned), "--to", "km"],
+        cwd=tmp_path, capture_output=True, text=True,
+    )  # fmt: skip
+    assert done.returncode == 0, done.stderr
+    assert "2 segments written; 1 conflict left" in done.stdout  # what the CLI always said
+    with closing(SharedMemory(shared_memory_path())) as shared:  # WORKBENCH_DATA_DIR: this test's folder
+        assert _remembered(shared, sources[2]) == ["ផ្សារបណ្តែតទឹកបើកព្រឹក។"]
+        assert _remembered(shared, sources[3]) == ["ពិធីបុណ្យ។"]
+        assert _remembered(shared, sources[0]) == []  # the approved conflict was not taken: nothing learnt

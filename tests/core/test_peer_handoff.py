@@ -59,7 +59,7 @@ def test_an_nfd_copy_of_the_handoff_merges_like_the_original(tmp_path: Path) -> 
         expected = _outcomes(plan_merge(project, returned, "km").rows)
         plan = plan_merge(project, nfd, "km")
         assert _outcomes(plan.rows) == expected and not plan.of(Outcome.MISMATCH)
-        written = apply_merge(project, plan, "Lan")
+        written = apply_merge(project, plan, "Lan").segment_ids
         assert len(written) == 3
         texts = [project.segment(i).translations["km"].text for i in written]
         assert all(unicodedata.is_normalized("NFC", t) for t in texts)
@@ -99,7 +99,7 @@ def test_a_po_made_by_xliff2po_merges_by_source_text(tmp_path: Path) -> None:
         assert all(not e.msgctxt for e in polib.pofile(str(edited)))  # our context is gone
         plan = plan_merge(project, edited, "km")
         assert {row.matched_by for row in plan.rows} <= {Match.SOURCE, Match.ORDER}
-        assert apply_merge(project, plan, "Lan") == [third, fifth]
+        assert apply_merge(project, plan, "Lan").segment_ids == (third, fifth)
         assert project.segment(third).translations["km"].text == RETURNED[2]
         assert project.segment(fifth).translations["km"].status is Status.TRANSLATED
 
@@ -121,7 +121,7 @@ def test_the_xliff2po_po2xliff_round_trip_merges_back_with_renumbered_ids(tmp_pa
             # "Chùa đẹp." twice in the document: matched by order, never both units onto one segment
             repeated = [r for r in plan.rows if r.source == "Chùa đẹp." and r.outcome is not Outcome.DUPLICATE]
             assert len({r.segment_id for r in repeated}) == len(repeated)
-        assert apply_merge(project, plan_merge(project, plain, "km"), "Lan") == [ids[2], ids[4]]
+        assert apply_merge(project, plan_merge(project, plain, "km"), "Lan").segment_ids == (ids[2], ids[4])
         assert project.segment(ids[2]).translations["km"].text == RETURNED[2]
 
 

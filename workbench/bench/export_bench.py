@@ -16,7 +16,8 @@ from workbench.core.counted import counted
 from workbench.core.exporting.export_formats import FORMATS, export, handoff
 from workbench.core.exporting.xliff import NS
 from workbench.core.ops.merge_back import Outcome, apply_merge, plan_merge
-from workbench.core.store.project_store import Project, now
+from workbench.core.store.project_store import Project
+from workbench.core.timestamps import now
 
 
 def run_export_benchmark(segments: int, out: Callable[[str], None]) -> None:
@@ -56,7 +57,7 @@ def run_export_benchmark(segments: int, out: Callable[[str], None]) -> None:
                 plan = plan_merge(project, returned, "en")
                 planned = time.perf_counter()
                 taken = [row.segment_id for row in plan.of(Outcome.CONFLICT) if row.segment_id is not None]
-                written_back = apply_merge(project, plan, "bench", take=taken)
+                written_back = apply_merge(project, plan, "bench", take=taken).segment_ids
                 applied = time.perf_counter()
                 counts = ", ".join(counted(n, outcome) for outcome, n in sorted(plan.counts().items()))
                 out(f"  hand-off {fmt}: write {written - began:.2f} s; read and plan the merge {planned - edited:.2f} s "

@@ -30,6 +30,13 @@ class Origin(StrEnum):
     PREVIOUS_VERSION = "previous-version"  # kept from before the source changed on re-import
 
 
+class Role(StrEnum):
+    """What a person does in a project (settings and `--as` keep the value as a string): only an editor approves."""
+
+    TRANSLATOR = "translator"
+    EDITOR = "editor"
+
+
 #: enum members by stored value, without Enum.__call__ (reading 100,000 records calls it 200,000 times)
 STATUS_BY_VALUE = {status.value: status for status in Status}
 ORIGIN_BY_VALUE = {origin.value: origin for origin in Origin}

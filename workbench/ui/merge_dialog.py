@@ -4,7 +4,8 @@ The dialog shows the plan before anything is written (`merge_back.plan_merge`): 
 what is unchanged, and — first in the list — the conflicts (approved here, or changed here since the
 hand-off) with a tick to take the file's text instead, and the units whose source is not the project's,
 which are left out. Each row says how its unit was matched (by id, or by source text when another tool
-renumbered the ids). Nothing is written until Merge is pressed, then all of it in one transaction.
+renumbered the ids). Nothing is written until Merge is pressed, then all of it in one transaction, and
+the shared memory the window passes learns the text the file says a person finished.
 """
 
 from __future__ import annotations
@@ -27,6 +28,7 @@ from PySide6.QtWidgets import (
 
 from workbench.core.errors import WorkbenchError
 from workbench.core.language.khmer_breaks import for_display
+from workbench.core.memory.translation_memory import SharedMemory
 from workbench.core.ops.merge_back import Match, MergePlan, Outcome, apply_merge, plan_merge
 from workbench.core.store.project_store import Project
 from workbench.ui.error_dialog import show_error
@@ -45,10 +47,11 @@ class MergeDialog(QDialog):
 
     def __init__(
         self, project: Project, path: Path, language: str, names: dict[str, str], author: str,
-        parent: QWidget | None = None,
+        parent: QWidget | None = None, memory: SharedMemory | None = None,
     ) -> None:  # fmt: skip
         super().__init__(parent)
         self.project, self.path, self.author = project, Path(path), author
+        self.memory = memory  # the shared memory the merged text teaches (the window's)
         self.plan: MergePlan | None = None
         self.rows: list = []
         self.setWindowTitle(self.tr("Merge back {0}").format(self.path.name))
@@ -148,9 +151,11 @@ class MergeDialog(QDialog):
         if self.plan is None:
             return
         try:
-            written = apply_merge(self.project, self.plan, self.author, self.taken(), skip_mismatched=True)
+            changes = apply_merge(
+                self.project, self.plan, self.author, self.taken(), skip_mismatched=True, memory=self.memory
+            )
         except WorkbenchError as exc:
             show_error(self, self.tr("Cannot merge"), str(exc))
             return
-        self.merged.emit(written)
+        self.merged.emit(list(changes.segment_ids))
         self.accept()

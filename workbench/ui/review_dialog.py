@@ -3,8 +3,9 @@ machine draft and the translator's text with the words changed, and approves (Ct
 segment back with a comment (Ctrl+Shift+Enter). A small correction can be made in place before
 approving; the history then records the editor as its author.
 
-The dialog writes through the core (`approval.py`) on the window's connection and tells the window
-which segments changed, so the grid and the progress bars follow at once.
+The dialog writes through the core (`approval.py`, which also decides whether Approve takes the text as
+it is or as the editor's correction) on the window's connection, teaching the shared memory it is given,
+and tells the window which segments changed, so the grid and the progress bars follow at once.
 """
 
 from __future__ import annotations
@@ -29,7 +30,8 @@ from PySide6.QtWidgets import (
 
 from workbench.core.errors import WorkbenchError
 from workbench.core.language.khmer_breaks import for_display
-from workbench.core.ops.approval import approve, approve_edited, awaiting_approval, send_back
+from workbench.core.memory.translation_memory import SharedMemory
+from workbench.core.ops.approval import approve_reviewed, awaiting_approval, send_back
 from workbench.core.records import SegmentRecord, Status
 from workbench.core.review.post_edit_diff import diff_html, last_machine_draft, word_diff
 from workbench.core.store.project_store import Project
@@ -45,10 +47,11 @@ class ReviewDialog(QDialog):
     def __init__(
         self, project: Project, language: str, document_id: int | None, author: str, role: str,
         language_name: str, font: QFont | None = None, editing: EditingController | None = None,
-        parent: QWidget | None = None,
+        parent: QWidget | None = None, memory: SharedMemory | None = None,
     ) -> None:  # fmt: skip
         super().__init__(parent)
         self.project, self.language, self.author, self.role = project, language, author, role
+        self.memory = memory  # the shared memory each approval teaches (the window's)
         self.editing = editing  # the window's undo stack takes each decision as a step
         self.setWindowTitle(self.tr("Review — {0}").format(language_name))
         self.resize(900, 600)
@@ -178,13 +181,9 @@ class ReviewDialog(QDialog):
         if segment is None:
             return
         text = self.translation.toPlainText()
-        current = segment.translations.get(self.language)
 
         def write() -> None:
-            if current is not None and text == current.text and current.status is Status.TRANSLATED:
-                approve(self.project, self.language, self.author, self.role, segment.document_id, [segment.id])
-            else:
-                approve_edited(self.project, segment.id, self.language, text, self.author, self.role)
+            approve_reviewed(self.project, segment.id, self.language, text, self.author, self.role, self.memory)
 
         if self._decide(segment, write, self.tr("Approve"), self.tr("Cannot approve")):
             self.approved += 1

@@ -3,6 +3,7 @@
 Roles come from the settings (or `--as` on the CLI). This is not a security boundary on a shared
 desktop, but the record is honest: each approval is a revision with the editor's name and the time,
 and only text a person confirmed (status translated) can be approved — never an unreviewed draft.
+Every approval teaches the shared memory the approved text, when the caller passes it one.
 """
 
 from __future__ import annotations
@@ -10,12 +11,16 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import replace
 
+from workbench.core.changes import SegmentChanges
 from workbench.core.errors import WorkbenchError
-from workbench.core.records import Origin, SegmentRecord, Status, TranslationState
-from workbench.core.store.project_store import Project, now, write_translation
-from workbench.core.store.segment_comments import set_comment
+from workbench.core.memory.translation_memory import SharedMemory
+from workbench.core.ops.memory_learning import learned
+from workbench.core.records import Origin, Role, SegmentRecord, Status, TranslationState
+from workbench.core.store.project_store import Project
+from workbench.core.store.segment_comments import write_comment
+from workbench.core.store.translations import write_translation
+from workbench.core.timestamps import now
 
-EDITOR = "editor"
 #: what a review looks at: text a person confirmed, and text already approved (an editor may correct it)
 REVIEWABLE = (Status.TRANSLATED, Status.APPROVED)
 
@@ -38,11 +43,17 @@ def awaiting_approval(
     ]  # fmt: skip
 
 
+def may_approve(role: str) -> bool:
+    """Whether `role` (as the settings and `--as` hold it) may approve and send back: an editor's only."""
+    return role == Role.EDITOR
+
+
 def approve(
     project: Project, language: str, author: str, role: str, document_id: int | None = None,
-    segment_ids: Sequence[int] | None = None,
-) -> list[int]:  # fmt: skip
-    """Approve the translated segments (of a document, a selection, or the project); returns their ids."""
+    segment_ids: Sequence[int] | None = None, memory: SharedMemory | None = None,
+) -> SegmentChanges:  # fmt: skip
+    """Approve the translated segments (of a document, a selection, or the project), in one transaction;
+    the shared memory (`memory`, if given) learns their text."""
     _editor_only(author, role, "approve")
     approved: list[int] = []
     stamp = now()
@@ -52,16 +63,19 @@ def approve(
             state = replace(t.state(), status=Status.APPROVED, author=author)
             write_translation(db, segment.id, language, state, stamp, note="approved")
             approved.append(segment.id)
-    return approved
+    return learned(project, SegmentChanges.of(approved, language), memory)
 
 
 def _editor_only(author: str, role: str, what: str) -> None:
-    if role != EDITOR:
+    if not may_approve(role):
         who = f"you ({author})" if author else "you"
         raise NotAllowed(f"only an editor can {what}; {who} work as {role!r} (see `settings --role`)")
 
 
-def approve_edited(project: Project, segment_id: int, language: str, text: str, author: str, role: str) -> None:
+def approve_edited(
+    project: Project, segment_id: int, language: str, text: str, author: str, role: str,
+    memory: SharedMemory | None = None,
+) -> SegmentChanges:  # fmt: skip
     """An editor corrects the translator's text while reviewing and approves the result at once: the
     revision records the editor as author, so the history shows who changed what."""
     _editor_only(author, role, "approve")
@@ -79,18 +93,36 @@ def approve_edited(project: Project, segment_id: int, language: str, text: str, 
         write_translation(
             db, segment_id, language, state, now(), note="approved" if unchanged else "edited and approved"
         )
+    return learned(project, SegmentChanges.of([segment_id], language), memory)
 
 
-def send_back(project: Project, segment_id: int, language: str, comment: str, author: str, role: str) -> None:
+def approve_reviewed(
+    project: Project, segment_id: int, language: str, text: str, author: str, role: str,
+    memory: SharedMemory | None = None,
+) -> SegmentChanges:  # fmt: skip
+    """Review mode's Approve with the text the editor has in front of them: the translator's confirmed
+    text unchanged is approved as it is (it keeps its origin, and the approval skips it quietly if it
+    changed meanwhile); corrected text, or text approved before, is approved as the editor's edit."""
+    segment = project.segment(segment_id)
+    current = segment.translations.get(language)
+    if current is not None and text == current.text and current.status is Status.TRANSLATED:
+        return approve(project, language, author, role, segment.document_id, [segment_id], memory)
+    return approve_edited(project, segment_id, language, text, author, role, memory)
+
+
+def send_back(project: Project, segment_id: int, language: str, comment: str, author: str, role: str) -> SegmentChanges:
     """An editor returns a translation to the translator (status needs-work) with a comment saying why;
-    the comment is also the segment's comment, so the translator sees it in the side panel."""
+    the comment is also the segment's comment, so the translator sees it in the side panel. The status
+    and the comment are written in one transaction: never one without the other."""
     _editor_only(author, role, "send a translation back")
     if not comment.strip():
         raise WorkbenchError("say what needs work: the comment is what the translator will read")
     current = project.segment(segment_id).translations.get(language)
     if current is None or not current.text:
         raise WorkbenchError(f"segment {segment_id} has no text in {language} to send back")
+    stamp = now()
     with project.transaction() as db:
         state = replace(current.state(), status=Status.NEEDS_WORK, author=author)
-        write_translation(db, segment_id, language, state, now(), note=comment)
-    set_comment(project, segment_id, language, comment, author)
+        write_translation(db, segment_id, language, state, stamp, note=comment)
+        write_comment(db, segment_id, language, comment, author, stamp)
+    return SegmentChanges.of([segment_id], language)

@@ -28,6 +28,7 @@ from datetime import UTC, datetime
 from enum import StrEnum
 from pathlib import Path
 
+from workbench.core.changes import SegmentChanges
 from workbench.core.counted import plural
 from workbench.core.errors import ImportProblem, WorkbenchError
 from workbench.core.exporting.export_report import ExportReport
@@ -37,8 +38,12 @@ from workbench.core.importing.file_import import read_checked
 from workbench.core.importing.po_import import parse_po, plural_texts, po_language
 from workbench.core.language.language_rules import language_code
 from workbench.core.memory.match_normalization import normalize_for_matching
+from workbench.core.memory.translation_memory import SharedMemory
+from workbench.core.ops.memory_learning import learned
 from workbench.core.records import Origin, SegmentRecord, Status, TranslationState
-from workbench.core.store.project_store import Project, now, write_translation
+from workbench.core.store.project_store import Project
+from workbench.core.store.translations import write_translation
+from workbench.core.timestamps import now
 from workbench.core.user_file import check_regular_file
 
 #: an XLIFF <file target-language="km"> or a PO header "Language: km_KH\n"
@@ -273,11 +278,13 @@ def _unit_name(context: str) -> str:
 
 
 def apply_merge(
-    project: Project, plan: MergePlan, author: str, take: Collection[int] = (), skip_mismatched: bool = False
-) -> list[int]:
+    project: Project, plan: MergePlan, author: str, take: Collection[int] = (), skip_mismatched: bool = False,
+    memory: SharedMemory | None = None,
+) -> SegmentChanges:  # fmt: skip
     """Write the plan's updates and the conflicts whose segment ids are in `take`, in one transaction;
-    returns the segment ids written. Refuses the whole file while units are mismatched, unless
-    `skip_mismatched` (the editor saw the list and leaves them out)."""
+    says which segments were written. Refuses the whole file while units are mismatched, unless
+    `skip_mismatched` (the editor saw the list and leaves them out). The shared memory (`memory`, if
+    given) learns the text the file says a person finished; its drafts stay out."""
     if plan.of(Outcome.MISMATCH) and not skip_mismatched:
         raise MismatchedSources(plan)
     check_take(plan, take)
@@ -292,7 +299,7 @@ def apply_merge(
                 state = TranslationState(row.text, row.status, Origin.HUMAN, note, author)
                 write_translation(db, row.segment_id, plan.language, state, stamp, note=note)
                 written.append(row.segment_id)
-    return written
+    return learned(project, SegmentChanges.of(written, plan.language), memory)
 
 
 def check_take(plan: MergePlan, take: Collection[int]) -> None:

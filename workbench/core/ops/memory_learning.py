@@ -1,0 +1,68 @@
+"""The shared memory learns what people confirmed, whichever way the text became confirmed.
+
+Typing and Ctrl+Enter, an approval, an approval with a correction, a merged hand-off: each use case
+passes what it changed here after its transaction, and the confirmed text (translated or approved, not
+empty) goes into the user's shared memory, so the next project finds it. Drafts and untranslated
+segments never do. The caller opens the shared memory (the CLI through `AppContext`, the window holds
+one) and passes it; the core never opens it from a global path itself.
+
+The project's own memory needs nothing from here: `write_translation` feeds it in the same transaction.
+"""
+
+from __future__ import annotations
+
+import logging
+
+from workbench.core.changes import SegmentChanges
+from workbench.core.errors import WorkbenchError
+from workbench.core.memory.translation_memory import MemoryUnit, SharedMemory
+from workbench.core.records import Status
+from workbench.core.store.project_store import Project
+from workbench.core.timestamps import now
+
+log = logging.getLogger(__name__)
+
+#: the statuses whose text a person vouched for
+CONFIRMED = (Status.TRANSLATED, Status.APPROVED)
+#: segments read at a time (SQLite's limit on bound parameters is far above, the memory use is not)
+_PAGE = 500
+
+
+def confirmed_units(project: Project, changes: SegmentChanges) -> list[MemoryUnit]:
+    """The confirmed translations of the changed segments in the changed languages (every target language
+    when the change names none), as memory units from this project by their authors."""
+    ids = list(changes.segment_ids)
+    languages = changes.languages or project.info.target_languages
+    units: list[MemoryUnit] = []
+    for start in range(0, len(ids), _PAGE):
+        for segment in project.segments_by_ids(ids[start : start + _PAGE]):
+            for language in languages:
+                translation = segment.translations.get(language)
+                if translation is None or translation.status not in CONFIRMED or not translation.text.strip():
+                    continue
+                units.append(
+                    MemoryUnit(
+                        segment.source, translation.text, language, origin=project.info.name, author=translation.author
+                    )
+                )
+    return units
+
+
+def learn_confirmed(project: Project, changes: SegmentChanges, shared: SharedMemory) -> int:
+    """Add the confirmed text of the changed segments to the shared memory; returns how many units were new."""
+    units = confirmed_units(project, changes)
+    return shared.add(units, now()) if units else 0
+
+
+def learned(project: Project, changes: SegmentChanges, shared: SharedMemory | None) -> SegmentChanges:
+    """`changes`, marked as changing a memory when the shared one learned from them. Called after the
+    project's transaction: the project's change is made and stays made even when the shared memory
+    cannot be written (a full disk, say), which is logged rather than reported as the change failing."""
+    if shared is None or not changes.segment_ids:
+        return changes
+    try:
+        added = learn_confirmed(project, changes, shared)
+    except WorkbenchError as exc:
+        log.warning("the shared memory did not learn %d segments: %s", len(changes.segment_ids), exc)
+        return changes
+    return (changes | SegmentChanges(memory=True)) if added else changes
