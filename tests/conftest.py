@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 
 from tests.builders.tiny_models import build_tiny_m2m100, build_tiny_marian, build_tiny_nllb, convert_to_ct2
+from workbench.context import AppContext
 from workbench.core.store.project_store import Project
 
 REPO = Path(__file__).resolve().parents[1]
@@ -28,6 +29,12 @@ def private_settings(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pyte
     monkeypatch.setenv("WORKBENCH_CONFIG_DIR", str(folder))
     monkeypatch.setenv("WORKBENCH_DATA_DIR", str(folder / "data"))  # the shared translation memory
     return folder
+
+
+@pytest.fixture
+def app_context(private_settings: Path) -> AppContext:
+    """What `workbench.app` hands a front end, built on this test's own settings folder."""
+    return AppContext.load()
 
 
 @pytest.fixture

@@ -9,6 +9,15 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
+from workbench.commands.main import main as cli_main
+from workbench.context import AppContext
+from workbench.core.importing.file_import import import_files
+from workbench.core.records import Origin, Status
+from workbench.core.settings import Settings
+from workbench.core.store.project_store import Project
+
 REPO = Path(__file__).resolve().parents[1]
 
 
@@ -253,3 +262,23 @@ def test_ignoring_a_finding_names_what_is_wrong_with_the_request(tmp_path: Path)
         refused = run("check", "p.wbp", "--ignore", ignore, "--reason", "đúng", cwd=tmp_path)
         assert refused.returncode == 2 and said in refused.stderr and "Traceback" not in refused.stderr, ignore
     assert run("check", "p.wbp", "--ignore", "1:km:untranslated", "--reason", "đúng", cwd=tmp_path).returncode == 0
+
+
+def test_a_command_works_with_the_settings_of_the_context_it_is_given(
+    tmp_path: Path, private_settings: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (tmp_path / "a.txt").write_text("Câu một.\n\nCâu hai.\n", encoding="utf-8")
+    with Project.create(tmp_path / "p.wbp", "p", "vi", ["en", "km"]) as project:
+        import_files(project, [tmp_path / "a.txt"])
+        first = project.segment_ids()[0]
+        project.save_translation(first, "en", "Sentence one.", Status.TRANSLATED, Origin.HUMAN, "Dara")
+    context = AppContext(Settings(user_name="Lan", role="editor"))  # the settings folder has no file
+
+    assert cli_main(["settings"], context) == 0
+    assert "user: Lan (editor)" in capsys.readouterr().out
+    assert cli_main(["approve", str(tmp_path / "p.wbp"), "--to", "en"], context) == 0  # an editor, by the context
+    assert "1 segment approved in en by Lan" in capsys.readouterr().out
+    with Project.open(tmp_path / "p.wbp", read_only=True) as project:
+        approved = project.segment(first).translations["en"]
+    assert (approved.status, approved.author) == (Status.APPROVED, "Lan")
+    assert not (private_settings / "settings.json").exists()  # nothing was read from or written to the file

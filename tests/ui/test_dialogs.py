@@ -69,24 +69,47 @@ def test_reading_again_with_another_encoding_updates_the_preview(qtbot, open_win
     assert not dialog.import_button.isEnabled()
 
 
-def test_settings_are_remembered(qtbot, open_window) -> None:  # type: ignore[no-untyped-def]
+def test_settings_are_remembered(qtbot, open_window, monkeypatch) -> None:  # type: ignore[no-untyped-def]
     from workbench.ui.settings_dialog import SettingsDialog
 
     window = open_window()
-    dialog = SettingsDialog(window.settings, window)
-    qtbot.addWidget(dialog)
-    dialog.user_name.setText("Chị Lan")
-    dialog.role.setCurrentIndex(dialog.role.findData("editor"))
-    dialog.ui_language.setCurrentIndex(dialog.ui_language.findData("vi"))
-    dialog.font_size.setValue(14)
-    dialog.beam_size.setValue(2)
-    dialog.save()
+
+    def fill_in(dialog: SettingsDialog) -> int:
+        dialog.user_name.setText("Chị Lan")
+        dialog.role.setCurrentIndex(dialog.role.findData("editor"))
+        dialog.ui_language.setCurrentIndex(dialog.ui_language.findData("vi"))
+        dialog.font_size.setValue(14)
+        dialog.beam_size.setValue(2)
+        dialog.save()
+        return 1
+
+    monkeypatch.setattr(SettingsDialog, "exec", fill_in)
+    window.open_settings()
     stored = Settings.load()
     assert (stored.user_name, stored.role, stored.ui_language, stored.font_size, stored.beam_size) == (
         "Chị Lan", "editor", "vi", 14, 2,
     )  # fmt: skip
+    assert window.settings == stored  # the window works with what was saved
     window.apply_settings()
     assert window.grid.font().pointSize() == 14
+    window.close()
+
+
+def test_cancelled_settings_change_nothing(qtbot, open_window, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from workbench.ui.settings_dialog import SettingsDialog
+
+    window = open_window()
+    before = Settings.load()
+
+    def type_then_cancel(dialog: SettingsDialog) -> int:
+        dialog.user_name.setText("Someone else")
+        dialog.beam_size.setValue(8)
+        return 0
+
+    monkeypatch.setattr(SettingsDialog, "exec", type_then_cancel)
+    window.open_settings()
+    assert window.settings.user_name == before.user_name and window.settings.beam_size == before.beam_size
+    assert Settings.load() == before
     window.close()
 
 

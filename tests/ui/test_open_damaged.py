@@ -8,6 +8,7 @@ import pytest
 from PySide6.QtWidgets import QMessageBox
 
 from tests.core.test_project_faults import PAGE, built_project, flip, read_only
+from workbench.context import AppContext
 from workbench.ui.start_window import StartWindow
 
 
@@ -24,7 +25,7 @@ def test_a_damaged_project_is_not_opened_and_the_dialog_says_how_to_recover(
     path = built_project(tmp_path, 300)
     flip(path, path.stat().st_size - PAGE, b"\xff" * PAGE)
     before = path.read_bytes()
-    window = StartWindow()
+    window = StartWindow(AppContext.load())
     qtbot.addWidget(window)
     window.open_project(path)
     ((title, text),) = warnings
@@ -39,7 +40,7 @@ def test_a_read_only_project_is_not_opened_for_editing_and_the_dialog_says_why(
     qtbot, tmp_path: Path, warnings: list[tuple[str, str]]
 ) -> None:  # type: ignore[no-untyped-def]
     path = built_project(tmp_path, 20)
-    window = StartWindow()
+    window = StartWindow(AppContext.load())
     qtbot.addWidget(window)
     with read_only(path):
         window.open_project(path)

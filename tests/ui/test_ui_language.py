@@ -13,6 +13,7 @@ from PySide6.QtCore import QCoreApplication, QLocale
 from PySide6.QtGui import QFontDatabase
 
 from tests.conftest import REPO
+from workbench.context import AppContext
 from workbench.core.settings import Settings
 from workbench.ui.ui_language import TRANSLATIONS_DIR, install_translator, interface_language, khmer_fonts
 
@@ -82,10 +83,10 @@ def test_the_start_page_says_when_no_khmer_font_is_installed(qtbot, monkeypatch:
     from workbench.ui.start_window import StartWindow
 
     _font_database_with(monkeypatch, [])
-    without = StartWindow()
+    without = StartWindow(AppContext.load())
     qtbot.addWidget(without)
     assert without.status.text().startswith("No Khmer font is installed: Khmer text will show as boxes.")
     _font_database_with(monkeypatch, ["Khmer OS"])
-    with_font = StartWindow()
+    with_font = StartWindow(AppContext.load())
     qtbot.addWidget(with_font)
     assert with_font.status.text() == ""

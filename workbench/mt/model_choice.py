@@ -11,7 +11,6 @@ from dataclasses import dataclass
 
 from workbench.core.errors import WorkbenchError
 from workbench.core.settings import Settings
-from workbench.mt.catalogue import MODELS_DIR
 from workbench.mt.engine import TranslationEngine
 from workbench.mt.loader import load_engine
 from workbench.mt.model_store import InstalledModel, ModelStore
@@ -19,10 +18,6 @@ from workbench.mt.model_store import InstalledModel, ModelStore
 
 class NoModel(WorkbenchError):
     """No installed model serves a language pair; the message says which one was wanted."""
-
-
-def model_store(settings: Settings | None = None) -> ModelStore:
-    return ModelStore((settings or Settings.load()).models_path() or MODELS_DIR)
 
 
 def choose_model(store: ModelStore, settings: Settings, language: str, source: str, explicit: str | None) -> str:

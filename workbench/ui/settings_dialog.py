@@ -1,6 +1,12 @@
-"""Settings: who you are (name, translator or editor), the interface language, fonts, machine translation."""
+"""Settings: who you are (name, translator or editor), the interface language, fonts, machine translation.
+
+The dialog never changes the settings it is shown: Save makes new ones (`settings`), which the caller
+hands to `AppContext.update_settings`, so every holder of the context sees them and they are saved once.
+"""
 
 from __future__ import annotations
+
+from dataclasses import replace
 
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
@@ -24,6 +30,7 @@ UI_LANGUAGES = [("", "System language"), ("vi", "Tiếng Việt"), ("en", "Engli
 class SettingsDialog(QDialog):
     def __init__(self, settings: Settings, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        #: what the dialog was opened on until Save; then the new settings it made
         self.settings = settings
         self.setWindowTitle(self.tr("Settings"))
         form = QFormLayout()
@@ -72,13 +79,16 @@ class SettingsDialog(QDialog):
         layout.addWidget(buttons)
 
     def save(self) -> None:
-        s = self.settings
-        s.user_name = self.user_name.text().strip() or s.user_name
-        s.role = self.role.currentData()
-        s.ui_language = self.ui_language.currentData()
-        s.font_family = "" if self.use_system_font.isChecked() else self.font_family.currentFont().family()
-        s.font_size = self.font_size.value()
-        s.beam_size = self.beam_size.value()
-        s.khmer_digits = self.khmer_digits.isChecked()
-        s.save()
+        """Accept with new settings made from the fields (the ones shown stay as they were)."""
+        shown = self.settings
+        self.settings = replace(
+            shown,
+            user_name=self.user_name.text().strip() or shown.user_name,
+            role=self.role.currentData(),
+            ui_language=self.ui_language.currentData(),
+            font_family="" if self.use_system_font.isChecked() else self.font_family.currentFont().family(),
+            font_size=self.font_size.value(),
+            beam_size=self.beam_size.value(),
+            khmer_digits=self.khmer_digits.isChecked(),
+        )
         self.accept()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 from PySide6.QtCore import Qt
@@ -18,6 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from workbench.context import AppContext
 from workbench.core.errors import WorkbenchError
 from workbench.core.settings import Settings
 from workbench.core.store.project_store import Project
@@ -29,9 +31,11 @@ PROJECT_FILTER = "Workbench projects (*.wbp)"
 
 
 class StartWindow(QMainWindow):
-    def __init__(self) -> None:
+    """The first window; every project window it opens shares its application context."""
+
+    def __init__(self, context: AppContext) -> None:
         super().__init__()
-        self.settings = Settings.load()
+        self.context = context
         self.setWindowTitle(self.tr("Translation Workbench"))
         self.resize(720, 480)
         self.project_window: ProjectWindow | None = None
@@ -73,6 +77,10 @@ class StartWindow(QMainWindow):
             action.triggered.connect(slot)
             file_menu.addAction(action)
 
+    @property
+    def settings(self) -> Settings:
+        return self.context.settings
+
     def new_project(self) -> None:
         folder = Path(self.settings.recent_projects[0]).parent if self.settings.recent_projects else Path.home()
         dialog = NewProjectDialog(folder if folder.is_dir() else Path.home(), self)
@@ -107,8 +115,8 @@ class StartWindow(QMainWindow):
         if self.project_window is not None:
             self.project_window.close()
         path = str(project.path.resolve())
-        self.settings.recent_projects = [path, *[p for p in self.settings.recent_projects if p != path]][:10]
-        self.settings.save()
+        recent = [path, *[p for p in self.settings.recent_projects if p != path]][:10]
+        self.context.update_settings(replace(self.settings, recent_projects=recent))
         self.recent.clear()
         self.recent.addItems(self.settings.recent_projects)
         docs = project.documents()
@@ -116,7 +124,7 @@ class StartWindow(QMainWindow):
         documents = self.tr("1 document") if len(docs) == 1 else self.tr("{0} documents").format(len(docs))
         counted = self.tr("1 segment") if segments == 1 else self.tr("{0} segments").format(segments)
         self.status.setText(self.tr("{0}: {1}, {2}").format(project.info.name, documents, counted))
-        self.project_window = ProjectWindow(project, self.settings)
+        self.project_window = ProjectWindow(project, self.context)
         self.project_window.closed.connect(self._project_closed)
         self.project_window.show()
         self.hide()
