@@ -5,6 +5,7 @@ when no model is installed. The model's output is meaningless; the tests check w
 from __future__ import annotations
 
 import threading
+from dataclasses import replace
 
 import pytest
 from PySide6.QtCore import Qt
@@ -12,6 +13,9 @@ from PySide6.QtWidgets import QMessageBox
 
 from workbench.core.records import Origin, Status
 from workbench.core.settings import Settings
+from workbench.core.store.draft_store import cached_drafts
+from workbench.mt.engine import DecodingOptions
+from workbench.mt.pipeline import TranslateOptions
 
 JOB_TIMEOUT_MS = 120_000
 
@@ -75,6 +79,42 @@ def test_cancel_stops_between_batches_and_keeps_what_was_drafted(qtbot, open_win
         draft = window.project.segment(segment_id).translations[language]
         assert (draft.status, draft.origin) == (Status.DRAFT, Origin.MT)
     assert not window.mt.busy and not window.cancel_button.isVisible()
+    window.close()
+
+
+def test_a_job_files_its_drafts_under_the_options_it_started_with(qtbot, open_window, tiny_models: Settings) -> None:  # type: ignore[no-untyped-def]
+    window = open_window(settings=tiny_models)  # beam 1, Arabic digits
+    started_with = TranslateOptions(DecodingOptions(beam_size=1), khmer_digits=False).cache_key()
+    changed_to = TranslateOptions(DecodingOptions(beam_size=4), khmer_digits=True).cache_key()
+    with qtbot.waitSignal(window.mt.job_ended, timeout=JOB_TIMEOUT_MS) as ended:
+        job = window.mt.start(["en", "km"], None)
+        # the translator changes the settings while the job runs; its batches are saved after this
+        window.mt.settings = replace(window.mt.settings, beam_size=4, khmer_digits=True)
+    assert ended.args[1] == "done", ended.args
+    assert job.total == 6
+    sources = [s.source for s in window.project.segments()]
+    for language in ("en", "km"):
+        assert cached_drafts(window.project, "tiny-nllb", started_with, language, sources).keys() == set(sources)
+        assert cached_drafts(window.project, "tiny-nllb", changed_to, language, sources) == {}
+        for segment in window.project.segments():
+            draft = segment.translations[language]
+            assert (draft.status, draft.origin, draft.origin_detail) == (Status.DRAFT, Origin.MT, "tiny-nllb")
+    window.close()
+
+
+def test_a_segment_asked_for_now_is_cached_under_the_options_it_was_asked_with(
+    qtbot, open_window, tiny_models: Settings
+) -> None:  # type: ignore[no-untyped-def]
+    window = open_window(settings=tiny_models)
+    segment = window.project.segment(window.model.ids[0])
+    asked_with = TranslateOptions(DecodingOptions(beam_size=1), khmer_digits=False).for_urgent().cache_key()
+    changed_to = TranslateOptions(DecodingOptions(beam_size=1), khmer_digits=True).for_urgent().cache_key()
+    with qtbot.waitSignal(window.mt.saved, timeout=JOB_TIMEOUT_MS) as saved:
+        assert window.mt.translate_now(segment, "km")
+        window.mt.settings = replace(window.mt.settings, khmer_digits=True)
+    assert saved.args[0] == [segment.id]
+    assert cached_drafts(window.project, "tiny-nllb", asked_with, "km", [segment.source]).keys() == {segment.source}
+    assert cached_drafts(window.project, "tiny-nllb", changed_to, "km", [segment.source]) == {}
     window.close()
 
 
