@@ -14,7 +14,7 @@ from pathlib import Path
 
 import sentencepiece as spm
 
-from workbench.mt.families import family_of_folder
+from workbench.mt.model_files import family_of_folder
 
 #: 64 wide, 2+2 layers, 4 heads: real architectures, seconds to build and run
 TINY_SHAPE = {

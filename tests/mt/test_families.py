@@ -17,11 +17,10 @@ from workbench.mt.families import (
     detect_family,
     families,
     family,
-    family_of_folder,
     register,
     unregister,
 )
-from workbench.mt.model_files import ModelRefused, inspect_model_folder
+from workbench.mt.model_files import ModelRefused, family_of_folder, inspect_model_folder
 from workbench.mt.tokenization import SentencePieceCodec
 
 

@@ -6,7 +6,8 @@ the project's languages (and so how source and target are framed), whether it ha
 where the transformers reference engine finds its vocabulary, and what converting it to CTranslate2
 needs (M2M100's vocabulary patch). Like CTranslate2's converters, which register one loader class per
 architecture: adding a family is one `register(ModelFamily(...))` here plus its test-model builder
-(tests/builders/tiny_models.py) and, for `bench mt`, its random-weight builder (benchmark.py).
+(tests/builders/tiny_models.py) and, for `bench mt`, its random-weight builder (random_models.py).
+A folder's family is found by model_files.family_of_folder, which reads the folder and asks detect_family.
 """
 
 from __future__ import annotations
@@ -146,13 +147,6 @@ def detect_family(facts: FolderFacts) -> ModelFamily:
         if any(f in names for f in candidate.hint_files):
             return candidate
     return family(FALLBACK)
-
-
-def family_of_folder(folder: Any) -> ModelFamily:
-    """The family of a model folder, checked by content (model_files.inspect_model_folder)."""
-    from workbench.mt.model_files import inspect_model_folder
-
-    return family(inspect_model_folder(folder).family)
 
 
 @contextmanager

@@ -22,7 +22,7 @@ from typing import BinaryIO
 import sentencepiece
 
 from workbench.core.errors import WorkbenchError
-from workbench.mt.families import FolderFacts, architectures, detect_family, family
+from workbench.mt.families import FolderFacts, ModelFamily, architectures, detect_family, family
 from workbench.mt.weights_format import ct2_model_problem, safetensors_problem
 
 log = logging.getLogger(__name__)
@@ -279,3 +279,8 @@ def inspect_model_folder(folder: Path) -> ModelFolder:
     return ModelFolder(
         folder, "transformers", family_name, _tokenizer_files(folder, names, family_name), files, reading.size
     )
+
+
+def family_of_folder(folder: Path) -> ModelFamily:
+    """The registered family of a model folder, checked by content (ModelRefused when it has none)."""
+    return family(inspect_model_folder(folder).family)

@@ -27,13 +27,12 @@ from workbench.core.errors import ImportProblem, WorkbenchError
 from workbench.core.user_file import check_regular_file
 from workbench.mt.catalogue import MODELS_DIR, Catalogue, load_catalogue
 from workbench.mt.families import family as model_family
-from workbench.mt.families import m2m100_vocabulary_from_tokenizer
 from workbench.mt.model_archive import DEFAULT_LIMITS, ArchiveLimits, unpack_model_archive
 from workbench.mt.model_files import MANIFEST, ModelFolder, ModelRefused, inspect_model_folder, open_regular
 
 log = logging.getLogger(__name__)
 
-__all__ = ["MANIFEST", "InstalledModel", "MissingExtra", "ModelStore", "m2m100_vocabulary_from_tokenizer"]
+__all__ = ["MANIFEST", "InstalledModel", "MissingExtra", "ModelStore"]
 
 #: how old an interrupted install's work folder must be before the next install removes it
 LEFTOVER_AGE_SECONDS = 3600
