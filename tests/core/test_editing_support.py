@@ -3,16 +3,22 @@ comments, filters with diacritic-blind search, and find & replace planned before
 
 from __future__ import annotations
 
+import sqlite3
 from pathlib import Path
 
+import pytest
+
+from workbench.core.errors import ProjectDiskFull
 from workbench.core.importing.file_import import prepare_import
+from workbench.core.ops import find_replace
 from workbench.core.ops.draft_confidence import is_weak_draft
-from workbench.core.ops.find_replace import plan_replacements
+from workbench.core.ops.find_replace import apply_replacements, plan_replacements
 from workbench.core.ops.translation_edits import TranslationState, edited, write_state
 from workbench.core.records import Origin, Status, Translation
 from workbench.core.store.project_store import Project
 from workbench.core.store.segment_comments import comment, set_comment
 from workbench.core.store.segment_filter import SegmentFilter, filter_segment_ids, ids_needing_work
+from workbench.core.store.translations import write_translation
 from workbench.core.store.unconfirmed_edits import keep_unconfirmed, save_unconfirmed, unconfirmed_edits
 
 TEXT = "Hòa Bình là một tỉnh.\n\nHOÀ BÌNH có núi.\n\nCần Thơ có chợ nổi.\n\nhoa sen nở.\n"
@@ -119,3 +125,49 @@ def test_a_machine_draft_the_model_was_unsure_of_is_weak_until_a_person_confirms
     assert not is_weak_draft(translation(Status.TRANSLATED, Origin.MT, -2.0))  # a person vouched for it
     assert not is_weak_draft(translation(Status.DRAFT, Origin.TM, -2.0))  # memory drafts have no model score
     assert not is_weak_draft(None)
+
+
+def _hoa_binh(project: Project) -> list[int]:
+    ids = project.segment_ids()
+    project.save_translation(ids[0], "en", "Hoa Binh is a province.", Status.APPROVED, Origin.HUMAN, "a")
+    project.save_translation(ids[1], "en", "HOA BINH has hills.", Status.DRAFT, Origin.MT, "m")
+    project.save_translation(ids[2], "en", "Hoa Binh and Can Tho.", Status.TRANSLATED, Origin.HUMAN, "a")
+    return ids
+
+
+def test_replacing_keeps_a_draft_a_draft_and_makes_other_text_translated_by_the_person(tmp_path: Path) -> None:
+    with _project(tmp_path) as project:
+        ids = _hoa_binh(project)
+        plans = plan_replacements(project, ids, "en", "hoa binh", "Hòa Bình")
+        project.save_translation(ids[2], "en", "Can Tho.", Status.TRANSLATED, Origin.HUMAN, "b")  # after the preview
+        changes = apply_replacements(project, plans, "Lan")
+        assert changes.segment_ids == (ids[0], ids[1]) and changes.languages == ("en",)
+        first, second, third = (project.segment(i).translations["en"] for i in ids[:3])
+        assert (first.text, first.status, first.origin, first.author) == (
+            "Hòa Bình is a province.", Status.TRANSLATED, Origin.HUMAN, "Lan",
+        )  # fmt: skip
+        assert (second.text, second.status, second.origin) == ("Hòa Bình has hills.", Status.DRAFT, Origin.HUMAN)
+        assert third.text == "Can Tho."  # changed since the preview: left alone
+        assert project.revisions(ids[0], "en")[-1]["note"] == "find & replace"
+
+
+def test_a_find_and_replace_that_fails_halfway_changes_no_segment(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    with _project(tmp_path) as project:
+        ids = _hoa_binh(project)
+        plans = plan_replacements(project, ids, "en", "hoa binh", "Hòa Bình")
+        before = [project.segment(i).translations["en"] for i in ids[:3]]
+        calls: list[int] = []
+
+        def failing(db: sqlite3.Connection, segment_id: int, *args: object, **kwargs: object) -> None:
+            if calls:
+                raise ProjectDiskFull(f"{project.path}: the disk is full")
+            calls.append(segment_id)
+            write_translation(db, segment_id, *args, **kwargs)  # type: ignore[arg-type]
+
+        monkeypatch.setattr(find_replace, "write_translation", failing)
+        with pytest.raises(ProjectDiskFull):
+            apply_replacements(project, plans, "Lan")
+        assert calls == [ids[0]]
+        assert [project.segment(i).translations["en"] for i in ids[:3]] == before

@@ -16,9 +16,8 @@ from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
 from workbench.core.errors import WorkbenchError
-from workbench.core.ops.find_replace import Replacement
+from workbench.core.ops.find_replace import Replacement, apply_replacements
 from workbench.core.ops.translation_edits import TranslationState, edited, write_state
-from workbench.core.records import Origin, Status
 from workbench.core.store.project_store import Project
 from workbench.core.store.unconfirmed_edits import discard_unconfirmed, save_unconfirmed
 
@@ -117,28 +116,22 @@ class EditingController(QObject):
         return True
 
     def apply_replacements(self, plans: Sequence[Replacement]) -> int:
-        """Find & replace: one undo step for all of them. Returns how many segments changed."""
+        """Find & replace: written by the core in one transaction, one undo step for all of them. Returns how
+        many segments changed."""
         if not plans:
             return 0
-        self.undo_stack.beginMacro(self.tr("Replace in {0} segments").format(len(plans)))
-        changed: list[int] = []
+        label = self.tr("Replace in {0} segments").format(len(plans))
         try:
-            for plan in plans:
-                before = self.current_state(plan.segment_id, plan.language)
-                if before.text != plan.before:
-                    continue  # changed since the preview: leave it
-                status = Status.DRAFT if before.status in (Status.DRAFT, Status.UNTRANSLATED) else Status.TRANSLATED
-                after = TranslationState(plan.after, status, Origin.HUMAN)
-                write_state(self.project, plan.segment_id, plan.language, after, self._author(), "find & replace")
-                self.undo_stack.push(TranslationEdit(self, plan.segment_id, plan.language, before, after, ""))
-                changed.append(plan.segment_id)
+            changes = self.recorded(
+                label, plans[0].language, [plan.segment_id for plan in plans],
+                lambda: apply_replacements(self.project, plans, self._author()),
+            )  # fmt: skip
         except WRITE_ERRORS as exc:
             self.failed.emit(describe_write_error(exc))
-        finally:
-            self.undo_stack.endMacro()
-            if changed:
-                self.changed.emit(changed)
-        return len(changed)
+            return 0
+        if changes.segment_ids:
+            self.changed.emit(list(changes.segment_ids))
+        return len(changes.segment_ids)
 
     def recorded(
         self, label: str | Callable[[T], str], language: str, segment_ids: Sequence[int], write: Callable[[], T]

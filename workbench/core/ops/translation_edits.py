@@ -12,7 +12,9 @@ from dataclasses import dataclass
 
 from workbench.core import records
 from workbench.core.records import Origin, Status, Translation
-from workbench.core.store.project_store import Project, now, write_translation
+from workbench.core.store.project_store import Project
+from workbench.core.store.translations import write_translation
+from workbench.core.timestamps import now
 
 
 @dataclass(frozen=True, slots=True)
@@ -59,7 +61,11 @@ def write_state(
 ) -> None:
     """Set the translation to `state` in one transaction, with its revision."""
     with project.transaction() as db:
-        stored = records.TranslationState(
-            state.text, state.status, state.origin, state.origin_detail, author, state.score, state.flags
-        )
-        write_translation(db, segment_id, language, stored, now(), note=note)
+        write_translation(db, segment_id, language, stored_state(state, author), now(), note=note)
+
+
+def stored_state(state: TranslationState, author: str) -> records.TranslationState:
+    """What `write_translation` writes for `state` set by `author` (undo's record carries no author)."""
+    return records.TranslationState(
+        state.text, state.status, state.origin, state.origin_detail, author, state.score, state.flags
+    )
