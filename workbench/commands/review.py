@@ -6,6 +6,9 @@ Roles come from the settings or `--as`, exactly as in the window: only an editor
 from __future__ import annotations
 
 import argparse
+import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 from workbench.commands.values import bounded, id_list, language_list, target_languages
@@ -13,12 +16,14 @@ from workbench.context import AppContext
 from workbench.core.counted import counted, plural
 from workbench.core.errors import WorkbenchError
 from workbench.core.exporting.export_formats import FORMATS, HANDOFF_FORMATS, export, handoff
+from workbench.core.memory.translation_memory import SharedMemory
 from workbench.core.ops.approval import approve, awaiting_approval, send_back
 from workbench.core.ops.merge_back import MergePlan, Outcome, apply_merge, plan_merge, summary, would_write
+from workbench.core.records import Role
 from workbench.core.review.post_edit_report import format_report, post_edit_report
 from workbench.core.store.project_store import Project
 
-ROLES = ["translator", "editor"]
+ROLES = [str(role) for role in Role]
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -120,17 +125,33 @@ def cmd_approve(args: argparse.Namespace, context: AppContext) -> int:
         print(f"{counted(len(ready), 'translated segment')} would be approved in {args.language}")
         return 0
     asked = id_list(args.segments) if args.segments else []
-    with Project.open(args.project) as project:
+    with Project.open(args.project) as project, _shared_memory(context) as memory:
         _language(args, project)
         approved = approve(
             project, args.language, settings.user_name, args.role or settings.role, project.document_id(args.document),
-            asked or None,
-        )  # fmt: skip
+            asked or None, memory,
+        ).segment_ids  # fmt: skip
         refused = _not_approved(project, args.language, asked, set(approved))
     print(f"{counted(len(approved), 'segment')} approved in {args.language} by {settings.user_name}")
     for line in refused:
         print(f"  not approved: {line}")
     return 1 if refused else 0
+
+
+@contextmanager
+def _shared_memory(context: AppContext) -> Iterator[SharedMemory | None]:
+    """The shared memory for an approval or a merge to teach, closed afterwards; None (with a note on stderr)
+    when it cannot be opened: the project's change is still made, only the memory does not learn it."""
+    try:
+        memory = context.open_shared_memory()
+    except WorkbenchError as exc:
+        print(f"note: the shared memory does not learn this: {exc}", file=sys.stderr)
+        yield None
+        return
+    try:
+        yield memory
+    finally:
+        memory.close()
 
 
 def cmd_send_back(args: argparse.Namespace, context: AppContext) -> int:
@@ -207,7 +228,8 @@ def cmd_merge(args: argparse.Namespace, context: AppContext) -> int:
                 print(f"dry run: nothing written; the merge would write {counted(len(would_write(plan, take)), 'segment')} "
                       f"and leave {counted(len(left), 'conflict')} as they are")  # fmt: skip
             return 0
-        written = apply_merge(project, plan, settings.user_name, take, args.skip_mismatched)
+        with _shared_memory(context) as memory:
+            written = apply_merge(project, plan, settings.user_name, take, args.skip_mismatched, memory).segment_ids
     print(f"{counted(len(written), 'segment')} written; {counted(len(left), 'conflict')} left as they are"
           + (" (resolve with --take IDS or --take all)" if left else ""))  # fmt: skip
     return 0
@@ -219,4 +241,3 @@ def cmd_report(args: argparse.Namespace, context: AppContext) -> int:
         for line in format_report(post_edit_report(project, args.language)):
             print(line)
     return 0
-
