@@ -10,7 +10,15 @@ from pathlib import Path
 import pytest
 
 from workbench.core.errors import ImportProblem, ProjectDiskFull, WorkbenchError
-from workbench.core.memory.glossary import Term, add_term, read_glossary_csv, terms, write_glossary_tbx, write_term
+from workbench.core.memory.glossary import (
+    Term,
+    add_term,
+    alternatives,
+    read_glossary_csv,
+    terms,
+    write_glossary_tbx,
+    write_term,
+)
 from workbench.core.ops import glossary_files
 from workbench.core.ops.glossary_files import import_glossary
 from workbench.core.store.project_store import Project
@@ -106,3 +114,11 @@ def test_a_glossary_of_another_kind_is_refused_naming_the_file(project: Project,
     with pytest.raises(WorkbenchError, match=re.escape(f"{path}: a glossary is a .csv or .tbx file")):
         import_glossary(project, path)
     assert terms(project) == []
+
+
+def test_forbidden_alternatives_are_split_alike_from_a_csv_cell_and_from_what_a_person_types(tmp_path: Path) -> None:
+    """The CLI's --forbid-en, the term dialog and a CSV cell all read 'a ; b;;' as two alternatives."""
+    path = tmp_path / "terms.csv"
+    path.write_text("vi,en,forbidden_en\nThủ tướng,Prime Minister,Premier ; Chief Minister;;\n", encoding="utf-8")
+    (term,) = read_glossary_csv(path)
+    assert term.forbidden == {"en": alternatives("Premier ; Chief Minister;;")} == {"en": ("Premier", "Chief Minister")}

@@ -12,14 +12,15 @@ from workbench.context import AppContext
 from workbench.core.counted import counted
 from workbench.core.errors import WorkbenchError
 from workbench.core.exporting.text_exports import export_memory
-from workbench.core.memory.glossary import add_term, terms
+from workbench.core.memory.glossary import Term, add_term, alternatives, terms
 from workbench.core.memory.project_memory import Memories, rebuild_project_memory, shared_memory_path
 from workbench.core.memory.tmx import load_tmx
-from workbench.core.ops.glossary_files import export_glossary, import_glossary
 from workbench.core.memory.translation_memory import DEFAULT_THRESHOLD, SharedMemory, add_unit
+from workbench.core.ops.glossary_files import export_glossary, import_glossary
 from workbench.core.qa.checks import CHECKS, ERROR, INFO, WARNING
 from workbench.core.qa.project_run import check_project, ignore_problem
-from workbench.core.store.project_store import Project, now
+from workbench.core.store.project_store import Project
+from workbench.core.timestamps import now
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -118,14 +119,8 @@ def cmd_glossary(args: argparse.Namespace, context: AppContext) -> int:
         elif args.glossary_command == "export":
             print(f"{args.file}: {counted(export_glossary(project, args.file), 'term')}")
         elif args.glossary_command == "add":
-            from workbench.core.memory.glossary import Term
-
             targets = {k: v for k, v in (("en", args.en), ("km", args.km)) if v}
-            forbidden = {
-                k: tuple(x.strip() for x in v.split(";") if x.strip())
-                for k, v in (("en", args.forbid_en), ("km", args.forbid_km))
-                if v
-            }
+            forbidden = {k: alternatives(v) for k, v in (("en", args.forbid_en), ("km", args.forbid_km)) if v}
             add_term(project, Term(args.vi, targets, forbidden, args.note))
             print(f"added: {args.vi}")
         else:

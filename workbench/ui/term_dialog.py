@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLineEdit, QVBoxLayout, QWidget
 
-from workbench.core.memory.glossary import Term
+from workbench.core.memory.glossary import Term, alternatives
 
 
 class TermDialog(QDialog):
@@ -40,10 +40,6 @@ class TermDialog(QDialog):
         return Term(
             self.source.text().strip(),
             {code: field.text().strip() for code, field in self.targets.items() if field.text().strip()},
-            {
-                code: tuple(x.strip() for x in field.text().split(";") if x.strip())
-                for code, field in self.forbidden.items()
-                if field.text().strip()
-            },
+            {code: alternatives(field.text()) for code, field in self.forbidden.items() if field.text().strip()},
             self.note.text().strip(),
         )

@@ -26,7 +26,8 @@ from workbench.core.exporting.spreadsheet_cells import original_cell, safe_cell
 from workbench.core.exporting.xml_characters import xml_text
 from workbench.core.language.language_rules import language_code
 from workbench.core.memory.match_normalization import normalize_for_matching, unify_tone_placement
-from workbench.core.store.project_store import Project, now
+from workbench.core.store.project_store import Project
+from workbench.core.timestamps import now
 from workbench.core.untrusted_xml import parse_untrusted
 from workbench.core.user_file import read_regular_file
 
@@ -54,6 +55,11 @@ class FoundTerm:
 @lru_cache(maxsize=256)
 def target_key(text: str) -> str:
     return normalize_for_matching(text.replace("\u200b", ""))
+
+
+def alternatives(text: str) -> tuple[str, ...]:
+    """Forbidden alternatives as a person types them (and a CSV cell holds them): separated by ";"."""
+    return tuple(part.strip() for part in text.split(";") if part.strip())
 
 
 def add_term(project: Project, term: Term) -> int:
@@ -205,11 +211,7 @@ def read_glossary_csv(path: Path) -> list[Term]:
             Term(
                 source,
                 {lang: row[lang].strip() for lang in ("en", "km") if row.get(lang)},
-                {
-                    lang: tuple(x.strip() for x in row[f"forbidden_{lang}"].split(";") if x.strip())
-                    for lang in ("en", "km")
-                    if row.get(f"forbidden_{lang}")
-                },
+                {lang: alternatives(row[f"forbidden_{lang}"]) for lang in ("en", "km") if row.get(f"forbidden_{lang}")},
                 (row.get("note") or "").strip(),
             )
         )
