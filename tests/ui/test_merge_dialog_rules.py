@@ -3,11 +3,13 @@ translate-toolkit's xliff2po dropped our context."""
 
 from __future__ import annotations
 
+from contextlib import closing
 from pathlib import Path
 
 from PySide6.QtCore import Qt
 
 from tests.core.test_peer_handoff import _edited_po, _project
+from workbench.core.memory.translation_memory import SharedMemory
 from workbench.core.ops.merge_back import Match
 from workbench.ui.merge_dialog import MergeDialog
 
@@ -38,3 +40,16 @@ def test_the_dialog_says_what_it_did_not_trust_in_the_file(qtbot, tmp_path: Path
         dialog = MergeDialog(project, returned, "km", {"km": "Khmer"}, "Lan")
         qtbot.addWidget(dialog)
         assert "'9999-12-31T00:00:00Z' is in the future, so it is not trusted" in dialog.summary.text()
+
+
+def test_merging_from_the_dialog_teaches_the_shared_memory_it_is_given(qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    with _project(tmp_path) as project, closing(SharedMemory(tmp_path / "shared.sqlite")) as shared:
+        edited = _edited_po(tmp_path, project)
+        dialog = MergeDialog(project, edited, "km", {"km": "Khmer"}, "Lan", memory=shared)
+        qtbot.addWidget(dialog)
+        with qtbot.waitSignal(dialog.merged) as merged:
+            dialog.merge()
+        third = project.segment_ids()[2]
+        assert third in merged.args[0]
+        found = [m.unit.target for m in shared.lookup(project.segment(third).source, "km") if m.score == 100]
+        assert found == ["ផ្សារបណ្តែតទឹកបើកព្រឹក។"]

@@ -4,6 +4,7 @@ menu write real files (read back with python-docx and the XLIFF reader) and show
 
 from __future__ import annotations
 
+from contextlib import closing
 from pathlib import Path
 
 import docx
@@ -14,6 +15,8 @@ from PySide6.QtWidgets import QPlainTextEdit
 
 from workbench.core.exporting.export_formats import handoff
 from workbench.core.exporting.xliff import NS
+from workbench.core.importing.file_import import prepare_import
+from workbench.core.memory.translation_memory import SharedMemory
 from workbench.core.ops.merge_back import Outcome
 from workbench.core.records import Origin, Status
 from workbench.core.settings import Settings
@@ -228,3 +231,27 @@ def test_hand_off_from_the_file_menu_writes_every_text_with_its_state(qtbot, ope
     assert units[str(second)].find(f"{{{NS}}}target").text == "ហ័របិញមានបឹងធំ។"
     dialog.close()
     window.close()
+
+
+def test_each_approval_in_review_mode_teaches_the_shared_memory_it_is_given(qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    from workbench.ui.review_dialog import ReviewDialog
+
+    source = tmp_path / "a.txt"
+    source.write_text("Câu một.\n\nCâu hai.\n", encoding="utf-8")
+    with Project.create(tmp_path / "p.wbp", "p", "vi", ["en", "km"]) as project:
+        project.store_document(prepare_import(source))
+        first, second = project.segment_ids()
+        project.save_translation(first, "km", "ប្រយោគមួយ។", Status.TRANSLATED, Origin.HUMAN, "Dara")
+        project.save_translation(second, "km", "ប្រយោគពីរ", Status.TRANSLATED, Origin.HUMAN, "Dara")
+        with closing(SharedMemory(tmp_path / "shared.sqlite")) as shared:
+            dialog = ReviewDialog(project, "km", None, "Chị Hoa", "editor", "Khmer", memory=shared)
+            qtbot.addWidget(dialog)
+            qtbot.mouseClick(dialog.approve_button, Qt.MouseButton.LeftButton)  # as it is
+            dialog.translation.setPlainText("ប្រយោគពីរ។")  # corrected, then approved
+            qtbot.mouseClick(dialog.approve_button, Qt.MouseButton.LeftButton)
+            learnt = {
+                s: [m.unit.target for m in shared.lookup(s, "km") if m.score == 100] for s in ("Câu một.", "Câu hai.")
+            }
+            assert learnt == {"Câu một.": ["ប្រយោគមួយ។"], "Câu hai.": ["ប្រយោគពីរ។"]}
+            assert project.segment(first).translations["km"].origin is Origin.HUMAN
+            assert project.revisions(second, "km")[-1]["note"] == "edited and approved"
