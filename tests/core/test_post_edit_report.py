@@ -8,7 +8,8 @@ from workbench.core.importing.file_import import prepare_import
 from workbench.core.ops.approval import approve
 from workbench.core.records import Origin, Status, TranslationState
 from workbench.core.review.post_edit_report import format_report, post_edit_report
-from workbench.core.store.project_store import Project, write_translation
+from workbench.core.store.project_store import Project
+from workbench.core.store.translations import write_translation
 
 
 def test_unchanged_drafts_and_edit_distance_are_counted_per_model(tmp_path: Path) -> None:

@@ -101,14 +101,14 @@ def test_a_file_from_a_newer_workbench_is_refused_untouched(tmp_path: Path) -> N
 
 
 def test_an_older_file_is_upgraded_with_a_backup(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    from workbench.core.store import project_schema, project_store
+    from workbench.core.store import project_file, project_schema
 
     path = tmp_path / "old.wbp"
     Project.create(path, "old", "vi", ["en"]).close()
     extra = "CREATE TABLE future_table (id INTEGER PRIMARY KEY, source TEXT NOT NULL);"
     monkeypatch.setattr(project_schema, "MIGRATIONS", [*project_schema.MIGRATIONS, extra])
-    monkeypatch.setattr(project_store, "MIGRATIONS", [*project_schema.MIGRATIONS])
-    monkeypatch.setattr(project_store, "LATEST_VERSION", LATEST_VERSION + 1)
+    monkeypatch.setattr(project_file, "MIGRATIONS", [*project_schema.MIGRATIONS])
+    monkeypatch.setattr(project_file, "LATEST_VERSION", LATEST_VERSION + 1)
     with Project.open(path) as upgraded:
         assert upgraded.info.schema_version == LATEST_VERSION + 1
     assert (tmp_path / f"old.wbp.v{LATEST_VERSION}.bak").exists()
@@ -141,10 +141,10 @@ def test_a_process_killed_during_an_import_leaves_everything_committed_before(tm
         from pathlib import Path
         from workbench.core.importing.file_import import import_files
         from workbench.core.store.project_store import Project
-        from workbench.core.store import project_store
+        from workbench.core.store import documents
         project = Project.open(Path({str(path)!r}))
         import_files(project, [Path({str(first)!r})])
-        original = project_store.write_translation
+        original = documents.write_translation
         count = 0
         def slow(*args, **kwargs):
             global count
@@ -153,7 +153,7 @@ def test_a_process_killed_during_an_import_leaves_everything_committed_before(tm
                 print("inside", flush=True)
                 time.sleep(60)  # killed here, half-way through the transaction
             return original(*args, **kwargs)
-        project_store.write_translation = slow
+        documents.write_translation = slow
         import_files(project, [Path({str(big)!r})])
         print("finished", flush=True)
         """

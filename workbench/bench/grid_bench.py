@@ -21,7 +21,8 @@ KHMER_SAMPLE = "ខេត្តអានយ៉ាងជាខេត្តព្�
 
 
 def _add_translations(path: Path) -> None:
-    from workbench.core.store.project_store import Project, now
+    from workbench.core.store.project_store import Project
+    from workbench.core.timestamps import now
 
     with Project.open(path) as project, project.transaction() as db:
         stamp = now()

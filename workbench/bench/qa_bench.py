@@ -14,7 +14,8 @@ from workbench.core.language.protected_spans import find_protected_spans, number
 from workbench.core.memory.glossary import Term, add_term
 from workbench.core.qa.checks import CHECKS
 from workbench.core.qa.project_run import check_project
-from workbench.core.store.project_store import Project, now
+from workbench.core.store.project_store import Project
+from workbench.core.timestamps import now
 
 GLOSSARY = [("Ủy ban nhân dân tỉnh", "Provincial People's Committee"), ("An Giang", "An Giang")]
 

@@ -46,9 +46,10 @@ from workbench.core.qa.live_context import QaContext, check_segment
 from workbench.core.qa.project_run import check_project
 from workbench.core.records import SegmentRecord
 from workbench.core.settings import Settings
-from workbench.core.store.project_store import Project, now
+from workbench.core.store.project_store import Project
 from workbench.core.store.segment_filter import filter_segment_ids, ids_needing_work
 from workbench.core.store.unconfirmed_edits import discard_all_unconfirmed, keep_unconfirmed, unconfirmed_edits
+from workbench.core.timestamps import now
 from workbench.mt.model_choice import EnginePool, NoModel, choose_model, model_store
 from workbench.ui.document_list import DocumentList
 from workbench.ui.editing_controller import EditingController

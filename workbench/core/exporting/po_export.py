@@ -19,7 +19,8 @@ import polib
 from workbench.core.exporting.export_report import ExportReport, exported_text
 from workbench.core.exporting.export_target import atomic_write, check_target
 from workbench.core.records import BlockKind, SegmentRecord, Status
-from workbench.core.store.project_store import Project, now
+from workbench.core.store.project_store import Project
+from workbench.core.timestamps import now
 
 #: the PO header of a hand-off file: when it was written, so the merge can tell text changed here since
 HANDOFF_HEADER = "X-Handoff-Date"

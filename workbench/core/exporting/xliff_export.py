@@ -9,7 +9,8 @@ from workbench.core.exporting.export_report import ExportReport, exported_text
 from workbench.core.exporting.export_target import check_target
 from workbench.core.exporting.xliff import XliffUnit, write_xliff
 from workbench.core.records import Status
-from workbench.core.store.project_store import Project, now
+from workbench.core.store.project_store import Project
+from workbench.core.timestamps import now
 
 #: XLIFF 1.2 target states by our status
 STATES = {

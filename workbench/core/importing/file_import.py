@@ -28,7 +28,8 @@ from workbench.core.records import (
     PreparedSegment,
     SourceBlock,
 )
-from workbench.core.store.project_store import Project, StoreResult
+from workbench.core.store.documents import StoreResult
+from workbench.core.store.project_store import Project
 from workbench.core.user_file import check_regular_file, read_regular_file
 
 log = logging.getLogger(__name__)

@@ -21,7 +21,9 @@ from workbench.core.memory.translation_memory import (
     lookup,
 )
 from workbench.core.records import Origin, Status, TranslationState
-from workbench.core.store.project_store import Project, now, write_translation
+from workbench.core.store.project_store import Project
+from workbench.core.store.translations import write_translation
+from workbench.core.timestamps import now
 
 
 def shared_memory_path() -> Path:

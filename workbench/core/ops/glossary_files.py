@@ -24,7 +24,8 @@ from workbench.core.memory.glossary import (
     write_glossary_tbx,
     write_term,
 )
-from workbench.core.store.project_store import Project, now
+from workbench.core.store.project_store import Project
+from workbench.core.timestamps import now
 from workbench.core.user_file import check_regular_file
 
 

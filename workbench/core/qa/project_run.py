@@ -22,7 +22,8 @@ from workbench.core.memory.match_normalization import normalize_for_matching
 from workbench.core.qa.checks import BY_ID, Problem, Severity, Subject, check_subject, numbers_in, numbers_outside
 from workbench.core.qa.live_context import QaContext
 from workbench.core.records import ORIGIN_BY_VALUE, STATUS_BY_VALUE, Origin, Status
-from workbench.core.store.project_store import Project, now
+from workbench.core.store.project_store import Project
+from workbench.core.timestamps import now
 
 _NOTHING = ("", Status.UNTRANSLATED, Origin.NONE)
 

@@ -11,7 +11,9 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from workbench.core.records import Origin, Status, TranslationState
-from workbench.core.store.project_store import Project, now, write_translation
+from workbench.core.store.project_store import Project
+from workbench.core.store.translations import write_translation
+from workbench.core.timestamps import now
 
 
 @dataclass(frozen=True, slots=True)

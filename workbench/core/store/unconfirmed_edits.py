@@ -10,7 +10,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from workbench.core.ops.translation_edits import TranslationState, edited, write_state
-from workbench.core.store.project_store import Project, now
+from workbench.core.store.project_store import Project
+from workbench.core.timestamps import now
 
 
 @dataclass(frozen=True, slots=True)
