@@ -77,6 +77,7 @@ def render(out: Path) -> list[Path]:
     from PySide6.QtCore import QCoreApplication, QSettings
     from PySide6.QtWidgets import QApplication, QWidget
 
+    from workbench.context import AppContext
     from workbench.core.settings import Settings
     from workbench.core.store.project_store import Project
     from workbench.ui.project_window import ProjectWindow
@@ -103,7 +104,7 @@ def render(out: Path) -> list[Path]:
         saved.append(target)
 
     def open_window() -> ProjectWindow:
-        window = ProjectWindow(Project.open(path), Settings(user_name="Lan"))
+        window = ProjectWindow(Project.open(path), AppContext(Settings(user_name="Lan")))
         window.resize(1500, 900)
         window.splitter.setSizes([330, 820, 350])
         window.show()
@@ -127,7 +128,7 @@ def render(out: Path) -> list[Path]:
     window.close()
 
     window = open_window()
-    window.settings = Settings(user_name="Hoa", role="editor")
+    window.context.update_settings(Settings(user_name="Hoa", role="editor"), save=False)
     window.apply_settings()
     window.grid.setCurrentIndex(window.model.index(first, 3))
     review = window.review.open_review()  # the Khmer translations waiting for the editor

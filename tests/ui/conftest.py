@@ -19,6 +19,7 @@ import pytest
 from PySide6.QtCore import QSettings, QThreadPool
 from PySide6.QtWidgets import QMessageBox
 
+from workbench.context import AppContext
 from workbench.core.importing.file_import import import_files
 from workbench.core.settings import Settings
 from workbench.core.store.project_store import Project
@@ -43,11 +44,12 @@ def no_leftover_background_work(qtbot):  # type: ignore[no-untyped-def]
 
 
 def _ui_modules() -> list[object]:
-    """Every module of workbench.ui, imported now, so a `from ... import show_error` is bound to the real
-    function before it is patched (a module first imported under the patch would keep the recorder)."""
+    """Every module of workbench.ui and its subpackages (ui/actions/), imported now, so a `from ... import
+    show_error` is bound to the real function before it is patched (a module first imported under the
+    patch would keep the recorder)."""
     import workbench.ui
 
-    return [importlib.import_module(f"workbench.ui.{m.name}") for m in pkgutil.iter_modules(workbench.ui.__path__)]
+    return [importlib.import_module(m.name) for m in pkgutil.walk_packages(workbench.ui.__path__, "workbench.ui.")]
 
 
 @pytest.fixture(autouse=True)
@@ -102,7 +104,7 @@ def open_window(qtbot, tmp_path: Path, short_text: Path) -> Callable[..., object
         if not path.exists():
             with Project.create(path, "An Giang", "vi", ["en", "km"]) as project:
                 import_files(project, [*files, short_text])
-        window = ProjectWindow(Project.open(path), settings or Settings.load())
+        window = ProjectWindow(Project.open(path), AppContext(settings or Settings.load()))
         qtbot.addWidget(window)
         window.show()
         qtbot.waitExposed(window)

@@ -36,7 +36,7 @@ def test_the_tools_exports_refuse_the_project_file_a_source_and_a_missing_folder
         (tmp_path / "nodir" / "out.csv", f"cannot write {tmp_path / 'nodir' / 'out.csv'}: the folder "),
     ):
         _choose(monkeypatch, chosen)
-        getattr(window, action)()
+        getattr(window.memory, action)()
         assert shown_errors and shown_errors[-1].startswith(f"{title}: {why}"), shown_errors
     assert len(shown_errors) == 3
     assert short_text.read_bytes() == source_text
@@ -51,7 +51,7 @@ def test_the_memory_export_writes_a_tmx_file_and_leaves_no_temporary(
 ) -> None:
     window = open_window()
     _choose(monkeypatch, tmp_path / "memory.tmx")
-    window.export_tmx()
+    window.memory.export_tmx()
     assert shown_errors == []
     assert (tmp_path / "memory.tmx").read_bytes().startswith(b"<?xml")
     assert not [p for p in tmp_path.iterdir() if p.name.endswith(".partial")]

@@ -7,6 +7,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QTextCursor
 
+from workbench.core.changes import SegmentChanges
 from workbench.core.memory.glossary import Term, add_term, terms
 from workbench.core.qa.project_run import check_project
 from workbench.core.records import Origin, Status
@@ -17,7 +18,7 @@ from workbench.ui.term_dialog import TermDialog
 def test_terms_are_highlighted_in_the_source_column(qtbot, open_window) -> None:  # type: ignore[no-untyped-def]
     window = open_window()
     add_term(window.project, Term("Núi Cấm", {"en": "Cam Mountain", "km": "ភ្នំកម្ពស់"}))
-    window._glossary_changed()
+    window.apply(SegmentChanges(glossary=True))
     spans = window.model.data(window.model.index(0, 1), TERMS_ROLE)
     assert spans and spans[0][:2] == (0, 7) and "Cam Mountain" in spans[0][2]
     assert window.model.data(window.model.index(1, 1), TERMS_ROLE) == []
@@ -55,7 +56,7 @@ def test_adding_a_term_from_the_selection_takes_two_keys(qtbot, open_window, mon
 def test_alt_number_inserts_the_glossary_term_at_the_cursor(qtbot, open_window) -> None:  # type: ignore[no-untyped-def]
     window = open_window()
     add_term(window.project, Term("Chợ nổi", {"en": "floating market"}))
-    window._glossary_changed()
+    window.apply(SegmentChanges(glossary=True))
     window.grid.setCurrentIndex(window.model.index(2, 2))
     editor = window.open_editor()
     qtbot.keyClicks(editor, "The ")
@@ -68,9 +69,9 @@ def test_the_check_report_goes_to_a_segment_and_keeps_the_reason_for_an_ignored_
     window = open_window()
     ids = window.model.ids
     window.project.save_translation(ids[2], "en", "Long Xuyen market opens early", Status.TRANSLATED, Origin.HUMAN, "a")
-    with qtbot.waitSignal(window.checks.finished, timeout=10_000):
-        window.show_check_report(None)  # checked in the background, the report opens when done
-    report = window.check_report
+    with qtbot.waitSignal(window.qa.checks.finished, timeout=10_000):
+        window.qa.show_check_report(None)  # checked in the background, the report opens when done
+    report = window.qa.check_report
     qtbot.addWidget(report)
     checks = [row[3] for row in report.model.rows]
     assert "end-punctuation" in checks and "untranslated" not in checks
@@ -82,12 +83,12 @@ def test_the_check_report_goes_to_a_segment_and_keeps_the_reason_for_an_ignored_
     assert report.ignore_selected("a headline style, no full stop")
     ignored = window.project.connection.execute("SELECT check_id, reason FROM qa_ignored").fetchall()
     assert [tuple(r) for r in ignored] == [("end-punctuation", "a headline style, no full stop")]
-    with qtbot.waitSignal(window.checks.finished, timeout=10_000):
-        window.show_check_report(None)
-    assert "end-punctuation" not in [row[3] for row in window.check_report.model.rows]
-    window.check_report.close()
+    with qtbot.waitSignal(window.qa.checks.finished, timeout=10_000):
+        window.qa.show_check_report(None)
+    assert "end-punctuation" not in [row[3] for row in window.qa.check_report.model.rows]
+    window.qa.check_report.close()
     window.project.save_translation(ids[1], "en", "Hoa Binh has a big lake", Status.TRANSLATED, Origin.HUMAN, "a")
-    with qtbot.waitSignal(window.checks.finished, timeout=10_000):
+    with qtbot.waitSignal(window.qa.checks.finished, timeout=10_000):
         window.filter_bar.qa.setChecked(True)  # the grid's QA filter is fed by the same background check
     expected = {p.segment_id for p in check_project(window.project, ["en", "km"]) if p.check_id != "untranslated"}
     assert expected == {ids[1]} and window.model.ids == [ids[1]]  # only segments with findings
@@ -108,7 +109,7 @@ def test_the_history_shows_what_the_translator_changed_in_the_machine_draft(qtbo
     window.project.save_translation(
         ids[2], "en", "The floating market opens at dawn", Status.TRANSLATED, Origin.HUMAN, "Lan"
     )
-    window._segments_changed([ids[2]])  # as the editing controller reports a change
+    window.apply(SegmentChanges.of([ids[2]], "en"))  # as the editing controller reports a change
     window.grid.setCurrentIndex(window.model.index(2, 2))
     shown = window.side_panel.post_edit
     assert shown.isVisible() and "opus-mt-vi-en" in shown.text()

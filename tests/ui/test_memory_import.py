@@ -23,7 +23,7 @@ def test_a_po2tmx_memory_imports_and_the_window_says_how_it_was_read(
     monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *_args, **_kw: (str(memory), "TMX (*.tmx)"))
     shown: list[str] = []
     monkeypatch.setattr(QMessageBox, "information", lambda _parent, _title, text: shown.append(text))
-    window.import_tmx()
+    window.memory.import_tmx()
     assert window.statusBar().currentMessage() == "1 new unit in the shared memory"
     (message,) = shown
     assert "header gives the source language as 'en'" in message and "read by the units' own languages" in message

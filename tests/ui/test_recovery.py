@@ -42,12 +42,12 @@ def test_text_typed_before_a_kill_is_offered_back(qtbot, tmp_path: Path, short_t
     window = ProjectWindow(Project.open(path))
     qtbot.addWidget(window)
     window.show()
-    assert window.banner.isVisible()
-    assert window.banner_label.text().startswith("An unconfirmed edit from your last session was kept")
-    window.keep_button.click()
+    assert window.recovery.isVisible()
+    assert window.recovery.label.text().startswith("An unconfirmed edit from your last session was kept")
+    window.recovery.keep_button.click()
     kept = window.project.segment(window.model.segment_id(0)).translations["en"]
     assert (kept.text, kept.status, kept.origin) == ("Mount Cam is famo", Status.DRAFT, Origin.HUMAN)
-    assert not window.banner.isVisible()
+    assert not window.recovery.isVisible()
     window.close()
 
 
@@ -63,10 +63,10 @@ def test_discarding_the_recovered_text_leaves_the_segment_as_it_was(qtbot, tmp_p
     window = ProjectWindow(Project.open(path))
     qtbot.addWidget(window)
     window.show()
-    assert window.banner.isVisible()
-    window.discard_button.click()
+    assert window.recovery.isVisible()
+    window.recovery.discard_button.click()
     assert unconfirmed_edits(window.project) == []
-    assert not window.banner.isVisible()
+    assert not window.recovery.isVisible()
     kept = window.project.segment(first).translations["en"]
     assert (kept.text, kept.status, kept.origin) == ("Cam Mountain is famous.", Status.TRANSLATED, Origin.HUMAN)
     window.close()

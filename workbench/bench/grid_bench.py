@@ -41,6 +41,7 @@ def run_grid_benchmark(segments: int, out: Callable[[str], None]) -> None:
     from PySide6.QtWidgets import QApplication
 
     from workbench.bench.project_bench import build_big_project
+    from workbench.context import AppContext
     from workbench.core.settings import Settings
     from workbench.core.store.project_store import Project
     from workbench.ui.project_window import KhmerWrappingModel, ProjectWindow
@@ -81,7 +82,7 @@ def run_grid_benchmark(segments: int, out: Callable[[str], None]) -> None:
         project.close()
 
         began = time.perf_counter()
-        window = ProjectWindow(Project.open(path), Settings())
+        window = ProjectWindow(Project.open(path), AppContext(Settings()))
         window.resize(1280, 780)
         window.show()
         QCoreApplication.processEvents()

@@ -1,0 +1,1 @@
+"""The project window's features, one module per group of commands, each built on a `WindowContext`."""

@@ -1,0 +1,95 @@
+"""Tools > Check: the quality checks of a document or the project in the background, the report they
+open, and the grid's "Has QA issue" filter fed by the same checks."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from PySide6.QtCore import QObject
+
+from workbench.core.qa.checks import Problem
+from workbench.core.qa.live_context import QaContext
+from workbench.core.qa.project_run import check_project
+from workbench.ui.actions.new_action import new_action
+from workbench.ui.check_report_dialog import CheckReportDialog
+from workbench.ui.error_dialog import show_error
+from workbench.ui.filter_bar import FilterBar
+from workbench.ui.tasks import TaskRunner, on_read_only_copy
+from workbench.ui.window_context import WindowContext
+
+
+@dataclass(frozen=True, slots=True)
+class FilterRun:
+    """Checks run to bring the grid's QA filter up to date."""
+
+
+@dataclass(frozen=True, slots=True)
+class ReportRun:
+    """Checks run for the report of a document (None: the whole project)."""
+
+    document_id: int | None
+
+
+CheckRun = FilterRun | ReportRun
+
+
+class QualityCheckActions(QObject):
+    def __init__(self, window: WindowContext, filter_bar: FilterBar, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.window, self.filter_bar = window, filter_bar
+        self.check_document_action = new_action(
+            self, self.tr("&Check this document"), lambda: self.show_check_report(window.current_document()), "F7"
+        )
+        self.check_project_action = new_action(
+            self, self.tr("Check the whole &project"), lambda: self.show_check_report(None), "Shift+F7"
+        )
+        self.checks: TaskRunner[CheckRun] = TaskRunner(self)
+        self.checks.finished.connect(self._checks_done)
+        self.checks.failed.connect(
+            lambda _task, message: show_error(window.dialog_parent(), self.tr("Checks failed"), message)
+        )
+        self.check_report: CheckReportDialog | None = None
+        self.qa_ids: frozenset[int] = frozenset()
+        filter_bar.set_qa_provider(lambda: self.qa_ids)
+        filter_bar.qa.toggled.connect(self._qa_filter_toggled)
+
+    def _qa_filter_toggled(self, on: bool) -> None:
+        """The filter shows the last result at once and is brought up to date by a background check."""
+        if on:
+            self.run_checks(self.window.current_document(), FilterRun())
+
+    def show_check_report(self, document_id: int | None) -> int:
+        """F7 / Shift+F7: the checks run in the background; the report opens when they are done."""
+        return self.run_checks(document_id, ReportRun(document_id))
+
+    def run_checks(self, document_id: int | None, purpose: CheckRun) -> int:
+        self.window.show_status(self.tr("Checking…"))
+        languages = self.window.shown_languages()
+        work = on_read_only_copy(
+            self.window.project.path,
+            lambda project: check_project(project, languages, document_id, parallel=False),
+        )
+        return self.checks.start(work, purpose)
+
+    def _checks_done(self, task_id: int, problems: list[Problem]) -> None:
+        purpose = self.checks.purpose(task_id)  # still known: `finished` is emitted before it is forgotten
+        if self.window.is_closing:
+            return
+        found = [p for p in problems if p.check_id != "untranslated"]
+        self.window.show_status(self.tr("{0} findings").format(len(found)), 4000)
+        if isinstance(purpose, FilterRun):
+            self.qa_ids = frozenset(p.segment_id for p in found)
+            if self.filter_bar.qa.isChecked():
+                self.window.reload_grid()
+        elif isinstance(purpose, ReportRun):
+            self._show_report(found, purpose.document_id)
+
+    def _show_report(self, problems: list[Problem], document_id: int | None) -> None:
+        window = self.window
+        window.qa_context = QaContext.load(window.project)
+        positions = {s.id: s.position + 1 for s in window.project.segments(document_id)}
+        dialog = CheckReportDialog(
+            window.project, problems, positions, window.settings.user_name, window.go_to, window.dialog_parent()
+        )
+        self.check_report = dialog
+        dialog.show()
