@@ -6,9 +6,9 @@ The grid benchmark drives the window, so it is loaded by name when asked for: th
 from __future__ import annotations
 
 import argparse
-import importlib
 from pathlib import Path
 
+from workbench.bench.registry import BenchRequest, run_benchmark
 from workbench.commands.project import bench_segmentation
 from workbench.commands.values import bounded
 from workbench.context import AppContext
@@ -16,6 +16,7 @@ from workbench.core.errors import WorkbenchError
 from workbench.core.language.segmentation_check import shipped_references
 from workbench.mt.loader import load_engine
 from workbench.mt.model_store import ModelStore
+from workbench.mt.random_models import ARCHITECTURES
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -30,15 +31,13 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
         "segments; tm: lookups in 200,000 memory units; qa: every check over 100,000 segments; export: every format "
         "and a hand-off merged back on 50,000 segments",
     )
-    p.add_argument(
-        "--architecture", choices=["nllb-200-distilled-600M", "opus-mt-vi-en", "tiny"], help="random weights"
-    )
+    p.add_argument("--architecture", choices=sorted(ARCHITECTURES), help="random weights")
     p.add_argument("--model", help="an installed model to measure")
     p.add_argument("--threads", type=bounded(0, 256), default=0)
     p.add_argument("--reference", type=Path, action="append", help="segmentation reference file(s) to score")
     p.add_argument("--megabytes", type=float, default=10.0)
     p.add_argument(
-        "--segments", type=bounded(1, 10_000_000), default=50_000, help="project/grid: 50,000; qa: 100,000 unless given"
+        "--segments", type=bounded(1, 10_000_000), default=None, help="project/grid: 50,000; qa: 100,000 unless given"
     )
     p.add_argument("--units", type=bounded(1, 10_000_000), default=200_000, help="tm: units in the memory")
     p.set_defaults(handler=cmd_bench)
@@ -47,29 +46,9 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
 def cmd_bench(args: argparse.Namespace, context: AppContext) -> int:
     if args.suite in ("mt", None) or args.architecture or args.model:
         return bench_mt(context.models, args.model, args.architecture, args.threads)
-    if args.suite == "tm":
-        from workbench.bench.tm_bench import run_memory_benchmark
-
-        run_memory_benchmark(args.units, print)
-        return 0
-    if args.suite == "qa":
-        from workbench.bench.qa_bench import run_qa_benchmark
-
-        run_qa_benchmark(args.segments if args.segments != 50000 else 100000, print)
-        return 0
-    if args.suite == "export":
-        from workbench.bench.export_bench import run_export_benchmark
-
-        run_export_benchmark(args.segments, print)
-        return 0
-    if args.suite == "grid":
-        importlib.import_module("workbench.bench.grid_bench").run_grid_benchmark(args.segments, print)
-        return 0
     if args.suite == "segmentation":
         return bench_segmentation(args.reference or shipped_references())
-    from workbench.bench.project_bench import run_project_benchmark
-
-    run_project_benchmark(args.megabytes, args.segments, print)
+    run_benchmark(args.suite, BenchRequest(args.segments, args.units, args.megabytes), print)
     return 0
 
 

@@ -1,0 +1,79 @@
+"""The benchmarks of `python main.py bench`, by name, each loaded only when it runs.
+
+The grid benchmark drives the window: importing it pulls in PySide6 and workbench.ui. Loading every
+benchmark by name (importlib) keeps the CLI free of Qt, as the layer contract in pyproject.toml checks,
+and makes adding a benchmark one entry here. `bench mt` and `bench segmentation` need the model store
+and reference files, so the CLI runs them itself.
+"""
+
+from __future__ import annotations
+
+import importlib
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import cast
+
+Out = Callable[[str], None]
+
+
+@dataclass(frozen=True, slots=True)
+class BenchRequest:
+    """What the command line asked for; None leaves a figure to the benchmark's own default."""
+
+    segments: int | None = None
+    units: int = 200_000
+    megabytes: float = 10.0
+
+    def segments_or(self, default: int) -> int:
+        return self.segments if self.segments is not None else default
+
+
+@dataclass(frozen=True, slots=True)
+class Benchmark:
+    name: str
+    #: one line for `bench --help`
+    summary: str
+    #: the module under workbench.bench and its function, imported only when the benchmark runs
+    module: str
+    function: str
+    #: the function's arguments before `out`, from the request
+    arguments: Callable[[BenchRequest], tuple[object, ...]]
+
+    def load(self) -> Callable[..., None]:
+        return cast(
+            Callable[..., None], getattr(importlib.import_module(f"workbench.bench.{self.module}"), self.function)
+        )
+
+    def run(self, request: BenchRequest, out: Out) -> None:
+        self.load()(*self.arguments(request), out)
+
+
+BENCHMARKS: dict[str, Benchmark] = {
+    b.name: b
+    for b in (
+        Benchmark(
+            "project", "import+segmentation MB/s and open+read time", "project_bench", "run_project_benchmark",
+            lambda r: (r.megabytes, r.segments_or(50_000)),
+        ),
+        Benchmark(
+            "grid", "the window on 50,000 segments", "grid_bench", "run_grid_benchmark",
+            lambda r: (r.segments_or(50_000),),
+        ),
+        Benchmark(
+            "tm", "lookups in 200,000 memory units", "tm_bench", "run_memory_benchmark", lambda r: (r.units,)
+        ),
+        Benchmark(
+            "qa", "every check over 100,000 segments", "qa_bench", "run_qa_benchmark",
+            lambda r: (r.segments_or(100_000),),
+        ),
+        Benchmark(
+            "export", "every format and a hand-off merged back on 50,000 segments", "export_bench",
+            "run_export_benchmark", lambda r: (r.segments_or(50_000),),
+        ),
+    )
+}  # fmt: skip
+
+
+def run_benchmark(name: str, request: BenchRequest, out: Out) -> None:
+    """Run the benchmark called `name` (a KeyError for an unknown one: argparse's choices come from BENCHMARKS)."""
+    BENCHMARKS[name].run(request, out)
