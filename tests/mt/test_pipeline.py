@@ -9,13 +9,19 @@ import pytest
 
 from workbench.core.importing.file_import import import_files
 from workbench.core.language.protected_spans import find_protected_spans
-from workbench.core.ops.pretranslation import Unit
-from workbench.core.progress import Cancelled
+from workbench.core.ops.pretranslation import (
+    PretranslationResult,
+    Unit,
+    plan_pretranslation,
+    run_pretranslation,
+    save_batch,
+)
+from workbench.core.progress import Cancelled, Progress
 from workbench.core.records import Origin, Status
 from workbench.core.store.project_store import Project
 from workbench.mt.engine import DecodingOptions, Hypothesis
 from workbench.mt.loader import load_engine
-from workbench.mt.pipeline import TranslateOptions, UrgentRequests, pretranslate, translate_units
+from workbench.mt.pipeline import EngineDrafter, TranslateOptions, UrgentRequests, translate_units
 from workbench.mt.protection import finish_output, restore_spans
 
 FAST = TranslateOptions(decoding=DecodingOptions(beam_size=1, max_output_tokens=12), max_batch_segments=4)
@@ -39,6 +45,15 @@ class CountingEngine:
         self.on_batch()
         self.seen.extend(texts)
         return list(self.engine.translate_batch(texts, source, target, options))
+
+
+def pretranslate(
+    project: Project, engine: CountingEngine, language: str, options: TranslateOptions, progress: Progress | None = None
+) -> PretranslationResult:
+    """The pre-translation use case as the CLI runs it (no memory), with this engine."""
+    plan = plan_pretranslation(project, language, engine.model_name, options.cache_key())
+    drafter = EngineDrafter(engine, project.info.source_language, options)  # type: ignore[arg-type]
+    return run_pretranslation(plan, drafter, lambda p, model, batch: save_batch(project, p, model, batch), progress)
 
 
 @pytest.fixture
@@ -81,7 +96,7 @@ def test_drafts_are_stored_with_model_score_and_status(filled: Project, engine: 
             assert km.score is not None and km.score < 0
             assert segment.translations["en"].status is Status.UNTRANSLATED
     # Six translatable segments, one done by a person, one repeated: four distinct texts go to the model.
-    assert summary.segments == 5 and summary.translated == 5
+    assert summary.plan.to_draft == 5 and summary.translated == 5
     assert len(engine.seen) == len(set(engine.seen)) == 4
 
 
@@ -91,13 +106,13 @@ def test_re_running_costs_nothing_and_cleared_drafts_come_back_from_the_cache(
     pretranslate(filled, engine, "km", FAST)
     calls = len(engine.seen)
     again = pretranslate(filled, engine, "km", FAST)
-    assert again.segments == 0 and len(engine.seen) == calls
+    assert again.plan.to_draft == 0 and len(engine.seen) == calls
     # Reset the drafts: the cache answers without the model.
     for segment in filled.segments():
         if segment.translations["km"].status is Status.DRAFT:
             filled.save_translation(segment.id, "km", "", Status.UNTRANSLATED, Origin.NONE, "test")
     cached = pretranslate(filled, engine, "km", FAST)
-    assert cached.from_cache == 6 and cached.translated == 0 and len(engine.seen) == calls
+    assert len(cached.plan.from_cache) == 6 and cached.translated == 0 and len(engine.seen) == calls
     # Other options are another cache entry.
     beam = TranslateOptions(decoding=DecodingOptions(beam_size=2, max_output_tokens=12))
     assert beam.cache_key() != FAST.cache_key()
@@ -123,7 +138,7 @@ def test_an_interrupted_run_keeps_what_it_finished_and_resumes(filled: Project, 
     assert len(drafted) == 2
     seen_before = list(engine.seen)
     summary = pretranslate(filled, engine, "km", options)
-    assert summary.segments == 4
+    assert summary.plan.to_draft == 4
     assert not set(engine.seen[len(seen_before) :]) & set(seen_before)  # nothing translated twice
     assert all(s.translations["km"].status is Status.DRAFT for s in filled.segments() if s.translatable)
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import sys
 import time
+from contextlib import closing
 from pathlib import Path
 
 from workbench.commands.stopping import StopRequest, stop_on_signals
@@ -12,14 +13,14 @@ from workbench.commands.values import BEAM_SIZES, bounded, language_list
 from workbench.context import AppContext
 from workbench.core.counted import counted
 from workbench.core.errors import ProjectFault, WorkbenchError
-from workbench.core.memory.project_memory import Memories, prefill_from_memory
+from workbench.core.ops.pretranslation import plan_pretranslation, run_pretranslation, save_batch
 from workbench.core.progress import Cancelled
 from workbench.core.store.project_store import Project
-from workbench.mt.engine import DecodingOptions
+from workbench.mt.engine import DecodingOptions, TranslationEngine
 from workbench.mt.loader import load_engine
 from workbench.mt.model_choice import choose_model
 from workbench.mt.model_store import convert_needs
-from workbench.mt.pipeline import TranslateOptions, pretranslate
+from workbench.mt.pipeline import EngineDrafter, TranslateOptions
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -130,7 +131,7 @@ def _translate(args: argparse.Namespace, context: AppContext, stop: StopRequest)
     settings = context.settings
     store = context.models
     languages = language_list(args.languages)
-    with Project.open(args.project) as project:
+    with Project.open(args.project) as project, closing(context.open_memories(project)) as memories:
         unknown = [lang for lang in languages if lang not in project.info.target_languages]
         if unknown:
             raise WorkbenchError(f"{', '.join(unknown)} is not a target language of {args.project}")
@@ -139,22 +140,27 @@ def _translate(args: argparse.Namespace, context: AppContext, stop: StopRequest)
             decoding=DecodingOptions(beam_size=args.beam or settings.beam_size),
             khmer_digits=args.khmer_digits or settings.khmer_digits,
         )
-        engines: dict[str, object] = {}
-        memories = Memories.open(project)
+        source = project.info.source_language
+        engines: dict[str, TranslationEngine] = {}
         for language in languages:
-            from_memory = prefill_from_memory(project, memories, language, document_id)
-            if from_memory:
+            model = store.runnable(choose_model(store, settings, language, source, args.model))
+            plan = plan_pretranslation(
+                project, language, model.name, options.cache_key(), document_id, memories=memories
+            )
+            if plan.from_memory:
                 print(
-                    f"{language}: {counted(len(from_memory), 'segment')} drafted from 100% translation-memory matches"
+                    f"{language}: {counted(len(plan.from_memory), 'segment')} drafted from 100% translation-memory matches"
                 )
-            name = choose_model(store, settings, language, project.info.source_language, args.model)
-            model = store.runnable(name)
             engine = engines.get(model.name) or load_engine(model.path, model.name, args.backend)
             engines[model.name] = engine
             print(f"{language}: {model.name} ({model.format}, licence {model.licence})")
             try:
-                progress = _ProgressBar(language, stop)
-                summary = pretranslate(project, engine, language, options, document_id, progress)  # type: ignore[arg-type]
+                result = run_pretranslation(
+                    plan,
+                    EngineDrafter(engine, source, options),
+                    lambda p, name, batch: save_batch(project, p, name, batch),
+                    _ProgressBar(language, stop),
+                )
             except (KeyboardInterrupt, Cancelled):
                 sys.stderr.write("\nstopped: every finished batch is saved; run the same command to continue\n")
                 return stop.exit_code
@@ -162,7 +168,7 @@ def _translate(args: argparse.Namespace, context: AppContext, stop: StopRequest)
                 sys.stderr.write("\n")
                 raise
             print(
-                f"{language}: {counted(summary.segments, 'segment')} to draft, {summary.from_cache} from the cache, "
-                f"{summary.translated} translated in {summary.seconds:.1f} s, {summary.flagged} flagged for checking"
+                f"{language}: {counted(plan.to_draft, 'segment')} to draft, {len(plan.from_cache)} from the cache, "
+                f"{result.translated} translated in {result.seconds:.1f} s, {result.flagged} flagged for checking"
             )
     return 0

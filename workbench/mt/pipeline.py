@@ -19,9 +19,8 @@ from concurrent.futures import Future
 from contextlib import AbstractContextManager, nullcontext
 from dataclasses import dataclass, field, replace
 
-from workbench.core.ops.pretranslation import Draft, Unit, plan_pretranslation, run_pretranslation, save_batch
+from workbench.core.ops.pretranslation import Draft, Unit
 from workbench.core.progress import Cancelled, NullProgress, Progress
-from workbench.core.store.project_store import Project
 from workbench.mt.engine import DecodingOptions, TranslationEngine
 from workbench.mt.long_inputs import split_for_model
 from workbench.mt.protection import finish_output, restore_spans
@@ -233,30 +232,3 @@ class EngineDrafter:
                 yield batch
         finally:
             batches.close()
-
-
-@dataclass(slots=True)
-class PretranslateSummary:
-    language: str
-    segments: int = 0
-    from_cache: int = 0
-    translated: int = 0
-    flagged: int = 0
-    seconds: float = 0.0
-
-
-def pretranslate(
-    project: Project,
-    engine: TranslationEngine,
-    target: str,
-    options: TranslateOptions,
-    document_id: int | None = None,
-    progress: Progress | None = None,
-) -> PretranslateSummary:
-    """Draft every untranslated translatable segment (of a document, or the project) into `target`."""
-    plan = plan_pretranslation(project, target, engine.model_name, options.cache_key(), document_id)
-    drafter = EngineDrafter(engine, project.info.source_language, options)
-    result = run_pretranslation(plan, drafter, lambda p, m, batch: save_batch(project, p, m, batch), progress)
-    return PretranslateSummary(
-        target, plan.to_draft, len(plan.from_cache), result.translated, result.flagged, result.seconds
-    )
