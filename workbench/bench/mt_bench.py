@@ -19,10 +19,11 @@ from collections.abc import Callable
 from pathlib import Path
 
 from workbench.core.language.language_rules import KHMER, VIETNAMESE
+from workbench.core.ops.pretranslation import Unit
 from workbench.mt.engine import DecodingOptions, TranslationEngine
 from workbench.mt.families import family as model_family
 from workbench.mt.loader import load_engine
-from workbench.mt.pipeline import TranslateOptions, Unit, UrgentRequests, translate_units
+from workbench.mt.pipeline import TranslateOptions, UrgentRequests, translate_units
 from workbench.mt.random_models import SAMPLE, build_random_model
 
 SEGMENTS = 32
