@@ -10,17 +10,18 @@ from collections.abc import Sequence
 from dataclasses import replace
 from pathlib import Path
 
-from workbench.commands.values import BEAM_SIZES, bounded, language_list, target_language
+from workbench.commands.values import bounded, language_list, target_language
 from workbench.context import AppContext
 from workbench.core.counted import counted
 from workbench.core.errors import ImportProblem, ProjectDamaged, WorkbenchError
 from workbench.core.importing.file_import import import_files, prepare_import, supported_extensions
 from workbench.core.language.segmentation_check import BoundaryScore, read_reference, score_reference
 from workbench.core.language.segmenter import segmenter_for
-from workbench.core.records import Status
+from workbench.core.records import Role, Status
 from workbench.core.settings import Settings
 from workbench.core.store.project_health import check_project_file, recovery_advice
 from workbench.core.store.project_store import Project
+from workbench.mt.engine import BEAM_SIZES
 from workbench.mt.model_store import ModelStore
 
 
@@ -69,7 +70,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
 
     p = sub.add_parser("settings", help="show or change your settings (name, role, models per language, ...)")
     p.add_argument("--user", help="your name, recorded with every change you make")
-    p.add_argument("--role", choices=["translator", "editor"])
+    p.add_argument("--role", choices=[role.value for role in Role])
     p.add_argument("--model", action="append", metavar="LANG=NAME", help="model for a target language (LANG= clears)")
     p.add_argument("--beam", type=bounded(*BEAM_SIZES), help="beam size for machine translation (1-16)")
     p.add_argument("--khmer-digits", choices=["on", "off"], help="Khmer digits (០-៩) in Khmer drafts")

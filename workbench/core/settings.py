@@ -15,6 +15,8 @@ from pathlib import Path
 
 import platformdirs
 
+from workbench.core.records import Role
+
 log = logging.getLogger(__name__)
 
 
@@ -33,7 +35,7 @@ def _default_user() -> str:
 @dataclass(slots=True)
 class Settings:
     user_name: str = field(default_factory=_default_user)
-    role: str = "translator"  # or "editor"
+    role: str = Role.TRANSLATOR.value  # a Role's value
     ui_language: str = ""  # "" follows the system locale
     recent_projects: list[str] = field(default_factory=list)
     segmentation_rules: str = ""  # "" is the built-in resources/segmentation/rules.srx
@@ -57,7 +59,12 @@ class Settings:
             log.warning("settings file %s unreadable (%s); using defaults", path, exc)
             return cls()
         known = {f.name for f in fields(cls)}
-        return cls(**{k: v for k, v in raw.items() if k in known})
+        settings = cls(**{k: v for k, v in raw.items() if k in known})
+        if settings.role not in {role.value for role in Role}:
+            # a hand-edited file must not make someone an approver by a typo: the least one may do
+            log.warning("settings file %s names no known role (%r); acting as a translator", path, settings.role)
+            settings.role = Role.TRANSLATOR.value
+        return settings
 
     def models_path(self) -> Path | None:
         override = os.environ.get("WORKBENCH_MODELS_DIR") or self.models_dir
