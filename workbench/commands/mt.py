@@ -9,14 +9,14 @@ from contextlib import closing
 from pathlib import Path
 
 from workbench.commands.stopping import StopRequest, stop_on_signals
-from workbench.commands.values import BEAM_SIZES, bounded, language_list
+from workbench.commands.values import bounded, language_list
 from workbench.context import AppContext
 from workbench.core.counted import counted
 from workbench.core.errors import ProjectFault, WorkbenchError
 from workbench.core.ops.pretranslation import plan_pretranslation, run_pretranslation, save_batch
 from workbench.core.progress import Cancelled
 from workbench.core.store.project_store import Project
-from workbench.mt.engine import DecodingOptions, TranslationEngine
+from workbench.mt.engine import BEAM_SIZES, DecodingOptions, TranslationEngine
 from workbench.mt.loader import load_engine
 from workbench.mt.model_choice import choose_model
 from workbench.mt.model_store import convert_needs

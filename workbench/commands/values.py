@@ -52,10 +52,6 @@ def bounded(low: int, high: int = _LARGEST_ID) -> Callable[[str], int]:
     return parse
 
 
-#: what a beam search can use on an office PC: wider beams only cost time (and memory grows with them)
-BEAM_SIZES = (1, 16)
-
-
 def id_list(value: str) -> list[int]:
     parts = [part.strip() for part in value.split(",") if part.strip()]
     if not all(part.isascii() and part.isdigit() and int(part) <= _LARGEST_ID for part in parts):

@@ -15,6 +15,10 @@ from workbench.core.errors import WorkbenchError
 from workbench.mt.families import family as model_family
 from workbench.mt.tokenization import SentencePieceCodec
 
+#: the beam sizes a user may choose (lowest, highest), in the CLI and the settings dialog alike: wider beams
+#: only cost time on an office PC, and memory grows with them
+BEAM_SIZES = (1, 16)
+
 
 @dataclass(frozen=True, slots=True)
 class DecodingOptions:

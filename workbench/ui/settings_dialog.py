@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from workbench.core.settings import Settings
+from workbench.mt.engine import BEAM_SIZES
 
 UI_LANGUAGES = [("", "System language"), ("vi", "Tiếng Việt"), ("en", "English")]
 
@@ -62,7 +63,7 @@ class SettingsDialog(QDialog):
         self.font_size.setValue(settings.font_size)
         form.addRow(self.tr("Text size:"), self.font_size)
         self.beam_size = QSpinBox()
-        self.beam_size.setRange(1, 8)
+        self.beam_size.setRange(*BEAM_SIZES)
         self.beam_size.setValue(settings.beam_size)
         self.beam_size.setToolTip(
             self.tr("1 is fastest; 4 gives slightly better drafts and takes about three times longer")
