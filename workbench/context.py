@@ -48,7 +48,10 @@ class AppContext:
         if save:
             settings.save()
         old = self._settings
-        self._settings = replace(settings)
+        # a copy of its own, lists and dicts too: the caller's record may be edited later, ours is not
+        self._settings = replace(
+            settings, recent_projects=list(settings.recent_projects), mt_models=dict(settings.mt_models)
+        )
         if _models_root(old) != _models_root(settings) or old.mt_models != settings.mt_models:
             self.engines = EnginePool(self._store_for(settings), self._settings, self.backend)
         else:
