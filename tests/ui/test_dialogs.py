@@ -128,7 +128,7 @@ def test_model_manager_installs_from_a_folder_and_sets_the_model_per_language(
     licences = {row[0]: row[2] for row in dialog.model.rows}
     assert licences["opus-mt-vi-en"] == "CC-BY-4.0"
 
-    with qtbot.waitSignal(dialog.task.ended, timeout=60_000) as ended:
+    with qtbot.waitSignal(dialog.ended, timeout=60_000) as ended:
         dialog.install(tiny.marian_ct2)
     assert ended.args[0], ended.args
     assert [m.name for m in store.installed()] == ["opus-mt-vi-en-tiny-ct2"]
@@ -141,7 +141,7 @@ def test_model_manager_installs_from_a_folder_and_sets_the_model_per_language(
     shutil.copytree(tiny.marian, bad)
     (bad / "pytorch_model.bin").write_bytes(b"\x80\x04K\x01.")  # a pickle: never opened
     monkeypatch.setattr("workbench.ui.model_manager.QMessageBox.warning", lambda *_args: None)
-    with qtbot.waitSignal(dialog.task.ended, timeout=60_000) as ended:
+    with qtbot.waitSignal(dialog.ended, timeout=60_000) as ended:
         dialog.install(bad)
     assert not ended.args[0] and "pytorch_model.bin" in ended.args[1]
     assert "pytorch_model.bin" in dialog.state.text()

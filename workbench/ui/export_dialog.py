@@ -1,7 +1,7 @@
 """File > Export: one dialog for every format the CLI writes (the same `export_formats.export` call),
 and File > Hand off: every text with its state as XLIFF or PO for a translator working elsewhere.
 
-The export runs off the GUI thread on a read-only connection; the report (counts, what was left out
+The export runs off the GUI thread (ui/tasks.py) on a read-only connection; the report (counts, what was left out
 and why, page furniture and other not-for-translation text left out of a document, open QA problems
 on exported text) is shown when it is done. Format, folder and options are remembered between exports.
 """
@@ -31,7 +31,7 @@ from PySide6.QtWidgets import (
 from workbench.core.exporting.export_formats import FORMATS, HANDOFF_FORMATS, export, handoff
 from workbench.core.exporting.export_report import ExportReport
 from workbench.core.store.project_store import Project
-from workbench.ui.read_only_jobs import ReadOnlyJobs
+from workbench.ui.tasks import TaskRunner, on_read_only_copy
 
 ALL_LANGUAGES = "*"
 
@@ -112,7 +112,7 @@ class ExportDialog(QDialog):
         layout.addWidget(self.report_view, 1)
         layout.addWidget(self.buttons)
 
-        self.jobs = ReadOnlyJobs(self)
+        self.jobs: TaskRunner[None] = TaskRunner(self)
         self.jobs.finished.connect(self._done)
         self.jobs.failed.connect(self._failed)
         self._restore()
@@ -201,7 +201,10 @@ class ExportDialog(QDialog):
         self.report_view.setPlainText(self.tr("Writing {0}…").format(target.name))
         if self.handoff_mode:
             return self.jobs.start(
-                self.project_path, lambda project: handoff(project, fmt, language, target, document_id, translator)
+                on_read_only_copy(
+                    self.project_path, lambda project: handoff(project, fmt, language, target, document_id, translator)
+                ),
+                None,
             )
 
         def write(project: Project) -> ExportReport:
@@ -210,15 +213,15 @@ class ExportDialog(QDialog):
                 parallel_checks=False, leave_out_not_for_translation=leave_out,
             )  # fmt: skip
 
-        return self.jobs.start(self.project_path, write)
+        return self.jobs.start(on_read_only_copy(self.project_path, write), None)
 
-    def _done(self, _request: int, report: ExportReport) -> None:
+    def _done(self, _task: int, report: ExportReport) -> None:
         self.report = report
         self.busy.hide()
         self.export_button.setEnabled(True)
         self.report_view.setPlainText("\n".join(report.lines(limit=200)))
 
-    def _failed(self, _request: int, message: str) -> None:
+    def _failed(self, _task: int, message: str) -> None:
         self.busy.hide()
         self.export_button.setEnabled(True)
         self.report_view.setPlainText(self.tr("Not exported: {0}").format(message))

@@ -3,16 +3,19 @@
 Page furniture (menus, captions, contact lines) arrives unticked with the reason; the translator can
 tick or untick any line, and the choice is kept as the user's (re-imports respect it). Files are read
 and segmented in a worker; storing happens in the GUI thread, one transaction per file, so a bad file
-changes nothing and the others still go in. A file that was read but asks to be checked (bytes that
+changes nothing and the others still go in. Reading runs on the task runner (ui/tasks.py); a file read
+again in another encoding drops the earlier reading. A file that was read but asks to be checked (bytes that
 were not valid in its encoding, a declared charset overruled) shows the core's warning above its preview.
 """
 
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtCore import QObject, Qt, QThreadPool, Signal
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -36,6 +39,7 @@ from workbench.core.records import PreparedDocument
 from workbench.core.settings import Settings
 from workbench.core.store.project_store import Project
 from workbench.ui.rows_model import RowsModel
+from workbench.ui.tasks import TaskRunner, TaskState
 
 log = logging.getLogger(__name__)
 ENCODINGS = ["", "utf-8", "utf-16", "cp1258", "tcvn3", "vni"]
@@ -43,23 +47,27 @@ TEXT_FORMATS = (".txt", ".md", ".html", ".htm")
 ROWS_SIZED_AT_ONCE = 2000
 
 
-class _Reader(QObject):
-    """Reads files in the thread pool; results come back as a signal in the GUI thread."""
+@dataclass(frozen=True, slots=True)
+class _Reading:
+    """What a reading task is for: one file, read in one encoding ("" = as detected)."""
 
-    read = Signal(str, str, object)  # path, encoding asked for, PreparedDocument or ImportProblem
+    key: str
+    encoding: str
 
-    def start(self, path: Path, encoding: str) -> None:
-        QThreadPool.globalInstance().start(lambda: self._run(path, encoding))
 
-    def _run(self, path: Path, encoding: str) -> None:
+def _reading(path: Path, encoding: str) -> Callable[[TaskState], PreparedDocument | ImportProblem]:
+    """A task that reads and segments one file; a file that cannot be read is its ImportProblem, not an error."""
+
+    def read(_state: TaskState) -> PreparedDocument | ImportProblem:
         try:
-            result: object = prepare_import(path, encoding or None)
+            return prepare_import(path, encoding or None)
         except WorkbenchError as exc:
-            result = exc if isinstance(exc, ImportProblem) else ImportProblem(str(path), str(exc))
+            return exc if isinstance(exc, ImportProblem) else ImportProblem(str(path), str(exc))
         except Exception as exc:  # a worker reports, never raises
             log.exception("reading %s failed", path)
-            result = ImportProblem(str(path), f"could not be read ({type(exc).__name__}: {exc})")
-        self.read.emit(str(path), encoding, result)
+            return ImportProblem(str(path), f"could not be read ({type(exc).__name__}: {exc})")
+
+    return read
 
 
 class ImportDialog(QDialog):
@@ -74,8 +82,9 @@ class ImportDialog(QDialog):
         self.pending: set[str] = set()
         self.imported: list[int] = []
         self.report: list[str] = []
-        self._reader = _Reader(self)
-        self._reader.read.connect(self._file_read)
+        self._readings: dict[str, int] = {}  # file -> the task reading it now
+        self._reader: TaskRunner[_Reading] = TaskRunner(self)
+        self._reader.finished.connect(self._file_read)
 
         self.files = QListWidget()
         add = QPushButton(self.tr("&Add files…"))
@@ -160,11 +169,16 @@ class ImportDialog(QDialog):
         self.prepared.pop(key, None)
         self.problems.pop(key, None)
         self._update_state()
-        self._reader.start(Path(key), encoding)
+        if key in self._readings:  # read again with another encoding: the earlier result is stale
+            self._reader.drop(self._readings[key])
+        self._readings[key] = self._reader.start(_reading(Path(key), encoding), _Reading(key, encoding))
 
-    def _file_read(self, key: str, encoding: str, result: object) -> None:
-        if key not in self.pending or self.encodings.get(key) != encoding:
+    def _file_read(self, task_id: int, result: object) -> None:
+        reading = self._reader.purpose(task_id)
+        if reading is None or self._readings.get(reading.key) != task_id:
             return  # removed, or read again with another encoding meanwhile
+        key = reading.key
+        del self._readings[key]
         self.pending.discard(key)
         if isinstance(result, PreparedDocument):
             self.prepared[key] = result
@@ -193,6 +207,8 @@ class ImportDialog(QDialog):
         for table in (self.prepared, self.problems, self.encodings):
             table.pop(key, None)
         self.pending.discard(key)
+        if key in self._readings:
+            self._reader.drop(self._readings.pop(key))
         self._update_state()
         self.show_current()
 

@@ -1,17 +1,18 @@
 """The model manager: known and installed MT models, their licences and sizes; install from a folder or
 archive, convert, benchmark, remove; and which model drafts each target language.
 
-Installing, converting and benchmarking take seconds to minutes: they run in the thread pool and
-report back through a signal; the dialog stays responsive and says what is going on.
+Installing, converting and benchmarking take seconds to minutes: they run on the task runner
+(ui/tasks.py), their output lines arriving as partial results; the dialog stays responsive and says what is going on.
 """
 
 from __future__ import annotations
 
 import logging
 from collections.abc import Callable
+from dataclasses import replace
 from pathlib import Path
 
-from PySide6.QtCore import QObject, QThreadPool, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -33,41 +34,28 @@ from workbench.core.errors import WorkbenchError
 from workbench.core.settings import Settings
 from workbench.mt.model_store import InstalledModel, ModelStore
 from workbench.ui.rows_model import RowsModel
+from workbench.ui.tasks import TaskRunner
 
 log = logging.getLogger(__name__)
 
 
-class _Task(QObject):
-    """One background task at a time; `ended` carries (ok, message)."""
-
-    ended = Signal(bool, str)
-    line = Signal(str)
-
-    def start(self, work: Callable[[Callable[[str], None]], str]) -> None:
-        QThreadPool.globalInstance().start(lambda: self._run(work))
-
-    def _run(self, work: Callable[[Callable[[str], None]], str]) -> None:
-        try:
-            message = work(self.line.emit)
-        except WorkbenchError as exc:
-            self.ended.emit(False, str(exc))
-        except Exception as exc:  # reported in the dialog, never raised in a worker
-            log.exception("model task failed")
-            self.ended.emit(False, f"{type(exc).__name__}: {exc}")
-        else:
-            self.ended.emit(True, message)
-
-
 class ModelManagerDialog(QDialog):
+    #: a task ended: whether it went well, and what it said
+    ended = Signal(bool, str)
+
     def __init__(
-        self, store: ModelStore, settings: Settings, languages: list[str], parent: QWidget | None = None
-    ) -> None:
+        self, store: ModelStore, settings: Settings, languages: list[str], parent: QWidget | None = None,
+        update_settings: Callable[[Settings], None] = Settings.save,
+    ) -> None:  # fmt: skip
         super().__init__(parent)
         self.store, self.settings, self.languages = store, settings, languages
+        #: takes the new settings a model choice makes (the window's AppContext.update_settings)
+        self._update_settings = update_settings
         self.setWindowTitle(self.tr("Translation models"))
         self.resize(980, 620)
-        self.task = _Task(self)
-        self.task.ended.connect(self._task_ended)
+        self.tasks: TaskRunner[str] = TaskRunner(self)  # one at a time: the buttons wait while one runs
+        self.tasks.finished.connect(lambda _task, message: self._task_ended(True, message))
+        self.tasks.failed.connect(lambda _task, message: self._task_ended(False, message))
         self.busy = False
 
         self.headers = [
@@ -112,7 +100,7 @@ class ModelManagerDialog(QDialog):
         self.output = QPlainTextEdit()
         self.output.setReadOnly(True)
         self.output.setMaximumHeight(140)
-        self.task.line.connect(self.output.appendPlainText)
+        self.tasks.partial.connect(lambda _task, line: self.output.appendPlainText(line))
         close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         close.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
@@ -170,12 +158,13 @@ class ModelManagerDialog(QDialog):
         self.remove_button.setEnabled(not self.busy and model is not None)
 
     def _choice_made(self, code: str) -> None:
+        """New settings with this language's model (the ones shown are not edited in place)."""
         name = self.choices[code].currentData()
+        models = {c: m for c, m in self.settings.mt_models.items() if c != code}
         if name:
-            self.settings.mt_models[code] = name
-        else:
-            self.settings.mt_models.pop(code, None)
-        self.settings.save()
+            models[code] = name
+        self.settings = replace(self.settings, mt_models=models)
+        self._update_settings(self.settings)
 
     # --- tasks ---------------------------------------------------------------------------------------
 
@@ -183,7 +172,7 @@ class ModelManagerDialog(QDialog):
         self.busy = True
         self.state.setText(what)
         self._update_buttons()
-        self.task.start(work)
+        self.tasks.start(lambda state: work(state.partial), what)
 
     def _task_ended(self, ok: bool, message: str) -> None:
         self.busy = False
@@ -193,6 +182,7 @@ class ModelManagerDialog(QDialog):
         self.reload()
         if not ok:
             QMessageBox.warning(self, self.tr("Model manager"), message)
+        self.ended.emit(ok, message)
 
     def install(self, path: Path) -> None:
         self.run(

@@ -277,6 +277,7 @@ class ProjectWindow(QMainWindow):
         self.grid.setFont(font)
         self.review.apply_role()
         self.mt.settings = self.settings  # the next job decodes with them; a running one keeps its own
+        self.mt.engines = self.context.engines  # a new pool when the models changed
         self._row_timer.start(ROW_SIZING_DELAY_MS)
 
     def _restore_geometry(self) -> None:
@@ -525,8 +526,7 @@ class ProjectWindow(QMainWindow):
 
         dialog = SettingsDialog(replace(self.settings), self)
         if dialog.exec():
-            self.context.update_settings(dialog.settings)
-            self.apply_settings()
+            self._settings_changed(dialog.settings)
 
     def start_pretranslation(self, document_id: int | None, segment_ids: list[int] | None) -> Job | None:
         """Pre-translate a document (None: the project), or only `segment_ids` of it, in the shown languages."""
@@ -535,7 +535,14 @@ class ProjectWindow(QMainWindow):
     def open_model_manager(self) -> None:
         from workbench.ui.model_manager import ModelManagerDialog
 
-        ModelManagerDialog(self.mt.engines.store, self.settings, list(self.project.info.target_languages), self).exec()
+        ModelManagerDialog(
+            self.mt.engines.store, self.settings, list(self.project.info.target_languages), self,
+            self._settings_changed,
+        ).exec()  # fmt: skip
+
+    def _settings_changed(self, settings: Settings) -> None:
+        self.context.update_settings(settings)
+        self.apply_settings()
 
     def show_shortcuts(self) -> None:
         from workbench.ui.shortcuts_dialog import ShortcutsDialog

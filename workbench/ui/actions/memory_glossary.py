@@ -4,7 +4,6 @@ and every confirmed translation goes into the shared memory."""
 
 from __future__ import annotations
 
-import logging
 from pathlib import Path
 
 from PySide6.QtCore import QObject
@@ -16,13 +15,12 @@ from workbench.core.exporting.text_exports import export_memory
 from workbench.core.memory.glossary import add_term
 from workbench.core.memory.tmx import load_tmx
 from workbench.core.ops.glossary_files import export_glossary, import_glossary
+from workbench.core.ops.memory_learning import learned
 from workbench.core.timestamps import now
 from workbench.ui.actions.new_action import new_action
 from workbench.ui.error_dialog import show_error
 from workbench.ui.term_dialog import TermDialog
 from workbench.ui.window_context import WindowContext
-
-log = logging.getLogger(__name__)
 
 
 class MemoryGlossaryActions(QObject):
@@ -123,12 +121,8 @@ class MemoryGlossaryActions(QObject):
             except (WorkbenchError, OSError) as exc:
                 show_error(window.dialog_parent(), self.tr("Cannot export the memory"), str(exc))
 
-    def remember(self, segment_id: int, language: str, text: str) -> None:
-        """A confirmed translation goes into the shared memory (a failure there never stops the work)."""
+    def remember(self, segment_id: int, language: str, _text: str) -> None:
+        """A confirmed translation teaches the shared memory, by the same core rule as an approval or a
+        merge (a failure there is logged and never stops the work)."""
         window = self.window
-        try:
-            window.memories.remember(
-                window.project.segment(segment_id).source, text, language, window.settings.user_name
-            )
-        except (WorkbenchError, OSError) as exc:
-            log.error("shared memory: %s", exc)
+        learned(window.project, SegmentChanges.of([segment_id], language), window.memories.shared)
