@@ -15,6 +15,7 @@ from workbench.bench.project_bench import build_big_project
 from workbench.core.counted import counted
 from workbench.core.exporting.export_formats import FORMATS, export, handoff
 from workbench.core.exporting.xliff import NS
+from workbench.core.language.language_rules import ENGLISH
 from workbench.core.ops.merge_back import Outcome, apply_merge, plan_merge
 from workbench.core.store.project_store import Project
 from workbench.core.timestamps import now
@@ -38,23 +39,23 @@ def run_export_benchmark(segments: int, out: Callable[[str], None]) -> None:
             for fmt, (suffix, _one_document) in FORMATS.items():
                 target = folder / f"out{suffix}"
                 began = time.perf_counter()
-                export(project, fmt, ["en"], target, document, check=False)
+                export(project, fmt, [ENGLISH], target, document, check=False)
                 seconds = time.perf_counter() - began
                 out(
                     f"  {fmt:5} {seconds:6.2f} s  {target.stat().st_size / 1e6:6.1f} MB  {segments / seconds:,.0f} segments/s"
                 )
             began = time.perf_counter()
-            report = export(project, "po", ["en"], folder / "checked.po", document)
+            report = export(project, "po", [ENGLISH], folder / "checked.po", document)
             out(f"  po with the quality checks of the exported text: {time.perf_counter() - began:.2f} s "
                 f"({len(report.problems)} open problems listed)")  # fmt: skip
             for fmt in ("xliff", "po"):
                 returned = folder / f"handoff{FORMATS[fmt][0]}"
                 began = time.perf_counter()
-                handoff(project, fmt, "en", returned, document)
+                handoff(project, fmt, ENGLISH, returned, document)
                 written = time.perf_counter()
                 _edit_every_target(returned, fmt)  # what the translator elsewhere did, outside the timing
                 edited = time.perf_counter()
-                plan = plan_merge(project, returned, "en")
+                plan = plan_merge(project, returned, ENGLISH)
                 planned = time.perf_counter()
                 taken = [row.segment_id for row in plan.of(Outcome.CONFLICT) if row.segment_id is not None]
                 written_back = apply_merge(project, plan, "bench", take=taken).segment_ids

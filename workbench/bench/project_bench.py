@@ -12,6 +12,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from workbench.core.importing.file_import import prepare_import
+from workbench.core.language.language_rules import TARGET_LANGUAGES, VIETNAMESE
 from workbench.core.records import PreparedDocument
 from workbench.core.store.project_store import Project
 
@@ -65,7 +66,7 @@ def build_big_project(path: Path, segments: int, prepared: PreparedDocument | No
         source = path.with_suffix(".txt")
         source.write_text(generate_vietnamese_text(segments * 160 / 1e6), encoding="utf-8")
         prepared = prepare_import(source)
-    with Project.create(path, path.stem, "vi", ["en", "km"]) as project:
+    with Project.create(path, path.stem, VIETNAMESE, list(TARGET_LANGUAGES)) as project:
         prepared.segments = prepared.segments[:segments]
         while len(prepared.segments) < segments:
             prepared.segments += prepared.segments[: segments - len(prepared.segments)]
@@ -83,7 +84,7 @@ def run_project_benchmark(megabytes: float, segments: int, out: Callable[[str], 
         start = time.perf_counter()
         prepared = prepare_import(source)
         parsed = time.perf_counter()
-        with Project.create(folder / "bench.wbp", "bench", "vi", ["en", "km"]) as project:
+        with Project.create(folder / "bench.wbp", "bench", VIETNAMESE, list(TARGET_LANGUAGES)) as project:
             project.store_document(prepared)
         stored = time.perf_counter()
         out(f"import {size_mb:.1f} MB of Vietnamese text: {len(prepared.segments)} segments")

@@ -10,6 +10,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from workbench.bench.project_bench import build_big_project
+from workbench.core.language.language_rules import ENGLISH, KHMER
 from workbench.core.language.protected_spans import find_protected_spans, number_values
 from workbench.core.memory.glossary import Term, add_term
 from workbench.core.qa.checks import CHECKS
@@ -44,11 +45,11 @@ def run_qa_benchmark(segments: int, out: Callable[[str], None]) -> None:
                 project,
                 Term(
                     "Ủy ban nhân dân tỉnh",
-                    {"en": "Provincial People's Committee"},
-                    {"en": ("People's Committee of the province",)},
+                    {ENGLISH: "Provincial People's Committee"},
+                    {ENGLISH: ("People's Committee of the province",)},
                 ),
             )
-            add_term(project, Term("An Giang", {"en": "An Giang", "km": "អានយ៉ាង"}))
+            add_term(project, Term("An Giang", {ENGLISH: "An Giang", KHMER: "អានយ៉ាង"}))
             stamp = now()
             with project.transaction() as db:
                 rows = db.execute("SELECT id, source FROM segments").fetchall()
@@ -65,7 +66,7 @@ def run_qa_benchmark(segments: int, out: Callable[[str], None]) -> None:
                     ],
                 )
             began = time.perf_counter()
-            problems = check_project(project, ["en"])
+            problems = check_project(project, [ENGLISH])
             seconds = time.perf_counter() - began
     counts = Counter(p.check_id for p in problems)
     out(f"quality checks ({len(CHECKS)} checks) over {segments} translated segments (English): {seconds:.2f} s")

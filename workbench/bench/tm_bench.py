@@ -16,6 +16,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from workbench.bench.project_bench import generate_vietnamese_text
+from workbench.core.language.language_rules import ENGLISH
 from workbench.core.memory.translation_memory import MemoryUnit, SharedMemory
 
 
@@ -50,7 +51,7 @@ def run_memory_benchmark(count: int, out: Callable[[str], None], queries: int = 
         memory = SharedMemory(Path(tmp) / "tm.sqlite")
         started = time.perf_counter()
         for start in range(0, len(sources), 5000):
-            memory.add((MemoryUnit(s, f"[en] {s}", "en") for s in sources[start : start + 5000]), "bench")
+            memory.add((MemoryUnit(s, f"[en] {s}", ENGLISH) for s in sources[start : start + 5000]), "bench")
         built = time.perf_counter() - started
         size = (Path(tmp) / "tm.sqlite").stat().st_size / 1e6
         asked = []
@@ -61,13 +62,13 @@ def run_memory_benchmark(count: int, out: Callable[[str], None], queries: int = 
         times, found = [], 0
         for original, query in asked:
             began = time.perf_counter()
-            matches = memory.lookup(query, "en")
+            matches = memory.lookup(query, ENGLISH)
             times.append(time.perf_counter() - began)
             found += any(m.unit.source == original for m in matches)
         exact = []
         for original, _query in asked[:50]:
             began = time.perf_counter()
-            memory.lookup(original, "en")
+            memory.lookup(original, ENGLISH)
             exact.append(time.perf_counter() - began)
         memory.close()
     out(f"translation memory of {count} units ({size:.0f} MB), built in {built:.1f} s")
