@@ -44,7 +44,7 @@ from workbench.mt.pipeline import EngineDrafter, TranslateOptions, UrgentRequest
 log = logging.getLogger(__name__)
 
 
-@dataclass(slots=True)
+@dataclass(frozen=True, slots=True)
 class Job:
     """A running pre-translation: its plans (one per language) and the options it decodes with."""
 
