@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from workbench.core.errors import StorageError, WorkbenchError
+from workbench.core.errors import ProjectDiskFull, StorageError, WorkbenchError
 from workbench.core.importing.file_import import prepare_import
 from workbench.core.memory.translation_memory import MemoryUnit, SharedMemory, add_unit
 from workbench.core.records import Origin, Status, TranslationState
@@ -126,5 +126,19 @@ def test_a_constraint_broken_inside_a_memory_transaction_names_the_memory_and_ke
             db.execute("INSERT INTO tm_gram_docs(gram, docs) VALUES (1, NULL)")
         assert str(memory.path) in str(caught.value)
         assert memory.lookup("Tin tức", "en") == []
+    finally:
+        memory.close()
+
+
+def test_a_full_disk_under_the_shared_memory_says_the_disk_is_full_naming_the_memory(tmp_path: Path) -> None:
+    memory = SharedMemory(tmp_path / "shared.sqlite")
+    try:
+        pages = memory.db.execute("PRAGMA page_count").fetchone()[0]
+        memory.db.execute(f"PRAGMA max_page_count={pages + 2}")  # a disk with room for two more pages
+        units = [MemoryUnit(f"Đoạn số {i} về An Giang. " * 40, f"Paragraph {i}. " * 40, "en") for i in range(50)]
+        with pytest.raises(ProjectDiskFull) as caught:
+            memory.add(units, now())
+        assert str(memory.path) in str(caught.value) and "disk is full" in str(caught.value)
+        assert memory.lookup(units[0].source, "en") == []
     finally:
         memory.close()

@@ -214,10 +214,12 @@ class SharedMemory:
         self.db.execute("BEGIN IMMEDIATE")
         try:
             yield self.db
+            self.db.execute("COMMIT")
         except BaseException:
-            self.db.execute("ROLLBACK")
+            # after a full disk SQLite has rolled back already: a second ROLLBACK would hide why
+            if self.db.in_transaction:
+                self.db.execute("ROLLBACK")
             raise
-        self.db.execute("COMMIT")
 
     def add(self, new_units: Iterable[MemoryUnit], stamp: str) -> int:
         with self.transaction() as db:
