@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import shutil
 from collections.abc import Iterator
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -122,7 +123,43 @@ def test_a_family_registered_here_is_picked_up_by_detection(tiny, tmp_path: Path
     assert codec.source_tokens("Núi Cấm", "vi")[0] == "<2vi>" and codec.target_prefix("km") == ["<2km>"]
 
 
+def test_a_family_registered_here_installs_and_keeps_its_own_rules(
+    tiny, tmp_path: Path, t5_family: ModelFamily
+) -> None:  # type: ignore[no-untyped-def]
+    """Installing, the engines' direction check and conversion ask the entry: nothing else knows of T5."""
+    from workbench.mt.engine import check_direction
+    from workbench.mt.model_store import ModelStore
+
+    installed = ModelStore(tmp_path / "models").install(_t5_folder(tiny, tmp_path / "madlad-tiny"))
+    assert (installed.name, installed.family, installed.format) == ("madlad-tiny", "t5", "transformers")
+    assert (installed.path / "spiece.model").is_file()
+    check_direction("t5", installed.name, installed.path, "vi", "km")  # any pair: the entry has no fixed one
+    with t5_family.converting():  # no conversion patch in its entry: nothing to hold
+        pass
+    one_way = register(replace(t5_family, fixed_directions=("vi-en",)))
+    with pytest.raises(WorkbenchError, match="madlad-tiny translates vi-en only, not vi-km"):
+        check_direction(one_way.name, installed.name, installed.path, "vi", "km")
+
+
 def test_without_its_registry_entry_the_same_folder_is_refused(tiny, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     folder = _t5_folder(tiny, tmp_path / "madlad-tiny")
     with pytest.raises(ModelRefused, match="the architecture 't5' is not supported"):
         inspect_model_folder(folder)
+
+
+def test_no_module_outside_the_registry_names_a_family() -> None:
+    """`if family == "marian"` anywhere but families.py (and the random-weight builders keyed by family)
+    would be knowledge of a family outside its entry."""
+    import ast
+
+    package = Path(__file__).resolve().parents[2] / "workbench"
+    allowed = {package / "mt" / "families.py", package / "mt" / "random_models.py"}
+    names = {f.name for f in families()}
+    found = [
+        f"{path.relative_to(package)}:{node.lineno} {node.value!r}"
+        for path in sorted(package.rglob("*.py"))
+        if path not in allowed
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8")))
+        if isinstance(node, ast.Constant) and node.value in names
+    ]
+    assert found == []
