@@ -25,7 +25,7 @@ from workbench.core.memory.match_normalization import normalize_for_matching
 from workbench.core.memory.project_memory import Memories, prefill_from_memory
 from workbench.core.memory.tmx import read_tmx, write_tmx
 from workbench.core.memory.translation_memory import MemoryUnit, SharedMemory
-from workbench.core.qa.checks import CHECKS, Subject, check_subject
+from workbench.core.qa.checks import CHECKS, Severity, Subject, check_subject
 from workbench.core.qa.project_run import check_project, ignore_problem
 from workbench.core.records import Origin, Status
 from workbench.core.store.project_store import Project
@@ -143,6 +143,16 @@ def test_there_are_at_least_twenty_checks_each_with_id_severity_and_languages() 
     assert len(CHECKS) >= 20 and len({c.id for c in CHECKS}) == len(CHECKS)
     assert all(c.severity in ("error", "warning", "info") and c.languages and c.description for c in CHECKS)
     assert "repeated-word" not in {c.id for c in CHECKS if "km" in c.languages}
+
+
+def test_a_findings_severity_reads_and_prints_as_the_word_reports_have_always_shown() -> None:
+    import json
+
+    (problem,) = [p for p in check_subject(Subject("Có 12 hộ.", "There are households.", "en", Status.TRANSLATED,
+                                                   Origin.HUMAN)) if p.check_id == "number-missing"]  # fmt: skip
+    assert problem.severity is Severity.ERROR and problem.severity == "error"
+    assert f"{problem.severity}" == "error" and json.dumps({"severity": problem.severity}) == '{"severity": "error"}'
+    assert [s.value for s in Severity] == ["error", "warning", "info"]
 
 
 def test_checks_find_what_a_translator_would_miss() -> None:
