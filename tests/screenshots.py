@@ -116,9 +116,9 @@ def render(out: Path) -> list[Path]:
     samples = json.loads(SAMPLES.read_text(encoding="utf-8"))["segments"]
     row = window.model.ids.index(next(s.id for s in window.project.segments() if s.source == samples[1]["source"]))
     first = window.model.ids.index(next(s.id for s in window.project.segments() if s.source == samples[0]["source"]))
-    window._size_visible_rows()
+    window.grid.size_visible_rows()
     window.grid.scrollTo(window.model.index(first, 1), window.grid.ScrollHint.PositionAtTop)
-    window._size_visible_rows()
+    window.grid.size_visible_rows()
     window.grid.setCurrentIndex(window.model.index(row, 3))
     shoot(window, "workbench-grid.png")
     editor = window.open_editor()
@@ -139,9 +139,9 @@ def render(out: Path) -> list[Path]:
 
     translator = install_translator(app, "vi")
     window = open_window()
-    window._size_visible_rows()
+    window.grid.size_visible_rows()
     window.grid.scrollTo(window.model.index(first, 1), window.grid.ScrollHint.PositionAtTop)
-    window._size_visible_rows()
+    window.grid.size_visible_rows()
     window.grid.setCurrentIndex(window.model.index(row, 2))
     shoot(window, "workbench-vietnamese-interface.png")
     window.close()

@@ -44,7 +44,8 @@ def run_grid_benchmark(segments: int, out: Callable[[str], None]) -> None:
     from workbench.context import AppContext
     from workbench.core.settings import Settings
     from workbench.core.store.project_store import Project
-    from workbench.ui.project_window import KhmerWrappingModel, ProjectWindow
+    from workbench.ui.project_window import ProjectWindow
+    from workbench.ui.segment_grid import KhmerWrappingModel
 
     app = QApplication.instance() or QApplication([])
     roles = [
@@ -95,7 +96,7 @@ def run_grid_benchmark(segments: int, out: Callable[[str], None]) -> None:
             began = time.perf_counter()
             scrollbar.setValue(scrollbar.value() + scrollbar.pageStep() + step * 97)  # always into unread rows
             QCoreApplication.processEvents()
-            window._size_visible_rows()
+            window.grid.size_visible_rows()
             window.grid.viewport().repaint()
             steps.append(time.perf_counter() - began)
         out(

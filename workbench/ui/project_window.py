@@ -11,25 +11,14 @@ from __future__ import annotations
 
 import logging
 from dataclasses import replace
-from functools import lru_cache
 
-from PySide6.QtCore import QCoreApplication, QModelIndex, QSettings, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QModelIndex, QSettings, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QFont, QKeySequence
-from PySide6.QtWidgets import (
-    QAbstractItemDelegate,
-    QAbstractItemView,
-    QHeaderView,
-    QMainWindow,
-    QSplitter,
-    QTableView,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QAbstractItemDelegate, QMainWindow, QSplitter, QVBoxLayout, QWidget
 
 from workbench.context import AppContext
 from workbench.core.changes import SegmentChanges
 from workbench.core.errors import WorkbenchError
-from workbench.core.language.khmer_breaks import for_display
 from workbench.core.memory.suggestions import glossary_suggestions, memory_suggestions
 from workbench.core.qa.live_context import QaContext
 from workbench.core.qa.segment_checks import live_findings
@@ -50,28 +39,13 @@ from workbench.ui.error_dialog import show_error
 from workbench.ui.filter_bar import FilterBar
 from workbench.ui.language_names import language_names
 from workbench.ui.mt_jobs import Job, MtService
-from workbench.ui.segment_editor import SegmentDelegate, SegmentEditor
+from workbench.ui.segment_editor import SegmentEditor
+from workbench.ui.segment_grid import KhmerWrappingModel, SegmentGrid
 from workbench.ui.segment_table_model import SegmentTableModel
 from workbench.ui.side_panel import SidePanel
-from workbench.ui.source_delegate import SourceDelegate
 
 log = logging.getLogger(__name__)
-#: rows are sized to their text only when shown: sizing 50,000 rows up front would read them all
-ROW_SIZING_DELAY_MS = 30
 PROGRESS_REFRESH_MS = 500
-
-
-_shown_khmer = lru_cache(maxsize=4096)(for_display)  # painting asks for the same cells again and again
-
-
-class KhmerWrappingModel(SegmentTableModel):
-    """Shows Khmer cells with break opportunities so long lines wrap; the stored text is untouched."""
-
-    def data(self, index, role=Qt.ItemDataRole.DisplayRole):  # type: ignore[no-untyped-def]
-        value = super().data(index, role)
-        if role == Qt.ItemDataRole.DisplayRole and isinstance(value, str):
-            return _shown_khmer(value)
-        return value
 
 
 class ProjectWindow(QMainWindow):
@@ -92,7 +66,8 @@ class ProjectWindow(QMainWindow):
 
         self.documents = DocumentList(project, self.names)
         self.filter_bar = FilterBar(list(project.info.target_languages), self.names)
-        self.grid = self._build_grid()
+        self.grid = SegmentGrid(project, self._editor_actions)
+        self.delegate = self.grid.delegate
         self.side_panel = SidePanel(project, lambda: self.settings.user_name, self.names)
         self.side_panel.providers.insert(0, lambda _p, segment, language: memory_suggestions(
             self.memories, segment, language))  # fmt: skip
@@ -100,7 +75,6 @@ class ProjectWindow(QMainWindow):
             self.qa_context.finder, segment, language))  # fmt: skip
         self.side_panel.check_providers.append(lambda _p, segment, language: live_findings(
             segment, language, self.qa_context))  # fmt: skip
-        self.model: SegmentTableModel = KhmerWrappingModel(project, parent=self)
 
         self.commands = GridCommands(self, self)
         self.translate = TranslateActions(self, self.mt, self)
@@ -112,14 +86,10 @@ class ProjectWindow(QMainWindow):
         self._lay_out()
         self._build_menus()
 
-        self._row_timer = QTimer(self)
-        self._row_timer.setSingleShot(True)
-        self._row_timer.timeout.connect(self._size_visible_rows)
         self._progress_timer = QTimer(self)
         self._progress_timer.setSingleShot(True)
         self._progress_timer.timeout.connect(self._refresh_progress)
-        self.grid.verticalScrollBar().valueChanged.connect(lambda _v: self._row_timer.start(ROW_SIZING_DELAY_MS))
-        self._attach_model(self.model)
+        self._show_rows(self.grid.segments)
         self.apply_settings()
         self._wire()
         self.documents.select_document(None)
@@ -127,23 +97,6 @@ class ProjectWindow(QMainWindow):
         self.recovery.offer()
 
     # --- building ------------------------------------------------------------------------------------
-
-    def _build_grid(self) -> QTableView:
-        grid = QTableView()
-        grid.setWordWrap(True)
-        grid.verticalHeader().setVisible(False)
-        grid.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        grid.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectItems)
-        grid.setEditTriggers(
-            QAbstractItemView.EditTrigger.DoubleClicked
-            | QAbstractItemView.EditTrigger.EditKeyPressed
-            | QAbstractItemView.EditTrigger.AnyKeyPressed
-        )
-        self.delegate = SegmentDelegate(grid, self._editor_actions, grid.font)
-        grid.setItemDelegate(self.delegate)
-        self.source_delegate = SourceDelegate(grid)
-        grid.setItemDelegateForColumn(1, self.source_delegate)
-        return grid
 
     def _lay_out(self) -> None:
         centre = QWidget()
@@ -183,7 +136,7 @@ class ProjectWindow(QMainWindow):
             action.setCheckable(True)
             action.setChecked(True)
             action.setShortcut(QKeySequence(f"Ctrl+Shift+{offset + 1}"))
-            action.toggled.connect(lambda shown, code=code: self._show_language(code, shown))
+            action.toggled.connect(lambda shown, code=code: self.grid.show_language(code, shown))
             self.language_actions[code] = action
         self.side_panel_action = QAction(self.tr("Show the side &panel"), self)
         self.side_panel_action.setCheckable(True)
@@ -246,6 +199,7 @@ class ProjectWindow(QMainWindow):
             lambda editor, text: self.editing.set_text(editor.segment_id, editor.language, text, confirmed=False)
         )
         self.delegate.closeEditor.connect(self._editor_closed)
+        self.grid.current_cell_changed.connect(self._current_changed)
 
     def _editor_actions(self) -> list[QAction]:
         """Actions whose keys reach the window even while a cell editor has focus."""
@@ -278,7 +232,7 @@ class ProjectWindow(QMainWindow):
         self.review.apply_role()
         self.mt.settings = self.settings  # the next job decodes with them; a running one keeps its own
         self.mt.engines = self.context.engines  # a new pool when the models changed
-        self._row_timer.start(ROW_SIZING_DELAY_MS)
+        self.grid.size_rows_soon()
 
     def _restore_geometry(self) -> None:
         stored = QSettings()
@@ -293,25 +247,15 @@ class ProjectWindow(QMainWindow):
 
     # --- the grid ------------------------------------------------------------------------------------
 
-    def _attach_model(self, model: SegmentTableModel) -> None:
-        """Swap the grid's model; the old one (owned by the window, not Python) is deleted by Qt later,
-        after the view has let go of it."""
-        old = self.grid.model()
-        self.model = model
-        self.grid.setModel(model)
-        if old is not None and old is not model:
-            old.deleteLater()
-        header = self.grid.horizontalHeader()
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
-        for column in range(1, model.columnCount()):
-            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch)
-        for code, action in self.language_actions.items():
-            self.grid.setColumnHidden(model.column_of(code), not action.isChecked())
-        self.grid.selectionModel().currentChanged.connect(self._current_changed)
-        model.term_finder = self.qa_context.finder if self.qa_context.finder.by_key else None
+    @property
+    def model(self) -> SegmentTableModel:
+        """The grid's item model (a new one for each document or filter)."""
+        return self.grid.segments
+
+    def _show_rows(self, model: SegmentTableModel) -> None:
+        self.grid.show_rows(model, self.qa_context.finder if self.qa_context.finder.by_key else None)
         rows = model.rowCount()
         self.show_status(self.tr("1 segment") if rows == 1 else self.tr("{0} segments").format(rows))
-        self._row_timer.start(ROW_SIZING_DELAY_MS)
 
     def reload_grid(self) -> None:
         """Show the chosen document through the current filter, keeping the current segment if it is still there."""
@@ -324,26 +268,13 @@ class ProjectWindow(QMainWindow):
         except WorkbenchError as exc:
             show_error(self, self.tr("Cannot filter"), str(exc))
             return
-        self._attach_model(KhmerWrappingModel(self.project, document_id, parent=self, ids=ids))
+        self._show_rows(KhmerWrappingModel(self.project, document_id, parent=self.grid, ids=ids))
         row = self.model.row_of(current) if current is not None else None
         if row is not None:
             self.grid.setCurrentIndex(self.model.index(row, column))
-        self._current_changed(self.grid.currentIndex(), QModelIndex())
+        self._current_changed(self.grid.currentIndex())
 
-    def _size_visible_rows(self) -> None:
-        if self.grid.model() is None or self.model.rowCount() == 0:
-            return
-        first = max(self.grid.rowAt(0), 0)
-        last = self.grid.rowAt(self.grid.viewport().height())
-        last = self.model.rowCount() - 1 if last < 0 else min(last + 5, self.model.rowCount() - 1)
-        for row in range(first, last + 1):
-            self.grid.resizeRowToContents(row)
-
-    def _show_language(self, code: str, shown: bool) -> None:
-        self.grid.setColumnHidden(self.model.column_of(code), not shown)
-        self._row_timer.start(ROW_SIZING_DELAY_MS)
-
-    def _current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
+    def _current_changed(self, current: QModelIndex) -> None:
         if not current.isValid():
             self.side_panel.show_segment(None, "")
             return
@@ -379,7 +310,7 @@ class ProjectWindow(QMainWindow):
         if changes.segment_ids or changes.documents:
             if not self._progress_timer.isActive():  # at most one recount per interval, even while drafts pour in
                 self._progress_timer.start(PROGRESS_REFRESH_MS * (4 if self.mt.busy else 1))
-            self._row_timer.start(ROW_SIZING_DELAY_MS)
+            self.grid.size_rows_soon()
 
     def _refresh_progress(self) -> None:
         try:
@@ -412,8 +343,7 @@ class ProjectWindow(QMainWindow):
         return self.model.ids
 
     def current_segment_id(self) -> int | None:
-        index = self.grid.currentIndex()
-        return self.model.segment_id(index.row()) if index.isValid() else None
+        return self.grid.current_segment_id()
 
     def shown_languages(self) -> list[str]:
         return [code for code, action in self.language_actions.items() if action.isChecked()] or self.model.languages
@@ -423,20 +353,10 @@ class ProjectWindow(QMainWindow):
         return language or self.shown_languages()[0]
 
     def selected_segment_ids(self) -> list[int]:
-        rows = sorted({index.row() for index in self.grid.selectionModel().selectedIndexes()})
-        if not rows and self.grid.currentIndex().isValid():
-            rows = [self.grid.currentIndex().row()]
-        return [self.model.segment_id(row) for row in rows]
+        return self.grid.selected_segment_ids()
 
     def target_cell(self) -> QModelIndex | None:
-        index = self.grid.currentIndex()
-        if not index.isValid():
-            if self.model.rowCount() == 0:
-                return None
-            index = self.model.index(0, 0)
-        if self.model.language_of(index.column()):
-            return index
-        return self.model.index(index.row(), self.model.column_of(self.work_language()))
+        return self.grid.target_cell(self.work_language())
 
     def language_of(self, index: QModelIndex) -> str:
         return self.model.language_of(index.column()) or self.work_language()
@@ -458,29 +378,16 @@ class ProjectWindow(QMainWindow):
 
     def open_editor(self) -> SegmentEditor | None:
         index = self.target_cell()
-        if index is None:
-            return None
-        editor = self.delegate.open_editor
-        if editor is not None and editor.segment_id == self.model.segment_id(index.row()):
-            return editor
-        self.grid.setCurrentIndex(index)
-        self.grid.edit(index)
-        return self.delegate.open_editor
+        return None if index is None else self.grid.open_editor_at(index)
 
     def current_editor(self) -> SegmentEditor | None:
         return self.delegate.open_editor
 
     def close_editor(self, editor: SegmentEditor) -> None:
-        editor.segment_id = 0
-        self.grid.closeEditor(editor, QAbstractItemDelegate.EndEditHint.NoHint)
-        self.grid.setFocus()
+        self.grid.close_segment_editor(editor)
 
     def move_to(self, row: int, column: int, edit: bool) -> None:
-        target = self.model.index(row, column)
-        self.grid.setCurrentIndex(target)
-        self.grid.scrollTo(target)
-        if edit:
-            self.grid.edit(target)
+        self.grid.move_to(row, column, edit)
 
     def go_to(self, segment_id: int, language: str) -> None:
         row = self.model.row_of(segment_id)
@@ -559,8 +466,7 @@ class ProjectWindow(QMainWindow):
                 return
             self.close_editor(editor)
         self._closing = True
-        for timer in (self._row_timer, self._progress_timer):
-            timer.stop()
+        self._progress_timer.stop()
         self.documents.stop()
         self.editing.save_typing()
         self.side_panel.save_comment()
@@ -573,7 +479,7 @@ class ProjectWindow(QMainWindow):
         stored.setValue("project_window/splitter", self.splitter.saveState())
         for code, action in self.language_actions.items():
             stored.setValue(f"project_window/show_{code}", action.isChecked())
-        self.grid.setModel(None)  # the view must not ask a closed project for rows during its last repaint
+        self.grid.stop()
         self.project.close()
         super().closeEvent(event)
         self.closed.emit()

@@ -1,0 +1,154 @@
+"""The segment grid: a table view over the project's rows, its cell editor, and where the translator is.
+
+It owns its item model (swapped when the document or the filter changes), sizes only the rows on
+screen, and answers the questions the features ask through the window: which cell the keys act on,
+which segments are selected, open or close the cell editor, go to a cell.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from functools import lru_cache
+
+from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QAbstractItemDelegate, QAbstractItemView, QHeaderView, QTableView, QWidget
+
+from workbench.core.language.khmer_breaks import for_display
+from workbench.core.memory.glossary import TermFinder
+from workbench.core.store.project_store import Project
+from workbench.ui.segment_editor import SegmentDelegate, SegmentEditor
+from workbench.ui.segment_table_model import SegmentTableModel
+from workbench.ui.source_delegate import SourceDelegate
+
+#: rows are sized to their text only when shown: sizing 50,000 rows up front would read them all
+ROW_SIZING_DELAY_MS = 30
+
+_shown_khmer = lru_cache(maxsize=4096)(for_display)  # painting asks for the same cells again and again
+
+
+class KhmerWrappingModel(SegmentTableModel):
+    """Shows Khmer cells with break opportunities so long lines wrap; the stored text is untouched."""
+
+    def data(self, index, role=Qt.ItemDataRole.DisplayRole):  # type: ignore[no-untyped-def]
+        value = super().data(index, role)
+        if role == Qt.ItemDataRole.DisplayRole and isinstance(value, str):
+            return _shown_khmer(value)
+        return value
+
+
+class SegmentGrid(QTableView):
+    #: the current cell moved (the new index)
+    current_cell_changed = Signal(QModelIndex)
+
+    def __init__(
+        self, project: Project, editor_actions: Callable[[], list[QAction]], parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.setWordWrap(True)
+        self.verticalHeader().setVisible(False)
+        self.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectItems)
+        self.setEditTriggers(
+            QAbstractItemView.EditTrigger.DoubleClicked
+            | QAbstractItemView.EditTrigger.EditKeyPressed
+            | QAbstractItemView.EditTrigger.AnyKeyPressed
+        )
+        self.delegate = SegmentDelegate(self, editor_actions, self.font)
+        self.setItemDelegate(self.delegate)
+        self.source_delegate = SourceDelegate(self)
+        self.setItemDelegateForColumn(1, self.source_delegate)
+        self.hidden_languages: set[str] = set()
+        self._row_timer = QTimer(self)
+        self._row_timer.setSingleShot(True)
+        self._row_timer.timeout.connect(self.size_visible_rows)
+        self.verticalScrollBar().valueChanged.connect(lambda _v: self.size_rows_soon())
+        self.segments: SegmentTableModel = KhmerWrappingModel(project, parent=self)
+
+    def show_rows(self, model: SegmentTableModel, term_finder: TermFinder | None) -> None:
+        """Swap the item model; the old one (owned by the grid, not Python) is deleted by Qt later, after
+        the view has let go of it."""
+        old = self.model()
+        self.segments = model
+        self.setModel(model)
+        if old is not None and old is not model:
+            old.deleteLater()
+        header = self.horizontalHeader()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
+        for column in range(1, model.columnCount()):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch)
+        for code in model.languages:
+            self.setColumnHidden(model.column_of(code), code in self.hidden_languages)
+        self.selectionModel().currentChanged.connect(lambda current, _previous: self.current_cell_changed.emit(current))
+        model.term_finder = term_finder
+        self.size_rows_soon()
+
+    def show_language(self, code: str, shown: bool) -> None:
+        (self.hidden_languages.discard if shown else self.hidden_languages.add)(code)
+        self.setColumnHidden(self.segments.column_of(code), not shown)
+        self.size_rows_soon()
+
+    def size_rows_soon(self) -> None:
+        self._row_timer.start(ROW_SIZING_DELAY_MS)
+
+    def size_visible_rows(self) -> None:
+        if self.model() is None or self.segments.rowCount() == 0:
+            return
+        first = max(self.rowAt(0), 0)
+        last = self.rowAt(self.viewport().height())
+        last = self.segments.rowCount() - 1 if last < 0 else min(last + 5, self.segments.rowCount() - 1)
+        for row in range(first, last + 1):
+            self.resizeRowToContents(row)
+
+    def stop(self) -> None:
+        """The project is closing: no more sizing, and no more rows asked of it."""
+        self._row_timer.stop()
+        self.setModel(None)  # the view must not ask a closed project for rows during its last repaint
+
+    # --- where the translator is ---------------------------------------------------------------------
+
+    def current_segment_id(self) -> int | None:
+        index = self.currentIndex()
+        return self.segments.segment_id(index.row()) if index.isValid() else None
+
+    def selected_segment_ids(self) -> list[int]:
+        """The segments of the selected cells (the current one when nothing is selected), in grid order."""
+        rows = sorted({index.row() for index in self.selectionModel().selectedIndexes()})
+        if not rows and self.currentIndex().isValid():
+            rows = [self.currentIndex().row()]
+        return [self.segments.segment_id(row) for row in rows]
+
+    def target_cell(self, work_language: str) -> QModelIndex | None:
+        """The current cell if it is a target cell, else `work_language`'s cell in the current row."""
+        index = self.currentIndex()
+        if not index.isValid():
+            if self.segments.rowCount() == 0:
+                return None
+            index = self.segments.index(0, 0)
+        if self.segments.language_of(index.column()):
+            return index
+        return self.segments.index(index.row(), self.segments.column_of(work_language))
+
+    # --- the cell editor -----------------------------------------------------------------------------
+
+    def open_editor_at(self, index: QModelIndex) -> SegmentEditor | None:
+        """The editor of `index`, opened if it is not open yet."""
+        editor = self.delegate.open_editor
+        if editor is not None and editor.segment_id == self.segments.segment_id(index.row()):
+            return editor
+        self.setCurrentIndex(index)
+        self.edit(index)
+        return self.delegate.open_editor
+
+    def close_segment_editor(self, editor: SegmentEditor) -> None:
+        """Close without handing the text to the model: the caller has saved it."""
+        editor.segment_id = 0
+        self.closeEditor(editor, QAbstractItemDelegate.EndEditHint.NoHint)
+        self.setFocus()
+
+    def move_to(self, row: int, column: int, edit: bool) -> None:
+        target = self.segments.index(row, column)
+        self.setCurrentIndex(target)
+        self.scrollTo(target)
+        if edit:
+            self.edit(target)
