@@ -3,12 +3,18 @@ and text being typed is on disk within seconds."""
 
 from __future__ import annotations
 
+from contextlib import closing
+
 import pytest
 from PySide6.QtCore import Qt
 
 from workbench.core.errors import ProjectDiskFull
+from workbench.core.importing.file_import import prepare_import
+from workbench.core.memory.translation_memory import SharedMemory
 from workbench.core.records import Origin, Status
+from workbench.core.store.project_store import Project
 from workbench.core.store.unconfirmed_edits import unconfirmed_edits
+from workbench.ui.editing_controller import EditingController
 from workbench.ui.segment_editor import SegmentEditor
 
 EN = 2
@@ -162,3 +168,21 @@ def test_every_shortcut_is_listed_in_the_help_dialog(qtbot, open_window) -> None
     listed = {row[1] for row in dialog.model.rows}
     assert {"Ctrl+Return, Ctrl+Enter", "Ctrl+Z", "Ctrl+M", "Ctrl+1", "Ctrl+B", "Ctrl+Down", "Esc"} <= listed
     window.close()
+
+
+def test_a_confirmed_edit_teaches_the_shared_memory_and_text_left_unconfirmed_does_not(qtbot, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    source = tmp_path / "a.txt"
+    source.write_text("Câu một.\n\nCâu hai.\n", encoding="utf-8")
+    with (
+        Project.create(tmp_path / "p.wbp", "p", "vi", ["en", "km"]) as project,
+        closing(SharedMemory(tmp_path / "shared.sqlite")) as shared,
+    ):
+        project.store_document(prepare_import(source))
+        first, second = project.segment_ids()
+        editing = EditingController(project, lambda: "Lan", memory=shared)
+        assert editing.set_text(first, "en", "Sentence one.", confirmed=True)
+        assert editing.set_text(second, "en", "Sentence two?", confirmed=False)  # left as a draft
+        learnt = {
+            s: [m.unit.target for m in shared.lookup(s, "en") if m.score == 100] for s in ("Câu một.", "Câu hai.")
+        }
+        assert learnt == {"Câu một.": ["Sentence one."], "Câu hai.": []}

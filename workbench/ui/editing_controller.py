@@ -15,8 +15,11 @@ from typing import TypeVar
 from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
+from workbench.core.changes import SegmentChanges
 from workbench.core.errors import WorkbenchError
+from workbench.core.memory.translation_memory import SharedMemory
 from workbench.core.ops.find_replace import Replacement, apply_replacements
+from workbench.core.ops.memory_learning import learned
 from workbench.core.ops.translation_edits import TranslationState, edited, write_state
 from workbench.core.store.project_store import Project
 from workbench.core.store.unconfirmed_edits import discard_unconfirmed, save_unconfirmed
@@ -79,10 +82,15 @@ class EditingController(QObject):
     failed = Signal(str)  # what went wrong, for an error dialog
     autosaved = Signal(int, str)  # segment id, language
 
-    def __init__(self, project: Project, author: Callable[[], str], parent: QObject | None = None) -> None:
+    def __init__(
+        self, project: Project, author: Callable[[], str], parent: QObject | None = None,
+        memory: SharedMemory | None = None,
+    ) -> None:  # fmt: skip
         super().__init__(parent)
         self.project = project
         self._author = author
+        #: the shared memory a confirmed text teaches (the same core rule as approvals and merges)
+        self.memory = memory
         self.undo_stack = QUndoStack(self)
         self._typing: _Typing | None = None
         self._timer = QTimer(self)
@@ -108,6 +116,7 @@ class EditingController(QObject):
             return False
         self._stop_typing(segment_id, language)
         if confirmed and text.strip():
+            learned(self.project, SegmentChanges.of([segment_id], language), self.memory)
             self.confirmed.emit(segment_id, language, text)
         if after != before:
             label = self.tr("Confirm segment") if confirmed else self.tr("Edit segment")
