@@ -13,9 +13,9 @@ from workbench.core.counted import counted
 from workbench.core.errors import WorkbenchError
 from workbench.core.exporting.text_exports import export_memory
 from workbench.core.memory.glossary import Term, add_term, alternatives, terms
-from workbench.core.memory.project_memory import Memories, rebuild_project_memory, shared_memory_path
+from workbench.core.memory.project_memory import rebuild_project_memory
 from workbench.core.memory.tmx import load_tmx
-from workbench.core.memory.translation_memory import DEFAULT_THRESHOLD, SharedMemory, add_unit
+from workbench.core.memory.translation_memory import DEFAULT_THRESHOLD, add_unit
 from workbench.core.ops.glossary_files import export_glossary, import_glossary
 from workbench.core.qa.checks import CHECKS, ERROR, INFO, WARNING
 from workbench.core.qa.project_run import check_project, ignore_problem
@@ -78,7 +78,7 @@ def cmd_tm(args: argparse.Namespace, context: AppContext) -> int:
     if args.tm_command == "lookup":
         with Project.open(args.project, read_only=True) as project:
             language = target_language(args.language, project.info.target_languages, args.project.name)
-            memories = Memories.open(project)
+            memories = context.open_memories(project)
             found = memories.lookup(args.text, language)
             for match in found:
                 print(f"{match.score:3d}% [{match.memory}] {match.unit.target}\n     {match.describe_differences()}")
@@ -95,7 +95,7 @@ def cmd_tm(args: argparse.Namespace, context: AppContext) -> int:
                     added = sum(add_unit(db, unit, stamp) for unit in read.units)
         else:
             read = load_tmx(args.tmx)
-            shared = SharedMemory(shared_memory_path())
+            shared = context.open_shared_memory()
             added = shared.add(read.units, now())
             shared.close()
         print(f"{args.tmx}: {counted(len(read.units), 'unit')} read, {added} new")
