@@ -196,10 +196,11 @@ def _transformers_model_folder(folder: Path) -> None:
 OPEN_WINDOW = """
 import sys
 from PySide6.QtWidgets import QApplication
+from workbench.context import AppContext
 from workbench.core.store.project_store import Project
 from workbench.ui.project_window import ProjectWindow
 app = QApplication([])
-window = ProjectWindow(Project.open(sys.argv[1]))
+window = ProjectWindow(Project.open(sys.argv[1]), AppContext.load())
 window.show()
 app.processEvents()
 rows = window.model.rowCount()

@@ -104,7 +104,7 @@ def open_window(qtbot, tmp_path: Path, short_text: Path) -> Callable[..., object
         if not path.exists():
             with Project.create(path, "An Giang", "vi", ["en", "km"]) as project:
                 import_files(project, [*files, short_text])
-        window = ProjectWindow(Project.open(path), AppContext(settings or Settings.load()))
+        window = ProjectWindow(Project.open(path), AppContext(settings) if settings else AppContext.load())
         qtbot.addWidget(window)
         window.show()
         qtbot.waitExposed(window)

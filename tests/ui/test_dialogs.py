@@ -84,7 +84,7 @@ def test_settings_are_remembered(qtbot, open_window, monkeypatch) -> None:  # ty
         return 1
 
     monkeypatch.setattr(SettingsDialog, "exec", fill_in)
-    window.open_settings()
+    window.dialogs.open_settings()
     stored = Settings.load()
     assert (stored.user_name, stored.role, stored.ui_language, stored.font_size, stored.beam_size) == (
         "Chị Lan", "editor", "vi", 14, 2,
@@ -107,7 +107,7 @@ def test_cancelled_settings_change_nothing(qtbot, open_window, monkeypatch) -> N
         return 0
 
     monkeypatch.setattr(SettingsDialog, "exec", type_then_cancel)
-    window.open_settings()
+    window.dialogs.open_settings()
     assert window.settings.user_name == before.user_name and window.settings.beam_size == before.beam_size
     assert Settings.load() == before
     window.close()

@@ -6,6 +6,7 @@ from pathlib import Path
 
 from PySide6.QtCore import Qt
 
+from workbench.context import AppContext
 from workbench.core.importing.file_import import import_files
 from workbench.core.language.khmer_breaks import ZERO_WIDTH_SPACE
 from workbench.core.records import Origin, Status
@@ -22,7 +23,7 @@ def open_window(qtbot, tmp_path: Path, article_path: Path) -> ProjectWindow:  # 
     import_files(project, [article_path, second])
     first = project.segments()[1]
     project.save_translation(first.id, "km", KHMER, Status.TRANSLATED, Origin.HUMAN, "Dara")
-    window = ProjectWindow(project)
+    window = ProjectWindow(project, AppContext.load())
     qtbot.addWidget(window)
     window.show()
     return window

@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import REPO
+from workbench.context import AppContext
 from workbench.core.errors import ProjectLocked
 from workbench.core.importing.file_import import import_files
 from workbench.core.records import Origin, Status
@@ -39,7 +40,7 @@ def test_text_typed_before_a_kill_is_offered_back(qtbot, tmp_path: Path, short_t
         session.send_signal(signal.SIGKILL)
         session.wait()
 
-    window = ProjectWindow(Project.open(path))
+    window = ProjectWindow(Project.open(path), AppContext.load())
     qtbot.addWidget(window)
     window.show()
     assert window.recovery.isVisible()
@@ -60,7 +61,7 @@ def test_discarding_the_recovered_text_leaves_the_segment_as_it_was(qtbot, tmp_p
         first = project.segment_ids()[0]
         project.save_translation(first, "en", "Cam Mountain is famous.", Status.TRANSLATED, Origin.HUMAN, "an")
         save_unconfirmed(project, first, "en", "lost text", "an")
-    window = ProjectWindow(Project.open(path))
+    window = ProjectWindow(Project.open(path), AppContext.load())
     qtbot.addWidget(window)
     window.show()
     assert window.recovery.isVisible()

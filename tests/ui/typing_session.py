@@ -17,6 +17,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
 
+from workbench.context import AppContext
 from workbench.core.store.project_store import Project
 from workbench.core.store.unconfirmed_edits import unconfirmed_edits
 from workbench.ui.project_window import ProjectWindow
@@ -24,7 +25,7 @@ from workbench.ui.project_window import ProjectWindow
 
 def main(path: str, text: str) -> None:
     app = QApplication([])
-    window = ProjectWindow(Project.open(Path(path)))
+    window = ProjectWindow(Project.open(Path(path)), AppContext.load())
     window.show()
     window.grid.setCurrentIndex(window.model.index(0, 2))
     QTest.keyClick(window.grid, Qt.Key.Key_F2)

@@ -10,7 +10,6 @@ grid, the side panel, the progress bars and the glossary highlights are refreshe
 from __future__ import annotations
 
 import logging
-from dataclasses import replace
 
 from PySide6.QtCore import QCoreApplication, QModelIndex, QSettings, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QFont, QKeySequence
@@ -29,6 +28,7 @@ from workbench.core.store.segment_filter import filter_segment_ids
 from workbench.ui.actions.grid_commands import GridCommands
 from workbench.ui.actions.memory_glossary import MemoryGlossaryActions
 from workbench.ui.actions.new_action import new_action
+from workbench.ui.actions.project_dialogs import ProjectDialogs
 from workbench.ui.actions.quality_checks import QualityCheckActions
 from workbench.ui.actions.recovery import RecoveryBanner
 from workbench.ui.actions.review import ReviewActions
@@ -51,10 +51,10 @@ PROGRESS_REFRESH_MS = 500
 class ProjectWindow(QMainWindow):
     closed = Signal()
 
-    def __init__(self, project: Project, context: AppContext | None = None) -> None:
+    def __init__(self, project: Project, context: AppContext) -> None:
         super().__init__()
         self.project = project
-        self.context = context or AppContext.load()
+        self.context = context
         self.setWindowTitle(f"{project.info.name} — {self.tr('Translation Workbench')}")
         self.resize(1280, 780)
         self.names = language_names()
@@ -82,6 +82,9 @@ class ProjectWindow(QMainWindow):
         self.memory = MemoryGlossaryActions(self, self)
         self.review = ReviewActions(self, self)
         self.recovery = RecoveryBanner(self)
+        self.dialogs = ProjectDialogs(
+            self, self.filter_bar, self.documents, self.all_actions, self.apply_settings, self
+        )
         self._build_window_actions()
         self._lay_out()
         self._build_menus()
@@ -118,7 +121,6 @@ class ProjectWindow(QMainWindow):
 
     def _build_window_actions(self) -> None:
         """The window's own commands: files, dialogs, undo, what is shown."""
-        self.import_action = new_action(self, self.tr("&Import files…"), self.import_files, "Ctrl+I")
         self.close_action = new_action(
             self, self.tr("&Close project"), self.close, QKeySequence(QKeySequence.StandardKey.Close)
         )
@@ -126,10 +128,6 @@ class ProjectWindow(QMainWindow):
         self.undo_action.setShortcuts([QKeySequence("Ctrl+Z")])
         self.redo_action = self.editing.undo_stack.createRedoAction(self, self.tr("&Redo"))
         self.redo_action.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
-        self.find_action = new_action(self, self.tr("&Find…"), self.focus_search, "Ctrl+F")
-        self.replace_action = new_action(self, self.tr("Find and &replace…"), self.find_and_replace, "Ctrl+H")
-        self.settings_action = new_action(self, self.tr("&Settings…"), self.open_settings, "Ctrl+,")
-        self.shortcuts_action = new_action(self, self.tr("&Keyboard shortcuts"), self.show_shortcuts, "F1")
         self.language_actions: dict[str, QAction] = {}
         for offset, code in enumerate(self.model.languages):
             action = QAction(self.tr("Show {0}").format(self.names.get(code, code)), self)
@@ -147,15 +145,22 @@ class ProjectWindow(QMainWindow):
     def _build_menus(self) -> None:
         """Where every command goes: the menus, in the order a translator finds them."""
         bar = self.menuBar()
-        review, translate, commands, memory, qa = self.review, self.translate, self.commands, self.memory, self.qa
+        review, translate, commands, memory, qa, dialogs = (
+            self.review,
+            self.translate,
+            self.commands,
+            self.memory,
+            self.qa,
+            self.dialogs,
+        )
         layout: list[tuple[str, str, list[QAction | None]]] = [
             ("file", self.tr("&File"), [
-                self.import_action, review.export_action, None, review.handoff_action, review.merge_back_action,
+                dialogs.import_action, review.export_action, None, review.handoff_action, review.merge_back_action,
                 None, self.close_action,
             ]),
             ("edit", self.tr("&Edit"), [
-                self.undo_action, self.redo_action, None, self.find_action, self.replace_action, None,
-                self.settings_action,
+                self.undo_action, self.redo_action, None, dialogs.find_action, dialogs.replace_action, None,
+                dialogs.settings_action,
             ]),
             ("segment", self.tr("&Segment"), [
                 commands.confirm_action, commands.next_action, commands.previous_action, commands.copy_source_action,
@@ -168,14 +173,14 @@ class ProjectWindow(QMainWindow):
             ]),
             ("translate", self.tr("&Translate"), [
                 translate.pretranslate_document_action, translate.pretranslate_selection_action,
-                translate.pretranslate_project_action, translate.cancel_action, None, translate.models_action,
+                translate.pretranslate_project_action, translate.cancel_action, None, dialogs.models_action,
             ]),
             ("tools", self.tr("T&ools"), [
                 qa.check_document_action, qa.check_project_action, None, memory.import_glossary_action,
                 memory.export_glossary_action, memory.import_tmx_action, memory.export_tmx_action,
             ]),
             ("view", self.tr("&View"), [*self.language_actions.values(), self.side_panel_action]),
-            ("help", self.tr("&Help"), [self.shortcuts_action]),
+            ("help", self.tr("&Help"), [dialogs.shortcuts_action]),
         ]  # fmt: skip
         self.menus = {}
         for key, title, actions in layout:
@@ -408,53 +413,12 @@ class ProjectWindow(QMainWindow):
             self.editing.cancel_typing(editor.segment_id, editor.language)  # Esc
             self.show_status(self.tr("Edit cancelled"), 2000)
 
-    # --- the window's dialogs ------------------------------------------------------------------------
-
-    def focus_search(self) -> None:
-        self.filter_bar.search.setFocus()
-        self.filter_bar.search.selectAll()
-
-    def find_and_replace(self) -> None:
-        from workbench.ui.find_replace_dialog import FindReplaceDialog
-
-        dialog = FindReplaceDialog(self.project, self.model.ids, self.work_language(), self.names, self.editing, self)
-        dialog.exec()
-
-    def import_files(self) -> None:
-        from workbench.ui.import_dialog import ImportDialog
-
-        dialog = ImportDialog(self.project, self.settings, self)
-        if dialog.exec() and dialog.imported:
-            self.apply(SegmentChanges(documents=True))
-            self.documents.select_document(dialog.imported[-1])
-
-    def open_settings(self) -> None:
-        from workbench.ui.settings_dialog import SettingsDialog
-
-        dialog = SettingsDialog(replace(self.settings), self)
-        if dialog.exec():
-            self._settings_changed(dialog.settings)
+    def open_model_manager(self) -> None:
+        self.dialogs.open_model_manager()
 
     def start_pretranslation(self, document_id: int | None, segment_ids: list[int] | None) -> Job | None:
         """Pre-translate a document (None: the project), or only `segment_ids` of it, in the shown languages."""
         return self.translate.start_pretranslation(document_id, segment_ids)
-
-    def open_model_manager(self) -> None:
-        from workbench.ui.model_manager import ModelManagerDialog
-
-        ModelManagerDialog(
-            self.mt.engines.store, self.settings, list(self.project.info.target_languages), self,
-            self._settings_changed,
-        ).exec()  # fmt: skip
-
-    def _settings_changed(self, settings: Settings) -> None:
-        self.context.update_settings(settings)
-        self.apply_settings()
-
-    def show_shortcuts(self) -> None:
-        from workbench.ui.shortcuts_dialog import ShortcutsDialog
-
-        ShortcutsDialog(self.all_actions(), self).exec()
 
     # --- closing -------------------------------------------------------------------------------------
 

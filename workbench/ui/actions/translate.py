@@ -40,7 +40,6 @@ class TranslateActions(QObject):
         self.cancel_action = new_action(self, self.tr("&Cancel pre-translation"), self.cancel_pretranslation,
                                         "Ctrl+Shift+X")  # fmt: skip
         self.cancel_action.setEnabled(False)
-        self.models_action = new_action(self, self.tr("&Models…"), window.open_model_manager)
 
         self.job_label = QLabel()
         self.job_progress = QProgressBar()
