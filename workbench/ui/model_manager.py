@@ -7,7 +7,6 @@ Installing, converting and benchmarking take seconds to minutes: they run on the
 
 from __future__ import annotations
 
-import logging
 from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
@@ -35,8 +34,6 @@ from workbench.core.settings import Settings
 from workbench.mt.model_store import InstalledModel, ModelStore
 from workbench.ui.rows_model import RowsModel
 from workbench.ui.tasks import TaskRunner
-
-log = logging.getLogger(__name__)
 
 
 class ModelManagerDialog(QDialog):

@@ -1,10 +1,11 @@
 """The project window: documents on the left, the segment grid in the centre, the side panel on the right.
 
-The window is layout and wiring. It places the parts that each do one job (the grid model, the
+The window is layout and wiring. It places the parts that each do one job (the segment grid, the
 editing controller, the MT service, the side panel, the filter bar) and the features of ui/actions/
-(grid commands, translation, checks, memory and glossary, review, recovery), which see it only as a
-`WindowContext`. Every change an operation reports comes back through `apply`, the one place the
-grid, the side panel, the progress bars and the glossary highlights are refreshed.
+(grid commands, translation, checks, memory and glossary, review, recovery, the window's dialogs),
+which see it only as a `WindowContext`, and it decides which menu each of their commands goes in.
+Every change an operation reports comes back through `apply`, the one place the grid rows, the side
+panel, the progress bars and the glossary highlights are refreshed.
 """
 
 from __future__ import annotations

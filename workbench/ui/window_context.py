@@ -1,6 +1,6 @@
 """What a feature of the project window (ui/actions/) may ask of the window, and nothing more.
 
-The features (grid commands, translation, checks, memory and glossary, review, recovery) are given a
+The features (grid commands, translation, checks, memory and glossary, review, recovery, dialogs) get a
 `WindowContext` instead of the window: they read the project, the settings and where the translator
 is, and hand back what they changed through `apply`. None of them imports the window or reaches into
 its private members, and a test can run one against a small fake.
