@@ -59,8 +59,8 @@ class ProjectWindow(QMainWindow):
         self.setWindowTitle(f"{project.info.name} — {self.tr('Translation Workbench')}")
         self.resize(1280, 780)
         self.names = language_names()
-        self.editing = EditingController(project, lambda: self.settings.user_name, self)
         self.memories = self.context.open_memories(project)
+        self.editing = EditingController(project, lambda: self.settings.user_name, self, self.memories.shared)
         self.qa_context = QaContext.load(project)
         self.mt = MtService(project, self.settings, self.context.engines, self, self.memories)
         self._closing = False

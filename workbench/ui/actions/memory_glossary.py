@@ -1,6 +1,6 @@
 """The glossary and the memories from the window: add a term from the selection (Ctrl+T), import and
-export the glossary (CSV, TBX), import a TMX file into the shared memory, export the project memory;
-and every confirmed translation goes into the shared memory."""
+export the glossary (CSV, TBX), import a TMX file into the shared memory, export the project memory.
+(A confirmed translation teaches the shared memory in the editing controller, by the core's rule.)"""
 
 from __future__ import annotations
 
@@ -15,7 +15,6 @@ from workbench.core.exporting.text_exports import export_memory
 from workbench.core.memory.glossary import add_term
 from workbench.core.memory.tmx import load_tmx
 from workbench.core.ops.glossary_files import export_glossary, import_glossary
-from workbench.core.ops.memory_learning import learned
 from workbench.core.timestamps import now
 from workbench.ui.actions.new_action import new_action
 from workbench.ui.error_dialog import show_error
@@ -36,7 +35,6 @@ class MemoryGlossaryActions(QObject):
             self, self.tr("Import a &TMX file into the shared memory…"), self.import_tmx
         )
         self.export_tmx_action = new_action(self, self.tr("Export the project &memory as TMX…"), self.export_tmx)
-        window.editing.confirmed.connect(self.remember)
 
     def add_term_from_selection(self) -> None:
         """Ctrl+T: a term from the words selected in the source (side panel) and in the translation (editor)."""
@@ -120,9 +118,3 @@ class MemoryGlossaryActions(QObject):
                 export_memory(Path(name), window.project)
             except (WorkbenchError, OSError) as exc:
                 show_error(window.dialog_parent(), self.tr("Cannot export the memory"), str(exc))
-
-    def remember(self, segment_id: int, language: str, _text: str) -> None:
-        """A confirmed translation teaches the shared memory, by the same core rule as an approval or a
-        merge (a failure there is logged and never stops the work)."""
-        window = self.window
-        learned(window.project, SegmentChanges.of([segment_id], language), window.memories.shared)
