@@ -148,7 +148,7 @@ class ReviewActions(QObject):
             window.settings.role, window.names.get(language, language), window.grid_font(), window.editing,
             window.dialog_parent(), window.memories.shared,
         )  # fmt: skip
-        dialog.changed.connect(lambda changed: window.apply(_as_changes(changed, language)))
+        dialog.changed.connect(lambda ids: window.apply(SegmentChanges.of(ids, language)))
         self.review_dialog = dialog
         dialog.show()
         dialog.raise_()
@@ -209,7 +209,7 @@ class ReviewActions(QObject):
             window.project, path, language, window.names, window.settings.user_name, window.dialog_parent(),
             window.memories.shared,
         )  # fmt: skip
-        dialog.merged.connect(lambda merged: self._merged(_as_changes(merged, dialog.language.currentData())))
+        dialog.merged.connect(lambda ids: self._merged(SegmentChanges.of(ids, dialog.language.currentData())))
         self.merge_dialog = dialog
         dialog.show()
         return dialog
@@ -217,8 +217,3 @@ class ReviewActions(QObject):
     def _merged(self, changes: SegmentChanges) -> None:
         self.window.apply(changes)
         self.window.show_status(self.tr("{0} segments merged").format(len(changes.segment_ids)), 6000)
-
-
-def _as_changes(changed: SegmentChanges | list[int], language: str) -> SegmentChanges:
-    """What a review or merge dialog reports: a SegmentChanges, or the ids it changed in `language`."""
-    return changed if isinstance(changed, SegmentChanges) else SegmentChanges.of(changed, language)
