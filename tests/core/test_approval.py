@@ -18,7 +18,7 @@ from workbench.core.memory.translation_memory import SharedMemory
 from workbench.core.ops import approval
 from workbench.core.ops.approval import NotAllowed, approve, approve_reviewed, may_approve
 from workbench.core.ops.memory_learning import learn_confirmed
-from workbench.core.ops.translation_edits import TranslationState, edited
+from workbench.core.ops.translation_edits import EditState, edited
 from workbench.core.records import Origin, Role, Status
 from workbench.core.store.project_store import Project
 from workbench.core.store.segment_comments import comment
@@ -48,7 +48,7 @@ def test_only_confirmed_text_is_approved_by_an_editor_and_the_revision_names_the
 
 
 def test_editing_an_approved_text_returns_it_to_translated() -> None:
-    approved = TranslationState("Sentence one.", Status.APPROVED, Origin.HUMAN)
+    approved = EditState("Sentence one.", Status.APPROVED, Origin.HUMAN)
     assert edited(approved, "Sentence 1.", confirmed=True).status is Status.TRANSLATED
 
 

@@ -13,13 +13,13 @@ from workbench.core.importing.file_import import prepare_import
 from workbench.core.ops import find_replace
 from workbench.core.ops.draft_confidence import is_weak_draft
 from workbench.core.ops.find_replace import apply_replacements, plan_replacements
-from workbench.core.ops.translation_edits import TranslationState, edited, write_state
+from workbench.core.ops.translation_edits import EditState, edited, write_state
+from workbench.core.ops.unconfirmed_edits import keep_unconfirmed, save_unconfirmed, unconfirmed_edits
 from workbench.core.records import Origin, Status, Translation
 from workbench.core.store.project_store import Project
 from workbench.core.store.segment_comments import comment, set_comment
 from workbench.core.store.segment_filter import SegmentFilter, filter_segment_ids, ids_needing_work
 from workbench.core.store.translations import write_translation
-from workbench.core.store.unconfirmed_edits import keep_unconfirmed, save_unconfirmed, unconfirmed_edits
 
 TEXT = "Hòa Bình là một tỉnh.\n\nHOÀ BÌNH có núi.\n\nCần Thơ có chợ nổi.\n\nhoa sen nở.\n"
 
@@ -33,12 +33,12 @@ def _project(tmp_path: Path) -> Project:
 
 
 def test_confirming_an_unchanged_machine_draft_keeps_its_origin_and_editing_makes_it_human() -> None:
-    draft = TranslationState("Hoa Binh is a province.", Status.DRAFT, Origin.MT, "opus-mt-vi-en", -0.4)
+    draft = EditState("Hoa Binh is a province.", Status.DRAFT, Origin.MT, "opus-mt-vi-en", -0.4)
     accepted = edited(draft, draft.text, confirmed=True)
     assert (accepted.status, accepted.origin, accepted.origin_detail) == (Status.TRANSLATED, Origin.MT, "opus-mt-vi-en")
     rewritten = edited(draft, "Hoa Binh is a province of Vietnam.", confirmed=True)
     assert (rewritten.status, rewritten.origin) == (Status.TRANSLATED, Origin.HUMAN)
-    left = edited(TranslationState("Done.", Status.APPROVED, Origin.HUMAN), "Done!", confirmed=False)
+    left = edited(EditState("Done.", Status.APPROVED, Origin.HUMAN), "Done!", confirmed=False)
     assert left.status is Status.DRAFT  # an approved text edited without confirming needs a person again
     assert edited(draft, draft.text, confirmed=False) == draft
 
@@ -46,8 +46,8 @@ def test_confirming_an_unchanged_machine_draft_keeps_its_origin_and_editing_make
 def test_undo_can_write_a_segment_back_to_untranslated_and_every_step_is_a_revision(tmp_path: Path) -> None:
     with _project(tmp_path) as project:
         segment_id = project.segment_ids()[0]
-        write_state(project, segment_id, "en", TranslationState("Hoa Binh.", Status.TRANSLATED, Origin.HUMAN), "an", "")
-        write_state(project, segment_id, "en", TranslationState(), "an", "undo")
+        write_state(project, segment_id, "en", EditState("Hoa Binh.", Status.TRANSLATED, Origin.HUMAN), "an", "")
+        write_state(project, segment_id, "en", EditState(), "an", "undo")
         assert project.segment(segment_id).translations["en"].status is Status.UNTRANSLATED
         assert [r["status"] for r in project.revisions(segment_id, "en")] == ["translated", "untranslated"]
 

@@ -11,9 +11,9 @@ from PySide6.QtCore import Qt
 from workbench.core.errors import ProjectDiskFull
 from workbench.core.importing.file_import import prepare_import
 from workbench.core.memory.translation_memory import SharedMemory
+from workbench.core.ops.unconfirmed_edits import unconfirmed_edits
 from workbench.core.records import Origin, Status
 from workbench.core.store.project_store import Project
-from workbench.core.store.unconfirmed_edits import unconfirmed_edits
 from workbench.ui.editing_controller import EditingController
 from workbench.ui.segment_editor import SegmentEditor
 

@@ -53,7 +53,7 @@ def test_text_typed_before_a_kill_is_offered_back(qtbot, tmp_path: Path, short_t
 
 
 def test_discarding_the_recovered_text_leaves_the_segment_as_it_was(qtbot, tmp_path: Path, short_text: Path) -> None:  # type: ignore[no-untyped-def]
-    from workbench.core.store.unconfirmed_edits import save_unconfirmed, unconfirmed_edits
+    from workbench.core.ops.unconfirmed_edits import save_unconfirmed, unconfirmed_edits
 
     path = tmp_path / "p.wbp"
     with Project.create(path, "p", "vi", ["en", "km"]) as project:

@@ -18,8 +18,8 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
 
 from workbench.context import AppContext
+from workbench.core.ops.unconfirmed_edits import unconfirmed_edits
 from workbench.core.store.project_store import Project
-from workbench.core.store.unconfirmed_edits import unconfirmed_edits
 from workbench.ui.project_window import ProjectWindow
 
 

@@ -20,9 +20,9 @@ from workbench.core.errors import WorkbenchError
 from workbench.core.memory.translation_memory import SharedMemory
 from workbench.core.ops.find_replace import Replacement, apply_replacements
 from workbench.core.ops.memory_learning import learned
-from workbench.core.ops.translation_edits import TranslationState, edited, write_state
+from workbench.core.ops.translation_edits import EditState, edited, write_state
+from workbench.core.ops.unconfirmed_edits import discard_unconfirmed, save_unconfirmed
 from workbench.core.store.project_store import Project
-from workbench.core.store.unconfirmed_edits import discard_unconfirmed, save_unconfirmed
 
 log = logging.getLogger(__name__)
 T = TypeVar("T")
@@ -47,8 +47,8 @@ class TranslationEdit(QUndoCommand):
     """One change of one translation; the change is already written when the command is pushed."""
 
     def __init__(
-        self, controller: EditingController, segment_id: int, language: str, before: TranslationState,
-        after: TranslationState, label: str,
+        self, controller: EditingController, segment_id: int, language: str, before: EditState,
+        after: EditState, label: str,
     ) -> None:  # fmt: skip
         super().__init__(label)
         self._controller = controller
@@ -99,8 +99,8 @@ class EditingController(QObject):
 
     # --- confirmed and left edits -----------------------------------------------------------------
 
-    def current_state(self, segment_id: int, language: str) -> TranslationState:
-        return TranslationState.of(self.project.segment(segment_id).translations.get(language))
+    def current_state(self, segment_id: int, language: str) -> EditState:
+        return EditState.of(self.project.segment(segment_id).translations.get(language))
 
     def set_text(self, segment_id: int, language: str, text: str, confirmed: bool) -> bool:
         """The translator confirmed `text` (Ctrl+Enter) or left the cell with it. False if it could not be saved."""
@@ -164,11 +164,11 @@ class EditingController(QObject):
             self.undo_stack.endMacro()
         return result
 
-    def _states(self, segment_ids: Iterable[int], language: str) -> dict[int, TranslationState]:
+    def _states(self, segment_ids: Iterable[int], language: str) -> dict[int, EditState]:
         segments = self.project.segments_by_ids(list(segment_ids))
-        return {s.id: TranslationState.of(s.translations.get(language)) for s in segments}
+        return {s.id: EditState.of(s.translations.get(language)) for s in segments}
 
-    def _write(self, segment_id: int, language: str, state: TranslationState, note: str) -> None:
+    def _write(self, segment_id: int, language: str, state: EditState, note: str) -> None:
         """Undo and redo: called from a Qt virtual, so errors are reported, never raised."""
         try:
             write_state(self.project, segment_id, language, state, self._author(), note)

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from workbench.core.changes import SegmentChanges
 from workbench.core.errors import WorkbenchError
-from workbench.core.ops.translation_edits import TranslationState, stored_state
+from workbench.core.ops.translation_edits import EditState, stored_state
 from workbench.core.records import Origin, Status
 from workbench.core.store.project_store import Project
 from workbench.core.store.segment_filter import fold
@@ -58,10 +58,10 @@ def plan_replacements(
     return plans
 
 
-def replaced(before: TranslationState, text: str) -> TranslationState:
+def replaced(before: EditState, text: str) -> EditState:
     """The state a replacement leaves: a draft (or nothing) stays a draft, anything else is translated; by a person."""
     status = Status.DRAFT if before.status in (Status.DRAFT, Status.UNTRANSLATED) else Status.TRANSLATED
-    return TranslationState(text, status, Origin.HUMAN)
+    return EditState(text, status, Origin.HUMAN)
 
 
 def apply_replacements(project: Project, plans: Sequence[Replacement], author: str) -> SegmentChanges:
@@ -74,7 +74,7 @@ def apply_replacements(project: Project, plans: Sequence[Replacement], author: s
     stamp = now()
     with project.transaction() as db:
         current = {
-            segment.id: TranslationState.of(segment.translations.get(languages[0]))
+            segment.id: EditState.of(segment.translations.get(languages[0]))
             for start in range(0, len(plans), 500)
             for segment in project.segments_by_ids([p.segment_id for p in plans[start : start + 500]])
         }

@@ -18,8 +18,8 @@ from workbench.core.timestamps import now
 
 
 @dataclass(frozen=True, slots=True)
-class TranslationState:
-    """A translation's content as undo needs it (untranslated is empty text with that status)."""
+class EditState:
+    """A translation as an edit and its undo see it: no author (who edits is given when it is written)."""
 
     text: str = ""
     status: Status = Status.UNTRANSLATED
@@ -29,7 +29,7 @@ class TranslationState:
     flags: tuple[str, ...] = ()
 
     @classmethod
-    def of(cls, translation: Translation | None) -> TranslationState:
+    def of(cls, translation: Translation | None) -> EditState:
         if translation is None:
             return cls()
         return cls(
@@ -42,29 +42,27 @@ class TranslationState:
         )
 
 
-def edited(current: TranslationState, text: str, confirmed: bool) -> TranslationState:
+def edited(current: EditState, text: str, confirmed: bool) -> EditState:
     """The state after a person typed `text` (and confirmed it, or moved on without confirming)."""
     if not confirmed:
         if text == current.text:
             return current
-        return TranslationState(text, Status.DRAFT, Origin.HUMAN)
+        return EditState(text, Status.DRAFT, Origin.HUMAN)
     if text == current.text and current.origin in (Origin.MT, Origin.TM, Origin.IMPORT, Origin.PREVIOUS_VERSION):
         # accepted unchanged: the text is still the model's (or memory's); the person vouches for it
-        return TranslationState(text, Status.TRANSLATED, current.origin, current.origin_detail, current.score)
+        return EditState(text, Status.TRANSLATED, current.origin, current.origin_detail, current.score)
     if text == current.text and current.status is Status.APPROVED:
         return current  # confirming an approved text unchanged keeps the approval
-    return TranslationState(text, Status.TRANSLATED, Origin.HUMAN)
+    return EditState(text, Status.TRANSLATED, Origin.HUMAN)
 
 
-def write_state(
-    project: Project, segment_id: int, language: str, state: TranslationState, author: str, note: str
-) -> None:
+def write_state(project: Project, segment_id: int, language: str, state: EditState, author: str, note: str) -> None:
     """Set the translation to `state` in one transaction, with its revision."""
     with project.transaction() as db:
         write_translation(db, segment_id, language, stored_state(state, author), now(), note=note)
 
 
-def stored_state(state: TranslationState, author: str) -> records.TranslationState:
+def stored_state(state: EditState, author: str) -> records.TranslationState:
     """What `write_translation` writes for `state` set by `author` (undo's record carries no author)."""
     return records.TranslationState(
         state.text, state.status, state.origin, state.origin_detail, author, state.score, state.flags

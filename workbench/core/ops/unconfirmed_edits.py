@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from workbench.core.ops.translation_edits import TranslationState, edited, write_state
+from workbench.core.ops.translation_edits import EditState, edited, write_state
 from workbench.core.store.project_store import Project
 from workbench.core.timestamps import now
 
@@ -52,7 +52,7 @@ def keep_unconfirmed(project: Project, edits: list[UnconfirmedEdit], author: str
     """Make recovered text the segments' drafts (a person must still confirm it); returns the segment ids."""
     kept = []
     for edit in edits:
-        current = TranslationState.of(project.segment(edit.segment_id).translations.get(edit.language))
+        current = EditState.of(project.segment(edit.segment_id).translations.get(edit.language))
         state = edited(current, edit.text, confirmed=False)
         if state != current:
             write_state(

@@ -7,7 +7,7 @@ from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QWidget
 
 from workbench.core.changes import SegmentChanges
 from workbench.core.errors import WorkbenchError
-from workbench.core.store.unconfirmed_edits import (
+from workbench.core.ops.unconfirmed_edits import (
     UnconfirmedEdit,
     discard_all_unconfirmed,
     keep_unconfirmed,
