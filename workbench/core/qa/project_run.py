@@ -22,6 +22,7 @@ from workbench.core.memory.match_normalization import normalize_for_matching
 from workbench.core.qa.checks import BY_ID, Problem, Severity, Subject, check_subject, numbers_in, numbers_outside
 from workbench.core.qa.live_context import QaContext
 from workbench.core.records import ORIGIN_BY_VALUE, STATUS_BY_VALUE, Origin, Status
+from workbench.core.store.project_health import connect_project
 from workbench.core.store.project_store import Project
 from workbench.core.timestamps import now
 
@@ -104,7 +105,8 @@ def _check_slice(ids: tuple[int, int]) -> tuple[list[Problem], Variants]:
     connections do not survive a fork) and sends back only the findings."""
     assert _WORK is not None
     path, languages, context, document_id = _WORK
-    db = sqlite3.connect(f"file:{path}?mode=ro", uri=True, timeout=10)
+    db = connect_project(path, read_only=True)  # a failure names the project file, as everywhere
+    db.execute("PRAGMA query_only = ON")
     try:
         gc.disable()
         rows = _rows(db, document_id, languages, ids)
