@@ -12,6 +12,7 @@ from workbench.context import AppContext
 from workbench.core.counted import counted
 from workbench.core.errors import WorkbenchError
 from workbench.core.exporting.text_exports import export_memory
+from workbench.core.language.language_rules import TARGET_LANGUAGES
 from workbench.core.memory.glossary import Term, add_term, alternatives, terms
 from workbench.core.memory.project_memory import rebuild_project_memory
 from workbench.core.memory.tmx import load_tmx
@@ -61,7 +62,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
 
     p = sub.add_parser("check", help="quality checks; exits 1 when there are errors")
     p.add_argument("project", type=Path, nargs="?")
-    p.add_argument("--to", dest="language", choices=["en", "km"])
+    p.add_argument("--to", dest="language", choices=list(TARGET_LANGUAGES))
     p.add_argument("--document")
     p.add_argument("--json", action="store_true")
     p.add_argument("--list", action="store_true", help="one line per check: id, severity, languages, description")

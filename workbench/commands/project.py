@@ -15,6 +15,7 @@ from workbench.context import AppContext
 from workbench.core.counted import counted
 from workbench.core.errors import ImportProblem, ProjectDamaged, WorkbenchError
 from workbench.core.importing.file_import import import_files, prepare_import, supported_extensions
+from workbench.core.language.language_rules import TARGET_LANGUAGES
 from workbench.core.language.segmentation_check import BoundaryScore, read_reference, score_reference
 from workbench.core.language.segmenter import segmenter_for
 from workbench.core.records import Role, Status
@@ -258,7 +259,7 @@ def _cmd_settings(args: argparse.Namespace, context: AppContext) -> int:
         models = dict(settings.mt_models)
         for item in args.model:
             language, _, name = item.partition("=")
-            if language not in ("en", "km") or not _:
+            if language not in TARGET_LANGUAGES or not _:
                 raise WorkbenchError(f"--model takes LANG=NAME with LANG en or km, not {item!r}")
             if name:
                 models[language] = name

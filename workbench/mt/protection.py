@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 import regex
 
-from workbench.core.language.language_rules import KHMER_FULL_STOP, to_ascii_digits, to_khmer_digits
+from workbench.core.language.language_rules import KHMER, KHMER_FULL_STOP, to_ascii_digits, to_khmer_digits
 from workbench.core.language.protected_spans import ProtectedSpan
 
 VERBATIM_KINDS = {"code", "url", "email", "phone"}
@@ -69,7 +69,7 @@ def restore_spans(output: str, spans: tuple[ProtectedSpan, ...] | list[Protected
 def finish_output(text: str, source: str, target: str, khmer_digits: bool, spans: tuple[ProtectedSpan, ...]) -> str:
     """Normalise a draft: NFC, no stray zero-width characters; for Khmer the khan (។) and the chosen digits."""
     text = _STRAY_INVISIBLE.sub("", unicodedata.normalize("NFC", text)).strip()
-    if target != "km" or not text:
+    if target != KHMER or not text:
         return text
     keep = [s.text for s in spans if s.kind in VERBATIM_KINDS and s.text in text]
     parts = regex.split("(" + "|".join(regex.escape(k) for k in keep) + ")", text) if keep else [text]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLineEdit, QVBoxLayout, QWidget
 
+from workbench.core.language.language_rules import TARGET_LANGUAGES
 from workbench.core.memory.glossary import Term, alternatives
 
 
@@ -19,7 +20,7 @@ class TermDialog(QDialog):
         form.addRow(names.get("vi", "vi") + ":", self.source)
         self.targets: dict[str, QLineEdit] = {}
         self.forbidden: dict[str, QLineEdit] = {}
-        for code in ("en", "km"):
+        for code in TARGET_LANGUAGES:
             self.targets[code] = QLineEdit(targets.get(code, "").strip())
             form.addRow(names.get(code, code) + ":", self.targets[code])
             self.forbidden[code] = QLineEdit()

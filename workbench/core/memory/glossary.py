@@ -24,7 +24,7 @@ from workbench.core.errors import ImportProblem
 from workbench.core.exporting.export_target import atomic_write_bytes
 from workbench.core.exporting.spreadsheet_cells import original_cell, safe_cell
 from workbench.core.exporting.xml_characters import xml_text
-from workbench.core.language.language_rules import language_code
+from workbench.core.language.language_rules import TARGET_LANGUAGES, language_code
 from workbench.core.memory.match_normalization import normalize_for_matching, unify_tone_placement
 from workbench.core.store.project_store import Project
 from workbench.core.timestamps import now
@@ -210,8 +210,12 @@ def read_glossary_csv(path: Path) -> list[Term]:
         found.append(
             Term(
                 source,
-                {lang: row[lang].strip() for lang in ("en", "km") if row.get(lang)},
-                {lang: alternatives(row[f"forbidden_{lang}"]) for lang in ("en", "km") if row.get(f"forbidden_{lang}")},
+                {lang: row[lang].strip() for lang in TARGET_LANGUAGES if row.get(lang)},
+                {
+                    lang: alternatives(row[f"forbidden_{lang}"])
+                    for lang in TARGET_LANGUAGES
+                    if row.get(f"forbidden_{lang}")
+                },
                 (row.get("note") or "").strip(),
             )
         )
@@ -329,7 +333,7 @@ def write_glossary_tbx(path: Path, glossary: Iterable[Term]) -> None:
     for number, term in enumerate(glossary, start=1):
         entry = etree.SubElement(body, "termEntry", id=f"c{number}")
         languages = [("vi", term.source, ())] + [
-            (lang, term.targets.get(lang, ""), term.forbidden.get(lang, ())) for lang in ("en", "km")
+            (lang, term.targets.get(lang, ""), term.forbidden.get(lang, ())) for lang in TARGET_LANGUAGES
         ]
         for language, preferred, banned in languages:
             if not preferred and not banned:
