@@ -4,8 +4,10 @@ when no model is installed. The model's output is meaningless; the tests check w
 
 from __future__ import annotations
 
+import os
 import threading
 from dataclasses import replace
+from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
@@ -15,7 +17,9 @@ from workbench.core.records import Origin, Status
 from workbench.core.settings import Settings
 from workbench.core.store.draft_store import cached_drafts
 from workbench.mt.engine import DecodingOptions
-from workbench.mt.pipeline import TranslateOptions
+from workbench.mt.model_store import ModelStore
+from workbench.mt.pipeline import EngineDrafter, TranslateOptions
+from workbench.ui import mt_jobs
 
 JOB_TIMEOUT_MS = 120_000
 
@@ -44,29 +48,49 @@ def test_pretranslating_the_document_fills_both_languages_in_the_background(
     window.close()
 
 
-def test_cancel_stops_between_batches_and_keeps_what_was_drafted(qtbot, open_window, tiny_models: Settings) -> None:  # type: ignore[no-untyped-def]
+class _HeldWorker:
+    """Holds a job's worker right after it has handed over its first batch, until released: the worker
+    decodes through a stand-in drafter, the real one, which waits on an event before the next batch."""
+
+    def __init__(self, monkeypatch: pytest.MonkeyPatch) -> None:
+        self.first_batch_out, self.release = threading.Event(), threading.Event()
+        held = self
+
+        class HeldDrafter(EngineDrafter):
+            def drafts(self, units, language, progress):  # type: ignore[no-untyped-def]
+                batches = EngineDrafter.drafts(self, units, language, progress)
+                try:
+                    for batch in batches:
+                        yield batch  # the use case hands the batch over before it asks for the next
+                        if not held.first_batch_out.is_set():
+                            held.first_batch_out.set()
+                            held.release.wait(30)
+                finally:
+                    batches.close()
+
+        monkeypatch.setattr(mt_jobs, "EngineDrafter", HeldDrafter)
+
+
+def test_cancel_stops_between_batches_and_keeps_what_was_drafted(
+    qtbot, open_window, tiny_models: Settings, monkeypatch: pytest.MonkeyPatch
+) -> None:  # type: ignore[no-untyped-def]
     window = open_window(settings=tiny_models)
     # The worker is held right after its first batch until Cancel has been clicked, so the job cannot
     # finish first: what is drafted is that batch and nothing after it.
-    first_batch: list[tuple[str, tuple[int, ...]]] = []
-    batch_out, cancel_clicked = threading.Event(), threading.Event()
-
-    def hold_after_the_first_batch(_job, language, _model, drafts) -> None:  # type: ignore[no-untyped-def]
-        if not batch_out.is_set():
-            first_batch.extend((language, d.unit.segment_ids) for d in drafts)
-            batch_out.set()
-            cancel_clicked.wait(30)
-
-    window.mt.drafts_ready.connect(hold_after_the_first_batch, Qt.ConnectionType.DirectConnection)
+    held = _HeldWorker(monkeypatch)
+    handed_over: list[tuple[str, tuple[int, ...]]] = []
+    window.mt.drafts_ready.connect(
+        lambda _job, language, _model, drafts: handed_over.extend((language, d.unit.segment_ids) for d in drafts)
+    )
     with qtbot.waitSignal(window.mt.job_ended, timeout=JOB_TIMEOUT_MS) as ended:
         job = window.start_pretranslation(None, None)
         assert job is not None and job.total == 6
-        qtbot.waitUntil(batch_out.is_set, timeout=JOB_TIMEOUT_MS)
+        qtbot.waitUntil(held.first_batch_out.is_set, timeout=JOB_TIMEOUT_MS)
         window.cancel_button.click()
-        cancel_clicked.set()
+        held.release.set()
     assert ended.args[1] == "cancelled", ended.args
     assert "cancelled" in window.statusBar().currentMessage()
-    expected = {(language, i) for language, ids in first_batch for i in ids}
+    expected = {(language, i) for language, ids in handed_over for i in ids}
     drafted = {
         (language, s.id)
         for s in window.project.segments()
@@ -79,6 +103,33 @@ def test_cancel_stops_between_batches_and_keeps_what_was_drafted(qtbot, open_win
         draft = window.project.segment(segment_id).translations[language]
         assert (draft.status, draft.origin) == (Status.DRAFT, Origin.MT)
     assert not window.mt.busy and not window.cancel_button.isVisible()
+    window.close()
+
+
+def test_a_job_decodes_every_language_with_the_model_it_planned_with(
+    qtbot, open_window, tiny, tiny_models: Settings, monkeypatch: pytest.MonkeyPatch
+) -> None:  # type: ignore[no-untyped-def]
+    ModelStore(Path(os.environ["WORKBENCH_MODELS_DIR"])).install(tiny.nllb_ct2_int8, name="tiny-nllb-other")
+    window = open_window(settings=tiny_models)  # both languages choose tiny-nllb
+    held = _HeldWorker(monkeypatch)
+    with qtbot.waitSignal(window.mt.job_ended, timeout=JOB_TIMEOUT_MS) as ended:
+        job = window.start_pretranslation(None, None)
+        assert job is not None and [plan.model for plan in job.plans] == ["tiny-nllb", "tiny-nllb"]
+        qtbot.waitUntil(held.first_batch_out.is_set, timeout=JOB_TIMEOUT_MS)
+        # while English decodes, the translator chooses another model for Khmer in the settings
+        changed = replace(window.settings, mt_models={"en": "tiny-nllb", "km": "tiny-nllb-other"})
+        window.context.update_settings(changed, save=False)
+        window.apply_settings()
+        held.release.set()
+    assert ended.args[1] == "done", ended.args
+    options = TranslateOptions(DecodingOptions(beam_size=1), khmer_digits=False).cache_key()
+    sources = [s.source for s in window.project.segments()]
+    for language in ("en", "km"):
+        assert cached_drafts(window.project, "tiny-nllb", options, language, sources).keys() == set(sources)
+        assert cached_drafts(window.project, "tiny-nllb-other", options, language, sources) == {}
+        for segment in window.project.segments():
+            draft = segment.translations[language]
+            assert (draft.status, draft.origin, draft.origin_detail) == (Status.DRAFT, Origin.MT, "tiny-nllb")
     window.close()
 
 

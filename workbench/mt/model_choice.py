@@ -51,8 +51,13 @@ class EnginePool:
         self._lock = threading.Lock()
 
     def for_language(self, source: str, target: str) -> LoadedEngine:
-        """Load (or reuse) the engine for `source`->`target`; may take seconds for a large model."""
-        model = self.store.runnable(choose_model(self.store, self.settings, target, source, None))
+        """Load (or reuse) the engine the settings choose for `source`->`target` now."""
+        return self.for_model(choose_model(self.store, self.settings, target, source, None))
+
+    def for_model(self, name: str) -> LoadedEngine:
+        """Load (or reuse) the engine of the installed model `name` (its CTranslate2 copy if it has one),
+        whatever the settings say by now; may take seconds for a large model."""
+        model = self.store.runnable(name)
         with self._lock:
             loaded = self._engines.get(model.name)
             if loaded is None:

@@ -174,7 +174,7 @@ class MtService(QObject):
                 if not plan.units:
                     continue
                 self.model_loading.emit(job.id, plan.model)
-                loaded = self.engines.for_language(source, plan.language)
+                loaded = self.engines.for_model(plan.model)  # the planned one, whatever the settings say now
                 urgent = UrgentRequests()
                 running = _Running(urgent, loaded.model.name, job.options.for_urgent().cache_key())
                 with self._urgent_lock:
