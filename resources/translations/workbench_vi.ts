@@ -4,47 +4,47 @@
 <context>
     <name>CheckReportDialog</name>
     <message>
-        <location filename="../../workbench/ui/check_report_dialog.py" line="32"/>
+        <location filename="../../workbench/ui/check_report_dialog.py" line="34"/>
         <source>Quality checks</source>
         <translation>Kiểm tra chất lượng</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/check_report_dialog.py" line="36"/>
+        <location filename="../../workbench/ui/check_report_dialog.py" line="38"/>
         <source>{0} errors, {1} warnings, {2} notes</source>
         <translation>{0} lỗi, {1} cảnh báo, {2} lưu ý</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/check_report_dialog.py" line="39"/>
+        <location filename="../../workbench/ui/check_report_dialog.py" line="43"/>
         <source>Language</source>
         <translation>Ngôn ngữ</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/check_report_dialog.py" line="39"/>
+        <location filename="../../workbench/ui/check_report_dialog.py" line="43"/>
         <source>Severity</source>
         <translation>Mức độ</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/check_report_dialog.py" line="39"/>
+        <location filename="../../workbench/ui/check_report_dialog.py" line="43"/>
         <source>Check</source>
         <translation>Phép kiểm tra</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/check_report_dialog.py" line="39"/>
+        <location filename="../../workbench/ui/check_report_dialog.py" line="43"/>
         <source>Problem</source>
         <translation>Vấn đề</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/check_report_dialog.py" line="51"/>
+        <location filename="../../workbench/ui/check_report_dialog.py" line="55"/>
         <source>&amp;Ignore with a reason…</source>
         <translation>&amp;Bỏ qua, kèm lý do…</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/check_report_dialog.py" line="70"/>
+        <location filename="../../workbench/ui/check_report_dialog.py" line="74"/>
         <source>Ignore this finding</source>
         <translation>Bỏ qua phát hiện này</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/check_report_dialog.py" line="70"/>
+        <location filename="../../workbench/ui/check_report_dialog.py" line="74"/>
         <source>Why is it fine?</source>
         <translation>Vì sao không sao?</translation>
     </message>
@@ -70,18 +70,18 @@
 <context>
     <name>EditingController</name>
     <message>
-        <location filename="../../workbench/ui/editing_controller.py" line="115"/>
+        <location filename="../../workbench/ui/editing_controller.py" line="122"/>
         <source>Confirm segment</source>
-        <extracomment>typed text is saved this long after the last key... ...and at the latest this long after the first unsaved key, even while typing goes on</extracomment>
+        <extracomment>typed text is saved this long after the last key... ...and at the latest this long after the first unsaved key, even while typing goes on the shared memory a confirmed text teaches (the same core rule as approvals and merges)</extracomment>
         <translation>Xác nhận đoạn</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/editing_controller.py" line="115"/>
+        <location filename="../../workbench/ui/editing_controller.py" line="122"/>
         <source>Edit segment</source>
         <translation>Sửa đoạn</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/editing_controller.py" line="124"/>
+        <location filename="../../workbench/ui/editing_controller.py" line="132"/>
         <source>Replace in {0} segments</source>
         <translation>Thay thế trong {0} đoạn</translation>
     </message>
@@ -225,7 +225,7 @@
         <translation>Đang ghi {0}…</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/export_dialog.py" line="224"/>
+        <location filename="../../workbench/ui/export_dialog.py" line="227"/>
         <source>Not exported: {0}</source>
         <translation>Chưa xuất: {0}</translation>
     </message>
@@ -393,179 +393,350 @@
     </message>
 </context>
 <context>
+    <name>GridCommands</name>
+    <message>
+        <location filename="../../workbench/ui/actions/grid_commands.py" line="28"/>
+        <source>&amp;Confirm and go to the next segment needing work</source>
+        <translation>&amp;Xác nhận và sang đoạn cần xử lý tiếp theo</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/actions/grid_commands.py" line="31"/>
+        <source>&amp;Next segment</source>
+        <translation>Đoạn &amp;sau</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/actions/grid_commands.py" line="32"/>
+        <source>&amp;Previous segment</source>
+        <translation>Đoạn &amp;trước</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/actions/grid_commands.py" line="33"/>
+        <source>Copy &amp;source</source>
+        <translation>Chép &amp;bản gốc</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/actions/grid_commands.py" line="35"/>
+        <source>Mark &amp;not for translation / for translation</source>
+        <translation>Đánh dấu &amp;không cần dịch / cần dịch</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/actions/grid_commands.py" line="39"/>
+        <source>Insert suggestion {0}</source>
+        <translation>Chèn gợi ý {0}</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/actions/grid_commands.py" line="44"/>
+        <source>Insert glossary term {0}</source>
+        <translation>Chèn thuật ngữ {0}</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/actions/grid_commands.py" line="64"/>
+        <source>Nothing to confirm: the translation is empty</source>
+        <translation>Không có gì để xác nhận: bản dịch trống</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/actions/grid_commands.py" line="80"/>
+        <source>Every segment here is done in {0}</source>
+        <translation>Mọi đoạn ở đây đã xong bằng {0}</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/actions/grid_commands.py" line="107"/>
+        <source>There is no suggestion {0}</source>
+        <translation>Không có gợi ý {0}</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/actions/grid_commands.py" line="115"/>
+        <source>There is no glossary term {0}</source>
+        <translation>Không có thuật ngữ {0}</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/actions/grid_commands.py" line="134"/>
+        <source>marked by the user</source>
+        <translation>người dùng đánh dấu</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/actions/grid_commands.py" line="136"/>
+        <source>Cannot change the segment</source>
+        <translation>Không đổi được đoạn</translation>
+    </message>
+</context>
+<context>
     <name>ImportDialog</name>
     <message>
-        <location filename="../../workbench/ui/import_dialog.py" line="69"/>
-        <location filename="../../workbench/ui/import_dialog.py" line="141"/>
+        <location filename="../../workbench/ui/import_dialog.py" line="77"/>
+        <location filename="../../workbench/ui/import_dialog.py" line="151"/>
         <source>Import files</source>
         <translation>Nhập tệp</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/import_dialog.py" line="81"/>
+        <location filename="../../workbench/ui/import_dialog.py" line="90"/>
         <source>&amp;Add files…</source>
         <translation>&amp;Thêm tệp…</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/import_dialog.py" line="83"/>
+        <location filename="../../workbench/ui/import_dialog.py" line="92"/>
         <source>&amp;Remove</source>
         <translation>&amp;Bỏ</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/import_dialog.py" line="96"/>
+        <location filename="../../workbench/ui/import_dialog.py" line="106"/>
         <source>as detected</source>
         <translation>theo nhận dạng</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/import_dialog.py" line="99"/>
+        <location filename="../../workbench/ui/import_dialog.py" line="109"/>
         <source>Force an encoding if the preview shows broken Vietnamese letters</source>
         <translation>Chọn bảng mã nếu bản xem trước hiện sai chữ Việt</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/import_dialog.py" line="100"/>
+        <location filename="../../workbench/ui/import_dialog.py" line="110"/>
         <source>Translate</source>
         <translation>Dịch</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/import_dialog.py" line="100"/>
+        <location filename="../../workbench/ui/import_dialog.py" line="110"/>
         <source>Segment</source>
         <translation>Đoạn</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/import_dialog.py" line="112"/>
+        <location filename="../../workbench/ui/import_dialog.py" line="122"/>
         <source>Encoding:</source>
         <translation>Bảng mã:</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/import_dialog.py" line="124"/>
+        <location filename="../../workbench/ui/import_dialog.py" line="134"/>
         <source>&amp;Import</source>
         <translation>&amp;Nhập</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/import_dialog.py" line="212"/>
+        <location filename="../../workbench/ui/import_dialog.py" line="231"/>
         <source>Reading {0}…</source>
         <translation>Đang đọc {0}…</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/import_dialog.py" line="220"/>
+        <location filename="../../workbench/ui/import_dialog.py" line="238"/>
         <source>{0}: {1}, encoding {2}; {3} segments, {4} not for translation</source>
         <translation>{0}: {1}, bảng mã {2}; {3} đoạn, {4} không cần dịch</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/import_dialog.py" line="229"/>
+        <location filename="../../workbench/ui/import_dialog.py" line="247"/>
         <source>Not for translation: {0}</source>
         <translation>Không cần dịch: {0}</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/import_dialog.py" line="248"/>
+        <location filename="../../workbench/ui/import_dialog.py" line="266"/>
         <source>{0} files ready, {1} being read</source>
         <translation>{0} tệp sẵn sàng, {1} đang đọc</translation>
     </message>
 </context>
 <context>
+    <name>MemoryGlossaryActions</name>
+    <message>
+        <location filename="../../workbench/ui/actions/memory_glossary.py" line="30"/>
+        <source>Add a glossary &amp;term from the selection</source>
+        <translation>Thêm &amp;thuật ngữ từ phần đã chọn</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/actions/memory_glossary.py" line="32"/>
+        <source>&amp;Import a glossary (CSV, TBX)…</source>
+        <translation>&amp;Nhập bảng thuật ngữ (CSV, TBX)…</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/actions/memory_glossary.py" line="33"/>
+        <source>&amp;Export the glossary…</source>
+        <translation>&amp;Xuất bảng thuật ngữ…</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/actions/memory_glossary.py" line="35"/>
+        <source>Import a &amp;TMX file into the shared memory…</source>
+        <translation>Nhập tệp &amp;TMX vào bộ nhớ dịch chung…</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/actions/memory_glossary.py" line="37"/>
+        <source>Export the project &amp;memory as TMX…</source>
+        <translation>Xuất &amp;bộ nhớ dịch của dự án thành TMX…</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/actions/memory_glossary.py" line="53"/>
+        <source>Cannot add the term</source>
+        <translation>Không thêm được thuật ngữ</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/actions/memory_glossary.py" line="55"/>
+        <source>Added to the glossary: {0}</source>
+        <translation>Đã thêm vào bảng thuật ngữ: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/actions/memory_glossary.py" line="61"/>
+        <source>Import a glossary</source>
+        <translation>Nhập bảng thuật ngữ</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/actions/memory_glossary.py" line="61"/>
+        <source>Glossaries</source>
+        <translation>Bảng thuật ngữ</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/actions/memory_glossary.py" line="68"/>
+        <source>Cannot import the glossary</source>
+        <translation>Không nhập được bảng thuật ngữ</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/actions/memory_glossary.py" line="70"/>
+        <source>{0} terms imported</source>
+        <translation>Đã nhập {0} thuật ngữ</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/actions/memory_glossary.py" line="76"/>
+        <source>Export the glossary</source>
+        <translation>Xuất bảng thuật ngữ</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/actions/memory_glossary.py" line="82"/>
+        <source>Cannot export the glossary</source>
+        <translation>Không xuất được bảng thuật ngữ</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/actions/memory_glossary.py" line="87"/>
+        <source>Import a TMX file</source>
+        <translation>Nhập tệp TMX</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/actions/memory_glossary.py" line="94"/>
+        <source>Cannot import the TMX file</source>
+        <translation>Không nhập được tệp TMX</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/actions/memory_glossary.py" line="97"/>
+        <source>1 new unit in the shared memory</source>
+        <translation>1 đơn vị mới trong bộ nhớ dịch chung</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/actions/memory_glossary.py" line="99"/>
+        <source>{0} new units in the shared memory</source>
+        <translation>{0} đơn vị mới trong bộ nhớ dịch chung</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/actions/memory_glossary.py" line="106"/>
+        <source>TMX file imported</source>
+        <translation>Đã nhập tệp TMX</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/actions/memory_glossary.py" line="114"/>
+        <source>Export the project memory</source>
+        <translation>Xuất bộ nhớ dịch của dự án</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/actions/memory_glossary.py" line="120"/>
+        <source>Cannot export the memory</source>
+        <translation>Không xuất được bộ nhớ dịch</translation>
+    </message>
+</context>
+<context>
     <name>MergeDialog</name>
     <message>
-        <location filename="../../workbench/ui/merge_dialog.py" line="55"/>
+        <location filename="../../workbench/ui/merge_dialog.py" line="57"/>
         <source>Merge back {0}</source>
         <extracomment>the order rows are listed in: what needs a decision first segment ids written by the merge</extracomment>
         <translation>Nhập lại {0}</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/merge_dialog.py" line="65"/>
+        <location filename="../../workbench/ui/merge_dialog.py" line="67"/>
         <source>Segment</source>
         <translation>Đoạn</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/merge_dialog.py" line="65"/>
+        <location filename="../../workbench/ui/merge_dialog.py" line="67"/>
         <source>Source</source>
         <translation>Bản gốc</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/merge_dialog.py" line="65"/>
+        <location filename="../../workbench/ui/merge_dialog.py" line="67"/>
         <source>Here</source>
         <translation>Ở đây</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/merge_dialog.py" line="65"/>
+        <location filename="../../workbench/ui/merge_dialog.py" line="67"/>
         <source>In the file</source>
         <translation>Trong tệp</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/merge_dialog.py" line="65"/>
+        <location filename="../../workbench/ui/merge_dialog.py" line="67"/>
         <source>What happens</source>
         <translation>Kết quả</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/merge_dialog.py" line="76"/>
+        <location filename="../../workbench/ui/merge_dialog.py" line="78"/>
         <source>Merge</source>
         <translation>Nhập lại</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/merge_dialog.py" line="80"/>
+        <location filename="../../workbench/ui/merge_dialog.py" line="82"/>
         <source>Translation into</source>
         <translation>Bản dịch sang</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/merge_dialog.py" line="97"/>
+        <location filename="../../workbench/ui/merge_dialog.py" line="99"/>
         <source>This file cannot be merged: {0}</source>
         <translation>Không thể nhập lại tệp này: {0}</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/merge_dialog.py" line="103"/>
-        <source>conflict: tick to take the file&apos;s text</source>
+        <location filename="../../workbench/ui/merge_dialog.py" line="105"/>
+        <source>conflict: tick to take the file's text</source>
         <translation>xung đột: đánh dấu để lấy bản trong tệp</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/merge_dialog.py" line="104"/>
+        <location filename="../../workbench/ui/merge_dialog.py" line="106"/>
         <source>left out: the source differs</source>
         <translation>bỏ qua: bản gốc khác</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/merge_dialog.py" line="105"/>
+        <location filename="../../workbench/ui/merge_dialog.py" line="107"/>
         <source>will be updated</source>
         <translation>sẽ được cập nhật</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/merge_dialog.py" line="106"/>
+        <location filename="../../workbench/ui/merge_dialog.py" line="108"/>
         <source>left out: not in this project</source>
         <translation>bỏ qua: không thuộc dự án này</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/merge_dialog.py" line="107"/>
+        <location filename="../../workbench/ui/merge_dialog.py" line="109"/>
         <source>unchanged</source>
         <translation>không đổi</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/merge_dialog.py" line="108"/>
+        <location filename="../../workbench/ui/merge_dialog.py" line="110"/>
         <source>no translation in the file</source>
         <translation>tệp không có bản dịch</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/merge_dialog.py" line="109"/>
+        <location filename="../../workbench/ui/merge_dialog.py" line="111"/>
         <source>left out: another unit of the file is for this segment</source>
         <translation>bỏ qua: một đơn vị khác của tệp dành cho đoạn này</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/merge_dialog.py" line="112"/>
+        <location filename="../../workbench/ui/merge_dialog.py" line="114"/>
         <source>(matched by id)</source>
         <translation>(khớp theo mã)</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/merge_dialog.py" line="113"/>
+        <location filename="../../workbench/ui/merge_dialog.py" line="115"/>
         <source>(matched by source text)</source>
         <translation>(khớp theo văn bản nguồn)</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/merge_dialog.py" line="114"/>
+        <location filename="../../workbench/ui/merge_dialog.py" line="116"/>
         <source>(matched by source text and order)</source>
         <translation>(khớp theo văn bản nguồn và thứ tự)</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/merge_dialog.py" line="131"/>
+        <location filename="../../workbench/ui/merge_dialog.py" line="133"/>
         <source>{0} units: {1} to update, {2} unchanged, {3} conflicts, {4} with another source, {5} not in this project. Approved text changes only where you tick it.</source>
         <translation>{0} đơn vị: {1} cập nhật, {2} không đổi, {3} xung đột, {4} có bản gốc khác, {5} không thuộc dự án này. Bản dịch đã duyệt chỉ thay đổi ở chỗ bạn đánh dấu.</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/merge_dialog.py" line="152"/>
+        <location filename="../../workbench/ui/merge_dialog.py" line="158"/>
         <source>Cannot merge</source>
         <translation>Không thể nhập lại</translation>
     </message>
@@ -573,158 +744,159 @@
 <context>
     <name>ModelManagerDialog</name>
     <message>
-        <location filename="../../workbench/ui/model_manager.py" line="67"/>
+        <location filename="../../workbench/ui/model_manager.py" line="51"/>
         <source>Translation models</source>
+        <extracomment>a task ended: whether it went well, and what it said takes the new settings a model choice makes (the window's AppContext.update_settings)</extracomment>
         <translation>Mô hình dịch</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/model_manager.py" line="74"/>
+        <location filename="../../workbench/ui/model_manager.py" line="59"/>
         <source>Model</source>
         <translation>Mô hình</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/model_manager.py" line="74"/>
+        <location filename="../../workbench/ui/model_manager.py" line="59"/>
         <source>Directions</source>
         <translation>Chiều dịch</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/model_manager.py" line="74"/>
+        <location filename="../../workbench/ui/model_manager.py" line="59"/>
         <source>Licence</source>
         <translation>Giấy phép</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/model_manager.py" line="74"/>
+        <location filename="../../workbench/ui/model_manager.py" line="59"/>
         <source>Size (int8)</source>
         <translation>Dung lượng (int8)</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/model_manager.py" line="74"/>
+        <location filename="../../workbench/ui/model_manager.py" line="59"/>
         <source>Installed</source>
         <translation>Đã cài</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/model_manager.py" line="75"/>
+        <location filename="../../workbench/ui/model_manager.py" line="60"/>
         <source>Note</source>
         <translation>Ghi chú</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/model_manager.py" line="85"/>
+        <location filename="../../workbench/ui/model_manager.py" line="70"/>
         <source>Install from &amp;folder…</source>
         <translation>Cài từ &amp;thư mục…</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/model_manager.py" line="86"/>
+        <location filename="../../workbench/ui/model_manager.py" line="71"/>
         <source>Install from &amp;archive…</source>
         <translation>Cài từ tệp &amp;nén…</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/model_manager.py" line="87"/>
+        <location filename="../../workbench/ui/model_manager.py" line="72"/>
         <source>&amp;Convert for speed</source>
         <translation>&amp;Chuyển đổi để chạy nhanh</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/model_manager.py" line="88"/>
+        <location filename="../../workbench/ui/model_manager.py" line="73"/>
         <source>&amp;Benchmark</source>
         <translation>&amp;Đo tốc độ</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/model_manager.py" line="89"/>
+        <location filename="../../workbench/ui/model_manager.py" line="74"/>
         <source>&amp;Remove</source>
         <translation>&amp;Bỏ</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/model_manager.py" line="110"/>
+        <location filename="../../workbench/ui/model_manager.py" line="95"/>
         <source>Model for {0}:</source>
         <translation>Mô hình cho {0}:</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/model_manager.py" line="140"/>
+        <location filename="../../workbench/ui/model_manager.py" line="125"/>
         <source>not supported yet</source>
         <translation>chưa hỗ trợ</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/model_manager.py" line="149"/>
+        <location filename="../../workbench/ui/model_manager.py" line="134"/>
         <source>catalogue default ({0})</source>
         <translation>mặc định của danh mục ({0})</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/model_manager.py" line="149"/>
+        <location filename="../../workbench/ui/model_manager.py" line="134"/>
         <source>none</source>
         <translation>không có</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/model_manager.py" line="190"/>
+        <location filename="../../workbench/ui/model_manager.py" line="176"/>
         <source>Failed: {0}</source>
         <translation>Thất bại: {0}</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/model_manager.py" line="195"/>
-        <location filename="../../workbench/ui/model_manager.py" line="251"/>
+        <location filename="../../workbench/ui/model_manager.py" line="181"/>
+        <location filename="../../workbench/ui/model_manager.py" line="238"/>
         <source>Model manager</source>
         <translation>Quản lý mô hình</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/model_manager.py" line="199"/>
+        <location filename="../../workbench/ui/model_manager.py" line="186"/>
         <source>Checking and installing {0}…</source>
         <translation>Đang kiểm tra và cài {0}…</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/model_manager.py" line="200"/>
+        <location filename="../../workbench/ui/model_manager.py" line="187"/>
         <source>Installed {0}</source>
         <translation>Đã cài {0}</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/model_manager.py" line="204"/>
+        <location filename="../../workbench/ui/model_manager.py" line="191"/>
         <source>Model folder</source>
         <translation>Thư mục mô hình</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/model_manager.py" line="210"/>
+        <location filename="../../workbench/ui/model_manager.py" line="197"/>
         <source>Model archive</source>
         <translation>Tệp nén mô hình</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/model_manager.py" line="210"/>
+        <location filename="../../workbench/ui/model_manager.py" line="197"/>
         <source>Archives</source>
         <translation>Tệp nén</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/model_manager.py" line="219"/>
+        <location filename="../../workbench/ui/model_manager.py" line="206"/>
         <source>Converting {0} (int8)…</source>
         <translation>Đang chuyển đổi {0} (int8)…</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/model_manager.py" line="220"/>
+        <location filename="../../workbench/ui/model_manager.py" line="207"/>
         <source>Converted: {0}</source>
         <translation>Đã chuyển đổi: {0}</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/model_manager.py" line="234"/>
+        <location filename="../../workbench/ui/model_manager.py" line="221"/>
         <source>Convert the model first to measure its CTranslate2 speed</source>
         <translation>Hãy chuyển đổi mô hình trước để đo tốc độ CTranslate2</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/model_manager.py" line="236"/>
+        <location filename="../../workbench/ui/model_manager.py" line="223"/>
         <source>Benchmark of {0} finished</source>
         <translation>Đã đo xong {0}</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/model_manager.py" line="238"/>
+        <location filename="../../workbench/ui/model_manager.py" line="225"/>
         <source>Measuring {0} (random sentences, about a minute)…</source>
         <translation>Đang đo {0} (câu ngẫu nhiên, khoảng một phút)…</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/model_manager.py" line="245"/>
+        <location filename="../../workbench/ui/model_manager.py" line="232"/>
         <source>Remove model</source>
         <translation>Gỡ mô hình</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/model_manager.py" line="245"/>
+        <location filename="../../workbench/ui/model_manager.py" line="232"/>
         <source>Remove {0} from this computer?</source>
         <translation>Gỡ {0} khỏi máy này?</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/model_manager.py" line="256"/>
+        <location filename="../../workbench/ui/model_manager.py" line="243"/>
         <source>Please wait: a task is still running</source>
         <translation>Vui lòng chờ: một tác vụ đang chạy</translation>
     </message>
@@ -788,465 +960,136 @@
     </message>
 </context>
 <context>
-    <name>ProjectWindow</name>
+    <name>ProjectDialogs</name>
     <message>
-        <location filename="../../workbench/ui/project_window.py" line="166"/>
-        <source>Checks failed</source>
-        <extracomment>rows are sized to their text only when shown: sizing 50,000 rows up front would read them all</extracomment>
-        <translation>Kiểm tra thất bại</translation>
-    </message>
-    <message>
-        <location filename="../../workbench/ui/project_window.py" line="171"/>
-        <source>Cannot save</source>
-        <translation>Không lưu được</translation>
-    </message>
-    <message>
-        <location filename="../../workbench/ui/project_window.py" line="172"/>
-        <source>Unconfirmed text kept</source>
-        <translation>Đã giữ văn bản chưa xác nhận</translation>
-    </message>
-    <message>
-        <location filename="../../workbench/ui/project_window.py" line="175"/>
-        <source>Loading {0}…</source>
-        <translation>Đang nạp {0}…</translation>
-    </message>
-    <message>
-        <location filename="../../workbench/ui/project_window.py" line="199"/>
-        <source>Keep them as drafts</source>
-        <translation>Giữ làm bản nháp</translation>
-    </message>
-    <message>
-        <location filename="../../workbench/ui/project_window.py" line="200"/>
-        <source>Discard</source>
-        <translation>Bỏ đi</translation>
-    </message>
-    <message>
-        <location filename="../../workbench/ui/project_window.py" line="213"/>
-        <source>Cancel</source>
-        <translation>Hủy</translation>
-    </message>
-    <message>
-        <location filename="../../workbench/ui/project_window.py" line="230"/>
-        <source>&amp;File</source>
-        <translation>&amp;Tệp</translation>
-    </message>
-    <message>
-        <location filename="../../workbench/ui/project_window.py" line="231"/>
-        <source>&amp;Edit</source>
-        <translation>&amp;Sửa</translation>
-    </message>
-    <message>
-        <location filename="../../workbench/ui/project_window.py" line="232"/>
-        <source>&amp;Segment</source>
-        <translation>Đ&amp;oạn</translation>
-    </message>
-    <message>
-        <location filename="../../workbench/ui/project_window.py" line="233"/>
-        <source>Re&amp;view</source>
-        <translation>&amp;Duyệt</translation>
-    </message>
-    <message>
-        <location filename="../../workbench/ui/project_window.py" line="234"/>
-        <source>&amp;Translate</source>
-        <translation>&amp;Dịch</translation>
-    </message>
-    <message>
-        <location filename="../../workbench/ui/project_window.py" line="235"/>
-        <source>T&amp;ools</source>
-        <translation>&amp;Công cụ</translation>
-    </message>
-    <message>
-        <location filename="../../workbench/ui/project_window.py" line="236"/>
-        <source>&amp;View</source>
-        <translation>&amp;Xem</translation>
-    </message>
-    <message>
-        <location filename="../../workbench/ui/project_window.py" line="237"/>
-        <source>&amp;Help</source>
-        <translation>Trợ &amp;giúp</translation>
-    </message>
-    <message>
-        <location filename="../../workbench/ui/project_window.py" line="239"/>
+        <location filename="../../workbench/ui/actions/project_dialogs.py" line="30"/>
         <source>&amp;Import files…</source>
         <translation>&amp;Nhập tệp…</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/project_window.py" line="241"/>
-        <source>&amp;Export…</source>
-        <translation>&amp;Xuất…</translation>
-    </message>
-    <message>
-        <location filename="../../workbench/ui/project_window.py" line="243"/>
-        <source>&amp;Hand off to a translator elsewhere…</source>
-        <translation>&amp;Giao cho người dịch ở nơi khác…</translation>
-    </message>
-    <message>
-        <location filename="../../workbench/ui/project_window.py" line="244"/>
-        <source>&amp;Merge back a hand-off file…</source>
-        <translation>&amp;Nhập lại tệp đã giao…</translation>
-    </message>
-    <message>
-        <location filename="../../workbench/ui/project_window.py" line="246"/>
-        <source>&amp;Close project</source>
-        <translation>Đó&amp;ng dự án</translation>
-    </message>
-    <message>
-        <location filename="../../workbench/ui/project_window.py" line="248"/>
-        <source>&amp;Undo</source>
-        <translation>&amp;Hoàn tác</translation>
-    </message>
-    <message>
-        <location filename="../../workbench/ui/project_window.py" line="250"/>
-        <source>&amp;Redo</source>
-        <translation>&amp;Làm lại</translation>
-    </message>
-    <message>
-        <location filename="../../workbench/ui/project_window.py" line="255"/>
+        <location filename="../../workbench/ui/actions/project_dialogs.py" line="31"/>
         <source>&amp;Find…</source>
         <translation>&amp;Tìm…</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/project_window.py" line="256"/>
+        <location filename="../../workbench/ui/actions/project_dialogs.py" line="32"/>
         <source>Find and &amp;replace…</source>
         <translation>Tìm và &amp;thay…</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/project_window.py" line="258"/>
+        <location filename="../../workbench/ui/actions/project_dialogs.py" line="33"/>
         <source>&amp;Settings…</source>
         <translation>&amp;Cài đặt…</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/project_window.py" line="261"/>
-        <source>&amp;Confirm and go to the next segment needing work</source>
-        <translation>&amp;Xác nhận và sang đoạn cần xử lý tiếp theo</translation>
-    </message>
-    <message>
-        <location filename="../../workbench/ui/project_window.py" line="264"/>
-        <source>&amp;Next segment</source>
-        <translation>Đoạn &amp;sau</translation>
-    </message>
-    <message>
-        <location filename="../../workbench/ui/project_window.py" line="266"/>
-        <source>&amp;Previous segment</source>
-        <translation>Đoạn &amp;trước</translation>
-    </message>
-    <message>
-        <location filename="../../workbench/ui/project_window.py" line="268"/>
-        <source>Copy &amp;source</source>
-        <translation>Chép &amp;bản gốc</translation>
-    </message>
-    <message>
-        <location filename="../../workbench/ui/project_window.py" line="270"/>
-        <source>&amp;Machine-translate this segment now</source>
-        <translation>&amp;Dịch máy đoạn này ngay</translation>
-    </message>
-    <message>
-        <location filename="../../workbench/ui/project_window.py" line="273"/>
-        <source>Add a glossary &amp;term from the selection</source>
-        <translation>Thêm &amp;thuật ngữ từ phần đã chọn</translation>
-    </message>
-    <message>
-        <location filename="../../workbench/ui/project_window.py" line="276"/>
-        <source>Mark &amp;not for translation / for translation</source>
-        <translation>Đánh dấu &amp;không cần dịch / cần dịch</translation>
-    </message>
-    <message>
-        <location filename="../../workbench/ui/project_window.py" line="282"/>
-        <source>Insert suggestion {0}</source>
-        <translation>Chèn gợi ý {0}</translation>
-    </message>
-    <message>
-        <location filename="../../workbench/ui/project_window.py" line="292"/>
-        <source>Insert glossary term {0}</source>
-        <translation>Chèn thuật ngữ {0}</translation>
-    </message>
-    <message>
-        <location filename="../../workbench/ui/project_window.py" line="300"/>
-        <source>Pre-translate this &amp;document</source>
-        <translation>Dịch trước &amp;tài liệu này</translation>
-    </message>
-    <message>
-        <location filename="../../workbench/ui/project_window.py" line="303"/>
-        <source>Pre-translate the &amp;selected segments</source>
-        <translation>Dịch trước các đoạn đã &amp;chọn</translation>
-    </message>
-    <message>
-        <location filename="../../workbench/ui/project_window.py" line="306"/>
-        <source>Pre-translate the whole &amp;project</source>
-        <translation>Dịch trước toàn bộ &amp;dự án</translation>
-    </message>
-    <message>
-        <location filename="../../workbench/ui/project_window.py" line="309"/>
-        <source>&amp;Cancel pre-translation</source>
-        <translation>&amp;Hủy dịch trước</translation>
-    </message>
-    <message>
-        <location filename="../../workbench/ui/project_window.py" line="313"/>
-        <source>&amp;Models…</source>
-        <translation>&amp;Mô hình…</translation>
-    </message>
-    <message>
-        <location filename="../../workbench/ui/project_window.py" line="317"/>
-        <source>&amp;Check this document</source>
-        <translation>&amp;Kiểm tra tài liệu này</translation>
-    </message>
-    <message>
-        <location filename="../../workbench/ui/project_window.py" line="321"/>
-        <source>Check the whole &amp;project</source>
-        <translation>Kiểm tra toàn bộ &amp;dự án</translation>
-    </message>
-    <message>
-        <location filename="../../workbench/ui/project_window.py" line="323"/>
-        <source>&amp;Import a glossary (CSV, TBX)…</source>
-        <translation>&amp;Nhập bảng thuật ngữ (CSV, TBX)…</translation>
-    </message>
-    <message>
-        <location filename="../../workbench/ui/project_window.py" line="324"/>
-        <source>&amp;Export the glossary…</source>
-        <translation>&amp;Xuất bảng thuật ngữ…</translation>
-    </message>
-    <message>
-        <location filename="../../workbench/ui/project_window.py" line="325"/>
-        <source>Import a &amp;TMX file into the shared memory…</source>
-        <translation>Nhập tệp &amp;TMX vào bộ nhớ dịch chung…</translation>
-    </message>
-    <message>
-        <location filename="../../workbench/ui/project_window.py" line="326"/>
-        <source>Export the project &amp;memory as TMX…</source>
-        <translation>Xuất &amp;bộ nhớ dịch của dự án thành TMX…</translation>
-    </message>
-    <message>
-        <location filename="../../workbench/ui/project_window.py" line="330"/>
-        <source>Show {0}</source>
-        <translation>Hiện {0}</translation>
-    </message>
-    <message>
-        <location filename="../../workbench/ui/project_window.py" line="337"/>
-        <source>Show the side &amp;panel</source>
-        <translation>Hiện &amp;bảng bên</translation>
-    </message>
-    <message>
-        <location filename="../../workbench/ui/project_window.py" line="344"/>
+        <location filename="../../workbench/ui/actions/project_dialogs.py" line="34"/>
         <source>&amp;Keyboard shortcuts</source>
         <translation>&amp;Phím tắt</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/project_window.py" line="403"/>
+        <location filename="../../workbench/ui/actions/project_dialogs.py" line="35"/>
+        <source>&amp;Models…</source>
+        <translation>&amp;Mô hình…</translation>
+    </message>
+</context>
+<context>
+    <name>ProjectWindow</name>
+    <message>
+        <location filename="../../workbench/ui/project_window.py" line="196"/>
+        <source>Cannot save</source>
+        <translation>Không lưu được</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/project_window.py" line="197"/>
+        <source>Unconfirmed text kept</source>
+        <translation>Đã giữ văn bản chưa xác nhận</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/project_window.py" line="158"/>
+        <source>&amp;File</source>
+        <translation>&amp;Tệp</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/project_window.py" line="162"/>
+        <source>&amp;Edit</source>
+        <translation>&amp;Sửa</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/project_window.py" line="166"/>
+        <source>&amp;Segment</source>
+        <translation>Đ&amp;oạn</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/project_window.py" line="171"/>
+        <source>Re&amp;view</source>
+        <translation>&amp;Duyệt</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/project_window.py" line="175"/>
+        <source>&amp;Translate</source>
+        <translation>&amp;Dịch</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/project_window.py" line="179"/>
+        <source>T&amp;ools</source>
+        <translation>&amp;Công cụ</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/project_window.py" line="183"/>
+        <source>&amp;View</source>
+        <translation>&amp;Xem</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/project_window.py" line="184"/>
+        <source>&amp;Help</source>
+        <translation>Trợ &amp;giúp</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/project_window.py" line="126"/>
+        <source>&amp;Close project</source>
+        <translation>Đó&amp;ng dự án</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/project_window.py" line="128"/>
+        <source>&amp;Undo</source>
+        <translation>&amp;Hoàn tác</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/project_window.py" line="130"/>
+        <source>&amp;Redo</source>
+        <translation>&amp;Làm lại</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/project_window.py" line="134"/>
+        <source>Show {0}</source>
+        <translation>Hiện {0}</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/project_window.py" line="140"/>
+        <source>Show the side &amp;panel</source>
+        <translation>Hiện &amp;bảng bên</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/project_window.py" line="264"/>
         <source>{0} segments</source>
         <translation>{0} đoạn</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/project_window.py" line="403"/>
+        <location filename="../../workbench/ui/project_window.py" line="264"/>
         <source>1 segment</source>
         <translation>1 đoạn</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/project_window.py" line="415"/>
+        <location filename="../../workbench/ui/project_window.py" line="275"/>
         <source>Cannot filter</source>
         <translation>Không lọc được</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/project_window.py" line="519"/>
+        <location filename="../../workbench/ui/project_window.py" line="415"/>
         <source>Edit cancelled</source>
         <translation>Đã hủy sửa</translation>
     </message>
-    <message>
-        <location filename="../../workbench/ui/project_window.py" line="543"/>
-        <source>Nothing to confirm: the translation is empty</source>
-        <translation>Không có gì để xác nhận: bản dịch trống</translation>
-    </message>
-    <message>
-        <location filename="../../workbench/ui/project_window.py" line="562"/>
-        <source>Every segment here is done in {0}</source>
-        <translation>Mọi đoạn ở đây đã xong bằng {0}</translation>
-    </message>
-    <message>
-        <location filename="../../workbench/ui/project_window.py" line="592"/>
-        <source>There is no suggestion {0}</source>
-        <translation>Không có gợi ý {0}</translation>
-    </message>
-    <message>
-        <location filename="../../workbench/ui/project_window.py" line="600"/>
-        <source>There is no glossary term {0}</source>
-        <translation>Không có thuật ngữ {0}</translation>
-    </message>
-    <message>
-        <location filename="../../workbench/ui/project_window.py" line="618"/>
-        <source>marked by the user</source>
-        <translation>người dùng đánh dấu</translation>
-    </message>
-    <message>
-        <location filename="../../workbench/ui/project_window.py" line="620"/>
-        <source>Cannot change the segment</source>
-        <translation>Không đổi được đoạn</translation>
-    </message>
-    <message>
-        <location filename="../../workbench/ui/project_window.py" line="658"/>
-        <source>Checking…</source>
-        <translation>Đang kiểm tra…</translation>
-    </message>
-    <message>
-        <location filename="../../workbench/ui/project_window.py" line="671"/>
-        <source>{0} findings</source>
-        <translation>{0} phát hiện</translation>
-    </message>
-    <message>
-        <location filename="../../workbench/ui/project_window.py" line="691"/>
-        <source>Cannot add the term</source>
-        <translation>Không thêm được thuật ngữ</translation>
-    </message>
-    <message>
-        <location filename="../../workbench/ui/project_window.py" line="693"/>
-        <source>Added to the glossary: {0}</source>
-        <translation>Đã thêm vào bảng thuật ngữ: {0}</translation>
-    </message>
-    <message>
-        <location filename="../../workbench/ui/project_window.py" line="729"/>
-        <source>Import a glossary</source>
-        <translation>Nhập bảng thuật ngữ</translation>
-    </message>
-    <message>
-        <location filename="../../workbench/ui/project_window.py" line="729"/>
-        <source>Glossaries</source>
-        <translation>Bảng thuật ngữ</translation>
-    </message>
-    <message>
-        <location filename="../../workbench/ui/project_window.py" line="739"/>
-        <source>Cannot import the glossary</source>
-        <translation>Không nhập được bảng thuật ngữ</translation>
-    </message>
-    <message>
-        <location filename="../../workbench/ui/project_window.py" line="741"/>
-        <source>{0} terms imported</source>
-        <translation>Đã nhập {0} thuật ngữ</translation>
-    </message>
-    <message>
-        <location filename="../../workbench/ui/project_window.py" line="746"/>
-        <source>Export the glossary</source>
-        <translation>Xuất bảng thuật ngữ</translation>
-    </message>
-    <message>
-        <location filename="../../workbench/ui/project_window.py" line="753"/>
-        <source>Cannot export the glossary</source>
-        <translation>Không xuất được bảng thuật ngữ</translation>
-    </message>
-    <message>
-        <location filename="../../workbench/ui/project_window.py" line="756"/>
-        <source>Import a TMX file</source>
-        <translation>Nhập tệp TMX</translation>
-    </message>
-    <message>
-        <location filename="../../workbench/ui/project_window.py" line="763"/>
-        <source>Cannot import the TMX file</source>
-        <translation>Không nhập được tệp TMX</translation>
-    </message>
-    <message>
-        <location filename="../../workbench/ui/project_window.py" line="766"/>
-        <source>1 new unit in the shared memory</source>
-        <translation>1 đơn vị mới trong bộ nhớ dịch chung</translation>
-    </message>
-    <message>
-        <location filename="../../workbench/ui/project_window.py" line="768"/>
-        <source>{0} new units in the shared memory</source>
-        <translation>{0} đơn vị mới trong bộ nhớ dịch chung</translation>
-    </message>
-    <message>
-        <location filename="../../workbench/ui/project_window.py" line="774"/>
-        <source>TMX file imported</source>
-        <translation>Đã nhập tệp TMX</translation>
-    </message>
-    <message>
-        <location filename="../../workbench/ui/project_window.py" line="779"/>
-        <source>Export the project memory</source>
-        <translation>Xuất bộ nhớ dịch của dự án</translation>
-    </message>
-    <message>
-        <location filename="../../workbench/ui/project_window.py" line="784"/>
-        <source>Cannot export the memory</source>
-        <translation>Không xuất được bộ nhớ dịch</translation>
-    </message>
-    <message>
-        <location filename="../../workbench/ui/project_window.py" line="800"/>
-        <source>An unconfirmed edit from your last session was kept when the program stopped. Keep it as a draft (you still confirm it), or discard it?</source>
-        <translation>Một chỉnh sửa chưa xác nhận từ phiên trước được giữ lại khi chương trình dừng. Giữ nó làm bản nháp (bạn vẫn cần xác nhận), hay bỏ đi?</translation>
-    </message>
-    <message>
-        <location filename="../../workbench/ui/project_window.py" line="805"/>
-        <source>{0} unconfirmed edits from your last session were kept when the program stopped. Keep them as drafts (you still confirm each), or discard them?</source>
-        <translation>Khi chương trình dừng, {0} chỗ sửa chưa xác nhận của phiên trước đã được giữ lại. Giữ làm bản nháp (bạn vẫn xác nhận từng đoạn) hay bỏ đi?</translation>
-    </message>
-    <message>
-        <location filename="../../workbench/ui/project_window.py" line="815"/>
-        <source>Cannot keep the recovered text</source>
-        <translation>Không giữ được văn bản khôi phục</translation>
-    </message>
-    <message>
-        <location filename="../../workbench/ui/project_window.py" line="847"/>
-        <source>A pre-translation is already running</source>
-        <translation>Đang có một lượt dịch trước</translation>
-    </message>
-    <message>
-        <location filename="../../workbench/ui/project_window.py" line="855"/>
-        <source>Cannot pre-translate</source>
-        <translation>Không dịch trước được</translation>
-    </message>
-    <message>
-        <location filename="../../workbench/ui/project_window.py" line="860"/>
-        <source>Nothing left to translate ({0} drafts from earlier runs)</source>
-        <translation>Không còn gì để dịch ({0} bản nháp từ các lần trước)</translation>
-    </message>
-    <message>
-        <location filename="../../workbench/ui/project_window.py" line="864"/>
-        <location filename="../../workbench/ui/project_window.py" line="882"/>
-        <source>Pre-translating {0} segments…</source>
-        <translation>Đang dịch trước {0} đoạn…</translation>
-    </message>
-    <message>
-        <location filename="../../workbench/ui/project_window.py" line="880"/>
-        <source>{0}/{1} segments · {2:.1f}/s · {3} left</source>
-        <translation>{0}/{1} đoạn · {2:.1f}/giây · còn {3}</translation>
-    </message>
-    <message>
-        <location filename="../../workbench/ui/project_window.py" line="891"/>
-        <source>Pre-translation finished</source>
-        <translation>Đã dịch trước xong</translation>
-    </message>
-    <message>
-        <location filename="../../workbench/ui/project_window.py" line="893"/>
-        <source>Pre-translation cancelled; the drafts made so far are kept</source>
-        <translation>Đã hủy dịch trước; các bản nháp đã có được giữ lại</translation>
-    </message>
-    <message>
-        <location filename="../../workbench/ui/project_window.py" line="895"/>
-        <source>Pre-translation stopped</source>
-        <translation>Dịch trước bị dừng</translation>
-    </message>
-    <message>
-        <location filename="../../workbench/ui/project_window.py" line="899"/>
-        <source>Cancelling…</source>
-        <translation>Đang hủy…</translation>
-    </message>
-    <message>
-        <location filename="../../workbench/ui/project_window.py" line="912"/>
-        <source>Translating segment {0}…</source>
-        <translation>Đang dịch đoạn {0}…</translation>
-    </message>
-    <message>
-        <location filename="../../workbench/ui/project_window.py" line="916"/>
-        <source>Machine translation failed</source>
-        <translation>Dịch máy thất bại</translation>
-    </message>
-    <message>
-        <location filename="../../workbench/ui/project_window.py" line="921"/>
-        <source>No translation model</source>
-        <translation>Chưa có mô hình dịch</translation>
-    </message>
-    <message>
-        <location filename="../../workbench/ui/project_window.py" line="922"/>
-        <source>Open the model manager?</source>
-        <translation>Mở trình quản lý mô hình?</translation>
-    </message>
-</context>
+    </context>
 <context>
     <name>QPlatformTheme</name>
     <message>
@@ -1283,100 +1126,171 @@
     </message>
 </context>
 <context>
+    <name>QualityCheckActions</name>
+    <message>
+        <location filename="../../workbench/ui/actions/quality_checks.py" line="41"/>
+        <source>&amp;Check this document</source>
+        <translation>&amp;Kiểm tra tài liệu này</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/actions/quality_checks.py" line="44"/>
+        <source>Check the whole &amp;project</source>
+        <translation>Kiểm tra toàn bộ &amp;dự án</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/actions/quality_checks.py" line="49"/>
+        <source>Checks failed</source>
+        <translation>Kiểm tra thất bại</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/actions/quality_checks.py" line="66"/>
+        <source>Checking…</source>
+        <translation>Đang kiểm tra…</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/actions/quality_checks.py" line="79"/>
+        <source>{0} findings</source>
+        <translation>{0} phát hiện</translation>
+    </message>
+</context>
+<context>
+    <name>RecoveryBanner</name>
+    <message>
+        <location filename="../../workbench/ui/actions/recovery.py" line="30"/>
+        <source>Keep them as drafts</source>
+        <translation>Giữ làm bản nháp</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/actions/recovery.py" line="31"/>
+        <source>Discard</source>
+        <translation>Bỏ đi</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/actions/recovery.py" line="45"/>
+        <source>An unconfirmed edit from your last session was kept when the program stopped. Keep it as a draft (you still confirm it), or discard it?</source>
+        <translation>Một chỉnh sửa chưa xác nhận từ phiên trước được giữ lại khi chương trình dừng. Giữ nó làm bản nháp (bạn vẫn cần xác nhận), hay bỏ đi?</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/actions/recovery.py" line="50"/>
+        <source>{0} unconfirmed edits from your last session were kept when the program stopped. Keep them as drafts (you still confirm each), or discard them?</source>
+        <translation>Khi chương trình dừng, {0} chỗ sửa chưa xác nhận của phiên trước đã được giữ lại. Giữ làm bản nháp (bạn vẫn xác nhận từng đoạn) hay bỏ đi?</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/actions/recovery.py" line="61"/>
+        <source>Cannot keep the recovered text</source>
+        <translation>Không giữ được văn bản khôi phục</translation>
+    </message>
+</context>
+<context>
     <name>ReviewActions</name>
     <message>
-        <location filename="../../workbench/ui/review_actions.py" line="45"/>
+        <location filename="../../workbench/ui/actions/review.py" line="44"/>
         <source>&amp;Review translations…</source>
         <translation>&amp;Duyệt bản dịch…</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/review_actions.py" line="46"/>
+        <location filename="../../workbench/ui/actions/review.py" line="45"/>
         <source>&amp;Approve the selected segments</source>
         <translation>Duyệt các đoạn đã &amp;chọn</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/review_actions.py" line="48"/>
+        <location filename="../../workbench/ui/actions/review.py" line="47"/>
         <source>Approve the whole &amp;document…</source>
         <translation>Duyệt cả &amp;tài liệu…</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/review_actions.py" line="49"/>
+        <location filename="../../workbench/ui/actions/review.py" line="48"/>
         <source>&amp;Send back with a comment…</source>
         <translation>&amp;Trả lại kèm nhận xét…</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/review_actions.py" line="51"/>
+        <location filename="../../workbench/ui/actions/review.py" line="50"/>
         <source>Post-editing &amp;report</source>
         <translation>&amp;Báo cáo hậu biên tập</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/review_actions.py" line="59"/>
+        <location filename="../../workbench/ui/actions/review.py" line="63"/>
         <source>Only an editor can approve or send back (Edit &gt; Settings &gt; Role)</source>
         <translation>Chỉ biên tập viên mới được duyệt hoặc trả lại (Sửa &gt; Cài đặt &gt; Vai trò)</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/review_actions.py" line="85"/>
+        <location filename="../../workbench/ui/actions/review.py" line="80"/>
         <source>Cannot approve</source>
         <translation>Không thể duyệt</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/review_actions.py" line="81"/>
+        <location filename="../../workbench/ui/actions/review.py" line="76"/>
         <source>Approve {0} segments</source>
         <translation>Duyệt {0} đoạn</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/review_actions.py" line="89"/>
+        <location filename="../../workbench/ui/actions/review.py" line="54"/>
+        <source>&amp;Export…</source>
+        <translation>&amp;Xuất…</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/actions/review.py" line="56"/>
+        <source>&amp;Hand off to a translator elsewhere…</source>
+        <translation>&amp;Giao cho người dịch ở nơi khác…</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/actions/review.py" line="58"/>
+        <source>&amp;Merge back a hand-off file…</source>
+        <translation>&amp;Nhập lại tệp đã giao…</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/actions/review.py" line="84"/>
         <source>{0} segments approved in {1}</source>
         <translation>Đã duyệt {0} đoạn ({1})</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/review_actions.py" line="105"/>
+        <location filename="../../workbench/ui/actions/review.py" line="103"/>
         <source>Nothing translated is waiting for approval here</source>
         <translation>Không có bản dịch nào đang chờ duyệt ở đây</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/review_actions.py" line="109"/>
+        <location filename="../../workbench/ui/actions/review.py" line="107"/>
         <source>Approve</source>
         <translation>Duyệt</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/review_actions.py" line="110"/>
+        <location filename="../../workbench/ui/actions/review.py" line="108"/>
         <source>Approve {0} translated segments in {1}? Review mode (F8) shows them one by one first.</source>
         <translation>Duyệt {0} đoạn đã dịch sang {1}? Chế độ duyệt (F8) cho xem từng đoạn trước.</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/review_actions.py" line="127"/>
-        <location filename="../../workbench/ui/review_actions.py" line="134"/>
+        <location filename="../../workbench/ui/actions/review.py" line="125"/>
+        <location filename="../../workbench/ui/actions/review.py" line="132"/>
         <source>Send back</source>
         <translation>Trả lại</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/review_actions.py" line="127"/>
+        <location filename="../../workbench/ui/actions/review.py" line="125"/>
         <source>What needs work? The translator reads this.</source>
         <translation>Cần sửa gì? Người dịch sẽ đọc nhận xét này.</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/review_actions.py" line="138"/>
+        <location filename="../../workbench/ui/actions/review.py" line="136"/>
         <source>Cannot send back</source>
         <translation>Không thể trả lại</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/review_actions.py" line="168"/>
+        <location filename="../../workbench/ui/actions/review.py" line="167"/>
         <source>Post-editing report — {0}</source>
         <translation>Báo cáo hậu biên tập — {0}</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/review_actions.py" line="201"/>
+        <location filename="../../workbench/ui/actions/review.py" line="200"/>
         <source>Merge back a hand-off file</source>
         <translation>Nhập lại tệp đã giao</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/review_actions.py" line="201"/>
+        <location filename="../../workbench/ui/actions/review.py" line="201"/>
         <source>Hand-off files</source>
         <translation>Tệp đã giao</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/review_actions.py" line="216"/>
+        <location filename="../../workbench/ui/actions/review.py" line="219"/>
         <source>{0} segments merged</source>
         <translation>Đã nhập lại {0} đoạn</translation>
     </message>
@@ -1384,115 +1298,115 @@
 <context>
     <name>ReviewDialog</name>
     <message>
-        <location filename="../../workbench/ui/review_dialog.py" line="54"/>
+        <location filename="../../workbench/ui/review_dialog.py" line="56"/>
         <source>Review — {0}</source>
         <extracomment>segment ids the review changed</extracomment>
         <translation>Duyệt — {0}</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/review_dialog.py" line="69"/>
+        <location filename="../../workbench/ui/review_dialog.py" line="71"/>
         <source>What needs work (required to send back)</source>
         <translation>Cần sửa gì (bắt buộc khi trả lại)</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/review_dialog.py" line="77"/>
+        <location filename="../../workbench/ui/review_dialog.py" line="79"/>
         <source>Source</source>
         <translation>Bản gốc</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/review_dialog.py" line="78"/>
+        <location filename="../../workbench/ui/review_dialog.py" line="80"/>
         <source>Machine draft</source>
         <translation>Bản nháp máy</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/review_dialog.py" line="79"/>
+        <location filename="../../workbench/ui/review_dialog.py" line="81"/>
         <source>Changes</source>
         <translation>Thay đổi</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/review_dialog.py" line="80"/>
+        <location filename="../../workbench/ui/review_dialog.py" line="82"/>
         <source>Translation</source>
         <translation>Bản dịch</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/review_dialog.py" line="81"/>
+        <location filename="../../workbench/ui/review_dialog.py" line="83"/>
         <source>Comment</source>
         <translation>Ghi chú</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/review_dialog.py" line="83"/>
+        <location filename="../../workbench/ui/review_dialog.py" line="85"/>
         <source>Previous</source>
         <translation>Trước</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/review_dialog.py" line="84"/>
+        <location filename="../../workbench/ui/review_dialog.py" line="86"/>
         <source>Skip</source>
         <translation>Bỏ qua</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/review_dialog.py" line="85"/>
-        <location filename="../../workbench/ui/review_dialog.py" line="207"/>
+        <location filename="../../workbench/ui/review_dialog.py" line="87"/>
+        <location filename="../../workbench/ui/review_dialog.py" line="205"/>
         <source>Send back</source>
         <translation>Trả lại</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/review_dialog.py" line="86"/>
-        <location filename="../../workbench/ui/review_dialog.py" line="190"/>
+        <location filename="../../workbench/ui/review_dialog.py" line="88"/>
+        <location filename="../../workbench/ui/review_dialog.py" line="188"/>
         <source>Approve</source>
         <translation>Duyệt</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/review_dialog.py" line="88"/>
+        <location filename="../../workbench/ui/review_dialog.py" line="90"/>
         <source>Close</source>
         <translation>Đóng</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/review_dialog.py" line="128"/>
+        <location filename="../../workbench/ui/review_dialog.py" line="130"/>
         <source>{0} approved, {1} sent back in this review</source>
         <translation>Lần duyệt này: {0} đã duyệt, {1} trả lại</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/review_dialog.py" line="133"/>
+        <location filename="../../workbench/ui/review_dialog.py" line="135"/>
         <source>Nothing left to review: every translated segment here has been seen.</source>
         <translation>Đã xem hết: mọi đoạn đã dịch ở đây đều đã được duyệt qua.</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/review_dialog.py" line="134"/>
+        <location filename="../../workbench/ui/review_dialog.py" line="136"/>
         <source>There are no translated segments to review here.</source>
         <translation>Ở đây không có đoạn đã dịch nào để duyệt.</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/review_dialog.py" line="145"/>
+        <location filename="../../workbench/ui/review_dialog.py" line="147"/>
         <source>Cannot read the segment</source>
         <translation>Không đọc được đoạn</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/review_dialog.py" line="152"/>
+        <location filename="../../workbench/ui/review_dialog.py" line="154"/>
         <source>Segment {0} of {1} — {2}, #{3} ({4})</source>
         <translation>Đoạn {0}/{1} — {2}, #{3} ({4})</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/review_dialog.py" line="160"/>
+        <location filename="../../workbench/ui/review_dialog.py" line="162"/>
         <source>(no machine draft: translated by hand)</source>
         <translation>(không có bản nháp máy: dịch tay)</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/review_dialog.py" line="165"/>
+        <location filename="../../workbench/ui/review_dialog.py" line="167"/>
         <source>Accepted unchanged.</source>
         <translation>Giữ nguyên bản nháp.</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/review_dialog.py" line="190"/>
+        <location filename="../../workbench/ui/review_dialog.py" line="188"/>
         <source>Cannot approve</source>
         <translation>Không thể duyệt</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/review_dialog.py" line="200"/>
+        <location filename="../../workbench/ui/review_dialog.py" line="198"/>
         <source>Write what needs work in the comment, then send it back.</source>
         <translation>Hãy ghi điều cần sửa vào ô nhận xét rồi trả lại.</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/review_dialog.py" line="207"/>
+        <location filename="../../workbench/ui/review_dialog.py" line="205"/>
         <source>Cannot send back</source>
         <translation>Không thể trả lại</translation>
     </message>
@@ -1500,49 +1414,49 @@
 <context>
     <name>SegmentTableModel</name>
     <message>
-        <location filename="../../workbench/ui/segment_table_model.py" line="89"/>
-        <location filename="../../workbench/ui/segment_table_model.py" line="93"/>
+        <location filename="../../workbench/ui/segment_table_model.py" line="88"/>
+        <location filename="../../workbench/ui/segment_table_model.py" line="92"/>
         <source>Vietnamese</source>
-        <extracomment>below this mean log-probability a machine draft is marked as weak glossary terms in the source: [(start, end, &quot;term → translations&quot;)] set by the window when the project has a glossary: the source column then highlights terms</extracomment>
+        <extracomment>glossary terms in the source: [(start, end, "term → translations")] set by the window when the project has a glossary: the source column then highlights terms</extracomment>
         <translation>Tiếng Việt</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/segment_table_model.py" line="93"/>
+        <location filename="../../workbench/ui/segment_table_model.py" line="92"/>
         <source>English</source>
         <translation>Tiếng Anh</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/segment_table_model.py" line="93"/>
+        <location filename="../../workbench/ui/segment_table_model.py" line="92"/>
         <source>Khmer</source>
         <translation>Tiếng Khmer</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/segment_table_model.py" line="157"/>
+        <location filename="../../workbench/ui/segment_table_model.py" line="156"/>
         <source>Not for translation: {0}</source>
         <translation>Không cần dịch: {0}</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/segment_table_model.py" line="190"/>
+        <location filename="../../workbench/ui/segment_table_model.py" line="179"/>
         <source>Status: {0}</source>
         <translation>Trạng thái: {0}</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/segment_table_model.py" line="192"/>
+        <location filename="../../workbench/ui/segment_table_model.py" line="181"/>
         <source>Machine translation by {0}</source>
         <translation>Dịch máy bởi {0}</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/segment_table_model.py" line="194"/>
+        <location filename="../../workbench/ui/segment_table_model.py" line="183"/>
         <source>Confidence {0:.0%}</source>
         <translation>Độ tin cậy {0:.0%}</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/segment_table_model.py" line="196"/>
+        <location filename="../../workbench/ui/segment_table_model.py" line="185"/>
         <source>By {0}</source>
         <translation>Bởi {0}</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/segment_table_model.py" line="198"/>
+        <location filename="../../workbench/ui/segment_table_model.py" line="187"/>
         <source>Low confidence: check this draft carefully</source>
         <translation>Độ tin cậy thấp: hãy kiểm tra kỹ bản nháp này</translation>
     </message>
@@ -1550,72 +1464,73 @@
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../workbench/ui/settings_dialog.py" line="28"/>
+        <location filename="../../workbench/ui/settings_dialog.py" line="36"/>
         <source>Settings</source>
+        <extracomment>what the dialog was opened on until Save; then the new settings it made</extracomment>
         <translation>Cài đặt</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/settings_dialog.py" line="31"/>
+        <location filename="../../workbench/ui/settings_dialog.py" line="39"/>
         <source>Your name:</source>
         <translation>Tên của bạn:</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/settings_dialog.py" line="33"/>
+        <location filename="../../workbench/ui/settings_dialog.py" line="41"/>
         <source>Translator</source>
         <translation>Biên dịch viên</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/settings_dialog.py" line="34"/>
+        <location filename="../../workbench/ui/settings_dialog.py" line="42"/>
         <source>Editor (may approve)</source>
         <translation>Biên tập viên (được duyệt)</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/settings_dialog.py" line="36"/>
+        <location filename="../../workbench/ui/settings_dialog.py" line="44"/>
         <source>Role:</source>
         <translation>Vai trò:</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/settings_dialog.py" line="41"/>
+        <location filename="../../workbench/ui/settings_dialog.py" line="49"/>
         <source>Takes effect the next time the workbench starts</source>
         <translation>Có hiệu lực từ lần khởi động sau</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/settings_dialog.py" line="42"/>
+        <location filename="../../workbench/ui/settings_dialog.py" line="50"/>
         <source>Interface language:</source>
         <translation>Ngôn ngữ giao diện:</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/settings_dialog.py" line="44"/>
+        <location filename="../../workbench/ui/settings_dialog.py" line="52"/>
         <source>System font</source>
         <translation>Phông chữ hệ thống</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/settings_dialog.py" line="50"/>
+        <location filename="../../workbench/ui/settings_dialog.py" line="58"/>
         <source>Text font:</source>
         <translation>Phông chữ:</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/settings_dialog.py" line="54"/>
+        <location filename="../../workbench/ui/settings_dialog.py" line="62"/>
         <source>default</source>
         <translation>mặc định</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/settings_dialog.py" line="56"/>
+        <location filename="../../workbench/ui/settings_dialog.py" line="64"/>
         <source>Text size:</source>
         <translation>Cỡ chữ:</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/settings_dialog.py" line="61"/>
+        <location filename="../../workbench/ui/settings_dialog.py" line="69"/>
         <source>1 is fastest; 4 gives slightly better drafts and takes about three times longer</source>
         <translation>1 nhanh nhất; 4 cho bản nháp tốt hơn một chút nhưng lâu gấp khoảng ba lần</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/settings_dialog.py" line="63"/>
+        <location filename="../../workbench/ui/settings_dialog.py" line="71"/>
         <source>MT beam size:</source>
         <translation>Độ rộng chùm (beam) dịch máy:</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/settings_dialog.py" line="64"/>
+        <location filename="../../workbench/ui/settings_dialog.py" line="72"/>
         <source>Write numbers in Khmer digits (០-៩) in Khmer drafts</source>
         <translation>Viết số bằng chữ số Khmer (០-៩) trong bản nháp tiếng Khmer</translation>
     </message>
@@ -1675,10 +1590,6 @@
         <location filename="../../workbench/ui/side_panel.py" line="74"/>
         <source>Machine-translate this segment now (Ctrl+M)</source>
         <translation>Dịch máy đoạn này ngay (Ctrl+M)</translation>
-    </message>
-    <message>
-        <source>Glossary</source>
-        <translation type="vanished">Thuật ngữ</translation>
     </message>
     <message>
         <location filename="../../workbench/ui/side_panel.py" line="79"/>
@@ -1749,108 +1660,208 @@
 <context>
     <name>StartWindow</name>
     <message>
-        <location filename="../../workbench/ui/start_window.py" line="35"/>
+        <location filename="../../workbench/ui/start_window.py" line="39"/>
         <source>Translation Workbench</source>
         <translation>Bàn dịch thuật</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/start_window.py" line="41"/>
+        <location filename="../../workbench/ui/start_window.py" line="45"/>
         <source>&lt;h2&gt;Translation Workbench&lt;/h2&gt;&lt;p&gt;Vietnamese → English, Khmer&lt;/p&gt;</source>
         <translation>&lt;h2&gt;Bàn dịch thuật&lt;/h2&gt;&lt;p&gt;Tiếng Việt → tiếng Anh, tiếng Khmer&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/start_window.py" line="44"/>
-        <location filename="../../workbench/ui/start_window.py" line="67"/>
+        <location filename="../../workbench/ui/start_window.py" line="48"/>
+        <location filename="../../workbench/ui/start_window.py" line="71"/>
         <source>&amp;New project…</source>
         <translation>Dự án &amp;mới…</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/start_window.py" line="45"/>
-        <location filename="../../workbench/ui/start_window.py" line="68"/>
+        <location filename="../../workbench/ui/start_window.py" line="49"/>
+        <location filename="../../workbench/ui/start_window.py" line="72"/>
         <source>&amp;Open project…</source>
         <translation>&amp;Mở dự án…</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/start_window.py" line="48"/>
+        <location filename="../../workbench/ui/start_window.py" line="52"/>
         <source>Recent projects:</source>
         <translation>Dự án gần đây:</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/start_window.py" line="57"/>
+        <location filename="../../workbench/ui/start_window.py" line="61"/>
         <source>No Khmer font is installed: Khmer text will show as boxes. Install Khmer OS or Noto Sans Khmer.</source>
         <translation>Chưa cài phông chữ Khmer: chữ Khmer sẽ hiện thành ô vuông. Hãy cài Khmer OS hoặc Noto Sans Khmer.</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/start_window.py" line="65"/>
+        <location filename="../../workbench/ui/start_window.py" line="69"/>
         <source>&amp;File</source>
         <translation>&amp;Tệp</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/start_window.py" line="69"/>
+        <location filename="../../workbench/ui/start_window.py" line="73"/>
         <source>&amp;Quit</source>
         <translation>&amp;Thoát</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/start_window.py" line="84"/>
+        <location filename="../../workbench/ui/start_window.py" line="92"/>
         <source>Cannot create the project</source>
         <translation>Không tạo được dự án</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/start_window.py" line="89"/>
+        <location filename="../../workbench/ui/start_window.py" line="97"/>
         <source>Open project</source>
         <translation>Mở dự án</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/start_window.py" line="97"/>
+        <location filename="../../workbench/ui/start_window.py" line="105"/>
         <source>Cannot open the project</source>
         <translation>Không mở được dự án</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/start_window.py" line="116"/>
+        <location filename="../../workbench/ui/start_window.py" line="124"/>
         <source>1 document</source>
         <translation>1 tài liệu</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/start_window.py" line="116"/>
+        <location filename="../../workbench/ui/start_window.py" line="124"/>
         <source>{0} documents</source>
         <translation>{0} tài liệu</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/start_window.py" line="117"/>
+        <location filename="../../workbench/ui/start_window.py" line="125"/>
         <source>1 segment</source>
         <translation>1 đoạn</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/start_window.py" line="117"/>
+        <location filename="../../workbench/ui/start_window.py" line="125"/>
         <source>{0} segments</source>
         <translation>{0} đoạn</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/start_window.py" line="118"/>
+        <location filename="../../workbench/ui/start_window.py" line="126"/>
         <source>{0}: {1}, {2}</source>
         <translation>{0}: {1}, {2}</translation>
     </message>
-    <message>
-        <source>{0}: {1} documents, {2} segments</source>
-        <translation type="vanished">{0}: {1} tài liệu, {2} đoạn</translation>
-    </message>
-</context>
+    </context>
 <context>
     <name>TermDialog</name>
     <message>
-        <location filename="../../workbench/ui/term_dialog.py" line="15"/>
+        <location filename="../../workbench/ui/term_dialog.py" line="16"/>
         <source>Add a glossary term</source>
         <translation>Thêm thuật ngữ</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/term_dialog.py" line="26"/>
+        <location filename="../../workbench/ui/term_dialog.py" line="27"/>
         <source>forbidden alternatives, separated by ;</source>
         <translation>các cách dịch bị cấm, cách nhau bằng ;</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/term_dialog.py" line="29"/>
+        <location filename="../../workbench/ui/term_dialog.py" line="30"/>
         <source>Note:</source>
         <translation>Ghi chú:</translation>
+    </message>
+</context>
+<context>
+    <name>TranslateActions</name>
+    <message>
+        <location filename="../../workbench/ui/actions/translate.py" line="29"/>
+        <source>&amp;Machine-translate this segment now</source>
+        <translation>&amp;Dịch máy đoạn này ngay</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/actions/translate.py" line="32"/>
+        <source>Pre-translate this &amp;document</source>
+        <translation>Dịch trước &amp;tài liệu này</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/actions/translate.py" line="35"/>
+        <source>Pre-translate the &amp;selected segments</source>
+        <translation>Dịch trước các đoạn đã &amp;chọn</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/actions/translate.py" line="38"/>
+        <source>Pre-translate the whole &amp;project</source>
+        <translation>Dịch trước toàn bộ &amp;dự án</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/actions/translate.py" line="40"/>
+        <source>&amp;Cancel pre-translation</source>
+        <translation>&amp;Hủy dịch trước</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/actions/translate.py" line="47"/>
+        <source>Cancel</source>
+        <translation>Hủy</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/actions/translate.py" line="54"/>
+        <source>Loading {0}…</source>
+        <translation>Đang nạp {0}…</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/actions/translate.py" line="74"/>
+        <source>A pre-translation is already running</source>
+        <translation>Đang có một lượt dịch trước</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/actions/translate.py" line="82"/>
+        <source>Cannot pre-translate</source>
+        <translation>Không dịch trước được</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/actions/translate.py" line="87"/>
+        <source>Nothing left to translate ({0} drafts from earlier runs)</source>
+        <translation>Không còn gì để dịch ({0} bản nháp từ các lần trước)</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/actions/translate.py" line="91"/>
+        <location filename="../../workbench/ui/actions/translate.py" line="109"/>
+        <source>Pre-translating {0} segments…</source>
+        <translation>Đang dịch trước {0} đoạn…</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/actions/translate.py" line="107"/>
+        <source>{0}/{1} segments · {2:.1f}/s · {3} left</source>
+        <translation>{0}/{1} đoạn · {2:.1f}/giây · còn {3}</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/actions/translate.py" line="118"/>
+        <source>Pre-translation finished</source>
+        <translation>Đã dịch trước xong</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/actions/translate.py" line="120"/>
+        <source>Pre-translation cancelled; the drafts made so far are kept</source>
+        <translation>Đã hủy dịch trước; các bản nháp đã có được giữ lại</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/actions/translate.py" line="122"/>
+        <source>Pre-translation stopped</source>
+        <translation>Dịch trước bị dừng</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/actions/translate.py" line="126"/>
+        <source>Cancelling…</source>
+        <translation>Đang hủy…</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/actions/translate.py" line="140"/>
+        <source>Translating segment {0}…</source>
+        <translation>Đang dịch đoạn {0}…</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/actions/translate.py" line="150"/>
+        <source>Machine translation failed</source>
+        <translation>Dịch máy thất bại</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/actions/translate.py" line="155"/>
+        <source>No translation model</source>
+        <translation>Chưa có mô hình dịch</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/actions/translate.py" line="156"/>
+        <source>Open the model manager?</source>
+        <translation>Mở trình quản lý mô hình?</translation>
     </message>
 </context>
 <context>

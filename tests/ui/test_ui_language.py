@@ -46,7 +46,7 @@ def test_the_window_speaks_vietnamese_when_chosen(qtbot, open_window) -> None:  
 def test_every_text_in_the_code_has_a_vietnamese_translation_and_the_qm_is_current(tmp_path: Path) -> None:
     fresh = tmp_path / "fresh.ts"
     shutil.copy(TS, fresh)
-    sources = sorted(str(p) for p in (REPO / "workbench" / "ui").glob("*.py"))
+    sources = sorted(str(p) for p in (REPO / "workbench" / "ui").rglob("*.py"))
     subprocess.run(["pyside6-lupdate", *sources, "-ts", str(fresh)], check=True, capture_output=True)
     unfinished = [
         m.findtext("source")
