@@ -2,24 +2,24 @@
 
 A job is the core use case (`core/ops/pretranslation.py`) split at its thread boundary: planning
 (memory matches, cache) runs in the GUI thread when the job starts, `run_pretranslation` decodes in a
-worker, and each finished batch is handed back by a signal and saved in the GUI thread, so the
-project's single SQLite connection stays in one thread and the grid fills in batch by batch. Workers
-never touch widgets or the project file. The job's options (beam, Khmer digits) and their cache key
-are fixed when it starts: a setting changed meanwhile applies to the next job. While a job runs for a
-language, a request for one segment of that language goes through the job's UrgentRequests and is
-served before its next batch.
+task of the window's task runner (`ui/tasks.py`), and each finished batch is handed over as a partial
+result and saved in the GUI thread, so the project's single SQLite connection stays in one thread and
+the grid fills in batch by batch. Workers never touch widgets or the project file. The job's model
+for each language, its options (beam, Khmer digits) and their cache key are fixed when it starts: a
+setting changed meanwhile applies to the next job. While a job decodes a language, a request for one
+segment of that language goes through the job's UrgentRequests and is served before its next batch
+(by the job's worker: a future, not a task); otherwise the segment is a task of its own.
 """
 
 from __future__ import annotations
 
 import logging
-import threading
 import time
 from collections.abc import Sequence
 from concurrent.futures import Future
 from dataclasses import dataclass, field
 
-from PySide6.QtCore import QObject, QThreadPool, Signal
+from PySide6.QtCore import QObject, Signal
 
 from workbench.core.changes import NO_CHANGES, SegmentChanges
 from workbench.core.errors import WorkbenchError
@@ -40,6 +40,7 @@ from workbench.core.store.project_store import Project
 from workbench.mt.engine import DecodingOptions
 from workbench.mt.model_choice import EnginePool, choose_model
 from workbench.mt.pipeline import EngineDrafter, TranslateOptions, UrgentRequests, translate_one
+from workbench.ui.tasks import TaskRunner, TaskState
 
 log = logging.getLogger(__name__)
 
@@ -52,7 +53,6 @@ class Job:
     plans: tuple[DraftPlan, ...]
     options: TranslateOptions
     started: float = field(default_factory=time.monotonic)
-    cancelled: threading.Event = field(default_factory=threading.Event)
 
     @property
     def total(self) -> int:
@@ -70,28 +70,93 @@ class Job:
 
 @dataclass(frozen=True, slots=True)
 class _Running:
-    """The urgent queue of a language's running job, with the model and cache key its answers carry."""
+    """The urgent queue of a language of a running job, with the model and cache key its answers carry."""
 
+    job_id: int
     requests: UrgentRequests
     model: str
     options: str
 
 
-class _SignalProgress:
-    """The pipeline's Progress, reported as a signal (emitted from the worker, delivered in the GUI thread)."""
+@dataclass(frozen=True, slots=True)
+class _Loading:
+    """A job's partial result: its worker is loading this model."""
 
-    def __init__(self, service: MtService, job: Job, offset: int) -> None:
-        self._service, self._job, self._offset = service, job, offset
+    model: str
+
+
+@dataclass(frozen=True, slots=True)
+class _Batch:
+    """A job's partial result: drafts of one language, decoded by `model`, to be saved in the GUI thread."""
+
+    language: str
+    model: str
+    drafts: list[Draft]
+
+
+class _JobProgress:
+    """The pipeline's Progress for one language of a job: counted over the whole job, through its task."""
+
+    def __init__(self, state: TaskState, offset: int, total: int) -> None:
+        self._state, self._offset, self._total = state, offset, total
 
     def report(self, done: int, total: int, message: str = "") -> None:
-        self._service.progressed.emit(self._job.id, self._offset + done, self._job.total)
+        self._state.report(self._offset + done, self._total)
 
     def is_cancelled(self) -> bool:
-        return self._job.cancelled.is_set()
+        return self._state.is_cancelled()
 
 
 def translate_options(settings: Settings) -> TranslateOptions:
     return TranslateOptions(decoding=DecodingOptions(beam_size=settings.beam_size), khmer_digits=settings.khmer_digits)
+
+
+def _decode(
+    plans: Sequence[DraftPlan],
+    options: TranslateOptions,
+    pool: EnginePool,
+    source: str,
+    urgent: dict[str, UrgentRequests],
+    state: TaskState,
+) -> None:
+    """A job's task, in a worker: decode each plan with its planned model; hand every batch over."""
+    total = sum(plan.to_translate for plan in plans)
+    offset = 0
+    for plan in plans:
+        if state.is_cancelled():
+            raise Cancelled("cancelled")
+        if not plan.units:
+            continue
+        state.partial(_Loading(plan.model))
+        loaded = pool.for_model(plan.model)  # the planned one, whatever the settings say now
+        drafter = EngineDrafter(loaded.engine, source, options, urgent[plan.language], loaded.lock)
+        run_pretranslation(plan, drafter, _hand_over(state), _JobProgress(state, offset, total))
+        offset += plan.to_translate
+
+
+def _hand_over(state: TaskState) -> SaveBatch:
+    """The use case's `save` in the worker: the batch goes to the GUI thread, which saves it."""
+
+    def hand_over(plan: DraftPlan, model: str, drafts: list[Draft]) -> SegmentChanges:
+        state.partial(_Batch(plan.language, model, drafts))
+        return NO_CHANGES  # saved later, in `MtService._save_batch`, which tells the window
+
+    return hand_over
+
+
+def _translate_alone(
+    pool: EnginePool, source: str, language: str, unit: Unit, options: TranslateOptions, segment_id: int
+) -> tuple[str, Draft]:
+    """A segment's task, in a worker: the model's name and its draft."""
+    try:
+        loaded = pool.for_language(source, language)
+        with loaded.lock:
+            return loaded.model.name, translate_one(unit, loaded.engine, source, language, options)
+    except WorkbenchError:
+        raise
+    except Exception as exc:  # reported to the window by its message alone, as a WorkbenchError's
+        log.exception("translating segment %d failed", segment_id)
+        raise WorkbenchError(str(exc)) from exc
 
 
 class MtService(QObject):
@@ -112,15 +177,24 @@ class MtService(QObject):
         self.project = project
         self.settings = settings
         self.engines = pool
-        self.jobs: dict[int, Job] = {}
-        self._next_id = 1
+        self.jobs: dict[int, Job] = {}  # the running jobs by id
+        #: the pre-translation jobs' tasks: a job's id is its task's
+        self.tasks: TaskRunner[None] = TaskRunner(self)
+        #: "this segment now" when no job of its language is decoding: (segment id, language)
+        self.segment_tasks: TaskRunner[tuple[int, str]] = TaskRunner(self)
         self._urgent: dict[str, _Running] = {}  # language -> the running job's urgent queue
-        self._urgent_lock = threading.Lock()
         #: (segment, language) asked for now -> the cache key of the options its draft is decoded with
         self._pending: dict[tuple[int, str], str] = {}
+        self.tasks.progressed.connect(lambda job_id, done, total, _message: self.progressed.emit(job_id, done, total))
+        self.tasks.partial.connect(self._job_reported)
+        self.tasks.finished.connect(lambda job_id, _result: self.job_ended.emit(job_id, "done", ""))
+        self.tasks.cancelled.connect(lambda job_id: self.job_ended.emit(job_id, "cancelled", ""))
+        self.tasks.failed.connect(lambda job_id, message: self.job_ended.emit(job_id, "failed", message))
+        self.segment_tasks.finished.connect(self._segment_decoded)
+        self.segment_tasks.failed.connect(self._segment_not_decoded)
         self.drafts_ready.connect(self._save_batch)
         self.segment_ready.connect(self._save_segment)
-        self.job_ended.connect(lambda job_id, *_: self.jobs.pop(job_id, None))
+        self.job_ended.connect(self._forget_job)
         self.segment_failed.connect(lambda segment_id, language, _message: self.forget_failure(segment_id, language))
 
     @property
@@ -131,11 +205,12 @@ class MtService(QObject):
 
     def start(self, languages: Sequence[str], document_id: int | None, segment_ids: Sequence[int] | None = None) -> Job:
         """Plan in this thread (raises NoModel at once if a language has none), draft from memory and the
-        cache, and start decoding the rest in the background with the options of this moment."""
+        cache, and start decoding the rest in the background with the models and options of this moment."""
         source = self.project.info.source_language
         options = translate_options(self.settings)
+        pool = self.engines
         models = [
-            self.engines.store.runnable(choose_model(self.engines.store, self.settings, language, source, None)).name
+            pool.store.runnable(choose_model(pool.store, self.settings, language, source, None)).name
             for language in languages
         ]
         plans: list[DraftPlan] = []
@@ -148,67 +223,42 @@ class MtService(QObject):
             if plan.from_cache:
                 self.saved.emit(list(plan.from_cache))
             plans.append(plan)
-        job = Job(self._next_id, tuple(plans), options)
-        self._next_id += 1
+        urgent = {plan.language: UrgentRequests() for plan in plans if plan.units}
+        job_id = self.tasks.start(lambda state: _decode(plans, options, pool, source, urgent, state), None)
+        # the task reports through the event loop, so the job is known before its first report arrives
+        job = Job(job_id, tuple(plans), options)
         self.jobs[job.id] = job
-        QThreadPool.globalInstance().start(lambda: self._run(job))
+        urgent_key = options.for_urgent().cache_key()
+        for plan in plans:
+            if plan.language in urgent:
+                self._urgent[plan.language] = _Running(job.id, urgent[plan.language], plan.model, urgent_key)
         return job
 
     def cancel(self, job_id: int | None = None) -> None:
         for job in self.jobs.values():
             if job_id is None or job.id == job_id:
-                job.cancelled.set()
+                self.tasks.cancel(job.id)
 
     def shutdown(self, wait_ms: int = 30000) -> None:
         """Stop every job (between batches) and wait for the workers; finished batches are still saved."""
         self.cancel()
-        QThreadPool.globalInstance().waitForDone(wait_ms)
+        self.tasks.shutdown(wait_ms)
 
-    def _run(self, job: Job) -> None:
-        source = self.project.info.source_language
-        offset = 0
-        try:
-            for plan in job.plans:
-                if job.cancelled.is_set():
-                    raise Cancelled("cancelled")
-                if not plan.units:
-                    continue
-                self.model_loading.emit(job.id, plan.model)
-                loaded = self.engines.for_model(plan.model)  # the planned one, whatever the settings say now
-                urgent = UrgentRequests()
-                running = _Running(urgent, loaded.model.name, job.options.for_urgent().cache_key())
-                with self._urgent_lock:
-                    self._urgent[plan.language] = running
-                drafter = EngineDrafter(loaded.engine, source, job.options, urgent, loaded.lock)
-                try:
-                    run_pretranslation(plan, drafter, self._hand_over(job), _SignalProgress(self, job, offset))
-                finally:
-                    with self._urgent_lock:
-                        self._urgent.pop(plan.language, None)
-                offset += plan.to_translate
-        except Cancelled:
-            self.job_ended.emit(job.id, "cancelled", "")
-        except WorkbenchError as exc:
-            self.job_ended.emit(job.id, "failed", str(exc))
-        except Exception as exc:  # a worker must report, never die silently
-            log.exception("pre-translation failed")
-            self.job_ended.emit(job.id, "failed", f"{type(exc).__name__}: {exc}")
-        else:
-            self.job_ended.emit(job.id, "done", "")
+    def _job_reported(self, job_id: int, report: object) -> None:
+        if isinstance(report, _Loading):
+            self.model_loading.emit(job_id, report.model)
+        elif isinstance(report, _Batch):
+            self.drafts_ready.emit(job_id, report.language, report.model, report.drafts)
 
-    def _hand_over(self, job: Job) -> SaveBatch:
-        """The use case's `save` in the worker: the batch goes to the GUI thread, which saves it."""
-
-        def hand_over(plan: DraftPlan, model: str, drafts: list[Draft]) -> SegmentChanges:
-            self.drafts_ready.emit(job.id, plan.language, model, drafts)
-            return NO_CHANGES  # saved later, in `_save_batch`, which tells the window
-
-        return hand_over
+    def _forget_job(self, job_id: int, _outcome: str, _message: str) -> None:
+        self.jobs.pop(job_id, None)
+        for language in [language for language, running in self._urgent.items() if running.job_id == job_id]:
+            del self._urgent[language]
 
     def _save_batch(self, job_id: int, language: str, model: str, drafts: list[Draft]) -> None:
         job = self.jobs.get(job_id)
         plan = job.plan_for(language) if job is not None else None
-        if plan is None:  # cannot happen: a job's batches arrive before its end
+        if plan is None:  # only after a failed save ended the job: its worker stops at the next batch
             log.error("drafts of an unknown job %d (%s) dropped", job_id, language)
             return
         try:
@@ -223,44 +273,44 @@ class MtService(QObject):
     # --- one segment, now -------------------------------------------------------------------------
 
     def translate_now(self, segment: SegmentRecord, language: str) -> bool:
-        """A fresh draft for one segment: through the running job of that language, or a worker of its own.
+        """A fresh draft for one segment: through the running job of that language, or a task of its own.
         The draft is cached and becomes the segment's translation only if it is still untranslated."""
         key = (segment.id, language)
         if key in self._pending or not segment.source.strip():
             return False
         unit = Unit(segment.source, (segment.id,), segment.spans)
-        with self._urgent_lock:
-            running = self._urgent.get(language)
+        running = self._urgent.get(language)
         if running is not None:
             self._pending[key] = running.options
-            future = running.requests.submit(unit)
+            future = running.requests.submit(unit)  # refused at once unless the job is decoding that language
             if not (future.done() and future.exception() is not None):
                 future.add_done_callback(lambda f: self._deliver(segment.id, language, running.model, f))
                 return True
         options = translate_options(self.settings).for_urgent()
         self._pending[key] = options.cache_key()
-        QThreadPool.globalInstance().start(lambda: self._translate_alone(segment.id, language, unit, options))
+        pool, source = self.engines, self.project.info.source_language
+        self.segment_tasks.start(
+            lambda _state: _translate_alone(pool, source, language, unit, options, segment.id), key
+        )
         return True
 
     def _deliver(self, segment_id: int, language: str, model: str, future: Future[Draft]) -> None:
+        """In the job's worker, which served the request: the signals reach the GUI thread queued."""
         error = future.exception()
         if error is None:
             self.segment_ready.emit(segment_id, language, model, future.result())
         else:
             self.segment_failed.emit(segment_id, language, str(error))
 
-    def _translate_alone(self, segment_id: int, language: str, unit: Unit, options: TranslateOptions) -> None:
-        source = self.project.info.source_language
-        try:
-            loaded = self.engines.for_language(source, language)
-            with loaded.lock:
-                draft = translate_one(unit, loaded.engine, source, language, options)
-        except Exception as exc:  # reported to the window, never raised in a worker
-            if not isinstance(exc, WorkbenchError):
-                log.exception("translating segment %d failed", segment_id)
-            self.segment_failed.emit(segment_id, language, str(exc))
-            return
-        self.segment_ready.emit(segment_id, language, loaded.model.name, draft)
+    def _segment_decoded(self, task_id: int, result: object) -> None:
+        segment_id, language = self.segment_tasks.purpose(task_id) or (0, "")
+        assert isinstance(result, tuple)
+        model, draft = result
+        self.segment_ready.emit(segment_id, language, model, draft)
+
+    def _segment_not_decoded(self, task_id: int, message: str) -> None:
+        segment_id, language = self.segment_tasks.purpose(task_id) or (0, "")
+        self.segment_failed.emit(segment_id, language, message)
 
     def _save_segment(self, segment_id: int, language: str, model: str, draft: Draft) -> None:
         """Cached under the options it was decoded with, whatever the settings say by now."""

@@ -20,6 +20,7 @@ from typing import Generic, TypeVar
 from PySide6.QtCore import QObject, QThreadPool, Signal
 
 from workbench.core.errors import WorkbenchError
+from workbench.core.progress import Cancelled
 from workbench.core.store.project_store import Project
 
 log = logging.getLogger(__name__)
@@ -30,7 +31,8 @@ _PROGRESS, _PARTIAL, _FINISHED, _FAILED, _CANCELLED = range(5)
 
 
 class TaskCancelled(Exception):
-    """Raised by `TaskState.check_cancelled` so a task stops where it stands."""
+    """Raised by `TaskState.check_cancelled` so a task stops where it stands (a core function given the
+    state as its `Progress` raises the core's `Cancelled` instead: the task ends cancelled too)."""
 
 
 @dataclass(slots=True)
@@ -138,7 +140,7 @@ def _run(work: Callable[[TaskState], object], state: TaskState) -> None:
     post = state._post
     try:
         result = work(state)
-    except TaskCancelled:
+    except (TaskCancelled, Cancelled):
         post(state.task_id, _CANCELLED, None)
     except WorkbenchError as exc:
         post(state.task_id, _FAILED, str(exc))
