@@ -107,7 +107,11 @@ def cmd_tm(args: argparse.Namespace, context: AppContext) -> int:
         with Project.open(args.project, read_only=True) as project:
             written, languages = export_memory(args.tmx, project)
     else:
-        written, languages = export_memory(args.tmx)
+        shared = context.open_shared_memory()
+        try:
+            written, languages = export_memory(args.tmx, shared=shared)
+        finally:
+            shared.close()
     print(f"{args.tmx}: {counted(written, 'translation unit')} ({', '.join(languages)})")
     return 0
 

@@ -1,4 +1,4 @@
-"""One small interface over the MT backends: translate a batch of texts into one language.
+"""Loading a model folder into the backend that fits it (CTranslate2 at run time, transformers for reference).
 
 The interface itself is in engine.py (the backends import only that); this module loads a model
 folder into the backend that fits it.

@@ -13,7 +13,6 @@ from workbench.core.exporting.document_rebuild import PLACEHOLDER, rebuild
 from workbench.core.exporting.export_report import ExportReport, exported_text
 from workbench.core.exporting.export_target import atomic_write_bytes, check_target, refuse_protected
 from workbench.core.exporting.spreadsheet_cells import safe_cell
-from workbench.core.memory.project_memory import shared_memory_path
 from workbench.core.memory.tmx import workbench_targets, write_tmx
 from workbench.core.memory.translation_memory import MemoryUnit, SharedMemory, units
 from workbench.core.records import BlockKind, Status
@@ -89,18 +88,18 @@ def export_project_tmx(
     return report
 
 
-def export_memory(path: Path, project: Project | None = None) -> tuple[int, list[str]]:
-    """A project's memory (the shared memory without one) as TMX, in the languages translated here only (a
-    French unit an earlier import stored stays out). Returns the units written and those languages."""
+def export_memory(
+    path: Path, project: Project | None = None, shared: SharedMemory | None = None
+) -> tuple[int, list[str]]:
+    """A project's memory (else the shared memory the caller opened) as TMX, in the languages translated here
+    only (a French unit an earlier import stored stays out). Returns the units written and those languages."""
     if project is not None:
         check_target(project, path, [])
         languages = list(project.info.target_languages)
         chosen = (u for u in units(project.connection) if u.target_language in languages)
         return write_tmx(Path(path), chosen), languages
+    if shared is None:
+        raise ValueError("export_memory needs a project or the shared memory")
     refuse_protected(path)
-    shared = SharedMemory(shared_memory_path())
-    try:
-        languages = list(workbench_targets())
-        return write_tmx(Path(path), (u for u in units(shared.db) if u.target_language in languages)), languages
-    finally:
-        shared.close()
+    languages = list(workbench_targets())
+    return write_tmx(Path(path), (u for u in units(shared.db) if u.target_language in languages)), languages

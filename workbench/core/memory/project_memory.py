@@ -37,10 +37,6 @@ class Memories:
         self.project = project
         self.shared = shared
 
-    @classmethod
-    def open(cls, project: Project) -> Memories:
-        return cls(project, SharedMemory(shared_memory_path()))
-
     def lookup(self, source: str, language: str, threshold: int = DEFAULT_THRESHOLD, limit: int = 5) -> list[TmMatch]:
         found = lookup(self.project.connection, source, language, "project", threshold, limit)
         if self.shared is not None:
