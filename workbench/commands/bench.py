@@ -55,7 +55,8 @@ def cmd_bench(args: argparse.Namespace, context: AppContext) -> int:
 def bench_mt(store: ModelStore, model_name: str | None, architecture: str | None, threads: int) -> int:
     """An installed model's decoding speed (CTranslate2, and transformers beside it when it is there), or
     random-weight models of the catalogue's architectures."""
-    from workbench.bench.mt_bench import measure_engines, run_mt_benchmark
+    from workbench.bench.mt_bench import run_mt_benchmark
+    from workbench.mt.speed import measure_engines
 
     if model_name:
         runnable = store.runnable(model_name)

@@ -214,7 +214,7 @@ class ModelManagerDialog(QDialog):
         runnable = self.store.runnable(model.name)
 
         def work(out: Callable[[str], None]) -> str:
-            from workbench.bench.mt_bench import measure_engines
+            from workbench.mt.speed import measure_engines
 
             hf = model.path if model.format == "transformers" else None
             measure_engines(hf, runnable.path, out) if runnable.format == "ct2" else out(
