@@ -147,7 +147,7 @@ def lookup(
         row["id"]: row
         for row in db.execute(
             "SELECT * FROM tm_units WHERE source_key = ? AND target_language = ?", (key, target_language)
-        )
+        ).fetchall()  # one call, not one per row: the connection's error-naming cursor is Python
     }
     grams = _grams(key)
     if grams:
@@ -162,7 +162,7 @@ def lookup(
                 break
             spent += docs
             weight = 1.0 / math.log(2 + docs)  # a rare pair says more than a common one
-            for (unit_id,) in db.execute("SELECT unit_id FROM tm_grams WHERE gram = ?", (gram,)):
+            for (unit_id,) in db.execute("SELECT unit_id FROM tm_grams WHERE gram = ?", (gram,)).fetchall():
                 shared[unit_id] += weight
         best = [u for u in heapq.nlargest(CANDIDATES, shared, key=shared.__getitem__) if u not in rows]
         shortest = len(key) * threshold / (200 - threshold)  # a shorter (or longer) text cannot reach the threshold
@@ -172,7 +172,7 @@ def lookup(
                 f"""SELECT * FROM tm_units WHERE id IN ({",".join("?" * len(best))}) AND target_language = ?
                     AND length(source_key) BETWEEN ? AND ?""",
                 (*best, target_language, shortest, longest),
-            ):
+            ).fetchall():
                 rows[row["id"]] = row
     matches = []
     for row in rows.values():
