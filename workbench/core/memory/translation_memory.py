@@ -131,6 +131,10 @@ def _grams(key: str) -> list[int]:
     return chosen if len(chosen) >= 3 else hashed
 
 
+#: rows read per call: the project's error-naming cursor is Python, so rows are not read one call each
+_CHUNK = 512
+
+
 def lookup(
     db: sqlite3.Connection,
     source: str,
@@ -162,8 +166,10 @@ def lookup(
                 break
             spent += docs
             weight = 1.0 / math.log(2 + docs)  # a rare pair says more than a common one
-            for (unit_id,) in db.execute("SELECT unit_id FROM tm_grams WHERE gram = ?", (gram,)).fetchall():
-                shared[unit_id] += weight
+            postings = db.execute("SELECT unit_id FROM tm_grams WHERE gram = ?", (gram,))
+            while chunk := postings.fetchmany(_CHUNK):  # C-speed reads, without a list of every posting
+                for (unit_id,) in chunk:
+                    shared[unit_id] += weight
         best = [u for u in heapq.nlargest(CANDIDATES, shared, key=shared.__getitem__) if u not in rows]
         shortest = len(key) * threshold / (200 - threshold)  # a shorter (or longer) text cannot reach the threshold
         longest = len(key) * (200 - threshold) / threshold
