@@ -24,7 +24,7 @@ from workbench.core.memory.glossary import (
 from workbench.core.memory.match_normalization import normalize_for_matching
 from workbench.core.memory.project_memory import Memories, prefill_from_memory
 from workbench.core.memory.tmx import read_tmx, write_tmx
-from workbench.core.memory.translation_memory import MemoryUnit, SharedMemory
+from workbench.core.memory.translation_memory import MemoryUnit, SharedMemory, add_unit
 from workbench.core.qa.checks import CHECKS, Severity, Subject, check_subject
 from workbench.core.qa.project_run import check_project, ignore_problem
 from workbench.core.records import Origin, Status
@@ -78,6 +78,56 @@ def test_hundred_percent_matches_prefill_drafts_and_never_overwrite(tmp_path: Pa
             "ផែនការលេខ 720/KH-UBND", Status.DRAFT, Origin.TM, "shared memory",
         )  # fmt: skip
         assert project.segment(ids[1]).translations["km"].text == "mine"
+    shared.close()
+
+
+def test_prefill_takes_the_match_the_fuzzy_lookup_ranked_first_and_never_a_99_percent_one(tmp_path: Path) -> None:
+    """The prefill asks the memories by key alone; for every segment it drafts what lookup(threshold=100)
+    put first: the project's memory before the shared one, the oldest unit, the first of units as old."""
+    both = "Hội nghị tổng kết công tác văn hóa đối ngoại năm 2025 của Ủy ban nhân dân tỉnh."
+    shared_only = "Sở Văn hóa, Thể thao và Du lịch tổ chức lễ hội mùa xuân tại quảng trường trung tâm."
+    folded = "Công trình thủy lợi Hòa Bình được khánh thành vào sáng nay."
+    near = (
+        "Ban chỉ đạo tỉnh đã họp để đánh giá kết quả thực hiện kế hoạch phát triển kinh tế xã hội và "
+        "định hướng nhiệm vụ năm 2025."
+    )
+    alone = "Một câu không có trong bộ nhớ nào."
+    written = [both, shared_only, folded.upper().replace("THỦY", "THUỶ").replace("HÒA", "HOÀ"), near, alone]
+    source = tmp_path / "a.txt"
+    source.write_text("\n\n".join(written) + "\n", encoding="utf-8")
+    shared = SharedMemory(tmp_path / "shared.sqlite")
+    shared.add([MemoryUnit(both, "shared, oldest of all", "km", created_at="2020-01-01")], "x")
+    shared.add([MemoryUnit(shared_only, text, "km", created_at=when) for text, when in (
+        ("shared, newer", "2025-06-01"), ("shared, tie 1", "2024-05-05"), ("shared, tie 2", "2024-05-05"),
+    )], "x")  # fmt: skip
+    shared.add([MemoryUnit(near.replace("2025", "2026"), "a 99 % match", "km", created_at="2020-01-01")], "x")
+    with Project.create(tmp_path / "p.wbp", "p", "vi", ["en", "km"]) as project:
+        project.store_document(prepare_import(source))
+        ids = project.segment_ids()
+        with project.transaction() as db:
+            for unit in (
+                MemoryUnit(both, "project, newer", "km", created_at="2025-03-01"),
+                MemoryUnit(both, "project, older", "km", created_at="2024-01-01"),
+                MemoryUnit(folded, "project, tie 1", "km", created_at="2024-02-02"),
+                MemoryUnit(folded, "project, tie 2", "km", created_at="2024-02-02"),
+            ):
+                add_unit(db, unit, "x")
+        memories = Memories(project, shared)
+        fuzzy: dict[int, tuple[str, str]] = {}
+        for segment in project.segments_by_ids(ids):
+            first = memories.lookup(segment.source, "km", threshold=100, limit=1)
+            if first and first[0].score == 100:
+                fuzzy[segment.id] = (first[0].unit.target, f"{first[0].memory} memory")
+        assert fuzzy[ids[0]] == ("project, older", "project memory")  # the project's own beats an older shared one
+        assert fuzzy[ids[1]][0] in ("shared, tie 1", "shared, tie 2")
+        assert fuzzy[ids[2]][0] in ("project, tie 1", "project, tie 2")  # upper case, another tone placement
+        assert [m.score for m in memories.lookup(near, "km")] == [99]
+        filled = prefill_from_memory(project, Memories(project, shared), "km")
+        assert filled == sorted(fuzzy) == ids[:3]
+        drafts = {s.id: s.translations["km"] for s in project.segments_by_ids(ids)}
+        assert {i: (d.text, d.origin_detail) for i, d in drafts.items() if d.text} == fuzzy
+        assert {drafts[i].status for i in fuzzy} == {Status.DRAFT}
+        assert drafts[ids[3]].status is drafts[ids[4]].status is Status.UNTRANSLATED  # 99 %: left to the model
     shared.close()
 
 

@@ -12,12 +12,14 @@ from pathlib import Path
 
 import platformdirs
 
+from workbench.core.memory.match_normalization import normalize_for_matching
 from workbench.core.memory.translation_memory import (
     DEFAULT_THRESHOLD,
     MemoryUnit,
     SharedMemory,
     TmMatch,
     add_unit,
+    exact_unit,
     lookup,
 )
 from workbench.core.records import Origin, Status, TranslationState
@@ -46,6 +48,17 @@ class Memories:
             best.setdefault(match.unit.target, match)
         return list(best.values())[:limit]
 
+    def exact_match(self, source: str, language: str) -> tuple[MemoryUnit, str] | None:
+        """The unit of the 100 % match `lookup(threshold=100)` puts first, and its memory ("project" or
+        "shared"), by the matching key alone: the project's memory before the shared one, the oldest unit in
+        each. A key query each, about 0.05 ms, where the fuzzy lookup takes ~14 ms in 200,000 units."""
+        key = normalize_for_matching(source)
+        found = exact_unit(self.project.connection, key, language)
+        if found is not None:
+            return found, "project"
+        found = self.shared.exact_unit(key, language) if self.shared is not None else None
+        return (found, "shared") if found is not None else None
+
     def remember(self, source: str, target: str, language: str, author: str) -> None:
         """A confirmed translation goes into the shared memory too (the project's own is written with it)."""
         if self.shared is not None:
@@ -68,15 +81,11 @@ def prefill_from_memory(
         for segment in project.segments(document_id, Status.UNTRANSLATED, language):
             if not segment.translatable or (wanted is not None and segment.id not in wanted):
                 continue
-            exact = [m for m in memories.lookup(segment.source, language, threshold=100, limit=1) if m.score == 100]
-            if exact:
-                match = exact[0]
-                state = TranslationState(
-                    match.unit.target, Status.DRAFT, Origin.TM, f"{match.memory} memory", score=100.0
-                )
-                write_translation(
-                    db, segment.id, language, state, stamp, note=f"100% match from the {match.memory} memory"
-                )
+            match = memories.exact_match(segment.source, language)
+            if match is not None:
+                unit, memory = match
+                state = TranslationState(unit.target, Status.DRAFT, Origin.TM, f"{memory} memory", score=100.0)
+                write_translation(db, segment.id, language, state, stamp, note=f"100% match from the {memory} memory")
                 filled.append(segment.id)
     return filled
 

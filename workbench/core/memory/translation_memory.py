@@ -147,12 +147,7 @@ def lookup(
     key = normalize_for_matching(source)
     if not key:
         return []
-    rows = {
-        row["id"]: row
-        for row in db.execute(
-            "SELECT * FROM tm_units WHERE source_key = ? AND target_language = ?", (key, target_language)
-        ).fetchall()  # one call, not one per row: the connection's error-naming cursor is Python
-    }
+    rows = {row["id"]: row for row in _exact_rows(db, key, target_language)}
     grams = _grams(key)
     if grams:
         marks = ",".join("?" * len(grams))
@@ -184,13 +179,32 @@ def lookup(
     for row in rows.values():
         score = 100 if row["source_key"] == key else min(99, int(fuzz.ratio(key, row["source_key"])))
         if score >= threshold:
-            unit = MemoryUnit(
-                row["source"], row["target"], row["target_language"], row["source_language"], row["origin"],
-                row["author"], row["created_at"],
-            )  # fmt: skip
-            matches.append(TmMatch(unit, score, memory, word_differences(row["source"], source)))
+            matches.append(TmMatch(_unit(row), score, memory, word_differences(row["source"], source)))
     matches.sort(key=lambda m: (-m.score, m.unit.created_at), reverse=False)
     return matches[:limit]
+
+
+def exact_unit(db: sqlite3.Connection, key: str, target_language: str) -> MemoryUnit | None:
+    """The unit of a 100 % match `lookup` ranks first, found by the matching key (`normalize_for_matching`
+    of the source) alone, without fuzzy candidates: of several units with this key, the oldest; of units
+    as old, the first the same query returns (lookup's sort is stable)."""
+    rows = _exact_rows(db, key, target_language) if key else []
+    return _unit(min(rows, key=lambda r: str(r["created_at"]))) if rows else None
+
+
+def _exact_rows(db: sqlite3.Connection, key: str, target_language: str) -> list[sqlite3.Row]:
+    """The units whose source has this matching key, in the order `lookup` and `exact_unit` both see them."""
+    return list(
+        db.execute("SELECT * FROM tm_units WHERE source_key = ? AND target_language = ?", (key, target_language))
+        .fetchall()  # one call, not one per row: the connection's error-naming cursor is Python
+    )  # fmt: skip
+
+
+def _unit(row: sqlite3.Row) -> MemoryUnit:
+    return MemoryUnit(
+        row["source"], row["target"], row["target_language"], row["source_language"], row["origin"],
+        row["author"], row["created_at"],
+    )  # fmt: skip
 
 
 def units(db: sqlite3.Connection, target_language: str | None = None) -> Iterator[MemoryUnit]:
@@ -233,6 +247,9 @@ class SharedMemory:
 
     def lookup(self, source: str, target_language: str, threshold: int = DEFAULT_THRESHOLD) -> list[TmMatch]:
         return lookup(self.db, source, target_language, "shared", threshold)
+
+    def exact_unit(self, key: str, target_language: str) -> MemoryUnit | None:
+        return exact_unit(self.db, key, target_language)
 
     def close(self) -> None:
         self.db.close()
