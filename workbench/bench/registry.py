@@ -70,6 +70,10 @@ BENCHMARKS: dict[str, Benchmark] = {
             "export", "every format and a hand-off merged back on 50,000 segments", "export_bench",
             "run_export_benchmark", lambda r: (r.segments_or(50_000),),
         ),
+        Benchmark(
+            "merge", "plan and write back a hand-off of 5,000 and 50,000 taken conflicts", "merge_bench",
+            "run_merge_benchmark", lambda r: ((5_000, 50_000) if r.segments is None else (r.segments,),),
+        ),
     )
 }  # fmt: skip
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from workbench.bench.registry import BenchRequest, run_benchmark
+from workbench.bench.registry import BENCHMARKS, BenchRequest, run_benchmark
 from workbench.commands.project import bench_segmentation
 from workbench.commands.values import bounded
 from workbench.context import AppContext
@@ -25,11 +25,11 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p.add_argument(
         "suite",
         nargs="?",
-        choices=["project", "segmentation", "mt", "grid", "tm", "qa", "export"],
+        choices=[*BENCHMARKS, "segmentation", "mt"],
         help="project: import+segmentation MB/s and open+read time; segmentation: precision, recall and F1 on references; "
         "mt (the default with --model or --architecture): decoding speed and memory; grid: the window on 50,000 "
         "segments; tm: lookups in 200,000 memory units; qa: every check over 100,000 segments; export: every format "
-        "and a hand-off merged back on 50,000 segments",
+        "and a hand-off merged back on 50,000 segments; merge: plan and write back 5,000 and 50,000 taken conflicts",
     )
     p.add_argument("--architecture", choices=sorted(ARCHITECTURES), help="random weights")
     p.add_argument("--model", help="an installed model to measure")
