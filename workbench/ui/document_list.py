@@ -5,11 +5,10 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QHeaderView, QProgressBar, QTreeWidget, QTreeWidgetItem, QWidget
 
-from workbench.core.records import Status
+from workbench.core.records import CONFIRMED
 from workbench.core.store.project_store import Project
 
 ALL_DOCUMENTS = -1
-DONE = (Status.TRANSLATED, Status.APPROVED)
 
 
 class DocumentList(QTreeWidget):
@@ -61,7 +60,7 @@ class DocumentList(QTreeWidget):
         totals: dict[str, list[int]] = {code: [0, 0] for code in self.languages}
         for stats in self.project.stats():
             for code, counts in stats.languages.items():
-                done = sum(counts.by_status.get(str(s), 0) for s in DONE)
+                done = sum(counts.by_status.get(str(s), 0) for s in CONFIRMED)
                 self._set(stats.document.id, code, done, counts.segments, counts.by_status)
                 totals[code][0] += done
                 totals[code][1] += counts.segments

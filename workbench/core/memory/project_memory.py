@@ -59,11 +59,6 @@ class Memories:
         found = self.shared.exact_unit(key, language) if self.shared is not None else None
         return (found, "shared") if found is not None else None
 
-    def remember(self, source: str, target: str, language: str, author: str) -> None:
-        """A confirmed translation goes into the shared memory too (the project's own is written with it)."""
-        if self.shared is not None:
-            self.shared.add([MemoryUnit(source, target, language, origin=self.project.info.name, author=author)], now())
-
     def close(self) -> None:
         if self.shared is not None:
             self.shared.close()

@@ -16,14 +16,12 @@ import logging
 from workbench.core.changes import SegmentChanges
 from workbench.core.errors import WorkbenchError
 from workbench.core.memory.translation_memory import MemoryUnit, SharedMemory
-from workbench.core.records import Status
+from workbench.core.records import CONFIRMED
 from workbench.core.store.project_store import Project
 from workbench.core.timestamps import now
 
 log = logging.getLogger(__name__)
 
-#: the statuses whose text a person vouched for
-CONFIRMED = (Status.TRANSLATED, Status.APPROVED)
 #: segments read at a time (SQLite's limit on bound parameters is far above, the memory use is not)
 _PAGE = 500
 

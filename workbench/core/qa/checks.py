@@ -22,7 +22,7 @@ import regex
 from workbench.core.language.language_rules import ENGLISH, KHMER, TARGET_LANGUAGES, months_named, to_ascii_digits
 from workbench.core.language.protected_spans import ProtectedSpan
 from workbench.core.memory.glossary import FoundTerm, target_key
-from workbench.core.records import Origin, Status
+from workbench.core.records import CONFIRMED, Origin, Status
 
 
 class Severity(StrEnum):
@@ -127,7 +127,7 @@ def _untranslated(s: Subject) -> str | None:
 
 
 def _empty(s: Subject) -> str | None:
-    confirmed = s.status in (Status.TRANSLATED, Status.APPROVED)
+    confirmed = s.status in CONFIRMED
     return "confirmed but empty" if confirmed and not s.target.strip() else None
 
 

@@ -21,7 +21,7 @@ from workbench.core.language.protected_spans import ProtectedSpan
 from workbench.core.memory.match_normalization import normalize_for_matching
 from workbench.core.qa.checks import BY_ID, Problem, Severity, Subject, check_subject, numbers_in, numbers_outside
 from workbench.core.qa.live_context import QaContext
-from workbench.core.records import ORIGIN_BY_VALUE, STATUS_BY_VALUE, Origin, Status
+from workbench.core.records import CONFIRMED, ORIGIN_BY_VALUE, STATUS_BY_VALUE, Origin, Status
 from workbench.core.store.project_health import connect_project
 from workbench.core.store.project_store import Project
 from workbench.core.timestamps import now
@@ -95,7 +95,7 @@ def _check_rows_now(
             ignored = context.ignored.get((sid, language))
             subject = Subject(source, text, language, status, origin, spans, terms_found, numbers, all_numbers)
             found += check_subject(subject, sid, frozenset(ignored) if ignored else frozenset())
-            if status in (Status.TRANSLATED, Status.APPROVED):
+            if status in CONFIRMED:
                 variants.append((language, hash(key), hash(text.strip()), sid))
     return found, variants
 

@@ -6,7 +6,7 @@ import sqlite3
 
 from workbench.core.errors import ProjectError
 from workbench.core.memory.translation_memory import MemoryUnit, add_unit
-from workbench.core.records import Origin, SegmentRecord, Status, TranslationState
+from workbench.core.records import CONFIRMED, Origin, SegmentRecord, Status, TranslationState
 from workbench.core.store.segment_queries import SegmentQueries
 from workbench.core.timestamps import now
 
@@ -42,7 +42,7 @@ def write_translation(
            created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
         (segment_id, language, text, str(status), str(origin), origin_detail, author, score, note, stamp),
     )
-    if status in (Status.TRANSLATED, Status.APPROVED) and text.strip():
+    if status in CONFIRMED and text.strip():
         # the project's memory: every text a person confirmed, kept even if the segment changes later
         row = db.execute("SELECT source FROM segments WHERE id = ?", (segment_id,)).fetchone()
         if row is not None:
