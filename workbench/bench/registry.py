@@ -23,6 +23,9 @@ class BenchRequest:
     segments: int | None = None
     units: int = 200_000
     megabytes: float = 10.0
+    #: random-weight architectures to measure (bench pretranslate); empty: every catalogue architecture
+    architectures: tuple[str, ...] = ()
+    threads: int = 0
 
     def segments_or(self, default: int) -> int:
         return self.segments if self.segments is not None else default
@@ -73,6 +76,10 @@ BENCHMARKS: dict[str, Benchmark] = {
         Benchmark(
             "merge", "plan and write back a hand-off of 5,000 and 50,000 taken conflicts", "merge_bench",
             "run_merge_benchmark", lambda r: ((5_000, 50_000) if r.segments is None else (r.segments,),),
+        ),
+        Benchmark(
+            "pretranslate", "the window's pre-translation against the CLI's, and the wait for 'this segment now'",
+            "pretranslate_bench", "run_pretranslate_benchmark", lambda r: (r.architectures, r.threads),
         ),
     )
 }  # fmt: skip

@@ -29,7 +29,8 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
         help="project: import+segmentation MB/s and open+read time; segmentation: precision, recall and F1 on references; "
         "mt (the default with --model or --architecture): decoding speed and memory; grid: the window on 50,000 "
         "segments; tm: lookups in 200,000 memory units; qa: every check over 100,000 segments; export: every format "
-        "and a hand-off merged back on 50,000 segments; merge: plan and write back 5,000 and 50,000 taken conflicts",
+        "and a hand-off merged back on 50,000 segments; merge: plan and write back 5,000 and 50,000 taken conflicts; "
+        "pretranslate: the window's pre-translation against the CLI's (random weights, --architecture or both)",
     )
     p.add_argument("--architecture", choices=sorted(ARCHITECTURES), help="random weights")
     p.add_argument("--model", help="an installed model to measure")
@@ -44,6 +45,10 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
 
 
 def cmd_bench(args: argparse.Namespace, context: AppContext) -> int:
+    if args.suite == "pretranslate":
+        architectures = (args.architecture,) if args.architecture else ()
+        run_benchmark(args.suite, BenchRequest(architectures=architectures, threads=args.threads), print)
+        return 0
     if args.suite in ("mt", None) or args.architecture or args.model:
         return bench_mt(context.models, args.model, args.architecture, args.threads)
     if args.suite == "segmentation":
