@@ -78,6 +78,10 @@ BENCHMARKS: dict[str, Benchmark] = {
             "run_merge_benchmark", lambda r: ((5_000, 50_000) if r.segments is None else (r.segments,),),
         ),
         Benchmark(
+            "prefill", "plan a pre-translation of 50,000 segments with a 200,000-unit shared memory", "prefill_bench",
+            "run_prefill_benchmark", lambda r: (r.segments_or(50_000), r.units),
+        ),
+        Benchmark(
             "pretranslate", "the window's pre-translation against the CLI's, and the wait for 'this segment now'",
             "pretranslate_bench", "run_pretranslate_benchmark", lambda r: (r.architectures, r.threads),
         ),

@@ -30,6 +30,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
         "mt (the default with --model or --architecture): decoding speed and memory; grid: the window on 50,000 "
         "segments; tm: lookups in 200,000 memory units; qa: every check over 100,000 segments; export: every format "
         "and a hand-off merged back on 50,000 segments; merge: plan and write back 5,000 and 50,000 taken conflicts; "
+        "prefill: plan 50,000 segments whose 100 %% matches come from a 200,000-unit memory; "
         "pretranslate: the window's pre-translation against the CLI's (random weights, --architecture or both)",
     )
     p.add_argument("--architecture", choices=sorted(ARCHITECTURES), help="random weights")
