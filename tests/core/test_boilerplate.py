@@ -103,3 +103,15 @@ def test_lower_case_table_cells_and_figures_are_content_and_a_contact_invitation
     assert reasons["50.000 đồng"] == reasons["người lớn"] == reasons["miễn phí"] == ""
     assert reasons["Liên hệ: vanphong@soctrang.gov.vn, điện thoại 0299 3822 915"] == REASON_CONTACT
     assert reasons["Liên hệ: Trung tâm sẽ hỗ trợ du khách trong suốt mùa lễ hội."] == ""
+
+
+def test_only_a_name_after_the_last_long_paragraph_is_a_byline(tmp_path: Path) -> None:
+    """A name under each of thousands of paragraphs: each but the last has the article going on after it (each
+    name used to look through every paragraph after it, hours for a long file)."""
+    paragraph = "Tỉnh An Giang tiếp tục đẩy mạnh công tác truyền thông văn hóa đối ngoại trên địa bàn tỉnh năm nay."
+    names = [f"Minh Khang {chr(0x41 + i % 26)}{chr(0x61 + i // 26 % 26)}{chr(0x61 + i // 676)}" for i in range(3000)]
+    source = tmp_path / "tin.txt"
+    source.write_text("\n\n".join(f"{paragraph}\n\n{name}" for name in names) + "\n\nNguyễn Văn Hòa", encoding="utf-8")
+    reasons = {s.source: s.skip_reason for s in prepare_import(source).segments}
+    assert [reasons[name] for name in names] == [""] * (len(names) - 1) + [REASON_BYLINE]
+    assert reasons["Nguyễn Văn Hòa"] == ""  # after a name, not after a long paragraph

@@ -92,6 +92,15 @@ def _words(text: str) -> int:
     return len(text.split())
 
 
+def _at_most_words(text: str, most: int) -> bool:
+    """`_words(text) <= most` without splitting the whole of a long paragraph: the split stops after `most`."""
+    return len(text.split(None, most)) <= most
+
+
+#: the characters `_MENU_SEPARATOR` needs: a paragraph with none of them is no menu, and is not split
+_MENU_MARKS = "|»›>•·"
+
+
 def _line_reason(block: SourceBlock, previous: SourceBlock | None) -> str:
     text = block.text
     if "{" in text and _CSS.search(text):
@@ -107,11 +116,11 @@ def _line_reason(block: SourceBlock, previous: SourceBlock | None) -> str:
         return REASON_CONTACT
     if _CONTACT_INVITATION.match(text) and _CONTACT_DETAIL.search(text):
         return REASON_CONTACT
-    if ":" in text and _words(text) <= 40 and _CAPTION.search(text):
+    if ":" in text and _at_most_words(text, 40) and _CAPTION.search(text):
         return REASON_CAPTION
     if (
         not _UPPER.search(text)
-        and _words(text) <= 20
+        and _at_most_words(text, 20)
         and not _SENTENCE_END.search(text)
         and block.kind not in (BlockKind.TABLE_CELL, BlockKind.LIST_ITEM)  # "50.000 đồng" in a price table
         and not _DIGIT.search(text)
@@ -119,38 +128,45 @@ def _line_reason(block: SourceBlock, previous: SourceBlock | None) -> str:
         return REASON_MENU
     if _is_menu_line(text):
         return REASON_NAVIGATION
-    if previous is not None and _words(text) >= 3 and folded == previous.text.casefold():
+    if previous is not None and not _at_most_words(text, 2) and folded == previous.text.casefold():
         return REASON_DUPLICATE
     return ""
 
 
 def _is_menu_line(text: str) -> bool:
     """Three or more short links in a row, with no sentence around them."""
+    if not any(mark in text for mark in _MENU_MARKS):  # `in` is a much faster test than a search
+        return False
     items = _MENU_SEPARATOR.split(text.strip())
     return (
         len(items) >= 3
         and all(1 <= _words(item) <= 5 for item in items)
         and not _SENTENCE_END.search(text)
-        and _words(text) <= 40
+        and _at_most_words(text, 40)
     )
 
 
-def _is_byline(blocks: list[SourceBlock], i: int) -> bool:
-    words = _WORD.findall(blocks[i].text)
+def _is_byline(blocks: list[SourceBlock], i: int, last_long: int) -> bool:
+    """`last_long`: the index of the last translatable block of at least `_LONG_WORDS` words (-1 if none);
+    a byline has no such block after it. Marking bylines cannot move it (a byline is short)."""
+    text = blocks[i].text
+    if not 1 <= text.count(" ") <= 4:  # two to five words joined by single spaces, or not a byline
+        return False
+    words = _WORD.findall(text)
     if not 2 <= len(words) <= 5 or blocks[i].text != " ".join(words):
         return False
     if not all(w[0].isupper() and not w.isupper() for w in words):
         return False
-    if i == 0 or _words(blocks[i - 1].text) < _LONG_WORDS:
+    if i == 0 or _at_most_words(blocks[i - 1].text, _LONG_WORDS - 1):
         return False
-    return not any(b.translatable and _words(b.text) >= _LONG_WORDS for b in blocks[i + 1 :])
+    return last_long <= i
 
 
 def _mark_contact_blocks(blocks: list[SourceBlock]) -> None:
     """Short lines sitting between contact lines (names, offices, numbering) belong to the contact block."""
 
     def in_run(b: SourceBlock) -> bool:
-        return not b.translatable or (_words(b.text) <= _SHORT_WORDS and not _SENTENCE_END.search(b.text))
+        return not b.translatable or (_at_most_words(b.text, _SHORT_WORDS) and not _SENTENCE_END.search(b.text))
 
     i = 0
     while i < len(blocks):
@@ -180,8 +196,10 @@ def mark_boilerplate(blocks: list[SourceBlock]) -> None:
                 block.translatable = False
                 block.skip_reason = reason
         previous = block
+    long_blocks = [i for i, b in enumerate(blocks) if b.translatable and not _at_most_words(b.text, _LONG_WORDS - 1)]
+    last_long = long_blocks[-1] if long_blocks else -1
     for i, block in enumerate(blocks):
-        if block.translatable and block.kind is BlockKind.PARAGRAPH and _is_byline(blocks, i):
+        if block.translatable and block.kind is BlockKind.PARAGRAPH and _is_byline(blocks, i, last_long):
             block.translatable = False
             block.skip_reason = REASON_BYLINE
     _mark_contact_blocks(blocks)
