@@ -89,6 +89,30 @@ def test_an_abbreviation_added_to_the_rules_file_is_honoured(tmp_path: Path) -> 
     assert [p.text for p in Segmenter(load_rules(custom), "vi").split(sentence)] == [sentence]
 
 
+def test_rules_with_their_own_groups_and_flags_are_honoured(tmp_path: Path) -> None:
+    """The rules are tried as one pattern where that reads the same; a rule with a group or a global flag
+    is read on its own, as written."""
+    rules = resource_path("segmentation", "rules.srx").read_text(encoding="utf-8")
+    own = (
+        '<languagerule languagerulename="Vietnamese">\n'
+        '<rule break="no"><beforebreak>(?i)\\bxã aa\\.</beforebreak><afterbreak>\\s</afterbreak></rule>\n'
+        '<rule break="no"><beforebreak>phố (BB|CC)\\.</beforebreak><afterbreak>\\s</afterbreak></rule>'
+    )
+    custom = tmp_path / "rules.srx"
+    custom.write_text(rules.replace('<languagerule languagerulename="Vietnamese">', own, 1), encoding="utf-8")
+    segmenter = Segmenter(load_rules(custom), "vi")
+    split = [
+        [p.text for p in segmenter.split(text)]
+        for text in ("Về XÃ AA. Sau đó.", "Ở phố CC. Sau đó.", "Ở phố BC. Sau đó.")
+    ]
+    assert split == [["Về XÃ AA. Sau đó."], ["Ở phố CC. Sau đó."], ["Ở phố BC.", "Sau đó."]]
+    assert [p.text for p in segmenter.split("Tôi đi. anh ở lại. Tôi đi. Anh ở lại.")] == [
+        "Tôi đi. anh ở lại.",
+        "Tôi đi.",
+        "Anh ở lại.",
+    ]
+
+
 def test_a_broken_rules_file_is_reported_by_name(tmp_path: Path) -> None:
     broken = tmp_path / "broken.srx"
     broken.write_text("<srx><body>", encoding="utf-8")

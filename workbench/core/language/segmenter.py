@@ -151,6 +151,20 @@ def _run_start_guard(before: str) -> str:
     return f"(?<!{found.group()[:-1]})" if found else ""
 
 
+def _first_rule_pattern(rules: list[SrxRule], deciders: list[regex.Pattern[str]]) -> regex.Pattern[str] | None:
+    """One pattern that, matched at a place, names the first rule matching there (`_rule3`): the rules as
+    alternatives in file order, each ending in an empty group named after it. The engine tries them in
+    that order and stops at the first that matches, as SRX does, in one call instead of one per rule (about
+    twice as fast). None when a rule has groups or global flags of its own, which would change meaning
+    inside a larger pattern; the rules are then tried one by one."""
+    plain_flags = regex.compile("", regex.MULTILINE).flags
+    if any(decider.groups or decider.flags != plain_flags for decider in deciders):
+        return None
+    # the look-ahead first: both only look, so the order changes no answer, and most fail on what follows
+    alternatives = [f"(?={rule.after})(?<={rule.before})(?P<_rule{i}>)" for i, rule in enumerate(rules)]
+    return regex.compile("|".join(alternatives) or "(?!)", regex.MULTILINE)
+
+
 @dataclass(frozen=True, slots=True)
 class SentencePiece:
     """One sentence of a paragraph and the white space that followed it (kept to rebuild the paragraph)."""
@@ -169,6 +183,8 @@ class Segmenter:
         self._deciders = [
             (rule.breaks, regex.compile(f"(?<={rule.before})(?={rule.after})", regex.MULTILINE)) for rule in rules_list
         ]
+        self._first_rule = _first_rule_pattern(rules_list, [decider for _breaks, decider in self._deciders])
+        self._rule_breaks = {f"_rule{i}": rule.breaks for i, rule in enumerate(rules_list)}
         # Where can a break happen at all? Forward scans are much faster than look-behinds everywhere.
         self._finders = [
             regex.compile(f"{_run_start_guard(rule.before)}(?:{rule.before})(?={rule.after})", regex.MULTILINE)
@@ -181,14 +197,22 @@ class Segmenter:
         candidates: set[int] = set()
         for finder in self._finders:
             candidates.update(m.end() for m in finder.finditer(paragraph))
+        candidates.discard(0)
+        candidates.discard(len(paragraph))
+        if self._first_rule is not None:
+            first_rule, rule_breaks = self._first_rule.match, self._rule_breaks
+            return [
+                pos
+                for pos in sorted(candidates)
+                if (decided := first_rule(paragraph, pos)) is not None and rule_breaks[str(decided.lastgroup)]
+            ]
         breaks = []
         for pos in sorted(candidates):
-            if 0 < pos < len(paragraph):
-                for breaks_here, decider in self._deciders:
-                    if decider.match(paragraph, pos):
-                        if breaks_here:
-                            breaks.append(pos)
-                        break
+            for breaks_here, decider in self._deciders:
+                if decider.match(paragraph, pos):
+                    if breaks_here:
+                        breaks.append(pos)
+                    break
         return breaks
 
     def split(self, paragraph: str) -> list[SentencePiece]:
