@@ -1152,6 +1152,21 @@
         <source>{0} findings</source>
         <translation>{0} phát hiện</translation>
     </message>
+    <message>
+        <location filename="../../workbench/ui/actions/quality_checks.py" line="50"/>
+        <source>Cancel the chec&amp;ks</source>
+        <translation>Hủy &amp;kiểm tra</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/actions/quality_checks.py" line="58"/>
+        <source>Checking… {0} of {1} parts done</source>
+        <translation>Đang kiểm tra… xong {0} trên {1} phần</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/actions/quality_checks.py" line="102"/>
+        <source>Checks cancelled</source>
+        <translation>Đã hủy kiểm tra</translation>
+    </message>
 </context>
 <context>
     <name>RecoveryBanner</name>

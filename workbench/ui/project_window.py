@@ -177,7 +177,8 @@ class ProjectWindow(QMainWindow):
                 translate.pretranslate_project_action, translate.cancel_action, None, dialogs.models_action,
             ]),
             ("tools", self.tr("T&ools"), [
-                qa.check_document_action, qa.check_project_action, None, memory.import_glossary_action,
+                qa.check_document_action, qa.check_project_action, qa.cancel_checks_action, None,
+                memory.import_glossary_action,
                 memory.export_glossary_action, memory.import_tmx_action, memory.export_tmx_action,
             ]),
             ("view", self.tr("&View"), [*self.language_actions.values(), self.side_panel_action]),

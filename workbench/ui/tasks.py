@@ -152,13 +152,18 @@ def _run(work: Callable[[TaskState], object], state: TaskState) -> None:
 
 
 def on_read_only_copy(path: Path, work: Callable[[Project], R]) -> Callable[[TaskState], R]:
-    """A task that reads the project on a read-only connection of its own (the window's stays in its thread).
+    """A task that reads the project on a read-only connection of its own (the window's stays in its thread)."""
+    return watched_on_read_only_copy(path, lambda project, _state: work(project))
 
-    It runs in-process: forking a process that runs Qt threads is not safe, so checks inside such a
-    task are run with `parallel=False`."""
 
-    def task(_state: TaskState) -> R:
+def watched_on_read_only_copy(path: Path, work: Callable[[Project, TaskState], R]) -> Callable[[TaskState], R]:
+    """The same for work that reports progress and hears a cancel through the state.
+
+    It runs in-process, in a thread of a process that runs Qt threads: work that wants worker processes
+    must not fork them (the quality checks start theirs with `parallel_run.window_start_method`)."""
+
+    def task(state: TaskState) -> R:
         with Project.open(path, read_only=True) as project:
-            return work(project)
+            return work(project, state)
 
     return task
