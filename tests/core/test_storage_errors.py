@@ -123,7 +123,7 @@ def test_a_constraint_broken_inside_a_memory_transaction_names_the_memory_and_ke
     try:
         with pytest.raises(StorageError) as caught, memory.transaction() as db:
             add_unit(db, MemoryUnit("Tin tức", "News", "en"), now())
-            db.execute("INSERT INTO tm_gram_docs(gram, docs) VALUES (1, NULL)")
+            db.execute("INSERT INTO tm_pair_docs(block, gram, docs) VALUES (0, 1, NULL)")
         assert str(memory.path) in str(caught.value)
         assert memory.lookup("Tin tức", "en") == []
     finally:

@@ -13,6 +13,7 @@ from pathlib import Path
 import platformdirs
 
 from workbench.core.memory.match_normalization import normalize_for_matching
+from workbench.core.memory.memory_index import upgrade_memory_index
 from workbench.core.memory.translation_memory import (
     DEFAULT_THRESHOLD,
     MemoryUnit,
@@ -86,10 +87,12 @@ def prefill_from_memory(
 
 
 def rebuild_project_memory(project: Project) -> int:
-    """Put every translated or approved segment into the project's memory (for files made before it existed)."""
+    """Put every translated or approved segment into the project's memory (for files made before it existed),
+    and re-index a memory of the old index layout (memory_index) in blocks of winnowed pairs."""
     stamp = now()
     added = 0
     with project.transaction() as db:
+        upgrade_memory_index(db)
         for row in db.execute(
             """SELECT s.source, t.text, t.language, t.author FROM translations t JOIN segments s ON s.id = t.segment_id
                WHERE t.status IN ('translated', 'approved') AND t.text != ''"""

@@ -2,41 +2,31 @@
 
 The same tables live in two files: the project file (every translated or approved segment, written by
 `write_translation`) and the shared memory in the user's data folder, which every project reads and
-writes (confirmed segments, imported TMX). Candidates come from an index of word pairs: Vietnamese
-writes one syllable per "word", and only a few thousand syllables exist, so single words (or
-trigrams) are in tens of thousands of units of a 200,000-unit memory, while pairs of syllables are
-rare. About a third of the pairs of each unit (chosen by hash, the same third for every text) are
-indexed with their document frequency; a query's pairs fetch the units that share them (pairs in too
-many units are skipped) and the units sharing most are scored by rapidfuzz. (An FTS5 trigram index,
-then an FTS5 word index, were tried first: 300 and 105 ms per lookup at 200,000 units.) The percentage is a character-level Levenshtein ratio of the normalised
+writes (confirmed segments, imported TMX). Candidates come from an index of word pairs
+(memory_index: pairs chosen by winnowing, kept in blocks of unit ids); the units sharing most are scored
+by rapidfuzz. (An FTS5 trigram index, then an FTS5 word index, were tried first: 300 and 105 ms per
+lookup at 200,000 units.) The percentage is a character-level Levenshtein ratio of the normalised
 texts, as Virtaal and translate-toolkit report it; the default threshold is theirs, 75 %.
 """
 
 from __future__ import annotations
 
 import heapq
-import math
 import sqlite3
-import zlib
-from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
-from itertools import pairwise
 from pathlib import Path
 
-import regex
 from rapidfuzz import fuzz
 
 from workbench.core.memory.match_normalization import normalize_for_matching
+from workbench.core.memory.memory_index import INDEX_TABLES, index_unit, is_legacy, shared_pairs, upgrade_memory_index
 from workbench.core.review.post_edit_diff import word_diff
 from workbench.core.store.project_health import connect_project
 
 DEFAULT_THRESHOLD = 75
 CANDIDATES = 60
-#: how many index entries one lookup may read: the rarest pairs first, until the budget is spent
-POSTINGS_BUDGET = 20000
-_WORD = regex.compile(r"[\p{L}\p{M}\p{N}]+")
 
 MEMORY_SCHEMA = """
 CREATE TABLE IF NOT EXISTS tm_units (
@@ -51,14 +41,9 @@ CREATE TABLE IF NOT EXISTS tm_units (
     created_at TEXT NOT NULL,
     UNIQUE (source_key, target_language, target)
 );
-CREATE INDEX IF NOT EXISTS tm_units_key ON tm_units(source_key, target_language);
-CREATE TABLE IF NOT EXISTS tm_grams (
-    gram INTEGER NOT NULL,
-    unit_id INTEGER NOT NULL REFERENCES tm_units(id) ON DELETE CASCADE,
-    PRIMARY KEY (gram, unit_id)
-) WITHOUT ROWID;
-CREATE TABLE IF NOT EXISTS tm_gram_docs (gram INTEGER PRIMARY KEY, docs INTEGER NOT NULL);
-"""
+""" + "".join(f"{statement};\n" for statement in INDEX_TABLES)
+# (source_key, target_language) lookups use the UNIQUE index; files before the block index also had
+# tm_units_key, the same index again (32 MB of 207 at 200,000 units), dropped when their index is upgraded.
 
 
 @dataclass(frozen=True, slots=True)
@@ -96,6 +81,16 @@ def word_differences(memory_source: str, current_source: str) -> tuple[tuple[str
 
 
 def ensure_memory_tables(db: sqlite3.Connection) -> None:
+    """The memory's tables, a file of the old index layout re-indexed first (once, in one transaction)."""
+    if is_legacy(db):
+        db.execute("BEGIN IMMEDIATE")
+        try:
+            upgrade_memory_index(db)
+            db.execute("COMMIT")
+        except BaseException:
+            if db.in_transaction:
+                db.execute("ROLLBACK")
+            raise
     db.executescript(MEMORY_SCHEMA)
 
 
@@ -112,27 +107,9 @@ def add_unit(db: sqlite3.Connection, unit: MemoryUnit, stamp: str) -> bool:
     )  # fmt: skip
     if cursor.rowcount <= 0:
         return False
-    grams = _grams(key)
-    unit_id = cursor.lastrowid
-    db.executemany("INSERT OR IGNORE INTO tm_grams(gram, unit_id) VALUES (?, ?)", [(g, unit_id) for g in grams])
-    db.executemany(
-        "INSERT INTO tm_gram_docs(gram, docs) VALUES (?, 1) ON CONFLICT(gram) DO UPDATE SET docs = docs + 1",
-        [(g,) for g in grams],
-    )
+    assert cursor.lastrowid is not None
+    index_unit(db, cursor.lastrowid, key)
     return True
-
-
-def _grams(key: str) -> list[int]:
-    """The indexed pairs of syllables of a normalised text, as 32-bit hashes (a single word for a one-word text)."""
-    words = _WORD.findall(key)
-    pairs = [f"{a} {b}" for a, b in pairwise(words)] or words
-    hashed = list(dict.fromkeys(zlib.crc32(p.encode()) for p in pairs))
-    chosen = [h for h in hashed if h % 3 == 0]
-    return chosen if len(chosen) >= 3 else hashed
-
-
-#: rows read per call: the project's error-naming cursor is Python, so rows are not read one call each
-_CHUNK = 512
 
 
 def lookup(
@@ -148,23 +125,8 @@ def lookup(
     if not key:
         return []
     rows = {row["id"]: row for row in _exact_rows(db, key, target_language)}
-    grams = _grams(key)
-    if grams:
-        marks = ",".join("?" * len(grams))
-        known = db.execute(
-            f"SELECT gram, docs FROM tm_gram_docs WHERE gram IN ({marks}) ORDER BY docs", grams
-        ).fetchall()
-        shared: defaultdict[int, float] = defaultdict(float)
-        spent = 0
-        for number, (gram, docs) in enumerate(known):
-            if number >= 3 and spent + docs > POSTINGS_BUDGET:
-                break
-            spent += docs
-            weight = 1.0 / math.log(2 + docs)  # a rare pair says more than a common one
-            postings = db.execute("SELECT unit_id FROM tm_grams WHERE gram = ?", (gram,))
-            while chunk := postings.fetchmany(_CHUNK):  # C-speed reads, without a list of every posting
-                for (unit_id,) in chunk:
-                    shared[unit_id] += weight
+    shared = shared_pairs(db, key)
+    if shared:
         best = [u for u in heapq.nlargest(CANDIDATES, shared, key=shared.__getitem__) if u not in rows]
         shortest = len(key) * threshold / (200 - threshold)  # a shorter (or longer) text cannot reach the threshold
         longest = len(key) * (200 - threshold) / threshold
