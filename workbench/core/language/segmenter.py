@@ -151,18 +151,40 @@ def _run_start_guard(before: str) -> str:
     return f"(?<!{found.group()[:-1]})" if found else ""
 
 
-def _first_rule_pattern(rules: list[SrxRule], deciders: list[regex.Pattern[str]]) -> regex.Pattern[str] | None:
+def _combinable(deciders: list[regex.Pattern[str]]) -> bool:
+    """Whether the rules can be tried as the alternatives of one pattern: not when a rule has groups or
+    global flags of its own, which would change meaning inside a larger pattern."""
+    plain_flags = regex.compile("", regex.MULTILINE).flags
+    return not any(decider.groups or decider.flags != plain_flags for decider in deciders)
+
+
+def _first_rule_pattern(rules: list[SrxRule], left_out: tuple[int, ...] = ()) -> regex.Pattern[str]:
     """One pattern that, matched at a place, names the first rule matching there (`_rule3`): the rules as
     alternatives in file order, each ending in an empty group named after it. The engine tries them in
     that order and stops at the first that matches, as SRX does, in one call instead of one per rule (about
-    twice as fast). None when a rule has groups or global flags of its own, which would change meaning
-    inside a larger pattern; the rules are then tried one by one."""
-    plain_flags = regex.compile("", regex.MULTILINE).flags
-    if any(decider.groups or decider.flags != plain_flags for decider in deciders):
-        return None
+    twice as fast). `left_out`: rules known not to match anywhere in the paragraph."""
     # the look-ahead first: both only look, so the order changes no answer, and most fail on what follows
-    alternatives = [f"(?={rule.after})(?<={rule.before})(?P<_rule{i}>)" for i, rule in enumerate(rules)]
+    alternatives = [
+        f"(?={rule.after})(?<={rule.before})(?P<_rule{i}>)" for i, rule in enumerate(rules) if i not in left_out
+    ]
     return regex.compile("|".join(alternatives) or "(?!)", regex.MULTILINE)
+
+
+#: a pattern that starts with a literal character: searching for it is fast (the engine looks for that character)
+_LITERAL_START = regex.compile(r"\\[^\w\s]|[^\\\[\](){}.*+?^$|\s]")
+#: what can make a pattern match backwards (as a look-behind does) where it cannot forwards: atomic groups,
+#: possessive quantifiers, recursion, fuzzy matching, reversed parts, \G; only inline flags and look-arounds
+#: are left in a pattern whose forward search rules out its look-behind
+_NOT_FORWARD_SAFE = regex.compile(r"\(\?(?![:=!]|<[=!]|[imsx-]+:)|[*+?}]\+|\\G|\{\s*[eisd]\s*[<=]")
+
+
+def _gate(pattern: str, forward_only: bool = False) -> regex.Pattern[str] | None:
+    """A quick test that a rule's part occurs somewhere in a paragraph, for parts that start with a literal
+    character: where it does not, the rule cannot match anywhere in it and is not tried. `forward_only`: the
+    part is matched as a look-behind, which a forward search rules out only for plain patterns."""
+    if not _LITERAL_START.match(pattern) or (forward_only and _NOT_FORWARD_SAFE.search(pattern)):
+        return None
+    return regex.compile(pattern, regex.MULTILINE)
 
 
 @dataclass(frozen=True, slots=True)
@@ -183,11 +205,22 @@ class Segmenter:
         self._deciders = [
             (rule.breaks, regex.compile(f"(?<={rule.before})(?={rule.after})", regex.MULTILINE)) for rule in rules_list
         ]
-        self._first_rule = _first_rule_pattern(rules_list, [decider for _breaks, decider in self._deciders])
+        self._rules = rules_list
+        self._combined = _combinable([decider for _breaks, decider in self._deciders])
         self._rule_breaks = {f"_rule{i}": rule.breaks for i, rule in enumerate(rules_list)}
+        #: the combined pattern by the rules left out of it, each for a paragraph where it cannot match
+        self._first_rule: dict[tuple[int, ...], regex.Pattern[str]] = {}
+        self._rule_gates = [
+            (i, gate)
+            for i, rule in enumerate(rules_list)
+            if (gate := _gate(rule.after) or _gate(rule.before, forward_only=True)) is not None
+        ]
         # Where can a break happen at all? Forward scans are much faster than look-behinds everywhere.
         self._finders = [
-            regex.compile(f"{_run_start_guard(rule.before)}(?:{rule.before})(?={rule.after})", regex.MULTILINE)
+            (
+                regex.compile(f"{_run_start_guard(rule.before)}(?:{rule.before})(?={rule.after})", regex.MULTILINE),
+                _gate(rule.after) or _gate(rule.before),
+            )
             for rule in rules_list
             if rule.breaks
         ]
@@ -195,12 +228,19 @@ class Segmenter:
     def break_positions(self, paragraph: str) -> list[int]:
         paragraph = quotations_marked(paragraph)
         candidates: set[int] = set()
-        for finder in self._finders:
-            candidates.update(m.end() for m in finder.finditer(paragraph))
+        for finder, gate in self._finders:
+            if gate is None or gate.search(paragraph) is not None:
+                candidates.update(m.end() for m in finder.finditer(paragraph))
         candidates.discard(0)
         candidates.discard(len(paragraph))
-        if self._first_rule is not None:
-            first_rule, rule_breaks = self._first_rule.match, self._rule_breaks
+        if not candidates:
+            return []
+        if self._combined:
+            left_out = tuple(i for i, gate in self._rule_gates if gate.search(paragraph) is None)
+            pattern = self._first_rule.get(left_out)
+            if pattern is None:
+                pattern = self._first_rule[left_out] = _first_rule_pattern(self._rules, left_out)
+            first_rule, rule_breaks = pattern.match, self._rule_breaks
             return [
                 pos
                 for pos in sorted(candidates)
