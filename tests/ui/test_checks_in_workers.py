@@ -61,6 +61,7 @@ def big_window(open_window, tmp_path: Path, monkeypatch: pytest.MonkeyPatch):  #
     text = tmp_path / "ke_hoach.txt"
     plans = [f"Kế hoạch số {n}/KH-UBND của Ủy ban nhân dân tỉnh An Giang, {n + 500} hộ dân." for n in range(LINES)]
     text.write_text("\n\n".join(plans) + "\n", encoding="utf-8")
+    monkeypatch.setattr(project_run, "PARALLEL_FROM", LINES // 2)
     monkeypatch.setattr(project_run, "SPAWN_FROM", LINES // 2)
     window = open_window(text)
     for number, segment_id in enumerate(window.project.segment_ids()[::4]):

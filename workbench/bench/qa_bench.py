@@ -161,7 +161,7 @@ def run_qa_benchmark(segments: int, out: Callable[[str], None], rounds: int = 3)
         thresholds = project_run.PARALLEL_FROM, project_run.SPAWN_FROM
         project_run.PARALLEL_FROM = project_run.SPAWN_FROM = 0  # workers at every size, to see where they pay
         try:
-            for size in sorted({segments // 20, segments // 10, segments // 5} - {0}):
+            for size in sorted({segments // 100, segments // 20, segments // 10, segments // 5} - {0}):
                 with Project.open(_filled_project(Path(tmp) / f"qa{size}.wbp", size)) as small:
                     _compare(small, size, rounds, out)
         finally:
@@ -169,4 +169,7 @@ def run_qa_benchmark(segments: int, out: Callable[[str], None], rounds: int = 3)
     counts = Counter(p.check_id for p in problems)
     found = ", ".join(f"{k} {v}" for k, v in counts.most_common(6)) or "none"
     out(f"  {len(problems):,} findings (the same in every way): {found}")
-    out(f"  workers from {thresholds[0]:,} segments (fork), {thresholds[1]:,} (the window's); {os.cpu_count()} cores")
+    out(
+        f"  workers from {thresholds[0]:,} segments (fork, forkserver), {thresholds[1]:,} (spawn); "
+        f"{os.cpu_count()} cores"
+    )

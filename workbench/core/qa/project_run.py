@@ -20,10 +20,12 @@ from workbench.core.qa.row_checks import Variants, check_rows, read_rows, readin
 from workbench.core.store.project_store import Project
 from workbench.core.timestamps import now
 
-#: below this many segments one process is quicker than forking others
+#: below this many segments one process is quicker than forking workers (the CLI), or than asking a fork
+#: server for them (the window; its children cost about what forked ones do, `bench qa` measures both)
 PARALLEL_FROM = 20000
-#: below this many segments one process is quicker than starting new interpreters (the window's way)
-SPAWN_FROM = 20000
+#: below this many segments one process is quicker than spawning workers (the window when frozen, and
+#: Windows): each new interpreter imports the checks first, about 0.2 s of CPU
+SPAWN_FROM = 30000
 
 
 def check_project(
@@ -41,7 +43,7 @@ def check_project(
     method = start_method(method)
     order = reading_order(project.connection, document_id)
     workers = min(4, os.cpu_count() or 1)
-    if not parallel or workers < 2 or len(order) < (PARALLEL_FROM if method == "fork" else SPAWN_FROM):
+    if not parallel or workers < 2 or len(order) < (SPAWN_FROM if method == "spawn" else PARALLEL_FROM):
         parts = [check_rows(read_rows(project.connection, document_id, languages), languages, context)]
     else:
         parts = check_in_workers(
