@@ -97,8 +97,9 @@ def check_in_workers(
     progress = progress or NullProgress()
     processes = multiprocessing.get_context(method)
     if isinstance(processes, multiprocessing.context.ForkServerContext):
-        # the fork server imports the checks and the main module once, its children then start with both
-        processes.set_forkserver_preload(["__main__", __name__])  # (no effect once the server runs)
+        # The fork server imports the checks once; its children start with them (no effect once it runs).
+        # Each child still runs the main module's top level, as spawn does: keep it light (main.py is).
+        processes.set_forkserver_preload([__name__])
     started: list[tuple[BaseProcess, Connection]] = []
     try:
         for first, last in parts:
