@@ -21,8 +21,10 @@ _STARTS_LOWER = regex.compile(r"^\p{Ll}")
 def text_blocks(text: str, markdown: bool) -> list[SourceBlock]:
     blocks: list[SourceBlock] = []
     previous_line_blank = True
-    for raw_line in text.split("\n"):
-        line = clean_text(raw_line)
+    # Cleaned whole, then trimmed line by line: the same lines as cleaning each (no step of `clean_text`
+    # reaches across a line end) in a fraction of the time.
+    for raw_line in clean_text(text).split("\n"):
+        line = raw_line.strip()
         if not line:
             previous_line_blank = True
             continue
