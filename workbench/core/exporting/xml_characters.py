@@ -8,13 +8,14 @@ writer passes its text through `xml_text` for what an older project or another p
 
 from __future__ import annotations
 
-import regex
+import re
 
 #: not allowed in XML 1.0: C0 controls other than tab, line feed and carriage return, U+FFFE/U+FFFF, lone
-#: surrogates; and the C1 controls and DEL, allowed but never text in a translation
-_NOT_XML = regex.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufffe\uffff\ud800-\udfff]")
+#: surrogates; and the C1 controls and DEL, allowed but never text in a translation. The standard `re`:
+#: it looks for a set of code points about five times faster than `regex` (an import checks every file whole)
+_NOT_XML = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufffe\uffff\ud800-\udfff]")
 #: vertical tab and form feed separate words where they stand
-_SEPARATORS = regex.compile(r"[\x0b\x0c]")
+_SEPARATORS = re.compile(r"[\x0b\x0c]")
 
 
 def xml_text(text: str) -> str:
