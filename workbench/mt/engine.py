@@ -69,6 +69,9 @@ MAX_INPUT_TOKENS = 200
 class EngineBase:
     """What both backends share: the model's identity and its tokenizer."""
 
+    #: how many `translate_batch` calls may run at once from different threads (1: hold the engine's lock)
+    parallel_calls = 1
+
     def __init__(self, folder: Path, model_name: str, family: str) -> None:
         self.folder = folder
         self.model_name = model_name

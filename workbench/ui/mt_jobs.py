@@ -39,7 +39,7 @@ from workbench.core.settings import Settings
 from workbench.core.store.project_store import Project
 from workbench.mt.engine import DecodingOptions
 from workbench.mt.model_choice import EnginePool, choose_model
-from workbench.mt.pipeline import EngineDrafter, TranslateOptions, UrgentRequests, translate_one
+from workbench.mt.pipeline import EngineDrafter, TranslateOptions, UrgentRequests, decoding_lock, translate_one
 from workbench.ui.tasks import TaskRunner, TaskState
 
 log = logging.getLogger(__name__)
@@ -150,7 +150,7 @@ def _translate_alone(
     """A segment's task, in a worker: the model's name and its draft."""
     try:
         loaded = pool.for_language(source, language)
-        with loaded.lock:
+        with decoding_lock(loaded.engine, loaded.lock):
             return loaded.model.name, translate_one(unit, loaded.engine, source, language, options)
     except WorkbenchError:
         raise
