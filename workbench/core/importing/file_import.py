@@ -148,19 +148,19 @@ def segment_blocks(blocks: list[SourceBlock], segmenter: Segmenter) -> list[Prep
         if block.kind is BlockKind.PO_ENTRY:
             segments.extend(_po_segments(index, block))
             continue
-        pieces = segmenter.split(block.text) if block.split_sentences else []
-        pieces_text = [(block.text, "")] if not pieces else [(p.text, p.space_after) for p in pieces]
-        for text, space_after in pieces_text:
-            segments.append(
-                PreparedSegment(
-                    paragraph=index,
-                    source=text,
-                    space_after=space_after,
-                    translatable=block.translatable,
-                    skip_reason=block.skip_reason,
-                    spans=find_protected_spans(text),
-                )
+        pieces = segmenter.sentences(block.text) if block.split_sentences else []
+        translatable, skip_reason = block.translatable, block.skip_reason
+        segments.extend(
+            PreparedSegment(
+                paragraph=index,
+                source=text,
+                space_after=space_after,
+                translatable=translatable,
+                skip_reason=skip_reason,
+                spans=find_protected_spans(text),
             )
+            for text, space_after in pieces or [(block.text, "")]
+        )
     return segments
 
 

@@ -257,18 +257,24 @@ class Segmenter:
 
     def split(self, paragraph: str) -> list[SentencePiece]:
         """Sentences of `paragraph`, trimmed, each with the white space that followed it."""
-        pieces: list[SentencePiece] = []
+        return [SentencePiece(text, space_after) for text, space_after in self.sentences(paragraph)]
+
+    def sentences(self, paragraph: str) -> list[tuple[str, str]]:
+        """`split` as (text, space after) pairs: what an import stores, without a record per sentence."""
+        texts: list[str] = []
+        spaces: list[str] = []
         start = 0
         for end in [*self.break_positions(paragraph), len(paragraph)]:
             chunk = paragraph[start:end]
-            text = chunk.strip()
-            leading = chunk[: len(chunk) - len(chunk.lstrip())]
-            if pieces and leading:
-                pieces[-1] = SentencePiece(pieces[-1].text, pieces[-1].space_after + leading)
-            if text:
-                pieces.append(SentencePiece(text, chunk[len(chunk.rstrip()) :]))
             start = end
-        return pieces
+            unled = chunk.lstrip()
+            if texts and len(unled) < len(chunk):  # the white space it starts with follows the sentence before
+                spaces[-1] += chunk[: len(chunk) - len(unled)]
+            text = unled.rstrip()
+            if text:
+                texts.append(text)
+                spaces.append(unled[len(text) :])
+        return list(zip(texts, spaces, strict=True))
 
 
 @lru_cache(maxsize=8)
