@@ -13,10 +13,10 @@ from collections.abc import Callable
 from pathlib import Path
 
 from workbench.mt.random_models import build_random_model
-from workbench.mt.speed import measure_engines
+from workbench.mt.speed import PAIRS, measure_engines
 
 
-def run_mt_benchmark(architecture: str, out: Callable[[str], None], threads: int = 0) -> None:
+def run_mt_benchmark(architecture: str, out: Callable[[str], None], threads: int = 0, pairs: int = PAIRS) -> None:
     """Build a random-weight model of `architecture`, convert it to int8 and measure it."""
     from workbench.mt.model_store import MissingExtra, ModelStore, convert_needs
 
@@ -35,6 +35,6 @@ def run_mt_benchmark(architecture: str, out: Callable[[str], None], threads: int
         size = sum(f.stat().st_size for f in converted.path.rglob("*") if f.is_file()) / 1e6
         out(f"{architecture}: random weights, {hf_size:.0f} MB safetensors -> {size:.0f} MB CTranslate2 int8")
         out(f"  build {built - started:.1f} s, conversion {done - built:.1f} s")
-        measure_engines(hf, converted.path, out, threads)
+        measure_engines(hf, converted.path, out, threads, pairs)
     finally:
         shutil.rmtree(work, ignore_errors=True)

@@ -42,6 +42,9 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
         "--segments", type=bounded(1, 10_000_000), default=None, help="project/grid: 50,000; qa: 100,000 unless given"
     )
     p.add_argument("--units", type=bounded(1, 10_000_000), default=200_000, help="tm: units in the memory")
+    p.add_argument(
+        "--pairs", type=bounded(1, 50), default=3, help="mt: interleaved raw/pipeline pairs per workload and mode"
+    )
     p.set_defaults(handler=cmd_bench)
 
 
@@ -51,14 +54,14 @@ def cmd_bench(args: argparse.Namespace, context: AppContext) -> int:
         run_benchmark(args.suite, BenchRequest(architectures=architectures, threads=args.threads), print)
         return 0
     if args.suite in ("mt", None) or args.architecture or args.model:
-        return bench_mt(context.models, args.model, args.architecture, args.threads)
+        return bench_mt(context.models, args.model, args.architecture, args.threads, args.pairs)
     if args.suite == "segmentation":
         return bench_segmentation(args.reference or shipped_references())
     run_benchmark(args.suite, BenchRequest(args.segments, args.units, args.megabytes), print)
     return 0
 
 
-def bench_mt(store: ModelStore, model_name: str | None, architecture: str | None, threads: int) -> int:
+def bench_mt(store: ModelStore, model_name: str | None, architecture: str | None, threads: int, pairs: int = 3) -> int:
     """An installed model's decoding speed (CTranslate2, and transformers beside it when it is there), or
     random-weight models of the catalogue's architectures."""
     from workbench.bench.mt_bench import run_mt_benchmark
@@ -72,8 +75,8 @@ def bench_mt(store: ModelStore, model_name: str | None, architecture: str | None
         hf = original.path if original.format == "transformers" else None
         load_engine(runnable.path, runnable.name, "ct2", 1)  # a broken model: one message, not a worker traceback
         print(f"{runnable.name} ({runnable.family}, {runnable.quantization or 'ct2'})")
-        measure_engines(hf, runnable.path, print, threads)
+        measure_engines(hf, runnable.path, print, threads, pairs)
         return 0
     for arch in [architecture] if architecture else ["opus-mt-vi-en", "nllb-200-distilled-600M"]:
-        run_mt_benchmark(arch, print, threads)
+        run_mt_benchmark(arch, print, threads, pairs)
     return 0

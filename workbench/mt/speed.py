@@ -1,52 +1,63 @@
-"""Measuring a model's decoding speed and memory: transformers, raw CTranslate2 and our pipeline.
+"""Measuring a model's decoding speed and memory: raw CTranslate2 at its best against our pipeline, and
+transformers fp32 for reference.
 
-The model manager's "measure" and `bench mt` both use it. Each engine runs in its own process
-(`python -m workbench.mt.speed`) so its peak memory is its own. Figures are printed, never asserted.
+The model manager's "measure" and `bench mt` both use it. Raw and pipeline runs alternate in one process
+on one loaded model (A B, B A, ...), so a noisy machine slows both alike; their median and spread of wall
+and CPU time are printed, and a difference is claimed only when the spreads do not overlap
+(speed_stats.py). Peak memory comes from separate processes, one per kind, so each is its own.
+Figures are printed, never asserted.
 """
 
 from __future__ import annotations
 
+import contextlib
+import copy
 import json
+import os
 import resource
 import subprocess
 import sys
 import threading
 import time
 from collections.abc import Callable
+from dataclasses import replace
 from pathlib import Path
+from typing import Any
 
-from workbench.core.language.language_rules import KHMER, VIETNAMESE
+from workbench.core.language.language_rules import VIETNAMESE
 from workbench.core.ops.pretranslation import Unit
-from workbench.mt.engine import DecodingOptions, TranslationEngine
-from workbench.mt.families import family as model_family
+from workbench.mt.ct2_engine import Ct2Engine
+from workbench.mt.engine import DecodingOptions
 from workbench.mt.loader import load_engine
 from workbench.mt.pipeline import TranslateOptions, UrgentRequests, translate_units
-from workbench.mt.random_models import SAMPLE
+from workbench.mt.speed_layouts import (
+    SEARCH_RUNS,
+    Layout,
+    candidate_layouts,
+    open_translator,
+    raw_decode,
+    search_layouts,
+    timed,
+)
+from workbench.mt.speed_stats import Series, ratio_line, series_line
+from workbench.mt.speed_workloads import (
+    OUTPUT_TOKENS,
+    SEGMENTS,
+    Workload,
+    bench_target,
+    benchmark_sources,
+    workloads,
+)
 
-SEGMENTS = 32
-SOURCE_TOKENS = 30
-OUTPUT_TOKENS = 30
+__all__ = ["PAIRS", "bench_target", "benchmark_sources", "measure_engines", "peak_memory_mb"]
 
-
-def bench_target(engine: TranslationEngine) -> tuple[str, int]:
-    """The language the benchmark translates Vietnamese into, and how many forced tokens start the output:
-    the model's own direction for a one-direction family, else Khmer behind its language token."""
-    direction = model_family(engine.family).fixed_directions
-    target = direction[0].split("-")[1] if direction else KHMER
-    return target, 1 if model_family(engine.family).language_token(target) else 0
-
-
-def benchmark_sources(count_tokens: Callable[[str], int]) -> list[str]:
-    """32 distinct Vietnamese segments of about 30 tokens each."""
-    words = SAMPLE.split()
-    sources = []
-    for i in range(SEGMENTS):
-        start = (i * 7) % (len(words) - 45)
-        end = start + 1
-        while end < len(words) and count_tokens(" ".join(words[start:end])) < SOURCE_TOKENS:
-            end += 1
-        sources.append(" ".join(words[start:end]))
-    return sources
+#: raw/pipeline pairs per workload and mode (the order alternates: raw first, then pipeline first, ...)
+PAIRS = 3
+#: the transformers reference decodes this many of the equal workload's segments, once per mode: it is slow
+REFERENCE_SEGMENTS = 8
+BEAMS = (1, 4)
+#: raw CTranslate2, our pipeline on raw's translator, our pipeline on the app's own engine
+KINDS = ("raw", "pipeline", "app")
 
 
 def peak_memory_mb() -> float:
@@ -61,39 +72,152 @@ def peak_memory_mb() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
-def _worker(kind: str, folder: str, beam: int, threads: int) -> dict[str, float]:
-    """Runs in a child process: one engine, one decoding mode; returns tokens/s and peak memory."""
-    path = Path(folder)
-    backend = "transformers" if kind == "transformers" else "ct2"
-    engine = load_engine(path, path.name, backend, threads)
-    target, prefix = bench_target(engine)
-    sources = benchmark_sources(engine.count_tokens)
-    length = OUTPUT_TOKENS + prefix
-    options = DecodingOptions(beam_size=beam, max_output_tokens=length, min_output_tokens=length)
-    engine.translate_batch(sources[:2], VIETNAMESE, target, options)  # warm-up
-    started = time.perf_counter()
-    if kind == "ct2-raw":
-        from workbench.mt.ct2_engine import Ct2Engine
+def _reset_peak_memory() -> None:
+    """Start VmHWM afresh from the current resident size (Linux; elsewhere the peak keeps the load's)."""
+    with contextlib.suppress(OSError):
+        Path("/proc/self/clear_refs").write_text("5")
 
+
+def _mode(beam: int) -> str:
+    return "greedy" if beam == 1 else f"beam {beam}"
+
+
+class _Runs:
+    """Raw CTranslate2 and the pipeline on one loaded model, ready to decode a workload either way.
+
+    The pipeline decodes on the very translator raw uses (same threads, same compute type). When that
+    setting differs from the one the app's engine opens by itself, the app's engine is kept as a third
+    kind ("app"): what a translator actually gets."""
+
+    def __init__(self, folder: Path, threads: int, layout: Layout, keep_app: bool = True) -> None:
+        engine = load_engine(folder, folder.name, "ct2", threads)
         assert isinstance(engine, Ct2Engine)
-        tokens = [engine.codec.source_tokens(s, VIETNAMESE) for s in sources]
-        target_prefix = engine.codec.target_prefix(target)
-        started = time.perf_counter()
-        engine.translator.translate_batch(
-            tokens,
-            target_prefix=[target_prefix] * len(tokens) if target_prefix else None,
-            beam_size=beam,
-            max_decoding_length=OUTPUT_TOKENS + prefix,
-            min_decoding_length=OUTPUT_TOKENS + prefix,
+        own = engine.translator
+        own_setting = (own.num_translators, own.compute_type)
+        self.app_layout = _engine_layout(engine)
+        self.layout = layout
+        self.app: Ct2Engine | None = engine if keep_app else None
+        self.engine = copy.copy(engine)
+        if not keep_app:
+            del own, engine.translator  # one model in memory: the memory child measures raw's setting alone
+        self.translator = open_translator(folder, layout)
+        if keep_app and own_setting == (self.translator.num_translators, self.translator.compute_type):
+            self.translator, self.app = own, None  # the app's engine opens raw's setting already
+        self.engine.translator = self.translator
+        self.target, prefix = bench_target(engine)
+        self.length = OUTPUT_TOKENS + prefix
+        self.prefix = engine.codec.target_prefix(self.target)
+
+    def serves(self, layout: Layout) -> bool:
+        """Whether `layout` differs from this translator's only in its batching (a call's argument)."""
+        return replace(layout, max_batch_tokens=0) == replace(self.layout, max_batch_tokens=0)
+
+    def raw(self, workload: Workload, beam: int, layout: Layout) -> Callable[[], None]:
+        tokens = [self.engine.codec.source_tokens(p, VIETNAMESE) for p in workload.pieces]  # before timing
+        return lambda: raw_decode(self.translator, tokens, self.prefix, beam, self.length, layout)
+
+    def kinds(self, workload: Workload, beam: int, layout: Layout) -> dict[str, Callable[[], None]]:
+        kinds = {"raw": self.raw(workload, beam, layout), "pipeline": self.pipeline(workload, beam)}
+        if self.app is not None:
+            kinds["app"] = self.pipeline(workload, beam, self.app)
+        return kinds
+
+    def pipeline(self, workload: Workload, beam: int, engine: Ct2Engine | None = None) -> Callable[[], None]:
+        decoder = engine or self.engine
+        units = [Unit(s, (i,), ()) for i, s in enumerate(workload.sources)]
+        decoding = DecodingOptions(beam_size=beam, max_output_tokens=self.length, min_output_tokens=self.length)
+        options = TranslateOptions(decoding=decoding)
+
+        def run() -> None:
+            for _batch in translate_units(units, decoder, VIETNAMESE, self.target, options):
+                pass
+
+        return run
+
+
+def _engine_layout(engine: Ct2Engine) -> str:
+    translator = engine.translator
+    return f"{translator.num_translators} translator(s), {translator.compute_type}, one call per pipeline batch"
+
+
+def _compare(folder: Path, threads: int, pairs: int, given: Layout | None) -> dict[str, Any]:
+    """Runs in a child process: the layout search (unless given), then raw and pipeline interleaved."""
+    probe = load_engine(folder, folder.name, "ct2", threads)
+    assert isinstance(probe, Ct2Engine)
+    loads = workloads(probe)
+    searched: list[str] = []
+    if given is None:
+        target, prefix = bench_target(probe)
+        codec = probe.codec
+        inputs = {w.name: [codec.source_tokens(p, VIETNAMESE) for p in w.pieces] for w in loads}
+        del probe  # its translator too: the search loads one translator at a time
+        best, _tried = search_layouts(
+            folder,
+            candidate_layouts(threads),
+            inputs,
+            codec.target_prefix(target),
+            OUTPUT_TOKENS + prefix,
+            searched.append,
         )
-    elif kind == "pipeline":
-        units = [Unit(s, (i,), ()) for i, s in enumerate(sources)]
-        for _batch in translate_units(units, engine, VIETNAMESE, target, TranslateOptions(decoding=options)):
-            pass
     else:
-        engine.translate_batch(sources, VIETNAMESE, target, options)
-    seconds = time.perf_counter() - started
-    return {"tokens_per_second": SEGMENTS * OUTPUT_TOKENS / seconds, "seconds": seconds, "peak_mb": peak_memory_mb()}
+        del probe
+        best = {w.name: given for w in loads}
+    series: dict[str, dict[str, list[float]]] = {}
+    runs: _Runs | None = None
+    for workload in loads:
+        layout = best[workload.name]
+        if runs is None or not runs.serves(layout):
+            runs = None  # let the previous translator go first
+            runs = _Runs(folder, threads, layout)
+            for warm_up in runs.kinds(loads[0], 1, layout).values():
+                warm_up()
+        for beam in BEAMS:
+            kinds = runs.kinds(workload, beam, layout)
+            for kind in kinds:
+                series[f"{workload.name}/{beam}/{kind}"] = {"wall": [], "cpu": []}
+            for pair in range(pairs):  # A B (C), then (C) B A, ...: neither kind always runs first
+                for kind in list(kinds) if pair % 2 == 0 else list(reversed(kinds)):
+                    wall, cpu = timed(kinds[kind])
+                    series[f"{workload.name}/{beam}/{kind}"]["wall"].append(wall)
+                    series[f"{workload.name}/{beam}/{kind}"]["cpu"].append(cpu)
+    assert runs is not None
+    return {
+        "search": searched,
+        "layouts": {name: layout.as_args() for name, layout in best.items()},
+        "app_layout": runs.app_layout,
+        "workloads": [w.describe() for w in loads],
+        "output_tokens": {w.name: w.output_tokens for w in loads},
+        "series": series,
+    }
+
+
+def _memory(kind: str, folder: Path, threads: int, layout: Layout) -> dict[str, float]:
+    """Runs in a child process of its own: peak memory of one kind decoding the equal workload in beam 4."""
+    runs = _Runs(folder, threads, layout, keep_app=False)
+    _reset_peak_memory()  # the engine's own translator, let go for the chosen one, is not this kind's memory
+    equal = workloads(runs.engine)[0]
+    (runs.raw(equal, 4, layout) if kind == "raw" else runs.pipeline(equal, 4))()
+    return {"peak_mb": peak_memory_mb()}
+
+
+def _reference(folder: Path, threads: int) -> dict[str, float]:
+    """Runs in a child process: transformers fp32, once per mode on the first segments of the equal workload."""
+    engine = load_engine(folder, folder.name, "transformers", threads)
+    target, prefix = bench_target(engine)
+    sources = benchmark_sources(engine.count_tokens)[:REFERENCE_SEGMENTS]
+    length = OUTPUT_TOKENS + prefix
+    engine.translate_batch(sources[:2], VIETNAMESE, target, DecodingOptions(1, length, length))  # warm-up
+    result = {}
+    for beam in BEAMS:
+        options = DecodingOptions(beam_size=beam, max_output_tokens=length, min_output_tokens=length)
+
+        def run(options: DecodingOptions = options) -> None:
+            engine.translate_batch(sources, VIETNAMESE, target, options)
+
+        wall, cpu = timed(run)
+        result[f"wall/{beam}"], result[f"cpu/{beam}"] = wall, cpu
+    result["peak_mb"] = peak_memory_mb()
+    return result
 
 
 def _urgent_latency(folder: str, threads: int) -> dict[str, float]:
@@ -138,40 +262,81 @@ def _urgent_latency(folder: str, threads: int) -> dict[str, float]:
     return {"latency_seconds": latencies[len(latencies) // 2], "worst_seconds": latencies[-1]}
 
 
-def _run_child(args: list[str]) -> dict[str, float]:
+def _series(runs: dict[str, list[float]]) -> Series:
+    return Series(tuple(runs["wall"]), tuple(runs["cpu"]))
+
+
+def _run_child(args: list[str]) -> dict[str, Any]:
+    """One measurement in a fresh process, which finds this package wherever the caller runs from."""
+    root = str(Path(__file__).resolve().parents[2])
+    path = os.pathsep.join(p for p in (root, os.environ.get("PYTHONPATH", "")) if p)
     out = subprocess.run(
-        [sys.executable, "-m", "workbench.mt.speed", *args], capture_output=True, text=True, check=False
+        [sys.executable, "-m", "workbench.mt.speed", *args],
+        capture_output=True,
+        text=True,
+        check=False,
+        env={**os.environ, "PYTHONPATH": path},
     )
     if out.returncode != 0:
         raise RuntimeError(f"benchmark worker failed: {out.stderr[-2000:]}")
     return dict(json.loads(out.stdout.strip().splitlines()[-1]))
 
 
-def measure_engines(hf: Path | None, ct2: Path, out: Callable[[str], None], threads: int = 0) -> None:
-    """Tokens/s and peak memory of transformers fp32 (if there is a transformers copy), raw CTranslate2 and
-    our whole pipeline, greedy and beam 4; then the wait for an urgent segment during a pre-translation."""
+def measure_engines(
+    hf: Path | None,
+    ct2: Path,
+    out: Callable[[str], None],
+    threads: int = 0,
+    pairs: int = PAIRS,
+    layout: Layout | None = None,
+) -> None:
+    """Find raw CTranslate2's best setting here, then time raw and our pipeline interleaved on two
+    workloads, greedy and beam 4; peak memory of each; transformers fp32 (if there is a transformers copy)
+    for reference; the wait for an urgent segment during a pre-translation. `layout` skips the search."""
     from workbench.mt.engine import default_threads
 
     threads = threads or default_threads()
-    out(f"  {SEGMENTS} segments x ~{SOURCE_TOKENS} tokens -> {OUTPUT_TOKENS} output tokens each, {threads} threads")
-    out(f"  {'engine':26} {'mode':8} {'tok/s':>8} {'seconds':>8} {'peak MB':>8}")
-    results: dict[tuple[str, int], dict[str, float]] = {}
-    labels = {"transformers": "transformers fp32", "ct2-raw": "CTranslate2 (raw)", "pipeline": "our pipeline"}
-    runs = [("ct2-raw", ct2), ("pipeline", ct2)]
+    given = layout.as_args() if layout else ["search"]
+    compared = _run_child(["compare", str(ct2), str(threads), str(pairs), *given])
+    best = {name: Layout.from_args(args) for name, args in compared["layouts"].items()}
+    out(f"  {threads} threads; random weights never stop, so every piece decodes exactly {OUTPUT_TOKENS} tokens")
+    for line in compared["workloads"]:
+        out(f"  {line}")
+    if compared["search"]:
+        out(
+            f"  raw CTranslate2 settings tried (greedy, inter x intra threads, {SEARCH_RUNS} run(s) each after a warm-up):"
+        )
+        for line in compared["search"]:
+            out(f"    {line}")
+    for name, chosen in best.items():
+        out(f"  raw on {name} = {'best found' if compared['search'] else 'given'}: {chosen.describe()}")
+    out("  pipeline = ours on raw's translator (same threads and compute type), with its own batching;")
+    out(f"  app = ours on the app's engine as it opens itself ({compared['app_layout']}),")
+    out("  timed only where raw's translator differs from it")
+    out(f"  interleaved, {pairs} pairs each; seconds as median (min-max):")
+    series = compared["series"]
+    for workload, output_tokens in compared["output_tokens"].items():
+        for beam in BEAMS:
+            runs = {kind: _series(series[key]) for kind in KINDS if (key := f"{workload}/{beam}/{kind}") in series}
+            out(f"  {workload} {_mode(beam)}:")
+            for kind, timing in runs.items():
+                out(f"    {series_line(kind, timing, output_tokens)}")
+            for kind in [k for k in runs if k != "raw"]:
+                out(f"    {ratio_line(kind, runs[kind], runs['raw'])}")
+    equal = best["equal"].as_args()
+    peaks = {kind: _run_child(["memory", kind, str(ct2), str(threads), *equal]) for kind in ("raw", "pipeline")}
+    memory = f"raw {peaks['raw']['peak_mb']:.0f} MB, pipeline {peaks['pipeline']['peak_mb']:.0f} MB"
     if hf is not None:
-        runs.insert(0, ("transformers", hf))
-    for kind, folder in runs:
-        for beam in (1, 4):
-            r = _run_child(["worker", kind, str(folder), str(beam), str(threads)])
-            results[(kind, beam)] = r
-            mode = "greedy" if beam == 1 else "beam 4"
+        ref = _run_child(["reference", str(hf), str(threads)])
+        tokens = REFERENCE_SEGMENTS * OUTPUT_TOKENS
+        out(f"  transformers fp32 reference ({REFERENCE_SEGMENTS} equal segments, one run each, not interleaved):")
+        for beam in BEAMS:
             out(
-                f"  {labels[kind]:26} {mode:8} {r['tokens_per_second']:>8.1f} {r['seconds']:>8.2f} {r['peak_mb']:>8.0f}"
+                f"    {_mode(beam):8} wall {ref[f'wall/{beam}']:.2f} s  cpu {ref[f'cpu/{beam}']:.2f} s  "
+                f"{tokens / ref[f'wall/{beam}']:8.1f} tok/s"
             )
-    for beam in (1, 4):
-        raw = results[("ct2-raw", beam)]["tokens_per_second"]
-        ours = results[("pipeline", beam)]["tokens_per_second"]
-        out(f"  our pipeline vs raw CTranslate2, {'greedy' if beam == 1 else 'beam 4'}: {100 * ours / raw:.0f}%")
+        memory += f", transformers fp32 {ref['peak_mb']:.0f} MB"
+    out(f"  peak memory (a process each, equal workload in beam 4): {memory}")
     latency = _run_child(["urgent", str(ct2), str(threads)])
     out(
         f"  first draft of one segment asked for during a pre-translation: median {latency['latency_seconds']:.2f} s, "
@@ -179,10 +344,17 @@ def measure_engines(hf: Path | None, ct2: Path, out: Callable[[str], None], thre
     )
 
 
+def _main(argv: list[str]) -> dict[str, Any]:
+    command, *rest = argv
+    if command == "compare":
+        given = None if rest[3] == "search" else Layout.from_args(rest[3:7])
+        return _compare(Path(rest[0]), int(rest[1]), int(rest[2]), given)
+    if command == "memory":
+        return _memory(rest[0], Path(rest[1]), int(rest[2]), Layout.from_args(rest[3:7]))
+    if command == "reference":
+        return _reference(Path(rest[0]), int(rest[1]))
+    return _urgent_latency(rest[0], int(rest[1]))
+
+
 if __name__ == "__main__":
-    command, *rest = sys.argv[1:]
-    if command == "worker":
-        result = _worker(rest[0], rest[1], int(rest[2]), int(rest[3]))
-    else:
-        result = _urgent_latency(rest[0], int(rest[1]))
-    print(json.dumps(result))
+    print(json.dumps(_main(sys.argv[1:])))
