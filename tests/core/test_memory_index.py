@@ -44,11 +44,11 @@ CREATE TABLE IF NOT EXISTS tm_gram_docs (gram INTEGER PRIMARY KEY, docs INTEGER 
 """
 
 # A unit of ten words whose old index holds three pairs, two of them beside the eighth word; changing
-# that word leaves one indexed pair, "thị tỉnh", which 70 other units share with the changed sentence
-# together with "mới lãnh": the old lookup ranked those 70 first and scored 60 of them only.
+# that word leaves one indexed pair, "thị tỉnh", which 150 other units share with the changed sentence
+# together with "mới lãnh": the old lookup ranked those 150 first and scored only the first 60 (or 100).
 UNIT = "Thị tỉnh văn tra dục công phòng cán lãnh kiểm."
 CHANGED = "Thị tỉnh văn tra dục công phòng mới lãnh kiểm."
-OTHERS = [f"Thị tỉnh mới lãnh, mục {n} điều {n + 1} khoản {n + 2} chương {n + 3}." for n in range(0, 700, 10)]
+OTHERS = [f"Thị tỉnh mới lãnh, mục {n} điều {n + 1} khoản {n + 2} chương {n + 3}." for n in range(0, 1500, 10)]
 _WORD = regex.compile(r"[\p{L}\p{M}\p{N}]+")
 
 

@@ -33,8 +33,9 @@ import regex
 WINDOW = 3
 #: unit ids per block of postings (a power of two: the block is `unit_id >> BLOCK_BITS`)
 BLOCK_BITS = 14
-#: how many postings one lookup may read: the rarest pairs first, until the budget is spent
-POSTINGS_BUDGET = 20000
+#: how many postings one lookup may read: the rarest pairs first, until the budget is spent (20,000 found
+#: 99.4 % of one-word-changed units at 200,000 units, 10,000 99.2 % in half the time, 5,000 98.9 %)
+POSTINGS_BUDGET = 10000
 _WORD = regex.compile(r"[\p{L}\p{M}\p{N}]+")
 #: rows read per call: the project's error-naming cursor is Python, so rows are not read one call each
 _CHUNK = 512
@@ -149,13 +150,14 @@ def upgrade_memory_index(db: sqlite3.Connection) -> bool:
     holds; False when there was nothing to upgrade. Postings go in in key order, counted in one pass."""
     if not is_legacy(db):
         return False
+    # dropped first, so the new index reuses their pages instead of growing the file
+    db.execute("DROP TABLE tm_grams")
+    db.execute("DROP TABLE tm_gram_docs")
+    db.execute("DROP INDEX IF EXISTS tm_units_key")  # the UNIQUE index on (source_key, ...) answers its queries
     for statement in INDEX_TABLES:
         db.execute(statement)
     rows = db.execute("SELECT id, source_key FROM tm_units ORDER BY id").fetchall()
     bulk_index(db, ((row[0], row[1]) for row in rows))
-    db.execute("DROP TABLE tm_grams")
-    db.execute("DROP TABLE tm_gram_docs")
-    db.execute("DROP INDEX IF EXISTS tm_units_key")  # the UNIQUE index on (source_key, ...) answers its queries
     return True
 
 

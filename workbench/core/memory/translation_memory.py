@@ -26,7 +26,8 @@ from workbench.core.review.post_edit_diff import word_diff
 from workbench.core.store.project_health import connect_project
 
 DEFAULT_THRESHOLD = 75
-CANDIDATES = 60
+#: units scored by rapidfuzz, those sharing most pairs: 100 costs about 0.3 ms more than 60
+CANDIDATES = 100
 
 MEMORY_SCHEMA = """
 CREATE TABLE IF NOT EXISTS tm_units (
