@@ -156,13 +156,20 @@ def upgrade_memory_index(db: sqlite3.Connection) -> bool:
     db.execute("DROP INDEX IF EXISTS tm_units_key")  # the UNIQUE index on (source_key, ...) answers its queries
     for statement in INDEX_TABLES:
         db.execute(statement)
-    rows = db.execute("SELECT id, source_key FROM tm_units ORDER BY id").fetchall()
-    bulk_index(db, ((row[0], row[1]) for row in rows))
+    cursor = db.execute("SELECT id, source_key FROM tm_units ORDER BY id")
+    block: list[tuple[int, str]] = []  # one block at a time: a 200,000-unit memory is not held in memory
+    while chunk := cursor.fetchmany(_CHUNK):
+        for unit_id, key in chunk:
+            if block and unit_id >> BLOCK_BITS != block[0][0] >> BLOCK_BITS:
+                bulk_index(db, block)
+                block = []
+            block.append((unit_id, key))
+    bulk_index(db, block)
     return True
 
 
 def bulk_index(db: sqlite3.Connection, keyed: Iterable[tuple[int, str]]) -> None:
-    """Index many units into empty blocks: postings sorted by key, document counts in one pass."""
+    """Index many units into empty blocks: postings inserted in key order, document counts in one pass."""
     postings: list[tuple[int, int, int]] = []
     for unit_id, key in keyed:
         block = unit_id >> BLOCK_BITS
