@@ -95,8 +95,9 @@ def ensure_memory_tables(db: sqlite3.Connection) -> None:
     db.executescript(MEMORY_SCHEMA)
 
 
-def add_unit(db: sqlite3.Connection, unit: MemoryUnit, stamp: str) -> bool:
-    """Insert a unit unless the same (source, language, target) is there; the caller holds the transaction."""
+def add_unit(db: sqlite3.Connection, unit: MemoryUnit, stamp: str, legacy_index: bool | None = None) -> bool:
+    """Insert a unit unless the same (source, language, target) is there; the caller holds the transaction.
+    `legacy_index`: whether the file still has the old index, if the caller knows (memory_index.is_legacy)."""
     if not unit.source.strip() or not unit.target.strip():
         return False
     key = normalize_for_matching(unit.source)
@@ -109,7 +110,7 @@ def add_unit(db: sqlite3.Connection, unit: MemoryUnit, stamp: str) -> bool:
     if cursor.rowcount <= 0:
         return False
     assert cursor.lastrowid is not None
-    index_unit(db, cursor.lastrowid, key)
+    index_unit(db, cursor.lastrowid, key, legacy_index)
     return True
 
 
@@ -206,7 +207,7 @@ class SharedMemory:
 
     def add(self, new_units: Iterable[MemoryUnit], stamp: str) -> int:
         with self.transaction() as db:
-            return sum(add_unit(db, unit, stamp) for unit in new_units)
+            return sum(add_unit(db, unit, stamp, legacy_index=False) for unit in new_units)  # upgraded on opening
 
     def lookup(self, source: str, target_language: str, threshold: int = DEFAULT_THRESHOLD) -> list[TmMatch]:
         return lookup(self.db, source, target_language, "shared", threshold)
