@@ -1,13 +1,272 @@
 """`python main.py bench pretranslate`: the window's pre-translation against the CLI's, on random weights.
 
-Placeholder until the measurement lands: it names what it will print.
+For each architecture a random-weight model (workbench.mt.random_models) is converted to int8 and one
+generated article of about 2,500 Vietnamese words is imported into a real project, segmented, and
+pre-translated from a fresh copy of that project, alternately by the CLI's path (`run_pretranslation`
+with an `EngineDrafter` and no urgent queue) and by the window's job code (`MtService`, headless, on
+a Qt event loop), while a few "this segment now" requests (`MtService.translate_now`) arrive at random
+moments; their wait is measured from the request to `segment_ready`. Random weights never stop by
+themselves, so every output is capped at the same number of tokens on both paths: both decode the
+same tokens (the drafts the job made are checked against the CLI's). Both paths share one loaded
+engine. Figures are printed, never asserted; the machine's other load shows in the spread.
 """
 
 from __future__ import annotations
 
+import os
+import random
+import shutil
+import statistics
+import tempfile
+import threading
+import time
 from collections.abc import Callable
+from dataclasses import dataclass, replace
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from workbench.bench.project_bench import generate_vietnamese_text
+from workbench.core.importing.file_import import import_files
+from workbench.core.language.language_rules import KHMER, VIETNAMESE
+from workbench.core.ops.pretranslation import plan_pretranslation, run_pretranslation, save_batch
+from workbench.core.records import Status
+from workbench.core.settings import Settings
+from workbench.core.store.project_store import Project
+from workbench.mt.engine import TranslationEngine
+from workbench.mt.families import family as model_family
+from workbench.mt.pipeline import EngineDrafter, TranslateOptions
+
+if TYPE_CHECKING:
+    from workbench.mt.model_choice import EnginePool
+
+Out = Callable[[str], None]
+
+#: the architectures measured when none is named, and how many CLI/window pairs each gets
+PAIRS = {"opus-mt-vi-en": 3, "nllb-200-distilled-600M": 2}
+#: the article: about 2,500 words of generated press prose
+ARTICLE_MEGABYTES = 0.017
+#: every output is this many tokens (random weights write until the cap), on both paths alike
+OUTPUT_TOKENS = 24
+#: "this segment now" requests per window run
+URGENT_REQUESTS = 4
+BEAM_SIZE = 4
 
 
-def run_pretranslate_benchmark(architectures: tuple[str, ...], threads: int, out: Callable[[str], None]) -> None:
-    """For each architecture: `window/cli throughput: X.XX; urgent median: Y.YY s`."""
-    out("bench pretranslate: not measured yet")
+@dataclass(frozen=True, slots=True)
+class Run:
+    path: str  # "cli" | "window"
+    wall: float
+    cpu: float
+    #: segment id -> its draft (the window's urgent segments left out)
+    drafts: dict[int, str]
+    urgent: tuple[float, ...] = ()
+
+
+def _target(engine: TranslationEngine) -> str:
+    """The model's own direction for a one-direction family (opus-mt: English), else Khmer."""
+    fixed = model_family(engine.family).fixed_directions
+    return fixed[0].split("-")[1] if fixed else KHMER
+
+
+def _options(engine: TranslationEngine, target: str) -> Callable[[Settings], TranslateOptions]:
+    """The window's options from its settings, with the benchmark's cap (the forced language token counts)."""
+    forced = 1 if model_family(engine.family).language_token(target) else 0
+    from workbench.ui.mt_jobs import translate_options
+
+    def options_for(settings: Settings) -> TranslateOptions:
+        options = translate_options(settings)
+        return replace(options, decoding=replace(options.decoding, max_output_tokens=OUTPUT_TOKENS + forced))
+
+    return options_for
+
+
+def _drafts(project: Project, language: str) -> dict[int, str]:
+    return {
+        s.id: t.text
+        for s in project.segments()
+        if (t := s.translations.get(language)) is not None and t.status is Status.DRAFT
+    }
+
+
+def _cli_run(template: Path, work: Path, engine: TranslationEngine, model: str, options: TranslateOptions) -> Run:
+    """What `python main.py translate` does for one language (no memory), on a fresh copy of the project."""
+    path = shutil.copy(template, work / "cli.wbp")
+    target = _target(engine)
+    wall, cpu = time.perf_counter(), time.process_time()
+    with Project.open(Path(path)) as project:
+        plan = plan_pretranslation(project, target, model, options.cache_key())
+        drafter = EngineDrafter(engine, project.info.source_language, options)
+        run_pretranslation(plan, drafter, lambda p, name, batch: save_batch(project, p, name, batch))
+        run = Run("cli", time.perf_counter() - wall, time.process_time() - cpu, _drafts(project, target))
+    Path(path).unlink()
+    return run
+
+
+def _window_run(
+    template: Path, work: Path, pool: EnginePool, engine: TranslationEngine, expected: float, seed: int
+) -> Run:
+    """The window's job on a fresh copy of the project, with "this segment now" at random moments."""
+    from PySide6.QtCore import QEventLoop, QTimer
+
+    from workbench.ui.mt_jobs import MtService
+
+    path = shutil.copy(template, work / "window.wbp")
+    target = _target(engine)
+    rng = random.Random(seed)
+    project = Project.open(Path(path))
+    service = MtService(project, pool.settings, pool)
+    service.options_for = _options(engine, target)
+    loop = QEventLoop()
+    asked: dict[int, float] = {}
+    answered: dict[int, float] = {}
+    lock = threading.Lock()
+    drafted: set[int] = set()
+    ended: list[str] = []
+
+    def ready(segment_id: int, *_args: object) -> None:  # in the worker that answered: the time it answered
+        with lock:
+            answered[segment_id] = time.perf_counter()
+
+    def ask() -> None:
+        waiting = [i for i in project.segment_ids() if i not in drafted and i not in asked]
+        if not waiting or ended:
+            return
+        segment = project.segment(rng.choice(waiting))
+        with lock:
+            asked[segment.id] = time.perf_counter()
+        service.translate_now(segment, target)
+
+    def maybe_quit() -> None:
+        if ended and len(answered) == len(asked) and not service.segments_asked_for:
+            loop.quit()
+
+    def saved(ids: list[int]) -> None:
+        drafted.update(ids)
+        maybe_quit()
+
+    def job_ended(_job: int, outcome: str, message: str) -> None:
+        ended.append(outcome if outcome == "done" else f"{outcome} {message}")
+        maybe_quit()
+
+    def failed(_segment: int, _language: str, message: str) -> None:
+        ended.append(f"a segment asked for now failed: {message}")
+        loop.quit()
+
+    service.segment_ready.connect(ready)
+    service.saved.connect(saved)
+    service.job_ended.connect(job_ended)
+    service.segment_failed.connect(failed)
+    wall, cpu = time.perf_counter(), time.process_time()
+    service.start([target], None)
+    for moment in sorted(rng.uniform(0.1, 0.85) * expected for _ in range(URGENT_REQUESTS)):
+        QTimer.singleShot(int(moment * 1000), ask)
+    QTimer.singleShot(int(expected * 10_000) + 60_000, loop.quit)  # a stuck job cannot hang the benchmark
+    loop.exec()
+    run_wall, run_cpu = time.perf_counter() - wall, time.process_time() - cpu
+    if ended[:1] != ["done"] or len(ended) > 1:
+        raise RuntimeError(f"the window's pre-translation did not finish: {ended or 'timed out'}")
+    drafts = {i: text for i, text in _drafts(project, target).items() if i not in asked}
+    waits = tuple(answered[i] - asked[i] for i in asked)
+    service.shutdown()
+    project.close()
+    Path(path).unlink()
+    return Run("window", run_wall, run_cpu, drafts, waits)
+
+
+def _memory_mb(field: str) -> float:
+    """This process's resident memory now (VmRSS) or at its peak (VmHWM); 0 where /proc is missing."""
+    try:
+        for line in Path("/proc/self/status").read_text().splitlines():
+            if line.startswith(f"{field}:"):
+                return int(line.split()[1]) / 1024
+    except OSError:
+        pass
+    return 0.0
+
+
+def _spread(values: list[float]) -> str:
+    return f"median {statistics.median(values):.2f} s ({min(values):.2f}-{max(values):.2f})"
+
+
+def _measure(architecture: str, pairs: int, threads: int, work: Path, out: Out) -> None:
+    from workbench.mt.model_choice import EnginePool
+    from workbench.mt.model_store import ModelStore
+    from workbench.mt.random_models import build_random_model
+
+    started = time.perf_counter()
+    store = ModelStore(work / "models")
+    store.install(build_random_model(architecture, work / architecture), name=architecture)
+    store.convert(architecture, "int8")
+    built = time.perf_counter() - started
+    article = work / "article.txt"
+    article.write_text(generate_vietnamese_text(ARTICLE_MEGABYTES), encoding="utf-8")
+    pool = EnginePool(store, Settings(), threads=threads)
+    before = _memory_mb("VmRSS")
+    loaded = pool.for_model(architecture)
+    engine_mb = _memory_mb("VmRSS") - before
+    engine, model = loaded.engine, loaded.model.name
+    target = _target(engine)
+    pool.settings.mt_models = {target: architecture}
+    pool.settings.beam_size = BEAM_SIZE
+    template = work / f"{architecture}.wbp"
+    with Project.create(template, "bench", VIETNAMESE, [target]) as project:
+        import_files(project, [article])
+        segments = len(project.segment_ids())
+    options = _options(engine, target)(pool.settings)
+    with Project.open(template) as project:
+        distinct = len(plan_pretranslation(project, target, model, options.cache_key()).units)
+    words = len(article.read_text(encoding="utf-8").split())
+    out(
+        f"{architecture} -> {target}: random weights, int8, {pool.threads or os.cpu_count()} threads "
+        f"(built and converted in {built:.0f} s)"
+    )
+    out(
+        f"  article: {words} words, {segments} segments ({distinct} distinct), beam {BEAM_SIZE}, "
+        f"every output {OUTPUT_TOKENS} tokens; {URGENT_REQUESTS} 'this segment now' requests per window run"
+    )
+    runs: list[Run] = []
+    for pair in range(pairs):  # interleaved: the machine's drift falls on both paths alike
+        cli = _cli_run(template, work, engine, model, options)
+        runs += [cli, _window_run(template, work, pool, engine, cli.wall, pair)]
+    for path in ("cli", "window"):
+        mine = [r for r in runs if r.path == path]
+        out(
+            f"  {path:6}  wall {_spread([r.wall for r in mine])}; CPU {_spread([r.cpu for r in mine])}"
+            f" ({len(mine)} runs)"
+        )
+    cli_runs = [r for r in runs if r.path == "cli"]
+    window_runs = [r for r in runs if r.path == "window"]
+    waits = sorted(w for r in window_runs for w in r.urgent)
+    same = all(r.drafts == {i: t for i, t in cli_runs[0].drafts.items() if i in r.drafts} for r in window_runs)
+    out(
+        f"  'this segment now' during the job: {len(waits)} requests, "
+        + (f"{_spread(waits)}" if waits else "none answered")
+        + f"; the job's drafts {'are' if same else 'are NOT'} the CLI's"
+    )
+    out(
+        f"  memory: the engine (two replicas, one copy of the weights) {engine_mb:.0f} MB when loaded; "
+        f"{_memory_mb('VmRSS'):.0f} MB resident after the runs"
+    )
+    ratio = statistics.median(r.wall for r in cli_runs) / statistics.median(r.wall for r in window_runs)
+    urgent = statistics.median(waits) if waits else float("nan")
+    out(f"  window/cli throughput: {ratio:.2f}; urgent median: {urgent:.2f} s")
+
+
+def run_pretranslate_benchmark(architectures: tuple[str, ...], threads: int, out: Out) -> None:
+    """For each architecture: wall and CPU time per path, the urgent waits, and
+    `window/cli throughput: X.XX; urgent median: Y.YY s`."""
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from PySide6.QtCore import QCoreApplication
+
+    from workbench.mt.model_store import MissingExtra, convert_needs
+
+    if needs := convert_needs():
+        raise MissingExtra(f"the pretranslate benchmark builds its random-weight models with transformers: {needs}")
+    app = QCoreApplication.instance() or QCoreApplication([])
+    for architecture in architectures or tuple(PAIRS):
+        work = Path(tempfile.mkdtemp(prefix="wb-pretranslate-"))
+        try:
+            _measure(architecture, PAIRS.get(architecture, 2), threads, work, out)
+        finally:
+            shutil.rmtree(work, ignore_errors=True)
+    del app

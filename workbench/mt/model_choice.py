@@ -43,10 +43,12 @@ class LoadedEngine:
 class EnginePool:
     """Engines loaded once per model and shared by pre-translation and "translate this segment now"."""
 
-    def __init__(self, store: ModelStore, settings: Settings, backend: str = "auto") -> None:
+    def __init__(self, store: ModelStore, settings: Settings, backend: str = "auto", threads: int = 0) -> None:
         self.store = store
         self.settings = settings
         self.backend = backend
+        #: intra-op threads of each engine (0: one per CPU core)
+        self.threads = threads
         self._engines: dict[str, LoadedEngine] = {}
         self._lock = threading.Lock()
 
@@ -61,7 +63,7 @@ class EnginePool:
         with self._lock:
             loaded = self._engines.get(model.name)
             if loaded is None:
-                engine = load_engine(model.path, model.name, self.backend)
+                engine = load_engine(model.path, model.name, self.backend, self.threads)
                 loaded = LoadedEngine(model, engine, threading.Lock())
                 self._engines[model.name] = loaded
         return loaded

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import logging
 import time
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from concurrent.futures import Future
 from dataclasses import dataclass, field
 
@@ -183,6 +183,8 @@ class MtService(QObject):
         #: "this segment now" when no job of its language is decoding: (segment id, language)
         self.segment_tasks: TaskRunner[tuple[int, str]] = TaskRunner(self)
         self._urgent: dict[str, _Running] = {}  # language -> the running job's urgent queue
+        #: how the settings become decoding options (the benchmark caps the output of random weights)
+        self.options_for: Callable[[Settings], TranslateOptions] = translate_options
         #: (segment, language) asked for now -> the cache key of the options its draft is decoded with
         self._pending: dict[tuple[int, str], str] = {}
         self.tasks.progressed.connect(lambda job_id, done, total, _message: self.progressed.emit(job_id, done, total))
@@ -201,13 +203,18 @@ class MtService(QObject):
     def busy(self) -> bool:
         return bool(self.jobs)
 
+    @property
+    def segments_asked_for(self) -> int:
+        """ "This segment now" requests not yet saved or failed."""
+        return len(self._pending)
+
     # --- pre-translation ---------------------------------------------------------------------------
 
     def start(self, languages: Sequence[str], document_id: int | None, segment_ids: Sequence[int] | None = None) -> Job:
         """Plan in this thread (raises NoModel at once if a language has none), draft from memory and the
         cache, and start decoding the rest in the background with the models and options of this moment."""
         source = self.project.info.source_language
-        options = translate_options(self.settings)
+        options = self.options_for(self.settings)
         pool = self.engines
         models = [
             pool.store.runnable(choose_model(pool.store, self.settings, language, source, None)).name
@@ -286,7 +293,7 @@ class MtService(QObject):
             if not (future.done() and future.exception() is not None):
                 future.add_done_callback(lambda f: self._deliver(segment.id, language, running.model, f))
                 return True
-        options = translate_options(self.settings).for_urgent()
+        options = self.options_for(self.settings).for_urgent()
         self._pending[key] = options.cache_key()
         pool, source = self.engines, self.project.info.source_language
         self.segment_tasks.start(
