@@ -17,7 +17,7 @@ import regex
 from workbench.core.importing.file_import import prepare_import
 from workbench.core.memory.match_normalization import normalize_for_matching
 from workbench.core.memory.project_memory import Memories, rebuild_project_memory
-from workbench.core.memory.translation_memory import MemoryUnit, SharedMemory, TmMatch, lookup
+from workbench.core.memory.translation_memory import CANDIDATES, MemoryUnit, SharedMemory, TmMatch, lookup
 from workbench.core.records import Origin, Status
 from workbench.core.store.project_store import Project
 
@@ -44,11 +44,14 @@ CREATE TABLE IF NOT EXISTS tm_gram_docs (gram INTEGER PRIMARY KEY, docs INTEGER 
 """
 
 # A unit of ten words whose old index holds three pairs, two of them beside the eighth word; changing
-# that word leaves one indexed pair, "thị tỉnh", which 150 other units share with the changed sentence
-# together with "mới lãnh": the old lookup ranked those 150 first and scored only the first 60 (or 100).
+# that word leaves one indexed pair, "thị tỉnh", which more units than a lookup scores share with the
+# changed sentence together with "mới lãnh": the old lookup ranked those first and never scored the unit.
 UNIT = "Thị tỉnh văn tra dục công phòng cán lãnh kiểm."
 CHANGED = "Thị tỉnh văn tra dục công phòng mới lãnh kiểm."
-OTHERS = [f"Thị tỉnh mới lãnh, mục {n} điều {n + 1} khoản {n + 2} chương {n + 3}." for n in range(0, 1500, 10)]
+OTHERS = [
+    f"Thị tỉnh mới lãnh, mục {n} điều {n + 1} khoản {n + 2} chương {n + 3}."
+    for n in range(0, (CANDIDATES + 100) * 10, 10)
+]
 _WORD = regex.compile(r"[\p{L}\p{M}\p{N}]+")
 
 

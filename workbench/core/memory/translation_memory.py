@@ -26,8 +26,8 @@ from workbench.core.review.post_edit_diff import word_diff
 from workbench.core.store.project_health import connect_project
 
 DEFAULT_THRESHOLD = 75
-#: units scored by rapidfuzz, those sharing most pairs: 100 costs about 0.3 ms more than 60
-CANDIDATES = 100
+#: units scored by rapidfuzz, those sharing most pairs (their keys alone are read to score them)
+CANDIDATES = 300
 
 MEMORY_SCHEMA = """
 CREATE TABLE IF NOT EXISTS tm_units (
@@ -126,26 +126,38 @@ def lookup(
     key = normalize_for_matching(source)
     if not key:
         return []
-    rows = {row["id"]: row for row in _exact_rows(db, key, target_language)}
+    exact = _exact_rows(db, key, target_language)
+    # (score, created_at, id) of every unit reaching the threshold, in the order the queries return them
+    scored: list[tuple[int, str, int]] = [(100, str(row["created_at"]), row["id"]) for row in exact]
     shared = shared_pairs(db, key)
     if shared:
-        best = [u for u in heapq.nlargest(CANDIDATES, shared, key=shared.__getitem__) if u not in rows]
+        known = {row["id"] for row in exact}
+        best = [u for u in heapq.nlargest(CANDIDATES, shared, key=shared.__getitem__) if u not in known]
         shortest = len(key) * threshold / (200 - threshold)  # a shorter (or longer) text cannot reach the threshold
         longest = len(key) * (200 - threshold) / threshold
         if best:
-            for row in db.execute(
-                f"""SELECT * FROM tm_units WHERE id IN ({",".join("?" * len(best))}) AND target_language = ?
-                    AND length(source_key) BETWEEN ? AND ?""",
+            # the keys alone are read to score the candidates; whole rows only for the matches returned
+            for unit_id, other, created_at in db.execute(
+                f"""SELECT id, source_key, created_at FROM tm_units WHERE id IN ({",".join("?" * len(best))})
+                    AND target_language = ? AND length(source_key) BETWEEN ? AND ?""",
                 (*best, target_language, shortest, longest),
             ).fetchall():
-                rows[row["id"]] = row
-    matches = []
-    for row in rows.values():
-        score = 100 if row["source_key"] == key else min(99, int(fuzz.ratio(key, row["source_key"])))
-        if score >= threshold:
-            matches.append(TmMatch(_unit(row), score, memory, word_differences(row["source"], source)))
-    matches.sort(key=lambda m: (-m.score, m.unit.created_at), reverse=False)
-    return matches[:limit]
+                score = min(99, int(fuzz.ratio(key, other, score_cutoff=threshold)))
+                if score >= threshold:
+                    scored.append((score, str(created_at), unit_id))
+    scored.sort(key=lambda s: (-s[0], s[1]))  # stable: of units as good and as old, the first returned
+    kept = scored[:limit]
+    rows = {row["id"]: row for row in exact}
+    fuzzy = [unit_id for _score, _created, unit_id in kept if unit_id not in rows]
+    if fuzzy:
+        marks = ",".join("?" * len(fuzzy))
+        rows.update(
+            (row["id"], row) for row in db.execute(f"SELECT * FROM tm_units WHERE id IN ({marks})", fuzzy).fetchall()
+        )
+    return [
+        TmMatch(_unit(rows[unit_id]), score, memory, word_differences(rows[unit_id]["source"], source))
+        for score, _created, unit_id in kept
+    ]
 
 
 def exact_unit(db: sqlite3.Connection, key: str, target_language: str) -> MemoryUnit | None:
