@@ -107,9 +107,9 @@ def test_mt_benchmark_prints_its_figures(tmp_path: Path) -> None:
     assert result.returncode == 0, result.stderr
     out = result.stdout
     assert re.search(r"^  raw on equal = best found: \d+x\d+ ", out, re.M), out
-    for workload in ("equal", "mixed"):
+    for workload, modes in (("equal", ("greedy", "beam 4")), ("mixed", ("greedy",))):
         assert re.search(rf"^  {workload}: \d+ segments -> \d+ pieces", out, re.M), out
-        for mode in ("greedy", "beam 4"):
+        for mode in modes:
             after = out.split(f"\n  {workload} {mode}:\n", 1)[1].splitlines()
             block = "\n".join(itertools.takewhile(lambda line: line.startswith("    "), after))
             for kind in ("raw", "pipeline"):

@@ -39,7 +39,7 @@ from workbench.mt.speed_layouts import (
     search_layouts,
     timed,
 )
-from workbench.mt.speed_stats import Series, ratio_line, series_line
+from workbench.mt.speed_stats import Series, ratio_line, series_line, summary_line
 from workbench.mt.speed_workloads import (
     OUTPUT_TOKENS,
     SEGMENTS,
@@ -56,6 +56,11 @@ PAIRS = 3
 #: the transformers reference decodes this many of the equal workload's segments, once per mode: it is slow
 REFERENCE_SEGMENTS = 8
 BEAMS = (1, 4)
+#: the beams each workload is timed in: the mixed one greedily only, to keep a large model's run short
+MODES = {"equal": BEAMS, "mixed": (1,)}
+#: float32 decoding is tried only on models this small: it holds 4x the weights, and decoded 3-4x slower
+#: than int8 on opus-mt here (bench mt, December 2026)
+FLOAT32_SEARCH_MB = 200
 #: raw CTranslate2, our pipeline on raw's translator, our pipeline on the app's own engine
 KINDS = ("raw", "pipeline", "app")
 
@@ -93,15 +98,17 @@ class _Runs:
         engine = load_engine(folder, folder.name, "ct2", threads)
         assert isinstance(engine, Ct2Engine)
         own = engine.translator
-        own_setting = (own.num_translators, own.compute_type)
-        self.app_layout = _engine_layout(engine)
+        # CTranslate2 does not say how many threads each of its translators has; Ct2Engine gives each all.
+        own_setting = (own.num_translators, threads, own.compute_type)
+        self.app_layout = f"{own.num_translators}x{threads} {own.compute_type}, one call per pipeline batch"
         self.layout = layout
         self.app: Ct2Engine | None = engine if keep_app else None
         self.engine = copy.copy(engine)
         if not keep_app:
             del own, engine.translator  # one model in memory: the memory child measures raw's setting alone
         self.translator = open_translator(folder, layout)
-        if keep_app and own_setting == (self.translator.num_translators, self.translator.compute_type):
+        setting = (layout.inter_threads, layout.intra_threads, self.translator.compute_type)
+        if keep_app and own_setting == setting:
             self.translator, self.app = own, None  # the app's engine opens raw's setting already
         self.engine.translator = self.translator
         self.target, prefix = bench_target(engine)
@@ -135,9 +142,8 @@ class _Runs:
         return run
 
 
-def _engine_layout(engine: Ct2Engine) -> str:
-    translator = engine.translator
-    return f"{translator.num_translators} translator(s), {translator.compute_type}, one call per pipeline batch"
+def _model_mb(folder: Path) -> float:
+    return sum(f.stat().st_size for f in folder.glob("*.bin")) / 1e6
 
 
 def _compare(folder: Path, threads: int, pairs: int, given: Layout | None) -> dict[str, Any]:
@@ -153,7 +159,7 @@ def _compare(folder: Path, threads: int, pairs: int, given: Layout | None) -> di
         del probe  # its translator too: the search loads one translator at a time
         best, _tried = search_layouts(
             folder,
-            candidate_layouts(threads),
+            candidate_layouts(threads, float32=_model_mb(folder) <= FLOAT32_SEARCH_MB),
             inputs,
             codec.target_prefix(target),
             OUTPUT_TOKENS + prefix,
@@ -171,7 +177,7 @@ def _compare(folder: Path, threads: int, pairs: int, given: Layout | None) -> di
             runs = _Runs(folder, threads, layout)
             for warm_up in runs.kinds(loads[0], 1, layout).values():
                 warm_up()
-        for beam in BEAMS:
+        for beam in MODES[workload.name]:
             kinds = runs.kinds(workload, beam, layout)
             for kind in kinds:
                 series[f"{workload.name}/{beam}/{kind}"] = {"wall": [], "cpu": []}
@@ -308,21 +314,32 @@ def measure_engines(
         )
         for line in compared["search"]:
             out(f"    {line}")
+        if not any(" float32 " in line for line in compared["search"]):
+            out(f"    (float32 decoding not tried on a model over {FLOAT32_SEARCH_MB} MB: 4x the memory, slower)")
     for name, chosen in best.items():
         out(f"  raw on {name} = {'best found' if compared['search'] else 'given'}: {chosen.describe()}")
+    if any(chosen.inter_threads > 1 for chosen in best.values()):
+        out(
+            "  note: raw's one call is cut into token batches that its translators decode at once; the pipeline "
+            "calls with one batch at a time, which one translator decodes"
+        )
     out("  pipeline = ours on raw's translator (same threads and compute type), with its own batching;")
     out(f"  app = ours on the app's engine as it opens itself ({compared['app_layout']}),")
     out("  timed only where raw's translator differs from it")
     out(f"  interleaved, {pairs} pairs each; seconds as median (min-max):")
     series = compared["series"]
+    summaries: dict[str, list[tuple[str, Series, Series]]] = {}
     for workload, output_tokens in compared["output_tokens"].items():
-        for beam in BEAMS:
+        for beam in MODES[workload]:
             runs = {kind: _series(series[key]) for kind in KINDS if (key := f"{workload}/{beam}/{kind}") in series}
             out(f"  {workload} {_mode(beam)}:")
             for kind, timing in runs.items():
                 out(f"    {series_line(kind, timing, output_tokens)}")
             for kind in [k for k in runs if k != "raw"]:
                 out(f"    {ratio_line(kind, runs[kind], runs['raw'])}")
+                summaries.setdefault(kind, []).append((f"{workload} {_mode(beam)}", runs[kind], runs["raw"]))
+    for kind, blocks in summaries.items():
+        out(f"  {summary_line(kind, blocks)}")
     equal = best["equal"].as_args()
     peaks = {kind: _run_child(["memory", kind, str(ct2), str(threads), *equal]) for kind in ("raw", "pipeline")}
     memory = f"raw {peaks['raw']['peak_mb']:.0f} MB, pipeline {peaks['pipeline']['peak_mb']:.0f} MB"

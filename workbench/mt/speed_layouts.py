@@ -56,17 +56,15 @@ def open_translator(folder: Path, layout: Layout) -> ctranslate2.Translator:
     )
 
 
-def candidate_layouts(threads: int) -> list[Layout]:
-    """All threads in one translator or spread over two (or one per thread); int8, float32 decoding of the
-    int8 weights; one batch or CTranslate2's token batches. int8 and int8_float32 are one kind on a CPU
-    (CTranslate2 reports both as int8_float32), so int8 is tried once."""
+def candidate_layouts(threads: int, float32: bool = True) -> list[Layout]:
+    """All threads in one translator or spread over two (or one per thread); one batch or CTranslate2's
+    token batches; float32 decoding of the int8 weights if asked. int8 and int8_float32 are one kind on a
+    CPU (CTranslate2 reports both as int8_float32), so int8 is tried once."""
     supported = ctranslate2.get_supported_compute_types("cpu")
     compute = "int8" if "int8" in supported else "float32"
     layouts = [Layout(1, threads, compute), Layout(1, threads, compute, 1024)]
-    for inter in sorted({2, threads} if threads > 1 else set()):
-        if inter <= 8:
-            layouts += [Layout(inter, threads // inter, compute, 512), Layout(inter, threads // inter, compute, 1024)]
-    if "float32" in supported and compute != "float32":
+    layouts += [Layout(inter, threads // inter, compute, 1024) for inter in sorted({2, threads}) if 1 < inter <= 8]
+    if float32 and "float32" in supported and compute != "float32":
         layouts.append(Layout(1, threads, "float32"))
     return layouts
 

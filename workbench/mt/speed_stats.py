@@ -63,3 +63,19 @@ def ratio_line(label: str, ours: Series, raw: Series) -> str:
 def series_line(label: str, series: Series, output_tokens: int) -> str:
     wall, cpu = Spread.of(series.wall), Spread.of(series.cpu)
     return f"{label:10} wall {wall} s  cpu {cpu} s  {output_tokens / wall.median:8.1f} tok/s (n={len(series.wall)})"
+
+
+def summary_line(label: str, blocks: list[tuple[str, Series, Series]]) -> str:
+    """One line for `label` over every (name, ours, raw) block: wall/CPU speed ratios and how many of them
+    are equal within noise by each clock."""
+    parts, by_wall, by_cpu = [], 0, 0
+    for name, ours, raw in blocks:
+        wall = statistics.median(raw.wall) / statistics.median(ours.wall)
+        cpu = statistics.median(raw.cpu) / statistics.median(ours.cpu)
+        parts.append(f"{name} {wall:.2f}/{cpu:.2f}")
+        by_wall += Spread.of(ours.wall).overlaps(Spread.of(raw.wall))
+        by_cpu += Spread.of(ours.cpu).overlaps(Spread.of(raw.cpu))
+    return (
+        f"{label}/raw speed (wall/cpu): {', '.join(parts)}; equal within noise in {by_wall} of {len(blocks)} "
+        f"by wall, {by_cpu} of {len(blocks)} by cpu"
+    )
