@@ -1,6 +1,8 @@
-"""`python main.py bench project`: import+segmentation throughput and the time to open a big project.
+"""`python main.py bench project`: import+segmentation throughput, a 50 MB file of one line, and the time to
+open a big project.
 
-Figures are printed, never asserted: they depend on the machine.
+Figures are printed, never asserted: they depend on the machine. Each import figure gives wall time and the
+process's CPU time (less disturbed by other work on the machine).
 """
 
 from __future__ import annotations
@@ -11,6 +13,8 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
+from workbench.core.counted import counted
+from workbench.core.errors import ImportProblem
 from workbench.core.importing.file_import import prepare_import
 from workbench.core.language.language_rules import TARGET_LANGUAGES, VIETNAMESE
 from workbench.core.records import PreparedDocument
@@ -60,6 +64,44 @@ def generate_vietnamese_text(megabytes: float, seed: int = 7) -> str:
     return "\n\n".join(paragraphs)
 
 
+#: the size of the file of one line (issue 14: such a file once took hours)
+SINGLE_LINE_MB = 50.0
+
+
+def single_line_texts(megabytes: float) -> dict[str, str]:
+    """One line of `megabytes` of press prose (no line break at all), with its sentence ends and without them
+    (full stops between sentences made commas: one sentence of that size)."""
+    prose = generate_vietnamese_text(megabytes).replace("\n\n", " ")
+    return {"with sentence ends": prose, "without a sentence end": prose.replace(". ", ", ")}
+
+
+def _timed_import(path: Path) -> tuple[PreparedDocument | ImportProblem, float, float]:
+    """The prepared document (or the refusal) and the wall and CPU seconds it took."""
+    wall, cpu = time.perf_counter(), time.process_time()
+    try:
+        result: PreparedDocument | ImportProblem = prepare_import(path)
+    except ImportProblem as problem:
+        result = problem
+    return result, time.perf_counter() - wall, time.process_time() - cpu
+
+
+def run_single_line_benchmark(folder: Path, megabytes: float, out: Callable[[str], None]) -> None:
+    for what, text in single_line_texts(megabytes).items():
+        path = folder / "one-line.txt"
+        path.write_text(text, encoding="utf-8")
+        size_mb = path.stat().st_size / 1e6
+        result, wall, cpu = _timed_import(path)
+        if isinstance(result, ImportProblem):
+            outcome = f"refused ({result})"
+        else:
+            spans = sum(len(segment.spans) for segment in result.segments)
+            outcome = f"{counted(len(result.segments), 'segment')}, {counted(spans, 'protected span')}"
+        out(f"one line of {size_mb:.1f} MB {what}: {outcome}")
+        out(f"  decode+segment: {wall:.2f} s (cpu {cpu:.2f} s) = {size_mb / wall:.2f} MB/s")
+        del result, text
+        path.unlink()
+
+
 def build_big_project(path: Path, segments: int, prepared: PreparedDocument | None = None) -> Path:
     """A project with one document of exactly `segments` segments of generated press prose."""
     if prepared is None:
@@ -81,15 +123,19 @@ def run_project_benchmark(megabytes: float, segments: int, out: Callable[[str], 
         source.write_text(generate_vietnamese_text(megabytes), encoding="utf-8")
         size_mb = source.stat().st_size / 1e6
 
-        start = time.perf_counter()
+        start, cpu_start = time.perf_counter(), time.process_time()
         prepared = prepare_import(source)
-        parsed = time.perf_counter()
+        parsed, cpu_parsed = time.perf_counter(), time.process_time()
         with Project.create(folder / "bench.wbp", "bench", VIETNAMESE, list(TARGET_LANGUAGES)) as project:
             project.store_document(prepared)
         stored = time.perf_counter()
         out(f"import {size_mb:.1f} MB of Vietnamese text: {len(prepared.segments)} segments")
-        out(f"  decode+segment: {parsed - start:.2f} s = {size_mb / (parsed - start):.2f} MB/s")
+        out(
+            f"  decode+segment: {parsed - start:.2f} s (cpu {cpu_parsed - cpu_start:.2f} s) = "
+            f"{size_mb / (parsed - start):.2f} MB/s"
+        )
         out(f"  with storing:   {stored - start:.2f} s = {size_mb / (stored - start):.2f} MB/s")
+        run_single_line_benchmark(folder, SINGLE_LINE_MB, out)
 
         big = build_big_project(folder / "big.wbp", segments, prepared)
         start = time.perf_counter()
