@@ -10,10 +10,10 @@ from workbench.bench.project_bench import generate_vietnamese_text, single_line_
 from workbench.core.importing.file_import import prepare_import
 
 
-def _import(tmp_path: Path, text: str) -> list[tuple[str, list[list[object]]]]:
+def _import(tmp_path: Path, text: str) -> list[tuple[str, list[tuple[str, str]]]]:
     path = tmp_path / "bai.txt"
     path.write_text(text, encoding="utf-8")
-    return [(s.source, [span.to_json()[0:1] + [span.text] for span in s.spans]) for s in prepare_import(path).segments]
+    return [(s.source, [(span.kind, span.text) for span in s.spans]) for s in prepare_import(path).segments]
 
 
 def test_one_line_of_prose_gives_the_sentences_its_paragraphs_give(tmp_path: Path) -> None:
