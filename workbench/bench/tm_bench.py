@@ -90,18 +90,27 @@ def run_memory_benchmark(count: int, out: Callable[[str], None], queries: int = 
     out(
         f"translation memory of {count} units ({size:.0f} MB), built in {built[-1][1]:.1f} s ({built[-1][2]:.1f} s CPU)"
     )
+    rates = []  # (middle of the stretch, us per unit added, us CPU per unit added)
     previous = (0, 0.0, 0.0, 0.0)
     for mark in built:
         added = mark[0] - previous[0]
+        rates.append(
+            ((mark[0] + previous[0]) / 2, (mark[1] - previous[1]) / added * 1e6, (mark[2] - previous[2]) / added * 1e6)
+        )
         out(
-            f"  build to {mark[0]:>7} units: {(mark[1] - previous[1]) / added * 1e6:5.0f} us per unit added "
-            f"({(mark[2] - previous[2]) / added * 1e6:4.0f} us CPU), file {mark[3]:.0f} MB"
+            f"  build to {mark[0]:>7} units: {rates[-1][1]:5.0f} us per unit added ({rates[-1][2]:4.0f} us CPU), "
+            f"file {mark[3]:.0f} MB"
         )
         previous = mark
-    if len(built) > 1 and built[0][1] > 0:
-        exponent = math.log(built[-1][1] / built[0][1]) / math.log(built[-1][0] / built[0][0])
-        cpu_exponent = math.log(built[-1][2] / built[0][2]) / math.log(built[-1][0] / built[0][0])
-        out(f"  build time grows as units^{exponent:.2f} (CPU units^{cpu_exponent:.2f}); 1.00 is linear")
+    if len(rates) > 2 and min(r[1] for r in rates[-2:]) > 0 and min(r[2] for r in rates[-2:]) > 0:
+        # time ~ units^k makes the time per unit added ~ units^(k-1): k from the last two stretches
+        (n1, wall1, cpu1), (n2, wall2, cpu2) = rates[-2:]
+        wall_k, cpu_k = (1 + math.log(b / a) / math.log(n2 / n1) for a, b in ((wall1, wall2), (cpu1, cpu2)))
+        whole = math.log(built[-1][1] / built[0][1]) / math.log(built[-1][0] / built[0][0])
+        out(
+            f"  build time grows as units^{wall_k:.2f} (CPU units^{cpu_k:.2f}) over the last two stretches, "
+            f"units^{whole:.2f} from {built[0][0]} to {built[-1][0]} units; 1.00 is linear"
+        )
     out(
         f"  fuzzy lookup (one word changed), {len(asked)} queries: median {statistics.median(times) * 1000:.1f} ms "
         f"({statistics.median(cpu_times) * 1000:.1f} ms CPU), 95th percentile {sorted(times)[int(len(times) * 0.95)] * 1000:.1f} ms"
