@@ -158,10 +158,16 @@ def _window_run(
     service.segment_failed.connect(failed)
     wall, cpu = time.perf_counter(), time.process_time()
     service.start([target], None)
-    for moment in sorted(rng.uniform(0.1, 0.85) * expected for _ in range(URGENT_REQUESTS)):
-        QTimer.singleShot(int(moment * 1000), ask)
-    QTimer.singleShot(int(expected * 10_000) + 60_000, loop.quit)  # a stuck job cannot hang the benchmark
+    timers = [QTimer() for _ in range(URGENT_REQUESTS + 1)]  # stopped after the run: none fires in the next
+    moments = sorted(rng.uniform(0.1, 0.85) * expected for _ in range(URGENT_REQUESTS))
+    moments.append(expected * 10 + 60)  # a stuck job cannot hang the benchmark
+    for timer, moment in zip(timers, moments, strict=True):
+        timer.setSingleShot(True)
+        timer.timeout.connect(ask if timer is not timers[-1] else loop.quit)
+        timer.start(int(moment * 1000))
     loop.exec()
+    for timer in timers:
+        timer.stop()
     run_wall, run_cpu = time.perf_counter() - wall, time.process_time() - cpu
     if ended[:1] != ["done"] or len(ended) > 1:
         raise RuntimeError(f"the window's pre-translation did not finish: {ended or 'timed out'}")
@@ -171,17 +177,6 @@ def _window_run(
     project.close()
     Path(path).unlink()
     return Run("window", run_wall, run_cpu, drafts, waits)
-
-
-def _memory_mb(field: str) -> float:
-    """This process's resident memory now (VmRSS) or at its peak (VmHWM); 0 where /proc is missing."""
-    try:
-        for line in Path("/proc/self/status").read_text().splitlines():
-            if line.startswith(f"{field}:"):
-                return int(line.split()[1]) / 1024
-    except OSError:
-        pass
-    return 0.0
 
 
 def _spread(values: list[float]) -> str:
@@ -201,9 +196,7 @@ def _measure(architecture: str, pairs: int, threads: int, work: Path, out: Out) 
     article = work / "article.txt"
     article.write_text(generate_vietnamese_text(ARTICLE_MEGABYTES), encoding="utf-8")
     pool = EnginePool(store, Settings(), threads=threads)
-    before = _memory_mb("VmRSS")
     loaded = pool.for_model(architecture)
-    engine_mb = _memory_mb("VmRSS") - before
     engine, model = loaded.engine, loaded.model.name
     target = _target(engine)
     pool.settings.mt_models = {target: architecture}
@@ -242,10 +235,6 @@ def _measure(architecture: str, pairs: int, threads: int, work: Path, out: Out) 
         f"  'this segment now' during the job: {len(waits)} requests, "
         + (f"{_spread(waits)}" if waits else "none answered")
         + f"; the job's drafts {'are' if same else 'are NOT'} the CLI's"
-    )
-    out(
-        f"  memory: the engine (two replicas, one copy of the weights) {engine_mb:.0f} MB when loaded; "
-        f"{_memory_mb('VmRSS'):.0f} MB resident after the runs"
     )
     ratio = statistics.median(r.wall for r in cli_runs) / statistics.median(r.wall for r in window_runs)
     urgent = statistics.median(waits) if waits else float("nan")

@@ -6,16 +6,20 @@ case (`core/ops/pretranslation.py`), which plans and saves for the CLI and the w
 Identical sources are translated once, sorted by length and batched by tokens; long inputs are cut
 at clause boundaries; protected spans are checked and restored; Khmer output is normalised.
 
-"Translate this segment now" during a pre-translation: an engine that can decode two calls at once
+"Translate this segment now" during a pre-translation: an engine that decodes two calls at once
 (CTranslate2 with two replicas sharing one copy of the weights, `Ct2Engine.parallel_calls`) answers
-the request on its second replica the moment it arrives, in a lane thread of its own, while the
-job's batch goes on decoding on the first; so the job keeps the CLI's batch sizes. Measured on
-random-weight models of the real architectures, 2 cores, interleaved (`bench pretranslate`): small
-batches served in between cost the window 1.5-2.2x the CLI's time and still left a request waiting
-0.4-2.6 s for the batch in front of it; a second `ctranslate2.Translator` with one thread answered
-slower (one core) and loads the weights twice (+620 MB peak for nllb-200-distilled-600M, +76 MB for
-opus-mt-vi-en); the second replica costs under 10 MB and answers with every thread. An engine that
-cannot (the transformers reference backend) serves requests between batches kept short instead.
+the request the moment it arrives, in a lane thread of its own, while the job's batch goes on
+decoding; the job keeps the CLI's batch sizes and starts no new batch while a request is answered.
+Chosen by measuring on random-weight models of the real architectures, 2 shared cores, interleaved in
+one process: served between batches, short batches made the window 1.5-2.2x slower than the CLI
+and still left a request waiting (median 0.4-0.7 s for opus-mt-vi-en, 2.6 s for nllb-200-distilled-600M,
+issue 14), the CLI's batches left it waiting 1.2-4.7 s (opus-mt-vi-en); a second
+`ctranslate2.Translator` of one thread answered in 0.8-2.1 s and loads the weights twice
+(peak 1681 MB instead of 1056 MB for nllb-200-distilled-600M, 270 instead of 184 MB for opus-mt-vi-en);
+the second replica answered in 0.4-0.9 s, costs under 10 MB, and the job runs at the CLI's speed
+(`bench pretranslate`). The request shares the CPU with the batch under way, so on 2 cores it takes
+about twice as long as alone. An engine decoding one call at a time (the transformers reference
+backend) serves requests between batches kept short instead.
 """
 
 from __future__ import annotations
@@ -122,19 +126,34 @@ def decoding_lock(
 
 class _UrgentLane:
     """A thread answering urgent requests as they arrive, on the engine's second replica, while the job's
-    batch decodes on the first."""
+    batch decodes on the first. The job starts no new batch while a request is being answered, so the
+    request competes for the CPU with the rest of one batch at most."""
 
     def __init__(
         self, urgent: UrgentRequests, engine: TranslationEngine, source: str, target: str, options: TranslateOptions
     ) -> None:
         self._urgent = urgent
         self._serve = lambda unit: translate_one(unit, engine, source, target, options.for_urgent())
+        self._answering = threading.Condition()
+        self._busy = False
         self._thread = threading.Thread(target=self._run, name="urgent-translation", daemon=True)
         self._thread.start()
 
     def _run(self) -> None:
         while (request := self._urgent._next()) is not None:
-            _answer(*request, self._serve)
+            with self._answering:
+                self._busy = True
+            try:
+                _answer(*request, self._serve)
+            finally:
+                with self._answering:
+                    self._busy = False
+                    self._answering.notify_all()
+
+    def wait_until_answered(self) -> None:
+        """Before the job's next batch: let the request being answered have the CPU to itself."""
+        with self._answering:
+            self._answering.wait_for(lambda: not self._busy, timeout=60)
 
     def close(self) -> None:
         self._urgent._stop()
@@ -211,7 +230,16 @@ def translate_units(
         lane = _UrgentLane(urgent, engine, source, target, options)
         try:
             yield from _batches(
-                sized, engine, source, target, options, progress, None, total, options.max_batch_segments
+                sized,
+                engine,
+                source,
+                target,
+                options,
+                progress,
+                None,
+                total,
+                options.max_batch_segments,
+                lane.wait_until_answered,
             )
         finally:
             lane.close()
@@ -234,11 +262,13 @@ def _batches(
     urgent: UrgentRequests | None,
     total: int,
     max_segments: int,
+    before_batch: Callable[[], None] = lambda: None,
 ) -> Iterator[list[Draft]]:
     done = 0
     start = 0
     while start < len(sized):
         _serve_urgent(urgent, engine, source, target, options)
+        before_batch()
         if progress.is_cancelled():
             raise Cancelled(f"stopped after {done} of {total} segments")
         end = _next_batch(sized, start, options, max_segments)
