@@ -19,6 +19,8 @@ import regex
 from lxml import etree
 
 from workbench.core.errors import WorkbenchError
+from workbench.core.language.break_finders import break_finders
+from workbench.core.language.break_finders import gate as rule_gate
 from workbench.core.language.language_rules import QUOTATION_MARKS
 from workbench.core.resources import resource_path
 
@@ -136,21 +138,6 @@ def quotations_marked(paragraph: str) -> str:
     return "".join(marked)
 
 
-_LEADING_RUN = regex.compile(r"\[(?:\\.|[^\]\\])+\]\+(?![+?])")
-
-
-def _run_start_guard(before: str) -> str:
-    r"""A look-behind that starts a forward scan only where a rule's leading run of characters begins.
-
-    A rule such as `[.?!…]+[”"’»)\]]*` before a break would otherwise be tried at every position of a
-    long run of full stops, each try reading to the run's end: a line of 10,000 dots took 19 s. Starting
-    inside the run can only find a match ending where the one from its start ends, because what follows
-    the run in these rules (quotes, brackets) is not part of it, so the candidates are the same.
-    """
-    found = _LEADING_RUN.match(before)
-    return f"(?<!{found.group()[:-1]})" if found else ""
-
-
 def _combinable(deciders: list[regex.Pattern[str]]) -> bool:
     """Whether the rules can be tried as the alternatives of one pattern: not when a rule has groups or
     global flags of its own, which would change meaning inside a larger pattern."""
@@ -168,23 +155,6 @@ def _first_rule_pattern(rules: list[SrxRule], left_out: tuple[int, ...] = ()) ->
         f"(?={rule.after})(?<={rule.before})(?P<_rule{i}>)" for i, rule in enumerate(rules) if i not in left_out
     ]
     return regex.compile("|".join(alternatives) or "(?!)", regex.MULTILINE)
-
-
-#: a pattern that starts with a literal character: searching for it is fast (the engine looks for that character)
-_LITERAL_START = regex.compile(r"\\[^\w\s]|[^\\\[\](){}.*+?^$|\s]")
-#: what can make a pattern match backwards (as a look-behind does) where it cannot forwards: atomic groups,
-#: possessive quantifiers, recursion, fuzzy matching, reversed parts, \G; only inline flags and look-arounds
-#: are left in a pattern whose forward search rules out its look-behind
-_NOT_FORWARD_SAFE = regex.compile(r"\(\?(?![:=!]|<[=!]|[imsx-]+:)|[*+?}]\+|\\G|\{\s*[eisd]\s*[<=]")
-
-
-def _gate(pattern: str, forward_only: bool = False) -> regex.Pattern[str] | None:
-    """A quick test that a rule's part occurs somewhere in a paragraph, for parts that start with a literal
-    character: where it does not, the rule cannot match anywhere in it and is not tried. `forward_only`: the
-    part is matched as a look-behind, which a forward search rules out only for plain patterns."""
-    if not _LITERAL_START.match(pattern) or (forward_only and _NOT_FORWARD_SAFE.search(pattern)):
-        return None
-    return regex.compile(pattern, regex.MULTILINE)
 
 
 @dataclass(frozen=True, slots=True)
@@ -213,24 +183,16 @@ class Segmenter:
         self._rule_gates = [
             (i, gate)
             for i, rule in enumerate(rules_list)
-            if (gate := _gate(rule.after) or _gate(rule.before, forward_only=True)) is not None
+            if (gate := rule_gate(rule.after) or rule_gate(rule.before, forward_only=True)) is not None
         ]
         # Where can a break happen at all? Forward scans are much faster than look-behinds everywhere.
-        self._finders = [
-            (
-                regex.compile(f"{_run_start_guard(rule.before)}(?:{rule.before})(?={rule.after})", regex.MULTILINE),
-                _gate(rule.after) or _gate(rule.before),
-            )
-            for rule in rules_list
-            if rule.breaks
-        ]
+        self._finders = break_finders([(rule.before, rule.after) for rule in rules_list if rule.breaks])
 
     def break_positions(self, paragraph: str) -> list[int]:
         paragraph = quotations_marked(paragraph)
         candidates: set[int] = set()
-        for finder, gate in self._finders:
-            if gate is None or gate.search(paragraph) is not None:
-                candidates.update(m.end() for m in finder.finditer(paragraph))
+        for finder in self._finders:
+            candidates.update(finder.ends(paragraph))
         candidates.discard(0)
         candidates.discard(len(paragraph))
         if not candidates:
