@@ -144,3 +144,16 @@ def test_a_project_with_the_old_memory_index_keeps_finding_and_learning_until_re
         rebuild_project_memory(project)
         assert memories.lookup(CHANGED, "en")[0].unit.source == UNIT
         assert memories.lookup("Hòa Bình có hồ lớn và đồi chè.", "en")[0].unit.target == "Hoa Binh has a big lake."
+
+
+def test_an_import_larger_than_one_indexing_batch_counts_and_finds_every_unit(tmp_path: Path) -> None:
+    places = ["Long Xuyên", "Châu Đốc", "Tân Châu", "Tịnh Biên", "Tri Tôn", "Chợ Mới", "Phú Tân", "An Phú"]
+    sources = [
+        f"Năm {2000 + n % 30} {places[n % 8]} có chợ {n} mở cửa từ sáng sớm ngày {n % 28 + 1}." for n in range(4200)
+    ]
+    with closing(SharedMemory(tmp_path / "shared.sqlite")) as memory:
+        assert memory.add([MemoryUnit(s, f"EN {n}", "en") for n, s in enumerate(sources)], "2026-01-01") == 4200
+        assert memory.add([MemoryUnit(sources[7], "EN 7", "en")], "2026-01-02") == 0  # known already
+        for n in (0, 4095, 4096, 4199):  # either side of where the shared memory indexes a batch
+            changed = sources[n].replace("mở cửa", "đóng cửa")
+            assert memory.lookup(changed, "en")[0].unit.target == f"EN {n}"

@@ -82,10 +82,9 @@ def is_legacy(db: sqlite3.Connection) -> bool:
     return {row[0] for row in found.fetchall()} == {"tm_grams"}
 
 
-def index_unit(db: sqlite3.Connection, unit_id: int, key: str, legacy: bool | None = None) -> None:
-    """Index a new unit; the caller holds the transaction. `legacy`: the layout if the caller knows it
-    (asking the file costs about a tenth of adding a unit)."""
-    if is_legacy(db) if legacy is None else legacy:
+def index_unit(db: sqlite3.Connection, unit_id: int, key: str) -> None:
+    """Index a new unit, in the file's layout; the caller holds the transaction."""
+    if is_legacy(db):
         grams = legacy_pairs(key)
         db.executemany("INSERT OR IGNORE INTO tm_grams(gram, unit_id) VALUES (?, ?)", [(g, unit_id) for g in grams])
         db.executemany(
@@ -170,7 +169,7 @@ def upgrade_memory_index(db: sqlite3.Connection) -> bool:
 
 
 def bulk_index(db: sqlite3.Connection, keyed: Iterable[tuple[int, str]]) -> None:
-    """Index many units into empty blocks: postings inserted in key order, document counts in one pass."""
+    """Index many new units (block layout): postings inserted in key order, document counts in one pass."""
     postings: list[tuple[int, int, int]] = []
     for unit_id, key in keyed:
         block = unit_id >> BLOCK_BITS

@@ -21,13 +21,22 @@ from pathlib import Path
 from rapidfuzz import fuzz
 
 from workbench.core.memory.match_normalization import normalize_for_matching
-from workbench.core.memory.memory_index import INDEX_TABLES, index_unit, is_legacy, shared_pairs, upgrade_memory_index
+from workbench.core.memory.memory_index import (
+    INDEX_TABLES,
+    bulk_index,
+    index_unit,
+    is_legacy,
+    shared_pairs,
+    upgrade_memory_index,
+)
 from workbench.core.review.post_edit_diff import word_diff
 from workbench.core.store.project_health import connect_project
 
 DEFAULT_THRESHOLD = 75
 #: units scored by rapidfuzz, those sharing most pairs (their keys alone are read to score them)
 CANDIDATES = 300
+#: units the shared memory indexes together when many are added (an import)
+_INDEX_BATCH = 4096
 
 MEMORY_SCHEMA = """
 CREATE TABLE IF NOT EXISTS tm_units (
@@ -95,11 +104,18 @@ def ensure_memory_tables(db: sqlite3.Connection) -> None:
     db.executescript(MEMORY_SCHEMA)
 
 
-def add_unit(db: sqlite3.Connection, unit: MemoryUnit, stamp: str, legacy_index: bool | None = None) -> bool:
-    """Insert a unit unless the same (source, language, target) is there; the caller holds the transaction.
-    `legacy_index`: whether the file still has the old index, if the caller knows (memory_index.is_legacy)."""
+def add_unit(db: sqlite3.Connection, unit: MemoryUnit, stamp: str) -> bool:
+    """Insert a unit unless the same (source, language, target) is there; the caller holds the transaction."""
+    added = _insert_unit(db, unit, stamp)
+    if added is not None:
+        index_unit(db, *added)
+    return added is not None
+
+
+def _insert_unit(db: sqlite3.Connection, unit: MemoryUnit, stamp: str) -> tuple[int, str] | None:
+    """The new unit's id and matching key, unindexed; None for an empty or known unit."""
     if not unit.source.strip() or not unit.target.strip():
-        return False
+        return None
     key = normalize_for_matching(unit.source)
     cursor = db.execute(
         """INSERT OR IGNORE INTO tm_units(source_language, target_language, source, source_key, target, origin,
@@ -107,11 +123,9 @@ def add_unit(db: sqlite3.Connection, unit: MemoryUnit, stamp: str, legacy_index:
         (unit.source_language, unit.target_language, unit.source, key,
          unit.target, unit.origin, unit.author, unit.created_at or stamp),
     )  # fmt: skip
-    if cursor.rowcount <= 0:
-        return False
-    assert cursor.lastrowid is not None
-    index_unit(db, cursor.lastrowid, key, legacy_index)
-    return True
+    if cursor.rowcount <= 0 or cursor.lastrowid is None:
+        return None
+    return cursor.lastrowid, key
 
 
 def lookup(
@@ -218,8 +232,20 @@ class SharedMemory:
             raise
 
     def add(self, new_units: Iterable[MemoryUnit], stamp: str) -> int:
+        """Add units in one transaction, indexed a few thousand at a time: postings in key order, each
+        pair's count updated once (the file's index was upgraded on opening)."""
+        added = 0
         with self.transaction() as db:
-            return sum(add_unit(db, unit, stamp, legacy_index=False) for unit in new_units)  # upgraded on opening
+            pending: list[tuple[int, str]] = []
+            for unit in new_units:
+                inserted = _insert_unit(db, unit, stamp)
+                if inserted is not None:
+                    pending.append(inserted)
+                if len(pending) >= _INDEX_BATCH:
+                    bulk_index(db, pending)
+                    added, pending = added + len(pending), []
+            bulk_index(db, pending)
+        return added + len(pending)
 
     def lookup(self, source: str, target_language: str, threshold: int = DEFAULT_THRESHOLD) -> list[TmMatch]:
         return lookup(self.db, source, target_language, "shared", threshold)
