@@ -128,6 +128,10 @@ HOSTILE = [
     "٠١٢/٣٤٥٦ ١٢.١٢.٢٠١٢ ๑๒๓.๔๕๖",
     "Tháng\u00a06/2024 ngày\u200b24 tháng 11",
     "a.vn.b.com.c.org.d.net.e.gov.f.edu.g.info.h.int.i.asia.j.kh.k.vn.l.vn",
+    "liên hệ " + "n" * 64 + "@angiang.gov.vn và " + "m" * 65 + "@a.vn, x@y.vn@z.vn",
+    "xem https://a.vn/1 hoặc www.b.vn; www.c.kh rồi http://d.vn và xhttps://e.vn",
+    "İ NGÀY 24 THÁNG 11 NĂM 2021, ngày  3   Tháng 4, İİ tháng 6/2024 và NGÀY 5 tháng 5",
+    "Ngày 1 tháng 2, ngàY 3 thÁng 4, nGÀY 5 THÁng 6/2020, tháng 13/2020 ngày",
 ]
 
 
