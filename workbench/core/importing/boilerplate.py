@@ -101,11 +101,12 @@ def _at_most_words(text: str, most: int) -> bool:
 _MENU_MARKS = "|»›>•·"
 
 
-def _line_reason(block: SourceBlock, previous: SourceBlock | None) -> str:
+def _line_reason(block: SourceBlock, folded: str, previous_folded: str | None) -> str:
+    """Why `block` is page furniture ("" if it is not); `folded`: its text case-folded, `previous_folded`:
+    the block before it's (None for the first), each folded once."""
     text = block.text
     if "{" in text and _CSS.search(text):
         return REASON_CSS
-    folded = text.casefold()
     if ("©" in text or "(c)" in folded or "copyright" in folded or "rights" in folded or "bản quyền" in folded) and (
         _COPYRIGHT.search(text)
     ):
@@ -128,7 +129,7 @@ def _line_reason(block: SourceBlock, previous: SourceBlock | None) -> str:
         return REASON_MENU
     if _is_menu_line(text):
         return REASON_NAVIGATION
-    if previous is not None and not _at_most_words(text, 2) and folded == previous.text.casefold():
+    if previous_folded is not None and not _at_most_words(text, 2) and folded == previous_folded:
         return REASON_DUPLICATE
     return ""
 
@@ -188,14 +189,15 @@ def _mark_contact_blocks(blocks: list[SourceBlock]) -> None:
 
 def mark_boilerplate(blocks: list[SourceBlock]) -> None:
     """Set `translatable` and `skip_reason` on page furniture, in place."""
-    previous: SourceBlock | None = None
+    previous_folded: str | None = None
     for block in blocks:
+        folded = block.text.casefold()
         if block.translatable:
-            reason = _line_reason(block, previous)
+            reason = _line_reason(block, folded, previous_folded)
             if reason:
                 block.translatable = False
                 block.skip_reason = reason
-        previous = block
+        previous_folded = folded
     long_blocks = [i for i, b in enumerate(blocks) if b.translatable and not _at_most_words(b.text, _LONG_WORDS - 1)]
     last_long = long_blocks[-1] if long_blocks else -1
     for i, block in enumerate(blocks):
