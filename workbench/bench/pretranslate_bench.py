@@ -57,9 +57,11 @@ class Run:
     path: str  # "cli" | "window"
     wall: float
     cpu: float
-    #: segment id -> its draft (the window's urgent segments left out)
+    #: segment id -> its draft
     drafts: dict[int, str]
+    #: the waits for "this segment now", and the segments asked for (their drafts are greedy)
     urgent: tuple[float, ...] = ()
+    asked: frozenset[int] = frozenset()
 
 
 def _target(engine: TranslationEngine) -> str:
@@ -171,12 +173,12 @@ def _window_run(
     run_wall, run_cpu = time.perf_counter() - wall, time.process_time() - cpu
     if ended[:1] != ["done"] or len(ended) > 1:
         raise RuntimeError(f"the window's pre-translation did not finish: {ended or 'timed out'}")
-    drafts = {i: text for i, text in _drafts(project, target).items() if i not in asked}
+    drafts = _drafts(project, target)
     waits = tuple(answered[i] - asked[i] for i in asked)
     service.shutdown()
     project.close()
     Path(path).unlink()
-    return Run("window", run_wall, run_cpu, drafts, waits)
+    return Run("window", run_wall, run_cpu, drafts, waits, frozenset(asked))
 
 
 def _spread(values: list[float]) -> str:
@@ -230,7 +232,11 @@ def _measure(architecture: str, pairs: int, threads: int, work: Path, out: Out) 
     cli_runs = [r for r in runs if r.path == "cli"]
     window_runs = [r for r in runs if r.path == "window"]
     waits = sorted(w for r in window_runs for w in r.urgent)
-    same = all(r.drafts == {i: t for i, t in cli_runs[0].drafts.items() if i in r.drafts} for r in window_runs)
+    same = all(
+        {i: t for i, t in r.drafts.items() if i not in r.asked}
+        == {i: t for i, t in cli_runs[0].drafts.items() if i not in r.asked}
+        for r in window_runs
+    )
     out(
         f"  'this segment now' during the job: {len(waits)} requests, "
         + (f"{_spread(waits)}" if waits else "none answered")
