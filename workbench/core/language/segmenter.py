@@ -108,7 +108,7 @@ def quotations_marked(paragraph: str) -> str:
     first = next(found, None)
     if first is None:  # most sentences: nothing to pair
         return paragraph
-    marked = list(paragraph)
+    changed: dict[int, str] = {}  # position -> “ or ” (not a list of every character: a line may be 50 MB)
     open_marks: list[tuple[int, str]] = []  # (position, the mark that closes it), innermost last
     # where in open_marks each closing mark has its openers, innermost last: a closer finds its opener
     # at once instead of searching every open quotation (quadratic on a line of unclosed « and stray ”)
@@ -131,11 +131,18 @@ def quotations_marked(paragraph: str) -> str:
             continue
         if depths.get(closes):
             depth = depths[closes][-1]
-            marked[open_marks[depth][0]], marked[at] = "“", "”"
+            changed[open_marks[depth][0]], changed[at] = "“", "”"
             for _position, inner in open_marks[depth:]:
                 depths[inner].pop()
             del open_marks[depth:]
-    return "".join(marked)
+    if not changed:
+        return paragraph
+    pieces, start = [], 0
+    for at in sorted(changed):
+        pieces += [paragraph[start:at], changed[at]]
+        start = at + 1
+    pieces.append(paragraph[start:])
+    return "".join(pieces)
 
 
 def _combinable(deciders: list[regex.Pattern[str]]) -> bool:
