@@ -118,12 +118,19 @@ def test_the_report_interleaves_raw_and_pipeline_and_reads_the_spread(tiny) -> N
                 assert ratio, block
                 raw, ours = medians["raw"][0], medians[kind][0]
                 assert abs(float(ratio[1]) - raw / ours) <= 0.006 + (raw / ours) * (0.0005 / raw + 0.0005 / ours)
-                overlap = medians["raw"][1] <= medians[kind][2] and medians[kind][1] <= medians["raw"][2]
-                assert (ratio[4] == "equal within noise") == overlap, block
+                (_, raw_low, raw_high), (_, low, high) = medians["raw"], medians[kind]
+                if raw_low < high and low < raw_high:  # overlapping as printed (touching ends may be rounding)
+                    assert ratio[4] == "equal within noise", block
+                elif raw_high < low or high < raw_low:
+                    assert ratio[4] == (f"{kind} slower" if raw_high < low else f"{kind} faster"), block
     summary = re.search(r"^  pipeline/raw speed \(wall/cpu\): (.+); equal within noise in (\d) of 3 by wall", out, re.M)
     assert summary and summary[1].startswith("equal greedy ") and "mixed greedy " in summary[1], out
     assert re.search(rf"^    greedy +wall {NUMBER} s  cpu {NUMBER} s", out, re.M), out  # the transformers reference
-    memory = re.search(r"peak memory .*: raw (\d+) MB, pipeline (\d+) MB, transformers fp32 (\d+) MB$", out, re.M)
+    memory = re.search(
+        r"peak memory .*: raw (\d+) MB, pipeline (\d+) MB; transformers fp32 (\d+) MB \(its greedy run above\)$",
+        out,
+        re.M,
+    )
     assert memory and all(int(n) > 0 for n in memory.groups()), out
     assert re.search(r"during a pre-translation: median [\d.]+ s, worst [\d.]+ s", out), out
 

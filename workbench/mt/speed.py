@@ -53,8 +53,9 @@ __all__ = ["PAIRS", "bench_target", "benchmark_sources", "measure_engines", "pea
 
 #: raw/pipeline pairs per workload and mode (the order alternates: raw first, then pipeline first, ...)
 PAIRS = 3
-#: the transformers reference decodes this many of the equal workload's segments, once per mode: it is slow
+#: the transformers reference decodes this many of the equal workload's segments, once, greedily: it is slow
 REFERENCE_SEGMENTS = 8
+REFERENCE_BEAMS = (1,)
 BEAMS = (1, 4)
 #: the beams each workload is timed in: the mixed one greedily only, to keep a large model's run short
 MODES = {"equal": BEAMS, "mixed": (1,)}
@@ -104,8 +105,8 @@ class _Runs:
         self.layout = layout
         self.app: Ct2Engine | None = engine if keep_app else None
         self.engine = copy.copy(engine)
-        if not keep_app:
-            del own, engine.translator  # one model in memory: the memory child measures raw's setting alone
+        if not keep_app:  # one model in memory: the memory child measures raw's setting alone
+            del own, engine.translator, self.engine.translator
         self.translator = open_translator(folder, layout)
         setting = (layout.inter_threads, layout.intra_threads, self.translator.compute_type)
         if keep_app and own_setting == setting:
@@ -125,7 +126,7 @@ class _Runs:
 
     def kinds(self, workload: Workload, beam: int, layout: Layout) -> dict[str, Callable[[], None]]:
         kinds = {"raw": self.raw(workload, beam, layout), "pipeline": self.pipeline(workload, beam)}
-        if self.app is not None:
+        if self.app is not None and beam == 1:  # greedily only: a large model's run stays short
             kinds["app"] = self.pipeline(workload, beam, self.app)
         return kinds
 
@@ -207,14 +208,14 @@ def _memory(kind: str, folder: Path, threads: int, layout: Layout) -> dict[str, 
 
 
 def _reference(folder: Path, threads: int) -> dict[str, float]:
-    """Runs in a child process: transformers fp32, once per mode on the first segments of the equal workload."""
+    """Runs in a child process: transformers fp32, once on the first segments of the equal workload."""
     engine = load_engine(folder, folder.name, "transformers", threads)
     target, prefix = bench_target(engine)
     sources = benchmark_sources(engine.count_tokens)[:REFERENCE_SEGMENTS]
     length = OUTPUT_TOKENS + prefix
     engine.translate_batch(sources[:2], VIETNAMESE, target, DecodingOptions(1, length, length))  # warm-up
     result = {}
-    for beam in BEAMS:
+    for beam in REFERENCE_BEAMS:
         options = DecodingOptions(beam_size=beam, max_output_tokens=length, min_output_tokens=length)
 
         def run(options: DecodingOptions = options) -> None:
@@ -325,7 +326,7 @@ def measure_engines(
         )
     out("  pipeline = ours on raw's translator (same threads and compute type), with its own batching;")
     out(f"  app = ours on the app's engine as it opens itself ({compared['app_layout']}),")
-    out("  timed only where raw's translator differs from it")
+    out("  timed greedily, and only where raw's translator differs from it")
     out(f"  interleaved, {pairs} pairs each; seconds as median (min-max):")
     series = compared["series"]
     summaries: dict[str, list[tuple[str, Series, Series]]] = {}
@@ -346,13 +347,13 @@ def measure_engines(
     if hf is not None:
         ref = _run_child(["reference", str(hf), str(threads)])
         tokens = REFERENCE_SEGMENTS * OUTPUT_TOKENS
-        out(f"  transformers fp32 reference ({REFERENCE_SEGMENTS} equal segments, one run each, not interleaved):")
-        for beam in BEAMS:
+        out(f"  transformers fp32 reference ({REFERENCE_SEGMENTS} equal segments, one run, not interleaved):")
+        for beam in REFERENCE_BEAMS:
             out(
                 f"    {_mode(beam):8} wall {ref[f'wall/{beam}']:.2f} s  cpu {ref[f'cpu/{beam}']:.2f} s  "
                 f"{tokens / ref[f'wall/{beam}']:8.1f} tok/s"
             )
-        memory += f", transformers fp32 {ref['peak_mb']:.0f} MB"
+        memory += f"; transformers fp32 {ref['peak_mb']:.0f} MB (its greedy run above)"
     out(f"  peak memory (a process each, equal workload in beam 4): {memory}")
     latency = _run_child(["urgent", str(ct2), str(threads)])
     out(
