@@ -123,7 +123,7 @@ def test_bench_prints_figures(tmp_path: Path) -> None:
     out = result.stdout
     megabytes, imported = _figure(r"import ([\d.]+) MB of Vietnamese text: (\d+) segments", out)
     assert megabytes == 0.2 and imported > 0
-    parse_s, parse_rate = _figure(r"decode\+segment: +([\d.]+) s = ([\d.]+) MB/s", out)
+    parse_s, parse_rate = _figure(r"decode\+segment: +([\d.]+) s \(cpu [\d.]+ s\) = ([\d.]+) MB/s", out)
     store_s, store_rate = _figure(r"with storing: +([\d.]+) s = ([\d.]+) MB/s", out)
     assert parse_rate > 0 and store_rate > 0
     assert store_s >= parse_s and store_rate <= parse_rate  # storing comes on top of decoding
