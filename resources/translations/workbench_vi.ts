@@ -882,8 +882,8 @@
     </message>
     <message>
         <location filename="../../workbench/ui/model_manager.py" line="225"/>
-        <source>Measuring {0} (random sentences, about a minute)…</source>
-        <translation>Đang đo {0} (câu ngẫu nhiên, khoảng một phút)…</translation>
+        <source>Measuring {0} (random sentences, a few minutes)…</source>
+        <translation>Đang đo {0} (câu ngẫu nhiên, vài phút)…</translation>
     </message>
     <message>
         <location filename="../../workbench/ui/model_manager.py" line="232"/>

@@ -222,7 +222,7 @@ class ModelManagerDialog(QDialog):
             )
             return self.tr("Benchmark of {0} finished").format(runnable.name)
 
-        self.run(self.tr("Measuring {0} (random sentences, about a minute)…").format(runnable.name), work)
+        self.run(self.tr("Measuring {0} (random sentences, a few minutes)…").format(runnable.name), work)
 
     def remove_selected(self) -> None:
         model = self.selected_installed()
