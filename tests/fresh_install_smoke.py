@@ -141,7 +141,9 @@ def main() -> int:
         run("bench", "segmentation", shows="precision")
         run("bench", "project", "--megabytes", "0.2", "--segments", "500", shows="MB/s")
         run("bench", "tm", "--units", "2000", shows="units")
-        run("bench", "qa", "--segments", "500", shows="segments/s")
+        run("bench", "qa", "--segments", "500", shows="the same in every way")
+        run("bench", "merge", "--segments", "300", shows="write back")
+        run("bench", "prefill", "--segments", "300", "--units", "2000", shows="drafted from 100 % matches")
         run("bench", "export", "--segments", "300", shows="docx")
 
         # Without the convert extra, installing a transformers model folder says what to install.
@@ -151,6 +153,7 @@ def main() -> int:
             run("models", "install", str(model), shows=r"\.\[convert\]")
             run("models", "convert", "opus-mt-vi-en", expect=2, shows=r"pip install -e '\.\[convert\]'")
             run("bench", "--architecture", "tiny", expect=2, shows=r"\.\[convert\]")
+            run("bench", "pretranslate", "--architecture", "tiny", expect=2, shows=r"\.\[convert\]")
         else:
             print("(the convert extra is installed: not a plain install, the convert steps are not checked)")
 
