@@ -92,14 +92,7 @@ def index_unit(db: sqlite3.Connection, unit_id: int, key: str) -> None:
             [(g,) for g in grams],
         )
         return
-    block = unit_id >> BLOCK_BITS
-    rows = [(block, g, unit_id) for g in chosen_pairs(key)]
-    db.executemany("INSERT OR IGNORE INTO tm_pairs(block, gram, unit_id) VALUES (?, ?, ?)", rows)
-    db.executemany(
-        """INSERT INTO tm_pair_docs(block, gram, docs) VALUES (?, ?, 1)
-           ON CONFLICT(block, gram) DO UPDATE SET docs = docs + 1""",
-        [(block, g) for block, g, _unit in rows],
-    )
+    bulk_index(db, [(unit_id, key)])
 
 
 def shared_pairs(db: sqlite3.Connection, key: str) -> dict[int, float]:
