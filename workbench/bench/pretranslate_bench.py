@@ -25,16 +25,17 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from workbench.bench.mt_bench import build_int8_model, require_convert_extra
 from workbench.bench.project_bench import generate_vietnamese_text
 from workbench.core.importing.file_import import import_files
-from workbench.core.language.language_rules import KHMER, VIETNAMESE
+from workbench.core.language.language_rules import VIETNAMESE
 from workbench.core.ops.pretranslation import plan_pretranslation, run_pretranslation, save_batch
 from workbench.core.records import Status
 from workbench.core.settings import Settings
 from workbench.core.store.project_store import Project
 from workbench.mt.engine import TranslationEngine
-from workbench.mt.families import family as model_family
 from workbench.mt.pipeline import EngineDrafter, TranslateOptions
+from workbench.mt.speed_workloads import bench_target
 
 if TYPE_CHECKING:
     from workbench.mt.model_choice import EnginePool
@@ -66,13 +67,12 @@ class Run:
 
 def _target(engine: TranslationEngine) -> str:
     """The model's own direction for a one-direction family (opus-mt: English), else Khmer."""
-    fixed = model_family(engine.family).fixed_directions
-    return fixed[0].split("-")[1] if fixed else KHMER
+    return bench_target(engine)[0]
 
 
 def _options(engine: TranslationEngine, target: str) -> Callable[[Settings], TranslateOptions]:
     """The window's options from its settings, with the benchmark's cap (the forced language token counts)."""
-    forced = 1 if model_family(engine.family).language_token(target) else 0
+    forced = bench_target(engine)[1]
     from workbench.ui.mt_jobs import translate_options
 
     def options_for(settings: Settings) -> TranslateOptions:
@@ -187,14 +187,10 @@ def _spread(values: list[float]) -> str:
 
 def _measure(architecture: str, pairs: int, threads: int, work: Path, out: Out) -> None:
     from workbench.mt.model_choice import EnginePool
-    from workbench.mt.model_store import ModelStore
-    from workbench.mt.random_models import build_random_model
 
-    started = time.perf_counter()
-    store = ModelStore(work / "models")
-    store.install(build_random_model(architecture, work / architecture), name=architecture)
-    store.convert(architecture, "int8")
-    built = time.perf_counter() - started
+    random_model = build_int8_model(architecture, work)
+    store = random_model.store
+    built = random_model.build_seconds + random_model.convert_seconds
     article = work / "article.txt"
     article.write_text(generate_vietnamese_text(ARTICLE_MEGABYTES), encoding="utf-8")
     pool = EnginePool(store, Settings(), threads=threads)
@@ -253,10 +249,7 @@ def run_pretranslate_benchmark(architectures: tuple[str, ...], threads: int, out
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from PySide6.QtCore import QCoreApplication
 
-    from workbench.mt.model_store import MissingExtra, convert_needs
-
-    if needs := convert_needs():
-        raise MissingExtra(f"the pretranslate benchmark builds its random-weight models with transformers: {needs}")
+    require_convert_extra("the pretranslate benchmark")
     app = QCoreApplication.instance() or QCoreApplication([])
     for architecture in architectures or tuple(PAIRS):
         work = Path(tempfile.mkdtemp(prefix="wb-pretranslate-"))
