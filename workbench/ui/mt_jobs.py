@@ -7,8 +7,9 @@ result and saved in the GUI thread, so the project's single SQLite connection st
 the grid fills in batch by batch. Workers never touch widgets or the project file. The job's model
 for each language, its options (beam, Khmer digits) and their cache key are fixed when it starts: a
 setting changed meanwhile applies to the next job. While a job decodes a language, a request for one
-segment of that language goes through the job's UrgentRequests and is served before its next batch
-(by the job's worker: a future, not a task); otherwise the segment is a task of its own.
+segment of that language goes through the job's UrgentRequests (a future, not a task): answered at
+once on the engine's second replica, or before the job's next batch by an engine without one
+(mt/pipeline.py); otherwise the segment is a task of its own.
 """
 
 from __future__ import annotations
