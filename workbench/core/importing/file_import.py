@@ -6,13 +6,12 @@ leave half a document behind; the import dialog uses it for its preview too.
 
 from __future__ import annotations
 
-import gc
 import logging
-from collections.abc import Iterator, Sequence
-from contextlib import contextmanager
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from workbench.core.cycle_collection import without_cycle_collection
 from workbench.core.errors import ImportProblem, ProjectFault
 from workbench.core.importing.boilerplate import mark_boilerplate
 from workbench.core.importing.docx_import import docx_blocks
@@ -89,22 +88,8 @@ def read_checked(path: Path) -> tuple[str, bytes]:
 def prepare_import(path: Path, encoding: str | None = None, name: str | None = None) -> PreparedDocument:
     """Parse, clean and segment one file. Raises ImportProblem naming the file and the problem."""
     fmt, data = read_checked(path)
-    with _no_cycle_collection():
+    with without_cycle_collection():
         return _prepared(path, fmt, data, encoding, name)
-
-
-@contextmanager
-def _no_cycle_collection() -> Iterator[None]:
-    """Segmenting makes hundreds of thousands of small objects (segments, spans, lists) and no cycles: the
-    cycle collector, set off again and again by the allocations, would only cost time (about 12 % of an
-    import). Whatever cycles parsing leaves are collected once it is enabled again."""
-    collecting = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if collecting:
-            gc.enable()
 
 
 def _prepared(path: Path, fmt: str, data: bytes, encoding: str | None, name: str | None) -> PreparedDocument:

@@ -7,12 +7,12 @@ one stretch of that order, report the same findings in the same order.
 
 from __future__ import annotations
 
-import gc
 import hashlib
 import json
 import sqlite3
 from collections.abc import Callable, Sequence
 
+from workbench.core.cycle_collection import without_cycle_collection
 from workbench.core.language.protected_spans import ProtectedSpan
 from workbench.core.memory.match_normalization import normalize_for_matching
 from workbench.core.qa.checks import Problem, Subject, check_subject, numbers_in, numbers_outside
@@ -50,9 +50,7 @@ def read_rows(
         params += [*stretch[0], *stretch[1]]
     marks = ",".join("?" * len(languages))
     rows: dict[int, Row] = {}
-    collecting = gc.isenabled()
-    gc.disable()  # reading 100,000 rows makes many small objects and no cycles
-    try:
+    with without_cycle_collection():  # reading 100,000 rows makes many small objects and no cycles
         for sid, source, spans, translatable, language, text, status, origin in db.execute(
             f"""SELECT s.id, s.source, s.spans, s.translatable, t.language, t.text, t.status, t.origin
                 FROM segments s LEFT JOIN translations t ON t.segment_id = s.id AND t.language IN ({marks})
@@ -64,9 +62,6 @@ def read_rows(
                 row = rows[sid] = (sid, source, spans, bool(translatable), {})
             if language is not None:
                 row[4][language] = (text, STATUS_BY_VALUE[status], ORIGIN_BY_VALUE[origin])
-    finally:
-        if collecting:
-            gc.enable()
     return list(rows.values())
 
 
@@ -86,13 +81,8 @@ def check_rows(
     rows: Sequence[Row], languages: Sequence[str], context: QaContext, hasher: Hasher = hash
 ) -> tuple[list[Problem], Variants]:
     """The findings of every row, and the confirmed translations that the whole-project check compares."""
-    collecting = gc.isenabled()
-    gc.disable()  # the loop makes many small objects and no cycles: the cycle collector would only slow it
-    try:
+    with without_cycle_collection():  # the loop makes many small objects and no cycles
         return _check_rows_now(rows, languages, context, hasher)
-    finally:
-        if collecting:
-            gc.enable()
 
 
 def _check_rows_now(
