@@ -10,7 +10,6 @@ worker that dies is noticed (its pipe closes) and a cancel ends them all at once
 from __future__ import annotations
 
 import multiprocessing
-import sqlite3
 import sys
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -63,12 +62,10 @@ def stretches(order: Sequence[Place], workers: int) -> list[tuple[Place, Place]]
 def check_stretch(job: Stretch) -> tuple[list[Problem], Variants]:
     """What a worker does: reads its stretch on a read-only connection of its own and checks it."""
     check_file_kind(job.path)  # a project gone since the check began is said, not silently made anew
-    db = connect_project(job.path, read_only=True)  # a failure names the project file, as everywhere
+    db = connect_project(job.path, read_only=True)  # every failure of it names the project file, as everywhere
     try:
         db.execute("PRAGMA query_only = ON")
         rows = read_rows(db, job.document_id, job.languages, (job.first, job.last))
-    except sqlite3.DatabaseError as exc:
-        raise WorkbenchError(f"{job.path} could not be read for the checks ({exc})") from exc
     finally:
         db.close()
     return check_rows(rows, job.languages, job.context, stable_hash if job.stable else hash)
