@@ -85,6 +85,14 @@ BENCHMARKS: dict[str, Benchmark] = {
             "pretranslate", "the window's pre-translation against the CLI's, and the wait for 'this segment now'",
             "pretranslate_bench", "run_pretranslate_benchmark", lambda r: (r.architectures, r.threads),
         ),
+        Benchmark(
+            "route", "a pivot route vi->en->km against direct vi->km on the same 32 segments (random weights)",
+            "route_bench", "run_route_benchmark", lambda r: (r.segments_or(32), r.threads),
+        ),
+        Benchmark(
+            "evaluate", "`models evaluate` on 1,012 segments (the FLORES devtest size), opus-mt-vi-en architecture",
+            "evaluate_bench", "run_evaluate_benchmark", lambda r: (r.segments_or(1012), r.threads),
+        ),
     )
 }  # fmt: skip
 

@@ -31,7 +31,9 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
         "segments; tm: lookups in 200,000 memory units; qa: every check over 100,000 segments; export: every format "
         "and a hand-off merged back on 50,000 segments; merge: plan and write back 5,000 and 50,000 taken conflicts; "
         "prefill: plan 50,000 segments whose 100 %% matches come from a 200,000-unit memory; "
-        "pretranslate: the window's pre-translation against the CLI's (random weights, --architecture or both)",
+        "pretranslate: the window's pre-translation against the CLI's (random weights, --architecture or both); "
+        "route: a pivot route vi->en->km against direct vi->km (32 segments); evaluate: `models evaluate` on "
+        "1,012 segments",
     )
     p.add_argument("--architecture", choices=sorted(ARCHITECTURES), help="random weights")
     p.add_argument("--model", help="an installed model to measure")
@@ -49,6 +51,9 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
 
 
 def cmd_bench(args: argparse.Namespace, context: AppContext) -> int:
+    if args.suite in ("route", "evaluate"):
+        run_benchmark(args.suite, BenchRequest(args.segments, threads=args.threads), print)
+        return 0
     if args.suite == "pretranslate":
         architectures = (args.architecture,) if args.architecture else ()
         run_benchmark(args.suite, BenchRequest(architectures=architectures, threads=args.threads), print)

@@ -8,6 +8,9 @@ import time
 from contextlib import closing
 from pathlib import Path
 
+from workbench.commands.model_evaluation import add_arguments as add_evaluate_arguments
+from workbench.commands.model_evaluation import cmd_evaluate
+from workbench.commands.model_listing import print_model_list
 from workbench.commands.stopping import StopRequest, stop_on_signals
 from workbench.commands.values import bounded, language_list
 from workbench.context import AppContext
@@ -38,6 +41,10 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     q = models.add_parser("convert", help="convert an installed model to CTranslate2 (fast, no torch at run time)")
     q.add_argument("name")
     q.add_argument("--quantization", default="int8", choices=["int8", "int8_float32", "int16", "float16", "float32"])
+    q = models.add_parser(
+        "evaluate", help="translate a reference set (FLORES files, a TMX, or a project's approved text) and score it"
+    )
+    add_evaluate_arguments(q)
     q = models.add_parser("remove", help="uninstall a model")
     q.add_argument("name")
 
@@ -57,25 +64,10 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
 def cmd_models(args: argparse.Namespace, context: AppContext) -> int:
     store = context.models
     if args.models_command == "list":
-        installed = store.installed()
-        print(f"{'model':28} {'licence':14} {'int8 size':>9} {'params':>7}  {'directions':18} vi-en chrF++  installed")
-        for entry in store.catalogue.entries:
-            here = [m.name for m in installed if m.name == entry.name or m.name.startswith(entry.name + "-ct2-")]
-            score = entry.scores.get("vi-en")
-            status = ", ".join(here) if here else ("-" if entry.supported else "not supported yet")
-            print(
-                f"{entry.name:28} {entry.licence:14} {entry.int8_size_mb:>6} MB {entry.parameters / 1e6:>6.0f}M  "
-                f"{','.join(entry.directions):18} {score if score else '':>12}  {status}"
-            )
-        others = [m for m in installed if not store.catalogue.get(m.name.split("-ct2-")[0])]
-        for model in others:
-            print(
-                f"{model.name:28} {model.licence[:14]:14} {'':>9} {'':>7}  {'':18} {'':>12}  {model.format} ({model.family})"
-            )
-        print("\nDefaults:")
-        for direction, (name, why) in store.catalogue.defaults.items():
-            print(f"  {direction}: {name} — {why}")
+        print_model_list(store)
         return 0
+    if args.models_command == "evaluate":
+        return cmd_evaluate(args, context)
     if args.models_command == "install":
         model = store.install(args.path, args.name, args.replace)
         print(f"installed {model.name} ({model.format}, {model.family}) in {model.path}; licence: {model.licence}")
