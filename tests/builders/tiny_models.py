@@ -158,11 +158,93 @@ def build_tiny_marian(folder: Path, seed: int = 0) -> Path:
     return folder
 
 
+#: MADLAD-400's sentencepiece model holds its <2xx> language tokens as user-defined pieces right after
+#: <unk>, <s>, </s> (ids 3, 4, ...); a few besides ours, as there
+MADLAD_LANGUAGE_PIECES = ["<2ar>", "<2en>", "<2fr>", "<2km>", "<2vi>", "<2zh>"]
+#: tokenizer_config.json and special_tokens_map.json as google/madlad400-3b-mt ships them (T5Tokenizer,
+#: pad token <s>, no <extra_id_N> sentinels)
+MADLAD_TOKENIZER_CONFIG = {
+    "additional_special_tokens": [],
+    "eos_token": "</s>",
+    "extra_ids": 0,
+    "model_max_length": 1000000000000000019884624838656,
+    "pad_token": "<s>",
+    "sp_model_kwargs": {},
+    "tokenizer_class": "T5Tokenizer",
+    "unk_token": "<unk>",
+}
+MADLAD_SPECIAL_TOKENS = {"eos_token": "</s>", "pad_token": "<s>", "unk_token": "<unk>"}
+
+
+def build_tiny_madlad(folder: Path, seed: int = 0, tied: bool = False) -> Path:
+    """A MADLAD-400-style T5 (gated-gelu, pad 1 / eos 2 / decoder start 0): spiece.model with <2xx> pieces,
+    its tokenizer files, safetensors weights. Untied (as MADLAD): an lm_head of its own and config.json saying
+    `tie_word_embeddings: false`, which transformers 5 reports as True; `tied`: the original T5's tied and
+    scaled output layer."""
+    import torch
+    from safetensors.torch import load_file, save_file
+    from transformers import T5Config, T5ForConditionalGeneration, T5Tokenizer
+
+    folder.mkdir(parents=True, exist_ok=True)
+    spm.SentencePieceTrainer.train(
+        sentence_iterator=iter(corpus_lines() * 3),
+        model_prefix=str(folder / "spiece"),
+        vocab_size=400,
+        model_type="unigram",
+        unk_id=0,
+        bos_id=1,
+        eos_id=2,
+        pad_id=-1,
+        user_defined_symbols=MADLAD_LANGUAGE_PIECES,
+        character_coverage=1.0,
+        hard_vocab_limit=False,
+        minloglevel=2,
+    )
+    (folder / "spiece.vocab").unlink(missing_ok=True)
+    tokenizer = T5Tokenizer.from_pretrained(str(folder), extra_ids=0, pad_token="<s>")
+    torch.manual_seed(seed)
+    config = T5Config(
+        vocab_size=len(tokenizer),
+        d_model=64,
+        d_kv=16,
+        d_ff=128,
+        num_layers=2,
+        num_heads=4,
+        feed_forward_proj="gated-gelu",
+        tie_word_embeddings=tied,
+        pad_token_id=1,
+        eos_token_id=2,
+        decoder_start_token_id=0,
+    )
+    model = T5ForConditionalGeneration(config)
+    with torch.no_grad():
+        # Random weights favour <unk> and <s> over and over; real text never has them, so tone them down.
+        model.shared.weight[:2] *= 0.01
+    model.save_pretrained(folder)
+    tokenizer.save_pretrained(folder)
+    weights = folder / "model.safetensors"
+    if not tied:  # transformers 5 always ties lm_head to the embeddings: give it weights of its own
+        tensors = load_file(str(weights))
+        generator = torch.Generator().manual_seed(seed + 1)
+        head = torch.randn(tensors["shared.weight"].shape, generator=generator)
+        head[:2] *= 0.01
+        tensors["lm_head.weight"] = head
+        save_file(tensors, str(weights), metadata={"format": "pt"})
+    saved = json.loads((folder / "config.json").read_text(encoding="utf-8"))
+    saved.pop("scale_decoder_outputs", None)  # transformers 5's own key: MADLAD's config.json has none
+    saved["tie_word_embeddings"] = tied
+    (folder / "config.json").write_text(json.dumps(saved, indent=2), encoding="utf-8")
+    (folder / "tokenizer_config.json").write_text(json.dumps(MADLAD_TOKENIZER_CONFIG, indent=2), encoding="utf-8")
+    (folder / "special_tokens_map.json").write_text(json.dumps(MADLAD_SPECIAL_TOKENS, indent=2), encoding="utf-8")
+    return folder
+
+
 #: family name -> its tiny-model builder: a new family in workbench.mt.families adds its builder here
 TINY_BUILDERS: dict[str, Callable[[Path, int], Path]] = {
     "nllb": build_tiny_nllb,
     "m2m100": build_tiny_m2m100,
     "marian": build_tiny_marian,
+    "madlad": build_tiny_madlad,
 }
 
 

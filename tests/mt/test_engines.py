@@ -25,7 +25,7 @@ def test_our_tokens_are_the_official_nllb_tokenizers(tiny) -> None:  # type: ign
     codec = SentencePieceCodec(tiny.nllb, "nllb")
     for sentence in SENTENCES:
         expected = official.convert_ids_to_tokens(official(sentence.replace("\u200b", "").strip()).input_ids)
-        assert codec.source_tokens(sentence, "vi") == expected
+        assert codec.source_tokens(sentence, "vi", "km") == expected
 
 
 @pytest.mark.parametrize(("family", "target"), [("nllb", "km"), ("nllb", "en"), ("m2m100", "km"), ("marian", "en")])
@@ -47,7 +47,7 @@ def test_greedy_tokens_are_identical_across_backends(tiny, family: str, target: 
 
 def test_the_target_language_is_forced(tiny) -> None:  # type: ignore[no-untyped-def]
     engine = load_engine(tiny.nllb_ct2, "tiny")
-    source = engine.codec.source_tokens(SENTENCES[0], "vi")
+    source = engine.codec.source_tokens(SENTENCES[0], "vi", "km")
     assert source[0] == "vie_Latn" and source[-1] == "</s>"
     for code in ("khm_Khmr", "eng_Latn"):
         raw = engine.translator.translate_batch([source], target_prefix=[[code]], beam_size=1, max_decoding_length=8)
@@ -63,7 +63,7 @@ def test_m2m100_language_tokens_survive_conversion(tiny) -> None:  # type: ignor
     official = AutoTokenizer.from_pretrained(str(tiny.m2m100), src_lang="vi")
     engine = load_engine(tiny.m2m100_ct2, "tiny-m2m100")
     assert engine.family == "m2m100"
-    source = engine.codec.source_tokens(SENTENCES[0], "vi")
+    source = engine.codec.source_tokens(SENTENCES[0], "vi", "km")
     assert source == official.convert_ids_to_tokens(official(SENTENCES[0]).input_ids)
     raw = engine.translator.translate_batch([source], target_prefix=[["__km__"]], beam_size=1, max_decoding_length=4)
     assert raw[0].hypotheses[0][0] == "__km__"

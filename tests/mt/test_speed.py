@@ -52,7 +52,7 @@ def test_the_mixed_workload_makes_the_pipeline_cut_long_segments(tiny) -> None: 
 def test_the_best_raw_setting_is_one_the_search_tried(tiny) -> None:  # type: ignore[no-untyped-def]
     engine = load_engine(tiny.nllb_ct2_int8, "tiny", "ct2", 2)
     assert isinstance(engine, Ct2Engine)
-    inputs = {w.name: [engine.codec.source_tokens(p, VIETNAMESE) for p in w.pieces] for w in workloads(engine)}
+    inputs = {w.name: [engine.codec.source_tokens(p, VIETNAMESE, "km") for p in w.pieces] for w in workloads(engine)}
     candidates = candidate_layouts(2)
     assert {(c.inter_threads, c.intra_threads) for c in candidates} >= {(1, 2), (2, 1)}
     assert any(c.max_batch_tokens for c in candidates) and any(not c.max_batch_tokens for c in candidates)

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import ctranslate2
 
-from workbench.mt.engine import DecodingOptions, EngineBase, Hypothesis
+from workbench.mt.engine import DecodingOptions, EngineBase, Hypothesis, cut_at_cap
 
 
 class Ct2Engine(EngineBase):
@@ -30,34 +30,36 @@ class Ct2Engine(EngineBase):
 
     def translate_batch(self, texts: list[str], source: str, target: str, options: DecodingOptions) -> list[Hypothesis]:
         self.check_direction(source, target)
-        batch = [self.codec.source_tokens(text, source) for text in texts]
+        batch = [self.codec.source_tokens(text, source, target) for text in texts]
         prefix = self.codec.target_prefix(target)
+        caps = self.output_caps(batch, target, options)
+        limit = max(caps)  # CTranslate2 has one max_decoding_length per call: each output is cut at its own
         results = self.translator.translate_batch(
             batch,
             target_prefix=[prefix] * len(batch) if prefix else None,
             beam_size=options.beam_size,
-            max_decoding_length=options.max_output_tokens,
+            max_decoding_length=limit,
             min_decoding_length=options.min_output_tokens,
             return_scores=True,
+            **self.decoding_guards(options),
         )
         hypotheses = []
         forced = len(prefix) if prefix else 0
-        for result in results:
-            tokens = list(result.hypotheses[0])[forced:]
+        for result, cap, source_tokens in zip(results, caps, batch, strict=True):
+            decoded = list(result.hypotheses[0])[forced:]
+            score = _mean_log_prob(result.scores[0], forced, len(decoded), limit)
+            tokens, stopped = cut_at_cap(decoded, forced, cap)
             hypotheses.append(
-                Hypothesis(
-                    self.codec.detokenize(tokens),
-                    tuple(tokens),
-                    _mean_log_prob(result.scores[0], forced, len(tokens), options),
-                )
+                Hypothesis(self.codec.detokenize(tokens), tuple(tokens), score, stopped, len(source_tokens))
             )
         return hypotheses
 
 
-def _mean_log_prob(score: float, forced: int, generated: int, options: DecodingOptions) -> float:
+def _mean_log_prob(score: float, forced: int, generated: int, limit: int) -> float:
     """CTranslate2 divides the summed log-probability by the whole length, forced prefix and end token
-    included; the confidence we keep is the mean over the tokens the model chose (as transformers gives)."""
-    ended = forced + generated < options.max_output_tokens
+    included; the confidence we keep is the mean over the tokens the model chose (as transformers gives).
+    An output cut at its own cap keeps the mean of the whole run decoded (both backends do so)."""
+    ended = forced + generated < limit
     length = forced + generated + (1 if ended else 0)
     chosen = length - forced
     return float(score) * length / chosen if chosen else 0.0

@@ -82,6 +82,10 @@ class ModelFamily:
         except KeyError:
             raise WorkbenchError(f"{self.name} models have no code for the language {language!r}") from None
 
+    def forced_target_token(self, target: str) -> str | None:
+        """The token the output is forced to start with, or None (no language named, or named in the source)."""
+        return None if self.target_token_in_source else self.language_token(target)
+
     def direction_of(self, name: str) -> str | None:
         """The one direction a model of this name translates, or None where it translates any pair."""
         if not self.fixed_directions:
@@ -157,6 +161,20 @@ def detect_family(facts: FolderFacts) -> ModelFamily:
 
 
 @contextmanager
+def _loader_replaced(config_class: str, loader: Any) -> Iterator[None]:
+    """CTranslate2's converter picks its loader by the transformers config class: use `loader` meanwhile."""
+    from ctranslate2.converters import transformers as ct2_transformers
+
+    registry = ct2_transformers._MODEL_LOADERS
+    original = registry[config_class]
+    registry[config_class] = loader
+    try:
+        yield
+    finally:
+        registry[config_class] = original
+
+
+@contextmanager
 def m2m100_vocabulary_from_tokenizer() -> Iterator[None]:
     """While converting, take M2M100's token list id by id from the model's own tokenizer.
 
@@ -175,19 +193,42 @@ def m2m100_vocabulary_from_tokenizer() -> Iterator[None]:
                 seen.add(tokens[i])
             return tokens
 
-    registry = ct2_transformers._MODEL_LOADERS
-    original = registry["M2M100Config"]
-    registry["M2M100Config"] = Loader()
-    try:
+    with _loader_replaced("M2M100Config", Loader()):
         yield
-    finally:
-        registry["M2M100Config"] = original
+
+
+@contextmanager
+def t5_output_scale_as_transformers() -> Iterator[None]:
+    """While converting, scale T5's decoder output exactly when transformers does.
+
+    transformers 5 reports `tie_word_embeddings=True` for every T5 (it keeps what config.json said in
+    `scale_decoder_outputs`), and CTranslate2 4.8's T5 converter scales the decoder output by d_model^-0.5
+    whenever that flag is set. MADLAD-400's config.json says `tie_word_embeddings: false`: unpatched, greedy
+    tokens stay the same but every log-probability (so beam search and the confidence) differs.
+    """
+    from ctranslate2.converters import transformers as ct2_transformers
+
+    class Loader(ct2_transformers.T5Loader):
+        def get_model_spec(self, model: Any) -> Any:
+            config = model.config
+            scaled = getattr(config, "scale_decoder_outputs", None)
+            reported = config.tie_word_embeddings
+            config.tie_word_embeddings = reported if scaled is None else bool(scaled)
+            try:
+                return super().get_model_spec(model)
+            finally:
+                config.tie_word_embeddings = reported
+
+    with _loader_replaced("T5Config", Loader()):
+        yield
 
 
 #: Project code -> NLLB-200 (FLORES-200) code.
 NLLB_CODES = {"vi": "vie_Latn", "en": "eng_Latn", "km": "khm_Khmr"}
 #: Project code -> M2M100 language token.
 M2M100_CODES = {"vi": "__vi__", "en": "__en__", "km": "__km__"}
+#: Project code -> MADLAD-400 target-language token (it starts the *source*).
+MADLAD_CODES = {"vi": "<2vi>", "en": "<2en>", "km": "<2km>"}
 
 NLLB = register(
     ModelFamily(
@@ -220,5 +261,18 @@ MARIAN = register(
         fixed_directions=("vi-en", "vi-km", "en-km"),
         marker_files=("source.spm",),
         vocabulary_source="vocab.json",
+    )
+)
+MADLAD = register(
+    ModelFamily(
+        "madlad",
+        model_types=("t5",),
+        source_spm="spiece.model",
+        target_spm="spiece.model",
+        language_tokens=MADLAD_CODES,
+        marker_files=("spiece.model",),
+        tokenizer_class="T5Tokenizer",
+        conversion_patch=t5_output_scale_as_transformers,
+        target_token_in_source=True,
     )
 )

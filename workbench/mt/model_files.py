@@ -66,7 +66,7 @@ class ModelFolder:
     path: Path
     #: "ct2" (CTranslate2, the fast runtime) or "transformers" (safetensors, for conversion and reference)
     format: str
-    #: a registered family's name (workbench.mt.families): "nllb", "m2m100", "marian"
+    #: a registered family's name (workbench.mt.families): "nllb", "m2m100", "marian", "madlad"
     family: str
     #: the sentencepiece files the runtime needs, relative to `path`
     tokenizer_files: tuple[str, ...]
@@ -239,12 +239,14 @@ def _family_from_tokenizer(reading: _Reading, config: dict[str, object]) -> str:
     return detect_family(facts).name
 
 
-def _tokenizer_files(folder: Path, names: set[str], family_name: str) -> tuple[str, ...]:
+def _tokenizer_files(folder: Path, names: set[str], family_name: str, model_type: str = "") -> tuple[str, ...]:
     wanted = family(family_name).tokenizer_files
     missing = [name for name in wanted if name not in names]
     if missing:
+        claim = f"config.json says this is a {model_type} model, but " if model_type else ""
         raise ModelRefused(
-            f"{folder}: the tokenizer file(s) {', '.join(missing)} are missing; copy the whole model folder"
+            f"{folder}: {claim}its sentencepiece tokenizer file(s) {', '.join(missing)} are missing; "
+            "nothing was installed: copy the whole model folder"
         )
     return wanted
 
@@ -276,9 +278,8 @@ def inspect_model_folder(folder: Path) -> ModelFolder:
         )
     owners = known[model_type]
     family_name = owners[0].name if len(owners) == 1 else _family_from_tokenizer(reading, config)
-    return ModelFolder(
-        folder, "transformers", family_name, _tokenizer_files(folder, names, family_name), files, reading.size
-    )
+    tokenizer_files = _tokenizer_files(folder, names, family_name, model_type)
+    return ModelFolder(folder, "transformers", family_name, tokenizer_files, files, reading.size)
 
 
 def family_of_folder(folder: Path) -> ModelFamily:

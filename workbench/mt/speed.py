@@ -121,7 +121,7 @@ class _Runs:
         return replace(layout, max_batch_tokens=0) == replace(self.layout, max_batch_tokens=0)
 
     def raw(self, workload: Workload, beam: int, layout: Layout) -> Callable[[], None]:
-        tokens = [self.engine.codec.source_tokens(p, VIETNAMESE) for p in workload.pieces]  # before timing
+        tokens = [self.engine.codec.source_tokens(p, VIETNAMESE, self.target) for p in workload.pieces]
         return lambda: raw_decode(self.translator, tokens, self.prefix, beam, self.length, layout)
 
     def kinds(self, workload: Workload, beam: int, layout: Layout) -> dict[str, Callable[[], None]]:
@@ -156,7 +156,7 @@ def _compare(folder: Path, threads: int, pairs: int, given: Layout | None) -> di
     if given is None:
         target, prefix = bench_target(probe)
         codec = probe.codec
-        inputs = {w.name: [codec.source_tokens(p, VIETNAMESE) for p in w.pieces] for w in loads}
+        inputs = {w.name: [codec.source_tokens(p, VIETNAMESE, target) for p in w.pieces] for w in loads}
         del probe  # its translator too: the search loads one translator at a time
         best, _tried = search_layouts(
             folder,

@@ -53,7 +53,7 @@ def bench_target(engine: TranslationEngine) -> tuple[str, int]:
     the model's own direction for a one-direction family, else Khmer behind its language token."""
     direction = model_family(engine.family).fixed_directions
     target = direction[0].split("-")[1] if direction else KHMER
-    return target, 1 if model_family(engine.family).language_token(target) else 0
+    return target, 1 if model_family(engine.family).forced_target_token(target) else 0
 
 
 def _span(start: int, tokens: int, count_tokens: Callable[[str], int]) -> str:

@@ -1,8 +1,10 @@
 """Text to model tokens and back with sentencepiece alone, identical for both backends.
 
 A family that names languages (NLLB, M2M100) frames the pieces as [source language token, *pieces, "</s>"]
-and forces the target language as the first output token; one that names none (Marian) frames them as
-[*pieces, "</s>"]. The family (workbench.mt.families) says which, and which sentencepiece files to use.
+and forces the target language as the first output token; one that names the target in the source
+(MADLAD-400) frames them as [target language token, *pieces, "</s>"] and forces nothing, which is what its
+own tokenizer makes of "<2km> text"; one that names none (Marian) frames them as [*pieces, "</s>"]. The
+family (workbench.mt.families) says which, and which sentencepiece files to use.
 No Moses punctuation normalisation is done (MarianTokenizer does it only when sacremoses is
 installed): both backends see exactly the same tokens.
 """
@@ -36,13 +38,14 @@ class SentencePieceCodec:
         unknown = self._source.unk_id()
         return ["<unk>" if i == unknown else self._source.id_to_piece(i) for i in ids]
 
-    def source_tokens(self, text: str, source_language: str) -> list[str]:
+    def source_tokens(self, text: str, source_language: str, target_language: str) -> list[str]:
         pieces = self.pieces(text)
-        language = self._family.language_token(source_language)
+        named = target_language if self._family.target_token_in_source else source_language
+        language = self._family.language_token(named)
         return [language, *pieces, "</s>"] if language else [*pieces, "</s>"]
 
     def target_prefix(self, target_language: str) -> list[str] | None:
-        language = self._family.language_token(target_language)
+        language = self._family.forced_target_token(target_language)
         return [language] if language else None
 
     def detokenize(self, tokens: list[str]) -> str:

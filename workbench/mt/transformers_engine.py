@@ -39,7 +39,9 @@ class TransformersEngine(EngineBase):
 
     def translate_batch(self, texts: list[str], source: str, target: str, options: DecodingOptions) -> list[Hypothesis]:
         self.check_direction(source, target)
-        ids = [[self.token_to_id.get(t, self.unk_id) for t in self.codec.source_tokens(x, source)] for x in texts]
+        ids = [
+            [self.token_to_id.get(t, self.unk_id) for t in self.codec.source_tokens(x, source, target)] for x in texts
+        ]
         width = max(len(row) for row in ids)
         input_ids = torch.tensor([row + [self.pad_id] * (width - len(row)) for row in ids])
         attention = torch.tensor([[1] * len(row) + [0] * (width - len(row)) for row in ids])
@@ -58,14 +60,15 @@ class TransformersEngine(EngineBase):
                 forced_eos_token_id=None,
                 **extra,
             )
-        skip = 1 + (1 if prefix else 0)  # the decoder start token, then the forced language token
+        # The decoder start token (T5: decoder_start_token_id, no BOS forced), then any forced language token.
+        skip = 1 + (1 if prefix else 0)
         hypotheses = []
         for row_index, row in enumerate(sequences.tolist()):
             generated = row[skip:]
             chosen: list[int] = []
             for token_id in generated:
-                if token_id == self.pad_id:
-                    break
+                # Only an ended row is padded, after its end token: a pad id before it is a token the model
+                # chose (MADLAD's pad is <s>), which CTranslate2 keeps too.
                 chosen.append(token_id)
                 if token_id == self.model.config.eos_token_id:
                     break
