@@ -1,0 +1,186 @@
+"""A pivot route as the pre-translation use case's `Drafter`: vi->en by one model, then en->km by another.
+
+Each hop is the ordinary pipeline (`translate_units`: batching, long-input splitting, protection), so a
+route is never translated differently from a model. The first hop's drafts, their codes and numbers
+already put back (`restore_spans`), are the second hop's input; every hop checks its output against the
+protected spans of the ORIGINAL source, so a code or a year lost on either hop is flagged on the final
+draft. A route's score is its weakest hop's mean log-probability (a draft is as sure as its least sure
+step), its flags are every hop's (each said once).
+
+Batches stream as for one model: a batch of the first hop goes through the later hops at once and is
+handed over, so progress (counting every hop's work) and cancel behave as for one model. "Translate this
+segment now" is answered through the whole route between hop batches (at most one batch of one hop away).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Generator, Sequence
+from contextlib import AbstractContextManager
+from dataclasses import dataclass
+
+from workbench.core.errors import WorkbenchError
+from workbench.core.ops.pretranslation import Draft, Unit
+from workbench.core.progress import Cancelled, Progress
+from workbench.mt.engine import TranslationEngine
+from workbench.mt.pipeline import TranslateOptions, UrgentRequests, decoding_lock, translate_one, translate_units
+
+
+@dataclass(frozen=True, slots=True)
+class HopEngine:
+    """One hop of a route with its loaded engine (and the lock to hold while it decodes, if any)."""
+
+    source: str
+    target: str
+    engine: TranslationEngine
+    lock: AbstractContextManager[object] | None = None
+
+
+def _combined(previous: Draft, later: Draft, unit: Unit) -> Draft:
+    """The later hop's text for the original unit: the weaker hop's score, both hops' flags once each."""
+    flags = tuple(dict.fromkeys(previous.flags + later.flags))
+    return Draft(unit, later.text, min(previous.score, later.score), flags)
+
+
+def _pivot_unit(draft: Draft) -> Unit:
+    """The next hop's input: the previous hop's restored text, checked against the original spans."""
+    return Unit(draft.text, draft.unit.segment_ids, draft.unit.spans)
+
+
+def translate_through(unit: Unit, hops: Sequence[HopEngine], options: TranslateOptions) -> Draft:
+    """One unit through every hop (for "translate this segment now")."""
+    first = hops[0]
+    with decoding_lock(first.engine, first.lock):
+        draft = translate_one(unit, first.engine, first.source, first.target, options)
+    for hop in hops[1:]:
+        if not draft.text.strip():
+            break
+        with decoding_lock(hop.engine, hop.lock):
+            later = translate_one(_pivot_unit(draft), hop.engine, hop.source, hop.target, options)
+        draft = _combined(draft, later, unit)
+    return draft
+
+
+class _RouteProgress:
+    """Every hop's work counted in one bar: a route of two hops over N segments is 2N steps."""
+
+    def __init__(self, parent: Progress, segments: int, hops: int) -> None:
+        self.parent = parent
+        self.total = segments * hops
+        #: per hop: segments of its finished calls (the first hop has one call for the whole job)
+        self.finished = [0] * hops
+        #: per hop: segments done by its call under way
+        self.running = [0] * hops
+
+    def hop(self, index: int) -> _HopProgress:
+        return _HopProgress(self, index)
+
+    def call_done(self, index: int, segments: int) -> None:
+        self.finished[index] += segments
+        self.running[index] = 0
+
+    def done(self) -> int:
+        return sum(self.finished) + sum(self.running)
+
+
+class _HopProgress:
+    def __init__(self, route: _RouteProgress, index: int) -> None:
+        self.route, self.index = route, index
+
+    def report(self, done: int, total: int, message: str = "") -> None:
+        self.route.running[self.index] = done
+        self.route.parent.report(self.route.done(), self.route.total, message)
+
+    def is_cancelled(self) -> bool:
+        return self.route.parent.is_cancelled()
+
+
+class RouteDrafter:
+    """Drafts through every hop of a route; `model` is the route's text, which the drafts record and the
+    cache keys on."""
+
+    def __init__(
+        self,
+        model: str,
+        hops: Sequence[HopEngine],
+        options: TranslateOptions,
+        urgent: UrgentRequests | None = None,
+    ) -> None:
+        if len(hops) < 2:
+            raise WorkbenchError(f"the route {model} needs two hops or more")
+        self._model = model
+        self.hops = tuple(hops)
+        self.options = options
+        self.urgent = urgent
+
+    @property
+    def model(self) -> str:
+        return self._model
+
+    def translate_one(self, unit: Unit, options: TranslateOptions | None = None) -> Draft:
+        return translate_through(unit, self.hops, options or self.options)
+
+    def drafts(self, units: Sequence[Unit], language: str, progress: Progress) -> Generator[list[Draft], None, None]:
+        if language != self.hops[-1].target:
+            raise WorkbenchError(f"the route {self._model} translates into {self.hops[-1].target}, not {language}")
+        segments = sum(len(u.segment_ids) for u in units)
+        counter = _RouteProgress(progress, segments, len(self.hops))
+        progress.report(0, counter.total, "")
+        first = self.hops[0]
+        batches = translate_units(units, first.engine, first.source, first.target, self.options, counter.hop(0))
+        if self.urgent is not None:
+            self.urgent._set_serving(True)
+        saved = 0
+        try:
+            while True:
+                self._serve_urgent()
+                with decoding_lock(first.engine, first.lock):
+                    batch = next(batches, None)
+                if batch is None:
+                    return
+                drafts = self._later_hops(batch, counter)
+                saved += sum(len(d.unit.segment_ids) for d in drafts)
+                yield drafts
+        except Cancelled:
+            raise Cancelled(f"stopped after {saved} of {segments} segments") from None
+        finally:
+            batches.close()
+            if self.urgent is not None:
+                self.urgent._set_serving(False)
+                self._serve_urgent()
+
+    def _later_hops(self, batch: list[Draft], counter: _RouteProgress) -> list[Draft]:
+        """A first-hop batch through the other hops; the drafts come back for the original units."""
+        originals = {d.unit.segment_ids: d.unit for d in batch}
+        drafts = batch
+        for index, hop in enumerate(self.hops[1:], start=1):
+            done: dict[tuple[int, ...], Draft] = {d.unit.segment_ids: d for d in drafts if not d.text.strip()}
+            pivots = [_pivot_unit(d) for d in drafts if d.text.strip()]
+            previous = {d.unit.segment_ids: d for d in drafts}
+            calls = translate_units(pivots, hop.engine, hop.source, hop.target, self.options, counter.hop(index))
+            try:
+                while True:
+                    self._serve_urgent()
+                    with decoding_lock(hop.engine, hop.lock):
+                        later = next(calls, None)
+                    if later is None:
+                        break
+                    for draft in later:
+                        ids = draft.unit.segment_ids
+                        done[ids] = _combined(previous[ids], draft, originals[ids])
+            finally:
+                calls.close()
+            counter.call_done(index, sum(len(u.segment_ids) for u in pivots))
+            drafts = [done[d.unit.segment_ids] for d in drafts]
+        # a unit whose pivot came out empty keeps its (empty) draft, for the original unit
+        return [Draft(originals[d.unit.segment_ids], d.text, d.score, d.flags) for d in drafts]
+
+    def _serve_urgent(self) -> None:
+        """Between hop batches: answer the segments asked for now, through the whole route, greedily."""
+        if self.urgent is None:
+            return
+        for unit, future in self.urgent.take():
+            if future.set_running_or_notify_cancel():
+                try:
+                    future.set_result(self.translate_one(unit, self.options.for_urgent()))
+                except Exception as exc:  # the waiting caller gets the error, the pre-translation goes on
+                    future.set_exception(exc)
