@@ -1,0 +1,226 @@
+"""`models evaluate` as an office runs it: FLORES-layout files, a TMX, or its project's approved segments,
+measured with the tiny real models; every figure is checked against sacrebleu's own scoring."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from sacrebleu.metrics import BLEU, CHRF
+
+from tests.builders.tiny_models import corpus_lines
+from workbench.commands.main import main as cli_main
+from workbench.context import AppContext
+from workbench.core.errors import WorkbenchError
+from workbench.core.memory.tmx import write_tmx
+from workbench.core.memory.translation_memory import MemoryUnit
+from workbench.core.progress import Cancelled
+from workbench.core.records import Origin, Status
+from workbench.core.reference_sets import read_aligned_files
+from workbench.core.settings import Settings
+from workbench.core.store.project_store import Project
+from workbench.mt.evaluation import EvaluationRequest, evaluate_candidate
+from workbench.mt.evaluation_store import best_measured, evaluations_path, load_results
+from workbench.mt.model_store import ModelStore
+
+KHMER = ["ខេត្តអានយ៉ាងជាខេត្តព្រំដែន។", "ពិធីបុណ្យប្រពៃណីរបស់ជនជាតិខ្មែរ។", "ទេសចរមកលេងខេត្តនេះ។"]
+
+
+def vietnamese(count: int) -> list[str]:
+    lines = [line for line in corpus_lines() if any(c in line for c in "ăâđêôơưạảấầẩẫậắằẳẵặẹẻẽếềểễệ")]
+    return [f"{lines[i % len(lines)]} ({i})" for i in range(count)]
+
+
+@pytest.fixture
+def models(tiny, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:  # type: ignore[no-untyped-def]
+    folder = tmp_path / "models"
+    store = ModelStore(folder)
+    store.install(tiny.nllb_ct2_int8, name="tiny-nllb")
+    store.install(tiny.marian_ct2, name="opus-mt-vi-en-tiny")
+    store.install(tiny.m2m100_ct2, name="tiny-m2m100")
+    monkeypatch.setenv("WORKBENCH_MODELS_DIR", str(folder))
+    settings = Settings.load()
+    settings.beam_size = 1
+    settings.save()
+    return folder
+
+
+def flores(tmp_path: Path, count: int = 12, language: str = "khm_Khmr") -> tuple[Path, Path]:
+    tmp_path.mkdir(parents=True, exist_ok=True)
+    source, reference = tmp_path / "vie_Latn.devtest", tmp_path / f"{language}.devtest"
+    source.write_text("\n".join(vietnamese(count)) + "\n", encoding="utf-8")
+    reference.write_text("\n".join(KHMER[i % 3] for i in range(count)) + "\n", encoding="utf-8")
+    return source, reference
+
+
+def evaluate(*args: str) -> int:
+    return cli_main(["models", "evaluate", *args], AppContext.load())
+
+
+def rescored(
+    result_hypotheses: tuple[str, ...], references: list[str], word_order: int, tokenize: str
+) -> tuple[float, float]:
+    """sacrebleu's own scores of the stored outputs: the independent check of the figures shown and kept."""
+    chrf = CHRF(word_order=word_order).corpus_score(list(result_hypotheses), [references]).score
+    bleu = BLEU(tokenize=tokenize).corpus_score(list(result_hypotheses), [references]).score
+    return chrf, bleu
+
+
+def test_flores_files_give_a_row_per_installed_model_and_keep_the_results(
+    models: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    source, reference = flores(tmp_path)
+    assert evaluate("--source", str(source), "--reference", str(reference), "--to", "km") == 0
+    out = capsys.readouterr().out
+    assert "vie_Latn.devtest + khm_Khmr.devtest, 12 segments" in out
+    rows = {line.split()[0]: line for line in out.splitlines() if line.startswith("tiny-")}
+    assert set(rows) == {"tiny-nllb", "tiny-m2m100"}  # the Marian model translates vi-en only
+    assert "chrF is chrF, BLEU is BLEU (char)" in out  # Khmer: no word n-grams, BLEU over characters offline
+
+    results = load_results()
+    assert [r.candidate for r in results] == ["tiny-m2m100", "tiny-nllb"]
+    references = [KHMER[i % 3] for i in range(12)]
+    for result in results:
+        assert (result.direction, result.segments, len(result.hypotheses)) == ("vi-km", 12, 12)
+        assert "nw:0" in result.signature and "tok:char" in result.signature
+        chrf, bleu = rescored(result.hypotheses, references, 0, "char")
+        assert result.chrf == pytest.approx(chrf) and result.bleu == pytest.approx(bleu)
+        assert f"{chrf:7.2f} {bleu:6.2f}" in rows[result.candidate]
+        assert result.tokens_per_second > 0 and result.peak_mb > 0
+    assert set(best_measured(results, "vi-km")) == {"tiny-nllb", "tiny-m2m100"}
+    assert best_measured(results, "vi-en") == {}
+
+
+def test_a_tmx_is_measured_in_english_with_chrf_plus_plus(
+    models: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    sources = vietnamese(8)
+    english = [f"The province welcomes visitors, number {i}." for i in range(8)]
+    memory = tmp_path / "memory.tmx"
+    write_tmx(memory, [MemoryUnit(s, e, "en") for s, e in zip(sources, english, strict=True)])
+    code = evaluate("--tmx", str(memory), "--to", "en", "--models", "opus-mt-vi-en-tiny,tiny-nllb", "--limit", "5")
+    assert code == 0
+    out = capsys.readouterr().out
+    assert "memory.tmx, 5 segments (the first 5 of 8)" in out
+    results = load_results()
+    assert [r.candidate for r in results] == ["opus-mt-vi-en-tiny", "tiny-nllb"]
+    for result in results:
+        assert result.direction == "vi-en" and result.chrf_name == "chrF++" and "nw:2" in result.signature
+        chrf, bleu = rescored(result.hypotheses, english[:5], 2, "13a")
+        assert (result.chrf, result.bleu) == (pytest.approx(chrf), pytest.approx(bleu))
+
+
+def test_a_projects_approved_segments_are_its_reference(
+    models: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = tmp_path / "p.wbp"
+    (tmp_path / "a.txt").write_text("\n\n".join(vietnamese(6)) + "\n", encoding="utf-8")
+    from workbench.core.importing.file_import import import_files
+
+    with Project.create(path, "p", "vi", ["en", "km"]) as project:
+        import_files(project, [tmp_path / "a.txt"])
+        ids = project.segment_ids()
+        for at, segment_id in enumerate(ids[:4]):  # four approved, one only translated, one untouched
+            project.save_translation(segment_id, "km", KHMER[at % 3], Status.APPROVED, Origin.HUMAN, "Dara")
+        project.save_translation(ids[4], "km", KHMER[0], Status.TRANSLATED, Origin.HUMAN, "Dara")
+    assert evaluate("--project", str(path), "--to", "km", "--models", "tiny-nllb") == 0
+    assert "project p.wbp, 4 segments" in capsys.readouterr().out
+    (result,) = load_results()
+    chrf, _bleu = rescored(result.hypotheses, [KHMER[at % 3] for at in range(4)], 0, "char")
+    assert result.chrf == pytest.approx(chrf)
+
+
+def _tmx_in_english_only(tmp_path: Path) -> Path:
+    path = tmp_path / "english.tmx"
+    write_tmx(path, [MemoryUnit("Xin chào.", "Hello.", "en")])
+    return path
+
+
+def _project_without_approvals(tmp_path: Path) -> Path:
+    path = tmp_path / "draft.wbp"
+    (tmp_path / "d.txt").write_text("Một câu.\n", encoding="utf-8")
+    from workbench.core.importing.file_import import import_files
+
+    with Project.create(path, "d", "vi", ["en", "km"]) as project:
+        import_files(project, [tmp_path / "d.txt"])
+        project.save_translation(project.segment_ids()[0], "km", KHMER[0], Status.TRANSLATED, Origin.HUMAN, "Dara")
+    return path
+
+
+def _files(tmp_path: Path, source: bytes, reference: bytes) -> list[str]:
+    (tmp_path / "src.txt").write_bytes(source)
+    (tmp_path / "ref.txt").write_bytes(reference)
+    return ["--source", str(tmp_path / "src.txt"), "--reference", str(tmp_path / "ref.txt")]
+
+
+BAD_INPUTS = {
+    "line counts differ": (lambda t: _files(t, b"a\nb\nc\n", "ក\nខ\n".encode()), "ref.txt", "has 2 lines but"),
+    "empty reference": (lambda t: _files(t, b"a\n", b""), "ref.txt", "is empty"),
+    "binary source": (lambda t: _files(t, b"\x00\x01PK\x03\x04" * 50, b"a\n"), "src.txt", "is a binary file"),
+    "not UTF-8": (lambda t: _files(t, b"Vi\xeat Nam\n", b"a\n"), "src.txt", "is not UTF-8 text"),
+    "a TMX as a text file": (
+        lambda t: _files(t, _tmx_in_english_only(t).read_bytes(), b"a\n"), "src.txt", "give it as a TMX"
+    ),
+    "TMX without the target": (lambda t: ["--tmx", str(_tmx_in_english_only(t))], "english.tmx", "into km"),
+    "no approved segment": (
+        lambda t: ["--project", str(_project_without_approvals(t))], "draft.wbp", "has no approved segment in km"
+    ),
+}  # fmt: skip
+
+
+@pytest.mark.parametrize("case", BAD_INPUTS)
+def test_bad_reference_input_names_the_file_and_keeps_the_results_as_they_were(
+    case: str, models: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    source, reference = flores(tmp_path, 3)
+    assert evaluate("--source", str(source), "--reference", str(reference), "--to", "km", "--models", "tiny-nllb") == 0
+    kept = evaluations_path().read_bytes()
+    capsys.readouterr()
+    arguments, file_name, problem = BAD_INPUTS[case]
+    assert evaluate(*arguments(tmp_path), "--to", "km") == 2
+    err = capsys.readouterr().err
+    assert file_name in err and problem in err, err
+    assert evaluations_path().read_bytes() == kept
+
+
+def test_a_model_that_does_not_serve_the_language_is_refused_by_name(models: Path, tmp_path: Path) -> None:
+    reference = read_aligned_files(*flores(tmp_path, 3), "km")
+    request = EvaluationRequest(ModelStore(models), Settings.load())
+    with pytest.raises(WorkbenchError, match="opus-mt-vi-en-tiny does not translate vi->km"):
+        evaluate_candidate(reference, "opus-mt-vi-en-tiny", request)
+    assert not evaluations_path().exists()
+
+
+class CancelAfterFirstBatch:
+    def __init__(self) -> None:
+        self.reports: list[int] = []
+
+    def report(self, done: int, total: int, message: str = "") -> None:
+        self.reports.append(done)
+
+    def is_cancelled(self) -> bool:
+        return len(self.reports) > 1
+
+
+def test_a_cancelled_evaluation_keeps_nothing_of_it(models: Path, tmp_path: Path) -> None:
+    reference = read_aligned_files(*flores(tmp_path, 80), "km")  # 80 segments: more than one batch
+    request = EvaluationRequest(ModelStore(models), Settings.load())
+    first = evaluate_candidate(read_aligned_files(*flores(tmp_path / "small", 2), "km"), "tiny-nllb", request)
+    kept = evaluations_path().read_bytes()
+    progress = CancelAfterFirstBatch()
+    with pytest.raises(Cancelled):
+        evaluate_candidate(reference, "tiny-m2m100", request, progress)
+    assert 0 < progress.reports[-1] < 80
+    assert evaluations_path().read_bytes() == kept
+    assert [r.candidate for r in load_results()] == [first.candidate]
+    assert not [p for p in evaluations_path().parent.iterdir() if p.name != "evaluations.json"]
+
+
+def test_a_damaged_results_file_is_never_overwritten(models: Path, tmp_path: Path) -> None:
+    path = evaluations_path()
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text('{"results": [{"candidate": ', encoding="utf-8")
+    reference = read_aligned_files(*flores(tmp_path, 2), "km")
+    with pytest.raises(WorkbenchError, match=r"evaluations\.json: the stored evaluation results cannot be read"):
+        evaluate_candidate(reference, "tiny-nllb", EvaluationRequest(ModelStore(models), Settings.load()))
+    assert path.read_text(encoding="utf-8") == '{"results": [{"candidate": '

@@ -1,0 +1,240 @@
+"""`models evaluate`: translate a reference set with a model (or route) the way pre-translation does, and score it.
+
+The long work is `evaluate_candidate`, a plain function with a progress/cancel object (the CLI prints a
+bar and stops on Ctrl+C, the window runs it on a worker): the sources go through the same pipeline as a
+real pre-translation (`EngineDrafter` / `translate_units`: protection of numbers and codes, identical
+sources translated once, length-sorted token-budget batches, long inputs cut at clauses), then
+evaluation_metrics scores the outputs and evaluation_store keeps the result. A cancel raises
+`Cancelled` before anything is stored; a finished candidate's result is stored whole at once.
+
+Each candidate's model is loaded afresh and let go afterwards, so the peak memory reported for it is
+its own (the process's resident peak while it loaded and translated, from Linux's VmHWM reset at the
+start), not the largest model measured before it.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import gc
+import resource
+import time
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+
+from workbench.core.errors import WorkbenchError
+from workbench.core.language.protected_spans import find_protected_spans
+from workbench.core.ops.pretranslation import Unit
+from workbench.core.progress import NullProgress, Progress
+from workbench.core.reference_sets import ReferenceSet
+from workbench.core.settings import Settings
+from workbench.mt.engine import DecodingOptions, Hypothesis, TranslationEngine
+from workbench.mt.evaluation_metrics import score
+from workbench.mt.evaluation_store import EvaluationResult, append_result, load_results
+from workbench.mt.families import family as model_family
+from workbench.mt.loader import load_engine
+from workbench.mt.model_store import InstalledModel, ModelStore
+from workbench.mt.pipeline import EngineDrafter, TranslateOptions
+
+
+class _CountingEngine:
+    """The engine as the pipeline sees it, counting the output tokens it decodes (for tokens/s)."""
+
+    def __init__(self, engine: TranslationEngine) -> None:
+        self.engine = engine
+        self.model_name = engine.model_name
+        self.family = engine.family
+        self.max_input_tokens = engine.max_input_tokens
+        self.output_tokens = 0
+
+    def count_tokens(self, text: str) -> int:
+        return self.engine.count_tokens(text)
+
+    def translate_batch(self, texts: list[str], source: str, target: str, options: DecodingOptions) -> list[Hypothesis]:
+        hypotheses = self.engine.translate_batch(texts, source, target, options)
+        self.output_tokens += sum(len(h.tokens) for h in hypotheses)
+        return hypotheses
+
+
+def _reset_peak_memory() -> None:
+    """Start Linux's resident high-water mark (VmHWM) afresh; elsewhere the peak keeps earlier work's."""
+    with contextlib.suppress(OSError):
+        Path("/proc/self/clear_refs").write_text("5")
+
+
+def _peak_memory_mb() -> float:
+    with contextlib.suppress(OSError, ValueError, IndexError):
+        for line in Path("/proc/self/status").read_text().splitlines():
+            if line.startswith("VmHWM:"):
+                return int(line.split()[1]) / 1024
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def serves(model: InstalledModel, source: str, target: str) -> bool:
+    """Whether an installed model translates `source`->`target` (a one-direction family by its name)."""
+    family = model_family(model.family)
+    if family.fixed_directions:
+        return family.direction_of(f"{model.name} {model.path.name}") == f"{source}-{target}"
+    return family.language_token(source) is not None and family.language_token(target) is not None
+
+
+def default_candidates(store: ModelStore, settings: Settings, source: str, target: str) -> list[str]:
+    """What `models evaluate` measures when no --models is given: every installed model that serves the
+    direction (its CTranslate2 copy when it has one, once), and the settings' choice for the language."""
+    chosen: list[str] = []
+    for model in store.installed():
+        if not serves(model, source, target):
+            continue
+        runnable = store.runnable(model.name)
+        if runnable.format == "ct2" and runnable.name not in chosen:
+            chosen.append(runnable.name)
+    choice = settings.mt_models.get(target)
+    if choice and choice not in chosen and not any(name.startswith(f"{choice}-ct2-") for name in chosen):
+        chosen.append(choice)
+    return chosen
+
+
+def candidate_licences(choice: str, store: ModelStore) -> tuple[tuple[str, str], ...]:
+    """(model, licence) of each model the candidate uses."""
+    model = store.get(choice)
+    licence = model.licence
+    if not licence or licence == "unknown":
+        entry = store.catalogue.get(choice.split("-ct2-")[0])
+        licence = entry.licence if entry else (licence or "unknown")
+    return ((model.name, licence),)
+
+
+def published_score(choice: str, store: ModelStore, direction: str) -> float | None:
+    """The catalogue's published score of the candidate's model in `direction`, if it has one."""
+    entry = store.catalogue.get(choice.split("-ct2-")[0])
+    return entry.scores.get(direction) if entry else None
+
+
+def reference_units(reference: ReferenceSet) -> list[Unit]:
+    """One unit per distinct source, carrying the indices of the reference segments that have it."""
+    indices: dict[str, list[int]] = {}
+    for index, source in enumerate(reference.sources):
+        indices.setdefault(source, []).append(index)
+    return [Unit(source, tuple(at), tuple(find_protected_spans(source))) for source, at in indices.items()]
+
+
+@dataclass(frozen=True, slots=True)
+class EvaluationRequest:
+    """What to measure with: the store and the settings' decoding options, the backend and its threads."""
+
+    store: ModelStore
+    settings: Settings
+    backend: str = "auto"
+    threads: int = 0
+    #: where results are kept (None: the user's data folder)
+    folder: Path | None = None
+    #: store the result (False: measure only, e.g. a benchmark)
+    save: bool = True
+
+    def options(self) -> TranslateOptions:
+        return TranslateOptions(
+            decoding=DecodingOptions(beam_size=self.settings.beam_size), khmer_digits=self.settings.khmer_digits
+        )
+
+
+def evaluate_candidate(
+    reference: ReferenceSet, choice: str, request: EvaluationRequest, progress: Progress | None = None
+) -> EvaluationResult:
+    """Translate `reference` with `choice` through the pipeline, score it, store and return the result.
+
+    Raises `Cancelled` (nothing stored) when `progress` asks to stop between batches, and a
+    WorkbenchError naming the model when it is not installed or does not serve the direction."""
+    progress = progress or NullProgress()
+    source, target = reference.source_language, reference.target_language
+    store = request.store
+    model = store.runnable(choice)
+    if not serves(model, source, target):
+        raise WorkbenchError(f"{choice} does not translate {source}->{target}")
+    if request.save:
+        load_results(request.folder)  # a damaged results file is named before minutes of translation
+    _reset_peak_memory()
+    engine = _CountingEngine(load_engine(model.path, model.name, request.backend, request.threads))
+    try:
+        drafter = EngineDrafter(engine, source, request.options())
+        hypotheses = [""] * reference.size
+        began = time.perf_counter()
+        for batch in drafter.drafts(reference_units(reference), target, progress):
+            for draft in batch:
+                for index in draft.unit.segment_ids:
+                    hypotheses[index] = draft.text
+        translate_seconds = time.perf_counter() - began
+        peak = _peak_memory_mb()
+        output_tokens = engine.output_tokens
+    finally:
+        del engine
+        gc.collect()
+    return _finish(reference, choice, request, hypotheses, translate_seconds, output_tokens, peak)
+
+
+def _finish(
+    reference: ReferenceSet,
+    choice: str,
+    request: EvaluationRequest,
+    hypotheses: Sequence[str],
+    translate_seconds: float,
+    output_tokens: int,
+    peak: float,
+) -> EvaluationResult:
+    began = time.perf_counter()
+    scores = score(hypotheses, reference.references, reference.target_language)
+    score_seconds = time.perf_counter() - began
+    result = EvaluationResult(
+        candidate=choice,
+        direction=reference.direction,
+        reference=reference.name,
+        segments=reference.size,
+        chrf=scores.chrf,
+        chrf_name=scores.chrf_name,
+        bleu=scores.bleu,
+        bleu_name=scores.bleu_name,
+        signature=scores.signature,
+        date=datetime.now(UTC).isoformat(timespec="seconds"),
+        tokens_per_second=output_tokens / translate_seconds if translate_seconds > 0 else 0.0,
+        peak_mb=peak,
+        translate_seconds=translate_seconds,
+        score_seconds=score_seconds,
+        licences=candidate_licences(choice, request.store),
+        reference_size=reference.available,
+        hypotheses=tuple(hypotheses),
+    )
+    if request.save:
+        append_result(result, request.folder)
+    return result
+
+
+class _Overall:
+    """One candidate's progress as a share of the whole run (the window shows one bar for every candidate)."""
+
+    def __init__(self, progress: Progress, offset: int, total: int, label: str) -> None:
+        self.progress, self.offset, self.total, self.label = progress, offset, total, label
+
+    def report(self, done: int, total: int, message: str = "") -> None:
+        self.progress.report(self.offset + done, self.total, self.label)
+
+    def is_cancelled(self) -> bool:
+        return self.progress.is_cancelled()
+
+
+def evaluate_candidates(
+    reference: ReferenceSet,
+    choices: Sequence[str],
+    request: EvaluationRequest,
+    progress: Progress | None = None,
+    on_result: Callable[[EvaluationResult], None] = lambda result: None,
+) -> list[EvaluationResult]:
+    """Each candidate in turn (`evaluate_candidate`), progress reported over all of them with the candidate
+    as the message; each finished result is stored and handed to `on_result` before the next starts."""
+    progress = progress or NullProgress()
+    results = []
+    total = reference.size * len(choices)
+    for at, choice in enumerate(choices):
+        result = evaluate_candidate(reference, choice, request, _Overall(progress, at * reference.size, total, choice))
+        on_result(result)
+        results.append(result)
+    return results

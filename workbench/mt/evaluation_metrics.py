@@ -1,0 +1,77 @@
+"""chrF and BLEU of a model's output against references, by sacrebleu, chosen per target script.
+
+English (and any spaced script): chrF++ (character 6-grams plus word bigrams, sacrebleu word_order=2) and
+BLEU with sacrebleu's default 13a tokenizer, as FLORES-200 results for English are usually given.
+Khmer (and other scripts written without spaces between words): chrF with word_order 0, since Khmer
+"words" between spaces are phrases, and BLEU on a tokenization that makes sense without spaces: spBLEU
+(sacrebleu's "flores200" sentencepiece tokenizer, the one the NLLB paper used) when its model file is
+already on this machine, else sacrebleu's "char" tokenizer (BLEU over characters). sacrebleu would
+download the flores200 model from the internet on first use; the workbench never downloads on its
+own, so it uses the file only if someone copied it to sacrebleu's folder (~/.sacrebleu/models, or
+$SACREBLEU/models) and otherwise says "tok:char" in the signature. The signature of each metric is
+kept with every result so figures measured differently are never compared unawares.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from workbench.core.errors import WorkbenchError
+
+#: scripts written without spaces between words
+UNSPACED = frozenset({"km", "lo", "th", "my", "zh", "ja"})
+#: the file sacrebleu's flores200 tokenizer loads (SPM_MODELS["flores200"], named after its download URL)
+FLORES200_SPM = "flores200sacrebleuspm"
+
+
+@dataclass(frozen=True, slots=True)
+class Scores:
+    chrf: float
+    #: "chrF++" or "chrF"
+    chrf_name: str
+    bleu: float
+    #: "BLEU" or "spBLEU" (flores200 tokenizer) or "BLEU (char)"
+    bleu_name: str
+    #: sacrebleu's signatures, "chrF: nrefs:1|...; BLEU: nrefs:1|...|tok:char|..."
+    signature: str
+
+
+def _sacrebleu_folder() -> Path:
+    return Path(os.environ.get("SACREBLEU", str(Path.home() / ".sacrebleu")))
+
+
+def flores200_tokenizer_here() -> bool:
+    """Whether spBLEU can run offline: sacrebleu's flores200 sentencepiece model is already on disk."""
+    return (_sacrebleu_folder() / "models" / FLORES200_SPM).is_file()
+
+
+def metric_settings(target: str) -> tuple[int, str]:
+    """(chrF word order, BLEU tokenizer) for a target language."""
+    if target in UNSPACED:
+        return 0, "flores200" if flores200_tokenizer_here() else "char"
+    return 2, "13a"
+
+
+def score(hypotheses: Sequence[str], references: Sequence[str], target: str) -> Scores:
+    """Corpus chrF and BLEU of `hypotheses` against one reference each."""
+    from sacrebleu.metrics import BLEU, CHRF
+
+    if len(hypotheses) != len(references) or not references:
+        raise WorkbenchError(f"cannot score {len(hypotheses)} outputs against {len(references)} references")
+    word_order, tokenizer = metric_settings(target)
+    chrf = CHRF(word_order=word_order)
+    bleu = BLEU(tokenize=tokenizer)
+    refs = [list(references)]
+    chrf_value = chrf.corpus_score(list(hypotheses), refs).score
+    bleu_value = bleu.corpus_score(list(hypotheses), refs).score
+    bleu_name = {"flores200": "spBLEU", "char": "BLEU (char)"}.get(tokenizer, "BLEU")
+    return Scores(
+        chrf=chrf_value,
+        chrf_name="chrF++" if word_order else "chrF",
+        bleu=bleu_value,
+        bleu_name=bleu_name,
+        signature=f"chrF: {chrf.get_signature()}; BLEU: {bleu.get_signature()}",
+    )
