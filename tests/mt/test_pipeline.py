@@ -9,6 +9,7 @@ import pytest
 
 from workbench.core.importing.file_import import import_files
 from workbench.core.language.protected_spans import find_protected_spans
+from workbench.core.ops.draft_confidence import is_runaway_flag
 from workbench.core.ops.pretranslation import (
     PretranslationResult,
     Unit,
@@ -25,6 +26,11 @@ from workbench.mt.pipeline import EngineDrafter, TranslateOptions, UrgentRequest
 from workbench.mt.protection import finish_output, restore_spans
 
 FAST = TranslateOptions(decoding=DecodingOptions(beam_size=1, max_output_tokens=12), max_batch_segments=4)
+
+
+def protection_flags(flags: tuple[str, ...]) -> tuple[str, ...]:
+    """The flags of lost or changed spans (a random model's babble is flagged as runaway too)."""
+    return tuple(f for f in flags if not is_runaway_flag(f))
 
 
 class CountingEngine:
@@ -162,7 +168,7 @@ def test_drafts_of_a_random_model_flag_lost_spans(filled: Project, engine: Count
     en = code.translations["en"]
     # random weights do not write the code, and no restoring finds it in their output: the draft says so
     assert en.text and "25/CT-TTg" not in en.text
-    assert en.flags == ("missing code: 25/CT-TTg",)
+    assert protection_flags(en.flags) == ("missing code: 25/CT-TTg",)
     drafted = [s for s in filled.segments() if s.translations.get("en") and s.translations["en"].text]
     assert len(drafted) >= 5
     for segment in drafted:
@@ -171,7 +177,7 @@ def test_drafts_of_a_random_model_flag_lost_spans(filled: Project, engine: Count
             flagged = any(flag.endswith(f": {span.text}") for flag in draft.flags)
             assert flagged != (span.text in draft.text), (segment.source, draft.text, draft.flags)
         if not segment.spans:
-            assert draft.flags == (), (segment.source, draft.flags)
+            assert protection_flags(draft.flags) == (), (segment.source, draft.flags)
 
 
 def test_khmer_output_is_normalised() -> None:

@@ -32,7 +32,7 @@ class Ct2Engine(EngineBase):
         self.check_direction(source, target)
         batch = [self.codec.source_tokens(text, source, target) for text in texts]
         prefix = self.codec.target_prefix(target)
-        caps = self.output_caps(batch, target, options)
+        caps = self.output_caps([len(t) for t in batch], target, options)
         limit = max(caps)  # CTranslate2 has one max_decoding_length per call: each output is cut at its own
         results = self.translator.translate_batch(
             batch,

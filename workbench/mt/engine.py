@@ -13,6 +13,7 @@ from typing import Protocol
 
 from workbench.core.errors import WorkbenchError
 from workbench.mt.families import family as model_family
+from workbench.mt.runaway import GUARDS_VERSION, decoding_guards, output_cap
 from workbench.mt.tokenization import SentencePieceCodec
 
 #: the beam sizes a user may choose (lowest, highest), in the CLI and the settings dialog alike: wider beams
@@ -26,9 +27,13 @@ class DecodingOptions:
     max_output_tokens: int = 256
     #: forces output length (benchmarks decode a fixed number of tokens)
     min_output_tokens: int = 0
+    #: the runaway guards (mt/runaway.py): each output capped relative to its input's length, and the model
+    #: family's no-repeat n-gram size and repetition penalty. False: `max_output_tokens` is the only limit.
+    guards: bool = True
 
     def cache_key(self) -> str:
-        return f"beam={self.beam_size};max={self.max_output_tokens}"
+        guards = GUARDS_VERSION if self.guards else "off"
+        return f"beam={self.beam_size};max={self.max_output_tokens};guards={guards}"
 
 
 @dataclass(frozen=True, slots=True)
@@ -38,6 +43,11 @@ class Hypothesis:
     tokens: tuple[str, ...]
     #: mean log-probability per output token: near 0 is confident, below about -1.5 is weak
     score: float
+    #: the length cap the output was stopped at (the forced language token counted), None when the model
+    #: ended it by itself
+    cap: int | None = None
+    #: the input's length in model tokens (its framing included), which the cap was computed from
+    input_tokens: int = 0
 
 
 class TranslationEngine(Protocol):
@@ -84,6 +94,27 @@ class EngineBase:
 
     def check_direction(self, source: str, target: str) -> None:
         check_direction(self.family, self.model_name, self.folder, source, target)
+
+    def output_caps(self, input_lengths: list[int], target: str, options: DecodingOptions) -> list[int]:
+        """Each input's output cap in tokens (from its length in tokens, framing included), the forced language token included (mt/runaway.py); the batch
+        decodes up to the largest, and each output is cut at its own (`cut_at_cap`)."""
+        if not options.guards:
+            return [options.max_output_tokens] * len(input_lengths)
+        return [output_cap(n, target, options.max_output_tokens, options.min_output_tokens) for n in input_lengths]
+
+    def decoding_guards(self, options: DecodingOptions) -> dict[str, float]:
+        """The family's repeat guards, as keyword arguments both backends take."""
+        return decoding_guards(model_family(self.family)) if options.guards else {}
+
+
+def cut_at_cap(tokens: list[str], forced: int, cap: int) -> tuple[list[str], int | None]:
+    """The output's tokens within its own cap, and the cap if decoding reached it (None: it ended by itself).
+
+    A batch decodes to its largest cap; under greedy decoding, an output cut at its own cap is what decoding
+    it alone would have given."""
+    if forced + len(tokens) < cap:
+        return tokens, None
+    return tokens[: max(0, cap - forced)], cap
 
 
 def default_threads() -> int:

@@ -4,7 +4,8 @@
 database (the UI runs it on a worker thread); `EngineDrafter` offers it to the pre-translation use
 case (`core/ops/pretranslation.py`), which plans and saves for the CLI and the window alike.
 Identical sources are translated once, sorted by length and batched by tokens; long inputs are cut
-at clause boundaries; protected spans are checked and restored; Khmer output is normalised.
+at clause boundaries; protected spans are checked and restored; Khmer output is normalised; an output
+that stopped at its length cap or repeats a phrase is flagged (mt/runaway.py), which makes the draft weak.
 
 "Translate this segment now" during a pre-translation: an engine that decodes two calls at once
 (CTranslate2 with two replicas sharing one copy of the weights, `Ct2Engine.parallel_calls`) answers
@@ -38,6 +39,7 @@ from workbench.core.progress import Cancelled, NullProgress, Progress
 from workbench.mt.engine import DecodingOptions, TranslationEngine
 from workbench.mt.long_inputs import split_for_model
 from workbench.mt.protection import finish_output, restore_spans
+from workbench.mt.runaway import runaway_flags
 
 log = logging.getLogger(__name__)
 
@@ -178,12 +180,18 @@ def _translate_batch(
     at = 0
     for unit, separators in zip(units, layout, strict=True):
         parts = hypotheses[at : at + len(separators)]
+        pieces_of = pieces[at : at + len(separators)]
         at += len(separators)
         joined = "".join(h.text + (" " if sep else "") for h, sep in zip(parts, separators, strict=True)).strip()
         checked = restore_spans(joined, unit.spans)
         text = finish_output(checked.text, unit.source, target, options.khmer_digits, unit.spans)
         score = sum(h.score * max(1, len(h.tokens)) for h in parts) / max(1, sum(max(1, len(h.tokens)) for h in parts))
-        drafts.append(Draft(unit, text, score, checked.flags))
+        runaway = [
+            f
+            for h, piece in zip(parts, pieces_of, strict=True)
+            for f in runaway_flags(h.tokens, h.cap, h.input_tokens, piece)
+        ]
+        drafts.append(Draft(unit, text, score, checked.flags + tuple(dict.fromkeys(runaway))))
     return drafts
 
 

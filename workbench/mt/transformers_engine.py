@@ -13,7 +13,7 @@ from pathlib import Path
 import torch
 from transformers import AutoModelForSeq2SeqLM, AutoTokenizer
 
-from workbench.mt.engine import DecodingOptions, EngineBase, Hypothesis
+from workbench.mt.engine import DecodingOptions, EngineBase, Hypothesis, cut_at_cap
 from workbench.mt.families import family as family_named
 
 
@@ -46,7 +46,8 @@ class TransformersEngine(EngineBase):
         input_ids = torch.tensor([row + [self.pad_id] * (width - len(row)) for row in ids])
         attention = torch.tensor([[1] * len(row) + [0] * (width - len(row)) for row in ids])
         prefix = self.codec.target_prefix(target)
-        extra = {}
+        caps = self.output_caps([len(row) for row in ids], target, options)
+        extra: dict[str, float] = self.decoding_guards(options)
         if prefix:
             extra["forced_bos_token_id"] = self.token_to_id[prefix[0]]
         with torch.inference_mode():
@@ -55,7 +56,7 @@ class TransformersEngine(EngineBase):
                 attention_mask=attention,
                 num_beams=options.beam_size,
                 do_sample=False,
-                max_new_tokens=options.max_output_tokens,
+                max_new_tokens=max(caps),  # one limit per call, as CTranslate2's: each output is cut at its own
                 min_new_tokens=options.min_output_tokens,
                 forced_eos_token_id=None,
                 **extra,
@@ -72,9 +73,12 @@ class TransformersEngine(EngineBase):
                 chosen.append(token_id)
                 if token_id == self.model.config.eos_token_id:
                     break
-            tokens = [self.id_to_token.get(t, "<unk>") for t in chosen if t != self.model.config.eos_token_id]
+            decoded = [self.id_to_token.get(t, "<unk>") for t in chosen if t != self.model.config.eos_token_id]
             score = self._mean_log_prob(input_ids[row_index], attention[row_index], row[:skip], chosen)
-            hypotheses.append(Hypothesis(self.codec.detokenize(tokens), tuple(tokens), score))
+            tokens, stopped = cut_at_cap(decoded, skip - 1, caps[row_index])
+            hypotheses.append(
+                Hypothesis(self.codec.detokenize(tokens), tuple(tokens), score, stopped, len(ids[row_index]))
+            )
         return hypotheses
 
     def _mean_log_prob(self, source: torch.Tensor, mask: torch.Tensor, start: list[int], chosen: list[int]) -> float:
