@@ -22,6 +22,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import Any, cast
 
 from workbench.core.errors import WorkbenchError
 from workbench.core.language.protected_spans import find_protected_spans
@@ -30,22 +31,25 @@ from workbench.core.progress import NullProgress, Progress
 from workbench.core.reference_sets import ReferenceSet
 from workbench.core.settings import Settings
 from workbench.mt.engine import DecodingOptions, Hypothesis, TranslationEngine
+from workbench.mt.engine_pool import EnginePool, LoadedEngine
 from workbench.mt.evaluation_metrics import score
 from workbench.mt.evaluation_store import EvaluationResult, append_result, load_results
 from workbench.mt.families import family as model_family
-from workbench.mt.loader import load_engine
 from workbench.mt.model_store import InstalledModel, ModelStore
-from workbench.mt.pipeline import EngineDrafter, TranslateOptions
+from workbench.mt.pipeline import TranslateOptions
+from workbench.mt.routes import drafter_for, is_route, licences, resolve
 
 
 class _CountingEngine:
-    """The engine as the pipeline sees it, counting the output tokens it decodes (for tokens/s)."""
+    """The engine as the pipeline sees it, counting the tokens it decodes into the final target (tokens/s)."""
 
-    def __init__(self, engine: TranslationEngine) -> None:
+    def __init__(self, engine: TranslationEngine, target: str) -> None:
         self.engine = engine
+        self.target = target
         self.model_name = engine.model_name
         self.family = engine.family
         self.max_input_tokens = engine.max_input_tokens
+        self.parallel_calls = getattr(engine, "parallel_calls", 1)
         self.output_tokens = 0
 
     def count_tokens(self, text: str) -> int:
@@ -53,8 +57,32 @@ class _CountingEngine:
 
     def translate_batch(self, texts: list[str], source: str, target: str, options: DecodingOptions) -> list[Hypothesis]:
         hypotheses = self.engine.translate_batch(texts, source, target, options)
-        self.output_tokens += sum(len(h.tokens) for h in hypotheses)
+        if target == self.target:  # a route's first hop decodes the pivot language: not output
+            self.output_tokens += sum(len(h.tokens) for h in hypotheses)
         return hypotheses
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self.engine, name)
+
+
+class _CountingPool(EnginePool):
+    """A pool of the candidate's own (its engines are let go with it), whose engines count their output."""
+
+    def __init__(self, request: EvaluationRequest, target: str) -> None:
+        super().__init__(request.store, request.settings, request.backend, request.threads)
+        self.target = target
+        self.counting: dict[str, LoadedEngine] = {}
+
+    def for_model(self, name: str) -> LoadedEngine:
+        loaded = super().for_model(name)
+        if loaded.model.name not in self.counting:
+            engine = _CountingEngine(loaded.engine, self.target)
+            self.counting[loaded.model.name] = LoadedEngine(loaded.model, engine, loaded.lock)
+        return self.counting[loaded.model.name]
+
+    @property
+    def output_tokens(self) -> int:
+        return sum(cast(_CountingEngine, loaded.engine).output_tokens for loaded in self.counting.values())
 
 
 def _reset_peak_memory() -> None:
@@ -90,23 +118,29 @@ def default_candidates(store: ModelStore, settings: Settings, source: str, targe
         if runnable.format == "ct2" and runnable.name not in chosen:
             chosen.append(runnable.name)
     choice = settings.mt_models.get(target)
-    if choice and choice not in chosen and not any(name.startswith(f"{choice}-ct2-") for name in chosen):
-        chosen.append(choice)
+    if choice:
+        with contextlib.suppress(WorkbenchError):  # a choice no longer installed is simply not measured
+            choice = resolve(choice, store, source, target)
+            if choice not in chosen:
+                chosen.append(choice)
     return chosen
 
 
 def candidate_licences(choice: str, store: ModelStore) -> tuple[tuple[str, str], ...]:
-    """(model, licence) of each model the candidate uses."""
-    model = store.get(choice)
-    licence = model.licence
-    if not licence or licence == "unknown":
-        entry = store.catalogue.get(choice.split("-ct2-")[0])
-        licence = entry.licence if entry else (licence or "unknown")
-    return ((model.name, licence),)
+    """(model, licence) of each model the candidate uses (one per hop of a route); a model installed without
+    a known licence gets its catalogue entry's."""
+    found = []
+    for model, licence in licences(choice, store):
+        entry = store.catalogue.get(model.split("-ct2-")[0])
+        known = licence if licence and not licence.startswith("unknown") else ""
+        found.append((model, known or (entry.licence if entry else licence or "unknown")))
+    return tuple(found)
 
 
 def published_score(choice: str, store: ModelStore, direction: str) -> float | None:
-    """The catalogue's published score of the candidate's model in `direction`, if it has one."""
+    """The catalogue's published score of the candidate's model in `direction`, if it has one (a route has none)."""
+    if is_route(choice):
+        return None
     entry = store.catalogue.get(choice.split("-ct2-")[0])
     return entry.scores.get(direction) if entry else None
 
@@ -141,22 +175,21 @@ class EvaluationRequest:
 def evaluate_candidate(
     reference: ReferenceSet, choice: str, request: EvaluationRequest, progress: Progress | None = None
 ) -> EvaluationResult:
-    """Translate `reference` with `choice` through the pipeline, score it, store and return the result.
+    """Translate `reference` with `choice` (a model name or a route text) through the pipeline as a
+    pre-translation would, score it, store and return the result. The result's candidate is the choice as
+    drafts record it (each model by the name of the CTranslate2 copy that ran).
 
     Raises `Cancelled` (nothing stored) when `progress` asks to stop between batches, and a
     WorkbenchError naming the model when it is not installed or does not serve the direction."""
     progress = progress or NullProgress()
     source, target = reference.source_language, reference.target_language
-    store = request.store
-    model = store.runnable(choice)
-    if not serves(model, source, target):
-        raise WorkbenchError(f"{choice} does not translate {source}->{target}")
+    choice = resolve(choice, request.store, source, target)  # every hop checked before anything loads
     if request.save:
         load_results(request.folder)  # a damaged results file is named before minutes of translation
     _reset_peak_memory()
-    engine = _CountingEngine(load_engine(model.path, model.name, request.backend, request.threads))
+    pool = _CountingPool(request, target)
     try:
-        drafter = EngineDrafter(engine, source, request.options())
+        drafter = drafter_for(choice, pool, source, target, request.options())
         hypotheses = [""] * reference.size
         began = time.perf_counter()
         for batch in drafter.drafts(reference_units(reference), target, progress):
@@ -165,9 +198,9 @@ def evaluate_candidate(
                     hypotheses[index] = draft.text
         translate_seconds = time.perf_counter() - began
         peak = _peak_memory_mb()
-        output_tokens = engine.output_tokens
+        output_tokens = pool.output_tokens
     finally:
-        del engine
+        del pool
         gc.collect()
     return _finish(reference, choice, request, hypotheses, translate_seconds, output_tokens, peak)
 
