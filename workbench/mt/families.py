@@ -230,6 +230,17 @@ M2M100_CODES = {"vi": "__vi__", "en": "__en__", "km": "__km__"}
 #: Project code -> MADLAD-400 target-language token (it starts the *source*).
 MADLAD_CODES = {"vi": "<2vi>", "en": "<2en>", "km": "<2km>"}
 
+#: the runaway guards of the families (mt/runaway.py), measured on human text: the longest n-gram of tokens
+#: a human sentence repeats within one model input is 21 (the repeated title of a resolution, in the
+#: samples' Vietnamese press prose; 13-14 with the test models' tokenizers, 4 in the English and 3 in the
+#: Khmer references), so no output with a repeated 32-gram is a normal sentence; a no-repeat size below that
+#: would rewrite translations that repeat what their source repeats. The repetition penalty stays off
+#: (1.0): every normal sentence reuses tokens (", ", "▁the", "▁of"), so any penalty changes normal outputs
+#: (and CTranslate2 then scores the penalised probabilities, so its confidence would part from the
+#: reference backend's).
+#: Each family below says it (a family whose tokenizer cuts finer may need a larger size).
+NO_REPEAT_NGRAM_SIZE = 32
+
 NLLB = register(
     ModelFamily(
         "nllb",
@@ -238,6 +249,7 @@ NLLB = register(
         target_spm="sentencepiece.bpe.model",
         language_tokens=NLLB_CODES,
         tokenizer_class="Nllb",
+        no_repeat_ngram_size=NO_REPEAT_NGRAM_SIZE,
     )
 )
 M2M100 = register(
@@ -250,6 +262,7 @@ M2M100 = register(
         tokenizer_class="M2M100",
         hint_files=("vocab.json",),
         conversion_patch=m2m100_vocabulary_from_tokenizer,
+        no_repeat_ngram_size=NO_REPEAT_NGRAM_SIZE,
     )
 )
 MARIAN = register(
@@ -261,6 +274,7 @@ MARIAN = register(
         fixed_directions=("vi-en", "vi-km", "en-km"),
         marker_files=("source.spm",),
         vocabulary_source="vocab.json",
+        no_repeat_ngram_size=NO_REPEAT_NGRAM_SIZE,
     )
 )
 MADLAD = register(
@@ -274,5 +288,6 @@ MADLAD = register(
         tokenizer_class="T5Tokenizer",
         conversion_patch=t5_output_scale_as_transformers,
         target_token_in_source=True,
+        no_repeat_ngram_size=NO_REPEAT_NGRAM_SIZE,
     )
 )
