@@ -31,7 +31,8 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p = sub.add_parser("models", help="list, install, download or convert MT models")
     models = p.add_subparsers(dest="models_command", metavar="ACTION", required=True)
     p.set_defaults(handler=cmd_models)
-    models.add_parser("list", help="known and installed models, with licence, size and published score")
+    q = models.add_parser("list", help="known and installed models, with licence, size and published scores")
+    q.add_argument("--sources", action="store_true", help="also every published score with its test set and source")
     q = models.add_parser("install", help="install a model folder or archive copied from another machine")
     q.add_argument("path", type=Path)
     q.add_argument("--name", help="name to install it under (default: the folder name)")
@@ -64,7 +65,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
 def cmd_models(args: argparse.Namespace, context: AppContext) -> int:
     store = context.models
     if args.models_command == "list":
-        print_model_list(store)
+        print_model_list(store, sources=args.sources)
         return 0
     if args.models_command == "evaluate":
         return cmd_evaluate(args, context)
