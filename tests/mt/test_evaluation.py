@@ -224,3 +224,19 @@ def test_a_damaged_results_file_is_never_overwritten(models: Path, tmp_path: Pat
     with pytest.raises(WorkbenchError, match=r"evaluations\.json: the stored evaluation results cannot be read"):
         evaluate_candidate(reference, "tiny-nllb", EvaluationRequest(ModelStore(models), Settings.load()))
     assert path.read_text(encoding="utf-8") == '{"results": [{"candidate": '
+
+
+def test_a_route_is_measured_like_a_model_with_the_licence_of_each_hop(
+    models: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    source, reference = flores(tmp_path, 6)
+    route = "vi-en-km:opus-mt-vi-en-tiny+tiny-nllb"
+    assert evaluate("--source", str(source), "--reference", str(reference), "--to", "km", "--models", route) == 0
+    assert any(line.startswith(route) for line in capsys.readouterr().out.splitlines())
+    (result,) = load_results()
+    assert result.candidate == route and [model for model, _licence in result.licences] == [
+        "opus-mt-vi-en-tiny",
+        "tiny-nllb",
+    ]
+    chrf, _bleu = rescored(result.hypotheses, [KHMER[i % 3] for i in range(6)], 0, "char")
+    assert result.chrf == pytest.approx(chrf)

@@ -19,7 +19,7 @@ import gc
 import resource
 import time
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any, cast
@@ -163,13 +163,17 @@ class EvaluationRequest:
     threads: int = 0
     #: where results are kept (None: the user's data folder)
     folder: Path | None = None
-    #: store the result (False: measure only, e.g. a benchmark)
+    #: store the result (False: measure only)
     save: bool = True
+    #: a cap on every output's length (None: the pipeline's own); a benchmark's random weights never stop
+    #: by themselves, so it caps them near a real translation's length
+    max_output_tokens: int | None = None
 
     def options(self) -> TranslateOptions:
-        return TranslateOptions(
-            decoding=DecodingOptions(beam_size=self.settings.beam_size), khmer_digits=self.settings.khmer_digits
-        )
+        decoding = DecodingOptions(beam_size=self.settings.beam_size)
+        if self.max_output_tokens is not None:
+            decoding = replace(decoding, max_output_tokens=self.max_output_tokens)
+        return TranslateOptions(decoding=decoding, khmer_digits=self.settings.khmer_digits)
 
 
 def evaluate_candidate(
