@@ -15,7 +15,7 @@ from pathlib import Path
 
 from workbench.mt.model_store import MissingExtra, ModelStore, convert_needs
 from workbench.mt.random_models import build_random_model
-from workbench.mt.speed import PAIRS, measure_engines
+from workbench.mt.speed import PAIRS, measure_engines, peak_memory_mb
 
 
 @dataclass(frozen=True, slots=True)
@@ -23,10 +23,13 @@ class RandomModel:
     """A random-weight model of a real architecture, installed in a store of its own and converted to int8."""
 
     store: ModelStore
-    transformers: Path
+    #: the transformers copy, None when the architecture is built straight as CTranslate2 (MADLAD-400 3B)
+    transformers: Path | None
     converted: Path
     build_seconds: float
     convert_seconds: float
+    #: this process's peak resident memory once built (the build's own for the direct CTranslate2 build)
+    build_peak_mb: float = 0.0
 
 
 def require_convert_extra(benchmark: str) -> None:
@@ -41,7 +44,10 @@ def build_int8_model(architecture: str, work: Path) -> RandomModel:
     hf = build_random_model(architecture, work / architecture)
     built = time.perf_counter()
     store = ModelStore(work / "models")
-    store.install(hf, name=architecture)
+    installed = store.install(hf, name=architecture)
+    if installed.format == "ct2":  # built straight as CTranslate2 int8: nothing to convert
+        shutil.rmtree(hf, ignore_errors=True)  # the store holds its own copy: one on disk is enough
+        return RandomModel(store, None, installed.path, built - started, 0.0, peak_memory_mb())
     converted = store.convert(architecture, "int8")
     return RandomModel(store, hf, converted.path, built - started, time.perf_counter() - built)
 
@@ -52,10 +58,17 @@ def run_mt_benchmark(architecture: str, out: Callable[[str], None], threads: int
     work = Path(tempfile.mkdtemp(prefix="wb-bench-"))
     try:
         model = build_int8_model(architecture, work)
-        hf_size = sum(f.stat().st_size for f in model.transformers.glob("*.safetensors")) / 1e6
         size = sum(f.stat().st_size for f in model.converted.rglob("*") if f.is_file()) / 1e6
-        out(f"{architecture}: random weights, {hf_size:.0f} MB safetensors -> {size:.0f} MB CTranslate2 int8")
-        out(f"  build {model.build_seconds:.1f} s, conversion {model.convert_seconds:.1f} s")
+        if model.transformers is None:
+            out(
+                f"{architecture}: random weights built straight as {size:.0f} MB CTranslate2 int8 (no transformers "
+                "copy: in float32 it would not fit beside the others here), so no transformers reference"
+            )
+            out(f"  build {model.build_seconds:.1f} s, peak memory of the build {model.build_peak_mb:.0f} MB")
+        else:
+            hf_size = sum(f.stat().st_size for f in model.transformers.glob("*.safetensors")) / 1e6
+            out(f"{architecture}: random weights, {hf_size:.0f} MB safetensors -> {size:.0f} MB CTranslate2 int8")
+            out(f"  build {model.build_seconds:.1f} s, conversion {model.convert_seconds:.1f} s")
         measure_engines(model.transformers, model.converted, out, threads, pairs)
     finally:
         shutil.rmtree(work, ignore_errors=True)

@@ -9,7 +9,8 @@ builder here. Building needs the convert extra (torch, transformers).
 from __future__ import annotations
 
 import json
-from collections.abc import Callable
+import tempfile
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -35,12 +36,17 @@ class Architecture:
     layers: int
     heads: int
     ffn: int
+    #: width of one attention head, when it is not d_model / heads (T5: d_kv)
+    head_dim: int = 0
 
 
 #: the architectures `bench mt --architecture` builds, by the name of the real model they copy
 ARCHITECTURES = {
     "nllb-200-distilled-600M": Architecture("nllb", 256206, 1024, 12, 16, 4096),
     "opus-mt-vi-en": Architecture("marian", 53739, 512, 6, 8, 2048),
+    # google/madlad400-3b-mt's config.json: T5, 32+32 layers, d_model 1024, 16 heads of d_kv 128, gated-gelu
+    # d_ff 8192, vocabulary 256,000, untied output layer. Built straight as CTranslate2 int8 (random_t5.py).
+    "madlad400-3b-mt": Architecture("madlad", 256000, 1024, 32, 16, 8192, head_dim=128),
     # For the tests of this benchmark: seconds, not minutes.
     "tiny": Architecture("nllb", 1024, 64, 2, 4, 128),
 }
@@ -62,9 +68,13 @@ def _training_lines(realistic: bool) -> list[str]:
     return lines
 
 
-def _train_spm(folder: Path, name: str, model_type: str, vocab_size: int, realistic: bool = False) -> Path:
-    """A tokenizer for a random model: `realistic` for a full-size architecture (bench), else a small one (tests)."""
+def _train_spm(
+    folder: Path, name: str, model_type: str, vocab_size: int, realistic: bool = False, symbols: Iterable[str] = ()
+) -> Path:
+    """A tokenizer for a random model: `realistic` for a full-size architecture (bench), else a small one (tests);
+    `symbols` are pieces kept whole (MADLAD's <2xx> language tokens)."""
     spm.SentencePieceTrainer.train(
+        user_defined_symbols=list(symbols),
         sentence_iterator=iter(_training_lines(realistic)),
         model_prefix=str(folder / name),
         vocab_size=REALISTIC_PIECES if realistic else vocab_size,
@@ -81,7 +91,8 @@ def _train_spm(folder: Path, name: str, model_type: str, vocab_size: int, realis
 
 
 def build_random_model(architecture: str, folder: Path) -> Path:
-    """A transformers model folder with the given architecture and random weights, saved as safetensors."""
+    """A transformers model folder with the given architecture and random weights, saved as safetensors; for an
+    architecture too large to build through transformers here (MADLAD-400), a CTranslate2 int8 folder."""
     import torch
 
     spec = ARCHITECTURES[architecture]
@@ -154,8 +165,22 @@ def _random_marian(spec: Architecture, folder: Path, common: dict[str, Any]) -> 
     (folder / "tokenizer_config.json").write_text(json.dumps({"tokenizer_class": "MarianTokenizer"}), encoding="utf-8")
 
 
+def _random_madlad(spec: Architecture, folder: Path, common: dict[str, Any]) -> None:
+    """Straight to CTranslate2 int8: in float32 through transformers the 3B model would hold 12 GB."""
+    from workbench.mt.families import family
+    from workbench.mt.random_t5 import T5Shape, save_random_madlad
+
+    symbols = sorted(family(spec.family).language_tokens.values())
+    with tempfile.TemporaryDirectory() as work:
+        tokenizer = _train_spm(Path(work), "spiece", "bpe", 300, spec.vocab_size > REALISTIC_PIECES, symbols)
+        head_dim = spec.head_dim or spec.d_model // spec.heads
+        shape = T5Shape(spec.vocab_size, spec.d_model, spec.layers, spec.heads, head_dim, spec.ffn)
+        save_random_madlad(shape, folder, tokenizer)
+
+
 #: family name -> what builds a random-weight model of it (one per family that `bench mt` measures)
 RANDOM_MODEL_BUILDERS: dict[str, Callable[[Architecture, Path, dict[str, Any]], None]] = {
     "nllb": _random_nllb,
     "marian": _random_marian,
+    "madlad": _random_madlad,
 }

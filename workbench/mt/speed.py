@@ -41,11 +41,13 @@ from workbench.mt.speed_layouts import (
 )
 from workbench.mt.speed_stats import Series, ratio_line, series_line, summary_line
 from workbench.mt.speed_workloads import (
+    FULL,
+    LARGE_MODEL_MB,
     OUTPUT_TOKENS,
-    SEGMENTS,
     Workload,
     bench_target,
     benchmark_sources,
+    scale_for,
     workloads,
 )
 
@@ -151,7 +153,7 @@ def _compare(folder: Path, threads: int, pairs: int, given: Layout | None) -> di
     """Runs in a child process: the layout search (unless given), then raw and pipeline interleaved."""
     probe = load_engine(folder, folder.name, "ct2", threads)
     assert isinstance(probe, Ct2Engine)
-    loads = workloads(probe)
+    loads = workloads(probe, scale_for(folder))
     searched: list[str] = []
     if given is None:
         target, prefix = bench_target(probe)
@@ -202,7 +204,7 @@ def _memory(kind: str, folder: Path, threads: int, layout: Layout) -> dict[str, 
     """Runs in a child process of its own: peak memory of one kind decoding the equal workload in beam 4."""
     runs = _Runs(folder, threads, layout, keep_app=False)
     _reset_peak_memory()  # the engine's own translator, let go for the chosen one, is not this kind's memory
-    equal = workloads(runs.engine)[0]
+    equal = workloads(runs.engine, scale_for(folder))[0]
     (runs.raw(equal, 4, layout) if kind == "raw" else runs.pipeline(equal, 4))()
     return {"peak_mb": peak_memory_mb()}
 
@@ -232,8 +234,9 @@ def _urgent_latency(folder: str, threads: int) -> dict[str, float]:
     path = Path(folder)
     engine = load_engine(path, path.name, "ct2", threads)
     target, prefix = bench_target(engine)
-    sources = benchmark_sources(engine.count_tokens)
-    units = [Unit(f"{sources[i % SEGMENTS]} {i}", (i,), ()) for i in range(4000)]  # stopped once measured
+    scale = scale_for(path)
+    sources = benchmark_sources(engine.count_tokens, scale.segments)
+    units = [Unit(f"{sources[i % len(sources)]} {i}", (i,), ()) for i in range(4000)]  # stopped once measured
     urgent = UrgentRequests()
     # Random weights never stop by themselves: cap outputs at the ~30 tokens a real model writes here.
     options = TranslateOptions(decoding=DecodingOptions(beam_size=4, max_output_tokens=OUTPUT_TOKENS + prefix))
@@ -248,15 +251,15 @@ def _urgent_latency(folder: str, threads: int) -> dict[str, float]:
 
     worker = threading.Thread(target=background, daemon=True)
     worker.start()
-    for _ in range(3):  # let the pre-translation settle into its batch size first
+    for _ in range(scale.settle_batches):  # let the pre-translation settle into its batch size first
         batches_done.acquire(timeout=120)
     latencies = []
-    for i in range(5):  # a translator asks now and then, at any point of a batch
+    for i in range(scale.urgent_requests):  # a translator asks now and then, at any point of a batch
         if not urgent.serving:
             break  # a small model can finish the whole run first
         asked = time.perf_counter()
         try:
-            urgent.submit(Unit(sources[i], (9999 + i,), ())).result(timeout=120)
+            urgent.submit(Unit(sources[i], (9999 + i,), ())).result(timeout=600)
         except RuntimeError:
             break  # the run ended between the check and the request
         latencies.append(time.perf_counter() - asked)
@@ -266,7 +269,7 @@ def _urgent_latency(folder: str, threads: int) -> dict[str, float]:
     latencies.sort()
     if not latencies:
         return {"latency_seconds": float("nan"), "worst_seconds": float("nan")}
-    return {"latency_seconds": latencies[len(latencies) // 2], "worst_seconds": latencies[-1]}
+    return {"latency_seconds": latencies[len(latencies) // 2], "worst_seconds": latencies[-1], "asked": len(latencies)}
 
 
 def _series(runs: dict[str, list[float]]) -> Series:
@@ -307,6 +310,8 @@ def measure_engines(
     compared = _run_child(["compare", str(ct2), str(threads), str(pairs), *given])
     best = {name: Layout.from_args(args) for name, args in compared["layouts"].items()}
     out(f"  {threads} threads; random weights never stop, so every piece decodes exactly {OUTPUT_TOKENS} tokens")
+    if (scale := scale_for(ct2)) != FULL:  # too large to decode the full workloads in about ten minutes here
+        out(f"  a model of over {LARGE_MODEL_MB} MB: smaller workloads, {scale.describe()}")
     for line in compared["workloads"]:
         out(f"  {line}")
     if compared["search"]:
@@ -358,7 +363,7 @@ def measure_engines(
     latency = _run_child(["urgent", str(ct2), str(threads)])
     out(
         f"  first draft of one segment asked for during a pre-translation: median {latency['latency_seconds']:.2f} s, "
-        f"worst {latency['worst_seconds']:.2f} s (of 5)"
+        f"worst {latency['worst_seconds']:.2f} s (of {latency.get('asked', 0)})"
     )
 
 

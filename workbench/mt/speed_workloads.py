@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from pathlib import Path
 
 from workbench.core.language.language_rules import KHMER
 from workbench.mt.engine import TranslationEngine
@@ -23,6 +24,38 @@ OUTPUT_TOKENS = 30
 #: the mixed workload: this many segments over the input limit, and this many of 5..60 tokens
 LONG_SEGMENTS = 2
 MIXED_SEGMENTS = 24
+#: an int8 model.bin over this size (MADLAD-400 3B: 2.9 GB) is measured on the smaller workloads of LARGE
+LARGE_MODEL_MB = 2000
+
+
+@dataclass(frozen=True, slots=True)
+class Scale:
+    """How much `bench mt` translates. A 3B model decodes about ten times slower than NLLB-600M on 2 cores:
+    on the full workloads its run would take over an hour, so it gets fewer segments and urgent requests."""
+
+    segments: int = SEGMENTS
+    long_segments: int = LONG_SEGMENTS
+    mixed_segments: int = MIXED_SEGMENTS
+    #: urgent requests timed during a pre-translation, after this many of its batches
+    urgent_requests: int = 5
+    settle_batches: int = 3
+
+    def describe(self) -> str:
+        return (
+            f"equal {self.segments} segments (not {SEGMENTS}), mixed {self.long_segments}+{self.mixed_segments} "
+            f"(not {LONG_SEGMENTS}+{MIXED_SEGMENTS}), {self.urgent_requests} urgent requests (not 5)"
+        )
+
+
+FULL = Scale()
+LARGE = Scale(segments=8, long_segments=1, mixed_segments=6, urgent_requests=3, settle_batches=1)
+
+
+def scale_for(folder: Path) -> Scale:
+    """The workloads' size for the CTranslate2 model in `folder`, by the size of its weights."""
+    weights = folder / "model.bin"
+    size_mb = weights.stat().st_size / 1e6 if weights.is_file() else 0.0
+    return LARGE if size_mb > LARGE_MODEL_MB else FULL
 
 
 @dataclass(frozen=True, slots=True)
@@ -65,21 +98,21 @@ def _span(start: int, tokens: int, count_tokens: Callable[[str], int]) -> str:
     return " ".join(taken)
 
 
-def benchmark_sources(count_tokens: Callable[[str], int]) -> list[str]:
-    """32 distinct Vietnamese segments of about 30 tokens each."""
-    return [_span(i * 7, SOURCE_TOKENS, count_tokens) for i in range(SEGMENTS)]
+def benchmark_sources(count_tokens: Callable[[str], int], segments: int = SEGMENTS) -> list[str]:
+    """32 (or `segments`) distinct Vietnamese segments of about 30 tokens each."""
+    return [_span(i * 7, SOURCE_TOKENS, count_tokens) for i in range(segments)]
 
 
-def mixed_sources(count_tokens: Callable[[str], int], limit: int) -> list[str]:
+def mixed_sources(count_tokens: Callable[[str], int], limit: int, scale: Scale = FULL) -> list[str]:
     """A few segments of about 1.5x the input limit, made of clauses joined by semicolons (where the pipeline
     cuts), then segments of 5 to 60 tokens in no particular order."""
     sources = []
-    for i in range(LONG_SEGMENTS):
+    for i in range(scale.long_segments):
         clauses: list[str] = []
         while count_tokens("; ".join(clauses)) < limit * 3 // 2:
             clauses.append(_span(i * 11 + len(clauses) * 17, max(5, limit // 4), count_tokens))
         sources.append("; ".join(clauses) + ".")
-    sources.extend(_span(i * 13, 5 + (i * 37) % 56, count_tokens) for i in range(MIXED_SEGMENTS))
+    sources.extend(_span(i * 13, 5 + (i * 37) % 56, count_tokens) for i in range(scale.mixed_segments))
     return sources
 
 
@@ -92,9 +125,9 @@ def build_workload(name: str, sources: list[str], engine: TranslationEngine) -> 
     return Workload(name, tuple(sources), tuple(pieces), tuple(engine.count_tokens(p) for p in pieces))
 
 
-def workloads(engine: TranslationEngine) -> list[Workload]:
+def workloads(engine: TranslationEngine, scale: Scale = FULL) -> list[Workload]:
     """The equal and the mixed workload, sized by the engine's own tokenizer and input limit."""
     return [
-        build_workload("equal", benchmark_sources(engine.count_tokens), engine),
-        build_workload("mixed", mixed_sources(engine.count_tokens, engine.max_input_tokens), engine),
+        build_workload("equal", benchmark_sources(engine.count_tokens, scale.segments), engine),
+        build_workload("mixed", mixed_sources(engine.count_tokens, engine.max_input_tokens, scale), engine),
     ]
