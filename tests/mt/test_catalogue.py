@@ -143,3 +143,54 @@ def test_a_broken_catalogue_file_is_refused_naming_it(tmp_path: Path) -> None:
     data["defaults"]["vi-km"]["model"] = "no-such-model"
     with pytest.raises(WorkbenchError, match="no-such-model"):
         load_catalogue(write(tmp_path, data))
+
+
+def test_the_steps_given_for_hplts_marian_layout_give_a_model_the_workbench_installs_and_runs(tmp_path: Path) -> None:
+    """HPLT publishes a Marian .npz and a SentencePiece model; the catalogue's note says how to convert them."""
+    import ctranslate2
+    import sentencepiece as spm
+    from ctranslate2.converters.marian import MarianConverter
+
+    from tests.builders.marian_native import build_marian_native, yaml_vocabulary
+    from workbench.mt.engine import DecodingOptions
+    from workbench.mt.loader import load_engine
+    from workbench.mt.model_files import ModelRefused
+    from workbench.mt.model_store import ModelStore
+
+    published = build_marian_native(tmp_path / "translate-vi-en-v2.0-hplt")
+    store = ModelStore(tmp_path / "models")
+    with pytest.raises(ModelRefused, match="refused"):
+        store.install(published)  # the layout as published: the reason the entry is not installable
+    vocabulary = yaml_vocabulary(published / "model.vi-en.spm", tmp_path / "vocab.yml")
+    converted = tmp_path / "hplt-vi-en-v2.0"
+    MarianConverter(str(published / "model.npz.best-chrf.npz"), [str(vocabulary)] * 2).convert(
+        str(converted), quantization="int8"
+    )
+    config = json.loads((converted / "config.json").read_text(encoding="utf-8"))
+    assert config["add_source_eos"] is True  # what the note tells the user to switch off
+    (converted / "config.json").write_text(json.dumps({**config, "add_source_eos": False}), encoding="utf-8")
+    for name in ("source.spm", "target.spm"):
+        (converted / name).write_bytes((published / "model.vi-en.spm").read_bytes())
+
+    model = store.install(converted)
+    assert (model.name, model.format, model.family, model.licence) == ("hplt-vi-en-v2.0", "ct2", "marian", "CC-BY-4.0")
+    text = "Du khách đến An Giang năm 2023."
+    options = DecodingOptions(beam_size=1, max_output_tokens=8)
+    (ours,) = load_engine(model.path, model.name).translate_batch([text], "vi", "en", options)
+    pieces = spm.SentencePieceProcessor(model_file=str(published / "model.vi-en.spm")).encode(text, out_type=str)
+    (raw,) = ctranslate2.Translator(str(converted)).translate_batch(
+        [[*pieces, "</s>"]], beam_size=1, max_decoding_length=8
+    )
+    assert ours.tokens and list(ours.tokens) == raw.hypotheses[0]
+
+
+def test_downloading_a_model_that_cannot_be_installed_as_published_says_what_to_do(tmp_path: Path) -> None:
+    from workbench.mt.model_store import ModelStore
+
+    store = ModelStore(tmp_path / "models")
+    with pytest.raises(
+        WorkbenchError, match="cannot be downloaded and installed as its publisher offers it"
+    ) as refused:
+        store.download("hplt-vi-en-v2.0")
+    assert "ct2-marian-converter" in str(refused.value)
+    assert store.installed() == []

@@ -255,6 +255,10 @@ class ModelStore:
         entry = self.catalogue.get(name)
         if entry is None:
             raise WorkbenchError(f"{name!r} is not in the model catalogue (see `models list`)")
+        if not entry.installable:
+            raise WorkbenchError(
+                f"{entry.name} cannot be downloaded and installed as its publisher offers it. {entry.note}"
+            )
         try:
             import huggingface_hub
             from huggingface_hub import constants
