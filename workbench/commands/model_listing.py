@@ -64,6 +64,8 @@ def print_model_list(store: ModelStore, sources: bool = False) -> None:
 
 def _print_sources(store: ModelStore) -> None:
     print("\nPublished scores and their sources:")
+    if store.catalogue.about:
+        print(textwrap.fill(store.catalogue.about, width=100, break_on_hyphens=False, break_long_words=False))
     for entry in store.catalogue.entries:
         print(f"\n{entry.name} ({entry.hub_id}, {entry.licence})")
         for score in entry.scores:
