@@ -230,14 +230,14 @@ M2M100_CODES = {"vi": "__vi__", "en": "__en__", "km": "__km__"}
 #: Project code -> MADLAD-400 target-language token (it starts the *source*).
 MADLAD_CODES = {"vi": "<2vi>", "en": "<2en>", "km": "<2km>"}
 
-#: the runaway guards of the families (mt/runaway.py), measured on human text: the longest n-gram of tokens
-#: a human sentence repeats within one model input is 21 (the repeated title of a resolution, in the
-#: samples' Vietnamese press prose; 13-14 with the test models' tokenizers, 4 in the English and 3 in the
-#: Khmer references), so no output with a repeated 32-gram is a normal sentence; a no-repeat size below that
-#: would rewrite translations that repeat what their source repeats. The repetition penalty stays off
-#: (1.0): every normal sentence reuses tokens (", ", "▁the", "▁of"), so any penalty changes normal outputs
-#: (and CTranslate2 then scores the penalised probabilities, so its confidence would part from the
-#: reference backend's).
+#: the runaway guards of the families (mt/runaway.py), measured on human text (tests/mt/test_runaway_guards.py):
+#: the longest n-gram of tokens that human text repeats within one model input is 12-17 with four
+#: tokenizers (the repeated title of a resolution in the samples' Vietnamese press prose; 21 in a 200-token
+#: stretch of that sentence before it is cut at clauses), so an output repeating a 32-gram is no normal
+#: sentence; a smaller no-repeat size would rewrite translations that repeat what their source repeats.
+#: The repetition penalty stays off (1.0): every normal sentence reuses tokens (",", "▁the", "▁of"), so
+#: any penalty changes normal outputs (and CTranslate2 then scores the penalised probabilities, so its
+#: confidence would part from the reference backend's).
 #: Each family below says it (a family whose tokenizer cuts finer may need a larger size).
 NO_REPEAT_NGRAM_SIZE = 32
 
