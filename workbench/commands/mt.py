@@ -19,11 +19,11 @@ from workbench.core.errors import ProjectFault, WorkbenchError
 from workbench.core.ops.pretranslation import plan_pretranslation, run_pretranslation, save_batch
 from workbench.core.progress import Cancelled
 from workbench.core.store.project_store import Project
-from workbench.mt.engine import BEAM_SIZES, DecodingOptions, TranslationEngine
-from workbench.mt.loader import load_engine
-from workbench.mt.model_choice import choose_model
-from workbench.mt.model_store import convert_needs
-from workbench.mt.pipeline import EngineDrafter, TranslateOptions
+from workbench.mt.engine import BEAM_SIZES, DecodingOptions
+from workbench.mt.model_choice import EnginePool, choose
+from workbench.mt.model_store import ModelStore, convert_needs
+from workbench.mt.pipeline import TranslateOptions
+from workbench.mt.routes import drafter_for, is_route, label, licences, route_languages
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -54,7 +54,18 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p.add_argument("--to", dest="languages", default="en,km", help="target languages (default en,km)")
     p.add_argument("--document", help="only this document (name or id)")
     p.add_argument(
-        "--model", help="installed model to use (default: your choice in the settings, then the catalogue's)"
+        "--model",
+        action="append",
+        metavar="[LANG=]NAME",
+        help="installed model to use: NAME for every language, LANG=NAME for one (and for a route's hop into LANG); "
+        "default: your choice in the settings, then the catalogue's",
+    )
+    p.add_argument(
+        "--route",
+        action="append",
+        metavar="LANGS",
+        help="translate through another language, e.g. vi-en-km (once per target language); the model of each hop "
+        "into LANG is --model LANG=NAME, else your choice for LANG in the settings, else the catalogue's",
     )
     p.add_argument("--beam", type=bounded(*BEAM_SIZES), help="beam size 1-16 (default 4; 1 is greedy and fastest)")
     p.add_argument("--backend", choices=["auto", "ct2", "transformers"], default="auto")
@@ -120,10 +131,51 @@ def cmd_translate(args: argparse.Namespace, context: AppContext) -> int:
         return _translate(args, context, stop)
 
 
+def _model_arguments(values: list[str] | None) -> tuple[str | None, dict[str, str]]:
+    """`--model NAME` (every language) and `--model LANG=NAME` (one language, or a route's hop into it)."""
+    every: str | None = None
+    per_language: dict[str, str] = {}
+    for value in values or []:
+        language, equals, name = value.partition("=")
+        if not equals:
+            if every is not None and every != value:
+                raise WorkbenchError(f"--model names two models for every language ({every}, {value}): use LANG=NAME")
+            every = value
+        elif not language.strip() or not name.strip():
+            raise WorkbenchError(f"--model takes NAME or LANG=NAME, not {value!r}")
+        else:
+            per_language[language.strip()] = name.strip()
+    return every, per_language
+
+
+def _route_arguments(values: list[str] | None, languages: list[str]) -> dict[str, str]:
+    """`--route vi-en-km`, at most one per target language (its last language)."""
+    routes: dict[str, str] = {}
+    for value in values or []:
+        target = route_languages(value)[-1]
+        if target not in languages:
+            raise WorkbenchError(f"--route {value} ends in {target}, which is not among the languages to translate")
+        if target in routes and routes[target] != value:
+            raise WorkbenchError(f"two routes into {target}: {routes[target]} and {value}")
+        routes[target] = value
+    return routes
+
+
+def _describe(language: str, choice: str, store: ModelStore) -> str:
+    """The line saying what translates a language, with every licence (one per hop of a route)."""
+    if is_route(choice):
+        licensed = ", ".join(f"{name} {licence}" for name, licence in licences(choice, store))
+        return f"{language}: route {label(choice)} (licences: {licensed})"
+    model = store.get(choice)
+    return f"{language}: {model.name} ({model.format}, licence {model.licence})"
+
+
 def _translate(args: argparse.Namespace, context: AppContext, stop: StopRequest) -> int:
     settings = context.settings
     store = context.models
     languages = language_list(args.languages)
+    every, per_language = _model_arguments(args.model)
+    routes = _route_arguments(args.route, languages)
     with Project.open(args.project) as project, closing(context.open_memories(project)) as memories:
         unknown = [lang for lang in languages if lang not in project.info.target_languages]
         if unknown:
@@ -134,23 +186,31 @@ def _translate(args: argparse.Namespace, context: AppContext, stop: StopRequest)
             khmer_digits=args.khmer_digits or settings.khmer_digits,
         )
         source = project.info.source_language
-        engines: dict[str, TranslationEngine] = {}
-        for language in languages:
-            model = store.runnable(choose_model(store, settings, language, source, args.model))
+        # Every language's model or route is chosen, checked and loaded before anything is written.
+        pool = EnginePool(store, settings, args.backend)
+        drafters = {
+            language: drafter_for(
+                choose(store, settings, language, source, per_language, every, routes.get(language)),
+                pool,
+                source,
+                language,
+                options,
+            )
+            for language in languages
+        }
+        for language, drafter in drafters.items():
             plan = plan_pretranslation(
-                project, language, model.name, options.cache_key(), document_id, memories=memories
+                project, language, drafter.model, options.cache_key(), document_id, memories=memories
             )
             if plan.from_memory:
                 print(
                     f"{language}: {counted(len(plan.from_memory), 'segment')} drafted from 100% translation-memory matches"
                 )
-            engine = engines.get(model.name) or load_engine(model.path, model.name, args.backend)
-            engines[model.name] = engine
-            print(f"{language}: {model.name} ({model.format}, licence {model.licence})")
+            print(_describe(language, drafter.model, store))
             try:
                 result = run_pretranslation(
                     plan,
-                    EngineDrafter(engine, source, options),
+                    drafter,
                     lambda p, name, batch: save_batch(project, p, name, batch),
                     _ProgressBar(language, stop),
                 )

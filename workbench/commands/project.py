@@ -24,6 +24,7 @@ from workbench.core.store.project_health import check_project_file, recovery_adv
 from workbench.core.store.project_store import Project
 from workbench.mt.engine import BEAM_SIZES
 from workbench.mt.model_store import ModelStore
+from workbench.mt.routes import is_route, models_of, parse_route
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -72,7 +73,13 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p = sub.add_parser("settings", help="show or change your settings (name, role, models per language, ...)")
     p.add_argument("--user", help="your name, recorded with every change you make")
     p.add_argument("--role", choices=[role.value for role in Role])
-    p.add_argument("--model", action="append", metavar="LANG=NAME", help="model for a target language (LANG= clears)")
+    p.add_argument(
+        "--model",
+        action="append",
+        metavar="LANG=NAME",
+        help="model for a target language, or a route through another language, e.g. "
+        "km=vi-en-km:opus-mt-vi-en+nllb-200-distilled-600M (LANG= clears)",
+    )
     p.add_argument("--beam", type=bounded(*BEAM_SIZES), help="beam size for machine translation (1-16)")
     p.add_argument("--khmer-digits", choices=["on", "off"], help="Khmer digits (០-៩) in Khmer drafts")
     p.add_argument("--models-dir", help="folder of installed models (empty: models/ of the installation)")
@@ -261,6 +268,8 @@ def _cmd_settings(args: argparse.Namespace, context: AppContext) -> int:
             language, _, name = item.partition("=")
             if language not in TARGET_LANGUAGES or not _:
                 raise WorkbenchError(f"--model takes LANG=NAME with LANG en or km, not {item!r}")
+            if is_route(name) and (end := parse_route(name).hops[-1].target) != language:
+                raise WorkbenchError(f"the route {name} ends in {end}, so it cannot be the choice for {language}")
             if name:
                 models[language] = name
             else:
@@ -287,12 +296,18 @@ def _cmd_settings(args: argparse.Namespace, context: AppContext) -> int:
 def _note_unknown_models(settings: Settings, store: ModelStore) -> None:
     """A model chosen by name that is neither installed nor in the catalogue is most likely a typo."""
     known = {m.name for m in store.installed()} | {e.name for e in store.catalogue.entries}
-    for language, name in sorted(settings.mt_models.items()):
-        if name not in known:
-            print(
-                f"note: {name} ({language}) is not installed and not in the model catalogue; "
-                "`python main.py models list` shows the names (translate refuses it until it is installed)"
-            )
+    for language, choice in sorted(settings.mt_models.items()):
+        try:
+            names = models_of(choice)
+        except WorkbenchError as exc:  # a hand-edited settings file
+            print(f"note: the choice for {language} is not usable: {exc}")
+            continue
+        for name in names:
+            if name not in known:
+                print(
+                    f"note: {name} ({language}) is not installed and not in the model catalogue; "
+                    "`python main.py models list` shows the names (translate refuses it until it is installed)"
+                )
 
 
 def bench_segmentation(references: Sequence[Path]) -> int:

@@ -40,7 +40,8 @@ class Settings:
     recent_projects: list[str] = field(default_factory=list)
     segmentation_rules: str = ""  # "" is the built-in resources/segmentation/rules.srx
     models_dir: str = ""  # "" is the models/ folder of the installation (WORKBENCH_MODELS_DIR overrides)
-    #: target language -> installed model name chosen by the user ("" or missing: the catalogue default)
+    #: target language -> the user's choice: an installed model's name, or a pivot route's text
+    #: ("vi-en-km:opus-mt-vi-en+nllb-200-distilled-600M", workbench/mt/routes.py); "" or missing: the catalogue's
     mt_models: dict[str, str] = field(default_factory=dict)
     beam_size: int = 4
     khmer_digits: bool = False
@@ -59,7 +60,15 @@ class Settings:
             log.warning("settings file %s unreadable (%s); using defaults", path, exc)
             return cls()
         known = {f.name for f in fields(cls)}
+        if not isinstance(raw, dict):
+            log.warning("settings file %s holds no settings record; using defaults", path)
+            return cls()
         settings = cls(**{k: v for k, v in raw.items() if k in known})
+        if not isinstance(settings.mt_models, dict) or not all(
+            isinstance(k, str) and isinstance(v, str) for k, v in settings.mt_models.items()
+        ):
+            log.warning("settings file %s: the models per language are unreadable; using the catalogue's", path)
+            settings.mt_models = {}
         if settings.role not in {role.value for role in Role}:
             # a hand-edited file must not make someone an approver by a typo: the least one may do
             log.warning("settings file %s names no known role (%r); acting as a translator", path, settings.role)

@@ -109,13 +109,14 @@ def label(choice: str) -> str:
 
 
 def _installed(store: ModelStore, name: str, missing: str) -> InstalledModel:
+    """The runnable copy of `name`; NoModel saying `missing` (who wants it for what) and what is installed."""
     try:
         return store.runnable(name)
     except WorkbenchError:
         have = ", ".join(sorted(m.name for m in store.installed())) or "none"
         raise NoModel(
-            f"{missing}, which is not installed (installed: {have}). Install it with "
-            "`python main.py models install PATH` or choose another model for that hop."
+            f"{missing} (installed: {have}). Install it with `python main.py models install PATH` "
+            "or choose another with --model."
         ) from None
 
 
@@ -140,7 +141,9 @@ def check_route(route: Route, store: ModelStore, source: str, target: str) -> Ro
         raise WorkbenchError(f"{name} ends in {route.hops[-1].target}, so it cannot translate into {target}")
     hops = []
     for hop in route.hops:
-        model = _installed(store, hop.model, f"{name} needs {hop.model} for {hop.source}->{hop.target}")
+        model = _installed(
+            store, hop.model, f"{name} needs {hop.model} for {hop.source}->{hop.target}, which is not installed"
+        )
         _check_serves(model, hop.source, hop.target, name)
         hops.append(Hop(hop.source, hop.target, model.name))
     return Route(tuple(hops))
@@ -150,8 +153,8 @@ def resolve(choice: str, store: ModelStore, source: str, target: str) -> str:
     """The choice as drafts record it: each model by its runnable name, checked as `drafter_for` checks it."""
     if is_route(choice):
         return check_route(parse_route(choice), store, source, target).text
-    model = _installed(store, choice, f"no model for {source}->{target}: {choice} is chosen")
-    _check_serves(model, source, target, "this language")
+    model = _installed(store, choice, f"no model for {source}->{target}: {choice} is not installed")
+    _check_serves(model, source, target, f"the choice for {target}")
     return model.name
 
 

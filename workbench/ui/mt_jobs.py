@@ -9,7 +9,10 @@ for each language, its options (beam, Khmer digits) and their cache key are fixe
 setting changed meanwhile applies to the next job. While a job decodes a language, a request for one
 segment of that language goes through the job's UrgentRequests (a future, not a task): answered at
 once on the engine's second replica, or before the job's next batch by an engine without one
-(mt/pipeline.py); otherwise the segment is a task of its own.
+(mt/pipeline.py); otherwise the segment is a task of its own. A language whose choice in the settings
+is a pivot route (vi-en-km, mt/routes.py) is translated through the route the same way: the job's
+drafter is a RouteDrafter (which answers requests between hop batches), a segment alone goes
+through both hops; both hops' engines come from the pool.
 """
 
 from __future__ import annotations
@@ -39,8 +42,10 @@ from workbench.core.records import SegmentRecord
 from workbench.core.settings import Settings
 from workbench.core.store.project_store import Project
 from workbench.mt.engine import DecodingOptions
-from workbench.mt.model_choice import EnginePool, choose_model
-from workbench.mt.pipeline import EngineDrafter, TranslateOptions, UrgentRequests, decoding_lock, translate_one
+from workbench.mt.model_choice import EnginePool, choose
+from workbench.mt.pipeline import TranslateOptions, UrgentRequests, decoding_lock, translate_one
+from workbench.mt.route_drafter import RouteDrafter
+from workbench.mt.routes import drafter_for, is_route
 from workbench.ui.tasks import TaskRunner, TaskState
 
 log = logging.getLogger(__name__)
@@ -129,8 +134,8 @@ def _decode(
         if not plan.units:
             continue
         state.partial(_Loading(plan.model))
-        loaded = pool.for_model(plan.model)  # the planned one, whatever the settings say now
-        drafter = EngineDrafter(loaded.engine, source, options, urgent[plan.language], loaded.lock)
+        # the planned model or route, whatever the settings say now
+        drafter = drafter_for(plan.model, pool, source, plan.language, options, urgent[plan.language])
         run_pretranslation(plan, drafter, _hand_over(state), _JobProgress(state, offset, total))
         offset += plan.to_translate
 
@@ -148,8 +153,13 @@ def _hand_over(state: TaskState) -> SaveBatch:
 def _translate_alone(
     pool: EnginePool, source: str, language: str, unit: Unit, options: TranslateOptions, segment_id: int
 ) -> tuple[str, Draft]:
-    """A segment's task, in a worker: the model's name and its draft."""
+    """A segment's task, in a worker: the model's (or route's) name and its draft."""
     try:
+        choice = choose(pool.store, pool.settings, language, source)
+        if is_route(choice):
+            route = drafter_for(choice, pool, source, language, options)
+            assert isinstance(route, RouteDrafter)
+            return route.model, route.translate_one(unit, options)
         loaded = pool.for_language(source, language)
         with decoding_lock(loaded.engine, loaded.lock):
             return loaded.model.name, translate_one(unit, loaded.engine, source, language, options)
@@ -217,10 +227,7 @@ class MtService(QObject):
         source = self.project.info.source_language
         options = self.options_for(self.settings)
         pool = self.engines
-        models = [
-            pool.store.runnable(choose_model(pool.store, self.settings, language, source, None)).name
-            for language in languages
-        ]
+        models = [choose(pool.store, self.settings, language, source) for language in languages]
         plans: list[DraftPlan] = []
         for language, model in zip(languages, models, strict=True):
             plan = plan_pretranslation(

@@ -1,11 +1,12 @@
-"""How much people changed the machine's drafts, per document and per model: the figures an office uses
-to choose the model that serves it best.
+"""How much people changed the machine's drafts, per document and per model or route: the figures an office
+uses to choose the model (or the pivot route, vi->en->km through two models) that serves it best.
 
 For every segment whose current text is confirmed (translated or approved) and which had a machine
 draft, the report compares the last draft with the current text: unchanged or not, and a character-level
 edit distance (normalised Levenshtein, 0 = the same text, 100 = nothing in common). Segments per hour
 count confirmations over the time a person was working (gaps over 30 minutes between revisions are
-not counted as work).
+not counted as work). A draft's model is its origin detail: a model's name, or a route's text
+(`vi-en-km:opus-mt-vi-en+nllb-200-distilled-600M`, workbench/mt/routes.py), shown with its hops in order.
 """
 
 from __future__ import annotations
@@ -44,6 +45,7 @@ class PostEditFigures:
 class PostEditReport:
     language: str
     by_document: dict[str, PostEditFigures] = field(default_factory=dict)
+    #: by the model or route the draft records (a route by its text)
     by_model: dict[str, PostEditFigures] = field(default_factory=dict)
     confirmed: int = 0
     working_hours: float = 0.0
@@ -101,13 +103,20 @@ def post_edit_report(project: Project, language: str) -> PostEditReport:
     return report
 
 
+def shown_model(detail: str) -> str:
+    """A model's name as it is; a route's text `vi-en-km:A+B` as "vi-en-km: A → B" (model names hold no ':')."""
+    languages, colon, models = detail.partition(":")
+    return f"{languages}: {' → '.join(models.split('+'))}" if colon else detail
+
+
 def format_report(report: PostEditReport) -> list[str]:
     lines = [f"post-editing in {report.language}: {counted(report.confirmed, 'confirmation')}, "
              f"{report.segments_per_hour:.0f} segments per working hour"]  # fmt: skip
     if not report.by_document and not report.by_model:
         lines.append("  no machine or memory draft has been post-edited yet: nothing to compare")
         return lines
-    for title, table in (("by document", report.by_document), ("by model", report.by_model)):
+    by_model = {shown_model(name): figures for name, figures in report.by_model.items()}
+    for title, table in (("by document", report.by_document), ("by model or route", by_model)):
         lines.append(f"  {title}:")
         for name, figures in sorted(table.items()):
             lines.append(

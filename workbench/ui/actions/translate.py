@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QLabel, QMessageBox, QProgressBar, QPushButton, QW
 from workbench.core.changes import SegmentChanges
 from workbench.core.errors import WorkbenchError
 from workbench.core.records import SegmentRecord
-from workbench.mt.model_choice import NoModel, choose_model
+from workbench.mt.model_choice import NoModel, choose
 from workbench.ui.actions.new_action import new_action
 from workbench.ui.error_dialog import show_error
 from workbench.ui.mt_jobs import Job, MtService
@@ -132,9 +132,12 @@ class TranslateActions(QObject):
             return
         language, segment = window.language_of(index), window.segment_at(index)
         try:
-            choose_model(self.mt.engines.store, window.settings, language, window.project.info.source_language, None)
+            choose(self.mt.engines.store, window.settings, language, window.project.info.source_language)
         except NoModel as exc:
             self.offer_model_manager(str(exc))
+            return
+        except WorkbenchError as exc:  # a route or model in the settings that cannot serve this language
+            show_error(window.dialog_parent(), self.tr("Machine translation failed"), str(exc))
             return
         if self.mt.translate_now(segment, language):
             window.show_status(self.tr("Translating segment {0}…").format(segment.position + 1), 4000)
