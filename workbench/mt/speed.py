@@ -117,6 +117,8 @@ class _Runs:
         self.target, prefix = bench_target(engine)
         self.length = OUTPUT_TOKENS + prefix
         self.prefix = engine.codec.target_prefix(self.target)
+        #: the pipeline's repeat guards (its length cap is the forced length): raw decodes with them too
+        self.guards = self.engine.decoding_guards(DecodingOptions())
 
     def serves(self, layout: Layout) -> bool:
         """Whether `layout` differs from this translator's only in its batching (a call's argument)."""
@@ -124,7 +126,7 @@ class _Runs:
 
     def raw(self, workload: Workload, beam: int, layout: Layout) -> Callable[[], None]:
         tokens = [self.engine.codec.source_tokens(p, VIETNAMESE, self.target) for p in workload.pieces]
-        return lambda: raw_decode(self.translator, tokens, self.prefix, beam, self.length, layout)
+        return lambda: raw_decode(self.translator, tokens, self.prefix, beam, self.length, layout, self.guards)
 
     def kinds(self, workload: Workload, beam: int, layout: Layout) -> dict[str, Callable[[], None]]:
         kinds = {"raw": self.raw(workload, beam, layout), "pipeline": self.pipeline(workload, beam)}
@@ -197,6 +199,7 @@ def _compare(folder: Path, threads: int, pairs: int, given: Layout | None) -> di
         "workloads": [w.describe() for w in loads],
         "output_tokens": {w.name: w.output_tokens for w in loads},
         "series": series,
+        "guards": runs.guards,
     }
 
 
@@ -329,6 +332,8 @@ def measure_engines(
             "  note: raw's one call is cut into token batches that its translators decode at once; the pipeline "
             "calls with one batch at a time, which one translator decodes"
         )
+    guards = ", ".join(f"{k}={v}" for k, v in compared["guards"].items()) or "none"
+    out(f"  runaway guards: raw decodes with the pipeline's ({guards}); every output's length cap is the forced length")
     out("  pipeline = ours on raw's translator (same threads and compute type), with its own batching;")
     out(f"  app = ours on the app's engine as it opens itself ({compared['app_layout']}),")
     out("  timed greedily, and only where raw's translator differs from it")

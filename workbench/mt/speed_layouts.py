@@ -6,7 +6,7 @@ not against an arbitrary one.
 from __future__ import annotations
 
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, replace
 from functools import partial
 from pathlib import Path
@@ -76,9 +76,11 @@ def raw_decode(
     beam: int,
     length: int,
     layout: Layout,
+    guards: Mapping[str, float] | None = None,
 ) -> None:
     """CTranslate2 as its documentation would have it used: pre-tokenized inputs in one call, every piece
-    decoding `length` tokens (the forced language token included)."""
+    decoding `length` tokens (the forced language token included), with the pipeline's repeat `guards`
+    (mt/runaway.py) when it is compared with the pipeline."""
     translator.translate_batch(
         tokens,
         target_prefix=[prefix] * len(tokens) if prefix else None,
@@ -87,6 +89,7 @@ def raw_decode(
         beam_size=beam,
         max_decoding_length=length,
         min_decoding_length=length,
+        **(guards or {}),
     )
 
 
