@@ -138,6 +138,7 @@ def main() -> int:
         run("tm", "export", "memory.tmx", "--project", "p.wbp")
         run("tm", "import", "memory.tmx")
         run("tm", "lookup", "p.wbp", "Du khách có thể xem đua ghe trên sông Maspero.", "--to", "km")
+        run("models", "evaluate", "--project", "p.wbp", "--to", "km", expect=2, shows="no installed model translates")
         run("bench", "segmentation", shows="precision")
         run("bench", "project", "--megabytes", "0.2", "--segments", "500", shows="MB/s")
         run("bench", "tm", "--units", "2000", shows="units")
@@ -154,6 +155,7 @@ def main() -> int:
             run("models", "convert", "opus-mt-vi-en", expect=2, shows=r"pip install -e '\.\[convert\]'")
             run("bench", "--architecture", "tiny", expect=2, shows=r"\.\[convert\]")
             run("bench", "pretranslate", "--architecture", "tiny", expect=2, shows=r"\.\[convert\]")
+            run("bench", "evaluate", expect=2, shows=r"\.\[convert\]")
         else:
             print("(the convert extra is installed: not a plain install, the convert steps are not checked)")
 

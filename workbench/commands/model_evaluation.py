@@ -22,6 +22,7 @@ from workbench.core.reference_sets import (
 from workbench.mt.engine import BEAM_SIZES
 from workbench.mt.evaluation import EvaluationRequest, default_candidates, evaluate_candidate, published_score
 from workbench.mt.evaluation_store import EvaluationResult, evaluations_path
+from workbench.mt.routes import resolve
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -74,6 +75,7 @@ def cmd_evaluate(args: argparse.Namespace, context: AppContext) -> int:
             f"no installed model translates {source}->{target}: install one (`python main.py models install PATH`) "
             "or name models with --models"
         )
+    choices = [resolve(choice, store, source, target) for choice in choices]  # each named before any work
     cut = f" (the first {reference.size} of {reference.available})" if reference.size < reference.available else ""
     print(f"reference: {reference.name}, {reference.size} segments{cut}, {reference.direction}")
     request = EvaluationRequest(store, settings, args.backend)

@@ -5,10 +5,11 @@ BLEU with sacrebleu's default 13a tokenizer, as FLORES-200 results for English a
 Khmer (and other scripts written without spaces between words): chrF with word_order 0, since Khmer
 "words" between spaces are phrases, and BLEU on a tokenization that makes sense without spaces: spBLEU
 (sacrebleu's "flores200" sentencepiece tokenizer, the one the NLLB paper used) when its model file is
-already on this machine, else sacrebleu's "char" tokenizer (BLEU over characters). sacrebleu would
-download the flores200 model from the internet on first use; the workbench never downloads on its
-own, so it uses the file only if someone copied it to sacrebleu's folder (~/.sacrebleu/models, or
-$SACREBLEU/models) and otherwise says "tok:char" in the signature. The signature of each metric is
+already on this machine, else sacrebleu's "char" tokenizer (BLEU over characters; Khmer has no spaces
+to split words at, and characters are what chrF counts too). sacrebleu would download the flores200
+model (tinyurl.com/flores200sacrebleuspm) on first use; the workbench never downloads on its own, so
+it uses the file only if someone copied it to sacrebleu's folder (~/.sacrebleu/models/
+flores200sacrebleuspm, or $SACREBLEU/models/) and otherwise says "tok:char" in the signature. The signature of each metric is
 kept with every result so figures measured differently are never compared unawares.
 """
 
@@ -23,8 +24,6 @@ from workbench.core.errors import WorkbenchError
 
 #: scripts written without spaces between words
 UNSPACED = frozenset({"km", "lo", "th", "my", "zh", "ja"})
-#: the file sacrebleu's flores200 tokenizer loads (SPM_MODELS["flores200"], named after its download URL)
-FLORES200_SPM = "flores200sacrebleuspm"
 
 
 @dataclass(frozen=True, slots=True)
@@ -39,13 +38,17 @@ class Scores:
     signature: str
 
 
-def _sacrebleu_folder() -> Path:
-    return Path(os.environ.get("SACREBLEU", str(Path.home() / ".sacrebleu")))
+def flores200_model_path() -> Path:
+    """Where sacrebleu's flores200 tokenizer looks for its sentencepiece model (it downloads it there if absent)."""
+    from sacrebleu.tokenizers import tokenizer_spm
+
+    url = tokenizer_spm.SPM_MODELS["flores200"]["url"]
+    return Path(tokenizer_spm.SACREBLEU_DIR) / "models" / os.path.basename(url)
 
 
 def flores200_tokenizer_here() -> bool:
     """Whether spBLEU can run offline: sacrebleu's flores200 sentencepiece model is already on disk."""
-    return (_sacrebleu_folder() / "models" / FLORES200_SPM).is_file()
+    return flores200_model_path().is_file()
 
 
 def metric_settings(target: str) -> tuple[int, str]:
