@@ -12,6 +12,7 @@ grows with the reference set and not with the model. Figures are printed, never 
 
 from __future__ import annotations
 
+import contextlib
 import os
 import shutil
 import statistics
@@ -46,6 +47,15 @@ def press_sentences(count: int) -> list[str]:
     return sentences[:count]
 
 
+def resident_mb() -> float:
+    """This process's resident memory now (Linux; 0 elsewhere)."""
+    with contextlib.suppress(OSError, ValueError, IndexError):
+        for line in Path("/proc/self/status").read_text().splitlines():
+            if line.startswith("VmRSS:"):
+                return int(line.split()[1]) / 1024
+    return 0.0
+
+
 def _target(architecture: str) -> str:
     return "en" if architecture.startswith("opus-mt-vi-en") else "km"
 
@@ -74,6 +84,7 @@ def run_evaluate_benchmark(
             f"{threads or os.cpu_count()} threads"
         )
         out(f"  model: build {model.build_seconds:.1f} s, conversion {model.convert_seconds:.1f} s (not timed below)")
+        before = resident_mb()
         wall, cpu = time.perf_counter(), time.process_time()
         result = evaluate_candidate(reference, name, request)
         wall, cpu = time.perf_counter() - wall, time.process_time() - cpu
@@ -84,7 +95,11 @@ def run_evaluate_benchmark(
         )
         out(
             f"  translate {result.translate_seconds:.1f} s ({result.tokens_per_second:.0f} output tokens/s), "
-            f"score {result.score_seconds:.2f} s, load + store {rest:.2f} s; peak memory {result.peak_mb:.0f} MB"
+            f"score {result.score_seconds:.2f} s, load + store {rest:.2f} s"
+        )
+        out(
+            f"  peak memory {result.peak_mb:.0f} MB, of which {before:.0f} MB was held before the evaluation began "
+            "(torch and the build of the random model; `models evaluate` itself starts without them)"
         )
         timings = []
         for _ in range(SCORE_REPEATS):
