@@ -82,7 +82,7 @@ def test_a_route_drafts_through_both_hops_and_the_drafts_name_the_route(filled: 
     result = pretranslate(filled, pool, ROUTE)
     assert result.translated == len(SOURCES)
     # The first hop's drafts (protection restored, as the pipeline gives them) are what the second hop reads.
-    units = [Unit(s, (i,), find_protected_spans(s)) for i, s in enumerate(dict.fromkeys(SOURCES))]
+    units = [Unit(s, (i,), tuple(find_protected_spans(s))) for i, s in enumerate(dict.fromkeys(SOURCES))]
     alone = CountingEngine(pool.for_model("opus-mt-vi-en-tiny").engine.engine)  # type: ignore[attr-defined]
     pivots = [d.text for batch in translate_units(units, alone, "vi", "en", FAST) for d in batch]
     assert sorted(second.seen) == sorted(p for p in pivots if p.strip())

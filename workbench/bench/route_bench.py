@@ -1,11 +1,127 @@
-"""`bench route`: a pivot route vi->en->km against direct vi->km on the same segments (random weights)."""
+"""`bench route`: a pivot route vi->en->km against direct vi->km on the same segments (random weights).
+
+Random-weight models of the real architectures (opus-mt-vi-en for vi->en, nllb-200-distilled-600M for
+en->km and for the direct vi->km; workbench.mt.random_models) are converted to int8 and loaded once in
+one engine pool. The same generated press segments (mt/speed_workloads.py) are drafted through the
+route by the real `RouteDrafter` (both hops through the pipeline, the second hop reading the first's
+restored drafts) and directly by an `EngineDrafter`, alternately A B A B in one process so the machine's
+drift falls on both. Random weights never stop by themselves, so every output of every hop is capped at
+the same number of tokens: the figures compare decoding work (the route decodes twice, the second hop
+from the first hop's capped output), not the lengths real models would write. Figures are printed,
+never asserted.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import os
+import shutil
+import statistics
+import tempfile
+import time
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
 
-from workbench.core.errors import WorkbenchError
+from workbench.bench.mt_bench import build_int8_model, require_convert_extra
+from workbench.core.language.protected_spans import find_protected_spans
+from workbench.core.ops.pretranslation import Drafter, Unit
+from workbench.core.progress import NullProgress
+from workbench.core.settings import Settings
+from workbench.mt.engine import DecodingOptions
+from workbench.mt.engine_pool import EnginePool
+from workbench.mt.pipeline import TranslateOptions
+from workbench.mt.routes import drafter_for
+from workbench.mt.speed_workloads import benchmark_sources
+
+Out = Callable[[str], None]
+
+#: the first hop's architecture (vi->en) and the second's, which also translates directly (vi->km)
+ARCHITECTURES = ("opus-mt-vi-en", "nllb-200-distilled-600M")
+#: route/direct pairs, interleaved
+PAIRS = 3
+#: every output of every hop: this many tokens (random weights write until the cap); one more cap token for
+#: the forced language token where a family forces one (NLLB), which is not decoding work
+OUTPUT_TOKENS = 24
+BEAM_SIZE = 4
 
 
-def run_route_benchmark(segments: int, threads: int, out: Callable[[str], None]) -> None:
-    raise WorkbenchError("bench route is not built yet")
+@dataclass(frozen=True, slots=True)
+class Run:
+    path: str  # "route" | "direct"
+    wall: float
+    cpu: float
+    drafts: int
+
+
+def _segments(count: int, count_tokens: Callable[[str], int]) -> list[str]:
+    """`count` distinct segments of generated press prose, about 30 tokens each (the first 32 are bench mt's)."""
+    base = benchmark_sources(count_tokens)
+    return [base[i % len(base)] + (f" ({i // len(base)})" if i >= len(base) else "") for i in range(count)]
+
+
+def _time(path: str, drafter: Drafter, units: Sequence[Unit]) -> Run:
+    wall, cpu = time.perf_counter(), time.process_time()
+    drafts = sum(len(batch) for batch in drafter.drafts(units, "km", NullProgress()))
+    return Run(path, time.perf_counter() - wall, time.process_time() - cpu, drafts)
+
+
+def _spread(values: list[float]) -> str:
+    return f"median {statistics.median(values):.2f} s ({min(values):.2f}-{max(values):.2f})"
+
+
+def _measure(architectures: tuple[str, str], segments: int, threads: int, pairs: int, work: Path, out: Out) -> None:
+    first, second = architectures
+    built = {name: build_int8_model(name, work / name) for name in dict.fromkeys(architectures)}
+    store = built[first].store
+    if second != first:  # one store holds both, so one pool lends both engines
+        store.install(built[second].converted, name=second)
+    pool = EnginePool(store, Settings(), threads=threads)
+    # the cap counts the forced language token: NLLB's target token, Marian's none (one more token decoded)
+    options = TranslateOptions(
+        decoding=DecodingOptions(
+            beam_size=BEAM_SIZE, max_output_tokens=OUTPUT_TOKENS + 1, min_output_tokens=OUTPUT_TOKENS + 1
+        )
+    )
+    route = drafter_for(f"vi-en-km:{first}+{second}", pool, "vi", "km", options)
+    direct = drafter_for(second, pool, "vi", "km", options)
+    engine = pool.for_model(second).engine
+    sources = _segments(segments, engine.count_tokens)
+    units = [Unit(source, (i,), tuple(find_protected_spans(source))) for i, source in enumerate(sources)]
+    tokens = [engine.count_tokens(s) for s in sources]
+    out(
+        f"route vi->en->km ({first}, then {second}) against direct vi->km ({second}): random weights, int8, "
+        f"{pool.threads or os.cpu_count()} threads, beam {BEAM_SIZE}"
+    )
+    out(
+        f"  {len(sources)} segments of {min(tokens)}-{max(tokens)} tokens; every output of every hop capped at "
+        f"{OUTPUT_TOKENS} tokens (+1 for NLLB's language token) on both paths, so the comparison is of decoding "
+        "work: the route decodes twice, its second hop from the first hop's capped output"
+    )
+    out(f"  models built and converted in {sum(m.build_seconds + m.convert_seconds for m in built.values()):.0f} s")
+    _time("direct", direct, units[:2])  # warm-up: first calls allocate
+    _time("route", route, units[:2])
+    runs: list[Run] = []
+    for pair in range(pairs):  # A B A B, the order alternating so neither path always goes first
+        order = (("route", route), ("direct", direct)) if pair % 2 == 0 else (("direct", direct), ("route", route))
+        runs += [_time(path, drafter, units) for path, drafter in order]
+    for path in ("route", "direct"):
+        mine = [r for r in runs if r.path == path]
+        out(
+            f"  {path:6}  wall {_spread([r.wall for r in mine])}; CPU {_spread([r.cpu for r in mine])}"
+            f" ({len(mine)} runs, {mine[0].drafts} drafts each)"
+        )
+    wall = {p: statistics.median(r.wall for r in runs if r.path == p) for p in ("route", "direct")}
+    cpu = {p: statistics.median(r.cpu for r in runs if r.path == p) for p in ("route", "direct")}
+    out(f"  route/direct: wall {wall['route'] / wall['direct']:.2f}, CPU {cpu['route'] / cpu['direct']:.2f}")
+
+
+def run_route_benchmark(
+    segments: int, threads: int, out: Out, architectures: tuple[str, str] = ARCHITECTURES, pairs: int = PAIRS
+) -> None:
+    """Wall and CPU time of the route and the direct path, and `route/direct: wall X.XX, CPU Y.YY`."""
+    require_convert_extra("the route benchmark")
+    work = Path(tempfile.mkdtemp(prefix="wb-route-"))
+    try:
+        _measure(architectures, segments, threads, pairs, work, out)
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
