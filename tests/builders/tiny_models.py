@@ -206,7 +206,7 @@ def build_tiny_madlad(folder: Path, seed: int = 0, tied: bool = False) -> Path:
     config = T5Config(
         vocab_size=len(tokenizer),
         d_model=64,
-        d_kv=16,
+        d_kv=32,  # 4 heads of 32 are wider than d_model, as MADLAD's 16 of 128 are wider than its 1024
         d_ff=128,
         num_layers=2,
         num_heads=4,
