@@ -1,5 +1,11 @@
-"""The model manager: known and installed MT models, their licences and sizes; install from a folder or
-archive, convert, benchmark, remove; and which model drafts each target language.
+"""The model manager: known and installed MT models, their licences, sizes, published and measured scores;
+install from a folder or archive, convert, benchmark, remove; pivot routes; measuring models on the
+office's own texts (the evaluation dialog); and which model or route drafts each target language.
+
+Beside each model, for vi-en and vi-km: the catalogue's published score (its metric named, where it was
+published in the tooltip) and the latest measured one (`best_measured` of `models evaluate`'s stored
+results; the tooltip says on what, how many segments, when), so an office picks its default by
+measurement. A route (workbench/mt/routes.py) is chosen like a model and shows both hops' licences.
 
 Installing, converting and benchmarking take seconds to minutes: they run on the task runner
 (ui/tasks.py), their output lines arriving as partial results; the dialog stays responsive and says what is going on.
@@ -11,7 +17,7 @@ from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -29,11 +35,50 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from workbench.context import AppContext
 from workbench.core.errors import WorkbenchError
 from workbench.core.settings import Settings
+from workbench.mt.catalogue import HEADLINE_TEST_SET, CatalogueEntry
+from workbench.mt.evaluation_store import EvaluationResult, best_measured, load_results
 from workbench.mt.model_store import InstalledModel, ModelStore
+from workbench.mt.routes import Hop, Route, is_route, label, models_of, parse_route
+from workbench.ui.evaluation_dialog import EvaluationDialog
+from workbench.ui.route_editor import RouteDialog, choice_label, choosable_models, licence_text, route_target
 from workbench.ui.rows_model import RowsModel
 from workbench.ui.tasks import TaskRunner
+
+#: the directions whose scores the table shows, published and measured
+SCORED = ("vi-en", "vi-km")
+#: the table's columns: name, directions, licence, (published, measured) per scored direction, size, installed, note
+SCORE_COLUMN = 3
+NOTE_COLUMN = SCORE_COLUMN + 2 * len(SCORED) + 2
+
+
+def base_choice(choice: str) -> str:
+    """The choice with each model by its original's name: a result names the converted copy it ran
+    ("opus-mt-vi-en-ct2-int8"), the table and the settings the model installed ("opus-mt-vi-en")."""
+    if not is_route(choice):
+        return choice.split("-ct2-")[0]
+    try:
+        route = parse_route(choice)
+    except WorkbenchError:
+        return choice
+    return Route(tuple(Hop(h.source, h.target, h.model.split("-ct2-")[0]) for h in route.hops)).text
+
+
+class ScoresModel(RowsModel):
+    """The table's rows, whose score cells each have a tooltip of their own (where the figure comes from)."""
+
+    def __init__(self, headers: list[str], parent: QWidget | None = None) -> None:
+        super().__init__(headers, [], parent=parent)
+        self.cell_tips: dict[tuple[int, int], str] = {}
+
+    def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> object:
+        if role == Qt.ItemDataRole.ToolTipRole and index.isValid():
+            tip = self.cell_tips.get((index.row(), index.column()))
+            if tip:
+                return tip
+        return super().data(index, role)
 
 
 class ModelManagerDialog(QDialog):
@@ -42,42 +87,58 @@ class ModelManagerDialog(QDialog):
 
     def __init__(
         self, store: ModelStore, settings: Settings, languages: list[str], parent: QWidget | None = None,
-        update_settings: Callable[[Settings], None] = Settings.save,
+        update_settings: Callable[[Settings], None] = Settings.save, context: AppContext | None = None,
+        project: Path | None = None,
     ) -> None:  # fmt: skip
         super().__init__(parent)
         self.store, self.settings, self.languages = store, settings, languages
         #: takes the new settings a model choice makes (the window's AppContext.update_settings)
         self._update_settings = update_settings
+        #: what the evaluation dialog measures with (the window's), and the open project it may measure on
+        self.context, self.project = context, project
+        #: routes made while the dialog is open, listed even after another choice replaced them
+        self.made_routes: list[str] = []
         self.setWindowTitle(self.tr("Translation models"))
-        self.resize(980, 620)
+        self.resize(1180, 660)
         self.tasks: TaskRunner[str] = TaskRunner(self)  # one at a time: the buttons wait while one runs
         self.tasks.finished.connect(lambda _task, message: self._task_ended(True, message))
         self.tasks.failed.connect(lambda _task, message: self._task_ended(False, message))
         self.busy = False
 
+        scores = [
+            text.format(direction)
+            for direction in SCORED
+            for text in (self.tr("Published {0}"), self.tr("Measured {0}"))
+        ]
         self.headers = [
-            self.tr("Model"), self.tr("Directions"), self.tr("Licence"), self.tr("Size (int8)"), self.tr("Installed"),
-            self.tr("Note"),
+            self.tr("Model"), self.tr("Directions"), self.tr("Licence"), *scores, self.tr("Size (int8)"),
+            self.tr("Installed"), self.tr("Note"),
         ]  # fmt: skip
-        self.model = RowsModel(self.headers, [], parent=self)
+        self.model = ScoresModel(self.headers, parent=self)
         self.table = QTableView()
         self.table.setModel(self.model)
         self.table.selectionModel().selectionChanged.connect(self._update_buttons)
         self.table.verticalHeader().setVisible(False)
         self.table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
-        self.table.horizontalHeader().setSectionResizeMode(5, QHeaderView.ResizeMode.Stretch)
+        self.table.horizontalHeader().setSectionResizeMode(NOTE_COLUMN, QHeaderView.ResizeMode.Stretch)
         self.buttons_row = QHBoxLayout()
         self.install_folder = QPushButton(self.tr("Install from &folder…"))
         self.install_archive = QPushButton(self.tr("Install from &archive…"))
         self.convert_button = QPushButton(self.tr("&Convert for speed"))
         self.bench_button = QPushButton(self.tr("&Benchmark"))
         self.remove_button = QPushButton(self.tr("&Remove"))
+        self.route_button = QPushButton(self.tr("&New route…"))
+        self.route_button.setToolTip(self.tr("Translate through another language, a model for each hop"))
+        self.evaluate_button = QPushButton(self.tr("&Evaluate…"))
+        self.evaluate_button.setToolTip(self.tr("Measure models and routes on your own texts"))
         for button in (
             self.install_folder,
             self.install_archive,
             self.convert_button,
             self.bench_button,
             self.remove_button,
+            self.route_button,
+            self.evaluate_button,
         ):
             self.buttons_row.addWidget(button)
         self.install_folder.clicked.connect(self.choose_folder)
@@ -85,6 +146,8 @@ class ModelManagerDialog(QDialog):
         self.convert_button.clicked.connect(self.convert_selected)
         self.bench_button.clicked.connect(self.bench_selected)
         self.remove_button.clicked.connect(self.remove_selected)
+        self.route_button.clicked.connect(self.new_route)
+        self.evaluate_button.clicked.connect(self.evaluate)
 
         self.choices: dict[str, QComboBox] = {}
         choice_form = QFormLayout()
@@ -94,6 +157,7 @@ class ModelManagerDialog(QDialog):
             combo.activated.connect(lambda _i, code=code: self._choice_made(code))
             choice_form.addRow(self.tr("Model for {0}:").format(code), combo)
         self.state = QLabel()
+        self.state.setWordWrap(True)
         self.output = QPlainTextEdit()
         self.output.setReadOnly(True)
         self.output.setMaximumHeight(140)
@@ -111,33 +175,121 @@ class ModelManagerDialog(QDialog):
 
     # --- listing -------------------------------------------------------------------------------------
 
+    def _measured(self) -> dict[str, dict[str, EvaluationResult]]:
+        """Per scored direction, the measured result of each model or route by `base_choice`: of its
+        converted and original copies' results, the one on the most segments, the later on a tie."""
+        try:
+            results = load_results()
+        except WorkbenchError as exc:  # a damaged file is left alone and said so; the table still opens
+            self.state.setText(str(exc))
+            results = []
+        measured: dict[str, dict[str, EvaluationResult]] = {}
+        for direction in SCORED:
+            found: dict[str, EvaluationResult] = {}
+            for candidate, result in best_measured(results, direction).items():
+                key, held = base_choice(candidate), found.get(base_choice(candidate))
+                if held is None or (result.segments, result.date) > (held.segments, held.date):
+                    found[key] = result
+            measured[direction] = found
+        return measured
+
+    def routes(self, measured: dict[str, dict[str, EvaluationResult]]) -> list[str]:
+        """The routes to list: those the settings choose, those made here, those measured; each once."""
+        found: dict[str, str] = {}
+        candidates = [*self.settings.mt_models.values(), *self.made_routes]
+        candidates += [c for results in measured.values() for c in results]
+        for choice in candidates:
+            if is_route(choice) and route_target(choice) in self.languages:
+                found.setdefault(base_choice(choice), choice)
+        return list(found.values())
+
+    def _score_cells(
+        self, key: str, entry: CatalogueEntry | None, measured: dict[str, dict[str, EvaluationResult]]
+    ) -> tuple[list[str], list[str]]:
+        """The (published, measured) cells of each scored direction, and their tooltips."""
+        cells, tips = [], []
+        for direction in SCORED:
+            published = entry.scores.headline(direction) if entry else None
+            if published is None:  # no figure comparable across models; others may be published
+                others = [s.describe() for s in (entry.scores if entry else ()) if s.direction == direction]
+                cells.append("—")
+                tips.append(self.tr("No published score for {0} on {1}").format(direction, HEADLINE_TEST_SET)
+                            + "".join(f"; {other}" for other in others))  # fmt: skip
+            else:
+                cells.append(published.shown())
+                note = f" ({published.note})" if published.note else ""
+                tips.append(self.tr("{0}, published at {1}").format(published.describe(), published.source) + note)
+            result = measured[direction].get(key)
+            if result is None:
+                cells.append("—")
+                tips.append(self.tr("Not measured yet: Evaluate… measures it on your texts"))
+            else:
+                cells.append(f"{result.chrf:.1f} {result.chrf_name}")
+                r = result
+                shown = self.tr("{0} on {1}: {2} of {3} segments, {4}; {5:.1f} {6}")
+                tips.append(
+                    shown.format(r.candidate, r.reference, r.segments, r.reference_size, r.date.replace("T", " "),
+                                 r.bleu, r.bleu_name)
+                )  # fmt: skip
+        return cells, tips
+
     def reload(self) -> None:
         installed = self.store.installed()
+        measured = self._measured()
         by_base: dict[str, list[InstalledModel]] = {}
         for model in installed:
             by_base.setdefault(model.name.split("-ct2-")[0], []).append(model)
-        rows: list[tuple[str, str, str, str, str, str]] = []
+        rows: list[list[str]] = []
+        tips: dict[tuple[int, int], str] = {}
+
+        def add(key: str, entry: CatalogueEntry | None, first: list[str], last: list[str]) -> None:
+            cells, cell_tips = self._score_cells(key, entry, measured)
+            for column, tip in enumerate(cell_tips, SCORE_COLUMN):
+                tips[(len(rows), column)] = tip
+            rows.append([*first, *cells, *last])
+
+        def have(models: list[InstalledModel]) -> str:
+            return ", ".join(f"{m.name} ({m.format}, {m.family})" for m in models) or "—"
+
         for entry in self.store.catalogue.entries:
-            have = by_base.pop(entry.name, [])
-            rows.append(
-                (entry.name, ", ".join(entry.directions), entry.licence, f"{entry.int8_size_mb} MB",
-                 ", ".join(f"{m.name} ({m.format})" for m in have) or "—",
-                 entry.note if entry.supported else self.tr("not supported yet"))
-            )  # fmt: skip
+            models = by_base.pop(entry.name, [])
+            add(entry.name, entry, [entry.name, ", ".join(entry.directions), entry.licence],
+                [f"{entry.int8_size_mb} MB", have(models),
+                 entry.note if entry.supported else self.tr("not supported yet")])  # fmt: skip
         for base, models in by_base.items():
-            rows.append((base, "", models[0].licence, "", ", ".join(f"{m.name} ({m.format})" for m in models), ""))
+            add(base, None, [base, "", models[0].licence], ["", have(models), ""])
+        names = {m.name for m in installed}
+        for choice in self.routes(measured):
+            route = parse_route(choice)
+            missing = [m for m in models_of(choice) if m not in names]
+            add(base_choice(choice), None,
+                [label(choice), f"{route.hops[0].source}-{route.hops[-1].target}", licence_text(choice, self.store)],
+                ["", self.tr("missing: {0}").format(", ".join(missing)) if missing else self.tr("every hop"),
+                 self.tr("route through {0}").format(", ".join(h.target for h in route.hops[:-1]))])  # fmt: skip
         self.model.set_rows(rows, tooltips=[" · ".join(r) for r in rows])
+        self.model.cell_tips = tips
         self.table.resizeColumnsToContents()
+        self._fill_choices(measured)
+        self._update_buttons()
+
+    def _fill_choices(self, measured: dict[str, dict[str, EvaluationResult]]) -> None:
+        """Each language's combo: the catalogue default, the installed models, the routes into it; and
+        the settings' choice even when it is no longer installed (said so), so what drafts is what is shown."""
+        models = choosable_models(self.store)
+        routes = self.routes(measured)
         for code, combo in self.choices.items():
             combo.clear()
             default = self.store.catalogue.default_for("vi", code)
             combo.addItem(self.tr("catalogue default ({0})").format(default or self.tr("none")), "")
-            for model in installed:
-                if model.format == "ct2" and "-ct2-" in model.name:
-                    continue  # the converted copy runs in place of its original
-                combo.addItem(model.name, model.name)
-            combo.setCurrentIndex(max(0, combo.findData(self.settings.mt_models.get(code, ""))))
-        self._update_buttons()
+            for model in models:
+                combo.addItem(choice_label(model.name, self.store), model.name)
+            for route in routes:
+                if route_target(route) == code:
+                    combo.addItem(choice_label(route, self.store), route)
+            chosen = self.settings.mt_models.get(code, "")
+            if chosen and combo.findData(chosen) < 0:
+                combo.addItem(self.tr("{0} (not installed)").format(label(chosen)), chosen)
+            combo.setCurrentIndex(max(0, combo.findData(chosen)))
 
     def selected_installed(self) -> InstalledModel | None:
         row = self.table.currentIndex().row()
@@ -153,15 +305,48 @@ class ModelManagerDialog(QDialog):
         self.convert_button.setEnabled(not self.busy and model is not None and model.format == "transformers")
         self.bench_button.setEnabled(not self.busy and model is not None)
         self.remove_button.setEnabled(not self.busy and model is not None)
+        self.route_button.setEnabled(not self.busy)
+        self.evaluate_button.setEnabled(not self.busy and self.context is not None)
 
     def _choice_made(self, code: str) -> None:
-        """New settings with this language's model (the ones shown are not edited in place)."""
-        name = self.choices[code].currentData()
+        """New settings with this language's model or route (the ones shown are not edited in place)."""
+        self.choose(code, str(self.choices[code].currentData() or ""))
+
+    def choose(self, code: str, choice: str) -> None:
+        """`choice` (a model's name, a route's text, "" for the catalogue's) drafts `code` from now on."""
         models = {c: m for c, m in self.settings.mt_models.items() if c != code}
-        if name:
-            models[code] = name
+        if choice:
+            models[code] = choice
         self.settings = replace(self.settings, mt_models=models)
         self._update_settings(self.settings)
+
+    # --- routes and measuring ------------------------------------------------------------------------
+
+    def _current_language(self) -> str:
+        focused = next((code for code, combo in self.choices.items() if combo.hasFocus()), "")
+        return focused or ("km" if "km" in self.languages else (self.languages or [""])[0])
+
+    def new_route(self) -> None:
+        """Make a route in the route dialog; it becomes its language's choice."""
+        dialog = RouteDialog(self.store, self.languages, self._current_language(), parent=self)
+        if dialog.exec() and dialog.route is not None:
+            text = dialog.route.text
+            self.made_routes.append(text)
+            self.choose(dialog.route.hops[-1].target, text)
+            self.state.setText(self.tr("{0} now drafts {1}").format(label(text), dialog.route.hops[-1].target))
+            self.reload()
+
+    def evaluate(self) -> None:
+        """The evaluation dialog over this one; its results and its "Use for" choice show here as it closes."""
+        if self.context is None:
+            return
+        dialog = EvaluationDialog(self.context, self, self.project)
+        dialog.ended.connect(lambda _how: self.reload())
+        dialog.exec()
+        if self.context.settings.mt_models != self.settings.mt_models:  # "Use for LANG" was pressed
+            self.settings = self.context.settings
+            self._update_settings(self.settings)
+        self.reload()
 
     # --- tasks ---------------------------------------------------------------------------------------
 

@@ -2,10 +2,14 @@
 
 The dialog never changes the settings it is shown: Save makes new ones (`settings`), which the caller
 hands to `AppContext.update_settings`, so every holder of the context sees them and they are saved once.
+The model or route drafting each target language is shown with its licence(s), read-only: it is chosen
+in the model manager ("Models…"), which applies a choice at once; the dialog then shows the new one
+and keeps it when saved.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable, Sequence
 from dataclasses import replace
 
 from PySide6.QtGui import QFont
@@ -16,23 +20,36 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFontComboBox,
     QFormLayout,
+    QLabel,
     QLineEdit,
+    QPushButton,
     QSpinBox,
     QVBoxLayout,
     QWidget,
 )
 
+from workbench.core.errors import WorkbenchError
+from workbench.core.language.language_rules import TARGET_LANGUAGES
 from workbench.core.settings import Settings
+from workbench.mt.catalogue import MODELS_DIR
 from workbench.mt.engine import BEAM_SIZES
+from workbench.mt.model_store import ModelStore
+from workbench.ui.route_editor import choice_label
 
 UI_LANGUAGES = [("", "System language"), ("vi", "Tiếng Việt"), ("en", "English")]
 
 
 class SettingsDialog(QDialog):
-    def __init__(self, settings: Settings, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, settings: Settings, parent: QWidget | None = None, store: ModelStore | None = None,
+        languages: Sequence[str] = TARGET_LANGUAGES, open_models: Callable[[], Settings] | None = None,
+    ) -> None:  # fmt: skip
         super().__init__(parent)
         #: what the dialog was opened on until Save; then the new settings it made
         self.settings = settings
+        self.store = store or ModelStore(settings.models_path() or MODELS_DIR)
+        #: opens the model manager and gives the settings it leaves (None: no button)
+        self._open_models = open_models
         self.setWindowTitle(self.tr("Settings"))
         form = QFormLayout()
         self.user_name = QLineEdit(settings.user_name)
@@ -72,12 +89,47 @@ class SettingsDialog(QDialog):
         self.khmer_digits = QCheckBox(self.tr("Write numbers in Khmer digits (០-៩) in Khmer drafts"))
         self.khmer_digits.setChecked(settings.khmer_digits)
         form.addRow("", self.khmer_digits)
+        self.mt_choices: dict[str, QLabel] = {}
+        for code in languages:
+            shown = QLabel()
+            shown.setWordWrap(True)
+            self.mt_choices[code] = shown
+            form.addRow(self.tr("Drafts {0}:").format(code), shown)
+        self.models_button = QPushButton(self.tr("&Models…"))
+        self.models_button.setToolTip(self.tr("Choose a model or a route per language in the model manager"))
+        self.models_button.clicked.connect(self.open_models)
+        self.models_button.setVisible(open_models is not None)
+        form.addRow("", self.models_button)
+        self._show_choices()
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
         buttons.accepted.connect(self.save)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(buttons)
+
+    def _show_choices(self) -> None:
+        """Each language's model or route, with the licence(s) its drafts are under."""
+        for code, shown in self.mt_choices.items():
+            choice = self.settings.mt_models.get(code, "")
+            try:
+                if choice:
+                    shown.setText(choice_label(choice, self.store))
+                else:
+                    default = self.store.catalogue.default_for("vi", code)
+                    text = choice_label(default, self.store) if default else self.tr("none")
+                    shown.setText(self.tr("catalogue default: {0}").format(text))
+            except WorkbenchError as exc:  # a route text edited by hand: shown as it is, with why
+                shown.setText(f"{choice} ({exc})")
+
+    def open_models(self) -> None:
+        """The model manager; the choices it made are shown, and kept by Save (Cancel keeps them too:
+        the manager applied them already)."""
+        if self._open_models is None:
+            return
+        chosen = self._open_models()
+        self.settings = replace(self.settings, mt_models=dict(chosen.mt_models))
+        self._show_choices()
 
     def save(self) -> None:
         """Accept with new settings made from the fields (the ones shown stay as they were)."""

@@ -9,6 +9,7 @@ from dataclasses import replace
 
 from PySide6.QtCore import QObject
 from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QWidget
 
 from workbench.core.changes import SegmentChanges
 from workbench.core.settings import Settings
@@ -58,18 +59,27 @@ class ProjectDialogs(QObject):
     def open_settings(self) -> None:
         from workbench.ui.settings_dialog import SettingsDialog
 
-        dialog = SettingsDialog(replace(self.window.settings), self.window.dialog_parent())
+        window = self.window
+        dialog = SettingsDialog(
+            replace(window.settings), window.dialog_parent(), window.context.models,
+            list(window.project.info.target_languages), lambda: self._model_manager(dialog),
+        )  # fmt: skip
         if dialog.exec():
             self.settings_changed(dialog.settings)
 
     def open_model_manager(self) -> None:
+        self._model_manager(self.window.dialog_parent())
+
+    def _model_manager(self, parent: QWidget) -> Settings:
+        """The model manager over `parent` (the window, or the settings dialog); the settings it leaves."""
         from workbench.ui.model_manager import ModelManagerDialog
 
         window = self.window
         ModelManagerDialog(
-            window.context.models, window.settings, list(window.project.info.target_languages),
-            window.dialog_parent(), self.settings_changed,
+            window.context.models, window.settings, list(window.project.info.target_languages), parent,
+            self.settings_changed, context=window.context, project=window.project.path,
         ).exec()  # fmt: skip
+        return window.settings
 
     def settings_changed(self, settings: Settings) -> None:
         """New settings for everyone holding the AppContext (saved), then shown in this window."""
