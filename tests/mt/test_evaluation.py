@@ -3,6 +3,11 @@ measured with the tiny real models; every figure is checked against sacrebleu's 
 
 from __future__ import annotations
 
+import os
+import re
+import signal
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -23,6 +28,7 @@ from workbench.mt.evaluation import EvaluationRequest, evaluate_candidate
 from workbench.mt.evaluation_store import best_measured, evaluations_path, load_results
 from workbench.mt.model_store import ModelStore
 
+REPO = Path(__file__).resolve().parents[2]
 KHMER = ["ខេត្តអានយ៉ាងជាខេត្តព្រំដែន។", "ពិធីបុណ្យប្រពៃណីរបស់ជនជាតិខ្មែរ។", "ទេសចរមកលេងខេត្តនេះ។"]
 
 
@@ -240,3 +246,40 @@ def test_a_route_is_measured_like_a_model_with_the_licence_of_each_hop(
     ]
     chrf, _bleu = rescored(result.hypotheses, [KHMER[i % 3] for i in range(6)], 0, "char")
     assert result.chrf == pytest.approx(chrf)
+
+
+def test_the_published_score_is_shown_beside_the_measured_one(
+    tiny, models: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:  # type: ignore[no-untyped-def]
+    store = ModelStore(models)
+    store.install(tiny.nllb_ct2_int8, name="nllb-200-distilled-600M")  # a catalogue name, tiny weights
+    source, reference = flores(tmp_path, 3)
+    args = ("--source", str(source), "--reference", str(reference), "--to", "km", "--models")
+    assert evaluate(*args, "nllb-200-distilled-600M,tiny-nllb") == 0
+    rows = {line.split()[0]: line for line in capsys.readouterr().out.splitlines() if line.startswith(("nllb", "tiny"))}
+    published = store.catalogue.get("nllb-200-distilled-600M").scores.headline("vi-km")  # type: ignore[union-attr]
+    assert published is not None and published.metric == "chrF"  # the metric measured here for Khmer
+    assert published.shown() in rows["nllb-200-distilled-600M"]
+    assert published.shown() not in rows["tiny-nllb"] and " - " in rows["tiny-nllb"]
+    assert "CC-BY-NC-4.0" in rows["nllb-200-distilled-600M"]  # the catalogue's licence, the install says none
+
+
+def test_ctrl_c_stops_the_command_and_keeps_only_finished_candidates(models: Path, tmp_path: Path) -> None:
+    source, reference = flores(tmp_path, 2000)  # many batches: the signal lands between two
+    env = {**os.environ, "WORKBENCH_MODELS_DIR": str(models)}
+    args = ["models", "evaluate", "--source", str(source), "--reference", str(reference), "--to", "km"]
+    child = subprocess.Popen(
+        [sys.executable, str(REPO / "main.py"), *args, "--models", "tiny-nllb,tiny-m2m100"],
+        cwd=tmp_path, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+        preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_IGN),  # as a background job starts
+    )  # fmt: skip
+    assert child.stderr is not None
+    seen = ""
+    while not re.search(r"tiny-nllb \[[#.]+\] [1-9]\d*/2000 segments", seen):
+        seen += child.stderr.read(1)
+        assert child.poll() is None, seen
+    child.send_signal(signal.SIGINT)
+    out, err = child.communicate(timeout=120)
+    assert child.returncode == 130, err
+    assert "stopped: tiny-nllb was not measured, nothing of it is kept" in err
+    assert "chrF" not in out and not evaluations_path().exists()

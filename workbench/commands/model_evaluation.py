@@ -106,13 +106,14 @@ def _print_table(results: list[EvaluationResult], context: AppContext, direction
     width = max(10, *(len(r.candidate) for r in results))
     print(
         f"{'candidate':{width}}  {'chrF':>7} {'BLEU':>6}  {'segments':>8} {'tok/s':>7} {'peak MB':>7}  "
-        f"published  licence"
+        f"{'published':>12}  licence"
     )
     for r in results:
         published = published_score(r.candidate, context.models, direction)
         print(
             f"{r.candidate:{width}}  {r.chrf:7.2f} {r.bleu:6.2f}  {r.segments:>8} {r.tokens_per_second:7.1f} "
-            f"{r.peak_mb:7.0f}  {published if published is not None else '-':>9}  {r.licence_text()}"
+            f"{r.peak_mb:7.0f}  {published.shown() if published else '-':>12}  {r.licence_text()}"
         )
     first = results[0]
     print(f"chrF is {first.chrf_name}, BLEU is {first.bleu_name}; sacrebleu {first.signature}")
+    print("published: the catalogue's FLORES-200 devtest figure (`models list --sources` says where it is from)")

@@ -30,6 +30,7 @@ from workbench.core.ops.pretranslation import Unit
 from workbench.core.progress import NullProgress, Progress
 from workbench.core.reference_sets import ReferenceSet
 from workbench.core.settings import Settings
+from workbench.mt.catalogue import PublishedScore
 from workbench.mt.engine import DecodingOptions, Hypothesis, TranslationEngine
 from workbench.mt.engine_pool import EnginePool, LoadedEngine
 from workbench.mt.evaluation_metrics import score
@@ -137,12 +138,14 @@ def candidate_licences(choice: str, store: ModelStore) -> tuple[tuple[str, str],
     return tuple(found)
 
 
-def published_score(choice: str, store: ModelStore, direction: str) -> float | None:
-    """The catalogue's published score of the candidate's model in `direction`, if it has one (a route has none)."""
+def published_score(choice: str, store: ModelStore, direction: str) -> PublishedScore | None:
+    """The catalogue's headline score of the candidate's model in `direction` (FLORES-200 devtest, chrF++
+    into English, chrF into Khmer: the metrics `models evaluate` reports), if one is published; a route
+    has none."""
     if is_route(choice):
         return None
     entry = store.catalogue.get(choice.split("-ct2-")[0])
-    return entry.scores.get(direction) if entry else None
+    return entry.scores.headline(direction) if entry else None
 
 
 def reference_units(reference: ReferenceSet) -> list[Unit]:

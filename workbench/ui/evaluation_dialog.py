@@ -219,7 +219,7 @@ class EvaluationDialog(QDialog):
             rows.append(
                 (r.candidate, r.licence_text(), f"{r.chrf:.1f} {r.chrf_name}", f"{r.bleu:.1f} {r.bleu_name}",
                  str(r.segments), f"{r.tokens_per_second:.0f}", f"{r.peak_mb:.0f}",
-                 f"{published:.1f}" if published is not None else "—", r.reference, r.date.replace("T", " "))
+                 published.shown() if published else "—", r.reference, r.date.replace("T", " "))
             )  # fmt: skip
         self.table_model.set_rows(rows, tooltips=[r.signature for r in reversed(self.results)])
         self.table.resizeColumnsToContents()
