@@ -108,6 +108,12 @@ def test_a_route_whose_hop_is_gone_is_shown_missing_and_no_route_without_a_model
     qtbot.addWidget(dialog)
     row = dialog.model.rows[row_of(dialog, "vi-en-km: opus-mt-vi-en → madlad400-3b-mt")]
     assert row[2] == "Apache-2.0 + Apache-2.0" and "missing: madlad400-3b-mt" in row
+    offered = RouteDialog(store, ["en", "km"], "km")
+    qtbot.addWidget(offered)
+    assert (offered.pivot.currentData(), offered.first.currentData(), offered.second.currentData()) == (
+        "en", "opus-mt-vi-en", "nllb-200-distilled-600M",
+    )  # fmt: skip
+    assert offered.licences.text() == "Apache-2.0 + CC-BY-NC-4.0"
     store.remove("nllb-200-distilled-600M")
     route = RouteDialog(store, ["en", "km"], "km")
     qtbot.addWidget(route)
@@ -182,6 +188,11 @@ def test_the_settings_show_each_languages_route_or_model_with_its_licences(
     assert shown.mt_choices["km"].text() == ROUTE_SHOWN
     assert shown.mt_choices["en"].text() == "catalogue default: opus-mt-vi-en (Apache-2.0)"
     assert not shown.models_button.isVisibleTo(shown)  # no model manager to open
+    by_default = SettingsDialog(Settings.load(), store=store, languages=["km"])
+    qtbot.addWidget(by_default)
+    assert by_default.mt_choices["km"].text() == (
+        "catalogue default: madlad400-3b-mt (Apache-2.0) — not installed: madlad400-3b-mt"
+    )
 
     # in the window: Models… opens the manager; the route chosen there is shown, and Save keeps it
     window = open_window()

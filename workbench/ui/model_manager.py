@@ -155,7 +155,7 @@ class ModelManagerDialog(QDialog):
             combo = QComboBox()
             self.choices[code] = combo
             combo.activated.connect(lambda _i, code=code: self._choice_made(code))
-            choice_form.addRow(self.tr("Model for {0}:").format(code), combo)
+            choice_form.addRow(self.tr("Model or route for {0}:").format(code), combo)
         self.state = QLabel()
         self.state.setWordWrap(True)
         self.output = QPlainTextEdit()
@@ -254,7 +254,7 @@ class ModelManagerDialog(QDialog):
         for entry in self.store.catalogue.entries:
             models = by_base.pop(entry.name, [])
             add(entry.name, entry, [entry.name, ", ".join(entry.directions), entry.licence],
-                [f"{entry.int8_size_mb} MB", have(models),
+                [f"{entry.int8_size_mb} MB" if entry.int8_size_mb else "—", have(models),
                  entry.note if entry.supported else self.tr("not supported yet")])  # fmt: skip
         for base, models in by_base.items():
             add(base, None, [base, "", models[0].licence], ["", have(models), ""])

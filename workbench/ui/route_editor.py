@@ -116,6 +116,9 @@ class RouteDialog(QDialog):
         pivot, target = str(self.pivot.currentData()), str(self.target.currentData())
         self._fill(self.first, self.source, pivot)
         self._fill(self.second, pivot, target)
+        if self.first.count() > 1 and self.first.currentData() == self.second.currentData():
+            # a route through one model twice is rarely meant: start from another model for the first hop
+            self.first.setCurrentIndex(1 if self.first.currentIndex() == 0 else 0)
         self._show_licences()
 
     def languages(self) -> str:

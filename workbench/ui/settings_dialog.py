@@ -34,6 +34,7 @@ from workbench.core.settings import Settings
 from workbench.mt.catalogue import MODELS_DIR
 from workbench.mt.engine import BEAM_SIZES
 from workbench.mt.model_store import ModelStore
+from workbench.mt.routes import models_of
 from workbench.ui.route_editor import choice_label
 
 UI_LANGUAGES = [("", "System language"), ("vi", "Tiếng Việt"), ("en", "English")]
@@ -109,18 +110,23 @@ class SettingsDialog(QDialog):
         layout.addWidget(buttons)
 
     def _show_choices(self) -> None:
-        """Each language's model or route, with the licence(s) its drafts are under."""
+        """Each language's model or route, with the licence(s) its drafts are under, and what is missing."""
+        installed = {m.name for m in self.store.installed()}
         for code, shown in self.mt_choices.items():
             choice = self.settings.mt_models.get(code, "")
+            default = self.store.catalogue.default_for("vi", code) or ""
             try:
-                if choice:
-                    shown.setText(choice_label(choice, self.store))
-                else:
-                    default = self.store.catalogue.default_for("vi", code)
-                    text = choice_label(default, self.store) if default else self.tr("none")
-                    shown.setText(self.tr("catalogue default: {0}").format(text))
+                drafting = choice or default
+                text = choice_label(drafting, self.store) if drafting else self.tr("none")
+                missing = [m for m in models_of(drafting) if m not in installed] if drafting else []
             except WorkbenchError as exc:  # a route text edited by hand: shown as it is, with why
                 shown.setText(f"{choice} ({exc})")
+                continue
+            if not choice:
+                text = self.tr("catalogue default: {0}").format(text)
+            if missing:
+                text += " — " + self.tr("not installed: {0}").format(", ".join(missing))
+            shown.setText(text)
 
     def open_models(self) -> None:
         """The model manager; the choices it made are shown, and kept by Save (Cancel keeps them too:
