@@ -13,13 +13,14 @@ from workbench.core.errors import WorkbenchError
 from workbench.core.importing.file_import import import_files
 from workbench.core.language.protected_spans import find_protected_spans
 from workbench.core.ops.pretranslation import Unit, plan_pretranslation, run_pretranslation, save_batch
+from workbench.core.progress import Cancelled
 from workbench.core.records import Origin, Status
 from workbench.core.settings import Settings
 from workbench.core.store.project_store import Project
 from workbench.mt.engine import DecodingOptions
 from workbench.mt.model_choice import EnginePool, NoModel
 from workbench.mt.model_store import ModelStore
-from workbench.mt.pipeline import EngineDrafter, TranslateOptions, translate_units
+from workbench.mt.pipeline import EngineDrafter, TranslateOptions, UrgentRequests, translate_units
 from workbench.mt.route_drafter import RouteDrafter
 from workbench.mt.routes import Hop, Route, drafter_for, is_route, licences, parse_route, route_from
 
@@ -157,3 +158,70 @@ def test_each_hop_brings_its_licence(pool: EnginePool) -> None:
         ("opus-mt-vi-en-tiny", "unknown: check the model's own licence"),
         ("nllb-200-distilled-600M", "CC-BY-NC-4.0"),
     ]
+
+
+class Recorder:
+    """A progress that records every report and asks to stop once `stop_after` batches were saved."""
+
+    def __init__(self, stop_after: int | None = None) -> None:
+        self.reports: list[tuple[int, int]] = []
+        self.saved = 0
+        self.stop_after = stop_after
+
+    def report(self, done: int, total: int, message: str = "") -> None:
+        self.reports.append((done, total))
+
+    def is_cancelled(self) -> bool:
+        return self.stop_after is not None and self.saved >= self.stop_after
+
+
+def test_progress_counts_the_work_of_both_hops(filled: Project, pool: EnginePool) -> None:
+    drafter = drafter_for(ROUTE, pool, "vi", "km", FAST)
+    plan = plan_pretranslation(filled, "km", drafter.model, FAST.cache_key())
+    progress = Recorder()
+    run_pretranslation(plan, drafter, lambda p, model, batch: save_batch(filled, p, model, batch), progress)
+    segments = len(SOURCES)
+    assert progress.reports[0] == (0, 2 * segments) and progress.reports[-1] == (2 * segments, 2 * segments)
+    done = [d for d, _total in progress.reports]
+    assert done == sorted(done) and len(set(done)) > 3  # it moves batch by batch, on both hops
+    assert {total for _done, total in progress.reports} == {2 * segments}
+
+
+def test_a_cancelled_route_keeps_its_finished_batches_and_resumes(filled: Project, pool: EnginePool) -> None:
+    drafter = drafter_for(ROUTE, pool, "vi", "km", FAST)
+    plan = plan_pretranslation(filled, "km", drafter.model, FAST.cache_key())
+    progress = Recorder(stop_after=1)
+
+    def save(p, model, batch):  # type: ignore[no-untyped-def]
+        progress.saved += 1
+        return save_batch(filled, p, model, batch)
+
+    with pytest.raises(Cancelled):
+        run_pretranslation(plan, drafter, save, progress)
+    drafted = [s.id for s in filled.segments() if s.translations["km"].status is Status.DRAFT]
+    assert 0 < len(drafted) < len(SOURCES)
+    rest = pretranslate(filled, pool, ROUTE)
+    assert rest.translated == len(SOURCES) - len(drafted)
+    assert all(s.translations["km"].origin_detail == ROUTE for s in filled.segments())
+
+
+def test_a_segment_asked_for_now_during_a_route_goes_through_both_hops(pool: EnginePool) -> None:
+    first, second = recording(pool, "opus-mt-vi-en-tiny"), recording(pool, "tiny-nllb")
+    urgent = UrgentRequests()
+    drafter = drafter_for(ROUTE, pool, "vi", "km", FAST, urgent)
+    units = [Unit(s, (i,), tuple(find_protected_spans(s))) for i, s in enumerate(dict.fromkeys(SOURCES))]
+    asked = Unit("Chỉ thị 25/CT-TTg được ban hành.", (99,), tuple(find_protected_spans("Chỉ thị 25/CT-TTg")))
+    batches = drafter.drafts(units, "km", Recorder())
+    next(batches)
+    assert urgent.serving
+    answer = urgent.submit(asked)
+    seen_before = len(second.seen)
+    rest = list(batches)
+    assert answer.done() and rest and not urgent.serving
+    draft = answer.result()
+    assert draft.unit == asked
+    # the first hop read the segment; the second hop read the first hop's draft of it
+    assert asked.source in first.seen
+    pivot = translate_units([asked], pool.for_model("opus-mt-vi-en-tiny").engine, "vi", "en", FAST.for_urgent())
+    expected = next(pivot)[0].text
+    assert expected in second.seen[seen_before:]

@@ -11,6 +11,7 @@ from pathlib import Path
 from workbench.commands.model_evaluation import add_arguments as add_evaluate_arguments
 from workbench.commands.model_evaluation import cmd_evaluate
 from workbench.commands.model_listing import print_model_list
+from workbench.commands.progress_bar import ProgressBar
 from workbench.commands.stopping import StopRequest, stop_on_signals
 from workbench.commands.values import bounded, language_list
 from workbench.context import AppContext
@@ -102,28 +103,17 @@ def cmd_models(args: argparse.Namespace, context: AppContext) -> int:
     return 0
 
 
-class _ProgressBar:
-    def __init__(self, label: str, stop: StopRequest) -> None:
-        self.label = label
-        self.stop = stop
-        self.started = time.perf_counter()
+class _SegmentsDone:
+    """The drafter's own count shown as segments: a route counts the work of each hop, the bar its segments."""
+
+    def __init__(self, bar: ProgressBar, segments: int) -> None:
+        self.bar, self.segments = bar, segments
 
     def report(self, done: int, total: int, message: str = "") -> None:
-        elapsed = time.perf_counter() - self.started
-        rate = done / elapsed if elapsed > 0 and done else 0.0
-        eta = (total - done) / rate if rate else 0.0
-        width = 30
-        filled = int(width * done / total) if total else width
-        sys.stderr.write(
-            f"\r{self.label} [{'#' * filled}{'.' * (width - filled)}] {done}/{total} segments "
-            f"{rate:.1f} seg/s ETA {int(eta // 60)}m{int(eta % 60):02d}s "
-        )
-        sys.stderr.flush()
-        if total and done >= total:
-            sys.stderr.write("\n")
+        self.bar.report(done * self.segments // total if total else self.segments, self.segments, message)
 
     def is_cancelled(self) -> bool:
-        return self.stop.requested
+        return self.bar.is_cancelled()
 
 
 def cmd_translate(args: argparse.Namespace, context: AppContext) -> int:
@@ -212,7 +202,7 @@ def _translate(args: argparse.Namespace, context: AppContext, stop: StopRequest)
                     plan,
                     drafter,
                     lambda p, name, batch: save_batch(project, p, name, batch),
-                    _ProgressBar(language, stop),
+                    _SegmentsDone(ProgressBar(language, stop), plan.to_translate),
                 )
             except (KeyboardInterrupt, Cancelled):
                 sys.stderr.write("\nstopped: every finished batch is saved; run the same command to continue\n")

@@ -101,13 +101,17 @@ class _Batch:
 
 
 class _JobProgress:
-    """The pipeline's Progress for one language of a job: counted over the whole job, through its task."""
+    """The pipeline's Progress for one language of a job: counted over the whole job, through its task.
 
-    def __init__(self, state: TaskState, offset: int, total: int) -> None:
-        self._state, self._offset, self._total = state, offset, total
+    The drafter counts its own work (a route counts each hop's), which becomes this language's share of
+    the job's segments."""
+
+    def __init__(self, state: TaskState, offset: int, segments: int, total: int) -> None:
+        self._state, self._offset, self._segments, self._total = state, offset, segments, total
 
     def report(self, done: int, total: int, message: str = "") -> None:
-        self._state.report(self._offset + done, self._total)
+        share = done * self._segments // total if total else 0
+        self._state.report(self._offset + share, self._total)
 
     def is_cancelled(self) -> bool:
         return self._state.is_cancelled()
@@ -136,7 +140,7 @@ def _decode(
         state.partial(_Loading(plan.model))
         # the planned model or route, whatever the settings say now
         drafter = drafter_for(plan.model, pool, source, plan.language, options, urgent[plan.language])
-        run_pretranslation(plan, drafter, _hand_over(state), _JobProgress(state, offset, total))
+        run_pretranslation(plan, drafter, _hand_over(state), _JobProgress(state, offset, plan.to_translate, total))
         offset += plan.to_translate
 
 
