@@ -341,9 +341,13 @@ class ModelManagerDialog(QDialog):
         if self.context is None:
             return
         dialog = EvaluationDialog(self.context, self, self.project)
-        dialog.ended.connect(lambda _how: self.reload())
+        dialog.ended.connect(lambda _how: self._after_evaluation())
         dialog.exec()
-        if self.context.settings.mt_models != self.settings.mt_models:  # "Use for LANG" was pressed
+        self._after_evaluation()
+
+    def _after_evaluation(self) -> None:
+        """The new results, and the choice "Use for LANG" made (handed on, so the window applies it)."""
+        if self.context is not None and self.context.settings.mt_models != self.settings.mt_models:
             self.settings = self.context.settings
             self._update_settings(self.settings)
         self.reload()
