@@ -114,6 +114,13 @@ def test_a_route_whose_hop_is_gone_is_shown_missing_and_no_route_without_a_model
         "en", "opus-mt-vi-en", "nllb-200-distilled-600M",
     )  # fmt: skip
     assert offered.licences.text() == "Apache-2.0 + CC-BY-NC-4.0"
+    hand_edited = replace(settings, mt_models={"km": "vi-km:nllb-200-distilled-600M"})  # one hop: no route
+    broken = ModelManagerDialog(store, hand_edited, ["en", "km"])
+    qtbot.addWidget(broken)
+    assert broken.choices["km"].currentText() == "vi-km:nllb-200-distilled-600M (not a route that can be read)"
+    shown = SettingsDialog(hand_edited, store=store, languages=["km"])
+    qtbot.addWidget(shown)
+    assert "has one hop" in shown.mt_choices["km"].text()
     store.remove("nllb-200-distilled-600M")
     route = RouteDialog(store, ["en", "km"], "km")
     qtbot.addWidget(route)

@@ -66,6 +66,15 @@ def base_choice(choice: str) -> str:
     return Route(tuple(Hop(h.source, h.target, h.model.split("-ct2-")[0]) for h in route.hops)).text
 
 
+def _well_formed(choice: str) -> bool:
+    """A model's name, or a route text that parses (a settings file edited by hand may hold neither)."""
+    try:
+        parse_route(choice) if is_route(choice) else None
+    except WorkbenchError:
+        return False
+    return True
+
+
 class ScoresModel(RowsModel):
     """The table's rows, whose score cells each have a tooltip of their own (where the figure comes from)."""
 
@@ -199,7 +208,7 @@ class ModelManagerDialog(QDialog):
         candidates = [*self.settings.mt_models.values(), *self.made_routes]
         candidates += [c for results in measured.values() for c in results]
         for choice in candidates:
-            if is_route(choice) and route_target(choice) in self.languages:
+            if is_route(choice) and route_target(choice) in self.languages and _well_formed(choice):
                 found.setdefault(base_choice(choice), choice)
         return list(found.values())
 
@@ -288,7 +297,10 @@ class ModelManagerDialog(QDialog):
                     combo.addItem(choice_label(route, self.store), route)
             chosen = self.settings.mt_models.get(code, "")
             if chosen and combo.findData(chosen) < 0:
-                combo.addItem(self.tr("{0} (not installed)").format(label(chosen)), chosen)
+                if _well_formed(chosen):
+                    combo.addItem(self.tr("{0} (not installed)").format(label(chosen)), chosen)
+                else:
+                    combo.addItem(self.tr("{0} (not a route that can be read)").format(chosen), chosen)
             combo.setCurrentIndex(max(0, combo.findData(chosen)))
 
     def selected_installed(self) -> InstalledModel | None:
