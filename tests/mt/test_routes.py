@@ -3,6 +3,7 @@ protection checked against the original source, and every route a user can get w
 
 from __future__ import annotations
 
+import threading
 from dataclasses import replace
 from pathlib import Path
 
@@ -45,10 +46,12 @@ def pool(tmp_path: Path, tiny) -> EnginePool:  # type: ignore[no-untyped-def]
     return EnginePool(store, Settings(), threads=1)
 
 
-def recording(pool: EnginePool, name: str) -> CountingEngine:
-    """The pool's real engine of `name`, wrapped so the test sees every text it is asked to translate."""
+def recording(pool: EnginePool, name: str, parallel_calls: int = 1) -> CountingEngine:
+    """The pool's real engine of `name`, wrapped so the test sees every text it is asked to translate (and
+    decoding two calls at once, as CTranslate2's engine does, with `parallel_calls=2`)."""
     loaded = pool.for_model(name)
     counting = CountingEngine(loaded.engine)
+    counting.parallel_calls = parallel_calls  # type: ignore[attr-defined]
     pool._engines[loaded.model.name] = replace(loaded, engine=counting)  # type: ignore[arg-type]
     return counting
 
@@ -225,3 +228,21 @@ def test_a_segment_asked_for_now_during_a_route_goes_through_both_hops(pool: Eng
     pivot = translate_units([asked], pool.for_model("opus-mt-vi-en-tiny").engine, "vi", "en", FAST.for_urgent())
     expected = next(pivot)[0].text
     assert expected in second.seen[seen_before:]
+
+
+def test_with_engines_decoding_two_calls_at_once_a_segment_asked_for_now_is_answered_mid_job(
+    pool: EnginePool,
+) -> None:
+    first, second = recording(pool, "opus-mt-vi-en-tiny", 2), recording(pool, "tiny-nllb", 2)
+    threads: list[str] = []
+    second.on_batch = lambda: threads.append(threading.current_thread().name)
+    urgent = UrgentRequests()
+    drafter = drafter_for(ROUTE, pool, "vi", "km", FAST, urgent)
+    units = [Unit(s, (i,), tuple(find_protected_spans(s))) for i, s in enumerate(dict.fromkeys(SOURCES))]
+    batches = drafter.drafts(units, "km", Recorder())
+    next(batches)  # the job waits between two batches: only the lane can answer now
+    answer = urgent.submit(Unit("Chợ nổi Cái Răng rất đông.", (99,), ()))
+    draft = answer.result(timeout=60)
+    assert draft.unit.segment_ids == (99,)
+    assert "Chợ nổi Cái Răng rất đông." in first.seen and "urgent-route-translation" in threads
+    assert len(list(batches)) >= 1 and not urgent.serving

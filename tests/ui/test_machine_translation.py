@@ -16,10 +16,10 @@ from PySide6.QtWidgets import QMessageBox
 from workbench.core.records import Origin, Status
 from workbench.core.settings import Settings
 from workbench.core.store.draft_store import cached_drafts
+from workbench.mt import routes
 from workbench.mt.engine import DecodingOptions
 from workbench.mt.model_store import ModelStore
 from workbench.mt.pipeline import EngineDrafter, TranslateOptions
-from workbench.ui import mt_jobs
 
 JOB_TIMEOUT_MS = 120_000
 
@@ -68,7 +68,7 @@ class _HeldWorker:
                 finally:
                     batches.close()
 
-        monkeypatch.setattr(mt_jobs, "EngineDrafter", HeldDrafter)
+        monkeypatch.setattr(routes, "EngineDrafter", HeldDrafter)  # what the window's job drafts with
 
 
 def test_cancel_stops_between_batches_and_keeps_what_was_drafted(

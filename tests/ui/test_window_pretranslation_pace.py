@@ -13,6 +13,7 @@ import pytest
 from workbench.core.ops.pretranslation import plan_pretranslation, run_pretranslation, save_batch
 from workbench.core.settings import Settings
 from workbench.core.store.project_store import Project
+from workbench.mt import routes
 from workbench.mt.pipeline import EngineDrafter, translate_units
 from workbench.ui import mt_jobs
 
@@ -91,7 +92,7 @@ def test_a_segment_asked_for_now_is_answered_while_the_job_is_still_decoding(
             finally:
                 batches.close()
 
-    monkeypatch.setattr(mt_jobs, "EngineDrafter", HeldDrafter)
+    monkeypatch.setattr(routes, "EngineDrafter", HeldDrafter)  # what the window's job drafts with
     drafted: set[int] = set()
     window.mt.drafts_ready.connect(
         lambda _job, _lang, _model, drafts: drafted.update(i for d in drafts for i in d.unit.segment_ids)

@@ -9,12 +9,16 @@ step), its flags are every hop's (each said once).
 
 Batches stream as for one model: a batch of the first hop goes through the later hops at once and is
 handed over, so progress (counting every hop's work) and cancel behave as for one model. "Translate this
-segment now" is answered through the whole route between hop batches (at most one batch of one hop away).
+segment now" is answered through the whole route, greedily, as for one model (mt/pipeline.py): at once in a
+lane thread of its own when every hop's engine decodes two calls at once (CTranslate2's second replica),
+the job starting no new hop batch meanwhile; else between hop batches (at most one batch of one hop away).
 """
 
 from __future__ import annotations
 
-from collections.abc import Generator, Sequence
+import threading
+from collections.abc import Callable, Generator, Sequence
+from concurrent.futures import Future
 from contextlib import AbstractContextManager
 from dataclasses import dataclass
 
@@ -22,7 +26,14 @@ from workbench.core.errors import WorkbenchError
 from workbench.core.ops.pretranslation import Draft, Unit
 from workbench.core.progress import Cancelled, Progress
 from workbench.mt.engine import TranslationEngine
-from workbench.mt.pipeline import TranslateOptions, UrgentRequests, decoding_lock, translate_one, translate_units
+from workbench.mt.pipeline import (
+    TranslateOptions,
+    UrgentRequests,
+    decoding_lock,
+    runs_in_parallel,
+    translate_one,
+    translate_units,
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -58,6 +69,48 @@ def translate_through(unit: Unit, hops: Sequence[HopEngine], options: TranslateO
             later = translate_one(_pivot_unit(draft), hop.engine, hop.source, hop.target, options)
         draft = _combined(draft, later, unit)
     return draft
+
+
+def _answer(unit: Unit, future: Future[Draft], translate: Callable[[Unit], Draft]) -> None:
+    if future.set_running_or_notify_cancel():
+        try:
+            future.set_result(translate(unit))
+        except Exception as exc:  # the waiting caller gets the error, the pre-translation goes on
+            future.set_exception(exc)
+
+
+class _RouteLane:
+    """A thread answering requests through the route as they arrive, on the engines' second replicas, while
+    the job's hop batch decodes on the first (the pipeline's lane, for a route)."""
+
+    def __init__(self, urgent: UrgentRequests, serve: Callable[[Unit], Draft]) -> None:
+        self._urgent, self._serve = urgent, serve
+        self._answering = threading.Condition()
+        self._busy = False
+        urgent._set_serving(True)
+        self._thread = threading.Thread(target=self._run, name="urgent-route-translation", daemon=True)
+        self._thread.start()
+
+    def _run(self) -> None:
+        while (request := self._urgent._next()) is not None:
+            with self._answering:
+                self._busy = True
+            try:
+                _answer(*request, self._serve)
+            finally:
+                with self._answering:
+                    self._busy = False
+                    self._answering.notify_all()
+
+    def wait_until_answered(self) -> None:
+        """Before the job's next hop batch: let the request being answered have the CPU to itself."""
+        with self._answering:
+            self._answering.wait_for(lambda: not self._busy, timeout=60)
+
+    def close(self) -> None:
+        """No new requests; those already queued are answered first."""
+        self._urgent._stop()
+        self._thread.join()
 
 
 class _RouteProgress:
@@ -127,29 +180,39 @@ class RouteDrafter:
         progress.report(0, counter.total, "")
         first = self.hops[0]
         batches = translate_units(units, first.engine, first.source, first.target, self.options, counter.hop(0))
-        if self.urgent is not None:
-            self.urgent._set_serving(True)
+        lane: _RouteLane | None = None
+        if self.urgent is not None and all(runs_in_parallel(hop.engine) for hop in self.hops):
+            urgent = self.options.for_urgent()
+            lane = _RouteLane(self.urgent, lambda unit: self.translate_one(unit, urgent))
+            before_batch: Callable[[], None] = lane.wait_until_answered
+        else:
+            if self.urgent is not None:
+                self.urgent._set_serving(True)
+            before_batch = self._serve_urgent
         saved = 0
         try:
             while True:
-                self._serve_urgent()
+                before_batch()
                 with decoding_lock(first.engine, first.lock):
                     batch = next(batches, None)
                 if batch is None:
                     return
-                drafts = self._later_hops(batch, counter)
+                drafts = self._later_hops(batch, counter, before_batch)
                 saved += sum(len(d.unit.segment_ids) for d in drafts)
                 yield drafts
         except Cancelled:
             raise Cancelled(f"stopped after {saved} of {segments} segments") from None
         finally:
             batches.close()
-            if self.urgent is not None:
+            if lane is not None:
+                lane.close()
+            elif self.urgent is not None:
                 self.urgent._set_serving(False)
                 self._serve_urgent()
 
-    def _later_hops(self, batch: list[Draft], counter: _RouteProgress) -> list[Draft]:
-        """A first-hop batch through the other hops; the drafts come back for the original units."""
+    def _later_hops(self, batch: list[Draft], counter: _RouteProgress, before_batch: Callable[[], None]) -> list[Draft]:
+        """A first-hop batch through the other hops; the drafts come back for the original units.
+        `before_batch` runs before each hop batch (an urgent request is answered or waited for)."""
         originals = {d.unit.segment_ids: d.unit for d in batch}
         drafts = batch
         for index, hop in enumerate(self.hops[1:], start=1):
@@ -159,7 +222,7 @@ class RouteDrafter:
             calls = translate_units(pivots, hop.engine, hop.source, hop.target, self.options, counter.hop(index))
             try:
                 while True:
-                    self._serve_urgent()
+                    before_batch()
                     with decoding_lock(hop.engine, hop.lock):
                         later = next(calls, None)
                     if later is None:
@@ -178,9 +241,6 @@ class RouteDrafter:
         """Between hop batches: answer the segments asked for now, through the whole route, greedily."""
         if self.urgent is None:
             return
+        urgent = self.options.for_urgent()
         for unit, future in self.urgent.take():
-            if future.set_running_or_notify_cancel():
-                try:
-                    future.set_result(self.translate_one(unit, self.options.for_urgent()))
-                except Exception as exc:  # the waiting caller gets the error, the pre-translation goes on
-                    future.set_exception(exc)
+            _answer(unit, future, lambda u: self.translate_one(u, urgent))
