@@ -48,3 +48,26 @@ def test_a_report_with_nothing_post_edited_says_so(tmp_path: Path) -> None:
         lines = format_report(post_edit_report(project, "km"))
     assert lines[0].startswith("post-editing in km: 0 confirmations")
     assert lines[1:] == ["  no machine or memory draft has been post-edited yet: nothing to compare"]
+
+
+def test_a_route_is_a_group_of_its_own_shown_with_its_hops(tmp_path: Path) -> None:
+    route = "vi-en-km:opus-mt-vi-en+nllb-200-distilled-600M"
+    source = tmp_path / "a.txt"
+    source.write_text("Câu một.\n\nCâu hai.\n", encoding="utf-8")
+    with Project.create(tmp_path / "p.wbp", "p", "vi", ["en", "km"]) as project:
+        project.store_document(prepare_import(source))
+        first, second = project.segment_ids()
+        times = iter(f"2026-11-27T08:0{minute}:00+00:00" for minute in range(4))
+        with project.transaction() as db:
+            for segment_id, model in ((first, route), (second, "nllb-200-distilled-600M")):
+                draft = TranslationState("ប្រយោគ។", Status.DRAFT, Origin.MT, model, score=-0.5)
+                write_translation(db, segment_id, "km", draft, next(times))
+                human = TranslationState("ប្រយោគ។", Status.TRANSLATED, Origin.HUMAN, author="Lan")
+                write_translation(db, segment_id, "km", human, next(times))
+        report = post_edit_report(project, "km")
+    assert set(report.by_model) == {route, "nllb-200-distilled-600M"}  # the route apart from its second model
+    lines = format_report(report)
+    assert "  by model or route:" in lines
+    assert any(
+        line.startswith("    vi-en-km: opus-mt-vi-en → nllb-200-distilled-600M: 1 post-edited draft") for line in lines
+    )
