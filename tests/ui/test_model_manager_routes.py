@@ -85,6 +85,7 @@ def test_a_route_made_in_the_manager_is_chosen_saved_and_listed_with_both_licenc
     combo = dialog.choices["km"]
     assert combo.currentData() == ROUTE and combo.currentText() == ROUTE_SHOWN
     assert dialog.choices["en"].findData(ROUTE) < 0  # a route into Khmer is no choice for English
+    assert combo.findData("opus-mt-vi-en") < 0 and dialog.choices["en"].findData("opus-mt-vi-en") > 0
     route_row = dialog.model.rows[row_of(dialog, "vi-en-km: opus-mt-vi-en → nllb-200-distilled-600M")]
     assert route_row[1:3] == ["vi-km", "Apache-2.0 + CC-BY-NC-4.0"]
 
@@ -114,6 +115,9 @@ def test_a_route_whose_hop_is_gone_is_shown_missing_and_no_route_without_a_model
         "en", "opus-mt-vi-en", "nllb-200-distilled-600M",
     )  # fmt: skip
     assert offered.licences.text() == "Apache-2.0 + CC-BY-NC-4.0"
+    wrong = ModelManagerDialog(store, replace(settings, mt_models={"km": "opus-mt-vi-en"}), ["km"])
+    qtbot.addWidget(wrong)
+    assert wrong.choices["km"].currentText() == "opus-mt-vi-en (does not translate into km)"
     hand_edited = replace(settings, mt_models={"km": "vi-km:nllb-200-distilled-600M"})  # one hop: no route
     broken = ModelManagerDialog(store, hand_edited, ["en", "km"])
     qtbot.addWidget(broken)

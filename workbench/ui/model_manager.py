@@ -39,6 +39,7 @@ from workbench.context import AppContext
 from workbench.core.errors import WorkbenchError
 from workbench.core.settings import Settings
 from workbench.mt.catalogue import HEADLINE_TEST_SET, CatalogueEntry
+from workbench.mt.evaluation import serves
 from workbench.mt.evaluation_store import EvaluationResult, best_measured, load_results
 from workbench.mt.model_store import InstalledModel, ModelStore
 from workbench.mt.routes import Hop, Route, is_route, label, models_of, parse_route
@@ -275,8 +276,8 @@ class ModelManagerDialog(QDialog):
                 [label(choice), f"{route.hops[0].source}-{route.hops[-1].target}", licence_text(choice, self.store)],
                 ["", self.tr("missing: {0}").format(", ".join(missing)) if missing else self.tr("every hop"),
                  self.tr("route through {0}").format(", ".join(h.target for h in route.hops[:-1]))])  # fmt: skip
-        self.model.set_rows(rows, tooltips=[" · ".join(r) for r in rows])
         self.model.cell_tips = tips
+        self.model.set_rows(rows, tooltips=[" · ".join(r) for r in rows])
         self.table.resizeColumnsToContents()
         self._fill_choices(measured)
         self._update_buttons()
@@ -291,13 +292,16 @@ class ModelManagerDialog(QDialog):
             default = self.store.catalogue.default_for("vi", code)
             combo.addItem(self.tr("catalogue default ({0})").format(default or self.tr("none")), "")
             for model in models:
-                combo.addItem(choice_label(model.name, self.store), model.name)
+                if serves(model, "vi", code):  # opus-mt-vi-en is no choice for Khmer
+                    combo.addItem(choice_label(model.name, self.store), model.name)
             for route in routes:
                 if route_target(route) == code:
                     combo.addItem(choice_label(route, self.store), route)
             chosen = self.settings.mt_models.get(code, "")
             if chosen and combo.findData(chosen) < 0:
-                if _well_formed(chosen):
+                if chosen in {m.name for m in models}:
+                    combo.addItem(self.tr("{0} (does not translate into {1})").format(chosen, code), chosen)
+                elif _well_formed(chosen):
                     combo.addItem(self.tr("{0} (not installed)").format(label(chosen)), chosen)
                 else:
                     combo.addItem(self.tr("{0} (not a route that can be read)").format(chosen), chosen)
