@@ -246,3 +246,21 @@ def test_with_engines_decoding_two_calls_at_once_a_segment_asked_for_now_is_answ
     assert draft.unit.segment_ids == (99,)
     assert "Chợ nổi Cái Răng rất đông." in first.seen and "urgent-route-translation" in threads
     assert len(list(batches)) >= 1 and not urgent.serving
+
+
+def test_a_model_serving_a_language_and_a_route_hop_is_loaded_once(pool: EnginePool) -> None:
+    english = drafter_for("opus-mt-vi-en-tiny", pool, "vi", "en", FAST)
+    khmer = drafter_for(ROUTE, pool, "vi", "km", FAST)
+    assert isinstance(english, EngineDrafter) and isinstance(khmer, RouteDrafter)
+    assert khmer.hops[0].engine is english.engine
+    assert khmer.hops[1].engine is drafter_for("tiny-nllb", pool, "vi", "km", FAST).engine  # type: ignore[attr-defined]
+    assert len(pool._engines) == 2
+
+
+def test_a_khmer_draft_ends_as_the_vietnamese_sentence_did_whatever_the_pivot_did(
+    filled: Project, pool: EnginePool
+) -> None:
+    pretranslate(filled, pool, ROUTE)
+    for segment in filled.segments():
+        km = segment.translations["km"].text
+        assert km and km.endswith("។"), (segment.source, km)  # every source here ends with a full stop

@@ -34,6 +34,7 @@ from workbench.mt.pipeline import (
     translate_one,
     translate_units,
 )
+from workbench.mt.protection import finish_output
 
 
 @dataclass(frozen=True, slots=True)
@@ -46,10 +47,13 @@ class HopEngine:
     lock: AbstractContextManager[object] | None = None
 
 
-def _combined(previous: Draft, later: Draft, unit: Unit) -> Draft:
-    """The later hop's text for the original unit: the weaker hop's score, both hops' flags once each."""
+def _combined(previous: Draft, later: Draft, unit: Unit, target: str, options: TranslateOptions) -> Draft:
+    """The later hop's text for the original unit: the weaker hop's score, both hops' flags once each.
+    The text is tidied again after the original source (a Khmer draft ends with a khan where the
+    Vietnamese sentence ended, whatever the pivot did; the pipeline's tidying is idempotent)."""
     flags = tuple(dict.fromkeys(previous.flags + later.flags))
-    return Draft(unit, later.text, min(previous.score, later.score), flags)
+    text = finish_output(later.text, unit.source, target, options.khmer_digits, unit.spans)
+    return Draft(unit, text, min(previous.score, later.score), flags)
 
 
 def _pivot_unit(draft: Draft) -> Unit:
@@ -67,7 +71,7 @@ def translate_through(unit: Unit, hops: Sequence[HopEngine], options: TranslateO
             break
         with decoding_lock(hop.engine, hop.lock):
             later = translate_one(_pivot_unit(draft), hop.engine, hop.source, hop.target, options)
-        draft = _combined(draft, later, unit)
+        draft = _combined(draft, later, unit, hop.target, options)
     return draft
 
 
@@ -229,7 +233,7 @@ class RouteDrafter:
                         break
                     for draft in later:
                         ids = draft.unit.segment_ids
-                        done[ids] = _combined(previous[ids], draft, originals[ids])
+                        done[ids] = _combined(previous[ids], draft, originals[ids], hop.target, self.options)
             finally:
                 calls.close()
             counter.call_done(index, sum(len(u.segment_ids) for u in pivots))
