@@ -19,7 +19,7 @@ from workbench.core.records import Origin, Status
 from workbench.core.settings import Settings
 from workbench.core.store.project_store import Project
 from workbench.mt.engine import DecodingOptions
-from workbench.mt.model_choice import EnginePool, NoModel
+from workbench.mt.model_choice import EnginePool, NoModel, choose
 from workbench.mt.model_store import ModelStore
 from workbench.mt.pipeline import EngineDrafter, TranslateOptions, UrgentRequests, translate_units
 from workbench.mt.route_drafter import RouteDrafter
@@ -264,3 +264,19 @@ def test_a_khmer_draft_ends_as_the_vietnamese_sentence_did_whatever_the_pivot_di
     for segment in filled.segments():
         km = segment.translations["km"].text
         assert km and km.endswith("។"), (segment.source, km)  # every source here ends with a full stop
+
+
+def test_the_choice_of_a_model_or_route_follows_the_command_line_then_the_settings(pool: EnginePool) -> None:
+    store = pool.store
+    settings = Settings(mt_models={"en": "opus-mt-vi-en-tiny", "km": ROUTE})
+    assert choose(store, settings, "km", "vi") == ROUTE  # the settings' route
+    assert choose(store, settings, "km", "vi", {"km": "tiny-nllb"}) == "tiny-nllb"  # --model km=NAME wins
+    assert choose(store, settings, "km", "vi", every="tiny-nllb") == "tiny-nllb"  # so does a bare --model NAME
+    # --route vi-en-km: the hop into English is the settings' choice for English, the hop into Khmer the
+    # settings' route's last hop, unless the command line names them
+    assert choose(store, settings, "km", "vi", route="vi-en-km") == ROUTE
+    assert choose(store, Settings(), "km", "vi", {"en": "tiny-nllb", "km": "tiny-nllb"}, route="vi-en-km") == (
+        "vi-en-km:tiny-nllb+tiny-nllb"
+    )
+    with pytest.raises(NoModel, match="the route vi-en-km has no model for en->km"):
+        choose(store, Settings(), "km", "vi", {"en": "opus-mt-vi-en-tiny"}, route="vi-en-km")
