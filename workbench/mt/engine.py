@@ -96,8 +96,8 @@ class EngineBase:
         check_direction(self.family, self.model_name, self.folder, source, target)
 
     def output_caps(self, input_lengths: list[int], target: str, options: DecodingOptions) -> list[int]:
-        """Each input's output cap in tokens (from its length in tokens, framing included), the forced language token included (mt/runaway.py); the batch
-        decodes up to the largest, and each output is cut at its own (`cut_at_cap`)."""
+        """Each input's output cap (mt/runaway.py) from its length in tokens, framing included; a cap counts the
+        forced language token. The batch decodes up to the largest, each output is cut at its own (`cut_at_cap`)."""
         if not options.guards:
             return [options.max_output_tokens] * len(input_lengths)
         return [output_cap(n, target, options.max_output_tokens, options.min_output_tokens) for n in input_lengths]
