@@ -6,7 +6,9 @@ and runs the evaluation on the task runner (ui/tasks.py): the work is mt/evaluat
 reading the reference set included, so nothing slow runs on the GUI thread; progress and Cancel as
 everywhere else. Each finished candidate's result arrives as a partial result and joins the table
 beside the catalogue's published score; results measured before are shown when the dialog opens.
-"Use for LANG" makes the selected candidate the settings' choice for that language.
+"Use for LANG" makes the selected candidate the settings' choice for that language. The window's own
+loaded engines are not borrowed: each candidate is loaded for the measurement and let go after it, so
+its memory figure is its own (the process's peak, the window's memory included).
 """
 
 from __future__ import annotations
