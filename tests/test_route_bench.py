@@ -21,6 +21,8 @@ def test_the_route_benchmark_prints_both_paths_and_the_ratio() -> None:
             text,
             re.M,
         ), text
+    assert re.search(r"^  hops apart +wall median [\d.]+ s .*\(2 runs, 4 drafts each\)$", text, re.M), text
+    assert re.search(r"^  route/\(hops apart, .*\): wall \d+\.\d\d, CPU \d+\.\d\d$", text, re.M), text
     assert re.fullmatch(r"  route/direct: wall \d+\.\d\d, CPU \d+\.\d\d", lines[-1]), lines[-1]
 
 

@@ -2,13 +2,14 @@
 
 Random-weight models of the real architectures (opus-mt-vi-en for vi->en, nllb-200-distilled-600M for
 en->km and for the direct vi->km; workbench.mt.random_models) are converted to int8 and loaded once in
-one engine pool. The same generated press segments (mt/speed_workloads.py) are drafted through the
-route by the real `RouteDrafter` (both hops through the pipeline, the second hop reading the first's
-restored drafts) and directly by an `EngineDrafter`, alternately A B A B in one process so the machine's
-drift falls on both. Random weights never stop by themselves, so every output of every hop is capped at
-the same number of tokens: the figures compare decoding work (the route decodes twice, the second hop
-from the first hop's capped output), not the lengths real models would write. Figures are printed,
-never asserted.
+one engine pool. The same generated press segments (mt/speed_workloads.py) are drafted three ways,
+interleaved in one process (A B C, B C A, ...) so the machine's drift falls on all: through the route by
+the real `RouteDrafter` (both hops through the pipeline, the second reading the first's restored
+drafts), directly by an `EngineDrafter`, and as the two hops apart (two pre-translations, vi->en and
+then en->km of its drafts: what the route should cost at most). Random weights never stop by
+themselves, so every output of every hop is capped at the same number of tokens: the figures compare
+decoding work (the route decodes twice, the second hop from the first hop's capped output), not the
+lengths real models would write. Figures are printed, never asserted.
 """
 
 from __future__ import annotations
@@ -20,11 +21,12 @@ import tempfile
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 
 from workbench.bench.mt_bench import build_int8_model, require_convert_extra
 from workbench.core.language.protected_spans import find_protected_spans
-from workbench.core.ops.pretranslation import Drafter, Unit
+from workbench.core.ops.pretranslation import Draft, Drafter, Unit
 from workbench.core.progress import NullProgress
 from workbench.core.settings import Settings
 from workbench.mt.engine import DecodingOptions
@@ -37,7 +39,7 @@ Out = Callable[[str], None]
 
 #: the first hop's architecture (vi->en) and the second's, which also translates directly (vi->km)
 ARCHITECTURES = ("opus-mt-vi-en", "nllb-200-distilled-600M")
-#: route/direct pairs, interleaved
+#: rounds of the three paths (route, direct, hops apart), interleaved
 PAIRS = 3
 #: every output of every hop: this many tokens (random weights write until the cap); one more cap token for
 #: the forced language token where a family forces one (NLLB), which is not decoding work
@@ -59,9 +61,20 @@ def _segments(count: int, count_tokens: Callable[[str], int]) -> list[str]:
     return [base[i % len(base)] + (f" ({i // len(base)})" if i >= len(base) else "") for i in range(count)]
 
 
-def _time(path: str, drafter: Drafter, units: Sequence[Unit]) -> Run:
+def _drafted(drafter: Drafter, units: Sequence[Unit], language: str) -> list[Draft]:
+    return [draft for batch in drafter.drafts(units, language, NullProgress()) for draft in batch]
+
+
+def _hops_apart(first: Drafter, second: Drafter, units: Sequence[Unit]) -> list[Draft]:
+    """The two hops as two separate pre-translations (vi->en, then en->km of its drafts): what a route
+    should cost at most."""
+    english = _drafted(first, units, "en")
+    return _drafted(second, [Unit(d.text, d.unit.segment_ids, d.unit.spans) for d in english], "km")
+
+
+def _time(path: str, run: Callable[[], list[Draft]]) -> Run:
     wall, cpu = time.perf_counter(), time.process_time()
-    drafts = sum(len(batch) for batch in drafter.drafts(units, "km", NullProgress()))
+    drafts = len(run())
     return Run(path, time.perf_counter() - wall, time.process_time() - cpu, drafts)
 
 
@@ -84,6 +97,8 @@ def _measure(architectures: tuple[str, str], segments: int, threads: int, pairs:
     )
     route = drafter_for(f"vi-en-km:{first}+{second}", pool, "vi", "km", options)
     direct = drafter_for(second, pool, "vi", "km", options)
+    first_hop = drafter_for(first, pool, "vi", "en", options)
+    second_hop = drafter_for(second, pool, "en", "km", options)
     engine = pool.for_model(second).engine
     sources = _segments(segments, engine.count_tokens)
     units = [Unit(source, (i,), tuple(find_protected_spans(source))) for i, source in enumerate(sources)]
@@ -98,20 +113,30 @@ def _measure(architectures: tuple[str, str], segments: int, threads: int, pairs:
         "work: the route decodes twice, its second hop from the first hop's capped output"
     )
     out(f"  models built and converted in {sum(m.build_seconds + m.convert_seconds for m in built.values()):.0f} s")
-    _time("direct", direct, units[:2])  # warm-up: first calls allocate
-    _time("route", route, units[:2])
+    paths: dict[str, Callable[[Sequence[Unit]], list[Draft]]] = {
+        "route": lambda batch: _drafted(route, batch, "km"),
+        "direct": lambda batch: _drafted(direct, batch, "km"),
+        "apart": lambda batch: _hops_apart(first_hop, second_hop, batch),
+    }
+    for run in paths.values():  # warm-up: first calls allocate
+        run(units[:2])
     runs: list[Run] = []
-    for pair in range(pairs):  # A B A B, the order alternating so neither path always goes first
-        order = (("route", route), ("direct", direct)) if pair % 2 == 0 else (("direct", direct), ("route", route))
-        runs += [_time(path, drafter, units) for path, drafter in order]
-    for path in ("route", "direct"):
+    names = list(paths)
+    for pair in range(pairs):  # interleaved, the order rotating so no path always goes first
+        for path in names[pair % 3 :] + names[: pair % 3]:
+            runs.append(_time(path, partial(paths[path], units)))
+    for path, shown in (("route", "route"), ("direct", "direct"), ("apart", "hops apart")):
         mine = [r for r in runs if r.path == path]
         out(
-            f"  {path:6}  wall {_spread([r.wall for r in mine])}; CPU {_spread([r.cpu for r in mine])}"
+            f"  {shown:10}  wall {_spread([r.wall for r in mine])}; CPU {_spread([r.cpu for r in mine])}"
             f" ({len(mine)} runs, {mine[0].drafts} drafts each)"
         )
-    wall = {p: statistics.median(r.wall for r in runs if r.path == p) for p in ("route", "direct")}
-    cpu = {p: statistics.median(r.cpu for r in runs if r.path == p) for p in ("route", "direct")}
+    wall = {p: statistics.median(r.wall for r in runs if r.path == p) for p in paths}
+    cpu = {p: statistics.median(r.cpu for r in runs if r.path == p) for p in paths}
+    out(
+        f"  route/(hops apart, the same two pre-translations one after the other): wall "
+        f"{wall['route'] / wall['apart']:.2f}, CPU {cpu['route'] / cpu['apart']:.2f}"
+    )
     out(f"  route/direct: wall {wall['route'] / wall['direct']:.2f}, CPU {cpu['route'] / cpu['direct']:.2f}")
 
 
