@@ -5,13 +5,16 @@ route is never translated differently from a model. The first hop's drafts, thei
 already put back (`restore_spans`), are the second hop's input; every hop checks its output against the
 protected spans of the ORIGINAL source, so a code or a year lost on either hop is flagged on the final
 draft. A route's score is its weakest hop's mean log-probability (a draft is as sure as its least sure
-step), its flags are every hop's (each said once).
+step), its flags are every hop's (each said once, as written: the weak-draft rule reads a flag by how
+it starts, core/ops/draft_confidence.py).
 
 Batches stream as for one model: a batch of the first hop goes through the later hops at once and is
 handed over, so progress (counting every hop's work) and cancel behave as for one model. "Translate this
 segment now" is answered through the whole route, greedily, as for one model (mt/pipeline.py): at once in a
 lane thread of its own when every hop's engine decodes two calls at once (CTranslate2's second replica),
 the job starting no new hop batch meanwhile; else between hop batches (at most one batch of one hop away).
+Both serve the pipeline's `UrgentRequests` through its serving protocol (`_set_serving`, `_next`, `_stop`),
+the one the pipeline's own lane uses.
 """
 
 from __future__ import annotations
