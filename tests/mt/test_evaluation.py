@@ -24,7 +24,7 @@ from workbench.core.records import Origin, Status
 from workbench.core.reference_sets import read_aligned_files
 from workbench.core.settings import Settings
 from workbench.core.store.project_store import Project
-from workbench.mt.evaluation import EvaluationRequest, evaluate_candidate
+from workbench.mt.evaluation import EvaluationRequest, default_candidates, evaluate_candidate
 from workbench.mt.evaluation_store import best_measured, evaluations_path, load_results
 from workbench.mt.model_store import ModelStore
 
@@ -283,3 +283,15 @@ def test_ctrl_c_stops_the_command_and_keeps_only_finished_candidates(models: Pat
     assert child.returncode == 130, err
     assert "stopped: tiny-nllb was not measured, nothing of it is kept" in err
     assert "chrF" not in out and not evaluations_path().exists()
+
+
+def test_by_default_every_model_serving_the_language_and_the_settings_route_are_measured(models: Path) -> None:
+    settings = Settings.load()
+    settings.mt_models = {"km": "vi-en-km:opus-mt-vi-en-tiny+tiny-nllb", "en": "tiny-nllb"}
+    store = ModelStore(models)
+    assert default_candidates(store, settings, "vi", "km") == [
+        "tiny-m2m100", "tiny-nllb", "vi-en-km:opus-mt-vi-en-tiny+tiny-nllb",
+    ]  # fmt: skip
+    assert default_candidates(store, settings, "vi", "en") == ["opus-mt-vi-en-tiny", "tiny-m2m100", "tiny-nllb"]
+    settings.mt_models = {"km": "vi-en-km:opus-mt-vi-en-tiny+not-installed"}
+    assert default_candidates(store, settings, "vi", "km") == ["tiny-m2m100", "tiny-nllb"]  # not measurable: left out
