@@ -162,18 +162,29 @@ def build_tiny_marian(folder: Path, seed: int = 0) -> Path:
 #: <unk>, <s>, </s> (ids 3, 4, ...); a few besides ours, as there
 MADLAD_LANGUAGE_PIECES = ["<2ar>", "<2en>", "<2fr>", "<2km>", "<2vi>", "<2zh>"]
 #: tokenizer_config.json and special_tokens_map.json as google/madlad400-3b-mt ships them (T5Tokenizer,
-#: pad token <s>, no <extra_id_N> sentinels)
+#: pad token <s>, no <extra_id_N> sentinels; huggingface.co/google/madlad400-3b-mt, commit fa184c6)
+_MADLAD_SPECIAL = {"lstrip": False, "normalized": False, "rstrip": False, "single_word": False}
 MADLAD_TOKENIZER_CONFIG = {
+    "added_tokens_decoder": {
+        str(i): {"content": token, **_MADLAD_SPECIAL, "special": True}
+        for i, token in enumerate(["<unk>", "<s>", "</s>"])
+    },
     "additional_special_tokens": [],
+    "clean_up_tokenization_spaces": True,
     "eos_token": "</s>",
     "extra_ids": 0,
+    "legacy": False,
     "model_max_length": 1000000000000000019884624838656,
     "pad_token": "<s>",
     "sp_model_kwargs": {},
     "tokenizer_class": "T5Tokenizer",
     "unk_token": "<unk>",
 }
-MADLAD_SPECIAL_TOKENS = {"eos_token": "</s>", "pad_token": "<s>", "unk_token": "<unk>"}
+MADLAD_SPECIAL_TOKENS = {
+    "eos_token": {"content": "</s>", **_MADLAD_SPECIAL},
+    "pad_token": {"content": "<s>", **_MADLAD_SPECIAL},
+    "unk_token": {"content": "<unk>", **_MADLAD_SPECIAL},
+}
 
 
 def build_tiny_madlad(folder: Path, seed: int = 0, tied: bool = False) -> Path:

@@ -63,8 +63,9 @@ def test_the_folder_is_recognised_as_madlad_in_both_layouts(madlad: TinyMadlad) 
 
 
 def test_the_target_token_starts_the_source_as_the_real_tokenizer_puts_it(madlad: TinyMadlad) -> None:
-    """MADLAD's own tokenizer on "<2km> text": the language token, then the text's pieces as if it stood alone
-    (the space after the token makes no piece of its own), then </s>; nothing is forced on the target."""
+    """MADLAD's own tokenizer on "<2km> text" (its tokenizer files as the hub has them): a word-start mark, the
+    language token kept whole, then the text's pieces as if it stood alone (the space after the token is the
+    first piece's own word-start mark), then </s>; nothing is forced on the target."""
     from transformers import AutoTokenizer
 
     official = AutoTokenizer.from_pretrained(str(madlad.untied))
@@ -74,7 +75,7 @@ def test_the_target_token_starts_the_source_as_the_real_tokenizer_puts_it(madlad
         assert codec.target_prefix(target) is None
         for sentence in [*SENTENCES, *corpus_lines()[:40]]:
             ours = codec.source_tokens(sentence, "vi", target)
-            assert ours[0] == token and ours[1:-1] == codec.pieces(sentence) and ours[-1] == "</s>"
+            assert ours[:2] == ["▁", token] and ours[2:-1] == codec.pieces(sentence) and ours[-1] == "</s>"
             if "<unk>" in ours:
                 # A character the sentencepiece model lacks is its <unk> (id 0) for us; transformers 5's
                 # T5Tokenizer assumes T5's own layout (<unk> = 2) and would put </s> there.

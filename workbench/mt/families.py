@@ -61,7 +61,8 @@ class ModelFamily:
     #: a context manager for CTranslate2's converter (e.g. a patched vocabulary loader); None: none needed
     conversion_patch: Callable[[], AbstractContextManager[None]] | None = None
     #: True: the *target* language's token starts the source and nothing is forced on the target
-    #: (MADLAD-400: [<2km>, *pieces, "</s>"]); False: the source's token starts it, the target's is forced
+    #: (MADLAD-400: ["▁", "<2km>", *pieces, "</s>"], "<2km> text" as sentencepiece cuts it); False: the
+    #: source's token starts it, the target's is forced
     target_token_in_source: bool = False
     #: runaway-output guards passed to both backends: no n-gram of this size twice in an output (0: off),
     #: and the penalty on tokens already generated (1.0: off); the defaults change nothing on normal sentences

@@ -2,8 +2,9 @@
 
 A family that names languages (NLLB, M2M100) frames the pieces as [source language token, *pieces, "</s>"]
 and forces the target language as the first output token; one that names the target in the source
-(MADLAD-400) frames them as [target language token, *pieces, "</s>"] and forces nothing, which is what its
-own tokenizer makes of "<2km> text"; one that names none (Marian) frames them as [*pieces, "</s>"]. The
+(MADLAD-400) frames them as ["▁", target language token, *pieces, "</s>"] and forces nothing, which is what
+sentencepiece and its own tokenizer make of "<2km> text"; one that names none (Marian) frames them as
+[*pieces, "</s>"]. The
 family (workbench.mt.families) says which, and which sentencepiece files to use.
 No Moses punctuation normalisation is done (MarianTokenizer does it only when sacremoses is
 installed): both backends see exactly the same tokens.
@@ -40,8 +41,12 @@ class SentencePieceCodec:
 
     def source_tokens(self, text: str, source_language: str, target_language: str) -> list[str]:
         pieces = self.pieces(text)
-        named = target_language if self._family.target_token_in_source else source_language
-        language = self._family.language_token(named)
+        if self._family.target_token_in_source:
+            # Written into the text ("<2km> Xin chào") as MADLAD was trained: sentencepiece gives ["▁", "<2km>"]
+            # for the token (its word-start mark, then the token kept whole) and the text's own pieces after it.
+            language = self._family.language_token(target_language)
+            return [*self.pieces(language or ""), *pieces, "</s>"]
+        language = self._family.language_token(source_language)
         return [language, *pieces, "</s>"] if language else [*pieces, "</s>"]
 
     def target_prefix(self, target_language: str) -> list[str] | None:
