@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import json
 import math
-from collections.abc import Iterator
+from collections.abc import Collection, Iterator
 from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
 from pathlib import Path
@@ -114,6 +114,9 @@ class Catalogue:
     #: "vi-en" -> (model name, why it is the default)
     defaults: dict[str, tuple[str, str]]
     about: str = ""
+    #: "vi-km" -> models taken in this order when the default is not installed (freely licensed ones only:
+    #: a default never falls back to a licence the office did not choose)
+    fallbacks: dict[str, tuple[str, ...]] = field(default_factory=dict)
 
     def get(self, name: str) -> CatalogueEntry | None:
         return next((e for e in self.entries if e.name == name or e.hub_id == name), None)
@@ -121,6 +124,15 @@ class Catalogue:
     def default_for(self, source: str, target: str) -> str | None:
         found = self.defaults.get(f"{source}-{target}")
         return found[0] if found else None
+
+    def installed_default(self, source: str, target: str, installed: Collection[str]) -> str | None:
+        """The default for the pair if it is installed, else its first installed fallback, else the default
+        (whose absence the caller reports): an office without MADLAD-400 still gets m2m100's Khmer."""
+        default = self.default_for(source, target)
+        for name in (default, *self.fallbacks.get(f"{source}-{target}", ())):
+            if name and name in installed:
+                return name
+        return default
 
 
 class _Bad(Exception):
@@ -203,6 +215,7 @@ def _catalogue(raw: object) -> Catalogue:
     if len(set(names)) != len(names):
         raise _Bad(f"a model is listed twice ({', '.join(sorted({n for n in names if names.count(n) > 1}))})")
     defaults: dict[str, tuple[str, str]] = {}
+    fallbacks: dict[str, tuple[str, ...]] = {}
     for direction, choice in _field(raw, "defaults", dict, "the catalogue").items():
         where = f"the default for {direction}"
         if not isinstance(choice, dict):
@@ -211,8 +224,12 @@ def _catalogue(raw: object) -> Catalogue:
         if model not in names:
             raise _Bad(f"{where} names {model!r}, which the catalogue does not list")
         defaults[direction] = (model, _field(choice, "why", str, where))
+        later = choice.get("fallbacks", [])
+        if not isinstance(later, list) or not all(isinstance(n, str) and n in names for n in later):
+            raise _Bad(f"{where}: fallbacks must be a list of models the catalogue lists")
+        fallbacks[direction] = tuple(later)
     about = raw.get("about", "")
-    return Catalogue(entries, defaults, about if isinstance(about, str) else "")
+    return Catalogue(entries, defaults, about if isinstance(about, str) else "", fallbacks)
 
 
 def load_catalogue(path: Path = CATALOGUE_PATH) -> Catalogue:

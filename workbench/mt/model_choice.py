@@ -2,7 +2,8 @@
 
 A choice is a text: a model name, or a route `vi-en-km:opus-mt-vi-en+nllb-200-distilled-600M`
 (mt/routes.py). The order is the same everywhere: what the command line names, else the user's choice
-for that language in the settings, else the catalogue's default. For a route asked for by its languages
+for that language in the settings, else the catalogue's default (or, when it is not installed, its first installed fallback: the catalogue lists
+freely licensed ones only). For a route asked for by its languages
 alone (`--route vi-en-km`), the model of each hop into a language is the one named for that language
 (`--model en=…`), else the settings' choice for it, else the catalogue's default for the hop's pair.
 The choice comes back as drafts record it (each model by its runnable CTranslate2 copy's name), checked:
@@ -19,7 +20,7 @@ from workbench.mt.engine_pool import EnginePool, LoadedEngine, NoModel, choose_m
 from workbench.mt.model_store import ModelStore
 from workbench.mt.routes import is_route, parse_route, resolve, route_from, route_languages
 
-__all__ = ["EnginePool", "LoadedEngine", "NoModel", "choose", "choose_model", "settings_hop_model"]
+__all__ = ["EnginePool", "LoadedEngine", "NoModel", "choose", "choose_model", "default_choice", "settings_hop_model"]
 
 
 def settings_hop_model(settings: Settings, language: str) -> str | None:
@@ -53,14 +54,21 @@ def choose(
         hop_models = {
             b: name
             for a, b in itertools.pairwise(codes)
-            if (name := models.get(b) or every or settings_hop_model(settings, b) or store.catalogue.default_for(a, b))
+            if (name := models.get(b) or every or settings_hop_model(settings, b) or default_choice(store, a, b))
         }
         return resolve(route_from(route, hop_models).text, store, source, language)
     chosen = models.get(language) or every or settings.mt_models.get(language)
-    chosen = chosen or store.catalogue.default_for(source, language)
+    chosen = chosen or default_choice(store, source, language)
     if not chosen:
         raise NoModel(
             f"no model for {source}->{language}: the catalogue has no default for it. Install one with "
             "`python main.py models install PATH` and choose it with --model or in the settings."
         )
     return resolve(chosen, store, source, language)
+
+
+def default_choice(store: ModelStore, source: str, target: str) -> str | None:
+    """The catalogue's default for the pair, or its first freely licensed fallback that is installed."""
+    names = {m.name for m in store.installed()}
+    names |= {name.split("-ct2-")[0] for name in names}
+    return store.catalogue.installed_default(source, target, names)

@@ -41,6 +41,7 @@ from workbench.core.settings import Settings
 from workbench.mt.catalogue import HEADLINE_TEST_SET, CatalogueEntry
 from workbench.mt.evaluation import serves
 from workbench.mt.evaluation_store import EvaluationResult, best_measured, load_results
+from workbench.mt.model_choice import default_choice
 from workbench.mt.model_store import InstalledModel, ModelStore
 from workbench.mt.routes import Hop, Route, is_route, label, models_of, parse_route
 from workbench.ui.evaluation_dialog import EvaluationDialog
@@ -289,7 +290,7 @@ class ModelManagerDialog(QDialog):
         routes = self.routes(measured)
         for code, combo in self.choices.items():
             combo.clear()
-            default = self.store.catalogue.default_for("vi", code)
+            default = default_choice(self.store, "vi", code)
             combo.addItem(self.tr("catalogue default ({0})").format(default or self.tr("none")), "")
             for model in models:
                 if serves(model, "vi", code):  # opus-mt-vi-en is no choice for Khmer

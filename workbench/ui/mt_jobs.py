@@ -164,7 +164,7 @@ def _translate_alone(
             route = drafter_for(choice, pool, source, language, options)
             assert isinstance(route, RouteDrafter)
             return route.model, route.translate_one(unit, options)
-        loaded = pool.for_language(source, language)
+        loaded = pool.for_model(choice)
         with decoding_lock(loaded.engine, loaded.lock):
             return loaded.model.name, translate_one(unit, loaded.engine, source, language, options)
     except WorkbenchError:

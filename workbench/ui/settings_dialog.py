@@ -33,6 +33,7 @@ from workbench.core.language.language_rules import TARGET_LANGUAGES
 from workbench.core.settings import Settings
 from workbench.mt.catalogue import MODELS_DIR
 from workbench.mt.engine import BEAM_SIZES
+from workbench.mt.model_choice import default_choice
 from workbench.mt.model_store import ModelStore
 from workbench.mt.routes import models_of
 from workbench.ui.route_editor import choice_label
@@ -114,7 +115,7 @@ class SettingsDialog(QDialog):
         installed = {m.name for m in self.store.installed()}
         for code, shown in self.mt_choices.items():
             choice = self.settings.mt_models.get(code, "")
-            default = self.store.catalogue.default_for("vi", code) or ""
+            default = default_choice(self.store, "vi", code) or ""
             try:
                 drafting = choice or default
                 text = choice_label(drafting, self.store) if drafting else self.tr("none")
