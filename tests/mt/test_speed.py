@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import math
 import re
+from pathlib import Path
 
 from workbench.core.language.language_rules import VIETNAMESE
 from workbench.mt.ct2_engine import Ct2Engine
@@ -145,3 +146,20 @@ def test_a_given_layout_skips_the_search_and_pairs_are_counted(tiny) -> None:  #
     assert [kind for kind, _n in rows].count("raw") == 3  # equal greedy and beam 4, mixed greedy
     assert [kind for kind, _n in rows].count("pipeline") == 3 and {n for _kind, n in rows} == {"4"}, out
     assert "transformers fp32" not in out  # no transformers copy, no reference
+
+
+def test_a_model_too_large_for_the_full_workloads_gets_the_smaller_ones(tiny, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    """`bench --architecture madlad400-3b-mt` (2.9 GB of int8 weights) must end in minutes on 2 cores."""
+    from workbench.mt.speed_workloads import FULL, LARGE, LARGE_MODEL_MB, scale_for
+
+    assert scale_for(tiny.nllb_ct2_int8) == FULL
+    large = tmp_path / "large"
+    large.mkdir()
+    with open(large / "model.bin", "wb") as handle:  # sparse: its size is all scale_for reads
+        handle.truncate((LARGE_MODEL_MB + 1) * 10**6)
+    assert scale_for(large) == LARGE
+    engine = load_engine(tiny.nllb_ct2_int8, "tiny", "ct2", 2)
+    equal, mixed = workloads(engine, LARGE)
+    assert len(equal.sources) == LARGE.segments < FULL.segments
+    assert len(mixed.sources) == LARGE.long_segments + LARGE.mixed_segments
+    assert "equal 8 segments (not 32)" in LARGE.describe()
