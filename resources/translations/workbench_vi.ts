@@ -52,17 +52,17 @@
 <context>
     <name>DocumentList</name>
     <message>
-        <location filename="../../workbench/ui/document_list.py" line="20"/>
+        <location filename="../../workbench/ui/document_list.py" line="19"/>
         <source>Document</source>
         <translation>Tài liệu</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/document_list.py" line="34"/>
+        <location filename="../../workbench/ui/document_list.py" line="33"/>
         <source>All documents</source>
         <translation>Tất cả tài liệu</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/document_list.py" line="80"/>
+        <location filename="../../workbench/ui/document_list.py" line="79"/>
         <source>{0} of {1} segments translated or approved</source>
         <translation>{0}/{1} đoạn đã dịch hoặc đã duyệt</translation>
     </message>
@@ -84,6 +84,216 @@
         <location filename="../../workbench/ui/editing_controller.py" line="132"/>
         <source>Replace in {0} segments</source>
         <translation>Thay thế trong {0} đoạn</translation>
+    </message>
+</context>
+<context>
+    <name>EvaluationDialog</name>
+    <message>
+        <location filename="../../workbench/ui/evaluation_dialog.py" line="66"/>
+        <source>Measure models on your texts</source>
+        <extracomment>an evaluation ended: "finished", "cancelled" or "failed"</extracomment>
+        <translation>Đo các mô hình trên văn bản của bạn</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/evaluation_dialog.py" line="74"/>
+        <source>Cancelled: the unfinished candidate was not kept</source>
+        <translation>Đã hủy: ứng viên chưa xong không được lưu</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/evaluation_dialog.py" line="80"/>
+        <source>Two aligned files (FLORES-200 layout)</source>
+        <translation>Hai tệp song song (kiểu FLORES-200)</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/evaluation_dialog.py" line="81"/>
+        <source>A TMX file</source>
+        <translation>Một tệp TMX</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/evaluation_dialog.py" line="83"/>
+        <source>Approved segments of {0}</source>
+        <translation>Các đoạn đã duyệt của {0}</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/evaluation_dialog.py" line="84"/>
+        <source>Vietnamese file, one segment per line</source>
+        <translation>Tệp tiếng Việt, mỗi dòng một đoạn</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/evaluation_dialog.py" line="85"/>
+        <source>Its translation, line by line</source>
+        <translation>Bản dịch của nó, từng dòng</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/evaluation_dialog.py" line="86"/>
+        <source>TMX file</source>
+        <translation>Tệp TMX</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/evaluation_dialog.py" line="92"/>
+        <source>all</source>
+        <translation>tất cả</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/evaluation_dialog.py" line="96"/>
+        <source>Reference:</source>
+        <translation>Tham chiếu:</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/evaluation_dialog.py" line="97"/>
+        <source>Sources:</source>
+        <translation>Nguồn:</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/evaluation_dialog.py" line="98"/>
+        <source>References:</source>
+        <translation>Bản tham chiếu:</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/evaluation_dialog.py" line="99"/>
+        <source>TMX:</source>
+        <translation>TMX:</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/evaluation_dialog.py" line="100"/>
+        <source>Target language:</source>
+        <translation>Ngôn ngữ đích:</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/evaluation_dialog.py" line="101"/>
+        <source>Segments (first N):</source>
+        <translation>Số đoạn (N đoạn đầu):</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/evaluation_dialog.py" line="102"/>
+        <source>Candidates:</source>
+        <translation>Ứng viên:</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/evaluation_dialog.py" line="106"/>
+        <source>&amp;Run</source>
+        <translation>&amp;Chạy</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/evaluation_dialog.py" line="107"/>
+        <source>&amp;Cancel</source>
+        <translation>&amp;Hủy</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/evaluation_dialog.py" line="113"/>
+        <source>Candidate</source>
+        <translation>Ứng viên</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/evaluation_dialog.py" line="113"/>
+        <source>Licence</source>
+        <translation>Giấy phép</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/evaluation_dialog.py" line="113"/>
+        <source>chrF</source>
+        <translation>chrF</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/evaluation_dialog.py" line="113"/>
+        <source>BLEU</source>
+        <translation>BLEU</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/evaluation_dialog.py" line="113"/>
+        <source>Segments</source>
+        <translation>Số đoạn</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/evaluation_dialog.py" line="114"/>
+        <source>tok/s</source>
+        <translation>token/giây</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/evaluation_dialog.py" line="114"/>
+        <source>Peak MB</source>
+        <translation>Bộ nhớ tối đa (MB)</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/evaluation_dialog.py" line="114"/>
+        <source>Published</source>
+        <translation>Đã công bố</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/evaluation_dialog.py" line="114"/>
+        <source>Reference</source>
+        <translation>Tham chiếu</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/evaluation_dialog.py" line="114"/>
+        <source>Measured</source>
+        <translation>Đo được</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/evaluation_dialog.py" line="149"/>
+        <source>Browse…</source>
+        <translation>Chọn…</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/evaluation_dialog.py" line="159"/>
+        <source>Reference file</source>
+        <translation>Tệp tham chiếu</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/evaluation_dialog.py" line="192"/>
+        <source>&amp;Use for {0}</source>
+        <translation>&amp;Dùng cho {0}</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/evaluation_dialog.py" line="243"/>
+        <source>{0} now drafts {1}</source>
+        <translation>Từ nay {0} dịch nháp sang {1}</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/evaluation_dialog.py" line="252"/>
+        <source>Choose the Vietnamese file and its translation</source>
+        <translation>Chọn tệp tiếng Việt và bản dịch của nó</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/evaluation_dialog.py" line="256"/>
+        <source>Choose a TMX file</source>
+        <translation>Chọn một tệp TMX</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/evaluation_dialog.py" line="266"/>
+        <source>Tick at least one candidate</source>
+        <translation>Hãy đánh dấu ít nhất một ứng viên</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/evaluation_dialog.py" line="268"/>
+        <location filename="../../workbench/ui/evaluation_dialog.py" line="300"/>
+        <source>Measure models</source>
+        <translation>Đo các mô hình</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/evaluation_dialog.py" line="279"/>
+        <source>Reading the reference set…</source>
+        <translation>Đang đọc bộ tham chiếu…</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/evaluation_dialog.py" line="287"/>
+        <source>Stopping after the current batch…</source>
+        <translation>Sẽ dừng sau lô hiện tại…</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/evaluation_dialog.py" line="293"/>
+        <source>Translating with {0}… {1}/{2}</source>
+        <translation>Đang dịch bằng {0}… {1}/{2}</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/evaluation_dialog.py" line="297"/>
+        <source>Failed: {0}</source>
+        <translation>Thất bại: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/evaluation_dialog.py" line="311"/>
+        <source>Please wait: cancel the measurement first</source>
+        <translation>Xin chờ: hãy hủy phép đo trước</translation>
     </message>
 </context>
 <context>
@@ -744,159 +954,244 @@
 <context>
     <name>ModelManagerDialog</name>
     <message>
-        <location filename="../../workbench/ui/model_manager.py" line="51"/>
+        <location filename="../../workbench/ui/model_manager.py" line="112"/>
         <source>Translation models</source>
-        <extracomment>a task ended: whether it went well, and what it said takes the new settings a model choice makes (the window's AppContext.update_settings)</extracomment>
+        <extracomment>the directions whose scores the table shows, published and measured the table's columns: name, directions, licence, (published, measured) per scored direction, size, installed, note a task ended: whether it went well, and what it said takes the new settings a model choice makes (the window's AppContext.update_settings) what the evaluation dialog measures with (the window's), and the open project it may measure on routes made while the dialog is open, listed even after another choice replaced them</extracomment>
         <translation>Mô hình dịch</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/model_manager.py" line="59"/>
+        <location filename="../../workbench/ui/model_manager.py" line="122"/>
+        <source>Published {0}</source>
+        <translation>Công bố {0}</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/model_manager.py" line="122"/>
+        <source>Measured {0}</source>
+        <translation>Đo được {0}</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/model_manager.py" line="125"/>
         <source>Model</source>
         <translation>Mô hình</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/model_manager.py" line="59"/>
+        <location filename="../../workbench/ui/model_manager.py" line="125"/>
         <source>Directions</source>
         <translation>Chiều dịch</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/model_manager.py" line="59"/>
+        <location filename="../../workbench/ui/model_manager.py" line="125"/>
         <source>Licence</source>
         <translation>Giấy phép</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/model_manager.py" line="59"/>
+        <location filename="../../workbench/ui/model_manager.py" line="125"/>
         <source>Size (int8)</source>
         <translation>Dung lượng (int8)</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/model_manager.py" line="59"/>
+        <location filename="../../workbench/ui/model_manager.py" line="126"/>
         <source>Installed</source>
         <translation>Đã cài</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/model_manager.py" line="60"/>
+        <location filename="../../workbench/ui/model_manager.py" line="126"/>
         <source>Note</source>
         <translation>Ghi chú</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/model_manager.py" line="70"/>
+        <location filename="../../workbench/ui/model_manager.py" line="136"/>
         <source>Install from &amp;folder…</source>
         <translation>Cài từ &amp;thư mục…</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/model_manager.py" line="71"/>
+        <location filename="../../workbench/ui/model_manager.py" line="137"/>
         <source>Install from &amp;archive…</source>
         <translation>Cài từ tệp &amp;nén…</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/model_manager.py" line="72"/>
+        <location filename="../../workbench/ui/model_manager.py" line="138"/>
         <source>&amp;Convert for speed</source>
         <translation>&amp;Chuyển đổi để chạy nhanh</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/model_manager.py" line="73"/>
+        <location filename="../../workbench/ui/model_manager.py" line="139"/>
         <source>&amp;Benchmark</source>
         <translation>&amp;Đo tốc độ</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/model_manager.py" line="74"/>
+        <location filename="../../workbench/ui/model_manager.py" line="140"/>
         <source>&amp;Remove</source>
         <translation>&amp;Bỏ</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/model_manager.py" line="95"/>
-        <source>Model for {0}:</source>
-        <translation>Mô hình cho {0}:</translation>
+        <location filename="../../workbench/ui/model_manager.py" line="141"/>
+        <source>&amp;New route…</source>
+        <translation>Tuyến &amp;mới…</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/model_manager.py" line="125"/>
+        <location filename="../../workbench/ui/model_manager.py" line="142"/>
+        <source>Translate through another language, a model for each hop</source>
+        <translation>Dịch qua một ngôn ngữ trung gian, mỗi chặng một mô hình</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/model_manager.py" line="143"/>
+        <source>&amp;Evaluate…</source>
+        <translation>Đá&amp;nh giá…</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/model_manager.py" line="144"/>
+        <source>Measure models and routes on your own texts</source>
+        <translation>Đo các mô hình và tuyến trên văn bản của chính bạn</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/model_manager.py" line="169"/>
+        <source>Model or route for {0}:</source>
+        <translation>Mô hình hoặc tuyến cho {0}:</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/model_manager.py" line="227"/>
+        <source>No published score for {0} on {1}</source>
+        <translation>Chưa có điểm công bố của {0} cho {1}</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/model_manager.py" line="232"/>
+        <source>{0}, published at {1}</source>
+        <translation>{0}, công bố tại {1}</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/model_manager.py" line="236"/>
+        <source>Not measured yet: Evaluate… measures it on your texts</source>
+        <translation>Chưa đo: Đánh giá… sẽ đo trên văn bản của bạn</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/model_manager.py" line="240"/>
+        <source>{0} on {1}: {2} of {3} segments, {4}; {5:.1f} {6}</source>
+        <translation>{0} trên {1}: {2} trong {3} đoạn, {4}; {5:.1f} {6}</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/model_manager.py" line="269"/>
         <source>not supported yet</source>
         <translation>chưa hỗ trợ</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/model_manager.py" line="134"/>
+        <location filename="../../workbench/ui/model_manager.py" line="278"/>
+        <source>missing: {0}</source>
+        <translation>thiếu: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/model_manager.py" line="278"/>
+        <source>every hop</source>
+        <translation>đủ mọi chặng</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/model_manager.py" line="279"/>
+        <source>route through {0}</source>
+        <translation>tuyến qua {0}</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/model_manager.py" line="294"/>
         <source>catalogue default ({0})</source>
         <translation>mặc định của danh mục ({0})</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/model_manager.py" line="134"/>
+        <location filename="../../workbench/ui/model_manager.py" line="294"/>
         <source>none</source>
         <translation>không có</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/model_manager.py" line="176"/>
+        <location filename="../../workbench/ui/model_manager.py" line="304"/>
+        <source>{0} (does not translate into {1})</source>
+        <translation>{0} (không dịch sang {1})</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/model_manager.py" line="306"/>
+        <source>{0} (not installed)</source>
+        <translation>{0} (chưa cài)</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/model_manager.py" line="308"/>
+        <source>{0} (not a route that can be read)</source>
+        <translation>{0} (không đọc được tuyến này)</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/model_manager.py" line="353"/>
+        <source>{0} now drafts {1}</source>
+        <translation>Từ nay {0} dịch nháp sang {1}</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/model_manager.py" line="382"/>
         <source>Failed: {0}</source>
         <translation>Thất bại: {0}</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/model_manager.py" line="181"/>
-        <location filename="../../workbench/ui/model_manager.py" line="238"/>
+        <location filename="../../workbench/ui/model_manager.py" line="387"/>
+        <location filename="../../workbench/ui/model_manager.py" line="444"/>
         <source>Model manager</source>
         <translation>Quản lý mô hình</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/model_manager.py" line="186"/>
+        <location filename="../../workbench/ui/model_manager.py" line="392"/>
         <source>Checking and installing {0}…</source>
         <translation>Đang kiểm tra và cài {0}…</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/model_manager.py" line="187"/>
+        <location filename="../../workbench/ui/model_manager.py" line="393"/>
         <source>Installed {0}</source>
         <translation>Đã cài {0}</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/model_manager.py" line="191"/>
+        <location filename="../../workbench/ui/model_manager.py" line="397"/>
         <source>Model folder</source>
         <translation>Thư mục mô hình</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/model_manager.py" line="197"/>
+        <location filename="../../workbench/ui/model_manager.py" line="403"/>
         <source>Model archive</source>
         <translation>Tệp nén mô hình</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/model_manager.py" line="197"/>
+        <location filename="../../workbench/ui/model_manager.py" line="403"/>
         <source>Archives</source>
         <translation>Tệp nén</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/model_manager.py" line="206"/>
+        <location filename="../../workbench/ui/model_manager.py" line="412"/>
         <source>Converting {0} (int8)…</source>
         <translation>Đang chuyển đổi {0} (int8)…</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/model_manager.py" line="207"/>
+        <location filename="../../workbench/ui/model_manager.py" line="413"/>
         <source>Converted: {0}</source>
         <translation>Đã chuyển đổi: {0}</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/model_manager.py" line="221"/>
+        <location filename="../../workbench/ui/model_manager.py" line="427"/>
         <source>Convert the model first to measure its CTranslate2 speed</source>
         <translation>Hãy chuyển đổi mô hình trước để đo tốc độ CTranslate2</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/model_manager.py" line="223"/>
+        <location filename="../../workbench/ui/model_manager.py" line="429"/>
         <source>Benchmark of {0} finished</source>
         <translation>Đã đo xong {0}</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/model_manager.py" line="225"/>
+        <location filename="../../workbench/ui/model_manager.py" line="431"/>
         <source>Measuring {0} (random sentences, a few minutes)…</source>
         <translation>Đang đo {0} (câu ngẫu nhiên, vài phút)…</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/model_manager.py" line="232"/>
+        <location filename="../../workbench/ui/model_manager.py" line="438"/>
         <source>Remove model</source>
         <translation>Gỡ mô hình</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/model_manager.py" line="232"/>
+        <location filename="../../workbench/ui/model_manager.py" line="438"/>
         <source>Remove {0} from this computer?</source>
         <translation>Gỡ {0} khỏi máy này?</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/model_manager.py" line="243"/>
+        <location filename="../../workbench/ui/model_manager.py" line="449"/>
         <source>Please wait: a task is still running</source>
         <translation>Vui lòng chờ: một tác vụ đang chạy</translation>
     </message>
@@ -962,32 +1257,32 @@
 <context>
     <name>ProjectDialogs</name>
     <message>
-        <location filename="../../workbench/ui/actions/project_dialogs.py" line="30"/>
+        <location filename="../../workbench/ui/actions/project_dialogs.py" line="31"/>
         <source>&amp;Import files…</source>
         <translation>&amp;Nhập tệp…</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/actions/project_dialogs.py" line="31"/>
+        <location filename="../../workbench/ui/actions/project_dialogs.py" line="32"/>
         <source>&amp;Find…</source>
         <translation>&amp;Tìm…</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/actions/project_dialogs.py" line="32"/>
+        <location filename="../../workbench/ui/actions/project_dialogs.py" line="33"/>
         <source>Find and &amp;replace…</source>
         <translation>Tìm và &amp;thay…</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/actions/project_dialogs.py" line="33"/>
+        <location filename="../../workbench/ui/actions/project_dialogs.py" line="34"/>
         <source>&amp;Settings…</source>
         <translation>&amp;Cài đặt…</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/actions/project_dialogs.py" line="34"/>
+        <location filename="../../workbench/ui/actions/project_dialogs.py" line="35"/>
         <source>&amp;Keyboard shortcuts</source>
         <translation>&amp;Phím tắt</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/actions/project_dialogs.py" line="35"/>
+        <location filename="../../workbench/ui/actions/project_dialogs.py" line="36"/>
         <source>&amp;Models…</source>
         <translation>&amp;Mô hình…</translation>
     </message>
@@ -995,12 +1290,12 @@
 <context>
     <name>ProjectWindow</name>
     <message>
-        <location filename="../../workbench/ui/project_window.py" line="196"/>
+        <location filename="../../workbench/ui/project_window.py" line="197"/>
         <source>Cannot save</source>
         <translation>Không lưu được</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/project_window.py" line="197"/>
+        <location filename="../../workbench/ui/project_window.py" line="198"/>
         <source>Unconfirmed text kept</source>
         <translation>Đã giữ văn bản chưa xác nhận</translation>
     </message>
@@ -1035,12 +1330,12 @@
         <translation>&amp;Công cụ</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/project_window.py" line="183"/>
+        <location filename="../../workbench/ui/project_window.py" line="184"/>
         <source>&amp;View</source>
         <translation>&amp;Xem</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/project_window.py" line="184"/>
+        <location filename="../../workbench/ui/project_window.py" line="185"/>
         <source>&amp;Help</source>
         <translation>Trợ &amp;giúp</translation>
     </message>
@@ -1070,26 +1365,26 @@
         <translation>Hiện &amp;bảng bên</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/project_window.py" line="264"/>
+        <location filename="../../workbench/ui/project_window.py" line="265"/>
         <source>{0} segments</source>
         <translation>{0} đoạn</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/project_window.py" line="264"/>
+        <location filename="../../workbench/ui/project_window.py" line="265"/>
         <source>1 segment</source>
         <translation>1 đoạn</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/project_window.py" line="275"/>
+        <location filename="../../workbench/ui/project_window.py" line="276"/>
         <source>Cannot filter</source>
         <translation>Không lọc được</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/project_window.py" line="415"/>
+        <location filename="../../workbench/ui/project_window.py" line="416"/>
         <source>Edit cancelled</source>
         <translation>Đã hủy sửa</translation>
     </message>
-    </context>
+</context>
 <context>
     <name>QPlatformTheme</name>
     <message>
@@ -1128,27 +1423,27 @@
 <context>
     <name>QualityCheckActions</name>
     <message>
-        <location filename="../../workbench/ui/actions/quality_checks.py" line="41"/>
+        <location filename="../../workbench/ui/actions/quality_checks.py" line="45"/>
         <source>&amp;Check this document</source>
         <translation>&amp;Kiểm tra tài liệu này</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/actions/quality_checks.py" line="44"/>
+        <location filename="../../workbench/ui/actions/quality_checks.py" line="48"/>
         <source>Check the whole &amp;project</source>
         <translation>Kiểm tra toàn bộ &amp;dự án</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/actions/quality_checks.py" line="49"/>
+        <location filename="../../workbench/ui/actions/quality_checks.py" line="97"/>
         <source>Checks failed</source>
         <translation>Kiểm tra thất bại</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/actions/quality_checks.py" line="66"/>
+        <location filename="../../workbench/ui/actions/quality_checks.py" line="76"/>
         <source>Checking…</source>
         <translation>Đang kiểm tra…</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/actions/quality_checks.py" line="79"/>
+        <location filename="../../workbench/ui/actions/quality_checks.py" line="110"/>
         <source>{0} findings</source>
         <translation>{0} phát hiện</translation>
     </message>
@@ -1427,6 +1722,44 @@
     </message>
 </context>
 <context>
+    <name>RouteDialog</name>
+    <message>
+        <location filename="../../workbench/ui/route_editor.py" line="63"/>
+        <source>New route</source>
+        <translation>Tuyến mới</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/route_editor.py" line="76"/>
+        <source>&amp;Into:</source>
+        <translation>&amp;Sang:</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/route_editor.py" line="77"/>
+        <source>&amp;Through:</source>
+        <translation>&amp;Qua:</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/route_editor.py" line="78"/>
+        <source>&amp;First hop:</source>
+        <translation>Chặng &amp;đầu:</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/route_editor.py" line="79"/>
+        <source>&amp;Second hop:</source>
+        <translation>Chặng &amp;hai:</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/route_editor.py" line="80"/>
+        <source>Licences:</source>
+        <translation>Giấy phép:</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/route_editor.py" line="133"/>
+        <source>No installed model serves {0}</source>
+        <translation>Không có mô hình đã cài nào phục vụ {0}</translation>
+    </message>
+</context>
+<context>
     <name>SegmentTableModel</name>
     <message>
         <location filename="../../workbench/ui/segment_table_model.py" line="88"/>
@@ -1475,79 +1808,114 @@
         <source>Low confidence: check this draft carefully</source>
         <translation>Độ tin cậy thấp: hãy kiểm tra kỹ bản nháp này</translation>
     </message>
+    <message>
+        <location filename="../../workbench/ui/segment_table_model.py" line="189"/>
+        <source>The model's output ran away: check this draft carefully</source>
+        <translation>Đầu ra của mô hình bị lặp hoặc quá dài: hãy kiểm tra kỹ bản nháp này</translation>
+    </message>
 </context>
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../workbench/ui/settings_dialog.py" line="36"/>
+        <location filename="../../workbench/ui/settings_dialog.py" line="55"/>
         <source>Settings</source>
-        <extracomment>what the dialog was opened on until Save; then the new settings it made</extracomment>
+        <extracomment>what the dialog was opened on until Save; then the new settings it made opens the model manager and gives the settings it leaves (None: no button)</extracomment>
         <translation>Cài đặt</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/settings_dialog.py" line="39"/>
+        <location filename="../../workbench/ui/settings_dialog.py" line="58"/>
         <source>Your name:</source>
         <translation>Tên của bạn:</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/settings_dialog.py" line="41"/>
+        <location filename="../../workbench/ui/settings_dialog.py" line="60"/>
         <source>Translator</source>
         <translation>Biên dịch viên</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/settings_dialog.py" line="42"/>
+        <location filename="../../workbench/ui/settings_dialog.py" line="61"/>
         <source>Editor (may approve)</source>
         <translation>Biên tập viên (được duyệt)</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/settings_dialog.py" line="44"/>
+        <location filename="../../workbench/ui/settings_dialog.py" line="63"/>
         <source>Role:</source>
         <translation>Vai trò:</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/settings_dialog.py" line="49"/>
+        <location filename="../../workbench/ui/settings_dialog.py" line="68"/>
         <source>Takes effect the next time the workbench starts</source>
         <translation>Có hiệu lực từ lần khởi động sau</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/settings_dialog.py" line="50"/>
+        <location filename="../../workbench/ui/settings_dialog.py" line="69"/>
         <source>Interface language:</source>
         <translation>Ngôn ngữ giao diện:</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/settings_dialog.py" line="52"/>
+        <location filename="../../workbench/ui/settings_dialog.py" line="71"/>
         <source>System font</source>
         <translation>Phông chữ hệ thống</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/settings_dialog.py" line="58"/>
+        <location filename="../../workbench/ui/settings_dialog.py" line="77"/>
         <source>Text font:</source>
         <translation>Phông chữ:</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/settings_dialog.py" line="62"/>
+        <location filename="../../workbench/ui/settings_dialog.py" line="81"/>
         <source>default</source>
         <translation>mặc định</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/settings_dialog.py" line="64"/>
+        <location filename="../../workbench/ui/settings_dialog.py" line="83"/>
         <source>Text size:</source>
         <translation>Cỡ chữ:</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/settings_dialog.py" line="69"/>
+        <location filename="../../workbench/ui/settings_dialog.py" line="88"/>
         <source>1 is fastest; 4 gives slightly better drafts and takes about three times longer</source>
         <translation>1 nhanh nhất; 4 cho bản nháp tốt hơn một chút nhưng lâu gấp khoảng ba lần</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/settings_dialog.py" line="71"/>
+        <location filename="../../workbench/ui/settings_dialog.py" line="90"/>
         <source>MT beam size:</source>
         <translation>Độ rộng chùm (beam) dịch máy:</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/settings_dialog.py" line="72"/>
+        <location filename="../../workbench/ui/settings_dialog.py" line="91"/>
         <source>Write numbers in Khmer digits (០-៩) in Khmer drafts</source>
         <translation>Viết số bằng chữ số Khmer (០-៩) trong bản nháp tiếng Khmer</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/settings_dialog.py" line="99"/>
+        <source>Drafts {0}:</source>
+        <translation>Dịch nháp {0}:</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/settings_dialog.py" line="100"/>
+        <source>&amp;Models…</source>
+        <translation>&amp;Mô hình…</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/settings_dialog.py" line="101"/>
+        <source>Choose a model or a route per language in the model manager</source>
+        <translation>Chọn mô hình hoặc tuyến cho từng ngôn ngữ trong trình quản lý mô hình</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/settings_dialog.py" line="121"/>
+        <source>none</source>
+        <translation>không có</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/settings_dialog.py" line="127"/>
+        <source>catalogue default: {0}</source>
+        <translation>mặc định của danh mục: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/settings_dialog.py" line="129"/>
+        <source>not installed: {0}</source>
+        <translation>chưa cài: {0}</translation>
     </message>
 </context>
 <context>
@@ -1756,7 +2124,7 @@
         <source>{0}: {1}, {2}</source>
         <translation>{0}: {1}, {2}</translation>
     </message>
-    </context>
+</context>
 <context>
     <name>TermDialog</name>
     <message>
@@ -1859,22 +2227,23 @@
         <translation>Đang hủy…</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/actions/translate.py" line="140"/>
+        <location filename="../../workbench/ui/actions/translate.py" line="143"/>
         <source>Translating segment {0}…</source>
         <translation>Đang dịch đoạn {0}…</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/actions/translate.py" line="150"/>
+        <location filename="../../workbench/ui/actions/translate.py" line="140"/>
+        <location filename="../../workbench/ui/actions/translate.py" line="153"/>
         <source>Machine translation failed</source>
         <translation>Dịch máy thất bại</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/actions/translate.py" line="155"/>
+        <location filename="../../workbench/ui/actions/translate.py" line="158"/>
         <source>No translation model</source>
         <translation>Chưa có mô hình dịch</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/actions/translate.py" line="156"/>
+        <location filename="../../workbench/ui/actions/translate.py" line="159"/>
         <source>Open the model manager?</source>
         <translation>Mở trình quản lý mô hình?</translation>
     </message>
