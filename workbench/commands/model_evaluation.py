@@ -66,8 +66,13 @@ def cmd_evaluate(args: argparse.Namespace, context: AppContext) -> int:
         settings = replace(settings, beam_size=args.beam)
     store = context.models
     source, target = reference.source_language, reference.target_language
-    if args.models:
+    if args.models is not None:
         choices = [name.strip() for name in args.models.split(",") if name.strip()]
+        if not choices:
+            raise WorkbenchError(
+                f"--models {args.models!r} names no model: give installed models or routes joined by ',' "
+                "(`python main.py models list` shows them)"
+            )
     else:
         choices = default_candidates(store, settings, source, target)
     if not choices:
@@ -75,7 +80,7 @@ def cmd_evaluate(args: argparse.Namespace, context: AppContext) -> int:
             f"no installed model translates {source}->{target}: install one (`python main.py models install PATH`) "
             "or name models with --models"
         )
-    choices = [resolve(choice, store, source, target) for choice in choices]  # each named before any work
+    choices = [resolve(choice, store, source, target, "--models") for choice in choices]  # each named before any work
     cut = f" (the first {reference.size} of {reference.available})" if reference.size < reference.available else ""
     print(f"reference: {reference.name}, {reference.size} segments{cut}, {reference.direction}")
     request = EvaluationRequest(store, settings, args.backend)

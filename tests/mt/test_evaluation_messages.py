@@ -1,0 +1,35 @@
+"""`models evaluate` as a new user meets it: each refusal names the file or model and the option to change."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from tests.mt.test_evaluation import evaluate, flores, models
+from workbench.mt.evaluation_store import evaluations_path
+
+__all__ = ["models"]  # the fixture, shared with test_evaluation
+
+
+@pytest.mark.parametrize("choice", ["absent-model", "vi-en-km:opus-mt-vi-en-tiny+absent-model"])
+def test_a_model_not_installed_points_to_the_option_models_evaluate_has(
+    choice: str, models: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    source, reference = flores(tmp_path, 3)
+    assert evaluate("--source", str(source), "--reference", str(reference), "--to", "km", "--models", choice) == 2
+    err = capsys.readouterr().err
+    assert "absent-model" in err and "is not installed" in err, err
+    assert "with --models" in err and "with --model." not in err, err
+    assert not evaluations_path().exists()
+
+
+@pytest.mark.parametrize("given", [",", " ", ""])
+def test_models_that_names_nothing_is_said_so_rather_than_that_nothing_is_installed(
+    given: str, models: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    source, reference = flores(tmp_path, 3)
+    assert evaluate("--source", str(source), "--reference", str(reference), "--to", "km", "--models", given) == 2
+    err = capsys.readouterr().err
+    assert "--models" in err and "names no model" in err, err
+    assert not evaluations_path().exists()
