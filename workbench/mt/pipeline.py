@@ -126,19 +126,20 @@ def decoding_lock(
     return lock if lock is not None and not runs_in_parallel(engine) else nullcontext()
 
 
-class _UrgentLane:
+class UrgentLane:
     """A thread answering urgent requests as they arrive, on the engine's second replica, while the job's
     batch decodes on the first. The job starts no new batch while a request is being answered, so the
-    request competes for the CPU with the rest of one batch at most."""
+    request competes for the CPU with the rest of one batch at most. `serve` drafts one unit (a model's
+    `translate_one`, or a whole route's); the caller has set the queue serving."""
 
     def __init__(
-        self, urgent: UrgentRequests, engine: TranslationEngine, source: str, target: str, options: TranslateOptions
+        self, urgent: UrgentRequests, serve: Callable[[Unit], Draft], name: str = "urgent-translation"
     ) -> None:
         self._urgent = urgent
-        self._serve = lambda unit: translate_one(unit, engine, source, target, options.for_urgent())
+        self._serve = serve
         self._answering = threading.Condition()
         self._busy = False
-        self._thread = threading.Thread(target=self._run, name="urgent-translation", daemon=True)
+        self._thread = threading.Thread(target=self._run, name=name, daemon=True)
         self._thread.start()
 
     def _run(self) -> None:
@@ -146,7 +147,7 @@ class _UrgentLane:
             with self._answering:
                 self._busy = True
             try:
-                _answer(*request, self._serve)
+                answer(*request, self._serve)
             finally:
                 with self._answering:
                     self._busy = False
@@ -158,6 +159,7 @@ class _UrgentLane:
             self._answering.wait_for(lambda: not self._busy, timeout=60)
 
     def close(self) -> None:
+        """No new requests; those already queued are answered first."""
         self._urgent._stop()
         self._thread.join()
 
@@ -235,7 +237,7 @@ def translate_units(
         yield from _batches(sized, engine, source, target, options, progress, None, total, options.max_batch_segments)
     elif runs_in_parallel(engine):
         urgent._set_serving(True)
-        lane = _UrgentLane(urgent, engine, source, target, options)
+        lane = UrgentLane(urgent, lambda unit: translate_one(unit, engine, source, target, options.for_urgent()))
         try:
             yield from _batches(
                 sized,
@@ -301,10 +303,11 @@ def _serve_urgent(
     if urgent is None:
         return
     for unit, future in urgent.take():
-        _answer(unit, future, lambda u: translate_one(u, engine, source, target, options.for_urgent()))
+        answer(unit, future, lambda u: translate_one(u, engine, source, target, options.for_urgent()))
 
 
-def _answer(unit: Unit, future: Future[Draft], translate: Callable[[Unit], Draft]) -> None:
+def answer(unit: Unit, future: Future[Draft], translate: Callable[[Unit], Draft]) -> None:
+    """Answer one request: its draft, or the error for the waiting caller (the pre-translation goes on)."""
     if future.set_running_or_notify_cancel():
         try:
             future.set_result(translate(unit))

@@ -19,9 +19,7 @@ the one the pipeline's own lane uses.
 
 from __future__ import annotations
 
-import threading
 from collections.abc import Callable, Generator, Sequence
-from concurrent.futures import Future
 from contextlib import AbstractContextManager
 from dataclasses import dataclass
 
@@ -31,7 +29,9 @@ from workbench.core.progress import Cancelled, Progress
 from workbench.mt.engine import TranslationEngine
 from workbench.mt.pipeline import (
     TranslateOptions,
+    UrgentLane,
     UrgentRequests,
+    answer,
     decoding_lock,
     runs_in_parallel,
     translate_one,
@@ -76,48 +76,6 @@ def translate_through(unit: Unit, hops: Sequence[HopEngine], options: TranslateO
             later = translate_one(_pivot_unit(draft), hop.engine, hop.source, hop.target, options)
         draft = _combined(draft, later, unit, hop.target, options)
     return draft
-
-
-def _answer(unit: Unit, future: Future[Draft], translate: Callable[[Unit], Draft]) -> None:
-    if future.set_running_or_notify_cancel():
-        try:
-            future.set_result(translate(unit))
-        except Exception as exc:  # the waiting caller gets the error, the pre-translation goes on
-            future.set_exception(exc)
-
-
-class _RouteLane:
-    """A thread answering requests through the route as they arrive, on the engines' second replicas, while
-    the job's hop batch decodes on the first (the pipeline's lane, for a route)."""
-
-    def __init__(self, urgent: UrgentRequests, serve: Callable[[Unit], Draft]) -> None:
-        self._urgent, self._serve = urgent, serve
-        self._answering = threading.Condition()
-        self._busy = False
-        urgent._set_serving(True)
-        self._thread = threading.Thread(target=self._run, name="urgent-route-translation", daemon=True)
-        self._thread.start()
-
-    def _run(self) -> None:
-        while (request := self._urgent._next()) is not None:
-            with self._answering:
-                self._busy = True
-            try:
-                _answer(*request, self._serve)
-            finally:
-                with self._answering:
-                    self._busy = False
-                    self._answering.notify_all()
-
-    def wait_until_answered(self) -> None:
-        """Before the job's next hop batch: let the request being answered have the CPU to itself."""
-        with self._answering:
-            self._answering.wait_for(lambda: not self._busy, timeout=60)
-
-    def close(self) -> None:
-        """No new requests; those already queued are answered first."""
-        self._urgent._stop()
-        self._thread.join()
 
 
 class _RouteProgress:
@@ -187,10 +145,11 @@ class RouteDrafter:
         progress.report(0, counter.total, "")
         first = self.hops[0]
         batches = translate_units(units, first.engine, first.source, first.target, self.options, counter.hop(0))
-        lane: _RouteLane | None = None
+        lane: UrgentLane | None = None
         if self.urgent is not None and all(runs_in_parallel(hop.engine) for hop in self.hops):
             urgent = self.options.for_urgent()
-            lane = _RouteLane(self.urgent, lambda unit: self.translate_one(unit, urgent))
+            self.urgent._set_serving(True)
+            lane = UrgentLane(self.urgent, lambda unit: self.translate_one(unit, urgent), "urgent-route-translation")
             before_batch: Callable[[], None] = lane.wait_until_answered
         else:
             if self.urgent is not None:
@@ -250,4 +209,4 @@ class RouteDrafter:
             return
         urgent = self.options.for_urgent()
         for unit, future in self.urgent.take():
-            _answer(unit, future, lambda u: self.translate_one(u, urgent))
+            answer(unit, future, lambda u: self.translate_one(u, urgent))
