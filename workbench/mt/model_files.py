@@ -86,6 +86,8 @@ class _Reading:
     refused: list[str] = field(default_factory=list)
     files: list[str] = field(default_factory=list)
     size: int = 0
+    #: each sentencepiece file, loaded (asked later whether a family's language tokens are pieces of it)
+    sentencepiece: dict[str, sentencepiece.SentencePieceProcessor] = field(default_factory=dict)
 
 
 def open_regular(path: Path) -> BinaryIO:
@@ -160,7 +162,7 @@ def _json_kind(value: object) -> str:
     return {list: "list", str: "string", bool: "true/false", type(None): "null"}.get(type(value), "number")
 
 
-def _check_sentencepiece(folder: Path, name: str, data: bytes) -> None:
+def _check_sentencepiece(folder: Path, name: str, data: bytes) -> sentencepiece.SentencePieceProcessor:
     processor = sentencepiece.SentencePieceProcessor()
     try:
         processor.LoadFromSerializedProto(data)
@@ -172,6 +174,7 @@ def _check_sentencepiece(folder: Path, name: str, data: bytes) -> None:
         ) from None
     if pieces == 0:
         raise ModelRefused(f"{folder}: {name} is a sentencepiece model without pieces")
+    return processor
 
 
 def _check_weights(reading: _Reading, path: Path, name: str) -> None:
@@ -191,7 +194,7 @@ def _check_file(reading: _Reading, name: str) -> None:
     if lower.endswith(".safetensors") or name == "model.bin":
         _check_weights(reading, path, name)
     elif suffix in (".spm", ".model"):
-        _check_sentencepiece(reading.folder, name, _read_small(path, name))
+        reading.sentencepiece[name] = _check_sentencepiece(reading.folder, name, _read_small(path, name))
     elif suffix == ".json":
         _check_json(reading, name, _read_small(path, name))
     elif suffix in TEXT_SUFFIXES or Path(lower).stem in TEXT_NAMES:
@@ -251,6 +254,23 @@ def _tokenizer_files(folder: Path, names: set[str], family_name: str, model_type
     return wanted
 
 
+def _check_language_pieces(reading: _Reading, family_name: str) -> None:
+    """A family that writes the target's token into the source text (MADLAD-400's "<2km> ...") needs each
+    token to be one piece of its sentencepiece model: a T5 without them (t5-small, flan-t5) would read
+    "<2km>" as plain text and write whatever it likes, with nothing to say so."""
+    chosen = family(family_name)
+    processor = reading.sentencepiece.get(chosen.source_spm)
+    if not chosen.target_token_in_source or processor is None:
+        return
+    missing = [t for t in chosen.language_tokens.values() if processor.piece_to_id(t) == processor.unk_id()]
+    if missing:
+        raise ModelRefused(
+            f"{reading.folder}: its {chosen.source_spm} has no {', '.join(missing)} piece: MADLAD-400 is told "
+            "which language to write by these tokens, so this T5 model (not MADLAD-400?) cannot be asked for "
+            "Vietnamese, English or Khmer; nothing was installed"
+        )
+
+
 def inspect_model_folder(folder: Path) -> ModelFolder:
     """Identify a model folder by its files' content or raise ModelRefused with the reason; no weights loaded."""
     folder = Path(folder)
@@ -265,9 +285,9 @@ def inspect_model_folder(folder: Path) -> ModelFolder:
     files = tuple(reading.files)
     if "model.bin" in reading.weights and any(m in names for m in CT2_MARKERS):
         family_name = _family_from_tokenizer(reading, config)
-        return ModelFolder(
-            folder, "ct2", family_name, _tokenizer_files(folder, names, family_name), files, reading.size
-        )
+        tokenizer_files = _tokenizer_files(folder, names, family_name)
+        _check_language_pieces(reading, family_name)
+        return ModelFolder(folder, "ct2", family_name, tokenizer_files, files, reading.size)
     if not any(name.endswith(".safetensors") for name in reading.weights):
         raise ModelRefused(f"{folder}: no weights found (expected *.safetensors or a CTranslate2 model.bin)")
     model_type = str(config.get("model_type", ""))
@@ -279,6 +299,7 @@ def inspect_model_folder(folder: Path) -> ModelFolder:
     owners = known[model_type]
     family_name = owners[0].name if len(owners) == 1 else _family_from_tokenizer(reading, config)
     tokenizer_files = _tokenizer_files(folder, names, family_name, model_type)
+    _check_language_pieces(reading, family_name)
     return ModelFolder(folder, "transformers", family_name, tokenizer_files, files, reading.size)
 
 
