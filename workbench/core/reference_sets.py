@@ -11,6 +11,7 @@ file and the problem; nothing is written anywhere while reading.
 
 from __future__ import annotations
 
+import codecs
 import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
@@ -75,14 +76,27 @@ def _looks_binary(data: bytes) -> bool:
     return controls > max(4, len(sample) // 500)
 
 
+def _utf16_as_utf8(source: str, data: bytes) -> bytes:
+    """Windows Notepad's "Unicode" (UTF-16 with its byte-order mark) re-encoded, so the checks below see text."""
+    try:
+        return data.decode("utf-16").encode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise ImportProblem(
+            source, f"starts as UTF-16 text but byte {exc.start} cannot be read: save it as UTF-8, one segment per line"
+        ) from None
+
+
 def read_lines(path: Path) -> list[str]:
-    """The lines of a UTF-8 plain-text file of one segment per line, NFC, without their line ends.
+    """The lines of a UTF-8 (or UTF-16 with its mark) plain-text file of one segment per line, NFC, without
+    their line ends.
 
     Only "\\n" (or "\\r\\n") ends a line: `str.splitlines` would also split at U+2028 or a form feed inside
     a segment and shift every later line against the other file."""
     source = str(path)
     data = read_regular_file(path, MAX_REFERENCE_BYTES, lambda size: f"is {size // 2**20} MB, larger than a reference "
                              f"file may be ({MAX_REFERENCE_BYTES // 2**20} MB)")  # fmt: skip
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        data = _utf16_as_utf8(source, data)
     if not data.strip():
         raise ImportProblem(source, "is empty: a reference file holds one segment per line")
     if _looks_binary(data):
