@@ -24,14 +24,17 @@ from workbench.core.store.project_health import check_project_file, recovery_adv
 from workbench.core.store.project_store import Project
 from workbench.mt.engine import BEAM_SIZES
 from workbench.mt.model_store import ModelStore
-from workbench.mt.routes import is_route, models_of, parse_route
+from workbench.mt.routes import is_route, models_of, parse_route, resolve
+
+#: the source language a project has unless `new --source` says otherwise
+SOURCE_LANGUAGE = "vi"
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     """Add this group's commands, each with the handler `commands.main` dispatches to."""
     p = sub.add_parser("new", help="create a project file")
     p.add_argument("project", type=Path)
-    p.add_argument("--source", default="vi", help="source language (default vi)")
+    p.add_argument("--source", default=SOURCE_LANGUAGE, help=f"source language (default {SOURCE_LANGUAGE})")
     p.add_argument("--targets", default="en,km", type=language_list, help="target languages (default en,km)")
     p.add_argument("--name", help="project name shown in the window (default: the file name)")
     p.set_defaults(handler=_cmd_new)
@@ -294,8 +297,10 @@ def _cmd_settings(args: argparse.Namespace, context: AppContext) -> int:
 
 
 def _note_unknown_models(settings: Settings, store: ModelStore) -> None:
-    """A model chosen by name that is neither installed nor in the catalogue is most likely a typo."""
-    known = {m.name for m in store.installed()} | {e.name for e in store.catalogue.entries}
+    """A model chosen by name that is neither installed nor in the catalogue is most likely a typo; an
+    installed choice is checked as translate will check it (from Vietnamese, the projects' usual source)."""
+    installed = {m.name for m in store.installed()}
+    known = installed | {e.name for e in store.catalogue.entries}
     for language, choice in sorted(settings.mt_models.items()):
         try:
             names = models_of(choice)
@@ -308,6 +313,11 @@ def _note_unknown_models(settings: Settings, store: ModelStore) -> None:
                     f"note: {name} ({language}) is not installed and not in the model catalogue; "
                     "`python main.py models list` shows the names (translate refuses it until it is installed)"
                 )
+        if all(name in installed for name in names):
+            try:  # installed, yet perhaps not into this language (opus-mt-vi-en for km, a hop reversed)
+                resolve(choice, store, SOURCE_LANGUAGE, language)
+            except WorkbenchError as exc:
+                print(f"note: the choice for {language} cannot be used: {exc}")
 
 
 def bench_segmentation(references: Sequence[Path]) -> int:
