@@ -37,15 +37,26 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     )
     p.add_argument("--architecture", choices=sorted(ARCHITECTURES), help="random weights")
     p.add_argument("--model", help="an installed model to measure")
-    p.add_argument("--threads", type=bounded(0, 256), default=0)
+    p.add_argument(
+        "--threads",
+        type=bounded(0, 256),
+        default=0,
+        help="CPU threads of mt, pretranslate, route and evaluate (0: CTranslate2's default)",
+    )
     p.add_argument("--reference", type=Path, action="append", help="segmentation reference file(s) to score")
     p.add_argument("--megabytes", type=float, default=10.0)
     p.add_argument(
-        "--segments", type=bounded(1, 10_000_000), default=None, help="project/grid: 50,000; qa: 100,000 unless given"
+        "--segments",
+        type=bounded(1, 10_000_000),
+        default=None,
+        help="project/grid: 50,000; qa: 100,000; route: 32; evaluate: 1,012 unless given",
     )
     p.add_argument("--units", type=bounded(1, 10_000_000), default=200_000, help="tm: units in the memory")
     p.add_argument(
-        "--pairs", type=bounded(1, 50), default=3, help="mt: interleaved raw/pipeline pairs per workload and mode"
+        "--pairs",
+        type=bounded(1, 50),
+        default=3,
+        help="mt: interleaved raw/pipeline pairs per workload and mode (route and evaluate ignore it: route runs 3)",
     )
     p.set_defaults(handler=cmd_bench)
 
