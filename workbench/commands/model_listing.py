@@ -8,11 +8,15 @@ from __future__ import annotations
 
 import textwrap
 
+from workbench.core.errors import WorkbenchError
 from workbench.mt.catalogue import HEADLINE_METRIC, HEADLINE_TEST_SET, CatalogueEntry
-from workbench.mt.model_store import ModelStore
+from workbench.mt.evaluation import serves
+from workbench.mt.model_store import InstalledModel, ModelStore
 
 #: the directions with a score column, in the order shown
 COLUMNS = ("vi-en", "vi-km")
+#: the directions the workbench translates (a route's second hop is en-km)
+DIRECTIONS = ("vi-en", "vi-km", "en-km")
 
 
 def _headline(entry: CatalogueEntry, direction: str) -> str:
@@ -32,6 +36,24 @@ def _status(entry: CatalogueEntry, here: list[str]) -> str:
     return "-" if entry.supported else "not supported yet"
 
 
+def _directions(model: InstalledModel) -> str:
+    """The directions an installed model of no catalogue entry serves, as its family and name tell."""
+    served = []
+    for direction in DIRECTIONS:
+        source, target = direction.split("-")
+        try:
+            if serves(model, source, target):
+                served.append(direction)
+        except WorkbenchError:  # a family without a code for the language
+            continue
+    return ",".join(served) or "?"
+
+
+def _licence(text: str) -> str:
+    """A licence that fits the column ("unknown: check ..." shows as "unknown", explained under the table)."""
+    return text if len(text) <= 13 else text.split(":")[0][:13]
+
+
 def print_model_list(store: ModelStore, sources: bool = False) -> None:
     installed = store.installed()
     print(
@@ -48,9 +70,11 @@ def print_model_list(store: ModelStore, sources: bool = False) -> None:
     others = [m for m in installed if not store.catalogue.get(m.name.split("-ct2-")[0])]
     for model in others:
         print(
-            f"{model.name:24} {model.licence[:13]:13} {'':>9} {'':>6}  {'':17} {'':>12} {'':>10}  "
-            f"{model.format} ({model.family})"
+            f"{model.name:24} {_licence(model.licence):13} {'':>9} {'':>6}  {_directions(model):17} "
+            f"{'':>12} {'':>10}  {model.format} ({model.family})"
         )
+    for text in sorted({m.licence for m in others if _licence(m.licence) != m.licence}):
+        print(f"{_licence(text)}: {text.split(':', 1)[1].strip() if ':' in text else text}")
     metrics = ", ".join(f"{d} {HEADLINE_METRIC[d.split('-')[1]]}" for d in COLUMNS)
     print(f"\nScores: as published for {HEADLINE_TEST_SET} ({metrics}), not measured here; — where none is published.")
     if sources:
