@@ -82,10 +82,10 @@ def test_a_segment_that_cannot_be_translated_now_says_why_and_can_be_asked_again
     segment = window.project.segment(window.model.ids[0])
     failures = iter([RuntimeError("out of memory"), WorkbenchError("no model for vi->km")])
 
-    def broken(_source: str, _target: str) -> object:
+    def broken(_name: str) -> object:
         raise next(failures)
 
-    monkeypatch.setattr(window.mt.engines, "for_language", broken)
+    monkeypatch.setattr(window.mt.engines, "for_model", broken)
     for message in ("out of memory", "no model for vi->km"):
         with qtbot.waitSignal(window.mt.segment_failed, timeout=JOB_TIMEOUT_MS) as failed:
             assert window.mt.translate_now(segment, "km")  # accepted again: the failure was forgotten
