@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from tests.mt.test_evaluation import evaluate, flores, models
-from workbench.mt.evaluation_store import evaluations_path
+from workbench.mt.evaluation_store import evaluations_path, load_results
 
 __all__ = ["models"]  # the fixture, shared with test_evaluation
 
@@ -33,3 +33,18 @@ def test_models_that_names_nothing_is_said_so_rather_than_that_nothing_is_instal
     err = capsys.readouterr().err
     assert "--models" in err and "names no model" in err, err
     assert not evaluations_path().exists()
+
+
+def test_a_model_that_fails_to_load_is_named_and_the_others_are_still_measured_and_shown(
+    models: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A damaged install (its sentencepiece file lost) stops only its own row, not the whole comparison."""
+    for tokenizer in [*(models / "tiny-m2m100").glob("*.model"), *(models / "tiny-m2m100").glob("*.spm")]:
+        tokenizer.unlink()
+    source, reference = flores(tmp_path, 3)
+    assert evaluate("--source", str(source), "--reference", str(reference), "--to", "km") == 1
+    captured = capsys.readouterr()
+    assert "not measured: tiny-m2m100" in captured.err and "tiny-m2m100" in captured.err, captured.err
+    rows = [line.split()[0] for line in captured.out.splitlines() if line.startswith("tiny-")]
+    assert rows == ["tiny-nllb"], captured.out
+    assert [r.candidate for r in load_results()] == ["tiny-nllb"]

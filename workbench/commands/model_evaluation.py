@@ -21,7 +21,7 @@ from workbench.core.reference_sets import (
 )
 from workbench.mt.engine import BEAM_SIZES
 from workbench.mt.evaluation import EvaluationRequest, default_candidates, evaluate_candidate, published_score
-from workbench.mt.evaluation_store import EvaluationResult, evaluations_path
+from workbench.mt.evaluation_store import EvaluationResult, evaluations_path, load_results
 from workbench.mt.routes import resolve
 
 
@@ -84,26 +84,41 @@ def cmd_evaluate(args: argparse.Namespace, context: AppContext) -> int:
     cut = f" (the first {reference.size} of {reference.available})" if reference.size < reference.available else ""
     print(f"reference: {reference.name}, {reference.size} segments{cut}, {reference.direction}")
     request = EvaluationRequest(store, settings, args.backend)
+    load_results(request.folder)  # a damaged results file is named once, before any candidate runs
     with stop_on_signals() as stop:
         results = _run(reference, choices, request, stop)
     if results is None:
         return stop.exit_code
-    _print_table(results, context, reference.direction)
-    print(f"kept in {evaluations_path()}")
-    return 0
+    measured = [result for result in results if isinstance(result, EvaluationResult)]
+    if measured:
+        _print_table(measured, context, reference.direction)
+        print(f"kept in {evaluations_path()}")
+    if len(measured) == len(results):
+        return 0
+    failed = ", ".join(str(problem.args[0]) for problem in results if isinstance(problem, _NotMeasured))
+    sys.stderr.write(f"not measured: {failed}\n")
+    return 1 if measured else 2
+
+
+class _NotMeasured(Exception):
+    """A candidate that could not run (its model does not load): named, and the others still measured."""
 
 
 def _run(
     reference: ReferenceSet, choices: list[str], request: EvaluationRequest, stop: StopRequest
-) -> list[EvaluationResult] | None:
-    results = []
+) -> list[EvaluationResult | _NotMeasured] | None:
+    results: list[EvaluationResult | _NotMeasured] = []
     for choice in choices:
         try:
             results.append(evaluate_candidate(reference, choice, request, ProgressBar(choice, stop)))
-        except (KeyboardInterrupt, Cancelled):
-            kept = f"; the {len(results)} finished before it are kept" if results else ""
+        except (KeyboardInterrupt, Cancelled):  # Cancelled is a WorkbenchError: a stop, not a failure
+            done = sum(isinstance(result, EvaluationResult) for result in results)
+            kept = f"; the {done} finished before it are kept" if done else ""
             sys.stderr.write(f"\nstopped: {choice} was not measured, nothing of it is kept{kept}\n")
             return None
+        except WorkbenchError as exc:
+            sys.stderr.write(f"\nnot measured: {choice}: {exc}\n")
+            results.append(_NotMeasured(choice))
     return results
 
 
