@@ -249,7 +249,7 @@ def _tokenizer_files(folder: Path, names: set[str], family_name: str, model_type
         claim = f"config.json says this is a {model_type} model, but " if model_type else ""
         raise ModelRefused(
             f"{folder}: {claim}its sentencepiece tokenizer file(s) {', '.join(missing)} are missing; "
-            "nothing was installed: copy the whole model folder"
+            "copy the whole model folder"
         )
     return wanted
 
@@ -267,7 +267,7 @@ def _check_language_pieces(reading: _Reading, family_name: str) -> None:
         raise ModelRefused(
             f"{reading.folder}: its {chosen.source_spm} has no {', '.join(missing)} piece: MADLAD-400 is told "
             "which language to write by these tokens, so this T5 model (not MADLAD-400?) cannot be asked for "
-            "Vietnamese, English or Khmer; nothing was installed"
+            "Vietnamese, English or Khmer"
         )
 
 
