@@ -48,3 +48,15 @@ def test_a_model_that_fails_to_load_is_named_and_the_others_are_still_measured_a
     rows = [line.split()[0] for line in captured.out.splitlines() if line.startswith("tiny-")]
     assert rows == ["tiny-nllb"], captured.out
     assert [r.candidate for r in load_results()] == ["tiny-nllb"]
+
+
+@pytest.mark.parametrize("language", ["fr", "en,km", "KM"])
+def test_a_target_language_the_workbench_does_not_translate_into_is_named_with_the_ones_it_does(
+    language: str, models: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    source, reference = flores(tmp_path, 3)
+    assert evaluate("--source", str(source), "--reference", str(reference), "--to", language) == 2
+    err = capsys.readouterr().err
+    assert f"--to {language!r}" in err and "en or km" in err, err
+    assert "have no code for the language" not in err
+    assert not evaluations_path().exists()

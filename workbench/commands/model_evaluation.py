@@ -12,6 +12,7 @@ from workbench.commands.stopping import StopRequest, stop_on_signals
 from workbench.commands.values import bounded
 from workbench.context import AppContext
 from workbench.core.errors import WorkbenchError
+from workbench.core.language.language_rules import TARGET_LANGUAGES
 from workbench.core.progress import Cancelled
 from workbench.core.reference_sets import (
     ReferenceSet,
@@ -44,6 +45,11 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 def read_reference(args: argparse.Namespace) -> ReferenceSet:
     """The reference set the options name: exactly one of --source/--reference, --tmx, --project."""
+    if args.language not in TARGET_LANGUAGES:
+        raise WorkbenchError(
+            f"--to {args.language!r}: models evaluate measures translation into {' or '.join(TARGET_LANGUAGES)}, "
+            "one language at a time"
+        )
     files = args.source is not None or args.reference is not None
     given = sum((files, args.tmx is not None, args.project is not None))
     if given != 1:
