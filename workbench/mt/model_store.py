@@ -163,7 +163,14 @@ class ModelStore:
         self._clear_leftovers()
         with tempfile.TemporaryDirectory(dir=self.root, prefix=".unpack-") as unpack:
             folder = unpack_model_archive(source, Path(unpack), self.archive_limits) if archive else source
-            described = inspect_model_folder(folder)
+            try:
+                described = inspect_model_folder(folder)
+            except ModelRefused as refused:
+                if not archive:
+                    raise
+                # the work folder is hidden and gone once this ends: name the archive the user gave
+                inside = f"{source} (its folder {folder.name})" if folder != Path(unpack) else str(source)
+                raise ModelRefused(str(refused).replace(str(folder), inside)) from None
             model_name = name or _model_name(source)
             return self._copy_in(described, model_name, replace, quantization="", move=archive)
 
