@@ -60,3 +60,23 @@ def test_a_target_language_the_workbench_does_not_translate_into_is_named_with_t
     assert f"--to {language!r}" in err and "en or km" in err, err
     assert "have no code for the language" not in err
     assert not evaluations_path().exists()
+
+
+def test_a_model_installed_but_not_converted_is_named_rather_than_said_to_be_missing(
+    tiny,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],  # type: ignore[no-untyped-def]
+) -> None:
+    """By default only CTranslate2 copies are measured (the transformers backend is the slow reference):
+    an office that installed a model and did not convert it is told which command to run."""
+    from workbench.mt.model_store import ModelStore
+
+    ModelStore(tmp_path / "models").install(tiny.marian, name="opus-mt-vi-en-mine")
+    monkeypatch.setenv("WORKBENCH_MODELS_DIR", str(tmp_path / "models"))
+    source, reference = flores(tmp_path, 3, "eng_Latn")
+    assert evaluate("--source", str(source), "--reference", str(reference), "--to", "en") == 2
+    err = capsys.readouterr().err
+    assert "opus-mt-vi-en-mine" in err and "models convert opus-mt-vi-en-mine" in err, err
+    assert "install one" not in err, err
+    assert not evaluations_path().exists()

@@ -21,8 +21,15 @@ from workbench.core.reference_sets import (
     read_tmx_reference,
 )
 from workbench.mt.engine import BEAM_SIZES
-from workbench.mt.evaluation import EvaluationRequest, default_candidates, evaluate_candidate, published_score
+from workbench.mt.evaluation import (
+    EvaluationRequest,
+    default_candidates,
+    evaluate_candidate,
+    published_score,
+    serves,
+)
 from workbench.mt.evaluation_store import EvaluationResult, evaluations_path, load_results
+from workbench.mt.model_store import ModelStore
 from workbench.mt.routes import resolve
 
 
@@ -81,6 +88,7 @@ def cmd_evaluate(args: argparse.Namespace, context: AppContext) -> int:
             )
     else:
         choices = default_candidates(store, settings, source, target)
+        _note_unconverted(store, source, target, bool(choices))
     if not choices:
         raise WorkbenchError(
             f"no installed model translates {source}->{target}: install one (`python main.py models install PATH`) "
@@ -108,6 +116,25 @@ def cmd_evaluate(args: argparse.Namespace, context: AppContext) -> int:
 
 class _NotMeasured(Exception):
     """A candidate that could not run (its model does not load): named, and the others still measured."""
+
+
+def _note_unconverted(store: ModelStore, source: str, target: str, any_converted: bool) -> None:
+    """Installed models serving the direction with no CTranslate2 copy, which the default leaves out: named
+    with the command that converts them (an error when nothing else can be measured)."""
+    unconverted = [
+        m.name
+        for m in store.installed()
+        if m.format != "ct2" and store.runnable(m.name).format != "ct2" and serves(m, source, target)
+    ]
+    if unconverted:  # the transformers backend is the slow reference: measured only when named
+        convert = "; ".join(f"python main.py models convert {name}" for name in unconverted)
+        note = (
+            f"{', '.join(unconverted)} {'is' if len(unconverted) == 1 else 'are'} installed but not converted, "
+            f"so not measured by default: convert ({convert}) or name it with --models"
+        )
+        if not any_converted:
+            raise WorkbenchError(f"no converted model translates {source}->{target}: {note}")
+        sys.stderr.write(f"note: {note}\n")
 
 
 def _run(
