@@ -33,3 +33,11 @@ def test_utf16_that_does_not_decode_names_the_file(tmp_path: Path) -> None:
     path.write_bytes(b"\xff\xfe" + "ខេត្ត\n".encode("utf-16-le") + b"\x00\xd8")  # a lone surrogate at the end
     with pytest.raises(ImportProblem, match=r"broken\.km.*UTF-16"):
         read_lines(path)
+
+
+@pytest.mark.parametrize("mark", [b"\xef\xbb\xbf", b"\xff\xfe", b"\xef\xbb\xbf \r\n"])
+def test_a_file_holding_only_a_byte_order_mark_is_said_to_be_empty(mark: bytes, tmp_path: Path) -> None:
+    path = tmp_path / "khm_Khmr.devtest"
+    path.write_bytes(mark)
+    with pytest.raises(ImportProblem, match=r"khm_Khmr\.devtest.*is empty"):
+        read_lines(path)

@@ -97,7 +97,7 @@ def read_lines(path: Path) -> list[str]:
                              f"file may be ({MAX_REFERENCE_BYTES // 2**20} MB)")  # fmt: skip
     if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         data = _utf16_as_utf8(source, data)
-    if not data.strip():
+    if not data.removeprefix(codecs.BOM_UTF8).strip():
         raise ImportProblem(source, "is empty: a reference file holds one segment per line")
     if _looks_binary(data):
         raise ImportProblem(source, "is a binary file, not plain text with one segment per line")
