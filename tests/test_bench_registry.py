@@ -12,7 +12,18 @@ REPO = Path(__file__).resolve().parents[1]
 
 
 def test_every_benchmark_the_cli_offers_is_registered_and_loads() -> None:
-    assert set(BENCHMARKS) == {"project", "grid", "tm", "qa", "export", "merge", "prefill", "pretranslate", "route", "evaluate"}
+    assert set(BENCHMARKS) == {
+        "project",
+        "grid",
+        "tm",
+        "qa",
+        "export",
+        "merge",
+        "prefill",
+        "pretranslate",
+        "route",
+        "evaluate",
+    }
     for benchmark in BENCHMARKS.values():
         assert callable(benchmark.load()), benchmark.name
         assert benchmark.summary
