@@ -60,7 +60,7 @@ class EnginePool:
     def for_model(self, name: str) -> LoadedEngine:
         """Load (or reuse) the engine of the installed model `name` (its CTranslate2 copy if it has one),
         whatever the settings say by now; may take seconds for a large model."""
-        model = self.store.runnable(name)
+        model = self.store.runnable(name, self.backend)
         with self._lock:
             loaded = self._engines.get(model.name)
             if loaded is None:

@@ -136,15 +136,30 @@ class ModelStore:
         names = ", ".join(m.name for m in self.installed()) or "none"
         raise WorkbenchError(f"no installed model is called {name!r} (installed: {names})")
 
-    def runnable(self, name: str) -> InstalledModel:
-        """The model to run for `name`: itself if CTranslate2, else its converted CTranslate2 copy if there is one."""
+    def runnable(self, name: str, backend: str = "auto") -> InstalledModel:
+        """The model to run for `name`: itself if CTranslate2, else its converted CTranslate2 copy if there is one.
+        The transformers backend (the reference) runs the transformers folder, whichever of the two is named."""
         model = self.get(name)
+        if backend == "transformers":
+            return self._transformers_folder(model)
         if model.format == "ct2":
             return model
         for other in self.installed():
             if other.format == "ct2" and other.name.startswith(f"{name}-ct2-"):
                 return other
         return model
+
+    def _transformers_folder(self, model: InstalledModel) -> InstalledModel:
+        if model.format != "ct2":
+            return model
+        original = model.name.split("-ct2-")[0]
+        for other in self.installed():
+            if other.format != "ct2" and other.name == original != model.name:
+                return other
+        raise ModelRefused(
+            f"{model.name} is a CTranslate2 model: the transformers backend needs the model's transformers folder "
+            "(install it beside it), or translate with --backend ct2"
+        )
 
     # --- installing -------------------------------------------------------------------------------
 

@@ -1,0 +1,42 @@
+"""--backend transformers (the reference backend, for comparing with CTranslate2) runs a model's transformers
+folder even when a converted copy is installed beside it, instead of handing the CTranslate2 folder to
+transformers and saying the model "cannot be loaded"."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from workbench.core.errors import WorkbenchError
+from workbench.core.settings import Settings
+from workbench.mt.engine import DecodingOptions
+from workbench.mt.engine_pool import EnginePool
+from workbench.mt.model_store import ModelStore
+
+
+@pytest.fixture
+def store(tiny, tmp_path: Path) -> ModelStore:  # type: ignore[no-untyped-def]
+    store = ModelStore(tmp_path / "models")
+    store.install(tiny.marian, name="opus-mt-vi-en-tiny")
+    store.install(tiny.marian_ct2, name="opus-mt-vi-en-tiny-ct2-int8")
+    return store
+
+
+@pytest.mark.parametrize("named", ["opus-mt-vi-en-tiny", "opus-mt-vi-en-tiny-ct2-int8"])
+def test_the_transformers_backend_runs_the_transformers_folder(store: ModelStore, named: str) -> None:
+    loaded = EnginePool(store, Settings(), backend="transformers").for_model(named)
+    assert (loaded.model.name, loaded.model.format) == ("opus-mt-vi-en-tiny", "transformers")
+    assert loaded.engine.translate_batch(["Xin chào."], "vi", "en", DecodingOptions(beam_size=1))[0].tokens
+
+
+def test_the_default_backend_still_runs_the_converted_copy(store: ModelStore) -> None:
+    loaded = EnginePool(store, Settings()).for_model("opus-mt-vi-en-tiny")
+    assert (loaded.model.name, loaded.model.format) == ("opus-mt-vi-en-tiny-ct2-int8", "ct2")
+
+
+def test_a_converted_model_alone_is_refused_by_the_transformers_backend_by_name(tiny, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    store = ModelStore(tmp_path / "models")
+    store.install(tiny.marian_ct2, name="only-ct2")
+    with pytest.raises(WorkbenchError, match=r"only-ct2 is a CTranslate2 model.*--backend ct2"):
+        EnginePool(store, Settings(), backend="transformers").for_model("only-ct2")
