@@ -40,3 +40,16 @@ def test_a_converted_model_alone_is_refused_by_the_transformers_backend_by_name(
     store.install(tiny.marian_ct2, name="only-ct2")
     with pytest.raises(WorkbenchError, match=r"only-ct2 is a CTranslate2 model.*--backend ct2"):
         EnginePool(store, Settings(), backend="transformers").for_model("only-ct2")
+
+
+def test_models_evaluate_with_the_transformers_backend_names_the_folder_that_ran(
+    store: ModelStore, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from tests.mt.test_evaluation import evaluate, flores
+    from workbench.mt.evaluation_store import load_results
+
+    monkeypatch.setenv("WORKBENCH_MODELS_DIR", str(store.root))
+    source, reference = flores(tmp_path, 2, "eng_Latn")
+    arguments = ("--source", str(source), "--reference", str(reference), "--to", "en", "--beam", "1")
+    assert evaluate(*arguments, "--models", "opus-mt-vi-en-tiny-ct2-int8", "--backend", "transformers") == 0
+    assert [r.candidate for r in load_results()] == ["opus-mt-vi-en-tiny"]

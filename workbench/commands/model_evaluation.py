@@ -94,7 +94,8 @@ def cmd_evaluate(args: argparse.Namespace, context: AppContext) -> int:
             f"no installed model translates {source}->{target}: install one (`python main.py models install PATH`) "
             "or name models with --models"
         )
-    choices = [resolve(choice, store, source, target, "--models") for choice in choices]  # each named before any work
+    # each named before any work, by the copy the backend runs
+    choices = [resolve(choice, store, source, target, "--models", args.backend) for choice in choices]
     cut = f" (the first {reference.size} of {reference.available})" if reference.size < reference.available else ""
     print(f"reference: {reference.name}, {reference.size} segments{cut}, {reference.direction}")
     request = EvaluationRequest(store, settings, args.backend)

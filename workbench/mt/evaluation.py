@@ -190,7 +190,8 @@ def evaluate_candidate(
     WorkbenchError naming the model when it is not installed or does not serve the direction."""
     progress = progress or NullProgress()
     source, target = reference.source_language, reference.target_language
-    choice = resolve(choice, request.store, source, target)  # every hop checked before anything loads
+    # every hop checked before anything loads, named by the copy the backend runs
+    choice = resolve(choice, request.store, source, target, backend=request.backend)
     if request.save:
         load_results(request.folder)  # a damaged results file is named before minutes of translation
     _reset_peak_memory()

@@ -108,17 +108,18 @@ def label(choice: str) -> str:
     return parse_route(choice).label if is_route(choice) else choice
 
 
-def _installed(store: ModelStore, name: str, missing: str, option: str) -> InstalledModel:
+def _installed(store: ModelStore, name: str, missing: str, option: str, backend: str = "auto") -> InstalledModel:
     """The runnable copy of `name`; NoModel saying `missing` (who wants it for what), what is installed and
     the `option` that names another (`--model` for translate, `--models` for models evaluate)."""
     try:
-        return store.runnable(name)
+        model = store.get(name)
     except WorkbenchError:
         have = ", ".join(sorted(m.name for m in store.installed())) or "none"
         raise NoModel(
             f"{missing} (installed: {have}). Install it with `python main.py models install PATH` "
             f"or choose another with {option}."
         ) from None
+    return store.runnable(model.name, backend)  # the copy the backend runs (ModelRefused if it has none)
 
 
 def _check_serves(model: InstalledModel, source: str, target: str, what: str) -> None:
@@ -132,7 +133,9 @@ def _check_serves(model: InstalledModel, source: str, target: str, what: str) ->
         raise WorkbenchError(f"{what} cannot use {model.name} for {source}->{target}: {exc}") from None
 
 
-def check_route(route: Route, store: ModelStore, source: str, target: str, option: str = "--model") -> Route:
+def check_route(
+    route: Route, store: ModelStore, source: str, target: str, option: str = "--model", backend: str = "auto"
+) -> Route:
     """The route with each hop's runnable model (its CTranslate2 copy if it has one), once every hop is
     known to be installed and to serve its direction, and the route to go from `source` to `target`."""
     name = f"the route {route.languages}"
@@ -143,19 +146,25 @@ def check_route(route: Route, store: ModelStore, source: str, target: str, optio
     hops = []
     for hop in route.hops:
         model = _installed(
-            store, hop.model, f"{name} needs {hop.model} for {hop.source}->{hop.target}, which is not installed", option
+            store,
+            hop.model,
+            f"{name} needs {hop.model} for {hop.source}->{hop.target}, which is not installed",
+            option,
+            backend,
         )
         _check_serves(model, hop.source, hop.target, name)
         hops.append(Hop(hop.source, hop.target, model.name))
     return Route(tuple(hops))
 
 
-def resolve(choice: str, store: ModelStore, source: str, target: str, option: str = "--model") -> str:
+def resolve(
+    choice: str, store: ModelStore, source: str, target: str, option: str = "--model", backend: str = "auto"
+) -> str:
     """The choice as drafts record it: each model by its runnable name, checked as `drafter_for` checks it.
     `option` is the command's option that names another model, for the message of one not installed."""
     if is_route(choice):
-        return check_route(parse_route(choice), store, source, target, option).text
-    model = _installed(store, choice, f"no model for {source}->{target}: {choice} is not installed", option)
+        return check_route(parse_route(choice), store, source, target, option, backend).text
+    model = _installed(store, choice, f"no model for {source}->{target}: {choice} is not installed", option, backend)
     _check_serves(model, source, target, f"the choice for {target}")
     return model.name
 
