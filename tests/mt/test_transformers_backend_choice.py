@@ -53,3 +53,16 @@ def test_models_evaluate_with_the_transformers_backend_names_the_folder_that_ran
     arguments = ("--source", str(source), "--reference", str(reference), "--to", "en", "--beam", "1")
     assert evaluate(*arguments, "--models", "opus-mt-vi-en-tiny-ct2-int8", "--backend", "transformers") == 0
     assert [r.candidate for r in load_results()] == ["opus-mt-vi-en-tiny"]
+
+
+def test_a_route_on_the_transformers_backend_records_the_folders_that_ran(tiny, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    from workbench.mt.pipeline import TranslateOptions
+    from workbench.mt.routes import drafter_for
+
+    store = ModelStore(tmp_path / "models")
+    for folder, name in [(tiny.marian, "opus-mt-vi-en-tiny"), (tiny.marian_ct2, "opus-mt-vi-en-tiny-ct2-int8"),
+                         (tiny.nllb, "tiny-nllb"), (tiny.nllb_ct2_int8, "tiny-nllb-ct2-int8")]:  # fmt: skip
+        store.install(folder, name=name)
+    pool = EnginePool(store, Settings(), backend="transformers")
+    drafter = drafter_for("vi-en-km:opus-mt-vi-en-tiny+tiny-nllb", pool, "vi", "km", TranslateOptions())
+    assert drafter.model == "vi-en-km:opus-mt-vi-en-tiny+tiny-nllb"

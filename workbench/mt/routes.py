@@ -185,9 +185,9 @@ def drafter_for(
     `lock` (a single model's) defaults to the pool's lock of that engine; each hop of a route holds its own.
     """
     if not is_route(choice):
-        loaded = pool.for_model(resolve(choice, pool.store, source, target))
+        loaded = pool.for_model(resolve(choice, pool.store, source, target, backend=pool.backend))
         return EngineDrafter(loaded.engine, source, options, urgent, lock or loaded.lock)
-    route = check_route(parse_route(choice), pool.store, source, target)
+    route = check_route(parse_route(choice), pool.store, source, target, backend=pool.backend)  # as it will run
     hops = []
     for hop in route.hops:
         loaded = pool.for_model(hop.model)
