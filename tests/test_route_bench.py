@@ -21,9 +21,15 @@ def test_the_route_benchmark_prints_both_paths_and_the_ratio() -> None:
             text,
             re.M,
         ), text
-    assert re.search(r"^  hops apart +wall median [\d.]+ s .*\(2 runs, 4 drafts each\)$", text, re.M), text
+    # the hops apart leave out an empty pivot as the route does; at full length every segment is drafted
+    assert re.search(r"^  hops apart +wall median [\d.]+ s .*\(2 runs, \d drafts each\)$", text, re.M), text
+    assert re.search(r"^  full length +wall median [\d.]+ s .*\(2 runs, 4 drafts each\)$", text, re.M), text
+    assert re.search(r"^  the random first hop's English: \d of 4 pivots empty", text, re.M), text
     assert re.search(r"^  route/\(hops apart, .*\): wall \d+\.\d\d, CPU \d+\.\d\d$", text, re.M), text
-    assert re.fullmatch(r"  route/direct: wall \d+\.\d\d, CPU \d+\.\d\d", lines[-1]), lines[-1]
+    assert re.search(r"^  route/direct as measured .*: wall \d+\.\d\d, CPU \d+\.\d\d$", text, re.M), text
+    assert re.fullmatch(r"  route/direct with full-length pivots .*: wall \d+\.\d\d, CPU \d+\.\d\d", lines[-1]), lines[
+        -1
+    ]
 
 
 def test_the_route_benchmark_takes_its_segments_and_threads_from_the_command_line() -> None:
