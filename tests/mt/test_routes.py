@@ -281,3 +281,9 @@ def test_the_choice_of_a_model_or_route_follows_the_command_line_then_the_settin
     # no model named for en->km: the catalogue's default for the hop (MADLAD-400, freely licensed), named when missing
     with pytest.raises(NoModel, match="the route vi-en-km needs madlad400-3b-mt for en->km, which is not installed"):
         choose(store, Settings(), "km", "vi", {"en": "opus-mt-vi-en-tiny"}, route="vi-en-km")
+
+
+def test_the_window_is_pointed_to_the_model_manager_not_to_a_command_line_option(pool: EnginePool) -> None:
+    with pytest.raises(NoModel, match="choose another in the model manager") as raised:
+        choose(pool.store, Settings(mt_models={"km": "vi-en-km:opus-mt-vi-en-tiny+gone"}), "km", "vi", option="")
+    assert "--model" not in str(raised.value)

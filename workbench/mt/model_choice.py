@@ -42,11 +42,13 @@ def choose(
     models: Mapping[str, str] | None = None,
     every: str | None = None,
     route: str | None = None,
+    option: str = "--model",
 ) -> str:
     """The checked choice for `source`->`language`.
 
     `models` names a model (or a route text) per language, `every` one for every language without its own
-    (the CLI's bare `--model NAME`), `route` the languages of a route into `language` ("vi-en-km").
+    (the CLI's bare `--model NAME`), `route` the languages of a route into `language` ("vi-en-km"), `option` the
+    command's option that names another model ("" in the window: the message points to the model manager).
     """
     models = models or {}
     if route is not None:
@@ -56,7 +58,7 @@ def choose(
             for a, b in itertools.pairwise(codes)
             if (name := models.get(b) or every or settings_hop_model(settings, b) or default_choice(store, a, b))
         }
-        return resolve(route_from(route, hop_models).text, store, source, language)
+        return resolve(route_from(route, hop_models).text, store, source, language, option)
     chosen = models.get(language) or every or settings.mt_models.get(language)
     chosen = chosen or default_choice(store, source, language)
     if not chosen:
@@ -64,7 +66,7 @@ def choose(
             f"no model for {source}->{language}: the catalogue has no default for it. Install one with "
             "`python main.py models install PATH` and choose it with --model or in the settings."
         )
-    return resolve(chosen, store, source, language)
+    return resolve(chosen, store, source, language, option)
 
 
 def default_choice(store: ModelStore, source: str, target: str) -> str | None:

@@ -180,7 +180,7 @@ class EvaluationDialog(QDialog):
         for choice in settings.mt_models.values():  # a route chosen for a language may serve this one
             if is_route(choice) and choice not in choices:
                 try:
-                    choices.append(resolve(choice, store, "vi", self.target))
+                    choices.append(resolve(choice, store, "vi", self.target, option=""))
                 except WorkbenchError:
                     continue
         for choice in choices:

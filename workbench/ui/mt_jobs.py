@@ -159,7 +159,7 @@ def _translate_alone(
 ) -> tuple[str, Draft]:
     """A segment's task, in a worker: the model's (or route's) name and its draft."""
     try:
-        choice = choose(pool.store, pool.settings, language, source)
+        choice = choose(pool.store, pool.settings, language, source, option="")
         if is_route(choice):
             route = drafter_for(choice, pool, source, language, options)
             assert isinstance(route, RouteDrafter)
@@ -231,7 +231,7 @@ class MtService(QObject):
         source = self.project.info.source_language
         options = self.options_for(self.settings)
         pool = self.engines
-        models = [choose(pool.store, self.settings, language, source) for language in languages]
+        models = [choose(pool.store, self.settings, language, source, option="") for language in languages]
         plans: list[DraftPlan] = []
         for language, model in zip(languages, models, strict=True):
             plan = plan_pretranslation(

@@ -150,7 +150,7 @@ class RouteDialog(QDialog):
         """Accept only a route every hop of which is installed and serves its direction."""
         try:
             route = route_from(self.languages(), {b: m for _a, b, m in self._hops() if m})
-            check_route(route, self.store, self.source, self._target())
+            check_route(route, self.store, self.source, self._target(), option="")
         except WorkbenchError as exc:
             self.problem.setText(str(exc))
             return
