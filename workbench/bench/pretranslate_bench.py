@@ -35,6 +35,7 @@ from workbench.core.settings import Settings
 from workbench.core.store.project_store import Project
 from workbench.mt.engine import TranslationEngine
 from workbench.mt.pipeline import EngineDrafter, TranslateOptions
+from workbench.mt.speed_stats import seconds_spread
 from workbench.mt.speed_workloads import bench_target
 
 if TYPE_CHECKING:
@@ -181,10 +182,6 @@ def _window_run(
     return Run("window", run_wall, run_cpu, drafts, waits, frozenset(asked))
 
 
-def _spread(values: list[float]) -> str:
-    return f"median {statistics.median(values):.2f} s ({min(values):.2f}-{max(values):.2f})"
-
-
 def _measure(architecture: str, pairs: int, threads: int, work: Path, out: Out) -> None:
     from workbench.mt.model_choice import EnginePool
 
@@ -222,7 +219,7 @@ def _measure(architecture: str, pairs: int, threads: int, work: Path, out: Out) 
     for path in ("cli", "window"):
         mine = [r for r in runs if r.path == path]
         out(
-            f"  {path:6}  wall {_spread([r.wall for r in mine])}; CPU {_spread([r.cpu for r in mine])}"
+            f"  {path:6}  wall {seconds_spread([r.wall for r in mine])}; CPU {seconds_spread([r.cpu for r in mine])}"
             f" ({len(mine)} runs)"
         )
     cli_runs = [r for r in runs if r.path == "cli"]
@@ -235,7 +232,7 @@ def _measure(architecture: str, pairs: int, threads: int, work: Path, out: Out) 
     )
     out(
         f"  'this segment now' during the job: {len(waits)} requests, "
-        + (f"{_spread(waits)}" if waits else "none answered")
+        + (f"{seconds_spread(waits)}" if waits else "none answered")
         + f"; the job's drafts {'are' if same else 'are NOT'} the CLI's"
     )
     ratio = statistics.median(r.wall for r in cli_runs) / statistics.median(r.wall for r in window_runs)

@@ -33,6 +33,7 @@ from workbench.mt.engine import DecodingOptions
 from workbench.mt.engine_pool import EnginePool
 from workbench.mt.pipeline import TranslateOptions
 from workbench.mt.routes import drafter_for
+from workbench.mt.speed_stats import seconds_spread
 from workbench.mt.speed_workloads import benchmark_sources
 
 Out = Callable[[str], None]
@@ -85,10 +86,6 @@ def _time(path: str, run: Callable[[], list[Draft]]) -> Run:
     wall, cpu = time.perf_counter(), time.process_time()
     drafts = len(run())
     return Run(path, time.perf_counter() - wall, time.process_time() - cpu, drafts)
-
-
-def _spread(values: list[float]) -> str:
-    return f"median {statistics.median(values):.2f} s ({min(values):.2f}-{max(values):.2f})"
 
 
 def _measure(architectures: tuple[str, str], segments: int, threads: int, pairs: int, work: Path, out: Out) -> None:
@@ -148,7 +145,7 @@ def _measure(architectures: tuple[str, str], segments: int, threads: int, pairs:
     for path, shown in (("route", "route"), ("direct", "direct"), ("apart", "hops apart"), ("full", "full length")):
         mine = [r for r in runs if r.path == path]
         out(
-            f"  {shown:11}  wall {_spread([r.wall for r in mine])}; CPU {_spread([r.cpu for r in mine])}"
+            f"  {shown:11}  wall {seconds_spread([r.wall for r in mine])}; CPU {seconds_spread([r.cpu for r in mine])}"
             f" ({len(mine)} runs, {mine[0].drafts} drafts each)"
         )
     wall = {p: statistics.median(r.wall for r in runs if r.path == p) for p in paths}

@@ -39,6 +39,12 @@ class Series:
     cpu: tuple[float, ...]
 
 
+def seconds_spread(values: Sequence[float]) -> str:
+    """How the benchmarks print a series of seconds: "median 1.23 s (1.10-1.40)"."""
+    spread = Spread.of(values)
+    return f"median {spread.median:.2f} s ({spread.low:.2f}-{spread.high:.2f})"
+
+
 def verdict(ours: Spread, theirs: Spread, label: str = "pipeline") -> str:
     """Lower is better (seconds)."""
     if ours.overlaps(theirs):
