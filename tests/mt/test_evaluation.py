@@ -295,3 +295,27 @@ def test_by_default_every_model_serving_the_language_and_the_settings_route_are_
     assert default_candidates(store, settings, "vi", "en") == ["opus-mt-vi-en-tiny", "tiny-m2m100", "tiny-nllb"]
     settings.mt_models = {"km": "vi-en-km:opus-mt-vi-en-tiny+not-installed"}
     assert default_candidates(store, settings, "vi", "km") == ["tiny-m2m100", "tiny-nllb"]  # not measurable: left out
+
+
+def test_the_bar_over_a_route_and_a_model_ends_at_the_whole_run_and_never_passes_it(
+    models: Path, tmp_path: Path
+) -> None:
+    """A route counts each hop's work; the evaluation's one bar shows it as the candidate's share of the run."""
+    from workbench.mt.evaluation import evaluate_candidates
+
+    reports: list[tuple[int, int]] = []
+
+    class Recorder:
+        def report(self, done: int, total: int, message: str = "") -> None:
+            reports.append((done, total))
+
+        def is_cancelled(self) -> bool:
+            return False
+
+    reference = read_aligned_files(*flores(tmp_path, 6), "km")
+    request = EvaluationRequest(ModelStore(models), Settings.load())
+    evaluate_candidates(reference, ["vi-en-km:opus-mt-vi-en-tiny+tiny-nllb", "tiny-nllb"], request, Recorder())
+    assert {total for _done, total in reports} == {12}
+    done = [d for d, _total in reports]
+    assert max(done) == 12 and done == sorted(done)
+    assert max(d for d in done[: done.index(6) + 1]) == 6  # the route's share ends where the model's begins

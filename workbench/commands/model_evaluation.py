@@ -13,7 +13,7 @@ from workbench.commands.values import bounded
 from workbench.context import AppContext
 from workbench.core.errors import WorkbenchError
 from workbench.core.language.language_rules import TARGET_LANGUAGES
-from workbench.core.progress import Cancelled
+from workbench.core.progress import Cancelled, Share
 from workbench.core.reference_sets import (
     ReferenceSet,
     read_aligned_files,
@@ -144,7 +144,11 @@ def _run(
     results: list[EvaluationResult | _NotMeasured] = []
     for choice in choices:
         try:
-            results.append(evaluate_candidate(reference, choice, request, ProgressBar(choice, stop)))
+            results.append(
+                evaluate_candidate(
+                    reference, choice, request, Share(ProgressBar(choice, stop), 0, reference.size, reference.size)
+                )
+            )
         except (KeyboardInterrupt, Cancelled):  # Cancelled is a WorkbenchError: a stop, not a failure
             done = sum(isinstance(result, EvaluationResult) for result in results)
             kept = f"; the {done} finished before it are kept" if done else ""

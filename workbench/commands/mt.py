@@ -18,7 +18,7 @@ from workbench.context import AppContext
 from workbench.core.counted import counted
 from workbench.core.errors import ProjectFault, WorkbenchError
 from workbench.core.ops.pretranslation import plan_pretranslation, run_pretranslation, save_batch
-from workbench.core.progress import Cancelled
+from workbench.core.progress import Cancelled, Share
 from workbench.core.store.project_store import Project
 from workbench.mt.engine import BEAM_SIZES, DecodingOptions
 from workbench.mt.model_choice import EnginePool, choose
@@ -101,19 +101,6 @@ def cmd_models(args: argparse.Namespace, context: AppContext) -> int:
     store.remove(args.name)
     print(f"removed {args.name}")
     return 0
-
-
-class _SegmentsDone:
-    """The drafter's own count shown as segments: a route counts the work of each hop, the bar its segments."""
-
-    def __init__(self, bar: ProgressBar, segments: int) -> None:
-        self.bar, self.segments = bar, segments
-
-    def report(self, done: int, total: int, message: str = "") -> None:
-        self.bar.report(done * self.segments // total if total else self.segments, self.segments, message)
-
-    def is_cancelled(self) -> bool:
-        return self.bar.is_cancelled()
 
 
 def cmd_translate(args: argparse.Namespace, context: AppContext) -> int:
@@ -202,7 +189,7 @@ def _translate(args: argparse.Namespace, context: AppContext, stop: StopRequest)
                     plan,
                     drafter,
                     lambda p, name, batch: save_batch(project, p, name, batch),
-                    _SegmentsDone(ProgressBar(language, stop), plan.to_translate),
+                    Share(ProgressBar(language, stop), 0, plan.to_translate, plan.to_translate),
                 )
             except (KeyboardInterrupt, Cancelled):
                 sys.stderr.write("\nstopped: every finished batch is saved; run the same command to continue\n")

@@ -27,7 +27,7 @@ from typing import Any, cast
 from workbench.core.errors import WorkbenchError
 from workbench.core.language.protected_spans import find_protected_spans
 from workbench.core.ops.pretranslation import Unit
-from workbench.core.progress import NullProgress, Progress
+from workbench.core.progress import NullProgress, Progress, Share
 from workbench.core.reference_sets import ReferenceSet
 from workbench.core.settings import Settings
 from workbench.mt.catalogue import PublishedScore
@@ -249,19 +249,6 @@ def _finish(
     return result
 
 
-class _Overall:
-    """One candidate's progress as a share of the whole run (the window shows one bar for every candidate)."""
-
-    def __init__(self, progress: Progress, offset: int, total: int, label: str) -> None:
-        self.progress, self.offset, self.total, self.label = progress, offset, total, label
-
-    def report(self, done: int, total: int, message: str = "") -> None:
-        self.progress.report(self.offset + done, self.total, self.label)
-
-    def is_cancelled(self) -> bool:
-        return self.progress.is_cancelled()
-
-
 def evaluate_candidates(
     reference: ReferenceSet,
     choices: Sequence[str],
@@ -275,7 +262,9 @@ def evaluate_candidates(
     results = []
     total = reference.size * len(choices)
     for at, choice in enumerate(choices):
-        result = evaluate_candidate(reference, choice, request, _Overall(progress, at * reference.size, total, choice))
+        result = evaluate_candidate(
+            reference, choice, request, Share(progress, at * reference.size, reference.size, total, choice)
+        )
         on_result(result)
         results.append(result)
     return results

@@ -37,7 +37,7 @@ from workbench.core.ops.pretranslation import (
     run_pretranslation,
     save_batch,
 )
-from workbench.core.progress import Cancelled
+from workbench.core.progress import Cancelled, Share
 from workbench.core.records import SegmentRecord
 from workbench.core.settings import Settings
 from workbench.core.store.project_store import Project
@@ -100,23 +100,6 @@ class _Batch:
     drafts: list[Draft]
 
 
-class _JobProgress:
-    """The pipeline's Progress for one language of a job: counted over the whole job, through its task.
-
-    The drafter counts its own work (a route counts each hop's), which becomes this language's share of
-    the job's segments."""
-
-    def __init__(self, state: TaskState, offset: int, segments: int, total: int) -> None:
-        self._state, self._offset, self._segments, self._total = state, offset, segments, total
-
-    def report(self, done: int, total: int, message: str = "") -> None:
-        share = done * self._segments // total if total else 0
-        self._state.report(self._offset + share, self._total)
-
-    def is_cancelled(self) -> bool:
-        return self._state.is_cancelled()
-
-
 def translate_options(settings: Settings) -> TranslateOptions:
     return TranslateOptions(decoding=DecodingOptions(beam_size=settings.beam_size), khmer_digits=settings.khmer_digits)
 
@@ -140,7 +123,7 @@ def _decode(
         state.partial(_Loading(plan.model))
         # the planned model or route, whatever the settings say now
         drafter = drafter_for(plan.model, pool, source, plan.language, options, urgent[plan.language])
-        run_pretranslation(plan, drafter, _hand_over(state), _JobProgress(state, offset, plan.to_translate, total))
+        run_pretranslation(plan, drafter, _hand_over(state), Share(state, offset, plan.to_translate, total))
         offset += plan.to_translate
 
 
