@@ -12,7 +12,6 @@ grows with the reference set and not with the model. Figures are printed, never 
 
 from __future__ import annotations
 
-import contextlib
 import os
 import shutil
 import statistics
@@ -27,6 +26,7 @@ from workbench.core.reference_sets import ReferenceSet
 from workbench.core.settings import Settings
 from workbench.mt.evaluation import EvaluationRequest, evaluate_candidate
 from workbench.mt.evaluation_metrics import score
+from workbench.mt.peak_memory import resident_mb
 
 ARCHITECTURE = "opus-mt-vi-en"
 #: press sentences are 25-40 tokens; a real vi->en translation is about as long
@@ -45,15 +45,6 @@ def press_sentences(count: int) -> list[str]:
         sentences = list(dict.fromkeys(s.strip() + "." for s in text.split(". ") if s.strip()))
         megabytes *= 2
     return sentences[:count]
-
-
-def resident_mb() -> float:
-    """This process's resident memory now (Linux; 0 elsewhere)."""
-    with contextlib.suppress(OSError, ValueError, IndexError):
-        for line in Path("/proc/self/status").read_text().splitlines():
-            if line.startswith("VmRSS:"):
-                return int(line.split()[1]) / 1024
-    return 0.0
 
 
 def _target(architecture: str) -> str:

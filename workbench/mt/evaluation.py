@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import contextlib
 import gc
-import resource
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
@@ -37,6 +36,7 @@ from workbench.mt.evaluation_metrics import score
 from workbench.mt.evaluation_store import EvaluationResult, append_result, load_results
 from workbench.mt.families import family as model_family
 from workbench.mt.model_store import InstalledModel, ModelStore
+from workbench.mt.peak_memory import peak_memory_mb, reset_peak_memory
 from workbench.mt.pipeline import TranslateOptions
 from workbench.mt.routes import drafter_for, is_route, licences, resolve
 
@@ -84,20 +84,6 @@ class _CountingPool(EnginePool):
     @property
     def output_tokens(self) -> int:
         return sum(cast(_CountingEngine, loaded.engine).output_tokens for loaded in self.counting.values())
-
-
-def _reset_peak_memory() -> None:
-    """Start Linux's resident high-water mark (VmHWM) afresh; elsewhere the peak keeps earlier work's."""
-    with contextlib.suppress(OSError):
-        Path("/proc/self/clear_refs").write_text("5")
-
-
-def _peak_memory_mb() -> float:
-    with contextlib.suppress(OSError, ValueError, IndexError):
-        for line in Path("/proc/self/status").read_text().splitlines():
-            if line.startswith("VmHWM:"):
-                return int(line.split()[1]) / 1024
-    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
 def serves(model: InstalledModel, source: str, target: str) -> bool:
@@ -194,7 +180,7 @@ def evaluate_candidate(
     choice = resolve(choice, request.store, source, target, backend=request.backend)
     if request.save:
         load_results(request.folder)  # a damaged results file is named before minutes of translation
-    _reset_peak_memory()
+    reset_peak_memory()
     pool = _CountingPool(request, target)
     try:
         drafter = drafter_for(choice, pool, source, target, request.options())
@@ -205,7 +191,7 @@ def evaluate_candidate(
                 for index in draft.unit.segment_ids:
                     hypotheses[index] = draft.text
         translate_seconds = time.perf_counter() - began
-        peak = _peak_memory_mb()
+        peak = peak_memory_mb()
         output_tokens = pool.output_tokens
     finally:
         del pool

@@ -10,11 +10,9 @@ Figures are printed, never asserted.
 
 from __future__ import annotations
 
-import contextlib
 import copy
 import json
 import os
-import resource
 import subprocess
 import sys
 import threading
@@ -29,6 +27,7 @@ from workbench.core.ops.pretranslation import Unit
 from workbench.mt.ct2_engine import Ct2Engine
 from workbench.mt.engine import DecodingOptions
 from workbench.mt.loader import load_engine
+from workbench.mt.peak_memory import peak_memory_mb, reset_peak_memory
 from workbench.mt.pipeline import TranslateOptions, UrgentRequests, translate_units
 from workbench.mt.speed_layouts import (
     SEARCH_RUNS,
@@ -66,24 +65,6 @@ MODES = {"equal": BEAMS, "mixed": (1,)}
 FLOAT32_SEARCH_MB = 200
 #: raw CTranslate2, our pipeline on raw's translator, our pipeline on the app's own engine
 KINDS = ("raw", "pipeline", "app")
-
-
-def peak_memory_mb() -> float:
-    """This process's peak resident memory. VmHWM, not ru_maxrss: the latter keeps the high-water mark of
-    the (large) parent this worker was forked from."""
-    try:
-        for line in Path("/proc/self/status").read_text().splitlines():
-            if line.startswith("VmHWM:"):
-                return int(line.split()[1]) / 1024
-    except OSError:
-        pass
-    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-
-
-def _reset_peak_memory() -> None:
-    """Start VmHWM afresh from the current resident size (Linux; elsewhere the peak keeps the load's)."""
-    with contextlib.suppress(OSError):
-        Path("/proc/self/clear_refs").write_text("5")
 
 
 def _mode(beam: int) -> str:
@@ -206,7 +187,7 @@ def _compare(folder: Path, threads: int, pairs: int, given: Layout | None) -> di
 def _memory(kind: str, folder: Path, threads: int, layout: Layout) -> dict[str, float]:
     """Runs in a child process of its own: peak memory of one kind decoding the equal workload in beam 4."""
     runs = _Runs(folder, threads, layout, keep_app=False)
-    _reset_peak_memory()  # the engine's own translator, let go for the chosen one, is not this kind's memory
+    reset_peak_memory()  # the engine's own translator, let go for the chosen one, is not this kind's memory
     equal = workloads(runs.engine, scale_for(folder))[0]
     (runs.raw(equal, 4, layout) if kind == "raw" else runs.pipeline(equal, 4))()
     return {"peak_mb": peak_memory_mb()}
