@@ -129,32 +129,38 @@ class ModelStore:
                 if not folder.is_symlink() and folder.is_dir() and folder.stat().st_mtime < cutoff:
                     shutil.rmtree(folder)
 
-    def get(self, name: str) -> InstalledModel:
-        for model in self.installed():
+    def get(self, name: str, installed: list[InstalledModel] | None = None) -> InstalledModel:
+        """The installed model called `name`; `installed`: the folder as a caller already read it."""
+        models = self.installed() if installed is None else installed
+        for model in models:
             if model.name == name:
                 return model
-        names = ", ".join(m.name for m in self.installed()) or "none"
+        names = ", ".join(m.name for m in models) or "none"
         raise WorkbenchError(f"no installed model is called {name!r} (installed: {names})")
 
-    def runnable(self, name: str, backend: str = "auto") -> InstalledModel:
+    def runnable(
+        self, name: str, backend: str = "auto", installed: list[InstalledModel] | None = None
+    ) -> InstalledModel:
         """The model to run for `name`: itself if CTranslate2, else its converted CTranslate2 copy if there is one.
-        The transformers backend (the reference) runs the transformers folder, whichever of the two is named."""
-        model = self.get(name)
+        The transformers backend (the reference) runs the transformers folder, whichever of the two is named.
+        The models folder is read once (`installed`: as a caller already read it)."""
+        models = self.installed() if installed is None else installed
+        model = self.get(name, models)
         if backend == "transformers":
-            return self._transformers_folder(model)
+            return self._transformers_folder(model, models)
         if model.format == "ct2":
             return model
-        for other in self.installed():
+        for other in models:
             if other.format == "ct2" and other.name.startswith(f"{name}-ct2-"):
                 return other
         return model
 
-    def _transformers_folder(self, model: InstalledModel) -> InstalledModel:
+    def _transformers_folder(self, model: InstalledModel, installed: list[InstalledModel]) -> InstalledModel:
         if model.format != "ct2":
             return model
         original = model.name.split("-ct2-")[0]
-        for other in self.installed():
-            if other.format != "ct2" and other.name == original != model.name:
+        for other in installed:
+            if other.format != "ct2" and other.name == original:
                 return other
         raise ModelRefused(
             f"{model.name} is a CTranslate2 model: the transformers backend needs the model's transformers folder "

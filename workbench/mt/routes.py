@@ -112,15 +112,14 @@ def _installed(store: ModelStore, name: str, missing: str, option: str, backend:
     """The runnable copy of `name`; NoModel saying `missing` (who wants it for what), what is installed and
     the `option` that names another (`--model` for translate, `--models` for models evaluate; "" in the window,
     where the model manager chooses)."""
-    try:
-        model = store.get(name)
-    except WorkbenchError:
-        have = ", ".join(sorted(m.name for m in store.installed())) or "none"
+    installed = store.installed()
+    if not any(m.name == name for m in installed):
+        have = ", ".join(sorted(m.name for m in installed)) or "none"
         raise NoModel(
             f"{missing} (installed: {have}). Install it with `python main.py models install PATH` "
             f"or choose another {f'with {option}' if option else 'in the model manager'}."
-        ) from None
-    return store.runnable(model.name, backend)  # the copy the backend runs (ModelRefused if it has none)
+        )
+    return store.runnable(name, backend, installed)  # the copy the backend runs (ModelRefused if it has none)
 
 
 def _check_serves(model: InstalledModel, source: str, target: str, what: str) -> None:
