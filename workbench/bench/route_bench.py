@@ -32,6 +32,7 @@ from workbench.core.settings import Settings
 from workbench.mt.engine import DecodingOptions
 from workbench.mt.engine_pool import EnginePool
 from workbench.mt.pipeline import TranslateOptions
+from workbench.mt.route_drafter import pivot_unit
 from workbench.mt.routes import drafter_for
 from workbench.mt.speed_stats import seconds_spread
 from workbench.mt.speed_workloads import benchmark_sources
@@ -50,7 +51,7 @@ BEAM_SIZE = 4
 
 @dataclass(frozen=True, slots=True)
 class Run:
-    path: str  # "route" | "direct"
+    path: str  # "route" | "direct" | "apart" | "full"
     wall: float
     cpu: float
     drafts: int
@@ -70,7 +71,7 @@ def _hops_apart(first: Drafter, second: Drafter, units: Sequence[Unit]) -> list[
     """The two hops as two separate pre-translations (vi->en, then en->km of its drafts, an empty one left
     out as the route leaves it out): what a route should cost at most."""
     english = _drafted(first, units, "en")
-    return _drafted(second, [Unit(d.text, d.unit.segment_ids, d.unit.spans) for d in english if d.text.strip()], "km")
+    return _drafted(second, [pivot_unit(d) for d in english if d.text.strip()], "km")
 
 
 def _hops_full_length(first: Drafter, second: Drafter, units: Sequence[Unit]) -> list[Draft]:

@@ -59,7 +59,7 @@ def _combined(previous: Draft, later: Draft, unit: Unit, target: str, options: T
     return Draft(unit, text, min(previous.score, later.score), flags)
 
 
-def _pivot_unit(draft: Draft) -> Unit:
+def pivot_unit(draft: Draft) -> Unit:
     """The next hop's input: the previous hop's restored text, checked against the original spans."""
     return Unit(draft.text, draft.unit.segment_ids, draft.unit.spans)
 
@@ -73,7 +73,7 @@ def translate_through(unit: Unit, hops: Sequence[HopEngine], options: TranslateO
         if not draft.text.strip():
             break
         with decoding_lock(hop.engine, hop.lock):
-            later = translate_one(_pivot_unit(draft), hop.engine, hop.source, hop.target, options)
+            later = translate_one(pivot_unit(draft), hop.engine, hop.source, hop.target, options)
         draft = _combined(draft, later, unit, hop.target, options)
     return draft
 
@@ -146,14 +146,13 @@ class RouteDrafter:
         first = self.hops[0]
         batches = translate_units(units, first.engine, first.source, first.target, self.options, counter.hop(0))
         lane: UrgentLane | None = None
+        if self.urgent is not None:
+            self.urgent._set_serving(True)
         if self.urgent is not None and all(runs_in_parallel(hop.engine) for hop in self.hops):
             urgent = self.options.for_urgent()
-            self.urgent._set_serving(True)
             lane = UrgentLane(self.urgent, lambda unit: self.translate_one(unit, urgent), "urgent-route-translation")
             before_batch: Callable[[], None] = lane.wait_until_answered
         else:
-            if self.urgent is not None:
-                self.urgent._set_serving(True)
             before_batch = self._serve_urgent
         saved = 0
         try:
@@ -183,7 +182,7 @@ class RouteDrafter:
         drafts = batch
         for index, hop in enumerate(self.hops[1:], start=1):
             done: dict[tuple[int, ...], Draft] = {d.unit.segment_ids: d for d in drafts if not d.text.strip()}
-            pivots = [_pivot_unit(d) for d in drafts if d.text.strip()]
+            pivots = [pivot_unit(d) for d in drafts if d.text.strip()]
             previous = {d.unit.segment_ids: d for d in drafts}
             calls = translate_units(pivots, hop.engine, hop.source, hop.target, self.options, counter.hop(index))
             try:
@@ -200,8 +199,9 @@ class RouteDrafter:
                 calls.close()
             counter.call_done(index, sum(len(u.segment_ids) for u in pivots))
             drafts = [done[d.unit.segment_ids] for d in drafts]
-        # a unit whose pivot came out empty keeps its (empty) draft, for the original unit
-        return [Draft(originals[d.unit.segment_ids], d.text, d.score, d.flags) for d in drafts]
+        # every draft is for its original unit: the first hop's were decoded from it, a unit whose pivot came
+        # out empty keeps its (empty) draft, and _combined gives the others their original unit
+        return drafts
 
     def _serve_urgent(self) -> None:
         """Between hop batches: answer the segments asked for now, through the whole route, greedily."""

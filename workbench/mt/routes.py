@@ -188,11 +188,15 @@ def drafter_for(
         loaded = pool.for_model(resolve(choice, pool.store, source, target, backend=pool.backend))
         return EngineDrafter(loaded.engine, source, options, urgent, lock or loaded.lock)
     route = check_route(parse_route(choice), pool.store, source, target, backend=pool.backend)  # as it will run
-    hops = []
-    for hop in route.hops:
-        loaded = pool.for_model(hop.model)
-        hops.append(HopEngine(hop.source, hop.target, loaded.engine, loaded.lock))
-    return RouteDrafter(route.text, hops, options, urgent)
+    return RouteDrafter(route.text, hop_engines(route, pool), options, urgent)
+
+
+def hop_engines(route: Route, pool: EnginePool) -> list[HopEngine]:
+    """Each hop of a checked route with its engine from the pool (loaded once) and that engine's lock."""
+    return [
+        HopEngine(hop.source, hop.target, (loaded := pool.for_model(hop.model)).engine, loaded.lock)
+        for hop in route.hops
+    ]
 
 
 def models_of(choice: str) -> list[str]:

@@ -44,8 +44,8 @@ from workbench.core.store.project_store import Project
 from workbench.mt.engine import DecodingOptions
 from workbench.mt.model_choice import EnginePool, choose
 from workbench.mt.pipeline import TranslateOptions, UrgentRequests, decoding_lock, translate_one
-from workbench.mt.route_drafter import RouteDrafter
-from workbench.mt.routes import drafter_for, is_route
+from workbench.mt.route_drafter import translate_through
+from workbench.mt.routes import drafter_for, hop_engines, is_route, parse_route
 from workbench.ui.tasks import TaskRunner, TaskState
 
 log = logging.getLogger(__name__)
@@ -143,10 +143,8 @@ def _translate_alone(
     """A segment's task, in a worker: the model's (or route's) name and its draft."""
     try:
         choice = choose(pool.store, pool.settings, language, source, option="")
-        if is_route(choice):
-            route = drafter_for(choice, pool, source, language, options)
-            assert isinstance(route, RouteDrafter)
-            return route.model, route.translate_one(unit, options)
+        if is_route(choice):  # checked by `choose`: its hops' engines translate the segment through the route
+            return choice, translate_through(unit, hop_engines(parse_route(choice), pool), options)
         loaded = pool.for_model(choice)
         with decoding_lock(loaded.engine, loaded.lock):
             return loaded.model.name, translate_one(unit, loaded.engine, source, language, options)
