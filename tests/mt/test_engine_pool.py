@@ -10,7 +10,7 @@ import pytest
 
 from workbench.core.errors import WorkbenchError
 from workbench.core.settings import Settings
-from workbench.mt.model_choice import EnginePool
+from workbench.mt.model_choice import EnginePool, choose
 from workbench.mt.model_store import ModelStore
 
 
@@ -23,12 +23,14 @@ def pool(tmp_path: Path, tiny) -> EnginePool:  # type: ignore[no-untyped-def]
 
 
 def test_a_model_asked_for_by_name_is_loaded_once_whatever_the_settings_choose(pool: EnginePool) -> None:
-    planned = pool.for_language("vi", "km")
+    planned = pool.for_model(choose(pool.store, pool.settings, "km", "vi"))
     assert planned.model.name == "tiny-nllb" and planned.engine.model_name == "tiny-nllb"
     pool.settings = replace(pool.settings, mt_models={"km": "tiny-nllb-other"})
     assert pool.for_model("tiny-nllb") is planned  # the job's model, reused, not the new choice
-    assert pool.for_language("vi", "km").model.name == "tiny-nllb-other"  # the next job's
-    assert pool.for_model("tiny-nllb-other") is pool.for_language("vi", "km")
+    assert (
+        pool.for_model(choose(pool.store, pool.settings, "km", "vi")).model.name == "tiny-nllb-other"
+    )  # the next job's
+    assert pool.for_model("tiny-nllb-other") is pool.for_model(choose(pool.store, pool.settings, "km", "vi"))
 
 
 def test_a_model_that_is_not_installed_is_refused_by_name(pool: EnginePool) -> None:

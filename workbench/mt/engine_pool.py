@@ -1,6 +1,6 @@
-"""Keeping loaded engines for reuse, and the plain choice of one installed model for a language.
+"""Keeping loaded engines for reuse, and the error of a language no installed model serves.
 
-The choice that may also be a pivot route (vi-en-km) is model_choice.py's; routes.py loads each hop's
+Which model or pivot route (vi-en-km) serves a language is model_choice.py's; routes.py loads each hop's
 engine from this pool, so a model serving a route and a language of its own is loaded once.
 """
 
@@ -18,19 +18,6 @@ from workbench.mt.model_store import InstalledModel, ModelStore
 
 class NoModel(WorkbenchError):
     """No installed model serves a language pair; the message says which one was wanted."""
-
-
-def choose_model(store: ModelStore, settings: Settings, language: str, source: str, explicit: str | None) -> str:
-    """An explicit name, else the settings' choice for the language, else the catalogue's default; installed."""
-    name = explicit or settings.mt_models.get(language) or store.catalogue.default_for(source, language)
-    installed = {m.name for m in store.installed()}
-    if name and (name in installed):
-        return name
-    have = ", ".join(sorted(installed)) or "none"
-    raise NoModel(
-        f"no model for {source}->{language}: {name or 'no default'} is not installed (installed: {have}). "
-        "Install one with `python main.py models install PATH` or choose one with --model."
-    )
 
 
 @dataclass(frozen=True, slots=True)
@@ -52,10 +39,6 @@ class EnginePool:
         self.threads = threads
         self._engines: dict[str, LoadedEngine] = {}
         self._lock = threading.Lock()
-
-    def for_language(self, source: str, target: str) -> LoadedEngine:
-        """Load (or reuse) the engine the settings choose for `source`->`target` now."""
-        return self.for_model(choose_model(self.store, self.settings, target, source, None))
 
     def for_model(self, name: str) -> LoadedEngine:
         """Load (or reuse) the engine of the installed model `name` (its CTranslate2 copy if it has one),

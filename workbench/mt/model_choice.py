@@ -16,11 +16,11 @@ import itertools
 from collections.abc import Mapping
 
 from workbench.core.settings import Settings
-from workbench.mt.engine_pool import EnginePool, LoadedEngine, NoModel, choose_model
+from workbench.mt.engine_pool import EnginePool, LoadedEngine, NoModel
 from workbench.mt.model_store import ModelStore
 from workbench.mt.routes import is_route, parse_route, resolve, route_from, route_languages
 
-__all__ = ["EnginePool", "LoadedEngine", "NoModel", "choose", "choose_model", "default_choice", "settings_hop_model"]
+__all__ = ["EnginePool", "LoadedEngine", "NoModel", "choose", "default_choice", "settings_hop_model"]
 
 
 def settings_hop_model(settings: Settings, language: str) -> str | None:
