@@ -11,7 +11,7 @@ from pathlib import Path
 
 import ctranslate2
 
-from workbench.mt.engine import DecodingOptions, EngineBase, Hypothesis, cut_at_cap
+from workbench.mt.engine import DecodingOptions, EngineBase, Hypothesis
 
 
 class Ct2Engine(EngineBase):
@@ -48,10 +48,7 @@ class Ct2Engine(EngineBase):
         for result, cap, source_tokens in zip(results, caps, batch, strict=True):
             decoded = list(result.hypotheses[0])[forced:]
             score = _mean_log_prob(result.scores[0], forced, len(decoded), limit)
-            tokens, stopped = cut_at_cap(decoded, forced, cap)
-            hypotheses.append(
-                Hypothesis(self.codec.detokenize(tokens), tuple(tokens), score, stopped, len(source_tokens))
-            )
+            hypotheses.append(self.hypothesis(decoded, forced, cap, score, len(source_tokens)))
         return hypotheses
 
 

@@ -106,6 +106,11 @@ class EngineBase:
         """The family's repeat guards, as keyword arguments both backends take."""
         return decoding_guards(model_family(self.family)) if options.guards else {}
 
+    def hypothesis(self, decoded: list[str], forced: int, cap: int, score: float, input_tokens: int) -> Hypothesis:
+        """One output as both backends give it: cut at its own cap (`cut_at_cap`), detokenized, with its score."""
+        tokens, stopped = cut_at_cap(decoded, forced, cap)
+        return Hypothesis(self.codec.detokenize(tokens), tuple(tokens), score, stopped, input_tokens)
+
 
 def cut_at_cap(tokens: list[str], forced: int, cap: int) -> tuple[list[str], int | None]:
     """The output's tokens within its own cap, and the cap if decoding reached it (None: it ended by itself).

@@ -13,7 +13,7 @@ from pathlib import Path
 import torch
 from transformers import AutoModelForSeq2SeqLM, AutoTokenizer
 
-from workbench.mt.engine import DecodingOptions, EngineBase, Hypothesis, cut_at_cap
+from workbench.mt.engine import DecodingOptions, EngineBase, Hypothesis
 from workbench.mt.families import family as family_named
 
 
@@ -75,10 +75,7 @@ class TransformersEngine(EngineBase):
                     break
             decoded = [self.id_to_token.get(t, "<unk>") for t in chosen if t != self.model.config.eos_token_id]
             score = self._mean_log_prob(input_ids[row_index], attention[row_index], row[:skip], chosen)
-            tokens, stopped = cut_at_cap(decoded, skip - 1, caps[row_index])
-            hypotheses.append(
-                Hypothesis(self.codec.detokenize(tokens), tuple(tokens), score, stopped, len(ids[row_index]))
-            )
+            hypotheses.append(self.hypothesis(decoded, skip - 1, caps[row_index], score, len(ids[row_index])))
         return hypotheses
 
     def _mean_log_prob(self, source: torch.Tensor, mask: torch.Tensor, start: list[int], chosen: list[int]) -> float:
