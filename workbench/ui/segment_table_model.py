@@ -17,7 +17,7 @@ from PySide6.QtGui import QBrush, QColor, QFont
 
 from workbench.core.errors import WorkbenchError
 from workbench.core.memory.glossary import TermFinder
-from workbench.core.ops.draft_confidence import has_low_score, is_runaway_flag, is_weak_draft
+from workbench.core.ops.draft_confidence import has_low_score, is_weak_draft, ran_away
 from workbench.core.records import Origin, SegmentRecord, Status, Translation
 from workbench.core.store.project_store import Project
 from workbench.ui.status_look import confidence, status_icon, status_name
@@ -185,7 +185,7 @@ class SegmentTableModel(QAbstractTableModel):
             lines.append(self.tr("By {0}").format(translation.author))
         if weak and has_low_score(translation):
             lines.append(self.tr("Low confidence: check this draft carefully"))
-        if weak and any(is_runaway_flag(f) for f in translation.flags):
+        if weak and ran_away(translation):
             lines.append(self.tr("The model's output ran away: check this draft carefully"))
         lines += translation.flags  # each with its reason
         return "\n".join(lines)

@@ -25,6 +25,11 @@ def has_low_score(translation: Translation) -> bool:
     return translation.score is not None and translation.score < WEAK_DRAFT_SCORE
 
 
+def ran_away(translation: Translation) -> bool:
+    """Whether one of the draft's flags says its output ran away."""
+    return any(is_runaway_flag(f) for f in translation.flags)
+
+
 def is_weak_draft(translation: Translation | None) -> bool:
     """A machine draft nobody has confirmed yet whose model score is below WEAK_DRAFT_SCORE, or whose output
     ran away (a runaway flag says why)."""
@@ -32,5 +37,5 @@ def is_weak_draft(translation: Translation | None) -> bool:
         translation is not None
         and translation.status is Status.DRAFT
         and translation.origin is Origin.MT
-        and (has_low_score(translation) or any(is_runaway_flag(f) for f in translation.flags))
+        and (has_low_score(translation) or ran_away(translation))
     )
