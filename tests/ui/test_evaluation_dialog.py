@@ -100,3 +100,22 @@ def test_the_open_projects_approved_segments_with_a_bad_choice_named(  # type: i
     item.setCheckState(Qt.CheckState.Unchecked)
     dialog.run_button.click()  # nothing ticked: said, nothing started
     assert "Tick at least one candidate" in shown_errors[-1] and dialog.task_id is None
+
+
+def test_use_for_chooses_the_model_as_installed_not_its_converted_copy(
+    qtbot, tiny, tmp_path: Path, monkeypatch
+) -> None:  # type: ignore[no-untyped-def]
+    """A result names the CTranslate2 copy it ran; the choice it makes names the model, as the manager lists it."""
+    from workbench.mt.model_store import ModelStore
+
+    store = ModelStore(tmp_path / "models")
+    store.install(tiny.nllb, name="tiny-nllb")
+    store.install(tiny.nllb_ct2_int8, name="tiny-nllb-ct2-int8")
+    monkeypatch.setenv("WORKBENCH_MODELS_DIR", str(tmp_path / "models"))
+    dialog = dialog_on_files(qtbot, tmp_path, 3)
+    assert dialog.chosen_candidates() == ["tiny-nllb-ct2-int8"]
+    with qtbot.waitSignal(dialog.ended, timeout=120_000):
+        dialog.run_button.click()
+    dialog.table.selectRow(0)
+    dialog.use_button.click()
+    assert Settings.load().mt_models["km"] == "tiny-nllb"

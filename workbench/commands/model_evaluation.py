@@ -26,11 +26,10 @@ from workbench.mt.evaluation import (
     default_candidates,
     evaluate_candidate,
     published_score,
-    serves,
 )
 from workbench.mt.evaluation_store import EvaluationResult, evaluations_path, load_results
 from workbench.mt.model_store import ModelStore
-from workbench.mt.routes import resolve
+from workbench.mt.routes import resolve, serves
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:

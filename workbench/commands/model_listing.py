@@ -8,10 +8,9 @@ from __future__ import annotations
 
 import textwrap
 
-from workbench.core.errors import WorkbenchError
 from workbench.mt.catalogue import HEADLINE_METRIC, HEADLINE_TEST_SET, CatalogueEntry
-from workbench.mt.evaluation import serves
 from workbench.mt.model_store import InstalledModel, ModelStore
+from workbench.mt.routes import serves
 
 #: the directions with a score column, in the order shown
 COLUMNS = ("vi-en", "vi-km")
@@ -41,11 +40,8 @@ def _directions(model: InstalledModel) -> str:
     served = []
     for direction in DIRECTIONS:
         source, target = direction.split("-")
-        try:
-            if serves(model, source, target):
-                served.append(direction)
-        except WorkbenchError:  # a family without a code for the language
-            continue
+        if serves(model, source, target):
+            served.append(direction)
     return ",".join(served) or "?"
 
 

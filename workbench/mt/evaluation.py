@@ -34,11 +34,10 @@ from workbench.mt.engine import DecodingOptions, Hypothesis, TranslationEngine
 from workbench.mt.engine_pool import EnginePool, LoadedEngine
 from workbench.mt.evaluation_metrics import score
 from workbench.mt.evaluation_store import EvaluationResult, append_result, load_results
-from workbench.mt.families import family as model_family
-from workbench.mt.model_store import InstalledModel, ModelStore
+from workbench.mt.model_store import ModelStore
 from workbench.mt.peak_memory import peak_memory_mb, reset_peak_memory
 from workbench.mt.pipeline import TranslateOptions
-from workbench.mt.routes import drafter_for, is_route, licences, resolve
+from workbench.mt.routes import drafter_for, is_route, licences, resolve, serves
 
 
 class _CountingEngine:
@@ -84,14 +83,6 @@ class _CountingPool(EnginePool):
     @property
     def output_tokens(self) -> int:
         return sum(cast(_CountingEngine, loaded.engine).output_tokens for loaded in self.counting.values())
-
-
-def serves(model: InstalledModel, source: str, target: str) -> bool:
-    """Whether an installed model translates `source`->`target` (a one-direction family by its name)."""
-    family = model_family(model.family)
-    if family.fixed_directions:
-        return family.direction_of(f"{model.name} {model.path.name}") == f"{source}-{target}"
-    return family.language_token(source) is not None and family.language_token(target) is not None
 
 
 def default_candidates(store: ModelStore, settings: Settings, source: str, target: str) -> list[str]:

@@ -133,6 +133,27 @@ def _check_serves(model: InstalledModel, source: str, target: str, what: str) ->
         raise WorkbenchError(f"{what} cannot use {model.name} for {source}->{target}: {exc}") from None
 
 
+def serves(model: InstalledModel, source: str, target: str) -> bool:
+    """Whether an installed model translates `source`->`target` (a one-direction family by its name)."""
+    try:
+        _check_serves(model, source, target, "")
+    except WorkbenchError:
+        return False
+    return True
+
+
+def base_choice(choice: str) -> str:
+    """The choice with each model by its original's name: a result names the converted copy it ran
+    ("opus-mt-vi-en-ct2-int8"), the model manager and the settings the model installed ("opus-mt-vi-en")."""
+    if not is_route(choice):
+        return choice.split("-ct2-")[0]
+    try:
+        route = parse_route(choice)
+    except WorkbenchError:
+        return choice
+    return Route(tuple(Hop(h.source, h.target, h.model.split("-ct2-")[0]) for h in route.hops)).text
+
+
 def check_route(
     route: Route, store: ModelStore, source: str, target: str, option: str = "--model", backend: str = "auto"
 ) -> Route:

@@ -47,7 +47,7 @@ from workbench.core.reference_sets import (
 )
 from workbench.mt.evaluation import EvaluationRequest, default_candidates, evaluate_candidates, published_score
 from workbench.mt.evaluation_store import EvaluationResult, latest_per_reference, load_results
-from workbench.mt.routes import is_route, label, resolve
+from workbench.mt.routes import base_choice, is_route, label, resolve
 from workbench.ui.error_dialog import show_error
 from workbench.ui.rows_model import RowsModel
 from workbench.ui.tasks import TaskRunner, TaskState
@@ -239,7 +239,9 @@ class EvaluationDialog(QDialog):
             return
         language = result.direction.split("-")[-1]
         settings = self.context.settings
-        self.context.update_settings(replace(settings, mt_models={**settings.mt_models, language: result.candidate}))
+        self.context.update_settings(
+            replace(settings, mt_models={**settings.mt_models, language: base_choice(result.candidate)})
+        )
         self.state.setText(self.tr("{0} now drafts {1}").format(label(result.candidate), language))
 
     # --- running -------------------------------------------------------------------------------------

@@ -39,11 +39,10 @@ from workbench.context import AppContext
 from workbench.core.errors import WorkbenchError
 from workbench.core.settings import Settings
 from workbench.mt.catalogue import HEADLINE_TEST_SET, CatalogueEntry
-from workbench.mt.evaluation import serves
 from workbench.mt.evaluation_store import EvaluationResult, best_measured, load_results
 from workbench.mt.model_choice import default_choice
 from workbench.mt.model_store import InstalledModel, ModelStore
-from workbench.mt.routes import Hop, Route, is_route, label, models_of, parse_route
+from workbench.mt.routes import base_choice, is_route, label, models_of, parse_route, serves
 from workbench.ui.evaluation_dialog import EvaluationDialog
 from workbench.ui.route_editor import RouteDialog, choice_label, choosable_models, licence_text, route_target
 from workbench.ui.rows_model import RowsModel
@@ -54,18 +53,6 @@ SCORED = ("vi-en", "vi-km")
 #: the table's columns: name, directions, licence, (published, measured) per scored direction, size, installed, note
 SCORE_COLUMN = 3
 NOTE_COLUMN = SCORE_COLUMN + 2 * len(SCORED) + 2
-
-
-def base_choice(choice: str) -> str:
-    """The choice with each model by its original's name: a result names the converted copy it ran
-    ("opus-mt-vi-en-ct2-int8"), the table and the settings the model installed ("opus-mt-vi-en")."""
-    if not is_route(choice):
-        return choice.split("-ct2-")[0]
-    try:
-        route = parse_route(choice)
-    except WorkbenchError:
-        return choice
-    return Route(tuple(Hop(h.source, h.target, h.model.split("-ct2-")[0]) for h in route.hops)).text
 
 
 def _well_formed(choice: str) -> bool:
@@ -198,7 +185,8 @@ class ModelManagerDialog(QDialog):
         for direction in SCORED:
             found: dict[str, EvaluationResult] = {}
             for candidate, result in best_measured(results, direction).items():
-                key, held = base_choice(candidate), found.get(base_choice(candidate))
+                key = base_choice(candidate)
+                held = found.get(key)
                 if held is None or (result.segments, result.date) > (held.segments, held.date):
                     found[key] = result
             measured[direction] = found

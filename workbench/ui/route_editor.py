@@ -22,9 +22,8 @@ from PySide6.QtWidgets import (
 
 from workbench.core.errors import WorkbenchError
 from workbench.core.language.language_rules import LANGUAGES
-from workbench.mt.evaluation import serves
 from workbench.mt.model_store import InstalledModel, ModelStore
-from workbench.mt.routes import Route, check_route, is_route, label, licences, route_from
+from workbench.mt.routes import Route, check_route, is_route, label, licences, route_from, serves
 
 
 def licence_text(choice: str, store: ModelStore) -> str:
