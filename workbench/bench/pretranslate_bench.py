@@ -34,7 +34,7 @@ from workbench.core.records import Status
 from workbench.core.settings import Settings
 from workbench.core.store.project_store import Project
 from workbench.mt.engine import TranslationEngine
-from workbench.mt.pipeline import EngineDrafter, TranslateOptions
+from workbench.mt.pipeline import EngineDrafter, TranslateOptions, translate_options
 from workbench.mt.speed_stats import seconds_spread
 from workbench.mt.speed_workloads import bench_target
 
@@ -74,7 +74,6 @@ def _target(engine: TranslationEngine) -> str:
 def _options(engine: TranslationEngine, target: str) -> Callable[[Settings], TranslateOptions]:
     """The window's options from its settings, with the benchmark's cap (the forced language token counts)."""
     forced = bench_target(engine)[1]
-    from workbench.ui.mt_jobs import translate_options
 
     def options_for(settings: Settings) -> TranslateOptions:
         options = translate_options(settings)

@@ -11,10 +11,9 @@ from workbench.commands.stopping import StopRequest
 class ProgressBar:
     """Meets `core.progress.Progress`: a bar with segments per second and the time left, on one line."""
 
-    def __init__(self, label: str, stop: StopRequest, unit: str = "segments") -> None:
+    def __init__(self, label: str, stop: StopRequest) -> None:
         self.label = label
         self.stop = stop
-        self.unit = unit
         self.started = time.perf_counter()
 
     def report(self, done: int, total: int, message: str = "") -> None:
@@ -24,7 +23,7 @@ class ProgressBar:
         width = 30
         filled = int(width * done / total) if total else width
         sys.stderr.write(
-            f"\r{self.label} [{'#' * filled}{'.' * (width - filled)}] {done}/{total} {self.unit} "
+            f"\r{self.label} [{'#' * filled}{'.' * (width - filled)}] {done}/{total} segments "
             f"{rate:.1f} seg/s ETA {int(eta // 60)}m{int(eta % 60):02d}s "
         )
         sys.stderr.flush()

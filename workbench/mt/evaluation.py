@@ -36,7 +36,7 @@ from workbench.mt.evaluation_metrics import score
 from workbench.mt.evaluation_store import EvaluationResult, append_result, load_results
 from workbench.mt.model_store import ModelStore
 from workbench.mt.peak_memory import peak_memory_mb, reset_peak_memory
-from workbench.mt.pipeline import TranslateOptions
+from workbench.mt.pipeline import TranslateOptions, translate_options
 from workbench.mt.routes import drafter_for, is_route, licences, resolve, serves
 
 
@@ -150,10 +150,10 @@ class EvaluationRequest:
     max_output_tokens: int | None = None
 
     def options(self) -> TranslateOptions:
-        decoding = DecodingOptions(beam_size=self.settings.beam_size)
-        if self.max_output_tokens is not None:
-            decoding = replace(decoding, max_output_tokens=self.max_output_tokens)
-        return TranslateOptions(decoding=decoding, khmer_digits=self.settings.khmer_digits)
+        options = translate_options(self.settings)
+        if self.max_output_tokens is None:
+            return options
+        return replace(options, decoding=replace(options.decoding, max_output_tokens=self.max_output_tokens))
 
 
 def evaluate_candidate(

@@ -36,6 +36,7 @@ from dataclasses import dataclass, field, replace
 
 from workbench.core.ops.pretranslation import Draft, Unit
 from workbench.core.progress import Cancelled, NullProgress, Progress
+from workbench.core.settings import Settings
 from workbench.mt.engine import DecodingOptions, TranslationEngine
 from workbench.mt.long_inputs import split_for_model
 from workbench.mt.protection import finish_output, restore_spans
@@ -63,6 +64,11 @@ class TranslateOptions:
 
     def cache_key(self) -> str:
         return f"{self.decoding.cache_key()};khmer_digits={int(self.khmer_digits)}"
+
+
+def translate_options(settings: Settings) -> TranslateOptions:
+    """The options the user's settings give a pre-translation (the window's, and what `models evaluate` measures)."""
+    return TranslateOptions(decoding=DecodingOptions(beam_size=settings.beam_size), khmer_digits=settings.khmer_digits)
 
 
 class UrgentRequests:

@@ -41,9 +41,8 @@ from workbench.core.progress import Cancelled, Share
 from workbench.core.records import SegmentRecord
 from workbench.core.settings import Settings
 from workbench.core.store.project_store import Project
-from workbench.mt.engine import DecodingOptions
 from workbench.mt.model_choice import EnginePool, choose
-from workbench.mt.pipeline import TranslateOptions, UrgentRequests, decoding_lock, translate_one
+from workbench.mt.pipeline import TranslateOptions, UrgentRequests, decoding_lock, translate_one, translate_options
 from workbench.mt.route_drafter import translate_through
 from workbench.mt.routes import drafter_for, hop_engines, is_route, parse_route
 from workbench.ui.tasks import TaskRunner, TaskState
@@ -98,10 +97,6 @@ class _Batch:
     language: str
     model: str
     drafts: list[Draft]
-
-
-def translate_options(settings: Settings) -> TranslateOptions:
-    return TranslateOptions(decoding=DecodingOptions(beam_size=settings.beam_size), khmer_digits=settings.khmer_digits)
 
 
 def _decode(
