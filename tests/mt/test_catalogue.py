@@ -61,8 +61,8 @@ def test_the_headline_of_a_direction_is_its_flores_figure_only() -> None:
     nllb = catalogue.get("nllb-200-distilled-600M")
     assert opus is not None and nllb is not None
     # opus-mt-vi-en's card gives Tatoeba figures only: published, but not comparable with FLORES ones.
-    assert len(opus.scores) == 2 and opus.scores.get("vi-en") is None
-    assert nllb.scores.get("vi-en") == pytest.approx(57.23)
+    assert len(opus.scores) == 2 and opus.scores.headline("vi-en") is None
+    assert nllb.scores.headline("vi-en").value == pytest.approx(57.23)
     headline = nllb.scores.headline("vi-km")
     assert headline is not None and headline.metric == "chrF" and headline.test_set == "FLORES-200 devtest"
 

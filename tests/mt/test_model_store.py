@@ -40,7 +40,7 @@ def test_catalogue_models_show_their_licence(store: ModelStore, tiny) -> None:  
     installed = store.install(tiny.marian_ct2, name="opus-mt-vi-en")
     assert installed.licence == "Apache-2.0" and installed.family == "marian"
     nllb = store.catalogue.get("nllb-200-distilled-600M")
-    assert nllb is not None and nllb.licence == "CC-BY-NC-4.0" and nllb.scores.get("vi-en") == 57.23
+    assert nllb is not None and nllb.licence == "CC-BY-NC-4.0" and nllb.scores.headline("vi-en").value == 57.23
     assert store.catalogue.default_for("vi", "en") == "opus-mt-vi-en"
 
 

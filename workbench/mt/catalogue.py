@@ -79,11 +79,6 @@ class PublishedScores:
             None,
         )
 
-    def get(self, direction: str, default: float | None = None) -> float | None:
-        """The headline value for `direction` (see `headline`), else `default`."""
-        found = self.headline(direction)
-        return found.value if found else default
-
 
 @dataclass(frozen=True, slots=True)
 class CatalogueEntry:

@@ -178,11 +178,13 @@ class EvaluationDialog(QDialog):
         store, settings = self.context.models, self.context.settings
         choices = default_candidates(store, settings, "vi", self.target)
         for choice in settings.mt_models.values():  # a route chosen for a language may serve this one
-            if is_route(choice) and choice not in choices:
+            if is_route(choice):  # compared as it runs: default_candidates names the copies that run
                 try:
-                    choices.append(resolve(choice, store, "vi", self.target, option=""))
+                    resolved = resolve(choice, store, "vi", self.target, option="")
                 except WorkbenchError:
                     continue
+                if resolved not in choices:
+                    choices.append(resolved)
         for choice in choices:
             item = QListWidgetItem(label(choice))
             item.setData(Qt.ItemDataRole.UserRole, choice)

@@ -258,7 +258,8 @@ class ModelManagerDialog(QDialog):
         for base, models in by_base.items():
             add(base, None, [base, "", models[0].licence], ["", have(models), ""])
         names = {m.name for m in installed}
-        for choice in self.routes(measured):
+        routes = self.routes(measured)
+        for choice in routes:
             route = parse_route(choice)
             missing = [m for m in models_of(choice) if m not in names]
             add(base_choice(choice), None,
@@ -268,14 +269,13 @@ class ModelManagerDialog(QDialog):
         self.model.cell_tips = tips
         self.model.set_rows(rows, tooltips=[" · ".join(r) for r in rows])
         self.table.resizeColumnsToContents()
-        self._fill_choices(measured)
+        self._fill_choices(routes)
         self._update_buttons()
 
-    def _fill_choices(self, measured: dict[str, dict[str, EvaluationResult]]) -> None:
-        """Each language's combo: the catalogue default, the installed models, the routes into it; and
+    def _fill_choices(self, routes: list[str]) -> None:
+        """Each language's combo: the catalogue default, the installed models, the `routes` into it; and
         the settings' choice even when it is no longer installed (said so), so what drafts is what is shown."""
         models = choosable_models(self.store)
-        routes = self.routes(measured)
         for code, combo in self.choices.items():
             combo.clear()
             default = default_choice(self.store, "vi", code)

@@ -115,9 +115,8 @@ class SettingsDialog(QDialog):
         installed = {m.name for m in self.store.installed()}
         for code, shown in self.mt_choices.items():
             choice = self.settings.mt_models.get(code, "")
-            default = default_choice(self.store, "vi", code) or ""
             try:
-                drafting = choice or default
+                drafting = choice or default_choice(self.store, "vi", code) or ""
                 text = choice_label(drafting, self.store) if drafting else self.tr("none")
                 missing = [m for m in models_of(drafting) if m not in installed] if drafting else []
             except WorkbenchError as exc:  # a route text edited by hand: shown as it is, with why
