@@ -43,7 +43,7 @@ class Scale:
     def describe(self) -> str:
         return (
             f"equal {self.segments} segments (not {SEGMENTS}), mixed {self.long_segments}+{self.mixed_segments} "
-            f"(not {LONG_SEGMENTS}+{MIXED_SEGMENTS}), {self.urgent_requests} urgent requests (not 5)"
+            f"(not {LONG_SEGMENTS}+{MIXED_SEGMENTS}), {self.urgent_requests} urgent requests (not {FULL.urgent_requests})"
         )
 
 
