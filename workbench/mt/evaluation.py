@@ -171,23 +171,28 @@ def evaluate_candidate(
     choice = resolve(choice, request.store, source, target, backend=request.backend)
     if request.save:
         load_results(request.folder)  # a damaged results file is named before minutes of translation
-    reset_peak_memory()
-    pool = _CountingPool(request, target)
     try:
-        drafter = drafter_for(choice, pool, source, target, request.options())
-        hypotheses = [""] * reference.size
-        began = time.perf_counter()
-        for batch in drafter.drafts(reference_units(reference), target, progress):
-            for draft in batch:
-                for index in draft.unit.segment_ids:
-                    hypotheses[index] = draft.text
-        translate_seconds = time.perf_counter() - began
-        peak = peak_memory_mb()
-        output_tokens = pool.output_tokens
-    finally:
-        del pool
+        hypotheses, translate_seconds, output_tokens, peak = _translate(reference, choice, request, progress)
+    finally:  # the candidate's engines went with `_translate`'s pool and drafter: the next peak is its own
         gc.collect()
     return _finish(reference, choice, request, hypotheses, translate_seconds, output_tokens, peak)
+
+
+def _translate(
+    reference: ReferenceSet, choice: str, request: EvaluationRequest, progress: Progress
+) -> tuple[list[str], float, int, float]:
+    """The reference's drafts by `choice` on engines of a pool of its own: (texts, seconds, output tokens, peak MB)."""
+    source, target = reference.source_language, reference.target_language
+    reset_peak_memory()
+    pool = _CountingPool(request, target)
+    drafter = drafter_for(choice, pool, source, target, request.options())
+    hypotheses = [""] * reference.size
+    began = time.perf_counter()
+    for batch in drafter.drafts(reference_units(reference), target, progress):
+        for draft in batch:
+            for index in draft.unit.segment_ids:
+                hypotheses[index] = draft.text
+    return hypotheses, time.perf_counter() - began, pool.output_tokens, peak_memory_mb()
 
 
 def _finish(
