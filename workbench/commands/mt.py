@@ -6,6 +6,7 @@ import argparse
 import sys
 import time
 from contextlib import closing
+from dataclasses import replace
 from pathlib import Path
 
 from workbench.commands.model_evaluation import add_arguments as add_evaluate_arguments
@@ -20,10 +21,10 @@ from workbench.core.errors import ProjectFault, WorkbenchError
 from workbench.core.ops.pretranslation import plan_pretranslation, run_pretranslation, save_batch
 from workbench.core.progress import Cancelled, Share
 from workbench.core.store.project_store import Project
-from workbench.mt.engine import BEAM_SIZES, DecodingOptions
+from workbench.mt.engine import BEAM_SIZES
 from workbench.mt.model_choice import EnginePool, choose
 from workbench.mt.model_store import ModelStore, convert_needs
-from workbench.mt.pipeline import TranslateOptions
+from workbench.mt.pipeline import translate_options
 from workbench.mt.routes import drafter_for, is_route, label, licences, route_languages
 
 
@@ -158,8 +159,10 @@ def _translate(args: argparse.Namespace, context: AppContext, stop: StopRequest)
         if unknown:
             raise WorkbenchError(f"{', '.join(unknown)} is not a target language of {args.project}")
         document_id = project.document_id(args.document)
-        options = TranslateOptions(
-            decoding=DecodingOptions(beam_size=args.beam or settings.beam_size),
+        options = translate_options(settings, project)
+        options = replace(
+            options,
+            decoding=replace(options.decoding, beam_size=args.beam or settings.beam_size),
             khmer_digits=args.khmer_digits or settings.khmer_digits,
         )
         source = project.info.source_language

@@ -45,6 +45,11 @@ class Settings:
     mt_models: dict[str, str] = field(default_factory=dict)
     beam_size: int = 4
     khmer_digits: bool = False
+    #: a Vietnamese back-translation of every machine draft, made in the background after the drafts
+    back_translate: bool = True
+    #: pre-translation keeps a draft the quality estimate puts in the "poor" band out of the cell (it stays a
+    #: suggestion in the side panel)
+    leave_poor_drafts_out: bool = False
     #: the grid's and editor's font ("" and 0: the system's)
     font_family: str = ""
     font_size: int = 0

@@ -30,6 +30,11 @@ class DecodingOptions:
     #: the runaway guards (mt/runaway.py): each output capped relative to its input's length, and the model
     #: family's no-repeat n-gram size and repetition penalty. False: `max_output_tokens` is the only limit.
     guards: bool = True
+    #: how many hypotheses each output returns (the best first, in `Hypothesis.alternatives`): glossary terms
+    #: are enforced by choosing among them (mt/term_enforcement.py)
+    num_hypotheses: int = 1
+    #: fill `Hypothesis.token_scores` (each chosen token's log-probability), for the quality estimate
+    token_scores: bool = False
 
     def cache_key(self) -> str:
         guards = GUARDS_VERSION if self.guards else "off"
@@ -48,6 +53,10 @@ class Hypothesis:
     cap: int | None = None
     #: the input's length in model tokens (its framing included), which the cap was computed from
     input_tokens: int = 0
+    #: each output token's log-probability (with `DecodingOptions.token_scores`; else empty)
+    token_scores: tuple[float, ...] = ()
+    #: with `DecodingOptions.num_hypotheses` > 1: every hypothesis of this input, best first (this one first)
+    alternatives: tuple[Hypothesis, ...] = ()
 
 
 class TranslationEngine(Protocol):

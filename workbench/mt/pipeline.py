@@ -34,13 +34,16 @@ from concurrent.futures import Future
 from contextlib import AbstractContextManager, nullcontext
 from dataclasses import dataclass, field, replace
 
+from workbench.core.ops.edit_rules import RuleSet
 from workbench.core.ops.pretranslation import Draft, Unit
 from workbench.core.progress import Cancelled, NullProgress, Progress
 from workbench.core.settings import Settings
-from workbench.mt.engine import DecodingOptions, TranslationEngine
+from workbench.core.store.project_store import Project
+from workbench.mt.engine import DecodingOptions, Hypothesis, TranslationEngine
 from workbench.mt.long_inputs import split_for_model
 from workbench.mt.protection import finish_output, restore_spans
 from workbench.mt.runaway import runaway_flags
+from workbench.mt.term_enforcement import ProtectedSource, TermPlan
 
 log = logging.getLogger(__name__)
 
@@ -58,17 +61,32 @@ class TranslateOptions:
     #: a segment the translator is waiting for is decoded greedily: several times faster than beam 4 on a
     #: CPU, and close in quality for these models; the draft stays a draft either way
     urgent_beam_size: int = 1
+    #: the project's edit rules (applied to the source before MT and to the output after), None: none
+    rules: RuleSet | None = None
+    #: the project's glossary, enforced in the output (placeholders for fixed terms, n-best for the others)
+    terms: TermPlan | None = None
 
     def for_urgent(self) -> TranslateOptions:
         return replace(self, decoding=replace(self.decoding, beam_size=self.urgent_beam_size))
 
     def cache_key(self) -> str:
-        return f"{self.decoding.cache_key()};khmer_digits={int(self.khmer_digits)}"
+        key = f"{self.decoding.cache_key()};khmer_digits={int(self.khmer_digits)}"
+        if self.rules is not None and self.rules.key:
+            key += f";rules={self.rules.key}"
+        if self.terms is not None and self.terms.key:
+            key += f";terms={self.terms.key}"
+        return key
 
 
-def translate_options(settings: Settings) -> TranslateOptions:
-    """The options the user's settings give a pre-translation (the window's, and what `models evaluate` measures)."""
-    return TranslateOptions(decoding=DecodingOptions(beam_size=settings.beam_size), khmer_digits=settings.khmer_digits)
+def translate_options(settings: Settings, project: Project | None = None) -> TranslateOptions:
+    """The options the user's settings give a pre-translation (the window's, the CLI's, and what `models evaluate`
+    measures); with a project, its edit rules and glossary too."""
+    options = TranslateOptions(
+        decoding=DecodingOptions(beam_size=settings.beam_size, token_scores=True), khmer_digits=settings.khmer_digits
+    )
+    if project is None:
+        return options
+    return replace(options, rules=RuleSet.from_project(project), terms=TermPlan.from_project(project))
 
 
 class UrgentRequests:
@@ -174,32 +192,105 @@ def translate_one(unit: Unit, engine: TranslationEngine, source: str, target: st
     return _translate_batch([unit], engine, source, target, options)[0]
 
 
+@dataclass(frozen=True, slots=True)
+class _Prepared:
+    """One unit as it goes to the model: edit rules applied, fixed terms behind placeholders, split in pieces."""
+
+    protected: ProtectedSource
+    pieces: list[str]
+    separators: list[str]
+    rules: tuple[str, ...]
+    flags: tuple[str, ...]
+
+
+def _prepare(unit: Unit, engine: TranslationEngine, target: str, options: TranslateOptions) -> _Prepared:
+    text = unit.source
+    applied: tuple[str, ...] = ()
+    flags: tuple[str, ...] = ()
+    if options.rules is not None:
+        ruled = options.rules.apply_source(unit.source, unit.spans)
+        text, applied, flags = ruled.text, ruled.applied, ruled.flags
+    protected = options.terms.protect(text, target) if options.terms is not None else ProtectedSource(text)
+    split = split_for_model(protected.text, engine.count_tokens, engine.max_input_tokens)
+    return _Prepared(protected, [p for p, _sep in split], [sep for _p, sep in split], applied, flags)
+
+
+def _decode(
+    pieces: list[str], engine: TranslationEngine, source: str, target: str, options: TranslateOptions
+) -> tuple[list[Hypothesis], list[tuple[str, ...]]]:
+    """Every piece's hypothesis and the glossary terms enforced in it. Pieces with a term to enforce are decoded
+    with several hypotheses and the one using the glossary is chosen; the others, as usual, in one call."""
+    terms = options.terms
+    wanted = [i for i, piece in enumerate(pieces) if terms is not None and terms.wants_hypotheses(piece)]
+    if terms is None or not wanted:
+        return engine.translate_batch(pieces, source, target, options.decoding), [()] * len(pieces)
+    chosen: list[Hypothesis | None] = [None] * len(pieces)
+    enforced: list[tuple[str, ...]] = [()] * len(pieces)
+    plain = [i for i in range(len(pieces)) if i not in set(wanted)]
+    if plain:
+        decoded = engine.translate_batch([pieces[i] for i in plain], source, target, options.decoding)
+        for i, h in zip(plain, decoded, strict=True):
+            chosen[i] = h
+    wide = replace(options.decoding, num_hypotheses=max(options.decoding.num_hypotheses, terms.num_hypotheses))
+    for i, h in zip(wanted, engine.translate_batch([pieces[i] for i in wanted], source, target, wide), strict=True):
+        choice = terms.choose(pieces[i], h, target)
+        chosen[i], enforced[i] = choice.hypothesis, choice.enforced
+    return [h for h in chosen if h is not None], enforced
+
+
+def _signals(parts: Sequence[Hypothesis], score: float, spans_lost: int, runaway: bool) -> dict[str, object]:
+    """What the decoding itself says about a draft, for the quality estimate (core/quality)."""
+    token_scores = [t for h in parts for t in h.token_scores]
+    output_tokens = sum(len(h.tokens) for h in parts)
+    input_tokens = sum(h.input_tokens for h in parts)
+    return {
+        "mean_logprob": round(score, 4),
+        "min_logprob": round(min(token_scores), 4) if token_scores else None,
+        "length_ratio": round(output_tokens / input_tokens, 4) if input_tokens else None,
+        "spans_lost": spans_lost,
+        "runaway": runaway,
+    }
+
+
 def _translate_batch(
     units: Sequence[Unit], engine: TranslationEngine, source: str, target: str, options: TranslateOptions
 ) -> list[Draft]:
-    pieces: list[str] = []
-    layout: list[list[str]] = []  # separators of each unit's pieces
-    for unit in units:
-        split = split_for_model(unit.source, engine.count_tokens, engine.max_input_tokens)
-        pieces.extend(piece for piece, _sep in split)
-        layout.append([sep for _piece, sep in split])
-    hypotheses = engine.translate_batch(pieces, source, target, options.decoding)
+    prepared = [_prepare(unit, engine, target, options) for unit in units]
+    pieces = [piece for p in prepared for piece in p.pieces]
+    hypotheses, enforced = _decode(pieces, engine, source, target, options)
     drafts = []
     at = 0
-    for unit, separators in zip(units, layout, strict=True):
-        parts = hypotheses[at : at + len(separators)]
-        pieces_of = pieces[at : at + len(separators)]
-        at += len(separators)
-        joined = "".join(h.text + (" " if sep else "") for h, sep in zip(parts, separators, strict=True)).strip()
+    for unit, ready in zip(units, prepared, strict=True):
+        count = len(ready.pieces)
+        parts = hypotheses[at : at + count]
+        terms_used = tuple(dict.fromkeys(t for e in enforced[at : at + count] for t in e))
+        at += count
+        joined = "".join(h.text + (" " if sep else "") for h, sep in zip(parts, ready.separators, strict=True))
+        joined = joined.strip()
+        term_flags: tuple[str, ...] = ()
+        if options.terms is not None:
+            joined, term_flags = options.terms.restore(ready.protected, joined)
+            terms_used += tuple(target_term for _ph, target_term in ready.protected.placeholders)
         checked = restore_spans(joined, unit.spans)
         text = finish_output(checked.text, unit.source, target, options.khmer_digits, unit.spans)
+        rules, rule_flags = ready.rules, ready.flags
+        if options.rules is not None:
+            ruled = options.rules.apply_target(target, text, unit.spans)
+            text, rules, rule_flags = ruled.text, rules + ruled.applied, rule_flags + ruled.flags
+        missing = options.terms.missing(unit.source, text, target) if options.terms is not None else ()
         score = sum(h.score * max(1, len(h.tokens)) for h in parts) / max(1, sum(max(1, len(h.tokens)) for h in parts))
         runaway = [
             f
-            for h, piece in zip(parts, pieces_of, strict=True)
+            for h, piece in zip(parts, ready.pieces, strict=True)
             for f in runaway_flags(h.tokens, h.cap, h.input_tokens, piece)
         ]
-        drafts.append(Draft(unit, text, score, checked.flags + tuple(dict.fromkeys(runaway))))
+        flags = checked.flags + tuple(dict.fromkeys(runaway)) + term_flags + missing + rule_flags
+        meta: dict[str, object] = {"signals": _signals(parts, score, len(checked.flags), bool(runaway))}
+        if terms_used:
+            meta["terms"] = list(dict.fromkeys(terms_used))
+        if rules:
+            meta["rules"] = list(rules)
+        drafts.append(Draft(unit, text, score, tuple(dict.fromkeys(flags)), meta))
     return drafts
 
 

@@ -56,7 +56,26 @@ def _combined(previous: Draft, later: Draft, unit: Unit, target: str, options: T
     Vietnamese sentence ended, whatever the pivot did; the pipeline's tidying is idempotent)."""
     flags = tuple(dict.fromkeys(previous.flags + later.flags))
     text = finish_output(later.text, unit.source, target, options.khmer_digits, unit.spans)
-    return Draft(unit, text, min(previous.score, later.score), flags)
+    return Draft(unit, text, min(previous.score, later.score), flags, _combined_meta(previous, later))
+
+
+def _combined_meta(previous: Draft, later: Draft) -> dict[str, object]:
+    """The later hop's signals with the weaker hop's mean log-probability; every hop's terms and rules once."""
+    meta: dict[str, object] = dict(later.meta)
+    signals = dict(later.meta.get("signals", {}))
+    first = previous.meta.get("signals", {})
+    if signals and first:
+        signals["mean_logprob"] = min(signals.get("mean_logprob", 0.0), first.get("mean_logprob", 0.0))
+        lows = [v for v in (signals.get("min_logprob"), first.get("min_logprob")) if v is not None]
+        signals["min_logprob"] = min(lows) if lows else None
+        signals["spans_lost"] = max(signals.get("spans_lost", 0), first.get("spans_lost", 0))
+        signals["runaway"] = bool(signals.get("runaway") or first.get("runaway"))
+        meta["signals"] = signals
+    for key in ("terms", "rules"):
+        joined = list(dict.fromkeys([*previous.meta.get(key, []), *later.meta.get(key, [])]))
+        if joined:
+            meta[key] = joined
+    return meta
 
 
 def pivot_unit(draft: Draft) -> Unit:

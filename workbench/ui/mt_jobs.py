@@ -175,7 +175,7 @@ class MtService(QObject):
         self.segment_tasks: TaskRunner[tuple[int, str]] = TaskRunner(self)
         self._urgent: dict[str, _Running] = {}  # language -> the running job's urgent queue
         #: how the settings become decoding options (the benchmark caps the output of random weights)
-        self.options_for: Callable[[Settings], TranslateOptions] = translate_options
+        self.options_for: Callable[[Settings], TranslateOptions] = lambda settings: translate_options(settings, project)
         #: (segment, language) asked for now -> the cache key of the options its draft is decoded with
         self._pending: dict[tuple[int, str], str] = {}
         self.tasks.progressed.connect(lambda job_id, done, total, _message: self.progressed.emit(job_id, done, total))

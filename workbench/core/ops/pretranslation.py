@@ -12,9 +12,9 @@ Drafts are not confirmed translations: nothing here teaches the project's or the
 from __future__ import annotations
 
 import time
-from collections.abc import Callable, Generator, Sequence
-from dataclasses import dataclass
-from typing import Protocol
+from collections.abc import Callable, Generator, Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import Any, Protocol
 
 from workbench.core.changes import SegmentChanges
 from workbench.core.counted import counted
@@ -44,6 +44,8 @@ class Draft:
     text: str
     score: float
     flags: tuple[str, ...]
+    #: what the pipeline records on the draft (`draft_notes`): {"signals": {...}, "terms": [...], "rules": [...]}
+    meta: Mapping[str, Any] = field(default_factory=dict)
 
 
 @dataclass(frozen=True, slots=True)
@@ -142,8 +144,7 @@ def plan_pretranslation(
     from_cache: list[int] = []
     if hits:
         drafts = [
-            NewDraft(u.source, u.segment_ids, cached[u.source].text, cached[u.source].score, cached[u.source].flags)
-            for u in hits
+            NewDraft(u.source, u.segment_ids, c.text, c.score, c.flags, c.meta) for u in hits if (c := cached[u.source])
         ]
         from_cache = save_drafts(project, model, options, language, drafts, cache=False)
     remaining = tuple(u for u in units if u.source not in cached)
@@ -152,7 +153,7 @@ def plan_pretranslation(
 
 def save_batch(project: Project, plan: DraftPlan, model: str, drafts: Sequence[Draft]) -> SegmentChanges:
     """Store a batch as drafts of still-untranslated segments and cache it under the plan's options."""
-    new = [NewDraft(d.unit.source, d.unit.segment_ids, d.text, d.score, d.flags) for d in drafts]
+    new = [NewDraft(d.unit.source, d.unit.segment_ids, d.text, d.score, d.flags, d.meta) for d in drafts]
     return SegmentChanges.of(save_drafts(project, model, plan.options, plan.language, new), plan.language)
 
 

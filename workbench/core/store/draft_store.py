@@ -7,10 +7,13 @@ batch it finished.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+import json
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import Any
 
 from workbench.core.records import Origin, Status, TranslationState
+from workbench.core.store.draft_notes import write_note
 from workbench.core.store.project_store import Project
 from workbench.core.store.translations import write_translation
 from workbench.core.timestamps import now
@@ -21,6 +24,8 @@ class CachedDraft:
     text: str
     score: float | None
     flags: tuple[str, ...]
+    #: what the pipeline recorded about the draft (signals, terms enforced, rules applied): `draft_notes`
+    meta: Mapping[str, Any] = field(default_factory=dict)
 
 
 @dataclass(frozen=True, slots=True)
@@ -30,6 +35,15 @@ class NewDraft:
     text: str
     score: float | None
     flags: tuple[str, ...]
+    meta: Mapping[str, Any] = field(default_factory=dict)
+
+
+def _meta(value: str) -> dict[str, Any]:
+    try:
+        meta = json.loads(value or "{}")
+    except ValueError:
+        return {}
+    return meta if isinstance(meta, dict) else {}
 
 
 def cached_drafts(
@@ -40,12 +54,14 @@ def cached_drafts(
     for start in range(0, len(wanted), 500):
         chunk = wanted[start : start + 500]
         rows = project.connection.execute(
-            f"""SELECT source, text, score, flags FROM mt_cache WHERE model = ? AND options = ? AND language = ?
+            f"""SELECT source, text, score, flags, meta FROM mt_cache WHERE model = ? AND options = ? AND language = ?
                 AND source IN ({",".join("?" * len(chunk))})""",
             [model, options, language, *chunk],
         )
         for row in rows:
-            found[row["source"]] = CachedDraft(row["text"], row["score"], tuple(row["flags"].splitlines()))
+            found[row["source"]] = CachedDraft(
+                row["text"], row["score"], tuple(row["flags"].splitlines()), _meta(row["meta"])
+            )
     return found
 
 
@@ -59,9 +75,19 @@ def save_drafts(
         for draft in drafts:
             if cache:
                 db.execute(
-                    """INSERT OR REPLACE INTO mt_cache(model, options, language, source, text, score, flags, created_at)
-                       VALUES (?, ?, ?, ?, ?, ?, ?, ?)""",
-                    (model, options, language, draft.source, draft.text, draft.score, "\n".join(draft.flags), stamp),
+                    """INSERT OR REPLACE INTO mt_cache(model, options, language, source, text, score, flags, meta,
+                       created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+                    (
+                        model,
+                        options,
+                        language,
+                        draft.source,
+                        draft.text,
+                        draft.score,
+                        "\n".join(draft.flags),
+                        json.dumps(dict(draft.meta), ensure_ascii=False),
+                        stamp,
+                    ),
                 )
             for segment_id in draft.segment_ids:
                 current = db.execute(
@@ -73,5 +99,6 @@ def save_drafts(
                     draft.text, Status.DRAFT, Origin.MT, model, score=draft.score, flags=draft.flags
                 )
                 write_translation(db, segment_id, language, state, stamp, note="machine translation")
+                write_note(db, segment_id, language, draft.text, model, draft.meta)
                 changed.append(segment_id)
     return changed

@@ -159,6 +159,54 @@ CREATE TABLE qa_ignored (
 """
 )
 
+# Drafts an editor can trust: what is known about each machine draft (its quality estimate and band, the
+# signals behind it, the glossary terms enforced and edit rules applied, its back-translation into the
+# source language), the back-translation cache, glossary terms kept as they are (names, "do not
+# translate"), and the project's edit rules (regular expressions applied before and after MT, in order).
+SCHEMA_V5 = """
+ALTER TABLE mt_cache ADD COLUMN meta TEXT NOT NULL DEFAULT '{}';
+CREATE TABLE draft_notes (
+    segment_id INTEGER NOT NULL REFERENCES segments(id) ON DELETE CASCADE,
+    language TEXT NOT NULL,
+    -- the machine draft these notes are about: the cell may have been edited since
+    draft TEXT NOT NULL,
+    model TEXT NOT NULL DEFAULT '',
+    -- JSON: {"signals": {...}, "terms": [...], "rules": [...]}
+    meta TEXT NOT NULL DEFAULT '{}',
+    quality REAL,
+    band TEXT NOT NULL DEFAULT '',
+    back_translation TEXT,
+    back_model TEXT NOT NULL DEFAULT '',
+    updated_at TEXT NOT NULL,
+    PRIMARY KEY (segment_id, language)
+) WITHOUT ROWID;
+CREATE INDEX draft_notes_band ON draft_notes(language, band);
+CREATE TABLE back_translations (
+    model TEXT NOT NULL,
+    options TEXT NOT NULL,
+    -- the draft's language; the back-translation is in the project's source language
+    language TEXT NOT NULL,
+    text TEXT NOT NULL,
+    back TEXT NOT NULL,
+    score REAL,
+    created_at TEXT NOT NULL,
+    PRIMARY KEY (model, options, language, text)
+) WITHOUT ROWID;
+ALTER TABLE glossary_terms ADD COLUMN fixed INTEGER NOT NULL DEFAULT 0;
+CREATE TABLE edit_rules (
+    id INTEGER PRIMARY KEY,
+    position INTEGER NOT NULL,
+    stage TEXT NOT NULL CHECK (stage IN ('source', 'target')),
+    -- '' for a source rule; the target language of a target rule
+    language TEXT NOT NULL DEFAULT '',
+    pattern TEXT NOT NULL,
+    replacement TEXT NOT NULL DEFAULT '',
+    note TEXT NOT NULL DEFAULT '',
+    enabled INTEGER NOT NULL DEFAULT 1,
+    created_at TEXT NOT NULL
+);
+"""
+
 #: MIGRATIONS[n] takes a file from user_version n to n + 1.
-MIGRATIONS: list[str] = [SCHEMA_V1, SCHEMA_V2, SCHEMA_V3, SCHEMA_V4]
+MIGRATIONS: list[str] = [SCHEMA_V1, SCHEMA_V2, SCHEMA_V3, SCHEMA_V4, SCHEMA_V5]
 LATEST_VERSION = len(MIGRATIONS)
