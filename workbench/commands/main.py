@@ -14,7 +14,7 @@ import os
 import sys
 from collections.abc import Sequence
 
-from workbench.commands import bench, memory, mt, project, review
+from workbench.commands import bench, edit_rules, memory, mt, project, quality, review
 from workbench.context import AppContext
 from workbench.core.errors import WorkbenchError
 
@@ -26,7 +26,7 @@ def build_parser() -> argparse.ArgumentParser:
         "Without a command it opens the window.",
     )
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
-    for group in (project, mt, memory, review, bench):  # this order is the order of `--help`
+    for group in (project, mt, memory, edit_rules, review, quality, bench):  # this order is the order of `--help`
         group.register(sub)
     return parser
 

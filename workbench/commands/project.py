@@ -86,6 +86,16 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p.add_argument("--beam", type=bounded(*BEAM_SIZES), help="beam size for machine translation (1-16)")
     p.add_argument("--khmer-digits", choices=["on", "off"], help="Khmer digits (០-៩) in Khmer drafts")
     p.add_argument("--models-dir", help="folder of installed models (empty: models/ of the installation)")
+    p.add_argument(
+        "--back-translate",
+        choices=["on", "off"],
+        help="a Vietnamese back-translation of every machine draft, made after the drafts",
+    )
+    p.add_argument(
+        "--leave-poor-drafts-out",
+        choices=["on", "off"],
+        help="pre-translation keeps drafts the quality estimate calls poor out of the cell (still suggestions)",
+    )
     p.set_defaults(handler=_cmd_settings)
 
 
@@ -284,6 +294,10 @@ def _cmd_settings(args: argparse.Namespace, context: AppContext) -> int:
         changes["khmer_digits"] = args.khmer_digits == "on"
     if args.models_dir is not None:
         changes["models_dir"] = args.models_dir
+    if args.back_translate is not None:
+        changes["back_translate"] = args.back_translate == "on"
+    if args.leave_poor_drafts_out is not None:
+        changes["leave_poor_drafts_out"] = args.leave_poor_drafts_out == "on"
     if changes:
         context.update_settings(replace(settings, **changes))  # type: ignore[arg-type]
         settings = context.settings
@@ -293,6 +307,10 @@ def _cmd_settings(args: argparse.Namespace, context: AppContext) -> int:
     print(f"user: {settings.user_name} ({settings.role})")
     print(f"models: {models_shown}; beam {settings.beam_size}; Khmer digits {'on' if settings.khmer_digits else 'off'}")
     print(f"models folder: {settings.models_path() or 'models/ of the installation'}")
+    print(
+        f"back-translation {'on' if settings.back_translate else 'off'}; "
+        f"poor drafts {'left out of the cell' if settings.leave_poor_drafts_out else 'kept in the cell'}"
+    )
     return 0
 
 
