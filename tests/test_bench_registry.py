@@ -23,6 +23,8 @@ def test_every_benchmark_the_cli_offers_is_registered_and_loads() -> None:
         "pretranslate",
         "route",
         "evaluate",
+        "trust",
+        "rerank",
     }
     for benchmark in BENCHMARKS.values():
         assert callable(benchmark.load()), benchmark.name

@@ -93,6 +93,14 @@ BENCHMARKS: dict[str, Benchmark] = {
             "evaluate", "`models evaluate` on 1,012 segments (the FLORES devtest size), opus-mt-vi-en architecture",
             "evaluate_bench", "run_evaluate_benchmark", lambda r: (r.segments_or(1012), r.threads),
         ),
+        Benchmark(
+            "trust", "back-translation + quality estimate on a 2,500-word article: overhead, urgent requests first",
+            "trust_bench", "run_trust_benchmark", lambda r: (r.architectures, r.threads),
+        ),
+        Benchmark(
+            "rerank", "glossary enforcement: 4 hypotheses against 1, tokens/s (random weights)",
+            "rerank_bench", "run_rerank_benchmark", lambda r: (r.architectures, r.threads),
+        ),
     )
 }  # fmt: skip
 
