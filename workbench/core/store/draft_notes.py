@@ -12,10 +12,13 @@ import json
 import sqlite3
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from workbench.core.records import Translation
 from workbench.core.timestamps import now
+
+if TYPE_CHECKING:
+    from workbench.core.store.project_store import Project
 
 #: the quality bands, best first (core/quality decides them)
 BANDS = ("good", "check", "poor")
@@ -128,3 +131,8 @@ def set_back_translation(
         (back, model, now(), segment_id, language, draft),
     )
     return cursor.rowcount > 0
+
+
+def notes_for(project: Project, language: str, segment_ids: Iterable[int] | None = None) -> dict[int, DraftNote]:
+    """`read_notes` on an open project (the window and the commands hold a Project, not a connection)."""
+    return read_notes(project.connection, language, segment_ids)
