@@ -11,7 +11,7 @@ from pathlib import Path
 
 import ctranslate2
 
-from workbench.mt.engine import DecodingOptions, EngineBase, Hypothesis
+from workbench.mt.engine import DecodingOptions, EngineBase, Hypothesis, cut_at_cap, with_alternatives
 
 
 class Ct2Engine(EngineBase):
@@ -34,22 +34,58 @@ class Ct2Engine(EngineBase):
         prefix = self.codec.target_prefix(target)
         caps = self.output_caps([len(t) for t in batch], target, options)
         limit = max(caps)  # CTranslate2 has one max_decoding_length per call: each output is cut at its own
+        wanted = max(1, options.num_hypotheses)
         results = self.translator.translate_batch(
             batch,
             target_prefix=[prefix] * len(batch) if prefix else None,
-            beam_size=options.beam_size,
+            # n-best comes from the beam: a beam narrower than the hypotheses asked for is widened for this call
+            # (`return_alternatives` would vary the first free token only, not rank whole outputs)
+            beam_size=max(options.beam_size, wanted),
+            num_hypotheses=wanted,
             max_decoding_length=limit,
             min_decoding_length=options.min_output_tokens,
             return_scores=True,
             **self.decoding_guards(options),
         )
-        hypotheses = []
         forced = len(prefix) if prefix else 0
-        for result, cap, source_tokens in zip(results, caps, batch, strict=True):
-            decoded = list(result.hypotheses[0])[forced:]
-            score = _mean_log_prob(result.scores[0], forced, len(decoded), limit)
-            hypotheses.append(self.hypothesis(decoded, forced, cap, score, len(source_tokens)))
+        decoded = [[list(tokens)[forced:] for tokens in result.hypotheses] for result in results]
+        scored = self._token_scores(batch, decoded, prefix, caps) if options.token_scores else None
+        hypotheses = []
+        for index, (result, cap, source_tokens) in enumerate(zip(results, caps, batch, strict=True)):
+            ranked = [
+                self.hypothesis(
+                    tokens,
+                    forced,
+                    cap,
+                    _mean_log_prob(score, forced, len(tokens), limit),
+                    len(source_tokens),
+                    scored[index][rank] if scored is not None else (),
+                )
+                for rank, (tokens, score) in enumerate(zip(decoded[index], result.scores, strict=True))
+            ]
+            hypotheses.append(with_alternatives(ranked))
         return hypotheses
+
+    def _token_scores(
+        self, batch: list[list[str]], decoded: list[list[list[str]]], prefix: list[str] | None, caps: list[int]
+    ) -> list[list[list[float]]]:
+        """Each output token's log-probability, from one teacher-forced pass (`score_batch`) over every hypothesis
+        cut at its cap: the forced prefix is skipped (`offset`) and the end token score_batch adds is dropped."""
+        forced = len(prefix) if prefix else 0
+        sources: list[list[str]] = []
+        targets: list[list[str]] = []
+        for source_tokens, hypotheses, cap in zip(batch, decoded, caps, strict=True):
+            for tokens in hypotheses:
+                sources.append(source_tokens)
+                targets.append([*(prefix or []), *cut_at_cap(tokens, forced, cap)[0]])
+        results = self.translator.score_batch(sources, targets, offset=forced) if targets else []
+        flat = [list(r.log_probs)[:-1] for r in results]
+        out: list[list[list[float]]] = []
+        at = 0
+        for hypotheses in decoded:
+            out.append(flat[at : at + len(hypotheses)])
+            at += len(hypotheses)
+        return out
 
 
 def _mean_log_prob(score: float, forced: int, generated: int, limit: int) -> float:

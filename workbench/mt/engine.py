@@ -7,7 +7,8 @@ nothing here imports a backend.
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Protocol
 
@@ -115,10 +116,28 @@ class EngineBase:
         """The family's repeat guards, as keyword arguments both backends take."""
         return decoding_guards(model_family(self.family)) if options.guards else {}
 
-    def hypothesis(self, decoded: list[str], forced: int, cap: int, score: float, input_tokens: int) -> Hypothesis:
-        """One output as both backends give it: cut at its own cap (`cut_at_cap`), detokenized, with its score."""
+    def hypothesis(
+        self,
+        decoded: list[str],
+        forced: int,
+        cap: int,
+        score: float,
+        input_tokens: int,
+        token_scores: Sequence[float] = (),
+    ) -> Hypothesis:
+        """One output as both backends give it: cut at its own cap (`cut_at_cap`), detokenized, with its score
+        (and its tokens' log-probabilities, cut alike)."""
         tokens, stopped = cut_at_cap(decoded, forced, cap)
-        return Hypothesis(self.codec.detokenize(tokens), tuple(tokens), score, stopped, input_tokens)
+        kept = tuple(float(s) for s in token_scores[: len(tokens)])
+        return Hypothesis(self.codec.detokenize(tokens), tuple(tokens), score, stopped, input_tokens, kept)
+
+
+def with_alternatives(ranked: Sequence[Hypothesis]) -> Hypothesis:
+    """The best of one input's hypotheses (best first) carrying them all, itself first, as `alternatives`;
+    a single hypothesis is returned as it is."""
+    if len(ranked) < 2:
+        return ranked[0]
+    return replace(ranked[0], alternatives=tuple(ranked))
 
 
 def cut_at_cap(tokens: list[str], forced: int, cap: int) -> tuple[list[str], int | None]:

@@ -13,7 +13,7 @@ from pathlib import Path
 import torch
 from transformers import AutoModelForSeq2SeqLM, AutoTokenizer
 
-from workbench.mt.engine import DecodingOptions, EngineBase, Hypothesis
+from workbench.mt.engine import DecodingOptions, EngineBase, Hypothesis, with_alternatives
 from workbench.mt.families import family as family_named
 
 
@@ -50,11 +50,14 @@ class TransformersEngine(EngineBase):
         extra: dict[str, float] = self.decoding_guards(options)
         if prefix:
             extra["forced_bos_token_id"] = self.token_to_id[prefix[0]]
+        wanted = max(1, options.num_hypotheses)
         with torch.inference_mode():
             sequences = self.model.generate(
                 input_ids=input_ids,
                 attention_mask=attention,
-                num_beams=options.beam_size,
+                # n-best from the beam, widened for this call when narrower than the hypotheses asked for (as ct2)
+                num_beams=max(options.beam_size, wanted),
+                num_return_sequences=wanted,
                 do_sample=False,
                 max_new_tokens=max(caps),  # one limit per call, as CTranslate2's: each output is cut at its own
                 min_new_tokens=options.min_output_tokens,
@@ -64,27 +67,35 @@ class TransformersEngine(EngineBase):
         # The decoder start token (T5: decoder_start_token_id, no BOS forced), then any forced language token.
         skip = 1 + (1 if prefix else 0)
         hypotheses = []
-        for row_index, row in enumerate(sequences.tolist()):
-            generated = row[skip:]
-            chosen: list[int] = []
-            for token_id in generated:
-                # Only an ended row is padded, after its end token: a pad id before it is a token the model
-                # chose (MADLAD's pad is <s>), which CTranslate2 keeps too.
-                chosen.append(token_id)
-                if token_id == self.model.config.eos_token_id:
-                    break
-            decoded = [self.id_to_token.get(t, "<unk>") for t in chosen if t != self.model.config.eos_token_id]
-            score = self._mean_log_prob(input_ids[row_index], attention[row_index], row[:skip], chosen)
-            hypotheses.append(self.hypothesis(decoded, skip - 1, caps[row_index], score, len(ids[row_index])))
+        rows = sequences.tolist()
+        for index in range(len(ids)):
+            ranked = []
+            for row in rows[index * wanted : (index + 1) * wanted]:
+                generated = row[skip:]
+                chosen: list[int] = []
+                for token_id in generated:
+                    # Only an ended row is padded, after its end token: a pad id before it is a token the model
+                    # chose (MADLAD's pad is <s>), which CTranslate2 keeps too.
+                    chosen.append(token_id)
+                    if token_id == self.model.config.eos_token_id:
+                        break
+                decoded = [self.id_to_token.get(t, "<unk>") for t in chosen if t != self.model.config.eos_token_id]
+                picked = self._log_probs(input_ids[index], attention[index], row[:skip], chosen)
+                score = sum(picked) / len(picked) if picked else 0.0
+                token_scores = picked[: len(decoded)] if options.token_scores else ()
+                ranked.append(self.hypothesis(decoded, skip - 1, caps[index], score, len(ids[index]), token_scores))
+            # generate returns a beam's hypotheses by their length-normalised beam score; best first
+            hypotheses.append(with_alternatives(ranked))
         return hypotheses
 
-    def _mean_log_prob(self, source: torch.Tensor, mask: torch.Tensor, start: list[int], chosen: list[int]) -> float:
-        """Mean log-probability of the tokens the model chose, from one teacher-forced pass.
+    def _log_probs(self, source: torch.Tensor, mask: torch.Tensor, start: list[int], chosen: list[int]) -> list[float]:
+        """The log-probability of each token the model chose (its end token included), from one teacher-forced
+        pass: their mean is the hypothesis's score, the ones before the end token its token scores.
 
         Scoring afterwards, one sentence at a time, avoids keeping every step's full-vocabulary scores
         during generation (gigabytes for NLLB's 256k vocabulary at beam 4)."""
         if not chosen:
-            return 0.0
+            return []
         decoder_input = torch.tensor([start + chosen[:-1]])
         with torch.inference_mode():
             logits = self.model(
@@ -92,4 +103,4 @@ class TransformersEngine(EngineBase):
             ).logits[0, len(start) - 1 :]
             log_probs = torch.log_softmax(logits.float(), dim=-1)
             picked = log_probs[torch.arange(len(chosen)), torch.tensor(chosen)]
-        return float(picked.mean())
+        return [float(x) for x in picked]
