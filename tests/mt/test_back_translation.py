@@ -1,0 +1,169 @@
+"""Back-translation into Vietnamese on the tiny real models: the right model and direction, cached, only for
+machine drafts still in their cell, and a clear refusal when no model can do it or the one named cannot."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from pathlib import Path
+
+import pytest
+
+from workbench.core.errors import WorkbenchError
+from workbench.core.importing.file_import import import_files
+from workbench.core.ops.back_translation import plan_back_translation, run_back_translation, save_back_translations
+from workbench.core.ops.pretranslation import plan_pretranslation, run_pretranslation, save_batch
+from workbench.core.records import Origin, Status
+from workbench.core.settings import Settings
+from workbench.core.store.draft_notes import notes_for
+from workbench.core.store.project_store import Project
+from workbench.mt.back_translation import (
+    BackTranslator,
+    NoBackTranslationModel,
+    back_translate_options,
+    choose_back_model,
+)
+from workbench.mt.engine import DecodingOptions
+from workbench.mt.model_choice import EnginePool
+from workbench.mt.model_store import ModelStore
+from workbench.mt.pipeline import EngineDrafter, TranslateOptions
+
+FAST = TranslateOptions(decoding=DecodingOptions(beam_size=1, max_output_tokens=12), max_batch_segments=3)
+BACK = back_translate_options(max_output_tokens=12)
+SOURCES = [
+    "Núi Cấm là điểm du lịch nổi tiếng.",
+    "Chỉ thị 25/CT-TTg được triển khai.",
+    "Năm 2023 tỉnh đón 9.889 lượt khách.",
+    "Rừng tràm Trà Sư có nhiều loài chim quý.",
+    "Núi Cấm là điểm du lịch nổi tiếng.",  # the same sentence again: one draft, one back-translation
+]
+
+
+class Recording:
+    """A real engine that remembers every call's direction and texts."""
+
+    def __init__(self, engine) -> None:  # type: ignore[no-untyped-def]
+        self.engine = engine
+        self.model_name = engine.model_name
+        self.family = engine.family
+        self.max_input_tokens = engine.max_input_tokens
+        self.calls: list[tuple[str, str, list[str]]] = []
+
+    def count_tokens(self, text: str) -> int:
+        return int(self.engine.count_tokens(text))
+
+    def translate_batch(self, texts, source, target, options):  # type: ignore[no-untyped-def]
+        self.calls.append((source, target, list(texts)))
+        return list(self.engine.translate_batch(texts, source, target, options))
+
+
+@pytest.fixture
+def store(tmp_path: Path, tiny) -> ModelStore:  # type: ignore[no-untyped-def]
+    store = ModelStore(tmp_path / "models")
+    store.install(tiny.nllb_ct2_int8, name="tiny-nllb")
+    store.install(tiny.marian_ct2, name="opus-mt-vi-en-tiny")
+    return store
+
+
+@pytest.fixture
+def drafted(project: Project, store: ModelStore, tmp_path: Path) -> Project:
+    """A project whose every segment has a machine draft in English and Khmer (tiny NLLB)."""
+    path = tmp_path / "bai.txt"
+    path.write_text("\n\n".join(SOURCES), encoding="utf-8")
+    import_files(project, [path])
+    pool = EnginePool(store, Settings(), threads=1)
+    engine = pool.for_model("tiny-nllb").engine
+    for language in ("en", "km"):
+        plan = plan_pretranslation(project, language, "tiny-nllb", FAST.cache_key())
+        drafter = EngineDrafter(engine, "vi", FAST)
+        run_pretranslation(plan, drafter, lambda p, m, batch: save_batch(project, p, m, batch))
+    return project
+
+
+def back_translate(project: Project, store: ModelStore, language: str, model: str) -> tuple[Recording, list[int]]:
+    pool = EnginePool(store, Settings(), threads=1)
+    loaded = pool.for_model(model)
+    recording = Recording(loaded.engine)
+    pool._engines[loaded.model.name] = replace(loaded, engine=recording)  # type: ignore[arg-type]
+    plan = plan_back_translation(project, language, model, BACK.cache_key())
+    drafter = BackTranslator(model, language).drafter(pool, BACK)
+    result = run_back_translation(plan, drafter, lambda p, m, batch: save_back_translations(project, p, m, batch))
+    return recording, list(result.segment_ids)
+
+
+def test_khmer_drafts_are_back_translated_into_vietnamese_by_the_drafting_model(drafted: Project, store) -> None:  # type: ignore[no-untyped-def]
+    settings = Settings(mt_models={"km": "tiny-nllb"})
+    model = choose_back_model(store, settings, "km", "vi")
+    assert model == "tiny-nllb"  # the drafting model goes back: no second model to load
+    recording, noted = back_translate(drafted, store, "km", model)
+    assert {(source, target) for source, target, _texts in recording.calls} == {("km", "vi")}
+    drafts = {s.translations["km"].text for s in drafted.segments()}
+    assert sorted(t for _s, _t, texts in recording.calls for t in texts) == sorted(drafts)  # each draft once
+    assert len(noted) == len(SOURCES)
+    notes = notes_for(drafted, "km")
+    assert all(n.back_translation is not None and n.back_model == "tiny-nllb" for n in notes.values())
+    rows = drafted.connection.execute("SELECT model, options, language, text FROM back_translations").fetchall()
+    assert {(r["model"], r["options"], r["language"]) for r in rows} == {("tiny-nllb", BACK.cache_key(), "km")}
+    assert {r["text"] for r in rows} == drafts
+    assert notes_for(drafted, "en")[noted[0]].back_translation is None  # English is its own pass
+
+
+def test_a_second_run_translates_nothing_and_the_cache_serves_a_new_draft_of_the_same_text(
+    drafted: Project, store
+) -> None:  # type: ignore[no-untyped-def]
+    back_translate(drafted, store, "en", "tiny-nllb")
+    again, noted = back_translate(drafted, store, "en", "tiny-nllb")
+    assert again.calls == [] and noted == []
+    # the notes lose their back-translation (as a new draft's do): the cache gives it back without the model
+    with drafted.transaction() as db:
+        db.execute("UPDATE draft_notes SET back_translation = NULL WHERE language = 'en'")
+    plan = plan_back_translation(drafted, "en", "tiny-nllb", BACK.cache_key())
+    assert plan.units == () and len(plan.from_cache) == len(SOURCES)
+    assert all(n.back_translation is not None for n in notes_for(drafted, "en").values())
+
+
+def test_a_draft_a_person_edited_gets_no_back_translation(drafted: Project, store) -> None:  # type: ignore[no-untyped-def]
+    first = drafted.segments()[1]
+    drafted.save_translation(first.id, "en", "A directive is carried out.", Status.TRANSLATED, Origin.HUMAN, "me")
+    recording, noted = back_translate(drafted, store, "en", "tiny-nllb")
+    assert first.id not in noted and len(noted) == len(SOURCES) - 1
+    assert all("A directive" not in t for _s, _t, texts in recording.calls for t in texts)
+    assert notes_for(drafted, "en")[first.id].back_translation is None
+
+
+def test_an_edit_while_the_pass_runs_keeps_the_back_translation_off_the_edited_cell(drafted: Project, store) -> None:  # type: ignore[no-untyped-def]
+    plan = plan_back_translation(drafted, "en", "tiny-nllb", BACK.cache_key())
+    edited = plan.units[0].segment_ids[0]
+    drafted.save_translation(edited, "en", "Mine.", Status.TRANSLATED, Origin.HUMAN, "me")
+    drafter = BackTranslator("tiny-nllb", "en").drafter(EnginePool(store, Settings(), threads=1), BACK)
+    result = run_back_translation(plan, drafter, lambda p, m, batch: save_back_translations(drafted, p, m, batch))
+    assert edited not in result.segment_ids
+    assert notes_for(drafted, "en")[edited].back_translation is None
+
+
+def test_no_model_into_vietnamese_is_one_clear_message(tmp_path: Path, tiny) -> None:  # type: ignore[no-untyped-def]
+    store = ModelStore(tmp_path / "models")
+    store.install(tiny.marian_ct2, name="opus-mt-vi-en-tiny")  # translates vi->en only
+    with pytest.raises(NoBackTranslationModel) as raised:
+        choose_back_model(store, Settings(), "en", "vi")
+    message = str(raised.value)
+    assert "no installed model translates en into vi" in message
+    assert "nllb-200-distilled-600M" in message and "m2m100_418M" in message and "opus-mt-en-vi" in message
+
+
+def test_a_model_named_for_the_wrong_direction_is_refused(store: ModelStore) -> None:
+    with pytest.raises(WorkbenchError, match=r"opus-mt-vi-en-tiny cannot back-translate en into vi: .*vi-en only"):
+        choose_back_model(store, Settings(), "en", "vi", explicit="opus-mt-vi-en-tiny")
+    assert choose_back_model(store, Settings(), "en", "vi", explicit="tiny-nllb") == "tiny-nllb"
+
+
+def test_a_marian_model_named_for_the_way_back_is_chosen_when_the_drafting_model_cannot_go_back(
+    tmp_path: Path,
+    tiny,  # type: ignore[no-untyped-def]
+) -> None:
+    store = ModelStore(tmp_path / "models")
+    store.install(tiny.marian_ct2, name="opus-mt-vi-en-tiny")
+    store.install(tiny.marian_ct2, name="opus-mt-en-vi-tiny")  # the same tiny weights, named for en->vi
+    settings = Settings(mt_models={"en": "opus-mt-vi-en-tiny"})
+    assert choose_back_model(store, settings, "en", "vi") == "opus-mt-en-vi-tiny"
+    with pytest.raises(NoBackTranslationModel, match="km into vi"):
+        choose_back_model(store, settings, "km", "vi")
