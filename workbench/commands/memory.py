@@ -57,6 +57,11 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     q.add_argument("--note", default="")
     q.add_argument("--forbid-en", default="", help="forbidden English alternatives, separated by ;")
     q.add_argument("--forbid-km", default="", help="forbidden Khmer alternatives, separated by ;")
+    q.add_argument(
+        "--fixed",
+        action="store_true",
+        help="a name or 'do not translate': MT puts its target text (or the Vietnamese) in verbatim",
+    )
     q = g.add_parser("list", help="print the glossary")
     q.add_argument("project", type=Path)
 
@@ -126,8 +131,8 @@ def cmd_glossary(args: argparse.Namespace, context: AppContext) -> int:
         elif args.glossary_command == "add":
             targets = {k: v for k, v in (("en", args.en), ("km", args.km)) if v}
             forbidden = {k: alternatives(v) for k, v in (("en", args.forbid_en), ("km", args.forbid_km)) if v}
-            add_term(project, Term(args.vi, targets, forbidden, args.note))
-            print(f"added: {args.vi}")
+            add_term(project, Term(args.vi, targets, forbidden, args.note, fixed=args.fixed))
+            print(f"added: {args.vi}" + (" (fixed: kept as is in MT)" if args.fixed else ""))
         else:
             for term in terms(project):
                 listed = "; ".join(f"{k}: {v}" for k, v in term.targets.items())
@@ -135,6 +140,7 @@ def cmd_glossary(args: argparse.Namespace, context: AppContext) -> int:
                 print(
                     f"{term.source} → {listed}"
                     + (f"  [{banned}]" if banned else "")
+                    + ("  [fixed]" if term.fixed else "")
                     + (f"  — {term.note}" if term.note else "")
                 )
     return 0

@@ -2,7 +2,15 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLineEdit, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLineEdit,
+    QVBoxLayout,
+    QWidget,
+)
 
 from workbench.core.language.language_rules import TARGET_LANGUAGES
 from workbench.core.memory.glossary import Term, alternatives
@@ -28,6 +36,14 @@ class TermDialog(QDialog):
             form.addRow("", self.forbidden[code])
         self.note = QLineEdit()
         form.addRow(self.tr("Note:"), self.note)
+        self.fixed = QCheckBox(self.tr("Keep as is (name, do not translate)"))
+        self.fixed.setToolTip(
+            self.tr(
+                "Machine translation puts this term's translation (or the Vietnamese, when it has none) "
+                "in verbatim instead of translating it."
+            )
+        )
+        form.addRow("", self.fixed)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
@@ -43,4 +59,5 @@ class TermDialog(QDialog):
             {code: field.text().strip() for code, field in self.targets.items() if field.text().strip()},
             {code: alternatives(field.text()) for code, field in self.forbidden.items() if field.text().strip()},
             self.note.text().strip(),
+            fixed=self.fixed.isChecked(),
         )

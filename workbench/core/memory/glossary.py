@@ -5,6 +5,13 @@ longest first, so "Ủy ban nhân dân tỉnh" wins over "Ủy ban". On the targ
 when its text is there (Khmer compared without zero-width spaces, since Khmer has no spaces to match on).
 CSV and TBX go in and out (TBX-Basic written as TBX v2, martif; TBX v2 and v3 read); a CSV cell that would
 start a spreadsheet formula goes out behind a single quote and comes back without it.
+
+A fixed term (the name of a body, place or person; "do not translate") goes into machine translation
+verbatim: its target text (the Vietnamese itself when it has none for a language) is put back in place
+of a placeholder the model copies (mt/term_enforcement.py). CSV carries it in a "fixed" column (1, yes,
+true, x; a file without the column reads as not fixed); TBX as a termNote of type "transferComment"
+saying "do not translate" on the Vietnamese term (the data category ISO 12620 gives for notes on
+transferring a term into another language); a file of another tool without it reads as not fixed.
 """
 
 from __future__ import annotations
@@ -32,7 +39,11 @@ from workbench.core.untrusted_xml import parse_untrusted
 from workbench.core.user_file import read_regular_file
 
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
-CSV_COLUMNS = ["vi", "en", "km", "note", "forbidden_en", "forbidden_km"]
+CSV_COLUMNS = ["vi", "en", "km", "note", "forbidden_en", "forbidden_km", "fixed"]
+#: the CSV "fixed" cells that mean yes (any case); anything else, or no column, is not fixed
+FIXED_WORDS = ("1", "yes", "true", "x", "y", "fixed")
+#: what a fixed term's TBX termNote of type "transferComment" says (also read: "do-not-translate", "keep as is")
+DO_NOT_TRANSLATE = "do not translate"
 MAX_CSV_BYTES = 100 * 1024 * 1024
 
 
@@ -43,6 +54,12 @@ class Term:
     forbidden: dict[str, tuple[str, ...]] = field(default_factory=dict)
     note: str = ""
     id: int = 0
+    #: a name or "do not translate": machine translation puts its target text in verbatim (see the module doc)
+    fixed: bool = False
+
+    def fixed_target(self, language: str) -> str:
+        """What a fixed term becomes in `language`: its target text, or its Vietnamese kept as it is."""
+        return self.targets.get(language) or self.source.strip()
 
 
 @dataclass(frozen=True, slots=True)
@@ -88,9 +105,10 @@ def write_term(db: sqlite3.Connection, term: Term, stamp: str) -> int:
         raise ImportProblem("glossary", problem)
     key = normalize_for_matching(term.source)
     db.execute(
-        """INSERT INTO glossary_terms(source, source_key, note, created_at) VALUES (?, ?, ?, ?)
-           ON CONFLICT(source_key) DO UPDATE SET note = CASE WHEN excluded.note != '' THEN excluded.note ELSE note END""",
-        (term.source.strip(), key, term.note, stamp),
+        """INSERT INTO glossary_terms(source, source_key, note, created_at, fixed) VALUES (?, ?, ?, ?, ?)
+           ON CONFLICT(source_key) DO UPDATE SET
+             note = CASE WHEN excluded.note != '' THEN excluded.note ELSE note END, fixed = excluded.fixed""",
+        (term.source.strip(), key, term.note, stamp, int(term.fixed)),
     )
     term_id = db.execute("SELECT id FROM glossary_terms WHERE source_key = ?", (key,)).fetchone()[0]
     for language in set(term.targets) | set(term.forbidden):
@@ -110,8 +128,8 @@ def terms(project: Project) -> list[Term]:
         if row[3]:
             forbidden.setdefault(row[0], {})[row[1]] = tuple(row[3].splitlines())
     return [
-        Term(row[1], targets.get(row[0], {}), forbidden.get(row[0], {}), row[2], row[0])
-        for row in project.connection.execute("SELECT id, source, note FROM glossary_terms ORDER BY source_key")
+        Term(row[1], targets.get(row[0], {}), forbidden.get(row[0], {}), row[2], row[0], bool(row[3]))
+        for row in project.connection.execute("SELECT id, source, note, fixed FROM glossary_terms ORDER BY source_key")
     ]
 
 
@@ -217,6 +235,7 @@ def read_glossary_csv(path: Path) -> list[Term]:
                     if row.get(f"forbidden_{lang}")
                 },
                 (row.get("note") or "").strip(),
+                fixed=(row.get("fixed") or "").strip().casefold() in FIXED_WORDS,
             )
         )
     return found
@@ -232,7 +251,7 @@ def write_glossary_csv(path: Path, glossary: Iterable[Term]) -> None:
         row = {
             "vi": term.source, "en": term.targets.get("en", ""), "km": term.targets.get("km", ""),
             "note": term.note, "forbidden_en": "; ".join(term.forbidden.get("en", ())),
-            "forbidden_km": "; ".join(term.forbidden.get("km", ())),
+            "forbidden_km": "; ".join(term.forbidden.get("km", ())), "fixed": "1" if term.fixed else "",
         }  # fmt: skip
         writer.writerow({column: safe_cell(text) for column, text in row.items()})
     atomic_write_bytes(path, handle.getvalue().encode("utf-8"))
@@ -299,6 +318,11 @@ def _term_of(entry: etree._Element) -> Term | None:
     source = ""
     targets: dict[str, str] = {}
     forbidden: dict[str, list[str]] = {}
+    fixed = any(
+        (n.text or "").strip().casefold().replace("-", " ") in (DO_NOT_TRANSLATE, "keep as is")
+        for n in entry.iter("{*}termNote")
+        if n.get("type") == "transferComment"
+    )
     for section in entry.iter("{*}langSec", "{*}langSet"):
         language = language_code(section.get(XML_LANG) or "")
         for holder in section.iter("{*}termSec", "{*}tig", "{*}ntig"):
@@ -306,7 +330,9 @@ def _term_of(entry: etree._Element) -> Term | None:
             text = _flat_text(term) if term is not None else ""
             if not text:
                 continue
-            status = " ".join(n.text or "" for n in holder.iter("{*}termNote")).lower()
+            status = " ".join(
+                n.text or "" for n in holder.iter("{*}termNote") if n.get("type") != "transferComment"
+            ).lower()
             if language == "vi":
                 source = source or text
             elif any(word in status for word in FORBIDDING):
@@ -315,7 +341,7 @@ def _term_of(entry: etree._Element) -> Term | None:
                 targets.setdefault(language, text)
     if not source:
         return None
-    return Term(source, targets, {k: tuple(v) for k, v in forbidden.items()}, _note_of(entry))
+    return Term(source, targets, {k: tuple(v) for k, v in forbidden.items()}, _note_of(entry), fixed=fixed)
 
 
 def write_glossary_tbx(path: Path, glossary: Iterable[Term]) -> None:
@@ -351,6 +377,8 @@ def write_glossary_tbx(path: Path, glossary: Iterable[Term]) -> None:
                 holder = etree.SubElement(section, "tig")
                 etree.SubElement(holder, "term").text = xml_text(value)
                 etree.SubElement(holder, "termNote", type="administrativeStatus").text = status
+                if term.fixed and language == "vi":
+                    etree.SubElement(holder, "termNote", type="transferComment").text = DO_NOT_TRANSLATE
     atomic_write_bytes(
         path,
         etree.tostring(root, encoding="UTF-8", xml_declaration=True, pretty_print=True,
