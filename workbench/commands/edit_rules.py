@@ -49,7 +49,11 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p.set_defaults(handler=cmd_rules)
     actions = p.add_subparsers(dest="rules_command", metavar="ACTION", required=True)
     actions.add_parser("list", help="the rules in the order they run")
-    q = actions.add_parser("add", help="add a rule after the others (a bad regex is refused with the reason)")
+    q = actions.add_parser(
+        "add",
+        help="add a rule after the others (a bad regex is refused with the reason)",
+        epilog="A pattern or replacement that starts with - goes after -- (rules P add --stage target -- -x y).",
+    )
     q.add_argument("--stage", choices=["source", "target"], required=True)
     q.add_argument("--to", dest="language", default="", choices=["", *TARGET_LANGUAGES],
                    help="a target rule's language (default: every target language)")  # fmt: skip

@@ -1,0 +1,200 @@
+"""Edit rules as an editor meets them: kept in order and run in order, a bad rule refused when written, a rule
+that would break a draft (too slow, emptying it, touching a code or a date) skipped there with a flag."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from workbench.core.language.protected_spans import find_protected_spans
+from workbench.core.ops.edit_rule_store import (
+    NewRule,
+    RuleRefused,
+    add_rule,
+    move_by,
+    move_rule,
+    remove_rule,
+    set_enabled,
+    update_rule,
+)
+from workbench.core.ops.edit_rules import RuleSet, project_rules, try_rules
+from workbench.core.store.project_store import Project
+
+UBND = NewRule("source", "", r"\bUBND\b", "Ủy ban nhân dân")
+COMMITTEE = NewRule("target", "en", r"People's Committee of (\w+ \w+) province", r"\1 Provincial People's Committee")
+
+
+def rules_of(project: Project) -> RuleSet:
+    found = RuleSet.from_project(project)
+    assert found is not None
+    return found
+
+
+def test_a_project_without_rules_has_no_rule_set(project: Project) -> None:
+    assert RuleSet.from_project(project) is None
+    rule = add_rule(project, UBND)
+    set_enabled(project, rule.id, False)
+    assert RuleSet.from_project(project) is None  # a switched-off rule changes no draft
+
+
+def test_rules_run_in_the_order_kept_each_on_what_the_one_before_left(project: Project) -> None:
+    first = add_rule(project, UBND)
+    second = add_rule(project, NewRule("source", "", r"Ủy ban nhân dân tỉnh", "UBND tỉnh"))
+    text = "UBND tỉnh An Giang họp."
+    # In this order the expansion is undone by the second rule.
+    result = rules_of(project).apply_source(text, [])
+    assert result.text == "UBND tỉnh An Giang họp."
+    assert result.applied == (first.describe(), second.describe())
+    # The other way round, the second rule finds nothing and the expansion stays.
+    move_rule(project, second.id, 1)
+    assert [r.id for r in project_rules(project)] == [second.id, first.id]
+    result = rules_of(project).apply_source(text, [])
+    assert result.text == "Ủy ban nhân dân tỉnh An Giang họp."
+    assert result.applied == (first.describe(),)
+    assert result.applied == ("rule 1: \\bUBND\\b -> Ủy ban nhân dân",)
+
+
+def test_moving_up_and_down_stops_at_the_ends_and_removing_keeps_the_order(project: Project) -> None:
+    ids = [add_rule(project, NewRule("source", "", f"a{i}", f"b{i}")).id for i in range(4)]
+    move_by(project, ids[0], -1)
+    assert [r.id for r in project_rules(project)] == ids
+    move_by(project, ids[3], 1)
+    move_by(project, ids[1], 1)
+    assert [r.id for r in project_rules(project)] == [ids[0], ids[2], ids[1], ids[3]]
+    remove_rule(project, ids[2])
+    assert [(r.id, r.position) for r in project_rules(project)] == [(ids[0], 1), (ids[1], 2), (ids[3], 3)]
+
+
+def test_target_rules_run_for_their_language_only(project: Project) -> None:
+    add_rule(project, COMMITTEE)
+    add_rule(project, NewRule("target", "", r"\s+([,.])", r"\1"))  # every language: no space before , .
+    rules = rules_of(project)
+    english = rules.apply_target("en", "The People's Committee of An Giang province met .", [])
+    assert english.text == "The An Giang Provincial People's Committee met."
+    khmer = rules.apply_target("km", "The People's Committee of An Giang province met .", [])
+    assert khmer.text == "The People's Committee of An Giang province met."
+
+
+@pytest.mark.parametrize(
+    ("rule", "said"),
+    [
+        (NewRule("source", "", "(UBND", "x"), "is not a valid regular expression: missing ) at position 5"),
+        (NewRule("source", "", "[a-", "x"), "is not a valid regular expression"),
+        (NewRule("source", "", "(UBND)", r"\2"), "refers to group 2, but the pattern has only 1 group"),
+        (NewRule("source", "", "UBND", r"\g<name>"), "is not valid: unknown group"),
+        (NewRule("source", "", "UBND", "x\\"), "is not valid: bad escape"),
+        (NewRule("source", "", "", "x"), "the pattern is empty"),
+        (NewRule("target", "fr", "a", "b"), "not 'fr'"),
+        (NewRule("source", "en", "a", "b"), "a source rule has no language"),
+    ],
+    ids=["unclosed group", "unclosed set", "missing group", "unknown name", "stray backslash", "empty", "fr", "lang"],
+)
+def test_a_bad_rule_is_refused_with_the_reason_and_nothing_is_written(
+    project: Project, rule: NewRule, said: str
+) -> None:
+    kept = add_rule(project, UBND)
+    with pytest.raises(RuleRefused, match=re.escape(said)):
+        add_rule(project, rule)
+    with pytest.raises(RuleRefused, match=re.escape(said)):
+        update_rule(project, kept.id, rule)
+    assert project_rules(project) == [kept]
+
+
+def test_group_references_in_replacements_work(project: Project) -> None:
+    add_rule(project, NewRule("target", "en", r"(?P<place>Long Xuyen|Chau Doc) City", r"the City of \g<place>"))
+    add_rule(project, NewRule("target", "en", r"(\w+) (\w+) Market", r"\2 \1 Market"))
+    result = rules_of(project).apply_target("en", "Long Xuyen City has a floating market: Floating Long Market.", [])
+    assert result.text == "the City of Long Xuyen has a floating market: Long Floating Market."
+
+
+def test_catastrophic_backtracking_is_stopped_flagged_and_the_draft_still_made(project: Project) -> None:
+    slow = add_rule(project, NewRule("source", "", r"(a+)+$", "x"))
+    after = add_rule(project, NewRule("source", "", r"b\Z", "c"))
+    result = rules_of(project).apply_source("a" * 5000 + "b", [])
+    assert result.flags == (f"edit rule {slow.id} not applied: it took longer than 0.2 s on this text",)
+    assert result.text == "a" * 5000 + "c"  # the later rule still ran
+    assert result.applied == (after.describe(),)
+
+
+def test_a_rule_that_would_empty_the_text_is_not_applied(project: Project) -> None:
+    rule = add_rule(project, NewRule("target", "en", r"^.*$", " "))
+    result = rules_of(project).apply_target("en", "Tourists came.", [])
+    assert result.text == "Tourists came."
+    assert result.flags == (f"edit rule {rule.id} not applied: it would leave the text empty",)
+    assert result.applied == ()
+
+
+def test_a_rule_touching_a_protected_span_is_not_applied(project: Project) -> None:
+    code = add_rule(project, NewRule("source", "", r"CT-TTg", "CT/TTg"))
+    inside = add_rule(project, NewRule("source", "", r"(?<=2)(?=5)", "-"))  # an insertion inside the code
+    expand = add_rule(project, UBND)
+    source = "UBND tỉnh triển khai Chỉ thị 25/CT-TTg ngày 15/11/2024."
+    result = rules_of(project).apply_source(source, find_protected_spans(source))
+    assert result.text == "Ủy ban nhân dân tỉnh triển khai Chỉ thị 25/CT-TTg ngày 15/11/2024."
+    assert result.flags == (
+        f"edit rule {code.id} not applied: it would touch the protected code 25/CT-TTg",
+        f"edit rule {inside.id} not applied: it would touch the protected code 25/CT-TTg",
+    )
+    assert result.applied == (expand.describe(),)
+
+
+def test_a_target_rule_leaves_the_spans_text_in_the_output_alone(project: Project) -> None:
+    date = add_rule(project, NewRule("target", "en", r"(\d+)/(\d+)/(\d{4})", r"\3-\2-\1"))
+    add_rule(project, NewRule("target", "en", r"province", "Province"))
+    source = "Chỉ thị ngày 15/11/2024 của tỉnh."
+    result = rules_of(project).apply_target(
+        "en", "The province's directive of 15/11/2024.", find_protected_spans(source)
+    )
+    assert result.text == "The Province's directive of 15/11/2024."
+    assert result.flags == (f"edit rule {date.id} not applied: it would touch the protected date 15/11/2024",)
+
+
+def test_spans_are_followed_after_an_earlier_rule_moved_them(project: Project) -> None:
+    """The expansion makes the text longer: the code's place moves, and the later rule still sees it."""
+    add_rule(project, UBND)
+    code = add_rule(project, NewRule("source", "", r"25/CT", "26/CT"))
+    add_rule(project, NewRule("source", "", r"(?<=Chỉ thị )", "số "))  # just before the code: allowed
+    source = "UBND: Chỉ thị 25/CT-TTg."
+    result = rules_of(project).apply_source(source, find_protected_spans(source))
+    assert result.text == "Ủy ban nhân dân: Chỉ thị số 25/CT-TTg."
+    assert result.flags == (f"edit rule {code.id} not applied: it would touch the protected code 25/CT-TTg",)
+
+
+def test_the_cache_key_follows_the_enabled_rules_and_their_order(project: Project) -> None:
+    first = add_rule(project, UBND)
+    key = rules_of(project).key
+    assert key and rules_of(project).key == key  # unchanged: the same key, so the cache answers
+    second = add_rule(project, COMMITTEE)
+    with_two = rules_of(project).key
+    assert with_two != key
+    move_rule(project, second.id, 1)
+    assert rules_of(project).key not in (key, with_two)
+    move_rule(project, first.id, 1)
+    assert rules_of(project).key == with_two
+    update_rule(project, second.id, NewRule(COMMITTEE.stage, COMMITTEE.language, COMMITTEE.pattern,
+                                            COMMITTEE.replacement, note="a note changes no draft"))  # fmt: skip
+    assert rules_of(project).key == with_two
+    update_rule(project, first.id, NewRule("source", "", r"\bUBND\b", "UB nhân dân"))
+    changed = rules_of(project).key
+    assert changed != with_two
+    set_enabled(project, second.id, False)
+    assert rules_of(project).key not in (changed, with_two)
+
+
+def test_the_tester_shows_each_rules_effect_in_order(project: Project) -> None:
+    add_rule(project, UBND)
+    add_rule(project, NewRule("source", "", "tỉnh", "Tỉnh"))
+    add_rule(project, NewRule("source", "", "không có", "x"))
+    add_rule(project, NewRule("source", "", r"25/CT", "x"))
+    add_rule(project, COMMITTEE)
+    effects = try_rules(project_rules(project), "UBND tỉnh ban hành 25/CT-TTg.", "source")
+    assert [(e.before, e.after, e.changed, bool(e.flag)) for e in effects] == [
+        ("UBND tỉnh ban hành 25/CT-TTg.", "Ủy ban nhân dân tỉnh ban hành 25/CT-TTg.", True, False),
+        ("Ủy ban nhân dân tỉnh ban hành 25/CT-TTg.", "Ủy ban nhân dân Tỉnh ban hành 25/CT-TTg.", True, False),
+        ("Ủy ban nhân dân Tỉnh ban hành 25/CT-TTg.", "Ủy ban nhân dân Tỉnh ban hành 25/CT-TTg.", False, False),
+        ("Ủy ban nhân dân Tỉnh ban hành 25/CT-TTg.", "Ủy ban nhân dân Tỉnh ban hành 25/CT-TTg.", False, True),
+    ]
+    target = try_rules(project_rules(project), "People's Committee of An Giang province", "target", "en")
+    assert [e.after for e in target] == ["An Giang Provincial People's Committee"]
+    assert try_rules(project_rules(project), "People's Committee of An Giang province", "target", "km") == []
