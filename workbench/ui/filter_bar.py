@@ -1,4 +1,5 @@
-"""The bar above the grid: search (optionally blind to Vietnamese diacritics), status, language, QA problems."""
+"""The bar above the grid: search (optionally blind to Vietnamese diacritics), status, language, QA problems,
+the quality band of the machine drafts, and "poor drafts first"."""
 
 from __future__ import annotations
 
@@ -8,7 +9,7 @@ from PySide6.QtCore import QTimer, Signal
 from PySide6.QtWidgets import QCheckBox, QComboBox, QHBoxLayout, QLineEdit, QWidget
 
 from workbench.core.records import Status
-from workbench.core.store.segment_filter import NEEDING_WORK, SegmentFilter
+from workbench.core.store.segment_filter import NEEDING_WORK, NOT_ESTIMATED, SegmentFilter
 
 SEARCH_DELAY_MS = 250
 #: the quality-check hook: the ids of segments with a problem, or None when no checks are installed
@@ -61,14 +62,28 @@ class FilterBar(QWidget):
         self.qa.setEnabled(False)
         self.qa.setToolTip(self.tr("Quality checks are not installed yet"))
         layout.addWidget(self.qa)
+        self.band = QComboBox()
+        self.band.setToolTip(self.tr("The quality estimate of the machine draft in the cell"))
+        self.band.addItem(self.tr("any quality"), frozenset())
+        for band, label in (
+            ("poor", self.tr("Poor drafts")),
+            ("check", self.tr("Drafts to check")),
+            ("good", self.tr("Good drafts")),
+            (NOT_ESTIMATED, self.tr("Drafts not estimated")),
+        ):
+            self.band.addItem(label, frozenset({band}))
+        layout.addWidget(self.band)
+        self.poor_first = QCheckBox(self.tr("Poor drafts first"))
+        self.poor_first.setToolTip(self.tr("Poor machine drafts first, then those to check, good, the rest last"))
+        layout.addWidget(self.poor_first)
 
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.timeout.connect(self.changed)
         self.search.textChanged.connect(lambda _text: self._timer.start(SEARCH_DELAY_MS))
-        for combo in (self.scope, self.status, self.language):
+        for combo in (self.scope, self.status, self.language, self.band):
             combo.currentIndexChanged.connect(lambda _i: self.changed.emit())
-        for box in (self.ignore_diacritics, self.match_case, self.qa):
+        for box in (self.ignore_diacritics, self.match_case, self.qa, self.poor_first):
             box.toggled.connect(lambda _on: self.changed.emit())
 
     def set_qa_provider(self, provider: QaProvider | None) -> None:
@@ -88,6 +103,8 @@ class FilterBar(QWidget):
             ignore_diacritics=self.ignore_diacritics.isChecked(),
             match_case=self.match_case.isChecked(),
             only_ids=only,
+            bands=self.band.currentData(),
+            poor_first=self.poor_first.isChecked(),
         )
 
     def apply_now(self) -> None:

@@ -1,4 +1,5 @@
-"""Which segments the grid shows: by status in a language, by a set of ids (quality problems), by text.
+"""Which segments the grid shows: by status in a language, by a set of ids (quality problems), by text,
+by the quality band of the machine draft in the cell, and in which order ("poor drafts first").
 
 Text search folds case and, when asked, Vietnamese diacritics (so "hoa" finds "hòa" and "Hoà"),
 character by character, so a match's position in the folded text is its position in the original;
@@ -12,11 +13,21 @@ from collections.abc import Collection
 from dataclasses import dataclass, field
 
 from workbench.core.language.language_rules import strip_diacritics
-from workbench.core.records import Status
+from workbench.core.records import Origin, Status
+from workbench.core.store.draft_notes import notes_for
 from workbench.core.store.project_store import Project
 
 #: what "needs work" means in the filter and for Ctrl+Enter's "next segment"
 NEEDING_WORK = frozenset({Status.UNTRANSLATED, Status.DRAFT, Status.NEEDS_WORK})
+#: the band filter's value for a machine draft in the cell that has no quality estimate (yet)
+NOT_ESTIMATED = ""
+#: "poor drafts first": the bands in the order shown; everything else (not estimated, not a machine draft) after
+BAND_ORDER = ("poor", "check", "good")
+
+
+def band_rank(band: str | None) -> int:
+    """0 for poor, 1 check, 2 good, 3 for anything else (not estimated, no machine draft)."""
+    return BAND_ORDER.index(band) if band in BAND_ORDER else len(BAND_ORDER)
 
 
 def fold_char(ch: str, match_case: bool, ignore_diacritics: bool) -> str:
@@ -50,6 +61,11 @@ class SegmentFilter:
     #: the quality-check hook: only these segments (None: no restriction)
     only_ids: frozenset[int] | None = None
     include_not_for_translation: bool = True
+    #: quality bands of the machine draft in the cell ("poor", "check", "good", or NOT_ESTIMATED); empty: any.
+    #: A band counts only while the cell still holds the draft it was estimated on.
+    bands: frozenset[str] = frozenset()
+    #: rows in band order (poor, check, good, then the rest), each band in document order
+    poor_first: bool = False
 
     def is_empty(self) -> bool:
         return self == SegmentFilter()
@@ -61,6 +77,8 @@ class _Row:
     translatable: bool
     statuses: dict[str, Status] = field(default_factory=dict)
     texts: dict[str, str] = field(default_factory=dict)
+    #: language -> band of the machine draft in the cell (NOT_ESTIMATED without one); only machine drafts
+    bands: dict[str, str] = field(default_factory=dict)
 
 
 def filter_segment_ids(project: Project, document_id: int | None, wanted: SegmentFilter) -> list[int]:
@@ -68,7 +86,7 @@ def filter_segment_ids(project: Project, document_id: int | None, wanted: Segmen
     ids = project.segment_ids(document_id)
     if wanted.is_empty():
         return ids
-    rows = _rows(project, document_id)
+    rows = _rows(project, document_id, with_bands=bool(wanted.bands) or wanted.poor_first)
     languages = [wanted.language] if wanted.language else list(project.info.target_languages)
     needle = fold(wanted.text, wanted.match_case, wanted.ignore_diacritics) if wanted.text else ""
     result = []
@@ -88,8 +106,20 @@ def filter_segment_ids(project: Project, document_id: int | None, wanted: Segmen
             )
             if not any(needle in fold(h, wanted.match_case, wanted.ignore_diacritics) for h in haystacks):
                 continue
+        if wanted.bands and not any(row.bands.get(lang) in wanted.bands for lang in languages):
+            continue
         result.append(segment_id)
+    if wanted.poor_first:  # stable: document order within a band; the worst band of the languages counts
+        result.sort(key=lambda i: min(band_rank(rows[i].bands.get(lang)) for lang in languages))
     return result
+
+
+def order_by_band(project: Project, language: str, segment_ids: list[int]) -> list[int]:
+    """`segment_ids` with the poor machine drafts first, then check, good, and the unestimated last, each
+    group in the order given. Orders by the band of the segment's machine draft even when the cell was
+    edited since (review mode shows that draft). Stands in for core.quality.estimate.band_order."""
+    notes = notes_for(project, language, segment_ids)
+    return sorted(segment_ids, key=lambda i: band_rank(notes[i].band if i in notes else None))
 
 
 def ids_needing_work(project: Project, language: str, document_id: int | None = None) -> set[int]:
@@ -105,7 +135,7 @@ def ids_needing_work(project: Project, language: str, document_id: int | None = 
     return {row[0] for row in project.connection.execute(query, params)}
 
 
-def _rows(project: Project, document_id: int | None) -> dict[int, _Row]:
+def _rows(project: Project, document_id: int | None, with_bands: bool = False) -> dict[int, _Row]:
     where = "s.position IS NOT NULL" + (" AND s.document_id = ?" if document_id is not None else "")
     params: tuple[object, ...] = (document_id,) if document_id is not None else ()
     db = project.connection
@@ -122,6 +152,18 @@ def _rows(project: Project, document_id: int | None) -> dict[int, _Row]:
         if row is not None:
             row.statuses[language] = Status(status)
             row.texts[language] = text
+    if with_bands:
+        for segment_id, language, band in db.execute(
+            f"""SELECT t.segment_id, t.language, COALESCE(d.band, '') FROM translations t
+                JOIN segments s ON s.id = t.segment_id
+                LEFT JOIN draft_notes d ON d.segment_id = t.segment_id AND d.language = t.language
+                     AND d.draft = t.text
+                WHERE t.origin = ? AND {where}""",
+            (str(Origin.MT), *params),
+        ):
+            row = rows.get(segment_id)
+            if row is not None:
+                row.bands[language] = band
     return rows
 
 
