@@ -1,7 +1,8 @@
 """The segment grid's item model: row ids held, records fetched a page at a time on demand.
 
 Opening a 50,000-segment project reads only the ids; `data()` fetches the page a row belongs to and
-keeps a few pages cached. A core change names the segments it touched; `refresh_segments` drops
+keeps a few pages cached, with the page's draft notes (quality band, signals) read in the same step, one
+query per language and page. A core change names the segments it touched; `refresh_segments` drops
 their pages and emits one `dataChanged` per contiguous range of rows, never a reset.
 """
 
@@ -10,6 +11,7 @@ from __future__ import annotations
 import logging
 from collections import OrderedDict
 from collections.abc import Iterable
+from dataclasses import dataclass
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
@@ -19,8 +21,9 @@ from workbench.core.errors import WorkbenchError
 from workbench.core.memory.glossary import TermFinder
 from workbench.core.ops.draft_confidence import has_low_score, is_weak_draft, ran_away
 from workbench.core.records import Origin, SegmentRecord, Status, Translation
+from workbench.core.store.draft_notes import DraftNote, notes_for
 from workbench.core.store.project_store import Project
-from workbench.ui.status_look import confidence, status_icon, status_name
+from workbench.ui.status_look import band_icon, confidence, quality_line, signal_lines, status_icon, status_name
 
 log = logging.getLogger(__name__)
 
@@ -33,6 +36,8 @@ ORIGIN_ROLE = Qt.ItemDataRole.UserRole + 3
 WEAK_DRAFT_ROLE = Qt.ItemDataRole.UserRole + 4
 #: glossary terms in the source: [(start, end, "term → translations")]
 TERMS_ROLE = Qt.ItemDataRole.UserRole + 5
+#: the quality band of the machine draft in the cell ("good", "check", "poor"; "" when none or edited since)
+BAND_ROLE = Qt.ItemDataRole.UserRole + 6
 
 STATUS_COLOURS = {
     Status.UNTRANSLATED: QColor("#ffffff"),
@@ -49,9 +54,16 @@ ANSWERED_ROLES = frozenset(
     for role in (
         Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole, Qt.ItemDataRole.ForegroundRole,
         Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.DecorationRole, Qt.ItemDataRole.BackgroundRole,
-        Qt.ItemDataRole.FontRole, STATUS_ROLE, SEGMENT_ID_ROLE, ORIGIN_ROLE, WEAK_DRAFT_ROLE, TERMS_ROLE,
+        Qt.ItemDataRole.FontRole, STATUS_ROLE, SEGMENT_ID_ROLE, ORIGIN_ROLE, WEAK_DRAFT_ROLE, TERMS_ROLE, BAND_ROLE,
     )
 )  # fmt: skip
+
+
+@dataclass(frozen=True, slots=True)
+class _Page:
+    records: list[SegmentRecord]
+    #: language -> segment id -> the notes on its machine draft
+    notes: dict[str, dict[int, DraftNote]]
 
 
 class SegmentTableModel(QAbstractTableModel):
@@ -67,7 +79,7 @@ class SegmentTableModel(QAbstractTableModel):
         self.languages = list(project.info.target_languages)
         self._ids: list[int] = project.segment_ids(document_id) if ids is None else list(ids)
         self._row_of: dict[int, int] = {segment_id: row for row, segment_id in enumerate(self._ids)}
-        self._pages: OrderedDict[int, list[SegmentRecord]] = OrderedDict()
+        self._pages: OrderedDict[int, _Page] = OrderedDict()
         self.pages_fetched = 0
         #: set by the window when the project has a glossary: the source column then highlights terms
         self.term_finder: TermFinder | None = None
@@ -93,18 +105,28 @@ class SegmentTableModel(QAbstractTableModel):
 
     # --- records, a page at a time --------------------------------------------------------------------
 
-    def record(self, row: int) -> SegmentRecord:
+    def _page(self, row: int) -> _Page:
         page = row // PAGE_ROWS
-        records = self._pages.get(page)
-        if records is None:
-            records = self.project.segments_by_ids(self._ids[page * PAGE_ROWS : (page + 1) * PAGE_ROWS])
+        found = self._pages.get(page)
+        if found is None:
+            ids = self._ids[page * PAGE_ROWS : (page + 1) * PAGE_ROWS]
+            records = self.project.segments_by_ids(ids)
+            found = _Page(records, {language: notes_for(self.project, language, ids) for language in self.languages})
             self.pages_fetched += 1
-            self._pages[page] = records
+            self._pages[page] = found
             while len(self._pages) > CACHED_PAGES:
                 self._pages.popitem(last=False)
         else:
             self._pages.move_to_end(page)
-        return records[row - page * PAGE_ROWS]
+        return found
+
+    def record(self, row: int) -> SegmentRecord:
+        return self._page(row).records[row - (row // PAGE_ROWS) * PAGE_ROWS]
+
+    def note(self, row: int, language: str) -> DraftNote | None:
+        """The notes on the machine draft of the row's segment in `language` (None: never machine-drafted
+        since the notes were kept); they may be about a draft the cell no longer holds (`describes`)."""
+        return self._page(row).notes.get(language, {}).get(self._ids[row])
 
     def row_of(self, segment_id: int) -> int | None:
         return self._row_of.get(segment_id)
@@ -163,10 +185,16 @@ class SegmentTableModel(QAbstractTableModel):
         weak = is_weak_draft(translation)
         if role == WEAK_DRAFT_ROLE:
             return weak
+        note = self.note(index.row(), language) if language else None
+        described = note if note is not None and note.band and note.describes(translation) else None
+        if role == BAND_ROLE:
+            return described.band if described is not None else ""
         if role == Qt.ItemDataRole.DecorationRole and segment.translatable:
+            if described is not None and translation.status is Status.DRAFT and translation.origin is Origin.MT:
+                return band_icon(described.band)  # the estimate weighs the weak-draft signals too: it decides
             return status_icon(translation.status, weak)
         if role == Qt.ItemDataRole.ToolTipRole:
-            return self._tooltip(translation, weak)
+            return self._tooltip(translation, weak, described)
         if role == Qt.ItemDataRole.BackgroundRole and segment.translatable:
             return QBrush(STATUS_COLOURS[translation.status])
         if role == Qt.ItemDataRole.FontRole and translation.origin is Origin.MT and translation.status is Status.DRAFT:
@@ -175,12 +203,17 @@ class SegmentTableModel(QAbstractTableModel):
             return font
         return None
 
-    def _tooltip(self, translation: Translation, weak: bool) -> str:
+    def _tooltip(self, translation: Translation, weak: bool, note: DraftNote | None = None) -> str:
         lines = [self.tr("Status: {0}").format(status_name(translation.status))]
         if translation.origin is Origin.MT:
             lines.append(self.tr("Machine translation by {0}").format(translation.origin_detail))
             if translation.score is not None:
                 lines.append(self.tr("Confidence {0:.0%}").format(confidence(translation.score)))
+        if note is not None:
+            lines.append(quality_line(note.band, note.quality))
+            signals = signal_lines(note.signals)
+            if signals:
+                lines.append("  " + " · ".join(signals))
         elif translation.author:
             lines.append(self.tr("By {0}").format(translation.author))
         if weak and has_low_score(translation):
