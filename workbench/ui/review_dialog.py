@@ -1,6 +1,8 @@
 """Review mode: an editor steps through the translated segments of one language, sees the source, the
 machine draft and the translator's text with the words changed, and approves (Ctrl+Enter) or sends the
-segment back with a comment (Ctrl+Shift+Enter). A small correction can be made in place before
+segment back with a comment (Ctrl+Shift+Enter). Under the machine draft: its quality band and its machine
+back-translation into Vietnamese, the words that differ from the source highlighted; "Step in band order"
+puts the poor drafts first (a remembered choice). A small correction can be made in place before
 approving; the history then records the editor as its author.
 
 The dialog writes through the core (`approval.py`, which also decides whether Approve takes the text as
@@ -13,9 +15,10 @@ from __future__ import annotations
 from collections.abc import Callable
 from html import escape
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QSettings, Signal
 from PySide6.QtGui import QFont, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
+    QCheckBox,
     QDialog,
     QFormLayout,
     QHBoxLayout,
@@ -34,10 +37,18 @@ from workbench.core.memory.translation_memory import SharedMemory
 from workbench.core.ops.approval import approve_reviewed, awaiting_approval, send_back
 from workbench.core.records import SegmentRecord, Status
 from workbench.core.review.post_edit_diff import diff_html, last_machine_draft, word_diff
+from workbench.core.store.draft_notes import DraftNote, notes_for
 from workbench.core.store.project_store import Project
 from workbench.core.store.segment_comments import comment
+from workbench.core.store.segment_filter import order_by_band
+from workbench.ui.draft_notes_view import back_translation_html
 from workbench.ui.editing_controller import EditingController
 from workbench.ui.error_dialog import show_error
+from workbench.ui.language_names import language_names
+from workbench.ui.status_look import quality_line
+
+#: QSettings key of the "Step in band order" choice
+BAND_ORDER_KEY = "review/band_order"
 
 
 class ReviewDialog(QDialog):
@@ -55,7 +66,11 @@ class ReviewDialog(QDialog):
         self.editing = editing  # the window's undo stack takes each decision as a step
         self.setWindowTitle(self.tr("Review — {0}").format(language_name))
         self.resize(900, 600)
-        self.ids = [s.id for s in awaiting_approval(project, language, document_id)]
+        self.language_name = language_name
+        #: whether an installed model can translate a language into the source language (None: not known)
+        self.can_back_translate: Callable[[str], bool] | None = None
+        self.document_order = [s.id for s in awaiting_approval(project, language, document_id)]
+        self.ids = list(self.document_order)
         self.names = {d.id: d.name for d in project.documents()}
         self.position = 0
         self.approved = self.sent_back = 0
@@ -64,20 +79,22 @@ class ReviewDialog(QDialog):
         self.place = QLabel()
         self.source = QTextBrowser()
         self.draft = QTextBrowser()
+        self.back_translation = QTextBrowser()
         self.changes = QTextBrowser()
         self.translation = QPlainTextEdit()
         self.translation.setWordWrapMode(self.translation.wordWrapMode().WrapAtWordBoundaryOrAnywhere)
         self.comment = QLineEdit()
         self.comment.setPlaceholderText(self.tr("What needs work (required to send back)"))
-        for view in (self.source, self.draft, self.changes):
+        for view in (self.source, self.draft, self.back_translation, self.changes):
             view.setMaximumHeight(100)
         self.translation.setMinimumHeight(90)
         if font is not None:
-            for widget in (self.source, self.draft, self.changes, self.translation):
+            for widget in (self.source, self.draft, self.back_translation, self.changes, self.translation):
                 widget.setFont(font)
         form = QFormLayout()
         form.addRow(self.tr("Source"), self.source)
         form.addRow(self.tr("Machine draft"), self.draft)
+        form.addRow(self.tr("Back-translation"), self.back_translation)
         form.addRow(self.tr("Changes"), self.changes)
         form.addRow(self.tr("Translation"), self.translation)
         form.addRow(self.tr("Comment"), self.comment)
@@ -97,9 +114,14 @@ class ReviewDialog(QDialog):
         self.send_back_button.clicked.connect(self.send_back_current)
         self.approve_button.clicked.connect(self.approve_current)
         close.clicked.connect(self.accept)
+        self.band_order = QCheckBox(self.tr("Step in band order (poor drafts first)"))
+        self.band_order.setToolTip(self.tr("Poor machine drafts first, then those to check, good, the rest last"))
+        self.band_order.setChecked(bool(QSettings().value(BAND_ORDER_KEY, False, type=bool)))
+        self.band_order.toggled.connect(self.set_band_order)
         buttons = QHBoxLayout()
         for button in (self.previous_button, self.skip_button):
             buttons.addWidget(button)
+        buttons.addWidget(self.band_order)
         buttons.addStretch(1)
         for button in (self.send_back_button, self.approve_button, close):
             buttons.addWidget(button)
@@ -117,6 +139,23 @@ class ReviewDialog(QDialog):
         ):
             for key in keys:
                 QShortcut(QKeySequence(key), self, slot)
+        if self.band_order.isChecked():
+            self.ids = order_by_band(project, language, self.document_order)
+        self.show_current()
+
+    def set_band_order(self, on: bool) -> None:
+        """Step poor drafts first (or in document order again), staying on the segment shown; remembered."""
+        QSettings().setValue(BAND_ORDER_KEY, on)
+        shown = self.segment.id if self.segment is not None else None
+        try:
+            self.ids = (
+                order_by_band(self.project, self.language, self.document_order) if on else list(self.document_order)
+            )
+        except WorkbenchError as exc:
+            show_error(self, self.tr("Cannot read the quality estimates"), str(exc))
+            return
+        if shown is not None and shown in self.ids:
+            self.position = self.ids.index(shown)
         self.show_current()
 
     # --- showing -----------------------------------------------------------------------------------
@@ -135,7 +174,7 @@ class ReviewDialog(QDialog):
                 self.tr("Nothing left to review: every translated segment here has been seen.")
                 if self.ids else self.tr("There are no translated segments to review here.")
             )  # fmt: skip
-            for view in (self.source, self.draft, self.changes):
+            for view in (self.source, self.draft, self.back_translation, self.changes):
                 view.clear()
             self.translation.clear()
             return
@@ -143,6 +182,7 @@ class ReviewDialog(QDialog):
             segment = self.project.segment(self.ids[self.position])
             revisions = self.project.revisions(segment.id, self.language)
             note = comment(self.project, segment.id, self.language)
+            draft_note = notes_for(self.project, self.language, [segment.id]).get(segment.id)
         except WorkbenchError as exc:
             show_error(self, self.tr("Cannot read the segment"), str(exc))
             return
@@ -160,15 +200,31 @@ class ReviewDialog(QDialog):
         draft = last_machine_draft(revisions)
         if draft is None:
             self.draft.setPlainText(self.tr("(no machine draft: translated by hand)"))
+            self.back_translation.clear()
             self.changes.clear()
         else:
-            self.draft.setHtml(f"<i>{escape(draft[1])}</i><br>" + escape(for_display(draft[0])).replace("\n", "<br>"))
+            self.draft.setHtml(
+                f"<i>{escape(draft[1])}{self._quality(draft_note)}</i><br>"
+                + escape(for_display(draft[0])).replace("\n", "<br>")
+            )
+            self._show_back_translation(segment, draft_note)
             self.changes.setHtml(
                 diff_html(word_diff(draft[0], text)) if draft[0] != text else self.tr("Accepted unchanged.")
             )
         self.translation.setPlainText(text)
         self.comment.setText(note)
         self.translation.setFocus()
+
+    def _quality(self, note: DraftNote | None) -> str:
+        return " · " + escape(quality_line(note.band, note.quality)) if note is not None and note.band else ""
+
+    def _show_back_translation(self, segment: SegmentRecord, note: DraftNote | None) -> None:
+        possible = self.can_back_translate(self.language) if self.can_back_translate is not None else None
+        source_language = self.project.info.source_language
+        source_name = language_names().get(source_language, source_language)
+        self.back_translation.setHtml(
+            back_translation_html(segment.source, note, source_name, self.language_name, possible)
+        )
 
     def step(self, by: int) -> None:
         self.position = min(max(self.position + by, 0), len(self.ids))

@@ -91,6 +91,15 @@ class SettingsDialog(QDialog):
         self.khmer_digits = QCheckBox(self.tr("Write numbers in Khmer digits (០-៩) in Khmer drafts"))
         self.khmer_digits.setChecked(settings.khmer_digits)
         form.addRow("", self.khmer_digits)
+        self.back_translate = QCheckBox(self.tr("Back-translate machine drafts into Vietnamese"))
+        self.back_translate.setToolTip(
+            self.tr("In the background after the drafts, for an editor who reads the target language less well")
+        )
+        self.back_translate.setChecked(settings.back_translate)
+        form.addRow("", self.back_translate)
+        self.leave_poor_drafts_out = QCheckBox(self.tr("Leave poor drafts out of the cell (keep them as suggestions)"))
+        self.leave_poor_drafts_out.setChecked(settings.leave_poor_drafts_out)
+        form.addRow("", self.leave_poor_drafts_out)
         self.mt_choices: dict[str, QLabel] = {}
         for code in languages:
             shown = QLabel()
@@ -149,5 +158,7 @@ class SettingsDialog(QDialog):
             font_size=self.font_size.value(),
             beam_size=self.beam_size.value(),
             khmer_digits=self.khmer_digits.isChecked(),
+            back_translate=self.back_translate.isChecked(),
+            leave_poor_drafts_out=self.leave_poor_drafts_out.isChecked(),
         )
         self.accept()

@@ -1,5 +1,6 @@
-"""The side panel for the current segment: suggestions to insert (Ctrl+1..9), glossary terms, the
-segment's history and a comment box. Reads the project; writes only the comment."""
+"""The side panel for the current segment: suggestions to insert (Ctrl+1..9), what is known about the
+machine draft (quality band, terms, rules, back-translation), glossary terms, the segment's history and a
+comment box. Reads the project; writes only the comment."""
 
 from __future__ import annotations
 
@@ -23,8 +24,10 @@ from workbench.core.language.khmer_breaks import for_display
 from workbench.core.memory.suggestions import Suggestion, SuggestionProvider, machine_suggestions
 from workbench.core.records import SegmentRecord, Status
 from workbench.core.review.post_edit_diff import diff_html, last_machine_draft, word_diff
+from workbench.core.store.draft_notes import notes_for
 from workbench.core.store.project_store import Project
 from workbench.core.store.segment_comments import comment, set_comment
+from workbench.ui.draft_notes_view import DraftNotesView
 from workbench.ui.status_look import confidence, status_icon, status_name
 
 log = logging.getLogger(__name__)
@@ -75,6 +78,8 @@ class SidePanel(QWidget):
         self.translate_now.clicked.connect(self.translate_now_requested)
         inner.addWidget(self.translate_now)
         layout.addWidget(box, 3)
+        self.draft_notes = DraftNotesView(names, project.info.source_language)
+        layout.addWidget(self.draft_notes)
 
         box = QGroupBox(self.tr("Glossary (Alt+1…9 inserts at the cursor)"))
         inner = QVBoxLayout(box)
@@ -144,6 +149,7 @@ class SidePanel(QWidget):
         self.comment_box.setPlainText("")
         self.comment_box.blockSignals(False)
         self.source_view.setPlainText(segment.source if segment is not None else "")
+        self.draft_notes.show_note("", "", None, None)
         if segment is None or not language:
             self.heading.setText(self.tr("Choose an English or Khmer cell to see its suggestions and history."))
             return
@@ -176,6 +182,8 @@ class SidePanel(QWidget):
             self.glossary_list.addItem(item)
         if not terms:
             self.glossary_list.addItem(self.tr("No glossary terms in this segment."))
+        draft_note = notes_for(self.project, language, [segment.id]).get(segment.id)
+        self.draft_notes.show_note(segment.source, language, segment.translations.get(language), draft_note)
         for check in self.check_providers:
             self.check_list.addItems(check(self.project, segment, language))
         revisions = self.project.revisions(segment.id, language)
