@@ -18,9 +18,17 @@ from workbench.commands.values import bounded, language_list
 from workbench.context import AppContext
 from workbench.core.counted import counted
 from workbench.core.errors import ProjectFault, WorkbenchError
+from workbench.core.ops.back_translation import plan_back_translation, run_back_translation, save_back_translations
 from workbench.core.ops.pretranslation import plan_pretranslation, run_pretranslation, save_batch
 from workbench.core.progress import Cancelled, Share
+from workbench.core.settings import Settings
 from workbench.core.store.project_store import Project
+from workbench.mt.back_translation import (
+    BackTranslator,
+    NoBackTranslationModel,
+    back_translate_options,
+    choose_back_model,
+)
 from workbench.mt.engine import BEAM_SIZES
 from workbench.mt.model_choice import EnginePool, choose
 from workbench.mt.model_store import ModelStore, convert_needs
@@ -72,6 +80,21 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p.add_argument("--beam", type=bounded(*BEAM_SIZES), help="beam size 1-16 (default 4; 1 is greedy and fastest)")
     p.add_argument("--backend", choices=["auto", "ct2", "transformers"], default="auto")
     p.add_argument("--khmer-digits", action="store_true", help="write numbers in Khmer digits (០-៩) in Khmer drafts")
+    p.add_argument(
+        "--back-translate",
+        action="store_true",
+        help="after drafting, back-translate every machine draft of these languages into the source language (also "
+        "drafts from earlier runs), for checking and for the quality estimate; the command line does it only when "
+        "asked (the window follows the settings' --back-translate). Exit status 1 when a language has no model "
+        "for it (its drafts are kept)",
+    )
+    p.add_argument(
+        "--back-model",
+        action="append",
+        metavar="[LANG=]NAME",
+        help="the installed model that back-translates (NAME for every language, LANG=NAME for one); default: the "
+        "language's drafting model if it translates back, else the best installed one that does",
+    )
     p.set_defaults(handler=cmd_translate)
 
 
@@ -109,7 +132,7 @@ def cmd_translate(args: argparse.Namespace, context: AppContext) -> int:
         return _translate(args, context, stop)
 
 
-def _model_arguments(values: list[str] | None) -> tuple[str | None, dict[str, str]]:
+def _model_arguments(values: list[str] | None, option: str = "--model") -> tuple[str | None, dict[str, str]]:
     """`--model NAME` (every language) and `--model LANG=NAME` (one language, or a route's hop into it)."""
     every: str | None = None
     per_language: dict[str, str] = {}
@@ -117,10 +140,10 @@ def _model_arguments(values: list[str] | None) -> tuple[str | None, dict[str, st
         language, equals, name = value.partition("=")
         if not equals:
             if every is not None and every != value:
-                raise WorkbenchError(f"--model names two models for every language ({every}, {value}): use LANG=NAME")
+                raise WorkbenchError(f"{option} names two models for every language ({every}, {value}): use LANG=NAME")
             every = value
         elif not language.strip() or not name.strip():
-            raise WorkbenchError(f"--model takes NAME or LANG=NAME, not {value!r}")
+            raise WorkbenchError(f"{option} takes NAME or LANG=NAME, not {value!r}")
         else:
             per_language[language.strip()] = name.strip()
     return every, per_language
@@ -178,6 +201,7 @@ def _translate(args: argparse.Namespace, context: AppContext, stop: StopRequest)
             )
             for language in languages
         }
+        back_models = _back_models(args, store, settings, languages, source) if args.back_translate else {}
         for language, drafter in drafters.items():
             plan = plan_pretranslation(
                 project, language, drafter.model, options.cache_key(), document_id, memories=memories
@@ -204,4 +228,60 @@ def _translate(args: argparse.Namespace, context: AppContext, stop: StopRequest)
                 f"{language}: {counted(plan.to_draft, 'segment')} to draft, {len(plan.from_cache)} from the cache, "
                 f"{result.translated} translated in {result.seconds:.1f} s, {result.flagged} flagged for checking"
             )
+        if args.back_translate:
+            return _back_translate(project, pool, back_models, document_id, stop)
     return 0
+
+
+def _back_models(
+    args: argparse.Namespace, store: ModelStore, settings: Settings, languages: list[str], source: str
+) -> dict[str, str | NoBackTranslationModel]:
+    """Each language's back-translation model, chosen before anything is written: a model named for a direction
+    it cannot serve stops the command; a language with no model at all is reported after drafting."""
+    every, per_language = _model_arguments(args.back_model, "--back-model")
+    chosen: dict[str, str | NoBackTranslationModel] = {}
+    for language in languages:
+        try:
+            chosen[language] = choose_back_model(store, settings, language, source, per_language.get(language) or every)
+        except NoBackTranslationModel as missing:
+            chosen[language] = missing
+    return chosen
+
+
+def _back_translate(
+    project: Project,
+    pool: EnginePool,
+    models: dict[str, str | NoBackTranslationModel],
+    document_id: int | None,
+    stop: StopRequest,
+) -> int:
+    """Every machine draft of each language (of the document, or the project) that lacks a back-translation, into
+    the source language."""
+    options = back_translate_options()
+    source = project.info.source_language
+    status = 0
+    for language, model in models.items():
+        if isinstance(model, NoBackTranslationModel):
+            sys.stderr.write(f"{language}: not back-translated: {model}\n")
+            status = 1
+            continue
+        plan = plan_back_translation(project, language, model, options.cache_key(), document_id=document_id)
+        drafter = BackTranslator(model, language).drafter(pool, options)
+        try:
+            result = run_back_translation(
+                plan,
+                drafter,
+                lambda p, name, batch: save_back_translations(project, p, name, batch),
+                Share(ProgressBar(f"{language}->{source}", stop), 0, plan.to_translate, plan.to_translate),
+            )
+        except (KeyboardInterrupt, Cancelled):
+            sys.stderr.write("\nstopped: every finished batch is saved; run the same command to continue\n")
+            return stop.exit_code
+        except ProjectFault:
+            sys.stderr.write("\n")
+            raise
+        print(
+            f"{language}: {counted(len(result.segment_ids), 'draft')} back-translated into {source} by {model}: "
+            f"{len(plan.from_cache)} from the cache, {result.translated} translated in {result.seconds:.1f} s"
+        )
+    return status
