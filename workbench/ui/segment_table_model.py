@@ -59,6 +59,9 @@ ANSWERED_ROLES = frozenset(
 )  # fmt: skip
 
 
+NOTE_ROLES = frozenset({int(Qt.ItemDataRole.DecorationRole), int(Qt.ItemDataRole.ToolTipRole), int(BAND_ROLE)})
+
+
 @dataclass(frozen=True, slots=True)
 class _Page:
     records: list[SegmentRecord]
@@ -121,7 +124,7 @@ class SegmentTableModel(QAbstractTableModel):
         return found
 
     def record(self, row: int) -> SegmentRecord:
-        return self._page(row).records[row - (row // PAGE_ROWS) * PAGE_ROWS]
+        return self._page(row).records[row % PAGE_ROWS]
 
     def note(self, row: int, language: str) -> DraftNote | None:
         """The notes on the machine draft of the row's segment in `language` (None: never machine-drafted
@@ -157,11 +160,13 @@ class SegmentTableModel(QAbstractTableModel):
         column = index.column()
         if role == SEGMENT_ID_ROLE:
             return self._ids[index.row()]
+        row = index.row()
         try:
-            segment = self.record(index.row())
+            page = self._page(row)
         except WorkbenchError as exc:  # an exception must never leave a Qt virtual: show nothing, say why in the log
-            log.error("cannot read row %d of %s: %s", index.row(), self.project.path, exc)
+            log.error("cannot read row %d of %s: %s", row, self.project.path, exc)
             return None
+        segment = page.records[row % PAGE_ROWS]
         if role == TERMS_ROLE:
             return self._terms(segment.source) if column == 1 and self.term_finder is not None else None
         language = self.languages[column - 2] if column >= 2 else None
@@ -185,8 +190,10 @@ class SegmentTableModel(QAbstractTableModel):
         weak = is_weak_draft(translation)
         if role == WEAK_DRAFT_ROLE:
             return weak
-        note = self.note(index.row(), language) if language else None
-        described = note if note is not None and note.band and note.describes(translation) else None
+        described = None
+        if role in NOTE_ROLES and language:
+            note = page.notes[language].get(self._ids[row])
+            described = note if note is not None and note.band and note.describes(translation) else None
         if role == BAND_ROLE:
             return described.band if described is not None else ""
         if role == Qt.ItemDataRole.DecorationRole and segment.translatable:
