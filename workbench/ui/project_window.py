@@ -174,7 +174,8 @@ class ProjectWindow(QMainWindow):
             ]),
             ("translate", self.tr("&Translate"), [
                 translate.pretranslate_document_action, translate.pretranslate_selection_action,
-                translate.pretranslate_project_action, translate.cancel_action, None, dialogs.models_action,
+                translate.pretranslate_project_action, translate.cancel_action, None, translate.edit_rules_action,
+                dialogs.models_action,
             ]),
             ("tools", self.tr("T&ools"), [
                 qa.check_document_action, qa.check_project_action, qa.cancel_checks_action, None,

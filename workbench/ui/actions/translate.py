@@ -15,6 +15,7 @@ from workbench.core.errors import WorkbenchError
 from workbench.core.records import SegmentRecord
 from workbench.mt.model_choice import NoModel, choose
 from workbench.ui.actions.new_action import new_action
+from workbench.ui.edit_rules_dialog import EditRulesDialog
 from workbench.ui.error_dialog import show_error
 from workbench.ui.mt_jobs import Job, MtService
 from workbench.ui.window_context import WindowContext
@@ -40,6 +41,8 @@ class TranslateActions(QObject):
         self.cancel_action = new_action(self, self.tr("&Cancel pre-translation"), self.cancel_pretranslation,
                                         "Ctrl+Shift+X")  # fmt: skip
         self.cancel_action.setEnabled(False)
+        self.edit_rules_action = new_action(self, self.tr("&Edit rules…"), self.open_edit_rules)
+        self.edit_rules_dialog: EditRulesDialog | None = None
 
         self.job_label = QLabel()
         self.job_progress = QProgressBar()
@@ -151,6 +154,12 @@ class TranslateActions(QObject):
     def _segment_failed(self, segment_id: int, language: str, message: str) -> None:
         if not self.window.is_closing:
             show_error(self.window.dialog_parent(), self.tr("Machine translation failed"), message)
+
+    def open_edit_rules(self) -> EditRulesDialog:
+        """The project's edit rules (regular expressions before and after MT), with their tester."""
+        self.edit_rules_dialog = EditRulesDialog(self.window.project, self.window.names, self.window.dialog_parent())
+        self.edit_rules_dialog.open()
+        return self.edit_rules_dialog
 
     def offer_model_manager(self, message: str) -> None:
         answer = QMessageBox.question(
