@@ -7,13 +7,16 @@ pipeline) for drafts batch by batch and hands each batch to `save`, which the CL
 the window routes to the thread that owns the connection. The decoding options' cache key is fixed in
 the plan, so a setting changed mid-job never files drafts under options they were not decoded with.
 Drafts are not confirmed translations: nothing here teaches the project's or the shared memory.
+
+Every draft is given its quality estimate (core/quality) before it is written; with `leave_poor_out` a
+draft in the "poor" band is cached and noted (the side panel offers it) but its cell stays untranslated.
 """
 
 from __future__ import annotations
 
 import time
 from collections.abc import Callable, Generator, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any, Protocol
 
 from workbench.core.changes import SegmentChanges
@@ -22,8 +25,10 @@ from workbench.core.errors import ProjectFault
 from workbench.core.language.protected_spans import ProtectedSpan
 from workbench.core.memory.project_memory import Memories, prefill_from_memory
 from workbench.core.progress import NullProgress, Progress
+from workbench.core.quality.estimate import estimate_drafts
+from workbench.core.quality.signals import DraftFacts
 from workbench.core.records import Status
-from workbench.core.store.draft_store import NewDraft, cached_drafts, save_drafts
+from workbench.core.store.draft_store import NewDraft, SavedDrafts, cached_drafts, save_drafts
 from workbench.core.store.project_store import Project
 
 
@@ -62,6 +67,10 @@ class DraftPlan:
     #: segments that received a 100 % memory match as a draft, and those drafted from the cache
     from_memory: tuple[int, ...] = ()
     from_cache: tuple[int, ...] = ()
+    #: a draft the quality estimate puts in the "poor" band stays out of its cell (cached and noted only)
+    leave_poor_out: bool = False
+    #: segments whose cached draft planning left out of the cell as poor
+    left_out: tuple[int, ...] = ()
 
     @property
     def to_translate(self) -> int:
@@ -71,7 +80,7 @@ class DraftPlan:
     @property
     def to_draft(self) -> int:
         """Segments left for machine translation when the plan was made: the cache's and the model's."""
-        return len(self.from_cache) + self.to_translate
+        return len(self.from_cache) + len(self.left_out) + self.to_translate
 
     @property
     def changes(self) -> SegmentChanges:
@@ -88,6 +97,15 @@ class PretranslationResult:
     flagged: int
     seconds: float
     changes: SegmentChanges
+    #: segments whose draft was left out of the cell as poor (planning's and the batches')
+    left_out: int = 0
+
+
+@dataclass(frozen=True, slots=True)
+class SavedBatch(SegmentChanges):
+    """What saving a batch changed, and the segments whose poor draft it left out of the cell."""
+
+    left_out: tuple[int, ...] = ()
 
 
 class Drafter(Protocol):
@@ -130,10 +148,12 @@ def plan_pretranslation(
     document_id: int | None = None,
     segment_ids: Sequence[int] | None = None,
     memories: Memories | None = None,
+    leave_poor_out: bool = False,
 ) -> DraftPlan:
     """Draft what memory and cache already know (each one transaction) and plan the rest for `model`.
 
-    100 % memory matches go first: a person's translation beats a model's.
+    100 % memory matches go first: a person's translation beats a model's. With `leave_poor_out` a draft
+    estimated "poor" stays out of its cell (Settings.leave_poor_drafts_out).
     """
     from_memory: list[int] = []
     if memories is not None:
@@ -141,20 +161,42 @@ def plan_pretranslation(
     units = plan_units(project, language, document_id, segment_ids)
     cached = cached_drafts(project, model, options, language, (u.source for u in units))
     hits = [u for u in units if u.source in cached]
-    from_cache: list[int] = []
+    saved = SavedDrafts([], [])
     if hits:
         drafts = [
-            NewDraft(u.source, u.segment_ids, c.text, c.score, c.flags, c.meta) for u in hits if (c := cached[u.source])
+            (u, NewDraft(u.source, u.segment_ids, c.text, c.score, c.flags, c.meta))
+            for u in hits
+            if (c := cached[u.source])
         ]
-        from_cache = save_drafts(project, model, options, language, drafts, cache=False)
+        saved = save_drafts(
+            project, model, options, language, _estimated(project, language, model, drafts, leave_poor_out), cache=False
+        )
     remaining = tuple(u for u in units if u.source not in cached)
-    return DraftPlan(language, model, options, remaining, tuple(from_memory), tuple(from_cache))
+    return DraftPlan(
+        language, model, options, remaining, tuple(from_memory), tuple(saved.written), leave_poor_out,
+        tuple(saved.left_out),
+    )  # fmt: skip
 
 
-def save_batch(project: Project, plan: DraftPlan, model: str, drafts: Sequence[Draft]) -> SegmentChanges:
-    """Store a batch as drafts of still-untranslated segments and cache it under the plan's options."""
-    new = [NewDraft(d.unit.source, d.unit.segment_ids, d.text, d.score, d.flags, d.meta) for d in drafts]
-    return SegmentChanges.of(save_drafts(project, model, plan.options, plan.language, new), plan.language)
+def _estimated(
+    project: Project, language: str, model: str, drafts: Sequence[tuple[Unit, NewDraft]], leave_poor_out: bool
+) -> list[NewDraft]:
+    """The drafts as they are saved, each with its quality estimate (made before anything is written)."""
+    facts = [DraftFacts(u.segment_ids[0], u.source, u.spans, d.text, model, d.meta, d.score) for u, d in drafts]
+    return [
+        replace(d, quality=e.score, band=e.band, signals=e.signals, leave_out=leave_poor_out and e.band == "poor")
+        for (_unit, d), e in zip(drafts, estimate_drafts(project, language, facts), strict=True)
+    ]
+
+
+def save_batch(project: Project, plan: DraftPlan, model: str, drafts: Sequence[Draft]) -> SavedBatch:
+    """Store a batch as drafts of still-untranslated segments, estimated, and cache it under the plan's
+    options; a poor draft stays out of its cell when the plan says so."""
+    new = [(d.unit, NewDraft(d.unit.source, d.unit.segment_ids, d.text, d.score, d.flags, d.meta)) for d in drafts]
+    saved = save_drafts(
+        project, model, plan.options, plan.language, _estimated(project, plan.language, model, new, plan.leave_poor_out)
+    )
+    return SavedBatch(tuple(saved.written), (plan.language,), left_out=tuple(saved.left_out))
 
 
 def run_pretranslation(
@@ -165,10 +207,13 @@ def run_pretranslation(
     started = time.perf_counter()
     drafted: list[int] = list(plan.from_cache)
     translated = flagged = 0
+    left_out = len(plan.left_out)
     batches = drafter.drafts(plan.units, plan.language, progress or NullProgress())
     try:
         for batch in batches:
-            drafted += save(plan, drafter.model, batch).segment_ids
+            changes = save(plan, drafter.model, batch)
+            drafted += changes.segment_ids
+            left_out += len(changes.left_out) if isinstance(changes, SavedBatch) else 0
             translated += sum(len(d.unit.segment_ids) for d in batch)
             flagged += sum(1 for d in batch if d.flags)
     except ProjectFault as fault:  # a full disk: the batch being saved is rolled back whole, the ones before stay
@@ -177,4 +222,4 @@ def run_pretranslation(
     finally:
         batches.close()
     changes = SegmentChanges.of(plan.from_memory + tuple(drafted), plan.language)
-    return PretranslationResult(plan, translated, flagged, time.perf_counter() - started, changes)
+    return PretranslationResult(plan, translated, flagged, time.perf_counter() - started, changes, left_out)

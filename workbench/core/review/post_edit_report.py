@@ -23,6 +23,11 @@ from workbench.core.store.project_store import Project
 IDLE_SECONDS = 30 * 60
 
 
+def edit_distance(draft: str, text: str) -> float:
+    """How much of a draft a person changed: normalised character Levenshtein, 0 (same) to 1 (nothing kept)."""
+    return float(Levenshtein.normalized_distance(draft, text))
+
+
 @dataclass(slots=True)
 class PostEditFigures:
     segments: int = 0
@@ -83,7 +88,7 @@ def post_edit_report(project: Project, language: str) -> PostEditReport:
         if segment_id not in drafts or current.get(segment_id) not in ("translated", "approved"):
             continue
         draft, model = drafts[segment_id]
-        distance = Levenshtein.normalized_distance(draft, text) * 100
+        distance = edit_distance(draft, text) * 100
         for figures in (
             report.by_document.setdefault(names.get(document_id, str(document_id)), PostEditFigures()),
             report.by_model.setdefault(model or "?", PostEditFigures()),

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from workbench.core.records import Origin, Status, TranslationState
-from workbench.core.store.draft_notes import write_note
+from workbench.core.store.draft_notes import set_quality, write_note
 from workbench.core.store.project_store import Project
 from workbench.core.store.translations import write_translation
 from workbench.core.timestamps import now
@@ -36,6 +36,20 @@ class NewDraft:
     score: float | None
     flags: tuple[str, ...]
     meta: Mapping[str, Any] = field(default_factory=dict)
+    #: the quality estimate made before saving (core/quality), stored in the notes; None: not estimated
+    quality: float | None = None
+    band: str = ""
+    signals: Mapping[str, Any] = field(default_factory=dict)
+    #: cached and noted but not written into the cell (a poor draft pre-translation leaves out)
+    leave_out: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class SavedDrafts:
+    #: the segments that received the draft in their cell
+    written: list[int]
+    #: the still-untranslated segments whose draft was left out of the cell (noted and cached only)
+    left_out: list[int]
 
 
 def _meta(value: str) -> dict[str, Any]:
@@ -67,10 +81,12 @@ def cached_drafts(
 
 def save_drafts(
     project: Project, model: str, options: str, language: str, drafts: Sequence[NewDraft], cache: bool = True
-) -> list[int]:
-    """Store drafts (and cache them); returns the ids of the segments that received one."""
+) -> SavedDrafts:
+    """Store drafts (and cache them) with their notes and estimates; says which segments received one and
+    which had theirs left out of the cell."""
     stamp = now()
     changed: list[int] = []
+    left_out: list[int] = []
     with project.transaction() as db:
         for draft in drafts:
             if cache:
@@ -95,10 +111,15 @@ def save_drafts(
                 ).fetchone()
                 if current is not None and current["status"] != Status.UNTRANSLATED:
                     continue
-                state = TranslationState(
-                    draft.text, Status.DRAFT, Origin.MT, model, score=draft.score, flags=draft.flags
-                )
-                write_translation(db, segment_id, language, state, stamp, note="machine translation")
+                if draft.leave_out:
+                    left_out.append(segment_id)
+                else:
+                    state = TranslationState(
+                        draft.text, Status.DRAFT, Origin.MT, model, score=draft.score, flags=draft.flags
+                    )
+                    write_translation(db, segment_id, language, state, stamp, note="machine translation")
+                    changed.append(segment_id)
                 write_note(db, segment_id, language, draft.text, model, draft.meta)
-                changed.append(segment_id)
-    return changed
+                if draft.quality is not None:
+                    set_quality(db, segment_id, language, draft.quality, draft.band, draft.signals)
+    return SavedDrafts(changed, left_out)

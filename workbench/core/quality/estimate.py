@@ -1,0 +1,110 @@
+"""Estimating drafts: their signals, score and band, stored in their notes (`draft_notes`).
+
+`score_segments` re-estimates drafts already saved (after a back-translation arrives, or on request);
+`estimate_drafts` estimates drafts not yet written, so pre-translation can leave a poor one out of its cell.
+Both use the language's model after the automatic refit check (fitting.model_for).
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from workbench.core.errors import WorkbenchError
+from workbench.core.language.protected_spans import ProtectedSpan
+from workbench.core.qa.live_context import QaContext
+from workbench.core.quality.fitting import model_for, stored_model
+from workbench.core.quality.model import QualityModel, band_of
+from workbench.core.quality.signals import DraftFacts, draft_signals, other_drafts
+from workbench.core.store.draft_notes import BANDS, read_notes, set_quality
+from workbench.core.store.project_store import Project
+
+log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True, slots=True)
+class Estimate:
+    score: float
+    band: str
+    signals: dict[str, Any]
+
+
+def _model(project: Project, language: str, context: QaContext) -> QualityModel:
+    """The model after the automatic refit; a shared history that cannot be written never stops the drafts."""
+    try:
+        return model_for(project, language, context=context)
+    except WorkbenchError as exc:
+        log.warning("quality model of %s not refitted: %s", language, exc)
+        return stored_model(project, language)
+
+
+def estimate_drafts(project: Project, language: str, drafts: Sequence[DraftFacts]) -> list[Estimate]:
+    """The estimate of each draft, in order, from its text and meta (nothing is written but a refit)."""
+    if not drafts:
+        return []
+    context = QaContext.load(project)
+    model = _model(project, language, context)
+    source_language = project.info.source_language
+    others = other_drafts(project.connection, language, (d.source for d in drafts), {d.source: d.model for d in drafts})
+    found = []
+    for facts in drafts:
+        signals = draft_signals(facts, language, source_language, context, others.get(facts.source, ()))
+        score = model.score(signals)
+        found.append(Estimate(score, band_of(score), signals))
+    return found
+
+
+def _sources(project: Project, segment_ids: Iterable[int]) -> dict[int, tuple[str, tuple[ProtectedSpan, ...]]]:
+    ids = list(segment_ids)
+    found: dict[int, tuple[str, tuple[ProtectedSpan, ...]]] = {}
+    for start in range(0, len(ids), 900):
+        chunk = ids[start : start + 900]
+        for sid, source, spans_json in project.connection.execute(
+            f"SELECT id, source, spans FROM segments WHERE id IN ({','.join('?' * len(chunk))})", chunk
+        ):
+            spans = (
+                () if spans_json == "[]" else tuple(ProtectedSpan.from_json(source, i) for i in json.loads(spans_json))
+            )
+            found[sid] = (source, spans)
+    return found
+
+
+def score_segments(project: Project, language: str, segment_ids: Iterable[int] | None = None) -> int:
+    """Estimate the machine drafts of these segments (every one of the language's with None) and store the
+    estimates in their notes; returns how many were estimated."""
+    notes = read_notes(project.connection, language, segment_ids)
+    if not notes:
+        return 0
+    sources = _sources(project, notes)
+    facts = [
+        DraftFacts(sid, *sources[sid], n.draft, n.model, n.meta, None, n.back_translation)
+        for sid, n in notes.items()
+        if sid in sources
+    ]
+    estimates = estimate_drafts(project, language, facts)
+    with project.transaction() as db:
+        for fact, estimate in zip(facts, estimates, strict=True):
+            set_quality(db, fact.segment_id, language, estimate.score, estimate.band, estimate.signals)
+    return len(facts)
+
+
+def band_order(project: Project, language: str, segment_ids: Sequence[int]) -> list[int]:
+    """The segments poor first, then check, then good, then those with no estimate of their current text;
+    in reading order within each."""
+    rank = {band: i for i, band in enumerate(reversed(BANDS))}  # poor 0, check 1, good 2
+    ids = list(dict.fromkeys(segment_ids))
+    keys: dict[int, tuple[int, int, int, int]] = {}
+    for start in range(0, len(ids), 900):
+        chunk = ids[start : start + 900]
+        for sid, document_id, position, band in project.connection.execute(
+            f"""SELECT s.id, s.document_id, coalesce(s.position, -1), n.band FROM segments s
+                LEFT JOIN translations t ON t.segment_id = s.id AND t.language = ?
+                LEFT JOIN draft_notes n ON n.segment_id = s.id AND n.language = ? AND n.draft = t.text
+                WHERE s.id IN ({",".join("?" * len(chunk))})""",
+            [language, language, *chunk],
+        ):
+            keys[sid] = (rank.get(band or "", len(BANDS)), document_id, position, sid)
+    return sorted((sid for sid in ids if sid in keys), key=keys.__getitem__)

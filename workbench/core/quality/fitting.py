@@ -1,0 +1,121 @@
+"""Fitting the quality model on the history and keeping it in the project, on request and automatically.
+
+The fitted model of a language is kept in the project's `project` table (key `quality_model:<language>`,
+JSON); with none, the documented default (model.DEFAULT) is used. `quality fit` fits on request. The
+automatic refit happens where drafts are estimated (`model_for`, called by every estimate): confirmations
+are written in many places (the editor, approval, review), so rather than hook each of them, the estimate
+counts the project's confirmed machine drafts (one cheap count): once `SHARE_EVERY` (10) more exist than
+at its last look it shares them with the office's history (and fits, while the default is in use), and
+once `REFIT_EVERY` (50) more exist than the model was fitted on, it refits. An automatic refit with too little history
+keeps the model silently; the request says why.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+from dataclasses import dataclass
+from pathlib import Path
+
+from workbench.core.qa.live_context import QaContext
+from workbench.core.quality.calibration import BandFigures, tally
+from workbench.core.quality.history import (
+    Example,
+    labelled_count,
+    project_examples,
+    project_key,
+    share_examples,
+    shared_examples,
+    shared_history_path,
+)
+from workbench.core.quality.model import DEFAULT, NotEnoughHistory, QualityModel, band_of, fit
+from workbench.core.store.project_store import Project
+from workbench.core.timestamps import now
+
+log = logging.getLogger(__name__)
+
+#: refit automatically once this many more of the project's machine drafts were confirmed
+REFIT_EVERY = 50
+#: share the project's examples with the office's history once this many more were confirmed
+SHARE_EVERY = 10
+
+
+def _model_key(language: str) -> str:
+    return f"quality_model:{language}"
+
+
+def _seen_key(language: str) -> str:
+    return f"quality_seen:{language}"
+
+
+def _value(project: Project, key: str) -> str | None:
+    row = project.connection.execute("SELECT value FROM project WHERE key = ?", (key,)).fetchone()
+    return None if row is None else str(row[0])
+
+
+def _put(project: Project, values: dict[str, str]) -> None:
+    with project.transaction() as db:
+        db.executemany("INSERT OR REPLACE INTO project(key, value) VALUES (?, ?)", list(values.items()))
+
+
+def stored_model(project: Project, language: str) -> QualityModel:
+    """The language's fitted model, or the default when none was fitted (or it is unreadable)."""
+    text = _value(project, _model_key(language))
+    if text is None:
+        return DEFAULT
+    try:
+        model = QualityModel.from_json(json.loads(text))
+    except ValueError:
+        model = None
+    if model is None:
+        log.warning("%s: the stored quality model of %s is unreadable; using the default", project.path, language)
+        return DEFAULT
+    return model
+
+
+@dataclass(frozen=True, slots=True)
+class FitResult:
+    model: QualityModel
+    #: the fitted model's bands on its own examples (in-sample: optimistic)
+    in_sample: list[BandFigures]
+
+
+def _fit(project: Project, language: str, history: Path, examples: list[Example], labelled: int) -> FitResult:
+    shared = shared_examples(history, language, project_key(project))
+    every = examples + shared
+    model = fit([e.signals for e in every], [e.kept for e in every], now(), len(examples), labelled)
+    in_sample = tally((band_of(model.score(e.signals)), e.distance) for e in every)
+    _put(project, {_model_key(language): json.dumps(model.to_json()), _seen_key(language): str(labelled)})
+    share_examples(history, project_key(project), language, examples)
+    return FitResult(model, in_sample)
+
+
+def fit_quality(project: Project, language: str, history: Path | None = None) -> FitResult:
+    """Fit the language's model on the project's history and the shared one, store it, and share the
+    project's examples. Too little history raises `NotEnoughHistory`, and nothing is written."""
+    labelled = labelled_count(project, language)
+    examples = project_examples(project, language)
+    return _fit(project, language, history or shared_history_path(), examples, labelled)
+
+
+def model_for(
+    project: Project, language: str, history: Path | None = None, context: QaContext | None = None
+) -> QualityModel:
+    """The model to estimate with, after the automatic share and refit when enough was confirmed since."""
+    model = stored_model(project, language)
+    labelled = labelled_count(project, language)
+    seen = int(_value(project, _seen_key(language)) or 0)
+    share = labelled - seen >= SHARE_EVERY or labelled < seen
+    refit = (model.is_default and share) or (labelled != seen and labelled - model.labelled_at_fit >= REFIT_EVERY)
+    if not share and not refit:
+        return model
+    history = history or shared_history_path()
+    examples = project_examples(project, language, context)
+    if refit:
+        try:
+            return _fit(project, language, history, examples, labelled).model
+        except NotEnoughHistory:
+            pass
+    share_examples(history, project_key(project), language, examples)
+    _put(project, {_seen_key(language): str(labelled)})
+    return model
