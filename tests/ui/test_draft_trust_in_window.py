@@ -9,7 +9,7 @@ back-translation would add are written through the core's own functions, as thos
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 import pytest
@@ -116,7 +116,8 @@ def test_each_band_has_its_own_icon_and_tooltip_line_and_an_edit_drops_it(qtbot,
         )
 
 
-def test_band_filter_and_poor_drafts_first(qtbot, drafted: Drafted, open_window) -> None:  # type: ignore[no-untyped-def]
+def test_band_filter_and_poor_drafts_first(qtbot, drafted: Drafted, open_window, tmp_path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    monkeypatch.setenv("WORKBENCH_MODELS_DIR", str(tmp_path / "no-models"))
     window = open_window()
     bar, ids = window.filter_bar, drafted.ids
     a, b, c, d, e, f = ids
@@ -132,6 +133,11 @@ def test_band_filter_and_poor_drafts_first(qtbot, drafted: Drafted, open_window)
     bar.band.setCurrentIndex(bar.band.findText("Good drafts"))
     bar.language.setCurrentIndex(bar.language.findData("km"))
     assert window.model.ids == []  # no Khmer drafts at all
+    bar.band.setCurrentIndex(0)
+    bar.language.setCurrentIndex(0)
+    window.grid.setCurrentIndex(window.model.index(2, window.model.column_of("en")))
+    text = window.side_panel.draft_notes.back_translation.text()
+    assert "No model can translate English into Vietnamese" in text  # nothing installed goes back
     window.close()
 
 
@@ -140,9 +146,9 @@ def _go_to_row(window, row: int) -> None:  # type: ignore[no-untyped-def]
 
 
 def test_side_panel_shows_band_terms_rules_and_the_highlighted_back_translation(
-    qtbot, drafted: Drafted, open_window
+    qtbot, drafted: Drafted, open_window, tiny_models
 ) -> None:  # type: ignore[no-untyped-def]
-    window = open_window()
+    window = open_window()  # tiny-nllb is installed: it could back-translate English into Vietnamese
     view = window.side_panel.draft_notes
     _go_to_row(window, 1)
     assert view.isVisible()
@@ -160,9 +166,10 @@ def test_side_panel_shows_band_terms_rules_and_the_highlighted_back_translation(
     _go_to_row(window, 4)
     assert MISSING in view.terms.text() and view.terms.isVisible()
     assert "No back-translation yet" in view.back_translation.text()
-    view.can_back_translate = lambda language: False
+    window.context.update_settings(replace(window.settings, back_translate=False), save=False)
     _go_to_row(window, 2)
-    assert "No model can translate English into Vietnamese" in view.back_translation.text()
+    assert "Back-translation is off" in view.back_translation.text()
+    window.context.update_settings(replace(window.settings, back_translate=True), save=False)
     _go_to_row(window, 5)
     assert not view.isVisible()  # a hand translation: no machine draft to speak of
 

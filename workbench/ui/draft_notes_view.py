@@ -65,7 +65,7 @@ class DraftNotesView(QGroupBox):
         self.names = names
         self.source_language = source_language
         #: whether an installed model can translate a language into the source language (None: not known)
-        self.can_back_translate: Callable[[str], bool] | None = None
+        self.can_back_translate: Callable[[str], bool | None] | None = None
         #: False when the user turned back-translation off in the settings
         self.back_translating: Callable[[], bool] | None = None
         layout = QVBoxLayout(self)

@@ -26,6 +26,7 @@ from workbench.core.records import SegmentRecord
 from workbench.core.settings import Settings
 from workbench.core.store.project_store import Project
 from workbench.core.store.segment_filter import filter_segment_ids
+from workbench.mt.back_translation import NoBackTranslationModel, choose_back_model
 from workbench.ui.actions.grid_commands import GridCommands
 from workbench.ui.actions.memory_glossary import MemoryGlossaryActions
 from workbench.ui.actions.new_action import new_action
@@ -76,6 +77,9 @@ class ProjectWindow(QMainWindow):
             self.qa_context.finder, segment, language))  # fmt: skip
         self.side_panel.check_providers.append(lambda _p, segment, language: live_findings(
             segment, language, self.qa_context))  # fmt: skip
+        self._back_models: dict[str, bool | None] = {}
+        self.side_panel.draft_notes.can_back_translate = self._can_back_translate
+        self.side_panel.draft_notes.back_translating = lambda: self.settings.back_translate
 
         self.commands = GridCommands(self, self)
         self.translate = TranslateActions(self, self.mt, self)
@@ -240,7 +244,22 @@ class ProjectWindow(QMainWindow):
         self.review.apply_role()
         self.mt.settings = self.settings  # the next job decodes with them; a running one keeps its own
         self.mt.engines = self.context.engines  # a new pool when the models changed
+        self._back_models.clear()
         self.grid.size_rows_soon()
+
+    def _can_back_translate(self, language: str) -> bool | None:
+        """Whether an installed model translates `language` into the source language, for the side panel
+        (asked once per language until the settings change; None: the models folder could not be read)."""
+        if language not in self._back_models:
+            try:
+                choose_back_model(self.context.models, self.settings, language, self.project.info.source_language)
+                self._back_models[language] = True
+            except NoBackTranslationModel:
+                self._back_models[language] = False
+            except WorkbenchError as exc:
+                log.error("back-translation models: %s", exc)
+                self._back_models[language] = None
+        return self._back_models[language]
 
     def _restore_geometry(self) -> None:
         stored = QSettings()

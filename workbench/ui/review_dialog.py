@@ -68,7 +68,7 @@ class ReviewDialog(QDialog):
         self.resize(900, 600)
         self.language_name = language_name
         #: whether an installed model can translate a language into the source language (None: not known)
-        self.can_back_translate: Callable[[str], bool] | None = None
+        self.can_back_translate: Callable[[str], bool | None] | None = None
         self.document_order = [s.id for s in awaiting_approval(project, language, document_id)]
         self.ids = list(self.document_order)
         self.names = {d.id: d.name for d in project.documents()}
