@@ -34,6 +34,7 @@ from concurrent.futures import Future
 from contextlib import AbstractContextManager, nullcontext
 from dataclasses import dataclass, field, replace
 
+from workbench.core.memory.glossary import target_key
 from workbench.core.ops.edit_rules import RuleSet
 from workbench.core.ops.pretranslation import Draft, Unit
 from workbench.core.progress import Cancelled, NullProgress, Progress
@@ -270,7 +271,8 @@ def _translate_batch(
         term_flags: tuple[str, ...] = ()
         if options.terms is not None:
             joined, term_flags = options.terms.restore(ready.protected, joined)
-            terms_used += tuple(target_term for _ph, target_term in ready.protected.placeholders)
+            # a placeholder the model dropped is flagged by restore, not recorded as enforced
+            terms_used += tuple(t for _ph, t in ready.protected.placeholders if target_key(t) in target_key(joined))
         checked = restore_spans(joined, unit.spans)
         text = finish_output(checked.text, unit.source, target, options.khmer_digits, unit.spans)
         rules, rule_flags = ready.rules, ready.flags
