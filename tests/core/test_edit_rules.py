@@ -198,3 +198,15 @@ def test_the_tester_shows_each_rules_effect_in_order(project: Project) -> None:
     target = try_rules(project_rules(project), "People's Committee of An Giang province", "target", "en")
     assert [e.after for e in target] == ["An Giang Provincial People's Committee"]
     assert try_rules(project_rules(project), "People's Committee of An Giang province", "target", "km") == []
+
+
+def test_many_spans_are_followed_through_many_changes(project: Project) -> None:
+    """A long segment with a number after every abbreviation: each expansion moves every later number, and a
+    rule touching the last one is still caught where it now is."""
+    add_rule(project, UBND)
+    add_rule(project, NewRule("source", "", r"(?= \d)", ":"))  # before each number: allowed
+    last = add_rule(project, NewRule("source", "", r"300\Z", "three hundred"))
+    source = ", ".join(f"UBND {i}" for i in range(1, 301))
+    result = rules_of(project).apply_source(source, find_protected_spans(source))
+    assert result.text == ", ".join(f"Ủy ban nhân dân: {i}" for i in range(1, 301))
+    assert result.flags == (f"edit rule {last.id} not applied: it would touch the protected number 300",)

@@ -159,53 +159,81 @@ def _occurrences(text: str, span: ProtectedSpan) -> list[_Region]:
     return found
 
 
+class _Touched(Exception):
+    """Raised from inside a substitution to stop it at the first change of a protected span."""
+
+    def __init__(self, span: ProtectedSpan) -> None:
+        super().__init__(span.text)
+        self.span = span
+
+
+def _disjoint(regions: Sequence[_Region]) -> list[_Region]:
+    """The regions in order, overlapping ones merged (the first span names the merge): a sweep can then
+    find the one region a match could touch, so a rule costs time linear in the matches and spans."""
+    merged: list[_Region] = []
+    for region in sorted(regions, key=lambda r: (r.start, -r.end)):
+        if merged and region.start < merged[-1].end:
+            last = merged[-1]
+            merged[-1] = _Region(last.start, max(last.end, region.end), last.span)
+        else:
+            merged.append(region)
+    return merged
+
+
 def _apply_rule(rule: EditRule, text: str, regions: list[_Region]) -> tuple[str, list[_Region], str]:
-    """`text` after one rule, the protected regions moved with it, and a flag ("" when it ran)."""
+    """`text` after one rule, the protected regions (disjoint, in order) moved with it, and a flag ("" when
+    it ran)."""
     compiled = _compiled(rule.pattern)
-    changes: list[tuple[int, int, int]] = []  # start, end, length of what replaced it
-    touched: list[ProtectedSpan] = []
+    changes: list[tuple[int, int, int]] = []  # start, end, length of what replaced it; in order
+    at = 0  # the first region that ends after the current match starts
 
     def replace(match: regex.Match[str]) -> str:
+        nonlocal at
         out = match.expand(rule.replacement)
         start, end = match.span()
         if out != match.group(0):
+            while at < len(regions) and regions[at].end <= start:
+                at += 1
+            if at < len(regions):
+                region = regions[at]
+                if (region.start < start) if start == end else (region.start < end):
+                    raise _Touched(region.span)
             changes.append((start, end, len(out)))
-            for region in regions:
-                inside = (
-                    region.start < start < region.end if start == end else start < region.end and end > region.start
-                )
-                if inside and not touched:
-                    touched.append(region.span)
         return out
 
     try:
         result = compiled.sub(replace, text, timeout=RULE_TIME_LIMIT)
     except TimeoutError:
         return text, regions, f"edit rule {rule.id} not applied: it took longer than {RULE_TIME_LIMIT} s on this text"
-    if touched:
-        span = touched[0]
+    except _Touched as touched:
+        span = touched.span
         return text, regions, f"edit rule {rule.id} not applied: it would touch the protected {span.kind} {span.text}"
     if result == text:
         return text, regions, ""
     if not result.strip():
         return text, regions, f"edit rule {rule.id} not applied: it would leave the text empty"
     if len(result) > MAX_GROWTH * len(text) + 200:
-        return (
-            text,
-            regions,
-            f"edit rule {rule.id} not applied: it would make the text {len(result) // max(1, len(text))} times longer",
-        )
-    return result, [_moved(region, changes) for region in regions], ""
+        times = len(result) // max(1, len(text))
+        return text, regions, f"edit rule {rule.id} not applied: it would make the text {times} times longer"
+    return result, _moved(regions, changes), ""
 
 
-def _moved(region: _Region, changes: Sequence[tuple[int, int, int]]) -> _Region:
-    shift = sum(length - (end - start) for start, end, length in changes if end <= region.start)
-    return _Region(region.start + shift, region.end + shift, region.span)
+def _moved(regions: Sequence[_Region], changes: Sequence[tuple[int, int, int]]) -> list[_Region]:
+    """The regions where they are after the changes (none of which overlaps one), in one sweep."""
+    moved, shift, at = [], 0, 0
+    for region in regions:
+        while at < len(changes) and changes[at][1] <= region.start:
+            start, end, length = changes[at]
+            shift += length - (end - start)
+            at += 1
+        moved.append(_Region(region.start + shift, region.end + shift, region.span))
+    return moved
 
 
 def run_rules(rules: Sequence[EditRule], text: str, regions: list[_Region]) -> list[RuleEffect]:
     """Each rule's effect, in order, each on what the one before left."""
     effects = []
+    regions = _disjoint(regions)
     for rule in rules:
         after, regions, flag = _apply_rule(rule, text, regions)
         effects.append(RuleEffect(rule, text, after, flag))
