@@ -97,7 +97,8 @@ def test_too_little_history_is_said_and_the_default_stays(project: Project, tmp_
     _confirm(project, units)
     history = tmp_path / "data" / "quality-history.sqlite"
     with pytest.raises(
-        NotEnoughHistory, match=rf"at least {MIN_EXAMPLES} confirmed machine drafts.*there are 12.*stays"
+        NotEnoughHistory,
+        match=rf"at least {MIN_EXAMPLES} confirmed machine drafts.*there are 12.*the default model stays in use",
     ):
         fit_quality(project, "en", history)
     assert stored_model(project, "en") is DEFAULT
@@ -215,3 +216,28 @@ def test_a_stored_model_that_does_not_read_falls_back_on_the_default(project: Pr
         db.execute("INSERT INTO project(key, value) VALUES ('quality_model:en', '{\"version\": 1, \"weights\": []}')")
     assert stored_model(project, "en") is DEFAULT
     assert shared_history_path(Path("/x/shared-memory.sqlite")) == Path("/x/quality-history.sqlite")
+
+
+def test_quality_fit_and_show_on_the_command_line(
+    project: Project, tmp_path: Path, app_context: AppContext, capsys: pytest.CaptureFixture[str]
+) -> None:
+    units = _units(project, tmp_path, 40)
+    _history(project, units)
+    path = project.path
+    project.close()
+    assert cli_main(["quality", str(path), "show", "--to", "en"], app_context) == 0
+    assert "en: the default model (no fit yet" in capsys.readouterr().out
+    assert cli_main(["quality", str(path), "fit", "--to", "en"], app_context) == 2  # nothing confirmed yet
+    assert "needs at least 30 confirmed machine drafts" in capsys.readouterr().err
+    assert cli_main(["quality", str(path), "fit"], app_context) == 1  # each language says why, on its own line
+    err = capsys.readouterr().err
+    assert err.startswith("en: the quality model needs") and "\nkm: the quality model needs" in err
+    with Project.open(path) as reopened:
+        _confirm(reopened, units)
+    assert cli_main(["quality", str(path), "fit", "--to", "en"], app_context) == 0
+    out = capsys.readouterr().out
+    assert "en: fitted " in out and "on 40 confirmed drafts (40 of this project, 0 shared)" in out
+    assert "    mean_logprob " in out and "its bands on those drafts (in-sample):" in out
+    assert cli_main(["quality", str(path), "show"], app_context) == 0
+    out = capsys.readouterr().out
+    assert "en: fitted " in out and "km: the default model" in out

@@ -18,8 +18,9 @@ from workbench.core.importing.file_import import import_files, prepare_import, s
 from workbench.core.language.language_rules import TARGET_LANGUAGES
 from workbench.core.language.segmentation_check import BoundaryScore, read_reference, score_reference
 from workbench.core.language.segmenter import segmenter_for
-from workbench.core.records import Role, Status
+from workbench.core.records import Role, Status, Translation
 from workbench.core.settings import Settings
+from workbench.core.store.draft_notes import DraftNote, notes_for
 from workbench.core.store.project_health import check_project_file, recovery_advice
 from workbench.core.store.project_store import Project
 from workbench.mt.engine import BEAM_SIZES
@@ -172,6 +173,7 @@ def _cmd_segments(args: argparse.Namespace, context: AppContext) -> int:
         rows = project.segments(doc_id, status, args.language, args.offset, args.limit)
         names = {d.id: d.name for d in project.documents()}
         languages = project.info.target_languages
+        notes = {lang: notes_for(project, lang, [s.id for s in rows]) for lang in languages} if args.json else {}
     for seg in rows:
         if args.json:
             print(
@@ -185,7 +187,8 @@ def _cmd_segments(args: argparse.Namespace, context: AppContext) -> int:
                         "skip_reason": seg.skip_reason,
                         "protected": [[s.kind, s.text] for s in seg.spans],
                         "translations": {
-                            lang: {"status": t.status.value, "text": t.text} for lang, t in seg.translations.items()
+                            lang: _translation_json(t, notes.get(lang, {}).get(seg.id))
+                            for lang, t in seg.translations.items()
                         },
                     },
                     ensure_ascii=False,
@@ -196,6 +199,19 @@ def _cmd_segments(args: argparse.Namespace, context: AppContext) -> int:
         skip = f"  [not for translation: {seg.skip_reason}]" if not seg.translatable else ""
         print(f"{seg.id:6} {names[seg.document_id]}#{seg.position + 1:<5} {states} {seg.source}{skip}")
     return 0
+
+
+def _translation_json(translation: Translation, note: DraftNote | None) -> dict[str, object]:
+    """A translation in `segments --json`; a machine draft still in its cell adds its back-translation (when
+    made) and its quality estimate (when made)."""
+    shown: dict[str, object] = {"status": translation.status.value, "text": translation.text}
+    if note is None or not note.describes(translation):
+        return shown
+    if note.back_translation is not None:
+        shown["back_translation"] = note.back_translation
+    if note.band and note.quality is not None:
+        shown["quality"] = {"score": note.quality, "band": note.band, "signals": dict(note.signals)}
+    return shown
 
 
 def _cmd_stats(args: argparse.Namespace, context: AppContext) -> int:

@@ -19,6 +19,7 @@ from workbench.core.exporting.export_formats import FORMATS, HANDOFF_FORMATS, ex
 from workbench.core.memory.translation_memory import SharedMemory
 from workbench.core.ops.approval import approve, awaiting_approval, send_back
 from workbench.core.ops.merge_back import MergePlan, Outcome, apply_merge, plan_merge, summary, would_write
+from workbench.core.quality.calibration import band_calibration, format_calibration
 from workbench.core.records import Role
 from workbench.core.review.post_edit_report import format_report, post_edit_report
 from workbench.core.store.project_store import Project
@@ -81,7 +82,10 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p.add_argument("--skip-mismatched", action="store_true", help="merge the rest when some sources differ")
     p.set_defaults(handler=cmd_merge)
 
-    p = sub.add_parser("report", help="post-editing report: how much people changed each model's drafts")
+    p = sub.add_parser(
+        "report",
+        help="post-editing report: how much people changed each model's drafts, and how well the quality bands predicted it",
+    )
     p.add_argument("project", type=Path)
     p.add_argument("--to", dest="language", required=True)
     p.set_defaults(handler=cmd_report)
@@ -240,5 +244,9 @@ def cmd_report(args: argparse.Namespace, context: AppContext) -> int:
     with Project.open(args.project, read_only=True) as project:
         _language(args, project)
         for line in format_report(post_edit_report(project, args.language)):
+            print(line)
+        for line in format_calibration(
+            band_calibration(project, args.language), "quality bands (as estimated when drafted)"
+        ):
             print(line)
     return 0

@@ -83,7 +83,9 @@ class FitResult:
 def _fit(project: Project, language: str, history: Path, examples: list[Example], labelled: int) -> FitResult:
     shared = shared_examples(history, language, project_key(project))
     every = examples + shared
-    model = fit([e.signals for e in every], [e.kept for e in every], now(), len(examples), labelled)
+    current = stored_model(project, language)
+    keeping = "the default model" if current.is_default else f"the model fitted {current.fitted_at}"
+    model = fit([e.signals for e in every], [e.kept for e in every], now(), len(examples), labelled, keeping)
     in_sample = tally((band_of(model.score(e.signals)), e.distance) for e in every)
     _put(project, {_model_key(language): json.dumps(model.to_json()), _seen_key(language): str(labelled)})
     share_examples(history, project_key(project), language, examples)

@@ -218,12 +218,12 @@ def enough(labels: Sequence[bool]) -> str:
 
 def fit(
     signals: Sequence[Mapping[str, Any]], labels: Sequence[bool], fitted_at: str, project_examples: int,
-    labelled_at_fit: int,
+    labelled_at_fit: int, keeping: str = "the default model",
 ) -> QualityModel:  # fmt: skip
     """Logistic regression of the labels on the signals' features (Newton's method, L2 on the weights)."""
     missing = enough(labels)
     if missing:
-        raise NotEnoughHistory(f"{missing}: the current model stays")
+        raise NotEnoughHistory(f"{missing}; {keeping} stays in use")
     raw = [raw_features(s) for s in signals]
     impute = []
     for i, name in enumerate(FEATURES):
