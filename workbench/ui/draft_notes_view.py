@@ -13,7 +13,7 @@ import string
 from collections.abc import Callable
 
 from PySide6.QtCore import QCoreApplication, Qt
-from PySide6.QtWidgets import QGroupBox, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFrame, QGroupBox, QLabel, QScrollArea, QVBoxLayout, QWidget
 
 from workbench.core.records import Translation
 from workbench.core.review.post_edit_diff import word_diff
@@ -68,16 +68,25 @@ class DraftNotesView(QGroupBox):
         self.can_back_translate: Callable[[str], bool | None] | None = None
         #: False when the user turned back-translation off in the settings
         self.back_translating: Callable[[], bool] | None = None
-        layout = QVBoxLayout(self)
+        inner = QWidget()
+        layout = QVBoxLayout(inner)
+        layout.setContentsMargins(0, 0, 0, 0)
+        scroll = QScrollArea()  # a long back-translation scrolls instead of squeezing the panel
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setMinimumHeight(140)
+        scroll.setWidget(inner)
+        QVBoxLayout(self).addWidget(scroll)
         self.quality = QLabel()
         self.terms = QLabel()
         self.rules = QLabel()
         self.back_translation = QLabel()
-        for label in (self.quality, self.terms, self.rules, self.back_translation):
+        for label in (self.quality, self.back_translation, self.terms, self.rules):
             label.setWordWrap(True)
             label.setTextFormat(Qt.TextFormat.RichText)
             label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
             layout.addWidget(label)
+        layout.addStretch(1)
         self.show_note("", "", None, None)
 
     def show_note(self, source: str, language: str, translation: Translation | None, note: DraftNote | None) -> None:
@@ -98,7 +107,9 @@ class DraftNotesView(QGroupBox):
             if colour is not None:
                 shown = shown.replace(word, f'<b style="color:{colour.name()}">{word}</b>', 1)
             lines.append(shown)
-            lines += [f"· {html.escape(line)}" for line in signal_lines(note.signals)]
+            signals = signal_lines(note.signals)
+            if signals:
+                lines.append(html.escape(" · ".join(signals)))
         else:
             lines.append(html.escape(self.tr("Quality not estimated yet")))
         self.quality.setText("<br>".join(lines))

@@ -79,7 +79,7 @@ class SidePanel(QWidget):
         inner.addWidget(self.translate_now)
         layout.addWidget(box, 3)
         self.draft_notes = DraftNotesView(names, project.info.source_language)
-        layout.addWidget(self.draft_notes)
+        layout.addWidget(self.draft_notes, 2)
 
         box = QGroupBox(self.tr("Glossary (Alt+1…9 inserts at the cursor)"))
         inner = QVBoxLayout(box)
