@@ -192,7 +192,7 @@ def test_review_mode_shows_the_back_translation_and_steps_in_band_order(qtbot, d
     dialog = window.review.open_review()
     qtbot.addWidget(dialog)
     assert dialog.ids[:5] == [a, b, c, d, e]
-    dialog.band_order.setChecked(True)
+    dialog.in_band_order.setChecked(True)
     assert dialog.ids[:5] == [b, e, c, a, d]
     assert dialog.segment is not None and dialog.segment.id == a  # stays on the segment shown
     dialog.position = 0
@@ -206,7 +206,7 @@ def test_review_mode_shows_the_back_translation_and_steps_in_band_order(qtbot, d
     assert QSettings().value("review/band_order", False, type=bool)
     again = window.review.open_review()
     qtbot.addWidget(again)
-    assert again.band_order.isChecked() and again.ids[:2] == [b, e]  # the choice is remembered
+    assert again.in_band_order.isChecked() and again.ids[:2] == [b, e]  # the choice is remembered
     again.close()
     window.close()
 

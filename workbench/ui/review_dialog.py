@@ -35,12 +35,12 @@ from workbench.core.errors import WorkbenchError
 from workbench.core.language.khmer_breaks import for_display
 from workbench.core.memory.translation_memory import SharedMemory
 from workbench.core.ops.approval import approve_reviewed, awaiting_approval, send_back
+from workbench.core.quality.estimate import band_order
 from workbench.core.records import SegmentRecord, Status
 from workbench.core.review.post_edit_diff import diff_html, last_machine_draft, word_diff
 from workbench.core.store.draft_notes import DraftNote, notes_for
 from workbench.core.store.project_store import Project
 from workbench.core.store.segment_comments import comment
-from workbench.core.store.segment_filter import order_by_band
 from workbench.ui.draft_notes_view import back_translation_html
 from workbench.ui.editing_controller import EditingController
 from workbench.ui.error_dialog import show_error
@@ -114,14 +114,14 @@ class ReviewDialog(QDialog):
         self.send_back_button.clicked.connect(self.send_back_current)
         self.approve_button.clicked.connect(self.approve_current)
         close.clicked.connect(self.accept)
-        self.band_order = QCheckBox(self.tr("Step in band order (poor drafts first)"))
-        self.band_order.setToolTip(self.tr("Poor machine drafts first, then those to check, good, the rest last"))
-        self.band_order.setChecked(bool(QSettings().value(BAND_ORDER_KEY, False, type=bool)))
-        self.band_order.toggled.connect(self.set_band_order)
+        self.in_band_order = QCheckBox(self.tr("Step in band order (poor drafts first)"))
+        self.in_band_order.setToolTip(self.tr("Poor machine drafts first, then those to check, good, the rest last"))
+        self.in_band_order.setChecked(bool(QSettings().value(BAND_ORDER_KEY, False, type=bool)))
+        self.in_band_order.toggled.connect(self.set_band_order)
         buttons = QHBoxLayout()
         for button in (self.previous_button, self.skip_button):
             buttons.addWidget(button)
-        buttons.addWidget(self.band_order)
+        buttons.addWidget(self.in_band_order)
         buttons.addStretch(1)
         for button in (self.send_back_button, self.approve_button, close):
             buttons.addWidget(button)
@@ -139,8 +139,8 @@ class ReviewDialog(QDialog):
         ):
             for key in keys:
                 QShortcut(QKeySequence(key), self, slot)
-        if self.band_order.isChecked():
-            self.ids = order_by_band(project, language, self.document_order)
+        if self.in_band_order.isChecked():
+            self.ids = band_order(project, language, self.document_order)
         self.show_current()
 
     def set_band_order(self, on: bool) -> None:
@@ -148,9 +148,7 @@ class ReviewDialog(QDialog):
         QSettings().setValue(BAND_ORDER_KEY, on)
         shown = self.segment.id if self.segment is not None else None
         try:
-            self.ids = (
-                order_by_band(self.project, self.language, self.document_order) if on else list(self.document_order)
-            )
+            self.ids = band_order(self.project, self.language, self.document_order) if on else list(self.document_order)
         except WorkbenchError as exc:
             show_error(self, self.tr("Cannot read the quality estimates"), str(exc))
             return

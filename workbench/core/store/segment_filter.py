@@ -14,7 +14,6 @@ from dataclasses import dataclass, field
 
 from workbench.core.language.language_rules import strip_diacritics
 from workbench.core.records import Origin, Status
-from workbench.core.store.draft_notes import notes_for
 from workbench.core.store.project_store import Project
 
 #: what "needs work" means in the filter and for Ctrl+Enter's "next segment"
@@ -112,14 +111,6 @@ def filter_segment_ids(project: Project, document_id: int | None, wanted: Segmen
     if wanted.poor_first:  # stable: document order within a band; the worst band of the languages counts
         result.sort(key=lambda i: min(band_rank(rows[i].bands.get(lang)) for lang in languages))
     return result
-
-
-def order_by_band(project: Project, language: str, segment_ids: list[int]) -> list[int]:
-    """`segment_ids` with the poor machine drafts first, then check, good, and the unestimated last, each
-    group in the order given. Orders by the band of the segment's machine draft even when the cell was
-    edited since (review mode shows that draft). Stands in for core.quality.estimate.band_order."""
-    notes = notes_for(project, language, segment_ids)
-    return sorted(segment_ids, key=lambda i: band_rank(notes[i].band if i in notes else None))
 
 
 def ids_needing_work(project: Project, language: str, document_id: int | None = None) -> set[int]:
