@@ -112,14 +112,14 @@ def test_the_model_is_refitted_after_enough_confirmations(project: Project, tmp_
     _confirm(project, units[:40])
     score_segments(project, "en")  # the first estimate after 40 confirmations fits the model
     first = stored_model(project, "en")
-    assert not first.is_default and first.labelled_at_fit == 40
+    assert not first.is_default and first.confirmed_at_fit == 40
     _confirm(project, units[40 : 40 + REFIT_EVERY - 1], 40)
     score_segments(project, "en")
     assert stored_model(project, "en") == first  # one confirmation short: no refit
     _confirm(project, units[40 + REFIT_EVERY - 1 :], 40 + REFIT_EVERY - 1)
     score_segments(project, "en")
     refitted = stored_model(project, "en")
-    assert refitted.labelled_at_fit == 40 + REFIT_EVERY and refitted.examples == 40 + REFIT_EVERY
+    assert refitted.confirmed_at_fit == 40 + REFIT_EVERY and refitted.examples == 40 + REFIT_EVERY
 
 
 def test_a_damaged_shared_history_is_named_and_the_project_keeps_its_model(project: Project, tmp_path: Path) -> None:

@@ -4,7 +4,8 @@ The fitted model of a language is kept in the project's `project` table (key `qu
 JSON); with none, the documented default (model.DEFAULT) is used. `quality fit` fits on request. The
 automatic refit happens where drafts are estimated (`model_for`, called by every estimate): confirmations
 are written in many places (the editor, approval, review), so rather than hook each of them, the estimate
-counts the project's confirmed machine drafts (one cheap count): once `SHARE_EVERY` (10) more exist than
+counts the language's confirmed segments (an index count, well under a millisecond on 10,000 segments,
+where counting the labelled drafts themselves takes ~10 ms): once `SHARE_EVERY` (10) more exist than
 at its last look it shares them with the office's history (and fits, while the default is in use), and
 once `REFIT_EVERY` (50) more exist than the model was fitted on, it refits. An automatic refit with too little history
 keeps the model silently; the request says why.
@@ -21,7 +22,7 @@ from workbench.core.qa.live_context import QaContext
 from workbench.core.quality.calibration import BandFigures, tally
 from workbench.core.quality.history import (
     Example,
-    labelled_count,
+    confirmed_count,
     project_examples,
     project_key,
     share_examples,
@@ -80,14 +81,14 @@ class FitResult:
     in_sample: list[BandFigures]
 
 
-def _fit(project: Project, language: str, history: Path, examples: list[Example], labelled: int) -> FitResult:
+def _fit(project: Project, language: str, history: Path, examples: list[Example], confirmed: int) -> FitResult:
     shared = shared_examples(history, language, project_key(project))
     every = examples + shared
     current = stored_model(project, language)
     keeping = "the default model" if current.is_default else f"the model fitted {current.fitted_at}"
-    model = fit([e.signals for e in every], [e.kept for e in every], now(), len(examples), labelled, keeping)
+    model = fit([e.signals for e in every], [e.kept for e in every], now(), len(examples), confirmed, keeping)
     in_sample = tally((band_of(model.score(e.signals)), e.distance) for e in every)
-    _put(project, {_model_key(language): json.dumps(model.to_json()), _seen_key(language): str(labelled)})
+    _put(project, {_model_key(language): json.dumps(model.to_json()), _seen_key(language): str(confirmed)})
     share_examples(history, project_key(project), language, examples)
     return FitResult(model, in_sample)
 
@@ -95,9 +96,8 @@ def _fit(project: Project, language: str, history: Path, examples: list[Example]
 def fit_quality(project: Project, language: str, history: Path | None = None) -> FitResult:
     """Fit the language's model on the project's history and the shared one, store it, and share the
     project's examples. Too little history raises `NotEnoughHistory`, and nothing is written."""
-    labelled = labelled_count(project, language)
     examples = project_examples(project, language)
-    return _fit(project, language, history or shared_history_path(), examples, labelled)
+    return _fit(project, language, history or shared_history_path(), examples, confirmed_count(project, language))
 
 
 def model_for(
@@ -105,19 +105,19 @@ def model_for(
 ) -> QualityModel:
     """The model to estimate with, after the automatic share and refit when enough was confirmed since."""
     model = stored_model(project, language)
-    labelled = labelled_count(project, language)
+    confirmed = confirmed_count(project, language)
     seen = int(_value(project, _seen_key(language)) or 0)
-    share = labelled - seen >= SHARE_EVERY or labelled < seen
-    refit = (model.is_default and share) or (labelled != seen and labelled - model.labelled_at_fit >= REFIT_EVERY)
+    share = confirmed - seen >= SHARE_EVERY or confirmed < seen
+    refit = (model.is_default and share) or (confirmed != seen and confirmed - model.confirmed_at_fit >= REFIT_EVERY)
     if not share and not refit:
         return model
     history = history or shared_history_path()
     examples = project_examples(project, language, context)
     if refit:
         try:
-            return _fit(project, language, history, examples, labelled).model
+            return _fit(project, language, history, examples, confirmed).model
         except NotEnoughHistory:
             pass
     share_examples(history, project_key(project), language, examples)
-    _put(project, {_seen_key(language): str(labelled)})
+    _put(project, {_seen_key(language): str(confirmed)})
     return model

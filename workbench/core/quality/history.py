@@ -60,6 +60,15 @@ class Example:
         return self.distance <= NEARLY
 
 
+def confirmed_count(project: Project, language: str) -> int:
+    """How many segments are confirmed in the language (an index count: what the automatic refit watches)."""
+    return int(
+        project.connection.execute(
+            "SELECT count(*) FROM translations WHERE language = ? AND status IN ('translated', 'approved')", (language,)
+        ).fetchone()[0]
+    )
+
+
 def labelled_count(project: Project, language: str) -> int:
     """How many of the project's machine drafts were confirmed since (cheap: one count)."""
     return int(project.connection.execute(f"SELECT count(*) {LABELLED}", (language,)).fetchone()[0])

@@ -112,8 +112,8 @@ class QualityModel:
     project_examples: int = 0
     shared_examples: int = 0
     positives: int = 0
-    #: the project's labelled drafts when it was fitted (the next automatic refit counts from here)
-    labelled_at_fit: int = 0
+    #: the project's confirmed segments in the language when it was fitted (the automatic refit counts from here)
+    confirmed_at_fit: int = 0
 
     @property
     def is_default(self) -> bool:
@@ -147,7 +147,7 @@ class QualityModel:
             "project_examples": self.project_examples,
             "shared_examples": self.shared_examples,
             "positives": self.positives,
-            "labelled_at_fit": self.labelled_at_fit,
+            "confirmed_at_fit": self.confirmed_at_fit,
         }
 
     @classmethod
@@ -164,7 +164,7 @@ class QualityModel:
             return cls(
                 columns[0], float(data["bias"]), columns[1], columns[2], columns[3], str(data["fitted_at"]),
                 int(data["project_examples"]), int(data["shared_examples"]), int(data["positives"]),
-                int(data["labelled_at_fit"]),
+                int(data["confirmed_at_fit"]),
             )  # fmt: skip
         except (KeyError, TypeError, ValueError):
             return None
@@ -218,7 +218,7 @@ def enough(labels: Sequence[bool]) -> str:
 
 def fit(
     signals: Sequence[Mapping[str, Any]], labels: Sequence[bool], fitted_at: str, project_examples: int,
-    labelled_at_fit: int, keeping: str = "the default model",
+    confirmed_at_fit: int, keeping: str = "the default model",
 ) -> QualityModel:  # fmt: skip
     """Logistic regression of the labels on the signals' features (Newton's method, L2 on the weights)."""
     missing = enough(labels)
@@ -256,5 +256,5 @@ def fit(
         project_examples=project_examples,
         shared_examples=len(labels) - project_examples,
         positives=int(y.sum()),
-        labelled_at_fit=labelled_at_fit,
+        confirmed_at_fit=confirmed_at_fit,
     )
