@@ -42,9 +42,9 @@ from workbench.core.records import SegmentRecord
 from workbench.core.settings import Settings
 from workbench.core.store.project_store import Project
 from workbench.mt.model_choice import EnginePool, choose
-from workbench.mt.pipeline import TranslateOptions, UrgentRequests, decoding_lock, translate_one, translate_options
-from workbench.mt.route_drafter import translate_through
-from workbench.mt.routes import drafter_for, hop_engines, is_route, parse_route
+from workbench.mt.pipeline import TranslateOptions, UrgentRequests, translate_options
+from workbench.mt.routes import drafter_for
+from workbench.ui.back_translation_jobs import BackTranslations, drafting_serve
 from workbench.ui.tasks import TaskRunner, TaskState
 
 log = logging.getLogger(__name__)
@@ -58,6 +58,9 @@ class Job:
     plans: tuple[DraftPlan, ...]
     options: TranslateOptions
     started: float = field(default_factory=time.monotonic)
+    #: what the job drafts: a document's segments, a selection, or the project (both None)
+    document_id: int | None = None
+    segment_ids: tuple[int, ...] | None = None
 
     @property
     def total(self) -> int:
@@ -75,9 +78,10 @@ class Job:
 
 @dataclass(frozen=True, slots=True)
 class _Running:
-    """The urgent queue of a language of a running job, with the model and cache key its answers carry."""
+    """The urgent queue of a language of a running job (or back-translation pass: no job id), with the model and
+    cache key its answers carry."""
 
-    job_id: int
+    job_id: int | None
     requests: UrgentRequests
     model: str
     options: str
@@ -137,12 +141,9 @@ def _translate_alone(
 ) -> tuple[str, Draft]:
     """A segment's task, in a worker: the model's (or route's) name and its draft."""
     try:
+        # checked by `choose` (a route: its hops' engines translate the segment through it)
         choice = choose(pool.store, pool.settings, language, source, option="")
-        if is_route(choice):  # checked by `choose`: its hops' engines translate the segment through the route
-            return choice, translate_through(unit, hop_engines(parse_route(choice), pool), options)
-        loaded = pool.for_model(choice)
-        with decoding_lock(loaded.engine, loaded.lock):
-            return loaded.model.name, translate_one(unit, loaded.engine, source, language, options)
+        return choice, drafting_serve(pool, choice, source, language, options)(unit)
     except WorkbenchError:
         raise
     except Exception as exc:  # reported to the window by its message alone, as a WorkbenchError's
@@ -188,6 +189,8 @@ class MtService(QObject):
         self.drafts_ready.connect(self._save_batch)
         self.segment_ready.connect(self._save_segment)
         self.job_ended.connect(self._forget_job)
+        #: back-translations of the drafts, in the background after them (when the settings ask for them)
+        self.back = BackTranslations(self)
         self.segment_failed.connect(lambda segment_id, language, _message: self.forget_failure(segment_id, language))
 
     @property
@@ -219,9 +222,11 @@ class MtService(QObject):
                 self.saved.emit(list(plan.from_cache))
             plans.append(plan)
         urgent = {plan.language: UrgentRequests() for plan in plans if plan.units}
+        self.back.make_way()  # drafts first: a running back-translation pass stops and comes back after them
         job_id = self.tasks.start(lambda state: _decode(plans, options, pool, source, urgent, state), None)
         # the task reports through the event loop, so the job is known before its first report arrives
-        job = Job(job_id, tuple(plans), options)
+        ids = tuple(segment_ids) if segment_ids is not None else None
+        job = Job(job_id, tuple(plans), options, document_id=document_id, segment_ids=ids)
         self.jobs[job.id] = job
         urgent_key = options.for_urgent().cache_key()
         for plan in plans:
@@ -230,13 +235,17 @@ class MtService(QObject):
         return job
 
     def cancel(self, job_id: int | None = None) -> None:
+        """Stop a job (or every job, and the back-translations with them) between batches."""
         for job in self.jobs.values():
             if job_id is None or job.id == job_id:
                 self.tasks.cancel(job.id)
+        if job_id is None:
+            self.back.cancel()
 
     def shutdown(self, wait_ms: int = 30000) -> None:
         """Stop every job (between batches) and wait for the workers; finished batches are still saved."""
         self.cancel()
+        self.back.cancel()
         self.tasks.shutdown(wait_ms)
 
     def _job_reported(self, job_id: int, report: object) -> None:
@@ -245,9 +254,22 @@ class MtService(QObject):
         elif isinstance(report, _Batch):
             self.drafts_ready.emit(job_id, report.language, report.model, report.drafts)
 
-    def _forget_job(self, job_id: int, _outcome: str, _message: str) -> None:
-        self.jobs.pop(job_id, None)
+    def _forget_job(self, job_id: int, outcome: str, _message: str) -> None:
+        job = self.jobs.pop(job_id, None)
         for language in [language for language, running in self._urgent.items() if running.job_id == job_id]:
+            del self._urgent[language]
+        # after a job's drafts: its scope's back-translations (and those asked for meanwhile) in the background
+        if outcome == "done" and job is not None:
+            self.back.request([plan.language for plan in job.plans], job.document_id, job.segment_ids)
+        self.back.resume()
+
+    def serve_urgent(self, language: str, requests: UrgentRequests, model: str, options: str) -> None:
+        """ "This segment now" of `language` goes to these requests (a back-translation pass answers them)."""
+        if language not in self._urgent:
+            self._urgent[language] = _Running(None, requests, model, options)
+
+    def stop_serving(self, requests: UrgentRequests) -> None:
+        for language in [language for language, running in self._urgent.items() if running.requests is requests]:
             del self._urgent[language]
 
     def _save_batch(self, job_id: int, language: str, model: str, drafts: list[Draft]) -> None:
@@ -321,6 +343,8 @@ class MtService(QObject):
             self.segment_failed.emit(segment_id, language, str(exc))
             return
         self.saved.emit(list(changes.segment_ids) or [segment_id])
+        if changes.segment_ids:
+            self.back.request([language], None, [segment_id])
 
     def forget_failure(self, segment_id: int, language: str) -> None:
         self._pending.pop((segment_id, language), None)

@@ -57,6 +57,10 @@ class TranslateActions(QObject):
         mt.model_loading.connect(lambda _job, name: self.job_label.setText(self.tr("Loading {0}…").format(name)))
         mt.job_ended.connect(self._job_ended)
         mt.segment_failed.connect(self._segment_failed)
+        mt.back.started.connect(self._back_started)
+        mt.back.progressed.connect(self._back_progressed)
+        mt.back.ended.connect(self._back_ended)
+        mt.back.unavailable.connect(lambda message: window.show_status(message, 15000))
 
     def status_widgets(self) -> list[QWidget]:
         """What the window puts in its status bar while a job runs."""
@@ -123,6 +127,34 @@ class TranslateActions(QObject):
             self.window.show_status(self.tr("Pre-translation cancelled; the drafts made so far are kept"), 8000)
         elif not self.window.is_closing:
             show_error(self.window.dialog_parent(), self.tr("Pre-translation stopped"), message)
+
+    def _back_started(self, _pass_id: int, total: int) -> None:
+        """A back-translation pass after the drafts: its progress where the job's was, the same cancel."""
+        self.job_progress.setRange(0, max(total, 1))
+        self.job_progress.setValue(0)
+        self.job_label.setText(self.tr("Back-translating {0} drafts…").format(total))
+        for widget in self.status_widgets():
+            widget.show()
+        self.cancel_action.setEnabled(True)
+
+    def _back_progressed(self, _pass_id: int, done: int, total: int) -> None:
+        if self.job is None:
+            self.job_progress.setRange(0, max(total, 1))
+            self.job_progress.setValue(done)
+            self.job_label.setText(self.tr("Back-translating: {0}/{1} drafts").format(done, total))
+
+    def _back_ended(self, _pass_id: int, outcome: str, message: str) -> None:
+        if self.job is not None:  # it stopped to make way for a pre-translation, whose progress is showing
+            return
+        for widget in self.status_widgets():
+            widget.hide()
+        self.cancel_action.setEnabled(False)
+        if outcome == "done":
+            self.window.show_status(self.tr("Back-translations finished"), 6000)
+        elif outcome == "cancelled":
+            self.window.show_status(self.tr("Back-translation cancelled; those made so far are kept"), 6000)
+        elif outcome == "failed":
+            self.window.show_status(self.tr("Back-translation stopped: {0}").format(message), 15000)
 
     def cancel_pretranslation(self) -> None:
         self.mt.cancel()

@@ -1,0 +1,300 @@
+"""Back-translations from the window: a background pass after the drafts, off the GUI thread.
+
+After a pre-translation job has drafted (and after a segment translated "now"), when the settings ask for
+back-translation, the machine drafts of the job's scope that lack one are back-translated into the source
+language: planned in the GUI thread (the cache's at once), decoded in a task, each batch handed over and saved
+in the GUI thread, which owns the project's connection (as the drafts are: ui/mt_jobs.py). A pass never
+runs beside a pre-translation: one waits for the drafts to end, and a new pre-translation stops a running pass
+(its request comes back after the drafts; what is saved stays saved).
+
+"This segment now" during a pass is answered first: for every language with a drafting model the pass holds
+an UrgentRequests the window's requests go to; a lane thread answers each with the drafting model (on its
+second replica, or holding its lock), and the pass starts no new batch of back-translations while a request
+is answered, so a request competes with the rest of one batch at most. A language with no model into the
+source language is one message for the status bar; its drafts are untouched.
+"""
+
+from __future__ import annotations
+
+import logging
+import time
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject, QTimer, Signal
+
+from workbench.core.errors import WorkbenchError
+from workbench.core.ops.back_translation import (
+    BackPlan,
+    SaveBack,
+    plan_back_translation,
+    run_back_translation,
+    save_back_translations,
+)
+from workbench.core.ops.pretranslation import Draft, Unit
+from workbench.core.progress import Cancelled, Share
+from workbench.mt.back_translation import (
+    BackTranslator,
+    NoBackTranslationModel,
+    back_translate_options,
+    choose_back_model,
+)
+from workbench.mt.model_choice import EnginePool, choose
+from workbench.mt.pipeline import TranslateOptions, UrgentLane, UrgentRequests, decoding_lock, translate_one
+from workbench.mt.route_drafter import translate_through
+from workbench.mt.routes import hop_engines, is_route, parse_route
+from workbench.ui.tasks import TaskRunner, TaskState
+
+if TYPE_CHECKING:
+    from workbench.ui.mt_jobs import MtService
+
+log = logging.getLogger(__name__)
+
+
+def drafting_serve(
+    pool: EnginePool, choice: str, source: str, language: str, options: TranslateOptions
+) -> Callable[[Unit], Draft]:
+    """Drafts one unit with a checked choice (a model, or a route through its hops' engines), in a worker."""
+
+    def serve(unit: Unit) -> Draft:
+        if is_route(choice):
+            return translate_through(unit, hop_engines(parse_route(choice), pool), options)
+        loaded = pool.for_model(choice)
+        with decoding_lock(loaded.engine, loaded.lock):
+            return translate_one(unit, loaded.engine, source, language, options)
+
+    return serve
+
+
+@dataclass(frozen=True, slots=True)
+class BackPass:
+    """A running back-translation pass: one plan per language."""
+
+    id: int
+    plans: tuple[BackPlan, ...]
+    started: float = field(default_factory=time.monotonic)
+
+    @property
+    def total(self) -> int:
+        return sum(plan.to_translate for plan in self.plans)
+
+
+@dataclass(frozen=True, slots=True)
+class _Request:
+    """Back-translate the machine drafts of these languages in a document, a selection, or the project."""
+
+    languages: tuple[str, ...]
+    document_id: int | None
+    segment_ids: tuple[int, ...] | None
+
+
+@dataclass(frozen=True, slots=True)
+class _Lane:
+    """A language's urgent queue during a pass, and how its drafting model answers a request."""
+
+    requests: UrgentRequests
+    serve: Callable[[Unit], Draft]
+
+
+@dataclass(frozen=True, slots=True)
+class _BackBatch:
+    plan: int
+    model: str
+    drafts: list[Draft]
+
+
+def _back_decode(
+    plans: Sequence[BackPlan],
+    pool: EnginePool,
+    options: TranslateOptions,
+    lanes: dict[str, _Lane],
+    state: TaskState,
+) -> None:
+    """A pass's task, in a worker: every plan's back-translations, batch by batch, urgent requests first."""
+    threads = [UrgentLane(lane.requests, lane.serve, "urgent-during-back-translation") for lane in lanes.values()]
+
+    def before_batch() -> None:
+        for thread in threads:
+            thread.wait_until_answered()
+
+    try:
+        total = sum(plan.to_translate for plan in plans)
+        offset = 0
+        for index, plan in enumerate(plans):
+            if state.is_cancelled():
+                raise Cancelled("cancelled")
+            if not plan.units:
+                continue
+            drafter = BackTranslator(plan.model, plan.language).drafter(pool, options)
+            run_back_translation(
+                plan, drafter, _hand_over(state, index), Share(state, offset, plan.to_translate, total), before_batch
+            )
+            offset += plan.to_translate
+    finally:
+        for thread in threads:
+            thread.close()  # requests already queued are answered first
+
+
+def _hand_over(state: TaskState, index: int) -> SaveBack:
+    def hand_over(_plan: BackPlan, model: str, drafts: list[Draft]) -> list[int]:
+        state.partial(_BackBatch(index, model, drafts))
+        return []  # saved in the GUI thread (`BackTranslations._save`)
+
+    return hand_over
+
+
+class BackTranslations(QObject):
+    """The window's back-translation passes, one at a time, never beside a pre-translation."""
+
+    started = Signal(int, int)  # pass id, segments to back-translate
+    progressed = Signal(int, int, int)  # pass id, done, total
+    ended = Signal(int, str, str)  # pass id, "done" | "cancelled" | "failed", message
+    unavailable = Signal(str)  # a language has no model into the source language: what to install
+
+    def __init__(self, mt: MtService) -> None:
+        super().__init__(mt)
+        self.mt = mt
+        self.tasks: TaskRunner[None] = TaskRunner(self)
+        self.running: BackPass | None = None
+        self._queue: list[_Request] = []
+        self._lanes: dict[str, _Lane] = {}
+        #: what the running pass was asked to do (asked again when a pre-translation makes it stop)
+        self._requested = _Request((), None, None)
+        #: the back-translation options (the benchmark caps the output of random weights)
+        self.options: TranslateOptions = back_translate_options()
+        self.tasks.progressed.connect(lambda pass_id, done, total, _m: self.progressed.emit(pass_id, done, total))
+        self.tasks.partial.connect(self._save)
+        self.tasks.finished.connect(lambda pass_id, _r: self._end(pass_id, "done", ""))
+        self.tasks.cancelled.connect(lambda pass_id: self._end(pass_id, "cancelled", ""))
+        self.tasks.failed.connect(lambda pass_id, message: self._end(pass_id, "failed", message))
+
+    @property
+    def busy(self) -> bool:
+        return self.running is not None
+
+    def request(
+        self, languages: Sequence[str], document_id: int | None = None, segment_ids: Sequence[int] | None = None
+    ) -> None:
+        """Back-translate these languages' machine drafts (of a document, a selection, or the project) once the
+        drafts are done, if the settings ask for back-translations."""
+        if not self.mt.settings.back_translate or not languages:
+            return
+        ids = tuple(segment_ids) if segment_ids is not None else None
+        self._queue.append(_Request(tuple(languages), document_id, ids))
+        self.resume()  # after every slot of the job's end has run
+
+    def resume(self) -> None:
+        """Start what is waiting, if nothing keeps it waiting (a pre-translation, a running pass)."""
+        QTimer.singleShot(0, self._next)
+
+    def cancel(self) -> None:
+        """Stop the running pass between batches and forget the ones waiting."""
+        self._queue.clear()
+        if self.running is not None:
+            self.tasks.cancel(self.running.id)
+
+    def make_way(self) -> None:
+        """A pre-translation starts: the running pass stops, and comes back after the drafts."""
+        if self.running is not None:
+            self._queue.insert(0, self._requested)
+            self.tasks.cancel(self.running.id)
+
+    def shutdown(self, wait_ms: int = 30000) -> None:
+        self.cancel()
+        self.tasks.shutdown(wait_ms)
+
+    def _next(self) -> None:
+        if self.running is not None or self.mt.busy or not self._queue:
+            return
+        taken, self._queue = self._queue, []
+        try:
+            self._requested = self._merged(taken)
+            plans = self._plans(self._requested)
+        except Exception as exc:  # a slot: report, do not raise
+            log.error("cannot plan back-translations: %s", exc)
+            self.unavailable.emit(str(exc))
+            return
+        if not any(plan.units for plan in plans):
+            return
+        project, pool, options = self.mt.project, self.mt.engines, self.options
+        self._lanes = self._open_lanes(project.info.target_languages)
+        lanes = dict(self._lanes)
+        pass_id = self.tasks.start(lambda state: _back_decode(plans, pool, options, lanes, state), None)
+        self.running = BackPass(pass_id, tuple(plans))
+        self.started.emit(pass_id, self.running.total)
+
+    def _merged(self, requests: Sequence[_Request]) -> _Request:
+        """One request covering them all: the project if one asks for it, else the union of their segments."""
+        languages = tuple(dict.fromkeys(language for r in requests for language in r.languages))
+        if len(requests) == 1:
+            return _Request(languages, requests[0].document_id, requests[0].segment_ids)
+        if any(r.segment_ids is None and r.document_id is None for r in requests):
+            return _Request(languages, None, None)
+        ids: dict[int, None] = {}
+        for r in requests:
+            scope = r.segment_ids if r.segment_ids is not None else self.mt.project.segment_ids(r.document_id)
+            ids.update(dict.fromkeys(scope))
+        return _Request(languages, None, tuple(ids))
+
+    def _plans(self, request: _Request) -> list[BackPlan]:
+        project, store = self.mt.project, self.mt.engines.store
+        source = project.info.source_language
+        plans = []
+        for language in request.languages:
+            try:
+                model = choose_back_model(store, self.mt.settings, language, source)
+            except NoBackTranslationModel as missing:
+                self.unavailable.emit(str(missing))
+                continue
+            plan = plan_back_translation(
+                project, language, model, self.options.cache_key(), request.segment_ids, request.document_id
+            )
+            if plan.from_cache:
+                self.mt.saved.emit(list(plan.from_cache))
+            plans.append(plan)
+        return plans
+
+    def _open_lanes(self, languages: Sequence[str]) -> dict[str, _Lane]:
+        """An urgent queue per language with a drafting model, registered with the window's requests."""
+        pool, settings = self.mt.engines, self.mt.settings
+        source = self.mt.project.info.source_language
+        options = self.mt.options_for(settings).for_urgent()
+        lanes = {}
+        for language in languages:
+            try:
+                choice = choose(pool.store, settings, language, source, option="")
+            except WorkbenchError:
+                continue  # "this segment now" says why when it is asked for
+            lane = _Lane(UrgentRequests(), drafting_serve(pool, choice, source, language, options))
+            # the pipeline's serving protocol, as its own lane and RouteDrafter use it; the pass's lane thread
+            # answers what is asked before it starts
+            lane.requests._set_serving(True)
+            self.mt.serve_urgent(language, lane.requests, choice, options.cache_key())
+            lanes[language] = lane
+        return lanes
+
+    def _save(self, pass_id: int, report: object) -> None:
+        running = self.running
+        if running is None or running.id != pass_id or not isinstance(report, _BackBatch):
+            return
+        plan = running.plans[report.plan]
+        try:
+            noted = save_back_translations(self.mt.project, plan, report.model, report.drafts)
+        except Exception as exc:  # a slot: report, do not raise
+            log.error("cannot save back-translations: %s", exc)
+            self.tasks.cancel(pass_id)
+            self._end(pass_id, "failed", str(exc))
+            return
+        if noted:
+            self.mt.saved.emit(noted)
+
+    def _end(self, pass_id: int, outcome: str, message: str) -> None:
+        if self.running is None or self.running.id != pass_id:
+            return
+        self.running = None
+        for lane in self._lanes.values():
+            self.mt.stop_serving(lane.requests)
+        self._lanes = {}
+        self.ended.emit(pass_id, outcome, message)
+        self.resume()
