@@ -13,7 +13,7 @@ from workbench.commands.main import main as cli_main
 from workbench.context import AppContext
 from workbench.core.errors import WorkbenchError
 from workbench.core.importing.file_import import import_files
-from workbench.core.ops.pretranslation import Draft, Unit, plan_pretranslation, save_batch
+from workbench.core.ops.pretranslation import Draft, Unit, plan_pretranslation, run_pretranslation, save_batch
 from workbench.core.quality.calibration import band_calibration
 from workbench.core.quality.estimate import band_order, score_segments
 from workbench.core.quality.fitting import REFIT_EVERY, fit_quality, stored_model
@@ -241,3 +241,34 @@ def test_quality_fit_and_show_on_the_command_line(
     assert cli_main(["quality", str(path), "show"], app_context) == 0
     out = capsys.readouterr().out
     assert "en: fitted " in out and "km: the default model" in out
+
+
+class _TwoDrafts:
+    """One poor draft and one fine one, in one batch (a stand-in for the model; the estimate is real)."""
+
+    model = "model-a"
+
+    def drafts(self, units, language, progress):  # type: ignore[no-untyped-def]
+        yield [
+            Draft(units[0], "article article article", -4.0, (), {"signals": _signals(-4.0, runaway=True)}),
+            Draft(units[1], "Article 1 is about An Giang province.", -0.1, (), {"signals": _signals(-0.1)}),
+        ]
+
+
+def test_the_result_of_a_pretranslation_counts_the_drafts_left_out(project: Project, tmp_path: Path) -> None:
+    _units(project, tmp_path, 2)
+    plan = plan_pretranslation(project, "en", "model-a", OPTIONS, leave_poor_out=True)
+    result = run_pretranslation(plan, _TwoDrafts(), lambda p, model, batch: save_batch(project, p, model, batch))
+    assert (result.translated, result.left_out, len(result.changes.segment_ids)) == (2, 1, 1)
+
+
+def test_a_shared_history_that_is_a_link_is_not_followed(project: Project, tmp_path: Path) -> None:
+    units = _units(project, tmp_path, 40)
+    _history(project, units)
+    _confirm(project, units)
+    (tmp_path / "elsewhere.sqlite").write_bytes(b"")
+    link = tmp_path / "quality-history.sqlite"
+    link.symlink_to(tmp_path / "elsewhere.sqlite")
+    with pytest.raises(WorkbenchError, match="symbolic link"):
+        fit_quality(project, "en", link)
+    assert stored_model(project, "en") is DEFAULT and (tmp_path / "elsewhere.sqlite").read_bytes() == b""

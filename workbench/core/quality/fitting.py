@@ -88,8 +88,9 @@ def _fit(project: Project, language: str, history: Path, examples: list[Example]
     keeping = "the default model" if current.is_default else f"the model fitted {current.fitted_at}"
     model = fit([e.signals for e in every], [e.kept for e in every], now(), len(examples), confirmed, keeping)
     in_sample = tally((band_of(model.score(e.signals)), e.distance) for e in every)
-    _put(project, {_model_key(language): json.dumps(model.to_json()), _seen_key(language): str(confirmed)})
+    # the history first: when it cannot be written, the project keeps its model
     share_examples(history, project_key(project), language, examples)
+    _put(project, {_model_key(language): json.dumps(model.to_json()), _seen_key(language): str(confirmed)})
     return FitResult(model, in_sample)
 
 
