@@ -8,6 +8,11 @@ model's licence does not rank it. The choice, one for the CLI and the window: th
 the direction by the catalogue's published score (of the direction itself, or else of the model's
 Vietnamese->language direction; the catalogue publishes no figures into Vietnamese yet), then by size.
 
+"This segment now" during a pass is answered first (`run_back_translations`): each language's requests go
+to a lane thread that answers them with the drafting model (on its second replica, or holding its lock), and
+the pass starts no new batch while a request is answered, so a request competes with the rest of one batch
+of back-translations at most.
+
 Back-translations decode greedily (`BACK_BEAM`): measured on the random-weight opus-mt and NLLB-600M
 architectures (`bench trust`), beam 4 costs about twice the time of greedy decoding for a signal that
 differs little, and the pass runs after the drafts, while the translator may be waiting for a segment.
@@ -15,10 +20,14 @@ differs little, and the pass runs after the drafts, while the translator may be 
 
 from __future__ import annotations
 
+from collections.abc import Callable, Sequence
 from contextlib import AbstractContextManager
 from dataclasses import dataclass
 
 from workbench.core.errors import WorkbenchError
+from workbench.core.ops.back_translation import BackPlan, BackResult, run_back_translation
+from workbench.core.ops.pretranslation import Draft, Unit
+from workbench.core.progress import Cancelled, NullProgress, Progress, Share
 from workbench.core.settings import Settings
 from workbench.mt.catalogue import Catalogue
 from workbench.mt.engine import DecodingOptions, check_direction
@@ -27,8 +36,16 @@ from workbench.mt.families import families
 from workbench.mt.families import family as model_family
 from workbench.mt.model_choice import default_choice, settings_hop_model
 from workbench.mt.model_store import InstalledModel, ModelStore
-from workbench.mt.pipeline import EngineDrafter, TranslateOptions, UrgentRequests
-from workbench.mt.routes import serves
+from workbench.mt.pipeline import (
+    EngineDrafter,
+    TranslateOptions,
+    UrgentLane,
+    UrgentRequests,
+    decoding_lock,
+    translate_one,
+)
+from workbench.mt.route_drafter import translate_through
+from workbench.mt.routes import hop_engines, is_route, parse_route, serves
 
 #: beam size of back-translations (1: greedy); see the module's note
 BACK_BEAM = 1
@@ -146,3 +163,79 @@ class BackTranslator:
     ) -> EngineDrafter:
         loaded = pool.for_model(self.model)
         return EngineDrafter(loaded.engine, self.language, options, urgent, lock or loaded.lock)
+
+
+def drafting_serve(
+    pool: EnginePool, choice: str, source: str, language: str, options: TranslateOptions
+) -> Callable[[Unit], Draft]:
+    """Drafts one unit with a checked choice (a model, or a route through its hops' engines); runs in a worker."""
+
+    def serve(unit: Unit) -> Draft:
+        if is_route(choice):
+            return translate_through(unit, hop_engines(parse_route(choice), pool), options)
+        loaded = pool.for_model(choice)
+        with decoding_lock(loaded.engine, loaded.lock):
+            return translate_one(unit, loaded.engine, source, language, options)
+
+    return serve
+
+
+@dataclass(frozen=True, slots=True)
+class DraftingLane:
+    """A language's "this segment now" requests during a back-translation pass, and how its drafting model
+    answers them."""
+
+    requests: UrgentRequests
+    serve: Callable[[Unit], Draft]
+
+    @classmethod
+    def open(cls, pool: EnginePool, choice: str, source: str, language: str, options: TranslateOptions) -> DraftingLane:
+        """Requests accepted from now on (the pass's lane thread answers those asked before it starts)."""
+        lane = cls(UrgentRequests(), drafting_serve(pool, choice, source, language, options))
+        lane.requests._set_serving(True)  # the pipeline's serving protocol, as its own lane and RouteDrafter use it
+        return lane
+
+
+#: saves one batch of a plan (its index, the plan, the model, the back-translations); says which segments it noted
+SavePlanBatch = Callable[[int, BackPlan, str, list[Draft]], list[int]]
+
+
+def run_back_translations(
+    plans: Sequence[BackPlan],
+    pool: EnginePool,
+    options: TranslateOptions,
+    save: SavePlanBatch,
+    progress: Progress | None = None,
+    lanes: Sequence[DraftingLane] = (),
+) -> list[BackResult]:
+    """Every plan's back-translations, batch by batch, each batch handed to `save`; the lanes' requests are
+    answered first (see the module's note) and every one accepted is answered before this returns."""
+    progress = progress or NullProgress()
+    threads = [UrgentLane(lane.requests, lane.serve, "urgent-during-back-translation") for lane in lanes]
+
+    def before_batch() -> None:
+        for thread in threads:
+            thread.wait_until_answered()
+
+    results = []
+    try:
+        total = sum(plan.to_translate for plan in plans)
+        offset = 0
+        for index, plan in enumerate(plans):
+            if progress.is_cancelled():
+                raise Cancelled("cancelled")
+            if not plan.units:  # the cache's only: no engine to load
+                results.append(BackResult(plan, 0, 0.0, plan.from_cache))
+                continue
+            drafter = BackTranslator(plan.model, plan.language).drafter(pool, options)
+            share = Share(progress, offset, plan.to_translate, total)
+            results.append(run_back_translation(plan, drafter, _saving(save, index), share, before_batch))
+            offset += plan.to_translate
+    finally:
+        for thread in threads:
+            thread.close()  # the requests already queued are answered first
+    return results
+
+
+def _saving(save: SavePlanBatch, index: int) -> Callable[[BackPlan, str, list[Draft]], list[int]]:
+    return lambda plan, model, batch: save(index, plan, model, batch)

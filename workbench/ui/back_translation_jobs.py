@@ -8,9 +8,8 @@ runs beside a pre-translation: one waits for the drafts to end, and a new pre-tr
 (its request comes back after the drafts; what is saved stays saved).
 
 "This segment now" during a pass is answered first: for every language with a drafting model the pass holds
-an UrgentRequests the window's requests go to; a lane thread answers each with the drafting model (on its
-second replica, or holding its lock), and the pass starts no new batch of back-translations while a request
-is answered, so a request competes with the rest of one batch at most. A language with no model into the
+a DraftingLane the window's requests go to (mt/back_translation.py: answered by the drafting model while the
+pass waits, never behind back-translations). A language with no model into the
 source language is one message for the status bar; its drafts are untouched.
 """
 
@@ -18,53 +17,31 @@ from __future__ import annotations
 
 import logging
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
 from workbench.core.errors import WorkbenchError
-from workbench.core.ops.back_translation import (
-    BackPlan,
-    SaveBack,
-    plan_back_translation,
-    run_back_translation,
-    save_back_translations,
-)
-from workbench.core.ops.pretranslation import Draft, Unit
-from workbench.core.progress import Cancelled, Share
+from workbench.core.ops.back_translation import BackPlan, plan_back_translation, save_back_translations
+from workbench.core.ops.pretranslation import Draft
 from workbench.mt.back_translation import (
-    BackTranslator,
+    DraftingLane,
     NoBackTranslationModel,
+    SavePlanBatch,
     back_translate_options,
     choose_back_model,
+    run_back_translations,
 )
 from workbench.mt.model_choice import EnginePool, choose
-from workbench.mt.pipeline import TranslateOptions, UrgentLane, UrgentRequests, decoding_lock, translate_one
-from workbench.mt.route_drafter import translate_through
-from workbench.mt.routes import hop_engines, is_route, parse_route
+from workbench.mt.pipeline import TranslateOptions
 from workbench.ui.tasks import TaskRunner, TaskState
 
 if TYPE_CHECKING:
     from workbench.ui.mt_jobs import MtService
 
 log = logging.getLogger(__name__)
-
-
-def drafting_serve(
-    pool: EnginePool, choice: str, source: str, language: str, options: TranslateOptions
-) -> Callable[[Unit], Draft]:
-    """Drafts one unit with a checked choice (a model, or a route through its hops' engines), in a worker."""
-
-    def serve(unit: Unit) -> Draft:
-        if is_route(choice):
-            return translate_through(unit, hop_engines(parse_route(choice), pool), options)
-        loaded = pool.for_model(choice)
-        with decoding_lock(loaded.engine, loaded.lock):
-            return translate_one(unit, loaded.engine, source, language, options)
-
-    return serve
 
 
 @dataclass(frozen=True, slots=True)
@@ -90,14 +67,6 @@ class _Request:
 
 
 @dataclass(frozen=True, slots=True)
-class _Lane:
-    """A language's urgent queue during a pass, and how its drafting model answers a request."""
-
-    requests: UrgentRequests
-    serve: Callable[[Unit], Draft]
-
-
-@dataclass(frozen=True, slots=True)
 class _BackBatch:
     plan: int
     model: str
@@ -108,36 +77,15 @@ def _back_decode(
     plans: Sequence[BackPlan],
     pool: EnginePool,
     options: TranslateOptions,
-    lanes: dict[str, _Lane],
+    lanes: Sequence[DraftingLane],
     state: TaskState,
 ) -> None:
     """A pass's task, in a worker: every plan's back-translations, batch by batch, urgent requests first."""
-    threads = [UrgentLane(lane.requests, lane.serve, "urgent-during-back-translation") for lane in lanes.values()]
-
-    def before_batch() -> None:
-        for thread in threads:
-            thread.wait_until_answered()
-
-    try:
-        total = sum(plan.to_translate for plan in plans)
-        offset = 0
-        for index, plan in enumerate(plans):
-            if state.is_cancelled():
-                raise Cancelled("cancelled")
-            if not plan.units:
-                continue
-            drafter = BackTranslator(plan.model, plan.language).drafter(pool, options)
-            run_back_translation(
-                plan, drafter, _hand_over(state, index), Share(state, offset, plan.to_translate, total), before_batch
-            )
-            offset += plan.to_translate
-    finally:
-        for thread in threads:
-            thread.close()  # requests already queued are answered first
+    run_back_translations(plans, pool, options, _hand_over(state), state, lanes)
 
 
-def _hand_over(state: TaskState, index: int) -> SaveBack:
-    def hand_over(_plan: BackPlan, model: str, drafts: list[Draft]) -> list[int]:
+def _hand_over(state: TaskState) -> SavePlanBatch:
+    def hand_over(index: int, _plan: BackPlan, model: str, drafts: list[Draft]) -> list[int]:
         state.partial(_BackBatch(index, model, drafts))
         return []  # saved in the GUI thread (`BackTranslations._save`)
 
@@ -158,7 +106,7 @@ class BackTranslations(QObject):
         self.tasks: TaskRunner[None] = TaskRunner(self)
         self.running: BackPass | None = None
         self._queue: list[_Request] = []
-        self._lanes: dict[str, _Lane] = {}
+        self._lanes: dict[str, DraftingLane] = {}
         #: what the running pass was asked to do (asked again when a pre-translation makes it stop)
         self._requested = _Request((), None, None)
         #: the back-translation options (the benchmark caps the output of random weights)
@@ -219,7 +167,7 @@ class BackTranslations(QObject):
             return
         project, pool, options = self.mt.project, self.mt.engines, self.options
         self._lanes = self._open_lanes(project.info.target_languages)
-        lanes = dict(self._lanes)
+        lanes = list(self._lanes.values())
         pass_id = self.tasks.start(lambda state: _back_decode(plans, pool, options, lanes, state), None)
         self.running = BackPass(pass_id, tuple(plans))
         self.started.emit(pass_id, self.running.total)
@@ -255,7 +203,7 @@ class BackTranslations(QObject):
             plans.append(plan)
         return plans
 
-    def _open_lanes(self, languages: Sequence[str]) -> dict[str, _Lane]:
+    def _open_lanes(self, languages: Sequence[str]) -> dict[str, DraftingLane]:
         """An urgent queue per language with a drafting model, registered with the window's requests."""
         pool, settings = self.mt.engines, self.mt.settings
         source = self.mt.project.info.source_language
@@ -266,10 +214,7 @@ class BackTranslations(QObject):
                 choice = choose(pool.store, settings, language, source, option="")
             except WorkbenchError:
                 continue  # "this segment now" says why when it is asked for
-            lane = _Lane(UrgentRequests(), drafting_serve(pool, choice, source, language, options))
-            # the pipeline's serving protocol, as its own lane and RouteDrafter use it; the pass's lane thread
-            # answers what is asked before it starts
-            lane.requests._set_serving(True)
+            lane = DraftingLane.open(pool, choice, source, language, options)
             self.mt.serve_urgent(language, lane.requests, choice, options.cache_key())
             lanes[language] = lane
         return lanes

@@ -41,10 +41,11 @@ from workbench.core.progress import Cancelled, Share
 from workbench.core.records import SegmentRecord
 from workbench.core.settings import Settings
 from workbench.core.store.project_store import Project
+from workbench.mt.back_translation import drafting_serve
 from workbench.mt.model_choice import EnginePool, choose
 from workbench.mt.pipeline import TranslateOptions, UrgentRequests, translate_options
 from workbench.mt.routes import drafter_for
-from workbench.ui.back_translation_jobs import BackTranslations, drafting_serve
+from workbench.ui.back_translation_jobs import BackTranslations
 from workbench.ui.tasks import TaskRunner, TaskState
 
 log = logging.getLogger(__name__)
