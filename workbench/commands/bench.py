@@ -65,7 +65,7 @@ def cmd_bench(args: argparse.Namespace, context: AppContext) -> int:
     if args.suite in ("route", "evaluate"):
         run_benchmark(args.suite, BenchRequest(args.segments, threads=args.threads), print)
         return 0
-    if args.suite == "pretranslate":
+    if args.suite in ("pretranslate", "rerank", "trust"):  # random-weight benchmarks: --architecture narrows them
         architectures = (args.architecture,) if args.architecture else ()
         run_benchmark(args.suite, BenchRequest(architectures=architectures, threads=args.threads), print)
         return 0
