@@ -17,11 +17,13 @@ from PySide6.QtCore import QSettings, Qt
 from PySide6.QtGui import QImage
 
 from workbench.context import AppContext
+from workbench.core.changes import SegmentChanges
 from workbench.core.importing.file_import import import_files
 from workbench.core.ops.pretranslation import plan_pretranslation, run_pretranslation, save_batch
 from workbench.core.records import Origin, Status, TranslationState
 from workbench.core.settings import Settings
 from workbench.core.store.draft_notes import notes_for, set_back_translation, set_quality, write_note
+from workbench.core.store.draft_store import NewDraft, save_drafts
 from workbench.core.store.project_store import Project
 from workbench.core.store.translations import write_translation
 from workbench.core.timestamps import now
@@ -227,3 +229,30 @@ def test_settings_back_translation_and_leaving_poor_drafts_out_are_saved(qtbot, 
     shown_again = SettingsDialog(stored)
     qtbot.addWidget(shown_again)
     assert not shown_again.back_translate.isChecked() and shown_again.leave_poor_drafts_out.isChecked()
+
+
+def test_a_poor_draft_left_out_of_its_cell_is_marked_and_explained(qtbot, tiny, drafted: Drafted, open_window) -> None:  # type: ignore[no-untyped-def]
+    a = drafted.ids[0]
+    with Project.open(drafted.path) as project:  # the Khmer draft of A, estimated poor, left out as the setting asks
+        engine = load_engine(tiny.nllb_ct2_int8, "tiny-nllb")
+        options = TranslateOptions(decoding=DecodingOptions(beam_size=1))
+        plan = plan_pretranslation(project, "km", engine.model_name, options.cache_key(), segment_ids=[a])
+
+        def save_left_out(p, model, batch):  # type: ignore[no-untyped-def]
+            new = [NewDraft(d.unit.source, d.unit.segment_ids, d.text, d.score, d.flags, d.meta, quality=0.12,
+                            band="poor", leave_out=True) for d in batch]  # fmt: skip
+            assert save_drafts(project, model, p.options, "km", new).left_out == [a]
+            return SegmentChanges.of([a], "km")
+
+        run_pretranslation(plan, EngineDrafter(engine, "vi", options), save_left_out)
+        kept = project.segment(a).translations.get("km")
+        assert kept is None or (kept.text == "" and kept.status is Status.UNTRANSLATED)  # the cell stays empty
+    window = open_window()
+    cell = window.model.index(0, window.model.column_of("km"))
+    assert window.model.data(cell, Qt.ItemDataRole.DecorationRole).cacheKey() == band_icon("poor").cacheKey()
+    assert "left out of this cell" in window.model.data(cell, Qt.ItemDataRole.ToolTipRole)
+    other = window.model.data(window.model.index(1, window.model.column_of("km")), Qt.ItemDataRole.DecorationRole)
+    assert other.cacheKey() == status_icon(Status.UNTRANSLATED).cacheKey()  # an empty cell with nothing left out
+    window.grid.setCurrentIndex(cell)
+    assert "Left out of the cell as a poor draft" in window.side_panel.draft_notes.quality.text()
+    window.close()

@@ -97,7 +97,10 @@ class DraftNotesView(QGroupBox):
                 label.clear()
             return
         lines = []
-        if not note.describes(translation):
+        if (translation is None or not translation.text) and note.band == "poor":
+            left_out = self.tr("Left out of the cell as a poor draft; the suggestions offer it.")
+            lines.append(f"<i>{html.escape(left_out)}</i>")
+        elif not note.describes(translation):
             edited = self.tr("About the machine draft of {0}; the cell was changed since.").format(note.model or "?")
             lines.append(f"<i>{html.escape(edited)}</i>")
         if note.band:

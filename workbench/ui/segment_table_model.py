@@ -61,6 +61,8 @@ ANSWERED_ROLES = frozenset(
 
 NOTE_ROLES = frozenset({int(Qt.ItemDataRole.DecorationRole), int(Qt.ItemDataRole.ToolTipRole), int(BAND_ROLE)})
 
+LEFT_OUT_ROLES = frozenset({int(Qt.ItemDataRole.DecorationRole), int(Qt.ItemDataRole.ToolTipRole)})
+
 
 @dataclass(frozen=True, slots=True)
 class _Page:
@@ -181,6 +183,15 @@ class SegmentTableModel(QAbstractTableModel):
             return QBrush(NOT_FOR_TRANSLATION)
         if role == Qt.ItemDataRole.ToolTipRole and not segment.translatable:
             return self.tr("Not for translation: {0}").format(segment.skip_reason)
+        if (
+            (translation is None or not translation.text)
+            and role in LEFT_OUT_ROLES
+            and language
+            and segment.translatable
+        ):
+            left_out = self._left_out(page, row, language, role)
+            if left_out is not None:
+                return left_out
         if translation is None:
             return None
         if role == STATUS_ROLE:
@@ -209,6 +220,20 @@ class SegmentTableModel(QAbstractTableModel):
             font.setItalic(True)  # machine drafts look different from human text
             return font
         return None
+
+    def _left_out(self, page: _Page, row: int, language: str, role: int) -> Any:
+        """An empty cell whose poor machine draft pre-translation left out (Settings.leave_poor_drafts_out): the poor
+        icon and why the cell is empty."""
+        note = page.notes[language].get(self._ids[row])
+        if note is None or note.band != "poor":
+            return None
+        if role == Qt.ItemDataRole.DecorationRole:
+            return band_icon("poor")
+        return (
+            self.tr("A poor machine draft was left out of this cell: the side panel offers it")
+            + "\n"
+            + quality_line(note.band, note.quality)
+        )
 
     def _tooltip(self, translation: Translation, weak: bool, note: DraftNote | None = None) -> str:
         lines = [self.tr("Status: {0}").format(status_name(translation.status))]
