@@ -147,9 +147,9 @@ def _go_to_row(window, row: int) -> None:  # type: ignore[no-untyped-def]
     window.grid.setCurrentIndex(window.model.index(row, window.model.column_of("en")))
 
 
-def test_side_panel_shows_band_terms_rules_and_the_highlighted_back_translation(
+def test_side_panel_shows_band_terms_rules_and_the_highlighted_back_translation(  # type: ignore[no-untyped-def]
     qtbot, drafted: Drafted, open_window, tiny_models
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     window = open_window()  # tiny-nllb is installed: it could back-translate English into Vietnamese
     view = window.side_panel.draft_notes
     _go_to_row(window, 1)
