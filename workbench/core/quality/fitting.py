@@ -7,8 +7,8 @@ are written in many places (the editor, approval, review), so rather than hook e
 counts the language's confirmed segments (an index count, well under a millisecond on 10,000 segments,
 where counting the labelled drafts themselves takes ~10 ms): once `SHARE_EVERY` (10) more exist than
 at its last look it shares them with the office's history (and fits, while the default is in use), and
-once `REFIT_EVERY` (50) more exist than the model was fitted on, it refits. An automatic refit with too little history
-keeps the model silently; the request says why.
+once `REFIT_EVERY` (50) more exist than the model was fitted on, it refits. An automatic refit with too
+little history keeps the model silently; the request says why.
 """
 
 from __future__ import annotations
