@@ -6,7 +6,8 @@ beam of 4, and every draft gets its tokens' log-probabilities (`DecodingOptions.
 architectures (opus-mt-vi-en to English, nllb-200-distilled-600M to Khmer; workbench.mt.random_models) are
 built, converted to int8 and loaded one at a time; the same generated press segments are decoded in one
 batch by the engine in four modes, interleaved (the order rotating each round) so the machine's drift falls
-on all: 1 hypothesis, 1 with token scores, 4 hypotheses, 4 with token scores (what enforcement runs). Random
+on all: 1 hypothesis, 1 with token scores, 4 hypotheses, 4 with token scores (what enforcement runs; the
+best hypothesis's scores only, as the engines give them). Random
 weights never stop by themselves, so every output is held at the same number of tokens: tok/s counts the
 tokens of the drafts delivered (one per segment), so a slower mode shows as fewer tok/s. Figures are
 printed, never asserted.

@@ -49,7 +49,8 @@ class Ct2Engine(EngineBase):
         )
         forced = len(prefix) if prefix else 0
         decoded = [[list(tokens)[forced:] for tokens in result.hypotheses] for result in results]
-        scored = self._token_scores(batch, decoded, prefix, caps) if options.token_scores else None
+        # the best hypothesis only: scoring costs about what decoding did, so scoring 4 would cost 4 times more
+        scored = self._token_scores(batch, [d[:1] for d in decoded], prefix, caps) if options.token_scores else None
         hypotheses = []
         for index, (result, cap, source_tokens) in enumerate(zip(results, caps, batch, strict=True)):
             ranked = [
@@ -59,7 +60,7 @@ class Ct2Engine(EngineBase):
                     cap,
                     _mean_log_prob(score, forced, len(tokens), limit),
                     len(source_tokens),
-                    scored[index][rank] if scored is not None else (),
+                    scored[index][rank] if scored is not None and rank == 0 else (),
                 )
                 for rank, (tokens, score) in enumerate(zip(decoded[index], result.scores, strict=True))
             ]

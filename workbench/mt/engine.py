@@ -34,7 +34,9 @@ class DecodingOptions:
     #: how many hypotheses each output returns (the best first, in `Hypothesis.alternatives`): glossary terms
     #: are enforced by choosing among them (mt/term_enforcement.py)
     num_hypotheses: int = 1
-    #: fill `Hypothesis.token_scores` (each chosen token's log-probability), for the quality estimate
+    #: fill `Hypothesis.token_scores` (each chosen token's log-probability), for the quality estimate; of the best
+    #: hypothesis only (its alternatives keep their mean score): CTranslate2 scores in a second pass that costs
+    #: about what decoding the hypotheses did, so scoring all 4 of an n-best made it 2.5 times slower (bench rerank)
     token_scores: bool = False
 
     def cache_key(self) -> str:
@@ -54,7 +56,7 @@ class Hypothesis:
     cap: int | None = None
     #: the input's length in model tokens (its framing included), which the cap was computed from
     input_tokens: int = 0
-    #: each output token's log-probability (with `DecodingOptions.token_scores`; else empty)
+    #: each output token's log-probability (with `DecodingOptions.token_scores`, for the best hypothesis; else empty)
     token_scores: tuple[float, ...] = ()
     #: with `DecodingOptions.num_hypotheses` > 1: every hypothesis of this input, best first (this one first)
     alternatives: tuple[Hypothesis, ...] = ()

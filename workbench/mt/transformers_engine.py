@@ -82,7 +82,9 @@ class TransformersEngine(EngineBase):
                 decoded = [self.id_to_token.get(t, "<unk>") for t in chosen if t != self.model.config.eos_token_id]
                 picked = self._log_probs(input_ids[index], attention[index], row[:skip], chosen)
                 score = sum(picked) / len(picked) if picked else 0.0
-                token_scores = picked[: len(decoded)] if options.token_scores else ()
+                token_scores = (
+                    picked[: len(decoded)] if options.token_scores and not ranked else ()
+                )  # the best's, as ct2
                 ranked.append(self.hypothesis(decoded, skip - 1, caps[index], score, len(ids[index]), token_scores))
             # generate returns a beam's hypotheses by their length-normalised beam score; best first
             hypotheses.append(with_alternatives(ranked))
