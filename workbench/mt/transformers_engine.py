@@ -69,7 +69,7 @@ class TransformersEngine(EngineBase):
         hypotheses = []
         rows = sequences.tolist()
         for index in range(len(ids)):
-            ranked = []
+            ranked: list[Hypothesis] = []
             for row in rows[index * wanted : (index + 1) * wanted]:
                 generated = row[skip:]
                 chosen: list[int] = []
