@@ -221,3 +221,61 @@ def test_the_cache_key_follows_the_glossary(project: Project) -> None:
     third = translate_options(settings, project).cache_key()
     assert len({first, second, third}) == 3
     assert translate_options(settings, project).cache_key() == third  # the same glossary, the same key
+
+
+class SeeingEngine:
+    """The real CTranslate2 engine, with a record of what it was given and asked."""
+
+    def __init__(self, engine) -> None:  # type: ignore[no-untyped-def]
+        self.engine = engine
+        self.model_name, self.family, self.max_input_tokens = engine.model_name, engine.family, engine.max_input_tokens
+        self.calls: list[tuple[list[str], DecodingOptions]] = []
+
+    def count_tokens(self, text: str) -> int:
+        return int(self.engine.count_tokens(text))
+
+    def translate_batch(self, texts, source, target, options) -> list[Hypothesis]:  # type: ignore[no-untyped-def]
+        self.calls.append((list(texts), options))
+        return list(self.engine.translate_batch(texts, source, target, options))
+
+
+def test_a_pretranslation_of_a_project_with_a_glossary(tiny, project: Project, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    """The model never sees a fixed term (its placeholder instead); a segment with another term is decoded with 4
+    hypotheses, the others with 1; the notes keep the decoding signals; a changed glossary takes no cached draft."""
+    from dataclasses import replace
+
+    from workbench.core.importing.file_import import import_files
+    from workbench.core.ops.pretranslation import plan_pretranslation, run_pretranslation, save_batch
+    from workbench.core.store.draft_notes import notes_for
+    from workbench.core.store.draft_store import cached_drafts
+    from workbench.mt.pipeline import EngineDrafter
+
+    (tmp_path / "a.txt").write_text("Núi Cấm rất đẹp.\n\nLễ hội đua ghe Ngo.\n\nTrời mưa.\n", encoding="utf-8")
+    import_files(project, [tmp_path / "a.txt"])
+    add_term(project, MOUNTAIN)
+    add_term(project, BOAT)
+    engine = SeeingEngine(load_engine(tiny.marian_ct2, "tiny"))
+
+    def job_options() -> TranslateOptions:
+        options = translate_options(Settings(beam_size=1), project)
+        return replace(options, decoding=replace(options.decoding, max_output_tokens=12))
+
+    def pretranslate() -> int:
+        options = job_options()
+        plan = plan_pretranslation(project, "en", engine.model_name, options.cache_key())
+        drafter = EngineDrafter(engine, "vi", options)  # type: ignore[arg-type]
+        run_pretranslation(plan, drafter, lambda p, model, batch: save_batch(project, p, model, batch))
+        return sum(len(texts) for texts, _options in engine.calls)
+
+    assert pretranslate() == 3
+    seen = {text: options.num_hypotheses for texts, options in engine.calls for text in texts}
+    assert seen == {"XT1 rất đẹp.": 1, "Lễ hội đua ghe Ngo.": 4, "Trời mưa.": 1}
+    notes = notes_for(project, "en")
+    assert sorted(notes) == [1, 2, 3]
+    assert notes[1].meta["signals"]["min_logprob"] is not None and notes[3].meta["signals"]["min_logprob"] is not None
+    sources = ["Núi Cấm rất đẹp.", "Lễ hội đua ghe Ngo.", "Trời mưa."]
+    key = job_options().cache_key()
+    assert len(cached_drafts(project, engine.model_name, key, "en", sources)) == 3
+    add_term(project, Term("ghe Ngo", {"en": "Ngo longboat"}))  # another glossary: none of them is taken
+    key = job_options().cache_key()
+    assert cached_drafts(project, engine.model_name, key, "en", sources) == {}
