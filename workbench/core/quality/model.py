@@ -26,8 +26,6 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-import numpy as np
-
 from workbench.core.errors import WorkbenchError
 
 FEATURES = (
@@ -123,15 +121,18 @@ class QualityModel:
     def examples(self) -> int:
         return self.project_examples + self.shared_examples
 
-    def vector(self, signals: Mapping[str, Any]) -> np.ndarray:
+    def vector(self, signals: Mapping[str, Any]) -> list[float]:
         raw = raw_features(signals)
-        return np.array(
-            [v if (v := raw[name]) is not None else self.impute[i] for i, name in enumerate(FEATURES)], dtype=float
-        )
+        return [float(v) if (v := raw[name]) is not None else self.impute[i] for i, name in enumerate(FEATURES)]
 
     def score(self, signals: Mapping[str, Any]) -> float:
-        """The chance, 0-1, that the draft is confirmed unchanged or nearly so."""
-        z = self.bias + float(np.dot(self.weights, (self.vector(signals) - self.centres) / self.scales))
+        """The chance, 0-1, that the draft is confirmed unchanged or nearly so. Plain Python, no numpy: scoring
+        runs in every pre-translation, and numpy loaded at start-up starts its BLAS threads before the CLI
+        blocks Ctrl+C for its workers (a thread then takes the signal); only a fit needs it."""
+        z = self.bias + sum(
+            w * (x - c) / s
+            for w, x, c, s in zip(self.weights, self.vector(signals), self.centres, self.scales, strict=True)
+        )
         return round(1 / (1 + math.exp(-max(-50.0, min(50.0, z)))), 4)
 
     def to_json(self) -> dict[str, Any]:
@@ -221,6 +222,8 @@ def fit(
     confirmed_at_fit: int, keeping: str = "the default model",
 ) -> QualityModel:  # fmt: skip
     """Logistic regression of the labels on the signals' features (Newton's method, L2 on the weights)."""
+    import numpy as np  # only here: see QualityModel.score
+
     missing = enough(labels)
     if missing:
         raise NotEnoughHistory(f"{missing}; {keeping} stays in use")
