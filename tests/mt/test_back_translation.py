@@ -15,6 +15,7 @@ from workbench.core.ops.pretranslation import plan_pretranslation, run_pretransl
 from workbench.core.records import Origin, Status
 from workbench.core.settings import Settings
 from workbench.core.store.draft_notes import notes_for
+from workbench.core.store.draft_store import NewDraft, save_drafts
 from workbench.core.store.project_store import Project
 from workbench.mt.back_translation import (
     BackTranslator,
@@ -167,3 +168,32 @@ def test_a_marian_model_named_for_the_way_back_is_chosen_when_the_drafting_model
     assert choose_back_model(store, settings, "en", "vi") == "opus-mt-en-vi-tiny"
     with pytest.raises(NoBackTranslationModel, match="km into vi"):
         choose_back_model(store, settings, "km", "vi")
+
+
+def test_a_batch_that_fails_to_save_is_rolled_back_whole_and_earlier_batches_stay(
+    project: Project, store: ModelStore, tmp_path: Path
+) -> None:
+    path = tmp_path / "bai.txt"
+    path.write_text("\n\n".join(SOURCES[:4]), encoding="utf-8")
+    import_files(project, [path])
+    # distinct machine drafts of distinct lengths (the tiny model writes one text for every sentence), one a batch
+    texts = {s.id: "The province " + "welcomes many visitors " * (i + 1) for i, s in enumerate(project.segments())}
+    drafts = [NewDraft(s.source, (s.id,), texts[s.id], -1.0, ()) for s in project.segments()]
+    save_drafts(project, "tiny-nllb", FAST.cache_key(), "en", drafts)
+    small = replace(BACK, max_batch_segments=1)
+    plan = plan_back_translation(project, "en", "tiny-nllb", small.cache_key())
+    doomed = sorted(texts.values(), key=len)[2]  # the third batch (the batches go shortest first)
+    with project.transaction() as db:  # the disk refuses this draft's row, inside the batch's transaction
+        quoted = doomed.replace("'", "''")
+        db.execute(
+            "CREATE TRIGGER refuse BEFORE INSERT ON back_translations WHEN NEW.text = "
+            f"'{quoted}' BEGIN SELECT RAISE(ABORT, 'disk full'); END"
+        )
+    drafter = BackTranslator("tiny-nllb", "en").drafter(EnginePool(store, Settings(), threads=1), small)
+    with pytest.raises(Exception, match="disk full"):
+        run_back_translation(plan, drafter, lambda p, m, batch: save_back_translations(project, p, m, batch))
+    notes = notes_for(project, "en")
+    backed = sorted((n.draft for n in notes.values() if n.back_translation is not None), key=len)
+    assert backed == sorted(texts.values(), key=len)[:2]  # the two batches before it stay, the failed one is gone
+    cached = sorted((r[0] for r in project.connection.execute("SELECT text FROM back_translations")), key=len)
+    assert cached == backed
