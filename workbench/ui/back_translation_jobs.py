@@ -109,6 +109,7 @@ class BackTranslations(QObject):
         self._lanes: dict[str, DraftingLane] = {}
         #: what the running pass was asked to do (asked again when a pre-translation makes it stop)
         self._requested = _Request((), None, None)
+        self._closed = False
         #: the back-translation options (the benchmark caps the output of random weights)
         self.options: TranslateOptions = back_translate_options()
         self.tasks.progressed.connect(lambda pass_id, done, total, _m: self.progressed.emit(pass_id, done, total))
@@ -149,11 +150,13 @@ class BackTranslations(QObject):
             self.tasks.cancel(self.running.id)
 
     def shutdown(self, wait_ms: int = 30000) -> None:
+        """No pass from now on (the window is closing); the running one stops between batches."""
+        self._closed = True
         self.cancel()
         self.tasks.shutdown(wait_ms)
 
     def _next(self) -> None:
-        if self.running is not None or self.mt.busy or not self._queue:
+        if self._closed or self.running is not None or self.mt.busy or not self._queue:
             return
         taken, self._queue = self._queue, []
         try:

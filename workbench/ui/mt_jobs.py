@@ -246,7 +246,7 @@ class MtService(QObject):
     def shutdown(self, wait_ms: int = 30000) -> None:
         """Stop every job (between batches) and wait for the workers; finished batches are still saved."""
         self.cancel()
-        self.back.cancel()
+        self.back.shutdown(wait_ms)
         self.tasks.shutdown(wait_ms)
 
     def _job_reported(self, job_id: int, report: object) -> None:
