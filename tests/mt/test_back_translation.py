@@ -106,6 +106,9 @@ def test_khmer_drafts_are_back_translated_into_vietnamese_by_the_drafting_model(
     assert {(r["model"], r["options"], r["language"]) for r in rows} == {("tiny-nllb", BACK.cache_key(), "km")}
     assert {r["text"] for r in rows} == drafts
     assert notes_for(drafted, "en")[noted[0]].back_translation is None  # English is its own pass
+    # the quality estimate is made again with the round trip the back-translation gives
+    assert all(isinstance(n.signals.get("round_trip"), float) and n.band for n in notes.values())
+    assert all(n.signals.get("round_trip") is None for n in notes_for(drafted, "en").values())
 
 
 def test_a_second_run_translates_nothing_and_the_cache_serves_a_new_draft_of_the_same_text(

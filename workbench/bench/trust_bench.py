@@ -8,7 +8,7 @@ is about 2,500 words of real Vietnamese press prose (the Sóc Trăng article and
 the project's segmenter) in a real project file. Runs alternate on fresh copies of it (A B A B):
   A  pre-translation alone (the CLI's path, beam 4);
   B  pre-translation, then the back-translation of every draft (greedy) with the quality estimate refreshed
-     after each saved batch (core/quality, when it is in the checkout).
+     after each saved batch (core/quality).
 Then back-translation alone at beam 1 and beam 4, alternating, which is why back-translations decode greedily;
 and "this segment now": a few requests, spaced, answered with nothing else running, during the drafting
 (the window's urgent lane), and during the back-translation pass (its drafting lanes), request to answer.
@@ -22,7 +22,6 @@ Figures are printed, never asserted; the machine's other load shows in the sprea
 
 from __future__ import annotations
 
-import importlib.util
 import os
 import shutil
 import statistics
@@ -297,14 +296,13 @@ def _waits(values: Sequence[float]) -> str:
 
 def _measure(architecture: str, pairs: int, beam_pairs: int, threads: int, work: Path, out: Out) -> None:
     setup = _setup(architecture, threads, work, out)
-    quality = importlib.util.find_spec("workbench.core.quality.estimate") is not None
     runs: list[Timed] = []
     for _pair_number in range(pairs):  # interleaved: the machine's drift falls on both alike
         runs += _pair(setup)
     a = [r for r in runs if r.kind == "A"]
     b = [r for r in runs if r.kind == "B"]
     out(_line("A pre-translation alone", a))
-    out(_line("B + back-translation" + (" + quality estimate" if quality else " (no core.quality here)"), b))
+    out(_line("B + back-translation + quality estimate", b))
     ratio = statistics.median(r.wall for r in b) / statistics.median(r.wall for r in a)
     cpu_ratio = statistics.median(r.cpu for r in b) / statistics.median(r.cpu for r in a)
     out(f"  overhead B/A: wall {ratio:.2f}x, CPU {cpu_ratio:.2f}x")

@@ -12,8 +12,6 @@ A draft a person has edited gets no back-translation: it is no longer the model'
 
 from __future__ import annotations
 
-import importlib
-import logging
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -22,10 +20,9 @@ from workbench.core.counted import counted
 from workbench.core.errors import ProjectFault
 from workbench.core.ops.pretranslation import Draft, Drafter, Unit
 from workbench.core.progress import NullProgress, Progress
+from workbench.core.quality.estimate import score_segments
 from workbench.core.store.back_translation_cache import NewBack, cached_backs, drafts_without_back, write_backs
 from workbench.core.store.project_store import Project
-
-log = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True, slots=True)
@@ -67,12 +64,7 @@ def estimate_quality(project: Project, language: str, segment_ids: Sequence[int]
     """The drafts' quality estimate again, now that they have a back-translation (core/quality)."""
     if not segment_ids:
         return
-    try:  # imported by name until the quality estimate is in every checkout (the lead removes this guard)
-        estimate = importlib.import_module("workbench.core.quality.estimate")
-    except ImportError:
-        log.debug("no quality estimate to refresh")
-        return
-    estimate.score_segments(project, language, list(segment_ids))
+    score_segments(project, language, list(segment_ids))
 
 
 def plan_back_translation(
