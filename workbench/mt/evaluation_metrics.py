@@ -21,9 +21,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from workbench.core.errors import WorkbenchError
-
-#: scripts written without spaces between words
-UNSPACED = frozenset({"km", "lo", "th", "my", "zh", "ja"})
+from workbench.core.language.language_rules import UNSPACED
 
 
 @dataclass(frozen=True, slots=True)

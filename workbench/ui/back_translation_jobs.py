@@ -17,15 +17,17 @@ from __future__ import annotations
 
 import logging
 import time
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
+from typing import Protocol
 
-from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtCore import QObject, QTimer, Signal, SignalInstance
 
 from workbench.core.errors import WorkbenchError
 from workbench.core.ops.back_translation import BackPlan, plan_back_translation, save_back_translations
 from workbench.core.ops.pretranslation import Draft
+from workbench.core.settings import Settings
+from workbench.core.store.project_store import Project
 from workbench.mt.back_translation import (
     DraftingLane,
     NoBackTranslationModel,
@@ -35,13 +37,30 @@ from workbench.mt.back_translation import (
     run_back_translations,
 )
 from workbench.mt.model_choice import EnginePool, choose
-from workbench.mt.pipeline import TranslateOptions
+from workbench.mt.pipeline import TranslateOptions, UrgentRequests
 from workbench.ui.tasks import TaskRunner, TaskState
 
-if TYPE_CHECKING:
-    from workbench.ui.mt_jobs import MtService
-
 log = logging.getLogger(__name__)
+
+
+class DraftingService(Protocol):
+    """What a pass needs of the window's MT service (ui/mt_jobs.MtService, which owns the pass): said here so
+    the two modules do not import each other."""
+
+    project: Project
+    settings: Settings
+    engines: EnginePool
+    options_for: Callable[[Settings], TranslateOptions]
+
+    @property
+    def busy(self) -> bool: ...
+
+    @property
+    def saved(self) -> SignalInstance: ...
+
+    def serve_urgent(self, language: str, requests: UrgentRequests, model: str, options: str) -> None: ...
+
+    def stop_serving(self, requests: UrgentRequests) -> None: ...
 
 
 @dataclass(frozen=True, slots=True)
@@ -100,8 +119,8 @@ class BackTranslations(QObject):
     ended = Signal(int, str, str)  # pass id, "done" | "cancelled" | "failed", message
     unavailable = Signal(str)  # a language has no model into the source language: what to install
 
-    def __init__(self, mt: MtService) -> None:
-        super().__init__(mt)
+    def __init__(self, mt: DraftingService, parent: QObject | None = None) -> None:
+        super().__init__(parent)
         self.mt = mt
         self.tasks: TaskRunner[None] = TaskRunner(self)
         self.running: BackPass | None = None

@@ -191,7 +191,7 @@ class MtService(QObject):
         self.segment_ready.connect(self._save_segment)
         self.job_ended.connect(self._forget_job)
         #: back-translations of the drafts, in the background after them (when the settings ask for them)
-        self.back = BackTranslations(self)
+        self.back = BackTranslations(self, self)
         self.segment_failed.connect(lambda segment_id, language, _message: self.forget_failure(segment_id, language))
 
     @property

@@ -21,6 +21,8 @@ VIETNAMESE = "vi"
 ENGLISH = "en"
 KHMER = "km"
 TARGET_LANGUAGES = (ENGLISH, KHMER)
+#: scripts written without spaces between words (chrF counts characters only there: word order 0)
+UNSPACED = frozenset({"km", "lo", "th", "my", "zh", "ja"})
 
 # --- Vietnamese -----------------------------------------------------------------------------------
 

@@ -24,11 +24,11 @@ from typing import Any
 
 from sacrebleu.metrics import CHRF
 
+from workbench.core.language.language_rules import UNSPACED
 from workbench.core.language.protected_spans import ProtectedSpan
 from workbench.core.qa.checks import Severity, Subject, check_subject
 from workbench.core.qa.live_context import QaContext
 from workbench.core.records import Origin, Status
-from workbench.mt.evaluation_metrics import UNSPACED
 
 #: the decoding signals the pipeline records (meta["signals"])
 DECODING = ("mean_logprob", "min_logprob", "length_ratio", "spans_lost", "runaway")
