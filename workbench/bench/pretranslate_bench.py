@@ -189,7 +189,7 @@ def _measure(architecture: str, pairs: int, threads: int, work: Path, out: Out) 
     built = random_model.build_seconds + random_model.convert_seconds
     article = work / "article.txt"
     article.write_text(generate_vietnamese_text(ARTICLE_MEGABYTES), encoding="utf-8")
-    pool = EnginePool(store, Settings(), threads=threads)
+    pool = EnginePool(store, Settings(back_translate=False), threads=threads)  # drafting alone: no pass after
     loaded = pool.for_model(architecture)
     engine, model = loaded.engine, loaded.model.name
     target = _target(engine)

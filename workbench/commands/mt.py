@@ -204,8 +204,9 @@ def _translate(args: argparse.Namespace, context: AppContext, stop: StopRequest)
         back_models = _back_models(args, store, settings, languages, source) if args.back_translate else {}
         for language, drafter in drafters.items():
             plan = plan_pretranslation(
-                project, language, drafter.model, options.cache_key(), document_id, memories=memories
-            )
+                project, language, drafter.model, options.cache_key(), document_id, memories=memories,
+                leave_poor_out=settings.leave_poor_drafts_out,
+            )  # fmt: skip
             if plan.from_memory:
                 print(
                     f"{language}: {counted(len(plan.from_memory), 'segment')} drafted from 100% translation-memory matches"
@@ -227,6 +228,11 @@ def _translate(args: argparse.Namespace, context: AppContext, stop: StopRequest)
             print(
                 f"{language}: {counted(plan.to_draft, 'segment')} to draft, {len(plan.from_cache)} from the cache, "
                 f"{result.translated} translated in {result.seconds:.1f} s, {result.flagged} flagged for checking"
+                + (
+                    f", {counted(result.left_out, 'poor draft')} left out of the cell (kept as suggestions)"
+                    if result.left_out
+                    else ""
+                )
             )
         if args.back_translate:
             return _back_translate(project, pool, back_models, document_id, stop)

@@ -215,8 +215,9 @@ class MtService(QObject):
         plans: list[DraftPlan] = []
         for language, model in zip(languages, models, strict=True):
             plan = plan_pretranslation(
-                self.project, language, model, options.cache_key(), document_id, segment_ids, self.memories
-            )
+                self.project, language, model, options.cache_key(), document_id, segment_ids, self.memories,
+                leave_poor_out=self.settings.leave_poor_drafts_out,
+            )  # fmt: skip
             if self.memories is not None:
                 self.saved.emit(list(plan.from_memory))
             if plan.from_cache:

@@ -78,7 +78,7 @@ class ProjectWindow(QMainWindow):
         self.side_panel.check_providers.append(lambda _p, segment, language: live_findings(
             segment, language, self.qa_context))  # fmt: skip
         self._back_models: dict[str, bool | None] = {}
-        self.side_panel.draft_notes.can_back_translate = self._can_back_translate
+        self.side_panel.draft_notes.can_back_translate = self.can_back_translate
         self.side_panel.draft_notes.back_translating = lambda: self.settings.back_translate
 
         self.commands = GridCommands(self, self)
@@ -247,7 +247,7 @@ class ProjectWindow(QMainWindow):
         self._back_models.clear()
         self.grid.size_rows_soon()
 
-    def _can_back_translate(self, language: str) -> bool | None:
+    def can_back_translate(self, language: str) -> bool | None:
         """Whether an installed model translates `language` into the source language, for the side panel
         (asked once per language until the settings change; None: the models folder could not be read)."""
         if language not in self._back_models:

@@ -148,6 +148,8 @@ class ReviewActions(QObject):
             window.settings.role, window.names.get(language, language), window.grid_font(), window.editing,
             window.dialog_parent(), window.memories.shared,
         )  # fmt: skip
+        dialog.can_back_translate = window.can_back_translate
+        dialog.show_current()  # the back-translation line can now say when no model exists
         dialog.changed.connect(lambda ids: window.apply(SegmentChanges.of(ids, language)))
         self.review_dialog = dialog
         dialog.show()
