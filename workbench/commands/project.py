@@ -97,6 +97,11 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
         choices=["on", "off"],
         help="pre-translation keeps drafts the quality estimate calls poor out of the cell (still suggestions)",
     )
+    p.add_argument(
+        "--word-scores",
+        choices=["on", "off"],
+        help="score every word of a draft for the quality estimate (pre-translation about 25%% slower)",
+    )
     p.set_defaults(handler=_cmd_settings)
 
 
@@ -314,6 +319,8 @@ def _cmd_settings(args: argparse.Namespace, context: AppContext) -> int:
         changes["back_translate"] = args.back_translate == "on"
     if args.leave_poor_drafts_out is not None:
         changes["leave_poor_drafts_out"] = args.leave_poor_drafts_out == "on"
+    if args.word_scores is not None:
+        changes["word_scores"] = args.word_scores == "on"
     if changes:
         context.update_settings(replace(settings, **changes))  # type: ignore[arg-type]
         settings = context.settings
@@ -325,7 +332,8 @@ def _cmd_settings(args: argparse.Namespace, context: AppContext) -> int:
     print(f"models folder: {settings.models_path() or 'models/ of the installation'}")
     print(
         f"back-translation {'on' if settings.back_translate else 'off'}; "
-        f"poor drafts {'left out of the cell' if settings.leave_poor_drafts_out else 'kept in the cell'}"
+        f"poor drafts {'left out of the cell' if settings.leave_poor_drafts_out else 'kept in the cell'}; "
+        f"word scores {'on' if settings.word_scores else 'off'}"
     )
     return 0
 

@@ -50,6 +50,9 @@ class Settings:
     #: pre-translation keeps a draft the quality estimate puts in the "poor" band out of the cell (it stays a
     #: suggestion in the side panel)
     leave_poor_drafts_out: bool = False
+    #: score every word of a draft (a second, teacher-forced pass of the model: about 25 % more time per
+    #: pre-translation, `bench rerank`) so the quality estimate knows the least sure word; off: it does without
+    word_scores: bool = False
     #: the grid's and editor's font ("" and 0: the system's)
     font_family: str = ""
     font_size: int = 0

@@ -83,7 +83,8 @@ def translate_options(settings: Settings, project: Project | None = None) -> Tra
     """The options the user's settings give a pre-translation (the window's, the CLI's, and what `models evaluate`
     measures); with a project, its edit rules and glossary too."""
     options = TranslateOptions(
-        decoding=DecodingOptions(beam_size=settings.beam_size, token_scores=True), khmer_digits=settings.khmer_digits
+        decoding=DecodingOptions(beam_size=settings.beam_size, token_scores=settings.word_scores),
+        khmer_digits=settings.khmer_digits,
     )
     if project is None:
         return options
