@@ -68,6 +68,251 @@
     </message>
 </context>
 <context>
+    <name>DraftNotesView</name>
+    <message>
+        <location filename="../../workbench/ui/draft_notes_view.py" line="49"/>
+        <source>Machine back-translation into {0} (model {1}):</source>
+        <extracomment>how the flag of a glossary term the draft still lacks starts (the QA check term-not-used's wording)</extracomment>
+        <translation>Bản dịch ngược bằng máy sang {0} (mô hình {1}):</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/draft_notes_view.py" line="54"/>
+        <source>No model can translate {0} into {1}</source>
+        <translation>Không có mô hình nào dịch được {0} sang {1}</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/draft_notes_view.py" line="58"/>
+        <source>No back-translation yet</source>
+        <translation>Chưa có bản dịch ngược</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/draft_notes_view.py" line="64"/>
+        <source>Machine draft</source>
+        <translation>Bản nháp máy</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/draft_notes_view.py" line="101"/>
+        <source>Left out of the cell as a poor draft; the suggestions offer it.</source>
+        <extracomment>whether an installed model can translate a language into the source language (None: not known) False when the user turned back-translation off in the settings</extracomment>
+        <translation>Bị để ngoài ô vì là bản nháp kém; phần gợi ý vẫn có nó.</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/draft_notes_view.py" line="104"/>
+        <source>About the machine draft of {0}; the cell was changed since.</source>
+        <translation>Về bản nháp máy lúc {0}; ô đã được sửa từ đó.</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/draft_notes_view.py" line="117"/>
+        <source>Quality not estimated yet</source>
+        <translation>Chưa ước lượng chất lượng</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/draft_notes_view.py" line="122"/>
+        <source>Edit rules applied:</source>
+        <translation>Quy tắc sửa đã áp dụng:</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/draft_notes_view.py" line="139"/>
+        <source>Glossary terms enforced: {0}</source>
+        <translation>Thuật ngữ bắt buộc đã dùng: {0}</translation>
+    </message>
+</context>
+<context>
+    <name>EditRulesDialog</name>
+    <message>
+        <location filename="../../workbench/ui/edit_rules_dialog.py" line="140"/>
+        <source>Edit rules</source>
+        <translation>Quy tắc sửa</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/edit_rules_dialog.py" line="144"/>
+        <source>Regular expressions applied in this order: source rules to the Vietnamese before machine translation, output rules to the draft after it. A change applies to the next pre-translation; drafts already made stay as they are.</source>
+        <translation>Các biểu thức chính quy được áp dụng theo thứ tự này: quy tắc nguồn cho tiếng Việt trước khi dịch máy, quy tắc đầu ra cho bản nháp sau đó. Thay đổi có hiệu lực từ lần dịch trước tiếp theo; các bản nháp đã có giữ nguyên.</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/edit_rules_dialog.py" line="152"/>
+        <source>Stage</source>
+        <translation>Giai đoạn</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/edit_rules_dialog.py" line="152"/>
+        <source>Language</source>
+        <translation>Ngôn ngữ</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/edit_rules_dialog.py" line="152"/>
+        <source>Pattern</source>
+        <translation>Mẫu</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/edit_rules_dialog.py" line="152"/>
+        <source>Replacement</source>
+        <translation>Thay bằng</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/edit_rules_dialog.py" line="152"/>
+        <source>Note</source>
+        <translation>Ghi chú</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/edit_rules_dialog.py" line="153"/>
+        <source>On</source>
+        <translation>Bật</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/edit_rules_dialog.py" line="166"/>
+        <source>&amp;Add…</source>
+        <translation>&amp;Thêm…</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/edit_rules_dialog.py" line="167"/>
+        <source>&amp;Edit…</source>
+        <translation>&amp;Sửa…</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/edit_rules_dialog.py" line="168"/>
+        <source>&amp;Remove</source>
+        <translation>&amp;Xóa</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/edit_rules_dialog.py" line="169"/>
+        <source>Move &amp;up</source>
+        <translation>Chuyển &amp;lên</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/edit_rules_dialog.py" line="170"/>
+        <source>Move &amp;down</source>
+        <translation>Chuyển &amp;xuống</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/edit_rules_dialog.py" line="174"/>
+        <source>&amp;Import CSV…</source>
+        <translation>&amp;Nhập CSV…</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/edit_rules_dialog.py" line="175"/>
+        <source>E&amp;xport CSV…</source>
+        <translation>&amp;Xuất CSV…</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/edit_rules_dialog.py" line="177"/>
+        <source>Test the rules on a sample</source>
+        <translation>Thử các quy tắc trên một câu mẫu</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/edit_rules_dialog.py" line="180"/>
+        <source>a Vietnamese sentence, as the source rules see it</source>
+        <translation>một câu tiếng Việt, như quy tắc nguồn nhìn thấy</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/edit_rules_dialog.py" line="182"/>
+        <source>a draft in the chosen language, as the output rules see it</source>
+        <translation>một bản nháp bằng ngôn ngữ đã chọn, như quy tắc đầu ra nhìn thấy</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/edit_rules_dialog.py" line="189"/>
+        <source>Source:</source>
+        <translation>Nguồn:</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/edit_rules_dialog.py" line="190"/>
+        <source>Output:</source>
+        <translation>Đầu ra:</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/edit_rules_dialog.py" line="192"/>
+        <source>Rule</source>
+        <translation>Quy tắc</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/edit_rules_dialog.py" line="192"/>
+        <source>Before</source>
+        <translation>Trước</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/edit_rules_dialog.py" line="192"/>
+        <source>After</source>
+        <translation>Sau</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/edit_rules_dialog.py" line="235"/>
+        <source>source</source>
+        <translation>nguồn</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/edit_rules_dialog.py" line="235"/>
+        <source>output</source>
+        <translation>đầu ra</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/edit_rules_dialog.py" line="236"/>
+        <source>all</source>
+        <translation>tất cả</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/edit_rules_dialog.py" line="269"/>
+        <location filename="../../workbench/ui/edit_rules_dialog.py" line="281"/>
+        <source>Cannot change the edit rules</source>
+        <translation>Không thể thay đổi quy tắc sửa</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/edit_rules_dialog.py" line="327"/>
+        <source>Import edit rules</source>
+        <translation>Nhập quy tắc sửa</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/edit_rules_dialog.py" line="327"/>
+        <location filename="../../workbench/ui/edit_rules_dialog.py" line="343"/>
+        <source>CSV (*.csv)</source>
+        <translation>CSV (*.csv)</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/edit_rules_dialog.py" line="334"/>
+        <source>Cannot import the edit rules</source>
+        <translation>Không thể nhập quy tắc sửa</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/edit_rules_dialog.py" line="338"/>
+        <source>{0}: {1} rules read, {2} added</source>
+        <translation>{0}: đã đọc {1} quy tắc, thêm {2}</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/edit_rules_dialog.py" line="343"/>
+        <source>Export edit rules</source>
+        <translation>Xuất quy tắc sửa</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/edit_rules_dialog.py" line="351"/>
+        <source>Cannot export the edit rules</source>
+        <translation>Không thể xuất quy tắc sửa</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/edit_rules_dialog.py" line="353"/>
+        <source>{0}: {1} rules written</source>
+        <translation>{0}: đã ghi {1} quy tắc</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/edit_rules_dialog.py" line="367"/>
+        <source>skipped: {0}</source>
+        <translation>bỏ qua: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/edit_rules_dialog.py" line="368"/>
+        <source>(no match)</source>
+        <translation>(không khớp)</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/edit_rules_dialog.py" line="373"/>
+        <source>Source after the rules: {0}</source>
+        <translation>Nguồn sau các quy tắc: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/edit_rules_dialog.py" line="378"/>
+        <source>Output after the rules: {0}</source>
+        <translation>Đầu ra sau các quy tắc: {0}</translation>
+    </message>
+</context>
+<context>
     <name>EditingController</name>
     <message>
         <location filename="../../workbench/ui/editing_controller.py" line="122"/>
@@ -240,58 +485,58 @@
         <translation>Tệp tham chiếu</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/evaluation_dialog.py" line="192"/>
+        <location filename="../../workbench/ui/evaluation_dialog.py" line="194"/>
         <source>&amp;Use for {0}</source>
         <translation>&amp;Dùng cho {0}</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/evaluation_dialog.py" line="243"/>
+        <location filename="../../workbench/ui/evaluation_dialog.py" line="247"/>
         <source>{0} now drafts {1}</source>
         <translation>Từ nay {0} dịch nháp sang {1}</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/evaluation_dialog.py" line="252"/>
+        <location filename="../../workbench/ui/evaluation_dialog.py" line="256"/>
         <source>Choose the Vietnamese file and its translation</source>
         <translation>Chọn tệp tiếng Việt và bản dịch của nó</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/evaluation_dialog.py" line="256"/>
+        <location filename="../../workbench/ui/evaluation_dialog.py" line="260"/>
         <source>Choose a TMX file</source>
         <translation>Chọn một tệp TMX</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/evaluation_dialog.py" line="266"/>
+        <location filename="../../workbench/ui/evaluation_dialog.py" line="270"/>
         <source>Tick at least one candidate</source>
         <translation>Hãy đánh dấu ít nhất một ứng viên</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/evaluation_dialog.py" line="268"/>
-        <location filename="../../workbench/ui/evaluation_dialog.py" line="300"/>
+        <location filename="../../workbench/ui/evaluation_dialog.py" line="272"/>
+        <location filename="../../workbench/ui/evaluation_dialog.py" line="304"/>
         <source>Measure models</source>
         <translation>Đo các mô hình</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/evaluation_dialog.py" line="279"/>
+        <location filename="../../workbench/ui/evaluation_dialog.py" line="283"/>
         <source>Reading the reference set…</source>
         <translation>Đang đọc bộ tham chiếu…</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/evaluation_dialog.py" line="287"/>
+        <location filename="../../workbench/ui/evaluation_dialog.py" line="291"/>
         <source>Stopping after the current batch…</source>
         <translation>Sẽ dừng sau lô hiện tại…</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/evaluation_dialog.py" line="293"/>
+        <location filename="../../workbench/ui/evaluation_dialog.py" line="297"/>
         <source>Translating with {0}… {1}/{2}</source>
         <translation>Đang dịch bằng {0}… {1}/{2}</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/evaluation_dialog.py" line="297"/>
+        <location filename="../../workbench/ui/evaluation_dialog.py" line="301"/>
         <source>Failed: {0}</source>
         <translation>Thất bại: {0}</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/evaluation_dialog.py" line="311"/>
+        <location filename="../../workbench/ui/evaluation_dialog.py" line="315"/>
         <source>Please wait: cancel the measurement first</source>
         <translation>Xin chờ: hãy hủy phép đo trước</translation>
     </message>
@@ -443,93 +688,133 @@
 <context>
     <name>FilterBar</name>
     <message>
-        <location filename="../../workbench/ui/filter_bar.py" line="28"/>
+        <location filename="../../workbench/ui/filter_bar.py" line="29"/>
         <source>Search source and translations (Ctrl+F)</source>
         <extracomment>the quality-check hook: the ids of segments with a problem, or None when no checks are installed</extracomment>
         <translation>Tìm trong bản gốc và bản dịch (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/filter_bar.py" line="33"/>
+        <location filename="../../workbench/ui/filter_bar.py" line="34"/>
         <source>in source and translations</source>
         <translation>trong bản gốc và bản dịch</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/filter_bar.py" line="34"/>
+        <location filename="../../workbench/ui/filter_bar.py" line="35"/>
         <source>in source</source>
         <translation>trong bản gốc</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/filter_bar.py" line="35"/>
+        <location filename="../../workbench/ui/filter_bar.py" line="36"/>
         <source>in translations</source>
         <translation>trong bản dịch</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/filter_bar.py" line="37"/>
+        <location filename="../../workbench/ui/filter_bar.py" line="38"/>
         <source>Ignore diacritics</source>
         <translation>Bỏ qua dấu</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/filter_bar.py" line="38"/>
+        <location filename="../../workbench/ui/filter_bar.py" line="39"/>
         <source>“hoa” also finds “hòa”, “hoà” and “Hóa”</source>
         <translation>“hoa” cũng tìm thấy “hòa”, “hoà” và “Hóa”</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/filter_bar.py" line="40"/>
+        <location filename="../../workbench/ui/filter_bar.py" line="41"/>
         <source>Match case</source>
         <translation>Phân biệt hoa thường</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/filter_bar.py" line="44"/>
+        <location filename="../../workbench/ui/filter_bar.py" line="45"/>
         <source>All statuses</source>
         <translation>Mọi trạng thái</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/filter_bar.py" line="45"/>
+        <location filename="../../workbench/ui/filter_bar.py" line="46"/>
         <source>Needing work</source>
         <translation>Cần xử lý</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/filter_bar.py" line="47"/>
+        <location filename="../../workbench/ui/filter_bar.py" line="48"/>
         <source>Untranslated</source>
         <translation>Chưa dịch</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/filter_bar.py" line="48"/>
+        <location filename="../../workbench/ui/filter_bar.py" line="49"/>
         <source>Draft</source>
         <translation>Bản nháp</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/filter_bar.py" line="49"/>
+        <location filename="../../workbench/ui/filter_bar.py" line="50"/>
         <source>Translated</source>
         <translation>Đã dịch</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/filter_bar.py" line="50"/>
+        <location filename="../../workbench/ui/filter_bar.py" line="51"/>
         <source>Approved</source>
         <translation>Đã duyệt</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/filter_bar.py" line="51"/>
+        <location filename="../../workbench/ui/filter_bar.py" line="52"/>
         <source>Needs work</source>
         <translation>Cần sửa</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/filter_bar.py" line="56"/>
+        <location filename="../../workbench/ui/filter_bar.py" line="57"/>
         <source>any language</source>
         <translation>mọi ngôn ngữ</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/filter_bar.py" line="60"/>
+        <location filename="../../workbench/ui/filter_bar.py" line="61"/>
         <source>Has QA issue</source>
         <translation>Có lỗi kiểm tra</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/filter_bar.py" line="62"/>
+        <location filename="../../workbench/ui/filter_bar.py" line="63"/>
         <source>Quality checks are not installed yet</source>
         <translation>Chưa có bộ kiểm tra chất lượng</translation>
     </message>
     <message>
+        <location filename="../../workbench/ui/filter_bar.py" line="66"/>
+        <source>The quality estimate of the machine draft in the cell</source>
+        <translation>Ước lượng chất lượng của bản nháp máy trong ô</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/filter_bar.py" line="67"/>
+        <source>any quality</source>
+        <translation>mọi mức chất lượng</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/filter_bar.py" line="69"/>
+        <source>Poor drafts</source>
+        <translation>Bản nháp kém</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/filter_bar.py" line="70"/>
+        <source>Drafts to check</source>
+        <translation>Bản nháp cần xem lại</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/filter_bar.py" line="71"/>
+        <source>Good drafts</source>
+        <translation>Bản nháp tốt</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/filter_bar.py" line="72"/>
+        <source>Drafts not estimated</source>
+        <translation>Bản nháp chưa ước lượng</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/filter_bar.py" line="76"/>
+        <source>Poor drafts first</source>
+        <translation>Bản nháp kém trước</translation>
+    </message>
+    <message>
         <location filename="../../workbench/ui/filter_bar.py" line="77"/>
+        <source>Poor machine drafts first, then those to check, good, the rest last</source>
+        <translation>Bản nháp máy kém trước, rồi đến bản cần xem lại, bản tốt, còn lại sau cùng</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/filter_bar.py" line="92"/>
         <source>Only segments with a quality problem</source>
         <translation>Chỉ các đoạn có lỗi chất lượng</translation>
     </message>
@@ -954,244 +1239,244 @@
 <context>
     <name>ModelManagerDialog</name>
     <message>
-        <location filename="../../workbench/ui/model_manager.py" line="112"/>
+        <location filename="../../workbench/ui/model_manager.py" line="99"/>
         <source>Translation models</source>
         <extracomment>the directions whose scores the table shows, published and measured the table's columns: name, directions, licence, (published, measured) per scored direction, size, installed, note a task ended: whether it went well, and what it said takes the new settings a model choice makes (the window's AppContext.update_settings) what the evaluation dialog measures with (the window's), and the open project it may measure on routes made while the dialog is open, listed even after another choice replaced them</extracomment>
         <translation>Mô hình dịch</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/model_manager.py" line="122"/>
+        <location filename="../../workbench/ui/model_manager.py" line="109"/>
         <source>Published {0}</source>
         <translation>Công bố {0}</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/model_manager.py" line="122"/>
+        <location filename="../../workbench/ui/model_manager.py" line="109"/>
         <source>Measured {0}</source>
         <translation>Đo được {0}</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/model_manager.py" line="125"/>
+        <location filename="../../workbench/ui/model_manager.py" line="112"/>
         <source>Model</source>
         <translation>Mô hình</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/model_manager.py" line="125"/>
+        <location filename="../../workbench/ui/model_manager.py" line="112"/>
         <source>Directions</source>
         <translation>Chiều dịch</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/model_manager.py" line="125"/>
+        <location filename="../../workbench/ui/model_manager.py" line="112"/>
         <source>Licence</source>
         <translation>Giấy phép</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/model_manager.py" line="125"/>
+        <location filename="../../workbench/ui/model_manager.py" line="112"/>
         <source>Size (int8)</source>
         <translation>Dung lượng (int8)</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/model_manager.py" line="126"/>
+        <location filename="../../workbench/ui/model_manager.py" line="113"/>
         <source>Installed</source>
         <translation>Đã cài</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/model_manager.py" line="126"/>
+        <location filename="../../workbench/ui/model_manager.py" line="113"/>
         <source>Note</source>
         <translation>Ghi chú</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/model_manager.py" line="136"/>
+        <location filename="../../workbench/ui/model_manager.py" line="123"/>
         <source>Install from &amp;folder…</source>
         <translation>Cài từ &amp;thư mục…</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/model_manager.py" line="137"/>
+        <location filename="../../workbench/ui/model_manager.py" line="124"/>
         <source>Install from &amp;archive…</source>
         <translation>Cài từ tệp &amp;nén…</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/model_manager.py" line="138"/>
+        <location filename="../../workbench/ui/model_manager.py" line="125"/>
         <source>&amp;Convert for speed</source>
         <translation>&amp;Chuyển đổi để chạy nhanh</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/model_manager.py" line="139"/>
+        <location filename="../../workbench/ui/model_manager.py" line="126"/>
         <source>&amp;Benchmark</source>
         <translation>&amp;Đo tốc độ</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/model_manager.py" line="140"/>
+        <location filename="../../workbench/ui/model_manager.py" line="127"/>
         <source>&amp;Remove</source>
         <translation>&amp;Bỏ</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/model_manager.py" line="141"/>
+        <location filename="../../workbench/ui/model_manager.py" line="128"/>
         <source>&amp;New route…</source>
         <translation>Tuyến &amp;mới…</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/model_manager.py" line="142"/>
+        <location filename="../../workbench/ui/model_manager.py" line="129"/>
         <source>Translate through another language, a model for each hop</source>
         <translation>Dịch qua một ngôn ngữ trung gian, mỗi chặng một mô hình</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/model_manager.py" line="143"/>
+        <location filename="../../workbench/ui/model_manager.py" line="130"/>
         <source>&amp;Evaluate…</source>
         <translation>Đá&amp;nh giá…</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/model_manager.py" line="144"/>
+        <location filename="../../workbench/ui/model_manager.py" line="131"/>
         <source>Measure models and routes on your own texts</source>
         <translation>Đo các mô hình và tuyến trên văn bản của chính bạn</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/model_manager.py" line="169"/>
+        <location filename="../../workbench/ui/model_manager.py" line="156"/>
         <source>Model or route for {0}:</source>
         <translation>Mô hình hoặc tuyến cho {0}:</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/model_manager.py" line="227"/>
+        <location filename="../../workbench/ui/model_manager.py" line="215"/>
         <source>No published score for {0} on {1}</source>
         <translation>Chưa có điểm công bố của {0} cho {1}</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/model_manager.py" line="232"/>
+        <location filename="../../workbench/ui/model_manager.py" line="220"/>
         <source>{0}, published at {1}</source>
         <translation>{0}, công bố tại {1}</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/model_manager.py" line="236"/>
+        <location filename="../../workbench/ui/model_manager.py" line="224"/>
         <source>Not measured yet: Evaluate… measures it on your texts</source>
         <translation>Chưa đo: Đánh giá… sẽ đo trên văn bản của bạn</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/model_manager.py" line="240"/>
+        <location filename="../../workbench/ui/model_manager.py" line="228"/>
         <source>{0} on {1}: {2} of {3} segments, {4}; {5:.1f} {6}</source>
         <translation>{0} trên {1}: {2} trong {3} đoạn, {4}; {5:.1f} {6}</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/model_manager.py" line="269"/>
+        <location filename="../../workbench/ui/model_manager.py" line="257"/>
         <source>not supported yet</source>
         <translation>chưa hỗ trợ</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/model_manager.py" line="278"/>
+        <location filename="../../workbench/ui/model_manager.py" line="267"/>
         <source>missing: {0}</source>
         <translation>thiếu: {0}</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/model_manager.py" line="278"/>
+        <location filename="../../workbench/ui/model_manager.py" line="267"/>
         <source>every hop</source>
         <translation>đủ mọi chặng</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/model_manager.py" line="279"/>
+        <location filename="../../workbench/ui/model_manager.py" line="268"/>
         <source>route through {0}</source>
         <translation>tuyến qua {0}</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/model_manager.py" line="294"/>
+        <location filename="../../workbench/ui/model_manager.py" line="282"/>
         <source>catalogue default ({0})</source>
         <translation>mặc định của danh mục ({0})</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/model_manager.py" line="294"/>
+        <location filename="../../workbench/ui/model_manager.py" line="282"/>
         <source>none</source>
         <translation>không có</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/model_manager.py" line="304"/>
+        <location filename="../../workbench/ui/model_manager.py" line="292"/>
         <source>{0} (does not translate into {1})</source>
         <translation>{0} (không dịch sang {1})</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/model_manager.py" line="306"/>
+        <location filename="../../workbench/ui/model_manager.py" line="294"/>
         <source>{0} (not installed)</source>
         <translation>{0} (chưa cài)</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/model_manager.py" line="308"/>
+        <location filename="../../workbench/ui/model_manager.py" line="296"/>
         <source>{0} (not a route that can be read)</source>
         <translation>{0} (không đọc được tuyến này)</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/model_manager.py" line="353"/>
+        <location filename="../../workbench/ui/model_manager.py" line="341"/>
         <source>{0} now drafts {1}</source>
         <translation>Từ nay {0} dịch nháp sang {1}</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/model_manager.py" line="382"/>
+        <location filename="../../workbench/ui/model_manager.py" line="370"/>
         <source>Failed: {0}</source>
         <translation>Thất bại: {0}</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/model_manager.py" line="387"/>
-        <location filename="../../workbench/ui/model_manager.py" line="444"/>
+        <location filename="../../workbench/ui/model_manager.py" line="375"/>
+        <location filename="../../workbench/ui/model_manager.py" line="432"/>
         <source>Model manager</source>
         <translation>Quản lý mô hình</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/model_manager.py" line="392"/>
+        <location filename="../../workbench/ui/model_manager.py" line="380"/>
         <source>Checking and installing {0}…</source>
         <translation>Đang kiểm tra và cài {0}…</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/model_manager.py" line="393"/>
+        <location filename="../../workbench/ui/model_manager.py" line="381"/>
         <source>Installed {0}</source>
         <translation>Đã cài {0}</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/model_manager.py" line="397"/>
+        <location filename="../../workbench/ui/model_manager.py" line="385"/>
         <source>Model folder</source>
         <translation>Thư mục mô hình</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/model_manager.py" line="403"/>
+        <location filename="../../workbench/ui/model_manager.py" line="391"/>
         <source>Model archive</source>
         <translation>Tệp nén mô hình</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/model_manager.py" line="403"/>
+        <location filename="../../workbench/ui/model_manager.py" line="391"/>
         <source>Archives</source>
         <translation>Tệp nén</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/model_manager.py" line="412"/>
+        <location filename="../../workbench/ui/model_manager.py" line="400"/>
         <source>Converting {0} (int8)…</source>
         <translation>Đang chuyển đổi {0} (int8)…</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/model_manager.py" line="413"/>
+        <location filename="../../workbench/ui/model_manager.py" line="401"/>
         <source>Converted: {0}</source>
         <translation>Đã chuyển đổi: {0}</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/model_manager.py" line="427"/>
+        <location filename="../../workbench/ui/model_manager.py" line="415"/>
         <source>Convert the model first to measure its CTranslate2 speed</source>
         <translation>Hãy chuyển đổi mô hình trước để đo tốc độ CTranslate2</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/model_manager.py" line="429"/>
+        <location filename="../../workbench/ui/model_manager.py" line="417"/>
         <source>Benchmark of {0} finished</source>
         <translation>Đã đo xong {0}</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/model_manager.py" line="431"/>
+        <location filename="../../workbench/ui/model_manager.py" line="419"/>
         <source>Measuring {0} (random sentences, a few minutes)…</source>
         <translation>Đang đo {0} (câu ngẫu nhiên, vài phút)…</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/model_manager.py" line="438"/>
+        <location filename="../../workbench/ui/model_manager.py" line="426"/>
         <source>Remove model</source>
         <translation>Gỡ mô hình</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/model_manager.py" line="438"/>
+        <location filename="../../workbench/ui/model_manager.py" line="426"/>
         <source>Remove {0} from this computer?</source>
         <translation>Gỡ {0} khỏi máy này?</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/model_manager.py" line="449"/>
+        <location filename="../../workbench/ui/model_manager.py" line="437"/>
         <source>Please wait: a task is still running</source>
         <translation>Vui lòng chờ: một tác vụ đang chạy</translation>
     </message>
@@ -1290,97 +1575,97 @@
 <context>
     <name>ProjectWindow</name>
     <message>
-        <location filename="../../workbench/ui/project_window.py" line="197"/>
+        <location filename="../../workbench/ui/project_window.py" line="202"/>
         <source>Cannot save</source>
         <translation>Không lưu được</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/project_window.py" line="198"/>
+        <location filename="../../workbench/ui/project_window.py" line="203"/>
         <source>Unconfirmed text kept</source>
         <translation>Đã giữ văn bản chưa xác nhận</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/project_window.py" line="158"/>
+        <location filename="../../workbench/ui/project_window.py" line="162"/>
         <source>&amp;File</source>
         <translation>&amp;Tệp</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/project_window.py" line="162"/>
+        <location filename="../../workbench/ui/project_window.py" line="166"/>
         <source>&amp;Edit</source>
         <translation>&amp;Sửa</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/project_window.py" line="166"/>
+        <location filename="../../workbench/ui/project_window.py" line="170"/>
         <source>&amp;Segment</source>
         <translation>Đ&amp;oạn</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/project_window.py" line="171"/>
+        <location filename="../../workbench/ui/project_window.py" line="175"/>
         <source>Re&amp;view</source>
         <translation>&amp;Duyệt</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/project_window.py" line="175"/>
+        <location filename="../../workbench/ui/project_window.py" line="179"/>
         <source>&amp;Translate</source>
         <translation>&amp;Dịch</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/project_window.py" line="179"/>
+        <location filename="../../workbench/ui/project_window.py" line="184"/>
         <source>T&amp;ools</source>
         <translation>&amp;Công cụ</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/project_window.py" line="184"/>
+        <location filename="../../workbench/ui/project_window.py" line="189"/>
         <source>&amp;View</source>
         <translation>&amp;Xem</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/project_window.py" line="185"/>
+        <location filename="../../workbench/ui/project_window.py" line="190"/>
         <source>&amp;Help</source>
         <translation>Trợ &amp;giúp</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/project_window.py" line="126"/>
+        <location filename="../../workbench/ui/project_window.py" line="130"/>
         <source>&amp;Close project</source>
         <translation>Đó&amp;ng dự án</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/project_window.py" line="128"/>
+        <location filename="../../workbench/ui/project_window.py" line="132"/>
         <source>&amp;Undo</source>
         <translation>&amp;Hoàn tác</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/project_window.py" line="130"/>
+        <location filename="../../workbench/ui/project_window.py" line="134"/>
         <source>&amp;Redo</source>
         <translation>&amp;Làm lại</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/project_window.py" line="134"/>
+        <location filename="../../workbench/ui/project_window.py" line="138"/>
         <source>Show {0}</source>
         <translation>Hiện {0}</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/project_window.py" line="140"/>
+        <location filename="../../workbench/ui/project_window.py" line="144"/>
         <source>Show the side &amp;panel</source>
         <translation>Hiện &amp;bảng bên</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/project_window.py" line="265"/>
+        <location filename="../../workbench/ui/project_window.py" line="285"/>
         <source>{0} segments</source>
         <translation>{0} đoạn</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/project_window.py" line="265"/>
+        <location filename="../../workbench/ui/project_window.py" line="285"/>
         <source>1 segment</source>
         <translation>1 đoạn</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/project_window.py" line="276"/>
+        <location filename="../../workbench/ui/project_window.py" line="296"/>
         <source>Cannot filter</source>
         <translation>Không lọc được</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/project_window.py" line="416"/>
+        <location filename="../../workbench/ui/project_window.py" line="436"/>
         <source>Edit cancelled</source>
         <translation>Đã hủy sửa</translation>
     </message>
@@ -1585,22 +1870,22 @@
         <translation>Không thể trả lại</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/actions/review.py" line="167"/>
+        <location filename="../../workbench/ui/actions/review.py" line="169"/>
         <source>Post-editing report — {0}</source>
         <translation>Báo cáo hậu biên tập — {0}</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/actions/review.py" line="200"/>
+        <location filename="../../workbench/ui/actions/review.py" line="202"/>
         <source>Merge back a hand-off file</source>
         <translation>Nhập lại tệp đã giao</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/actions/review.py" line="201"/>
+        <location filename="../../workbench/ui/actions/review.py" line="203"/>
         <source>Hand-off files</source>
         <translation>Tệp đã giao</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/actions/review.py" line="219"/>
+        <location filename="../../workbench/ui/actions/review.py" line="221"/>
         <source>{0} segments merged</source>
         <translation>Đã nhập lại {0} đoạn</translation>
     </message>
@@ -1608,115 +1893,136 @@
 <context>
     <name>ReviewDialog</name>
     <message>
-        <location filename="../../workbench/ui/review_dialog.py" line="56"/>
+        <location filename="../../workbench/ui/review_dialog.py" line="67"/>
         <source>Review — {0}</source>
-        <extracomment>segment ids the review changed</extracomment>
+        <extracomment>QSettings key of the "Step in band order" choice segment ids the review changed</extracomment>
         <translation>Duyệt — {0}</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/review_dialog.py" line="71"/>
+        <location filename="../../workbench/ui/review_dialog.py" line="87"/>
         <source>What needs work (required to send back)</source>
+        <extracomment>whether an installed model can translate a language into the source language (None: not known)</extracomment>
         <translation>Cần sửa gì (bắt buộc khi trả lại)</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/review_dialog.py" line="79"/>
+        <location filename="../../workbench/ui/review_dialog.py" line="95"/>
         <source>Source</source>
         <translation>Bản gốc</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/review_dialog.py" line="80"/>
+        <location filename="../../workbench/ui/review_dialog.py" line="96"/>
         <source>Machine draft</source>
         <translation>Bản nháp máy</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/review_dialog.py" line="81"/>
+        <location filename="../../workbench/ui/review_dialog.py" line="97"/>
+        <source>Back-translation</source>
+        <translation>Bản dịch ngược</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/review_dialog.py" line="98"/>
         <source>Changes</source>
         <translation>Thay đổi</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/review_dialog.py" line="82"/>
+        <location filename="../../workbench/ui/review_dialog.py" line="99"/>
         <source>Translation</source>
         <translation>Bản dịch</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/review_dialog.py" line="83"/>
+        <location filename="../../workbench/ui/review_dialog.py" line="100"/>
         <source>Comment</source>
         <translation>Ghi chú</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/review_dialog.py" line="85"/>
+        <location filename="../../workbench/ui/review_dialog.py" line="102"/>
         <source>Previous</source>
         <translation>Trước</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/review_dialog.py" line="86"/>
+        <location filename="../../workbench/ui/review_dialog.py" line="103"/>
         <source>Skip</source>
         <translation>Bỏ qua</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/review_dialog.py" line="87"/>
-        <location filename="../../workbench/ui/review_dialog.py" line="205"/>
+        <location filename="../../workbench/ui/review_dialog.py" line="104"/>
+        <location filename="../../workbench/ui/review_dialog.py" line="259"/>
         <source>Send back</source>
         <translation>Trả lại</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/review_dialog.py" line="88"/>
-        <location filename="../../workbench/ui/review_dialog.py" line="188"/>
+        <location filename="../../workbench/ui/review_dialog.py" line="105"/>
+        <location filename="../../workbench/ui/review_dialog.py" line="242"/>
         <source>Approve</source>
         <translation>Duyệt</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/review_dialog.py" line="90"/>
+        <location filename="../../workbench/ui/review_dialog.py" line="107"/>
         <source>Close</source>
         <translation>Đóng</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/review_dialog.py" line="130"/>
+        <location filename="../../workbench/ui/review_dialog.py" line="117"/>
+        <source>Step in band order (poor drafts first)</source>
+        <translation>Đi theo thứ tự mức chất lượng (bản nháp kém trước)</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/review_dialog.py" line="118"/>
+        <source>Poor machine drafts first, then those to check, good, the rest last</source>
+        <translation>Bản nháp máy kém trước, rồi đến bản cần xem lại, bản tốt, còn lại sau cùng</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/review_dialog.py" line="153"/>
+        <source>Cannot read the quality estimates</source>
+        <translation>Không đọc được ước lượng chất lượng</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/review_dialog.py" line="167"/>
         <source>{0} approved, {1} sent back in this review</source>
         <translation>Lần duyệt này: {0} đã duyệt, {1} trả lại</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/review_dialog.py" line="135"/>
+        <location filename="../../workbench/ui/review_dialog.py" line="172"/>
         <source>Nothing left to review: every translated segment here has been seen.</source>
         <translation>Đã xem hết: mọi đoạn đã dịch ở đây đều đã được duyệt qua.</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/review_dialog.py" line="136"/>
+        <location filename="../../workbench/ui/review_dialog.py" line="173"/>
         <source>There are no translated segments to review here.</source>
         <translation>Ở đây không có đoạn đã dịch nào để duyệt.</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/review_dialog.py" line="147"/>
+        <location filename="../../workbench/ui/review_dialog.py" line="185"/>
         <source>Cannot read the segment</source>
         <translation>Không đọc được đoạn</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/review_dialog.py" line="154"/>
+        <location filename="../../workbench/ui/review_dialog.py" line="192"/>
         <source>Segment {0} of {1} — {2}, #{3} ({4})</source>
         <translation>Đoạn {0}/{1} — {2}, #{3} ({4})</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/review_dialog.py" line="162"/>
+        <location filename="../../workbench/ui/review_dialog.py" line="200"/>
         <source>(no machine draft: translated by hand)</source>
         <translation>(không có bản nháp máy: dịch tay)</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/review_dialog.py" line="167"/>
+        <location filename="../../workbench/ui/review_dialog.py" line="210"/>
         <source>Accepted unchanged.</source>
         <translation>Giữ nguyên bản nháp.</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/review_dialog.py" line="188"/>
+        <location filename="../../workbench/ui/review_dialog.py" line="242"/>
         <source>Cannot approve</source>
         <translation>Không thể duyệt</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/review_dialog.py" line="198"/>
+        <location filename="../../workbench/ui/review_dialog.py" line="252"/>
         <source>Write what needs work in the comment, then send it back.</source>
         <translation>Hãy ghi điều cần sửa vào ô nhận xét rồi trả lại.</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/review_dialog.py" line="205"/>
+        <location filename="../../workbench/ui/review_dialog.py" line="259"/>
         <source>Cannot send back</source>
         <translation>Không thể trả lại</translation>
     </message>
@@ -1724,92 +2030,165 @@
 <context>
     <name>RouteDialog</name>
     <message>
-        <location filename="../../workbench/ui/route_editor.py" line="63"/>
+        <location filename="../../workbench/ui/route_editor.py" line="62"/>
         <source>New route</source>
         <translation>Tuyến mới</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/route_editor.py" line="76"/>
+        <location filename="../../workbench/ui/route_editor.py" line="75"/>
         <source>&amp;Into:</source>
         <translation>&amp;Sang:</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/route_editor.py" line="77"/>
+        <location filename="../../workbench/ui/route_editor.py" line="76"/>
         <source>&amp;Through:</source>
         <translation>&amp;Qua:</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/route_editor.py" line="78"/>
+        <location filename="../../workbench/ui/route_editor.py" line="77"/>
         <source>&amp;First hop:</source>
         <translation>Chặng &amp;đầu:</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/route_editor.py" line="79"/>
+        <location filename="../../workbench/ui/route_editor.py" line="78"/>
         <source>&amp;Second hop:</source>
         <translation>Chặng &amp;hai:</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/route_editor.py" line="80"/>
+        <location filename="../../workbench/ui/route_editor.py" line="79"/>
         <source>Licences:</source>
         <translation>Giấy phép:</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/route_editor.py" line="133"/>
+        <location filename="../../workbench/ui/route_editor.py" line="132"/>
         <source>No installed model serves {0}</source>
         <translation>Không có mô hình đã cài nào phục vụ {0}</translation>
     </message>
 </context>
 <context>
+    <name>RuleEditor</name>
+    <message>
+        <location filename="../../workbench/ui/edit_rules_dialog.py" line="54"/>
+        <source>Edit rule</source>
+        <translation>Sửa quy tắc</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/edit_rules_dialog.py" line="54"/>
+        <source>Add an edit rule</source>
+        <translation>Thêm quy tắc sửa</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/edit_rules_dialog.py" line="57"/>
+        <source>Source, before MT</source>
+        <translation>Nguồn, trước khi dịch máy</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/edit_rules_dialog.py" line="58"/>
+        <source>Output, after MT</source>
+        <translation>Đầu ra, sau khi dịch máy</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/edit_rules_dialog.py" line="60"/>
+        <source>Every target language</source>
+        <translation>Mọi ngôn ngữ đích</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/edit_rules_dialog.py" line="64"/>
+        <source>a regular expression, e.g. \bUBND\b</source>
+        <translation>một biểu thức chính quy, ví dụ \bUBND\b</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/edit_rules_dialog.py" line="66"/>
+        <source>the new text; \1 or \g&lt;name&gt; for a group</source>
+        <translation>văn bản mới; \1 hoặc \g&lt;name&gt; cho một nhóm</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/edit_rules_dialog.py" line="68"/>
+        <source>On</source>
+        <translation>Bật</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/edit_rules_dialog.py" line="77"/>
+        <source>Applies to:</source>
+        <translation>Áp dụng cho:</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/edit_rules_dialog.py" line="78"/>
+        <source>Language:</source>
+        <translation>Ngôn ngữ:</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/edit_rules_dialog.py" line="79"/>
+        <source>Pattern:</source>
+        <translation>Mẫu:</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/edit_rules_dialog.py" line="80"/>
+        <source>Replacement:</source>
+        <translation>Thay bằng:</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/edit_rules_dialog.py" line="81"/>
+        <source>Note:</source>
+        <translation>Ghi chú:</translation>
+    </message>
+</context>
+<context>
     <name>SegmentTableModel</name>
     <message>
-        <location filename="../../workbench/ui/segment_table_model.py" line="88"/>
-        <location filename="../../workbench/ui/segment_table_model.py" line="92"/>
+        <location filename="../../workbench/ui/segment_table_model.py" line="105"/>
+        <location filename="../../workbench/ui/segment_table_model.py" line="109"/>
         <source>Vietnamese</source>
-        <extracomment>glossary terms in the source: [(start, end, "term → translations")] set by the window when the project has a glossary: the source column then highlights terms</extracomment>
+        <extracomment>glossary terms in the source: [(start, end, "term → translations")] the quality band of the machine draft in the cell ("good", "check", "poor"; "" when none or edited since) language -&gt; segment id -&gt; the notes on its machine draft set by the window when the project has a glossary: the source column then highlights terms</extracomment>
         <translation>Tiếng Việt</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/segment_table_model.py" line="92"/>
+        <location filename="../../workbench/ui/segment_table_model.py" line="109"/>
         <source>English</source>
         <translation>Tiếng Anh</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/segment_table_model.py" line="92"/>
+        <location filename="../../workbench/ui/segment_table_model.py" line="109"/>
         <source>Khmer</source>
         <translation>Tiếng Khmer</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/segment_table_model.py" line="156"/>
+        <location filename="../../workbench/ui/segment_table_model.py" line="185"/>
         <source>Not for translation: {0}</source>
         <translation>Không cần dịch: {0}</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/segment_table_model.py" line="179"/>
+        <location filename="../../workbench/ui/segment_table_model.py" line="233"/>
+        <source>A poor machine draft was left out of this cell: the side panel offers it</source>
+        <translation>Một bản nháp máy kém đã bị để ngoài ô này: bảng bên có nó</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/segment_table_model.py" line="239"/>
         <source>Status: {0}</source>
         <translation>Trạng thái: {0}</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/segment_table_model.py" line="181"/>
+        <location filename="../../workbench/ui/segment_table_model.py" line="241"/>
         <source>Machine translation by {0}</source>
         <translation>Dịch máy bởi {0}</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/segment_table_model.py" line="183"/>
+        <location filename="../../workbench/ui/segment_table_model.py" line="243"/>
         <source>Confidence {0:.0%}</source>
         <translation>Độ tin cậy {0:.0%}</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/segment_table_model.py" line="185"/>
+        <location filename="../../workbench/ui/segment_table_model.py" line="250"/>
         <source>By {0}</source>
         <translation>Bởi {0}</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/segment_table_model.py" line="187"/>
+        <location filename="../../workbench/ui/segment_table_model.py" line="252"/>
         <source>Low confidence: check this draft carefully</source>
         <translation>Độ tin cậy thấp: hãy kiểm tra kỹ bản nháp này</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/segment_table_model.py" line="189"/>
+        <location filename="../../workbench/ui/segment_table_model.py" line="254"/>
         <source>The model's output ran away: check this draft carefully</source>
         <translation>Đầu ra của mô hình bị lặp hoặc quá dài: hãy kiểm tra kỹ bản nháp này</translation>
     </message>
@@ -1888,32 +2267,57 @@
         <translation>Viết số bằng chữ số Khmer (០-៩) trong bản nháp tiếng Khmer</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/settings_dialog.py" line="99"/>
+        <location filename="../../workbench/ui/settings_dialog.py" line="94"/>
+        <source>Back-translate machine drafts into Vietnamese</source>
+        <translation>Dịch ngược bản nháp máy sang tiếng Việt</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/settings_dialog.py" line="96"/>
+        <source>In the background after the drafts, for an editor who reads the target language less well</source>
+        <translation>Chạy nền sau các bản nháp, cho biên tập viên đọc ngôn ngữ đích chưa thạo</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/settings_dialog.py" line="100"/>
+        <source>Leave poor drafts out of the cell (keep them as suggestions)</source>
+        <translation>Để bản nháp kém ngoài ô (giữ làm gợi ý)</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/settings_dialog.py" line="103"/>
+        <source>Score every word of a machine draft (pre-translation about 25 % slower)</source>
+        <translation>Chấm điểm từng từ của bản nháp máy (dịch trước chậm hơn khoảng 25 %)</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/settings_dialog.py" line="105"/>
+        <source>The quality estimate then also knows how sure the model was of its least sure word.</source>
+        <translation>Khi đó ước lượng chất lượng biết cả mức chắc chắn của mô hình ở từ nó kém chắc nhất.</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/settings_dialog.py" line="114"/>
         <source>Drafts {0}:</source>
         <translation>Dịch nháp {0}:</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/settings_dialog.py" line="100"/>
+        <location filename="../../workbench/ui/settings_dialog.py" line="115"/>
         <source>&amp;Models…</source>
         <translation>&amp;Mô hình…</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/settings_dialog.py" line="101"/>
+        <location filename="../../workbench/ui/settings_dialog.py" line="116"/>
         <source>Choose a model or a route per language in the model manager</source>
         <translation>Chọn mô hình hoặc tuyến cho từng ngôn ngữ trong trình quản lý mô hình</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/settings_dialog.py" line="121"/>
+        <location filename="../../workbench/ui/settings_dialog.py" line="135"/>
         <source>none</source>
         <translation>không có</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/settings_dialog.py" line="127"/>
+        <location filename="../../workbench/ui/settings_dialog.py" line="141"/>
         <source>catalogue default: {0}</source>
         <translation>mặc định của danh mục: {0}</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/settings_dialog.py" line="129"/>
+        <location filename="../../workbench/ui/settings_dialog.py" line="143"/>
         <source>not installed: {0}</source>
         <translation>chưa cài: {0}</translation>
     </message>
@@ -1959,83 +2363,83 @@
 <context>
     <name>SidePanel</name>
     <message>
-        <location filename="../../workbench/ui/side_panel.py" line="64"/>
+        <location filename="../../workbench/ui/side_panel.py" line="67"/>
         <source>Select words here and in the translation, then Ctrl+T adds a glossary term</source>
         <extracomment>live quality checks of the current cell: messages to show</extracomment>
         <translation>Chọn từ ở đây và trong bản dịch, rồi Ctrl+T để thêm thuật ngữ</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/side_panel.py" line="68"/>
+        <location filename="../../workbench/ui/side_panel.py" line="71"/>
         <source>Suggestions (Ctrl+1…9 inserts)</source>
         <translation>Gợi ý (Ctrl+1…9 để chèn)</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/side_panel.py" line="74"/>
+        <location filename="../../workbench/ui/side_panel.py" line="77"/>
         <source>Machine-translate this segment now (Ctrl+M)</source>
         <translation>Dịch máy đoạn này ngay (Ctrl+M)</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/side_panel.py" line="79"/>
+        <location filename="../../workbench/ui/side_panel.py" line="84"/>
         <source>Glossary (Alt+1…9 inserts at the cursor)</source>
         <translation>Thuật ngữ (Alt+1…9 để chèn tại con trỏ)</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/side_panel.py" line="87"/>
+        <location filename="../../workbench/ui/side_panel.py" line="92"/>
         <source>Checks</source>
         <translation>Kiểm tra</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/side_panel.py" line="94"/>
+        <location filename="../../workbench/ui/side_panel.py" line="99"/>
         <source>History</source>
         <translation>Lịch sử</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/side_panel.py" line="105"/>
+        <location filename="../../workbench/ui/side_panel.py" line="110"/>
         <source>Comment</source>
         <translation>Ghi chú</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/side_panel.py" line="108"/>
+        <location filename="../../workbench/ui/side_panel.py" line="113"/>
         <source>A note for the editor or for yourself; saved as you type.</source>
         <translation>Ghi chú cho biên tập viên hoặc cho chính bạn; được lưu khi bạn gõ.</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/side_panel.py" line="148"/>
+        <location filename="../../workbench/ui/side_panel.py" line="154"/>
         <source>Choose an English or Khmer cell to see its suggestions and history.</source>
         <translation>Chọn một ô tiếng Anh hoặc tiếng Khmer để xem gợi ý và lịch sử.</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/side_panel.py" line="151"/>
+        <location filename="../../workbench/ui/side_panel.py" line="157"/>
         <source>Segment {0} · {1}</source>
         <translation>Đoạn {0} · {1}</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/side_panel.py" line="168"/>
+        <location filename="../../workbench/ui/side_panel.py" line="174"/>
         <source>No suggestion yet: pre-translate, or press Ctrl+M.</source>
         <translation>Chưa có gợi ý: hãy dịch trước, hoặc bấm Ctrl+M.</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/side_panel.py" line="178"/>
+        <location filename="../../workbench/ui/side_panel.py" line="184"/>
         <source>No glossary terms in this segment.</source>
         <translation>Đoạn này không có thuật ngữ.</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/side_panel.py" line="186"/>
+        <location filename="../../workbench/ui/side_panel.py" line="194"/>
         <source>Changed from the draft of {0}:</source>
         <translation>Đã sửa so với bản nháp của {0}:</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/side_panel.py" line="205"/>
+        <location filename="../../workbench/ui/side_panel.py" line="213"/>
         <source>machine translation · {0}</source>
         <translation>dịch máy · {0}</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/side_panel.py" line="207"/>
+        <location filename="../../workbench/ui/side_panel.py" line="215"/>
         <source>confidence {0:.0%}</source>
         <translation>độ tin cậy {0:.0%}</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/side_panel.py" line="210"/>
+        <location filename="../../workbench/ui/side_panel.py" line="218"/>
         <source>translation memory · {0}</source>
         <translation>bộ nhớ dịch · {0}</translation>
     </message>
@@ -2128,124 +2532,227 @@
 <context>
     <name>TermDialog</name>
     <message>
-        <location filename="../../workbench/ui/term_dialog.py" line="16"/>
+        <location filename="../../workbench/ui/term_dialog.py" line="24"/>
         <source>Add a glossary term</source>
         <translation>Thêm thuật ngữ</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/term_dialog.py" line="27"/>
+        <location filename="../../workbench/ui/term_dialog.py" line="35"/>
         <source>forbidden alternatives, separated by ;</source>
         <translation>các cách dịch bị cấm, cách nhau bằng ;</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/term_dialog.py" line="30"/>
+        <location filename="../../workbench/ui/term_dialog.py" line="38"/>
         <source>Note:</source>
         <translation>Ghi chú:</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/term_dialog.py" line="39"/>
+        <source>Keep as is (name, do not translate)</source>
+        <translation>Giữ nguyên (tên riêng, không dịch)</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/term_dialog.py" line="42"/>
+        <source>Machine translation puts this term's translation (or the Vietnamese, when it has none) in verbatim instead of translating it.</source>
+        <translation>Dịch máy đặt nguyên văn bản dịch của thuật ngữ này (hoặc tiếng Việt, khi không có bản dịch) thay vì dịch nó.</translation>
     </message>
 </context>
 <context>
     <name>TranslateActions</name>
     <message>
-        <location filename="../../workbench/ui/actions/translate.py" line="29"/>
+        <location filename="../../workbench/ui/actions/translate.py" line="30"/>
         <source>&amp;Machine-translate this segment now</source>
         <translation>&amp;Dịch máy đoạn này ngay</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/actions/translate.py" line="32"/>
+        <location filename="../../workbench/ui/actions/translate.py" line="33"/>
         <source>Pre-translate this &amp;document</source>
         <translation>Dịch trước &amp;tài liệu này</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/actions/translate.py" line="35"/>
+        <location filename="../../workbench/ui/actions/translate.py" line="36"/>
         <source>Pre-translate the &amp;selected segments</source>
         <translation>Dịch trước các đoạn đã &amp;chọn</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/actions/translate.py" line="38"/>
+        <location filename="../../workbench/ui/actions/translate.py" line="39"/>
         <source>Pre-translate the whole &amp;project</source>
         <translation>Dịch trước toàn bộ &amp;dự án</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/actions/translate.py" line="40"/>
+        <location filename="../../workbench/ui/actions/translate.py" line="41"/>
         <source>&amp;Cancel pre-translation</source>
         <translation>&amp;Hủy dịch trước</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/actions/translate.py" line="47"/>
+        <location filename="../../workbench/ui/actions/translate.py" line="44"/>
+        <source>&amp;Edit rules…</source>
+        <translation>&amp;Quy tắc sửa…</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/actions/translate.py" line="50"/>
         <source>Cancel</source>
         <translation>Hủy</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/actions/translate.py" line="54"/>
+        <location filename="../../workbench/ui/actions/translate.py" line="57"/>
         <source>Loading {0}…</source>
         <translation>Đang nạp {0}…</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/actions/translate.py" line="74"/>
+        <location filename="../../workbench/ui/actions/translate.py" line="81"/>
         <source>A pre-translation is already running</source>
         <translation>Đang có một lượt dịch trước</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/actions/translate.py" line="82"/>
+        <location filename="../../workbench/ui/actions/translate.py" line="89"/>
         <source>Cannot pre-translate</source>
         <translation>Không dịch trước được</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/actions/translate.py" line="87"/>
+        <location filename="../../workbench/ui/actions/translate.py" line="94"/>
         <source>Nothing left to translate ({0} drafts from earlier runs)</source>
         <translation>Không còn gì để dịch ({0} bản nháp từ các lần trước)</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/actions/translate.py" line="91"/>
-        <location filename="../../workbench/ui/actions/translate.py" line="109"/>
+        <location filename="../../workbench/ui/actions/translate.py" line="98"/>
+        <location filename="../../workbench/ui/actions/translate.py" line="116"/>
         <source>Pre-translating {0} segments…</source>
         <translation>Đang dịch trước {0} đoạn…</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/actions/translate.py" line="107"/>
+        <location filename="../../workbench/ui/actions/translate.py" line="114"/>
         <source>{0}/{1} segments · {2:.1f}/s · {3} left</source>
         <translation>{0}/{1} đoạn · {2:.1f}/giây · còn {3}</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/actions/translate.py" line="118"/>
+        <location filename="../../workbench/ui/actions/translate.py" line="125"/>
         <source>Pre-translation finished</source>
         <translation>Đã dịch trước xong</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/actions/translate.py" line="120"/>
+        <location filename="../../workbench/ui/actions/translate.py" line="127"/>
         <source>Pre-translation cancelled; the drafts made so far are kept</source>
         <translation>Đã hủy dịch trước; các bản nháp đã có được giữ lại</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/actions/translate.py" line="122"/>
+        <location filename="../../workbench/ui/actions/translate.py" line="129"/>
         <source>Pre-translation stopped</source>
         <translation>Dịch trước bị dừng</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/actions/translate.py" line="126"/>
+        <location filename="../../workbench/ui/actions/translate.py" line="135"/>
+        <source>Back-translating {0} drafts…</source>
+        <translation>Đang dịch ngược {0} bản nháp…</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/actions/translate.py" line="144"/>
+        <source>Back-translating: {0}/{1} drafts</source>
+        <translation>Đang dịch ngược: {0}/{1} bản nháp</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/actions/translate.py" line="153"/>
+        <source>Back-translations finished</source>
+        <translation>Đã dịch ngược xong</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/actions/translate.py" line="155"/>
+        <source>Back-translation cancelled; those made so far are kept</source>
+        <translation>Đã hủy dịch ngược; các bản đã làm được giữ lại</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/actions/translate.py" line="157"/>
+        <source>Back-translation stopped: {0}</source>
+        <translation>Dịch ngược đã dừng: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/actions/translate.py" line="161"/>
         <source>Cancelling…</source>
         <translation>Đang hủy…</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/actions/translate.py" line="143"/>
+        <location filename="../../workbench/ui/actions/translate.py" line="178"/>
         <source>Translating segment {0}…</source>
         <translation>Đang dịch đoạn {0}…</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/actions/translate.py" line="140"/>
-        <location filename="../../workbench/ui/actions/translate.py" line="153"/>
+        <location filename="../../workbench/ui/actions/translate.py" line="175"/>
+        <location filename="../../workbench/ui/actions/translate.py" line="188"/>
         <source>Machine translation failed</source>
         <translation>Dịch máy thất bại</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/actions/translate.py" line="158"/>
+        <location filename="../../workbench/ui/actions/translate.py" line="199"/>
         <source>No translation model</source>
         <translation>Chưa có mô hình dịch</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/actions/translate.py" line="159"/>
+        <location filename="../../workbench/ui/actions/translate.py" line="200"/>
         <source>Open the model manager?</source>
         <translation>Mở trình quản lý mô hình?</translation>
+    </message>
+</context>
+<context>
+    <name>band</name>
+    <message>
+        <location filename="../../workbench/ui/status_look.py" line="85"/>
+        <source>good</source>
+        <translation>tốt</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/status_look.py" line="86"/>
+        <source>check</source>
+        <translation>cần xem</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/status_look.py" line="87"/>
+        <source>poor</source>
+        <translation>kém</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/status_look.py" line="95"/>
+        <source>Quality estimate: {0}</source>
+        <translation>Ước lượng chất lượng: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/status_look.py" line="106"/>
+        <source>model confidence {0:.0%}</source>
+        <translation>độ tin cậy của mô hình {0:.0%}</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/status_look.py" line="108"/>
+        <source>least sure word {0:.0%}</source>
+        <translation>từ kém chắc nhất {0:.0%}</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/status_look.py" line="110"/>
+        <source>length ×{0:.2f} of the source</source>
+        <translation>độ dài ×{0:.2f} so với nguồn</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/status_look.py" line="112"/>
+        <source>round-trip similarity {0:.0%}</source>
+        <translation>độ giống khi dịch khứ hồi {0:.0%}</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/status_look.py" line="114"/>
+        <source>agreement with a second model {0:.0%}</source>
+        <translation>độ khớp với mô hình thứ hai {0:.0%}</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/status_look.py" line="118"/>
+        <source>protected numbers or codes lost: {0}</source>
+        <translation>số hoặc mã được bảo vệ bị mất: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/status_look.py" line="120"/>
+        <source>the output ran away</source>
+        <translation>đầu ra bị lặp/chạy quá</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/status_look.py" line="122"/>
+        <source>QA findings: {0}</source>
+        <translation>Lỗi kiểm tra chất lượng: {0}</translation>
     </message>
 </context>
 <context>
@@ -2286,27 +2793,28 @@ Công việc đã xác nhận của bạn được lưu trong tệp dự án. Vu
 <context>
     <name>status</name>
     <message>
-        <location filename="../../workbench/ui/status_look.py" line="24"/>
+        <location filename="../../workbench/ui/status_look.py" line="30"/>
         <source>untranslated</source>
+        <extracomment>a band's colour; each band also has its own shape (square, diamond, octagon) so colour is never the only cue</extracomment>
         <translation>chưa dịch</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/status_look.py" line="25"/>
+        <location filename="../../workbench/ui/status_look.py" line="31"/>
         <source>draft</source>
         <translation>nháp</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/status_look.py" line="26"/>
+        <location filename="../../workbench/ui/status_look.py" line="32"/>
         <source>translated</source>
         <translation>đã dịch</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/status_look.py" line="27"/>
+        <location filename="../../workbench/ui/status_look.py" line="33"/>
         <source>approved</source>
         <translation>đã duyệt</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/status_look.py" line="28"/>
+        <location filename="../../workbench/ui/status_look.py" line="34"/>
         <source>needs work</source>
         <translation>cần sửa</translation>
     </message>
