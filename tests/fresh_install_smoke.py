@@ -110,6 +110,18 @@ def main() -> int:
         run("glossary", "export", "p.wbp", "terms.tbx")
         run("glossary", "import", "p.wbp", "terms.tbx")
         run("glossary", "list", "p.wbp", shows="Ngo boat")
+        run("glossary", "add", "p.wbp", "Sóc Trăng", "--en", "Soc Trang", "--fixed")
+        run("glossary", "list", "p.wbp", shows="fixed")
+        run("rules", "p.wbp", "add", "--stage", "source", r"\bUBND\b", "Ủy ban nhân dân")
+        run("rules", "p.wbp", "add", "--stage", "source", "(", "x", expect=2, shows="regular expression")
+        run("rules", "p.wbp", "list", shows="UBND")
+        run("rules", "p.wbp", "test", "UBND tỉnh Sóc Trăng", shows="Ủy ban nhân dân")
+        run("rules", "p.wbp", "export", "rules.csv")
+        run("rules", "p.wbp", "import", "rules.csv")
+        run("settings", "--back-translate", "on", "--leave-poor-drafts-out", "off", shows="back-translation on")
+        run("quality", "p.wbp", "show", "--to", "km", shows="default")
+        run("quality", "p.wbp", "fit", "--to", "km", expect=2, shows="30")
+        run("translate", "p.wbp", "--to", "km", "--back-translate", expect=2, shows="is not installed")
 
         # A translator's round trip: hand off, fill the targets, merge back, approve, export everything.
         run("handoff", "p.wbp", "--to", "km", "--format", "xliff", "-o", "le-hoi.km.xlf", "--document", "le-hoi.docx")
@@ -156,6 +168,8 @@ def main() -> int:
             run("bench", "--architecture", "tiny", expect=2, shows=r"\.\[convert\]")
             run("bench", "pretranslate", "--architecture", "tiny", expect=2, shows=r"\.\[convert\]")
             run("bench", "evaluate", expect=2, shows=r"\.\[convert\]")
+            run("bench", "trust", expect=2, shows=r"\.\[convert\]")
+            run("bench", "rerank", expect=2, shows=r"\.\[convert\]")
         else:
             print("(the convert extra is installed: not a plain install, the convert steps are not checked)")
 
