@@ -257,7 +257,7 @@ def test_a_pretranslation_of_a_project_with_a_glossary(tiny, project: Project, t
     engine = SeeingEngine(load_engine(tiny.marian_ct2, "tiny"))
 
     def job_options() -> TranslateOptions:
-        options = translate_options(Settings(beam_size=1), project)
+        options = translate_options(Settings(beam_size=1, word_scores=True), project)
         return replace(options, decoding=replace(options.decoding, max_output_tokens=12))
 
     def pretranslate() -> int:
