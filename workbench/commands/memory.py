@@ -59,8 +59,10 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     q.add_argument("--forbid-km", default="", help="forbidden Khmer alternatives, separated by ;")
     q.add_argument(
         "--fixed",
-        action="store_true",
-        help="a name or 'do not translate': MT puts its target text (or the Vietnamese) in verbatim",
+        action=argparse.BooleanOptionalAction,
+        default=None,
+        help="a name or 'do not translate': MT puts its target text (or the Vietnamese) in verbatim; "
+        "--no-fixed takes the mark away; without either a term already there keeps its mark",
     )
     q = g.add_parser("list", help="print the glossary")
     q.add_argument("project", type=Path)
@@ -131,8 +133,12 @@ def cmd_glossary(args: argparse.Namespace, context: AppContext) -> int:
         elif args.glossary_command == "add":
             targets = {k: v for k, v in (("en", args.en), ("km", args.km)) if v}
             forbidden = {k: alternatives(v) for k, v in (("en", args.forbid_en), ("km", args.forbid_km)) if v}
-            add_term(project, Term(args.vi, targets, forbidden, args.note, fixed=args.fixed))
-            print(f"added: {args.vi}" + (" (fixed: kept as is in MT)" if args.fixed else ""))
+            term = Term(
+                args.vi, targets, forbidden, args.note, fixed=bool(args.fixed), fixed_unknown=args.fixed is None
+            )
+            term_id = add_term(project, term)
+            fixed = next(t.fixed for t in terms(project) if t.id == term_id)
+            print(f"added: {args.vi}" + (" (fixed: kept as is in MT)" if fixed else ""))
         else:
             for term in terms(project):
                 listed = "; ".join(f"{k}: {v}" for k, v in term.targets.items())

@@ -1,6 +1,12 @@
-"""Add a glossary term: opened by Ctrl+T with the source and target selections filled in, saved by Enter."""
+"""Add a glossary term: opened by Ctrl+T with the source and target selections filled in, saved by Enter.
+
+The term is saved exactly as the dialog shows it, its "Keep as is" box included; so that adding a translation
+to a name already in the glossary does not un-fix it, the box starts (and follows the Vietnamese text, until
+the person clicks it) as the glossary has that term."""
 
 from __future__ import annotations
+
+from collections.abc import Iterable
 
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -14,11 +20,17 @@ from PySide6.QtWidgets import (
 
 from workbench.core.language.language_rules import TARGET_LANGUAGES
 from workbench.core.memory.glossary import Term, alternatives
+from workbench.core.memory.match_normalization import normalize_for_matching
 
 
 class TermDialog(QDialog):
     def __init__(
-        self, source: str, targets: dict[str, str], names: dict[str, str], parent: QWidget | None = None
+        self,
+        source: str,
+        targets: dict[str, str],
+        names: dict[str, str],
+        parent: QWidget | None = None,
+        glossary: Iterable[Term] = (),
     ) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Add a glossary term"))
@@ -44,6 +56,11 @@ class TermDialog(QDialog):
             )
         )
         form.addRow("", self.fixed)
+        self._stored_fixed = {normalize_for_matching(t.source): t.fixed for t in glossary}
+        self._fixed_touched = False
+        self.fixed.clicked.connect(self._touch_fixed)
+        self.source.textChanged.connect(self._follow_stored_fixed)
+        self._follow_stored_fixed()
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
@@ -52,6 +69,14 @@ class TermDialog(QDialog):
         layout.addWidget(self.buttons)
         empty = next((field for field in (self.source, *self.targets.values()) if not field.text()), None)
         (empty or self.note).setFocus()
+
+    def _touch_fixed(self) -> None:
+        self._fixed_touched = True
+
+    def _follow_stored_fixed(self) -> None:
+        """The box as the glossary has the term now written (unchecked for a new one), until clicked."""
+        if not self._fixed_touched:
+            self.fixed.setChecked(self._stored_fixed.get(normalize_for_matching(self.source.text()), False))
 
     def term(self) -> Term:
         return Term(

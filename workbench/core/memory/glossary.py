@@ -9,9 +9,12 @@ start a spreadsheet formula goes out behind a single quote and comes back withou
 A fixed term (the name of a body, place or person; "do not translate") goes into machine translation
 verbatim: its target text (the Vietnamese itself when it has none for a language) is put back in place
 of a placeholder the model copies (mt/term_enforcement.py). CSV carries it in a "fixed" column (1, yes,
-true, x; a file without the column reads as not fixed); TBX as a termNote of type "transferComment"
+true, x, có: fixed; 0, no, false, không: not fixed); TBX as a termNote of type "transferComment"
 saying "do not translate" on the Vietnamese term (the data category ISO 12620 gives for notes on
-transferring a term into another language); a file of another tool without it reads as not fixed.
+transferring a term into another language). A file that does not say (a CSV without the column, an empty
+or unknown cell, a TBX term without the note, as every other tool writes) and `glossary add` without
+--fixed/--no-fixed leave the mark of a term already in the glossary alone (`Term.fixed_unknown`): an old
+file imported again must not silently un-fix the names a person marked; a new term is not fixed.
 """
 
 from __future__ import annotations
@@ -40,8 +43,9 @@ from workbench.core.user_file import read_regular_file
 
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 CSV_COLUMNS = ["vi", "en", "km", "note", "forbidden_en", "forbidden_km", "fixed"]
-#: the CSV "fixed" cells that mean yes (any case); anything else, or no column, is not fixed
-FIXED_WORDS = ("1", "yes", "true", "x", "y", "fixed")
+#: the CSV "fixed" cells that mean yes and no (any case); an empty or other cell, or no column, does not say
+FIXED_WORDS = ("1", "yes", "true", "x", "y", "fixed", "có")
+NOT_FIXED_WORDS = ("0", "no", "false", "n", "-", "không")
 #: what a fixed term's TBX termNote of type "transferComment" says (also read: "do-not-translate", "keep as is")
 DO_NOT_TRANSLATE = "do not translate"
 MAX_CSV_BYTES = 100 * 1024 * 1024
@@ -56,6 +60,8 @@ class Term:
     id: int = 0
     #: a name or "do not translate": machine translation puts its target text in verbatim (see the module doc)
     fixed: bool = False
+    #: the input did not say whether it is fixed (see the module doc): write_term keeps a stored term's mark
+    fixed_unknown: bool = field(default=False, compare=False)
 
     def fixed_target(self, language: str) -> str:
         """What a fixed term becomes in `language`: its target text, or its Vietnamese kept as it is."""
@@ -98,8 +104,9 @@ def term_problem(term: Term) -> str:
 
 
 def write_term(db: sqlite3.Connection, term: Term, stamp: str) -> int:
-    """Add or update (by normalised source) a term; the caller holds the transaction. Raises ImportProblem
-    for a term that cannot go in (`term_problem`)."""
+    """Add or update (by normalised source) a term; the caller holds the transaction. An update sets the
+    fixed mark as the term says, or keeps the stored one when the term does not say (`fixed_unknown`).
+    Raises ImportProblem for a term that cannot go in (`term_problem`)."""
     problem = term_problem(term)
     if problem:
         raise ImportProblem("glossary", problem)
@@ -107,8 +114,9 @@ def write_term(db: sqlite3.Connection, term: Term, stamp: str) -> int:
     db.execute(
         """INSERT INTO glossary_terms(source, source_key, note, created_at, fixed) VALUES (?, ?, ?, ?, ?)
            ON CONFLICT(source_key) DO UPDATE SET
-             note = CASE WHEN excluded.note != '' THEN excluded.note ELSE note END, fixed = excluded.fixed""",
-        (term.source.strip(), key, term.note, stamp, int(term.fixed)),
+             note = CASE WHEN excluded.note != '' THEN excluded.note ELSE note END,
+             fixed = CASE WHEN ? THEN fixed ELSE excluded.fixed END""",
+        (term.source.strip(), key, term.note, stamp, int(term.fixed), int(term.fixed_unknown and not term.fixed)),
     )
     term_id = db.execute("SELECT id FROM glossary_terms WHERE source_key = ?", (key,)).fetchone()[0]
     for language in set(term.targets) | set(term.forbidden):
@@ -235,7 +243,8 @@ def read_glossary_csv(path: Path) -> list[Term]:
                     if row.get(f"forbidden_{lang}")
                 },
                 (row.get("note") or "").strip(),
-                fixed=(row.get("fixed") or "").strip().casefold() in FIXED_WORDS,
+                fixed=(cell := (row.get("fixed") or "").strip().casefold()) in FIXED_WORDS,
+                fixed_unknown=cell not in FIXED_WORDS + NOT_FIXED_WORDS,
             )
         )
     return found
@@ -341,7 +350,9 @@ def _term_of(entry: etree._Element) -> Term | None:
                 targets.setdefault(language, text)
     if not source:
         return None
-    return Term(source, targets, {k: tuple(v) for k, v in forbidden.items()}, _note_of(entry), fixed=fixed)
+    banned = {k: tuple(v) for k, v in forbidden.items()}
+    # TBX has no note saying "translate this": a term without the mark does not say (keeps a stored mark)
+    return Term(source, targets, banned, _note_of(entry), fixed=fixed, fixed_unknown=not fixed)
 
 
 def write_glossary_tbx(path: Path, glossary: Iterable[Term]) -> None:

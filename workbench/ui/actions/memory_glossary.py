@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox
 from workbench.core.changes import SegmentChanges
 from workbench.core.errors import WorkbenchError
 from workbench.core.exporting.text_exports import export_memory
-from workbench.core.memory.glossary import add_term
+from workbench.core.memory.glossary import add_term, terms
 from workbench.core.memory.tmx import load_tmx
 from workbench.core.ops.glossary_files import export_glossary, import_glossary
 from workbench.core.timestamps import now
@@ -42,7 +42,11 @@ class MemoryGlossaryActions(QObject):
         editor = window.current_editor()
         target = editor.textCursor().selectedText() if editor is not None else ""
         dialog = TermDialog(
-            window.selected_source_text(), {window.work_language(): target}, window.names, window.dialog_parent()
+            window.selected_source_text(),
+            {window.work_language(): target},
+            window.names,
+            window.dialog_parent(),
+            glossary=terms(window.project),
         )
         if not dialog.exec():
             return
