@@ -121,7 +121,7 @@ def _ranked(*pairs: tuple[str, float]) -> Hypothesis:
 def test_choose_prefers_the_hypothesis_with_the_term_within_the_margin() -> None:
     plan = _plan(BOAT)
     source = "Lễ hội đua ghe Ngo."
-    assert plan.wants_hypotheses(source)
+    assert plan.wants_hypotheses(source, "en")
     ranked = _ranked(("The Ngo race festival.", -0.40), ("The Ngo boat race festival.", -0.55))
     choice = plan.choose(source, ranked, "en")
     assert choice.hypothesis.text == "The Ngo boat race festival." and choice.enforced == ("Ngo boat",)

@@ -212,7 +212,7 @@ def _prepare(unit: Unit, engine: TranslationEngine, target: str, options: Transl
     if options.rules is not None:
         ruled = options.rules.apply_source(unit.source, unit.spans)
         text, applied, flags = ruled.text, ruled.applied, ruled.flags
-    protected = options.terms.protect(text, target) if options.terms is not None else ProtectedSource(text)
+    protected = options.terms.protect(text, target, unit.spans) if options.terms is not None else ProtectedSource(text)
     split = split_for_model(protected.text, engine.count_tokens, engine.max_input_tokens)
     return _Prepared(protected, [p for p, _sep in split], [sep for _p, sep in split], applied, flags)
 
@@ -223,7 +223,7 @@ def _decode(
     """Every piece's hypothesis and the glossary terms enforced in it. Pieces with a term to enforce are decoded
     with several hypotheses and the one using the glossary is chosen; the others, as usual, in one call."""
     terms = options.terms
-    wanted = [i for i, piece in enumerate(pieces) if terms is not None and terms.wants_hypotheses(piece)]
+    wanted = [i for i, piece in enumerate(pieces) if terms is not None and terms.wants_hypotheses(piece, target)]
     if terms is None or not wanted:
         return engine.translate_batch(pieces, source, target, options.decoding), [()] * len(pieces)
     chosen: list[Hypothesis | None] = [None] * len(pieces)

@@ -8,13 +8,15 @@ known pieces and comes back out of the decoder intact, where brackets, «guillem
 in some of them; "XT" is no Vietnamese abbreviation (unlike "TX", thị xã), and digits are what these models
 copy most faithfully (mt/protection.py). Whatever the model does with a placeholder, `restore` either brings
 the term back or flags it: copied, respaced ("X T 1"), recased ("xt1"), in Khmer digits ("XT១") it is
-found and replaced; with its number dropped ("XT") it is taken when exactly one placeholder is missing;
-dropped altogether, the term is not inserted at a guessed place (a wrong place is worse than a visible gap)
+found and replaced; with its number dropped ("XT") it is taken when exactly one placeholder is missing (and
+the source has no bare "XT" of its own); dropped altogether, the term is not inserted at a guessed place (a wrong place is worse than a visible gap)
 but flagged "fixed glossary term lost in MT", and `missing` flags it as the QA check does. Placeholder-shaped
-strays the model invented are taken out.
+strays the model invented are taken out. What the source already holds is kept: a term cutting into a
+protected code ("UBND" in 123/UBND-KT) gets no placeholder, and a code that reads as one ("XT-1") makes
+the placeholders take other numbers.
 
 The other terms are enforced by choice: a source holding a term with a target text or forbidden alternatives
-is decoded with `NUM_HYPOTHESES` hypotheses, and the one using the most of the glossary's target terms and
+in the target language is decoded with `NUM_HYPOTHESES` hypotheses, and the one using the most of the glossary's target terms and
 the fewest forbidden ones wins, provided its mean log-probability is within `SCORE_MARGIN` of the best's;
 among equals the engine's ranking decides, so with no term to gain its best stays. A term counts as used as the QA
 check counts it (`target_key` of the term in the output's). `missing` flags what still lacks, worded as the
@@ -25,14 +27,15 @@ from __future__ import annotations
 
 import hashlib
 import json
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
 import regex
 
-from workbench.core.language.language_rules import to_khmer_digits
+from workbench.core.language.language_rules import to_ascii_digits, to_khmer_digits
+from workbench.core.language.protected_spans import ProtectedSpan
 from workbench.core.memory.glossary import Term, TermFinder, target_key, terms
 from workbench.mt.engine import Hypothesis
 
@@ -137,20 +140,29 @@ class TermPlan:
         """How many hypotheses to ask the engine for when a source has terms to enforce."""
         return NUM_HYPOTHESES
 
-    def wants_hypotheses(self, source: str) -> bool:
-        """Whether this source has a term to enforce by choosing among hypotheses (a term with a target text or
-        forbidden alternatives in any language: the pipeline does not say which target it decodes for)."""
-        return any(not f.term.fixed for f in self._finders[1].find(source))
+    def wants_hypotheses(self, source: str, target: str) -> bool:
+        """Whether this source has a term to enforce by choosing among hypotheses: one with a target text or
+        forbidden alternatives in `target` (a term with only a Khmer text costs an English segment nothing)."""
+        return any(
+            not f.term.fixed and (f.term.targets.get(target) or f.term.forbidden.get(target))
+            for f in self._finders[1].find(source)
+        )
 
-    def protect(self, source: str, target: str) -> ProtectedSource:
-        """The source with every fixed term replaced by its placeholder (the same term twice, the same one)."""
+    def protect(self, source: str, target: str, spans: Sequence[ProtectedSpan] = ()) -> ProtectedSource:
+        """The source with every fixed term replaced by its placeholder (the same term twice, the same one).
+        `spans` are the segment's protected spans (a code, a date): a term cutting into one is left alone
+        ("UBND" in the code 123/UBND-KT), since the code must reach the draft as written; a term holding a
+        whole span ("Quận 1") is still a term. Placeholder numbers the source already holds in any form the
+        restore would read ("XT-1", "xt 1", "XT១") are not used, so the source's own code is never taken for
+        a term."""
         found = self._finders[0].find_in_text(source)
+        if found and spans:
+            regions = _span_regions(source, spans)
+            found = [f for f in found if not any(_cuts(f.start, f.end, start, end) for start, end in regions)]
         if not found:
             return ProtectedSource(source)
-        taken = {m.group() for m in regex.finditer(rf"{PLACEHOLDER_PREFIX}\d+", source, flags=regex.I)}
-        numbers = (
-            n for n in range(1, 10_000) if f"{PLACEHOLDER_PREFIX}{n}".casefold() not in {t.casefold() for t in taken}
-        )
+        taken = {_number(m.group()) for m in _ANY_PLACEHOLDER.finditer(source)}
+        numbers = (n for n in range(1, 10_000) if str(n) not in taken)
         by_source: dict[str, str] = {}
         pairs: list[tuple[str, str]] = []
         sources: list[str] = []
@@ -178,7 +190,8 @@ class TermPlan:
                 text = pattern.sub(_literal(term), text)
             else:
                 lost.append(index)
-        if len(lost) == 1 and len(_BARE.findall(text)) == 1:  # the number dropped: only one it can be
+        if len(lost) == 1 and len(_BARE.findall(text)) == 1 and not _BARE.search(protected.text):
+            # the number dropped: only one it can be (unless the source has a bare "XT" of its own)
             text = _BARE.sub(_literal(protected.placeholders[lost[0]][1]), text)
             lost = []
         text = _drop_strays(text, protected.text)
@@ -250,7 +263,29 @@ def _literal(term: str) -> Callable[[regex.Match[str]], str]:
 
 
 def _compact(text: str) -> str:
-    return regex.sub(r"[\s\-_.]", "", text).casefold()
+    """A placeholder-shaped string as the restore reads it: no separators, one case, Latin digits."""
+    return to_ascii_digits(regex.sub(r"[\s\-_.]", "", text)).casefold()
+
+
+def _number(text: str) -> str:
+    """The number of a placeholder-shaped string ("XT-១2" -> "12"; "" for a bare "XT")."""
+    return _compact(text)[len(PLACEHOLDER_PREFIX) :]
+
+
+def _span_regions(text: str, spans: Sequence[ProtectedSpan]) -> list[tuple[int, int]]:
+    """Where each span's text occurs in `text` (the source after its rules, where offsets may have moved)."""
+    regions = []
+    for span in spans:
+        at = text.find(span.text) if span.text else -1
+        while at >= 0:
+            regions.append((at, at + len(span.text)))
+            at = text.find(span.text, at + len(span.text))
+    return regions
+
+
+def _cuts(start: int, end: int, span_start: int, span_end: int) -> bool:
+    """Whether a term at start:end overlaps the span without holding it whole."""
+    return start < span_end and span_start < end and not (start <= span_start and span_end <= end)
 
 
 def _has_digit(text: str) -> bool:
