@@ -107,7 +107,7 @@ def test_too_little_history_is_said_and_the_default_stays(project: Project, tmp_
 
 
 def test_the_model_is_refitted_after_enough_confirmations(project: Project, tmp_path: Path) -> None:
-    units = _units(project, tmp_path, 40 + REFIT_EVERY)
+    units = _units(project, tmp_path, 40 + REFIT_EVERY + 1)  # the last one waits: score estimates only those
     _history(project, units)
     _confirm(project, units[:40])
     score_segments(project, "en")  # the first estimate after 40 confirmations fits the model
@@ -116,7 +116,7 @@ def test_the_model_is_refitted_after_enough_confirmations(project: Project, tmp_
     _confirm(project, units[40 : 40 + REFIT_EVERY - 1], 40)
     score_segments(project, "en")
     assert stored_model(project, "en") == first  # one confirmation short: no refit
-    _confirm(project, units[40 + REFIT_EVERY - 1 :], 40 + REFIT_EVERY - 1)
+    _confirm(project, units[40 + REFIT_EVERY - 1 : 40 + REFIT_EVERY], 40 + REFIT_EVERY - 1)
     score_segments(project, "en")
     refitted = stored_model(project, "en")
     assert refitted.confirmed_at_fit == 40 + REFIT_EVERY and refitted.examples == 40 + REFIT_EVERY

@@ -2,7 +2,8 @@
 
 quality P show [--to LANG]    which model each language uses: the default, or fitted when and on what
 quality P fit [--to LANG]     fit on the project's and the office's history; prints the weights and bands
-quality P score [--to LANG]   estimate every machine draft again with the current model
+quality P score [--to LANG]   estimate again, with the current model, the machine drafts no person has
+                              decided on (a confirmed or edited draft keeps the band it had then)
 """
 
 from __future__ import annotations
@@ -48,7 +49,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     for name, text in (
         ("show", "which model each language uses: the default, or fitted when and on how many drafts"),
         ("fit", "fit the model on the project's and the office's post-editing history"),
-        ("score", "estimate every machine draft again with the current model"),
+        ("score", "estimate the machine drafts still waiting for a person again with the current model"),
     ):
         q = actions.add_parser(name, help=text)
         q.add_argument("--to", dest="language", default="", help="these target languages (default: all)")
@@ -97,6 +98,7 @@ def cmd_quality(args: argparse.Namespace, context: AppContext) -> int:
             else:
                 done = score_segments(project, language)
                 print(
-                    f"{language}: {counted(done, 'machine draft')} estimated with {describe_model(stored_model(project, language))}"
+                    f"{language}: {counted(done, 'machine draft')} waiting for a person estimated with "
+                    f"{describe_model(stored_model(project, language))}"
                 )
     return failed

@@ -1,6 +1,8 @@
 """How well the bands predicted the edits: per band, how many drafts, how many a person confirmed, how
 many of those were kept (unchanged or nearly) and how many rewritten. The report prints it for the drafts
-as they were banded when made; a fit prints it for its own examples (in-sample, so optimistic)."""
+as they were banded before a person decided (when drafted, or re-estimated while still waiting: `quality
+score` and a back-translation never re-estimate a confirmed or edited draft, so a model fitted on those
+drafts does not grade itself here); a fit prints it for its own examples (in-sample, so optimistic)."""
 
 from __future__ import annotations
 

@@ -1,6 +1,8 @@
 """Estimating drafts: their signals, score and band, stored in their notes (`draft_notes`).
 
-`score_segments` re-estimates drafts already saved (after a back-translation arrives, or on request);
+`score_segments` re-estimates drafts already saved (after a back-translation arrives, or on request: then only
+the drafts still waiting for a person, so a confirmed draft keeps the band it had when the person decided and
+the report's calibration is not scored by a model fitted on those very drafts);
 `estimate_drafts` estimates drafts not yet written, so pre-translation can leave a poor one out of its cell.
 Both use the language's model after the automatic refit check (fitting.model_for).
 """
@@ -72,10 +74,38 @@ def _sources(project: Project, segment_ids: Iterable[int]) -> dict[int, tuple[st
     return found
 
 
+#: the notes about a machine draft still waiting for a person: in its cell as the model wrote it, or left out
+#: of its empty cell as poor (Settings.leave_poor_drafts_out; the side panel offers it)
+PENDING = """SELECT n.segment_id FROM draft_notes n
+    LEFT JOIN translations t ON t.segment_id = n.segment_id AND t.language = n.language
+    WHERE n.language = ? AND (t.segment_id IS NULL OR (t.status = 'untranslated' AND t.text = '')
+                              OR (t.status = 'draft' AND t.origin = 'mt' AND t.text = n.draft))"""
+
+
+def pending_drafts(project: Project, language: str, segment_ids: Iterable[int] | None = None) -> list[int]:
+    """Those of these segments (all with None) whose machine draft no person has decided on yet (PENDING)."""
+    if segment_ids is None:
+        return [row[0] for row in project.connection.execute(PENDING, (language,))]
+    ids = list(dict.fromkeys(segment_ids))
+    found: list[int] = []
+    for start in range(0, len(ids), 900):
+        chunk = ids[start : start + 900]
+        found += [
+            row[0]
+            for row in project.connection.execute(
+                f"{PENDING} AND n.segment_id IN ({','.join('?' * len(chunk))})", [language, *chunk]
+            )
+        ]
+    return found
+
+
 def score_segments(project: Project, language: str, segment_ids: Iterable[int] | None = None) -> int:
-    """Estimate the machine drafts of these segments (every one of the language's with None) and store the
-    estimates in their notes; returns how many were estimated."""
-    notes = read_notes(project.connection, language, segment_ids)
+    """Estimate the machine drafts of these segments (all the language's with None) that still wait for a
+    person (`pending_drafts`: a draft confirmed or edited since, even while its back-translation was being
+    made, keeps the band it had when the person decided) and store the estimates in their notes. Returns how
+    many were estimated."""
+    ids = pending_drafts(project, language, segment_ids)
+    notes = read_notes(project.connection, language, ids)
     if not notes:
         return 0
     sources = _sources(project, notes)
