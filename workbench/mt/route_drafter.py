@@ -8,6 +8,14 @@ draft. A route's score is its weakest hop's mean log-probability (a draft is as 
 step), its flags are every hop's (each said once, as written: the weak-draft rule reads a flag by how
 it starts, core/ops/draft_confidence.py).
 
+The project's edit rules and glossary are the route's, not each hop's: the source rules run on the
+Vietnamese before the first hop only; no hop decodes with rules or glossary (a pivot is no target, and a
+Vietnamese term is not found in English); after the last hop the final language's target rules run on the
+tidied draft (as a direct model's run after its tidying, so nothing undoes them), and the glossary's
+terms of that language are checked against the original source (the "glossary term not used" flag).
+Fixed terms are enforced (placeholders, n-best choice) only on direct models; on a route they are checked,
+not enforced: a placeholder would have to survive two models and be put back in the right language.
+
 Batches stream as for one model: a batch of the first hop goes through the later hops at once and is
 handed over, so progress (counting every hop's work) and cancel behave as for one model. "Translate this
 segment now" is answered through the whole route, greedily, as for one model (mt/pipeline.py): at once in a
@@ -21,7 +29,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Generator, Sequence
 from contextlib import AbstractContextManager
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from workbench.core.errors import WorkbenchError
 from workbench.core.ops.pretranslation import Draft, Unit
@@ -78,23 +86,44 @@ def _combined_meta(previous: Draft, later: Draft) -> dict[str, object]:
     return meta
 
 
+def hop_options(options: TranslateOptions, index: int) -> TranslateOptions:
+    """What hop `index` decodes with: the route's options without its glossary, and with only its source
+    rules on the first hop and no rules on the others (the target rules run on the final draft)."""
+    rules = options.rules.only("source") if index == 0 and options.rules is not None else None
+    return replace(options, rules=rules, terms=None)
+
+
+def _finished(draft: Draft, target: str, options: TranslateOptions) -> Draft:
+    """The route's final draft as a direct model's ends: the final language's target rules on the tidied
+    text, then that language's glossary terms checked against the original source."""
+    text, flags, meta = draft.text, draft.flags, dict(draft.meta)
+    if options.rules is not None:
+        ruled = options.rules.apply_target(target, text, draft.unit.spans)
+        text, flags = ruled.text, flags + ruled.flags
+        if ruled.applied:
+            meta["rules"] = list(dict.fromkeys([*meta.get("rules", []), *ruled.applied]))
+    if options.terms is not None:
+        flags += options.terms.missing(draft.unit.source, text, target)
+    return replace(draft, text=text, flags=tuple(dict.fromkeys(flags)), meta=meta)
+
+
 def pivot_unit(draft: Draft) -> Unit:
     """The next hop's input: the previous hop's restored text, checked against the original spans."""
     return Unit(draft.text, draft.unit.segment_ids, draft.unit.spans)
 
 
 def translate_through(unit: Unit, hops: Sequence[HopEngine], options: TranslateOptions) -> Draft:
-    """One unit through every hop (for "translate this segment now")."""
+    """One unit through every hop (for "translate this segment now"), finished as the job's drafts are."""
     first = hops[0]
     with decoding_lock(first.engine, first.lock):
-        draft = translate_one(unit, first.engine, first.source, first.target, options)
-    for hop in hops[1:]:
+        draft = translate_one(unit, first.engine, first.source, first.target, hop_options(options, 0))
+    for index, hop in enumerate(hops[1:], start=1):
         if not draft.text.strip():
             break
         with decoding_lock(hop.engine, hop.lock):
-            later = translate_one(pivot_unit(draft), hop.engine, hop.source, hop.target, options)
+            later = translate_one(pivot_unit(draft), hop.engine, hop.source, hop.target, hop_options(options, index))
         draft = _combined(draft, later, unit, hop.target, options)
-    return draft
+    return _finished(draft, hops[-1].target, options)
 
 
 class _RouteProgress:
@@ -163,7 +192,8 @@ class RouteDrafter:
         counter = _RouteProgress(progress, segments, len(self.hops))
         progress.report(0, counter.total, "")
         first = self.hops[0]
-        batches = translate_units(units, first.engine, first.source, first.target, self.options, counter.hop(0))
+        options = hop_options(self.options, 0)
+        batches = translate_units(units, first.engine, first.source, first.target, options, counter.hop(0))
         lane: UrgentLane | None = None
         if self.urgent is not None:
             self.urgent._set_serving(True)
@@ -203,7 +233,8 @@ class RouteDrafter:
             done: dict[tuple[int, ...], Draft] = {d.unit.segment_ids: d for d in drafts if not d.text.strip()}
             pivots = [pivot_unit(d) for d in drafts if d.text.strip()]
             previous = {d.unit.segment_ids: d for d in drafts}
-            calls = translate_units(pivots, hop.engine, hop.source, hop.target, self.options, counter.hop(index))
+            options = hop_options(self.options, index)
+            calls = translate_units(pivots, hop.engine, hop.source, hop.target, options, counter.hop(index))
             try:
                 while True:
                     before_batch()
@@ -220,7 +251,7 @@ class RouteDrafter:
             drafts = [done[d.unit.segment_ids] for d in drafts]
         # every draft is for its original unit: the first hop's were decoded from it, a unit whose pivot came
         # out empty keeps its (empty) draft, and _combined gives the others their original unit
-        return drafts
+        return [_finished(d, self.hops[-1].target, self.options) for d in drafts]
 
     def _serve_urgent(self) -> None:
         """Between hop batches: answer the segments asked for now, through the whole route, greedily."""

@@ -270,6 +270,12 @@ class RuleSet:
             return ""
         return hashlib.sha256(json.dumps(enabled, ensure_ascii=False).encode("utf-8")).hexdigest()[:16]
 
+    def only(self, stage: str) -> RuleSet | None:
+        """The rules of one stage (a route runs the source rules on its first hop, the target rules after its
+        last), or None when there are none."""
+        rules = tuple(r for r in self.rules if r.stage == stage)
+        return RuleSet(rules) if rules else None
+
     def source_rules(self) -> list[EditRule]:
         return [r for r in self.rules if r.applies_to("source", "")]
 
