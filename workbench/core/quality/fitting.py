@@ -9,6 +9,12 @@ where counting the labelled drafts themselves takes ~10 ms): once `SHARE_EVERY` 
 at its last look it shares them with the office's history (and fits, while the default is in use), and
 once `REFIT_EVERY` (50) more exist than the model was fitted on, it refits. An automatic refit with too
 little history keeps the model silently; the request says why.
+
+The automatic path runs where drafts are saved (the window's GUI thread among them), so a shared history it
+cannot use (a read-only or unreachable office share, a damaged file, one another workbench holds) never
+stops or slows it: it waits at most `AUTO_TIMEOUT` for the file, fits on the project's own examples, logs the
+problem once a session, and counts the confirmations as seen all the same, so the next try comes only after
+`SHARE_EVERY` more (rather than at every saved batch, each reading all the project's examples again).
 """
 
 from __future__ import annotations
@@ -18,9 +24,11 @@ import logging
 from dataclasses import dataclass
 from pathlib import Path
 
+from workbench.core.errors import WorkbenchError
 from workbench.core.qa.live_context import QaContext
 from workbench.core.quality.calibration import BandFigures, tally
 from workbench.core.quality.history import (
+    TIMEOUT,
     Example,
     confirmed_count,
     project_examples,
@@ -39,6 +47,17 @@ log = logging.getLogger(__name__)
 REFIT_EVERY = 50
 #: share the project's examples with the office's history once this many more were confirmed
 SHARE_EVERY = 10
+#: seconds the automatic share waits for a shared history another workbench is writing (a request waits 10)
+AUTO_TIMEOUT = 0.5
+#: the shared-history problems already logged in this session (one warning each, not one per saved batch)
+_logged: set[str] = set()
+
+
+def _log_once(language: str, exc: WorkbenchError) -> None:
+    message = str(exc)
+    if message not in _logged:
+        _logged.add(message)
+        log.warning("quality history of %s not shared (the project's own history is used): %s", language, message)
 
 
 def _model_key(language: str) -> str:
@@ -81,17 +100,38 @@ class FitResult:
     in_sample: list[BandFigures]
 
 
-def _fit(project: Project, language: str, history: Path, examples: list[Example], confirmed: int) -> FitResult:
-    shared = shared_examples(history, language, project_key(project))
+def _fit(
+    project: Project, language: str, history: Path, examples: list[Example], confirmed: int, automatic: bool = False
+) -> FitResult:
+    """Fit and store. On request a shared history that cannot be used raises (and the project keeps its model);
+    automatically (`automatic`) the fit goes on with the project's examples alone and the problem is logged."""
+    try:
+        shared = shared_examples(history, language, project_key(project), AUTO_TIMEOUT if automatic else TIMEOUT)
+        reachable = True
+    except WorkbenchError as exc:
+        if not automatic:
+            raise
+        _log_once(language, exc)
+        shared, reachable = [], False
     every = examples + shared
     current = stored_model(project, language)
     keeping = "the default model" if current.is_default else f"the model fitted {current.fitted_at}"
     model = fit([e.signals for e in every], [e.kept for e in every], now(), len(examples), confirmed, keeping)
     in_sample = tally((band_of(model.score(e.signals)), e.distance) for e in every)
-    # the history first: when it cannot be written, the project keeps its model
-    share_examples(history, project_key(project), language, examples)
+    # the history first: when it cannot be written, the project keeps its model (on request)
+    if not automatic:
+        share_examples(history, project_key(project), language, examples)
+    elif reachable:
+        _share_quietly(history, project, language, examples)
     _put(project, {_model_key(language): json.dumps(model.to_json()), _seen_key(language): str(confirmed)})
     return FitResult(model, in_sample)
+
+
+def _share_quietly(history: Path, project: Project, language: str, examples: list[Example]) -> None:
+    try:
+        share_examples(history, project_key(project), language, examples, timeout=AUTO_TIMEOUT)
+    except WorkbenchError as exc:
+        _log_once(language, exc)
 
 
 def fit_quality(project: Project, language: str, history: Path | None = None) -> FitResult:
@@ -116,9 +156,9 @@ def model_for(
     examples = project_examples(project, language, context)
     if refit:
         try:
-            return _fit(project, language, history, examples, confirmed).model
+            return _fit(project, language, history, examples, confirmed, automatic=True).model
         except NotEnoughHistory:
             pass
-    share_examples(history, project_key(project), language, examples)
-    _put(project, {_seen_key(language): str(confirmed)})
+    _share_quietly(history, project, language, examples)
+    _put(project, {_seen_key(language): str(confirmed)})  # shared or not: the next try after SHARE_EVERY more
     return model

@@ -117,15 +117,24 @@ _SCHEMA = """CREATE TABLE IF NOT EXISTS examples (
 ) WITHOUT ROWID"""
 
 
-def _open(path: Path, create: bool) -> sqlite3.Connection | None:
-    if path.is_symlink():
-        raise WorkbenchError(f"{path}: the shared quality history is a symbolic link; the workbench does not follow it")
-    if not path.exists():
-        if not create:
-            return None
-        path.parent.mkdir(parents=True, exist_ok=True)
+#: how long a reader or writer waits for a shared history another workbench holds (a request, `quality fit`)
+TIMEOUT = 10.0
+
+
+def _open(path: Path, create: bool, timeout: float = TIMEOUT) -> sqlite3.Connection | None:
     try:
-        db = sqlite3.connect(path, timeout=10)
+        if path.is_symlink():
+            raise WorkbenchError(
+                f"{path}: the shared quality history is a symbolic link; the workbench does not follow it"
+            )
+        if not path.exists():
+            if not create:
+                return None
+            path.parent.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:  # a share that cannot be reached or written
+        raise WorkbenchError(f"{path}: the shared quality history cannot be reached ({exc.strerror or exc})") from exc
+    try:
+        db = sqlite3.connect(path, timeout=timeout)
         db.execute(_SCHEMA)
     except sqlite3.DatabaseError as exc:
         raise _damaged(path, exc) from exc
@@ -133,15 +142,21 @@ def _open(path: Path, create: bool) -> sqlite3.Connection | None:
 
 
 def _damaged(path: Path, exc: Exception) -> WorkbenchError:
+    if "locked" in str(exc) or "busy" in str(exc):
+        return WorkbenchError(
+            f"{path}: the shared quality history is in use by another workbench ({exc}); try again later"
+        )
     return WorkbenchError(
         f"{path}: the shared quality history cannot be read or written ({exc}); move the file away to start a new one"
     )
 
 
-def share_examples(path: Path, project: str, language: str, examples: Sequence[Example]) -> None:
+def share_examples(
+    path: Path, project: str, language: str, examples: Sequence[Example], timeout: float = TIMEOUT
+) -> None:
     """Replace the project's examples in the shared history with these (one transaction)."""
     stamp = now()
-    db = _open(path, create=True)
+    db = _open(path, create=True, timeout=timeout)
     assert db is not None
     try:
         with closing(db), db:
@@ -160,9 +175,9 @@ def share_examples(path: Path, project: str, language: str, examples: Sequence[E
         raise _damaged(path, exc) from exc
 
 
-def shared_examples(path: Path, language: str, except_project: str) -> list[Example]:
+def shared_examples(path: Path, language: str, except_project: str, timeout: float = TIMEOUT) -> list[Example]:
     """The other projects' examples in the language (a damaged row is skipped; a damaged file is said)."""
-    db = _open(path, create=False)
+    db = _open(path, create=False, timeout=timeout)
     if db is None:
         return []
     found = []
