@@ -89,3 +89,17 @@ def test_export_and_import_a_csv(
     assert code == 2 and f"{bad}: line 3: the pattern '[x' is not a valid regular expression" in err
     with Project.open(other, read_only=True) as project:
         assert [(r.stage, r.language, r.pattern) for r in project_rules(project)] == [("target", "km", "-(\\d+)")]
+
+
+def test_the_tester_shows_a_code_left_alone_while_the_rest_is_expanded(
+    wbp: Path, capsys: pytest.CaptureFixture[str], app_context: AppContext
+) -> None:
+    assert rules(wbp, capsys, app_context, "add", "--stage", "source", r"\bUBND\b", "Ủy ban nhân dân")[0] == 0
+    _, tested, _ = rules(wbp, capsys, app_context, "test", "Công văn 123/UBND-KT của UBND tỉnh")
+    assert tested.splitlines() == [
+        r"rule 1 (\bUBND\b -> Ủy ban nhân dân): changed",
+        "  before: Công văn 123/UBND-KT của UBND tỉnh",
+        "  after:  Công văn 123/UBND-KT của Ủy ban nhân dân tỉnh",
+        "  note:   edit rule 1 left a protected span alone: the code 123/UBND-KT",
+        "result: Công văn 123/UBND-KT của Ủy ban nhân dân tỉnh",
+    ]

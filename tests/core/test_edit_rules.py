@@ -125,7 +125,7 @@ def test_a_rule_that_would_empty_the_text_is_not_applied(project: Project) -> No
     assert result.applied == ()
 
 
-def test_a_rule_touching_a_protected_span_is_not_applied(project: Project) -> None:
+def test_a_rule_leaves_a_protected_span_alone(project: Project) -> None:
     code = add_rule(project, NewRule("source", "", r"CT-TTg", "CT/TTg"))
     inside = add_rule(project, NewRule("source", "", r"(?<=2)(?=5)", "-"))  # an insertion inside the code
     expand = add_rule(project, UBND)
@@ -133,10 +133,24 @@ def test_a_rule_touching_a_protected_span_is_not_applied(project: Project) -> No
     result = rules_of(project).apply_source(source, find_protected_spans(source))
     assert result.text == "Ủy ban nhân dân tỉnh triển khai Chỉ thị 25/CT-TTg ngày 15/11/2024."
     assert result.flags == (
-        f"edit rule {code.id} not applied: it would touch the protected code 25/CT-TTg",
-        f"edit rule {inside.id} not applied: it would touch the protected code 25/CT-TTg",
+        f"edit rule {code.id} left a protected span alone: the code 25/CT-TTg",
+        f"edit rule {inside.id} left a protected span alone: the code 25/CT-TTg",
     )
     assert result.applied == (expand.describe(),)
+
+
+def test_an_abbreviation_inside_a_letters_code_stays_and_the_others_are_expanded(project: Project) -> None:
+    """Official letters carry codes like 123/UBND-KT: the expansion skips only the match inside the code."""
+    expand = add_rule(project, UBND)
+    source = "Thực hiện Công văn số 123/UBND-KT, UBND tỉnh giao UBND huyện triển khai."
+    result = rules_of(project).apply_source(source, find_protected_spans(source))
+    assert result.text == (
+        "Thực hiện Công văn số 123/UBND-KT, Ủy ban nhân dân tỉnh giao Ủy ban nhân dân huyện triển khai."
+    )
+    assert result.applied == (expand.describe(),)
+    assert result.flags == (f"edit rule {expand.id} left a protected span alone: the code 123/UBND-KT",)
+    plain = rules_of(project).apply_source("UBND tỉnh họp.", [])
+    assert plain.flags == () and plain.text == "Ủy ban nhân dân tỉnh họp."  # no span skipped: no flag
 
 
 def test_a_target_rule_leaves_the_spans_text_in_the_output_alone(project: Project) -> None:
@@ -147,7 +161,7 @@ def test_a_target_rule_leaves_the_spans_text_in_the_output_alone(project: Projec
         "en", "The province's directive of 15/11/2024.", find_protected_spans(source)
     )
     assert result.text == "The Province's directive of 15/11/2024."
-    assert result.flags == (f"edit rule {date.id} not applied: it would touch the protected date 15/11/2024",)
+    assert result.flags == (f"edit rule {date.id} left a protected span alone: the date 15/11/2024",)
 
 
 def test_spans_are_followed_after_an_earlier_rule_moved_them(project: Project) -> None:
@@ -158,7 +172,7 @@ def test_spans_are_followed_after_an_earlier_rule_moved_them(project: Project) -
     source = "UBND: Chỉ thị 25/CT-TTg."
     result = rules_of(project).apply_source(source, find_protected_spans(source))
     assert result.text == "Ủy ban nhân dân: Chỉ thị số 25/CT-TTg."
-    assert result.flags == (f"edit rule {code.id} not applied: it would touch the protected code 25/CT-TTg",)
+    assert result.flags == (f"edit rule {code.id} left a protected span alone: the code 25/CT-TTg",)
 
 
 def test_the_cache_key_follows_the_enabled_rules_and_their_order(project: Project) -> None:
@@ -209,4 +223,4 @@ def test_many_spans_are_followed_through_many_changes(project: Project) -> None:
     source = ", ".join(f"UBND {i}" for i in range(1, 301))
     result = rules_of(project).apply_source(source, find_protected_spans(source))
     assert result.text == ", ".join(f"Ủy ban nhân dân: {i}" for i in range(1, 301))
-    assert result.flags == (f"edit rule {last.id} not applied: it would touch the protected number 300",)
+    assert result.flags == (f"edit rule {last.id} left a protected span alone: the number 300",)

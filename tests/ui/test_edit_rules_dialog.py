@@ -114,7 +114,7 @@ def test_the_tester_shows_each_rules_effect(qtbot, open_window) -> None:  # type
         ["UBND tỉnh ban hành 25/CT-TTg.", "Ủy ban nhân dân tỉnh ban hành 25/CT-TTg."],
         ["Ủy ban nhân dân tỉnh ban hành 25/CT-TTg.", "Ủy ban nhân dân Tỉnh ban hành 25/CT-TTg."],
         ["Ủy ban nhân dân Tỉnh ban hành 25/CT-TTg.",
-         "skipped: edit rule 3 not applied: it would touch the protected code 25/CT-TTg"],
+         "skipped: edit rule 3 left a protected span alone: the code 25/CT-TTg"],
         ["The People's Committee of An Giang province met.", "The An Giang Provincial People's Committee met."],
     ]  # fmt: skip
     assert rows[0][0].startswith("1. ")
@@ -144,3 +144,14 @@ def test_csv_out_and_in_and_a_bad_file_changes_nothing(  # type: ignore[no-untyp
     dialog.import_csv(good)
     assert dialog.table.rowCount() == 2
     assert cells(dialog)[1][:4] == ["output", window.names["km"], "a", "b"]
+
+
+def test_the_tester_shows_the_expansion_and_the_code_it_left_alone(qtbot, open_window) -> None:  # type: ignore[no-untyped-def]
+    window = open_window()
+    add_rule(window.project, NewRule("source", "", r"\bUBND\b", "Ủy ban nhân dân"))
+    dialog = open_dialog(qtbot, window)
+    dialog.sample.setText("Công văn 123/UBND-KT của UBND tỉnh")
+    assert [row[2] for row in cells(dialog, "effects")] == [
+        "Công văn 123/UBND-KT của Ủy ban nhân dân tỉnh  (edit rule 1 left a protected span alone: the code 123/UBND-KT)"
+    ]
+    assert dialog.source_result.text().endswith("Công văn 123/UBND-KT của Ủy ban nhân dân tỉnh")

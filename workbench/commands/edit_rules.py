@@ -107,10 +107,12 @@ def print_effects(effects: list[RuleEffect], sample: str) -> None:
     for effect in effects:
         rule = effect.rule
         head = f"rule {rule.id} ({rule.pattern} -> {rule.replacement})"
-        if effect.flag:
+        if effect.flag and not effect.changed:
             print(f"{head}: skipped — {effect.flag}")
         elif effect.changed:
             print(f"{head}: changed\n  before: {effect.before}\n  after:  {effect.after}")
+            if effect.flag:
+                print(f"  note:   {effect.flag}")
         else:
             print(f"{head}: no match")
     final = effects[-1].after if effects else sample

@@ -364,8 +364,13 @@ class EditRulesDialog(QDialog):
         self.effects.setRowCount(len(shown))
         for row, effect in enumerate(shown):
             rule = effect.rule
-            after = self.tr("skipped: {0}").format(effect.flag) if effect.flag else (
-                effect.after if effect.changed else self.tr("(no match)"))  # fmt: skip
+            after = effect.after if effect.changed else self.tr("(no match)")
+            if effect.flag:  # skipped, or its other matches applied and a protected span left alone
+                after = (
+                    f"{effect.after}  ({effect.flag})"
+                    if effect.changed
+                    else self.tr("skipped: {0}").format(effect.flag)
+                )
             cells = (f"{rule.position}. {rule.pattern} → {rule.replacement}", effect.before, after)
             for column, text in enumerate(cells):
                 self.effects.setItem(row, column, QTableWidgetItem(text))

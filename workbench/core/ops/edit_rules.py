@@ -4,9 +4,11 @@ As OPUS-CAT has them: a source rule expands "UBND" to "Ủy ban nhân dân" befo
 rule per language rewrites the model's "People's Committee of An Giang province" into the office's
 "An Giang Provincial People's Committee". Rules run in the order the user keeps, each on what the rule
 before it left. A rule never breaks a draft: on a segment where it runs past its time limit (nested
-quantifiers on a long text), would leave the text empty, or would change a protected span (a code, a date,
-a number), it is skipped there with a flag and the draft is still made. A bad pattern or replacement is
-refused when the rule is written (`rule_problem`), so a job never meets one.
+quantifiers on a long text) or would leave the text empty, it is skipped there with a flag and the draft is
+still made. A match that would change a protected span (a code, a date, a number) is left as it is, with a
+flag, and the rule's other matches in the segment still apply: `\bUBND\b` -> "Ủy ban nhân dân" expands
+"UBND tỉnh" even in a letter whose code is "123/UBND-KT", which official letters carry everywhere. A bad
+pattern or replacement is refused when the rule is written (`rule_problem`), so a job never meets one.
 """
 
 from __future__ import annotations
@@ -72,7 +74,8 @@ class RuleEffect:
     rule: EditRule
     before: str
     after: str
-    #: "" when the rule ran; else the flag it raised (the text is then unchanged)
+    #: "" when the rule ran in full; else the flag it raised: the text is then unchanged, except when the flag
+    #: says the rule left a protected span alone (its other matches applied: see `changed`)
     flag: str = ""
 
     @property
@@ -159,14 +162,6 @@ def _occurrences(text: str, span: ProtectedSpan) -> list[_Region]:
     return found
 
 
-class _Touched(Exception):
-    """Raised from inside a substitution to stop it at the first change of a protected span."""
-
-    def __init__(self, span: ProtectedSpan) -> None:
-        super().__init__(span.text)
-        self.span = span
-
-
 def _disjoint(regions: Sequence[_Region]) -> list[_Region]:
     """The regions in order, overlapping ones merged (the first span names the merge): a sweep can then
     find the one region a match could touch, so a rule costs time linear in the matches and spans."""
@@ -182,9 +177,10 @@ def _disjoint(regions: Sequence[_Region]) -> list[_Region]:
 
 def _apply_rule(rule: EditRule, text: str, regions: list[_Region]) -> tuple[str, list[_Region], str]:
     """`text` after one rule, the protected regions (disjoint, in order) moved with it, and a flag ("" when
-    it ran)."""
+    it ran in full). A match that would change a protected region is left as it is; the others apply."""
     compiled = _compiled(rule.pattern)
     changes: list[tuple[int, int, int]] = []  # start, end, length of what replaced it; in order
+    left_alone: list[ProtectedSpan] = []
     at = 0  # the first region that ends after the current match starts
 
     def replace(match: regex.Match[str]) -> str:
@@ -197,7 +193,8 @@ def _apply_rule(rule: EditRule, text: str, regions: list[_Region]) -> tuple[str,
             if at < len(regions):
                 region = regions[at]
                 if (region.start < start) if start == end else (region.start < end):
-                    raise _Touched(region.span)
+                    left_alone.append(region.span)
+                    return match.group(0)
             changes.append((start, end, len(out)))
         return out
 
@@ -205,17 +202,19 @@ def _apply_rule(rule: EditRule, text: str, regions: list[_Region]) -> tuple[str,
         result = compiled.sub(replace, text, timeout=RULE_TIME_LIMIT)
     except TimeoutError:
         return text, regions, f"edit rule {rule.id} not applied: it took longer than {RULE_TIME_LIMIT} s on this text"
-    except _Touched as touched:
-        span = touched.span
-        return text, regions, f"edit rule {rule.id} not applied: it would touch the protected {span.kind} {span.text}"
+    flag = ""
+    if left_alone:
+        first = left_alone[0]
+        more = f" (and {len(left_alone) - 1} more)" if len(left_alone) > 1 else ""
+        flag = f"edit rule {rule.id} left a protected span alone: the {first.kind} {first.text}{more}"
     if result == text:
-        return text, regions, ""
+        return text, regions, flag
     if not result.strip():
         return text, regions, f"edit rule {rule.id} not applied: it would leave the text empty"
     if len(result) > MAX_GROWTH * len(text) + 200:
         times = len(result) // max(1, len(text))
         return text, regions, f"edit rule {rule.id} not applied: it would make the text {times} times longer"
-    return result, _moved(regions, changes), ""
+    return result, _moved(regions, changes), flag
 
 
 def _moved(regions: Sequence[_Region], changes: Sequence[tuple[int, int, int]]) -> list[_Region]:
