@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import QTimer, Signal
-from PySide6.QtWidgets import QCheckBox, QComboBox, QHBoxLayout, QLineEdit, QWidget
+from PySide6.QtWidgets import QCheckBox, QComboBox, QHBoxLayout, QLineEdit, QVBoxLayout, QWidget
 
 from workbench.core.records import Status
 from workbench.core.store.segment_filter import NEEDING_WORK, NOT_ESTIMATED, SegmentFilter
@@ -22,8 +22,11 @@ class FilterBar(QWidget):
     def __init__(self, languages: list[str], language_names: dict[str, str], parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.qa_provider: QaProvider | None = None
-        layout = QHBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
+        # two rows, what to look for and what to show, so the window still fits a 1366-pixel laptop screen
+        rows = QVBoxLayout(self)
+        rows.setContentsMargins(0, 0, 0, 0)
+        layout = QHBoxLayout()
+        rows.addLayout(layout)
 
         self.search = QLineEdit()
         self.search.setPlaceholderText(self.tr("Search source and translations (Ctrl+F)"))
@@ -40,6 +43,8 @@ class FilterBar(QWidget):
         layout.addWidget(self.ignore_diacritics)
         self.match_case = QCheckBox(self.tr("Match case"))
         layout.addWidget(self.match_case)
+        layout = QHBoxLayout()
+        rows.addLayout(layout)
 
         self.status = QComboBox()
         self.status.addItem(self.tr("All statuses"), frozenset())
@@ -76,6 +81,7 @@ class FilterBar(QWidget):
         self.poor_first = QCheckBox(self.tr("Poor drafts first"))
         self.poor_first.setToolTip(self.tr("Poor machine drafts first, then those to check, good, the rest last"))
         layout.addWidget(self.poor_first)
+        layout.addStretch(1)
 
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
