@@ -159,7 +159,7 @@ class MtService(QObject):
     job_ended = Signal(int, str, str)  # job id, "done" | "cancelled" | "failed", message
     segment_ready = Signal(int, str, str, object)  # segment id, language, model, Draft
     segment_failed = Signal(int, str, str)  # segment id, language, message
-    saved = Signal(list)  # ids of segments that received a draft
+    saved = Signal(list)  # ids of segments that received a draft, or whose poor draft was left out of the cell
 
     def __init__(
         self, project: Project, settings: Settings, pool: EnginePool, parent: QObject | None = None,
@@ -220,8 +220,8 @@ class MtService(QObject):
             )  # fmt: skip
             if self.memories is not None:
                 self.saved.emit(list(plan.from_memory))
-            if plan.from_cache:
-                self.saved.emit(list(plan.from_cache))
+            if plan.from_cache or plan.left_out:  # a left-out poor draft marks its empty cell (band icon)
+                self.saved.emit([*plan.from_cache, *plan.left_out])
             plans.append(plan)
         urgent = {plan.language: UrgentRequests() for plan in plans if plan.units}
         self.back.make_way()  # drafts first: a running back-translation pass stops and comes back after them
@@ -287,7 +287,7 @@ class MtService(QObject):
             self.cancel(job_id)
             self.job_ended.emit(job_id, "failed", str(exc))
             return
-        self.saved.emit(list(changes.segment_ids))
+        self.saved.emit([*changes.segment_ids, *changes.left_out])  # the left-out cells show the poor icon
 
     # --- one segment, now -------------------------------------------------------------------------
 

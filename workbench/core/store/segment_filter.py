@@ -61,7 +61,8 @@ class SegmentFilter:
     only_ids: frozenset[int] | None = None
     include_not_for_translation: bool = True
     #: quality bands of the machine draft in the cell ("poor", "check", "good", or NOT_ESTIMATED); empty: any.
-    #: A band counts only while the cell still holds the draft it was estimated on.
+    #: A band counts only while the cell still holds the draft it was estimated on, or, for "poor", while the
+    #: cell stays empty after pre-translation left that poor draft out of it (the grid marks it poor too).
     bands: frozenset[str] = frozenset()
     #: rows in band order (poor, check, good, then the rest), each band in document order
     poor_first: bool = False
@@ -155,6 +156,15 @@ def _rows(project: Project, document_id: int | None, with_bands: bool = False) -
             row = rows.get(segment_id)
             if row is not None:
                 row.bands[language] = band
+        for segment_id, language in db.execute(  # a poor draft left out of its still empty cell
+            f"""SELECT d.segment_id, d.language FROM draft_notes d JOIN segments s ON s.id = d.segment_id
+                LEFT JOIN translations t ON t.segment_id = d.segment_id AND t.language = d.language
+                WHERE d.band = 'poor' AND (t.segment_id IS NULL OR (t.status = ? AND t.text = '')) AND {where}""",
+            (str(Status.UNTRANSLATED), *params),
+        ):
+            row = rows.get(segment_id)
+            if row is not None:
+                row.bands[language] = "poor"
     return rows
 
 
