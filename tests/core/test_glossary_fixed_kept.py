@@ -11,7 +11,7 @@ import pytest
 from workbench.commands.main import main as cli_main
 from workbench.context import AppContext
 from workbench.core.memory.glossary import Term, add_term, terms
-from workbench.core.ops.glossary_files import import_glossary
+from workbench.core.ops.glossary_files import export_glossary, import_glossary
 from workbench.core.settings import Settings
 from workbench.core.store.project_store import Project
 
@@ -69,3 +69,14 @@ def test_glossary_add_without_fixed_keeps_it_no_fixed_takes_it_away(
     with Project.open(path, read_only=True) as project:
         assert fixed_marks(project) == {"Núi Cấm": False}
         assert terms(project)[0].targets == {"en": "Cam Mountain", "km": "ភ្នំកម្ពស់"}
+
+
+def test_the_workbenchs_own_csv_says_not_fixed_so_a_round_trip_carries_an_unfix(
+    project: Project, tmp_path: Path
+) -> None:
+    add_term(project, Term(NAME, {"en": "Department of Information and Communications"}))
+    export_glossary(project, tmp_path / "terms.csv")
+    assert (tmp_path / "terms.csv").read_text("utf-8").splitlines()[1].endswith(",0")
+    add_term(project, Term(NAME, {}, fixed=True))  # marked fixed meanwhile, then the older export comes back
+    import_glossary(project, tmp_path / "terms.csv")
+    assert fixed_marks(project) == {NAME: False}  # the file says so explicitly

@@ -251,8 +251,9 @@ def read_glossary_csv(path: Path) -> list[Term]:
 
 
 def write_glossary_csv(path: Path, glossary: Iterable[Term]) -> None:
-    """The columns of CSV_COLUMNS, forbidden alternatives joined by "; "; a cell starting like a formula
-    (= + - @) gets a leading quote, which read_glossary_csv takes away again (spreadsheet_cells)."""
+    """The columns of CSV_COLUMNS, forbidden alternatives joined by "; ", "fixed" 1 or 0 (an explicit 0, so
+    the file imported again un-fixes what was un-fixed since); a cell starting like a formula (= + - @)
+    gets a leading quote, which read_glossary_csv takes away again (spreadsheet_cells)."""
     handle = io.StringIO(newline="")
     writer = csv.DictWriter(handle, CSV_COLUMNS)
     writer.writeheader()
@@ -260,7 +261,7 @@ def write_glossary_csv(path: Path, glossary: Iterable[Term]) -> None:
         row = {
             "vi": term.source, "en": term.targets.get("en", ""), "km": term.targets.get("km", ""),
             "note": term.note, "forbidden_en": "; ".join(term.forbidden.get("en", ())),
-            "forbidden_km": "; ".join(term.forbidden.get("km", ())), "fixed": "1" if term.fixed else "",
+            "forbidden_km": "; ".join(term.forbidden.get("km", ())), "fixed": "1" if term.fixed else "0",
         }  # fmt: skip
         writer.writerow({column: safe_cell(text) for column, text in row.items()})
     atomic_write_bytes(path, handle.getvalue().encode("utf-8"))
