@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from workbench.core.errors import ImportProblem, WorkbenchError
-from workbench.core.ops.edit_rule_files import export_rules, import_rules, read_rules_csv
+from workbench.core.ops.edit_rule_files import MAX_PROJECT_RULES, export_rules, import_rules, read_rules_csv
 from workbench.core.ops.edit_rule_store import NewRule, add_rule, set_enabled
 from workbench.core.ops.edit_rules import project_rules
 from workbench.core.store.project_store import Project
@@ -64,8 +64,12 @@ def test_a_spreadsheets_file_is_read_semicolons_bom_short_rows_and_all(tmp_path:
         ("stage,pattern,replacement\nsource,a,b,c\n", "line 2 has more fields than the header (3)"),
         ("pattern,replacement\na,b\n", "needs a header row naming the columns"),
         ('stage,pattern,replacement\nsource,"a,b\n', "a quoted field is never closed"),
+        # a line cut before its replacement would otherwise delete every "a" of every draft
+        ("stage,language,pattern,replacement,note\nsource,,UBND,x,\nsource,,a\n",
+         "line 3 ends before its replacement (the line looks cut short); nothing was imported"),
     ],
-    ids=["bad regex", "bad group", "bad stage", "bad enabled", "too many fields", "no header", "unclosed quote"],
+    ids=["bad regex", "bad group", "bad stage", "bad enabled", "too many fields", "no header", "unclosed quote",
+         "cut line"],
 )  # fmt: skip
 def test_one_bad_line_is_named_and_nothing_is_imported(
     project: Project, tmp_path: Path, content: str, said: str
@@ -100,3 +104,25 @@ def test_export_never_writes_over_the_project(project: Project) -> None:
         export_rules(project, project.path)
     set_enabled(project, project_rules(project)[0].id, False)
     assert len(project_rules(project)) == 1
+
+
+def test_a_huge_rule_list_is_refused_before_it_slows_every_segment(project: Project, tmp_path: Path) -> None:
+    """Every rule runs on every segment, so an abbreviation list of 300,000 lines (under the 10 MB limit) would make
+    pre-translation crawl: it is refused whole, and so is a file that would take the project past the limit."""
+    header = "stage,pattern,replacement\n"
+    huge = tmp_path / "huge.csv"
+    huge.write_text(header + "".join(f"source,w{i},x{i}\n" for i in range(MAX_PROJECT_RULES + 1)), encoding="utf-8")
+    with pytest.raises(ImportProblem, match=f"has {MAX_PROJECT_RULES + 1:,} lines; a project keeps at most"):
+        import_rules(project, huge)
+    assert project_rules(project) == []
+    most = tmp_path / "most.csv"
+    most.write_text(header + "".join(f"source,w{i},x{i}\n" for i in range(MAX_PROJECT_RULES - 1)), encoding="utf-8")
+    assert import_rules(project, most).added == MAX_PROJECT_RULES - 1
+    more = tmp_path / "more.csv"
+    more.write_text(header + "source,w0,x0\nsource,y,z\nsource,y2,z2\n", encoding="utf-8")  # w0 is there already
+    with pytest.raises(ImportProblem, match=f"has 2 new rules and the project {MAX_PROJECT_RULES - 1:,};"):
+        import_rules(project, more)
+    assert len(project_rules(project)) == MAX_PROJECT_RULES - 1
+    more.write_text(header + "source,w0,x0\nsource,y,z\nsource,y,z\n", encoding="utf-8")  # y twice: added once
+    done = import_rules(project, more)
+    assert (done.read, done.added, done.already) == (3, 1, 2) and len(project_rules(project)) == MAX_PROJECT_RULES

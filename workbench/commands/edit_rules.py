@@ -166,6 +166,6 @@ def cmd_rules(args: argparse.Namespace, context: AppContext) -> int:
             print(describe(set_enabled(project, args.id, action == "enable")).strip())
         else:
             done = import_rules(project, args.file)
-            already = f", {done.already} already in the project" if done.already else ""
-            print(f"{args.file}: {counted(done.read, 'rule')} read, {done.added} added{already}")
+            already = f", {done.already:,} already in the project" if done.already else ""
+            print(f"{args.file}: {counted(done.read, 'rule')} read, {done.added:,} added{already}")
     return 0

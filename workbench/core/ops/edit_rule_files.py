@@ -26,6 +26,12 @@ RULE_COLUMNS = ["stage", "language", "pattern", "replacement", "note", "enabled"
 #: the columns a file must have; the others may be left out (empty language, note; enabled)
 REQUIRED_COLUMNS = ("stage", "pattern", "replacement")
 MAX_RULE_FILE_BYTES = 10 * 1024 * 1024
+#: rules a project may hold after an import: every enabled rule runs on every segment (a glossary holds term lists)
+MAX_PROJECT_RULES = 5000
+_TOO_MANY = (
+    f"a project keeps at most {MAX_PROJECT_RULES:,} edit rules, as every rule runs on every segment "
+    "(lists of terms belong in the glossary); nothing was imported"
+)
 _TRUE = {"", "1", "yes", "true", "y", "on", "x"}
 _FALSE = {"0", "no", "false", "n", "off"}
 #: control bytes a text file may hold: tab, line feed, carriage return
@@ -84,6 +90,8 @@ def read_rules_csv(path: Path) -> list[NewRule]:
     except csv.Error as exc:  # an unclosed quote, a field over the csv module's limit
         why = "a quoted field is never closed" if "unexpected end of data" in str(exc) else str(exc)
         raise ImportProblem(source, f"is not a readable CSV file (line {reader.line_num}: {why})") from None
+    if len(rows) > MAX_PROJECT_RULES:  # before checking each one: a compile a rule would take long on a huge file
+        raise ImportProblem(source, f"has {len(rows):,} lines; {_TOO_MANY}")
     rules = []
     for line, raw in rows:
         if None in raw:  # a shifted column would put a replacement where the note belongs
@@ -93,6 +101,10 @@ def read_rules_csv(path: Path) -> list[NewRule]:
         row = {k: original_cell(v) if isinstance(v, str) else "" for k, v in raw.items()}
         if not any(value.strip() for value in row.values()):
             continue
+        if raw.get("replacement") is None:  # a cut line: read as an empty replacement, it would delete every match
+            raise ImportProblem(
+                source, f"line {line} ends before its replacement (the line looks cut short); nothing was imported"
+            )
         enabled = _enabled(row.get("enabled", ""))
         if enabled is None:
             problem = f"'enabled' is 1 or 0 (yes or no), not {row['enabled']!r}"
@@ -118,7 +130,15 @@ def import_rules(project: Project, path: Path) -> RuleImport:
     already has (same stage, language, pattern and replacement) is not added twice."""
     found = read_rules_csv(path)
     existing = project_rules(project)
-    fresh = [r for i, r in enumerate(found) if not any(r.same_rule(e) for e in existing) and r not in found[:i]]
+    seen = {(r.stage, r.language, r.pattern, r.replacement) for r in existing}
+    fresh = []
+    for rule in found:  # one set lookup a rule: a file of many rules is checked in linear time
+        key = (rule.stage, rule.language, rule.pattern, rule.replacement)
+        if key not in seen:
+            seen.add(key)
+            fresh.append(rule)
+    if len(existing) + len(fresh) > MAX_PROJECT_RULES:
+        raise ImportProblem(str(path), f"has {len(fresh):,} new rules and the project {len(existing):,}; {_TOO_MANY}")
     if fresh:
         with project.transaction() as db:
             insert_rules(db, fresh)
