@@ -10,7 +10,12 @@ import pytest
 
 from workbench.core.errors import WorkbenchError
 from workbench.core.importing.file_import import import_files
-from workbench.core.ops.back_translation import plan_back_translation, run_back_translation, save_back_translations
+from workbench.core.ops.back_translation import (
+    plan_back_translation,
+    run_back_translation,
+    save_back_translations,
+    save_second_opinions,
+)
 from workbench.core.ops.pretranslation import plan_pretranslation, run_pretranslation, save_batch
 from workbench.core.records import Origin, Status
 from workbench.core.settings import Settings
@@ -20,8 +25,12 @@ from workbench.core.store.project_store import Project
 from workbench.mt.back_translation import (
     BackTranslator,
     NoBackTranslationModel,
+    SecondOpinions,
     back_translate_options,
     choose_back_model,
+    opinion_options,
+    run_back_translations,
+    second_opinion,
 )
 from workbench.mt.engine import DecodingOptions
 from workbench.mt.model_choice import EnginePool
@@ -200,3 +209,58 @@ def test_a_batch_that_fails_to_save_is_rolled_back_whole_and_earlier_batches_sta
     assert backed == sorted(texts.values(), key=len)[:2]  # the two batches before it stay, the failed one is gone
     cached = sorted((r[0] for r in project.connection.execute("SELECT text FROM back_translations")), key=len)
     assert cached == backed
+
+
+def test_a_second_opinion_drafts_only_the_other_models_sources_and_is_cached_before_each_batch_is_saved(
+    project: Project, store: ModelStore, tmp_path: Path
+) -> None:
+    path = tmp_path / "bai.txt"
+    path.write_text("\n\n".join(SOURCES), encoding="utf-8")
+    import_files(project, [path])
+    segments = project.segments()
+    by_nllb = [segments[1].id, segments[2].id]  # the NLLB drafted these itself: it has no second opinion on them
+    pool = EnginePool(store, Settings(), threads=1)
+    for model, ids in (("tiny-nllb", by_nllb), ("opus-mt-vi-en-tiny", None)):
+        plan = plan_pretranslation(project, "en", model, FAST.cache_key(), segment_ids=ids)
+        drafter = EngineDrafter(pool.for_model(model).engine, "vi", FAST)
+        run_pretranslation(plan, drafter, lambda p, m, batch: save_batch(project, p, m, batch))
+    small = replace(back_translate_options(max_output_tokens=10), max_batch_segments=1)  # a key of its own
+    opinions = opinion_options(FAST, small)
+    second = second_opinion(store, "tiny-nllb", "en", "vi", "opus-mt-vi-en-tiny", opinions.cache_key())
+    assert second is not None and second.model == "tiny-nllb"
+    plan = plan_back_translation(project, "en", "tiny-nllb", small.cache_key(), second=second)
+    assert plan.second is not None
+    marian_sources = {s.source for s in segments if s.id not in by_nllb}
+    assert {u.source for u in plan.second.units} == marian_sources  # once each, the repeated sentence too
+
+    def cached_nllb() -> set[str]:
+        rows = project.connection.execute(
+            "SELECT source FROM mt_cache WHERE model = 'tiny-nllb' AND options = ?", (opinions.cache_key(),)
+        )
+        return {r[0] for r in rows}
+
+    seen_at_save: list[tuple[set[str], set[str]]] = []
+
+    def save(_i: int, p, m: str, batch):  # type: ignore[no-untyped-def]
+        batch_sources = {project.segment(i).source for d in batch for i in d.unit.segment_ids}
+        seen_at_save.append((batch_sources & marian_sources, cached_nllb()))
+        return save_back_translations(project, p, m, batch)
+
+    saver = SecondOpinions(opinions, lambda _i, p, m, batch: save_second_opinions(project, p, m, batch))
+    [result] = run_back_translations([plan], pool, small, save, opinions=saver)
+    assert result.opinions == len(marian_sources)
+    assert all(wanted <= cached for wanted, cached in seen_at_save)  # each batch's opinions were there first
+    assert cached_nllb() == marian_sources
+    assert [s.translations["en"].origin_detail for s in project.segments()] == [
+        "tiny-nllb" if s.id in by_nllb else "opus-mt-vi-en-tiny" for s in segments
+    ]  # no cell took the second opinion
+    notes = notes_for(project, "en")
+    assert all(isinstance(notes[s.id].signals.get("agreement"), float) for s in segments if s.id not in by_nllb)
+    assert all(notes[i].signals.get("agreement") is None for i in by_nllb)
+
+
+def test_no_second_opinion_from_the_drafting_model_or_one_that_cannot_draft_the_language(store: ModelStore) -> None:
+    key = BACK.cache_key()
+    assert second_opinion(store, "tiny-nllb", "en", "vi", "tiny-nllb", key) is None
+    assert second_opinion(store, "opus-mt-vi-en-tiny", "km", "vi", "tiny-nllb", key) is None  # vi->km: not Marian's
+    assert second_opinion(store, "tiny-nllb", "km", "vi", None, key) is not None

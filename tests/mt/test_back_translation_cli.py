@@ -88,3 +88,48 @@ def test_a_back_model_for_the_wrong_direction_stops_before_anything_is_written(w
     assert "opus-mt-vi-en-tiny cannot back-translate en into vi" in done.stderr
     with Project.open(folder / "p.wbp") as project:
         assert [s.translations["en"].status for s in project.segments()] == ["untranslated"] * 3
+
+
+def cache_rows(folder: Path) -> list[tuple[str, str, str]]:
+    with Project.open(folder / "p.wbp") as project:
+        return [tuple(r) for r in project.connection.execute("SELECT model, language, source FROM mt_cache")]
+
+
+def test_a_back_translation_model_that_is_not_the_drafting_one_gives_a_second_opinion(workspace) -> None:  # type: ignore[no-untyped-def]
+    folder, env = workspace
+    args = ("translate", "p.wbp", "--to", "en", "--model", "opus-mt-vi-en-tiny", "--beam", "1", "--back-translate")
+    done = run(*args, cwd=folder, env=env)
+    assert done.returncode == 0, done.stderr
+    # the Marian model cannot go back: the NLLB back-translates, and drafts the two distinct sources into English
+    assert "en: 3 drafts back-translated into vi by tiny-nllb: 0 from the cache, 3 translated" in done.stdout
+    assert "2 second-opinion drafts into en by tiny-nllb for the quality estimate's agreement" in done.stdout
+    rows = cache_rows(folder)
+    sources = set(TEXT.split("\n\n"))
+    assert {(m, lang, s) for m, lang, s in rows if m == "tiny-nllb"} == {("tiny-nllb", "en", s) for s in sources}
+    with Project.open(folder / "p.wbp") as project:
+        segments = project.segments()
+        # never in a cell: every cell holds the Marian's draft, and the notes say so
+        assert {s.translations["en"].origin_detail for s in segments} == {"opus-mt-vi-en-tiny"}
+        notes = notes_for(project, "en")
+        assert all(n.model == "opus-mt-vi-en-tiny" and n.back_model == "tiny-nllb" for n in notes.values())
+        # the estimate compares the two models' drafts, and the round trip is there too
+        assert all(isinstance(n.signals.get("agreement"), float) for n in notes.values())
+        assert all(isinstance(n.signals.get("round_trip"), float) for n in notes.values())
+    again = run(*args, cwd=folder, env=env)  # nothing left: no back-translation, no second opinion made again
+    assert again.returncode == 0, again.stderr
+    assert "en: 0 drafts back-translated" in again.stdout
+    assert "0 second-opinion drafts into en by tiny-nllb" in again.stdout
+    assert sorted(cache_rows(folder)) == sorted(rows)
+
+
+def test_a_model_drafting_and_back_translating_itself_gives_no_second_opinion(workspace) -> None:  # type: ignore[no-untyped-def]
+    folder, env = workspace
+    args = ("translate", "p.wbp", "--to", "en", "--model", "tiny-nllb", "--beam", "1", "--back-translate")
+    done = run(*args, cwd=folder, env=env)
+    assert done.returncode == 0, done.stderr
+    assert "en: 3 drafts back-translated into vi by tiny-nllb" in done.stdout
+    assert "second-opinion" not in done.stdout
+    rows = cache_rows(folder)  # the drafts' own rows only: one per distinct source, under the drafting options
+    assert sorted(rows) == sorted(("tiny-nllb", "en", s) for s in set(TEXT.split("\n\n")))
+    with Project.open(folder / "p.wbp") as project:
+        assert all(n.signals.get("agreement") is None for n in notes_for(project, "en").values())

@@ -18,21 +18,24 @@ from workbench.commands.values import bounded, language_list
 from workbench.context import AppContext
 from workbench.core.counted import counted
 from workbench.core.errors import ProjectFault, WorkbenchError
-from workbench.core.ops.back_translation import plan_back_translation, run_back_translation, save_back_translations
+from workbench.core.ops.back_translation import plan_back_translation, save_back_translations, save_second_opinions
 from workbench.core.ops.pretranslation import plan_pretranslation, run_pretranslation, save_batch
 from workbench.core.progress import Cancelled, Share
 from workbench.core.settings import Settings
 from workbench.core.store.project_store import Project
 from workbench.mt.back_translation import (
-    BackTranslator,
     NoBackTranslationModel,
+    SecondOpinions,
     back_translate_options,
     choose_back_model,
+    opinion_options,
+    run_back_translations,
+    second_opinion,
 )
 from workbench.mt.engine import BEAM_SIZES
 from workbench.mt.model_choice import EnginePool, choose
 from workbench.mt.model_store import ModelStore, convert_needs
-from workbench.mt.pipeline import translate_options
+from workbench.mt.pipeline import TranslateOptions, translate_options
 from workbench.mt.routes import drafter_for, is_route, label, licences, route_languages
 
 
@@ -235,7 +238,8 @@ def _translate(args: argparse.Namespace, context: AppContext, stop: StopRequest)
                 )
             )
         if args.back_translate:
-            return _back_translate(project, pool, back_models, document_id, stop)
+            drafting = {language: drafter.model for language, drafter in drafters.items()}
+            return _back_translate(project, pool, back_models, drafting, options, document_id, stop)
     return 0
 
 
@@ -258,12 +262,19 @@ def _back_translate(
     project: Project,
     pool: EnginePool,
     models: dict[str, str | NoBackTranslationModel],
+    drafting: dict[str, str],
+    drafting_options: TranslateOptions,
     document_id: int | None,
     stop: StopRequest,
 ) -> int:
     """Every machine draft of each language (of the document, or the project) that lacks a back-translation, into
-    the source language."""
+    the source language; a back-translation model that is not the drafting one drafts the sources too, for the
+    quality estimate's agreement (mt/back_translation.py)."""
     options = back_translate_options()
+    second = SecondOpinions(
+        opinion_options(drafting_options, options),
+        lambda _i, p, name, batch: save_second_opinions(project, p, name, batch),
+    )
     source = project.info.source_language
     status = 0
     for language, model in models.items():
@@ -271,14 +282,20 @@ def _back_translate(
             sys.stderr.write(f"{language}: not back-translated: {model}\n")
             status = 1
             continue
-        plan = plan_back_translation(project, language, model, options.cache_key(), document_id=document_id)
-        drafter = BackTranslator(model, language).drafter(pool, options)
+        opinion = second_opinion(
+            pool.store, model, language, source, drafting.get(language), second.options.cache_key()
+        )
+        plan = plan_back_translation(
+            project, language, model, options.cache_key(), document_id=document_id, second=opinion
+        )
         try:
-            result = run_back_translation(
-                plan,
-                drafter,
-                lambda p, name, batch: save_back_translations(project, p, name, batch),
-                Share(ProgressBar(f"{language}->{source}", stop), 0, plan.to_translate, plan.to_translate),
+            [result] = run_back_translations(
+                [plan],
+                pool,
+                options,
+                lambda _i, p, name, batch: save_back_translations(project, p, name, batch),
+                ProgressBar(f"{language}->{source}", stop),
+                opinions=second,
             )
         except (KeyboardInterrupt, Cancelled):
             sys.stderr.write("\nstopped: every finished batch is saved; run the same command to continue\n")
@@ -289,5 +306,11 @@ def _back_translate(
         print(
             f"{language}: {counted(len(result.segment_ids), 'draft')} back-translated into {source} by {model}: "
             f"{len(plan.from_cache)} from the cache, {result.translated} translated in {result.seconds:.1f} s"
+            + (
+                f"; {counted(result.opinions, 'second-opinion draft')} into {language} by {opinion.model} for the "
+                f"quality estimate's agreement ({result.opinion_seconds:.1f} s of it)"
+                if opinion is not None
+                else ""
+            )
         )
     return status

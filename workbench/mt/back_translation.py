@@ -18,16 +18,24 @@ architectures (2,500 words, 156 segments, 2 shared cores, alternating runs), bea
 time with opus-mt (8.6 s against 3.7 s) and 2.9x with NLLB-600M (52 s against 18 s). The pass runs after
 the drafts while the translator may be waiting for a segment, so greedy it is, as for the urgent drafts; what
 beam 4 would gain in the back-translation's quality is not measured here (random weights cannot show it).
+
+A second opinion (`second_opinion`): when the back-translation model is not the model that drafted a
+language and also translates the source language into it (a many-to-many NLLB, M2M100 or MADLAD beside a
+Marian drafting model), it drafts each batch's sources into the language too, greedily with the drafting
+options' glossary, rules and digits (`opinion_options`), cached under its own name and never put in a cell,
+so the quality estimate's `agreement` compares two models and the side panel offers both drafts. When the
+back-translation model is the drafting model nothing more is done: its own draft is the only opinion it has.
+The drafts of a segment that model made itself, and sources it has drafted already, are skipped.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from contextlib import AbstractContextManager
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from workbench.core.errors import WorkbenchError
-from workbench.core.ops.back_translation import BackPlan, BackResult, run_back_translation
+from workbench.core.ops.back_translation import BackPlan, BackResult, SecondOpinion, run_back_translation, same_model
 from workbench.core.ops.pretranslation import Draft, Unit
 from workbench.core.progress import Cancelled, NullProgress, Progress, Share
 from workbench.core.settings import Settings
@@ -148,6 +156,35 @@ def choose_back_model(
     return candidates[best].name
 
 
+def opinion_options(drafting: TranslateOptions, back: TranslateOptions) -> TranslateOptions:
+    """A second opinion's options: the drafting ones (glossary, edit rules, Khmer digits, so the two drafts
+    differ by model only) with the back-translations' greedy decoding."""
+    return replace(drafting, decoding=back.decoding)
+
+
+def second_opinion(
+    store: ModelStore, back_model: str, language: str, source: str, drafting: str | None, options: str
+) -> SecondOpinion | None:
+    """The back-translation model as a second opinion on `language`'s drafts (see the module's note), or None
+    when it is the drafting model (`drafting`: the language's model or route; None when unknown) or cannot
+    translate `source` into `language`. `options`: the cache key of `opinion_options`."""
+    if drafting is not None and not is_route(drafting) and same_model(drafting, back_model):
+        return None
+    model = store.get(back_model)
+    if not serves(model, source, language):
+        return None
+    return SecondOpinion(model.name, options)
+
+
+@dataclass(frozen=True, slots=True)
+class SecondOpinions:
+    """How a pass makes second opinions: their options, and where each batch of them is cached."""
+
+    options: TranslateOptions
+    #: caches one batch of a plan (its index, the plan, the model, the drafts); says how many were new
+    save: Callable[[int, BackPlan, str, list[Draft]], int]
+
+
 @dataclass(frozen=True, slots=True)
 class BackTranslator:
     """The model chosen for a language's back-translations, as the pipeline's `Drafter` (source: the drafts'
@@ -209,9 +246,11 @@ def run_back_translations(
     save: SavePlanBatch,
     progress: Progress | None = None,
     lanes: Sequence[DraftingLane] = (),
+    opinions: SecondOpinions | None = None,
 ) -> list[BackResult]:
     """Every plan's back-translations, batch by batch, each batch handed to `save`; the lanes' requests are
-    answered first (see the module's note) and every one accepted is answered before this returns."""
+    answered first (see the module's note) and every one accepted is answered before this returns. With
+    `opinions`, a plan's second opinion drafts each batch's sources, handed to `opinions.save` first."""
     progress = progress or NullProgress()
     threads = [UrgentLane(lane.requests, lane.serve, "urgent-during-back-translation") for lane in lanes]
 
@@ -231,7 +270,8 @@ def run_back_translations(
                 continue
             drafter = BackTranslator(plan.model, plan.language).drafter(pool, options)
             share = Share(progress, offset, plan.to_translate, total)
-            results.append(run_back_translation(plan, drafter, _saving(save, index), share, before_batch))
+            second = _second(pool, plan, index, opinions)
+            results.append(run_back_translation(plan, drafter, _saving(save, index), share, before_batch, second))
             offset += plan.to_translate
     finally:
         for thread in threads:
@@ -241,3 +281,15 @@ def run_back_translations(
 
 def _saving(save: SavePlanBatch, index: int) -> Callable[[BackPlan, str, list[Draft]], list[int]]:
     return lambda plan, model, batch: save(index, plan, model, batch)
+
+
+def _second(
+    pool: EnginePool, plan: BackPlan, index: int, opinions: SecondOpinions | None
+) -> tuple[EngineDrafter, Callable[[BackPlan, str, list[Draft]], int]] | None:
+    """The plan's second-opinion drafter (from the source language, on the engine's lock) and its saving."""
+    if opinions is None or plan.second is None or not plan.second.units:
+        return None
+    loaded = pool.for_model(plan.second.model)
+    drafter = EngineDrafter(loaded.engine, plan.source, opinions.options, None, loaded.lock)
+    save = opinions.save
+    return drafter, lambda p, model, batch: save(index, p, model, batch)

@@ -24,7 +24,12 @@ from typing import Protocol
 from PySide6.QtCore import QObject, QTimer, Signal, SignalInstance
 
 from workbench.core.errors import WorkbenchError
-from workbench.core.ops.back_translation import BackPlan, plan_back_translation, save_back_translations
+from workbench.core.ops.back_translation import (
+    BackPlan,
+    plan_back_translation,
+    save_back_translations,
+    save_second_opinions,
+)
 from workbench.core.ops.pretranslation import Draft
 from workbench.core.settings import Settings
 from workbench.core.store.project_store import Project
@@ -32,9 +37,12 @@ from workbench.mt.back_translation import (
     DraftingLane,
     NoBackTranslationModel,
     SavePlanBatch,
+    SecondOpinions,
     back_translate_options,
     choose_back_model,
+    opinion_options,
     run_back_translations,
+    second_opinion,
 )
 from workbench.mt.model_choice import EnginePool, choose
 from workbench.mt.pipeline import TranslateOptions, UrgentRequests
@@ -90,6 +98,8 @@ class _BackBatch:
     plan: int
     model: str
     drafts: list[Draft]
+    #: a second opinion's drafts (into the drafts' language, cache only), not back-translations
+    opinions: bool = False
 
 
 def _back_decode(
@@ -98,15 +108,26 @@ def _back_decode(
     options: TranslateOptions,
     lanes: Sequence[DraftingLane],
     state: TaskState,
+    second: TranslateOptions,
 ) -> None:
-    """A pass's task, in a worker: every plan's back-translations, batch by batch, urgent requests first."""
-    run_back_translations(plans, pool, options, _hand_over(state), state, lanes)
+    """A pass's task, in a worker: every plan's back-translations (and second opinions), batch by batch, urgent
+    requests first."""
+    opinions = SecondOpinions(second, _hand_over_opinions(state))
+    run_back_translations(plans, pool, options, _hand_over(state), state, lanes, opinions)
 
 
 def _hand_over(state: TaskState) -> SavePlanBatch:
     def hand_over(index: int, _plan: BackPlan, model: str, drafts: list[Draft]) -> list[int]:
         state.partial(_BackBatch(index, model, drafts))
         return []  # saved in the GUI thread (`BackTranslations._save`)
+
+    return hand_over
+
+
+def _hand_over_opinions(state: TaskState) -> Callable[[int, BackPlan, str, list[Draft]], int]:
+    def hand_over(index: int, _plan: BackPlan, model: str, drafts: list[Draft]) -> int:
+        state.partial(_BackBatch(index, model, drafts, opinions=True))
+        return len(drafts)  # cached in the GUI thread, before the batch's back-translations (handed over after)
 
     return hand_over
 
@@ -187,10 +208,10 @@ class BackTranslations(QObject):
             return
         if not any(plan.units for plan in plans):
             return
-        project, pool, options = self.mt.project, self.mt.engines, self.options
+        project, pool, options, second = self.mt.project, self.mt.engines, self.options, self._opinion_options()
         self._lanes = self._open_lanes(project.info.target_languages)
         lanes = list(self._lanes.values())
-        pass_id = self.tasks.start(lambda state: _back_decode(plans, pool, options, lanes, state), None)
+        pass_id = self.tasks.start(lambda state: _back_decode(plans, pool, options, lanes, state, second), None)
         self.running = BackPass(pass_id, tuple(plans))
         self.started.emit(pass_id, self.running.total)
 
@@ -207,18 +228,28 @@ class BackTranslations(QObject):
             ids.update(dict.fromkeys(scope))
         return _Request(languages, None, tuple(ids))
 
+    def _opinion_options(self) -> TranslateOptions:
+        """A second opinion's options: the window's drafting options, decoded as the back-translations are."""
+        return opinion_options(self.mt.options_for(self.mt.settings), self.options)
+
     def _plans(self, request: _Request) -> list[BackPlan]:
-        project, store = self.mt.project, self.mt.engines.store
+        project, store, settings = self.mt.project, self.mt.engines.store, self.mt.settings
         source = project.info.source_language
+        second = self._opinion_options().cache_key()
         plans = []
         for language in request.languages:
             try:
-                model = choose_back_model(store, self.mt.settings, language, source)
+                model = choose_back_model(store, settings, language, source)
             except NoBackTranslationModel as missing:
                 self.unavailable.emit(str(missing))
                 continue
+            try:
+                drafting: str | None = choose(store, settings, language, source, option="")
+            except WorkbenchError:
+                drafting = None  # no drafting model now: the drafts' own models are skipped all the same
+            opinion = second_opinion(store, model, language, source, drafting, second)
             plan = plan_back_translation(
-                project, language, model, self.options.cache_key(), request.segment_ids, request.document_id
+                project, language, model, self.options.cache_key(), request.segment_ids, request.document_id, opinion
             )
             if plan.from_cache:
                 self.mt.saved.emit(list(plan.from_cache))
@@ -247,6 +278,9 @@ class BackTranslations(QObject):
             return
         plan = running.plans[report.plan]
         try:
+            if report.opinions:
+                save_second_opinions(self.mt.project, plan, report.model, report.drafts)
+                return
             noted = save_back_translations(self.mt.project, plan, report.model, report.drafts)
         except Exception as exc:  # a slot: report, do not raise
             log.error("cannot save back-translations: %s", exc)

@@ -8,6 +8,11 @@ source) for back-translations batch by batch and hands each batch to `save`. Eac
 transaction: a failure rolls that batch back and keeps the earlier ones. After each saved batch the
 drafts' quality is estimated again (the round-trip similarity needs the back-translation).
 A draft a person has edited gets no back-translation: it is no longer the model's.
+
+A plan may carry a `SecondOpinion`: the back-translation model also drafts each batch's sources into the
+drafts' language (when it can and is not the model that made the drafts: the mt layer decides), and those
+drafts are cached under its own name before the batch is saved and estimated, so the estimate's `agreement`
+compares two models' outputs. They go into the MT cache only, never into a cell.
 """
 
 from __future__ import annotations
@@ -18,11 +23,29 @@ from dataclasses import dataclass
 
 from workbench.core.counted import counted
 from workbench.core.errors import ProjectFault
+from workbench.core.language.protected_spans import ProtectedSpan
 from workbench.core.ops.pretranslation import Draft, Drafter, Unit
 from workbench.core.progress import NullProgress, Progress
 from workbench.core.quality.estimate import score_segments
 from workbench.core.store.back_translation_cache import NewBack, cached_backs, drafts_without_back, write_backs
 from workbench.core.store.project_store import Project
+from workbench.core.store.second_opinions import Opinion, cache_opinions, drafted_sources, sources_drafted_by
+
+
+def same_model(one: str, other: str) -> bool:
+    """Whether two runnable names are one model (a converted copy is named ORIGINAL-ct2-QUANT)."""
+    return one.split("-ct2-")[0] == other.split("-ct2-")[0]
+
+
+@dataclass(frozen=True, slots=True)
+class SecondOpinion:
+    """Another model's drafts of the plan's sources into its language, for the estimate's `agreement`."""
+
+    model: str
+    #: the cache key of its drafting options
+    options: str
+    #: one unit per distinct source (the segments' Vietnamese text) still lacking this model's draft
+    units: tuple[Unit, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -39,6 +62,8 @@ class BackPlan:
     units: tuple[Unit, ...]
     #: segments noted at once from the cache
     from_cache: tuple[int, ...] = ()
+    #: the second model's drafts to make alongside (None: none)
+    second: SecondOpinion | None = None
 
     @property
     def to_translate(self) -> int:
@@ -54,10 +79,15 @@ class BackResult:
     seconds: float
     #: every segment noted, the cache's and the model's
     segment_ids: tuple[int, ...]
+    #: the second opinion's drafts cached in this run, and the seconds they took to decode
+    opinions: int = 0
+    opinion_seconds: float = 0.0
 
 
 #: saves one batch (plan, the model that decoded it, its back-translations) and says which segments were noted
 SaveBack = Callable[[BackPlan, str, list[Draft]], list[int]]
+#: caches a batch's second-opinion drafts (plan, the model that decoded them, the drafts); says how many were new
+SaveOpinions = Callable[[BackPlan, str, list[Draft]], int]
 
 
 def estimate_quality(project: Project, language: str, segment_ids: Sequence[int]) -> None:
@@ -74,9 +104,11 @@ def plan_back_translation(
     options: str,
     segment_ids: Sequence[int] | None = None,
     document_id: int | None = None,
+    second: SecondOpinion | None = None,
 ) -> BackPlan:
     """The machine drafts of `language` (of a document, a selection, or the project) that lack a back-translation;
-    those the cache knows for `model` and `options` are noted at once (one transaction)."""
+    those the cache knows for `model` and `options` are noted at once (one transaction). With `second`, the
+    sources of the drafts left to back-translate that the second model should draft too (`opinion_units`)."""
     groups: dict[str, list[int]] = {}
     for segment_id, draft in drafts_without_back(project.connection, language, document_id, segment_ids):
         groups.setdefault(draft, []).append(segment_id)
@@ -88,7 +120,32 @@ def plan_back_translation(
             from_cache = write_backs(db, model, options, language, hits, cache=False)
         estimate_quality(project, language, from_cache)
     units = tuple(Unit(draft, tuple(ids), ()) for draft, ids in groups.items() if draft not in cached)
-    return BackPlan(language, project.info.source_language, model, options, units, tuple(from_cache))
+    if second is not None:
+        second = SecondOpinion(second.model, second.options, opinion_units(project, language, second.model, units))
+    return BackPlan(language, project.info.source_language, model, options, units, tuple(from_cache), second)
+
+
+def opinion_units(project: Project, language: str, model: str, units: Sequence[Unit]) -> tuple[Unit, ...]:
+    """The sources of these back-translation units' segments that `model` should draft into `language`: not
+    those whose draft `model` made itself (no second opinion), nor those it has drafted already (the cache)."""
+    groups: dict[str, list[int]] = {}
+    spans: dict[str, tuple[ProtectedSpan, ...]] = {}
+    for found in drafted_sources(project.connection, language, (i for u in units for i in u.segment_ids)):
+        if found.source.strip() and not same_model(found.model, model):
+            groups.setdefault(found.source, []).append(found.segment_id)
+            spans.setdefault(found.source, found.spans)
+    known = sources_drafted_by(project.connection, model, language, groups)
+    return tuple(Unit(source, tuple(ids), spans[source]) for source, ids in groups.items() if source not in known)
+
+
+def save_second_opinions(project: Project, plan: BackPlan, model: str, drafts: Sequence[Draft]) -> int:
+    """Cache a batch's second-opinion drafts under the second model's options (one transaction), never in a
+    cell; says how many were new."""
+    if plan.second is None or not drafts:
+        return 0
+    opinions = [Opinion(d.unit.source, d.text, d.score, d.flags, d.meta) for d in drafts]
+    with project.transaction() as db:
+        return cache_opinions(db, model, plan.second.options, plan.language, opinions)
 
 
 def save_back_translations(project: Project, plan: BackPlan, model: str, drafts: Sequence[Draft]) -> list[int]:
@@ -107,21 +164,31 @@ def run_back_translation(
     save: SaveBack,
     progress: Progress | None = None,
     before_batch: Callable[[], None] = lambda: None,
+    second: tuple[Drafter, SaveOpinions] | None = None,
 ) -> BackResult:
     """Back-translate the plan's drafts (the drafter translates from the plan's language into its source) and
     save each batch as it comes; a cancel (raised as `Cancelled` between batches) or a failure keeps every batch
     saved before it. `before_batch` runs before each batch is decoded (the window answers a translator waiting
-    for a segment there, so a request never waits behind back-translations)."""
+    for a segment there, so a request never waits behind back-translations). With `second` (the plan's second
+    opinion's drafter, from the source language, and how to cache its drafts), each batch's sources are drafted
+    and cached first, so the batch's estimate has both models' drafts."""
     started = time.perf_counter()
+    progress = progress or NullProgress()
     noted: list[int] = list(plan.from_cache)
-    translated = 0
-    batches = drafter.drafts(plan.units, plan.source, progress or NullProgress())
+    translated = opinions = 0
+    opinion_seconds = 0.0
+    pending = {i: u for u in plan.second.units for i in u.segment_ids} if plan.second and second else {}
+    batches = drafter.drafts(plan.units, plan.source, progress)
     try:
         while True:
             before_batch()
             batch = next(batches, None)
             if batch is None:
                 break
+            if second is not None and pending:
+                clock = time.perf_counter()
+                opinions += _second_opinions(plan, batch, pending, second, progress, before_batch)
+                opinion_seconds += time.perf_counter() - clock
             saved = save(plan, drafter.model, batch)
             noted += saved
             translated += len(saved)
@@ -130,4 +197,48 @@ def run_back_translation(
         raise type(fault)(f"{fault}; {done} of earlier batches saved: run the same command again to go on") from fault
     finally:
         batches.close()
-    return BackResult(plan, translated, time.perf_counter() - started, tuple(noted))
+    seconds = time.perf_counter() - started
+    return BackResult(plan, translated, seconds, tuple(noted), opinions, opinion_seconds)
+
+
+class _CancelOnly:
+    """The pass's cancel, without its bar: the second opinion's drafts are not the pass's count."""
+
+    def __init__(self, progress: Progress) -> None:
+        self.progress = progress
+
+    def report(self, done: int, total: int, message: str = "") -> None:
+        pass
+
+    def is_cancelled(self) -> bool:
+        return self.progress.is_cancelled()
+
+
+def _second_opinions(
+    plan: BackPlan,
+    batch: Sequence[Draft],
+    pending: dict[int, Unit],
+    second: tuple[Drafter, SaveOpinions],
+    progress: Progress,
+    before_batch: Callable[[], None],
+) -> int:
+    """The second model's drafts of the sources of this batch's segments not drafted yet, cached; urgent
+    requests are answered before each of its batches too."""
+    units = {id(u): u for d in batch for i in d.unit.segment_ids if (u := pending.pop(i, None)) is not None}
+    for unit in units.values():
+        for segment_id in unit.segment_ids:
+            pending.pop(segment_id, None)
+    if not units:
+        return 0
+    drafter, save = second
+    made = 0
+    drafts = drafter.drafts(list(units.values()), plan.language, _CancelOnly(progress))
+    try:
+        while True:
+            before_batch()
+            found = next(drafts, None)
+            if found is None:
+                return made
+            made += save(plan, drafter.model, found)
+    finally:
+        drafts.close()
