@@ -129,7 +129,9 @@ def _template_problem(compiled: regex.Pattern[str], replacement: str) -> str:
     return ""
 
 
-@lru_cache(maxsize=512)
+#: more than a project may hold (edit_rule_files.MAX_PROJECT_RULES): past the cache, every rule was compiled again
+#: on every segment (1,000 rules: 54 ms a segment against 2.4 ms for 500)
+@lru_cache(maxsize=8192)
 def _compiled(pattern: str) -> regex.Pattern[str]:
     return regex.compile(pattern)
 
