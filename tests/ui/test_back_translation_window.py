@@ -115,3 +115,34 @@ def test_no_model_into_vietnamese_is_one_status_message_and_the_drafts_stay(
     assert all(s.translations["en"].status == "draft" for s in segments)
     assert all(n.back_translation is None for n in notes_for(window.project, "en").values())
     window.close()
+
+
+def test_a_back_translation_model_beside_the_drafting_one_gives_a_second_opinion_in_the_side_panel(
+    qtbot, open_window, tiny, tmp_path_factory, monkeypatch
+) -> None:  # type: ignore[no-untyped-def]
+    folder = tmp_path_factory.mktemp("models")
+    store = ModelStore(folder)
+    store.install(tiny.marian_ct2, name="opus-mt-vi-en-tiny")  # drafts English, cannot go back
+    store.install(tiny.nllb_ct2_int8, name="tiny-nllb")  # back-translates, and drafts English too
+    monkeypatch.setenv("WORKBENCH_MODELS_DIR", str(folder))
+    settings = Settings.load()
+    settings.mt_models = {"en": "opus-mt-vi-en-tiny", "km": "tiny-nllb"}
+    settings.beam_size = 1
+    settings.save()
+    window = open_window(settings=settings)
+    with qtbot.waitSignal(window.mt.back.ended, timeout=TIMEOUT_MS) as ended:
+        window.mt.start(["en"], None)
+    assert ended.args[1] == "done"
+    project = window.project
+    sources = {s.source for s in project.segments() if s.translatable and s.source.strip()}
+    rows = project.connection.execute("SELECT model, source, text FROM mt_cache WHERE language = 'en'").fetchall()
+    assert {r["source"] for r in rows if r["model"] == "tiny-nllb"} == sources  # a second opinion on every source
+    notes = notes_for(project, "en")
+    assert notes and all(n.model == "opus-mt-vi-en-tiny" and n.back_model == "tiny-nllb" for n in notes.values())
+    assert all(isinstance(n.signals.get("agreement"), float) for n in notes.values())
+    segment = project.segment(window.model.ids[0])
+    assert segment.translations["en"].origin_detail == "opus-mt-vi-en-tiny"  # the cell keeps the drafting model's
+    window.grid.setCurrentIndex(window.model.index(0, 2))
+    offered = {r["text"] for r in rows if r["source"] == segment.source}  # both models' drafts (one if the same)
+    qtbot.waitUntil(lambda: {s.text for s in window.side_panel.suggestions if s.kind == "mt"} == offered, timeout=5000)
+    window.close()
