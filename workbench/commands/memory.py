@@ -142,6 +142,9 @@ def cmd_glossary(args: argparse.Namespace, context: AppContext) -> int:
         else:
             for term in terms(project):
                 listed = "; ".join(f"{k}: {v}" for k, v in term.targets.items())
+                kept = [k for k in project.info.target_languages if term.fixed and not term.targets.get(k)]
+                if kept:  # what MT puts in where a fixed term has no target text: its Vietnamese, as is
+                    listed = "; ".join([*filter(None, [listed]), *(f"{k}: {term.source} (as is)" for k in kept)])
                 banned = "; ".join(f"not {', '.join(v)} ({k})" for k, v in term.forbidden.items())
                 print(
                     f"{term.source} → {listed}"
