@@ -90,6 +90,25 @@ def test_a_back_model_for_the_wrong_direction_stops_before_anything_is_written(w
         assert [s.translations["en"].status for s in project.segments()] == ["untranslated"] * 3
 
 
+@pytest.mark.parametrize(
+    ("extra", "said"),
+    [
+        (("--back-model", "tiny-nllb"), "--back-model names the model that back-translates: add --back-translate"),
+        (("--back-translate", "--back-model", "kn=tiny-nllb"),
+         "--back-model kn=tiny-nllb: kn is not among the languages to translate (en)"),
+    ],
+    ids=["without --back-translate", "a language not translated"],
+)  # fmt: skip
+def test_a_back_model_that_would_go_unused_is_refused_before_anything_is_written(  # type: ignore[no-untyped-def]
+    workspace, extra: tuple[str, ...], said: str
+) -> None:
+    folder, env = workspace
+    done = run("translate", "p.wbp", "--to", "en", "--model", "tiny-nllb", "--beam", "1", *extra, cwd=folder, env=env)
+    assert done.returncode == 2 and said in done.stderr
+    with Project.open(folder / "p.wbp") as project:
+        assert [s.translations["en"].status for s in project.segments()] == ["untranslated"] * 3
+
+
 def cache_rows(folder: Path) -> list[tuple[str, str, str]]:
     with Project.open(folder / "p.wbp") as project:
         return [tuple(r) for r in project.connection.execute("SELECT model, language, source FROM mt_cache")]

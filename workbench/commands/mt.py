@@ -180,6 +180,8 @@ def _translate(args: argparse.Namespace, context: AppContext, stop: StopRequest)
     languages = language_list(args.languages)
     every, per_language = _model_arguments(args.model)
     routes = _route_arguments(args.route, languages)
+    if args.back_model and not args.back_translate:  # else the model named would be silently unused
+        raise WorkbenchError("--back-model names the model that back-translates: add --back-translate")
     with Project.open(args.project) as project, closing(context.open_memories(project)) as memories:
         unknown = [lang for lang in languages if lang not in project.info.target_languages]
         if unknown:
@@ -249,6 +251,12 @@ def _back_models(
     """Each language's back-translation model, chosen before anything is written: a model named for a direction
     it cannot serve stops the command; a language with no model at all is reported after drafting."""
     every, per_language = _model_arguments(args.back_model, "--back-model")
+    for language, name in per_language.items():  # a mistyped language would leave its model silently unused
+        if language not in languages:
+            raise WorkbenchError(
+                f"--back-model {language}={name}: {language} is not among the languages to translate "
+                f"({', '.join(languages)})"
+            )
     chosen: dict[str, str | NoBackTranslationModel] = {}
     for language in languages:
         try:
