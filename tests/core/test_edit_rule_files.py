@@ -58,7 +58,10 @@ def test_a_spreadsheets_file_is_read_semicolons_bom_short_rows_and_all(tmp_path:
     [
         ("stage,language,pattern,replacement\nsource,,UBND,x\nsource,,(UBND,x\n",
          "line 3: the pattern '(UBND' is not a valid regular expression: missing ) at position 5; nothing was imported"),
-        ("stage,pattern,replacement\nsource,(a),\\2\n", "line 2: the replacement '\\\\2' refers to group 2"),
+        ("stage,pattern,replacement\nsource,(a),\\2\n", "line 2: the replacement '\\2' refers to group 2"),
+        # the pattern as typed: its backslashes single, so the position counts what is shown
+        ("stage,pattern,replacement\nsource,\\bUB(ND,x\n",
+         "line 2: the pattern '\\bUB(ND' is not a valid regular expression: missing ) at position 7"),
         ("stage,pattern,replacement\nsideways,a,b\n", "line 2: the stage is 'source' or 'target', not 'sideways'"),
         ("stage,pattern,replacement,enabled\nsource,a,b,maybe\n", "line 2: 'enabled' is 1 or 0 (yes or no), not 'maybe'"),
         ("stage,pattern,replacement\nsource,a,b,c\n", "line 2 has more fields than the header (3)"),
@@ -68,7 +71,7 @@ def test_a_spreadsheets_file_is_read_semicolons_bom_short_rows_and_all(tmp_path:
         ("stage,language,pattern,replacement,note\nsource,,UBND,x,\nsource,,a\n",
          "line 3 ends before its replacement (the line looks cut short); nothing was imported"),
     ],
-    ids=["bad regex", "bad group", "bad stage", "bad enabled", "too many fields", "no header", "unclosed quote",
+    ids=["bad regex", "bad group", "backslash", "bad stage", "bad enabled", "too many fields", "no header", "unclosed quote",
          "cut line"],
 )  # fmt: skip
 def test_one_bad_line_is_named_and_nothing_is_imported(

@@ -99,7 +99,8 @@ def rule_problem(stage: str, language: str, pattern: str, replacement: str) -> s
     try:
         compiled = _compiled(pattern)
     except regex.error as exc:
-        return f"the pattern {pattern!r} is not a valid regular expression: {_regex_message(exc)}"
+        # quoted as typed (repr doubles every backslash, and the position would not match what is shown)
+        return f"the pattern '{pattern}' is not a valid regular expression: {_regex_message(exc)}"
     return _template_problem(compiled, replacement)
 
 
@@ -121,11 +122,11 @@ def _template_problem(compiled: regex.Pattern[str], replacement: str) -> str:
         parts = helper(compiled, replacement)
     except (regex.error, IndexError) as exc:
         why = _regex_message(exc) if isinstance(exc, regex.error) else str(exc)
-        return f"the replacement {replacement!r} is not valid: {why}"
+        return f"the replacement '{replacement}' is not valid: {why}"
     for part in parts:
         if isinstance(part, int) and part > compiled.groups:
             groups = {0: "no groups", 1: "only 1 group"}.get(compiled.groups, f"only {compiled.groups} groups")
-            return f"the replacement {replacement!r} refers to group {part}, but the pattern has {groups}"
+            return f"the replacement '{replacement}' refers to group {part}, but the pattern has {groups}"
     return ""
 
 
