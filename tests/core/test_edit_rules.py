@@ -241,3 +241,30 @@ def test_a_project_with_thousands_of_rules_compiles_each_pattern_once() -> None:
     assert done == ["Theo đủaah và đủjaa của tỉnh.", "Không có gì.", "đủjjj"]
     assert _compiled.cache_info().misses == 1000
     assert (_compiled.cache_info().maxsize or 0) >= MAX_PROJECT_RULES
+
+
+def test_a_bad_rule_from_the_project_file_is_skipped_with_its_reason(project: Project) -> None:
+    """A rule refused when typed can still be in a project file (written by another tool, or valid for the regex
+    module of another PC): each draft is still made, the other rules still run, and the flag says why."""
+    with project.transaction() as db:
+        for position, (pattern, replacement) in enumerate(
+            [("(UBND", "x"), (r"\bUBND\b", "Ủy ban nhân dân"), ("a", r"\3")]
+        ):
+            db.execute(
+                "INSERT INTO edit_rules(position, stage, language, pattern, replacement, note, enabled, created_at) "
+                "VALUES (?, 'source', '', ?, ?, '', 1, '2026-01-01')",
+                (position + 1, pattern, replacement),
+            )
+    result = rules_of(project).apply_source("UBND tỉnh họp bàn", [])
+    assert result.text == "Ủy ban nhân dân tỉnh họp bàn"
+    first, _, third = (r.id for r in project_rules(project))
+    assert result.flags == (
+        f"edit rule {first} not applied: the pattern '(UBND' is not a valid regular expression: missing ) at position 5",
+        f"edit rule {third} not applied: the replacement '\\3' refers to group 3, but the pattern has no groups",
+    )
+    effects = try_rules(project_rules(project), "UBND", "source")  # the tester says it too
+    assert [e.flag.split(":")[0] for e in effects] == [
+        f"edit rule {first} not applied",
+        "",
+        f"edit rule {third} not applied",
+    ]

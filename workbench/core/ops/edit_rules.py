@@ -180,8 +180,13 @@ def _disjoint(regions: Sequence[_Region]) -> list[_Region]:
 
 def _apply_rule(rule: EditRule, text: str, regions: list[_Region]) -> tuple[str, list[_Region], str]:
     """`text` after one rule, the protected regions (disjoint, in order) moved with it, and a flag ("" when
-    it ran in full). A match that would change a protected region is left as it is; the others apply."""
-    compiled = _compiled(rule.pattern)
+    it ran in full). A match that would change a protected region is left as it is; the others apply. A rule
+    refused when written can still come from the project file (another tool, a regex module of another version):
+    it is skipped with the reason, as the draft must still be made."""
+    try:
+        compiled = _compiled(rule.pattern)
+    except regex.error:
+        return text, regions, f"edit rule {rule.id} not applied: {rule_problem('source', '', rule.pattern, '')}"
     changes: list[tuple[int, int, int]] = []  # start, end, length of what replaced it; in order
     left_alone: list[ProtectedSpan] = []
     at = 0  # the first region that ends after the current match starts
@@ -205,6 +210,9 @@ def _apply_rule(rule: EditRule, text: str, regions: list[_Region]) -> tuple[str,
         result = compiled.sub(replace, text, timeout=RULE_TIME_LIMIT)
     except TimeoutError:
         return text, regions, f"edit rule {rule.id} not applied: it took longer than {RULE_TIME_LIMIT} s on this text"
+    except (regex.error, IndexError):  # a replacement with a group the pattern lacks, met at the first match
+        why = _template_problem(compiled, rule.replacement) or "its replacement is not valid"
+        return text, regions, f"edit rule {rule.id} not applied: {why}"
     flag = ""
     if left_alone:
         first = left_alone[0]
