@@ -94,6 +94,12 @@ def test_a_binary_or_non_utf8_file_is_refused_by_its_content(project: Project, t
     latin.write_bytes("stage,pattern,replacement\nsource,Đà Nẵng,x\n".encode("cp1258", errors="ignore") + b"\xe0\xe1")
     with pytest.raises(ImportProblem, match="is not UTF-8 text"):
         import_rules(project, latin)
+    tbx = tmp_path / "terms.csv"  # a glossary exported as TBX, then named .csv
+    tbx.write_text('\ufeff<?xml version="1.0"?>\n<martif type="TBX"><text><body/></text></martif>\n', encoding="utf-8")
+    with pytest.raises(
+        ImportProblem, match=re.escape("is an XML file (a TBX glossary goes in with `glossary import`)")
+    ):
+        import_rules(project, tbx)
     folder = tmp_path / "folder.csv"
     folder.mkdir()
     with pytest.raises(ImportProblem, match="is a folder"):

@@ -70,6 +70,10 @@ def read_rules_csv(path: Path) -> list[NewRule]:
         raise ImportProblem(
             source, f"is not UTF-8 text (byte {exc.start} cannot be read): save it as UTF-8 CSV"
         ) from None
+    if text.lstrip().startswith("<"):  # a TBX or XLIFF chosen by mistake would be refused for its "header row"
+        raise ImportProblem(
+            source, "is an XML file (a TBX glossary goes in with `glossary import`), not a CSV file of edit rules"
+        )
     header = text.split("\n", 1)[0]
     # Excel writes ';' where the system's decimal mark is a comma, as in a Vietnamese locale
     delimiter = ";" if header.count(";") > header.count(",") else "\t" if "\t" in header and "," not in header else ","
