@@ -118,6 +118,20 @@ def test_catastrophic_backtracking_is_stopped_flagged_and_the_draft_still_made(p
     assert result.applied == (after.describe(),)
 
 
+def test_many_slow_rules_together_cannot_hold_a_segment_past_its_limit(project: Project) -> None:
+    """Each slow rule stops at its own limit; ten of them would hold every segment for two seconds and more, so
+    past the segment's limit the rules still to run are skipped there, with one flag on the draft."""
+    slow = [add_rule(project, NewRule("source", "", rf"(a+)+$|{i}x", "x")) for i in range(10)]
+    last = add_rule(project, NewRule("source", "", r"b\Z", "c"))
+    result = rules_of(project).apply_source("a" * 5000 + "b", [])
+    assert result.text == "a" * 5000 + "b" and result.applied == ()
+    late = [f for f in result.flags if "and those after it not applied" in f]
+    assert len(late) == len(set(late)) == 1 and "this segment's rules took longer than 1 s together" in late[0]
+    skipped = int(late[0].split()[2])
+    assert slow[1].id < skipped <= slow[-1].id  # more than one slow rule ran, some never did, nor the last
+    assert all(f.startswith("edit rule ") for f in result.flags) and last.id > skipped
+
+
 def test_a_rule_that_would_empty_the_text_is_not_applied(project: Project) -> None:
     rule = add_rule(project, NewRule("target", "en", r"^.*$", " "))
     result = rules_of(project).apply_target("en", "Tourists came.", [])

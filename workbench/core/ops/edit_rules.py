@@ -16,6 +16,7 @@ from __future__ import annotations
 import hashlib
 import json
 import sys
+import time
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -32,6 +33,9 @@ if TYPE_CHECKING:
 STAGES = ("source", "target")
 #: seconds one rule may take on one segment; past it the rule is skipped there and flagged
 RULE_TIME_LIMIT = 0.2
+#: seconds all of a segment's rules may take together: past it, the rules still to run are skipped there and flagged,
+#: so a list of slow rules (each under its own limit) cannot hold a segment for minutes
+SEGMENT_TIME_LIMIT = 1.0
 #: a pattern or replacement longer than this is refused (a rule is a line a person writes)
 MAX_RULE_CHARS = 2000
 #: a rule may not make a text longer than this many times (plus a little), so rules cannot blow a text up
@@ -178,7 +182,9 @@ def _disjoint(regions: Sequence[_Region]) -> list[_Region]:
     return merged
 
 
-def _apply_rule(rule: EditRule, text: str, regions: list[_Region]) -> tuple[str, list[_Region], str]:
+def _apply_rule(
+    rule: EditRule, text: str, regions: list[_Region], limit: float = RULE_TIME_LIMIT
+) -> tuple[str, list[_Region], str]:
     """`text` after one rule, the protected regions (disjoint, in order) moved with it, and a flag ("" when
     it ran in full). A match that would change a protected region is left as it is; the others apply. A rule
     refused when written can still come from the project file (another tool, a regex module of another version):
@@ -207,9 +213,9 @@ def _apply_rule(rule: EditRule, text: str, regions: list[_Region]) -> tuple[str,
         return out
 
     try:
-        result = compiled.sub(replace, text, timeout=RULE_TIME_LIMIT)
+        result = compiled.sub(replace, text, timeout=limit)
     except TimeoutError:
-        return text, regions, f"edit rule {rule.id} not applied: it took longer than {RULE_TIME_LIMIT} s on this text"
+        return text, regions, f"edit rule {rule.id} not applied: it took longer than {limit:.2g} s on this text"
     except (regex.error, IndexError):  # a replacement with a group the pattern lacks, met at the first match
         why = _template_problem(compiled, rule.replacement) or "its replacement is not valid"
         return text, regions, f"edit rule {rule.id} not applied: {why}"
@@ -244,8 +250,18 @@ def run_rules(rules: Sequence[EditRule], text: str, regions: list[_Region]) -> l
     """Each rule's effect, in order, each on what the one before left."""
     effects = []
     regions = _disjoint(regions)
+    deadline = time.monotonic() + SEGMENT_TIME_LIMIT
+    late = ""  # the one flag of every rule past the segment's limit (the pipeline drops repeated flags)
     for rule in rules:
-        after, regions, flag = _apply_rule(rule, text, regions)
+        left = deadline - time.monotonic()
+        if late or left <= 0:
+            late = late or (
+                f"edit rule {rule.id} and those after it not applied: this segment's rules took longer than "
+                f"{SEGMENT_TIME_LIMIT:g} s together"
+            )
+            effects.append(RuleEffect(rule, text, text, late))
+            continue
+        after, regions, flag = _apply_rule(rule, text, regions, min(RULE_TIME_LIMIT, left))
         effects.append(RuleEffect(rule, text, after, flag))
         text = after
     return effects
@@ -255,7 +271,7 @@ def _result(text: str, effects: Sequence[RuleEffect]) -> RuleResult:
     return RuleResult(
         effects[-1].after if effects else text,
         tuple(e.rule.describe() for e in effects if e.changed),
-        tuple(e.flag for e in effects if e.flag),
+        tuple(dict.fromkeys(e.flag for e in effects if e.flag)),  # the rules past the time limit share one
     )
 
 
