@@ -52,6 +52,18 @@ def checked(rule: NewRule) -> NewRule:
     return rule
 
 
+def checked_for(project: Project, rule: NewRule) -> NewRule:
+    """`checked`, and a target rule's language is one the project translates into (a typo would never run)."""
+    checked(rule)
+    targets = project.info.target_languages
+    if rule.stage == "target" and rule.language and rule.language not in targets:
+        raise RuleRefused(
+            f"rule refused: {project.path.name} does not translate into {rule.language} "
+            f"(its target languages: {', '.join(targets)})"
+        )
+    return rule
+
+
 def find_rule(project: Project, rule_id: int) -> EditRule:
     for rule in project_rules(project):
         if rule.id == rule_id:
@@ -85,7 +97,7 @@ def insert_rules(db: sqlite3.Connection, rules: Sequence[NewRule]) -> list[int]:
 
 def add_rule(project: Project, rule: NewRule) -> EditRule:
     """The rule, checked, as the project's last; RuleRefused (nothing written) for a bad one."""
-    checked(rule)
+    checked_for(project, rule)
     with project.transaction() as db:
         rule_id = insert_rules(db, [rule])[0]
     return find_rule(project, rule_id)
@@ -94,7 +106,7 @@ def add_rule(project: Project, rule: NewRule) -> EditRule:
 def update_rule(project: Project, rule_id: int, rule: NewRule) -> EditRule:
     """Rule `rule_id` rewritten in place (its position kept); RuleRefused (nothing written) for a bad one."""
     find_rule(project, rule_id)
-    checked(rule)
+    checked_for(project, rule)
     with project.transaction() as db:
         db.execute(
             """UPDATE edit_rules SET stage = ?, language = ?, pattern = ?, replacement = ?, note = ?, enabled = ?
