@@ -49,6 +49,10 @@ def test_poor_drafts_stay_out_of_the_cell_until_the_setting_is_off(tmp_path: Pat
         notes = notes_for(project, "en")
         assert {n.band for n in notes.values()} == {"poor"}
         assert all(machine_suggestions(project, s, "en") for s in segments)  # the side panel still offers them
+    listed = run("segments", "p.wbp", "--json", cwd=tmp_path, env=env)
+    cells = [json.loads(line)["translations"]["en"] for line in listed.stdout.splitlines()]
+    assert [c["left_out_draft"]["quality"]["band"] for c in cells] == ["poor", "poor"]  # a script sees them too
+    assert all(c["left_out_draft"]["model"] == "opus-mt-vi-en-tiny" and c["text"] == "" for c in cells)
 
     assert run("settings", "--leave-poor-drafts-out", "off", cwd=tmp_path, env=env).returncode == 0
     again = run(

@@ -210,6 +210,14 @@ def _translation_json(translation: Translation, note: DraftNote | None) -> dict[
     """A translation in `segments --json`; a machine draft still in its cell adds its back-translation (when
     made) and its quality estimate (when made)."""
     shown: dict[str, object] = {"status": translation.status.value, "text": translation.text}
+    if note is not None and translation.status is Status.UNTRANSLATED and note.band == "poor":
+        # left out of the cell as poor (settings --leave-poor-drafts-out): a script still sees what was offered
+        shown["left_out_draft"] = {
+            "text": note.draft,
+            "model": note.model,
+            "quality": {"score": note.quality, "band": note.band, "signals": dict(note.signals)},
+        }
+        return shown
     if note is None or not note.describes(translation):
         return shown
     if note.back_translation is not None:
