@@ -57,7 +57,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
 
 def describe_model(model: QualityModel) -> str:
     if model.is_default:
-        return "the default model (not fitted yet: `quality PROJECT fit` once drafts have been confirmed)"
+        return "the default model (no fit yet: `quality PROJECT fit` once drafts have been confirmed)"
     return (
         f"fitted {model.fitted_at} on {counted(model.examples, 'confirmed draft')} "
         f"({model.project_examples} of this project, {model.shared_examples} shared), {model.positives} kept"
