@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from workbench.core.errors import WorkbenchError
-from workbench.core.language.language_rules import UNSPACED
+from workbench.core.language.language_rules import UNSPACED, chrf_word_order
 
 
 @dataclass(frozen=True, slots=True)
@@ -52,8 +52,8 @@ def flores200_tokenizer_here() -> bool:
 def metric_settings(target: str) -> tuple[int, str]:
     """(chrF word order, BLEU tokenizer) for a target language."""
     if target in UNSPACED:
-        return 0, "flores200" if flores200_tokenizer_here() else "char"
-    return 2, "13a"
+        return chrf_word_order(target), "flores200" if flores200_tokenizer_here() else "char"
+    return chrf_word_order(target), "13a"
 
 
 def score(hypotheses: Sequence[str], references: Sequence[str], target: str) -> Scores:

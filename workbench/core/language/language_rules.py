@@ -24,6 +24,13 @@ TARGET_LANGUAGES = (ENGLISH, KHMER)
 #: scripts written without spaces between words (chrF counts characters only there: word order 0)
 UNSPACED = frozenset({"km", "lo", "th", "my", "zh", "ja"})
 
+
+def chrf_word_order(language: str) -> int:
+    """chrF's word n-gram order for text in `language`: chrF++ (2) where words are spaced, characters only (0)
+    where they are not (`models evaluate` and the quality estimate's round trip and agreement alike)."""
+    return 0 if language in UNSPACED else 2
+
+
 # --- Vietnamese -----------------------------------------------------------------------------------
 
 #: Vowels carrying a quality mark (circumflex, breve, horn) but no tone.

@@ -9,20 +9,19 @@ Both use the language's model after the automatic refit check (fitting.model_for
 
 from __future__ import annotations
 
-import json
 import logging
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
 from workbench.core.errors import WorkbenchError
-from workbench.core.language.protected_spans import ProtectedSpan
 from workbench.core.qa.live_context import QaContext
 from workbench.core.quality.fitting import model_for, stored_model
 from workbench.core.quality.model import QualityModel, band_of
 from workbench.core.quality.signals import DraftFacts, draft_signals, other_drafts
-from workbench.core.store.draft_notes import BANDS, read_notes, set_quality
+from workbench.core.store.draft_notes import band_rank, read_notes, set_quality
 from workbench.core.store.project_store import Project
+from workbench.core.store.second_opinions import drafted_sources
 
 log = logging.getLogger(__name__)
 
@@ -56,21 +55,6 @@ def estimate_drafts(project: Project, language: str, drafts: Sequence[DraftFacts
         signals = draft_signals(facts, language, source_language, context, others.get(facts.source, ()))
         score = model.score(signals)
         found.append(Estimate(score, band_of(score), signals))
-    return found
-
-
-def _sources(project: Project, segment_ids: Iterable[int]) -> dict[int, tuple[str, tuple[ProtectedSpan, ...]]]:
-    ids = list(segment_ids)
-    found: dict[int, tuple[str, tuple[ProtectedSpan, ...]]] = {}
-    for start in range(0, len(ids), 900):
-        chunk = ids[start : start + 900]
-        for sid, source, spans_json in project.connection.execute(
-            f"SELECT id, source, spans FROM segments WHERE id IN ({','.join('?' * len(chunk))})", chunk
-        ):
-            spans = (
-                () if spans_json == "[]" else tuple(ProtectedSpan.from_json(source, i) for i in json.loads(spans_json))
-            )
-            found[sid] = (source, spans)
     return found
 
 
@@ -108,11 +92,10 @@ def score_segments(project: Project, language: str, segment_ids: Iterable[int] |
     notes = read_notes(project.connection, language, ids)
     if not notes:
         return 0
-    sources = _sources(project, notes)
     facts = [
-        DraftFacts(sid, *sources[sid], n.draft, n.model, n.meta, None, n.back_translation)
-        for sid, n in notes.items()
-        if sid in sources
+        DraftFacts(d.segment_id, d.source, d.spans, n.draft, n.model, n.meta, None, n.back_translation)
+        for d in drafted_sources(project.connection, language, notes)
+        if (n := notes[d.segment_id])
     ]
     estimates = estimate_drafts(project, language, facts)
     with project.transaction() as db:
@@ -124,7 +107,6 @@ def score_segments(project: Project, language: str, segment_ids: Iterable[int] |
 def band_order(project: Project, language: str, segment_ids: Sequence[int]) -> list[int]:
     """The segments poor first, then check, then good, then those with no estimate of their current text;
     in reading order within each."""
-    rank = {band: i for i, band in enumerate(reversed(BANDS))}  # poor 0, check 1, good 2
     ids = list(dict.fromkeys(segment_ids))
     keys: dict[int, tuple[int, int, int, int]] = {}
     for start in range(0, len(ids), 900):
@@ -136,5 +118,5 @@ def band_order(project: Project, language: str, segment_ids: Sequence[int]) -> l
                 WHERE s.id IN ({",".join("?" * len(chunk))})""",
             [language, language, *chunk],
         ):
-            keys[sid] = (rank.get(band or "", len(BANDS)), document_id, position, sid)
+            keys[sid] = (band_rank(band), document_id, position, sid)
     return sorted((sid for sid in ids if sid in keys), key=keys.__getitem__)

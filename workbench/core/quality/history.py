@@ -25,6 +25,7 @@ from workbench.core.memory.project_memory import shared_memory_path
 from workbench.core.qa.live_context import QaContext
 from workbench.core.quality.signals import DraftFacts, draft_signals, other_drafts
 from workbench.core.review.post_edit_report import edit_distance
+from workbench.core.store.draft_notes import meta_of
 from workbench.core.store.project_store import Project
 from workbench.core.timestamps import now
 
@@ -89,11 +90,7 @@ def project_examples(project: Project, language: str, context: QaContext | None 
     examples = []
     for sid, source, spans_json, draft, model, meta_json, band, back, text in rows:
         spans = () if spans_json == "[]" else tuple(ProtectedSpan.from_json(source, i) for i in json.loads(spans_json))
-        try:
-            meta = json.loads(meta_json or "{}")
-        except ValueError:
-            meta = {}
-        facts = DraftFacts(sid, source, spans, draft, model, meta if isinstance(meta, dict) else {}, None, back)
+        facts = DraftFacts(sid, source, spans, draft, model, meta_of(meta_json), None, back)
         signals = draft_signals(facts, language, source_language, context, others.get(source, ()))
         examples.append(Example(sid, signals, edit_distance(draft, text), band))
     return examples

@@ -24,7 +24,7 @@ from typing import Any
 
 from sacrebleu.metrics import CHRF
 
-from workbench.core.language.language_rules import UNSPACED
+from workbench.core.language.language_rules import chrf_word_order
 from workbench.core.language.protected_spans import ProtectedSpan
 from workbench.core.qa.checks import Severity, Subject, check_subject
 from workbench.core.qa.live_context import QaContext
@@ -43,8 +43,7 @@ def chrf(hypothesis: str, reference: str, language: str) -> float:
     """Sentence chrF (chrF++ for spaced scripts, chrF for Khmer), 0-1."""
     if not hypothesis.strip() or not reference.strip():
         return 0.0
-    word_order = 0 if language in UNSPACED else 2
-    return round(_chrf(word_order).sentence_score(hypothesis, [reference]).score / 100, 4)
+    return round(_chrf(chrf_word_order(language)).sentence_score(hypothesis, [reference]).score / 100, 4)
 
 
 @dataclass(frozen=True, slots=True)

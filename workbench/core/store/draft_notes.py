@@ -22,6 +22,13 @@ if TYPE_CHECKING:
 
 #: the quality bands, best first (core/quality decides them)
 BANDS = ("good", "check", "poor")
+#: "poor drafts first": the bands in the order shown; anything else (not estimated, no machine draft) after
+BAND_ORDER = tuple(reversed(BANDS))
+
+
+def band_rank(band: str | None) -> int:
+    """0 for poor, 1 check, 2 good, 3 for anything else (not estimated, no machine draft)."""
+    return BAND_ORDER.index(band) if band in BAND_ORDER else len(BAND_ORDER)
 
 
 @dataclass(frozen=True, slots=True)
@@ -50,17 +57,22 @@ class DraftNote:
         return translation is not None and translation.text == self.draft
 
 
-def _note(row: sqlite3.Row) -> DraftNote:
+def meta_of(text: str | None) -> dict[str, Any]:
+    """A stored meta JSON (draft_notes, mt_cache) as a dict; {} for one that does not parse to an object."""
     try:
-        meta = json.loads(row["meta"] or "{}")
+        meta = json.loads(text or "{}")
     except ValueError:
-        meta = {}
+        return {}
+    return meta if isinstance(meta, dict) else {}
+
+
+def _note(row: sqlite3.Row) -> DraftNote:
     return DraftNote(
         row["segment_id"],
         row["language"],
         row["draft"],
         row["model"],
-        meta if isinstance(meta, dict) else {},
+        meta_of(row["meta"]),
         row["quality"],
         row["band"],
         row["back_translation"],
@@ -86,14 +98,27 @@ def read_notes(db: sqlite3.Connection, language: str, segment_ids: Iterable[int]
 
 
 def write_note(
-    db: sqlite3.Connection, segment_id: int, language: str, draft: str, model: str, meta: Mapping[str, Any]
+    db: sqlite3.Connection,
+    segment_id: int,
+    language: str,
+    draft: str,
+    model: str,
+    meta: Mapping[str, Any],
+    quality: float | None = None,
+    band: str = "",
+    signals: Mapping[str, Any] | None = None,
 ) -> None:
-    """A new machine draft's notes (the caller holds the transaction): quality and back-translation start empty."""
+    """A new machine draft's notes (the caller holds the transaction), with its estimate when one was made
+    (`signals` then replace the meta's, as `set_quality` does); the back-translation starts empty."""
+    stored = dict(meta)
+    if quality is not None and signals is not None:
+        stored["signals"] = dict(signals)
     db.execute(
         """INSERT OR REPLACE INTO draft_notes(segment_id, language, draft, model, meta, quality, band,
-           back_translation, back_model, updated_at) VALUES (?, ?, ?, ?, ?, NULL, '', NULL, '', ?)""",
-        (segment_id, language, draft, model, json.dumps(dict(meta), ensure_ascii=False), now()),
-    )
+           back_translation, back_model, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, NULL, '', ?)""",
+        (segment_id, language, draft, model, json.dumps(stored, ensure_ascii=False), quality,
+         band if quality is not None else "", now()),
+    )  # fmt: skip
 
 
 def set_quality(
@@ -110,10 +135,7 @@ def set_quality(
     ).fetchone()
     if row is None:
         return
-    try:
-        meta = json.loads(row["meta"] or "{}")
-    except ValueError:
-        meta = {}
+    meta = meta_of(row["meta"])
     meta["signals"] = dict(signals)
     db.execute(
         "UPDATE draft_notes SET quality = ?, band = ?, meta = ?, updated_at = ? WHERE segment_id = ? AND language = ?",

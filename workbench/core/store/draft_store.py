@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from workbench.core.records import Origin, Status, TranslationState
-from workbench.core.store.draft_notes import set_quality, write_note
+from workbench.core.store.draft_notes import meta_of, write_note
 from workbench.core.store.project_store import Project
 from workbench.core.store.translations import write_translation
 from workbench.core.timestamps import now
@@ -52,14 +52,6 @@ class SavedDrafts:
     left_out: list[int]
 
 
-def _meta(value: str) -> dict[str, Any]:
-    try:
-        meta = json.loads(value or "{}")
-    except ValueError:
-        return {}
-    return meta if isinstance(meta, dict) else {}
-
-
 def cached_drafts(
     project: Project, model: str, options: str, language: str, sources: Iterable[str]
 ) -> dict[str, CachedDraft]:
@@ -74,7 +66,7 @@ def cached_drafts(
         )
         for row in rows:
             found[row["source"]] = CachedDraft(
-                row["text"], row["score"], tuple(row["flags"].splitlines()), _meta(row["meta"])
+                row["text"], row["score"], tuple(row["flags"].splitlines()), meta_of(row["meta"])
             )
     return found
 
@@ -119,7 +111,7 @@ def save_drafts(
                     )
                     write_translation(db, segment_id, language, state, stamp, note="machine translation")
                     changed.append(segment_id)
-                write_note(db, segment_id, language, draft.text, model, draft.meta)
-                if draft.quality is not None:
-                    set_quality(db, segment_id, language, draft.quality, draft.band, draft.signals)
+                write_note(
+                    db, segment_id, language, draft.text, model, draft.meta, draft.quality, draft.band, draft.signals
+                )
     return SavedDrafts(changed, left_out)

@@ -14,19 +14,13 @@ from dataclasses import dataclass, field
 
 from workbench.core.language.language_rules import strip_diacritics
 from workbench.core.records import Origin, Status
+from workbench.core.store.draft_notes import band_rank
 from workbench.core.store.project_store import Project
 
 #: what "needs work" means in the filter and for Ctrl+Enter's "next segment"
 NEEDING_WORK = frozenset({Status.UNTRANSLATED, Status.DRAFT, Status.NEEDS_WORK})
 #: the band filter's value for a machine draft in the cell that has no quality estimate (yet)
 NOT_ESTIMATED = ""
-#: "poor drafts first": the bands in the order shown; everything else (not estimated, not a machine draft) after
-BAND_ORDER = ("poor", "check", "good")
-
-
-def band_rank(band: str | None) -> int:
-    """0 for poor, 1 check, 2 good, 3 for anything else (not estimated, no machine draft)."""
-    return BAND_ORDER.index(band) if band in BAND_ORDER else len(BAND_ORDER)
 
 
 def fold_char(ch: str, match_case: bool, ignore_diacritics: bool) -> str:
