@@ -28,16 +28,13 @@ from pathlib import Path
 from workbench.bench.mt_bench import build_int8_model, require_convert_extra
 from workbench.core.errors import WorkbenchError
 from workbench.mt.engine import DecodingOptions
-from workbench.mt.families import family
 from workbench.mt.loader import load_engine
 from workbench.mt.random_models import ARCHITECTURES
 from workbench.mt.speed_stats import Spread
-from workbench.mt.speed_workloads import benchmark_sources
+from workbench.mt.speed_workloads import bench_target, benchmark_sources
 
 Out = Callable[[str], None]
 
-#: the architectures measured when none is named, and the language each translates into
-TARGETS = {"opus-mt-vi-en": "en", "nllb-200-distilled-600M": "km", "tiny": "km"}
 #: rounds of the four modes, interleaved
 ROUNDS = 3
 BEAM_SIZE = 4
@@ -86,10 +83,9 @@ def _spread(values: list[float], digits: int = 2) -> str:
 
 
 def _measure(architecture: str, threads: int, rounds: int, segments: int, work: Path, out: Out) -> None:
-    target = TARGETS.get(architecture, "km")
     model = build_int8_model(architecture, work / architecture)
     engine = load_engine(model.converted, architecture, threads=threads)
-    forced = 1 if family(engine.family).forced_target_token(target) else 0
+    target, forced = bench_target(engine)
     sources = benchmark_sources(engine.count_tokens, segments)
     tokens = [engine.count_tokens(s) for s in sources]
     out(

@@ -55,7 +55,7 @@ from workbench.mt.pipeline import (
     translate_one,
 )
 from workbench.mt.route_drafter import translate_through
-from workbench.mt.routes import hop_engines, is_route, parse_route, serves
+from workbench.mt.routes import base_choice, hop_engines, is_route, parse_route, serves
 
 #: beam size of back-translations (1: greedy); see the module's note
 BACK_BEAM = 1
@@ -74,15 +74,11 @@ def back_translate_options(max_output_tokens: int | None = None) -> TranslateOpt
     return TranslateOptions(decoding=decoding)
 
 
-def _base(name: str) -> str:
-    return name.split("-ct2-")[0]
-
-
 def _runnable_by_base(installed: list[InstalledModel]) -> dict[str, InstalledModel]:
     """One model per original (its CTranslate2 copy when there is one), by the original's name."""
     chosen: dict[str, InstalledModel] = {}
     for model in installed:
-        base = _base(model.name)
+        base = base_choice(model.name)
         if base not in chosen or (model.format == "ct2" and chosen[base].format != "ct2"):
             chosen[base] = model
     return chosen
@@ -150,8 +146,8 @@ def choose_back_model(
     if not candidates:
         raise _missing(store, language, source)
     drafting = settings_hop_model(settings, language) or default_choice(store, source, language)
-    if drafting and _base(drafting) in candidates:
-        return candidates[_base(drafting)].name
+    if drafting and base_choice(drafting) in candidates:
+        return candidates[base_choice(drafting)].name
     best = max(candidates, key=lambda base: _rank(store.catalogue, base, language, source))
     return candidates[best].name
 

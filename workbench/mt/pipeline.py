@@ -228,7 +228,8 @@ def _decode(
         return engine.translate_batch(pieces, source, target, options.decoding), [()] * len(pieces)
     chosen: list[Hypothesis | None] = [None] * len(pieces)
     enforced: list[tuple[str, ...]] = [()] * len(pieces)
-    plain = [i for i in range(len(pieces)) if i not in set(wanted)]
+    asked = set(wanted)
+    plain = [i for i in range(len(pieces)) if i not in asked]
     if plain:
         decoded = engine.translate_batch([pieces[i] for i in plain], source, target, options.decoding)
         for i, h in zip(plain, decoded, strict=True):
