@@ -15,13 +15,13 @@ from collections.abc import Callable
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QFrame, QGroupBox, QLabel, QScrollArea, QVBoxLayout, QWidget
 
+from workbench.core.memory.glossary import TERM_NOT_USED
 from workbench.core.records import Translation
 from workbench.core.review.post_edit_diff import word_diff
 from workbench.core.store.draft_notes import DraftNote
 from workbench.ui.status_look import BAND_COLOURS, band_name, quality_line, signal_lines
 
 #: how the flag of a glossary term the draft still lacks starts (the QA check term-not-used's wording)
-MISSING_TERM_PREFIX = "glossary term not used"
 _PUNCTUATION = string.punctuation + "“”‘’…–—«»"
 DIFFERING_STYLE = "background-color:#fff2a8;font-weight:bold;"
 
@@ -133,7 +133,7 @@ class DraftNotesView(QGroupBox):
     def _show_terms(self, note: DraftNote, translation: Translation | None) -> None:
         enforced = [str(term) for term in note.meta.get("terms", []) or []]
         flags = translation.flags if translation is not None and note.describes(translation) else ()
-        missing = [flag for flag in flags if flag.startswith(MISSING_TERM_PREFIX)]
+        missing = [flag for flag in flags if flag.startswith(TERM_NOT_USED)]
         parts = []
         if enforced:
             parts.append(html.escape(self.tr("Glossary terms enforced: {0}").format(", ".join(enforced))))

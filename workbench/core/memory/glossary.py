@@ -49,6 +49,9 @@ NOT_FIXED_WORDS = ("0", "no", "false", "n", "-", "không")
 #: what a fixed term's TBX termNote of type "transferComment" says (also read: "do-not-translate", "keep as is")
 DO_NOT_TRANSLATE = "do not translate"
 MAX_CSV_BYTES = 100 * 1024 * 1024
+#: how a flag or finding saying that a draft lacks glossary terms starts (the term-not-used check, the MT
+#: pipeline's flag on a draft, the side panel that lists them read it)
+TERM_NOT_USED = "glossary term not used"
 
 
 @dataclass(frozen=True, slots=True)

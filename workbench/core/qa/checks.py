@@ -21,7 +21,7 @@ import regex
 
 from workbench.core.language.language_rules import ENGLISH, KHMER, TARGET_LANGUAGES, months_named, to_ascii_digits
 from workbench.core.language.protected_spans import ProtectedSpan
-from workbench.core.memory.glossary import FoundTerm, target_key
+from workbench.core.memory.glossary import TERM_NOT_USED, FoundTerm, target_key
 from workbench.core.records import CONFIRMED, Origin, Status
 
 
@@ -192,7 +192,7 @@ def _term_not_used(s: Subject) -> str | None:
         for f in s.terms
         if f.term.targets.get(s.language) and target_key(f.term.targets[s.language]) not in target
     ]
-    return f"glossary term not used: {'; '.join(missing)}" if missing else None
+    return f"{TERM_NOT_USED}: {'; '.join(missing)}" if missing else None
 
 
 def _forbidden_used(s: Subject) -> str | None:
