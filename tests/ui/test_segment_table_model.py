@@ -86,3 +86,17 @@ def test_a_filtered_model_shows_only_its_rows_and_passes_the_tester(
     assert "Low confidence" in model.data(model.index(1, 2), Qt.ItemDataRole.ToolTipRole)
     assert model.data(model.index(1, 2), Qt.ItemDataRole.DecorationRole) is not None
     assert model.data(model.index(1, 2), Qt.ItemDataRole.SizeHintRole) is None  # roles it has no answer for
+
+
+def test_a_machine_draft_confirmed_unchanged_is_named_by_its_model_not_its_confirmer(
+    qtbot, project: Project, article_path: Path
+) -> None:  # type: ignore[no-untyped-def]
+    import_files(project, [article_path])
+    row, segment = next((i, s) for i, s in enumerate(project.segments()) if s.translatable)
+    project.save_translation(
+        segment.id, "en", "Accepted as drafted.", Status.TRANSLATED, Origin.MT, "Lan", "opus-mt-vi-en"
+    )
+    model = SegmentTableModel(project)
+    tooltip = model.data(model.index(row, 2), Qt.ItemDataRole.ToolTipRole)
+    assert "Machine translation by opus-mt-vi-en" in tooltip
+    assert "By Lan" not in tooltip  # "By" names the author of a person's own text only, as before the bands

@@ -16,9 +16,8 @@ source language is one message for the status bar; its drafts are untouched.
 from __future__ import annotations
 
 import logging
-import time
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Protocol
 
 from PySide6.QtCore import QObject, QTimer, Signal, SignalInstance
@@ -77,7 +76,6 @@ class BackPass:
 
     id: int
     plans: tuple[BackPlan, ...]
-    started: float = field(default_factory=time.monotonic)
 
     @property
     def total(self) -> int:

@@ -264,12 +264,12 @@ class EditRulesDialog(QDialog):
             return
         rule = self.rules[item.row()]
         try:
-            set_enabled(self.project, rule.id, item.checkState() == Qt.CheckState.Checked)
+            switched = set_enabled(self.project, rule.id, item.checkState() == Qt.CheckState.Checked)
         except WorkbenchError as exc:
             show_error(self, self.tr("Cannot change the edit rules"), str(exc))
             QTimer.singleShot(0, lambda: self.reload(rule.id))  # not while the table is emitting for this item
             return
-        self.rules = project_rules(self.project)  # the rows stay as they are: only a switch changed
+        self.rules[item.row()] = switched  # the rows stay as they are: only a switch changed
         self.run_tester()
         self.changed.emit()
 

@@ -59,6 +59,7 @@ class ReviewDialog(QDialog):
         self, project: Project, language: str, document_id: int | None, author: str, role: str,
         language_name: str, font: QFont | None = None, editing: EditingController | None = None,
         parent: QWidget | None = None, memory: SharedMemory | None = None,
+        can_back_translate: Callable[[str], bool | None] | None = None,
     ) -> None:  # fmt: skip
         super().__init__(parent)
         self.project, self.language, self.author, self.role = project, language, author, role
@@ -68,7 +69,7 @@ class ReviewDialog(QDialog):
         self.resize(900, 600)
         self.language_name = language_name
         #: whether an installed model can translate a language into the source language (None: not known)
-        self.can_back_translate: Callable[[str], bool | None] | None = None
+        self.can_back_translate = can_back_translate
         self.document_order = [s.id for s in awaiting_approval(project, language, document_id)]
         self.ids = list(self.document_order)
         self.names = {d.id: d.name for d in project.documents()}

@@ -128,11 +128,6 @@ class SegmentTableModel(QAbstractTableModel):
     def record(self, row: int) -> SegmentRecord:
         return self._page(row).records[row % PAGE_ROWS]
 
-    def note(self, row: int, language: str) -> DraftNote | None:
-        """The notes on the machine draft of the row's segment in `language` (None: never machine-drafted
-        since the notes were kept); they may be about a draft the cell no longer holds (`describes`)."""
-        return self._page(row).notes.get(language, {}).get(self._ids[row])
-
     def row_of(self, segment_id: int) -> int | None:
         return self._row_of.get(segment_id)
 
@@ -241,13 +236,13 @@ class SegmentTableModel(QAbstractTableModel):
             lines.append(self.tr("Machine translation by {0}").format(translation.origin_detail))
             if translation.score is not None:
                 lines.append(self.tr("Confidence {0:.0%}").format(confidence(translation.score)))
+        elif translation.author:
+            lines.append(self.tr("By {0}").format(translation.author))
         if note is not None:
             lines.append(quality_line(note.band, note.quality))
             signals = signal_lines(note.signals)
             if signals:
                 lines.append("  " + " · ".join(signals))
-        elif translation.author:
-            lines.append(self.tr("By {0}").format(translation.author))
         if weak and has_low_score(translation):
             lines.append(self.tr("Low confidence: check this draft carefully"))
         if weak and ran_away(translation):

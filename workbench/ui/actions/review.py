@@ -146,10 +146,8 @@ class ReviewActions(QObject):
         dialog = ReviewDialog(
             window.project, language, window.current_document(), window.settings.user_name,
             window.settings.role, window.names.get(language, language), window.grid_font(), window.editing,
-            window.dialog_parent(), window.memories.shared,
+            window.dialog_parent(), window.memories.shared, window.can_back_translate,
         )  # fmt: skip
-        dialog.can_back_translate = window.can_back_translate
-        dialog.show_current()  # the back-translation line can now say when no model exists
         dialog.changed.connect(lambda ids: window.apply(SegmentChanges.of(ids, language)))
         self.review_dialog = dialog
         dialog.show()
