@@ -25,6 +25,8 @@ def test_every_benchmark_the_cli_offers_is_registered_and_loads() -> None:
         "evaluate",
         "trust",
         "rerank",
+        "concordance",
+        "spelling",
     }
     for benchmark in BENCHMARKS.values():
         assert callable(benchmark.load()), benchmark.name

@@ -13,6 +13,7 @@ from workbench.core.ops.pretranslation import Draft, plan_pretranslation, plan_u
 from workbench.core.records import Origin, Status
 from workbench.core.store import project_file
 from workbench.core.store.draft_notes import BANDS, notes_for, set_back_translation, set_quality
+from workbench.core.store.project_schema import LATEST_VERSION
 from workbench.core.store.project_store import Project
 
 OPTIONS = "beam=4;max=256"
@@ -92,7 +93,7 @@ def test_a_project_from_before_draft_notes_upgrades_with_its_work(
     assert sqlite3.connect(path).execute("PRAGMA user_version").fetchone()[0] == 4
     monkeypatch.undo()
     with Project.open(path) as upgraded:
-        assert upgraded.info.schema_version == 5
+        assert upgraded.info.schema_version == LATEST_VERSION
         again = plan_pretranslation(upgraded, "en", "model-a", OPTIONS)
         segment = again.from_cache[0]
         assert upgraded.segment(segment).translations["en"].text == "An old draft."

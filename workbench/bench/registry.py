@@ -101,6 +101,14 @@ BENCHMARKS: dict[str, Benchmark] = {
             "rerank", "glossary enforcement: 4 hypotheses against 1, tokens/s (random weights)",
             "rerank_bench", "run_rerank_benchmark", lambda r: (r.architectures, r.threads),
         ),
+        Benchmark(
+            "concordance", "concordance (Ctrl+K) queries on 200,000 memory units", "concordance_bench",
+            "run_concordance_benchmark", lambda r: (r.units,),
+        ),
+        Benchmark(
+            "spelling", "spell checking one line as it is typed (1,000 Khmer characters, English)", "spelling_bench",
+            "run_spelling_benchmark", lambda r: (),
+        ),
     )
 }  # fmt: skip
 

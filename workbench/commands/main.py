@@ -14,7 +14,19 @@ import os
 import sys
 from collections.abc import Sequence
 
-from workbench.commands import bench, edit_rules, memory, mt, project, quality, review
+from workbench.commands import (
+    analysis,
+    bench,
+    concordance,
+    edit_rules,
+    memory,
+    mt,
+    project,
+    quality,
+    review,
+    segment_edits,
+    spelling,
+)
 from workbench.context import AppContext
 from workbench.core.errors import WorkbenchError
 
@@ -26,7 +38,19 @@ def build_parser() -> argparse.ArgumentParser:
         "Without a command it opens the window.",
     )
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
-    for group in (project, mt, memory, edit_rules, review, quality, bench):  # this order is the order of `--help`
+    for group in (
+        project,
+        segment_edits,
+        mt,
+        memory,
+        concordance,
+        spelling,
+        edit_rules,
+        review,
+        analysis,
+        quality,
+        bench,
+    ):  # this order is the order of `--help`
         group.register(sub)
     return parser
 

@@ -102,6 +102,15 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
         choices=["on", "off"],
         help="score every word of a draft for the quality estimate (pre-translation about 25%% slower)",
     )
+    p.add_argument("--spell-check", choices=["on", "off"], help="spell checking of the target text as you type")
+    p.add_argument(
+        "--source-spell-check", choices=["on", "off"], help="warn of typos in the imported Vietnamese source"
+    )
+    p.add_argument(
+        "--propagate",
+        choices=["translated", "draft", "off"],
+        help="confirming a segment fills the other segments with the same source (never over a person's work)",
+    )
     p.set_defaults(handler=_cmd_settings)
 
 
@@ -329,6 +338,12 @@ def _cmd_settings(args: argparse.Namespace, context: AppContext) -> int:
         changes["leave_poor_drafts_out"] = args.leave_poor_drafts_out == "on"
     if args.word_scores is not None:
         changes["word_scores"] = args.word_scores == "on"
+    if args.spell_check is not None:
+        changes["spell_check"] = args.spell_check == "on"
+    if args.source_spell_check is not None:
+        changes["spell_check_source"] = args.source_spell_check == "on"
+    if args.propagate is not None:
+        changes["propagate_repetitions"] = args.propagate
     if changes:
         context.update_settings(replace(settings, **changes))  # type: ignore[arg-type]
         settings = context.settings
@@ -343,7 +358,15 @@ def _cmd_settings(args: argparse.Namespace, context: AppContext) -> int:
         f"poor drafts {'left out of the cell' if settings.leave_poor_drafts_out else 'kept in the cell'}; "
         f"word scores {'on' if settings.word_scores else 'off'}"
     )
+    print(
+        f"spell check {'on' if settings.spell_check else 'off'} "
+        f"(source {'on' if settings.spell_check_source else 'off'}); "
+        f"repetitions {_PROPAGATION.get(settings.propagate_repetitions, settings.propagate_repetitions)}"
+    )
     return 0
+
+
+_PROPAGATION = {"translated": "filled as translated", "draft": "filled as drafts", "off": "not filled"}
 
 
 def _note_unknown_models(settings: Settings, store: ModelStore) -> None:

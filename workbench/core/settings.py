@@ -53,6 +53,15 @@ class Settings:
     #: score every word of a draft (a second, teacher-forced pass of the model: about 25 % more time per
     #: pre-translation, `bench rerank`) so the quality estimate knows the least sure word; off: it does without
     word_scores: bool = False
+    #: spell checking of the target text as it is typed (red underline, suggestions, the `spelling` QA check)
+    spell_check: bool = True
+    #: a warning for typos in the imported Vietnamese source (hunspell-vi)
+    spell_check_source: bool = False
+    #: confirming a segment fills the project's other segments with the same source: "translated", "draft" or
+    #: "off"; never over a person's work
+    propagate_repetitions: str = "translated"
+    #: the editor pane under the grid, for long segments (View > Editor pane)
+    editor_pane: bool = False
     #: the grid's and editor's font ("" and 0: the system's)
     font_family: str = ""
     font_size: int = 0

@@ -27,13 +27,18 @@ from workbench.core.settings import Settings
 from workbench.core.store.project_store import Project
 from workbench.core.store.segment_filter import filter_segment_ids
 from workbench.mt.back_translation import NoBackTranslationModel, choose_back_model
+from workbench.ui.actions.analysis import AnalysisActions
+from workbench.ui.actions.concordance import ConcordanceActions
 from workbench.ui.actions.grid_commands import GridCommands
 from workbench.ui.actions.memory_glossary import MemoryGlossaryActions
+from workbench.ui.actions.navigation import NavigationActions
 from workbench.ui.actions.new_action import new_action
 from workbench.ui.actions.project_dialogs import ProjectDialogs
 from workbench.ui.actions.quality_checks import QualityCheckActions
 from workbench.ui.actions.recovery import RecoveryBanner
 from workbench.ui.actions.review import ReviewActions
+from workbench.ui.actions.segment_structure import SegmentStructureActions
+from workbench.ui.actions.spelling import SpellingActions
 from workbench.ui.actions.translate import TranslateActions
 from workbench.ui.document_list import DocumentList
 from workbench.ui.editing_controller import EditingController
@@ -45,6 +50,7 @@ from workbench.ui.segment_editor import SegmentEditor
 from workbench.ui.segment_grid import KhmerWrappingModel, SegmentGrid
 from workbench.ui.segment_table_model import SegmentTableModel
 from workbench.ui.side_panel import SidePanel
+from workbench.ui.window_menus import build_menus
 
 log = logging.getLogger(__name__)
 PROGRESS_REFRESH_MS = 500
@@ -87,6 +93,11 @@ class ProjectWindow(QMainWindow):
         self.memory = MemoryGlossaryActions(self, self)
         self.review = ReviewActions(self, self)
         self.recovery = RecoveryBanner(self)
+        self.concordance = ConcordanceActions(self, self)
+        self.analysis = AnalysisActions(self, self)
+        self.structure = SegmentStructureActions(self, self)
+        self.navigation = NavigationActions(self, self)
+        self.spelling = SpellingActions(self, self)
         self.dialogs = ProjectDialogs(
             self, self.filter_bar, self.documents, self.all_actions, self.apply_settings, self
         )
@@ -148,52 +159,10 @@ class ProjectWindow(QMainWindow):
         self.side_panel_action.toggled.connect(self.side_panel.setVisible)
 
     def _build_menus(self) -> None:
-        """Where every command goes: the menus, in the order a translator finds them."""
-        bar = self.menuBar()
-        review, translate, commands, memory, qa, dialogs = (
-            self.review,
-            self.translate,
-            self.commands,
-            self.memory,
-            self.qa,
-            self.dialogs,
-        )
-        layout: list[tuple[str, str, list[QAction | None]]] = [
-            ("file", self.tr("&File"), [
-                dialogs.import_action, review.export_action, None, review.handoff_action, review.merge_back_action,
-                None, self.close_action,
-            ]),
-            ("edit", self.tr("&Edit"), [
-                self.undo_action, self.redo_action, None, dialogs.find_action, dialogs.replace_action, None,
-                dialogs.settings_action,
-            ]),
-            ("segment", self.tr("&Segment"), [
-                commands.confirm_action, commands.next_action, commands.previous_action, commands.copy_source_action,
-                translate.translate_now_action, memory.add_term_action, commands.toggle_translatable_action, None,
-                *commands.suggestion_actions, *commands.term_actions,
-            ]),
-            ("review", self.tr("Re&view"), [
-                review.review_action, review.approve_action, review.approve_document_action, review.send_back_action,
-                review.report_action,
-            ]),
-            ("translate", self.tr("&Translate"), [
-                translate.pretranslate_document_action, translate.pretranslate_selection_action,
-                translate.pretranslate_project_action, translate.cancel_action, None, translate.edit_rules_action,
-                dialogs.models_action,
-            ]),
-            ("tools", self.tr("T&ools"), [
-                qa.check_document_action, qa.check_project_action, qa.cancel_checks_action, None,
-                memory.import_glossary_action,
-                memory.export_glossary_action, memory.import_tmx_action, memory.export_tmx_action,
-            ]),
-            ("view", self.tr("&View"), [*self.language_actions.values(), self.side_panel_action]),
-            ("help", self.tr("&Help"), [dialogs.shortcuts_action]),
-        ]  # fmt: skip
-        self.menus = {}
-        for key, title, actions in layout:
-            menu = self.menus[key] = bar.addMenu(title)
-            for action in actions:
-                menu.addSeparator() if action is None else menu.addAction(action)
+        self.menus = build_menus(self.menuBar(), self)
+
+    def view_actions(self) -> list[QAction]:
+        return []
 
     def _wire(self) -> None:
         self.documents.currentItemChanged.connect(lambda *_: self.reload_grid())
@@ -212,6 +181,7 @@ class ProjectWindow(QMainWindow):
         )
         self.delegate.closeEditor.connect(self._editor_closed)
         self.grid.current_cell_changed.connect(self._current_changed)
+        self.delegate.editor_opened.connect(self.spelling.attach)
 
     def _editor_actions(self) -> list[QAction]:
         """Actions whose keys reach the window even while a cell editor has focus."""
@@ -219,7 +189,8 @@ class ProjectWindow(QMainWindow):
         return [
             commands.confirm_action, commands.next_action, commands.previous_action, commands.copy_source_action,
             self.translate.translate_now_action, self.memory.add_term_action, *commands.suggestion_actions,
-            *commands.term_actions, *self.language_actions.values(),
+            *commands.term_actions, *self.language_actions.values(), self.concordance.concordance_action,
+            self.navigation.go_to_action, self.structure.split_action, self.structure.join_action,
         ]  # fmt: skip
 
     def all_actions(self) -> list[QAction]:

@@ -207,6 +207,18 @@ CREATE TABLE edit_rules (
 );
 """
 
+# The translator's everyday tools: the project's own spelling dictionary (words a person added, per target
+# language; the user's dictionary is a file beside the settings), kept in and exported with the project.
+SCHEMA_V6 = """
+CREATE TABLE spelling_words (
+    language TEXT NOT NULL,
+    word TEXT NOT NULL,
+    added_by TEXT NOT NULL DEFAULT '',
+    added_at TEXT NOT NULL,
+    PRIMARY KEY (language, word)
+) WITHOUT ROWID;
+"""
+
 #: MIGRATIONS[n] takes a file from user_version n to n + 1.
-MIGRATIONS: list[str] = [SCHEMA_V1, SCHEMA_V2, SCHEMA_V3, SCHEMA_V4, SCHEMA_V5]
+MIGRATIONS: list[str] = [SCHEMA_V1, SCHEMA_V2, SCHEMA_V3, SCHEMA_V4, SCHEMA_V5, SCHEMA_V6]
 LATEST_VERSION = len(MIGRATIONS)

@@ -1,0 +1,17 @@
+"""The CLI of `edit` (being built: H6 scriptable edits)."""
+
+from __future__ import annotations
+
+import argparse
+
+from workbench.context import AppContext
+from workbench.core.errors import WorkbenchError
+
+
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    p = sub.add_parser("edit", help="(being built)")
+    p.set_defaults(handler=_cmd)
+
+
+def _cmd(args: argparse.Namespace, context: AppContext) -> int:
+    raise WorkbenchError("edit is not built yet")
