@@ -1,0 +1,98 @@
+"""Confirming a segment fills its repetitions in the project, never over a person's work."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from workbench.core.errors import ProjectError
+from workbench.core.importing.file_import import prepare_import
+from workbench.core.ops.repetitions import propagate_confirmation, repetitions_of
+from workbench.core.records import Origin, Status
+from workbench.core.store.project_store import Project
+
+
+def _project(tmp_path: Path) -> Project:
+    project = Project.create(tmp_path / "p.wbp", "p", "vi", ["en", "km"])
+    first = tmp_path / "a.txt"
+    first.write_text("Xin chào.\n\nCâu khác.\n\nxin   CHÀO.\n\nXin chào.\n", encoding="utf-8")
+    second = tmp_path / "b.txt"
+    second.write_text("Xin chào.\n\nXin chào bạn.\n", encoding="utf-8")
+    project.store_document(prepare_import(first))
+    project.store_document(prepare_import(second))
+    return project
+
+
+def _text(project: Project, segment_id: int, language: str = "en") -> tuple[str, Status, Origin]:
+    t = project.segment(segment_id).translations[language]
+    return t.text, t.status, t.origin
+
+
+def test_confirming_fills_every_repetition_in_the_project(tmp_path: Path) -> None:
+    with _project(tmp_path) as project:
+        a1, other, a3, a4, b1, b2 = project.segment_ids()
+        project.save_translation(a1, "en", "Hello.", Status.TRANSLATED, Origin.HUMAN, "lan")
+        changed = propagate_confirmation(project, a1, "en", "lan", "translated")
+        # case and spacing folded as the memory folds them; another document too; a longer text is no repetition
+        assert changed == [a3, a4, b1]
+        for seg in changed:
+            assert _text(project, seg) == ("Hello.", Status.TRANSLATED, Origin.TM)
+            assert project.revisions(seg, "en")[-1]["note"] == "repetition of a.txt #1"
+        assert _text(project, other)[1] is Status.UNTRANSLATED
+        assert _text(project, b2)[1] is Status.UNTRANSLATED
+        assert _text(project, a3, "km")[1] is Status.UNTRANSLATED  # only the confirmed language
+
+
+def test_draft_mode_fills_drafts_and_off_fills_nothing(tmp_path: Path) -> None:
+    with _project(tmp_path) as project:
+        a1, _other, a3, _a4, _b1, _b2 = project.segment_ids()
+        project.save_translation(a1, "en", "Hello.", Status.TRANSLATED, Origin.HUMAN, "lan")
+        assert propagate_confirmation(project, a1, "en", "lan", "off") == []
+        assert _text(project, a3)[1] is Status.UNTRANSLATED
+        assert a3 in propagate_confirmation(project, a1, "en", "lan", "draft")
+        assert _text(project, a3) == ("Hello.", Status.DRAFT, Origin.TM)
+
+
+def test_a_persons_work_is_never_overwritten(tmp_path: Path) -> None:
+    with _project(tmp_path) as project:
+        a1, _other, a3, a4, b1, _b2 = project.segment_ids()
+        project.save_translation(a3, "en", "Hi there.", Status.DRAFT, Origin.HUMAN, "minh")  # typed, not confirmed
+        project.save_translation(a4, "en", "Greetings.", Status.NEEDS_WORK, Origin.MT, "minh")
+        project.save_translation(b1, "en", "Machine hello", Status.DRAFT, Origin.MT, "")  # a machine draft: filled
+        project.save_translation(a1, "en", "Hello.", Status.TRANSLATED, Origin.HUMAN, "lan")
+        assert repetitions_of(project, a1, "en") == [b1]
+        assert propagate_confirmation(project, a1, "en", "lan", "translated") == [b1]
+        assert _text(project, a3) == ("Hi there.", Status.DRAFT, Origin.HUMAN)
+        assert _text(project, a4) == ("Greetings.", Status.NEEDS_WORK, Origin.MT)
+        assert _text(project, b1) == ("Hello.", Status.TRANSLATED, Origin.TM)
+        # the filled one is now translated: a later confirmation of another text leaves it alone
+        project.save_translation(a1, "en", "Hello!", Status.TRANSLATED, Origin.HUMAN, "lan")
+        assert propagate_confirmation(project, a1, "en", "lan", "translated") == []
+        assert _text(project, b1)[0] == "Hello."
+
+
+def test_nothing_propagates_from_an_unconfirmed_or_empty_text(tmp_path: Path) -> None:
+    with _project(tmp_path) as project:
+        a1, _other, a3, _a4, _b1, _b2 = project.segment_ids()
+        assert propagate_confirmation(project, a1, "en", "lan", "translated") == []
+        project.save_translation(a1, "en", "Hello.", Status.DRAFT, Origin.MT, "")
+        assert propagate_confirmation(project, a1, "en", "lan", "translated") == []
+        assert _text(project, a3)[1] is Status.UNTRANSLATED
+
+
+def test_not_for_translation_segments_are_left_alone(tmp_path: Path) -> None:
+    with _project(tmp_path) as project:
+        a1, _other, a3, a4, b1, _b2 = project.segment_ids()
+        project.set_translatable(a3, False)
+        project.save_translation(a1, "en", "Hello.", Status.TRANSLATED, Origin.HUMAN, "lan")
+        assert propagate_confirmation(project, a1, "en", "lan", "translated") == [a4, b1]
+
+
+def test_a_bad_mode_or_language_is_refused(tmp_path: Path) -> None:
+    with _project(tmp_path) as project:
+        a1 = project.segment_ids()[0]
+        with pytest.raises(ProjectError, match="unknown way to propagate"):
+            propagate_confirmation(project, a1, "en", "lan", "always")
+        with pytest.raises(ProjectError, match="'fr' is not a target language"):
+            propagate_confirmation(project, a1, "fr", "lan", "translated")

@@ -1,0 +1,89 @@
+"""Repetitions: a confirmed translation fills the project's other segments with the same source.
+
+"The same source" is the memory's: the texts share `normalize_for_matching` (case, spacing, Unicode form
+and tone placement folded). A repetition is filled as "translated" or as a "draft" per the setting
+(`Settings.propagate_repetitions`), never over a person's work: a row a person wrote (origin human) or
+one a person vouched for (translated, approved, needs-work) stays as it is. The window (Ctrl+Enter) and
+the CLI (`confirm`, `edit --confirm`) call the same function, so the rule lives here only.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+
+from workbench.core.errors import ProjectError
+from workbench.core.memory.match_normalization import normalize_for_matching
+from workbench.core.records import CONFIRMED, Origin, Status, TranslationState
+from workbench.core.store.project_store import Project
+from workbench.core.store.segment_numbers import label_of
+from workbench.core.store.translations import write_translation
+from workbench.core.timestamps import now
+
+#: the values of Settings.propagate_repetitions and the status each one writes (None: propagation is off)
+MODES: dict[str, Status | None] = {"translated": Status.TRANSLATED, "draft": Status.DRAFT, "off": None}
+#: statuses that mean a person has already vouched for a row
+_PERSONS_STATUSES = ("translated", "approved", "needs-work")
+
+
+def repetitions_of(project: Project, segment_id: int, language: str) -> list[int]:
+    """The other live translatable segments with the same source whose `language` row holds no person's work
+    (what `propagate_confirmation` would fill), in document order."""
+    return _open_repetitions(project.connection, segment_id, language)
+
+
+def _open_repetitions(db: sqlite3.Connection, segment_id: int, language: str) -> list[int]:
+    row = db.execute(
+        "SELECT source, words FROM segments WHERE id = ? AND position IS NOT NULL", (segment_id,)
+    ).fetchone()
+    if row is None:
+        return []
+    key = normalize_for_matching(row[0])
+    if not key:
+        return []
+    # Folding keeps the words apart as they were, so the word count is the same for every text sharing the
+    # key: SQLite narrows the scan to those, Python compares the keys.
+    candidates = db.execute(
+        f"""SELECT s.id, s.source FROM segments s
+            LEFT JOIN translations t ON t.segment_id = s.id AND t.language = ?
+            WHERE s.position IS NOT NULL AND s.translatable = 1 AND s.words = ? AND s.id != ?
+              AND (t.segment_id IS NULL
+                   OR (t.origin != ? AND t.status NOT IN ({",".join("?" * len(_PERSONS_STATUSES))})))
+            ORDER BY s.document_id, s.position""",
+        (language, row[1], segment_id, str(Origin.HUMAN), *_PERSONS_STATUSES),
+    ).fetchall()
+    keys: dict[str, str] = {}
+    found = []
+    for other_id, source in candidates:
+        other_key = keys.get(source)
+        if other_key is None:
+            other_key = keys[source] = normalize_for_matching(source)
+        if other_key == key:
+            found.append(other_id)
+    return found
+
+
+def propagate_confirmation(project: Project, segment_id: int, language: str, author: str, mode: str) -> list[int]:
+    """Copy the confirmed text of `segment_id` in `language` into its repetitions, as `mode` says
+    ("translated", "draft" or "off"), in one transaction; returns the ids changed (none when the segment's
+    text is not confirmed, or nothing is left to fill)."""
+    if mode not in MODES:
+        raise ProjectError(f"unknown way to propagate repetitions {mode!r}: choose {', '.join(MODES)}")
+    status = MODES[mode]
+    if status is None:
+        return []
+    if language not in project.info.target_languages:
+        raise ProjectError(f"{language!r} is not a target language of {project.path.name}")
+    label = label_of(project, segment_id)
+    stamp = now()
+    with project.transaction() as db:
+        row = db.execute(
+            "SELECT text, status FROM translations WHERE segment_id = ? AND language = ?", (segment_id, language)
+        ).fetchone()
+        if row is None or row[1] not in {str(s) for s in CONFIRMED} or not row[0].strip():
+            return []
+        text = row[0]
+        changed = _open_repetitions(db, segment_id, language)
+        state = TranslationState(text, status, Origin.TM, f"repetition of {label}", author)
+        for other_id in changed:
+            write_translation(db, other_id, language, state, stamp, note=f"repetition of {label}")
+    return changed
