@@ -11,8 +11,9 @@ panel, the progress bars and the glossary highlights are refreshed.
 from __future__ import annotations
 
 import logging
+from dataclasses import replace
 
-from PySide6.QtCore import QCoreApplication, QModelIndex, QSettings, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QModelIndex, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QFont, QKeySequence
 from PySide6.QtWidgets import QAbstractItemDelegate, QMainWindow, QSplitter, QVBoxLayout, QWidget
 
@@ -27,6 +28,7 @@ from workbench.core.settings import Settings
 from workbench.core.store.project_store import Project
 from workbench.core.store.segment_filter import filter_segment_ids
 from workbench.mt.back_translation import NoBackTranslationModel, choose_back_model
+from workbench.ui import window_state
 from workbench.ui.actions.analysis import AnalysisActions
 from workbench.ui.actions.concordance import ConcordanceActions
 from workbench.ui.actions.grid_commands import GridCommands
@@ -42,6 +44,7 @@ from workbench.ui.actions.spelling import SpellingActions
 from workbench.ui.actions.translate import TranslateActions
 from workbench.ui.document_list import DocumentList
 from workbench.ui.editing_controller import EditingController
+from workbench.ui.editor_pane import EditorPane
 from workbench.ui.error_dialog import show_error
 from workbench.ui.filter_bar import FilterBar
 from workbench.ui.language_names import language_names
@@ -64,7 +67,7 @@ class ProjectWindow(QMainWindow):
         self.project = project
         self.context = context
         self.setWindowTitle(f"{project.info.name} — {self.tr('Translation Workbench')}")
-        self.resize(1280, 780)
+        window_state.fit_to_screen(self)
         self.names = language_names()
         self.memories = self.context.open_memories(project)
         self.editing = EditingController(project, lambda: self.settings.user_name, self, self.memories.shared)
@@ -77,6 +80,7 @@ class ProjectWindow(QMainWindow):
         self.grid = SegmentGrid(project, self._editor_actions)
         self.delegate = self.grid.delegate
         self.side_panel = SidePanel(project, lambda: self.settings.user_name, self.names)
+        self.pane = EditorPane(project, self.editing, self._editor_actions, self.names)
         self.side_panel.providers.insert(0, lambda _p, segment, language: memory_suggestions(
             self.memories, segment, language))  # fmt: skip
         self.side_panel.glossary_providers.append(lambda _p, segment, language: glossary_suggestions(
@@ -112,7 +116,7 @@ class ProjectWindow(QMainWindow):
         self.apply_settings()
         self._wire()
         self.documents.select_document(None)
-        self._restore_geometry()
+        window_state.restore(self, *self._remembered())
         self.recovery.offer()
 
     # --- building ------------------------------------------------------------------------------------
@@ -123,7 +127,12 @@ class ProjectWindow(QMainWindow):
         column.setContentsMargins(0, 0, 0, 0)
         column.addWidget(self.filter_bar)
         column.addWidget(self.recovery)
-        column.addWidget(self.grid, 1)
+        self.grid_and_pane = QSplitter(Qt.Orientation.Vertical)  # the pane under the grid, as in Poedit
+        self.grid_and_pane.addWidget(self.grid)
+        self.grid_and_pane.addWidget(self.pane)
+        self.grid_and_pane.setStretchFactor(0, 3)
+        self.grid_and_pane.setSizes([480, 220])
+        column.addWidget(self.grid_and_pane, 1)
         self.splitter = QSplitter()
         self.splitter.addWidget(self.documents)
         self.splitter.addWidget(centre)
@@ -157,12 +166,30 @@ class ProjectWindow(QMainWindow):
         self.side_panel_action.setChecked(True)
         self.side_panel_action.setShortcut(QKeySequence("F9"))
         self.side_panel_action.toggled.connect(self.side_panel.setVisible)
+        self.pane_action = QAction(self.tr("&Editor pane under the grid"), self)
+        self.pane_action.setCheckable(True)
+        self.pane_action.setShortcut(QKeySequence("Ctrl+Shift+E"))
+        self.pane_action.toggled.connect(self._pane_toggled)
 
     def _build_menus(self) -> None:
         self.menus = build_menus(self.menuBar(), self)
 
     def view_actions(self) -> list[QAction]:
-        return []
+        return [self.pane_action]
+
+    def _pane_toggled(self, shown: bool) -> None:
+        """View > Editor pane: shown or hidden, remembered in the settings."""
+        editor = self.delegate.open_editor
+        if shown and editor is not None and editor.segment_id:  # one editor per cell: the cell's text moves on
+            self.editing.set_text(editor.segment_id, editor.language, editor.toPlainText(), confirmed=False)
+            self.close_editor(editor)
+        if not shown:
+            self.pane.leave()
+        self.pane.setVisible(shown)
+        self.grid.edit_redirect = (lambda _index, event: self.pane.take_edit(event)) if shown else None
+        self._current_changed(self.grid.currentIndex())
+        if shown != self.settings.editor_pane:
+            self.context.update_settings(replace(self.settings, editor_pane=shown))
 
     def _wire(self) -> None:
         self.documents.currentItemChanged.connect(lambda *_: self.reload_grid())
@@ -182,6 +209,7 @@ class ProjectWindow(QMainWindow):
         self.delegate.closeEditor.connect(self._editor_closed)
         self.grid.current_cell_changed.connect(self._current_changed)
         self.delegate.editor_opened.connect(self.spelling.attach)
+        self.spelling.attach(self.pane.editor)
 
     def _editor_actions(self) -> list[QAction]:
         """Actions whose keys reach the window even while a cell editor has focus."""
@@ -217,6 +245,9 @@ class ProjectWindow(QMainWindow):
         self.mt.engines = self.context.engines  # a new pool when the models changed
         self._back_models.clear()
         self.grid.size_rows_soon()
+        self.pane.editor.setFont(font)
+        self.pane.source_view.setFont(font)
+        self.pane_action.setChecked(self.settings.editor_pane)
 
     def can_back_translate(self, language: str) -> bool | None:
         """Whether an installed model translates `language` into the source language, for the side panel
@@ -232,16 +263,10 @@ class ProjectWindow(QMainWindow):
                 self._back_models[language] = None
         return self._back_models[language]
 
-    def _restore_geometry(self) -> None:
-        stored = QSettings()
-        geometry = stored.value("project_window/geometry")
-        if geometry is not None:
-            self.restoreGeometry(geometry)
-        splitter = stored.value("project_window/splitter")
-        if splitter is not None:
-            self.splitter.restoreState(splitter)
-        for code, action in self.language_actions.items():
-            action.setChecked(bool(stored.value(f"project_window/show_{code}", True, type=bool)))
+    def _remembered(self) -> tuple[dict[str, QSplitter], dict[str, QAction]]:
+        """The splitters and View toggles kept between sessions (window_state), by key."""
+        splitters = {"splitter": self.splitter, "grid_and_pane": self.grid_and_pane}
+        return splitters, {f"show_{code}": action for code, action in self.language_actions.items()}
 
     # --- the grid ------------------------------------------------------------------------------------
 
@@ -275,6 +300,7 @@ class ProjectWindow(QMainWindow):
     def _current_changed(self, current: QModelIndex) -> None:
         if not current.isValid():
             self.side_panel.show_segment(None, "")
+            self.pane.show_cell(None, "")
             return
         try:
             segment = self.model.record(current.row())
@@ -283,6 +309,8 @@ class ProjectWindow(QMainWindow):
             return
         language = self.model.language_of(current.column()) or ""
         self.side_panel.show_segment(segment, language)
+        if self.pane.isVisibleTo(self):
+            self.pane.show_cell(segment, language)
         self.translate.segment_shown(segment, language)
 
     def apply(self, changes: SegmentChanges) -> None:
@@ -298,6 +326,9 @@ class ProjectWindow(QMainWindow):
             self.model.refresh_segments(self.model.ids)
         elif changes.segment_ids:
             self.model.refresh_segments(changes.segment_ids)
+        pane = self.pane.segment
+        if pane is not None and pane.id in changes.segment_ids and (row := self.model.row_of(pane.id)) is not None:
+            self.pane.refresh(self.model.record(row))
         shown = self.side_panel.segment
         if shown is not None and shown.id in changes.segment_ids:
             row = self.model.row_of(shown.id)
@@ -372,20 +403,37 @@ class ProjectWindow(QMainWindow):
         return self.side_panel.term_text(number)
 
     def selected_source_text(self) -> str:
-        return self.side_panel.source_view.textCursor().selectedText()
+        return self.pane.selected_source_text() or self.side_panel.source_view.textCursor().selectedText()
+
+    def _pane_in_use(self) -> bool:
+        return self.pane_action.isChecked()
 
     def open_editor(self) -> SegmentEditor | None:
+        """The pane's editor on the target cell while the pane is shown, else the cell's editor."""
         index = self.target_cell()
-        return None if index is None else self.grid.open_editor_at(index)
+        if index is None:
+            return None
+        if self._pane_in_use():
+            if index != self.grid.currentIndex():
+                self.grid.setCurrentIndex(index)
+            return self.pane.editor if self.pane.editor.segment_id else None
+        return self.grid.open_editor_at(index)
 
     def current_editor(self) -> SegmentEditor | None:
+        if self._pane_in_use():
+            return self.pane.editor if self.pane.editor.segment_id else None
         return self.delegate.open_editor
 
     def close_editor(self, editor: SegmentEditor) -> None:
-        self.grid.close_segment_editor(editor)
+        if editor is self.pane.editor:
+            self.pane.saved()  # the pane stays; its text is now the cell's
+        else:
+            self.grid.close_segment_editor(editor)
 
     def move_to(self, row: int, column: int, edit: bool) -> None:
-        self.grid.move_to(row, column, edit)
+        self.grid.move_to(row, column, edit and not self._pane_in_use())
+        if edit and self._pane_in_use():
+            self.pane.editor.setFocus()
 
     def go_to(self, segment_id: int, language: str) -> None:
         row = self.model.row_of(segment_id)
@@ -422,6 +470,9 @@ class ProjectWindow(QMainWindow):
                 event.ignore()  # the text could not be saved: keep the window open with it
                 return
             self.close_editor(editor)
+        if not self.pane.leave():
+            event.ignore()
+            return
         self._closing = True
         self._progress_timer.stop()
         self.documents.stop()
@@ -431,11 +482,7 @@ class ProjectWindow(QMainWindow):
         self.qa.checks.shutdown()
         QCoreApplication.processEvents()  # save the batches the workers finished before stopping
         self.memories.close()
-        stored = QSettings()
-        stored.setValue("project_window/geometry", self.saveGeometry())
-        stored.setValue("project_window/splitter", self.splitter.saveState())
-        for code, action in self.language_actions.items():
-            stored.setValue(f"project_window/show_{code}", action.isChecked())
+        window_state.save(self, *self._remembered())
         self.grid.stop()
         self.project.close()
         super().closeEvent(event)

@@ -3,14 +3,19 @@
 It owns its item model (swapped when the document or the filter changes), sizes only the rows on
 screen, and answers the questions the features ask through the window: which cell the keys act on,
 which segments are selected, open or close the cell editor, go to a cell.
+
+A row as tall as a 1,500-character sentence stays readable: text is top-aligned (a centred one starts
+out of sight when the row is taller than the screen) and the grid scrolls by pixels, not by rows, so
+the wheel and the scroll bar walk through such a row instead of jumping over it.
 """
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable
 from functools import lru_cache
 
-from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QModelIndex, QPersistentModelIndex, Qt, QTimer, Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QAbstractItemDelegate, QAbstractItemView, QHeaderView, QTableView, QWidget
 
@@ -21,10 +26,15 @@ from workbench.ui.segment_editor import SegmentDelegate, SegmentEditor
 from workbench.ui.segment_table_model import SegmentTableModel
 from workbench.ui.source_delegate import SourceDelegate
 
+log = logging.getLogger(__name__)
+
 #: rows are sized to their text only when shown: sizing 50,000 rows up front would read them all
 ROW_SIZING_DELAY_MS = 30
 
 _shown_khmer = lru_cache(maxsize=4096)(for_display)  # painting asks for the same cells again and again
+_TOP_LEFT = Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft
+#: asked instead of opening the cell editor (the editor pane takes the edit): True when it took it
+EditRedirect = Callable[[QModelIndex, QEvent | None], bool]
 
 
 class KhmerWrappingModel(SegmentTableModel):
@@ -34,6 +44,8 @@ class KhmerWrappingModel(SegmentTableModel):
         value = super().data(index, role)
         if role == Qt.ItemDataRole.DisplayRole and isinstance(value, str):
             return _shown_khmer(value)
+        if role == Qt.ItemDataRole.TextAlignmentRole and value is None:
+            return _TOP_LEFT
         return value
 
 
@@ -46,6 +58,8 @@ class SegmentGrid(QTableView):
     ) -> None:
         super().__init__(parent)
         self.setWordWrap(True)
+        self.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+        self.verticalScrollBar().setSingleStep(20)
         self.verticalHeader().setVisible(False)
         self.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectItems)
@@ -64,6 +78,8 @@ class SegmentGrid(QTableView):
         self._row_timer.timeout.connect(self.size_visible_rows)
         self.verticalScrollBar().valueChanged.connect(lambda _v: self.size_rows_soon())
         self.segments: SegmentTableModel = KhmerWrappingModel(project, parent=self)
+        #: set while the editor pane is shown: target cells are edited there, not in the cell
+        self.edit_redirect: EditRedirect | None = None
 
     def show_rows(self, model: SegmentTableModel, term_finder: TermFinder | None) -> None:
         """Swap the item model; the old one (owned by the grid, not Python) is deleted by Qt later, after
@@ -130,6 +146,25 @@ class SegmentGrid(QTableView):
         return self.segments.index(index.row(), self.segments.column_of(work_language))
 
     # --- the cell editor -----------------------------------------------------------------------------
+
+    def edit(self, index, trigger=None, event=None):  # type: ignore[no-untyped-def]
+        """Qt asks this for every edit trigger (Enter, F2, a double click, a typed key); with the editor
+        pane shown a target cell is edited in the pane instead."""
+        try:
+            redirect = self.edit_redirect
+            if (
+                redirect is not None
+                and isinstance(index, QModelIndex | QPersistentModelIndex)
+                and index.isValid()
+                and self.segments.language_of(index.column())
+                and redirect(QModelIndex(index), event)
+            ):
+                return False
+        except Exception:  # never let an exception out of a Qt virtual
+            log.exception("editing in the pane failed")
+        if trigger is None:
+            return super().edit(index)
+        return super().edit(index, trigger, event)
 
     def open_editor_at(self, index: QModelIndex) -> SegmentEditor | None:
         """The editor of `index`, opened if it is not open yet."""
