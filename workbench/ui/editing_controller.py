@@ -20,8 +20,10 @@ from workbench.core.errors import WorkbenchError
 from workbench.core.memory.translation_memory import SharedMemory
 from workbench.core.ops.find_replace import Replacement, apply_replacements
 from workbench.core.ops.memory_learning import learned
+from workbench.core.ops.repetitions import propagate_confirmation, repetitions_of
 from workbench.core.ops.translation_edits import EditState, edited, write_state
 from workbench.core.ops.unconfirmed_edits import discard_unconfirmed, save_unconfirmed
+from workbench.core.records import CONFIRMED
 from workbench.core.store.project_store import Project
 
 log = logging.getLogger(__name__)
@@ -92,6 +94,8 @@ class EditingController(QObject):
         #: the shared memory a confirmed text teaches (the same core rule as approvals and merges)
         self.memory = memory
         self.undo_stack = QUndoStack(self)
+        #: how a confirmed text fills its repetitions ("translated", "draft", "off": Settings.propagate_repetitions)
+        self.propagation: Callable[[], str] = lambda: "off"
         self._typing: _Typing | None = None
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
@@ -118,11 +122,39 @@ class EditingController(QObject):
         if confirmed and text.strip():
             learned(self.project, SegmentChanges.of([segment_id], language), self.memory)
             self.confirmed.emit(segment_id, language, text)
-        if after != before:
+        filled = self._propagate(segment_id, language) if confirmed and after.status in CONFIRMED else []
+        if after != before or filled:
             label = self.tr("Confirm segment") if confirmed else self.tr("Edit segment")
-            self.undo_stack.push(TranslationEdit(self, segment_id, language, before, after, label))
-            self.changed.emit([segment_id])
+            step = TranslationEdit(self, segment_id, language, before, after, label)
+            if filled:  # the confirmation and its repetitions: one undo step
+                self.undo_stack.beginMacro(self.tr("Confirm segment and {0} repetitions").format(len(filled)))
+                if after != before:
+                    self.undo_stack.push(step)
+                for other_id, (old, new) in filled:
+                    self.undo_stack.push(TranslationEdit(self, other_id, language, old, new, ""))
+                self.undo_stack.endMacro()
+            else:
+                self.undo_stack.push(step)
+            self.changed.emit([segment_id, *(other_id for other_id, _states in filled)])
         return True
+
+    def _propagate(self, segment_id: int, language: str) -> list[tuple[int, tuple[EditState, EditState]]]:
+        """Fill the repetitions of a confirmed segment per the setting; each filled one with its state before
+        and after (for the undo step). A failure is reported: the confirmation itself stays made."""
+        mode = self.propagation()
+        if mode == "off":
+            return []
+        try:
+            before = self._states(repetitions_of(self.project, segment_id, language), language)
+            if not before:
+                return []
+            changed = propagate_confirmation(self.project, segment_id, language, self._author(), mode)
+            after = self._states(changed, language)
+        except WRITE_ERRORS as exc:
+            log.error("cannot fill the repetitions of segment %d/%s: %s", segment_id, language, exc)
+            self.failed.emit(describe_write_error(exc))
+            return []
+        return [(i, (before[i], after[i])) for i in changed if i in before and i in after]
 
     def apply_replacements(self, plans: Sequence[Replacement]) -> int:
         """Find & replace: written by the core in one transaction, one undo step for all of them. Returns how

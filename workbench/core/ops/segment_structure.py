@@ -70,6 +70,7 @@ def split_point(source: str, spans: list[tuple[str, int, int]], at: int, name: s
     end); `name` names the segment in the messages."""
     if at <= 0 or at >= len(source):
         raise ProjectError(f"cannot split {name} at its start or its end: put the cursor inside the text")
+    _outside_spans(source, spans, at, name)
     cut = at
     if not source[cut - 1].isspace() and not source[cut].isspace() and source[cut - 1] not in _SENTENCE_END:
         start, end = cut, cut
@@ -78,12 +79,16 @@ def split_point(source: str, spans: list[tuple[str, int, int]], at: int, name: s
         while end < len(source) and not source[end].isspace():
             end += 1
         cut = start if cut - start <= end - cut else end
-    for kind, start, end in spans:
-        if start < cut < end:
-            raise ProjectError(f"cannot split {name} inside {source[start:end]!r} (a {kind}): it must stay whole")
+    _outside_spans(source, spans, cut, name)
     if not source[:cut].strip() or not source[cut:].strip():
         raise ProjectError(f"cannot split {name} there: one part would have no words; move the cursor")
     return cut
+
+
+def _outside_spans(source: str, spans: list[tuple[str, int, int]], cut: int, name: str) -> None:
+    for kind, start, end in spans:
+        if start < cut < end:
+            raise ProjectError(f"cannot split {name} inside {source[start:end]!r} (a {kind}): it must stay whole")
 
 
 def _spans(stored: StoredSegment) -> list[tuple[str, int, int]]:
@@ -104,6 +109,16 @@ def _live(db: sqlite3.Connection, project: Project, segment_id: int) -> StoredSe
     if stored.context_key:
         raise ProjectError(f"{label_of(project, segment_id)} is a PO entry: its text is split or joined in the PO file")
     return stored
+
+
+def next_segment(project: Project, segment_id: int) -> int | None:
+    """The live segment after `segment_id` in its document (None: it is the last, or not live)."""
+    row = project.connection.execute(
+        """SELECT n.id FROM segments s JOIN segments n ON n.document_id = s.document_id AND n.position = s.position + 1
+           WHERE s.id = ? AND s.position IS NOT NULL""",
+        (segment_id,),
+    ).fetchone()
+    return None if row is None else int(row[0])
 
 
 def split_segment(project: Project, segment_id: int, at: int, author: str, new_id: int | None = None) -> SplitResult:

@@ -1,22 +1,164 @@
-"""Segment > Split and Join: change where a segment ends, within its paragraph, as one undo step (being built)."""
+"""Segment > Split and Join: change where a segment ends, within its paragraph, as one undo step.
+
+The core does the work (core/ops/segment_structure) in one transaction and returns what its undo needs;
+this group asks where to split, confirms a join that merges translations, and puts each on the window's
+undo stack (Ctrl+Z) beside the translation edits. It also hands the editing controller the setting for
+repetitions, so a confirmation fills them (core/ops/repetitions).
+"""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QObject
+from collections.abc import Callable
+from typing import TypeVar
 
+from PySide6.QtCore import QObject
+from PySide6.QtGui import QUndoCommand
+from PySide6.QtWidgets import QDialog, QMessageBox
+
+from workbench.core.changes import SegmentChanges
+from workbench.core.errors import WorkbenchError
+from workbench.core.ops.segment_structure import (
+    JoinResult,
+    SplitResult,
+    join_segments,
+    next_segment,
+    split_segment,
+    undo_join,
+    undo_split,
+)
+from workbench.core.store.segment_numbers import label_of
 from workbench.ui.actions.new_action import new_action
+from workbench.ui.error_dialog import show_error
+from workbench.ui.split_dialog import SplitDialog
 from workbench.ui.window_context import WindowContext
+
+T = TypeVar("T")
+SPLIT_KEYS = "Ctrl+Shift+T"
+JOIN_KEYS = "Ctrl+Shift+J"
+
+
+class StructureEdit(QUndoCommand):
+    """A split or a join, already made when pushed; undo and redo go through the core again."""
+
+    def __init__(self, actions: SegmentStructureActions, result: SplitResult | JoinResult, label: str) -> None:
+        super().__init__(label)
+        self._actions = actions
+        self.result = result
+        self._made = True
+
+    def redo(self) -> None:
+        if self._made:
+            self._made = False  # pushing calls redo once: the change is already in the project
+            return
+        actions, old = self._actions, self.result
+        found: SplitResult | JoinResult | None
+        if isinstance(old, SplitResult):
+            found = actions.run(lambda: split_segment(actions.project, old.segment_id, old.at, actions.author(),
+                                                      new_id=old.new_segment_id))  # fmt: skip
+        else:
+            found = actions.run(lambda: join_segments(actions.project, old.segment_id, actions.author()))
+        if found is not None:
+            self.result = found
+            actions.show(found.changes, old.segment_id)
+
+    def undo(self) -> None:
+        actions, old = self._actions, self.result
+        if isinstance(old, SplitResult):
+            changes = actions.run(lambda: undo_split(actions.project, old, actions.author()))
+        else:
+            changes = actions.run(lambda: undo_join(actions.project, old, actions.author()))
+        if changes is not None:
+            actions.show(changes, old.segment_id)
 
 
 class SegmentStructureActions(QObject):
     def __init__(self, window: WindowContext, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.window = window
-        self.split_action = new_action(self, self.tr("S&plit the segment…"), self.split)
-        self.join_action = new_action(self, self.tr("&Join with the next segment"), self.join)
+        self.project = window.project
+        self.split_action = new_action(self, self.tr("S&plit the segment…"), self.split, SPLIT_KEYS)
+        self.join_action = new_action(self, self.tr("&Join with the next segment"), self.join, JOIN_KEYS)
+        window.editing.propagation = lambda: window.settings.propagate_repetitions
+
+    def author(self) -> str:
+        return self.window.settings.user_name
 
     def split(self) -> None:
-        self.window.show_status("split: not built yet", 3000)
+        """Ctrl+Shift+T: the split dialog on the current segment, its cursor where the source view's selection is."""
+        segment_id = self._prepare()
+        if segment_id is None:
+            return
+        window = self.window
+        segment = window.project.segment(segment_id)
+        dialog = SplitDialog(segment, label_of(self.project, segment_id), window.selected_source_text(),
+                             window.dialog_parent())  # fmt: skip
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return
+        at = dialog.place()
+        result = self.run(lambda: split_segment(self.project, segment_id, at, self.author()))
+        if result is None:
+            return
+        label = self.tr("Split {0}").format(label_of(self.project, segment_id))
+        window.editing.undo_stack.push(StructureEdit(self, result, label))
+        self.show(result.changes, segment_id)
 
     def join(self) -> None:
-        self.window.show_status("join: not built yet", 3000)
+        """Ctrl+Shift+J: the current segment with the next one of its paragraph (asked first when both have a
+        translation, since the two become one)."""
+        segment_id = self._prepare()
+        if segment_id is None:
+            return
+        label = label_of(self.project, segment_id)
+        if self._both_translated(segment_id):
+            answer = QMessageBox.question(
+                self.window.dialog_parent(),
+                self.tr("Join segments"),
+                self.tr(
+                    "Join {0} with the next segment? Their translations are joined too; where either was not "
+                    "confirmed the joined one is a draft to review."
+                ).format(label),
+            )
+            if answer != QMessageBox.StandardButton.Yes:
+                return
+        result = self.run(lambda: join_segments(self.project, segment_id, self.author()))
+        if result is None:
+            return
+        self.window.editing.undo_stack.push(StructureEdit(self, result, self.tr("Join {0}").format(label)))
+        self.show(result.changes, segment_id)
+
+    def _both_translated(self, segment_id: int) -> bool:
+        following = next_segment(self.project, segment_id)
+        if following is None:
+            return False  # the join is refused, with its reason, below
+        first, second = self.project.segments_by_ids([segment_id, following])
+        languages = self.project.info.target_languages
+        return any(first.translations[lang].text and second.translations[lang].text for lang in languages)
+
+    def _prepare(self) -> int | None:
+        """The current segment, with text typed in its open editor kept first (as a draft, as leaving the cell does)."""
+        window = self.window
+        segment_id = window.current_segment_id()
+        if segment_id is None:
+            window.show_status(self.tr("Choose a segment first"), 4000)
+            return None
+        editor = window.current_editor()
+        if editor is not None:
+            if not window.editing.set_text(editor.segment_id, editor.language, editor.toPlainText(), confirmed=False):
+                return None
+            window.close_editor(editor)
+        return segment_id
+
+    def run(self, change: Callable[[], T]) -> T | None:
+        """The core's change, its refusal shown in words (nothing was changed then)."""
+        try:
+            return change()
+        except WorkbenchError as exc:
+            show_error(self.window.dialog_parent(), self.tr("Cannot change the segments"), str(exc))
+            return None
+
+    def show(self, changes: SegmentChanges, segment_id: int) -> None:
+        """The grid reloads (rows came or went) and stays on the segment."""
+        window = self.window
+        language = window.work_language()
+        window.apply(changes)
+        window.go_to(segment_id, language)

@@ -1,0 +1,171 @@
+"""In the window: split a segment at a place in its source, join it back, undo each with Ctrl+Z, and a
+confirmation that fills the repetitions is one undo step with them."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QDialog, QMessageBox
+
+from workbench.core.records import Origin, Status
+from workbench.core.settings import Settings
+from workbench.ui import split_dialog
+from workbench.ui.actions import segment_structure
+from workbench.ui.segment_editor import SegmentEditor
+
+EN = 2
+REPEATED = "Lễ hội Dâng Y ngày 24/11/2024. Người dân đến rất đông.\n\nNgười dân đến rất đông.\n\nChợ họp sớm.\n"
+
+
+@pytest.fixture
+def repeated(tmp_path: Path) -> Path:
+    path = tmp_path / "le-hoi.txt"
+    path.write_text(REPEATED, encoding="utf-8")
+    return path
+
+
+def _sources(window) -> list[str]:  # type: ignore[no-untyped-def]
+    return [window.project.segment(i).source for i in window.model.ids]
+
+
+def _split_at(monkeypatch: pytest.MonkeyPatch, words: str) -> None:
+    """The translator puts the dialog's cursor before `words` and presses Split."""
+
+    def exec_dialog(dialog: split_dialog.SplitDialog) -> int:
+        dialog.set_place(dialog.segment.source.index(words))
+        assert dialog.split_button.isEnabled()
+        return int(QDialog.DialogCode.Accepted.value)
+
+    monkeypatch.setattr(split_dialog.SplitDialog, "exec", exec_dialog)
+
+
+def _undo(qtbot, window) -> None:  # type: ignore[no-untyped-def]
+    qtbot.keyClick(window.grid, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+
+
+def test_split_then_undo_and_redo(qtbot, open_window, repeated, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    window = open_window(repeated)
+    first = window.model.ids[0]
+    window.project.save_translation(
+        first, "en", "The Dang Y festival. Many came.", Status.TRANSLATED, Origin.HUMAN, "x"
+    )
+    before = _sources(window)
+    window.grid.setCurrentIndex(window.model.index(0, EN))
+    _split_at(monkeypatch, "ngày")
+    qtbot.keyClick(window.grid, Qt.Key.Key_T, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+    assert _sources(window)[:3] == ["Lễ hội Dâng Y", "ngày 24/11/2024.", "Người dân đến rất đông."]
+    assert window.model.rowCount() == len(before) + 1
+    kept = window.project.segment(first).translations["en"]
+    assert (kept.text, kept.status) == ("The Dang Y festival. Many came.", Status.DRAFT)
+    assert window.current_segment_id() == first
+    _undo(qtbot, window)
+    assert _sources(window) == before
+    assert window.project.segment(first).translations["en"].status is Status.TRANSLATED
+    window.editing.undo_stack.redo()
+    assert _sources(window)[1] == "ngày 24/11/2024."
+    window.close()
+
+
+def test_a_split_inside_a_protected_date_is_refused_in_the_dialog(qtbot, open_window, repeated) -> None:  # type: ignore[no-untyped-def]
+    window = open_window(repeated)
+    segment = window.project.segment(window.model.ids[0])
+    dialog = split_dialog.SplitDialog(segment, "le-hoi.txt #1", "", window)
+    qtbot.addWidget(dialog)
+    dialog.set_place(segment.source.index("/11"))
+    assert not dialog.split_button.isEnabled()
+    assert "'24/11/2024'" in dialog.preview.text() and "must stay whole" in dialog.preview.text()
+    dialog.set_place(segment.source.index("ngày"))
+    assert dialog.split_button.isEnabled() and "Second part: ngày 24/11/2024." in dialog.preview.text()
+
+
+def test_join_asks_first_and_undo_gives_both_back(qtbot, open_window, repeated, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    window = open_window(repeated)
+    first, second = window.model.ids[:2]
+    window.project.save_translation(
+        first, "en", "The Dang Y festival on 24/11/2024.", Status.TRANSLATED, Origin.HUMAN, "x"
+    )
+    window.project.save_translation(second, "en", "Many people came.", Status.TRANSLATED, Origin.HUMAN, "x")
+    before = _sources(window)
+    asked: list[str] = []
+
+    def answer(_parent: object, _title: str, text: str, *_args: object) -> QMessageBox.StandardButton:
+        asked.append(text)
+        return QMessageBox.StandardButton.Yes
+
+    monkeypatch.setattr(QMessageBox, "question", answer)
+    window.grid.setCurrentIndex(window.model.index(0, EN))
+    qtbot.keyClick(window.grid, Qt.Key.Key_J, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+    assert asked and "le-hoi.txt #1" in asked[0]
+    assert _sources(window)[0] == "Lễ hội Dâng Y ngày 24/11/2024. Người dân đến rất đông."
+    assert window.model.rowCount() == len(before) - 1
+    joined = window.project.segment(first).translations["en"]
+    assert (joined.text, joined.status) == ("The Dang Y festival on 24/11/2024. Many people came.", Status.TRANSLATED)
+    _undo(qtbot, window)
+    assert _sources(window) == before and window.model.ids[1] == second
+    assert window.project.segment(second).translations["en"].text == "Many people came."
+    window.close()
+
+
+def test_a_join_across_paragraphs_says_why_and_changes_nothing(qtbot, open_window, repeated, shown_errors) -> None:  # type: ignore[no-untyped-def]
+    window = open_window(repeated)
+    before = _sources(window)
+    window.grid.setCurrentIndex(window.model.index(1, EN))
+    window.structure.join_action.trigger()
+    assert shown_errors and "another paragraph" in shown_errors[0] and "le-hoi.txt #2" in shown_errors[0]
+    assert _sources(window) == before
+    assert window.editing.undo_stack.count() == 0
+    window.close()
+
+
+def _confirm(qtbot, window, row: int, text: str) -> None:  # type: ignore[no-untyped-def]
+    window.grid.setCurrentIndex(window.model.index(row, EN))
+    qtbot.keyClick(window.grid, Qt.Key.Key_F2)
+    editor = window.delegate.open_editor
+    assert isinstance(editor, SegmentEditor)
+    qtbot.keyClicks(editor, text)
+    qtbot.keyClick(editor, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+
+
+def test_confirming_fills_the_repetitions_and_one_undo_takes_all_back(qtbot, open_window, repeated) -> None:  # type: ignore[no-untyped-def]
+    window = open_window(repeated)
+    ids = window.model.ids
+    again = ids[2]  # "Người dân đến rất đông." in its own paragraph
+    assert window.project.segment(again).source == window.project.segment(ids[1]).source
+    _confirm(qtbot, window, 1, "Many people came.")
+    filled = window.project.segment(again).translations["en"]
+    assert (filled.text, filled.status, filled.origin) == ("Many people came.", Status.TRANSLATED, Origin.TM)
+    assert window.model.data(window.model.index(2, EN)) == "Many people came."  # the grid shows it at once
+    if window.delegate.open_editor is not None:
+        qtbot.keyClick(window.delegate.open_editor, Qt.Key.Key_Escape)
+    _undo(qtbot, window)
+    for segment_id in (ids[1], again):
+        assert window.project.segment(segment_id).translations["en"].status is Status.UNTRANSLATED
+    assert window.model.data(window.model.index(2, EN)) == ""
+    window.close()
+
+
+def test_draft_propagation_and_off(qtbot, open_window, repeated) -> None:  # type: ignore[no-untyped-def]
+    settings = Settings.load()
+    settings.propagate_repetitions = "off"
+    window = open_window(repeated, settings=settings)
+    ids = window.model.ids
+    _confirm(qtbot, window, 1, "Many people came.")
+    assert window.project.segment(ids[2]).translations["en"].status is Status.UNTRANSLATED
+    window.context.settings.propagate_repetitions = "draft"
+    if window.delegate.open_editor is not None:
+        qtbot.keyClick(window.delegate.open_editor, Qt.Key.Key_Escape)
+    _confirm(qtbot, window, 1, " Really.")
+    filled = window.project.segment(ids[2]).translations["en"]
+    assert (filled.text, filled.status) == ("Many people came. Really.", Status.DRAFT)
+    window.close()
+
+
+def test_the_keys_are_listed_and_do_not_clash(qtbot, open_window) -> None:  # type: ignore[no-untyped-def]
+    window = open_window()
+    keys = [
+        s.toString() for action in window.findChildren(type(window.structure.split_action)) for s in action.shortcuts()
+    ]
+    assert keys.count(segment_structure.SPLIT_KEYS) == 1 and keys.count(segment_structure.JOIN_KEYS) == 1
+    window.close()

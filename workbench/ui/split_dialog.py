@@ -1,0 +1,102 @@
+"""Segment > Split: the source with a cursor the translator moves to where the segment should end.
+
+The place is checked as the core checks it (`split_point`): out of a word to its nearer edge, never at
+the start or the end, never inside a protected number, date or code. The two parts are shown as they
+would be, and the Split button is off while the place is refused, with the reason beside it.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QTextCursor
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QLabel,
+    QPlainTextEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from workbench.core.errors import ProjectError
+from workbench.core.ops.segment_structure import split_point
+from workbench.core.records import SegmentRecord
+
+
+def initial_place(source: str, selected: str) -> int:
+    """Where the cursor starts: before the words selected in the source view, else the space nearest the middle."""
+    found = source.find(selected) if selected.strip() else -1
+    if found > 0:
+        return found
+    middle = len(source) // 2
+    spaces = [i for i, ch in enumerate(source) if ch.isspace()]
+    return min(spaces, key=lambda i: abs(i - middle)) + 1 if spaces else middle
+
+
+class SplitDialog(QDialog):
+    def __init__(self, segment: SegmentRecord, label: str, selected: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.segment = segment
+        self._label = label
+        self._spans = [(s.kind, s.start, s.end) for s in segment.spans]
+        self.setWindowTitle(self.tr("Split {0}").format(label))
+        self.resize(620, 320)
+        intro = QLabel(self.tr("Put the cursor where the first part should end, then press Split."))
+        intro.setWordWrap(True)
+        self.source = QPlainTextEdit(segment.source)
+        self.source.setReadOnly(True)
+        self.source.setTextInteractionFlags(
+            Qt.TextInteractionFlag.TextSelectableByKeyboard | Qt.TextInteractionFlag.TextSelectableByMouse
+        )
+        self.preview = QLabel()
+        self.preview.setWordWrap(True)
+        self.preview.setTextFormat(Qt.TextFormat.PlainText)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
+        self.split_button = QPushButton(self.tr("&Split"))
+        self.split_button.setDefault(True)
+        buttons.addButton(self.split_button, QDialogButtonBox.ButtonRole.AcceptRole)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(intro)
+        layout.addWidget(self.source)
+        layout.addWidget(self.preview)
+        layout.addWidget(buttons)
+        self.source.cursorPositionChanged.connect(self._update)
+        self.set_place(initial_place(segment.source, selected))
+        self.source.setFocus()
+
+    def set_place(self, at: int) -> None:
+        cursor = self.source.textCursor()
+        cursor.setPosition(max(0, min(at, len(self.segment.source))), QTextCursor.MoveMode.MoveAnchor)
+        self.source.setTextCursor(cursor)
+        self._update()
+
+    def place(self) -> int:
+        """The cursor's place in the source (characters; the editor counts in UTF-16 only beyond the BMP)."""
+        position = self.source.textCursor().position()
+        text = self.segment.source
+        # QTextCursor counts UTF-16 code units: walk the string to the character index
+        units = 0
+        for index, ch in enumerate(text):
+            if units >= position:
+                return index
+            units += 2 if ord(ch) > 0xFFFF else 1
+        return len(text)
+
+    def cut(self) -> int | None:
+        """Where the split would fall, None (with the reason shown) when it is refused there."""
+        try:
+            return split_point(self.segment.source, self._spans, self.place(), self._label)
+        except ProjectError as exc:
+            self.preview.setText(str(exc))
+            return None
+
+    def _update(self) -> None:
+        cut = self.cut()
+        self.split_button.setEnabled(cut is not None)
+        if cut is None:
+            return
+        first, second = self.segment.source[:cut].rstrip(), self.segment.source[cut:].lstrip()
+        self.preview.setText(self.tr("First part: {0}\nSecond part: {1}").format(first, second))
