@@ -55,6 +55,12 @@ class KhmerSegmenter:
                 self._prefixes.add(prefix)
         self._cut_run.cache_clear()
 
+    def copy(self) -> KhmerSegmenter:
+        """A segmenter with the same words, to which more can be added without changing this one."""
+        twin = KhmerSegmenter(())
+        twin._words, twin._prefixes, twin.longest = set(self._words), set(self._prefixes), self.longest
+        return twin
+
     def __contains__(self, word: str) -> bool:
         return word in self._words
 

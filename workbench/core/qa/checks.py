@@ -333,6 +333,10 @@ def _inconsistent_placeholder(_s: Subject) -> str | None:
     return None  # needs the whole project: see project_run.check_project
 
 
+def _spelling_placeholder(_s: Subject) -> str | None:
+    return None  # needs the dictionaries: see spelling_check, run by row_checks and live_context
+
+
 CHECKS: tuple[Check, ...] = (
     Check("untranslated", WARNING, BOTH, "The segment has no translation yet.", _untranslated, needs_text=False),
     Check(
@@ -433,6 +437,21 @@ CHECKS: tuple[Check, ...] = (
         frozenset({ENGLISH}),
         "The source starts with a capital letter and the translation does not.",
         _capital_start,
+    ),
+    Check(
+        "spelling",
+        WARNING,
+        BOTH,
+        "A word of the translation is in neither the language's dictionary, the project's nor yours.",
+        _spelling_placeholder,
+    ),
+    Check(
+        "source-spelling",
+        WARNING,
+        BOTH,
+        "A word of the Vietnamese source is not in the Vietnamese dictionary (when Settings ask for it).",
+        _spelling_placeholder,
+        needs_text=False,
     ),
     Check(
         "inconsistent-translation",

@@ -6,8 +6,10 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from workbench.core.memory.glossary import FoundTerm, TermFinder, terms
-from workbench.core.qa.checks import Problem, Subject, check_subject
+from workbench.core.qa.checks import Problem, Severity, Subject, check_subject
+from workbench.core.qa.spelling_check import SpellingSetup, source_spelling, target_spelling
 from workbench.core.records import Origin, SegmentRecord, Status
+from workbench.core.settings import Settings
 from workbench.core.store.project_store import Project
 
 
@@ -18,13 +20,35 @@ class QaContext:
     finder: TermFinder
     #: (segment id, language) -> the ids of the checks whose findings there were judged fine
     ignored: dict[tuple[int, str], set[str]] = field(default_factory=dict)
+    #: what the spelling checks need (None: spell checking is off in the settings)
+    spelling: SpellingSetup | None = None
 
     @classmethod
-    def load(cls, project: Project) -> QaContext:
+    def load(cls, project: Project, settings: Settings | None = None) -> QaContext:
         ignored: dict[tuple[int, str], set[str]] = {}
         for row in project.connection.execute("SELECT segment_id, language, check_id FROM qa_ignored"):
             ignored.setdefault((row[0], row[1]), set()).add(row[2])
-        return cls(TermFinder(terms(project)), ignored)
+        spelling = SpellingSetup.load(project, settings or Settings.load())
+        return cls(TermFinder(terms(project)), ignored, spelling)
+
+
+def spelling_problems(
+    context: QaContext, subject: Subject, segment_id: int, ignored: frozenset[str], first_language: bool
+) -> list[Problem]:
+    """The spelling findings of one subject: its translation's, and (once per segment) its source's."""
+    setup = context.spelling
+    if setup is None:
+        return []
+    found = []
+    if "spelling" not in ignored:
+        message = target_spelling(setup, subject.target, subject.language)
+        if message:
+            found.append(Problem(segment_id, subject.language, "spelling", Severity.WARNING, message))
+    if first_language and "source-spelling" not in ignored:
+        message = source_spelling(setup, subject.source, subject.spans)
+        if message:
+            found.append(Problem(segment_id, subject.language, "source-spelling", Severity.WARNING, message))
+    return found
 
 
 def check_segment(
@@ -43,4 +67,8 @@ def check_segment(
         segment.spans,
         tuple(context.finder.find(segment.source)) if found is None else found,
     )
-    return check_subject(subject, segment.id, frozenset(context.ignored.get((segment.id, language), ())))
+    ignored = frozenset(context.ignored.get((segment.id, language), ()))
+    return [
+        *check_subject(subject, segment.id, ignored),
+        *spelling_problems(context, subject, segment.id, ignored, True),
+    ]

@@ -16,7 +16,7 @@ from workbench.core.cycle_collection import without_cycle_collection
 from workbench.core.language.protected_spans import ProtectedSpan
 from workbench.core.memory.match_normalization import normalize_for_matching
 from workbench.core.qa.checks import Problem, Subject, check_subject, numbers_in, numbers_outside
-from workbench.core.qa.live_context import QaContext
+from workbench.core.qa.live_context import QaContext, spelling_problems
 from workbench.core.records import CONFIRMED, ORIGIN_BY_VALUE, STATUS_BY_VALUE, Origin, Status
 
 _NOTHING = ("", Status.UNTRANSLATED, Origin.NONE)
@@ -99,11 +99,14 @@ def _check_rows_now(
         spans = () if spans_json == "[]" else tuple(ProtectedSpan.from_json(source, i) for i in json.loads(spans_json))
         numbers = numbers_outside(source, spans)
         all_numbers = numbers_in(source)
-        for language in languages:
+        for index, language in enumerate(languages):
             text, status, origin = targets.get(language, _NOTHING)
             ignored = context.ignored.get((sid, language))
             subject = Subject(source, text, language, status, origin, spans, terms_found, numbers, all_numbers)
-            found += check_subject(subject, sid, frozenset(ignored) if ignored else frozenset())
+            skip = frozenset(ignored) if ignored else frozenset()
+            found += check_subject(subject, sid, skip)
+            if context.spelling is not None:
+                found += spelling_problems(context, subject, sid, skip, index == 0)
             if status in CONFIRMED:
                 variants.append((language, hasher(key), hasher(text.strip()), sid))
     return found, variants

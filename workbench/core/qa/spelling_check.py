@@ -1,0 +1,87 @@
+"""The `spelling` QA check (and `source-spelling`, the Vietnamese source's typos when asked for): what the
+checks of a project need to know about spelling, small enough to travel to worker processes, which load
+their own dictionaries once."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+
+from workbench.core.language.language_rules import VIETNAMESE
+from workbench.core.language.protected_spans import ProtectedSpan
+from workbench.core.settings import Settings
+from workbench.core.spelling.checker import NoDictionary, SpellChecker, spell_checker
+from workbench.core.spelling.dictionary_files import DictionaryFiles, find_dictionary
+from workbench.core.spelling.word_lists import user_words
+from workbench.core.store.project_store import Project
+from workbench.core.store.spelling_words import project_words
+
+#: the words a finding names at most
+_SHOWN = 5
+
+
+@dataclass(frozen=True, slots=True)
+class SpellingSetup:
+    """Which languages are spell checked, and the words a person added to each (project and user)."""
+
+    languages: tuple[str, ...]
+    source: bool
+    extra: tuple[tuple[str, frozenset[str]], ...] = ()
+    #: the dictionary found for each language when the checks started (None: none installed)
+    files: tuple[tuple[str, DictionaryFiles | None], ...] = ()
+
+    @classmethod
+    def load(cls, project: Project, settings: Settings) -> SpellingSetup | None:
+        if not settings.spell_check:
+            return None
+        languages = tuple(project.info.target_languages)
+        every = (*languages, VIETNAMESE) if settings.spell_check_source else languages
+        extra = tuple((lang, frozenset(project_words(project, lang) | user_words(lang))) for lang in every)
+        files = tuple((lang, find_dictionary(lang)) for lang in every)
+        return cls(languages, settings.spell_check_source, extra, files)
+
+    def words_of(self, language: str) -> frozenset[str]:
+        return next((words for lang, words in self.extra if lang == language), frozenset())
+
+    def checker(self, language: str) -> SpellChecker | NoDictionary:
+        files = next((found for lang, found in self.files if lang == language), None)
+        return _kept_checker(language, self.words_of(language), files)
+
+
+@lru_cache(maxsize=8)
+def _kept_checker(language: str, extra: frozenset[str], _files: DictionaryFiles | None) -> SpellChecker | NoDictionary:
+    """One checker per language, word list and dictionary, so its verdicts carry over from row to row."""
+    return spell_checker(language, extra)
+
+
+def misspelled_words(
+    setup: SpellingSetup, text: str, language: str, spans: Sequence[ProtectedSpan] | None = None
+) -> list[str]:
+    """The misspelled words of `text` (none when the language has no dictionary: the editor says so)."""
+    checker = setup.checker(language)
+    if isinstance(checker, NoDictionary):
+        return []
+    return [text[a:b] for a, b in checker.misspelled(text, spans)]
+
+
+def spelling_message(words: Sequence[str]) -> str | None:
+    if not words:
+        return None
+    unique = list(dict.fromkeys(words))
+    shown = ", ".join(f"“{w}”" for w in unique[:_SHOWN]) + (
+        f" and {len(unique) - _SHOWN} more" if len(unique) > _SHOWN else ""
+    )
+    return f"not in the dictionary: {shown}"
+
+
+def target_spelling(setup: SpellingSetup, target: str, language: str) -> str | None:
+    if language not in setup.languages or not target.strip():
+        return None
+    return spelling_message(misspelled_words(setup, target, language))
+
+
+def source_spelling(setup: SpellingSetup, source: str, spans: Sequence[ProtectedSpan]) -> str | None:
+    if not setup.source:
+        return None
+    return spelling_message(misspelled_words(setup, source, VIETNAMESE, spans))
