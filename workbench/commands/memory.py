@@ -7,7 +7,7 @@ import json
 from collections import Counter
 from pathlib import Path
 
-from workbench.commands.values import id_list, target_language, target_languages
+from workbench.commands.values import segment_list, target_language, target_languages
 from workbench.context import AppContext
 from workbench.core.counted import counted
 from workbench.core.errors import WorkbenchError
@@ -21,6 +21,7 @@ from workbench.core.ops.glossary_files import export_glossary, import_glossary
 from workbench.core.qa.checks import CHECKS, ERROR, INFO, WARNING
 from workbench.core.qa.project_run import check_project, ignore_problem
 from workbench.core.store.project_store import Project
+from workbench.core.store.segment_numbers import labels_for
 from workbench.core.timestamps import now
 
 
@@ -73,7 +74,10 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p.add_argument("--document")
     p.add_argument("--json", action="store_true")
     p.add_argument("--list", action="store_true", help="one line per check: id, severity, languages, description")
-    p.add_argument("--ignore", metavar="SEGMENT:LANG:CHECK", help="mark one finding as fine (needs --reason)")
+    p.add_argument(
+        "--ignore", metavar="SEGMENT:LANG:CHECK",
+        help="mark one finding as fine (needs --reason); SEGMENT is an id or a label ('le-hoi.docx #8')",
+    )  # fmt: skip
     p.add_argument("--reason", default="", help="why the ignored finding is fine (kept for the editor)")
     p.set_defaults(handler=cmd_check)
 
@@ -164,11 +168,14 @@ def cmd_check(args: argparse.Namespace, context: AppContext) -> int:
         raise WorkbenchError("name the project to check (or use --list)")
     if args.ignore:
         try:
-            segment, language, check_id = args.ignore.split(":")
+            segment, language, check_id = args.ignore.rsplit(":", 2)  # a label's document may hold a colon
         except ValueError:
             raise WorkbenchError(f"--ignore takes SEGMENT:LANG:CHECK (with --reason), not {args.ignore!r}") from None
-        (segment_id,) = id_list(segment) or [0]
         with Project.open(args.project) as project:
+            named = segment_list(project, segment, args.document) or [0]
+            if len(named) != 1:
+                raise WorkbenchError(f"--ignore takes one segment, not {segment!r}")
+            segment_id = named[0]
             target_language(language, project.info.target_languages, args.project.name)
             ignore_problem(project, segment_id, language, check_id, args.reason, context.settings.user_name)
         print(f"ignored {check_id} on segment {segment} ({language}): {args.reason}")
@@ -179,19 +186,18 @@ def cmd_check(args: argparse.Namespace, context: AppContext) -> int:
             target_languages(args.language, project.info.target_languages, args.project.name) if args.language else None
         )
         problems = check_project(project, languages, document_id)
-        positions = {s.id: (s.position + 1, s.document_id) for s in project.segments(document_id)}
-        names = {d.id: d.name for d in project.documents()}
+        labels = labels_for(project, (p.segment_id for p in problems))
     if args.json:
         rows = [
-            {"segment": p.segment_id, "language": p.language, "check": p.check_id, "severity": p.severity,
-             "message": p.message}
+            {"segment": p.segment_id, "label": labels.get(p.segment_id, ""), "language": p.language,
+             "check": p.check_id, "severity": p.severity, "message": p.message}
             for p in problems
         ]  # fmt: skip
         print(json.dumps(rows, ensure_ascii=False, indent=1))
     else:
         for p in problems:
-            number, document = positions.get(p.segment_id, (0, 0))
-            print(f"{names.get(document, '?')}:{number} [{p.language}] {p.severity} {p.check_id}: {p.message}")
+            label = labels.get(p.segment_id, f"segment {p.segment_id}")
+            print(f"{label} [{p.language}] {p.severity} {p.check_id}: {p.message}")
         counts = Counter(p.severity for p in problems)
         print(f"{counts[ERROR]} errors, {counts[WARNING]} warnings, {counts[INFO]} notes")
     return 1 if any(p.severity == ERROR for p in problems) else 0

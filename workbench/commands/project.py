@@ -10,7 +10,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 from pathlib import Path
 
-from workbench.commands.values import bounded, language_list, target_language
+from workbench.commands.values import bounded, language_list, segment_argument, segment_of, target_language
 from workbench.context import AppContext
 from workbench.core.counted import counted
 from workbench.core.errors import ImportProblem, ProjectDamaged, WorkbenchError
@@ -23,6 +23,7 @@ from workbench.core.settings import Settings
 from workbench.core.store.draft_notes import DraftNote, notes_for
 from workbench.core.store.project_health import check_project_file, recovery_advice
 from workbench.core.store.project_store import Project
+from workbench.core.store.segment_numbers import label_of, segment_label
 from workbench.mt.engine import BEAM_SIZES
 from workbench.mt.model_store import ModelStore
 from workbench.mt.routes import is_route, models_of, parse_route, resolve
@@ -68,7 +69,8 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
 
     p = sub.add_parser("mark", help="mark a segment for translation or not")
     p.add_argument("project", type=Path)
-    p.add_argument("segment", type=bounded(1), help="segment id (see `segments`)")
+    p.add_argument("segment", type=segment_argument, help="segment id or label: 123, 'le-hoi.docx #8' (see `segments`)")
+    p.add_argument("--document", help="the document a label '#8' is in")
     group = p.add_mutually_exclusive_group(required=True)
     group.add_argument("--translate", action="store_true", help="the segment is to be translated")
     group.add_argument("--skip", metavar="REASON", nargs="?", const="marked by the user", help="not to translate")
@@ -188,6 +190,7 @@ def _cmd_segments(args: argparse.Namespace, context: AppContext) -> int:
         names = {d.id: d.name for d in project.documents()}
         languages = project.info.target_languages
         notes = {lang: notes_for(project, lang, [s.id for s in rows]) for lang in languages} if args.json else {}
+    width = max((len(segment_label(names[s.document_id], s.position)) for s in rows), default=0)
     for seg in rows:
         if args.json:
             print(
@@ -196,6 +199,7 @@ def _cmd_segments(args: argparse.Namespace, context: AppContext) -> int:
                         "id": seg.id,
                         "document": names[seg.document_id],
                         "position": seg.position,
+                        "label": segment_label(names[seg.document_id], seg.position),
                         "source": seg.source,
                         "translatable": seg.translatable,
                         "skip_reason": seg.skip_reason,
@@ -211,7 +215,8 @@ def _cmd_segments(args: argparse.Namespace, context: AppContext) -> int:
             continue
         states = " ".join(f"{lang}:{seg.translations[lang].status.value:<12}" for lang in languages)
         skip = f"  [not for translation: {seg.skip_reason}]" if not seg.translatable else ""
-        print(f"{seg.id:6} {names[seg.document_id]}#{seg.position + 1:<5} {states} {seg.source}{skip}")
+        label = segment_label(names[seg.document_id], seg.position)
+        print(f"{seg.id:6} {label:<{width}} {states} {seg.source}{skip}")
     return 0
 
 
@@ -299,9 +304,12 @@ def _cmd_check_project(args: argparse.Namespace, context: AppContext) -> int:
 
 def _cmd_mark(args: argparse.Namespace, context: AppContext) -> int:
     with Project.open(args.project) as project:
-        seg = project.set_translatable(args.segment, args.translate, args.skip or "")
+        seg = project.set_translatable(
+            segment_of(project, args.segment, args.document), args.translate, args.skip or ""
+        )
+        label = label_of(project, seg.id)
     state = "to translate" if seg.translatable else f"not for translation ({seg.skip_reason})"
-    print(f"segment {seg.id}: {state}")
+    print(f"segment {seg.id}: {state} ({label})")
     return 0
 
 

@@ -11,18 +11,26 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from workbench.commands.values import bounded, id_list, language_list, target_languages
+from workbench.commands.values import (
+    id_list,
+    language_list,
+    segment_argument,
+    segment_list,
+    segment_of,
+    target_languages,
+)
 from workbench.context import AppContext
 from workbench.core.counted import counted, plural
 from workbench.core.errors import WorkbenchError
 from workbench.core.exporting.export_formats import FORMATS, HANDOFF_FORMATS, export, handoff
 from workbench.core.memory.translation_memory import SharedMemory
-from workbench.core.ops.approval import approve, awaiting_approval, send_back
+from workbench.core.ops.approval import approval_blockers, approve, awaiting_approval, send_back, why_nothing_approved
 from workbench.core.ops.merge_back import MergePlan, Outcome, apply_merge, plan_merge, summary, would_write
 from workbench.core.quality.calibration import band_calibration, format_calibration
 from workbench.core.records import Role
 from workbench.core.review.post_edit_report import format_report, post_edit_report
 from workbench.core.store.project_store import Project
+from workbench.core.store.segment_numbers import label_of, labels_for
 
 ROLES = [str(role) for role in Role]
 
@@ -33,16 +41,17 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p.add_argument("project", type=Path)
     p.add_argument("--to", dest="language", required=True)
     p.add_argument("--document")
-    p.add_argument("--segments", help="only these segment ids, comma-separated")
+    p.add_argument("--segments", help="only these segments: ids or labels ('le-hoi.docx #8'), comma-separated")
     p.add_argument("--as", dest="role", choices=ROLES, help="the role to act in (default: settings)")
     p.add_argument("--dry-run", action="store_true", help="list what would be approved, approve nothing")
     p.set_defaults(handler=cmd_approve)
 
     p = sub.add_parser("send-back", help="editors: return a translation to the translator with a comment")
     p.add_argument("project", type=Path)
-    p.add_argument("segment", type=bounded(1))
+    p.add_argument("segment", type=segment_argument, help="segment id or label: 123, 'le-hoi.docx #8'")
     p.add_argument("--to", dest="language", required=True)
     p.add_argument("--comment", required=True, help="what needs work (the translator reads it)")
+    p.add_argument("--document", help="the document a label '#8' is in")
     p.add_argument("--as", dest="role", choices=ROLES)
     p.set_defaults(handler=cmd_send_back)
 
@@ -97,9 +106,12 @@ def _language(args: argparse.Namespace, project: Project, several: bool = False)
     return str(args.language)
 
 
-def _not_approved(project: Project, language: str, asked: list[int], approved: set[int]) -> list[str]:
+def _not_approved(
+    project: Project, language: str, asked: list[int], approved: set[int], document_id: int | None
+) -> list[str]:
     """Why each segment asked for by id was not approved: silence would read as 'done'."""
     reasons = []
+    labels = labels_for(project, asked)
     for segment_id in asked:
         if segment_id in approved:
             continue
@@ -108,10 +120,17 @@ def _not_approved(project: Project, language: str, asked: list[int], approved: s
         except WorkbenchError:
             reasons.append(f"segment {segment_id}: there is no such segment in {project.path.name}")
             continue
+        label = labels.get(segment_id, "removed")
+        if document_id is not None and segment.document_id != document_id:
+            reasons.append(f"segment {segment_id}: not in the document asked for ({label})")
+            continue
+        if not segment.translatable:
+            reasons.append(f"segment {segment_id}: not for translation ({label})")
+            continue
         translation = segment.translations.get(language)
         status = translation.status.value if translation is not None else "untranslated"
         why = "already approved" if status == "approved" else f"{status}: only text a person confirmed is approved"
-        reasons.append(f"segment {segment_id}: {why}")
+        reasons.append(f"segment {segment_id}: {why} ({label})")
     return reasons
 
 
@@ -120,30 +139,35 @@ def cmd_approve(args: argparse.Namespace, context: AppContext) -> int:
     if args.dry_run:
         with Project.open(args.project, read_only=True) as project:
             _language(args, project)
-            ready = awaiting_approval(
-                project, args.language, project.document_id(args.document),
-                id_list(args.segments) if args.segments else None,
-            )  # fmt: skip
+            asked = segment_list(project, args.segments, args.document) if args.segments else None
+            ready = awaiting_approval(project, args.language, project.document_id(args.document), asked)
+            labels = labels_for(project, [s.id for s in ready])
         for segment in ready:
-            print(f"{segment.id}\t{segment.source}\n\t{segment.translations[args.language].text}")
+            print(
+                f"{labels.get(segment.id, segment.id)}\t{segment.source}\n\t{segment.translations[args.language].text}"
+            )
         print(f"{counted(len(ready), 'translated segment')} would be approved in {args.language}")
         return 0
-    asked = id_list(args.segments) if args.segments else []
-    with Project.open(args.project) as project, _shared_memory(context) as memory:
+    with Project.open(args.project) as project, shared_memory_for(context) as memory:
         _language(args, project)
+        document_id = project.document_id(args.document)
+        asked = segment_list(project, args.segments, args.document) if args.segments else []
         approved = approve(
-            project, args.language, settings.user_name, args.role or settings.role, project.document_id(args.document),
+            project, args.language, settings.user_name, args.role or settings.role, document_id,
             asked or None, memory,
         ).segment_ids  # fmt: skip
-        refused = _not_approved(project, args.language, asked, set(approved))
+        refused = _not_approved(project, args.language, asked, set(approved), document_id)
+        why = why_nothing_approved(approval_blockers(project, args.language, document_id, asked or None))
     print(f"{counted(len(approved), 'segment')} approved in {args.language} by {settings.user_name}")
+    if not approved and not asked:
+        print(f"  nothing to approve: {why}")
     for line in refused:
         print(f"  not approved: {line}")
     return 1 if refused else 0
 
 
 @contextmanager
-def _shared_memory(context: AppContext) -> Iterator[SharedMemory | None]:
+def shared_memory_for(context: AppContext) -> Iterator[SharedMemory | None]:
     """The shared memory for an approval or a merge to teach, closed afterwards; None (with a note on stderr)
     when it cannot be opened: the project's change is still made, only the memory does not learn it."""
     try:
@@ -162,8 +186,10 @@ def cmd_send_back(args: argparse.Namespace, context: AppContext) -> int:
     settings = context.settings
     with Project.open(args.project) as project:
         _language(args, project)
-        send_back(project, args.segment, args.language, args.comment, settings.user_name, args.role or settings.role)
-    print(f"segment {args.segment} ({args.language}) sent back: {args.comment}")
+        segment_id = segment_of(project, args.segment, args.document)
+        send_back(project, segment_id, args.language, args.comment, settings.user_name, args.role or settings.role)
+        label = label_of(project, segment_id)
+    print(f"{label} ({args.language}) sent back: {args.comment}")
     return 0
 
 
@@ -233,7 +259,7 @@ def cmd_merge(args: argparse.Namespace, context: AppContext) -> int:
                 print(f"dry run: nothing written; the merge would write {counted(len(would_write(plan, take)), 'segment')} "
                       f"and leave {counted(len(left), 'conflict')} as they are")  # fmt: skip
             return 0
-        with _shared_memory(context) as memory:
+        with shared_memory_for(context) as memory:
             written = apply_merge(project, plan, settings.user_name, take, args.skip_mismatched, memory).segment_ids
     print(f"{counted(len(written), 'segment')} written; {counted(len(left), 'conflict')} left as they are"
           + (" (resolve with --take IDS or --take all)" if left else ""))  # fmt: skip

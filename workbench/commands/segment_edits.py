@@ -1,17 +1,114 @@
-"""The CLI of `edit` (being built: H6 scriptable edits)."""
+"""The CLI of scriptable edits: `edit` one segment's translation, `confirm` drafts as Ctrl+Enter does.
+
+Both go through core/ops/confirmation, by the window's rules: the text is recorded as the user's (settings
+or --user), a confirmed text fills its repetitions as `settings --propagate` says and teaches the shared
+memory, and a segment that cannot be edited is refused with nothing changed. A segment is named by its
+id or its label (`le-hoi.docx #8`, or `#8` with --document), as `segments` lists them.
+"""
 
 from __future__ import annotations
 
 import argparse
+import sys
+from pathlib import Path
 
+from workbench.commands.review import shared_memory_for
+from workbench.commands.values import segment_argument, segment_list, segment_of, target_language
 from workbench.context import AppContext
+from workbench.core.counted import counted, plural
 from workbench.core.errors import WorkbenchError
+from workbench.core.ops.confirmation import confirm_drafts, edit_segment
+from workbench.core.records import Status
+from workbench.core.store.project_store import Project
+from workbench.core.store.segment_numbers import labels_for
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
-    p = sub.add_parser("edit", help="(being built)")
-    p.set_defaults(handler=_cmd)
+    """Add `edit` and `confirm`, each with the handler `commands.main` dispatches to."""
+    p = sub.add_parser("edit", help="write one segment's translation (as typed in the grid), optionally confirmed")
+    p.add_argument("project", type=Path)
+    p.add_argument("segment", type=segment_argument, help="segment id or label: 123, 'le-hoi.docx #8'")
+    p.add_argument("--to", dest="language", required=True)
+    p.add_argument("--text", required=True, help="the translation ('-': read it from standard input)")
+    p.add_argument("--confirm", action="store_true", help="confirm it (translated), as Ctrl+Enter does")
+    p.add_argument("--document", help="the document a label '#8' is in")
+    p.add_argument("--user", help="the name recorded with the change (default: settings)")
+    p.set_defaults(handler=_cmd_edit)
+
+    p = sub.add_parser("confirm", help="confirm the drafts with text (they become translated), as Ctrl+Enter does")
+    p.add_argument("project", type=Path)
+    p.add_argument("--to", dest="language", required=True)
+    p.add_argument("--document", help="only this document")
+    p.add_argument("--segments", help="only these segments: ids or labels, comma-separated")
+    p.add_argument("--user", help="the name recorded with the change (default: settings)")
+    p.set_defaults(handler=_cmd_confirm)
 
 
-def _cmd(args: argparse.Namespace, context: AppContext) -> int:
-    raise WorkbenchError("edit is not built yet")
+def _text(value: str) -> str:
+    if value != "-":
+        return value
+    text = sys.stdin.read()
+    return text[:-1] if text.endswith("\n") else text  # `echo "…" |` adds the newline nobody typed
+
+
+def _cmd_edit(args: argparse.Namespace, context: AppContext) -> int:
+    settings = context.settings
+    author = args.user or settings.user_name
+    text = _text(args.text)
+    with Project.open(args.project) as project, shared_memory_for(context) as memory:
+        language = target_language(args.language, project.info.target_languages, args.project.name)
+        if args.document:
+            project.document_id(args.document)  # an unknown document is named as such
+        segment_id = segment_of(project, args.segment, args.document)
+        outcome = edit_segment(
+            project, segment_id, language, text, author, args.confirm, settings.propagate_repetitions, memory
+        )
+    state = outcome.after.status.value
+    if not outcome.changed:
+        print(f"{outcome.label} ({language}): unchanged, {state}")
+        return 0
+    print(f"{outcome.label} ({language}): {state} by {author}")
+    if outcome.before.status is Status.APPROVED:
+        print("  it was approved: an editor approves the new text again")
+    if outcome.propagated:
+        print(f"  {_repetitions(outcome.propagated, settings.propagate_repetitions)}")
+    return 0
+
+
+def _repetitions(ids: tuple[int, ...], mode: str) -> str:
+    return f"{counted(len(ids), 'repetition')} of the same source filled ({mode})"
+
+
+def _cmd_confirm(args: argparse.Namespace, context: AppContext) -> int:
+    settings = context.settings
+    author = args.user or settings.user_name
+    with Project.open(args.project) as project, shared_memory_for(context) as memory:
+        language = target_language(args.language, project.info.target_languages, args.project.name)
+        document_id = project.document_id(args.document)
+        asked = segment_list(project, args.segments, args.document) if args.segments else None
+        if asked is not None and not asked:
+            raise WorkbenchError("--segments names no segment")
+        outcome = confirm_drafts(project, language, author, document_id, asked, settings.propagate_repetitions, memory)
+        labels = labels_for(project, [*outcome.empty, *(sid for sid, _ in outcome.not_drafts)])
+    print(f"{counted(len(outcome.confirmed), 'draft')} confirmed in {language} by {author}")
+    if outcome.propagated:
+        print(f"  {_repetitions(outcome.propagated, settings.propagate_repetitions)}")
+    if outcome.empty:
+        n = len(outcome.empty)
+        print(f"  {counted(n, 'empty draft')} left as {plural(n, 'it is', 'they are')}: there is no text to confirm")
+        if asked is not None:
+            for segment_id in outcome.empty:
+                print(f"  not confirmed: {labels.get(segment_id, segment_id)}: empty draft")
+    for segment_id, status in outcome.not_drafts:
+        print(f"  not confirmed: {labels.get(segment_id, segment_id)}: {_not_a_draft(status)}")
+    refused = asked is not None and bool(outcome.empty or outcome.not_drafts)
+    return 1 if refused else 0
+
+
+def _not_a_draft(status: Status) -> str:
+    return {
+        Status.UNTRANSLATED: "untranslated: there is no draft to confirm",
+        Status.TRANSLATED: "already confirmed",
+        Status.APPROVED: "already approved",
+        Status.NEEDS_WORK: "sent back (needs work): edit it with `edit … --confirm`",
+    }.get(status, status.value)

@@ -1,4 +1,4 @@
-"""Comma-separated values on the command line: `--to en,km`, `--segments 4,5`."""
+"""Comma-separated values on the command line: `--to en,km`, `--segments 4,5` (or labels: `le-hoi.docx #8`)."""
 
 from __future__ import annotations
 
@@ -7,6 +7,8 @@ from collections.abc import Callable, Sequence
 
 from workbench.core.counted import plural
 from workbench.core.errors import WorkbenchError
+from workbench.core.store.project_store import Project
+from workbench.core.store.segment_numbers import resolve_segment
 
 #: SQLite's integers are 64-bit: a larger "id" cannot name a segment, and would overflow the query
 _LARGEST_ID = 2**63 - 1
@@ -57,3 +59,35 @@ def id_list(value: str) -> list[int]:
     if not all(part.isascii() and part.isdigit() and int(part) <= _LARGEST_ID for part in parts):
         raise WorkbenchError(f"segment ids are numbers separated by commas, not {value!r}")
     return [int(part) for part in parts]
+
+
+def segment_argument(value: str) -> str:
+    """An argparse type for one segment: an id (a whole number of 1 or more) or a label (`le-hoi.docx #8`,
+    `#8`), resolved once the project is open (`segment_of`)."""
+    text = value.strip()
+    if "#" in text:
+        return text
+    bounded(1)(text)  # the id's own message for anything else
+    return text
+
+
+def segment_of(project: Project, ref: str, document: str | None = None) -> int:
+    """The id `ref` names: a label through segment_numbers (`#8` in `document`), or the id itself (which the
+    command checks, as it always has)."""
+    return resolve_segment(project, ref, document) if "#" in ref else int(ref)
+
+
+def segment_list(project: Project, value: str, document: str | None = None) -> list[int]:
+    """`--segments 4,5` or `--segments "le-hoi.docx #8,le-hoi.docx #9"` (or `#8,#9` with --document): ids
+    and labels, each segment once, in the order given. A bare number is always an id."""
+    ids: list[int] = []
+    for part in (part.strip() for part in value.split(",")):
+        if "#" in part:
+            ids.append(resolve_segment(project, part, document))
+        elif part:
+            if not (part.isascii() and part.isdigit() and int(part) <= _LARGEST_ID):
+                raise WorkbenchError(
+                    f"segment ids are numbers separated by commas (or labels such as 'le-hoi.docx #8'), not {value!r}"
+                )
+            ids.append(int(part))
+    return list(dict.fromkeys(ids))

@@ -12,10 +12,11 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from workbench.core.changes import SegmentChanges
+from workbench.core.counted import counted, plural
 from workbench.core.errors import WorkbenchError
 from workbench.core.memory.translation_memory import SharedMemory
 from workbench.core.ops.memory_learning import learned
-from workbench.core.records import Origin, Role, SegmentRecord, Status, TranslationState
+from workbench.core.records import STATUS_BY_VALUE, Origin, Role, SegmentRecord, Status, TranslationState
 from workbench.core.store.project_store import Project
 from workbench.core.store.segment_comments import write_comment
 from workbench.core.store.translations import write_translation
@@ -41,6 +42,48 @@ def awaiting_approval(
         s for s in project.segments(document_id, Status.TRANSLATED, language)
         if s.translatable and (wanted is None or s.id in wanted)
     ]  # fmt: skip
+
+
+def approval_blockers(
+    project: Project, language: str, document_id: int | None = None, segment_ids: Sequence[int] | None = None
+) -> dict[Status, int]:
+    """How many segments for translation (of a document, a selection, or the project) are in each status in
+    `language`: what an approval that found nothing to take says instead of a bare "0 approved"."""
+    counts = dict.fromkeys(Status, 0)
+    sql = (
+        "SELECT coalesce(t.status, 'untranslated'), count(*) FROM segments s LEFT JOIN translations t"
+        " ON t.segment_id = s.id AND t.language = ? WHERE s.position IS NOT NULL AND s.translatable = 1"
+    )
+    args: list[object] = [language]
+    if document_id is not None:
+        sql += " AND s.document_id = ?"
+        args.append(document_id)
+    chunks = [list(segment_ids[i : i + 900]) for i in range(0, len(segment_ids), 900)] if segment_ids else [[]]
+    for chunk in chunks if segment_ids is not None else [[]]:
+        where = f" AND s.id IN ({','.join('?' * len(chunk))})" if segment_ids is not None else ""
+        for status, count in project.connection.execute(f"{sql}{where} GROUP BY 1", [*args, *chunk]):
+            counts[STATUS_BY_VALUE[status]] += count
+    return counts
+
+
+def why_nothing_approved(counts: dict[Status, int]) -> str:
+    """Why nothing was left to approve, in words: "15 drafts are not confirmed yet, 2 segments need work"."""
+    parts = []
+    if counts.get(Status.DRAFT):
+        n = counts[Status.DRAFT]
+        parts.append(f"{counted(n, 'draft')} {plural(n, 'is')} not confirmed yet (a person confirms a draft first)")
+    if counts.get(Status.UNTRANSLATED):
+        n = counts[Status.UNTRANSLATED]
+        parts.append(f"{counted(n, 'segment')} {plural(n, 'is')} untranslated")
+    if counts.get(Status.NEEDS_WORK):
+        n = counts[Status.NEEDS_WORK]
+        parts.append(
+            f"{counted(n, 'segment')} {plural(n, 'was', 'were')} sent back and {plural(n, 'needs', 'need')} work"
+        )
+    if counts.get(Status.APPROVED):
+        n = counts[Status.APPROVED]
+        parts.append(f"{counted(n, 'segment')} {plural(n, 'is')} already approved")
+    return ", ".join(parts) if parts else "there are no segments for translation"
 
 
 def may_approve(role: str) -> bool:
