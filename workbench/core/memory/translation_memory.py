@@ -20,6 +20,7 @@ from pathlib import Path
 
 from rapidfuzz import fuzz
 
+from workbench.core.memory.concordance_index import ensure_memory_concordance
 from workbench.core.memory.match_normalization import normalize_for_matching
 from workbench.core.memory.memory_index import (
     INDEX_TABLES,
@@ -91,7 +92,8 @@ def word_differences(memory_source: str, current_source: str) -> tuple[tuple[str
 
 
 def ensure_memory_tables(db: sqlite3.Connection) -> None:
-    """The memory's tables, a file of the old index layout re-indexed first (once, in one transaction)."""
+    """The memory's tables, a file of the old index layout re-indexed first (once, in one transaction), and
+    the concordance's word index (made and filled once for a file made before it)."""
     if is_legacy(db):
         db.execute("BEGIN IMMEDIATE")
         try:
@@ -102,6 +104,7 @@ def ensure_memory_tables(db: sqlite3.Connection) -> None:
                 db.execute("ROLLBACK")
             raise
     db.executescript(MEMORY_SCHEMA)
+    ensure_memory_concordance(db)
 
 
 def add_unit(db: sqlite3.Connection, unit: MemoryUnit, stamp: str) -> bool:

@@ -6,6 +6,7 @@ rather than damaged.
 
 from __future__ import annotations
 
+from workbench.core.memory.concordance_index import PROJECT_CONCORDANCE_SCHEMA
 from workbench.core.memory.translation_memory import MEMORY_SCHEMA
 
 STATUSES = "'untranslated', 'draft', 'translated', 'approved', 'needs-work'"
@@ -208,8 +209,11 @@ CREATE TABLE edit_rules (
 """
 
 # The translator's everyday tools: the project's own spelling dictionary (words a person added, per target
-# language; the user's dictionary is a file beside the settings), kept in and exported with the project.
-SCHEMA_V6 = """
+# language; the user's dictionary is a file beside the settings), kept in and exported with the project;
+# and the concordance's word indexes of the project memory and the segments (concordance_index), filled
+# from what the file holds and kept by triggers.
+SCHEMA_V6 = (
+    """
 CREATE TABLE spelling_words (
     language TEXT NOT NULL,
     word TEXT NOT NULL,
@@ -218,6 +222,8 @@ CREATE TABLE spelling_words (
     PRIMARY KEY (language, word)
 ) WITHOUT ROWID;
 """
+    + PROJECT_CONCORDANCE_SCHEMA
+)
 
 #: MIGRATIONS[n] takes a file from user_version n to n + 1.
 MIGRATIONS: list[str] = [SCHEMA_V1, SCHEMA_V2, SCHEMA_V3, SCHEMA_V4, SCHEMA_V5, SCHEMA_V6]

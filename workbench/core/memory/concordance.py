@@ -1,0 +1,248 @@
+"""Concordance (Ctrl+K, `concordance`): every occurrence of some words in the memories and the project.
+
+The query is words, searched literally in the Vietnamese sources: punctuation between them and around
+them is ignored, nothing in it is a wildcard, a regular expression or FTS syntax. The project memory,
+the shared memory and the project's own live segments are searched through their word index
+(concordance_index); each source appears once, with its translations by language, where it comes from
+and the character spans of the matched words in it, newest first. Bounded: a query of at most
+`MAX_QUERY_CHARACTERS` characters and `MAX_QUERY_WORDS` words, at most `MAX_LIMIT` hits, and at most
+`SCAN_LIMIT` candidates read from each place (a diacritic-sensitive query whose blind form is common
+may stop there: newer ones first).
+"""
+
+from __future__ import annotations
+
+import sqlite3
+import unicodedata
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+import regex
+
+from workbench.core.errors import WorkbenchError
+from workbench.core.memory.concordance_index import (
+    MEMORY_INDEX,
+    SEGMENT_INDEX,
+    has_index,
+    match_expression,
+)
+from workbench.core.memory.match_normalization import normalize_for_matching
+from workbench.core.memory.project_memory import Memories
+from workbench.core.store.project_store import Project
+from workbench.core.store.segment_numbers import labels_for
+
+MAX_QUERY_CHARACTERS = 200
+MAX_QUERY_WORDS = 16
+MAX_LIMIT = 1000
+DEFAULT_LIMIT = 100
+#: candidates read from one place before it stops looking (newest first)
+SCAN_LIMIT = 20_000
+_WORD = regex.compile(r"[\p{L}\p{M}\p{N}]+")
+_CHUNK = 256
+
+PROJECT_MEMORY = "project memory"
+SHARED_MEMORY = "shared memory"
+
+
+@dataclass(frozen=True, slots=True)
+class ConcordanceHit:
+    """One source the words were found in."""
+
+    source: str
+    #: language -> text (the newest unit's in a memory; the segment's own translation in the project)
+    translations: dict[str, str]
+    #: "project memory", "shared memory" or the segment's label ("le-hoi.docx #8")
+    where: str
+    #: when it was last written: the newest unit's time, or the segment's newest translation (else its import)
+    updated_at: str
+    #: (start, end) character offsets of each occurrence of the words in `source`
+    spans: tuple[tuple[int, int], ...]
+    #: the segment's id for a hit in the project's segments, else None
+    segment_id: int | None = None
+    #: the languages' statuses of a segment hit (empty for memory units)
+    statuses: dict[str, str] = field(default_factory=dict)
+
+
+@dataclass(frozen=True, slots=True)
+class ConcordanceQuery:
+    """A query read: its words folded as the search compares them."""
+
+    text: str
+    words: tuple[str, ...]
+    diacritic_blind: bool
+
+    @property
+    def ignored_punctuation(self) -> bool:
+        """True when the query has characters other than words and spaces (ignored: said to the user)."""
+        return bool(regex.sub(r"[\p{L}\p{M}\p{N}\s]+", "", self.text))
+
+
+def read_query(text: str, diacritic_blind: bool = False) -> ConcordanceQuery:
+    """The words of `text`; a WorkbenchError saying why for a query with none, or too long a one."""
+    if len(text) > MAX_QUERY_CHARACTERS:
+        raise WorkbenchError(
+            f"the concordance query is {len(text)} characters long: at most {MAX_QUERY_CHARACTERS} are searched"
+        )
+    words = tuple(_fold(w, diacritic_blind) for w in _WORD.findall(text))
+    if not words:
+        shown = text.strip()
+        raise WorkbenchError(
+            f"the concordance query {shown!r} has no letters or digits: it searches for words, literally"
+            if shown
+            else "the concordance query is empty: type or select some words"
+        )
+    if len(words) > MAX_QUERY_WORDS:
+        raise WorkbenchError(f"the concordance query has {len(words)} words: at most {MAX_QUERY_WORDS} are searched")
+    return ConcordanceQuery(text, words, diacritic_blind)
+
+
+@lru_cache(maxsize=65536)
+def _fold(word: str, diacritic_blind: bool) -> str:
+    """A word as the search compares it: case, Unicode form and tone placement folded; with
+    `diacritic_blind`, every mark too and đ as d."""
+    folded = normalize_for_matching(word)
+    if not diacritic_blind:
+        return folded
+    bare = "".join(c for c in unicodedata.normalize("NFD", folded) if not unicodedata.combining(c))
+    return bare.replace("đ", "d")
+
+
+def match_spans(text: str, query: ConcordanceQuery) -> tuple[tuple[int, int], ...]:
+    """Where the query's words occur in `text`, in order and next to each other (anything not a word
+    between them), as character spans of `text` itself, not overlapping."""
+    tokens = [(m.start(), m.end(), _fold(m.group(), query.diacritic_blind)) for m in _WORD.finditer(text)]
+    wanted = query.words
+    count = len(wanted)
+    spans: list[tuple[int, int]] = []
+    i = 0
+    while i + count <= len(tokens):
+        if all(tokens[i + k][2] == wanted[k] for k in range(count)):
+            spans.append((tokens[i][0], tokens[i + count - 1][1]))
+            i += count
+        else:
+            i += 1
+    return tuple(spans)
+
+
+def concordance(
+    memories: Memories,
+    query: str,
+    language: str | None = None,
+    diacritic_blind: bool = False,
+    limit: int = DEFAULT_LIMIT,
+) -> list[ConcordanceHit]:
+    """Every source with the words of `query`: the project's segments, its memory and the shared memory,
+    newest first, at most `limit` (1..MAX_LIMIT). With `language`, memory units of that language only
+    and the segments' translations into it only."""
+    read = read_query(query, diacritic_blind)
+    if not 1 <= limit <= MAX_LIMIT:
+        raise WorkbenchError(f"a concordance shows 1 to {MAX_LIMIT} hits, not {limit}")
+    project = memories.project
+    hits = _segment_hits(project, read, language, limit)
+    known = {(normalize_for_matching(h.source), lang, text) for h in hits for lang, text in h.translations.items()}
+    hits += _memory_hits(project.connection, read, language, limit, PROJECT_MEMORY, known)
+    if memories.shared is not None:
+        hits += _memory_hits(memories.shared.db, read, language, limit, SHARED_MEMORY, set())
+    hits.sort(key=lambda h: h.updated_at, reverse=True)  # stable: of hits as new, the segments first
+    return hits[:limit]
+
+
+def _candidates(
+    db: sqlite3.Connection, index: str, read: ConcordanceQuery, sql: str, params: tuple[object, ...]
+) -> Iterator[sqlite3.Row]:
+    """Rows of `sql` (whose first parameter is the index's MATCH), newest first, at most SCAN_LIMIT, read
+    a chunk at a time so a caller that has enough stops the query there."""
+    if not has_index(db, index):
+        raise WorkbenchError("this file has no concordance index yet: open the project for writing once")
+    expression, _phrase = match_expression(
+        list(read.words if not read.diacritic_blind else _raw_words(read)), read.diacritic_blind
+    )
+    cursor = db.execute(sql, (expression, *params))
+    read_so_far = 0
+    while read_so_far < SCAN_LIMIT and (chunk := cursor.fetchmany(_CHUNK)):
+        read_so_far += len(chunk)
+        yield from chunk
+
+
+def _raw_words(read: ConcordanceQuery) -> list[str]:
+    """The query's words casefolded only: the index folds the marks itself (match_expression varies d/đ)."""
+    return [normalize_for_matching(w) for w in _WORD.findall(read.text)]
+
+
+def _memory_hits(
+    db: sqlite3.Connection, read: ConcordanceQuery, language: str | None, limit: int, where: str,
+    known: set[tuple[str, str, str]],
+) -> list[ConcordanceHit]:  # fmt: skip
+    """The memory's sources with the words, one hit per source (its units' translations by language)."""
+    sql = (
+        f"SELECT u.id, u.source, u.source_key, u.target_language, u.target, u.created_at FROM {MEMORY_INDEX} f"
+        f" JOIN tm_units u ON u.id = f.rowid WHERE {MEMORY_INDEX} MATCH ?"
+        + (" AND u.target_language = ?" if language else "")
+        + " ORDER BY f.rowid DESC"
+    )
+    groups: dict[str, tuple[str, dict[str, str], str, tuple[tuple[int, int], ...]]] = {}
+    rejected: set[str] = set()
+    for row in _candidates(db, MEMORY_INDEX, read, sql, (language,) if language else ()):
+        key = row["source_key"]
+        if key in rejected or (key, row["target_language"], row["target"]) in known:
+            continue
+        group = groups.get(key)
+        if group is None:
+            if len(groups) >= limit:
+                break
+            if not read.diacritic_blind and not all(w in key for w in read.words):
+                rejected.add(key)  # a blind candidate: the exact words are not in it
+                continue
+            spans = match_spans(row["source"], read)
+            if not spans:
+                rejected.add(key)
+                continue
+            group = groups[key] = (row["source"], {}, str(row["created_at"]), spans)
+        translations = group[1]
+        translations.setdefault(row["target_language"], row["target"])  # newest first: the first seen stays
+        if str(row["created_at"]) > group[2]:
+            groups[key] = (group[0], translations, str(row["created_at"]), group[3])
+    return [
+        ConcordanceHit(source, translations, where, stamp, spans)
+        for source, translations, stamp, spans in groups.values()
+    ]
+
+
+def _segment_hits(project: Project, read: ConcordanceQuery, language: str | None, limit: int) -> list[ConcordanceHit]:
+    """The project's live segments with the words, with their translations (empty ones left out)."""
+    sql = (
+        f"SELECT s.id, s.source, s.created_at FROM {SEGMENT_INDEX} f JOIN segments s ON s.id = f.rowid"
+        f" WHERE {SEGMENT_INDEX} MATCH ? AND s.position IS NOT NULL ORDER BY f.rowid DESC"
+    )
+    db = project.connection
+    found: list[tuple[int, str, str, tuple[tuple[int, int], ...]]] = []
+    for row in _candidates(db, SEGMENT_INDEX, read, sql, ()):
+        spans = match_spans(row["source"], read)
+        if spans:
+            found.append((row["id"], row["source"], str(row["created_at"]), spans))
+            if len(found) >= limit:
+                break
+    if not found:
+        return []
+    ids = [f[0] for f in found]
+    marks = ",".join("?" * len(ids))
+    translations: dict[int, dict[str, tuple[str, str, str]]] = {}
+    for row in db.execute(
+        f"SELECT segment_id, language, text, status, updated_at FROM translations WHERE segment_id IN ({marks})"
+        " AND text != ''" + (" AND language = ?" if language else ""),
+        (*ids, language) if language else ids,
+    ).fetchall():
+        translations.setdefault(row[0], {})[row[1]] = (row[2], row[3], str(row[4]))
+    labels = labels_for(project, ids)
+    hits = []
+    for seg_id, source, created_at, spans in found:
+        texts = translations.get(seg_id, {})
+        stamp = max([created_at, *(t[2] for t in texts.values())])
+        hits.append(
+            ConcordanceHit(
+                source, {lang: t[0] for lang, t in texts.items()}, labels.get(seg_id, f"segment {seg_id}"), stamp,
+                spans, seg_id, {lang: t[1] for lang, t in texts.items()},
+            )
+        )  # fmt: skip
+    return hits
