@@ -17,6 +17,7 @@ from workbench.core.memory.match_normalization import normalize_for_matching
 from workbench.core.memory.project_memory import Memories
 from workbench.core.memory.translation_memory import MemoryUnit, SharedMemory, add_unit
 from workbench.core.ops.analysis import BAND_NAMES, analyze, band_of, character_counts, word_count
+from workbench.core.ops.analysis_matching import BestMatch
 from workbench.core.progress import Cancelled
 from workbench.core.records import Origin, Status, TranslationState
 from workbench.core.store.project_store import Project
@@ -180,3 +181,23 @@ def test_a_cancel_stops_the_analysis(crafted: Project, shared: SharedMemory) -> 
 def test_an_unknown_language_is_named(crafted: Project) -> None:
     with pytest.raises(WorkbenchError, match="fr"):
         analyze(crafted, None, languages=["fr"])
+
+
+def test_one_search_for_every_language_scores_as_a_lookup_per_language(crafted: Project, shared: SharedMemory) -> None:
+    # the same crafted units into Khmer too, the near ones in the other memory than their English twin
+    units = [MemoryUnit(unit, f"km {band}", "km") for band, (_source, unit) in CRAFTED.items()]
+    with crafted.transaction() as db:
+        for unit in units[1::2]:
+            add_unit(db, unit, "2026-01-01")
+    shared.add(units[::2], "2026-01-01")
+    memories = Memories(crafted, shared)
+    best = BestMatch(memories, 50)
+    for segment in crafted.segments():
+        key = normalize_for_matching(segment.source)
+        expected = {}
+        for language in ("en", "km"):
+            found = memories.lookup(segment.source, language, threshold=50, limit=1)
+            if found:
+                expected[language] = found[0].score
+        assert best.scores(key, ["en", "km"]) == expected, segment.source
+    assert best.fuzzy_searches > 0 and best.exact_queries == 2 * len(crafted.segments())

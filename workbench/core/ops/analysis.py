@@ -14,8 +14,8 @@ Definitions, the same in the window, the CLI and the CSV:
 - A segment's band is its best match into that target language in the project memory and the shared
   memory (threshold 50): "100", "95-99", "85-94", "75-84", "50-74" or "none". The project memory holds
   every segment a person confirmed, so a translated segment is a 100 % match of itself on a re-analysis.
-  Each distinct source is asked once per language: by its matching key first (one indexed query), by a
-  fuzzy lookup only when no unit has that key.
+  Each distinct source is asked once for every language: by its matching key first (one indexed query
+  per memory), by a fuzzy search only for the languages without a 100 % match (analysis_matching).
 - MT drafts: drafts whose text came from a model. Translated and approved: rows of that status; their
   words are the source's words, as `stats` counts progress.
 - The target text: words and characters of every non-empty translation (Khmer words by khmer_words,
@@ -33,7 +33,7 @@ from workbench.core.errors import WorkbenchError
 from workbench.core.language.khmer_words import khmer_words
 from workbench.core.memory.match_normalization import normalize_for_matching
 from workbench.core.memory.project_memory import Memories
-from workbench.core.memory.translation_memory import exact_unit, lookup
+from workbench.core.ops.analysis_matching import BestMatch
 from workbench.core.progress import Cancelled, NullProgress, Progress
 from workbench.core.records import Origin, SegmentRecord, Status
 from workbench.core.store.project_store import Project
@@ -167,11 +167,12 @@ class AnalysisRow:
 
 @dataclass(frozen=True, slots=True)
 class LookupCost:
-    """How many memory queries the bands took: key queries (each memory counted) and fuzzy lookups."""
+    """What the bands cost: distinct sources asked, key queries (one per memory and source, every language at
+    once) and fuzzy searches (one per source without a 100 % match in some language, each memory searched)."""
 
     distinct_sources: int = 0
     exact_queries: int = 0
-    fuzzy_lookups: int = 0
+    fuzzy_searches: int = 0
 
 
 @dataclass(slots=True)
@@ -204,35 +205,9 @@ class _Source:
 
     document_id: int
     key: str
-    source: str
     words: int
     characters: int
     no_spaces: int
-
-
-class _BestMatch:
-    """Best scores per (matching key, language), exact first, counting what each answer cost."""
-
-    def __init__(self, memories: Memories) -> None:
-        self.memories = memories
-        self.exact_queries = 0
-        self.fuzzy_lookups = 0
-
-    def score(self, key: str, source: str, language: str) -> int | None:
-        project_db = self.memories.project.connection
-        shared = self.memories.shared
-        self.exact_queries += 1
-        if exact_unit(project_db, key, language) is not None:
-            return 100
-        if shared is not None:
-            self.exact_queries += 1
-            if shared.exact_unit(key, language) is not None:
-                return 100
-        self.fuzzy_lookups += 1
-        found = lookup(project_db, source, language, "project", THRESHOLD, limit=1)
-        if shared is not None:
-            found += lookup(shared.db, source, language, "shared", THRESHOLD, limit=1)
-        return max((m.score for m in found), default=None)
 
 
 def analyze(
@@ -256,7 +231,7 @@ def analyze(
         )
     documents = [d for d in project.documents() if document_id is None or d.id == document_id]
     rows = {d.id: AnalysisRow(d.name, d.id, languages={lang: LanguageFigures() for lang in wanted}) for d in documents}
-    firsts: dict[str, str] = {}  # matching key -> the source of its first occurrence
+    firsts: dict[str, None] = {}  # the matching keys seen, in order of first occurrence
     counted: list[tuple[_Source, bool]] = []  # every segment, and whether it repeats an earlier one
     for segment in _segments(project, document_id):
         row = rows[segment.document_id]
@@ -269,22 +244,22 @@ def analyze(
         if repeated:
             row.repetitions.add(source.words, source.characters, source.no_spaces)
         else:
-            firsts[source.key] = segment.source
+            firsts[source.key] = None
         counted.append((source, repeated))
         _count_progress(row, segment, source, wanted)
-    best = _BestMatch(memories if memories is not None else Memories(project))
-    scores = _band_scores(best, firsts, wanted, progress)
+    best = BestMatch(memories if memories is not None else Memories(project), THRESHOLD)
+    scores = _band_scores(best, list(firsts), wanted, progress)
     for source, repeated in counted:
         if not repeated:
             for language in wanted:
-                band = band_of(scores[language].get(source.key))
+                band = band_of(scores[source.key].get(language))
                 rows[source.document_id].languages[language].bands[band].add(
                     source.words, source.characters, source.no_spaces
                 )
     total = AnalysisRow("Total", None, languages={lang: LanguageFigures() for lang in wanted})
     for row in rows.values():
         total.add_row(row)
-    cost = LookupCost(len(firsts), best.exact_queries, best.fuzzy_lookups)
+    cost = LookupCost(len(firsts), best.exact_queries, best.fuzzy_searches)
     info = project.info
     return Analysis(info.name, info.source_language, wanted, list(rows.values()), total, cost)
 
@@ -300,7 +275,7 @@ def _segments(project: Project, document_id: int | None) -> Iterable[SegmentReco
 def _source_figures(segment: SegmentRecord) -> _Source:
     characters, no_spaces = character_counts(segment.source)
     key = normalize_for_matching(segment.source)
-    return _Source(segment.document_id, key, segment.source, len(segment.source.split()), characters, no_spaces)
+    return _Source(segment.document_id, key, len(segment.source.split()), characters, no_spaces)
 
 
 def _count_progress(row: AnalysisRow, segment: SegmentRecord, source: _Source, languages: list[str]) -> None:
@@ -322,21 +297,15 @@ def _count_progress(row: AnalysisRow, segment: SegmentRecord, source: _Source, l
 
 
 def _band_scores(
-    best: _BestMatch, firsts: dict[str, str], languages: list[str], progress: Progress
-) -> dict[str, dict[str, int | None]]:
-    """language -> matching key -> best score, each distinct source asked once per language."""
-    total = len(firsts) * len(languages)
-    done = 0
-    scores: dict[str, dict[str, int | None]] = {}
-    for language in languages:
-        found: dict[str, int | None] = {}
-        for key, source in firsts.items():
-            if done % _REPORT_EVERY == 0:
-                if progress.is_cancelled():
-                    raise Cancelled("the analysis was cancelled")
-                progress.report(done, total, f"matching against the memories ({language})")
-            found[key] = best.score(key, source, language) if key else None
-            done += 1
-        scores[language] = found
-    progress.report(total, total, "")
+    best: BestMatch, keys: list[str], languages: list[str], progress: Progress
+) -> dict[str, dict[str, int]]:
+    """matching key -> language -> best score, each distinct source asked once for every language."""
+    scores: dict[str, dict[str, int]] = {}
+    for done, key in enumerate(keys):
+        if done % _REPORT_EVERY == 0:
+            if progress.is_cancelled():
+                raise Cancelled("the analysis was cancelled")
+            progress.report(done, len(keys), "matching against the memories")
+        scores[key] = best.scores(key, languages)
+    progress.report(len(keys), len(keys), "")
     return scores
