@@ -106,6 +106,10 @@ BENCHMARKS: dict[str, Benchmark] = {
             "run_concordance_benchmark", lambda r: (r.units,),
         ),
         Benchmark(
+            "analysis", "Tools > Analysis of 50,000 segments into en and km with a 200,000-unit shared memory",
+            "analysis_bench", "run_analysis_benchmark", lambda r: (r.segments_or(50_000), r.units),
+        ),
+        Benchmark(
             "spelling", "spell checking one line as it is typed (1,000 Khmer characters, English)", "spelling_bench",
             "run_spelling_benchmark", lambda r: (),
         ),
