@@ -25,8 +25,10 @@ from workbench.ui.rows_model import RowsModel
 
 
 class CheckReportDialog(QDialog):
+    """`labels` name each finding's segment as everything else does ("le-hoi.docx #8", segment_numbers)."""
+
     def __init__(
-        self, project: Project, problems: list[Problem], positions: dict[int, int], author: str,
+        self, project: Project, problems: list[Problem], labels: dict[int, str], author: str,
         go_to: Callable[[int, str], None], parent: QWidget | None = None,
     ) -> None:  # fmt: skip
         super().__init__(parent)
@@ -40,8 +42,8 @@ class CheckReportDialog(QDialog):
             )
         )
         self.model = RowsModel(
-            ["#", self.tr("Language"), self.tr("Severity"), self.tr("Check"), self.tr("Problem")],
-            [[str(positions.get(p.segment_id, 0)), p.language, p.severity, p.check_id, p.message] for p in problems],
+            [self.tr("Segment"), self.tr("Language"), self.tr("Severity"), self.tr("Check"), self.tr("Problem")],
+            [[labels.get(p.segment_id, ""), p.language, p.severity, p.check_id, p.message] for p in problems],
             parent=self,
         )
         self.table = QTableView()

@@ -23,6 +23,7 @@ from workbench.core.ops.draft_confidence import has_low_score, is_weak_draft, ra
 from workbench.core.records import Origin, SegmentRecord, Status, Translation
 from workbench.core.store.draft_notes import DraftNote, notes_for
 from workbench.core.store.project_store import Project
+from workbench.core.store.segment_numbers import segment_label
 from workbench.ui.status_look import band_icon, confidence, quality_line, signal_lines, status_icon, status_name
 
 log = logging.getLogger(__name__)
@@ -81,6 +82,8 @@ class SegmentTableModel(QAbstractTableModel):
         super().__init__(parent)
         self.project = project
         self.document_id = document_id
+        #: the # column's tooltip names the document ("le-hoi.docx #8"), as QA reports and the CLI do
+        self._document_names = {doc.id: doc.name for doc in project.documents()}
         self.languages = list(project.info.target_languages)
         self._ids: list[int] = project.segment_ids(document_id) if ids is None else list(ids)
         self._row_of: dict[int, int] = {segment_id: row for row, segment_id in enumerate(self._ids)}
@@ -168,9 +171,12 @@ class SegmentTableModel(QAbstractTableModel):
             return self._terms(segment.source) if column == 1 and self.term_finder is not None else None
         language = self.languages[column - 2] if column >= 2 else None
         translation = segment.translations.get(language) if language else None
+        if column == 0 and role == Qt.ItemDataRole.ToolTipRole:
+            return self._number_tooltip(segment)
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
             if column == 0:
-                return index.row() + 1
+                # the segment's number in its document, whatever filter the view has on (segment_numbers)
+                return segment.position + 1
             if column == 1:
                 return segment.source
             return translation.text if translation else ""
@@ -215,6 +221,12 @@ class SegmentTableModel(QAbstractTableModel):
             font.setItalic(True)  # machine drafts look different from human text
             return font
         return None
+
+    def _number_tooltip(self, segment: SegmentRecord) -> str:
+        label = segment_label(self._document_names.get(segment.document_id, "?"), segment.position)
+        if not segment.translatable:
+            return label + "\n" + self.tr("Not for translation: {0}").format(segment.skip_reason)
+        return label
 
     def _left_out(self, page: _Page, row: int, language: str, role: int) -> Any:
         """An empty cell whose poor machine draft pre-translation left out (Settings.leave_poor_drafts_out): the poor

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 
 from workbench.context import AppContext
 from workbench.core.errors import WorkbenchError
+from workbench.core.recent_projects import forgotten, remembered
 from workbench.core.settings import Settings
 from workbench.core.store.project_store import Project
 from workbench.ui.new_project_dialog import NewProjectDialog
@@ -99,9 +100,16 @@ class StartWindow(QMainWindow):
             self.open_project(Path(name))
 
     def open_project(self, path: Path) -> None:
+        if str(path.resolve()) == self._open_path():
+            return  # already open (File > Recent projects lists it too)
         try:
             project = Project.open(path)
         except WorkbenchError as exc:
+            if not path.exists():  # gone since it was listed: off the list
+                self.context.update_settings(
+                    replace(self.settings, recent_projects=forgotten(self.settings.recent_projects, str(path)))
+                )
+                self._list_recent()
             QMessageBox.warning(self, self.tr("Cannot open the project"), str(exc))
             return
         self._show_project(project)
@@ -111,14 +119,22 @@ class StartWindow(QMainWindow):
         window = self.project_window
         return window.project if window is not None and window.isVisible() else None
 
-    def _show_project(self, project: Project) -> None:
-        if self.project_window is not None:
-            self.project_window.close()
-        path = str(project.path.resolve())
-        recent = [path, *[p for p in self.settings.recent_projects if p != path]][:10]
-        self.context.update_settings(replace(self.settings, recent_projects=recent))
+    def _open_path(self) -> str | None:
+        project = self.project
+        return str(project.path.resolve()) if project is not None else None
+
+    def _list_recent(self) -> None:
         self.recent.clear()
         self.recent.addItems(self.settings.recent_projects)
+
+    def _show_project(self, project: Project) -> None:
+        if self.project_window is not None and not self.project_window.close():
+            project.close()  # the open window could not save its text: it stays, with it
+            return
+        self.context.update_settings(
+            replace(self.settings, recent_projects=remembered(self.settings.recent_projects, project.path))
+        )
+        self._list_recent()
         docs = project.documents()
         segments = sum(d.segment_count for d in docs)
         documents = self.tr("1 document") if len(docs) == 1 else self.tr("{0} documents").format(len(docs))
@@ -126,6 +142,10 @@ class StartWindow(QMainWindow):
         self.status.setText(self.tr("{0}: {1}, {2}").format(project.info.name, documents, counted))
         self.project_window = ProjectWindow(project, self.context)
         self.project_window.closed.connect(self._project_closed)
+        # File > Recent projects: the chosen project opens in place of this one, once its action has returned
+        self.project_window.navigation.open_requested.connect(
+            lambda path: self.open_project(Path(path)), Qt.ConnectionType.QueuedConnection
+        )
         self.project_window.show()
         self.hide()
 

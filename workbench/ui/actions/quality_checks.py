@@ -14,6 +14,7 @@ from workbench.core.qa.checks import Problem
 from workbench.core.qa.live_context import QaContext
 from workbench.core.qa.parallel_run import window_start_method
 from workbench.core.qa.project_run import check_project
+from workbench.core.store.segment_numbers import labels_for
 from workbench.ui.actions.new_action import new_action
 from workbench.ui.check_report_dialog import CheckReportDialog
 from workbench.ui.error_dialog import show_error
@@ -118,9 +119,9 @@ class QualityCheckActions(QObject):
     def _show_report(self, problems: list[Problem], document_id: int | None) -> None:
         window = self.window
         window.qa_context = QaContext.load(window.project)
-        positions = {s.id: s.position + 1 for s in window.project.segments(document_id)}
+        labels = labels_for(window.project, (p.segment_id for p in problems))
         dialog = CheckReportDialog(
-            window.project, problems, positions, window.settings.user_name, window.go_to, window.dialog_parent()
+            window.project, problems, labels, window.settings.user_name, window.go_to, window.dialog_parent()
         )
         self.check_report = dialog
         dialog.show()
