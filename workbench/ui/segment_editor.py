@@ -11,9 +11,18 @@ import logging
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QAbstractItemModel, QEvent, QModelIndex, QPersistentModelIndex, QRect, Qt, Signal
-from PySide6.QtGui import QAction, QKeyEvent, QKeySequence
-from PySide6.QtWidgets import QPlainTextEdit, QStyledItemDelegate, QStyleOptionViewItem, QWidget
+from PySide6.QtCore import (
+    QAbstractItemModel,
+    QEvent,
+    QModelIndex,
+    QPersistentModelIndex,
+    QPoint,
+    QRect,
+    Qt,
+    Signal,
+)
+from PySide6.QtGui import QAction, QContextMenuEvent, QKeyEvent, QKeySequence
+from PySide6.QtWidgets import QMenu, QPlainTextEdit, QStyledItemDelegate, QStyleOptionViewItem, QWidget
 
 from workbench.ui.segment_table_model import SEGMENT_ID_ROLE
 
@@ -21,6 +30,8 @@ log = logging.getLogger(__name__)
 
 Index = QModelIndex | QPersistentModelIndex
 MIN_EDITOR_HEIGHT = 84
+#: adds items to an editor's context menu for the click at a point (spelling suggestions)
+MenuHook = Callable[["SegmentEditor", QMenu, QPoint], None]
 
 
 class SegmentEditor(QPlainTextEdit):
@@ -33,6 +44,22 @@ class SegmentEditor(QPlainTextEdit):
         self.segment_id = 0
         self.language = ""
         self.original = ""
+        self.menu_hooks: list[MenuHook] = []
+
+    def context_menu(self, pos: QPoint) -> QMenu:
+        """The context menu for a right click at `pos`: Qt's own items after what the hooks add."""
+        menu = self.createStandardContextMenu(pos)
+        for hook in self.menu_hooks:
+            try:
+                hook(self, menu, pos)
+            except Exception:  # a failing hook still leaves cut, copy and paste
+                log.exception("editor context menu hook failed")
+        return menu
+
+    def contextMenuEvent(self, event: QContextMenuEvent) -> None:
+        menu = self.context_menu(event.pos())
+        menu.exec(event.globalPos())
+        menu.deleteLater()
 
     def _action_for(self, event: QKeyEvent) -> QAction | None:
         pressed = QKeySequence(event.keyCombination())

@@ -106,6 +106,15 @@ class SettingsDialog(QDialog):
         )
         self.word_scores.setChecked(settings.word_scores)
         form.addRow("", self.word_scores)
+        self.spell_check = QCheckBox(self.tr("Check spelling as you type (and in the checks)"))
+        self.spell_check.setChecked(settings.spell_check)
+        form.addRow("", self.spell_check)
+        self.spell_check_source = QCheckBox(self.tr("Also check the spelling of the Vietnamese source (a warning)"))
+        self.spell_check_source.setToolTip(
+            self.tr("Finds typos in what was imported; needs the Vietnamese dictionary.")
+        )
+        self.spell_check_source.setChecked(settings.spell_check_source)
+        form.addRow("", self.spell_check_source)
         self.mt_choices: dict[str, QLabel] = {}
         for code in languages:
             shown = QLabel()
@@ -167,5 +176,7 @@ class SettingsDialog(QDialog):
             back_translate=self.back_translate.isChecked(),
             leave_poor_drafts_out=self.leave_poor_drafts_out.isChecked(),
             word_scores=self.word_scores.isChecked(),
+            spell_check=self.spell_check.isChecked(),
+            spell_check_source=self.spell_check_source.isChecked(),
         )
         self.accept()

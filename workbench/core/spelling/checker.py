@@ -12,6 +12,7 @@ from __future__ import annotations
 import importlib.util
 import logging
 import os
+import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -133,6 +134,9 @@ class SpellChecker:
             verdict = word in self.extra or word.lower() in self.extra
             if not verdict and self.segmenter is None:
                 verdict = self.engine.lookup(word.replace("’", "'"))
+            if not verdict and self.language == "vi":
+                other = _other_tone_place(word)
+                verdict = other != word and self.engine.lookup(other)
             if len(self._verdicts) >= _CACHE_LIMIT:
                 self._verdicts.clear()
             self._verdicts[word] = verdict
@@ -163,6 +167,24 @@ class SpellChecker:
             return self.engine.suggest(word)
         except DictionaryProblem:
             return []
+
+
+_TONES = "\u0300\u0301\u0303\u0309\u0323"
+#: hòa/hoà, thủy/thuỷ: both placements of the tone are written; a dictionary may know one of them
+_TONE_PLACES = regex.compile(rf"(?i)([ou])([{_TONES}])?([aeyi])([{_TONES}])?")
+
+
+def _other_tone_place(word: str) -> str:
+    """`word` with the tone of its oa/oe/uy moved to the other vowel (the old and new placements)."""
+    decomposed = unicodedata.normalize("NFD", word)
+
+    def moved(m: regex.Match[str]) -> str:
+        first, tone_1, second, tone_2 = m.group(1), m.group(2) or "", m.group(3), m.group(4) or ""
+        if bool(tone_1) == bool(tone_2):
+            return m.group()
+        return f"{first}{tone_2}{second}{tone_1}"
+
+    return unicodedata.normalize("NFC", _TONE_PLACES.sub(moved, decomposed, count=1))
 
 
 def _next_to_digit(text: str, start: int, end: int) -> bool:

@@ -1,12 +1,65 @@
-"""Spell checking as you type: the red underline, suggestions and "add to dictionary" (being built)."""
+"""Spell checking as you type: the red underline, suggestions and "add to dictionary".
+
+Each editor (a cell editor or the editor pane's) gets a QSyntaxHighlighter, which Qt runs on the changed
+block only, so a keystroke re-checks one line. A language's checker is loaded off the GUI thread the first
+time an editor of that language opens (its dictionary takes about a second); the editor underlines as soon
+as it is there, and a language without a dictionary is said once in the status bar while editing goes on.
+Suggestions are computed when the context menu opens (0.1–0.3 s), never while typing.
+"""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QObject
-from PySide6.QtGui import QAction
+import logging
+from dataclasses import replace
+from functools import partial
 
+from PySide6.QtCore import QObject, QPoint, Qt
+from PySide6.QtGui import QAction, QColor, QSyntaxHighlighter, QTextCharFormat, QTextCursor
+from PySide6.QtWidgets import QMenu
+
+from workbench.core.errors import WorkbenchError
+from workbench.core.qa.live_context import QaContext
+from workbench.core.spelling.checker import NoDictionary, SpellChecker, spell_checker
+from workbench.core.spelling.dictionary_files import DictionaryProblem
+from workbench.core.spelling.word_lists import add_user_word, user_words
+from workbench.core.store.spelling_words import add_project_words, project_words
 from workbench.ui.segment_editor import SegmentEditor
+from workbench.ui.tasks import TaskRunner, TaskState
 from workbench.ui.window_context import WindowContext
+
+log = logging.getLogger(__name__)
+
+Span = tuple[int, int]
+
+
+def _utf16(text: str, index: int) -> int:
+    """Qt counts UTF-16 units: a character past U+FFFF (an emoji) is two of them."""
+    return index + sum(1 for ch in text[:index] if ord(ch) > 0xFFFF)
+
+
+class SpellingHighlighter(QSyntaxHighlighter):
+    """Underlines the misspelled words of one editor, in the editor's current language."""
+
+    def __init__(self, editor: SegmentEditor, spelling: SpellingActions) -> None:
+        super().__init__(editor.document())
+        self.editor = editor
+        self.spelling = spelling
+        self.look = QTextCharFormat()
+        self.look.setUnderlineStyle(QTextCharFormat.UnderlineStyle.SpellCheckUnderline)
+        self.look.setUnderlineColor(QColor(Qt.GlobalColor.red))
+
+    def misspelled(self, text: str) -> list[Span]:
+        checker = self.spelling.checker(self.editor.language)
+        return checker.misspelled(text) if checker is not None else []
+
+    def highlightBlock(self, text: str) -> None:
+        try:
+            wide = any(ord(ch) > 0xFFFF for ch in text)
+            for start, end in self.misspelled(text):
+                a, b = (_utf16(text, start), _utf16(text, end)) if wide else (start, end)
+                self.setFormat(a, b - a, self.look)
+        except Exception:  # an exception must never leave a Qt virtual
+            log.exception("spell checking a line failed")
 
 
 class SpellingActions(QObject):
@@ -16,6 +69,147 @@ class SpellingActions(QObject):
         self.spell_check_action = QAction(self.tr("Check &spelling as you type"), self)
         self.spell_check_action.setCheckable(True)
         self.spell_check_action.setChecked(window.settings.spell_check)
+        self.spell_check_action.toggled.connect(self._switched)
+        self.loading: TaskRunner[str] = TaskRunner(self)
+        self.loading.finished.connect(self._loaded)
+        self.loading.failed.connect(lambda _task, message: log.warning("spelling: %s", message))
+        self._checkers: dict[str, SpellChecker | NoDictionary] = {}
+        self._asked: set[str] = set()
+        self._highlighters: list[SpellingHighlighter] = []
+
+    # --- the checkers ------------------------------------------------------------------------------------
+
+    def checker(self, language: str) -> SpellChecker | None:
+        """The checker of `language` when it is loaded and spell checking is on (else None: load it)."""
+        if not language or not self.spell_check_action.isChecked():
+            return None
+        found = self._checkers.get(language)
+        if found is None and language not in self._asked:
+            self._asked.add(language)
+            extra = project_words(self.window.project, language) | user_words(language)  # read on this thread
+            self.loading.start(partial(_load, language, extra), language)
+        return found if isinstance(found, SpellChecker) else None
+
+    def _loaded(self, task_id: int, loaded: object) -> None:
+        if not isinstance(loaded, SpellChecker | NoDictionary):
+            return
+        self._checkers[loaded.language] = loaded
+        if isinstance(loaded, NoDictionary):
+            self.window.show_status(self.tr("Spelling: {0}").format(loaded.message), 10000)
+        self.rehighlight(loaded.language)
+
+    def rehighlight(self, language: str | None = None) -> None:
+        for highlighter in list(self._highlighters):
+            if language is None or highlighter.editor.language == language:
+                highlighter.rehighlight()
+
+    def _switched(self, on: bool) -> None:
+        self.window.context.update_settings(replace(self.window.settings, spell_check=on))
+        self.window.qa_context = QaContext.load(self.window.project, self.window.settings)
+        self.rehighlight()
+
+    # --- the editors ------------------------------------------------------------------------------------
 
     def attach(self, editor: SegmentEditor) -> None:
         """Check the spelling of `editor`'s text (a cell editor or the editor pane) in its language."""
+        if any(h.editor is editor for h in self._highlighters):
+            return
+        highlighter = SpellingHighlighter(editor, self)
+        self._highlighters.append(highlighter)
+        editor.menu_hooks.append(self._menu_items)
+        editor.destroyed.connect(lambda: self._forget(highlighter))
+        if editor.toPlainText():
+            highlighter.rehighlight()
+        else:
+            self.checker(editor.language)  # start loading while the translator reads the source
+
+    def _forget(self, highlighter: SpellingHighlighter) -> None:
+        if highlighter in self._highlighters:
+            self._highlighters.remove(highlighter)
+
+    def misspelling_at(self, editor: SegmentEditor, pos: QPoint) -> tuple[QTextCursor, str] | None:
+        """The misspelled word under `pos`, selected in a cursor, and the word."""
+        checker = self.checker(editor.language)
+        if checker is None:
+            return None
+        cursor = editor.cursorForPosition(pos)
+        block = cursor.block()
+        text, at = block.text(), cursor.positionInBlock()
+        for start, end in checker.misspelled(text):
+            if start <= at <= end:
+                word = editor.textCursor()
+                word.setPosition(block.position() + _utf16(text, start))
+                word.setPosition(block.position() + _utf16(text, end), QTextCursor.MoveMode.KeepAnchor)
+                return word, text[start:end]
+        return None
+
+    def _menu_items(self, editor: SegmentEditor, menu: QMenu, pos: QPoint) -> None:
+        found = self.misspelling_at(editor, pos)
+        checker = self.checker(editor.language)
+        if found is None or checker is None:
+            return
+        cursor, word = found
+        first = menu.actions()[0] if menu.actions() else None
+        items: list[QAction] = []
+        suggestions = checker.suggest(word)
+        for suggestion in suggestions:
+            action = QAction(suggestion, menu)
+            action.triggered.connect(lambda _=False, s=suggestion: _replace(editor, cursor, s))
+            items.append(action)
+        if not suggestions:
+            nothing = QAction(self.tr("(no suggestions)"), menu)
+            nothing.setEnabled(False)
+            items.append(nothing)
+        project_item = QAction(self.tr("Add “{0}” to the project dictionary").format(word), menu)
+        project_item.triggered.connect(lambda: self.add_word(editor.language, word, to_project=True))
+        user_item = QAction(self.tr("Add “{0}” to my dictionary").format(word), menu)
+        user_item.triggered.connect(lambda: self.add_word(editor.language, word, to_project=False))
+        ignore_item = QAction(self.tr("Ignore “{0}”").format(word), menu)
+        ignore_item.triggered.connect(lambda: self.ignore_word(editor.language, word))
+        items += [project_item, user_item, ignore_item]
+        separator = QAction(menu)
+        separator.setSeparator(True)
+        if first is None:
+            menu.addActions([*items, separator])
+        else:
+            menu.insertActions(first, [*items, separator])
+
+    def add_word(self, language: str, word: str, to_project: bool) -> bool:
+        """Keep `word` in the project's or the user's dictionary; a word that cannot be one is said."""
+        try:
+            if to_project:
+                add_project_words(self.window.project, language, [word], self.window.settings.user_name)
+            else:
+                add_user_word(language, word)
+        except WorkbenchError as exc:
+            self.window.show_status(str(exc), 10000)
+            return False
+        self.window.qa_context = QaContext.load(self.window.project, self.window.settings)
+        self.ignore_word(language, word)
+        return True
+
+    def ignore_word(self, language: str, word: str) -> None:
+        """Correct in this window from now on (not kept)."""
+        checker = self._checkers.get(language)
+        if isinstance(checker, SpellChecker):
+            checker.add_words([word])
+        self.rehighlight(language)
+
+
+def _load(language: str, extra: set[str], _state: TaskState) -> SpellChecker | NoDictionary:
+    """In the thread pool: the checker with its dictionary read, so the first keystroke does not wait."""
+    checker = spell_checker(language, extra)
+    if isinstance(checker, SpellChecker):
+        try:
+            checker.misspelled("warm up")  # loads the engine (Khmer: its segmenter is built already)
+        except DictionaryProblem as exc:
+            return NoDictionary(language, str(exc))
+    return checker
+
+
+def _replace(editor: SegmentEditor, cursor: QTextCursor, suggestion: str) -> None:
+    """The word replaced as one step of the editor's undo."""
+    cursor.beginEditBlock()
+    cursor.insertText(suggestion)
+    cursor.endEditBlock()
+    editor.setTextCursor(cursor)

@@ -1,0 +1,78 @@
+"""Spelling as a translator types in a cell: the red underline, a suggestion from the context menu, and a
+word added to the project's dictionary."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QPoint, Qt
+from PySide6.QtGui import QTextCharFormat, QTextCursor
+
+from tests.core.test_spelling import tiny_english
+from workbench.core.store.spelling_words import project_words
+from workbench.ui.segment_editor import SegmentEditor
+
+EN = 2
+WORDS = ["this", "is", "a", "sentence", "about", "the", "river", "mountain"]
+
+
+def _underlined(editor: SegmentEditor) -> list[str]:
+    block = editor.document().firstBlock()
+    return [
+        block.text()[r.start : r.start + r.length]
+        for r in block.layout().formats()
+        if r.format.underlineStyle() == QTextCharFormat.UnderlineStyle.SpellCheckUnderline
+    ]
+
+
+def _point_at(editor: SegmentEditor, word: str) -> QPoint:
+    cursor = QTextCursor(editor.document())
+    cursor.setPosition(editor.toPlainText().index(word) + 2)
+    return editor.cursorRect(cursor).center()
+
+
+def _edit(qtbot, window) -> SegmentEditor:  # type: ignore[no-untyped-def]
+    window.grid.setCurrentIndex(window.model.index(0, EN))
+    qtbot.keyClick(window.grid, Qt.Key.Key_F2)
+    editor = window.delegate.open_editor
+    assert isinstance(editor, SegmentEditor)
+    return editor
+
+
+def test_a_misspelled_word_is_underlined_and_a_suggestion_replaces_it(qtbot, open_window) -> None:  # type: ignore[no-untyped-def]
+    tiny_english(WORDS)
+    window = open_window()
+    editor = _edit(qtbot, window)
+    qtbot.keyClicks(editor, "This is a sentense about the river")
+    qtbot.waitUntil(lambda: _underlined(editor) == ["sentense"], timeout=10000)
+
+    menu = editor.context_menu(_point_at(editor, "sentense"))
+    offered = {action.text(): action for action in menu.actions()}
+    assert "sentence" in offered and "Add “sentense” to the project dictionary" in offered
+    assert "&Copy" in offered or any("Copy" in text for text in offered)  # Qt's own items stay
+    offered["sentence"].trigger()
+    assert editor.toPlainText() == "This is a sentence about the river"
+    assert _underlined(editor) == []
+    editor.undo()  # the replacement is one step of the editor's undo
+    assert editor.toPlainText() == "This is a sentense about the river"
+    window.close()
+
+
+def test_a_word_added_to_the_project_dictionary_loses_its_underline(qtbot, open_window) -> None:  # type: ignore[no-untyped-def]
+    tiny_english(WORDS)
+    window = open_window()
+    editor = _edit(qtbot, window)
+    qtbot.keyClicks(editor, "The Mekong river")
+    qtbot.waitUntil(lambda: _underlined(editor) == ["Mekong"], timeout=10000)
+    menu = editor.context_menu(_point_at(editor, "Mekong"))
+    add = next(a for a in menu.actions() if a.text() == "Add “Mekong” to the project dictionary")
+    add.trigger()
+    assert _underlined(editor) == []
+    assert "Mekong" in project_words(window.project, "en")
+    assert not [p for p in window.qa_context.spelling.words_of("en") if p != "Mekong"]
+    menu = editor.context_menu(_point_at(editor, "river"))  # a correct word: no spelling items
+    assert not any("dictionary" in a.text() for a in menu.actions())
+    window.spelling.spell_check_action.setChecked(False)  # off: nothing underlined
+    qtbot.keyClicks(editor, " zzzq")
+    assert _underlined(editor) == []
+    window.spelling.spell_check_action.setChecked(True)
+    qtbot.waitUntil(lambda: _underlined(editor) == ["zzzq"], timeout=10000)
+    window.close()
