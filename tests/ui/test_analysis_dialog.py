@@ -6,6 +6,7 @@ from __future__ import annotations
 import csv
 import io
 import threading
+import time
 from pathlib import Path
 
 from PySide6.QtCore import QThreadPool
@@ -114,3 +115,22 @@ def test_a_cancelled_analysis_says_so(qtbot, tmp_path: Path) -> None:  # type: i
     assert "cancelled" in dialog.summary.text()
     dialog.close()
     window.close()
+
+
+def test_closing_the_window_stops_a_running_analysis(qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    window = _window(qtbot, tmp_path)
+    pool = QThreadPool.globalInstance()
+    threads = pool.maxThreadCount()
+    pool.setMaxThreadCount(1)
+    pool.start(lambda: time.sleep(1))  # the analysis waits its turn behind this
+    try:
+        window.analysis.analysis_action.trigger()
+        dialog = window.analysis.dialog
+        assert dialog is not None and dialog.tasks.busy
+        window.close()  # the window waits for the pool: the analysis, asked to stop, ends at its first look
+        assert not dialog.tasks.busy
+    finally:
+        pool.waitForDone(20000)
+        pool.setMaxThreadCount(threads)
+    qtbot.wait(50)
+    assert dialog.analysis is None  # nothing it counted landed on a window that had closed

@@ -258,8 +258,13 @@ class AnalysisDialog(QDialog):
         self.summary.setText(self.tr("Saved {0}").format(path.name))
         return True
 
-    def done(self, result: int) -> None:
-        """Closing stops a running analysis: nothing it would report is wanted any more."""
+    def stop(self) -> None:
+        """Forget a running analysis: it stops at its next look at the state, and nothing it reports lands."""
         if self.task_id is not None:
             self.tasks.drop(self.task_id)
+            self._set_running(False)
+
+    def done(self, result: int) -> None:
+        """Closing stops a running analysis: nothing it would report is wanted any more."""
+        self.stop()
         super().done(result)

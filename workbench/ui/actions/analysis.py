@@ -1,8 +1,11 @@
-"""Tools > Analysis: words, repetitions and memory match bands per document, to plan a job."""
+"""Tools > Analysis: words, repetitions and memory match bands per document, to plan a job.
+
+The window closing stops a running analysis first (an event filter sees the window's close before the
+window waits for the thread pool), so a long analysis never holds the window open."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QObject
+from PySide6.QtCore import QEvent, QObject
 
 from workbench.ui.actions.new_action import new_action
 from workbench.ui.analysis_dialog import AnalysisDialog
@@ -15,6 +18,7 @@ class AnalysisActions(QObject):
         self.window = window
         self.analysis_action = new_action(self, self.tr("&Analysis…"), self.show_analysis)
         self.dialog: AnalysisDialog | None = None
+        window.dialog_parent().installEventFilter(self)
 
     def show_analysis(self) -> AnalysisDialog:
         """Open the analysis window and start counting (again, if it is already open: the project changed)."""
@@ -25,3 +29,8 @@ class AnalysisActions(QObject):
         if not self.dialog.tasks.busy:
             self.dialog.start()
         return self.dialog
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Close and self.dialog is not None:
+            self.dialog.stop()
+        return False
