@@ -99,7 +99,7 @@ def test_captions_bylines_dates_and_hand_marked_text_go_out_as_written(
         "7 not-for-translation segments left out" in lines
         and "5 not-for-translation segments kept as in the source" in lines
     )
-    assert "export-article-vi.txt:14 contact details: Điện thoại: 024.38254231" in lines
+    assert "export-article-vi.txt #14 contact details: Điện thoại: 024.38254231" in lines
 
 
 def test_text_kept_as_written_is_marked_as_vietnamese(project: Project, tmp_path: Path) -> None:

@@ -19,7 +19,7 @@ def test_the_report_says_what_stands_in_for_a_missing_translation_and_names_its_
         for language in ("en", "km"):
             project.save_translation(first.id, language, f"{language} one.", Status.APPROVED, Origin.HUMAN, "Hoa")
         tmx = export(project, "tmx", ["en", "km"], tmp_path / "out.tmx")
-        assert "  tin.txt:2 [en] untranslated" in tmx.lines() and "  tin.txt:2 [km] untranslated" in tmx.lines()
+        assert "  tin.txt #2 [en] untranslated" in tmx.lines() and "  tin.txt #2 [km] untranslated" in tmx.lines()
         assert "2 without exported text, left out" in tmx.summary()
         text = export(project, "txt", ["en"], tmp_path / "out.txt", project.documents()[0].id)
         assert "1 without exported text, written in the source language instead" in text.summary()

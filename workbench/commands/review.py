@@ -12,7 +12,6 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from workbench.commands.values import (
-    id_list,
     language_list,
     segment_argument,
     segment_list,
@@ -87,7 +86,9 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p.add_argument("file", type=Path, help="the returned .xlf/.xliff or .po file")
     p.add_argument("--to", dest="language", required=True)
     p.add_argument("--dry-run", action="store_true", help="only list what would change")
-    p.add_argument("--take", default="", help="conflicts to resolve with the file's text: segment ids, or 'all'")
+    p.add_argument(
+        "--take", default="", help="conflicts to resolve with the file's text: segment ids or labels, or 'all'"
+    )
     p.add_argument("--skip-mismatched", action="store_true", help="merge the rest when some sources differ")
     p.set_defaults(handler=cmd_merge)
 
@@ -247,7 +248,7 @@ def cmd_merge(args: argparse.Namespace, context: AppContext) -> int:
         plan = plan_merge(project, args.file, args.language)
         _print_plan(plan)
         conflicts = [row.segment_id for row in plan.of(Outcome.CONFLICT) if row.segment_id is not None]
-        take = conflicts if args.take.strip() == "all" else id_list(args.take)
+        take = conflicts if args.take.strip() == "all" else segment_list(project, args.take)
         taken = set(take)  # `--take all` of 50,000 conflicts: one look-up each, not a scan of the list
         left = [c for c in conflicts if c not in taken]
         if args.dry_run:

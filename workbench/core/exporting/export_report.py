@@ -10,6 +10,7 @@ from workbench.core.counted import counted
 from workbench.core.qa.project_run import check_project
 from workbench.core.records import SegmentRecord, Status
 from workbench.core.store.project_store import Project
+from workbench.core.store.segment_numbers import segment_label
 
 NOT_APPROVED = "translated (not approved)"
 #: how much of a left-out segment the report quotes
@@ -90,7 +91,7 @@ class ExportReport:
         if self.left_out:
             out.append(f"{self._without()[0].upper()}{self._without()[1:]}:")
             out += [
-                f"  {document}:{position} [{language}] {why}"
+                f"  {segment_label(document, position - 1)} [{language}] {why}"
                 for document, position, language, why in self.left_out[:limit]
             ]
             if len(self.left_out) > limit:
@@ -98,7 +99,7 @@ class ExportReport:
         if self.dropped:
             out.append("Not for translation, left out:")
             out += [
-                f"  {document}:{position} {reason}: {words}"
+                f"  {segment_label(document, position - 1)} {reason}: {words}"
                 for document, position, reason, words in self.dropped[:limit]
             ]
             if len(self.dropped) > limit:
@@ -106,7 +107,7 @@ class ExportReport:
         if self.problems:
             out.append("Open QA problems on exported text:")
             out += [
-                f"  {document}:{position} [{language}] {severity} {check}: {message}"
+                f"  {segment_label(document, position - 1)} [{language}] {severity} {check}: {message}"
                 for document, position, language, severity, check, message in self.problems[:limit]
             ]
             if len(self.problems) > limit:
