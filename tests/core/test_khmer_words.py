@@ -32,3 +32,11 @@ def test_a_word_a_person_added_is_a_word_from_then_on() -> None:
     segmenter.add(["ស្រលាញ់"])
     assert segmenter.words("ខ្ញុំស្រលាញ់") == ["ខ្ញុំ", "ស្រលាញ់"]
     assert all(known for _a, _b, known in segmenter.spans("ខ្ញុំស្រលាញ់"))
+
+
+def test_coeng_da_and_coeng_ta_which_look_alike_are_the_same_word() -> None:
+    with_ta, with_da = "សក្តានុពល", "សក្ដានុពល"  # "potential", written both ways in real texts
+    segmenter = shipped_segmenter()
+    assert all(known for _a, _b, known in segmenter.spans(with_ta))
+    assert all(known for _a, _b, known in segmenter.spans(with_da))
+    assert khmer_words(f"{with_da}ខ្ញុំ") == [with_da, "ខ្ញុំ"]  # the text as written, not folded

@@ -12,7 +12,7 @@ from workbench.core.qa.project_run import check_project
 from workbench.core.records import Origin, Status
 from workbench.core.settings import Settings, config_dir
 from workbench.core.spelling.checker import NoDictionary, SpellChecker, checker_for, spell_checker
-from workbench.core.spelling.dictionary_files import user_dictionary_folder
+from workbench.core.spelling.dictionary_files import HUNSPELL_NAMES, user_dictionary_folder
 from workbench.core.spelling.word_lists import add_user_word, user_dictionary_path, user_words
 from workbench.core.store.project_store import Project
 from workbench.core.store.spelling_words import add_project_words, project_word_list, remove_project_word
@@ -21,12 +21,24 @@ WORDS = ["this", "is", "a", "sentence", "about", "the", "plan", "province", "of"
 
 
 def tiny_english(words: list[str] = WORDS, dic: bytes | None = None) -> Path:
-    """An en_US hunspell dictionary in the user's dictionaries folder (found before the system's)."""
+    """An en_US hunspell dictionary in the user's dictionaries folder (found before the system's), and the
+    same words as every other English variant, so the system's en_GB does not vouch for a word too."""
     folder = user_dictionary_folder()
     folder.mkdir(parents=True, exist_ok=True)
-    (folder / "en_US.aff").write_text("SET UTF-8\nTRY esiantrolcdugmphbyfvkwz\nREP 1\nREP s c\n", encoding="utf-8")
-    (folder / "en_US.dic").write_bytes(dic if dic is not None else f"{len(words)}\n{chr(10).join(words)}\n".encode())
+    for name in HUNSPELL_NAMES["en"]:
+        (folder / f"{name}.aff").write_text(
+            "SET UTF-8\nTRY esiantrolcdugmphbyfvkwz\nREP 1\nREP s c\n", encoding="utf-8"
+        )
+        (folder / f"{name}.dic").write_bytes(f"{len(words)}\n{chr(10).join(words)}\n".encode())
+    if dic is not None:
+        (folder / "en_US.dic").write_bytes(dic)
     return folder / "en_US.dic"
+
+
+def test_a_word_any_english_variant_knows_is_correct() -> None:
+    tiny_english(["colour", "the"])
+    (user_dictionary_folder() / "en_US.dic").write_text("2\ncolor\nthe\n", encoding="utf-8")
+    assert english().misspelled("the colour, the color, the culor") == [(27, 32)]
 
 
 def english() -> SpellChecker:
@@ -133,3 +145,20 @@ def test_the_spelling_check_warns_about_a_misspelled_translation_until_the_word_
         assert [p.segment_id for p in check_project(project, parallel=False) if p.check_id == "spelling"] == [second]
         Settings(spell_check=False).save()
         assert not [p for p in check_project(project, parallel=False) if p.check_id == "spelling"]
+
+
+def test_the_vietnamese_source_is_checked_only_when_asked_and_either_tone_placement_is_right(tmp_path: Path) -> None:
+    folder = user_dictionary_folder()
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / "vi_VN.aff").write_text("SET UTF-8\n", encoding="utf-8")
+    (folder / "vi_VN.dic").write_text("4\nvăn\nhoá\ncủa\ntỉnh\n", encoding="utf-8")
+    source = tmp_path / "a.txt"
+    source.write_text("Văn hóa của tỉnhh.\n", encoding="utf-8")
+    from workbench.core.importing.file_import import prepare_import
+
+    with Project.create(tmp_path / "p.wbp", "p", "vi", ["en"]) as project:
+        project.store_document(prepare_import(source))
+        assert not [p for p in check_project(project, parallel=False) if p.check_id == "source-spelling"]
+        Settings(spell_check_source=True).save()
+        (found,) = [p for p in check_project(project, parallel=False) if p.check_id == "source-spelling"]
+        assert found.message == "not in the dictionary: “tỉnhh”"  # hóa is hoá with the tone on the other vowel

@@ -25,6 +25,10 @@ _CLUSTER = regex.compile(r"[\u1780-\u17b3](?:\u17d2[\u1780-\u17b3]){0,2}[\u17b4-
 _LONGEST_RUN = 400
 SHIPPED_WORDS = resource_path("dictionaries", "km_KH", "km_KH.dic")
 
+#: coeng DA and coeng TA look alike and texts write both (សក្ដានុពល, សក្តានុពល): words are compared with DA
+#: written as TA, one character for one so the spans stay where they are
+_COENG_DA = "\u17d2\u178a"
+
 #: (start, end, known) of one word in the text
 WordSpan = tuple[int, int, bool]
 
@@ -44,6 +48,7 @@ class KhmerSegmenter:
 
     def add(self, words: Iterable[str]) -> None:
         for word in words:
+            word = _folded(word)
             parts = clusters(word)
             if not parts or not _KHMER_RUN.fullmatch(word):
                 continue
@@ -62,15 +67,16 @@ class KhmerSegmenter:
         return twin
 
     def __contains__(self, word: str) -> bool:
-        return word in self._words
+        return _folded(word) in self._words
 
     def spans(self, text: str) -> list[WordSpan]:
         """Every Khmer word of `text` as (start, end, known), in order."""
         found: list[WordSpan] = []
         for run in _KHMER_RUN.finditer(text):
             start = run.start()
-            for piece_start in range(0, len(run.group()), _LONGEST_RUN):
-                piece = run.group()[piece_start : piece_start + _LONGEST_RUN]
+            folded = _folded(run.group())
+            for piece_start in range(0, len(folded), _LONGEST_RUN):
+                piece = folded[piece_start : piece_start + _LONGEST_RUN]
                 offset = start + piece_start
                 found.extend((offset + a, offset + b, known) for a, b, known in self._cut_run(piece))
         return found
@@ -114,6 +120,10 @@ class KhmerSegmenter:
                 spans.append((ends[i], ends[cut], known))
             i = cut
         return tuple(spans)
+
+
+def _folded(text: str) -> str:
+    return text.replace(_COENG_DA, "\u17d2\u178f") if _COENG_DA in text else text
 
 
 def read_word_list(data: bytes) -> list[str]:

@@ -59,6 +59,14 @@ class _Engine:
     def __init__(self, files: DictionaryFiles) -> None:
         self.files = files
         self._dictionary: Any = None
+        self.also: list[_Engine] = []
+        for variant in files.also:
+            try:
+                check_files(variant)
+            except DictionaryProblem as exc:
+                log.warning("%s (left out)", exc)
+                continue
+            self.also.append(_Engine(variant))
 
     @property
     def dictionary(self) -> Any:
@@ -72,7 +80,17 @@ class _Engine:
         return self._dictionary
 
     def lookup(self, word: str) -> bool:
-        return bool(self.dictionary.lookup(word))
+        if self.dictionary.lookup(word):
+            return True
+        for variant in self.also:  # honour (en_GB) is as correct as honor (en_US)
+            try:
+                if variant.dictionary.lookup(word):
+                    return True
+            except DictionaryProblem as exc:
+                log.warning("%s (left out)", exc)
+                self.also.remove(variant)
+                break
+        return False
 
     def suggest(self, word: str) -> list[str]:
         found = []

@@ -45,6 +45,8 @@ class DictionaryFiles:
     name: str  # en_US
     aff: Path
     dic: Path
+    #: the language's other variants installed (en_GB beside en_US): a word any of them knows is correct
+    also: tuple[DictionaryFiles, ...] = ()
 
     @property
     def stem(self) -> str:
@@ -74,13 +76,20 @@ def _plain_file(path: Path, follow_links: bool) -> bool:
 
 
 def find_dictionary(language: str) -> DictionaryFiles | None:
-    """The first .aff/.dic pair for `language`, or None when none is installed."""
-    for name in HUNSPELL_NAMES.get(language, ()):
-        for folder, follow in search_folders():
-            for place in (folder / name, folder):
-                aff, dic = place / f"{name}.aff", place / f"{name}.dic"
-                if _plain_file(aff, follow) and _plain_file(dic, follow):
-                    return DictionaryFiles(language, name, aff, dic)
+    """The first .aff/.dic pair for `language` (with its other variants), or None when none is installed."""
+    found = [files for name in HUNSPELL_NAMES.get(language, ()) if (files := _find_named(language, name))]
+    if not found:
+        return None
+    first, *others = found
+    return DictionaryFiles(first.language, first.name, first.aff, first.dic, tuple(others))
+
+
+def _find_named(language: str, name: str) -> DictionaryFiles | None:
+    for folder, follow in search_folders():
+        for place in (folder / name, folder):
+            aff, dic = place / f"{name}.aff", place / f"{name}.dic"
+            if _plain_file(aff, follow) and _plain_file(dic, follow):
+                return DictionaryFiles(language, name, aff, dic)
     return None
 
 
