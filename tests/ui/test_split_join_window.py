@@ -7,11 +7,12 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QDialog, QMessageBox
+from PySide6.QtWidgets import QDialog
 
+from workbench.core.importing.file_import import import_files
 from workbench.core.records import Origin, Status
 from workbench.core.settings import Settings
-from workbench.ui import split_dialog
+from workbench.ui import segment_structure_dialogs as split_dialog
 from workbench.ui.actions import segment_structure
 from workbench.ui.segment_editor import SegmentEditor
 
@@ -80,7 +81,7 @@ def test_a_split_inside_a_protected_date_is_refused_in_the_dialog(qtbot, open_wi
     assert dialog.split_button.isEnabled() and "Second part: ngày 24/11/2024." in dialog.preview.text()
 
 
-def test_join_asks_first_and_undo_gives_both_back(qtbot, open_window, repeated, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+def test_join_shows_what_it_makes_and_undo_gives_both_back(qtbot, open_window, repeated, monkeypatch) -> None:  # type: ignore[no-untyped-def]
     window = open_window(repeated)
     first, second = window.model.ids[:2]
     window.project.save_translation(
@@ -88,16 +89,16 @@ def test_join_asks_first_and_undo_gives_both_back(qtbot, open_window, repeated, 
     )
     window.project.save_translation(second, "en", "Many people came.", Status.TRANSLATED, Origin.HUMAN, "x")
     before = _sources(window)
-    asked: list[str] = []
+    shown: list[str] = []
 
-    def answer(_parent: object, _title: str, text: str, *_args: object) -> QMessageBox.StandardButton:
-        asked.append(text)
-        return QMessageBox.StandardButton.Yes
+    def exec_dialog(dialog: split_dialog.JoinDialog) -> int:
+        shown.append(dialog.windowTitle())
+        return int(QDialog.DialogCode.Accepted.value)
 
-    monkeypatch.setattr(QMessageBox, "question", answer)
+    monkeypatch.setattr(split_dialog.JoinDialog, "exec", exec_dialog)
     window.grid.setCurrentIndex(window.model.index(0, EN))
     qtbot.keyClick(window.grid, Qt.Key.Key_J, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
-    assert asked and "le-hoi.txt #1" in asked[0]
+    assert shown == ["Join le-hoi.txt #1"]
     assert _sources(window)[0] == "Lễ hội Dâng Y ngày 24/11/2024. Người dân đến rất đông."
     assert window.model.rowCount() == len(before) - 1
     joined = window.project.segment(first).translations["en"]
@@ -105,6 +106,27 @@ def test_join_asks_first_and_undo_gives_both_back(qtbot, open_window, repeated, 
     _undo(qtbot, window)
     assert _sources(window) == before and window.model.ids[1] == second
     assert window.project.segment(second).translations["en"].text == "Many people came."
+    window.close()
+
+
+def test_a_split_kept_as_an_exception_survives_a_reimport(qtbot, open_window, repeated, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    window = open_window(repeated)
+    _split_at(monkeypatch, "ngày")
+    real_exception = split_dialog.SplitDialog.exception
+
+    def ticked(dialog: split_dialog.SplitDialog):  # type: ignore[no-untyped-def]
+        dialog.remember.setChecked(True)
+        return real_exception(dialog)
+
+    monkeypatch.setattr(split_dialog.SplitDialog, "exception", ticked)
+    window.grid.setCurrentIndex(window.model.index(0, EN))
+    window.structure.split_action.trigger()
+    first, second = window.model.ids[:2]
+    window.project.save_translation(first, "en", "The Dang Y festival", Status.TRANSLATED, Origin.HUMAN, "x")
+    window.project.save_translation(second, "en", "on 24/11/2024.", Status.TRANSLATED, Origin.HUMAN, "x")
+    import_files(window.project, [repeated])  # the same file again: the split is how it segments now
+    assert window.project.segment_ids()[:2] == [first, second]
+    assert window.project.segment(second).translations["en"].text == "on 24/11/2024."
     window.close()
 
 

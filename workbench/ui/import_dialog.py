@@ -35,6 +35,8 @@ from PySide6.QtWidgets import (
 
 from workbench.core.errors import ImportProblem, WorkbenchError
 from workbench.core.importing.file_import import FORMATS, prepare_import
+from workbench.core.importing.segmentation_exceptions import project_segmenter
+from workbench.core.language.segmenter import Segmenter
 from workbench.core.records import PreparedDocument
 from workbench.core.settings import Settings
 from workbench.core.store.project_store import Project
@@ -55,12 +57,15 @@ class _Reading:
     encoding: str
 
 
-def _reading(path: Path, encoding: str) -> Callable[[TaskState], PreparedDocument | ImportProblem]:
-    """A task that reads and segments one file; a file that cannot be read is its ImportProblem, not an error."""
+def _reading(
+    path: Path, encoding: str, segmenter: Segmenter | None
+) -> Callable[[TaskState], PreparedDocument | ImportProblem]:
+    """A task that reads and segments one file (with the project's segmentation exceptions); a file that cannot
+    be read is its ImportProblem, not an error."""
 
     def read(_state: TaskState) -> PreparedDocument | ImportProblem:
         try:
-            return prepare_import(path, encoding or None)
+            return prepare_import(path, encoding or None, segmenter=segmenter)
         except WorkbenchError as exc:
             return exc if isinstance(exc, ImportProblem) else ImportProblem(str(path), str(exc))
         except Exception as exc:  # a worker reports, never raises
@@ -84,6 +89,8 @@ class ImportDialog(QDialog):
         self.report: list[str] = []
         self._readings: dict[str, int] = {}  # file -> the task reading it now
         self._reader: TaskRunner[_Reading] = TaskRunner(self)
+        #: the project's segmentation exceptions (made on the GUI thread: the reading tasks only use it)
+        self._segmenter = project_segmenter(project)
         self._reader.finished.connect(self._file_read)
 
         self.files = QListWidget()
@@ -171,7 +178,9 @@ class ImportDialog(QDialog):
         self._update_state()
         if key in self._readings:  # read again with another encoding: the earlier result is stale
             self._reader.drop(self._readings[key])
-        self._readings[key] = self._reader.start(_reading(Path(key), encoding), _Reading(key, encoding))
+        self._readings[key] = self._reader.start(
+            _reading(Path(key), encoding, self._segmenter), _Reading(key, encoding)
+        )
 
     def _file_read(self, task_id: int, result: object) -> None:
         reading = self._reader.purpose(task_id)

@@ -17,6 +17,7 @@ from workbench.core.importing.boilerplate import mark_boilerplate
 from workbench.core.importing.docx_import import docx_blocks
 from workbench.core.importing.html_import import html_blocks
 from workbench.core.importing.po_import import PLURAL_SEPARATOR, context_key, po_blocks
+from workbench.core.importing.segmentation_exceptions import project_segmenter
 from workbench.core.importing.text_decoding import decode_text
 from workbench.core.importing.text_import import text_blocks
 from workbench.core.language.protected_spans import find_protected_spans
@@ -85,14 +86,19 @@ def read_checked(path: Path) -> tuple[str, bytes]:
     return fmt, data
 
 
-def prepare_import(path: Path, encoding: str | None = None, name: str | None = None) -> PreparedDocument:
-    """Parse, clean and segment one file. Raises ImportProblem naming the file and the problem."""
+def prepare_import(
+    path: Path, encoding: str | None = None, name: str | None = None, segmenter: Segmenter | None = None
+) -> PreparedDocument:
+    """Parse, clean and segment one file (with `segmenter`: a project's, with its exceptions). Raises
+    ImportProblem naming the file and the problem."""
     fmt, data = read_checked(path)
     with without_cycle_collection():
-        return _prepared(path, fmt, data, encoding, name)
+        return _prepared(path, fmt, data, encoding, name, segmenter)
 
 
-def _prepared(path: Path, fmt: str, data: bytes, encoding: str | None, name: str | None) -> PreparedDocument:
+def _prepared(
+    path: Path, fmt: str, data: bytes, encoding: str | None, name: str | None, segmenter: Segmenter | None
+) -> PreparedDocument:
     source = str(path)
     properties: dict[str, object] = {}
     warnings: tuple[str, ...] = ()
@@ -114,7 +120,7 @@ def _prepared(path: Path, fmt: str, data: bytes, encoding: str | None, name: str
         mark_boilerplate(blocks)
     if not blocks:
         raise ImportProblem(source, "contains no text to translate")
-    segments = segment_blocks(blocks, segmenter_for("vi"))
+    segments = segment_blocks(blocks, segmenter or segmenter_for("vi"))
     return PreparedDocument(
         name=name or path.name,
         format=fmt,
@@ -190,12 +196,13 @@ def import_files(
     """Import each file in its own transaction; a bad file is reported and the others still go in."""
     progress = progress or NullProgress()
     outcomes = []
+    segmenter = project_segmenter(project)
     for done, path in enumerate(paths):
         if progress.is_cancelled():
             raise Cancelled(f"import stopped after {done} of {len(paths)} files")
         progress.report(done, len(paths), str(path))
         try:
-            prepared = prepare_import(Path(path), encoding)
+            prepared = prepare_import(Path(path), encoding, segmenter=segmenter)
             result = project.store_document(prepared, author)
         except ImportProblem as problem:
             log.info("%s", problem)  # the outcome carries it to the CLI and the dialog, which show it once

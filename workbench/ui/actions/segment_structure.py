@@ -13,10 +13,11 @@ from typing import TypeVar
 
 from PySide6.QtCore import QObject
 from PySide6.QtGui import QUndoCommand
-from PySide6.QtWidgets import QDialog, QMessageBox
+from PySide6.QtWidgets import QDialog
 
 from workbench.core.changes import SegmentChanges
 from workbench.core.errors import WorkbenchError
+from workbench.core.importing.segmentation_exceptions import SegmentationException, add_exception
 from workbench.core.ops.segment_structure import (
     JoinResult,
     SplitResult,
@@ -29,7 +30,7 @@ from workbench.core.ops.segment_structure import (
 from workbench.core.store.segment_numbers import label_of
 from workbench.ui.actions.new_action import new_action
 from workbench.ui.error_dialog import show_error
-from workbench.ui.split_dialog import SplitDialog
+from workbench.ui.segment_structure_dialogs import JoinDialog, SplitDialog
 from workbench.ui.window_context import WindowContext
 
 T = TypeVar("T")
@@ -94,45 +95,50 @@ class SegmentStructureActions(QObject):
                              window.dialog_parent())  # fmt: skip
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return
-        at = dialog.place()
+        at, exception = dialog.place(), dialog.exception()
         result = self.run(lambda: split_segment(self.project, segment_id, at, self.author()))
         if result is None:
             return
         label = self.tr("Split {0}").format(label_of(self.project, segment_id))
         window.editing.undo_stack.push(StructureEdit(self, result, label))
         self.show(result.changes, segment_id)
+        if exception is not None:
+            self._remember(exception)
 
     def join(self) -> None:
-        """Ctrl+Shift+J: the current segment with the next one of its paragraph (asked first when both have a
-        translation, since the two become one)."""
+        """Ctrl+Shift+J: the current segment with the next one of its paragraph, after a look at what the two
+        become (Enter joins)."""
         segment_id = self._prepare()
         if segment_id is None:
             return
         label = label_of(self.project, segment_id)
-        if self._both_translated(segment_id):
-            answer = QMessageBox.question(
-                self.window.dialog_parent(),
-                self.tr("Join segments"),
-                self.tr(
-                    "Join {0} with the next segment? Their translations are joined too; where either was not "
-                    "confirmed the joined one is a draft to review."
-                ).format(label),
-            )
-            if answer != QMessageBox.StandardButton.Yes:
+        following = next_segment(self.project, segment_id)
+        exception: SegmentationException | None = None
+        first, second = self.project.segments_by_ids([segment_id, following]) if following else (None, None)
+        if first is not None and second is not None and first.paragraph == second.paragraph:
+            merged = [
+                self.window.names.get(lang, lang)
+                for lang in self.project.info.target_languages
+                if first.translations[lang].text and second.translations[lang].text
+            ]
+            dialog = JoinDialog(first, second, label, merged, self.window.dialog_parent())
+            if dialog.exec() != QDialog.DialogCode.Accepted:
                 return
+            exception = dialog.exception()
+        # the last of its document, or the next one starts another paragraph: refused, saying why
         result = self.run(lambda: join_segments(self.project, segment_id, self.author()))
         if result is None:
             return
         self.window.editing.undo_stack.push(StructureEdit(self, result, self.tr("Join {0}").format(label)))
         self.show(result.changes, segment_id)
+        if exception is not None:
+            self._remember(exception)
 
-    def _both_translated(self, segment_id: int) -> bool:
-        following = next_segment(self.project, segment_id)
-        if following is None:
-            return False  # the join is refused, with its reason, below
-        first, second = self.project.segments_by_ids([segment_id, following])
-        languages = self.project.info.target_languages
-        return any(first.translations[lang].text and second.translations[lang].text for lang in languages)
+    def _remember(self, exception: SegmentationException) -> None:
+        """The place as an exception for the next imports, said in the status bar."""
+        added = self.run(lambda: add_exception(self.project, exception))
+        if added is not None:
+            self.window.show_status(self.tr("Next imports: {0}").format(exception.describe()), 8000)
 
     def _prepare(self) -> int | None:
         """The current segment, with text typed in its open editor kept first (as a draft, as leaving the cell does)."""

@@ -1,8 +1,11 @@
-"""Segment > Split: the source with a cursor the translator moves to where the segment should end.
+"""Segment > Split and Join: the two small dialogs that say what will happen before it does.
 
-The place is checked as the core checks it (`split_point`): out of a word to its nearer edge, never at
-the start or the end, never inside a protected number, date or code. The two parts are shown as they
-would be, and the Split button is off while the place is refused, with the reason beside it.
+Split: the source with a cursor the translator moves to where the segment should end. The place is
+checked as the core checks it (`split_point`): out of a word to its nearer edge, never at the start or
+the end, never inside a protected number, date or code. The two parts are shown as they would be, and
+the Split button is off while the place is refused, with the reason beside it. Join: both sources and
+what happens to their translations. Each offers to remember the place for the next imports (an
+exception in the project's segmentation), never silently.
 """
 
 from __future__ import annotations
@@ -10,6 +13,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QTextCursor
 from PySide6.QtWidgets import (
+    QCheckBox,
     QDialog,
     QDialogButtonBox,
     QLabel,
@@ -20,6 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from workbench.core.errors import ProjectError
+from workbench.core.importing.segmentation_exceptions import SegmentationException, exception_at
 from workbench.core.ops.segment_structure import split_point
 from workbench.core.records import SegmentRecord
 
@@ -52,6 +57,7 @@ class SplitDialog(QDialog):
         self.preview = QLabel()
         self.preview.setWordWrap(True)
         self.preview.setTextFormat(Qt.TextFormat.PlainText)
+        self.remember = QCheckBox(self.tr("Also always break here in future imports (add an exception)"))
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
         self.split_button = QPushButton(self.tr("&Split"))
         self.split_button.setDefault(True)
@@ -62,6 +68,7 @@ class SplitDialog(QDialog):
         layout.addWidget(intro)
         layout.addWidget(self.source)
         layout.addWidget(self.preview)
+        layout.addWidget(self.remember)
         layout.addWidget(buttons)
         self.source.cursorPositionChanged.connect(self._update)
         self.set_place(initial_place(segment.source, selected))
@@ -96,7 +103,54 @@ class SplitDialog(QDialog):
     def _update(self) -> None:
         cut = self.cut()
         self.split_button.setEnabled(cut is not None)
+        self.remember.setEnabled(cut is not None)
         if cut is None:
             return
         first, second = self.segment.source[:cut].rstrip(), self.segment.source[cut:].lstrip()
         self.preview.setText(self.tr("First part: {0}\nSecond part: {1}").format(first, second))
+
+    def exception(self) -> SegmentationException | None:
+        """The exception to add, if the translator asked for one."""
+        cut = self.cut()
+        if cut is None or not self.remember.isChecked():
+            return None
+        return exception_at(self.segment.source[:cut], self.segment.source[cut:], breaks=True)
+
+
+class JoinDialog(QDialog):
+    """What a join makes: one source, and one translation per language where both had one."""
+
+    def __init__(self, first: SegmentRecord, second: SegmentRecord, label: str, merged: list[str],
+                 parent: QWidget | None = None) -> None:  # fmt: skip
+        super().__init__(parent)
+        self.first, self.second = first, second
+        self.setWindowTitle(self.tr("Join {0}").format(label))
+        self.resize(620, 260)
+        text = QLabel(self.tr("Join {0} with the next segment:\n{1}\n{2}").format(label, first.source, second.source))
+        text.setWordWrap(True)
+        text.setTextFormat(Qt.TextFormat.PlainText)
+        layout = QVBoxLayout(self)
+        layout.addWidget(text)
+        if merged:
+            note = QLabel(
+                self.tr(
+                    "Their translations ({0}) are joined too; where either was not confirmed, the joined one is a "
+                    "draft to review."
+                ).format(", ".join(merged))
+            )
+            note.setWordWrap(True)
+            layout.addWidget(note)
+        self.remember = QCheckBox(self.tr("Also never break here in future imports (add an exception)"))
+        layout.addWidget(self.remember)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
+        self.join_button = QPushButton(self.tr("&Join"))
+        self.join_button.setDefault(True)
+        buttons.addButton(self.join_button, QDialogButtonBox.ButtonRole.AcceptRole)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+
+    def exception(self) -> SegmentationException | None:
+        if not self.remember.isChecked():
+            return None
+        return exception_at(self.first.source, self.second.source, breaks=False)
