@@ -9,6 +9,7 @@ from pathlib import Path
 from PySide6.QtCore import Qt
 
 from workbench.core.importing.file_import import import_files
+from workbench.core.records import Status
 from workbench.core.store.project_store import Project
 from workbench.ui.start_window import StartWindow
 
@@ -59,6 +60,18 @@ def test_ctrl_j_goes_to_a_number_in_the_current_document_or_a_named_one(qtbot, o
     assert not dialog.isVisible()
     assert window.current_segment_id() == ids[1]  # the search that hid it was cleared
     assert window.model.data(window.model.index(window.grid.currentIndex().row(), 0)) == 2
+
+    window.grid.setCurrentIndex(window.model.index(1, 2))  # le-hoi.txt #2, English
+    editor = window.open_editor()
+    qtbot.keyClicks(editor, "People")
+    qtbot.keyClick(editor, Qt.Key.Key_J, Qt.KeyboardModifier.ControlModifier)  # Ctrl+J reaches the window
+    dialog = window.navigation.go_to_dialog
+    dialog.field.setText("1")
+    dialog.go()
+    assert window.current_segment_id() == ids[0]
+    left = window.project.segment(ids[1]).translations["en"]
+    assert (left.text, left.status) == ("People", Status.DRAFT)  # what was typed is kept as a draft
+    assert window.current_editor() is not None and window.current_editor().segment_id == ids[0]
     window.close()
 
 

@@ -68,9 +68,16 @@ class NavigationActions(QObject):
         if dialog.chosen is None:
             return
         window = self.window
+        editor = window.current_editor()
+        if editor is not None and editor.segment_id:  # the text typed so far stays, as a draft, as Ctrl+Down leaves it
+            if not window.editing.set_text(editor.segment_id, editor.language, editor.toPlainText(), confirmed=False):
+                return
+            window.close_editor(editor)
         window.go_to(dialog.chosen, window.work_language())
         if window.current_segment_id() != dialog.chosen:
             window.show_status(self.tr("That segment is hidden by the filter: clear the filter to see it"), 5000)
+        elif editor is not None:
+            window.open_editor()  # typing goes on in the segment gone to
 
     # --- recent projects -------------------------------------------------------------------------------
 
