@@ -190,3 +190,21 @@ def test_segments_lists_the_label_a_command_takes_back(path: Path, capsys: pytes
     assert "tin.txt #2 " in out.splitlines()[-1]
     code, out, _err = _cli(context, capsys, "edit", str(path), rows[4]["label"], "--to", "en", "--text", "News two.")
     assert code == 0 and _translation(path, rows[4]["id"], "en").text == "News two."
+
+
+def test_editing_approved_text_returns_it_to_the_editor_and_text_can_come_from_stdin(
+    path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import io
+
+    context = AppContext(Settings(user_name="Dara", propagate_repetitions="off"), path.parent / "shared.db")
+    *_rest, b2 = _ids(path)
+    with Project.open(path) as project:
+        project.save_translation(b2, "en", "News two.", Status.APPROVED, Origin.HUMAN, "Chị Hoa")
+    code, out, _err = _cli(context, capsys, "edit", str(path), "tin.txt #2", "--to", "en", "--text", "News two.")
+    assert code == 0 and "tin.txt #2 (en): unchanged, approved" in out
+    monkeypatch.setattr("sys.stdin", io.StringIO("The second news item.\n"))
+    code, out, _err = _cli(context, capsys, "edit", str(path), "tin.txt #2", "--to", "en", "--text", "-", "--confirm")
+    assert code == 0 and "it was approved: an editor approves the new text again" in out
+    edited = _translation(path, b2, "en")
+    assert (edited.text, edited.status, edited.author) == ("The second news item.", Status.TRANSLATED, "Dara")
