@@ -1,7 +1,9 @@
 """`python main.py bench analysis`: the analysis (Tools > Analysis, `analyze`) of a 50,000-segment project
 against a large shared memory, into English and Khmer, and what its memory lookups cost.
 
-The memory holds a fifth of the project's distinct sources as they are (another case: 100 % matches, into
+The project's sentences are generated press prose, every tenth segment a repetition of an earlier one
+(an office's documents repeat headings and set phrases; `bench project`'s document repeats one page of
+text, which would leave the memory almost nothing to look up). The memory holds a fifth of the project's distinct sources as they are (another case: 100 % matches, into
 English and Khmer), a fifth with their last two words changed (fuzzy matches, both languages) and
 generated press prose for the rest (English). Printed: the whole analysis (wall and CPU time, the key
 queries and fuzzy searches it made, the bands), then, on a sample of distinct sources, the analysis's
@@ -11,6 +13,7 @@ matching (one key query and one fuzzy search per source for both languages) agai
 
 from __future__ import annotations
 
+import random
 import statistics
 import tempfile
 import time
@@ -19,6 +22,7 @@ from pathlib import Path
 
 from workbench.bench.project_bench import build_big_project
 from workbench.bench.tm_bench import generate_units
+from workbench.core.importing.file_import import prepare_import
 from workbench.core.memory.match_normalization import normalize_for_matching
 from workbench.core.memory.project_memory import Memories
 from workbench.core.memory.translation_memory import MemoryUnit, SharedMemory
@@ -29,6 +33,20 @@ from workbench.core.store.project_store import Project
 LANGUAGES = ("en", "km")
 SAMPLE = 300
 PAIRS = 3
+
+
+def _build_project(path: Path, segments: int) -> Path:
+    """A project of `segments` sentences, a tenth of them repeating an earlier one."""
+    rng = random.Random(5)
+    distinct = generate_units(segments - segments // 10, seed=3)
+    sentences: list[str] = []
+    for sentence in distinct:
+        sentences.append(sentence)
+        if len(sentences) % 10 == 9:
+            sentences.append(rng.choice(sentences))
+    text = path.with_suffix(".txt")
+    text.write_text("\n\n".join(sentences[:segments]), encoding="utf-8")
+    return build_big_project(path, segments, prepare_import(text))
 
 
 def _memory_units(sources: list[str], units: int) -> list[MemoryUnit]:
@@ -69,7 +87,7 @@ def _spread(values: list[float]) -> str:
 def run_analysis_benchmark(segments: int, units: int, out: Callable[[str], None]) -> None:
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)
-        path = build_big_project(folder / "analysis.wbp", segments)
+        path = _build_project(folder / "analysis.wbp", segments)
         with Project.open(path) as project:
             sources = sorted({s.source for s in project.segments() if s.translatable})
         memory = SharedMemory(folder / "shared.sqlite")
