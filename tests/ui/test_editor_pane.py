@@ -1,16 +1,25 @@
 """A translator who turns on the editor pane (View > Editor pane) writes long segments in a roomy editor
 under the grid: the text is kept as it is typed, Ctrl+Enter confirms and goes on, moving to another cell
-leaves the text and shows that cell, and the grid's Enter comes to the pane instead of a cell editor."""
+leaves the text and shows that cell, and the grid's Enter comes to the pane instead of a cell editor. A long Khmer line wraps between
+syllables, in the pane and in the cell, never inside one."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+import json
+from pathlib import Path
 
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QTextOption
+from PySide6.QtWidgets import QPlainTextEdit
+
+from workbench.core.language.khmer_breaks import ZERO_WIDTH_SPACE, for_display
 from workbench.core.ops.unconfirmed_edits import unconfirmed_edits
 from workbench.core.records import Status
 from workbench.core.settings import Settings
+from workbench.ui.segment_editor import SegmentEditor
 
-EN = 2
+EN, KM = 2, 3
+SAMPLES = Path(__file__).resolve().parents[2] / "resources" / "samples" / "soc-trang-sample-translations.json"
 
 
 def _with_pane(qtbot, open_window):  # type: ignore[no-untyped-def]
@@ -87,3 +96,67 @@ def test_the_pane_is_remembered_for_the_next_window(qtbot, open_window, app_cont
     qtbot.keyClick(again.grid, Qt.Key.Key_F2)
     assert again.delegate.open_editor is not None  # without the pane, the cell's own editor again
     again.close()
+
+
+def _khmer_sample() -> str:
+    """The sample Khmer translations the project ships, joined into one long line with no space in it."""
+    segments = json.loads(SAMPLES.read_text(encoding="utf-8"))["segments"]
+    return "".join(s["km"].replace(" ", "") for s in segments)
+
+
+def _line_ends(editor: SegmentEditor) -> list[int]:
+    editor.grab()  # painted: the lines are the ones the translator sees
+    layout = editor.document().firstBlock().layout()
+    return [layout.lineAt(i).textStart() + layout.lineAt(i).textLength() for i in range(layout.lineCount())]
+
+
+def _cut_syllables(text: str, ends: list[int]) -> list[str]:
+    """The line ends that fall inside a Khmer syllable (as the grid shows syllables), with their context."""
+    shown = for_display(text).split(ZERO_WIDTH_SPACE)
+    boundaries = {sum(len(piece) for piece in shown[:n]) for n in range(len(shown) + 1)}
+    khmer = {i for i, char in enumerate(text) if "\u1780" <= char <= "\u17d3" or char == "\u17dd"}  # no ។
+    return [text[end - 3 : end] + "|" + text[end : end + 3] for end in ends[:-1]
+            if end - 1 in khmer and end in khmer and end not in boundaries]  # fmt: skip
+
+
+def test_a_long_khmer_translation_wraps_between_syllables_in_the_pane_and_in_the_cell(qtbot, open_window) -> None:  # type: ignore[no-untyped-def]
+    window = _with_pane(qtbot, open_window)
+    window.grid.setCurrentIndex(window.model.index(0, KM))
+    text = _khmer_sample()
+    editor = window.pane.editor
+    for width in (180, 230, 310):
+        window.grid_and_pane.setSizes([200, 300])
+        editor.setFixedWidth(width)
+        editor.setPlainText(text)
+        ends = _line_ends(editor)
+        assert len(ends) >= 4  # it wraps
+        assert _cut_syllables(text, ends) == []
+        assert editor.toPlainText() == text  # no break marks in the text itself
+    qtbot.keyClick(editor, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    assert window.project.segment(window.model.segment_id(0)).translations["km"].text == text
+
+    window.pane_action.trigger()  # the cell editor wraps the same way
+    window.grid.setCurrentIndex(window.model.index(1, KM))
+    window.grid.setColumnWidth(KM, 200)
+    qtbot.keyClick(window.grid, Qt.Key.Key_F2)
+    cell = window.delegate.open_editor
+    assert cell is not None
+    cell.setPlainText(text)
+    ends = _line_ends(cell)
+    assert len(ends) >= 4 and _cut_syllables(text, ends) == []
+    window.close()
+
+
+def test_qt_alone_would_cut_khmer_syllables(qtbot) -> None:  # type: ignore[no-untyped-def]
+    """Why ui/khmer_wrap exists: Qt's own wrapping (at its Khmer clusters) cuts syllables from their final
+    consonant; if a Qt update learns Khmer syllables this fails and the layout can go."""
+    text = _khmer_sample()
+    plain = QPlainTextEdit()
+    qtbot.addWidget(plain)
+    plain.setWordWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
+    cut = []
+    for width in (180, 230, 310):
+        plain.setFixedWidth(width)
+        plain.setPlainText(text)
+        cut += _cut_syllables(text, _line_ends(plain))  # type: ignore[arg-type]
+    assert cut

@@ -1,4 +1,7 @@
-"""The list of documents, each with a progress bar per target language (translated or approved share)."""
+"""The list of documents, each with a progress bar per target language (translated or approved share).
+
+It asks for the width its names and bars need (`wanted_width`), so the window opens with the names
+readable and the progress visible rather than a 70-pixel strip of elided names."""
 
 from __future__ import annotations
 
@@ -9,6 +12,9 @@ from workbench.core.records import CONFIRMED
 from workbench.core.store.project_store import Project
 
 ALL_DOCUMENTS = -1
+#: a progress bar's column ("1234/5678" fits), and the most the list asks for however long a name is
+BAR_WIDTH = 84
+MOST_WIDTH = 380
 
 
 class DocumentList(QTreeWidget):
@@ -18,7 +24,12 @@ class DocumentList(QTreeWidget):
         self.languages = list(project.info.target_languages)
         self.setHeaderLabels([self.tr("Document"), *[language_names.get(c, c) for c in self.languages]])
         self.setRootIsDecorated(False)
-        self.header().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        header = self.header()
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        for column in range(1, len(self.languages) + 1):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Fixed)
+            header.resizeSection(column, BAR_WIDTH)
         self.bars: dict[tuple[int, str], QProgressBar] = {}
         self._later = QTimer(self)
         self._later.setSingleShot(True)
@@ -42,6 +53,14 @@ class DocumentList(QTreeWidget):
         self._add_bars(everything, ALL_DOCUMENTS)
         self.select_document(current)
         self._later.start(0)  # counting a big project waits until the window is up
+
+    def wanted_width(self) -> int:
+        """Room for the longest document name and one bar per language (at most MOST_WIDTH)."""
+        metrics = self.fontMetrics()
+        names = [self.topLevelItem(row).text(0) for row in range(self.topLevelItemCount())]  # type: ignore[union-attr]
+        longest = max((metrics.horizontalAdvance(name) for name in names), default=0)
+        frame = 2 * self.frameWidth() + self.verticalScrollBar().sizeHint().width()
+        return min(longest + 24 + BAR_WIDTH * len(self.languages) + frame, MOST_WIDTH)
 
     def _add_bars(self, item: QTreeWidgetItem, document_id: int) -> None:
         for column, code in enumerate(self.languages, start=1):

@@ -19,6 +19,7 @@ from workbench.core.memory.glossary import TERM_NOT_USED
 from workbench.core.records import Translation
 from workbench.core.review.post_edit_diff import word_diff
 from workbench.core.store.draft_notes import DraftNote
+from workbench.ui.narrow_label import narrow_wrapping
 from workbench.ui.status_look import BAND_COLOURS, band_name, quality_line, signal_lines
 
 #: how the flag of a glossary term the draft still lacks starts (the QA check term-not-used's wording)
@@ -74,6 +75,7 @@ class DraftNotesView(QGroupBox):
         scroll = QScrollArea()  # a long back-translation scrolls instead of squeezing the panel
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         scroll.setMinimumHeight(140)
         scroll.setWidget(inner)
         QVBoxLayout(self).addWidget(scroll)
@@ -82,7 +84,7 @@ class DraftNotesView(QGroupBox):
         self.rules = QLabel()
         self.back_translation = QLabel()
         for label in (self.quality, self.back_translation, self.terms, self.rules):
-            label.setWordWrap(True)
+            narrow_wrapping(label)  # a long unbroken back-translation must not widen the side panel
             label.setTextFormat(Qt.TextFormat.RichText)
             label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
             layout.addWidget(label)

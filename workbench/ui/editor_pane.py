@@ -15,13 +15,15 @@ from collections.abc import Callable
 
 from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QAction, QKeyEvent
-from PySide6.QtWidgets import QLabel, QPlainTextEdit, QSizePolicy, QSplitter, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QLabel, QPlainTextEdit, QSplitter, QVBoxLayout, QWidget
 
 from workbench.core.errors import WorkbenchError
 from workbench.core.records import SegmentRecord
 from workbench.core.store.project_store import Project
 from workbench.core.store.segment_numbers import segment_label
 from workbench.ui.editing_controller import EditingController
+from workbench.ui.khmer_wrap import wrap_between_syllables
+from workbench.ui.narrow_label import narrow_wrapping
 from workbench.ui.segment_editor import SegmentEditor
 
 log = logging.getLogger(__name__)
@@ -38,8 +40,7 @@ class EditorPane(QWidget):
         self.names = names
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 2, 0, 0)
-        self.heading = QLabel()
-        self.heading.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        self.heading = narrow_wrapping(QLabel())
         layout.addWidget(self.heading)
         self.source_view = QPlainTextEdit()
         self.source_view.setReadOnly(True)
@@ -48,6 +49,7 @@ class EditorPane(QWidget):
         )
         self.source_view.setToolTip(self.tr("The source; select words here, then Ctrl+T adds a glossary term"))
         self.editor = SegmentEditor(self, actions)
+        wrap_between_syllables(self.editor)  # a long Khmer translation wraps between syllables only
         self.editor.setPlaceholderText(self.tr("Choose an English or Khmer cell to translate it here."))
         self.editor.textChanged.connect(self._typed)
         halves = QSplitter(Qt.Orientation.Vertical)

@@ -1,5 +1,8 @@
 """The bar above the grid: search (optionally blind to Vietnamese diacritics), status, language, QA problems,
-the quality band of the machine drafts, and "poor drafts first"."""
+the quality band of the machine drafts, and "poor drafts first".
+
+The search box and its scope take the first line; the other filters flow onto as many lines as the width
+needs, so the bar folds in a narrow window (1280 pixels with both side panes) instead of widening it."""
 
 from __future__ import annotations
 
@@ -10,6 +13,7 @@ from PySide6.QtWidgets import QCheckBox, QComboBox, QHBoxLayout, QLineEdit, QVBo
 
 from workbench.core.records import Status
 from workbench.core.store.segment_filter import NEEDING_WORK, NOT_ESTIMATED, SegmentFilter
+from workbench.ui.flow_layout import FlowLayout
 
 SEARCH_DELAY_MS = 250
 #: the quality-check hook: the ids of segments with a problem, or None when no checks are installed
@@ -22,7 +26,7 @@ class FilterBar(QWidget):
     def __init__(self, languages: list[str], language_names: dict[str, str], parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.qa_provider: QaProvider | None = None
-        # two rows, what to look for and what to show, so the window still fits a 1366-pixel laptop screen
+        # what to look for on the first line; what to show flows below it
         rows = QVBoxLayout(self)
         rows.setContentsMargins(0, 0, 0, 0)
         layout = QHBoxLayout()
@@ -31,20 +35,20 @@ class FilterBar(QWidget):
         self.search = QLineEdit()
         self.search.setPlaceholderText(self.tr("Search source and translations (Ctrl+F)"))
         self.search.setClearButtonEnabled(True)
-        self.search.setMinimumWidth(220)
+        self.search.setMinimumWidth(160)
         layout.addWidget(self.search, 3)
         self.scope = QComboBox()
         self.scope.addItem(self.tr("in source and translations"), (True, True))
         self.scope.addItem(self.tr("in source"), (True, False))
         self.scope.addItem(self.tr("in translations"), (False, True))
         layout.addWidget(self.scope)
+        flow = FlowLayout()
+        rows.addLayout(flow)
         self.ignore_diacritics = QCheckBox(self.tr("Ignore diacritics"))
         self.ignore_diacritics.setToolTip(self.tr("“hoa” also finds “hòa”, “hoà” and “Hóa”"))
-        layout.addWidget(self.ignore_diacritics)
+        flow.addWidget(self.ignore_diacritics)
         self.match_case = QCheckBox(self.tr("Match case"))
-        layout.addWidget(self.match_case)
-        layout = QHBoxLayout()
-        rows.addLayout(layout)
+        flow.addWidget(self.match_case)
 
         self.status = QComboBox()
         self.status.addItem(self.tr("All statuses"), frozenset())
@@ -57,16 +61,16 @@ class FilterBar(QWidget):
             (Status.NEEDS_WORK, self.tr("Needs work")),
         ):
             self.status.addItem(label, frozenset({status}))
-        layout.addWidget(self.status)
+        flow.addWidget(self.status)
         self.language = QComboBox()
         self.language.addItem(self.tr("any language"), None)
         for code in languages:
             self.language.addItem(language_names.get(code, code), code)
-        layout.addWidget(self.language)
+        flow.addWidget(self.language)
         self.qa = QCheckBox(self.tr("Has QA issue"))
         self.qa.setEnabled(False)
         self.qa.setToolTip(self.tr("Quality checks are not installed yet"))
-        layout.addWidget(self.qa)
+        flow.addWidget(self.qa)
         self.band = QComboBox()
         self.band.setToolTip(self.tr("The quality estimate of the machine draft in the cell"))
         self.band.addItem(self.tr("any quality"), frozenset())
@@ -77,11 +81,10 @@ class FilterBar(QWidget):
             (NOT_ESTIMATED, self.tr("Drafts not estimated")),
         ):
             self.band.addItem(label, frozenset({band}))
-        layout.addWidget(self.band)
+        flow.addWidget(self.band)
         self.poor_first = QCheckBox(self.tr("Poor drafts first"))
         self.poor_first.setToolTip(self.tr("Poor machine drafts first, then those to check, good, the rest last"))
-        layout.addWidget(self.poor_first)
-        layout.addStretch(1)
+        flow.addWidget(self.poor_first)
 
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)

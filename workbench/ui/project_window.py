@@ -138,7 +138,8 @@ class ProjectWindow(QMainWindow):
         self.splitter.addWidget(centre)
         self.splitter.addWidget(self.side_panel)
         self.splitter.setStretchFactor(1, 4)
-        self.splitter.setSizes([230, 760, 290])
+        documents = self.documents.wanted_width()
+        self.splitter.setSizes([documents, self.width() - documents - 300, 300])
         self.setCentralWidget(self.splitter)
         for widget in self.translate.status_widgets():
             self.statusBar().addPermanentWidget(widget)
@@ -200,9 +201,7 @@ class ProjectWindow(QMainWindow):
         self.side_panel.insert_requested.connect(self.commands.insert_text)
         self.side_panel.translate_now_requested.connect(self.translate.translate_now)
         self.side_panel.failed.connect(lambda message: self.show_status(message, 8000))
-        self.delegate.text_edited.connect(
-            lambda editor: self.editing.typing(editor.segment_id, editor.language, editor.toPlainText())
-        )
+        self.delegate.text_edited.connect(self._cell_typed)
         self.delegate.edit_left.connect(
             lambda editor, text: self.editing.set_text(editor.segment_id, editor.language, text, confirmed=False)
         )
@@ -210,6 +209,10 @@ class ProjectWindow(QMainWindow):
         self.grid.current_cell_changed.connect(self._current_changed)
         self.delegate.editor_opened.connect(self.spelling.attach)
         self.spelling.attach(self.pane.editor)
+
+    def _cell_typed(self, editor: SegmentEditor) -> None:
+        if editor.segment_id:  # 0: closed (its text saved) or not showing a cell yet
+            self.editing.typing(editor.segment_id, editor.language, editor.toPlainText())
 
     def _editor_actions(self) -> list[QAction]:
         """Actions whose keys reach the window even while a cell editor has focus."""

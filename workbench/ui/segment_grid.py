@@ -17,12 +17,21 @@ from functools import lru_cache
 
 from PySide6.QtCore import QEvent, QModelIndex, QPersistentModelIndex, Qt, QTimer, Signal
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QAbstractItemDelegate, QAbstractItemView, QHeaderView, QTableView, QWidget
+from PySide6.QtWidgets import (
+    QAbstractItemDelegate,
+    QAbstractItemView,
+    QHeaderView,
+    QPlainTextEdit,
+    QStyleOptionViewItem,
+    QTableView,
+    QWidget,
+)
 
 from workbench.core.language.khmer_breaks import for_display
 from workbench.core.memory.glossary import TermFinder
 from workbench.core.store.project_store import Project
-from workbench.ui.segment_editor import SegmentDelegate, SegmentEditor
+from workbench.ui.khmer_wrap import wrap_between_syllables
+from workbench.ui.segment_editor import Index, SegmentDelegate, SegmentEditor
 from workbench.ui.segment_table_model import SegmentTableModel
 from workbench.ui.source_delegate import SourceDelegate
 
@@ -49,6 +58,16 @@ class KhmerWrappingModel(SegmentTableModel):
         return value
 
 
+class SyllableWrappingDelegate(SegmentDelegate):
+    """The cell editor, wrapping Khmer between syllables only (ui/khmer_wrap.py)."""
+
+    def createEditor(self, parent: QWidget, option: QStyleOptionViewItem, index: Index) -> QWidget:
+        editor = super().createEditor(parent, option, index)
+        if isinstance(editor, QPlainTextEdit):
+            wrap_between_syllables(editor)
+        return editor
+
+
 class SegmentGrid(QTableView):
     #: the current cell moved (the new index)
     current_cell_changed = Signal(QModelIndex)
@@ -68,7 +87,7 @@ class SegmentGrid(QTableView):
             | QAbstractItemView.EditTrigger.EditKeyPressed
             | QAbstractItemView.EditTrigger.AnyKeyPressed
         )
-        self.delegate = SegmentDelegate(self, editor_actions, self.font)
+        self.delegate = SyllableWrappingDelegate(self, editor_actions, self.font)
         self.setItemDelegate(self.delegate)
         self.source_delegate = SourceDelegate(self)
         self.setItemDelegateForColumn(1, self.source_delegate)

@@ -1,6 +1,10 @@
 """The side panel for the current segment: suggestions to insert (Ctrl+1..9), what is known about the
 machine draft (quality band, terms, rules, back-translation), glossary terms, the segment's history and a
-comment box. Reads the project; writes only the comment."""
+comment box. Reads the project; writes only the comment.
+
+The panel fits a 1280×720 screen and never widens the window: its boxes scroll when the window is short,
+and a label showing a long unbroken string (a URL in a draft or in the history) keeps the panel's width,
+wrapping where it can and clipping the rest, instead of asking for the string's width."""
 
 from __future__ import annotations
 
@@ -9,12 +13,14 @@ from collections.abc import Callable
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (
+    QFrame,
     QGroupBox,
     QLabel,
     QListWidget,
     QListWidgetItem,
     QPlainTextEdit,
     QPushButton,
+    QScrollArea,
     QVBoxLayout,
     QWidget,
 )
@@ -28,6 +34,7 @@ from workbench.core.store.draft_notes import notes_for
 from workbench.core.store.project_store import Project
 from workbench.core.store.segment_comments import comment, set_comment
 from workbench.ui.draft_notes_view import DraftNotesView
+from workbench.ui.narrow_label import narrow_wrapping
 from workbench.ui.status_look import confidence, status_icon, status_name
 
 log = logging.getLogger(__name__)
@@ -55,10 +62,19 @@ class SidePanel(QWidget):
         self.suggestions: list[Suggestion] = []
         self.terms: list[Suggestion] = []
 
-        layout = QVBoxLayout(self)
+        inside = QWidget()
+        scroll = QScrollArea()  # a short window scrolls the boxes instead of growing taller than the screen
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        scroll.setWidget(inside)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.addWidget(scroll)
+        layout = QVBoxLayout(inside)
         layout.setContentsMargins(4, 0, 0, 0)
         self.heading = QLabel()
-        self.heading.setWordWrap(True)
+        narrow_wrapping(self.heading)
         layout.addWidget(self.heading)
         self.source_view = QPlainTextEdit()
         self.source_view.setReadOnly(True)
@@ -99,7 +115,7 @@ class SidePanel(QWidget):
         box = QGroupBox(self.tr("History"))
         inner = QVBoxLayout(box)
         self.post_edit = QLabel()
-        self.post_edit.setWordWrap(True)
+        narrow_wrapping(self.post_edit)
         self.post_edit.setTextFormat(Qt.TextFormat.RichText)
         inner.addWidget(self.post_edit)
         self.history_list = QListWidget()
