@@ -13,6 +13,7 @@ from workbench.core.memory.concordance import SHARED_MEMORY, concordance, match_
 from workbench.core.memory.match_normalization import normalize_for_matching
 from workbench.core.memory.project_memory import Memories
 from workbench.core.memory.translation_memory import MemoryUnit, SharedMemory
+from workbench.core.ops.segment_structure import split_segment, undo_split
 from workbench.core.records import Origin, Status
 from workbench.core.store.project_store import Project
 
@@ -131,7 +132,7 @@ def test_too_long_a_query_or_limit_is_refused(memories: Memories) -> None:
         concordance(memories, "văn", limit=0)
 
 
-def test_split_join_and_reimport_edits_of_segments_reach_the_index(memories: Memories) -> None:
+def test_a_changed_source_reaches_the_index(memories: Memories) -> None:
     project = memories.project
     last = project.segment_ids()[-1]
     with project.transaction() as db:
@@ -140,13 +141,40 @@ def test_split_join_and_reimport_edits_of_segments_reach_the_index(memories: Mem
     assert concordance(memories, "không có gì") == []
 
 
+def test_split_and_its_undo_are_followed(memories: Memories) -> None:
+    project = memories.project
+    first = project.segment_ids()[0]  # "Văn hóa đối ngoại là trụ cột."
+    result = split_segment(project, first, 18, "lan")
+    labels = {h.where: h.source for h in concordance(memories, "trụ cột")}
+    assert labels == {"le-hoi.txt #2": "là trụ cột."}
+    assert [h.source for h in concordance(memories, "văn hóa đối ngoại") if h.where == "le-hoi.txt #1"] == [
+        "Văn hóa đối ngoại"
+    ]
+    undo_split(project, result, "lan")
+    assert {h.where: h.source for h in concordance(memories, "trụ cột")} == {
+        "le-hoi.txt #1": "Văn hóa đối ngoại là trụ cột."
+    }
+
+
+def test_a_removed_document_leaves_no_hits(memories: Memories, tmp_path: Path) -> None:
+    project = memories.project
+    other = tmp_path / "other.txt"
+    other.write_text("Lễ hội đua ghe ngo.\n", encoding="utf-8")
+    project.store_document(prepare_import(other))
+    assert [h.where for h in concordance(memories, "đua ghe")] == ["other.txt #1"]
+    with project.transaction() as db:
+        db.execute("DELETE FROM documents WHERE name = 'other.txt'")
+    assert concordance(memories, "đua ghe") == []
+
+
 def test_a_shared_memory_made_before_the_concordance_is_indexed_on_opening(tmp_path: Path) -> None:
     path = tmp_path / "old.sqlite"
     SharedMemory(path).close()
     with sqlite3.connect(path) as db:
-        db.execute("DROP TABLE tm_units_fts")
-        for trigger in ("insert", "delete", "update"):
-            db.execute(f"DROP TRIGGER tm_units_fts_{trigger}")
+        for index in ("tm_units_words", "tm_units_blind"):
+            db.execute(f"DROP TABLE {index}")
+            for trigger in ("insert", "delete", "update"):
+                db.execute(f"DROP TRIGGER {index}_{trigger}")
         db.execute(
             "INSERT INTO tm_units(source_language, target_language, source, source_key, target, created_at)"
             " VALUES ('vi', 'en', 'Mùa nước nổi.', 'mùa nước nổi.', 'Flood season.', '2024')"

@@ -27,7 +27,7 @@ from workbench.bench.project_bench import generate_vietnamese_text
 from workbench.bench.tm_bench import generate_units
 from workbench.core.importing.file_import import prepare_import
 from workbench.core.memory.concordance import concordance
-from workbench.core.memory.concordance_index import MEMORY_CONCORDANCE, MEMORY_INDEX, ensure_memory_concordance
+from workbench.core.memory.concordance_index import MEMORY_CONCORDANCE, MEMORY_INDEXES, ensure_memory_concordance
 from workbench.core.memory.project_memory import Memories
 from workbench.core.memory.translation_memory import MemoryUnit, SharedMemory
 from workbench.core.store.project_store import Project
@@ -145,6 +145,8 @@ def _index_megabytes(memory: SharedMemory, with_index: float) -> float:
 
 def _drop_index(memory: SharedMemory) -> None:
     with memory.transaction() as db:
-        db.execute(f"DROP TABLE {MEMORY_INDEX}")
-        for statement in MEMORY_CONCORDANCE[1:]:
-            db.execute(f"DROP TRIGGER IF EXISTS {statement.split()[5]}")
+        for index in MEMORY_INDEXES:
+            db.execute(f"DROP TABLE {index}")
+        for statement in MEMORY_CONCORDANCE:
+            if statement.startswith("CREATE TRIGGER"):
+                db.execute(f"DROP TRIGGER IF EXISTS {statement.split()[5]}")

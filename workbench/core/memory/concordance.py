@@ -2,12 +2,12 @@
 
 The query is words, searched literally in the Vietnamese sources: punctuation between them and around
 them is ignored, nothing in it is a wildcard, a regular expression or FTS syntax. The project memory,
-the shared memory and the project's own live segments are searched through their word index
-(concordance_index); each source appears once, with its translations by language, where it comes from
-and the character spans of the matched words in it, newest first. Bounded: a query of at most
-`MAX_QUERY_CHARACTERS` characters and `MAX_QUERY_WORDS` words, at most `MAX_LIMIT` hits, and at most
-`SCAN_LIMIT` candidates read from each place (a diacritic-sensitive query whose blind form is common
-may stop there: newer ones first).
+the shared memory and the project's own live segments are searched through their word indexes
+(concordance_index: one as written, one diacritic-blind); each source appears once, with its
+translations by language, where it comes from and the character spans of the matched words in it,
+newest first. Bounded: a query of at most `MAX_QUERY_CHARACTERS` characters and `MAX_QUERY_WORDS`
+words, at most `MAX_LIMIT` hits, and at most `SCAN_LIMIT` candidates read from each place (reached only
+by a query of so many spellings that the index is asked for its words in any order: the newest first).
 """
 
 from __future__ import annotations
@@ -22,8 +22,8 @@ import regex
 
 from workbench.core.errors import WorkbenchError
 from workbench.core.memory.concordance_index import (
-    MEMORY_INDEX,
-    SEGMENT_INDEX,
+    MEMORY_INDEXES,
+    SEGMENT_INDEXES,
     has_index,
     match_expression,
 )
@@ -149,25 +149,21 @@ def concordance(
 
 
 def _candidates(
-    db: sqlite3.Connection, index: str, read: ConcordanceQuery, sql: str, params: tuple[object, ...]
+    db: sqlite3.Connection, indexes: tuple[str, str], read: ConcordanceQuery, sql: str, params: tuple[object, ...]
 ) -> Iterator[sqlite3.Row]:
-    """Rows of `sql` (whose first parameter is the index's MATCH), newest first, at most SCAN_LIMIT, read
-    a chunk at a time so a caller that has enough stops the query there."""
+    """Rows of `sql` (`{index}` in it the index to search, its first parameter the MATCH), newest first, at
+    most SCAN_LIMIT, read a chunk at a time so a caller that has enough stops the query there."""
+    index = indexes[1] if read.diacritic_blind else indexes[0]
     if not has_index(db, index):
-        raise WorkbenchError("this file has no concordance index yet: open the project for writing once")
-    expression, _phrase = match_expression(
-        list(read.words if not read.diacritic_blind else _raw_words(read)), read.diacritic_blind
-    )
-    cursor = db.execute(sql, (expression, *params))
+        raise WorkbenchError("this file has no concordance index: open it for writing with this version once")
+    # blind: the words casefolded only (the index folds the marks itself); exact: folded as the memory folds
+    words = [normalize_for_matching(w) for w in _WORD.findall(read.text)] if read.diacritic_blind else read.words
+    expression, _phrase = match_expression(list(words), read.diacritic_blind)
+    cursor = db.execute(sql.format(index=index), (expression, *params))
     read_so_far = 0
     while read_so_far < SCAN_LIMIT and (chunk := cursor.fetchmany(_CHUNK)):
         read_so_far += len(chunk)
         yield from chunk
-
-
-def _raw_words(read: ConcordanceQuery) -> list[str]:
-    """The query's words casefolded only: the index folds the marks itself (match_expression varies d/đ)."""
-    return [normalize_for_matching(w) for w in _WORD.findall(read.text)]
 
 
 def _memory_hits(
@@ -176,14 +172,14 @@ def _memory_hits(
 ) -> list[ConcordanceHit]:  # fmt: skip
     """The memory's sources with the words, one hit per source (its units' translations by language)."""
     sql = (
-        f"SELECT u.id, u.source, u.source_key, u.target_language, u.target, u.created_at FROM {MEMORY_INDEX} f"
-        f" JOIN tm_units u ON u.id = f.rowid WHERE {MEMORY_INDEX} MATCH ?"
+        "SELECT u.id, u.source, u.source_key, u.target_language, u.target, u.created_at FROM {index} f"
+        " JOIN tm_units u ON u.id = f.rowid WHERE {index} MATCH ?"
         + (" AND u.target_language = ?" if language else "")
         + " ORDER BY f.rowid DESC"
     )
     groups: dict[str, tuple[str, dict[str, str], str, tuple[tuple[int, int], ...]]] = {}
     rejected: set[str] = set()
-    for row in _candidates(db, MEMORY_INDEX, read, sql, (language,) if language else ()):
+    for row in _candidates(db, MEMORY_INDEXES, read, sql, (language,) if language else ()):
         key = row["source_key"]
         if key in rejected or (key, row["target_language"], row["target"]) in known:
             continue
@@ -191,11 +187,8 @@ def _memory_hits(
         if group is None:
             if len(groups) >= limit:
                 break
-            if not read.diacritic_blind and not all(w in key for w in read.words):
-                rejected.add(key)  # a blind candidate: the exact words are not in it
-                continue
             spans = match_spans(row["source"], read)
-            if not spans:
+            if not spans:  # the words apart (asked for in any order), or split otherwise than the index splits
                 rejected.add(key)
                 continue
             group = groups[key] = (row["source"], {}, str(row["created_at"]), spans)
@@ -212,12 +205,12 @@ def _memory_hits(
 def _segment_hits(project: Project, read: ConcordanceQuery, language: str | None, limit: int) -> list[ConcordanceHit]:
     """The project's live segments with the words, with their translations (empty ones left out)."""
     sql = (
-        f"SELECT s.id, s.source, s.created_at FROM {SEGMENT_INDEX} f JOIN segments s ON s.id = f.rowid"
-        f" WHERE {SEGMENT_INDEX} MATCH ? AND s.position IS NOT NULL ORDER BY f.rowid DESC"
+        "SELECT s.id, s.source, s.created_at FROM {index} f JOIN segments s ON s.id = f.rowid"
+        " WHERE {index} MATCH ? AND s.position IS NOT NULL ORDER BY f.rowid DESC"
     )
     db = project.connection
     found: list[tuple[int, str, str, tuple[tuple[int, int], ...]]] = []
-    for row in _candidates(db, SEGMENT_INDEX, read, sql, ()):
+    for row in _candidates(db, SEGMENT_INDEXES, read, sql, ()):
         spans = match_spans(row["source"], read)
         if spans:
             found.append((row["id"], row["source"], str(row["created_at"]), spans))

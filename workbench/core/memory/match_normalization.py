@@ -43,3 +43,13 @@ def normalize_for_matching(text: str) -> str:
     if not unicodedata.is_normalized("NFC", text):
         text = unicodedata.normalize("NFC", text)
     return " ".join(unify_tone_placement(text).casefold().split())
+
+
+_RESTORED = {new: old for old, new in _MOVED.items()}
+
+
+def old_tone_placement(word: str) -> str:
+    """One word (NFC) with the tone of a final oa, oe, uy back on the first vowel ("hoà" -> "hòa"): the other
+    spelling, for a search that compares words as written (the concordance's exact index)."""
+    pair = word[-2:]
+    return word[:-2] + _RESTORED[pair] if pair in _RESTORED else word
