@@ -191,3 +191,22 @@ def test_the_keys_are_listed_and_do_not_clash(qtbot, open_window) -> None:  # ty
     ]
     assert keys.count(segment_structure.SPLIT_KEYS) == 1 and keys.count(segment_structure.JOIN_KEYS) == 1
     window.close()
+
+
+def test_the_settings_dialog_chooses_how_repetitions_fill(qtbot, open_window, repeated, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from workbench.ui.settings_dialog import SettingsDialog
+
+    window = open_window(repeated)
+
+    def choose_drafts(dialog: SettingsDialog) -> int:
+        assert dialog.propagate.currentData() == "translated"  # the default
+        dialog.propagate.setCurrentIndex(dialog.propagate.findData("draft"))
+        dialog.save()
+        return 1
+
+    monkeypatch.setattr(SettingsDialog, "exec", choose_drafts)
+    window.dialogs.open_settings()
+    assert Settings.load().propagate_repetitions == "draft"
+    _confirm(qtbot, window, 1, "Many people came.")
+    assert window.project.segment(window.model.ids[2]).translations["en"].status is Status.DRAFT
+    window.close()

@@ -115,6 +115,16 @@ class SettingsDialog(QDialog):
         )
         self.spell_check_source.setChecked(settings.spell_check_source)
         form.addRow("", self.spell_check_source)
+        self.propagate = QComboBox()
+        for value, text in (
+            ("translated", self.tr("fill them as translated")),
+            ("draft", self.tr("fill them as drafts to review")),
+            ("off", self.tr("leave them")),
+        ):
+            self.propagate.addItem(text, value)
+        self.propagate.setCurrentIndex(max(0, self.propagate.findData(settings.propagate_repetitions)))
+        self.propagate.setToolTip(self.tr("Never over a person's work; one undo step with the confirmation"))
+        form.addRow(self.tr("Confirming a segment, its repetitions:"), self.propagate)
         self.mt_choices: dict[str, QLabel] = {}
         for code in languages:
             shown = QLabel()
@@ -178,5 +188,6 @@ class SettingsDialog(QDialog):
             word_scores=self.word_scores.isChecked(),
             spell_check=self.spell_check.isChecked(),
             spell_check_source=self.spell_check_source.isChecked(),
+            propagate_repetitions=self.propagate.currentData(),
         )
         self.accept()
