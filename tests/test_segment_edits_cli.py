@@ -123,6 +123,8 @@ def test_confirm_turns_drafts_into_translated_and_counts_what_it_left(
     assert code == 1 and "1 draft confirmed in km" in out
     assert "not confirmed: tin.txt #2: already confirmed" in out
     assert _translation(path, b1).status is Status.TRANSLATED
+    code, out, _err = _cli(context, capsys, "confirm", str(path), "--to", "km", "--document", "tin.txt")
+    assert code == 0 and "nothing to confirm: no drafts; 2 segments already confirmed" in out
 
 
 def test_approve_that_approves_nothing_says_why(path: Path, capsys: pytest.CaptureFixture[str]) -> None:

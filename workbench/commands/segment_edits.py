@@ -17,6 +17,7 @@ from workbench.commands.values import segment_argument, segment_list, segment_of
 from workbench.context import AppContext
 from workbench.core.counted import counted, plural
 from workbench.core.errors import WorkbenchError
+from workbench.core.ops.approval import approval_blockers
 from workbench.core.ops.confirmation import confirm_drafts, edit_segment
 from workbench.core.records import Status
 from workbench.core.store.project_store import Project
@@ -90,7 +91,10 @@ def _cmd_confirm(args: argparse.Namespace, context: AppContext) -> int:
             raise WorkbenchError("--segments names no segment")
         outcome = confirm_drafts(project, language, author, document_id, asked, settings.propagate_repetitions, memory)
         labels = labels_for(project, [*outcome.empty, *(sid for sid, _ in outcome.not_drafts)])
+        counts = approval_blockers(project, language, document_id) if asked is None else {}
     print(f"{counted(len(outcome.confirmed), 'draft')} confirmed in {language} by {author}")
+    if not outcome.confirmed and not outcome.empty and asked is None:
+        print(f"  nothing to confirm: {_no_drafts(counts)}")
     if outcome.propagated:
         print(f"  {_repetitions(outcome.propagated, settings.propagate_repetitions)}")
     if outcome.empty:
@@ -103,6 +107,18 @@ def _cmd_confirm(args: argparse.Namespace, context: AppContext) -> int:
         print(f"  not confirmed: {labels.get(segment_id, segment_id)}: {_not_a_draft(status)}")
     refused = asked is not None and bool(outcome.empty or outcome.not_drafts)
     return 1 if refused else 0
+
+
+def _no_drafts(counts: dict[Status, int]) -> str:
+    """Why there was no draft to confirm: what the segments are instead."""
+    said = {
+        Status.UNTRANSLATED: "untranslated",
+        Status.TRANSLATED: "already confirmed",
+        Status.APPROVED: "approved",
+        Status.NEEDS_WORK: "sent back (needs work)",
+    }
+    parts = [f"{counted(counts[status], 'segment')} {words}" for status, words in said.items() if counts.get(status)]
+    return "no drafts; " + ", ".join(parts) if parts else "there are no segments for translation"
 
 
 def _not_a_draft(status: Status) -> str:
