@@ -12,7 +12,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, QSettings, Qt
-from PySide6.QtGui import QGuiApplication
+from PySide6.QtGui import QFont, QGuiApplication
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -73,6 +73,10 @@ class AnalysisTableModel(QAbstractTableModel):
         row = self.analysis.rows()[index.row()]
         if role == Qt.ItemDataRole.TextAlignmentRole and index.column() > 0:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        if role == Qt.ItemDataRole.FontRole and row.document_id is None:
+            bold = QFont()
+            bold.setBold(True)
+            return bold
         if role != Qt.ItemDataRole.DisplayRole:
             return None
         if index.column() == 0:
@@ -211,9 +215,10 @@ class AnalysisDialog(QDialog):
         total = analysis.total
         self.summary.setText(
             self.tr(
-                "{0} segments to translate, {1} of them repetitions; {2} not for translation. A repetition is "
-                "a sentence seen earlier in the project: it counts once, in the band of its first occurrence."
-            ).format(total.all.segments, total.repetitions.segments, total.not_translatable)
+                "{0} segments for translation ({1} words), {2} of them repetitions; {3} not for translation. A "
+                "repetition is a sentence seen earlier in the project: it counts once, in the band of its first "
+                "occurrence. Bands: the best match in the project's and the shared memory."
+            ).format(total.all.segments, total.all.words, total.repetitions.segments, total.not_translatable)
         )
         self._show()
 
