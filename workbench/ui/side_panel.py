@@ -132,6 +132,9 @@ class SidePanel(QWidget):
         inner.addWidget(self.comment_box)
         layout.addWidget(box)
 
+        # as narrow as its content allows and no narrower: the scroll area clips, it must not hide the boxes' edges
+        self.setMinimumWidth(inside.minimumSizeHint().width() + scroll.verticalScrollBar().sizeHint().width())
+
         self._comment_timer = QTimer(self)
         self._comment_timer.setSingleShot(True)
         self._comment_timer.timeout.connect(self.save_comment)

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QMainWindow, QSplitter, QWidget
 PREFIX = "project_window"
 #: the window's first size on a screen big enough for it
 PREFERRED_SIZE = QSize(1280, 780)
+FRAME_ALLOWANCE = QSize(8, 40)
 
 
 def fit_to_screen(window: QWidget, wanted: QSize = PREFERRED_SIZE) -> None:
@@ -20,7 +21,8 @@ def fit_to_screen(window: QWidget, wanted: QSize = PREFERRED_SIZE) -> None:
         window.resize(wanted)
         return
     room = screen.availableGeometry()
-    frame = window.frameGeometry().size() - window.geometry().size()  # the title bar and borders, once shown
+    # the title bar and borders: known once the window is shown, before that a usual window manager's
+    frame = window.frameGeometry().size() - window.geometry().size() if window.isVisible() else FRAME_ALLOWANCE
     width = min(wanted.width(), room.width() - max(frame.width(), 0))
     height = min(wanted.height(), room.height() - max(frame.height(), 0))
     window.resize(max(width, 1), max(height, 1))
