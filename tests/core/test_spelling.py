@@ -162,3 +162,22 @@ def test_the_vietnamese_source_is_checked_only_when_asked_and_either_tone_placem
         Settings(spell_check_source=True).save()
         (found,) = [p for p in check_project(project, parallel=False) if p.check_id == "source-spelling"]
         assert found.message == "not in the dictionary: “tỉnhh”"  # hóa is hoá with the tone on the other vowel
+
+
+def test_the_windows_live_check_waits_for_the_dictionary_instead_of_loading_it(tmp_path: Path) -> None:
+    from workbench.core.qa.live_context import QaContext, check_segment
+
+    tiny_english()
+    source = tmp_path / "a.txt"
+    source.write_text("Kế hoạch của tỉnh.\n", encoding="utf-8")
+    from workbench.core.importing.file_import import prepare_import
+
+    with Project.create(tmp_path / "p.wbp", "p", "vi", ["en"]) as project:
+        project.store_document(prepare_import(source))
+        (sid,) = project.segment_ids()
+        project.save_translation(sid, "en", "The plan of the provinse.", Status.TRANSLATED, Origin.HUMAN, "Lan")
+        context = QaContext.load(project)
+        segment = project.segment(sid)
+        assert "spelling" not in {p.check_id for p in check_segment(segment, "en", context)}  # not loaded yet
+        english().misspelled("loaded")  # what the editor's background load does
+        assert "spelling" in {p.check_id for p in check_segment(segment, "en", context)}

@@ -33,19 +33,25 @@ class QaContext:
 
 
 def spelling_problems(
-    context: QaContext, subject: Subject, segment_id: int, ignored: frozenset[str], first_language: bool
+    context: QaContext,
+    subject: Subject,
+    segment_id: int,
+    ignored: frozenset[str],
+    first_language: bool,
+    loaded_only: bool = False,
 ) -> list[Problem]:
-    """The spelling findings of one subject: its translation's, and (once per segment) its source's."""
+    """The spelling findings of one subject: its translation's, and (once per segment) its source's
+    (`loaded_only`: none from a dictionary not loaded yet, for the window's live checks)."""
     setup = context.spelling
     if setup is None:
         return []
     found = []
     if "spelling" not in ignored:
-        message = target_spelling(setup, subject.target, subject.language)
+        message = target_spelling(setup, subject.target, subject.language, loaded_only)
         if message:
             found.append(Problem(segment_id, subject.language, "spelling", Severity.WARNING, message))
     if first_language and "source-spelling" not in ignored:
-        message = source_spelling(setup, subject.source, subject.spans)
+        message = source_spelling(setup, subject.source, subject.spans, loaded_only)
         if message:
             found.append(Problem(segment_id, subject.language, "source-spelling", Severity.WARNING, message))
     return found
@@ -70,5 +76,5 @@ def check_segment(
     ignored = frozenset(context.ignored.get((segment.id, language), ()))
     return [
         *check_subject(subject, segment.id, ignored),
-        *spelling_problems(context, subject, segment.id, ignored, True),
+        *spelling_problems(context, subject, segment.id, ignored, True, loaded_only=True),  # the window: never waits
     ]

@@ -11,7 +11,7 @@ from functools import lru_cache
 from workbench.core.language.language_rules import VIETNAMESE
 from workbench.core.language.protected_spans import ProtectedSpan
 from workbench.core.settings import Settings
-from workbench.core.spelling.checker import NoDictionary, SpellChecker, spell_checker
+from workbench.core.spelling.checker import NoDictionary, SpellChecker, is_loaded, spell_checker
 from workbench.core.spelling.dictionary_files import DictionaryFiles, find_dictionary
 from workbench.core.spelling.word_lists import user_words
 from workbench.core.store.project_store import Project
@@ -56,9 +56,16 @@ def _kept_checker(language: str, extra: frozenset[str], _files: DictionaryFiles 
 
 
 def misspelled_words(
-    setup: SpellingSetup, text: str, language: str, spans: Sequence[ProtectedSpan] | None = None
+    setup: SpellingSetup,
+    text: str,
+    language: str,
+    spans: Sequence[ProtectedSpan] | None = None,
+    loaded_only: bool = False,
 ) -> list[str]:
-    """The misspelled words of `text` (none when the language has no dictionary: the editor says so)."""
+    """The misspelled words of `text` (none when the language has no dictionary: the editor says so; none
+    either with `loaded_only` while its dictionary is not loaded yet)."""
+    if loaded_only and not is_loaded(language):
+        return []
     checker = setup.checker(language)
     if isinstance(checker, NoDictionary):
         return []
@@ -75,13 +82,15 @@ def spelling_message(words: Sequence[str]) -> str | None:
     return f"not in the dictionary: {shown}"
 
 
-def target_spelling(setup: SpellingSetup, target: str, language: str) -> str | None:
+def target_spelling(setup: SpellingSetup, target: str, language: str, loaded_only: bool = False) -> str | None:
     if language not in setup.languages or not target.strip():
         return None
-    return spelling_message(misspelled_words(setup, target, language))
+    return spelling_message(misspelled_words(setup, target, language, None, loaded_only))
 
 
-def source_spelling(setup: SpellingSetup, source: str, spans: Sequence[ProtectedSpan]) -> str | None:
+def source_spelling(
+    setup: SpellingSetup, source: str, spans: Sequence[ProtectedSpan], loaded_only: bool = False
+) -> str | None:
     if not setup.source:
         return None
-    return spelling_message(misspelled_words(setup, source, VIETNAMESE, spans))
+    return spelling_message(misspelled_words(setup, source, VIETNAMESE, spans, loaded_only))

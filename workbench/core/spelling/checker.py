@@ -211,6 +211,17 @@ def _next_to_digit(text: str, start: int, end: int) -> bool:
     )
 
 
+def is_loaded(language: str) -> bool:
+    """Whether checking `language` now would not first read a dictionary (about a second): the window's live
+    checks wait for the editor's background load instead of freezing the screen."""
+    engine = _engine(language)
+    if isinstance(engine, NoDictionary):
+        return True
+    if language == "km":
+        return _khmer_segmenter.cache_info().currsize > 0
+    return engine._dictionary is not None
+
+
 def dictionary_status(language: str) -> str:
     """Which dictionary `language` is checked with, or why it is not: for `spelling --check` and the editor."""
     engine = _engine(language)
