@@ -201,3 +201,26 @@ def test_fts_keywords_are_words_like_any_other(memories: Memories) -> None:
     assert concordance(memories, "văn AND") == []
     assert concordance(memories, 'văn" OR "hóa') == []  # the word "or" is not between them anywhere
     assert concordance(memories, "văn\\s+hóa") == []  # nor is the word "s"
+
+
+def test_a_failed_import_leaves_the_index_as_it_was_and_the_next_one_indexed(memories: Memories) -> None:
+    shared = memories.shared
+    assert shared is not None
+
+    def failing():  # type: ignore[no-untyped-def]
+        yield MemoryUnit("Mùa nước nổi về.", "The flood season comes.", "en")
+        raise WorkbenchError("the TMX file is damaged at line 3")
+
+    with pytest.raises(WorkbenchError, match="line 3"):
+        shared.add(failing(), "2026-02-01T00:00:00+00:00")
+    assert concordance(memories, "nước nổi") == []
+    shared.add([MemoryUnit("Nước nổi năm nay.", "This year's flood.", "en")], "2026-02-01T00:00:00+00:00")
+    assert [h.source for h in concordance(memories, "nước nổi")] == ["Nước nổi năm nay."]
+    # one by one (the project memory's own path, the triggers) as in bulk
+    shared.db.execute("BEGIN")
+    shared.db.execute(
+        "INSERT INTO tm_units(source_language, target_language, source, source_key, target, created_at)"
+        " VALUES ('vi', 'km', 'Nước nổi sớm.', 'nước nổi sớm.', 'ទឹកជំនន់', '2026-03-01')"
+    )
+    shared.db.execute("COMMIT")
+    assert [h.source for h in concordance(memories, "nước nổi")] == ["Nước nổi sớm.", "Nước nổi năm nay."]

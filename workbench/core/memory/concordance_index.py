@@ -10,18 +10,25 @@ and could miss older hits; the second index costs about 16 MB at 200,000 units. 
 is (it has no decomposition), so a blind query asks for both d and đ; an exact query asks for both
 placements of a tone (hòa, hoà). The tables are external-content: they store no copy of the texts, and
 triggers keep them in step with every writer of `tm_units` and `segments` (imports, TMX, split and join)
-without any of them knowing of the indexes.
+without any of them knowing of the indexes. A trigger's insert into FTS5 costs about 30 us a row (FTS5
+writes its pending terms out at each statement's savepoint), ten times a bulk insert: a writer of many
+rows at once pauses the insert triggers (`bulk_inserts`) and the rows are indexed in one statement.
 """
 
 from __future__ import annotations
 
 import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
 from itertools import product
 
 from workbench.core.memory.match_normalization import old_tone_placement
 
 #: the tokenizer of the indexes (blind: 2, exact: 0); categories as concordance's word pattern
 _TOKENIZE = "unicode61 remove_diacritics {0} categories 'L* N* M*'"
+#: a table named here has its insert triggers paused (a row only inside `bulk_inserts`' transaction)
+PAUSED = "concordance_paused"
+_PAUSED_TABLE = f"CREATE TABLE IF NOT EXISTS {PAUSED} (table_name TEXT PRIMARY KEY) WITHOUT ROWID"
 
 
 def _fts_statements(index: str, table: str, key: str, remove_diacritics: int) -> tuple[str, ...]:
@@ -29,7 +36,8 @@ def _fts_statements(index: str, table: str, key: str, remove_diacritics: int) ->
     return (
         f"""CREATE VIRTUAL TABLE IF NOT EXISTS {index} USING fts5(source, content='{table}',
     content_rowid='{key}', tokenize="{_TOKENIZE.format(remove_diacritics)}", columnsize=0)""",
-        f"""CREATE TRIGGER IF NOT EXISTS {index}_insert AFTER INSERT ON {table} BEGIN
+        f"""CREATE TRIGGER IF NOT EXISTS {index}_insert AFTER INSERT ON {table}
+    WHEN NOT EXISTS (SELECT 1 FROM {PAUSED} WHERE table_name = '{table}') BEGIN
     INSERT INTO {index}(rowid, source) VALUES (new.{key}, new.source);
 END""",
         f"""CREATE TRIGGER IF NOT EXISTS {index}_delete AFTER DELETE ON {table} BEGIN
@@ -46,10 +54,12 @@ END""",
 MEMORY_INDEXES = ("tm_units_words", "tm_units_blind")
 SEGMENT_INDEXES = ("segments_words", "segments_blind")
 MEMORY_CONCORDANCE = (
+    _PAUSED_TABLE,
     *_fts_statements(MEMORY_INDEXES[0], "tm_units", "id", 0),
     *_fts_statements(MEMORY_INDEXES[1], "tm_units", "id", 2),
 )
 SEGMENT_CONCORDANCE = (
+    _PAUSED_TABLE,
     *_fts_statements(SEGMENT_INDEXES[0], "segments", "id", 0),
     *_fts_statements(SEGMENT_INDEXES[1], "segments", "id", 2),
 )
@@ -85,6 +95,23 @@ def ensure_memory_concordance(db: sqlite3.Connection) -> bool:
             db.execute("ROLLBACK")
         raise
     return True
+
+
+@contextmanager
+def bulk_inserts(db: sqlite3.Connection, table: str) -> Iterator[None]:
+    """Inside the caller's transaction: rows inserted into `table` (tm_units or segments, new ids only, not
+    updated before the end) are indexed together at the end instead of one trigger call each. On an
+    exception nothing is indexed: the caller's transaction rolls back, the pause with it."""
+    indexes = {"tm_units": MEMORY_INDEXES, "segments": SEGMENT_INDEXES}[table]
+    if not all(has_index(db, name) for name in (*indexes, PAUSED)):  # not indexed yet: its upgrade fills them
+        yield
+        return
+    last = db.execute(f"SELECT coalesce(max(id), 0) FROM {table}").fetchone()[0]
+    db.execute(f"INSERT INTO {PAUSED}(table_name) VALUES (?)", (table,))
+    yield
+    db.execute(f"DELETE FROM {PAUSED} WHERE table_name = ?", (table,))
+    for index in indexes:
+        db.execute(f"INSERT INTO {index}(rowid, source) SELECT id, source FROM {table} WHERE id > ?", (last,))
 
 
 def _quoted(word: str) -> str:

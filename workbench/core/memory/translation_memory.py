@@ -20,7 +20,7 @@ from pathlib import Path
 
 from rapidfuzz import fuzz
 
-from workbench.core.memory.concordance_index import ensure_memory_concordance
+from workbench.core.memory.concordance_index import bulk_inserts, ensure_memory_concordance
 from workbench.core.memory.match_normalization import normalize_for_matching
 from workbench.core.memory.memory_index import (
     INDEX_TABLES,
@@ -236,9 +236,10 @@ class SharedMemory:
 
     def add(self, new_units: Iterable[MemoryUnit], stamp: str) -> int:
         """Add units in one transaction, indexed a few thousand at a time: postings in key order, each
-        pair's count updated once (the file's index was upgraded on opening)."""
+        pair's count updated once (the file's index was upgraded on opening); the concordance's word
+        indexes in one statement at the end."""
         added = 0
-        with self.transaction() as db:
+        with self.transaction() as db, bulk_inserts(db, "tm_units"):  # the concordance's index: at the end
             pending: list[tuple[int, str]] = []
             for unit in new_units:
                 inserted = _insert_unit(db, unit, stamp)
