@@ -76,3 +76,15 @@ def test_a_word_added_to_the_project_dictionary_loses_its_underline(qtbot, open_
     window.spelling.spell_check_action.setChecked(True)
     qtbot.waitUntil(lambda: _underlined(editor) == ["zzzq"], timeout=10000)
     window.close()
+
+
+def test_a_damaged_dictionary_is_said_in_the_status_bar_and_typing_goes_on(qtbot, open_window) -> None:  # type: ignore[no-untyped-def]
+    path = tiny_english(WORDS, dic=b"not a word count\n\xff\xfe")
+    window = open_window()
+    editor = _edit(qtbot, window)
+    qtbot.keyClicks(editor, "This is a sentense")
+    qtbot.waitUntil(lambda: "English" in window.statusBar().currentMessage(), timeout=10000)
+    assert str(path) in window.statusBar().currentMessage()
+    qtbot.keyClicks(editor, " still typing")
+    assert editor.toPlainText() == "This is a sentense still typing" and _underlined(editor) == []
+    window.close()

@@ -68,10 +68,10 @@ def _line_of(label: str, walls: list[float], cpus: list[float], unit: str = "ms"
 
 
 def _rounds(
-    work: Callable[[], object], before: Callable[[], object] = lambda: None, rounds: int = ROUNDS
+    work: Callable[[], object], before: Callable[[], object] = lambda: None, rounds: int | None = None
 ) -> tuple[list[float], list[float]]:
     walls, cpus = [], []
-    for _ in range(rounds):
+    for _ in range(ROUNDS if rounds is None else rounds):
         before()
         wall, cpu = _timed(work)
         walls.append(wall)
@@ -92,19 +92,25 @@ def run_spelling_benchmark(out: Callable[[str], None]) -> None:
             continue
         from spylls.hunspell import Dictionary  # type: ignore[import-untyped]
 
-        walls, cpus = _rounds(partial(Dictionary.from_files, files.stem), rounds=LOAD_ROUNDS)
-        use = "look-ups and suggestions" if language == "en" else "suggestions only"
-        out(_line_of(f"{files.name} hunspell dictionary ({use})", walls, cpus, "s"))
+        for variant in (files, *files.also):
+            walls, cpus = _rounds(partial(Dictionary.from_files, variant.stem), rounds=LOAD_ROUNDS)
+            use = "suggestions only" if language == "km" else "look-ups and suggestions"
+            if variant is not files:
+                use = f"looked up when {files.name} says no"
+            out(_line_of(f"{variant.name} hunspell dictionary ({use})", walls, cpus, "s"))
     for language in ("km", "en"):
         checker = spell_checker(language)
         if not isinstance(checker, SpellChecker):
             out(f"{language}: {checker.message}")
             continue
         _one_line(language, checker, out)
+        if language == "km":
+            _one_line(language, checker, out, spaced=False)
     _qa_per_translation(out)
 
 
 def _fresh(language: str) -> SpellChecker:
+    """A new checker (no verdicts kept) on the loaded dictionary."""
     checker = spell_checker(language)
     assert isinstance(checker, SpellChecker)
     if checker.segmenter is not None:
@@ -112,13 +118,14 @@ def _fresh(language: str) -> SpellChecker:
     return checker
 
 
-def _one_line(language: str, loaded: SpellChecker, out: Callable[[str], None]) -> None:
-    line = _line(language)
-    loaded.misspelled(line)  # the dictionary is loaded: what follows is checking only
+def _one_line(language: str, loaded: SpellChecker, out: Callable[[str], None], spaced: bool = True) -> None:
+    """`spaced=False`: the Khmer line with its spaces taken out (its ។, commas and digits still end a run of
+    Khmer letters; a run longer than 400 characters is cut in pieces of 400)."""
+    line = _line(language, LINE * 2).replace(" ", "")[:LINE] if not spaced else _line(language)
+    loaded.load()  # as the window does off the GUI thread: what follows is checking only
     found = loaded.misspelled(line)
-    out(
-        f"{'Khmer' if language == 'km' else 'English'} line of {len(line):,} characters ({len(found)} word(s) flagged):"
-    )
+    name = "English" if language == "en" else "Khmer" if spaced else "Khmer (no spaces at all)"
+    out(f"{name} line of {len(line):,} characters ({len(found)} word(s) flagged):")
     holder: dict[str, SpellChecker] = {}
 
     def new_checker() -> None:
@@ -136,8 +143,10 @@ def _one_line(language: str, loaded: SpellChecker, out: Callable[[str], None]) -
         warm.misspelled(text)
 
     out(_line_of("keystroke: one character typed, the line re-checked", *_rounds(keystroke)))
+    if not spaced:
+        return
     word = _misspelled_word(language)
-    walls, cpus = _rounds(lambda: loaded.suggest(word), rounds=LOAD_ROUNDS)
+    walls, cpus = _rounds(lambda: loaded.suggest(word), rounds=LOAD_ROUNDS)  # the engine is loaded: warm
     out(_line_of(f"suggestions for {word!r} ({len(loaded.suggest(word))} found)", walls, cpus))
 
 

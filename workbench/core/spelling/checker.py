@@ -79,6 +79,16 @@ class _Engine:
                 raise DictionaryProblem(self.files.language, f"{self.files.dic}: is damaged ({exc})") from None
         return self._dictionary
 
+    def load(self) -> None:
+        """Read the dictionary and its variants now (raises DictionaryProblem for a damaged main one)."""
+        self.dictionary  # noqa: B018 - the property reads the files
+        for variant in list(self.also):
+            try:
+                variant.dictionary  # noqa: B018
+            except DictionaryProblem as exc:
+                log.warning("%s (left out)", exc)
+                self.also.remove(variant)
+
     def lookup(self, word: str) -> bool:
         if self.dictionary.lookup(word):
             return True
@@ -178,6 +188,10 @@ class SpellChecker:
                     found.append(match.span())
         found.sort()
         return [span for span in found if not any(a < span[1] and span[0] < b for a, b in protected)]
+
+    def load(self) -> None:
+        """Read every file the checks and suggestions need now (off the GUI thread), not at the first word."""
+        self.engine.load()
 
     def suggest(self, word: str) -> list[str]:
         """What to write instead of `word`, best first (computed when asked: 0.1–0.3 s)."""

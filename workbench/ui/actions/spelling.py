@@ -201,7 +201,7 @@ def _load(language: str, extra: set[str], _state: TaskState) -> SpellChecker | N
     checker = spell_checker(language, extra)
     if isinstance(checker, SpellChecker):
         try:
-            checker.misspelled("warm up")  # loads the engine (Khmer: its segmenter is built already)
+            checker.load()  # the dictionaries (and en_GB beside en_US) read now, not at the first word typed
         except DictionaryProblem as exc:
             return NoDictionary(language, str(exc))
     return checker
