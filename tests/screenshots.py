@@ -6,6 +6,10 @@ The project is the web article the tests ship (tests/data/soc-trang-article-vi.t
 translations in resources/samples/soc-trang-sample-translations.json. Without a DISPLAY the script starts Xvfb itself
 and uses Qt's xcb platform, so the pictures come from a real X window. Look at them: Khmer must be
 real glyphs, not boxes, and must wrap.
+
+Besides the 1500×900 pictures it shows the window as it is on an office laptop (1366×768) and a projector
+(1280×720): the window's own area there, once a taskbar and the title bar took their part (SMALL_SCREENS),
+and the editor pane under the grid with a long Khmer translation being edited.
 """
 
 from __future__ import annotations
@@ -23,6 +27,8 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parents[1]
 ARTICLE = REPO / "tests" / "data" / "soc-trang-article-vi.txt"
 SAMPLES = REPO / "resources" / "samples" / "soc-trang-sample-translations.json"
+#: picture name -> the window's size on that screen (a taskbar and the title bar take 72 pixels of height)
+SMALL_SCREENS = {"workbench-1366x768.png": (1366, 696), "workbench-1280x720.png": (1280, 648)}
 
 
 def start_xvfb() -> subprocess.Popen[bytes] | None:
@@ -103,10 +109,11 @@ def render(out: Path) -> list[Path]:
         window.grab().save(str(target))
         saved.append(target)
 
-    def open_window() -> ProjectWindow:
-        window = ProjectWindow(Project.open(path), AppContext(Settings(user_name="Lan")))
-        window.resize(1500, 900)
-        window.splitter.setSizes([330, 820, 350])
+    def open_window(size: tuple[int, int] = (1500, 900), pane: bool = False) -> ProjectWindow:
+        window = ProjectWindow(Project.open(path), AppContext(Settings(user_name="Lan", editor_pane=pane)))
+        window.resize(*size)
+        if size == (1500, 900):
+            window.splitter.setSizes([330, 820, 350])
         window.show()
         window.documents.select_document(window.project.documents()[0].id)
         settle()
@@ -125,6 +132,9 @@ def render(out: Path) -> list[Path]:
     if editor is not None:
         editor.insertPlainText(" ")
     shoot(window, "workbench-editing-khmer.png")
+    if editor is not None:  # Esc: the space was only for the picture (no "unconfirmed edits" notice later)
+        window.editing.cancel_typing(editor.segment_id, editor.language)
+        window.close_editor(editor)
     window.close()
 
     window = open_window()
@@ -135,6 +145,26 @@ def render(out: Path) -> list[Path]:
     review.resize(1000, 720)
     shoot(review, "workbench-review-khmer.png")
     review.close()
+    window.close()
+
+    for name, size in SMALL_SCREENS.items():
+        QSettings().remove("project_window")  # as the window first opens there, not with the 1500-pixel splitters
+        window = open_window(size)
+        window.grid.size_visible_rows()
+        window.grid.scrollTo(window.model.index(first, 1), window.grid.ScrollHint.PositionAtTop)
+        window.grid.size_visible_rows()
+        window.grid.setCurrentIndex(window.model.index(row, 3))
+        shoot(window, name)
+        window.close()
+
+    window = open_window(pane=True)
+    window.grid_and_pane.setSizes([520, 300])
+    window.grid.size_visible_rows()
+    window.grid.scrollTo(window.model.index(first, 1), window.grid.ScrollHint.PositionAtTop)
+    window.grid.size_visible_rows()
+    window.grid.setCurrentIndex(window.model.index(row, 3))
+    window.pane.editor.setFocus()
+    shoot(window, "workbench-editor-pane.png")
     window.close()
 
     translator = install_translator(app, "vi")

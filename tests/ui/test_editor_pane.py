@@ -83,6 +83,16 @@ def test_enter_on_the_grid_edits_in_the_pane_and_ctrl_b_copies_the_source_there(
     window.close()
 
 
+def test_without_the_pane_the_cell_editor_edits(qtbot, open_window) -> None:  # type: ignore[no-untyped-def]
+    window = open_window()
+    assert not window.pane.isVisible() and not window.pane_action.isChecked()
+    window.grid.setCurrentIndex(window.model.index(0, EN))
+    qtbot.keyClick(window.grid, Qt.Key.Key_F2)
+    assert window.delegate.open_editor is not None
+    assert window.current_editor() is window.delegate.open_editor
+    window.close()
+
+
 def test_the_pane_is_remembered_for_the_next_window(qtbot, open_window, app_context) -> None:  # type: ignore[no-untyped-def]
     window = _with_pane(qtbot, open_window)
     assert window.settings.editor_pane

@@ -12,6 +12,7 @@ import pytest
 from PySide6.QtGui import QImage
 
 from tests.conftest import REPO
+from tests.screenshots import SMALL_SCREENS
 
 
 @pytest.mark.skipif(shutil.which("Xvfb") is None, reason="Xvfb is not installed")
@@ -24,10 +25,15 @@ def test_screenshots_of_the_real_window_under_xvfb(tmp_path: Path) -> None:
     assert done.returncode == 0, done.stderr
     pictures = sorted(tmp_path.glob("*.png"))
     assert [p.name for p in pictures] == [
-        "workbench-editing-khmer.png", "workbench-grid.png", "workbench-review-khmer.png",
+        "workbench-1280x720.png", "workbench-1366x768.png", "workbench-editing-khmer.png",
+        "workbench-editor-pane.png", "workbench-grid.png", "workbench-review-khmer.png",
         "workbench-vietnamese-interface.png",
     ]  # fmt: skip
-    image = QImage(str(pictures[1]))
-    assert (image.width(), image.height()) == (1500, 900)
-    colours = {image.pixel(x, y) for x in range(0, 1500, 25) for y in range(0, 900, 25)}
-    assert len(colours) > 20  # a drawn window, not a blank frame
+    sizes = {"workbench-grid.png": (1500, 900), "workbench-editor-pane.png": (1500, 900), **SMALL_SCREENS}
+    for name, (width, height) in sizes.items():
+        image = QImage(str(tmp_path / name))
+        assert (image.width(), image.height()) == (width, height), name  # the window kept the screen's size
+        colours = {image.pixel(x, y) for x in range(0, width, 25) for y in range(0, height, 25)}
+        assert len(colours) > 20, name  # a drawn window, not a blank frame
+        status_bar = {image.pixel(x, height - 3) for x in range(0, width, 5)}
+        assert len(status_bar) > 1, name  # the status bar is drawn at the bottom, not cut off

@@ -13,8 +13,8 @@ from workbench.core.store.project_store import Project
 
 ALL_DOCUMENTS = -1
 #: a progress bar's column ("1234/5678" fits), and the most the list asks for however long a name is
-BAR_WIDTH = 84
-MOST_WIDTH = 380
+BAR_WIDTH = 64
+MOST_WIDTH = 340
 
 
 class DocumentList(QTreeWidget):

@@ -130,6 +130,7 @@ class ProjectWindow(QMainWindow):
         self.grid_and_pane = QSplitter(Qt.Orientation.Vertical)  # the pane under the grid, as in Poedit
         self.grid_and_pane.addWidget(self.grid)
         self.grid_and_pane.addWidget(self.pane)
+        self.pane.hide()  # until View > Editor pane (or the settings) shows it
         self.grid_and_pane.setStretchFactor(0, 3)
         self.grid_and_pane.setSizes([480, 220])
         column.addWidget(self.grid_and_pane, 1)
