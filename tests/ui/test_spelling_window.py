@@ -3,6 +3,8 @@ word added to the project's dictionary."""
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QTextCharFormat, QTextCursor
 
@@ -75,6 +77,10 @@ def test_a_word_added_to_the_project_dictionary_loses_its_underline(qtbot, open_
     assert _underlined(editor) == []
     window.spelling.spell_check_action.setChecked(True)
     qtbot.waitUntil(lambda: _underlined(editor) == ["zzzq"], timeout=10000)
+    window.context.update_settings(replace(window.settings, spell_check=False))  # what the Settings dialog does
+    window.spelling.settings_applied()
+    assert not window.spelling.spell_check_action.isChecked() and _underlined(editor) == []
+    assert window.qa_context.spelling is None
     window.close()
 
 

@@ -103,6 +103,15 @@ class SpellingActions(QObject):
             if language is None or highlighter.editor.language == language:
                 highlighter.rehighlight()
 
+    def settings_applied(self) -> None:
+        """New settings (the Settings dialog): the menu item follows, the checks and underlines too."""
+        on = self.window.settings.spell_check
+        if self.spell_check_action.isChecked() != on:
+            self.spell_check_action.setChecked(on)  # _switched reloads and re-underlines
+        else:
+            self.window.qa_context = QaContext.load(self.window.project, self.window.settings)
+            self.rehighlight()
+
     def _switched(self, on: bool) -> None:
         self.window.context.update_settings(replace(self.window.settings, spell_check=on))
         self.window.qa_context = QaContext.load(self.window.project, self.window.settings)
