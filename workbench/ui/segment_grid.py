@@ -31,7 +31,7 @@ from workbench.core.language.khmer_breaks import for_display
 from workbench.core.memory.glossary import TermFinder
 from workbench.core.store.project_store import Project
 from workbench.ui.khmer_wrap import wrap_between_syllables
-from workbench.ui.segment_editor import Index, SegmentDelegate, SegmentEditor
+from workbench.ui.segment_editor import MIN_EDITOR_HEIGHT, Index, SegmentDelegate, SegmentEditor
 from workbench.ui.segment_table_model import SegmentTableModel
 from workbench.ui.source_delegate import SourceDelegate
 
@@ -58,14 +58,28 @@ class KhmerWrappingModel(SegmentTableModel):
         return value
 
 
-class SyllableWrappingDelegate(SegmentDelegate):
-    """The cell editor, wrapping Khmer between syllables only (ui/khmer_wrap.py)."""
+class GridCellDelegate(SegmentDelegate):
+    """The cell editor as the grid shows it: Khmer wrapping between syllables only (ui/khmer_wrap.py), and
+    on a row taller than the grid, only as tall as the part of the row on screen (it scrolls its own text)
+    so the cursor is never out of sight."""
 
     def createEditor(self, parent: QWidget, option: QStyleOptionViewItem, index: Index) -> QWidget:
         editor = super().createEditor(parent, option, index)
         if isinstance(editor, QPlainTextEdit):
             wrap_between_syllables(editor)
         return editor
+
+    def updateEditorGeometry(self, editor: QWidget, option: QStyleOptionViewItem, index: Index) -> None:
+        super().updateEditorGeometry(editor, option, index)
+        try:
+            viewport = editor.parentWidget()
+            if viewport is None:
+                return
+            shown = editor.geometry().intersected(viewport.rect())
+            if shown.height() >= MIN_EDITOR_HEIGHT and shown != editor.geometry():
+                editor.setGeometry(shown)
+        except Exception:  # never let an exception out of a Qt virtual
+            log.exception("placing the cell editor failed")
 
 
 class SegmentGrid(QTableView):
@@ -87,7 +101,7 @@ class SegmentGrid(QTableView):
             | QAbstractItemView.EditTrigger.EditKeyPressed
             | QAbstractItemView.EditTrigger.AnyKeyPressed
         )
-        self.delegate = SyllableWrappingDelegate(self, editor_actions, self.font)
+        self.delegate = GridCellDelegate(self, editor_actions, self.font)
         self.setItemDelegate(self.delegate)
         self.source_delegate = SourceDelegate(self)
         self.setItemDelegateForColumn(1, self.source_delegate)
