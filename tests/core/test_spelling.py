@@ -56,6 +56,14 @@ def test_a_misspelled_word_is_found_and_codes_numbers_and_names_of_places_are_no
     assert checker.misspelled("") == []
 
 
+def test_a_name_taken_from_the_vietnamese_source_without_its_marks_is_not_a_typo() -> None:
+    tiny_english()
+    text = "The plan of Long Xuyen about Hoa Binh"
+    assert [text[a:b] for a, b in english().misspelled(text)] == ["Long", "Xuyen", "Hoa", "Binh"]
+    assert english().misspelled(text, source="Kế hoạch của Long Xuyên về Hòa Bình") == []
+    assert english().misspelled("Dak Lak", source="Đắk Lắk") == []
+
+
 def test_khmer_is_split_into_words_before_the_dictionary_is_asked() -> None:
     checker = spell_checker("km")
     assert isinstance(checker, SpellChecker)

@@ -47,7 +47,7 @@ def spelling_problems(
         return []
     found = []
     if "spelling" not in ignored:
-        message = target_spelling(setup, subject.target, subject.language, loaded_only)
+        message = target_spelling(setup, subject.target, subject.language, loaded_only, subject.source)
         if message:
             found.append(Problem(segment_id, subject.language, "spelling", Severity.WARNING, message))
     if first_language and "source-spelling" not in ignored:

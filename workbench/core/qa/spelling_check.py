@@ -61,6 +61,7 @@ def misspelled_words(
     language: str,
     spans: Sequence[ProtectedSpan] | None = None,
     loaded_only: bool = False,
+    source: str = "",
 ) -> list[str]:
     """The misspelled words of `text` (none when the language has no dictionary: the editor says so; none
     either with `loaded_only` while its dictionary is not loaded yet)."""
@@ -69,7 +70,7 @@ def misspelled_words(
     checker = setup.checker(language)
     if isinstance(checker, NoDictionary):
         return []
-    return [text[a:b] for a, b in checker.misspelled(text, spans)]
+    return [text[a:b] for a, b in checker.misspelled(text, spans, source)]
 
 
 def spelling_message(words: Sequence[str]) -> str | None:
@@ -82,10 +83,13 @@ def spelling_message(words: Sequence[str]) -> str | None:
     return f"not in the dictionary: {shown}"
 
 
-def target_spelling(setup: SpellingSetup, target: str, language: str, loaded_only: bool = False) -> str | None:
+def target_spelling(
+    setup: SpellingSetup, target: str, language: str, loaded_only: bool = False, source: str = ""
+) -> str | None:
+    """The finding for a translation; the names it took from `source` (without their marks) are not typos."""
     if language not in setup.languages or not target.strip():
         return None
-    return spelling_message(misspelled_words(setup, target, language, None, loaded_only))
+    return spelling_message(misspelled_words(setup, target, language, None, loaded_only, source))
 
 
 def source_spelling(

@@ -25,7 +25,7 @@ def misspelled_segments(
     for sid, source, _spans, translatable, texts in read_rows(project.connection, document_id, targets):
         text = source if language == VIETNAMESE else texts.get(language, ("",))[0]
         if translatable and text:
-            bad = [text[a:b] for a, b in checker.misspelled(text)]
+            bad = [text[a:b] for a, b in checker.misspelled(text, source="" if language == VIETNAMESE else source)]
             if bad:
                 found.append((sid, bad))
     return found

@@ -170,9 +170,10 @@ class SpellChecker:
             self._verdicts[word] = verdict
         return verdict
 
-    def misspelled(self, text: str, spans: Sequence[ProtectedSpan] | None = None) -> list[Span]:
+    def misspelled(self, text: str, spans: Sequence[ProtectedSpan] | None = None, source: str = "") -> list[Span]:
         """The (start, end) of each misspelled word in `text`, in order; codes, addresses and numbers ignored
-        (`spans`: the text's protected spans when the caller has them)."""
+        (`spans`: the text's protected spans when the caller has them), and so is a word of the Vietnamese
+        `source` written without its marks (Long Xuyen for Long Xuyên: a name, not a typo)."""
         if not text.strip():
             return []
         protected = [(s.start, s.end) for s in (find_protected_spans(text) if spans is None else spans)]
@@ -187,6 +188,9 @@ class SpellChecker:
                 if not _KHMER.search(word) and not _next_to_digit(text, *match.span()) and not self.is_correct(word):
                     found.append(match.span())
         found.sort()
+        if found and source:
+            names = {_bare(word) for word in _WORD.findall(source)}
+            found = [(a, b) for a, b in found if _bare(text[a:b]) not in names]
         return [span for span in found if not any(a < span[1] and span[0] < b for a, b in protected)]
 
     def load(self) -> None:
@@ -217,6 +221,12 @@ def _other_tone_place(word: str) -> str:
         return f"{first}{tone_2}{second}{tone_1}"
 
     return unicodedata.normalize("NFC", _TONE_PLACES.sub(moved, decomposed, count=1))
+
+
+def _bare(word: str) -> str:
+    """`word` without its marks, in lower case: Xuyên and xuyen are one."""
+    decomposed = unicodedata.normalize("NFD", word.replace("đ", "d").replace("Đ", "D"))
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch)).casefold()
 
 
 def _next_to_digit(text: str, start: int, end: int) -> bool:

@@ -50,7 +50,9 @@ class SpellingHighlighter(QSyntaxHighlighter):
 
     def misspelled(self, text: str) -> list[Span]:
         checker = self.spelling.checker(self.editor.language)
-        return checker.misspelled(text) if checker is not None else []
+        if checker is None:
+            return []
+        return checker.misspelled(text, source=self.spelling.source_of(self.editor))
 
     def highlightBlock(self, text: str) -> None:
         try:
@@ -132,6 +134,15 @@ class SpellingActions(QObject):
         else:
             self.checker(editor.language)  # start loading while the translator reads the source
 
+    def source_of(self, editor: SegmentEditor) -> str:
+        """The Vietnamese source of the segment `editor` edits: the names it holds are not typos."""
+        if not editor.segment_id:
+            return ""
+        try:
+            return self.window.project.segment(editor.segment_id).source
+        except WorkbenchError:  # split or joined away meanwhile
+            return ""
+
     def _forget(self, highlighter: SpellingHighlighter) -> None:
         if highlighter in self._highlighters:
             self._highlighters.remove(highlighter)
@@ -144,7 +155,7 @@ class SpellingActions(QObject):
         cursor = editor.cursorForPosition(pos)
         block = cursor.block()
         text, at = block.text(), cursor.positionInBlock()
-        for start, end in checker.misspelled(text):
+        for start, end in checker.misspelled(text, source=self.source_of(editor)):
             if start <= at <= end:
                 word = editor.textCursor()
                 word.setPosition(block.position() + _utf16(text, start))
