@@ -145,7 +145,7 @@ class ConcordanceDialog(QDialog):
         QShortcut(QKeySequence("Ctrl+Enter"), self, self.insert_selected)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.reject)
-        for button in (self.insert_button, *buttons.buttons()):
+        for button in [self.insert_button, *(b for b in buttons.buttons() if isinstance(b, QPushButton))]:
             button.setAutoDefault(False)  # Enter in the query searches; it neither inserts nor closes
             button.setDefault(False)
         find_label = QLabel(self.tr("&Find:"))
