@@ -70,6 +70,19 @@ def test_moving_to_another_cell_leaves_the_text_and_shows_that_cell(qtbot, open_
     window.close()
 
 
+def test_esc_in_the_pane_drops_the_typed_text(qtbot, open_window) -> None:  # type: ignore[no-untyped-def]
+    window = _with_pane(qtbot, open_window)
+    editor = window.pane.editor
+    editor.setFocus()
+    qtbot.keyClicks(editor, "Not this")
+    qtbot.keyClick(editor, Qt.Key.Key_Escape)
+    assert editor.toPlainText() == "" and window.grid.hasFocus()
+    window.grid.setCurrentIndex(window.model.index(1, EN))  # moving on saves nothing
+    assert _translation(window, 0) is None or _translation(window, 0).text == ""
+    assert unconfirmed_edits(window.project) == []
+    window.close()
+
+
 def test_enter_on_the_grid_edits_in_the_pane_and_ctrl_b_copies_the_source_there(qtbot, open_window) -> None:  # type: ignore[no-untyped-def]
     window = _with_pane(qtbot, open_window)
     window.grid.setFocus()

@@ -13,7 +13,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 
-from PySide6.QtCore import QEvent, Qt
+from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtGui import QAction, QKeyEvent
 from PySide6.QtWidgets import QLabel, QPlainTextEdit, QSplitter, QVBoxLayout, QWidget
 
@@ -30,6 +30,9 @@ log = logging.getLogger(__name__)
 
 
 class EditorPane(QWidget):
+    #: Esc in the editor: the typed text was dropped (as Esc drops it in a cell); the grid takes the keys again
+    cancelled = Signal()
+
     def __init__(
         self, project: Project, editing: EditingController, actions: Callable[[], list[QAction]],
         names: dict[str, str], parent: QWidget | None = None,
@@ -119,6 +122,18 @@ class EditorPane(QWidget):
     def saved(self) -> None:
         """The editor's text was written (confirmed): it is no longer an edit of its own."""
         self.editor.original = self.editor.toPlainText()
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        """Esc, which the editor passes on: back to the cell's text, and nothing typed kept on disk."""
+        if event.key() != Qt.Key.Key_Escape or not self.editor.segment_id:
+            super().keyPressEvent(event)
+            return
+        editor = self.editor
+        self.editing.cancel_typing(editor.segment_id, editor.language)
+        editor.blockSignals(True)
+        editor.setPlainText(editor.original)
+        editor.blockSignals(False)
+        self.cancelled.emit()
 
     def take_edit(self, event: QEvent | None) -> bool:
         """The grid was asked to edit the current cell (Enter, F2, a double click, a typed key): the editing

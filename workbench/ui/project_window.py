@@ -44,6 +44,7 @@ from workbench.ui.actions.spelling import SpellingActions
 from workbench.ui.actions.translate import TranslateActions
 from workbench.ui.document_list import DocumentList
 from workbench.ui.editing_controller import EditingController
+from workbench.ui.editor_choice import EditorChoice
 from workbench.ui.editor_pane import EditorPane
 from workbench.ui.error_dialog import show_error
 from workbench.ui.filter_bar import FilterBar
@@ -172,6 +173,7 @@ class ProjectWindow(QMainWindow):
         self.pane_action.setCheckable(True)
         self.pane_action.setShortcut(QKeySequence("Ctrl+Shift+E"))
         self.pane_action.toggled.connect(self._pane_toggled)
+        self.editors = EditorChoice(self.grid, self.pane, self.editing, self.pane_action)
 
     def _build_menus(self) -> None:
         self.menus = build_menus(self.menuBar(), self)
@@ -181,14 +183,7 @@ class ProjectWindow(QMainWindow):
 
     def _pane_toggled(self, shown: bool) -> None:
         """View > Editor pane: shown or hidden, remembered in the settings."""
-        editor = self.delegate.open_editor
-        if shown and editor is not None and editor.segment_id:  # one editor per cell: the cell's text moves on
-            self.editing.set_text(editor.segment_id, editor.language, editor.toPlainText(), confirmed=False)
-            self.close_editor(editor)
-        if not shown:
-            self.pane.leave()
-        self.pane.setVisible(shown)
-        self.grid.edit_redirect = (lambda _index, event: self.pane.take_edit(event)) if shown else None
+        self.editors.switch(shown)
         self._current_changed(self.grid.currentIndex())
         if shown != self.settings.editor_pane:
             self.context.update_settings(replace(self.settings, editor_pane=shown))
@@ -207,6 +202,7 @@ class ProjectWindow(QMainWindow):
             lambda editor, text: self.editing.set_text(editor.segment_id, editor.language, text, confirmed=False)
         )
         self.delegate.closeEditor.connect(self._editor_closed)
+        self.pane.cancelled.connect(lambda: self.show_status(self.tr("Edit cancelled"), 2000))
         self.grid.current_cell_changed.connect(self._current_changed)
         self.delegate.editor_opened.connect(self.spelling.attach)
         self.spelling.attach(self.pane.editor)
@@ -409,35 +405,18 @@ class ProjectWindow(QMainWindow):
     def selected_source_text(self) -> str:
         return self.pane.selected_source_text() or self.side_panel.source_view.textCursor().selectedText()
 
-    def _pane_in_use(self) -> bool:
-        return self.pane_action.isChecked()
-
     def open_editor(self) -> SegmentEditor | None:
-        """The pane's editor on the target cell while the pane is shown, else the cell's editor."""
-        index = self.target_cell()
-        if index is None:
-            return None
-        if self._pane_in_use():
-            if index != self.grid.currentIndex():
-                self.grid.setCurrentIndex(index)
-            return self.pane.editor if self.pane.editor.segment_id else None
-        return self.grid.open_editor_at(index)
+        """The pane's editor on the target cell while the pane is shown, else the cell's editor (EditorChoice)."""
+        return self.editors.open(self.target_cell())
 
     def current_editor(self) -> SegmentEditor | None:
-        if self._pane_in_use():
-            return self.pane.editor if self.pane.editor.segment_id else None
-        return self.delegate.open_editor
+        return self.editors.current()
 
     def close_editor(self, editor: SegmentEditor) -> None:
-        if editor is self.pane.editor:
-            self.pane.saved()  # the pane stays; its text is now the cell's
-        else:
-            self.grid.close_segment_editor(editor)
+        self.editors.close(editor)
 
     def move_to(self, row: int, column: int, edit: bool) -> None:
-        self.grid.move_to(row, column, edit and not self._pane_in_use())
-        if edit and self._pane_in_use():
-            self.pane.editor.setFocus()
+        self.editors.move_to(row, column, edit)
 
     def go_to(self, segment_id: int, language: str) -> None:
         row = self.model.row_of(segment_id)
