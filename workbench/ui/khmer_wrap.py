@@ -17,6 +17,7 @@ painting and scrolling all read the same lines.
 from __future__ import annotations
 
 import logging
+from bisect import bisect_left, bisect_right
 from functools import lru_cache
 
 from PySide6.QtCore import QPointF, QRectF
@@ -34,20 +35,23 @@ def _is_khmer(char: str) -> bool:
 
 
 @lru_cache(maxsize=256)
-def syllable_cuts(text: str) -> frozenset[int]:
-    """Where a line may end between two Khmer characters of `text`: the syllable boundaries the grid shows."""
-    cuts, position = set(), 0
+def syllable_cuts(text: str) -> tuple[int, ...]:
+    """Where a line may end between two Khmer characters of `text`, in order: the syllable boundaries the
+    grid shows (and the end of the text)."""
+    cuts, position = [], 0
     for piece in for_display(text).split(ZERO_WIDTH_SPACE):
         position += len(piece)
-        cuts.add(position)
-    return frozenset(cuts)
+        cuts.append(position)
+    return tuple(cuts)
 
 
 def inside_syllable(text: str, position: int) -> bool:
     """A line ending at `position` would cut a Khmer syllable in two."""
     if not 0 < position < len(text) or not (_is_khmer(text[position - 1]) and _is_khmer(text[position])):
         return False
-    return position not in syllable_cuts(text)
+    cuts = syllable_cuts(text)
+    at = bisect_left(cuts, position)
+    return at == len(cuts) or cuts[at] != position
 
 
 class SyllableLayout(QPlainTextDocumentLayout):
@@ -79,7 +83,7 @@ class SyllableLayout(QPlainTextDocumentLayout):
         document = self.document()
         margin = document.documentMargin()
         before = document.lineCount()
-        height = 0.0
+        height, per_char = 0.0, 1.0
         layout.beginLayout()
         while True:
             line = layout.createLine()
@@ -89,8 +93,11 @@ class SyllableLayout(QPlainTextDocumentLayout):
             line.setLineWidth(width)
             start, end = line.textStart(), line.textStart() + line.textLength()
             if end < len(text) and inside_syllable(text, end):
-                for cut in sorted((c for c in syllable_cuts(text) if start < c < end), reverse=True):
-                    if _end_line_at(line, cut, width):
+                cuts = syllable_cuts(text)
+                for cut in reversed(cuts[bisect_right(cuts, start) : bisect_left(cuts, end)]):
+                    columns = _end_line_at(line, cut, width, round(per_char * (cut - start)))
+                    if columns:
+                        per_char = columns / (cut - start)
                         break
                 else:
                     line.setLineWidth(width)  # one syllable wider than the line: Qt's own break
@@ -102,21 +109,24 @@ class SyllableLayout(QPlainTextDocumentLayout):
             self.documentSizeChanged.emit(self.documentSize())
 
 
-def _end_line_at(line: QTextLine, cut: int, width: float) -> bool:
-    """Make `line` end at character `cut`. setNumColumns counts glyphs, not characters (a Khmer subscript
-    may join its consonant's glyph, a split vowel takes two), so the count is searched for."""
-    low, high = 1, 2 * (cut - line.textStart()) + 2
+def _end_line_at(line: QTextLine, cut: int, width: float, guess: int) -> int:
+    """Make `line` end at character `cut`; the count of columns that did (0: none does). setNumColumns
+    counts Qt's glyph columns, not characters (a subscript may join its consonant, a split vowel takes two),
+    so the count is searched for, starting at `guess` (what the line before needed per character)."""
+    chars = cut - line.textStart()
+    low, high = 1, 2 * chars + 2
+    columns = min(max(guess, low), high)
     while low <= high:
-        glyphs = (low + high) // 2
-        line.setNumColumns(glyphs, width)
+        line.setNumColumns(columns, width)
         end = line.textStart() + line.textLength()
         if end == cut:
-            return True
+            return columns
         if end < cut:
-            low = glyphs + 1
+            low = columns + 1
         else:
-            high = glyphs - 1
-    return False
+            high = columns - 1
+        columns = (low + high) // 2
+    return 0
 
 
 def wrap_between_syllables(editor: QPlainTextEdit) -> None:
