@@ -170,3 +170,22 @@ def test_an_export_after_a_split_and_a_join_keeps_the_text(tmp_path: Path) -> No
         join_segments(project, first, "minh")
         text = [b.pieces for b in rebuild(project, "en", doc, ExportReport(tmp_path / "out.txt")).blocks]
         assert "".join(p.text for p in text[0]).strip() == TEXT.split("\n")[0]
+
+
+def test_a_po_entry_is_not_split_or_joined(tmp_path: Path) -> None:
+    project = Project.create(tmp_path / "po.wbp", "p", "vi", ["en"])
+    po = tmp_path / "ui.po"
+    po.write_text(
+        'msgid ""\nmsgstr ""\n"Content-Type: text/plain; charset=UTF-8\\n"\n\n'
+        'msgid "Mở tệp. Lưu tệp."\nmsgstr ""\n\nmsgid "Đóng"\nmsgstr ""\n',
+        encoding="utf-8",
+    )
+    with project:
+        project.store_document(prepare_import(po))
+        first = project.segment_ids()[0]
+        before = _snapshot(project)
+        with pytest.raises(ProjectError, match=r"ui.po #1 is a PO entry"):
+            split_segment(project, first, project.segment(first).source.index("Lưu"), "minh")
+        with pytest.raises(ProjectError, match=r"ui.po #1 is a PO entry"):
+            join_segments(project, first, "minh")
+        assert _snapshot(project) == before

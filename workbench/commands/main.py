@@ -25,6 +25,7 @@ from workbench.commands import (
     quality,
     review,
     segment_edits,
+    segment_structure,
     spelling,
 )
 from workbench.context import AppContext
@@ -41,6 +42,7 @@ def build_parser() -> argparse.ArgumentParser:
     for group in (
         project,
         segment_edits,
+        segment_structure,
         mt,
         memory,
         concordance,
