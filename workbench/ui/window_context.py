@@ -93,11 +93,11 @@ class WindowContext(Protocol):
     # --- the grid and its editor ---------------------------------------------------------------------
 
     def open_editor(self) -> SegmentEditor | None:
-        """The editor of the target cell, opened if it is not open yet."""
+        """The editor of the target cell, opened if it is not open yet (the editor pane's while it is shown)."""
         ...
 
     def current_editor(self) -> SegmentEditor | None:
-        """The cell editor that is open, if any."""
+        """The editor in use, if any: the editor pane's while it is shown, else the open cell editor."""
         ...
 
     def close_editor(self, editor: SegmentEditor) -> None:
@@ -119,7 +119,7 @@ class WindowContext(Protocol):
     def term_text(self, number: int) -> str | None: ...
 
     def selected_source_text(self) -> str:
-        """The words selected in the side panel's source view."""
+        """The words selected in the editor pane's source, else in the side panel's source view."""
         ...
 
     # --- what changed --------------------------------------------------------------------------------
