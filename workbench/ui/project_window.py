@@ -140,8 +140,8 @@ class ProjectWindow(QMainWindow):
         self.splitter.addWidget(centre)
         self.splitter.addWidget(self.side_panel)
         self.splitter.setStretchFactor(1, 4)
-        documents = self.documents.wanted_width()
-        self.splitter.setSizes([documents, self.width() - documents - 300, 300])
+        documents, side = self.documents.wanted_width(), max(300, self.side_panel.minimumWidth())
+        self.splitter.setSizes([documents, self.width() - documents - side, side])
         self.setCentralWidget(self.splitter)
         for widget in self.translate.status_widgets():
             self.statusBar().addPermanentWidget(widget)
@@ -309,7 +309,7 @@ class ProjectWindow(QMainWindow):
             return
         language = self.model.language_of(current.column()) or ""
         self.side_panel.show_segment(segment, language)
-        if self.pane.isVisibleTo(self):
+        if self.editors.pane_in_use():
             self.pane.show_cell(segment, language)
         self.translate.segment_shown(segment, language)
 
