@@ -10,7 +10,7 @@ from workbench.core.errors import ProjectError
 from workbench.core.exporting.document_rebuild import rebuild
 from workbench.core.exporting.export_report import ExportReport
 from workbench.core.importing.file_import import prepare_import
-from workbench.core.ops.segment_rows import stored_segment, stored_translations
+from workbench.core.ops.segment_rows import stored_comments, stored_segment, stored_translations
 from workbench.core.ops.segment_structure import (
     JOIN_FLAG,
     SPLIT_FLAG,
@@ -22,6 +22,7 @@ from workbench.core.ops.segment_structure import (
 )
 from workbench.core.records import Origin, Status
 from workbench.core.store.project_store import Project
+from workbench.core.store.segment_comments import comment, set_comment
 from workbench.core.store.segment_numbers import labels_for
 
 TEXT = "Ngày 24 tháng 11 năm 2024, tỉnh tổ chức lễ hội lớn. Mọi người đều vui.\n\nĐoạn hai.\n"
@@ -42,7 +43,7 @@ def _sources(project: Project) -> list[str]:
 def _snapshot(project: Project) -> list[object]:
     db = project.connection
     ids = [r[0] for r in db.execute("SELECT id FROM segments ORDER BY id")]
-    return [(stored_segment(db, i), stored_translations(db, i)) for i in ids]
+    return [(stored_segment(db, i), stored_translations(db, i), stored_comments(db, i)) for i in ids]
 
 
 def test_a_split_makes_two_segments_numbered_in_order(tmp_path: Path) -> None:
@@ -138,8 +139,14 @@ def test_undo_of_a_join_gives_the_second_segment_back_with_its_id(tmp_path: Path
         first, second, _last = project.segment_ids()
         project.save_translation(first, "en", "A festival.", Status.APPROVED, Origin.HUMAN, "lan")
         project.save_translation(second, "en", "Joy.", Status.APPROVED, Origin.HUMAN, "lan")
+        set_comment(project, first, "en", "Check the date.", "lan")
+        set_comment(project, second, "en", "Joy or happiness?", "lan")
+        set_comment(project, second, "km", "A name here.", "lan")
         before = _snapshot(project)
         result = join_segments(project, first, "minh")
+        # a note on either stays in sight on the joined segment
+        assert comment(project, first, "en") == "Check the date.\nJoy or happiness?"
+        assert comment(project, first, "km") == "A name here."
         assert project.segment(first).translations["en"].status is Status.APPROVED  # both were approved
         undo_join(project, result, "minh")
         assert _snapshot(project) == before

@@ -92,3 +92,18 @@ def note_revision(db: sqlite3.Connection, segment_id: int, language: str, state:
         (segment_id, language, state.text, str(state.status), str(state.origin), state.origin_detail,
          state.author, state.score, note, stamp),
     )  # fmt: skip
+
+
+def stored_comments(db: sqlite3.Connection, segment_id: int) -> dict[str, tuple[str, str, str]]:
+    """The segment's comments by language: (text, author, updated_at)."""
+    rows = db.execute("SELECT language, text, author, updated_at FROM comments WHERE segment_id = ?", (segment_id,))
+    return {language: (text, author, stamp) for language, text, author, stamp in rows}
+
+
+def restore_comments(db: sqlite3.Connection, segment_id: int, comments: dict[str, tuple[str, str, str]]) -> None:
+    """The segment's comments exactly as `comments` (a language not in it has none)."""
+    db.execute("DELETE FROM comments WHERE segment_id = ?", (segment_id,))
+    db.executemany(
+        "INSERT INTO comments(segment_id, language, text, author, updated_at) VALUES (?, ?, ?, ?, ?)",
+        [(segment_id, language, *values) for language, values in comments.items()],
+    )

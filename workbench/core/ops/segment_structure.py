@@ -21,7 +21,9 @@ from workbench.core.errors import ProjectError
 from workbench.core.ops.segment_rows import (
     StoredSegment,
     note_revision,
+    restore_comments,
     restore_segment,
+    stored_comments,
     stored_segment,
     stored_translations,
 )
@@ -54,7 +56,8 @@ class SplitResult:
 
 @dataclass(frozen=True, slots=True)
 class JoinResult:
-    """What a join did: `segment_id` holds both texts now, `removed_id` was taken out (position NULL)."""
+    """What a join did: `segment_id` holds both texts now, `removed_id` was taken out (position NULL); the
+    first's rows from before (its comments too: the second's were added to them) are what undo puts back."""
 
     segment_id: int
     removed_id: int
@@ -62,6 +65,7 @@ class JoinResult:
     removed_before: StoredSegment
     translations: dict[str, TranslationState]
     changes: SegmentChanges
+    comments: dict[str, tuple[str, str, str]]
 
 
 def split_point(source: str, spans: list[tuple[str, int, int]], at: int, name: str) -> int:
@@ -260,8 +264,21 @@ def join_segments(project: Project, first_id: int, author: str) -> JoinResult:
             else:
                 write_translation(db, first.id, language, state, stamp, note)
             note_revision(db, second.id, language, seconds.get(language), f"joined into segment {first.id}", stamp)
+        comments = stored_comments(db, first.id)
+        restore_comments(db, first.id, joined_comments(comments, stored_comments(db, second.id), author, stamp))
     changes = SegmentChanges((first.id,), project.info.target_languages, documents=True)
-    return JoinResult(first.id, second.id, first, second, before, changes)
+    return JoinResult(first.id, second.id, first, second, before, changes, comments)
+
+
+def joined_comments(
+    first: dict[str, tuple[str, str, str]], second: dict[str, tuple[str, str, str]], author: str, stamp: str
+) -> dict[str, tuple[str, str, str]]:
+    """The second segment's comments added under the first's, so a note on either stays in sight."""
+    joined = dict(first)
+    for language, (text, _author, _stamp) in second.items():
+        kept = first.get(language)
+        joined[language] = (f"{kept[0]}\n{text}", author, stamp) if kept else second[language]
+    return joined
 
 
 def undo_join(project: Project, result: JoinResult, author: str) -> SegmentChanges:
@@ -281,6 +298,7 @@ def undo_join(project: Project, result: JoinResult, author: str) -> SegmentChang
         restore_segment(db, result.removed_before)
         stamp = now()
         _restore_translations(db, project, result.segment_id, result.translations, "undo join", stamp)
+        restore_comments(db, result.segment_id, result.comments)
         for language in project.info.target_languages:
             note_revision(db, result.removed_id, language, None, f"undo join: back from segment {old.id}", stamp)
     return SegmentChanges((result.segment_id, result.removed_id), project.info.target_languages, documents=True)
