@@ -63,10 +63,6 @@ class EditorPane(QWidget):
         self.segment: SegmentRecord | None = None
         self.show_cell(None, "")
 
-    @property
-    def language(self) -> str:
-        return self.editor.language
-
     def modified(self) -> bool:
         """The editor holds text of its cell that is not saved as that cell's translation yet."""
         return bool(self.editor.segment_id) and self.editor.toPlainText() != self.editor.original
@@ -108,7 +104,8 @@ class EditorPane(QWidget):
         """The shown segment changed elsewhere (a draft arrived, undo, find & replace): show its new text,
         unless the translator has typed here, whose text wins until it is saved."""
         self.segment = segment
-        self.source_view.setPlainText(segment.source)
+        if segment.source != self.source_view.toPlainText():  # (split or joined); else the selection stays
+            self.source_view.setPlainText(segment.source)
         if self.modified() or not self.editor.segment_id:
             return
         current = segment.translations.get(self.editor.language)
