@@ -75,8 +75,10 @@ class SplitDialog(QDialog):
         self.source.setFocus()
 
     def set_place(self, at: int) -> None:
+        """Put the cursor before character `at` of the source (Qt counts UTF-16 units)."""
+        before = self.segment.source[: max(0, at)]
         cursor = self.source.textCursor()
-        cursor.setPosition(max(0, min(at, len(self.segment.source))), QTextCursor.MoveMode.MoveAnchor)
+        cursor.setPosition(len(before) + sum(ord(ch) > 0xFFFF for ch in before), QTextCursor.MoveMode.MoveAnchor)
         self.source.setTextCursor(cursor)
         self._update()
 
