@@ -176,21 +176,21 @@ class SpellChecker:
         `source` written without its marks (Long Xuyen for Long Xuyên: a name, not a typo)."""
         if not text.strip():
             return []
-        protected = [(s.start, s.end) for s in (find_protected_spans(text) if spans is None else spans)]
         found: list[Span] = []
+        is_correct = self.is_correct
         if self.segmenter is not None:  # Khmer: Latin words in it are names and codes (latin-in-khmer's job)
-            found = [
-                (a, b) for a, b, known in self.segmenter.spans(text) if not known and not self.is_correct(text[a:b])
-            ]
+            found = [(a, b) for a, b, known in self.segmenter.spans(text) if not known and not is_correct(text[a:b])]
         else:
             for match in _WORD.finditer(text):
-                word = match.group()
-                if not _KHMER.search(word) and not _next_to_digit(text, *match.span()) and not self.is_correct(word):
+                if not is_correct(match.group()):  # a kept verdict first: most words are known
                     found.append(match.span())
-        found.sort()
-        if found and source:
-            names = {_bare(word) for word in _WORD.findall(source)}
+            found = [(a, b) for a, b in found if not _KHMER.search(text[a:b]) and not _next_to_digit(text, a, b)]
+        if not found:
+            return found
+        if source:
+            names = _bare_words(source)
             found = [(a, b) for a, b in found if _bare(text[a:b]) not in names]
+        protected = [(s.start, s.end) for s in (find_protected_spans(text) if spans is None else spans)]
         return [span for span in found if not any(a < span[1] and span[0] < b for a, b in protected)]
 
     def load(self) -> None:
@@ -223,10 +223,18 @@ def _other_tone_place(word: str) -> str:
     return unicodedata.normalize("NFC", _TONE_PLACES.sub(moved, decomposed, count=1))
 
 
+_MARKS = regex.compile(r"\p{Mn}+")
+
+
+@lru_cache(maxsize=256)
+def _bare_words(source: str) -> frozenset[str]:
+    return frozenset(_WORD.findall(_bare(source)))
+
+
 def _bare(word: str) -> str:
     """`word` without its marks, in lower case: Xuyên and xuyen are one."""
     decomposed = unicodedata.normalize("NFD", word.replace("đ", "d").replace("Đ", "D"))
-    return "".join(ch for ch in decomposed if not unicodedata.combining(ch)).casefold()
+    return _MARKS.sub("", decomposed).casefold()
 
 
 def _next_to_digit(text: str, start: int, end: int) -> bool:
