@@ -46,6 +46,8 @@ def check_project(
     if not parallel or workers < 2 or len(order) < (SPAWN_FROM if method == "spawn" else PARALLEL_FROM):
         parts = [check_rows(read_rows(project.connection, document_id, languages), languages, context)]
     else:
+        if context.spelling is not None and method == "fork":
+            context.spelling.read_dictionaries()  # forked workers share the dictionaries instead of each reading them
         parts = check_in_workers(
             project.path, languages, context, document_id, stretches(order, workers), method, progress
         )

@@ -4,10 +4,12 @@ their own dictionaries once."""
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
+from workbench.core.errors import WorkbenchError
 from workbench.core.language.language_rules import VIETNAMESE
 from workbench.core.language.protected_spans import ProtectedSpan
 from workbench.core.settings import Settings
@@ -43,6 +45,14 @@ class SpellingSetup:
 
     def words_of(self, language: str) -> frozenset[str]:
         return next((words for lang, words in self.extra if lang == language), frozenset())
+
+    def read_dictionaries(self) -> None:
+        """Read every dictionary now: before forking workers, so that they share it instead of each reading."""
+        for language, _words in self.extra:
+            checker = self.checker(language)
+            if isinstance(checker, SpellChecker):
+                with contextlib.suppress(WorkbenchError):  # a damaged file: the check goes without it
+                    checker.load()
 
     def checker(self, language: str) -> SpellChecker | NoDictionary:
         files = next((found for lang, found in self.files if lang == language), None)
