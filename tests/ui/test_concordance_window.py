@@ -109,3 +109,25 @@ def test_a_selected_phrase_of_a_result_goes_in_at_the_editors_cursor(qtbot, open
     assert window.current_editor().toPlainText() == "The Cai Rang floating market is crowded."
     dialog.close()
     window.close()
+
+
+def test_with_the_editor_pane_the_phrase_goes_into_the_panes_editor(qtbot, open_window) -> None:  # type: ignore[no-untyped-def]
+    window = _window_with_memory(open_window)
+    window.pane_action.trigger()
+    window.grid.setCurrentIndex(window.model.index(2, EN))
+    qtbot.waitUntil(lambda: window.pane.editor.segment_id == window.model.segment_id(2))
+    pane_editor = window.pane.editor
+    pane_editor.setPlainText("A busy .")
+    cursor = pane_editor.textCursor()
+    cursor.setPosition(7)
+    pane_editor.setTextCursor(cursor)
+    _select_source(window, 0, 7)
+    window.concordance.concordance_action.trigger()
+    dialog = _dialog(window)
+    shared = next(r for r in range(dialog.model.rowCount()) if dialog.model.text(r, 0) == "shared memory")
+    dialog.table.selectRow(shared)
+    dialog.detail.setTextCursor(dialog.detail.document().find("floating market"))
+    dialog.insert_selected()
+    assert pane_editor.toPlainText() == "A busy floating market."
+    dialog.close()
+    window.close()
