@@ -72,6 +72,20 @@ def test_khmer_is_split_into_words_before_the_dictionary_is_asked() -> None:
     bad = "ខ្ញុំក្ឞ្ឞុំកម្ពុជា"
     assert [bad[a:b] for a, b in checker.misspelled(bad)] == ["ក្ឞ្ឞុំ"]
     assert checker.misspelled("ខ្ញុំ Hanoi ABC-123") == []  # Latin in Khmer: names and codes, not Khmer words
+    typo = "ខ្ញុំប្រទែសកម្ពុជា"  # ប្រទេស (country) with the wrong vowel: its fragments ប្រ and ស are words too
+    assert [typo[a:b] for a, b in checker.misspelled(typo)] == ["ប្រទែស"]
+    assert "ប្រទេស" in checker.suggest("ប្រទែស")
+
+
+def test_without_the_spelling_engine_each_language_says_what_to_install(monkeypatch: pytest.MonkeyPatch) -> None:
+    import importlib.util
+
+    from workbench.core.spelling import checker as module
+
+    real = importlib.util.find_spec
+    monkeypatch.setattr(module.importlib.util, "find_spec", lambda name: None if name == "spylls" else real(name))
+    found = spell_checker("km")
+    assert isinstance(found, NoDictionary) and "pip install spylls" in found.message
 
 
 def test_a_word_added_to_the_project_is_correct_there_and_kept_in_the_project(tmp_path: Path) -> None:

@@ -13,14 +13,20 @@ import importlib.util
 import logging
 import os
 import unicodedata
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
 
 import regex
 
-from workbench.core.language.khmer_words import SHIPPED_WORDS, KhmerSegmenter, read_word_list, shipped_segmenter
+from workbench.core.language.khmer_words import (
+    SHIPPED_WORDS,
+    KhmerSegmenter,
+    WordSpan,
+    read_word_list,
+    shipped_segmenter,
+)
 from workbench.core.language.protected_spans import ProtectedSpan, find_protected_spans
 from workbench.core.spelling.dictionary_files import (
     LANGUAGE_NAMES,
@@ -179,7 +185,7 @@ class SpellChecker:
         found: list[Span] = []
         is_correct = self.is_correct
         if self.segmenter is not None:  # Khmer: Latin words in it are names and codes (latin-in-khmer's job)
-            found = [(a, b) for a, b, known in self.segmenter.spans(text) if not known and not is_correct(text[a:b])]
+            found = _whole_khmer_words(text, self.segmenter.spans(text), is_correct)
         else:
             for match in _WORD.finditer(text):
                 if not is_correct(match.group()):  # a kept verdict first: most words are known
@@ -223,7 +229,32 @@ def _other_tone_place(word: str) -> str:
     return unicodedata.normalize("NFC", _TONE_PLACES.sub(moved, decomposed, count=1))
 
 
+#: a consonant with its subscripts and nothing else: what is left of a word around a typo
+_FRAGMENT = regex.compile(r"[\u1780-\u17b3](?:\u17d2[\u1780-\u17b3]){0,2}")
 _MARKS = regex.compile(r"\p{Mn}+")
+
+
+def _whole_khmer_words(text: str, spans: list[WordSpan], is_correct: Callable[[str], bool]) -> list[Span]:
+    """The unknown stretches, each with the vowel-less consonant "words" right beside it: a typo leaves
+    fragments of its word that happen to be words (ប្រ + ទែ + ស for ប្រទេស), and the whole is what to underline
+    and what to find suggestions for; a word with a vowel (ខ្ញុំ) is a word of its own."""
+    found: list[Span] = []
+    for i, (a, b, known) in enumerate(spans):
+        if known or is_correct(text[a:b]):
+            continue
+        if i > 0 and spans[i - 1][2] and spans[i - 1][1] == a and _FRAGMENT.fullmatch(text[spans[i - 1][0] : a]):
+            a = spans[i - 1][0]
+        if (
+            i + 1 < len(spans)
+            and spans[i + 1][2]
+            and spans[i + 1][0] == b
+            and _FRAGMENT.fullmatch(text[b : spans[i + 1][1]])
+        ):
+            b = spans[i + 1][1]
+        if found and found[-1][1] >= a:
+            a = found.pop()[0]
+        found.append((a, b))
+    return found
 
 
 @lru_cache(maxsize=256)
