@@ -140,7 +140,7 @@ class SpellingActions(QObject):
             return ""
         try:
             return self.window.project.segment(editor.segment_id).source
-        except WorkbenchError:  # split or joined away meanwhile
+        except Exception:  # split or joined away meanwhile, or the project closing under a last repaint
             return ""
 
     def _forget(self, highlighter: SpellingHighlighter) -> None:
