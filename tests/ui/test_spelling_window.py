@@ -94,3 +94,19 @@ def test_a_damaged_dictionary_is_said_in_the_status_bar_and_typing_goes_on(qtbot
     qtbot.keyClicks(editor, " still typing")
     assert editor.toPlainText() == "This is a sentense still typing" and _underlined(editor) == []
     window.close()
+
+
+def test_the_editor_pane_underlines_in_the_language_of_the_cell_it_shows(qtbot, open_window) -> None:  # type: ignore[no-untyped-def]
+    tiny_english(WORDS)
+    window = open_window()
+    window.pane_action.trigger()
+    window.grid.setCurrentIndex(window.model.index(0, EN))
+    editor = window.pane.editor
+    qtbot.waitUntil(lambda: editor.segment_id == window.model.segment_id(0))
+    qtbot.keyClicks(editor, "the rivr")
+    qtbot.waitUntil(lambda: _underlined(editor) == ["rivr"], timeout=10000)
+    window.grid.setCurrentIndex(window.model.index(1, EN + 1))  # the Khmer cell of the next row
+    qtbot.waitUntil(lambda: editor.language == "km")
+    editor.insertPlainText("ខ្ញុំប្រទែសកម្ពុជា")  # as a Khmer input method puts it in (QTest types Latin keys only)
+    qtbot.waitUntil(lambda: _underlined(editor) == ["ប្រទែស"], timeout=10000)
+    window.close()
