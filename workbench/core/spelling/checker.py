@@ -35,7 +35,7 @@ from workbench.core.spelling.dictionary_files import (
     check_files,
     find_dictionary,
 )
-from workbench.core.spelling.word_lists import user_words
+from workbench.core.spelling.word_lists import LONGEST_WORD, user_words
 from workbench.core.store.project_store import Project
 from workbench.core.store.spelling_words import project_words
 
@@ -204,10 +204,14 @@ class SpellChecker:
         self.engine.load()
 
     def suggest(self, word: str) -> list[str]:
-        """What to write instead of `word`, best first (computed when asked: 0.1–0.3 s)."""
+        """What to write instead of `word`, best first (computed when asked: 0.1–0.3 s); none for a stretch
+        longer than any word, and none (said in the log) when the engine fails on it."""
+        if len(word) > LONGEST_WORD:
+            return []
         try:
             return self.engine.suggest(word)
-        except DictionaryProblem:
+        except Exception:  # the engine's own failure on one word must not cost the menu its other items
+            log.exception("no suggestions for %r", word)
             return []
 
 
