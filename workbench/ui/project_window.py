@@ -72,6 +72,7 @@ class ProjectWindow(QMainWindow):
         self.names = language_names()
         self.memories = self.context.open_memories(project)
         self.editing = EditingController(project, lambda: self.settings.user_name, self, self.memories.shared)
+        self.editing.propagation = lambda: self.settings.propagate_repetitions
         self.qa_context = QaContext.load(project)
         self.mt = MtService(project, self.settings, self.context.engines, self, self.memories)
         self._closing = False
@@ -104,7 +105,7 @@ class ProjectWindow(QMainWindow):
         self.navigation = NavigationActions(self, self)
         self.spelling = SpellingActions(self, self)
         self.dialogs = ProjectDialogs(
-            self, self.filter_bar, self.documents, self.all_actions, self.apply_settings, self
+            self, self.filter_bar, self.documents, self.all_actions, self._settings_changed, self
         )
         self._build_window_actions()
         self._lay_out()
@@ -232,6 +233,11 @@ class ProjectWindow(QMainWindow):
     @property
     def settings(self) -> Settings:
         return self.context.settings
+
+    def _settings_changed(self) -> None:
+        """The Settings dialog saved: everything that follows the settings, spell checking too."""
+        self.apply_settings()
+        self.spelling.settings_applied()
 
     def apply_settings(self) -> None:
         font = QFont(self.grid.font())

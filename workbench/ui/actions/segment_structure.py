@@ -79,7 +79,6 @@ class SegmentStructureActions(QObject):
         self.project = window.project
         self.split_action = new_action(self, self.tr("S&plit the segment…"), self.split, SPLIT_KEYS)
         self.join_action = new_action(self, self.tr("&Join with the next segment"), self.join, JOIN_KEYS)
-        window.editing.propagation = lambda: window.settings.propagate_repetitions
 
     def author(self) -> str:
         return self.window.settings.user_name
