@@ -8,6 +8,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from workbench.core.errors import ProjectError
+from workbench.core.memory.concordance_index import bulk_inserts
 from workbench.core.records import (
     BlockKind,
     DocumentInfo,
@@ -83,9 +84,13 @@ class DocumentStore(SegmentQueries):
         )
 
     def store_document(self, prepared: PreparedDocument, author: str = "") -> StoreResult:
-        """Add a new document, or update a re-imported one in place, in one transaction."""
+        """Add a new document, or update a re-imported one in place, in one transaction.
+
+        The concordance indexes the new segments in one statement at the end (one trigger call per row
+        costs about 80 us, five times the rest of an import): every segment inserted here has a new id
+        above the largest, and no source is updated (a changed segment is a new row)."""
         stamp = now()
-        with self.transaction() as db:
+        with self.transaction() as db, bulk_inserts(db, "segments"):
             existing = db.execute("SELECT id FROM documents WHERE name = ?", (prepared.name,)).fetchone()
             if existing is None:
                 doc_id = db.execute(
