@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import heapq
 import sqlite3
+import unicodedata
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -116,14 +117,19 @@ def add_unit(db: sqlite3.Connection, unit: MemoryUnit, stamp: str) -> bool:
 
 
 def _insert_unit(db: sqlite3.Connection, unit: MemoryUnit, stamp: str) -> tuple[int, str] | None:
-    """The new unit's id and matching key, unindexed; None for an empty or known unit."""
+    """The new unit's id and matching key, unindexed; None for an empty or known unit.
+
+    The source is stored composed (NFC, canonically the same text) as every imported document is: the
+    concordance indexes the stored text as written, so a decomposed TMX source would otherwise be found only
+    by the diacritic-blind search. The target is kept exactly as the file gave it."""
     if not unit.source.strip() or not unit.target.strip():
         return None
-    key = normalize_for_matching(unit.source)
+    source = unit.source if unicodedata.is_normalized("NFC", unit.source) else unicodedata.normalize("NFC", unit.source)
+    key = normalize_for_matching(source)
     cursor = db.execute(
         """INSERT OR IGNORE INTO tm_units(source_language, target_language, source, source_key, target, origin,
            author, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)""",
-        (unit.source_language, unit.target_language, unit.source, key,
+        (unit.source_language, unit.target_language, source, key,
          unit.target, unit.origin, unit.author, unit.created_at or stamp),
     )  # fmt: skip
     if cursor.rowcount <= 0 or cursor.lastrowid is None:
