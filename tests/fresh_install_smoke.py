@@ -139,6 +139,21 @@ def main() -> int:
         run("merge", "p.wbp", "le-hoi.km.po", "--to", "km")
         run("approve", "p.wbp", "--to", "km", "--document", "le-hoi.docx", "--dry-run")
         run("approve", "p.wbp", "--to", "km", "--document", "le-hoi.docx", shows="approved")
+        # The translator's everyday tools: scriptable edits, labels, concordance, analysis, spelling, split/join.
+        run("edit", "p.wbp", "bai.txt #3", "--to", "en", "--text", "Soc Trang is ready for the festival.", "--confirm")
+        run("edit", "p.wbp", "bai.txt #999", "--to", "en", "--text", "x", expect=2, shows="has segments #1 to")
+        run("confirm", "p.wbp", "--to", "en", "--document", "bai.txt", shows="nothing to confirm")
+        run("approve", "p.wbp", "--to", "en", "--document", "bai.txt", "--dry-run", shows="would be approved")
+        run("concordance", "p.wbp", "ghe Ngo", "--to", "km", shows="le-hoi.docx #")
+        run("concordance", "p.wbp", "...", expect=2, shows="no letters or digits")
+        run("analyze", "p.wbp", shows="Total")
+        run("analyze", "p.wbp", "--csv", "analysis.csv", shows="written to analysis.csv")
+        run("spelling", "p.wbp", "--to", "en", "--add", "Maspero", shows="added")
+        run("spelling", "p.wbp", "--to", "en", "--add", "two words", expect=2, shows="space")
+        run("spelling", "p.wbp", "--to", "km", "--check")
+        run("split", "p.wbp", "bai.txt #3", "--at", "10", shows="split")
+        run("join", "p.wbp", "bai.txt #3", shows="joined")
+        run("settings", "--spell-check", "on", "--propagate", "draft", shows="filled as drafts")
         for fmt in ("po", "xliff", "tmx", "csv"):
             run("export", "p.wbp", "--to", "km", "--format", fmt, "-o", f"out.{fmt}")
         for fmt in ("txt", "docx", "html"):
@@ -158,6 +173,9 @@ def main() -> int:
         run("bench", "merge", "--segments", "300", shows="write back")
         run("bench", "prefill", "--segments", "300", "--units", "2000", shows="drafted from 100 % matches")
         run("bench", "export", "--segments", "300", shows="docx")
+        run("bench", "concordance", "--units", "2000", shows="ms")
+        run("bench", "spelling", shows="ms")
+        run("bench", "analysis", "--segments", "300", "--units", "2000", shows="segments")
 
         # Without the convert extra, installing a transformers model folder says what to install.
         model = work / "opus-mt-vi-en"
