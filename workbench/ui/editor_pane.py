@@ -53,7 +53,6 @@ class EditorPane(QWidget):
         self.source_view.setToolTip(self.tr("The source; select words here, then Ctrl+T adds a glossary term"))
         self.editor = SegmentEditor(self, actions)
         wrap_between_syllables(self.editor)  # a long Khmer translation wraps between syllables only
-        self.editor.setPlaceholderText(self.tr("Choose an English or Khmer cell to translate it here."))
         self.editor.textChanged.connect(self._typed)
         halves = QSplitter(Qt.Orientation.Vertical)
         halves.setChildrenCollapsible(False)
@@ -97,6 +96,11 @@ class EditorPane(QWidget):
         editor.blockSignals(False)
         editor.moveCursor(editor.textCursor().MoveOperation.End)
         editor.setReadOnly(not editable)
+        editor.setPlaceholderText(
+            self.tr("Type the {0} translation").format(self.names.get(language, language))
+            if editable
+            else self.tr("Choose an English or Khmer cell to translate it here.")
+        )  # the hint to choose a cell only while none is chosen
         self.source_view.setPlainText(segment.source if segment is not None else "")
         self.heading.setText(self._heading(segment, language if editable else ""))
 
