@@ -23,9 +23,9 @@ from workbench.core.spelling.checker import dictionary_status
 from workbench.core.spelling.word_lists import (
     add_user_word,
     checked_word,
+    read_user_words,
     remove_user_word,
     user_dictionary_path,
-    user_words,
 )
 from workbench.core.store.project_store import Project
 from workbench.core.store.segment_numbers import labels_for
@@ -85,10 +85,14 @@ def _user(args: argparse.Namespace, language: str | None = None) -> int:
         gone = [w for w in args.remove if remove_user_word(language, w)]
         print(f"removed: {', '.join(gone) or 'nothing (not in your dictionary)'}")
     elif args.list:
-        for word in sorted(user_words(language)):
+        for word in sorted(read_user_words(language)):  # an unreadable file is said, not listed as empty
             print(word)
     else:
-        print(f"{language}: {dictionary_status(language)}; your words: {len(user_words(language))}")
+        try:
+            yours = f"your words: {len(read_user_words(language))}"
+        except WorkbenchError as exc:
+            yours = f"your dictionary is left out ({exc})"
+        print(f"{language}: {dictionary_status(language)}; {yours}")
     return 0
 
 

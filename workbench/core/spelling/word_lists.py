@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import logging
 import os
+import tempfile
 import unicodedata
 from pathlib import Path
 
@@ -18,6 +19,8 @@ log = logging.getLogger(__name__)
 LONGEST_WORD = 200
 #: a user dictionary file past this is not a list of words someone typed
 _USER_FILE_LIMIT = 8 * 2**20
+#: the unreadable user dictionaries already said in the log (once each)
+_said: set[str] = set()
 
 
 def checked_word(word: str) -> str:
@@ -39,47 +42,90 @@ def user_dictionary_path(language: str) -> Path:
     return config_dir() / "spelling" / f"{language}.txt"
 
 
-def user_words(language: str) -> set[str]:
-    """The user's words for `language` (a missing file: none; a line that is not one word is skipped)."""
+def _read_lines(language: str) -> list[str]:
+    """The lines of the user's file for `language`, strictly: a file that cannot be read (not UTF-8, too
+    large, a link, unreadable) raises WorkbenchError naming it, so nothing is written over a list this program
+    could not read."""
     path = user_dictionary_path(language)
-    if not path.exists():
-        return set()
     try:
-        text = read_regular_file(path, _USER_FILE_LIMIT).decode("utf-8")
-    except (ImportProblem, UnicodeDecodeError) as exc:
-        log.warning("user dictionary %s left out: %s", path, exc)
-        return set()
+        if path.is_symlink():
+            raise ImportProblem(str(path), "is a symbolic link: this program reads and writes only its own file")
+        if not path.exists():
+            return []
+        data = read_regular_file(path, _USER_FILE_LIMIT)
+    except OSError as exc:
+        raise ImportProblem(str(path), f"cannot be read ({exc.strerror or exc})") from None
+    try:
+        return data.decode("utf-8-sig").splitlines()
+    except UnicodeDecodeError as exc:
+        raise ImportProblem(str(path), f"is not UTF-8 text (byte {exc.start})") from None
+
+
+def _words_of(lines: list[str]) -> set[str]:
     words = set()
-    for line in text.splitlines():
+    for line in lines:
         try:
             words.add(checked_word(line))
         except WorkbenchError:
-            continue
+            continue  # a hand-edited line that is not one word is skipped (and kept in the file)
     return words
 
 
-def _write_user_words(language: str, words: set[str]) -> None:
-    """The list written whole to a temporary file, then put in place: never half a list."""
+def read_user_words(language: str) -> set[str]:
+    """The user's words for `language`, or WorkbenchError naming the file when it cannot be read."""
+    return _words_of(_read_lines(language))
+
+
+def user_words(language: str) -> set[str]:
+    """The user's words for checking (a missing file: none). A file that cannot be read gives none and is
+    said once in the log; adding or removing a word refuses instead (read_user_words)."""
+    try:
+        return read_user_words(language)
+    except WorkbenchError as exc:
+        if str(exc) not in _said:
+            _said.add(str(exc))
+            log.warning("your dictionary is left out of spell checking: %s", exc)
+        return set()
+
+
+def user_words_problem(language: str) -> str | None:
+    """Why the user's dictionary for `language` cannot be read, or None when it can (or there is none)."""
+    try:
+        read_user_words(language)
+    except WorkbenchError as exc:
+        return str(exc)
+    return None
+
+
+def _write_user_lines(language: str, lines: list[str]) -> None:
+    """The list written whole to a new temporary file beside it, then put in place: never half a list."""
     path = user_dictionary_path(language)
     path.parent.mkdir(parents=True, exist_ok=True)
-    temporary = path.with_suffix(".tmp")
-    temporary.write_text("".join(f"{w}\n" for w in sorted(words)), encoding="utf-8")
-    os.replace(temporary, path)
+    descriptor, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(descriptor, "w", encoding="utf-8", newline="\n") as handle:
+            handle.write("".join(f"{line}\n" for line in lines))
+        os.replace(temporary, path)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise
 
 
 def add_user_word(language: str, word: str) -> str:
-    """Add `word` to the user's dictionary; the word as kept (trimmed)."""
+    """Add `word` to the user's dictionary (every line already there kept); the word as kept (trimmed).
+    An unreadable file is refused (WorkbenchError naming it) and left as it is."""
     word = checked_word(word)
-    words = user_words(language)
-    if word not in words:
-        _write_user_words(language, words | {word})
+    lines = _read_lines(language)
+    if word not in _words_of(lines):
+        _write_user_lines(language, [*lines, word])
     return word
 
 
 def remove_user_word(language: str, word: str) -> bool:
-    """Take `word` out of the user's dictionary; False when it was not there."""
-    words = user_words(language)
-    if word.strip() not in words:
+    """Take `word` out of the user's dictionary; False when it was not there (an unreadable file: refused)."""
+    lines = _read_lines(language)
+    kept = [line for line in lines if line.strip() != word.strip()]
+    if len(kept) == len(lines):
         return False
-    _write_user_words(language, words - {word.strip()})
+    _write_user_lines(language, kept)
     return True
