@@ -40,3 +40,19 @@ def test_coeng_da_and_coeng_ta_which_look_alike_are_the_same_word() -> None:
     assert all(known for _a, _b, known in segmenter.spans(with_ta))
     assert all(known for _a, _b, known in segmenter.spans(with_da))
     assert khmer_words(f"{with_da}ខ្ញុំ") == [with_da, "ខ្ញុំ"]  # the text as written, not folded
+
+
+def test_a_long_run_without_spaces_is_cut_at_words_only_wherever_it_starts() -> None:
+    # a line of correct words (no punctuation) long enough that a cut at fixed offsets would fall mid-word
+    sentence = "ខ្ញុំស្រឡាញ់ប្រទេសកម្ពុជា"
+    segmenter = shipped_segmenter()
+    per_sentence = segmenter.words(sentence)
+    assert all(known for _a, _b, known in segmenter.spans(sentence))
+    for times in (40, 400):  # about 1,000 and 10,000 characters
+        for lead in ("", "ក", "សាលា", "ខ្ញុំ" * 3):
+            text = lead + sentence * times
+            spans = segmenter.spans(text)
+            unknown = [(a, b) for a, b, known in spans if not known and a >= len(lead)]
+            assert unknown == [], (times, lead, unknown[:3])
+            assert [text[a:b] for a, b, _known in spans if a >= len(lead)] == per_sentence * times
+        assert len(khmer_words(sentence * times)) == len(per_sentence) * times  # the analysis' word count

@@ -21,8 +21,9 @@ _KHMER_RUN = regex.compile(r"[\u1780-\u17d3\u17dd]+")
 #: a base (consonant or independent vowel), at most two coeng+consonant pairs, then dependent vowels and
 #: signs; anything else in a run (a stray sign, a third subscript) is a cluster of its own
 _CLUSTER = regex.compile(r"[\u1780-\u17b3](?:\u17d2[\u1780-\u17b3]){0,2}[\u17b4-\u17d1\u17d3\u17dd]*|.")
-#: how long a run is cut at once: a longer one is cut in pieces so the work stays linear in the text
-_LONGEST_RUN = 400
+#: runs up to this long have their cut kept (a line re-checked after a keystroke); a longer run is cut each
+#: time, never in fixed pieces: a piece boundary falls mid-word (the cut is linear in the run anyway)
+_KEPT_RUN = 2000
 SHIPPED_WORDS = resource_path("dictionaries", "km_KH", "km_KH.dic")
 
 #: coeng DA and coeng TA look alike and texts write both (សក្ដានុពល, សក្តានុពល): words are compared with DA
@@ -58,7 +59,7 @@ class KhmerSegmenter:
             for part in parts[:-1]:
                 prefix += part
                 self._prefixes.add(prefix)
-        self._cut_run.cache_clear()
+        self._kept_cut.cache_clear()
 
     def copy(self) -> KhmerSegmenter:
         """A segmenter with the same words, to which more can be added without changing this one."""
@@ -75,17 +76,19 @@ class KhmerSegmenter:
         for run in _KHMER_RUN.finditer(text):
             start = run.start()
             folded = _folded(run.group())
-            for piece_start in range(0, len(folded), _LONGEST_RUN):
-                piece = folded[piece_start : piece_start + _LONGEST_RUN]
-                offset = start + piece_start
-                found.extend((offset + a, offset + b, known) for a, b, known in self._cut_run(piece))
+            cut = self._kept_cut(folded) if len(folded) <= _KEPT_RUN else self._cut_run(folded)
+            found.extend((start + a, start + b, known) for a, b, known in cut)
         return found
 
     def words(self, text: str) -> list[str]:
         return [text[a:b] for a, b, _known in self.spans(text)]
 
     @lru_cache(maxsize=4096)  # noqa: B019 - one segmenter per word list, kept for the program's life
+    def _kept_cut(self, run: str) -> tuple[WordSpan, ...]:
+        return self._cut_run(run)
+
     def _cut_run(self, run: str) -> tuple[WordSpan, ...]:
+        """The whole run cut at once: each cluster tries at most `longest` words, so the work is linear."""
         parts = clusters(run)
         n = len(parts)
         ends = [0] * (n + 1)
