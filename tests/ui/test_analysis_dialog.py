@@ -6,10 +6,9 @@ from __future__ import annotations
 import csv
 import io
 import threading
-import time
 from pathlib import Path
 
-from PySide6.QtCore import QThreadPool
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QThreadPool
 from PySide6.QtGui import QGuiApplication
 
 from workbench.context import AppContext
@@ -120,17 +119,33 @@ def test_a_cancelled_analysis_says_so(qtbot, tmp_path: Path) -> None:  # type: i
 def test_closing_the_window_stops_a_running_analysis(qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     window = _window(qtbot, tmp_path)
     pool = QThreadPool.globalInstance()
-    threads = pool.maxThreadCount()
+    threads, release = pool.maxThreadCount(), threading.Event()
     pool.setMaxThreadCount(1)
-    pool.start(lambda: time.sleep(1))  # the analysis waits its turn behind this
+    pool.start(lambda: release.wait(20))  # the pool's one thread is busy: the analysis waits its turn
+    freed = _ReleasedOnClose(release)
+    window.installEventFilter(freed)  # the blocker ends as the window closes, before it waits for the pool
     try:
         window.analysis.analysis_action.trigger()
         dialog = window.analysis.dialog
         assert dialog is not None and dialog.tasks.busy
         window.close()  # the window waits for the pool: the analysis, asked to stop, ends at its first look
-        assert not dialog.tasks.busy
+        assert release.is_set() and not dialog.tasks.busy
     finally:
+        release.set()
         pool.waitForDone(20000)
         pool.setMaxThreadCount(threads)
-    qtbot.wait(50)
+    QCoreApplication.processEvents()  # what the workers posted is delivered now
     assert dialog.analysis is None  # nothing it counted landed on a window that had closed
+
+
+class _ReleasedOnClose(QObject):
+    """Sets an event when the window it watches is closed (a blocker in the pool waits for it)."""
+
+    def __init__(self, release: threading.Event) -> None:
+        super().__init__()
+        self.release = release
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Close:
+            self.release.set()
+        return False

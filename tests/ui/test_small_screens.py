@@ -8,6 +8,7 @@ import pytest
 from PySide6.QtCore import QRect, QSize
 from PySide6.QtWidgets import QWidget
 
+from tests.ui.settle import settle
 from workbench.core.changes import SegmentChanges
 from workbench.core.records import Origin, Status
 
@@ -43,7 +44,7 @@ def _outside(window: QWidget) -> list[str]:
 def _shown_at(qtbot, window, size: QSize) -> None:  # type: ignore[no-untyped-def]
     window.resize(size)
     qtbot.waitUntil(lambda: window.size() == size)
-    qtbot.wait(50)  # the layouts settle
+    settle(window)
 
 
 @pytest.mark.parametrize("screen", SCREENS, ids=lambda s: f"{s.width()}x{s.height()}")
@@ -56,7 +57,7 @@ def test_the_window_fits_an_office_screen(qtbot, open_window, screen: QSize, pan
     assert window.minimumSizeHint().width() <= size.width() and window.minimumSizeHint().height() <= size.height()
     _shown_at(qtbot, window, size)
     window.grid.setCurrentIndex(window.model.index(0, EN))
-    qtbot.wait(50)
+    settle(window)
 
     assert window.size() == size  # nothing forced it bigger
     status = window.statusBar()
@@ -94,7 +95,7 @@ def test_a_long_unbroken_string_in_a_suggestion_and_the_history_does_not_widen_t
     window.grid.setCurrentIndex(window.model.index(0, EN))
     qtbot.waitUntil(lambda: window.side_panel.history_list.count() >= 2)
     assert window.side_panel.post_edit.isVisible()  # the diff against the draft, with the long string in it
-    qtbot.wait(50)
+    settle(window)
 
     assert window.size() == size
     assert window.minimumSizeHint().width() <= size.width()

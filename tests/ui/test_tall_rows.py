@@ -9,6 +9,8 @@ from pathlib import Path
 from PySide6.QtCore import QSize, Qt
 from PySide6.QtWidgets import QAbstractSlider
 
+from tests.ui.settle import settle
+
 EN = 2
 PLACES = [
     "Châu Đốc", "Long Xuyên", "Tân Châu", "Tịnh Biên", "Tri Tôn", "Chợ Mới", "Phú Tân", "An Phú", "Châu Thành",
@@ -63,6 +65,6 @@ def test_the_cell_editor_of_a_tall_row_stays_on_screen(qtbot, open_window, tmp_p
     qtbot.keyClick(grid, Qt.Key.Key_F2)
     editor = window.delegate.open_editor
     assert editor is not None
-    qtbot.wait(20)
+    settle(window)
     assert grid.viewport().rect().contains(editor.geometry())
     window.close()
