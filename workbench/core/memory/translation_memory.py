@@ -159,8 +159,10 @@ def lookup(
         shortest = len(key) * threshold / (200 - threshold)  # a shorter (or longer) text cannot reach the threshold
         longest = len(key) * (200 - threshold) / threshold
         if best:
-            # the keys alone are read to score the candidates; whole rows only for the matches returned
-            for unit_id, other, created_at in db.execute(
+            # the keys alone are read to score the candidates, as tuples; whole rows only for the matches returned
+            plain = db.cursor()
+            plain.row_factory = None
+            for unit_id, other, created_at in plain.execute(
                 f"""SELECT id, source_key, created_at FROM tm_units WHERE id IN ({",".join("?" * len(best))})
                     AND target_language = ? AND length(source_key) BETWEEN ? AND ?""",
                 (*best, target_language, shortest, longest),
