@@ -196,3 +196,67 @@ def test_a_po_entry_is_not_split_or_joined(tmp_path: Path) -> None:
         with pytest.raises(ProjectError, match=r"ui.po #1 is a PO entry"):
             join_segments(project, first, "minh")
         assert _snapshot(project) == before
+
+
+def test_undo_of_a_split_is_refused_once_a_part_was_translated_and_nothing_is_lost(tmp_path: Path) -> None:
+    with _project(tmp_path) as project:
+        first = project.segment_ids()[0]
+        result = split_segment(project, first, project.segment(first).source.index("tỉnh"), "minh")
+        second = result.new_segment_id
+        # the parts translated after the split (the CLI's `edit`, MT, another process)
+        project.save_translation(second, "en", "the province holds a festival.", Status.TRANSLATED, Origin.HUMAN, "lan")
+        project.save_translation(first, "en", "On 24 November 2024,", Status.TRANSLATED, Origin.HUMAN, "lan")
+        before = _snapshot(project)
+        with pytest.raises(ProjectError, match=r"cannot undo the split of le-hoi.txt #1: its parts were edited"):
+            undo_split(project, result, "minh")
+        assert _snapshot(project) == before
+        assert len(project.revisions(second, "en")) == 2  # the split's note and the translation
+
+
+def test_undo_of_a_split_is_refused_once_a_part_has_a_comment(tmp_path: Path) -> None:
+    with _project(tmp_path) as project:
+        first = project.segment_ids()[0]
+        result = split_segment(project, first, project.segment(first).source.index("tỉnh"), "minh")
+        set_comment(project, result.new_segment_id, "km", "A place name.", "lan")
+        with pytest.raises(ProjectError, match="edited since"):
+            undo_split(project, result, "minh")
+        assert comment(project, result.new_segment_id, "km") == "A place name."
+
+
+def test_undo_of_a_join_is_refused_once_the_joined_segment_was_edited(tmp_path: Path) -> None:
+    with _project(tmp_path) as project:
+        first, _second, _last = project.segment_ids()
+        result = join_segments(project, first, "minh")
+        project.save_translation(first, "en", "A festival, and joy.", Status.TRANSLATED, Origin.HUMAN, "lan")
+        before = _snapshot(project)
+        with pytest.raises(ProjectError, match=r"cannot undo the join of le-hoi.txt #1: the joined segment was edited"):
+            undo_join(project, result, "minh")
+        assert _snapshot(project) == before
+        assert project.segment(first).translations["en"].text == "A festival, and joy."
+
+
+def test_an_edit_undone_back_to_what_the_split_left_does_not_block_its_undo(tmp_path: Path) -> None:
+    with _project(tmp_path) as project:
+        first = project.segment_ids()[0]
+        before = _snapshot(project)
+        result = split_segment(project, first, project.segment(first).source.index("tỉnh"), "minh")
+        second = result.new_segment_id
+        project.save_translation(second, "en", "the province.", Status.DRAFT, Origin.HUMAN, "lan")
+        project.connection.execute("DELETE FROM translations WHERE segment_id = ?", (second,))  # the edit undone
+        undo_split(project, result, "minh")
+        assert _snapshot(project) == before
+
+
+def test_a_joined_segment_says_where_it_went(tmp_path: Path) -> None:
+    from workbench.core.ops.confirmation import edit_segment
+    from workbench.core.store.segment_numbers import resolve_segment
+
+    with _project(tmp_path) as project:
+        first, second, _last = project.segment_ids()
+        join_segments(project, first, "minh")
+        with pytest.raises(ProjectError, match=rf"segment '{second}' was joined into le-hoi.txt #1"):
+            resolve_segment(project, str(second))
+        with pytest.raises(Exception, match=rf"segment {second} was joined into le-hoi.txt #1: it cannot be edited"):
+            edit_segment(project, second, "en", "Joy.", "lan", confirm=False)
+        with pytest.raises(ProjectError, match=rf"segment {second} of p.wbp was joined into le-hoi.txt #1"):
+            join_segments(project, second, "minh")

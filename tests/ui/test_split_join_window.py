@@ -210,3 +210,43 @@ def test_the_settings_dialog_chooses_how_repetitions_fill(qtbot, open_window, re
     _confirm(qtbot, window, 1, "Many people came.")
     assert window.project.segment(window.model.ids[2]).translations["en"].status is Status.DRAFT
     window.close()
+
+
+def test_undo_of_a_split_whose_part_was_translated_since_says_why_and_keeps_the_work(
+    qtbot, open_window, repeated, monkeypatch, shown_errors
+) -> None:  # type: ignore[no-untyped-def]
+    window = open_window(repeated)
+    window.grid.setCurrentIndex(window.model.index(0, EN))
+    _split_at(monkeypatch, "ngày")
+    window.structure.split_action.trigger()
+    first, second = window.model.ids[:2]
+    # another process (the CLI's `edit`) translates the second part
+    window.project.save_translation(second, "en", "on 24/11/2024.", Status.TRANSLATED, Origin.HUMAN, "x")
+    split_sources = _sources(window)
+    stack = window.editing.undo_stack
+    assert stack.canUndo()
+    _undo(qtbot, window)
+    assert shown_errors and "edited since" in shown_errors[-1] and "le-hoi.txt #1" in shown_errors[-1]
+    assert _sources(window) == split_sources
+    assert window.project.segment(second).translations["en"].text == "on 24/11/2024."
+    # the step is dropped: the stack neither offers to undo it again nor to redo a split that is still there
+    assert stack.count() == 0 and not stack.canUndo() and not stack.canRedo()
+    assert window.model.ids[:2] == [first, second]
+    window.close()
+
+
+def test_an_edit_undone_in_the_window_then_the_split_undone(
+    qtbot, open_window, repeated, monkeypatch, shown_errors
+) -> None:  # type: ignore[no-untyped-def]
+    window = open_window(repeated)
+    before = _sources(window)
+    window.grid.setCurrentIndex(window.model.index(0, EN))
+    _split_at(monkeypatch, "ngày")
+    window.structure.split_action.trigger()
+    _confirm(qtbot, window, 1, "on 24/11/2024.")
+    if window.delegate.open_editor is not None:
+        qtbot.keyClick(window.delegate.open_editor, Qt.Key.Key_Escape)
+    _undo(qtbot, window)  # the translation
+    _undo(qtbot, window)  # the split
+    assert _sources(window) == before and not shown_errors
+    window.close()

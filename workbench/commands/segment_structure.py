@@ -3,8 +3,9 @@
 `split P SEG --before WORDS` cuts the segment before those words (or `--at N`, a character position);
 `join P SEG` joins it with the next segment of its paragraph. Either may keep the place for the next
 imports (`--keep`: an exception in the project's segmentation). A segment is named by its id or its label
-(`le-hoi.docx #8`, or `#8` with --document). There is no undo here: `join` undoes a `split` (and a split
-at the same place a join), each written in the revisions.
+(`le-hoi.docx #8`, or `#8` with --document). There is no undo here: `join` puts the text of a `split` back
+together, but not exactly as it was (the joined translation is marked for review and takes the lower of the
+two statuses), and a `split` at the same place takes a join apart; each is written in the revisions.
 """
 
 from __future__ import annotations

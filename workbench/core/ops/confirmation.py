@@ -2,8 +2,8 @@
 
 The status rules are `translation_edits.edited`'s, as for typing in the grid and Ctrl+Enter: a confirmed
 text is *translated*; a machine or memory draft confirmed unchanged keeps its origin; editing approved text
-returns it to translated (an editor approves it again). A segment that does not exist, was removed by a
-re-import or is not for translation is refused with a message naming it, before anything is written.
+returns it to translated (an editor approves it again). A segment that does not exist, was removed (by a
+re-import or a join) or is not for translation is refused with a message naming it, before anything is written.
 After a confirmation its repetitions are filled as the settings say (`repetitions.propagate_confirmation`).
 """
 
@@ -20,7 +20,7 @@ from workbench.core.ops.repetitions import propagate_confirmation
 from workbench.core.ops.translation_edits import EditState, edited, stored_state
 from workbench.core.records import SegmentRecord, Status
 from workbench.core.store.project_store import Project
-from workbench.core.store.segment_numbers import label_of
+from workbench.core.store.segment_numbers import how_removed, label_of
 from workbench.core.store.translations import write_translation
 from workbench.core.timestamps import now
 
@@ -57,7 +57,7 @@ def editable_segment(project: Project, segment_id: int, language: str) -> Segmen
     segment = project.segment(segment_id)  # no such segment: ProjectError naming it
     label = label_of(project, segment_id)
     if segment.position < 0:
-        raise WorkbenchError(f"{label} was removed from its document by a re-import: it cannot be edited")
+        raise WorkbenchError(f"segment {segment_id} was {how_removed(project, segment_id)}: it cannot be edited")
     if not segment.translatable:
         raise WorkbenchError(
             f"{label} is not for translation ({segment.skip_reason or 'marked so'}); "

@@ -11,7 +11,7 @@ import sqlite3
 from dataclasses import dataclass
 
 from workbench.core.errors import ProjectError
-from workbench.core.records import ORIGIN_BY_VALUE, STATUS_BY_VALUE, TranslationState
+from workbench.core.records import ORIGIN_BY_VALUE, STATUS_BY_VALUE, Status, TranslationState
 
 #: the segment columns a snapshot keeps (all of them: the id names the row)
 COLUMNS = (
@@ -107,3 +107,33 @@ def restore_comments(db: sqlite3.Connection, segment_id: int, comments: dict[str
         "INSERT INTO comments(segment_id, language, text, author, updated_at) VALUES (?, ?, ?, ?, ?)",
         [(segment_id, language, *values) for language, values in comments.items()],
     )
+
+
+@dataclass(frozen=True, slots=True)
+class Trace:
+    """What an operation left on its segments (rows, translations, comments), so its undo can tell whether
+    anyone wrote on them since: an undo that put the old rows back would lose that work. An edit undone
+    back to what the operation left loses nothing, so it does not count (an empty untranslated row, what the
+    window's undo of a first translation leaves, is the same as no row)."""
+
+    rows: tuple[StoredSegment | None, ...]
+    translations: tuple[dict[str, TranslationState], ...]
+    comments: tuple[dict[str, tuple[str, str, str]], ...]
+
+
+def trace(db: sqlite3.Connection, segment_ids: tuple[int, ...]) -> Trace:
+    """The segments as the operation left them, taken inside its transaction."""
+    return Trace(
+        tuple(stored_segment(db, i) for i in segment_ids),
+        tuple(_worked(stored_translations(db, i)) for i in segment_ids),
+        tuple(stored_comments(db, i) for i in segment_ids),
+    )
+
+
+def changed_since(db: sqlite3.Connection, segment_ids: tuple[int, ...], left: Trace) -> bool:
+    """Whether the segments differ from `left` now (a translation, a comment, the row itself)."""
+    return trace(db, segment_ids) != left
+
+
+def _worked(translations: dict[str, TranslationState]) -> dict[str, TranslationState]:
+    return {k: t for k, t in translations.items() if t.text or t.status is not Status.UNTRANSLATED}

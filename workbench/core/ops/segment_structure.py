@@ -6,7 +6,8 @@ live one of the same paragraph; sources are joined with the first's space, trans
 (Khmer too: Khmer writes a space between sentences), and the joined status is the lower of the two. Each is
 one transaction, leaves positions dense (a segment's number is its position + 1), is written in the
 revisions, and returns what its undo needs; the undo puts the rows back exactly (the second segment of a
-join gets its id and history back). PO entries (segments with a context key) are not split or joined: the
+join gets its id and history back), and is refused, changing nothing, once anything was written on the
+segments since (a translation, a comment: putting the old rows back would lose it). PO entries (segments with a context key) are not split or joined: the
 entry is the unit a PO file round-trips.
 """
 
@@ -20,16 +21,19 @@ from workbench.core.changes import SegmentChanges
 from workbench.core.errors import ProjectError
 from workbench.core.ops.segment_rows import (
     StoredSegment,
+    Trace,
+    changed_since,
     note_revision,
     restore_comments,
     restore_segment,
     stored_comments,
     stored_segment,
     stored_translations,
+    trace,
 )
 from workbench.core.records import CONFIRMED, Origin, Status, TranslationState
 from workbench.core.store.project_store import Project
-from workbench.core.store.segment_numbers import label_of
+from workbench.core.store.segment_numbers import JOINED_INTO, how_removed, label_of
 from workbench.core.store.translations import write_translation
 from workbench.core.timestamps import now
 
@@ -44,7 +48,8 @@ _SENTENCE_END = ".!?…;:"
 @dataclass(frozen=True, slots=True)
 class SplitResult:
     """What a split did: `segment_id` holds the first part, `new_segment_id` the second; `at` is the cut
-    made in the old source (after snapping); `before` and `translations` are the rows undo puts back."""
+    made in the old source (after snapping); `before` and `translations` are the rows undo puts back, `left`
+    what the split left on the two parts (undo refuses once they changed)."""
 
     segment_id: int
     new_segment_id: int
@@ -52,6 +57,7 @@ class SplitResult:
     before: StoredSegment
     translations: dict[str, TranslationState]
     changes: SegmentChanges
+    left: Trace | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -66,6 +72,7 @@ class JoinResult:
     translations: dict[str, TranslationState]
     changes: SegmentChanges
     comments: dict[str, tuple[str, str, str]]
+    left: Trace | None = None
 
 
 def split_point(source: str, spans: list[tuple[str, int, int]], at: int, name: str) -> int:
@@ -108,8 +115,10 @@ def _spans_json(spans: list[tuple[str, int, int]]) -> str:
 
 def _live(db: sqlite3.Connection, project: Project, segment_id: int) -> StoredSegment:
     stored = stored_segment(db, segment_id)
-    if stored is None or stored.position is None:
-        raise ProjectError(f"there is no segment {segment_id} in {project.path.name} (or a re-import removed it)")
+    if stored is None:
+        raise ProjectError(f"there is no segment {segment_id} in {project.path.name}")
+    if stored.position is None:
+        raise ProjectError(f"segment {segment_id} of {project.path.name} was {how_removed(project, segment_id)}")
     if stored.context_key:
         raise ProjectError(f"{label_of(project, segment_id)} is a PO entry: its text is split or joined in the PO file")
     return stored
@@ -176,13 +185,15 @@ def split_segment(project: Project, segment_id: int, at: int, author: str, new_i
             else:
                 note_revision(db, segment_id, language, state, note, stamp)
             note_revision(db, new_id, language, None, f"split from segment {segment_id}", stamp)
+        made = trace(db, (segment_id, new_id))
     changes = SegmentChanges((segment_id, new_id), project.info.target_languages, documents=True)
-    return SplitResult(segment_id, new_id, cut, before, translations, changes)
+    return SplitResult(segment_id, new_id, cut, before, translations, changes, made)
 
 
 def undo_split(project: Project, result: SplitResult, author: str) -> SegmentChanges:
     """Join the two parts back: the first segment's row and translations exactly as before the split, the
-    second part (made by the split) gone with what was written on it since."""
+    second part (made by the split) gone. Refused, changing nothing, when either part was written on since
+    the split (its translation, comment or revisions would be lost): a join keeps that work."""
     with project.transaction() as db:
         first = stored_segment(db, result.segment_id)
         second = stored_segment(db, result.new_segment_id)
@@ -192,6 +203,11 @@ def undo_split(project: Project, result: SplitResult, author: str) -> SegmentCha
             or first.position != old.position or second.position != old.position + 1
         ):  # fmt: skip
             raise ProjectError(f"cannot undo the split of segment {result.segment_id}: its document changed since")
+        if result.left is not None and changed_since(db, (result.segment_id, result.new_segment_id), result.left):
+            raise ProjectError(
+                f"cannot undo the split of {label_of(project, result.segment_id)}: its parts were edited since"
+                " (a translation or a comment); undoing would lose that work. Join the two parts instead."
+            )
         db.execute("DELETE FROM segments WHERE id = ?", (result.new_segment_id,))
         db.execute(
             "UPDATE segments SET position = position - 1 WHERE document_id = ? AND position > ?",
@@ -263,11 +279,12 @@ def join_segments(project: Project, first_id: int, author: str) -> JoinResult:
                 note_revision(db, first.id, language, before.get(language), note, stamp)
             else:
                 write_translation(db, first.id, language, state, stamp, note)
-            note_revision(db, second.id, language, seconds.get(language), f"joined into segment {first.id}", stamp)
+            note_revision(db, second.id, language, seconds.get(language), f"{JOINED_INTO}{first.id}", stamp)
         comments = stored_comments(db, first.id)
         restore_comments(db, first.id, joined_comments(comments, stored_comments(db, second.id), author, stamp))
+        left = trace(db, (first.id, second.id))
     changes = SegmentChanges((first.id,), project.info.target_languages, documents=True)
-    return JoinResult(first.id, second.id, first, second, before, changes, comments)
+    return JoinResult(first.id, second.id, first, second, before, changes, comments, left)
 
 
 def joined_comments(
@@ -282,13 +299,19 @@ def joined_comments(
 
 
 def undo_join(project: Project, result: JoinResult, author: str) -> SegmentChanges:
-    """Split the joined segment back: both rows exactly as before, the second with its id and history."""
+    """Split the joined segment back: both rows exactly as before, the second with its id and history.
+    Refused, changing nothing, when the joined segment was written on since the join (that work would be lost)."""
     with project.transaction() as db:
         joined = stored_segment(db, result.segment_id)
         removed = stored_segment(db, result.removed_id)
         old = result.before
         if joined is None or removed is None or removed.position is not None or joined.position != old.position:
             raise ProjectError(f"cannot undo the join of segment {result.segment_id}: its document changed since")
+        if result.left is not None and changed_since(db, (result.segment_id, result.removed_id), result.left):
+            raise ProjectError(
+                f"cannot undo the join of {label_of(project, result.segment_id)}: the joined segment was edited since"
+                " (a translation or a comment); undoing would lose that work. Split it again instead."
+            )
         assert old.position is not None
         db.execute(
             "UPDATE segments SET position = position + 1 WHERE document_id = ? AND position > ?",

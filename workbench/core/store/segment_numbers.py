@@ -16,6 +16,10 @@ if TYPE_CHECKING:
     from workbench.core.store.project_store import Project
 
 
+#: how a join's revision on the segment it took out begins (then the id it was joined into)
+JOINED_INTO = "joined into segment "
+
+
 def segment_label(document_name: str, position: int) -> str:
     """What a person reads and types back: `"le-hoi.docx #8"` for position 7."""
     return f"{document_name} #{position + 1}"
@@ -41,6 +45,21 @@ def labels_for(project: Project, segment_ids: Iterable[int]) -> dict[int, str]:
 def label_of(project: Project, segment_id: int) -> str:
     """The label of one segment, or `"segment <id> (removed)"` for one a re-import took out."""
     return labels_for(project, [segment_id]).get(segment_id, f"segment {segment_id} (removed)")
+
+
+def how_removed(project: Project, segment_id: int) -> str:
+    """Why a removed segment is out of its document, in words: "joined into le-hoi.txt #3" when a join took
+    it out (its revision at the moment it was removed says so), else "removed from its document by a re-import"."""
+    row = project.connection.execute(
+        """SELECT r.note FROM revisions r JOIN segments s ON s.id = r.segment_id
+           WHERE s.id = ? AND s.position IS NULL AND r.created_at = s.removed_at AND r.note LIKE ?
+           ORDER BY r.id DESC LIMIT 1""",
+        (segment_id, JOINED_INTO + "%"),
+    ).fetchone()
+    into = row[0][len(JOINED_INTO) :] if row is not None else ""
+    if into.isdecimal():
+        return f"joined into {label_of(project, int(into))}"
+    return "removed from its document by a re-import"
 
 
 def resolve_segment(project: Project, ref: str, document: str | None = None) -> int:
@@ -78,7 +97,7 @@ def _live_id(project: Project, ref: str, segment_id: int) -> int:
     if row is None:
         raise ProjectError(f"there is no segment {ref.strip()!r} in {project.path.name}")
     if row[0] is None:
-        raise ProjectError(f"segment {ref.strip()!r} was removed from its document by a re-import")
+        raise ProjectError(f"segment {ref.strip()!r} was {how_removed(project, segment_id)}")
     return segment_id
 
 

@@ -39,7 +39,10 @@ JOIN_KEYS = "Ctrl+Shift+J"
 
 
 class StructureEdit(QUndoCommand):
-    """A split or a join, already made when pushed; undo and redo go through the core again."""
+    """A split or a join, already made when pushed; undo and redo go through the core again. When the core
+    refuses (the segments were edited since: undoing would lose that work) the message is shown and the
+    step is made obsolete, so the stack drops it instead of believing it done or undone: the project and
+    the stack stay in step, and the next Ctrl+Z goes on to the edit before it."""
 
     def __init__(self, actions: SegmentStructureActions, result: SplitResult | JoinResult, label: str) -> None:
         super().__init__(label)
@@ -58,9 +61,11 @@ class StructureEdit(QUndoCommand):
                                                       new_id=old.new_segment_id))  # fmt: skip
         else:
             found = actions.run(lambda: join_segments(actions.project, old.segment_id, actions.author()))
-        if found is not None:
-            self.result = found
-            actions.show(found.changes, old.segment_id)
+        if found is None:
+            self.setObsolete(True)
+            return
+        self.result = found
+        actions.show(found.changes, old.segment_id)
 
     def undo(self) -> None:
         actions, old = self._actions, self.result
@@ -68,8 +73,10 @@ class StructureEdit(QUndoCommand):
             changes = actions.run(lambda: undo_split(actions.project, old, actions.author()))
         else:
             changes = actions.run(lambda: undo_join(actions.project, old, actions.author()))
-        if changes is not None:
-            actions.show(changes, old.segment_id)
+        if changes is None:
+            self.setObsolete(True)
+            return
+        actions.show(changes, old.segment_id)
 
 
 class SegmentStructureActions(QObject):
