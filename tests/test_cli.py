@@ -83,7 +83,7 @@ def test_mark_flips_the_translation_flag(tmp_path: Path, article_path: Path) -> 
     run("new", "p.wbp", cwd=tmp_path)
     run("import", "p.wbp", str(article_path), cwd=tmp_path)
     marked = run("mark", "p.wbp", "25", "--translate", cwd=tmp_path)
-    assert marked.returncode == 0 and "segment 25: to translate" in marked.stdout
+    assert marked.returncode == 0 and marked.stdout.strip() == f"{article_path.name} #25: to translate"
     rows = [json.loads(x) for x in run("segments", "p.wbp", "--json", cwd=tmp_path).stdout.splitlines()]
     assert rows[24]["source"] == "Minh Khang" and rows[24]["translatable"] is True
 
@@ -198,7 +198,7 @@ def test_approving_segments_by_id_says_why_some_were_not_approved(tmp_path: Path
     done = run("approve", "p.wbp", "--to", "km", "--segments", "1,999", "--as", "editor", cwd=tmp_path)
     assert done.returncode == 1
     assert "0 segments approved in km" in done.stdout
-    assert "not approved: segment 1: untranslated: only text a person confirmed is approved" in done.stdout
+    assert "not approved: a.txt #1: untranslated: only text a person confirmed is approved" in done.stdout
     assert "not approved: segment 999: there is no such segment in p.wbp" in done.stdout
 
 

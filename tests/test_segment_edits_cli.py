@@ -159,7 +159,7 @@ def test_labels_are_accepted_by_send_back_approve_and_check(path: Path, capsys: 
         context, capsys, "approve", str(path), "--to", "km", "--document", "le-hoi.txt", "--segments", "#2, tin.txt #2"
     )
     assert code == 1 and "1 segment approved in km" in out
-    assert f"not approved: segment {b2}: not in the document asked for (tin.txt #2)" in out
+    assert "not approved: tin.txt #2: not in the document asked for" in out and f"segment {b2}" not in out
     assert _translation(path, a2).status is Status.APPROVED and _translation(path, a1).status is Status.TRANSLATED
     code, out, _err = _cli(context, capsys, "approve", str(path), "--to", "km", "--segments", "tin.txt #2")
     assert code == 0 and _translation(path, b2).status is Status.APPROVED

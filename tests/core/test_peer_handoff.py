@@ -206,7 +206,7 @@ def test_the_cli_says_which_rule_matched_and_a_dry_run_says_it_wrote_nothing(tmp
     assert dry.returncode == 0, dry.stderr
     assert (
         "matched 3 by source, 1 by source and order" in dry.stdout
-        and "update: segment 3 (matched by source)" in dry.stdout
+        and "update: an-giang.txt #3 (matched by source)" in dry.stdout
     )
     assert "dry run: nothing written" in dry.stdout and "would write 2 segments" in dry.stdout
     assert "segments written" not in dry.stdout

@@ -21,7 +21,7 @@ from workbench.core.ops.glossary_files import export_glossary, import_glossary
 from workbench.core.qa.checks import CHECKS, ERROR, INFO, WARNING
 from workbench.core.qa.project_run import check_project, ignore_problem
 from workbench.core.store.project_store import Project
-from workbench.core.store.segment_numbers import labels_for
+from workbench.core.store.segment_numbers import label_of, labels_for
 from workbench.core.timestamps import now
 
 
@@ -178,7 +178,8 @@ def cmd_check(args: argparse.Namespace, context: AppContext) -> int:
             segment_id = named[0]
             target_language(language, project.info.target_languages, args.project.name)
             ignore_problem(project, segment_id, language, check_id, args.reason, context.settings.user_name)
-        print(f"ignored {check_id} on segment {segment} ({language}): {args.reason}")
+            label = label_of(project, segment_id)
+        print(f"ignored {check_id} on {label} ({language}): {args.reason}")
         return 0
     with Project.open(args.project, read_only=True) as project:
         document_id = project.document_id(args.document)

@@ -309,7 +309,7 @@ def _cmd_mark(args: argparse.Namespace, context: AppContext) -> int:
         )
         label = label_of(project, seg.id)
     state = "to translate" if seg.translatable else f"not for translation ({seg.skip_reason})"
-    print(f"segment {seg.id}: {state} ({label})")
+    print(f"{label}: {state}")
     return 0
 
 

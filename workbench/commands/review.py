@@ -23,12 +23,20 @@ from workbench.core.counted import counted, plural
 from workbench.core.errors import WorkbenchError
 from workbench.core.exporting.export_formats import FORMATS, HANDOFF_FORMATS, export, handoff
 from workbench.core.memory.translation_memory import SharedMemory
-from workbench.core.ops.approval import approval_blockers, approve, awaiting_approval, send_back, why_nothing_approved
+from workbench.core.ops.approval import (
+    approval_blockers,
+    approve,
+    awaiting_approval,
+    send_back,
+    was_sent_back,
+    why_nothing_approved,
+)
 from workbench.core.ops.merge_back import MergePlan, Outcome, apply_merge, plan_merge, summary, would_write
 from workbench.core.quality.calibration import band_calibration, format_calibration
 from workbench.core.records import Role
 from workbench.core.review.post_edit_report import format_report, post_edit_report
 from workbench.core.store.project_store import Project
+from workbench.core.store.segment_comments import comment
 from workbench.core.store.segment_numbers import label_of, labels_for
 
 ROLES = [str(role) for role in Role]
@@ -112,26 +120,25 @@ def _not_approved(
 ) -> list[str]:
     """Why each segment asked for by id was not approved: silence would read as 'done'."""
     reasons = []
-    labels = labels_for(project, asked)
-    for segment_id in asked:
-        if segment_id in approved:
-            continue
-        try:
-            segment = project.segment(segment_id)
-        except WorkbenchError:
+    left = [i for i in asked if i not in approved]
+    labels = labels_for(project, left)
+    segments = {s.id: s for s in project.segments_by_ids(left)}  # one query for a batch, not one a segment
+    for segment_id in left:
+        segment = segments.get(segment_id)
+        if segment is None:
             reasons.append(f"segment {segment_id}: there is no such segment in {project.path.name}")
             continue
-        label = labels.get(segment_id, "removed")
+        label = labels.get(segment_id, f"segment {segment_id} (removed)")
         if document_id is not None and segment.document_id != document_id:
-            reasons.append(f"segment {segment_id}: not in the document asked for ({label})")
+            reasons.append(f"{label}: not in the document asked for")
             continue
         if not segment.translatable:
-            reasons.append(f"segment {segment_id}: not for translation ({label})")
+            reasons.append(f"{label}: not for translation")
             continue
         translation = segment.translations.get(language)
         status = translation.status.value if translation is not None else "untranslated"
         why = "already approved" if status == "approved" else f"{status}: only text a person confirmed is approved"
-        reasons.append(f"segment {segment_id}: {why} ({label})")
+        reasons.append(f"{label}: {why}")
     return reasons
 
 
@@ -188,9 +195,19 @@ def cmd_send_back(args: argparse.Namespace, context: AppContext) -> int:
     with Project.open(args.project) as project:
         _language(args, project)
         segment_id = segment_of(project, args.segment, args.document)
-        send_back(project, segment_id, args.language, args.comment, settings.user_name, args.role or settings.role)
+        before = (
+            comment(project, segment_id, args.language) if was_sent_back(project, segment_id, args.language) else None
+        )
+        changed = send_back(
+            project, segment_id, args.language, args.comment, settings.user_name, args.role or settings.role
+        )
         label = label_of(project, segment_id)
-    print(f"{label} ({args.language}) sent back: {args.comment}")
+    if before is None:
+        print(f"{label} ({args.language}) sent back: {args.comment}")
+    elif not changed:
+        print(f"note: {label} ({args.language}) was already sent back with this comment; nothing changed")
+    else:
+        print(f"note: {label} ({args.language}) was already sent back ({before!r}); its comment is now: {args.comment}")
     return 0
 
 
@@ -218,23 +235,52 @@ def cmd_handoff(args: argparse.Namespace, context: AppContext) -> int:
     return 0
 
 
-def _print_plan(plan: MergePlan) -> None:
+_PLAN_OUTCOMES = ((Outcome.CONFLICT, "conflict"), (Outcome.MISMATCH, "source differs"),
+                  (Outcome.UNKNOWN, "not in this project"), (Outcome.DUPLICATE, "left out"),
+                  (Outcome.UPDATE, "update"))  # fmt: skip
+_PLAN_ROWS_SHOWN = 20
+
+
+def _print_plan(project: Project, plan: MergePlan) -> None:
     """The summary and what to know about the file, then the rows that change something or need a look,
-    each with the rule that matched it."""
+    each by its label (`le-hoi.docx #8`: the number the grid shows) with the rule that matched it."""
     print(summary(plan))
     for note in plan.notes:
         print(f"  note: {note}")
-    for outcome, label in ((Outcome.CONFLICT, "conflict"), (Outcome.MISMATCH, "source differs"),
-                           (Outcome.UNKNOWN, "not in this project"), (Outcome.DUPLICATE, "left out"),
-                           (Outcome.UPDATE, "update")):  # fmt: skip
+    shown = [row.segment_id for outcome, _ in _PLAN_OUTCOMES for row in plan.of(outcome)[:_PLAN_ROWS_SHOWN]]
+    labels = labels_for(project, [i for i in shown if i is not None])  # one query for every line printed
+    for outcome, label in _PLAN_OUTCOMES:
         rows = plan.of(outcome)
-        for row in rows[:20]:
-            place = f"segment {row.segment_id}" if row.segment_id is not None else repr(row.context)
+        for row in rows[:_PLAN_ROWS_SHOWN]:
+            place = (
+                labels.get(row.segment_id, f"segment {row.segment_id} (removed)")
+                if row.segment_id is not None
+                else repr(row.context)
+            )
             rule = f" (matched by {row.matched_by})" if row.matched_by else ""
             here, there = _shown(row.current_text), _shown(row.text)
             print(f"  {label}: {place}{rule}: here {here!r}, file {there!r} {row.why}".rstrip())
-        if len(rows) > 20:
-            print(f"  … and {len(rows) - 20} more ({label})")
+        if len(rows) > _PLAN_ROWS_SHOWN:
+            print(f"  … and {len(rows) - _PLAN_ROWS_SHOWN} more ({label})")
+
+
+def _refuse_wrong_take(project: Project, plan: MergePlan, take: list[int], conflicts: list[int]) -> None:
+    """`--take` naming a segment that is no conflict of this merge is refused by its label (the core's
+    check_take refuses it too, by id), before anything is written; ten of each are named, in one query."""
+    known = set(conflicts)
+    wrong = [i for i in take if i not in known]
+    if not wrong:
+        return
+    labels = labels_for(project, [*wrong[:10], *conflicts[:10]])
+
+    def named(ids: list[int]) -> str:
+        listed = ", ".join(labels.get(i, f"segment {i}") for i in ids[:10])
+        return listed + (f" and {len(ids) - 10:,} more" if len(ids) > 10 else "")
+
+    raise WorkbenchError(
+        f"{plan.path.name}: {named(wrong)} {plural(len(wrong), 'is')} not a conflict of this merge"
+        f" (its conflicts: {named(conflicts) or 'none'}); nothing was merged"
+    )
 
 
 def _shown(text: str, length: int = 80) -> str:
@@ -246,10 +292,11 @@ def cmd_merge(args: argparse.Namespace, context: AppContext) -> int:
     settings = context.settings
     with Project.open(args.project, read_only=args.dry_run) as project:
         plan = plan_merge(project, args.file, args.language)
-        _print_plan(plan)
+        _print_plan(project, plan)
         conflicts = [row.segment_id for row in plan.of(Outcome.CONFLICT) if row.segment_id is not None]
         take = conflicts if args.take.strip() == "all" else segment_list(project, args.take)
         taken = set(take)  # `--take all` of 50,000 conflicts: one look-up each, not a scan of the list
+        _refuse_wrong_take(project, plan, take, conflicts)
         left = [c for c in conflicts if c not in taken]
         if args.dry_run:
             mismatched = len(plan.of(Outcome.MISMATCH))

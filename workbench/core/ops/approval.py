@@ -11,14 +11,16 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import replace
 
-from workbench.core.changes import SegmentChanges
+from workbench.core.changes import NO_CHANGES, SegmentChanges
 from workbench.core.counted import counted, plural
 from workbench.core.errors import WorkbenchError
 from workbench.core.memory.translation_memory import SharedMemory
 from workbench.core.ops.memory_learning import learned
 from workbench.core.records import STATUS_BY_VALUE, Origin, Role, SegmentRecord, Status, TranslationState
 from workbench.core.store.project_store import Project
+from workbench.core.store.segment_comments import comment as comment_of
 from workbench.core.store.segment_comments import write_comment
+from workbench.core.store.segment_numbers import label_of
 from workbench.core.store.translations import write_translation
 from workbench.core.timestamps import now
 
@@ -125,7 +127,7 @@ def approve_edited(
     segment = project.segment(segment_id)
     current = segment.translations.get(language)
     if current is None or current.status not in REVIEWABLE or not text.strip():
-        raise WorkbenchError(f"segment {segment_id} has no translated text in {language} to approve")
+        raise WorkbenchError(f"{label_of(project, segment_id)} has no translated text in {language} to approve")
     unchanged = text == current.text
     with project.transaction() as db:
         state = (
@@ -156,16 +158,27 @@ def approve_reviewed(
 def send_back(project: Project, segment_id: int, language: str, comment: str, author: str, role: str) -> SegmentChanges:
     """An editor returns a translation to the translator (status needs-work) with a comment saying why;
     the comment is also the segment's comment, so the translator sees it in the side panel. The status
-    and the comment are written in one transaction: never one without the other."""
+    and the comment are written in one transaction: never one without the other. Sending back again a
+    segment already sent back replaces its comment (the translator reads the newest reason); with the
+    same comment it changes nothing (NO_CHANGES)."""
     _editor_only(author, role, "send a translation back")
     if not comment.strip():
         raise WorkbenchError("say what needs work: the comment is what the translator will read")
     current = project.segment(segment_id).translations.get(language)
     if current is None or not current.text:
-        raise WorkbenchError(f"segment {segment_id} has no text in {language} to send back")
+        raise WorkbenchError(f"{label_of(project, segment_id)} has no text in {language} to send back")
+    if was_sent_back(project, segment_id, language) and comment_of(project, segment_id, language) == comment:
+        return NO_CHANGES  # sent back already, for this very reason: a second revision would say nothing new
     stamp = now()
     with project.transaction() as db:
         state = replace(current.state(), status=Status.NEEDS_WORK, author=author)
         write_translation(db, segment_id, language, state, stamp, note=comment)
         write_comment(db, segment_id, language, comment, author, stamp)
     return SegmentChanges.of([segment_id], language)
+
+
+def was_sent_back(project: Project, segment_id: int, language: str) -> bool:
+    """Whether the segment's translation in `language` waits for the translator (status needs-work): what
+    a second send-back tells the editor instead of repeating it silently."""
+    current = project.segment(segment_id).translations.get(language)
+    return current is not None and current.status is Status.NEEDS_WORK
