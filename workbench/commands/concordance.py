@@ -10,6 +10,7 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+import unicodedata
 from contextlib import closing
 from pathlib import Path
 
@@ -57,6 +58,8 @@ def _cmd(args: argparse.Namespace, context: AppContext) -> int:
         print(f"(searching for the words {words!r}: punctuation and symbols in a query are ignored)")
     if not hits:
         print(f"no occurrence of {words!r} in the project or the memories")
+        if not args.diacritic_blind and not has_vietnamese_marks(words):
+            print(f"  the query has no Vietnamese marks: --diacritic-blind finds {words!r} written with them too")
         return 0
     more = " (the newest; --limit for more)" if len(hits) == args.limit else ""
     print(f"{len(hits)} {'hit' if len(hits) == 1 else 'hits'} for {args.query.strip()!r}, newest first{more}:")
@@ -68,6 +71,12 @@ def _cmd(args: argparse.Namespace, context: AppContext) -> int:
             status = f" ({hit.statuses[lang]})" if lang in hit.statuses else ""
             print(f"  {lang}  {text}{status}")
     return 0
+
+
+def has_vietnamese_marks(text: str) -> bool:
+    """Whether `text` has a tone or vowel mark, or đ: a query typed without them (on a keyboard with no
+    Vietnamese input) finds nothing literally, and the user should hear of --diacritic-blind."""
+    return any(unicodedata.combining(c) or c in "đĐ" for c in unicodedata.normalize("NFD", text))
 
 
 def marked(hit: ConcordanceHit, colour: bool = False) -> str:
