@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, QSettings, Qt
+from PySide6.QtCore import QSettings, Qt
 from PySide6.QtGui import QFont, QGuiApplication
 from PySide6.QtWidgets import (
     QComboBox,
@@ -35,17 +35,15 @@ from workbench.core.ops.analysis_report import COLUMNS, MEASURES, counts_of, mea
 from workbench.core.store.project_store import Project
 from workbench.ui.error_dialog import show_error
 from workbench.ui.language_names import language_names
+from workbench.ui.rows_model import HeadedTableModel, Index
 from workbench.ui.tasks import TaskRunner, TaskState, watched_on_read_only_copy
 
-_Index = QModelIndex | QPersistentModelIndex
 
-
-class AnalysisTableModel(QAbstractTableModel):
+class AnalysisTableModel(HeadedTableModel):
     """A line per document and the total; a column per category, counted in one measure for one language."""
 
     def __init__(self, headers: list[str], total_name: str) -> None:
-        super().__init__()
-        self.headers = headers  # the document column's, then one per COLUMNS entry
+        super().__init__(headers)  # the document column's, then one per COLUMNS entry
         self.total_name = total_name
         self.analysis: Analysis | None = None
         self.language = ""
@@ -56,18 +54,10 @@ class AnalysisTableModel(QAbstractTableModel):
         self.analysis, self.language, self.measure = analysis, language, measure
         self.endResetModel()
 
-    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008 (Qt's default argument)
-        return 0 if parent.isValid() or self.analysis is None else len(self.analysis.rows())
+    def row_total(self) -> int:
+        return 0 if self.analysis is None else len(self.analysis.rows())
 
-    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else 1 + len(COLUMNS)
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> object:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return self.headers[section]
-        return None
-
-    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
         if self.analysis is None or not index.isValid():
             return None
         row = self.analysis.rows()[index.row()]

@@ -1,6 +1,9 @@
 """A small read-only table model over rows of text, for the dialogs' lists (check findings, merge
 plans, find-and-replace previews): tens of thousands of rows cost one Python list, not a widget item
-per cell. Rows can carry a tick the user flips (`checkable`), and a tooltip per row."""
+per cell. Rows can carry a tick the user flips (`checkable`), and a tooltip per row.
+
+`HeadedTableModel` is the part every dialog's flat table shares (a header per column, no children);
+a dialog whose rows are its own records (concordance hits, analysis lines) builds on it directly."""
 
 from __future__ import annotations
 
@@ -12,7 +15,29 @@ from PySide6.QtGui import QColor
 Index = QModelIndex | QPersistentModelIndex
 
 
-class RowsModel(QAbstractTableModel):
+class HeadedTableModel(QAbstractTableModel):
+    """A flat table with a header per column; the subclass says how many rows it has (`row_total`)."""
+
+    def __init__(self, headers: Sequence[str], parent: object = None) -> None:
+        super().__init__(parent)  # type: ignore[arg-type]
+        self.headers = list(headers)
+
+    def row_total(self) -> int:
+        raise NotImplementedError
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else self.row_total()
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.headers)
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> object:
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return self.headers[section] if 0 <= section < len(self.headers) else None
+        return None
+
+
+class RowsModel(HeadedTableModel):
     #: (row, ticked) when the user flips a row's tick
     toggled = Signal(int, bool)
     #: unticked rows are drawn grey (a choice to leave the row out)
@@ -22,23 +47,14 @@ class RowsModel(QAbstractTableModel):
         self, headers: Sequence[str], rows: Sequence[Sequence[str]], checkable: Sequence[bool] | None = None,
         checked: Sequence[bool] | None = None, tooltips: Sequence[str] | None = None, parent: object = None,
     ) -> None:  # fmt: skip
-        super().__init__(parent)  # type: ignore[arg-type]
-        self.headers = list(headers)
+        super().__init__(headers, parent)
         self.rows = [list(row) for row in rows]
         self.checkable = list(checkable) if checkable is not None else [False] * len(self.rows)
         self.checked = list(checked) if checked is not None else [False] * len(self.rows)
         self.tooltips = list(tooltips) if tooltips is not None else []
 
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.headers)
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> object:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return self.headers[section] if 0 <= section < len(self.headers) else None
-        return None
+    def row_total(self) -> int:
+        return len(self.rows)
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
         if not index.isValid() or not 0 <= index.row() < len(self.rows):
