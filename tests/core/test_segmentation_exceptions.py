@@ -8,7 +8,12 @@ import pytest
 
 from workbench.core.errors import ProjectError
 from workbench.core.importing.file_import import import_files
-from workbench.core.importing.segmentation_exceptions import add_exception, exception_at, exceptions
+from workbench.core.importing.segmentation_exceptions import (
+    add_exception,
+    exception_at,
+    exceptions,
+    project_segmenter,
+)
 from workbench.core.ops.segment_structure import join_segments, split_segment
 from workbench.core.records import Origin, Status
 from workbench.core.store.project_store import Project
@@ -79,3 +84,16 @@ def test_exceptions_are_kept_in_the_project_file(tmp_path: Path) -> None:
 def test_an_exception_needs_words_on_both_sides() -> None:
     with pytest.raises(ProjectError, match="a word on each side"):
         exception_at("   ", "Đ. Sáu", breaks=True)
+
+
+def test_an_exception_holds_for_whole_words_only(tmp_path: Path) -> None:
+    """ "Always break between 'Bắc' and 'Nam'" breaks before the word Nam, not before "Namxyz" (nor after
+    "xBắc"): the words are whole on both sides."""
+    project = Project.create(tmp_path / "p.wbp", "p", "vi", ["en"])
+    with project:
+        add_exception(project, exception_at("miền Bắc", "Nam bộ", breaks=True))
+        segmenter = project_segmenter(project)
+        assert segmenter is not None
+        assert [p.text for p in segmenter.split("Từ miền Bắc Nam bộ.")] == ["Từ miền Bắc", "Nam bộ."]
+        assert [p.text for p in segmenter.split("Từ miền Bắc Namxyz bộ.")] == ["Từ miền Bắc Namxyz bộ."]
+        assert [p.text for p in segmenter.split("Từ miền xBắc Nam bộ.")] == ["Từ miền xBắc Nam bộ."]

@@ -38,8 +38,8 @@ class SegmentationException:
         """The SRX rule: the words as written, whole on the outside, any white space (or none) between."""
         before, after = regex.escape(self.before), regex.escape(self.after)
         if self.breaks:
-            return SrxRule(True, rf"(?<!\S){before}", rf"\s*{after}")
-        return SrxRule(False, rf"(?<!\S){before}\s*", rf"\s*{after}")
+            return SrxRule(True, rf"(?<!\S){before}", rf"\s*{after}(?!\S)")
+        return SrxRule(False, rf"(?<!\S){before}\s*", rf"\s*{after}(?!\S)")
 
     def describe(self) -> str:
         what = "always break" if self.breaks else "never break"
