@@ -134,6 +134,12 @@ def test_merge_plan_lines_and_a_wrong_take_name_segments_by_label(
     assert "returned.xlf: tin.txt #2 is not a conflict of this merge (its conflicts: le-hoi.txt #2)" in err
     with Project.open(path, read_only=True) as project:
         assert project.segment(ids[0]).translations["km"].text == ""  # nothing was merged
+    code, out, _err = _cli(editor, capsys, "merge", str(path), str(returned), "--to", "km")
+    assert code == 0 and "5 segments written; 1 conflict left as they are" in out
+    assert "(resolve with --take 'le-hoi.txt #2' or --take all)" in out
+    code, out, _err = _cli(editor, capsys, "merge", str(path), str(returned), "--to", "km", "--take", "le-hoi.txt #2")
+    with Project.open(path, read_only=True) as project:
+        assert code == 0 and project.segment(ids[4]).translations["km"].text == "ថ្មី។"
 
 
 def test_a_concordance_without_marks_that_finds_nothing_points_to_diacritic_blind(

@@ -309,8 +309,9 @@ def cmd_merge(args: argparse.Namespace, context: AppContext) -> int:
             return 0
         with shared_memory_for(context) as memory:
             written = apply_merge(project, plan, settings.user_name, take, args.skip_mismatched, memory).segment_ids
+        example = ",".join(labels_for(project, left[:2]).values())  # what to type, in the user's own numbers
     print(f"{counted(len(written), 'segment')} written; {counted(len(left), 'conflict')} left as they are"
-          + (" (resolve with --take IDS or --take all)" if left else ""))  # fmt: skip
+          + (f" (resolve with --take {example!r}{' …' if len(left) > 2 else ''} or --take all)" if left else ""))  # fmt: skip
     return 0
 
 
