@@ -14,7 +14,7 @@ import html
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, QSettings, Qt, QTimer
+from PySide6.QtCore import QSettings, Qt, QTimer
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -35,10 +35,10 @@ from PySide6.QtWidgets import (
 from workbench.core.errors import WorkbenchError
 from workbench.core.memory.concordance import ConcordanceHit, concordance, read_query
 from workbench.core.memory.project_memory import Memories
+from workbench.ui.rows_model import HeadedTableModel, Index
 from workbench.ui.segment_table_model import TERMS_ROLE
 from workbench.ui.source_delegate import SourceDelegate, highlighted_html
 
-Index = QModelIndex | QPersistentModelIndex
 #: QSettings key of the diacritic-blind choice
 BLIND_KEY = "concordance/diacritic_blind"
 #: milliseconds of quiet typing before the search runs
@@ -55,11 +55,11 @@ class InsertTarget:
     position: int
 
 
-class ConcordanceModel(QAbstractTableModel):
+class ConcordanceModel(HeadedTableModel):
     """The hits as rows: where, the source (its matched spans under TERMS_ROLE), a column per language, when."""
 
     def __init__(self, languages: list[str], names: dict[str, str], parent: QWidget | None = None) -> None:
-        super().__init__(parent)
+        super().__init__([], parent)
         self.languages = languages
         self.headers = [self.tr("From"), self.tr("Vietnamese"), *(names.get(c, c) for c in languages), self.tr("When")]
         self.hits: list[ConcordanceHit] = []
@@ -69,16 +69,8 @@ class ConcordanceModel(QAbstractTableModel):
         self.hits = hits
         self.endResetModel()
 
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.hits)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.headers)
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> object:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return self.headers[section] if 0 <= section < len(self.headers) else None
-        return None
+    def row_total(self) -> int:
+        return len(self.hits)
 
     def text(self, row: int, column: int) -> str:
         hit = self.hits[row]
