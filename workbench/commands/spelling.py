@@ -19,7 +19,7 @@ from workbench.context import AppContext
 from workbench.core.errors import ImportProblem, WorkbenchError
 from workbench.core.language.language_rules import VIETNAMESE
 from workbench.core.qa.spelling_report import misspelled_segments
-from workbench.core.spelling.checker import dictionary_status
+from workbench.core.spelling.checker import dictionary_problem, dictionary_status
 from workbench.core.spelling.word_lists import (
     add_user_word,
     checked_word,
@@ -109,6 +109,9 @@ def _project(args: argparse.Namespace, project: Project, language: str, author: 
     elif args.check:
         document_id = project.document_id(args.document) if args.document else None
         found = misspelled_segments(project, language, document_id)
+        problem = dictionary_problem(language)
+        if problem:  # a dictionary that loaded and then failed on a word: no list is better than half a list
+            raise WorkbenchError(problem)
         labels = labels_for(project, [sid for sid, _words in found])
         for sid, words in found:
             print(f"{labels.get(sid, sid)}: {', '.join(dict.fromkeys(words))}")

@@ -129,9 +129,10 @@ def _folded(text: str) -> str:
     return text.replace(_COENG_DA, "\u17d2\u178f") if _COENG_DA in text else text
 
 
-def read_word_list(data: bytes) -> list[str]:
-    """The words of a hunspell .dic file's text (its first line is the count; flags after '/' dropped)."""
-    lines = data.decode("utf-8").splitlines()
+def read_word_list(data: bytes, encoding: str = "utf-8") -> list[str]:
+    """The words of a hunspell .dic file's text (its first line is the count; flags after '/' dropped).
+    Raises UnicodeDecodeError for bytes not in `encoding` (the caller names the file)."""
+    lines = data.decode(encoding).lstrip("\ufeff").splitlines()
     return [line.split("/", 1)[0].strip() for line in lines[1:] if line.strip() and not line.startswith("#")]
 
 

@@ -20,6 +20,7 @@ from typing import Any
 
 import regex
 
+from workbench.core.errors import ImportProblem
 from workbench.core.language.khmer_words import (
     SHIPPED_WORDS,
     KhmerSegmenter,
@@ -29,15 +30,18 @@ from workbench.core.language.khmer_words import (
 )
 from workbench.core.language.protected_spans import ProtectedSpan, find_protected_spans
 from workbench.core.spelling.dictionary_files import (
+    FILE_LIMIT,
     LANGUAGE_NAMES,
     DictionaryFiles,
     DictionaryProblem,
     check_files,
+    dictionary_encoding,
     find_dictionary,
 )
 from workbench.core.spelling.word_lists import LONGEST_WORD, user_words
 from workbench.core.store.project_store import Project
 from workbench.core.store.spelling_words import project_words
+from workbench.core.user_file import read_regular_file
 
 log = logging.getLogger(__name__)
 
@@ -65,6 +69,8 @@ class _Engine:
     def __init__(self, files: DictionaryFiles) -> None:
         self.files = files
         self._dictionary: Any = None
+        #: why this dictionary cannot check (found on first use: a damaged file the engine failed on)
+        self.problem: DictionaryProblem | None = None
         self.also: list[_Engine] = []
         for variant in files.also:
             try:
@@ -76,13 +82,16 @@ class _Engine:
 
     @property
     def dictionary(self) -> Any:
+        if self.problem is not None:
+            raise self.problem
         if self._dictionary is None:
             from spylls.hunspell import Dictionary  # type: ignore[import-untyped] # imported on first use: 0.1 s the window need not pay early
 
             try:
                 self._dictionary = Dictionary.from_files(self.files.stem)
             except Exception as exc:
-                raise DictionaryProblem(self.files.language, f"{self.files.dic}: is damaged ({exc})") from None
+                self.problem = _damaged(self.files, exc)
+                raise self.problem from None
         return self._dictionary
 
     def load(self) -> None:
@@ -96,17 +105,27 @@ class _Engine:
                 self.also.remove(variant)
 
     def lookup(self, word: str) -> bool:
-        if self.dictionary.lookup(word):
+        """Whether the dictionary knows `word`; DictionaryProblem naming the files when the engine fails on
+        it (a damaged .aff can load and still fail on a word), kept so every later word says the same."""
+        if self._known(word):
             return True
         for variant in self.also:  # honour (en_GB) is as correct as honor (en_US)
             try:
-                if variant.dictionary.lookup(word):
+                if variant._known(word):
                     return True
             except DictionaryProblem as exc:
                 log.warning("%s (left out)", exc)
                 self.also.remove(variant)
                 break
         return False
+
+    def _known(self, word: str) -> bool:
+        dictionary = self.dictionary
+        try:
+            return bool(dictionary.lookup(word))
+        except Exception as exc:  # the engine's failure on a damaged file, whatever its type
+            self.problem = _damaged(self.files, exc)
+            raise self.problem from None
 
     def suggest(self, word: str) -> list[str]:
         found = []
@@ -115,6 +134,11 @@ class _Engine:
             if len(found) >= _SUGGESTIONS:
                 break
         return found
+
+
+def _damaged(files: DictionaryFiles, exc: Exception) -> DictionaryProblem:
+    detail = f"{type(exc).__name__}: {exc}"[:200]
+    return DictionaryProblem(files.language, f"{files.aff} or {files.dic}: is damaged ({detail})")
 
 
 def _engine(language: str) -> _Engine | NoDictionary:
@@ -180,8 +204,20 @@ class SpellChecker:
         """The (start, end) of each misspelled word in `text`, in order; codes, addresses and numbers ignored
         (`spans`: the text's protected spans when the caller has them), and so is a word of the Vietnamese
         `source` written without its marks (Long Xuyen for Long Xuyên: a name, not a typo)."""
-        if not text.strip():
+        if not text.strip() or self.engine.problem is not None:
             return []
+        try:
+            return self._misspelled(text, spans, source)
+        except DictionaryProblem as exc:  # said once; the language goes unchecked, as without a dictionary
+            log.warning("%s (spell checking %s stops)", exc, self.language)
+            return []
+
+    @property
+    def problem(self) -> str | None:
+        """Why this checker stopped checking (its dictionary turned out damaged), or None."""
+        return None if self.engine.problem is None else str(self.engine.problem)
+
+    def _misspelled(self, text: str, spans: Sequence[ProtectedSpan] | None, source: str) -> list[Span]:
         found: list[Span] = []
         is_correct = self.is_correct
         if self.segmenter is not None:  # Khmer: Latin words in it are names and codes (latin-in-khmer's job)
@@ -206,7 +242,7 @@ class SpellChecker:
     def suggest(self, word: str) -> list[str]:
         """What to write instead of `word`, best first (computed when asked: 0.1–0.3 s); none for a stretch
         longer than any word, and none (said in the log) when the engine fails on it."""
-        if len(word) > LONGEST_WORD:
+        if len(word) > LONGEST_WORD or self.engine.problem is not None:
             return []
         try:
             return self.engine.suggest(word)
@@ -292,7 +328,17 @@ def is_loaded(language: str) -> bool:
 def dictionary_status(language: str) -> str:
     """Which dictionary `language` is checked with, or why it is not: for `spelling --check` and the editor."""
     engine = _engine(language)
-    return engine.message if isinstance(engine, NoDictionary) else f"{engine.files.name}: {engine.files.dic}"
+    if isinstance(engine, NoDictionary):
+        return engine.message
+    return str(engine.problem) if engine.problem else f"{engine.files.name}: {engine.files.dic}"
+
+
+def dictionary_problem(language: str) -> str | None:
+    """Why `language` is not (or no longer) spell checked, or None: a missing or damaged dictionary."""
+    engine = _engine(language)
+    if isinstance(engine, NoDictionary):
+        return engine.message
+    return str(engine.problem) if engine.problem else None
 
 
 def checker_for(project: Project, language: str) -> SpellChecker | NoDictionary:
@@ -306,7 +352,11 @@ def spell_checker(language: str, extra: Iterable[str] = ()) -> SpellChecker | No
     engine = _engine(language)
     if isinstance(engine, NoDictionary):
         return engine
-    segmenter = _khmer_segmenter(engine.files).copy() if language == "km" else None
+    try:
+        segmenter = _khmer_segmenter(engine.files).copy() if language == "km" else None
+    except DictionaryProblem as exc:
+        log.warning("%s", exc)
+        return NoDictionary(language, str(exc))
     checker = SpellChecker(language, engine, segmenter=segmenter)
     checker.add_words(extra)
     return checker
@@ -317,4 +367,11 @@ def _khmer_segmenter(files: DictionaryFiles) -> KhmerSegmenter:
     """The segmenter over the dictionary's words: the shipped one is shared with the word counts."""
     if files.dic == SHIPPED_WORDS:
         return shipped_segmenter()
-    return KhmerSegmenter(read_word_list(files.dic.read_bytes()))
+    try:
+        encoding = dictionary_encoding(read_regular_file(files.aff, FILE_LIMIT))
+        words = read_word_list(read_regular_file(files.dic, FILE_LIMIT), encoding)
+    except ImportProblem as exc:
+        raise DictionaryProblem(files.language, str(exc)) from None
+    except (UnicodeDecodeError, LookupError) as exc:
+        raise DictionaryProblem(files.language, f"{files.dic}: is damaged ({exc})") from None
+    return KhmerSegmenter(words)

@@ -93,7 +93,8 @@ def _find_named(language: str, name: str) -> DictionaryFiles | None:
     return None
 
 
-def _encoding(aff_text: bytes) -> str:
+def dictionary_encoding(aff_text: bytes) -> str:
+    """The encoding the .aff names (SET), hunspell's default without one, or \"unknown\"."""
     for line in aff_text.splitlines()[:200]:
         if line.startswith(b"SET "):
             name = line[4:].strip().decode("ascii", "replace")
@@ -113,7 +114,7 @@ def check_files(files: DictionaryFiles) -> None:
         dic = read_regular_file(files.dic, FILE_LIMIT)
     except ImportProblem as exc:
         raise DictionaryProblem(language, str(exc)) from None
-    encoding = _encoding(aff)
+    encoding = dictionary_encoding(aff)
     if encoding == "unknown":
         raise DictionaryProblem(language, f"{files.aff}: names an encoding this program does not know")
     texts = []
