@@ -29,6 +29,17 @@ from workbench.core.ops.segment_structure import split_point
 from workbench.core.records import SegmentRecord
 
 
+def _cancel_or(dialog: QDialog, action: str) -> tuple[QDialogButtonBox, QPushButton]:
+    """Cancel and the dialog's one action (the default button: Enter does it), wired to reject and accept."""
+    buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
+    button = QPushButton(action)
+    button.setDefault(True)
+    buttons.addButton(button, QDialogButtonBox.ButtonRole.AcceptRole)
+    buttons.accepted.connect(dialog.accept)
+    buttons.rejected.connect(dialog.reject)
+    return buttons, button
+
+
 def initial_place(source: str, selected: str) -> int:
     """Where the cursor starts: before the words selected in the source view, else the space nearest the middle."""
     found = source.find(selected) if selected.strip() else -1
@@ -58,12 +69,7 @@ class SplitDialog(QDialog):
         self.preview.setWordWrap(True)
         self.preview.setTextFormat(Qt.TextFormat.PlainText)
         self.remember = QCheckBox(self.tr("Also always break here in future imports (add an exception)"))
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
-        self.split_button = QPushButton(self.tr("&Split"))
-        self.split_button.setDefault(True)
-        buttons.addButton(self.split_button, QDialogButtonBox.ButtonRole.AcceptRole)
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
+        buttons, self.split_button = _cancel_or(self, self.tr("&Split"))
         layout = QVBoxLayout(self)
         layout.addWidget(intro)
         layout.addWidget(self.source)
@@ -144,12 +150,7 @@ class JoinDialog(QDialog):
             layout.addWidget(note)
         self.remember = QCheckBox(self.tr("Also never break here in future imports (add an exception)"))
         layout.addWidget(self.remember)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
-        self.join_button = QPushButton(self.tr("&Join"))
-        self.join_button.setDefault(True)
-        buttons.addButton(self.join_button, QDialogButtonBox.ButtonRole.AcceptRole)
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
+        buttons, self.join_button = _cancel_or(self, self.tr("&Join"))
         layout.addWidget(buttons)
 
     def exception(self) -> SegmentationException | None:
