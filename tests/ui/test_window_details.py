@@ -5,6 +5,16 @@ going back to the grid after a split or a join."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
+from PySide6.QtCore import QSize, Qt
+from PySide6.QtGui import QColor
+from PySide6.QtWidgets import QStyleOptionViewItem
+
+from tests.ui.test_tall_rows import _long_sentence
+from workbench.core.records import Status
+from workbench.ui.status_look import ICON_COLOURS
+
 EN = 2
 
 
@@ -20,3 +30,69 @@ def test_the_pane_asks_to_choose_a_cell_only_while_none_is_chosen(qtbot, open_wi
     window.grid.setCurrentIndex(window.model.index(0, 1))  # the source: nothing to translate here
     assert "Choose" in editor.placeholderText()
     window.close()
+
+
+def _le_hoi(tmp_path: Path) -> Path:
+    path = tmp_path / "le-hoi.txt"
+    path.write_text("Lễ hội mở màn.\n\nNgười dân đến xem.\n", encoding="utf-8")
+    return path
+
+
+def _shown_text(window, row: int, column: int) -> str:  # type: ignore[no-untyped-def]
+    """The text the grid paints in a cell (what its delegate makes of the model's data)."""
+    option = QStyleOptionViewItem()
+    index = window.model.index(row, column)
+    window.grid.itemDelegateForIndex(index).initStyleOption(option, index)
+    return option.text
+
+
+def test_all_documents_say_which_document_a_row_is_in(qtbot, open_window, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    window = open_window(_le_hoi(tmp_path))  # le-hoi.txt (2 segments) then ngan.txt (3), all documents shown
+    assert [_shown_text(window, r, 0) for r in range(5)] == ["le-hoi.txt #1", "2", "ngan.txt #1", "2", "3"]
+    assert window.model.data(window.model.index(2, 0), Qt.ItemDataRole.FontRole).bold()
+    assert window.model.data(window.model.index(3, 0), Qt.ItemDataRole.FontRole) is None
+
+    window.grid.setCurrentIndex(window.model.index(3, EN))
+    assert window.side_panel.heading.text() == "ngan.txt #2 · English"
+    window.grid.setCurrentIndex(window.model.index(1, EN + 1))
+    assert window.side_panel.heading.text() == "le-hoi.txt #2 · Khmer"
+
+    ngan = next(d.id for d in window.project.documents() if d.name == "ngan.txt")
+    window.documents.select_document(ngan)  # one document: plain numbers, the list says which document
+    assert [_shown_text(window, r, 0) for r in range(3)] == ["1", "2", "3"]
+    window.close()
+
+
+def test_a_tall_rows_status_rings_are_at_its_top_with_its_text(qtbot, open_window, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    article = tmp_path / "an-giang.txt"
+    article.write_text(f"Lễ hội An Giang.\n\n{_long_sentence()}\n\nHết.\n", encoding="utf-8")
+    window = open_window(article)
+    window.resize(QSize(1280, 648))
+    window.documents.select_document(next(d.id for d in window.project.documents() if d.name == "an-giang.txt"))
+    grid, model = window.grid, window.model
+    row = next(r for r in range(model.rowCount()) if len(model.record(r).source) >= 1500)
+    assert window.editing.set_text(model.segment_id(row), "en", "The province holds festivals.", confirmed=True)
+    grid.setCurrentIndex(model.index(0, 1))  # no selection colour on the cell looked at
+    grid.scrollTo(model.index(row, 1), grid.ScrollHint.PositionAtTop)
+    qtbot.waitUntil(lambda: grid.rowHeight(row) > grid.viewport().height())
+
+    ring = ICON_COLOURS[Status.TRANSLATED]
+
+    def ring_beside_the_first_line() -> bool:
+        grid.scrollTo(model.index(row, 1), grid.ScrollHint.PositionAtTop)  # (again, once the rows are sized)
+        cell = grid.visualRect(model.index(row, EN))
+        if not cell.top() <= 0 < cell.bottom() or cell.bottom() < 200:
+            return False  # the row's top at the grid's top and its middle out of sight
+        image = grid.viewport().grab().toImage()
+        return any(
+            _near(image.pixelColor(x, y), ring)
+            for x in range(max(cell.left(), 0), min(cell.left() + 40, image.width()))
+            for y in range(max(cell.top(), 0), min(cell.top() + 40, image.height()))
+        )
+
+    qtbot.waitUntil(ring_beside_the_first_line)  # the translated ring, where the text starts
+    window.close()
+
+
+def _near(a: QColor, b: QColor) -> bool:
+    return abs(a.red() - b.red()) + abs(a.green() - b.green()) + abs(a.blue() - b.blue()) < 60

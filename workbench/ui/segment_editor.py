@@ -24,7 +24,8 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QAction, QContextMenuEvent, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import QMenu, QPlainTextEdit, QStyledItemDelegate, QStyleOptionViewItem, QWidget
 
-from workbench.ui.segment_table_model import SEGMENT_ID_ROLE
+from workbench.core.store.segment_numbers import segment_label
+from workbench.ui.segment_table_model import DOCUMENT_START_ROLE, SEGMENT_ID_ROLE
 
 log = logging.getLogger(__name__)
 
@@ -116,6 +117,19 @@ class SegmentDelegate(QStyledItemDelegate):
         self._actions = actions
         self._font = font
         self.open_editor: SegmentEditor | None = None
+
+    def initStyleOption(self, option: QStyleOptionViewItem, index: Index) -> None:
+        """Status icons sit at the top of the cell like its text: a tall row read from its top shows its
+        rings. A document's first row in the all-documents view reads "le-hoi.txt #1"."""
+        super().initStyleOption(option, index)
+        try:
+            option.decorationAlignment = Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignHCenter
+            if index.column() == 0:
+                document = index.data(DOCUMENT_START_ROLE)
+                if document:
+                    option.text = segment_label(str(document), int(index.data(Qt.ItemDataRole.DisplayRole)) - 1)
+        except Exception:  # never let an exception out of a Qt virtual
+            log.exception("styling a cell failed")
 
     def createEditor(self, parent: QWidget, option: QStyleOptionViewItem, index: Index) -> QWidget:
         editor = SegmentEditor(parent, self._actions)

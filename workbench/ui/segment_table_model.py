@@ -39,6 +39,8 @@ WEAK_DRAFT_ROLE = Qt.ItemDataRole.UserRole + 4
 TERMS_ROLE = Qt.ItemDataRole.UserRole + 5
 #: the quality band of the machine draft in the cell ("good", "check", "poor"; "" when none or edited since)
 BAND_ROLE = Qt.ItemDataRole.UserRole + 6
+#: on the # cell of a document's first row in a view of several documents: that document's name (else None)
+DOCUMENT_START_ROLE = Qt.ItemDataRole.UserRole + 7
 
 STATUS_COLOURS = {
     Status.UNTRANSLATED: QColor("#ffffff"),
@@ -56,6 +58,7 @@ ANSWERED_ROLES = frozenset(
         Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole, Qt.ItemDataRole.ForegroundRole,
         Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.DecorationRole, Qt.ItemDataRole.BackgroundRole,
         Qt.ItemDataRole.FontRole, STATUS_ROLE, SEGMENT_ID_ROLE, ORIGIN_ROLE, WEAK_DRAFT_ROLE, TERMS_ROLE, BAND_ROLE,
+        DOCUMENT_START_ROLE,
     )
 )  # fmt: skip
 
@@ -63,6 +66,12 @@ ANSWERED_ROLES = frozenset(
 NOTE_ROLES = frozenset({int(Qt.ItemDataRole.DecorationRole), int(Qt.ItemDataRole.ToolTipRole), int(BAND_ROLE)})
 
 LEFT_OUT_ROLES = frozenset({int(Qt.ItemDataRole.DecorationRole), int(Qt.ItemDataRole.ToolTipRole)})
+
+
+def _bold() -> QFont:
+    font = QFont()
+    font.setBold(True)
+    return font
 
 
 @dataclass(frozen=True, slots=True)
@@ -173,6 +182,9 @@ class SegmentTableModel(QAbstractTableModel):
         translation = segment.translations.get(language) if language else None
         if column == 0 and role == Qt.ItemDataRole.ToolTipRole:
             return self._number_tooltip(segment)
+        if column == 0 and role in (DOCUMENT_START_ROLE, Qt.ItemDataRole.FontRole):
+            name = self._document_start(row, segment)
+            return name if role == DOCUMENT_START_ROLE or name is None else _bold()
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
             if column == 0:
                 # the segment's number in its document, whatever filter the view has on (segment_numbers)
@@ -221,6 +233,15 @@ class SegmentTableModel(QAbstractTableModel):
             font.setItalic(True)  # machine drafts look different from human text
             return font
         return None
+
+    def _document_start(self, row: int, segment: SegmentRecord) -> str | None:
+        """The document's name if `row` is where it starts in a view of several documents (the # column's
+        numbers restart there, so the row says which document follows)."""
+        if self.document_id is not None or len(self._document_names) < 2:
+            return None
+        if row > 0 and self.record(row - 1).document_id == segment.document_id:
+            return None
+        return self._document_names.get(segment.document_id, "?")
 
     def _number_tooltip(self, segment: SegmentRecord) -> str:
         label = segment_label(self._document_names.get(segment.document_id, "?"), segment.position)

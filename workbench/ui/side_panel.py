@@ -33,6 +33,7 @@ from workbench.core.review.post_edit_diff import diff_html, last_machine_draft, 
 from workbench.core.store.draft_notes import notes_for
 from workbench.core.store.project_store import Project
 from workbench.core.store.segment_comments import comment, set_comment
+from workbench.core.store.segment_numbers import segment_label
 from workbench.ui.draft_notes_view import DraftNotesView
 from workbench.ui.narrow_label import narrow_wrapping
 from workbench.ui.status_look import confidence, status_icon, status_name
@@ -59,6 +60,7 @@ class SidePanel(QWidget):
         self.check_providers: list[Callable[[Project, SegmentRecord, str], list[str]]] = []
         self.segment: SegmentRecord | None = None
         self.language = ""
+        self._document_names: dict[int, str] = {}
         self.suggestions: list[Suggestion] = []
         self.terms: list[Suggestion] = []
 
@@ -172,14 +174,22 @@ class SidePanel(QWidget):
         if segment is None or not language:
             self.heading.setText(self.tr("Choose an English or Khmer cell to see its suggestions and history."))
             return
-        self.heading.setText(
-            self.tr("Segment {0} · {1}").format(segment.position + 1, self.names.get(language, language))
-        )
+        self.heading.setText(self.tr("{0} · {1}").format(self._label(segment), self.names.get(language, language)))
         try:
             self._fill(segment, language)
         except WorkbenchError as exc:
             log.error("side panel: %s", exc)
             self.failed.emit(str(exc))
+
+    def _label(self, segment: SegmentRecord) -> str:
+        """ "le-hoi.txt #4", as the grid, QA reports and the CLI name it: in the all-documents view "#4" alone
+        does not say which document. Names are read again only for a document not seen yet (an import)."""
+        if segment.document_id not in self._document_names:
+            try:
+                self._document_names = {document.id: document.name for document in self.project.documents()}
+            except WorkbenchError as exc:
+                log.error("side panel: %s", exc)
+        return segment_label(self._document_names.get(segment.document_id, "?"), segment.position)
 
     def _fill(self, segment: SegmentRecord, language: str) -> None:
         for provider in self.providers:
