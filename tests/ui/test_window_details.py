@@ -96,3 +96,14 @@ def test_a_tall_rows_status_rings_are_at_its_top_with_its_text(qtbot, open_windo
 
 def _near(a: QColor, b: QColor) -> bool:
     return abs(a.red() - b.red()) + abs(a.green() - b.green()) + abs(a.blue() - b.blue()) < 60
+
+
+def test_go_to_gives_its_example_in_this_projects_documents(qtbot, open_window, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    window = open_window(_le_hoi(tmp_path))
+    window.grid.setCurrentIndex(window.model.index(3, 1))  # in ngan.txt
+    qtbot.keyClick(window.grid, Qt.Key.Key_J, Qt.KeyboardModifier.ControlModifier)
+    dialog = window.navigation.go_to_dialog
+    assert dialog is not None and dialog.isVisible()
+    assert "ngan.txt #8" in dialog.hint.text() and "docx" not in dialog.hint.text()
+    dialog.reject()
+    window.close()

@@ -59,7 +59,11 @@ class NavigationActions(QObject):
 
     def go_to_segment(self) -> None:
         """Ctrl+J: ask for a segment number, then show its cell in the work language."""
-        dialog = GoToDialog(self.resolve, self.current_document_name(), self.window.dialog_parent())
+        documents = self.window.project.documents()
+        dialog = GoToDialog(
+            self.resolve, self.current_document_name(), self.window.dialog_parent(),
+            example_document=documents[0].name if documents else None,
+        )  # fmt: skip
         dialog.accepted.connect(lambda: self._went(dialog))
         self.go_to_dialog = dialog
         dialog.open()
