@@ -82,3 +82,12 @@ def test_a_khmer_word_list_is_read_in_the_encoding_its_aff_names(
     checker = spell_checker("km")  # the user's km_KH, not the shipped one: no exception escapes
     assert isinstance(checker, SpellChecker)
     assert checker.misspelled("ខ្ញុំ") == [(0, 5)]  # a Latin word list knows no Khmer word
+
+
+def test_suggestions_stop_at_their_time_and_are_not_looked_for_past_a_words_length() -> None:
+    tiny_english()
+    checker = spell_checker("en")
+    assert isinstance(checker, SpellChecker)
+    assert "sentence" in checker.suggest("sentense")
+    assert len(checker.suggest("sentense", seconds=0)) <= 1  # whatever was found when the time ran out
+    assert checker.suggest("a" * 61) == []  # a run of typos or pasted text: the engine could take minutes

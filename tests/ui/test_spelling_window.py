@@ -47,8 +47,15 @@ def test_a_misspelled_word_is_underlined_and_a_suggestion_replaces_it(qtbot, ope
     qtbot.waitUntil(lambda: _underlined(editor) == ["sentense"], timeout=10000)
 
     menu = editor.context_menu(_point_at(editor, "sentense"))
+    # looked for in the background: the menu opens at once and says so, then fills
+    assert "Looking for suggestions…" in [action.text() for action in menu.actions()]
+    assert "Add “sentense” to the project dictionary" in [action.text() for action in menu.actions()]
+    qtbot.waitUntil(lambda: "sentence" in [action.text() for action in menu.actions()], timeout=10000)
     offered = {action.text(): action for action in menu.actions()}
-    assert "sentence" in offered and "Add “sentense” to the project dictionary" in offered
+    assert "Looking for suggestions…" not in offered
+    assert "Add “sentense” to the project dictionary" in offered
+    again = editor.context_menu(_point_at(editor, "sentense"))  # the same word again: shown at once
+    assert "sentence" in [action.text() for action in again.actions()]
     assert "&Copy" in offered or any("Copy" in text for text in offered)  # Qt's own items stay
     offered["sentence"].trigger()
     assert editor.toPlainText() == "This is a sentence about the river"
@@ -109,4 +116,24 @@ def test_the_editor_pane_underlines_in_the_language_of_the_cell_it_shows(qtbot, 
     qtbot.waitUntil(lambda: editor.language == "km")
     editor.insertPlainText("ខ្ញុំប្រទែសកម្ពុជា")  # as a Khmer input method puts it in (QTest types Latin keys only)
     qtbot.waitUntil(lambda: _underlined(editor) == ["ប្រទែស"], timeout=10000)
+    window.close()
+
+
+def test_add_to_my_dictionary_refuses_a_file_it_cannot_read_and_leaves_it_as_it_was(qtbot, open_window) -> None:  # type: ignore[no-untyped-def]
+    from workbench.core.spelling.word_lists import user_dictionary_path
+
+    tiny_english(WORDS)
+    mine = user_dictionary_path("en")
+    mine.parent.mkdir(parents=True, exist_ok=True)
+    mine.write_bytes(b"Kampot\ncaf\xe9\n")  # written by another program in Latin-1
+    window = open_window()
+    editor = _edit(qtbot, window)
+    qtbot.waitUntil(lambda: "your dictionary is left out" in window.statusBar().currentMessage(), timeout=10000)
+    qtbot.keyClicks(editor, "The Mekong river")
+    qtbot.waitUntil(lambda: _underlined(editor) == ["Mekong"], timeout=10000)
+    menu = editor.context_menu(_point_at(editor, "Mekong"))
+    next(a for a in menu.actions() if a.text() == "Add “Mekong” to my dictionary").trigger()
+    assert str(mine) in window.statusBar().currentMessage() and "not UTF-8" in window.statusBar().currentMessage()
+    assert mine.read_bytes() == b"Kampot\ncaf\xe9\n"
+    assert _underlined(editor) == ["Mekong"]  # not added, so still underlined
     window.close()

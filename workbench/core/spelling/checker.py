@@ -12,6 +12,7 @@ from __future__ import annotations
 import importlib.util
 import logging
 import os
+import time
 import unicodedata
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
@@ -38,7 +39,7 @@ from workbench.core.spelling.dictionary_files import (
     dictionary_encoding,
     find_dictionary,
 )
-from workbench.core.spelling.word_lists import LONGEST_WORD, user_words
+from workbench.core.spelling.word_lists import user_words
 from workbench.core.store.project_store import Project
 from workbench.core.store.spelling_words import project_words
 from workbench.core.user_file import read_regular_file
@@ -53,6 +54,8 @@ _KHMER = regex.compile(r"[\u1780-\u17ff]")
 #: verdicts kept per checker; a long session of typing stays far below this
 _CACHE_LIMIT = 200_000
 _SUGGESTIONS = 8
+#: the longest stretch suggestions are looked for (longer: a run of typos, or pasted text, not one word)
+SUGGESTED_LONGEST = 60
 
 
 @dataclass(frozen=True, slots=True)
@@ -127,11 +130,13 @@ class _Engine:
             self.problem = _damaged(self.files, exc)
             raise self.problem from None
 
-    def suggest(self, word: str) -> list[str]:
-        found = []
+    def suggest(self, word: str, seconds: float | None = None) -> list[str]:
+        """At most 8 suggestions; with `seconds`, what was found by then (checked between suggestions)."""
+        found: list[str] = []
+        deadline = None if seconds is None else time.monotonic() + seconds
         for suggestion in self.dictionary.suggest(word):
             found.append(suggestion)
-            if len(found) >= _SUGGESTIONS:
+            if len(found) >= _SUGGESTIONS or (deadline is not None and time.monotonic() > deadline):
                 break
         return found
 
@@ -239,13 +244,14 @@ class SpellChecker:
         """Read every file the checks and suggestions need now (off the GUI thread), not at the first word."""
         self.engine.load()
 
-    def suggest(self, word: str) -> list[str]:
-        """What to write instead of `word`, best first (computed when asked: 0.1–0.3 s); none for a stretch
-        longer than any word, and none (said in the log) when the engine fails on it."""
-        if len(word) > LONGEST_WORD or self.engine.problem is not None:
+    def suggest(self, word: str, seconds: float | None = None) -> list[str]:
+        """What to write instead of `word`, best first (computed when asked: 0.1–0.3 s, off the GUI thread);
+        with `seconds`, what was found by then. None for a stretch longer than SUGGESTED_LONGEST (the engine's
+        time grows fast with length), and none (said in the log) when the engine fails on it."""
+        if len(word) > SUGGESTED_LONGEST or self.engine.problem is not None:
             return []
         try:
-            return self.engine.suggest(word)
+            return self.engine.suggest(word, seconds)
         except Exception:  # the engine's own failure on one word must not cost the menu its other items
             log.exception("no suggestions for %r", word)
             return []

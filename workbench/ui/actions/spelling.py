@@ -4,7 +4,9 @@ Each editor (a cell editor or the editor pane's) gets a QSyntaxHighlighter, whic
 block only, so a keystroke re-checks one line. A language's checker is loaded off the GUI thread the first
 time an editor of that language opens (its dictionary takes about a second); the editor underlines as soon
 as it is there, and a language without a dictionary is said once in the status bar while editing goes on.
-Suggestions are computed when the context menu opens (0.1–0.3 s), never while typing.
+Suggestions are looked for in the background when the context menu opens (0.1–0.3 s, at most a few
+seconds for an odd word): the menu says "Looking for suggestions…" and fills when they are found, and a
+word's suggestions are kept for the next right-click. Never while typing.
 """
 
 from __future__ import annotations
@@ -21,7 +23,7 @@ from workbench.core.errors import WorkbenchError
 from workbench.core.qa.live_context import QaContext
 from workbench.core.spelling.checker import NoDictionary, SpellChecker, spell_checker
 from workbench.core.spelling.dictionary_files import DictionaryProblem
-from workbench.core.spelling.word_lists import add_user_word, user_words
+from workbench.core.spelling.word_lists import add_user_word, user_words, user_words_problem
 from workbench.core.store.spelling_words import add_project_words, project_words
 from workbench.ui.segment_editor import SegmentEditor
 from workbench.ui.tasks import TaskRunner, TaskState
@@ -30,6 +32,10 @@ from workbench.ui.window_context import WindowContext
 log = logging.getLogger(__name__)
 
 Span = tuple[int, int]
+#: how long suggestions are looked for (spylls has no time limit of its own: checked between suggestions)
+SUGGESTION_SECONDS = 3.0
+#: the words whose suggestions are kept (a right-click on the same word again shows them at once)
+_KEPT_SUGGESTIONS = 128
 
 
 def _utf16(text: str, index: int) -> int:
@@ -75,6 +81,12 @@ class SpellingActions(QObject):
         self.loading: TaskRunner[str] = TaskRunner(self)
         self.loading.finished.connect(self._loaded)
         self.loading.failed.connect(lambda _task, message: log.warning("spelling: %s", message))
+        self.suggesting: TaskRunner[tuple[str, str]] = TaskRunner(self)
+        self.suggesting.finished.connect(self._suggested)
+        self.suggesting.failed.connect(lambda _task, message: log.warning("suggestions: %s", message))
+        self._suggestions: dict[tuple[str, str], list[str]] = {}
+        #: the menus waiting for a task's suggestions: (menu, its "Looking for suggestions…" item, editor, cursor)
+        self._waiting: dict[int, tuple[QMenu, QAction, SegmentEditor, QTextCursor]] = {}
         self._checkers: dict[str, SpellChecker | NoDictionary] = {}
         self._asked: set[str] = set()
         self._highlighters: list[SpellingHighlighter] = []
@@ -89,6 +101,9 @@ class SpellingActions(QObject):
         if found is None and language not in self._asked:
             self._asked.add(language)
             extra = project_words(self.window.project, language) | user_words(language)  # read on this thread
+            problem = user_words_problem(language)
+            if problem:  # said once: the user's own words are left out until the file can be read
+                self.window.show_status(self.tr("Spelling: your dictionary is left out: {0}").format(problem), 10000)
             self.loading.start(partial(_load, language, extra), language)
         return found if isinstance(found, SpellChecker) else None
 
@@ -171,15 +186,16 @@ class SpellingActions(QObject):
         cursor, word = found
         first = menu.actions()[0] if menu.actions() else None
         items: list[QAction] = []
-        suggestions = checker.suggest(word)
-        for suggestion in suggestions:
-            action = QAction(suggestion, menu)
-            action.triggered.connect(lambda _=False, s=suggestion: _replace(editor, cursor, s))
-            items.append(action)
-        if not suggestions:
-            nothing = QAction(self.tr("(no suggestions)"), menu)
-            nothing.setEnabled(False)
-            items.append(nothing)
+        kept = self._suggestions.get((editor.language, word))
+        if kept is not None:
+            items += self._suggestion_items(menu, editor, cursor, kept)
+        else:
+            looking = QAction(self.tr("Looking for suggestions…"), menu)
+            looking.setEnabled(False)
+            items.append(looking)
+            task = self.suggesting.start(partial(_suggest, checker, word), (editor.language, word))
+            self._waiting[task] = (menu, looking, editor, cursor)
+            menu.destroyed.connect(lambda _=None, t=task: self._waiting.pop(t, None))
         project_item = QAction(self.tr("Add “{0}” to the project dictionary").format(word), menu)
         project_item.triggered.connect(lambda: self.add_word(editor.language, word, to_project=True))
         user_item = QAction(self.tr("Add “{0}” to my dictionary").format(word), menu)
@@ -193,6 +209,36 @@ class SpellingActions(QObject):
             menu.addActions([*items, separator])
         else:
             menu.insertActions(first, [*items, separator])
+
+    def _suggestion_items(
+        self, menu: QMenu, editor: SegmentEditor, cursor: QTextCursor, suggestions: list[str]
+    ) -> list[QAction]:
+        items = []
+        for suggestion in suggestions:
+            action = QAction(suggestion, menu)
+            action.triggered.connect(lambda _=False, s=suggestion: _replace(editor, cursor, s))
+            items.append(action)
+        if not suggestions:
+            nothing = QAction(self.tr("(no suggestions)"), menu)
+            nothing.setEnabled(False)
+            items.append(nothing)
+        return items
+
+    def _suggested(self, task_id: int, found: object) -> None:
+        """Suggestions found in the background: kept, and put in place of "Looking…" in a menu still open."""
+        purpose = self.suggesting.purpose(task_id)
+        if purpose is None or not isinstance(found, list):
+            return
+        if len(self._suggestions) >= _KEPT_SUGGESTIONS:
+            self._suggestions.clear()
+        self._suggestions[purpose] = found
+        waiting = self._waiting.pop(task_id, None)
+        if waiting is None:
+            return  # the menu closed meanwhile: the next right-click on the word shows them at once
+        menu, looking, editor, cursor = waiting
+        menu.insertActions(looking, self._suggestion_items(menu, editor, cursor, found))
+        menu.removeAction(looking)
+        looking.deleteLater()
 
     def add_word(self, language: str, word: str, to_project: bool) -> bool:
         """Keep `word` in the project's or the user's dictionary; a word that cannot be one is said."""
@@ -225,6 +271,11 @@ def _load(language: str, extra: set[str], _state: TaskState) -> SpellChecker | N
         except DictionaryProblem as exc:
             return NoDictionary(language, str(exc))
     return checker
+
+
+def _suggest(checker: SpellChecker, word: str, _state: TaskState) -> list[str]:
+    """In the thread pool: the suggestions found within the time allowed."""
+    return checker.suggest(word, SUGGESTION_SECONDS)
 
 
 def _replace(editor: SegmentEditor, cursor: QTextCursor, suggestion: str) -> None:
