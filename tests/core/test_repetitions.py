@@ -96,3 +96,56 @@ def test_a_bad_mode_or_language_is_refused(tmp_path: Path) -> None:
             propagate_confirmation(project, a1, "en", "lan", "always")
         with pytest.raises(ProjectError, match="'fr' is not a target language"):
             propagate_confirmation(project, a1, "fr", "lan", "translated")
+
+
+def test_confirm_of_many_drafts_fills_the_same_repetitions_as_one_by_one(tmp_path: Path) -> None:
+    from workbench.core.ops.confirmation import confirm_drafts
+
+    with _project(tmp_path) as project:
+        a1, other, a3, a4, b1, b2 = project.segment_ids()
+        project.save_translation(a1, "en", "Hello.", Status.DRAFT, Origin.MT, "m")
+        project.save_translation(other, "en", "Another sentence.", Status.DRAFT, Origin.MT, "m")
+        project.save_translation(a4, "en", "Hi.", Status.TRANSLATED, Origin.HUMAN, "lan")  # a person's: stays
+        project.save_translation(b2, "en", "Hello, friend.", Status.DRAFT, Origin.MT, "m")
+        outcome = confirm_drafts(project, "en", "lan", propagate="translated")
+        assert outcome.confirmed == (a1, other, b2)
+        assert outcome.propagated == (a3, b1)
+        assert _text(project, a3) == _text(project, b1) == ("Hello.", Status.TRANSLATED, Origin.TM)
+        assert _text(project, a4) == ("Hi.", Status.TRANSLATED, Origin.HUMAN)
+        assert project.revisions(b1, "en")[-1]["note"] == "repetition of a.txt #1"
+
+
+def test_confirm_and_its_repetitions_are_written_together_or_not_at_all(tmp_path: Path) -> None:
+    """A failure while filling the repetitions (a full disk, here a trigger) leaves the drafts as they were:
+    the project never holds the confirmations without their repetitions."""
+    import sqlite3
+
+    from workbench.core.ops.confirmation import confirm_drafts, edit_segment
+
+    with _project(tmp_path) as project:
+        a1, other, a3, _a4, _b1, _b2 = project.segment_ids()
+        project.save_translation(a1, "en", "Hello.", Status.DRAFT, Origin.MT, "m")
+        project.save_translation(other, "en", "Another sentence.", Status.DRAFT, Origin.MT, "m")
+        project.connection.execute(
+            """CREATE TRIGGER fail_repetitions BEFORE INSERT ON revisions WHEN NEW.note LIKE 'repetition of%'
+               BEGIN SELECT RAISE(ABORT, 'disk full'); END"""
+        )
+        with pytest.raises(sqlite3.DatabaseError, match="disk full"):
+            confirm_drafts(project, "en", "lan", propagate="translated")
+        assert _text(project, a1)[1] is Status.DRAFT and _text(project, other)[1] is Status.DRAFT
+        with pytest.raises(sqlite3.DatabaseError, match="disk full"):
+            edit_segment(project, a1, "en", "Hello there.", "lan", confirm=True, propagate="draft")
+        assert _text(project, a1) == ("Hello.", Status.DRAFT, Origin.MT)
+        assert _text(project, a3)[1] is Status.UNTRANSLATED
+
+
+def test_a_bad_way_to_propagate_is_refused_before_anything_is_confirmed(tmp_path: Path) -> None:
+    from workbench.core.errors import WorkbenchError
+    from workbench.core.ops.confirmation import confirm_drafts
+
+    with _project(tmp_path) as project:
+        a1 = project.segment_ids()[0]
+        project.save_translation(a1, "en", "Hello.", Status.DRAFT, Origin.MT, "m")
+        with pytest.raises(WorkbenchError, match="unknown way to propagate"):
+            confirm_drafts(project, "en", "lan", propagate="everywhere")
+        assert _text(project, a1)[1] is Status.DRAFT

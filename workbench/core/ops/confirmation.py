@@ -4,7 +4,9 @@ The status rules are `translation_edits.edited`'s, as for typing in the grid and
 text is *translated*; a machine or memory draft confirmed unchanged keeps its origin; editing approved text
 returns it to translated (an editor approves it again). A segment that does not exist, was removed (by a
 re-import or a join) or is not for translation is refused with a message naming it, before anything is written.
-After a confirmation its repetitions are filled as the settings say (`repetitions.propagate_confirmation`).
+After a confirmation its repetitions are filled as the settings say (`repetitions.fill_repetitions`), in
+the same transaction: the project never holds the confirmation without its repetitions. `confirm` of many
+segments groups the project's sources once (`RepetitionIndex`) instead of scanning it for each one.
 """
 
 from __future__ import annotations
@@ -16,7 +18,7 @@ from workbench.core.changes import SegmentChanges
 from workbench.core.errors import WorkbenchError
 from workbench.core.memory.translation_memory import SharedMemory
 from workbench.core.ops.memory_learning import learned
-from workbench.core.ops.repetitions import propagate_confirmation
+from workbench.core.ops.repetitions import MODES, RepetitionIndex, fill_repetitions
 from workbench.core.ops.translation_edits import EditState, edited, stored_state
 from workbench.core.records import SegmentRecord, Status
 from workbench.core.store.project_store import Project
@@ -66,6 +68,11 @@ def editable_segment(project: Project, segment_id: int, language: str) -> Segmen
     return segment
 
 
+def _check_mode(propagate: str) -> None:
+    if propagate not in MODES:
+        raise WorkbenchError(f"unknown way to propagate repetitions {propagate!r}: choose {', '.join(MODES)}")
+
+
 def _check_language(project: Project, language: str) -> None:
     if language not in project.info.target_languages:
         raise WorkbenchError(
@@ -84,16 +91,18 @@ def edit_segment(
     segment = editable_segment(project, segment_id, language)
     if confirm and not text.strip():
         raise WorkbenchError(f"{label_of(project, segment_id)}: an empty translation cannot be confirmed")
+    _check_mode(propagate)
     before = EditState.of(segment.translations.get(language))
     after = edited(before, text, confirm)
+    propagated: list[int] = []
     with project.transaction() as db:
         if after != before:
             write_translation(db, segment_id, language, stored_state(after, author), now(), note="edited by a script")
         # what a crashed window left unconfirmed here is older than this edit
         db.execute("DELETE FROM unconfirmed_edits WHERE segment_id = ? AND language = ?", (segment_id, language))
-    propagated: list[int] = []
+        if confirm:
+            propagated = fill_repetitions(db, project, segment_id, language, author, propagate)
     if confirm:
-        propagated = propagate_confirmation(project, segment_id, language, author, propagate)
         learned(project, SegmentChanges.of([segment_id, *propagated], language), memory)
     return EditOutcome(segment_id, label_of(project, segment_id), before, after, tuple(propagated))
 
@@ -104,7 +113,9 @@ def confirm_drafts(
 ) -> ConfirmOutcome:  # fmt: skip
     """Confirm the drafts with text (of a document, the segments named, or the project) as Ctrl+Enter does,
     in one transaction: each becomes translated. Empty drafts are left and counted; named segments that
-    are not drafts are listed with their status. Then each confirmed segment's repetitions are filled."""
+    are not drafts are listed with their status. Each confirmed segment's repetitions are filled in the same
+    transaction, in the order confirmed (all the confirmations first, as before)."""
+    _check_mode(propagate)
     if segment_ids is not None:
         for segment_id in segment_ids:
             editable_segment(project, segment_id, language)
@@ -130,8 +141,10 @@ def confirm_drafts(
                 db, segment.id, language, stored_state(after, author), stamp, note="confirmed by a script"
             )
             confirmed.append(segment.id)
-    propagated: list[int] = []
-    for segment_id in confirmed:
-        propagated += propagate_confirmation(project, segment_id, language, author, propagate)
+        propagated: list[int] = []
+        if confirmed and MODES[propagate] is not None:
+            index = RepetitionIndex(db, language)
+            for segment_id in confirmed:
+                propagated += fill_repetitions(db, project, segment_id, language, author, propagate, index)
     learned(project, SegmentChanges.of([*confirmed, *propagated], language), memory)
     return ConfirmOutcome(tuple(confirmed), tuple(empty), tuple(propagated), tuple(not_drafts))

@@ -62,10 +62,54 @@ def _open_repetitions(db: sqlite3.Connection, segment_id: int, language: str) ->
     return found
 
 
-def propagate_confirmation(project: Project, segment_id: int, language: str, author: str, mode: str) -> list[int]:
-    """Copy the confirmed text of `segment_id` in `language` into its repetitions, as `mode` says
-    ("translated", "draft" or "off"), in one transaction; returns the ids changed (none when the segment's
-    text is not confirmed, or nothing is left to fill)."""
+class RepetitionIndex:
+    """The project's live segments grouped by normalised source in one pass, for confirming many at once
+    (`confirm`): each lookup is then a dict access, not a scan of every segment with the same word count.
+    It follows the rows filled through it (`fill_repetitions`), so a later lookup sees them as written."""
+
+    def __init__(self, db: sqlite3.Connection, language: str) -> None:
+        self.language = language
+        self._key_of: dict[int, str] = {}
+        self._groups: dict[str, list[int]] = {}
+        self._open: set[int] = set()
+        keys: dict[str, str] = {}
+        rows = db.execute(
+            """SELECT s.id, s.source, s.translatable, t.origin, t.status FROM segments s
+               LEFT JOIN translations t ON t.segment_id = s.id AND t.language = ?
+               WHERE s.position IS NOT NULL ORDER BY s.document_id, s.position""",
+            (language,),
+        )
+        for segment_id, source, translatable, origin, status in rows:
+            key = keys.get(source)
+            if key is None:
+                key = keys[source] = normalize_for_matching(source)
+            self._key_of[segment_id] = key
+            if translatable and key:
+                self._groups.setdefault(key, []).append(segment_id)
+                if status is None or (origin != str(Origin.HUMAN) and status not in _PERSONS_STATUSES):
+                    self._open.add(segment_id)
+
+    def open_repetitions(self, segment_id: int) -> list[int]:
+        """What `repetitions_of` says, from the index."""
+        key = self._key_of.get(segment_id, "")
+        if not key:
+            return []
+        return [i for i in self._groups.get(key, ()) if i != segment_id and i in self._open]
+
+    def written(self, segment_id: int, state: TranslationState) -> None:
+        """The segment's row is now `state` (a person's confirmation, or a repetition filled)."""
+        if state.origin is Origin.HUMAN or str(state.status) in _PERSONS_STATUSES:
+            self._open.discard(segment_id)
+        elif segment_id in self._key_of:
+            self._open.add(segment_id)
+
+
+def fill_repetitions(
+    db: sqlite3.Connection, project: Project, segment_id: int, language: str, author: str, mode: str,
+    index: RepetitionIndex | None = None,
+) -> list[int]:  # fmt: skip
+    """`propagate_confirmation` inside the caller's transaction (so an edit and its repetitions are written
+    together); `index` (of `language`) replaces the scan when many segments are confirmed at once."""
     if mode not in MODES:
         raise ProjectError(f"unknown way to propagate repetitions {mode!r}: choose {', '.join(MODES)}")
     status = MODES[mode]
@@ -73,17 +117,31 @@ def propagate_confirmation(project: Project, segment_id: int, language: str, aut
         return []
     if language not in project.info.target_languages:
         raise ProjectError(f"{language!r} is not a target language of {project.path.name}")
+    row = db.execute(
+        "SELECT text, status FROM translations WHERE segment_id = ? AND language = ?", (segment_id, language)
+    ).fetchone()
+    if row is None or row[1] not in {str(s) for s in CONFIRMED} or not row[0].strip():
+        return []
+    changed = _open_repetitions(db, segment_id, language) if index is None else index.open_repetitions(segment_id)
+    if not changed:
+        return []
     label = label_of(project, segment_id)
+    state = TranslationState(row[0], status, Origin.TM, f"repetition of {label}", author)
     stamp = now()
-    with project.transaction() as db:
-        row = db.execute(
-            "SELECT text, status FROM translations WHERE segment_id = ? AND language = ?", (segment_id, language)
-        ).fetchone()
-        if row is None or row[1] not in {str(s) for s in CONFIRMED} or not row[0].strip():
-            return []
-        text = row[0]
-        changed = _open_repetitions(db, segment_id, language)
-        state = TranslationState(text, status, Origin.TM, f"repetition of {label}", author)
-        for other_id in changed:
-            write_translation(db, other_id, language, state, stamp, note=f"repetition of {label}")
+    for other_id in changed:
+        write_translation(db, other_id, language, state, stamp, note=f"repetition of {label}")
+        if index is not None:
+            index.written(other_id, state)
     return changed
+
+
+def propagate_confirmation(project: Project, segment_id: int, language: str, author: str, mode: str) -> list[int]:
+    """Copy the confirmed text of `segment_id` in `language` into its repetitions, as `mode` says
+    ("translated", "draft" or "off"), in one transaction; returns the ids changed (none when the segment's
+    text is not confirmed, or nothing is left to fill)."""
+    if mode not in MODES:
+        raise ProjectError(f"unknown way to propagate repetitions {mode!r}: choose {', '.join(MODES)}")
+    if MODES[mode] is None:
+        return []
+    with project.transaction() as db:
+        return fill_repetitions(db, project, segment_id, language, author, mode)
