@@ -11,6 +11,8 @@ from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QStyleOptionViewItem
 
+from tests.ui.test_analysis_dialog import _analysed
+from tests.ui.test_analysis_dialog import _window as _analysis_window
 from tests.ui.test_tall_rows import _long_sentence
 from workbench.core.records import Status
 from workbench.ui.status_look import ICON_COLOURS
@@ -107,3 +109,14 @@ def test_go_to_gives_its_example_in_this_projects_documents(qtbot, open_window, 
     assert "ngan.txt #8" in dialog.hint.text() and "docx" not in dialog.hint.text()
     dialog.reject()
     window.close()
+
+
+def test_the_analysis_table_fills_the_dialogs_width(qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    dialog = _analysed(qtbot, _analysis_window(qtbot, tmp_path))
+    dialog.resize(1100, 500)
+    qtbot.waitUntil(lambda: dialog.table.viewport().width() > 900)
+    table, header = dialog.table, dialog.table.horizontalHeader()
+    assert header.length() >= table.viewport().width()  # no empty area right of the last column
+    assert table.columnWidth(0) >= table.fontMetrics().horizontalAdvance("bai.txt")
+    assert table.columnWidth(0) > max(table.columnWidth(c) for c in range(1, dialog.model.columnCount()))
+    dialog.close()

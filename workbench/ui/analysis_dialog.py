@@ -106,7 +106,9 @@ class AnalysisDialog(QDialog):
         self.model = AnalysisTableModel(self._headers(), self.tr("Total"))
         self.table = QTableView()
         self.table.setModel(self.model)
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)  # the names take the room the figures leave
         self.table.verticalHeader().hide()
         self.summary = QLabel()
         self.summary.setWordWrap(True)
