@@ -46,3 +46,16 @@ def test_the_users_dictionary_needs_no_project(tmp_path: Path) -> None:
     assert run("spelling", "--user", "--to", "km", "--list", cwd=tmp_path).stdout == "ក្ឞ្ឞុំ\n"
     shown = run("spelling", "--user", "--to", "km", cwd=tmp_path).stdout
     assert "km_KH" in shown and "your words: 1" in shown
+
+
+def test_export_writes_through_a_new_temporary_file_and_never_through_a_link_left_beside_it(tmp_path: Path) -> None:
+    assert run("new", "p.wbp", "--targets", "en", cwd=tmp_path).returncode == 0
+    assert run("spelling", "p.wbp", "--to", "en", "--add", "Mekong", cwd=tmp_path).returncode == 0
+    victim = tmp_path / "victim.txt"
+    victim.write_text("someone else's file\n", encoding="utf-8")
+    (tmp_path / "words.txt.tmp").symlink_to(victim)  # where the old export wrote its temporary copy
+    assert run("spelling", "p.wbp", "--to", "en", "--export", "words.txt", cwd=tmp_path).returncode == 0
+    assert (tmp_path / "words.txt").read_text(encoding="utf-8") == "Mekong\n"
+    assert victim.read_text(encoding="utf-8") == "someone else's file\n"
+    nowhere = run("spelling", "p.wbp", "--to", "en", "--export", "no/such/words.txt", cwd=tmp_path)
+    assert nowhere.returncode != 0 and "words.txt" in nowhere.stderr and "Traceback" not in nowhere.stderr

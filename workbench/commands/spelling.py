@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import tempfile
 from pathlib import Path
 
 from workbench.commands.values import target_language
@@ -145,6 +146,16 @@ def _read_words(path: Path) -> list[str]:
 
 
 def _write_words(path: Path, words: list[str]) -> None:
-    temporary = path.with_name(path.name + ".tmp")
-    temporary.write_text("".join(f"{w}\n" for w in words), encoding="utf-8")
-    os.replace(temporary, path)
+    """Written whole to a new temporary file beside `path` (never one that was there: it could be a link),
+    then put in place."""
+    try:
+        descriptor, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    except OSError as exc:
+        raise WorkbenchError(f"{path}: cannot be written ({exc.strerror or exc})") from None
+    try:
+        with os.fdopen(descriptor, "w", encoding="utf-8", newline="\n") as handle:
+            handle.write("".join(f"{w}\n" for w in words))
+        os.replace(temporary, path)
+    except OSError as exc:
+        Path(temporary).unlink(missing_ok=True)
+        raise WorkbenchError(f"{path}: cannot be written ({exc.strerror or exc})") from None
