@@ -260,3 +260,16 @@ def test_a_joined_segment_says_where_it_went(tmp_path: Path) -> None:
             edit_segment(project, second, "en", "Joy.", "lan", confirm=False)
         with pytest.raises(ProjectError, match=rf"segment {second} of p.wbp was joined into le-hoi.txt #1"):
             join_segments(project, second, "minh")
+
+
+def test_a_segment_a_reimport_took_out_still_says_so(tmp_path: Path) -> None:
+    from workbench.core.importing.file_import import import_files
+    from workbench.core.store.segment_numbers import resolve_segment
+
+    with _project(tmp_path) as project:
+        first = project.segment_ids()[0]
+        result = split_segment(project, first, project.segment(first).source.index("tỉnh"), "minh")
+        import_files(project, [tmp_path / "le-hoi.txt"])  # the rules do not make the split: its second part goes
+        assert result.new_segment_id not in project.segment_ids()
+        with pytest.raises(ProjectError, match="was removed from its document by a re-import"):
+            resolve_segment(project, str(result.new_segment_id))

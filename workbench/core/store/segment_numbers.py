@@ -43,7 +43,7 @@ def labels_for(project: Project, segment_ids: Iterable[int]) -> dict[int, str]:
 
 
 def label_of(project: Project, segment_id: int) -> str:
-    """The label of one segment, or `"segment <id> (removed)"` for one a re-import took out."""
+    """The label of one segment, or `"segment <id> (removed)"` for one a re-import or a join took out."""
     return labels_for(project, [segment_id]).get(segment_id, f"segment {segment_id} (removed)")
 
 
