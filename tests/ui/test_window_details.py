@@ -7,14 +7,15 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QSize, Qt
+from PySide6.QtCore import QSize, Qt, QTimer
 from PySide6.QtGui import QColor
-from PySide6.QtWidgets import QStyleOptionViewItem
+from PySide6.QtWidgets import QApplication, QStyleOptionViewItem
 
 from tests.ui.test_analysis_dialog import _analysed
 from tests.ui.test_analysis_dialog import _window as _analysis_window
 from tests.ui.test_tall_rows import _long_sentence
 from workbench.core.records import Status
+from workbench.ui.segment_structure_dialogs import JoinDialog, SplitDialog
 from workbench.ui.status_look import ICON_COLOURS
 
 EN = 2
@@ -120,3 +121,66 @@ def test_the_analysis_table_fills_the_dialogs_width(qtbot, tmp_path: Path) -> No
     assert table.columnWidth(0) >= table.fontMetrics().horizontalAdvance("bai.txt")
     assert table.columnWidth(0) > max(table.columnWidth(c) for c in range(1, dialog.model.columnCount()))
     dialog.close()
+
+
+def _answer_the_dialog(qtbot, kind: type, answer) -> list[str]:  # type: ignore[no-untyped-def]
+    """The real dialog opens (modal, as the translator sees it); `answer` is what they do in it."""
+    seen: list[str] = []
+
+    def when_shown() -> None:
+        dialog = QApplication.activeModalWidget()
+        if not isinstance(dialog, kind):
+            QTimer.singleShot(10, when_shown)
+            return
+        seen.append(dialog.windowTitle())
+        answer(dialog)
+
+    QTimer.singleShot(0, when_shown)
+    return seen
+
+
+def _split_before(words: str):  # type: ignore[no-untyped-def]
+    def answer(dialog: SplitDialog) -> None:
+        dialog.set_place(dialog.segment.source.index(words))
+        dialog.accept()
+
+    return answer
+
+
+def test_the_keys_go_back_to_the_grid_after_a_split_a_join_and_their_undo(qtbot, open_window, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    article = tmp_path / "le-hoi.txt"
+    article.write_text("Lễ hội mở màn. Người dân đến xem.\n", encoding="utf-8")  # one paragraph, two sentences
+    window = open_window(article)
+    grid, first = window.grid, window.model.ids[0]
+    source = window.project.segment(first).source
+    grid.setCurrentIndex(window.model.index(0, EN))
+
+    def from_the_document_list(key: Qt.Key, modifiers: Qt.KeyboardModifier) -> None:
+        """The translator chose the document in the list, then presses the keys (window shortcuts)."""
+        window.documents.setFocus()
+        qtbot.keyClick(window.documents, key, modifiers)
+
+    def the_grid_has_the_keys() -> bool:
+        window.activateWindow()  # back from the modal dialog (the desktop activates the window again)
+        qtbot.waitUntil(window.isActiveWindow)
+        focus = QApplication.focusWidget()
+        assert focus is grid, f"the keys go to {type(focus).__name__}"
+        return window.current_segment_id() == first
+
+    ctrl, shift = Qt.KeyboardModifier.ControlModifier, Qt.KeyboardModifier.ShiftModifier
+    seen = _answer_the_dialog(qtbot, JoinDialog, lambda dialog: dialog.accept())
+    from_the_document_list(Qt.Key.Key_J, ctrl | shift)
+    assert seen and window.project.segment(first).source == "Lễ hội mở màn. Người dân đến xem."
+    assert the_grid_has_the_keys()
+    from_the_document_list(Qt.Key.Key_Z, ctrl)
+    assert window.project.segment(first).source == source
+    assert the_grid_has_the_keys()
+
+    seen = _answer_the_dialog(qtbot, SplitDialog, _split_before("mở màn"))
+    from_the_document_list(Qt.Key.Key_T, ctrl | shift)
+    assert seen and window.project.segment(first).source == "Lễ hội"
+    assert the_grid_has_the_keys()
+    from_the_document_list(Qt.Key.Key_Z, ctrl)
+    assert window.project.segment(first).source == source
+    assert the_grid_has_the_keys()
+    window.close()

@@ -424,6 +424,9 @@ class ProjectWindow(QMainWindow):
     def move_to(self, row: int, column: int, edit: bool) -> None:
         self.editors.move_to(row, column, edit)
 
+    def focus_grid(self) -> None:
+        self.grid.setFocus()
+
     def go_to(self, segment_id: int, language: str) -> None:
         row = self.model.row_of(segment_id)
         if row is None:

@@ -108,6 +108,10 @@ class WindowContext(Protocol):
         """Make a cell current (and scroll to it), opening its editor when `edit`."""
         ...
 
+    def focus_grid(self) -> None:
+        """The keys go to the grid again (after a change made through a dialog or a menu)."""
+        ...
+
     def row_count(self) -> int: ...
 
     def go_to(self, segment_id: int, language: str) -> None:

@@ -169,8 +169,10 @@ class SegmentStructureActions(QObject):
             return None
 
     def show(self, changes: SegmentChanges, segment_id: int) -> None:
-        """The grid reloads (rows came or went) and stays on the segment."""
+        """The grid reloads (rows came or went), stays on the segment (the first part of a split) and has the
+        keys again, wherever they were when the change was asked for (the dialog, the menu, the list)."""
         window = self.window
         language = window.work_language()
         window.apply(changes)
         window.go_to(segment_id, language)
+        window.focus_grid()
