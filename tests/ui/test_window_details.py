@@ -184,3 +184,13 @@ def test_the_keys_go_back_to_the_grid_after_a_split_a_join_and_their_undo(qtbot,
     assert window.project.segment(first).source == source
     assert the_grid_has_the_keys()
     window.close()
+
+
+def test_a_long_document_name_keeps_the_number_column_narrow(qtbot, open_window, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    long_name = tmp_path / "bao-cao-tong-ket-hoat-dong-du-lich-tinh-an-giang-nam-2024.txt"
+    long_name.write_text("Lễ hội mở màn.\n", encoding="utf-8")
+    window = open_window(long_name)
+    shown = _shown_text(window, 0, 0)
+    assert shown.startswith("bao-cao") and shown.endswith(" #1") and "…" in shown  # the full label is the tooltip
+    assert window.model.data(window.model.index(0, 0), Qt.ItemDataRole.ToolTipRole) == f"{long_name.name} #1"
+    window.close()

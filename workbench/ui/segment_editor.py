@@ -126,8 +126,12 @@ class SegmentDelegate(QStyledItemDelegate):
             option.decorationAlignment = Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignHCenter
             if index.column() == 0:
                 document = index.data(DOCUMENT_START_ROLE)
-                if document:
-                    option.text = segment_label(str(document), int(index.data(Qt.ItemDataRole.DisplayRole)) - 1)
+                if document:  # a long name is shortened in its middle: the # column stays narrow, "#1" shown
+                    label = segment_label(str(document), int(index.data(Qt.ItemDataRole.DisplayRole)) - 1)
+                    metrics = option.fontMetrics
+                    option.text = metrics.elidedText(
+                        label, Qt.TextElideMode.ElideMiddle, 24 * metrics.averageCharWidth()
+                    )
         except Exception:  # never let an exception out of a Qt virtual
             log.exception("styling a cell failed")
 
