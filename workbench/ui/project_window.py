@@ -288,6 +288,8 @@ class ProjectWindow(QMainWindow):
 
     def reload_grid(self) -> None:
         """Show the chosen document through the current filter, keeping the current segment if it is still there."""
+        if self._closing:  # a late filter or search timer: the project is closed
+            return
         current = self.current_segment_id()
         column = max(self.grid.currentIndex().column(), 2)
         document_id = self.documents.current_document()
