@@ -35,6 +35,14 @@ def tiny_english(words: list[str] = WORDS, dic: bytes | None = None) -> Path:
     return folder / "en_US.dic"
 
 
+def without_system_dictionaries(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Only the shipped and the user's dictionaries are found: a damaged one has nothing to fall back to."""
+    from workbench.core.spelling import dictionary_files
+
+    found = dictionary_files.search_folders
+    monkeypatch.setattr(dictionary_files, "search_folders", lambda: [entry for entry in found() if not entry[1]])
+
+
 def test_a_word_any_english_variant_knows_is_correct() -> None:
     tiny_english(["colour", "the"])
     (user_dictionary_folder() / "en_US.dic").write_text("2\ncolor\nthe\n", encoding="utf-8")
@@ -108,12 +116,12 @@ def test_a_word_added_to_the_project_is_correct_there_and_kept_in_the_project(tm
 def test_a_word_with_spaces_or_control_characters_is_refused_and_nothing_changes(tmp_path: Path, word: str) -> None:
     with Project.create(tmp_path / "p.wbp", "p", "vi", ["en"]) as project:
         add_project_words(project, "en", ["Mekong"], "Lan")
-        with pytest.raises(WorkbenchError, match=r"space|control|empty|not one word"):
+        with pytest.raises(WorkbenchError, match=r"space|tab|invisible|empty|not one word"):
             add_project_words(project, "en", ["Angkor", word], "Lan")
         assert [w.word for w in project_word_list(project)] == ["Mekong"]
     add_user_word("en", "Tonle")
     before = user_dictionary_path("en").read_bytes()
-    with pytest.raises(WorkbenchError, match=r"space|control|empty|not one word"):
+    with pytest.raises(WorkbenchError, match=r"space|tab|invisible|empty|not one word"):
         add_user_word("en", word)
     assert user_dictionary_path("en").read_bytes() == before
 
@@ -136,9 +144,12 @@ def test_the_users_dictionary_is_a_file_of_words_beside_the_settings(tmp_path: P
     [(b"3\nthis\n\xff\xfeis\n", "not valid utf-8"), (b"this\nis\n", "word count"), (b"", "word count")],
 )
 def test_a_damaged_dictionary_is_named_with_its_language_and_checking_goes_on_without_it(
-    dic: bytes, problem: str
+    dic: bytes, problem: str, monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    without_system_dictionaries(monkeypatch)  # the system's en_US would be used instead (test_spelling_fallback)
     path = tiny_english(dic=dic)
+    for name in HUNSPELL_NAMES["en"]:  # a good en_GB would be used instead
+        (user_dictionary_folder() / f"{name}.dic").write_bytes(dic)
     checker = spell_checker("en")
     assert isinstance(checker, NoDictionary)
     assert "English" in checker.message and str(path) in checker.message and problem in checker.message

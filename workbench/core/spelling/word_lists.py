@@ -1,5 +1,6 @@
 """The words a person added: the user's own list (a file per language in the config folder) and the check
-that a word is one word (no spaces, no control characters) before it goes into any list."""
+that a word is one word (letters, marks and digits, with inner apostrophes and hyphens) before it goes into
+any list."""
 
 from __future__ import annotations
 
@@ -8,6 +9,8 @@ import os
 import tempfile
 import unicodedata
 from pathlib import Path
+
+import regex
 
 from workbench.core.errors import ImportProblem, WorkbenchError
 from workbench.core.settings import config_dir
@@ -23,19 +26,57 @@ _USER_FILE_LIMIT = 8 * 2**20
 _said: set[str] = set()
 
 
+#: a word: letters, marks and digits (Khmer's are letters and marks too), with an apostrophe or hyphen only
+#: between them (don't, e-mail, ឆ្នាំ); Khmer punctuation (។ ៕) and every other sign is not part of a word
+_WORD = regex.compile(r"[\p{L}\p{M}\p{N}]+(?:['’\-‐][\p{L}\p{M}\p{N}]+)*")
+_INNER = "'’-‐"
+_SPACES = {" ": "a space", "\t": "a tab", "\n": "a line break", "\r": "a line break", "\u00a0": "a no-break space"}
+
+
 def checked_word(word: str) -> str:
-    """`word` trimmed, or a WorkbenchError saying why it cannot go into a dictionary."""
+    """`word` trimmed, or a WorkbenchError saying why it cannot go into a dictionary, naming the character
+    that is not part of a word visibly (“,” U+002C COMMA; a tab as U+0009)."""
     trimmed = word.strip()
     if not trimmed:
         raise WorkbenchError("an empty word cannot go into a dictionary")
-    shown = trimmed[:40] + ("…" if len(trimmed) > 40 else "")
-    if any(ch.isspace() for ch in trimmed):
-        raise WorkbenchError(f"“{shown}” has a space in it: a dictionary takes one word at a time")
-    if any(unicodedata.category(ch) in ("Cc", "Cf", "Zl", "Zp") for ch in trimmed):
-        raise WorkbenchError(f"{trimmed!r} has a control or invisible character in it: type the word again")
+    shown = _visible(trimmed[:40]) + ("…" if len(trimmed) > 40 else "")
+    if _WORD.fullmatch(trimmed) is None:
+        raise WorkbenchError(f"“{shown}” {_why_not_a_word(trimmed)}")
     if len(trimmed) > LONGEST_WORD:
         raise WorkbenchError(f"“{shown}” is {len(trimmed)} characters long: that is not one word")
     return trimmed
+
+
+def _why_not_a_word(text: str) -> str:
+    bad = next((ch for ch in text if ch not in _INNER and unicodedata.category(ch)[0] not in "LMN"), None)
+    if bad is None:  # only an apostrophe or hyphen out of place
+        place = "at the start" if text[0] in _INNER else "at the end" if text[-1] in _INNER else "twice in a row"
+        mark = next(ch for ch in (text[0], text[-1], *text) if ch in _INNER)
+        return f"has {_named(mark)} {place}: an apostrophe or hyphen goes only between letters"
+    if bad == " ":
+        return "has a space in it: a dictionary takes one word at a time"
+    if bad.isspace():
+        return f"has {_named(bad)} in it: a dictionary takes one word at a time"
+    if unicodedata.category(bad) in ("Cc", "Cf", "Co", "Cn", "Cs"):
+        return f"has an invisible character ({_named(bad)}) in it: type the word again"
+    return (
+        f"has {_named(bad)} in it: a word is letters, marks and digits, with an apostrophe or hyphen only between them"
+    )
+
+
+def _named(ch: str) -> str:
+    """A character as a person can read it in a message: “,” (U+002C COMMA); a tab (U+0009)."""
+    code = f"U+{ord(ch):04X}"
+    name = unicodedata.name(ch, "")
+    described = f"{code} {name}" if name else code
+    if ch in _SPACES:
+        return f"{_SPACES[ch]} ({code})"
+    return f"“{ch}” ({described})" if ch.isprintable() else described
+
+
+def _visible(text: str) -> str:
+    """`text` with its invisible characters written as escapes (a tab as \\t), so a message shows them."""
+    return "".join(ch if ch.isprintable() else ch.encode("unicode_escape").decode("ascii") for ch in text)
 
 
 def user_dictionary_path(language: str) -> Path:
@@ -78,13 +119,13 @@ def read_user_words(language: str) -> set[str]:
 
 def user_words(language: str) -> set[str]:
     """The user's words for checking (a missing file: none). A file that cannot be read gives none and is
-    said once in the log; adding or removing a word refuses instead (read_user_words)."""
+    said by the caller (user_words_problem: `check`, the window's status bar); adding or removing a word refuses instead (read_user_words)."""
     try:
         return read_user_words(language)
     except WorkbenchError as exc:
         if str(exc) not in _said:
             _said.add(str(exc))
-            log.warning("your dictionary is left out of spell checking: %s", exc)
+            log.info("your dictionary is left out of spell checking: %s", exc)  # the caller says it to the user
         return set()
 
 
