@@ -8,7 +8,7 @@ from dataclasses import replace
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QTextCharFormat, QTextCursor
 
-from tests.core.test_spelling import tiny_english
+from tests.core.test_spelling import tiny_english, without_system_dictionaries
 from workbench.core.store.spelling_words import project_words
 from workbench.ui.segment_editor import SegmentEditor
 
@@ -91,8 +91,11 @@ def test_a_word_added_to_the_project_dictionary_loses_its_underline(qtbot, open_
     window.close()
 
 
-def test_a_damaged_dictionary_is_said_in_the_status_bar_and_typing_goes_on(qtbot, open_window) -> None:  # type: ignore[no-untyped-def]
+def test_a_damaged_dictionary_is_said_in_the_status_bar_and_typing_goes_on(qtbot, open_window, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    without_system_dictionaries(monkeypatch)  # nothing to fall back to: the language goes unchecked
     path = tiny_english(WORDS, dic=b"not a word count\n\xff\xfe")
+    for variant in ("en_GB", "en_AU", "en_CA"):  # each English variant damaged too: none to fall back to
+        path.with_name(f"{variant}.dic").write_bytes(path.read_bytes())
     window = open_window()
     editor = _edit(qtbot, window)
     qtbot.keyClicks(editor, "This is a sentense")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import sys
 from collections import Counter
 from pathlib import Path
 
@@ -19,7 +20,9 @@ from workbench.core.memory.tmx import load_tmx
 from workbench.core.memory.translation_memory import DEFAULT_THRESHOLD, add_unit
 from workbench.core.ops.glossary_files import export_glossary, import_glossary
 from workbench.core.qa.checks import CHECKS, ERROR, INFO, WARNING
+from workbench.core.qa.live_context import QaContext
 from workbench.core.qa.project_run import check_project, ignore_problem
+from workbench.core.qa.spelling_check import spelling_notes
 from workbench.core.store.project_store import Project
 from workbench.core.store.segment_numbers import label_of, labels_for
 from workbench.core.timestamps import now
@@ -186,8 +189,10 @@ def cmd_check(args: argparse.Namespace, context: AppContext) -> int:
         languages = (
             target_languages(args.language, project.info.target_languages, args.project.name) if args.language else None
         )
-        problems = check_project(project, languages, document_id)
+        qa = QaContext.load(project, context.settings)
+        problems = check_project(project, languages, document_id, qa)
         labels = labels_for(project, (p.segment_id for p in problems))
+        notes = spelling_notes(qa.spelling, languages)
     if args.json:
         rows = [
             {"segment": p.segment_id, "label": labels.get(p.segment_id, ""), "language": p.language,
@@ -195,10 +200,14 @@ def cmd_check(args: argparse.Namespace, context: AppContext) -> int:
             for p in problems
         ]  # fmt: skip
         print(json.dumps(rows, ensure_ascii=False, indent=1))
+        for note in notes:  # beside the JSON, which stays what a script reads
+            print(note, file=sys.stderr)
     else:
         for p in problems:
             label = labels.get(p.segment_id, f"segment {p.segment_id}")
             print(f"{label} [{p.language}] {p.severity} {p.check_id}: {p.message}")
+        for note in notes:
+            print(note)
         counts = Counter(p.severity for p in problems)
         print(f"{counts[ERROR]} errors, {counts[WARNING]} warnings, {counts[INFO]} notes")
     return 1 if any(p.severity == ERROR for p in problems) else 0

@@ -13,9 +13,16 @@ from workbench.core.errors import WorkbenchError
 from workbench.core.language.language_rules import VIETNAMESE
 from workbench.core.language.protected_spans import ProtectedSpan
 from workbench.core.settings import Settings
-from workbench.core.spelling.checker import NoDictionary, SpellChecker, is_loaded, spell_checker
-from workbench.core.spelling.dictionary_files import DictionaryFiles, find_dictionary
-from workbench.core.spelling.word_lists import user_words
+from workbench.core.spelling.checker import (
+    NoDictionary,
+    SpellChecker,
+    dictionary_problem,
+    is_loaded,
+    skipped_dictionaries,
+    spell_checker,
+)
+from workbench.core.spelling.dictionary_files import LANGUAGE_NAMES, DictionaryFiles, find_dictionary
+from workbench.core.spelling.word_lists import user_words, user_words_problem
 from workbench.core.store.project_store import Project
 from workbench.core.store.spelling_words import project_words
 
@@ -57,6 +64,28 @@ class SpellingSetup:
     def checker(self, language: str) -> SpellChecker | NoDictionary:
         files = next((found for lang, found in self.files if lang == language), None)
         return _kept_checker(language, self.words_of(language), files)
+
+
+def spelling_notes(setup: SpellingSetup | None, languages: Sequence[str] | None = None) -> list[str]:
+    """What a person should know about a run's spelling check, in words for its output (not the log): each
+    language (of `languages`, or every one checked) that went unchecked and why, each damaged dictionary
+    passed over for the next one, and a user dictionary that could not be read."""
+    if setup is None:
+        return []
+    notes = []
+    for language, _words in setup.extra:
+        if languages is not None and language not in languages and language != VIETNAMESE:
+            continue
+        about = f"spelling of {LANGUAGE_NAMES.get(language, language)} ({language})"
+        problem = dictionary_problem(language)
+        if problem:
+            notes.append(f"{about} not checked: {problem}")
+        else:
+            notes += [f"{about}: skipped {note}" for note in skipped_dictionaries(language)]
+        unreadable = user_words_problem(language)
+        if unreadable:
+            notes.append(f"{about}: your dictionary is left out ({unreadable})")
+    return notes
 
 
 @lru_cache(maxsize=8)

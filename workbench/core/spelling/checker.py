@@ -36,8 +36,8 @@ from workbench.core.spelling.dictionary_files import (
     DictionaryFiles,
     DictionaryProblem,
     check_files,
+    dictionary_candidates,
     dictionary_encoding,
-    find_dictionary,
 )
 from workbench.core.spelling.word_lists import user_words
 from workbench.core.store.project_store import Project
@@ -69,19 +69,14 @@ class NoDictionary:
 class _Engine:
     """One hunspell dictionary, loaded once per program (en_US takes about 0.9 s, km_KH 0.6 s)."""
 
-    def __init__(self, files: DictionaryFiles) -> None:
+    def __init__(self, files: DictionaryFiles, skipped: tuple[str, ...] = ()) -> None:
+        """`files` and its variants already passed check_files; `skipped`: the damaged pairs passed over."""
         self.files = files
         self._dictionary: Any = None
         #: why this dictionary cannot check (found on first use: a damaged file the engine failed on)
         self.problem: DictionaryProblem | None = None
-        self.also: list[_Engine] = []
-        for variant in files.also:
-            try:
-                check_files(variant)
-            except DictionaryProblem as exc:
-                log.warning("%s (left out)", exc)
-                continue
-            self.also.append(_Engine(variant))
+        self.skipped = skipped
+        self.also: list[_Engine] = [_Engine(variant) for variant in files.also]
 
     @property
     def dictionary(self) -> Any:
@@ -149,26 +144,41 @@ def _damaged(files: DictionaryFiles, exc: Exception) -> DictionaryProblem:
 def _engine(language: str) -> _Engine | NoDictionary:
     if importlib.util.find_spec("spylls") is None:
         return NoDictionary(language, "no spelling engine: install the spylls package (pip install spylls)")
-    files = find_dictionary(language)
-    if files is None:
+    candidates = tuple(dictionary_candidates(language))
+    if not candidates:
         name = LANGUAGE_NAMES.get(language, language)
         return NoDictionary(language, f"no {name} spelling dictionary is installed (hunspell-{language} on Debian)")
+    return _chosen_engine(language, candidates, tuple(_stamp(files) for files in candidates))
+
+
+def _stamp(files: DictionaryFiles) -> tuple[int, ...]:
     try:
-        stamp = tuple(os.stat(path).st_mtime_ns for path in (files.aff, files.dic))
-    except OSError as exc:
-        return NoDictionary(language, str(DictionaryProblem(language, f"{files.dic}: {exc.strerror}")))
-    return _loaded_engine(files, stamp)
+        return tuple(os.stat(path).st_mtime_ns for path in (files.aff, files.dic))
+    except OSError:
+        return (-1,)  # check_files says why it cannot be read
 
 
 @lru_cache(maxsize=8)
-def _loaded_engine(files: DictionaryFiles, _stamp: tuple[int, ...]) -> _Engine | NoDictionary:
-    """Each pair of files is checked and loaded once (again when a file changes)."""
-    try:
-        check_files(files)
-    except DictionaryProblem as exc:
-        log.warning("%s", exc)
-        return NoDictionary(files.language, str(exc))
-    return _Engine(files)
+def _chosen_engine(
+    language: str, candidates: tuple[DictionaryFiles, ...], _stamps: tuple[tuple[int, ...], ...]
+) -> _Engine | NoDictionary:
+    """The first pair that passes check_files, with each other name's first good pair as a variant; a damaged
+    pair is passed over and named in `skipped`. Checked and loaded once (again when a file changes)."""
+    good: list[DictionaryFiles] = []
+    skipped: list[str] = []
+    for files in candidates:
+        if any(files.name == other.name for other in good):
+            continue
+        try:
+            check_files(files)
+        except DictionaryProblem as exc:
+            skipped.append(exc.problem)
+            continue
+        good.append(files)
+    if not good:
+        return NoDictionary(language, str(DictionaryProblem(language, "; ".join(skipped))))
+    first, *others = good
+    return _Engine(DictionaryFiles(language, first.name, first.aff, first.dic, tuple(others)), tuple(skipped))
 
 
 @dataclass(slots=True)
@@ -214,7 +224,7 @@ class SpellChecker:
         try:
             return self._misspelled(text, spans, source)
         except DictionaryProblem as exc:  # said once; the language goes unchecked, as without a dictionary
-            log.warning("%s (spell checking %s stops)", exc, self.language)
+            log.info("%s (spell checking %s stops)", exc, self.language)
             return []
 
     @property
@@ -336,7 +346,16 @@ def dictionary_status(language: str) -> str:
     engine = _engine(language)
     if isinstance(engine, NoDictionary):
         return engine.message
-    return str(engine.problem) if engine.problem else f"{engine.files.name}: {engine.files.dic}"
+    if engine.problem:
+        return str(engine.problem)
+    return f"{engine.files.name}: {engine.files.dic}" + "".join(f"; skipped {note}" for note in engine.skipped)
+
+
+def skipped_dictionaries(language: str) -> tuple[str, ...]:
+    """The damaged dictionary files passed over for `language` (each with what is wrong), said once by whoever
+    shows the language's status: `spelling`, `check`."""
+    engine = _engine(language)
+    return () if isinstance(engine, NoDictionary) else engine.skipped
 
 
 def dictionary_problem(language: str) -> str | None:
@@ -361,7 +380,7 @@ def spell_checker(language: str, extra: Iterable[str] = ()) -> SpellChecker | No
     try:
         segmenter = _khmer_segmenter(engine.files).copy() if language == "km" else None
     except DictionaryProblem as exc:
-        log.warning("%s", exc)
+        log.info("%s", exc)
         return NoDictionary(language, str(exc))
     checker = SpellChecker(language, engine, segmenter=segmenter)
     checker.add_words(extra)

@@ -2,8 +2,9 @@
 
 Searched in order: the dictionaries shipped under resources/dictionaries/ (km_KH), the user's config folder
 (`<config>/dictionaries`, where a person can drop any .aff/.dic pair), then the system's hunspell and
-myspell folders (Debian's hunspell-en-us, hunspell-en-gb, hunspell-vi). A damaged file is said by name
-and the language goes without spell checking; nothing else stops.
+myspell folders (Debian's hunspell-en-us, hunspell-en-gb, hunspell-vi). A damaged pair is skipped, said
+by name, for the next one in that order (a broken en_US.dic in the config folder: the system's en_US); only
+when none works does the language go without spell checking. Nothing else stops.
 """
 
 from __future__ import annotations
@@ -37,6 +38,8 @@ class DictionaryProblem(WorkbenchError):
     def __init__(self, language: str, problem: str) -> None:
         super().__init__(f"no {LANGUAGE_NAMES.get(language, language)} spelling dictionary: {problem}")
         self.language = language
+        #: the file and what is wrong with it, without the language (for the note of a pair skipped)
+        self.problem = problem
 
 
 @dataclass(frozen=True, slots=True)
@@ -85,12 +88,27 @@ def find_dictionary(language: str) -> DictionaryFiles | None:
 
 
 def _find_named(language: str, name: str) -> DictionaryFiles | None:
+    return next(iter(_pairs_named(language, name)), None)
+
+
+def _pairs_named(language: str, name: str) -> list[DictionaryFiles]:
+    found = []
     for folder, follow in search_folders():
         for place in (folder / name, folder):
             aff, dic = place / f"{name}.aff", place / f"{name}.dic"
             if _plain_file(aff, follow) and _plain_file(dic, follow):
-                return DictionaryFiles(language, name, aff, dic)
-    return None
+                found.append(DictionaryFiles(language, name, aff, dic))
+    return found
+
+
+def dictionary_candidates(language: str) -> list[DictionaryFiles]:
+    """Every .aff/.dic pair installed for `language`, in the order they are tried (by name, then by folder):
+    the checker takes the first that passes check_files, and each other name's first good one as a variant."""
+    found: dict[str, DictionaryFiles] = {}  # one entry per real file: myspell/dicts is often a link to hunspell/
+    for name in HUNSPELL_NAMES.get(language, ()):
+        for files in _pairs_named(language, name):
+            found.setdefault(os.path.realpath(files.dic), files)
+    return list(found.values())
 
 
 def dictionary_encoding(aff_text: bytes) -> str:
