@@ -210,3 +210,47 @@ def test_editing_approved_text_returns_it_to_the_editor_and_text_can_come_from_s
     assert code == 0 and "it was approved: an editor approves the new text again" in out
     edited = _translation(path, b2, "en")
     assert (edited.text, edited.status, edited.author) == ("The second news item.", Status.TRANSLATED, "Dara")
+
+
+def test_edit_with_an_empty_text_clears_the_segment_as_emptying_a_cell_does(
+    path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    context = AppContext(Settings(user_name="Dara", propagate_repetitions="off"), path.parent / "shared.db")
+    first, *_ = _ids(path)
+    _cli(context, capsys, "edit", str(path), "le-hoi.txt #1", "--to", "en", "--text", "The festival opens.")
+    for text in ("", "  "):
+        code, out, _err = _cli(context, capsys, "edit", str(path), "le-hoi.txt #1", "--to", "en", "--text", text)
+        assert code == 0 and "le-hoi.txt #1 (en): " in out and "untranslated" in out
+        cleared = _translation(path, first, "en")
+        assert (cleared.text, cleared.status) == ("", Status.UNTRANSLATED)  # not an empty "draft"
+    code, out, _err = _cli(context, capsys, "check", str(path), "--to", "en", "--json")
+    assert {"label": "le-hoi.txt #1", "check": "untranslated"}.items() <= json.loads(out)[0].items()
+    code, out, _err = _cli(context, capsys, "approve", str(path), "--to", "en", "--document", "le-hoi.txt")
+    assert "draft" not in out
+
+
+def test_a_corrected_confirmation_reaches_the_programs_copies_and_says_what_a_person_kept(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (tmp_path / "le-hoi.txt").write_text("Lễ hội mở màn.\n\nCâu hai.\n\nLễ hội mở màn.\n", encoding="utf-8")
+    (tmp_path / "hop-tac.txt").write_text("Lễ hội mở màn.\n\nHợp tác.\n\nLễ hội mở màn.\n", encoding="utf-8")
+    with Project.create(tmp_path / "p.wbp", "p", "vi", ["en"]) as project:
+        import_files(project, [tmp_path / "le-hoi.txt", tmp_path / "hop-tac.txt"])
+    path = tmp_path / "p.wbp"
+    context = AppContext(Settings(user_name="Dara", propagate_repetitions="translated"), tmp_path / "shared.db")
+    a1, _a2, a3, h1, _h2, h3 = _ids(path)
+    edit = ("edit", str(path), "le-hoi.txt #1", "--to", "en", "--confirm", "--text")
+    code, out, _err = _cli(context, capsys, *edit, "The festival opens.")
+    assert code == 0 and "3 repetitions of the same source filled (translated)" in out
+    # a person rewrites one copy (typed, not confirmed)
+    _cli(context, capsys, "edit", str(path), "hop-tac.txt #1", "--to", "en", "--text", "Opening of the fête.")
+    code, out, _err = _cli(context, capsys, *edit, "The Festival opens.")
+    assert code == 0 and "2 repetitions of the same source filled (translated), 1 left: a person's text" in out
+    for segment_id in (a3, h3):
+        follows = _translation(path, segment_id, "en")
+        assert (follows.text, follows.status, follows.origin) == ("The Festival opens.", Status.TRANSLATED, Origin.TM)
+    assert _translation(path, h1, "en").text == "Opening of the fête."
+    assert _translation(path, a1, "en").text == "The Festival opens."
+    # confirming the same text again: nothing to fill, the person's text still said
+    code, out, _err = _cli(context, capsys, *edit, "The Festival opens.")
+    assert "1 repetition of the same source left: a person's text" in out

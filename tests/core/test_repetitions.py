@@ -8,7 +8,7 @@ import pytest
 
 from workbench.core.errors import ProjectError
 from workbench.core.importing.file_import import prepare_import
-from workbench.core.ops.repetitions import propagate_confirmation, repetitions_of
+from workbench.core.ops.repetitions import propagate_confirmation, repetitions_kept, repetitions_of
 from workbench.core.records import Origin, Status
 from workbench.core.store.project_store import Project
 
@@ -66,10 +66,28 @@ def test_a_persons_work_is_never_overwritten(tmp_path: Path) -> None:
         assert _text(project, a3) == ("Hi there.", Status.DRAFT, Origin.HUMAN)
         assert _text(project, a4) == ("Greetings.", Status.NEEDS_WORK, Origin.MT)
         assert _text(project, b1) == ("Hello.", Status.TRANSLATED, Origin.TM)
-        # the filled one is now translated: a later confirmation of another text leaves it alone
-        project.save_translation(a1, "en", "Hello!", Status.TRANSLATED, Origin.HUMAN, "lan")
+        # a3 and a4 hold a person's different text: counted as left
+        assert repetitions_kept(project, a1, "en") == [a3, a4]
+
+
+def test_a_filled_copy_follows_a_corrected_confirmation_unless_a_person_changed_it(tmp_path: Path) -> None:
+    with _project(tmp_path) as project:
+        a1, _other, a3, a4, b1, _b2 = project.segment_ids()
+        project.save_translation(a1, "en", "Hello.", Status.TRANSLATED, Origin.HUMAN, "lan")
+        assert propagate_confirmation(project, a1, "en", "lan", "translated") == [a3, a4, b1]
+        # a person rewrites one copy; another is confirmed by a person as it is (a revision of theirs)
+        project.save_translation(a3, "en", "Hi.", Status.TRANSLATED, Origin.HUMAN, "minh")
+        project.save_translation(a4, "en", "Hello.", Status.TRANSLATED, Origin.TM, "minh", "repetition of a.txt #1")
+        project.save_translation(a1, "en", "Hello!", Status.TRANSLATED, Origin.HUMAN, "lan")  # the correction
+        assert repetitions_of(project, a1, "en") == [b1]
+        assert propagate_confirmation(project, a1, "en", "lan", "translated") == [b1]
+        assert _text(project, b1) == ("Hello!", Status.TRANSLATED, Origin.TM)  # the program's copy followed
+        assert _text(project, a3)[0] == "Hi." and _text(project, a4)[0] == "Hello."
+        assert repetitions_kept(project, a1, "en") == [a3, a4]
+        # confirming the same text again writes no new revision into the copy
+        count = len(project.revisions(b1, "en"))
         assert propagate_confirmation(project, a1, "en", "lan", "translated") == []
-        assert _text(project, b1)[0] == "Hello."
+        assert len(project.revisions(b1, "en")) == count
 
 
 def test_nothing_propagates_from_an_unconfirmed_or_empty_text(tmp_path: Path) -> None:
@@ -113,6 +131,16 @@ def test_confirm_of_many_drafts_fills_the_same_repetitions_as_one_by_one(tmp_pat
         assert _text(project, a3) == _text(project, b1) == ("Hello.", Status.TRANSLATED, Origin.TM)
         assert _text(project, a4) == ("Hi.", Status.TRANSLATED, Origin.HUMAN)
         assert project.revisions(b1, "en")[-1]["note"] == "repetition of a.txt #1"
+        assert outcome.kept == (a4,)  # said: left for a person's text
+
+        # a new draft of a1, confirmed many-at-once: the program's copies follow it, the person's stays
+        project.save_translation(b1, "en", "Hello.", Status.TRANSLATED, Origin.HUMAN, "minh")  # now a person's
+        project.save_translation(a1, "en", "Hello there.", Status.DRAFT, Origin.HUMAN, "lan")
+        outcome = confirm_drafts(project, "en", "lan", propagate="translated")
+        assert outcome.confirmed == (a1,) and outcome.propagated == (a3,)
+        assert _text(project, a3) == ("Hello there.", Status.TRANSLATED, Origin.TM)
+        assert _text(project, b1)[0] == "Hello." and _text(project, a4)[0] == "Hi."
+        assert outcome.kept == (a4, b1)
 
 
 def test_confirm_and_its_repetitions_are_written_together_or_not_at_all(tmp_path: Path) -> None:

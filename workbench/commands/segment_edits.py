@@ -2,7 +2,8 @@
 
 Both go through core/ops/confirmation, by the window's rules: the text is recorded as the user's (settings
 or --user), a confirmed text fills its repetitions as `settings --propagate` says and teaches the shared
-memory, and a segment that cannot be edited is refused with nothing changed. A segment is named by its
+memory, and a segment that cannot be edited is refused with nothing changed. `edit --text ""` clears the
+segment (untranslated again), as emptying a cell in the window does. A segment is named by its
 id or its label (`le-hoi.docx #8`, or `#8` with --document), as `segments` lists them.
 """
 
@@ -30,7 +31,11 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p.add_argument("project", type=Path)
     p.add_argument("segment", type=segment_argument, help="segment id or label: 123, 'le-hoi.docx #8'")
     p.add_argument("--to", dest="language", required=True)
-    p.add_argument("--text", required=True, help="the translation ('-': read it from standard input)")
+    p.add_argument(
+        "--text",
+        required=True,
+        help="the translation ('-': read it from standard input; '': clear it, untranslated again)",
+    )
     p.add_argument("--confirm", action="store_true", help="confirm it (translated), as Ctrl+Enter does")
     p.add_argument("--document", help="the document a label '#8' is in")
     p.add_argument("--user", help="the name recorded with the change (default: settings)")
@@ -67,17 +72,23 @@ def _cmd_edit(args: argparse.Namespace, context: AppContext) -> int:
     state = outcome.after.status.value
     if not outcome.changed:
         print(f"{outcome.label} ({language}): unchanged, {state}")
-        return 0
-    print(f"{outcome.label} ({language}): {state} by {author}")
-    if outcome.before.status is Status.APPROVED:
-        print("  it was approved: an editor approves the new text again")
-    if outcome.propagated:
-        print(f"  {_repetitions(outcome.propagated, settings.propagate_repetitions)}")
+    elif outcome.after.status is Status.UNTRANSLATED:
+        print(f"{outcome.label} ({language}): cleared by {author}: untranslated again (the text was empty)")
+    else:
+        print(f"{outcome.label} ({language}): {state} by {author}")
+        if outcome.before.status is Status.APPROVED:
+            print("  it was approved: an editor approves the new text again")
+    if outcome.propagated or outcome.kept:
+        print(f"  {_repetitions(outcome.propagated, outcome.kept, settings.propagate_repetitions)}")
     return 0
 
 
-def _repetitions(ids: tuple[int, ...], mode: str) -> str:
-    return f"{counted(len(ids), 'repetition')} of the same source filled ({mode})"
+def _repetitions(filled: tuple[int, ...], kept: tuple[int, ...], mode: str) -> str:
+    """What a confirmation did to its repetitions: how many it filled, how many a person's text kept."""
+    if not filled:
+        return f"{counted(len(kept), 'repetition')} of the same source left: a person's text"
+    said = f"{counted(len(filled), 'repetition')} of the same source filled ({mode})"
+    return f"{said}, {len(kept)} left: a person's text" if kept else said
 
 
 def _cmd_confirm(args: argparse.Namespace, context: AppContext) -> int:
@@ -95,8 +106,8 @@ def _cmd_confirm(args: argparse.Namespace, context: AppContext) -> int:
     print(f"{counted(len(outcome.confirmed), 'draft')} confirmed in {language} by {author}")
     if not outcome.confirmed and not outcome.empty and asked is None:
         print(f"  nothing to confirm: {_no_drafts(counts)}")
-    if outcome.propagated:
-        print(f"  {_repetitions(outcome.propagated, settings.propagate_repetitions)}")
+    if outcome.propagated or outcome.kept:
+        print(f"  {_repetitions(outcome.propagated, outcome.kept, settings.propagate_repetitions)}")
     if outcome.empty:
         n = len(outcome.empty)
         print(f"  {counted(n, 'empty draft')} left as {plural(n, 'it is', 'they are')}: there is no text to confirm")

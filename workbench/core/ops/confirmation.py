@@ -4,8 +4,10 @@ The status rules are `translation_edits.edited`'s, as for typing in the grid and
 text is *translated*; a machine or memory draft confirmed unchanged keeps its origin; editing approved text
 returns it to translated (an editor approves it again). A segment that does not exist, was removed (by a
 re-import or a join) or is not for translation is refused with a message naming it, before anything is written.
-After a confirmation its repetitions are filled as the settings say (`repetitions.fill_repetitions`), in
-the same transaction: the project never holds the confirmation without its repetitions. `confirm` of many
+An empty text (spaces only too) clears the segment: it is untranslated again, as when a person empties a cell
+in the window and leaves it; an empty text cannot be confirmed. After a confirmation its repetitions are filled as the settings say (`repetitions.fill_repetitions`), in
+the same transaction: the project never holds the confirmation without its repetitions; the repetitions
+left because a person's different text is there are counted, so the caller can say so. `confirm` of many
 segments groups the project's sources once (`RepetitionIndex`) instead of scanning it for each one.
 """
 
@@ -18,7 +20,7 @@ from workbench.core.changes import SegmentChanges
 from workbench.core.errors import WorkbenchError
 from workbench.core.memory.translation_memory import SharedMemory
 from workbench.core.ops.memory_learning import learned
-from workbench.core.ops.repetitions import MODES, RepetitionIndex, fill_repetitions
+from workbench.core.ops.repetitions import MODES, RepetitionIndex, fill_repetitions, kept_repetitions
 from workbench.core.ops.translation_edits import EditState, edited, stored_state
 from workbench.core.records import SegmentRecord, Status
 from workbench.core.store.project_store import Project
@@ -29,13 +31,15 @@ from workbench.core.timestamps import now
 
 @dataclass(frozen=True, slots=True)
 class EditOutcome:
-    """What `edit_segment` did: the state before and after, and the repetitions it filled."""
+    """What `edit_segment` did: the state before and after, the repetitions it filled and those it left."""
 
     segment_id: int
     label: str
     before: EditState
     after: EditState
     propagated: tuple[int, ...] = ()
+    #: repetitions left as they are: a person's different text is there
+    kept: tuple[int, ...] = ()
 
     @property
     def changed(self) -> bool:
@@ -51,6 +55,8 @@ class ConfirmOutcome:
     propagated: tuple[int, ...]
     #: segments asked for by id that were not drafts: (id, their status)
     not_drafts: tuple[tuple[int, Status], ...] = ()
+    #: repetitions left as they are: a person's different text is there
+    kept: tuple[int, ...] = ()
 
 
 def editable_segment(project: Project, segment_id: int, language: str) -> SegmentRecord:
@@ -95,16 +101,18 @@ def edit_segment(
     before = EditState.of(segment.translations.get(language))
     after = edited(before, text, confirm)
     propagated: list[int] = []
+    kept: list[int] = []
     with project.transaction() as db:
         if after != before:
             write_translation(db, segment_id, language, stored_state(after, author), now(), note="edited by a script")
         # what a crashed window left unconfirmed here is older than this edit
         db.execute("DELETE FROM unconfirmed_edits WHERE segment_id = ? AND language = ?", (segment_id, language))
-        if confirm:
+        if confirm and MODES[propagate] is not None:
             propagated = fill_repetitions(db, project, segment_id, language, author, propagate)
+            kept = kept_repetitions(db, segment_id, language)
     if confirm:
         learned(project, SegmentChanges.of([segment_id, *propagated], language), memory)
-    return EditOutcome(segment_id, label_of(project, segment_id), before, after, tuple(propagated))
+    return EditOutcome(segment_id, label_of(project, segment_id), before, after, tuple(propagated), tuple(kept))
 
 
 def confirm_drafts(
@@ -142,9 +150,13 @@ def confirm_drafts(
             )
             confirmed.append(segment.id)
         propagated: list[int] = []
+        kept: dict[int, None] = {}  # in order, each once
         if confirmed and MODES[propagate] is not None:
             index = RepetitionIndex(db, language)
+            texts = {segment.id: segment.translations[language].text for segment in segments}
             for segment_id in confirmed:
                 propagated += fill_repetitions(db, project, segment_id, language, author, propagate, index)
+                kept.update(dict.fromkeys(index.kept(segment_id, texts[segment_id])))
     learned(project, SegmentChanges.of([*confirmed, *propagated], language), memory)
-    return ConfirmOutcome(tuple(confirmed), tuple(empty), tuple(propagated), tuple(not_drafts))
+    kept_ids = tuple(i for i in kept if i not in set(confirmed))
+    return ConfirmOutcome(tuple(confirmed), tuple(empty), tuple(propagated), tuple(not_drafts), kept_ids)

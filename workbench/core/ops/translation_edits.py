@@ -3,7 +3,7 @@
 The editing window, find & replace and undo all go through here, so the status rules are the same
 everywhere: a confirmed edit is *translated*; text left without confirming is a *draft* that still
 needs a person; confirming a machine or memory draft unchanged keeps its origin, so the post-editing
-report can tell "accepted as is" from "rewritten".
+report can tell "accepted as is" from "rewritten"; emptying the text makes the segment untranslated again.
 """
 
 from __future__ import annotations
@@ -44,6 +44,10 @@ class EditState:
 
 def edited(current: EditState, text: str, confirmed: bool) -> EditState:
     """The state after a person typed `text` (and confirmed it, or moved on without confirming)."""
+    if not text.strip():
+        # a person emptied the cell: the segment is untranslated again, not an empty "draft" that `check`
+        # and `approve` would count as begun
+        return current if current.status is Status.UNTRANSLATED and not current.text else EditState()
     if not confirmed:
         if text == current.text:
             return current
