@@ -4,6 +4,7 @@ dictionary for it works: the next one in the search order checks, the damaged fi
 
 from __future__ import annotations
 
+import logging
 import os
 from pathlib import Path
 
@@ -115,3 +116,20 @@ def test_check_says_which_languages_spelling_was_not_checked_and_why(
     assert lines[-1].endswith("notes")  # the summary stays the last line
     assert "provinse" not in shown.out and "WARNING" not in shown.err
     assert not [r for r in caplog.records if r.levelname == "WARNING" and "spelling" in r.getMessage()]
+
+
+def test_a_variant_the_engine_fails_on_is_left_out_and_said_in_the_check_output(
+    tmp_path: Path, system_folder: Path, capsys: pytest.CaptureFixture[str], caplog: pytest.LogCaptureFixture
+) -> None:
+    from tests.core.test_spelling_damaged import DAMAGED_AFF
+
+    _pair(system_folder)
+    variant = _pair(user_dictionary_folder(), "en_GB")
+    variant.with_suffix(".aff").write_text(DAMAGED_AFF["truncated"][0], encoding="utf-8")  # passes the first look
+    project = _project(tmp_path)
+    main(["check", str(project), "--to", "en"])
+    out = capsys.readouterr().out
+    assert "spelling: not in the dictionary: “provinse”" in out  # en_US still checks
+    note = next(line for line in out.splitlines() if "left out" in line)
+    assert note.startswith("spelling of English (en): skipped") and str(variant.with_suffix(".aff")) in note
+    assert not [r for r in caplog.records if r.levelno >= logging.WARNING]

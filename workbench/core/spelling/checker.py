@@ -75,7 +75,8 @@ class _Engine:
         self._dictionary: Any = None
         #: why this dictionary cannot check (found on first use: a damaged file the engine failed on)
         self.problem: DictionaryProblem | None = None
-        self.skipped = skipped
+        #: also a variant the engine failed on later (left out of the look-ups)
+        self.skipped = list(skipped)
         self.also: list[_Engine] = [_Engine(variant) for variant in files.also]
 
     @property
@@ -99,8 +100,14 @@ class _Engine:
             try:
                 variant.dictionary  # noqa: B018
             except DictionaryProblem as exc:
-                log.warning("%s (left out)", exc)
-                self.also.remove(variant)
+                self._leave_out(variant, exc)
+
+    def _leave_out(self, variant: _Engine, exc: DictionaryProblem) -> None:
+        """A variant the engine failed on: left out of the look-ups, and said by whoever shows the status
+        (skipped_dictionaries), not in the log."""
+        self.also.remove(variant)
+        self.skipped.append(f"{exc.problem} (left out)")
+        log.info("%s (left out)", exc)
 
     def lookup(self, word: str) -> bool:
         """Whether the dictionary knows `word`; DictionaryProblem naming the files when the engine fails on
@@ -112,8 +119,7 @@ class _Engine:
                 if variant._known(word):
                     return True
             except DictionaryProblem as exc:
-                log.warning("%s (left out)", exc)
-                self.also.remove(variant)
+                self._leave_out(variant, exc)
                 break
         return False
 
@@ -355,7 +361,7 @@ def skipped_dictionaries(language: str) -> tuple[str, ...]:
     """The damaged dictionary files passed over for `language` (each with what is wrong), said once by whoever
     shows the language's status: `spelling`, `check`."""
     engine = _engine(language)
-    return () if isinstance(engine, NoDictionary) else engine.skipped
+    return () if isinstance(engine, NoDictionary) else tuple(engine.skipped)
 
 
 def dictionary_problem(language: str) -> str | None:
