@@ -10,6 +10,7 @@ import pytest
 from workbench.core.errors import WorkbenchError
 from workbench.core.importing.file_import import prepare_import
 from workbench.core.memory.concordance import SHARED_MEMORY, concordance, match_spans, read_query
+from workbench.core.memory.concordance_index import MEMORY_INDEXES
 from workbench.core.memory.match_normalization import normalize_for_matching
 from workbench.core.memory.project_memory import Memories
 from workbench.core.memory.translation_memory import MemoryUnit, SharedMemory
@@ -171,7 +172,7 @@ def test_a_shared_memory_made_before_the_concordance_is_indexed_on_opening(tmp_p
     path = tmp_path / "old.sqlite"
     SharedMemory(path).close()
     with sqlite3.connect(path) as db:
-        for index in ("tm_units_words", "tm_units_blind"):
+        for index in MEMORY_INDEXES:
             db.execute(f"DROP TABLE {index}")
             for trigger in ("insert", "delete", "update"):
                 db.execute(f"DROP TRIGGER {index}_{trigger}")

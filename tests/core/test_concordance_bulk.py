@@ -12,6 +12,7 @@ import pytest
 from workbench.core.errors import WorkbenchError
 from workbench.core.importing.file_import import prepare_import
 from workbench.core.memory.concordance import SHARED_MEMORY, concordance
+from workbench.core.memory.concordance_index import SEGMENT_INDEXES
 from workbench.core.memory.project_memory import Memories
 from workbench.core.memory.tmx import read_tmx
 from workbench.core.memory.translation_memory import MemoryUnit, SharedMemory
@@ -29,7 +30,7 @@ def _store(project: Project, folder: Path, lines: list[str]) -> None:
 
 def _consistent(db: sqlite3.Connection) -> bool:
     """FTS5's own check that each index holds exactly the words of the rows of its table (else it raises)."""
-    for index in ("segments_words", "segments_blind"):
+    for index in SEGMENT_INDEXES:
         db.execute(f"INSERT INTO {index}({index}, rank) VALUES ('integrity-check', 1)")
     return True
 

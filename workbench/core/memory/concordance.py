@@ -6,8 +6,10 @@ the shared memory and the project's own live segments are searched through their
 (concordance_index: one as written, one diacritic-blind); each source appears once, with its
 translations by language, where it comes from and the character spans of the matched words in it,
 newest first. Bounded: a query of at most `MAX_QUERY_CHARACTERS` characters and `MAX_QUERY_WORDS`
-words, at most `MAX_LIMIT` hits, and at most `SCAN_LIMIT` candidates read from each place (reached only
-by a query of so many spellings that the index is asked for its words in any order: the newest first).
+words, at most `MAX_LIMIT` hits, and at most `SCAN_LIMIT` candidates read from each place, the newest
+first (reached by an exact query of so many tone placements that the index is asked for its words in any
+order, or by a phrase in very many units of a few sources): the result then says older hits were not
+searched (`ConcordanceResult.scan_limit_reached`).
 """
 
 from __future__ import annotations
@@ -62,6 +64,25 @@ class ConcordanceHit:
     segment_id: int | None = None
     #: the languages' statuses of a segment hit (empty for memory units)
     statuses: dict[str, str] = field(default_factory=dict)
+
+
+@dataclass(frozen=True, slots=True)
+class ConcordanceResult:
+    """The hits, and whether a place stopped at SCAN_LIMIT candidates (older hits there not searched)."""
+
+    hits: list[ConcordanceHit]
+    scan_limit_reached: bool = False
+
+
+#: what the CLI and the window say when a place stopped at its scan limit
+SCAN_LIMIT_NOTE = "scan limit reached: older hits not searched"
+
+
+@dataclass(slots=True)
+class _Scan:
+    """Set by `_candidates` when it stopped at SCAN_LIMIT with candidates left."""
+
+    limit_reached: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -172,41 +193,58 @@ def concordance(
 ) -> list[ConcordanceHit]:
     """Every source with the words of `query`: the project's segments, its memory and the shared memory,
     newest first, at most `limit` (1..MAX_LIMIT). With `language`, memory units of that language only
-    and the segments' translations into it only."""
+    and the segments' translations into it only. `search_concordance` also says whether a bound was hit."""
+    return search_concordance(memories, query, language, diacritic_blind, limit).hits
+
+
+def search_concordance(
+    memories: Memories,
+    query: str,
+    language: str | None = None,
+    diacritic_blind: bool = False,
+    limit: int = DEFAULT_LIMIT,
+) -> ConcordanceResult:
+    """`concordance`'s hits, and whether any place stopped at its scan limit before its oldest candidates."""
     read = read_query(query, diacritic_blind)
     if not 1 <= limit <= MAX_LIMIT:
         raise WorkbenchError(f"a concordance shows 1 to {MAX_LIMIT} hits, not {limit}")
     project = memories.project
-    hits = _segment_hits(project, read, language, limit)
+    scan = _Scan()
+    hits = _segment_hits(project, read, language, limit, scan)
     known = {(normalize_for_matching(h.source), lang, text) for h in hits for lang, text in h.translations.items()}
-    hits += _memory_hits(project.connection, read, language, limit, PROJECT_MEMORY, known)
+    hits += _memory_hits(project.connection, read, language, limit, PROJECT_MEMORY, known, scan)
     if memories.shared is not None:
-        hits += _memory_hits(memories.shared.db, read, language, limit, SHARED_MEMORY, set())
+        hits += _memory_hits(memories.shared.db, read, language, limit, SHARED_MEMORY, set(), scan)
     hits.sort(key=lambda h: h.updated_at, reverse=True)  # stable: of hits as new, the segments first
-    return hits[:limit]
+    return ConcordanceResult(hits[:limit], scan.limit_reached)
 
 
 def _candidates(
-    db: sqlite3.Connection, indexes: tuple[str, str], read: ConcordanceQuery, sql: str, params: tuple[object, ...]
-) -> Iterator[sqlite3.Row]:
+    db: sqlite3.Connection, indexes: tuple[str, str], read: ConcordanceQuery, sql: str, params: tuple[object, ...],
+    scan: _Scan,
+) -> Iterator[sqlite3.Row]:  # fmt: skip
     """Rows of `sql` (`{index}` in it the index to search, its first parameter the MATCH), newest first, at
-    most SCAN_LIMIT, read a chunk at a time so a caller that has enough stops the query there."""
+    most SCAN_LIMIT (then `scan` says so if any is left), read a chunk at a time so a caller that has
+    enough stops the query there."""
     index = indexes[1] if read.diacritic_blind else indexes[0]
     if not has_index(db, index):
         raise WorkbenchError("this file has no concordance index: open it for writing with this version once")
-    # blind: the words casefolded only (the index folds the marks itself); exact: folded as the memory folds
+    # blind: the words casefolded only (the index folds the marks, đ as d); exact: folded as the memory folds
     words = [normalize_for_matching(w) for w in _WORD.findall(read.text)] if read.diacritic_blind else read.words
     expression, _phrase = match_expression(list(words), read.diacritic_blind)
     cursor = db.execute(sql.format(index=index), (expression, *params))
     read_so_far = 0
-    while read_so_far < SCAN_LIMIT and (chunk := cursor.fetchmany(_CHUNK)):
+    while chunk := cursor.fetchmany(min(_CHUNK, SCAN_LIMIT - read_so_far)):
         read_so_far += len(chunk)
         yield from chunk
+        if read_so_far >= SCAN_LIMIT:
+            scan.limit_reached = scan.limit_reached or cursor.fetchone() is not None
+            return
 
 
 def _memory_hits(
     db: sqlite3.Connection, read: ConcordanceQuery, language: str | None, limit: int, where: str,
-    known: set[tuple[str, str, str]],
+    known: set[tuple[str, str, str]], scan: _Scan,
 ) -> list[ConcordanceHit]:  # fmt: skip
     """The memory's sources with the words, one hit per source (its units' translations by language)."""
     sql = (
@@ -217,7 +255,7 @@ def _memory_hits(
     )
     groups: dict[str, tuple[str, dict[str, str], str, tuple[tuple[int, int], ...]]] = {}
     rejected: set[str] = set()
-    for row in _candidates(db, MEMORY_INDEXES, read, sql, (language,) if language else ()):
+    for row in _candidates(db, MEMORY_INDEXES, read, sql, (language,) if language else (), scan):
         key = row["source_key"]
         if key in rejected or (key, row["target_language"], row["target"]) in known:
             continue
@@ -240,7 +278,9 @@ def _memory_hits(
     ]
 
 
-def _segment_hits(project: Project, read: ConcordanceQuery, language: str | None, limit: int) -> list[ConcordanceHit]:
+def _segment_hits(
+    project: Project, read: ConcordanceQuery, language: str | None, limit: int, scan: _Scan
+) -> list[ConcordanceHit]:
     """The project's live segments with the words, with their translations (empty ones left out)."""
     sql = (
         "SELECT s.id, s.source, s.created_at FROM {index} f JOIN segments s ON s.id = f.rowid"
@@ -248,7 +288,7 @@ def _segment_hits(project: Project, read: ConcordanceQuery, language: str | None
     )
     db = project.connection
     found: list[tuple[int, str, str, tuple[tuple[int, int], ...]]] = []
-    for row in _candidates(db, SEGMENT_INDEXES, read, sql, ()):
+    for row in _candidates(db, SEGMENT_INDEXES, read, sql, (), scan):
         spans = match_spans(row["source"], read)
         if spans:
             found.append((row["id"], row["source"], str(row["created_at"]), spans))

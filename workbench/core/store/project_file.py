@@ -23,6 +23,7 @@ from typing import Self
 
 from workbench.core.errors import ProjectError, ProjectReadOnly, ProjectTooNew
 from workbench.core.language.language_rules import LANGUAGES
+from workbench.core.memory.concordance_index import ensure_project_concordance
 from workbench.core.records import ProjectInfo
 from workbench.core.store.project_health import (
     check_file_kind,
@@ -115,6 +116,8 @@ class ProjectFile:
                 if version < LATEST_VERSION:
                     cls._backup_before_migration(db, path, version)
                     cls._migrate(db, path)
+                if not read_only:
+                    ensure_project_concordance(db)  # a file of this format made before its concordance indexes
                 if read_only:
                     db.execute("PRAGMA query_only=ON")
                 return cls(path, db, lock)
