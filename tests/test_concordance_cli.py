@@ -83,3 +83,27 @@ def test_punctuation_is_ignored_and_said_so_and_a_query_of_it_only_is_refused(
     assert code != 0 and "fr" in err
     code, out, _err = run(app_context, capsys, str(wbp), "quokka")
     assert code == 0 and "no occurrence of 'quokka'" in out
+
+
+def test_a_search_stopped_at_its_scan_limit_says_older_hits_were_not_searched(
+    wbp: Path, app_context: AppContext, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import workbench.core.memory.concordance as concordance_module
+
+    words = ["hòa", "thỏa", "khỏe", "thủy", "xòe"]  # 32 spellings (tone placements): words in any order
+    shared = app_context.open_shared_memory()
+    shared.add(
+        [
+            MemoryUnit(f"Câu {n}: " + " và ".join(words[n % 5 :] + words[: n % 5]) + ".", f"S {n}.", "en")
+            for n in range(300)
+        ],
+        "2026-02-01T00:00:00+00:00",
+    )
+    shared.close()
+    monkeypatch.setattr(concordance_module, "SCAN_LIMIT", 40)  # the 20,000 of a large memory, reached by 300
+    code, out, _err = run(app_context, capsys, str(wbp), " ".join(words))
+    assert code == 0 and "(scan limit reached: older hits not searched)" in out
+    code, out, err = run(app_context, capsys, str(wbp), " ".join(words), "--json")
+    assert code == 0 and json.loads(out) == [] and "note: scan limit reached: older hits not searched" in err
+    code, out, _err = run(app_context, capsys, str(wbp), "văn hóa đối ngoại")
+    assert code == 0 and "scan limit" not in out

@@ -16,7 +16,14 @@ from pathlib import Path
 
 from workbench.commands.values import target_languages
 from workbench.context import AppContext
-from workbench.core.memory.concordance import DEFAULT_LIMIT, MAX_LIMIT, ConcordanceHit, concordance, read_query
+from workbench.core.memory.concordance import (
+    DEFAULT_LIMIT,
+    MAX_LIMIT,
+    SCAN_LIMIT_NOTE,
+    ConcordanceHit,
+    read_query,
+    search_concordance,
+)
 from workbench.core.store.project_store import Project
 
 
@@ -48,10 +55,15 @@ def _cmd(args: argparse.Namespace, context: AppContext) -> int:
         language = None
         if args.language:
             language = target_languages(args.language, project.info.target_languages, project.path.name, False)[0]
-        hits = concordance(memories, args.query, language, args.diacritic_blind, args.limit)
+        result = search_concordance(memories, args.query, language, args.diacritic_blind, args.limit)
+    hits = result.hits
     if args.json:
+        if result.scan_limit_reached:  # said beside the JSON, which stays a list of hits
+            print(f"note: {SCAN_LIMIT_NOTE}", file=sys.stderr)
         print(json.dumps([_as_dict(h) for h in hits], ensure_ascii=False, indent=2))
         return 0
+    if result.scan_limit_reached:
+        print(f"({SCAN_LIMIT_NOTE})")
     colour = sys.stdout.isatty()
     words = " ".join(read.words)
     if read.ignored_punctuation:
