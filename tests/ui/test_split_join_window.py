@@ -184,6 +184,32 @@ def test_draft_propagation_and_off(qtbot, open_window, repeated) -> None:  # typ
     window.close()
 
 
+def test_a_correction_reaches_the_filled_copies_but_not_a_persons_text(qtbot, open_window, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    path = tmp_path / "dong.txt"
+    path.write_text(
+        "Người dân đến rất đông.\n\nChợ họp sớm.\n\nNgười dân đến rất đông.\n\nHợp tác.\n\nNgười dân đến rất đông.\n"
+    )
+    window = open_window(path)  # the default: repetitions filled as translated
+    ids = window.model.ids
+    _confirm(qtbot, window, 0, "Many people came.")
+    assert window.statusBar().currentMessage() == "2 repetitions filled"
+    if window.delegate.open_editor is not None:
+        qtbot.keyClick(window.delegate.open_editor, Qt.Key.Key_Escape)
+    assert window.editing.set_text(ids[4], "en", "Crowds came.", confirmed=False)  # a person's text, left as a draft
+    _confirm(qtbot, window, 0, " Indeed.")
+    follows = window.project.segment(ids[2]).translations["en"]
+    assert (follows.text, follows.status, follows.origin) == ("Many people came. Indeed.", Status.TRANSLATED, Origin.TM)
+    assert window.model.data(window.model.index(2, EN)) == "Many people came. Indeed."
+    assert window.project.segment(ids[4]).translations["en"].text == "Crowds came."
+    assert window.statusBar().currentMessage() == "1 repetition filled, 1 left: a person's text"
+    if window.delegate.open_editor is not None:
+        qtbot.keyClick(window.delegate.open_editor, Qt.Key.Key_Escape)
+    _undo(qtbot, window)  # the correction and the copy it filled: one step
+    for segment_id in (ids[0], ids[2]):
+        assert window.project.segment(segment_id).translations["en"].text == "Many people came."
+    window.close()
+
+
 def test_the_keys_are_listed_and_do_not_clash(qtbot, open_window) -> None:  # type: ignore[no-untyped-def]
     window = open_window()
     keys = [

@@ -20,7 +20,7 @@ from workbench.core.errors import WorkbenchError
 from workbench.core.memory.translation_memory import SharedMemory
 from workbench.core.ops.find_replace import Replacement, apply_replacements
 from workbench.core.ops.memory_learning import learned
-from workbench.core.ops.repetitions import propagate_confirmation, repetitions_of
+from workbench.core.ops.repetitions import propagate_confirmation, repetitions_kept, repetitions_of
 from workbench.core.ops.translation_edits import EditState, edited, write_state
 from workbench.core.ops.unconfirmed_edits import discard_unconfirmed, save_unconfirmed
 from workbench.core.records import CONFIRMED
@@ -83,6 +83,7 @@ class EditingController(QObject):
     confirmed = Signal(int, str, str)  # segment id, language, text: a person vouched for it (memory learns it)
     failed = Signal(str)  # what went wrong, for an error dialog
     autosaved = Signal(int, str)  # segment id, language
+    said = Signal(str)  # what a confirmation did to its repetitions, for the status bar
 
     def __init__(
         self, project: Project, author: Callable[[], str], parent: QObject | None = None,
@@ -146,15 +147,22 @@ class EditingController(QObject):
             return []
         try:
             before = self._states(repetitions_of(self.project, segment_id, language), language)
-            if not before:
-                return []
-            changed = propagate_confirmation(self.project, segment_id, language, self._author(), mode)
+            changed = propagate_confirmation(self.project, segment_id, language, self._author(), mode) if before else []
             after = self._states(changed, language)
+            kept = len(repetitions_kept(self.project, segment_id, language))
         except WRITE_ERRORS as exc:
             log.error("cannot fill the repetitions of segment %d/%s: %s", segment_id, language, exc)
             self.failed.emit(describe_write_error(exc))
             return []
-        return [(i, (before[i], after[i])) for i in changed if i in before and i in after]
+        filled = [(i, (before[i], after[i])) for i in changed if i in before and i in after]
+        if filled or kept:
+            self.said.emit(self._repetitions_said(len(filled), kept))
+        return filled
+
+    def _repetitions_said(self, filled: int, kept: int) -> str:
+        """For the status bar: how many copies followed, and how many a person's text kept (never overwritten)."""
+        said = self.tr("1 repetition filled") if filled == 1 else self.tr("{0} repetitions filled").format(filled)
+        return self.tr("{0}, {1} left: a person's text").format(said, kept) if kept else said
 
     def apply_replacements(self, plans: Sequence[Replacement]) -> int:
         """Find & replace: written by the core in one transaction, one undo step for all of them. Returns how

@@ -195,6 +195,7 @@ class ProjectWindow(QMainWindow):
         self.editing.changed.connect(lambda ids: self.apply(SegmentChanges.of(ids)))
         self.editing.failed.connect(lambda message: show_error(self, self.tr("Cannot save"), message))
         self.editing.autosaved.connect(lambda *_: self.show_status(self.tr("Unconfirmed text kept"), 2000))
+        self.editing.said.connect(lambda message: self.show_status(message, 6000))
         self.side_panel.insert_requested.connect(self.commands.insert_text)
         self.side_panel.translate_now_requested.connect(self.translate.translate_now)
         self.side_panel.failed.connect(lambda message: self.show_status(message, 8000))
