@@ -3,11 +3,15 @@ words highlighted and the translations beside; a phrase of a result goes in at t
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSettings, Qt
+import threading
+
+from PySide6.QtCore import QSettings, Qt, QThreadPool
 from PySide6.QtGui import QTextCursor
 from PySide6.QtWidgets import QApplication
 
+from workbench.core.memory.project_memory import Memories
 from workbench.core.memory.translation_memory import MemoryUnit
+from workbench.core.store.project_store import Project
 from workbench.ui.concordance_dialog import BLIND_KEY, ConcordanceDialog
 from workbench.ui.segment_table_model import TERMS_ROLE
 
@@ -30,10 +34,16 @@ def _select_source(window, start: int, end: int) -> None:  # type: ignore[no-unt
     window.side_panel.source_view.setTextCursor(cursor)
 
 
-def _dialog(window) -> ConcordanceDialog:  # type: ignore[no-untyped-def]
+def _dialog(window, qtbot) -> ConcordanceDialog:  # type: ignore[no-untyped-def]
+    """The window's concordance once its search (in the thread pool) has shown its results."""
     dialog = window.concordance.dialog
     assert dialog is not None and dialog.isVisible()
+    _searched(qtbot, dialog)
     return dialog
+
+
+def _searched(qtbot, dialog: ConcordanceDialog) -> None:  # type: ignore[no-untyped-def]
+    qtbot.waitUntil(lambda: not dialog.timer.isActive() and not dialog.searching, timeout=5000)
 
 
 def test_ctrl_k_searches_the_selected_source_words_and_highlights_them(qtbot, open_window) -> None:  # type: ignore[no-untyped-def]
@@ -41,7 +51,7 @@ def test_ctrl_k_searches_the_selected_source_words_and_highlights_them(qtbot, op
     window.grid.setCurrentIndex(window.model.index(2, EN))  # "Chợ nổi Long Xuyên họp từ sáng sớm."
     _select_source(window, 0, 7)
     qtbot.keyClick(window.grid, Qt.Key.Key_K, Qt.KeyboardModifier.ControlModifier)
-    dialog = _dialog(window)
+    dialog = _dialog(window, qtbot)
     assert dialog.query.text() == "Chợ nổi"
     model = dialog.model
     rows = {model.text(r, 0): r for r in range(model.rowCount())}
@@ -60,14 +70,16 @@ def test_ctrl_k_searches_the_selected_source_words_and_highlights_them(qtbot, op
 def test_typing_searches_after_a_pause_and_diacritic_blind_is_remembered(qtbot, open_window) -> None:  # type: ignore[no-untyped-def]
     window = _window_with_memory(open_window)
     window.concordance.concordance_action.trigger()
-    dialog = _dialog(window)
+    dialog = _dialog(window, qtbot)
     qtbot.keyClicks(dialog.query, "cho noi")
     assert dialog.timer.isActive()  # not on every key: after a pause
-    qtbot.waitUntil(lambda: not dialog.timer.isActive(), timeout=3000)
+    _searched(qtbot, dialog)
     assert dialog.model.rowCount() == 0  # diacritics count unless asked
+    assert "Found nowhere" in dialog.summary.text()
     qtbot.keyClick(dialog.query, Qt.Key.Key_Return)
     assert dialog.isVisible()  # Enter searches, it does not close the window
     dialog.blind.setChecked(True)
+    _searched(qtbot, dialog)
     assert {dialog.model.text(r, 0) for r in range(dialog.model.rowCount())} == {"ngan.txt #3", "shared memory"}
     assert QSettings().value(BLIND_KEY, False, type=bool)
     dialog.query.setText("?*")
@@ -76,8 +88,8 @@ def test_typing_searches_after_a_pause_and_diacritic_blind_is_remembered(qtbot, 
     dialog.close()
     window.concordance.dialog = None
     window.concordance.concordance_action.trigger()
-    assert _dialog(window).blind.isChecked()  # a new window remembers the choice
-    _dialog(window).close()
+    assert _dialog(window, qtbot).blind.isChecked()  # a new window remembers the choice
+    _dialog(window, qtbot).close()
     window.close()
 
 
@@ -91,7 +103,7 @@ def test_a_selected_phrase_of_a_result_goes_in_at_the_editors_cursor(qtbot, open
     editor.setTextCursor(cursor)
     _select_source(window, 0, 7)
     qtbot.keyClick(editor, Qt.Key.Key_K, Qt.KeyboardModifier.ControlModifier)  # from inside the cell editor
-    dialog = _dialog(window)
+    dialog = _dialog(window, qtbot)
     shared = next(r for r in range(dialog.model.rowCount()) if dialog.model.text(r, 0) == "shared memory")
     dialog.table.selectRow(shared)
     found = dialog.detail.document().find("floating market")
@@ -123,11 +135,77 @@ def test_with_the_editor_pane_the_phrase_goes_into_the_panes_editor(qtbot, open_
     pane_editor.setTextCursor(cursor)
     _select_source(window, 0, 7)
     window.concordance.concordance_action.trigger()
-    dialog = _dialog(window)
+    dialog = _dialog(window, qtbot)
     shared = next(r for r in range(dialog.model.rowCount()) if dialog.model.text(r, 0) == "shared memory")
     dialog.table.selectRow(shared)
     dialog.detail.setTextCursor(dialog.detail.document().find("floating market"))
     dialog.insert_selected()
     assert pane_editor.toPlainText() == "A busy floating market."
+    dialog.close()
+    window.close()
+
+
+def test_the_search_runs_off_the_gui_thread_and_an_older_searchs_results_are_dropped(qtbot, open_window) -> None:  # type: ignore[no-untyped-def]
+    window = _window_with_memory(open_window)
+    first_started, first_may_finish = threading.Event(), threading.Event()
+    threads: list[int] = []
+
+    def open_memories(project: Project) -> Memories:
+        """The window's memories, the first search held until the test lets it go (a slow search)."""
+        threads.append(threading.get_ident())
+        if len(threads) == 1:
+            first_started.set()
+            first_may_finish.wait(10)
+        return window.context.open_memories(project)
+
+    dialog = ConcordanceDialog(
+        window.project.path, open_memories, ["en", "km"], window.names, lambda: "en", lambda _t, _g: False, window
+    )
+    qtbot.addWidget(dialog)
+    shown: list[list[str]] = []
+    dialog.model.modelReset.connect(lambda: shown.append([h.source for h in dialog.model.hits]))
+    for query in ("Cái Răng", "họp từ", "Long Xuyên"):  # the translator types on while the first one runs
+        dialog.query.setText(query)
+        dialog.search()  # returns at once: the window goes on while it runs
+        assert dialog.searching
+        assert first_started.wait(10)
+    first_may_finish.set()
+    qtbot.waitUntil(lambda: not dialog.searching, timeout=5000)
+    assert QThreadPool.globalInstance().waitForDone(10000) and dialog.pool.waitForDone(10000)
+    QApplication.processEvents()  # anything an older search would still deliver
+    assert shown == [["Chợ nổi Long Xuyên họp từ sáng sớm."]]  # the last query's hits only, shown once
+    assert [dialog.model.text(r, 0) for r in range(dialog.model.rowCount())] == ["ngan.txt #3"]
+    # the first ran in a worker; the second, superseded before it started, never ran
+    assert len(threads) == 2 and threading.main_thread().ident not in threads
+    dialog.close()
+    window.close()
+
+
+def test_a_search_stopped_at_its_scan_limit_says_so(qtbot, open_window, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    import workbench.core.memory.concordance as concordance_module
+
+    window = _window_with_memory(open_window)
+    words = ["hòa", "thỏa", "khỏe", "thủy", "xòe"]  # 32 spellings (tone placements): words in any order
+    window.memories.shared.add(
+        [
+            MemoryUnit(f"Câu {n}: " + " và ".join(words[n % 5 :] + words[: n % 5]) + ".", f"S {n}.", "en")
+            for n in range(300)
+        ],
+        "2026-02-01T00:00:00+00:00",
+    )
+    monkeypatch.setattr(concordance_module, "SCAN_LIMIT", 40)  # the 20,000 of a large memory, reached by 300
+    window.concordance.concordance_action.trigger()
+    dialog = _dialog(window, qtbot)
+    dialog.query.setText(" ".join(words))
+    dialog.search()
+    _searched(qtbot, dialog)
+    assert (
+        "Found nowhere" in dialog.summary.text()
+        and "Scan limit reached: older hits not searched." in dialog.summary.text()
+    )
+    dialog.query.setText("Cái Răng")
+    dialog.search()
+    _searched(qtbot, dialog)
+    assert dialog.model.rowCount() == 1 and "Scan limit" not in dialog.summary.text()
     dialog.close()
     window.close()

@@ -1,8 +1,10 @@
 """The concordance window (Ctrl+K): every occurrence of some words in the project and the memories.
 
-Results are searched as the query is typed (after a short pause) on the GUI thread: the search is a
-word-index query of about 10-30 ms on 200,000 memory units (bench concordance), and it reads the
-window's own connections, which only the GUI thread uses. Each hit is a row: where it is from, the
+Results are searched as the query is typed (after a short pause) in a thread of the window's own, on a
+read-only connection to the project and a connection to the shared memory of the search's own (SQLite
+connections stay in their thread), so a slow search never holds the window, nor waits behind a
+pre-translation in the shared pool; a newer search drops an older one's results (and one not yet started
+is not run). Each hit is a row: where it is from, the
 Vietnamese with the words highlighted, the translations side by side, when it was written; newest
 first. The row chosen is shown below in full, where a phrase of a translation can be selected; Insert
 (Ctrl+Enter) puts the selection, or the whole translation into the work language, at the editor's cursor.
@@ -13,8 +15,9 @@ from __future__ import annotations
 import html
 from collections.abc import Callable
 from dataclasses import dataclass
+from pathlib import Path
 
-from PySide6.QtCore import QSettings, Qt, QTimer
+from PySide6.QtCore import QSettings, Qt, QThreadPool, QTimer
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -33,11 +36,13 @@ from PySide6.QtWidgets import (
 )
 
 from workbench.core.errors import WorkbenchError
-from workbench.core.memory.concordance import ConcordanceHit, concordance, read_query
+from workbench.core.memory.concordance import ConcordanceHit, ConcordanceResult, read_query, search_concordance
 from workbench.core.memory.project_memory import Memories
+from workbench.core.store.project_store import Project
 from workbench.ui.rows_model import HeadedTableModel, Index
 from workbench.ui.segment_table_model import TERMS_ROLE
 from workbench.ui.source_delegate import SourceDelegate, highlighted_html
+from workbench.ui.tasks import TaskRunner, TaskState, on_read_only_copy
 
 #: QSettings key of the diacritic-blind choice
 BLIND_KEY = "concordance/diacritic_blind"
@@ -93,15 +98,27 @@ class ConcordanceModel(HeadedTableModel):
 
 
 class ConcordanceDialog(QDialog):
-    """Non-modal: it stays open beside the grid while the translator works (one per window)."""
+    """Non-modal: it stays open beside the grid while the translator works (one per window).
+
+    `open_memories` gives the memories of a project opened in the search's thread (closed after)."""
 
     def __init__(
-        self, memories: Memories, languages: list[str], names: dict[str, str], work_language: Callable[[], str],
-        insert: Callable[[str, InsertTarget | None], bool], parent: QWidget | None = None,
+        self, project_path: Path, open_memories: Callable[[Project], Memories], languages: list[str],
+        names: dict[str, str], work_language: Callable[[], str], insert: Callable[[str, InsertTarget | None], bool],
+        parent: QWidget | None = None,
     ) -> None:  # fmt: skip
         super().__init__(parent)
-        self.memories, self.names, self.work_language, self._insert = memories, names, work_language, insert
+        self.project_path, self.open_memories = project_path, open_memories
+        self.names, self.work_language, self._insert = names, work_language, insert
         self.target: InsertTarget | None = None
+        # a pool of its own, one search at a time: never queued behind a pre-translation in the shared one
+        self.pool = QThreadPool(self)
+        self.pool.setMaxThreadCount(1)
+        self.tasks: TaskRunner[str] = TaskRunner(self, self.pool)
+        self.tasks.finished.connect(self._found)
+        self.tasks.failed.connect(self._failed)
+        #: the search whose results are awaited (an older one's are dropped)
+        self.task_id: int | None = None
         self.setWindowTitle(self.tr("Concordance"))
         self.resize(1000, 600)
         self.query = QLineEdit()
@@ -185,35 +202,82 @@ class ConcordanceDialog(QDialog):
         QSettings().setValue(BLIND_KEY, checked)
         self.search()
 
+    @property
+    def searching(self) -> bool:
+        return self.task_id is not None
+
     def search(self) -> None:
+        """Search the query now, in the thread pool: a search still running is dropped (its results unwanted)."""
         self.timer.stop()
+        self._drop_search()
         text = self.query.text()
         if not text.strip():
-            self.model.set_hits([])
-            self.summary.setText(self.tr("Type or select some words and press Ctrl+K."))
-            self._show(-1)
+            self._show_nothing(self.tr("Type or select some words and press Ctrl+K."))
             return
+        blind = self.blind.isChecked()
         try:
-            read = read_query(text, self.blind.isChecked())
-            hits = concordance(self.memories, text, diacritic_blind=self.blind.isChecked())
+            read_query(text, blind)  # a bad query is said at once, nothing started
         except WorkbenchError as exc:
-            self.model.set_hits([])
-            self.summary.setText(str(exc))
-            self._show(-1)
+            self._show_nothing(str(exc))
             return
+        open_memories = self.open_memories
+
+        def work(project: Project) -> ConcordanceResult:
+            memories = open_memories(project)  # this thread's own connection to the shared memory
+            try:
+                return search_concordance(memories, text, diacritic_blind=blind)
+            finally:
+                memories.close()
+
+        searching = on_read_only_copy(self.project_path, work)
+
+        def task(state: TaskState) -> ConcordanceResult:
+            state.check_cancelled()  # superseded while it waited for the one before: not run at all
+            return searching(state)
+
+        self.task_id = self.tasks.start(task, text)
+
+    def _drop_search(self) -> None:
+        if self.task_id is not None:
+            self.tasks.drop(self.task_id)
+            self.task_id = None
+
+    def _show_nothing(self, message: str) -> None:
+        self.model.set_hits([])
+        self.summary.setText(message)
+        self._show(-1)
+
+    def _found(self, task_id: int, result: ConcordanceResult) -> None:
+        if task_id != self.task_id:
+            return  # an older search's
+        text = self.tasks.purpose(task_id) or ""
+        self.task_id = None
+        hits = result.hits
         self.model.set_hits(hits)
         self.table.resizeRowsToContents()
         note = (
             self.tr(" (punctuation and symbols are ignored: the words are searched)")
-            if read.ignored_punctuation
+            if read_query(text).ignored_punctuation
             else ""
         )
+        if result.scan_limit_reached:
+            note += self.tr(" Scan limit reached: older hits not searched.")
         if not hits:
             self.summary.setText(self.tr("Found nowhere in the project or the memories.") + note)
         else:
             self.summary.setText(self.tr("{0} found, newest first.").format(len(hits)) + note)
             self.table.selectRow(0)
         self._show(0 if hits else -1)
+
+    def _failed(self, task_id: int, message: str) -> None:
+        if task_id == self.task_id:
+            self.task_id = None
+            self._show_nothing(message)
+
+    def done(self, result: int) -> None:
+        """Closing drops a search still running: nothing it finds is wanted any more."""
+        self._drop_search()
+        super().done(result)
 
     def current_hit(self) -> ConcordanceHit | None:
         row = self.table.currentIndex().row()

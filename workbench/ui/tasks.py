@@ -68,8 +68,11 @@ class TaskRunner(QObject, Generic[P]):
     cancelled = Signal(int)  # task id
     _posted = Signal(int, int, object)  # from a worker: task id, kind, payload
 
-    def __init__(self, parent: QObject | None = None) -> None:
+    def __init__(self, parent: QObject | None = None, pool: QThreadPool | None = None) -> None:
+        """`pool`: a pool of the caller's own (made before the runner, so it outlives it), for work that must
+        not queue behind long tasks in the shared one; else the application's."""
         super().__init__(parent)
+        self._pool = pool or QThreadPool.globalInstance()
         self._next = 0
         self._running: dict[int, TaskState] = {}
         self._purposes: dict[int, P] = {}
@@ -85,7 +88,7 @@ class TaskRunner(QObject, Generic[P]):
         state = TaskState(self._next, self._posted.emit)
         self._running[state.task_id] = state
         self._purposes[state.task_id] = purpose
-        QThreadPool.globalInstance().start(lambda: _run(work, state))
+        self._pool.start(lambda: _run(work, state))
         return state.task_id
 
     def purpose(self, task_id: int) -> P | None:
@@ -112,7 +115,7 @@ class TaskRunner(QObject, Generic[P]):
     def shutdown(self, wait_ms: int = 30000) -> None:
         """Stop every task and wait for the workers (what they posted is still delivered after)."""
         self.cancel()
-        QThreadPool.globalInstance().waitForDone(wait_ms)
+        self._pool.waitForDone(wait_ms)
 
     def _deliver(self, task_id: int, kind: int, payload: object) -> None:
         if task_id not in self._running:

@@ -33,8 +33,8 @@ class ConcordanceActions(QObject):
         query = selected.replace("\u2029", " ").strip() or window.selected_source_text()
         if self.dialog is None:
             self.dialog = ConcordanceDialog(
-                window.memories, list(window.project.info.target_languages), window.names, window.work_language,
-                self.insert, window.dialog_parent(),
+                window.project.path, window.context.open_memories, list(window.project.info.target_languages),
+                window.names, window.work_language, self.insert, window.dialog_parent(),
             )  # fmt: skip
         self.dialog.start(query, target)
 
