@@ -16,7 +16,9 @@ def test_the_concordance_benchmark_prints_every_query_the_index_build_and_size()
     assert re.search(r"shared memory of 2,000 sources \(2,667 units", text), text
     assert re.search(r"does: [\d.]+ s \([\d.]+ s CPU\); file \d+ MB without them, \d+ MB with them", text)
     timed = re.findall(r"median ([\d.]+) ms \(min ([\d.]+), max ([\d.]+)\), ([\d.]+) ms CPU; (\d+) hits", text)
-    assert len(timed) == 6, text
+    assert len(timed) == 7, text
     assert all(float(low) <= float(median) <= float(high) for median, low, high, _cpu, _hits in timed)
     hits = [int(t[4]) for t in timed]
-    assert hits[-1] == 0 and all(h > 0 for h in hits[:-1])  # every kind finds something but "no hits"
+    # every kind finds something but "no hits" (the many-d phrase is taken from the memory only when the oldest
+    # tenth has one: not always in 2,000 units)
+    assert hits[5] == 0 and all(h > 0 for h in hits[:5])

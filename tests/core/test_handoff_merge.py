@@ -187,7 +187,7 @@ def test_the_cli_hands_off_and_merges_with_conflicts_listed(tmp_path: Path) -> N
 
     done = run("merge", "p.wbp", str(returned), "--to", "km")
     assert done.returncode == 0, done.stderr
-    assert "conflict: segment" in done.stdout and "2 segments written; 1 conflict left" in done.stdout
+    assert "conflict: an-giang.txt #" in done.stdout and "2 segments written; 1 conflict left" in done.stdout
     for fmt in ("xliff", "docx", "html"):
         done = run("export", "p.wbp", "--to", "km", "--format", fmt, "-o", f"out.{fmt}", "--document", "an-giang.txt")
         assert done.returncode == 0, done.stderr
