@@ -2,67 +2,350 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="vi_VN">
 <context>
+    <name>AnalysisActions</name>
+    <message>
+        <location filename="../../workbench/ui/actions/analysis.py" line="19"/>
+        <source>&amp;Analysis…</source>
+        <translation>&amp;Phân tích…</translation>
+    </message>
+</context>
+<context>
+    <name>AnalysisDialog</name>
+    <message>
+        <location filename="../../workbench/ui/analysis_dialog.py" line="88"/>
+        <source>Analysis of {0}</source>
+        <translation>Phân tích {0}</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/analysis_dialog.py" line="97"/>
+        <source>Segments</source>
+        <translation>Đoạn</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/analysis_dialog.py" line="98"/>
+        <source>Words</source>
+        <translation>Từ</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/analysis_dialog.py" line="99"/>
+        <source>Characters</source>
+        <translation>Ký tự</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/analysis_dialog.py" line="100"/>
+        <source>Characters without spaces</source>
+        <translation>Ký tự không kể khoảng trắng</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/analysis_dialog.py" line="106"/>
+        <source>Total</source>
+        <translation>Tổng</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/analysis_dialog.py" line="116"/>
+        <source>Cancel</source>
+        <translation>Hủy</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/analysis_dialog.py" line="122"/>
+        <source>Bands and progress in:</source>
+        <translation>Mức khớp và tiến độ cho:</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/analysis_dialog.py" line="124"/>
+        <source>Count:</source>
+        <translation>Đếm:</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/analysis_dialog.py" line="128"/>
+        <source>&amp;Copy</source>
+        <translation>&amp;Sao chép</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/analysis_dialog.py" line="129"/>
+        <source>&amp;Save as CSV…</source>
+        <translation>&amp;Lưu thành CSV…</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/analysis_dialog.py" line="151"/>
+        <source>All</source>
+        <translation>Tất cả</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/analysis_dialog.py" line="152"/>
+        <source>Repetitions</source>
+        <translation>Đoạn lặp</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/analysis_dialog.py" line="153"/>
+        <source>100%</source>
+        <translation>100%</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/analysis_dialog.py" line="154"/>
+        <source>95–99%</source>
+        <translation>95–99%</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/analysis_dialog.py" line="155"/>
+        <source>85–94%</source>
+        <translation>85–94%</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/analysis_dialog.py" line="156"/>
+        <source>75–84%</source>
+        <translation>75–84%</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/analysis_dialog.py" line="157"/>
+        <source>50–74%</source>
+        <translation>50–74%</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/analysis_dialog.py" line="158"/>
+        <source>No match</source>
+        <translation>Không khớp</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/analysis_dialog.py" line="159"/>
+        <source>MT drafts</source>
+        <translation>Bản nháp MT</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/analysis_dialog.py" line="160"/>
+        <source>Translated</source>
+        <translation>Đã dịch</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/analysis_dialog.py" line="161"/>
+        <source>Approved</source>
+        <translation>Đã duyệt</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/analysis_dialog.py" line="163"/>
+        <source>Document</source>
+        <translation>Tài liệu</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/analysis_dialog.py" line="185"/>
+        <source>Counting words and looking up every sentence in the memories…</source>
+        <translation>Đang đếm từ và tra từng câu trong bộ nhớ dịch…</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/analysis_dialog.py" line="210"/>
+        <source>{0} segments for translation ({1} words), {2} of them repetitions; {3} not for translation. A repetition is a sentence seen earlier in the project: it counts once, in the band of its first occurrence. Bands: the best match in the project's and the shared memory.</source>
+        <translation>{0} đoạn cần dịch ({1} từ), trong đó {2} đoạn lặp; {3} đoạn không cần dịch. Đoạn lặp là câu đã gặp trước đó trong dự án: chỉ tính một lần, ở mức khớp của lần xuất hiện đầu tiên. Mức khớp: kết quả khớp tốt nhất trong bộ nhớ của dự án và bộ nhớ dùng chung.</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/analysis_dialog.py" line="219"/>
+        <source>The analysis failed.</source>
+        <translation>Phân tích thất bại.</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/analysis_dialog.py" line="220"/>
+        <source>Analysis failed</source>
+        <translation>Phân tích thất bại</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/analysis_dialog.py" line="224"/>
+        <source>The analysis was cancelled.</source>
+        <translation>Đã hủy phân tích.</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/analysis_dialog.py" line="245"/>
+        <source>Save the analysis</source>
+        <translation>Lưu kết quả phân tích</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/analysis_dialog.py" line="245"/>
+        <source>CSV files (*.csv)</source>
+        <translation>Tệp CSV (*.csv)</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/analysis_dialog.py" line="253"/>
+        <source>The analysis was not saved</source>
+        <translation>Kết quả phân tích chưa được lưu</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/analysis_dialog.py" line="255"/>
+        <source>Saved {0}</source>
+        <translation>Đã lưu {0}</translation>
+    </message>
+</context>
+<context>
     <name>CheckReportDialog</name>
     <message>
-        <location filename="../../workbench/ui/check_report_dialog.py" line="34"/>
+        <location filename="../../workbench/ui/check_report_dialog.py" line="36"/>
         <source>Quality checks</source>
         <translation>Kiểm tra chất lượng</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/check_report_dialog.py" line="38"/>
+        <location filename="../../workbench/ui/check_report_dialog.py" line="40"/>
         <source>{0} errors, {1} warnings, {2} notes</source>
         <translation>{0} lỗi, {1} cảnh báo, {2} lưu ý</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/check_report_dialog.py" line="43"/>
+        <location filename="../../workbench/ui/check_report_dialog.py" line="45"/>
         <source>Language</source>
         <translation>Ngôn ngữ</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/check_report_dialog.py" line="43"/>
+        <location filename="../../workbench/ui/check_report_dialog.py" line="45"/>
         <source>Severity</source>
         <translation>Mức độ</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/check_report_dialog.py" line="43"/>
+        <location filename="../../workbench/ui/check_report_dialog.py" line="45"/>
         <source>Check</source>
         <translation>Phép kiểm tra</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/check_report_dialog.py" line="43"/>
+        <location filename="../../workbench/ui/check_report_dialog.py" line="45"/>
         <source>Problem</source>
         <translation>Vấn đề</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/check_report_dialog.py" line="55"/>
+        <location filename="../../workbench/ui/check_report_dialog.py" line="45"/>
+        <source>Segment</source>
+        <translation>Đoạn</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/check_report_dialog.py" line="57"/>
         <source>&amp;Ignore with a reason…</source>
         <translation>&amp;Bỏ qua, kèm lý do…</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/check_report_dialog.py" line="74"/>
+        <location filename="../../workbench/ui/check_report_dialog.py" line="76"/>
         <source>Ignore this finding</source>
         <translation>Bỏ qua phát hiện này</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/check_report_dialog.py" line="74"/>
+        <location filename="../../workbench/ui/check_report_dialog.py" line="76"/>
         <source>Why is it fine?</source>
         <translation>Vì sao không sao?</translation>
     </message>
 </context>
 <context>
+    <name>ConcordanceActions</name>
+    <message>
+        <location filename="../../workbench/ui/actions/concordance.py" line="21"/>
+        <source>&amp;Concordance…</source>
+        <translation>Tra &amp;ngữ cảnh…</translation>
+    </message>
+</context>
+<context>
+    <name>ConcordanceDialog</name>
+    <message>
+        <location filename="../../workbench/ui/concordance_dialog.py" line="122"/>
+        <source>Concordance</source>
+        <extracomment>the search whose results are awaited (an older one's are dropped)</extracomment>
+        <translation>Tra ngữ cảnh</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/concordance_dialog.py" line="125"/>
+        <source>Words to find in the project and the memories</source>
+        <translation>Các từ cần tìm trong dự án và bộ nhớ dịch</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/concordance_dialog.py" line="127"/>
+        <source>Ignore &amp;diacritics</source>
+        <translation>Bỏ qua &amp;dấu</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/concordance_dialog.py" line="128"/>
+        <source>van hoa finds văn hóa, and d finds đ</source>
+        <translation>van hoa tìm được văn hóa, và d tìm được đ</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/concordance_dialog.py" line="145"/>
+        <source>Choose a result: select a phrase of it here to insert it</source>
+        <translation>Chọn một kết quả: chọn một cụm từ của nó ở đây để chèn</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/concordance_dialog.py" line="146"/>
+        <source>&amp;Insert at the cursor</source>
+        <translation>&amp;Chèn tại con trỏ</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/concordance_dialog.py" line="149"/>
+        <source>The text selected below, or the whole translation into the language you are working in (Ctrl+Enter)</source>
+        <translation>Đoạn chữ được chọn bên dưới, hoặc toàn bộ bản dịch sang ngôn ngữ bạn đang làm (Ctrl+Enter)</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/concordance_dialog.py" line="160"/>
+        <source>&amp;Find:</source>
+        <translation>&amp;Tìm:</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/concordance_dialog.py" line="215"/>
+        <source>Type or select some words and press Ctrl+K.</source>
+        <translation>Gõ hoặc chọn vài từ rồi nhấn Ctrl+K.</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/concordance_dialog.py" line="259"/>
+        <source> (punctuation and symbols are ignored: the words are searched)</source>
+        <translation> (dấu câu và ký hiệu được bỏ qua: chỉ tìm các từ)</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/concordance_dialog.py" line="264"/>
+        <source> Scan limit reached: older hits not searched.</source>
+        <translation> Đã đến giới hạn quét: các kết quả cũ hơn chưa được tìm.</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/concordance_dialog.py" line="266"/>
+        <source>Found nowhere in the project or the memories.</source>
+        <translation>Không tìm thấy trong dự án hay trong bộ nhớ dịch.</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/concordance_dialog.py" line="268"/>
+        <source>{0} found, newest first.</source>
+        <translation>Tìm thấy {0}, mới nhất trước.</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/concordance_dialog.py" line="308"/>
+        <source>Choose a result with a translation, or select a phrase of it below.</source>
+        <translation>Chọn một kết quả có bản dịch, hoặc chọn một cụm từ của nó bên dưới.</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/concordance_dialog.py" line="311"/>
+        <source>Open a translation cell to insert into it.</source>
+        <translation>Hãy mở một ô bản dịch để chèn vào.</translation>
+    </message>
+</context>
+<context>
+    <name>ConcordanceModel</name>
+    <message>
+        <location filename="../../workbench/ui/concordance_dialog.py" line="69"/>
+        <source>From</source>
+        <extracomment>QSettings key of the diacritic-blind choice milliseconds of quiet typing before the search runs</extracomment>
+        <translation>Nguồn</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/concordance_dialog.py" line="69"/>
+        <source>Vietnamese</source>
+        <translation>Tiếng Việt</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/concordance_dialog.py" line="69"/>
+        <source>When</source>
+        <translation>Thời gian</translation>
+    </message>
+</context>
+<context>
     <name>DocumentList</name>
     <message>
-        <location filename="../../workbench/ui/document_list.py" line="19"/>
+        <location filename="../../workbench/ui/document_list.py" line="25"/>
         <source>Document</source>
+        <extracomment>a progress bar's column ("1234/5678" fits), and the most the list asks for however long a name is</extracomment>
         <translation>Tài liệu</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/document_list.py" line="33"/>
+        <location filename="../../workbench/ui/document_list.py" line="44"/>
         <source>All documents</source>
         <translation>Tất cả tài liệu</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/document_list.py" line="79"/>
+        <location filename="../../workbench/ui/document_list.py" line="98"/>
         <source>{0} of {1} segments translated or approved</source>
         <translation>{0}/{1} đoạn đã dịch hoặc đã duyệt</translation>
     </message>
@@ -70,49 +353,49 @@
 <context>
     <name>DraftNotesView</name>
     <message>
-        <location filename="../../workbench/ui/draft_notes_view.py" line="49"/>
+        <location filename="../../workbench/ui/draft_notes_view.py" line="50"/>
         <source>Machine back-translation into {0} (model {1}):</source>
         <extracomment>how the flag of a glossary term the draft still lacks starts (the QA check term-not-used's wording)</extracomment>
         <translation>Bản dịch ngược bằng máy sang {0} (mô hình {1}):</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/draft_notes_view.py" line="54"/>
+        <location filename="../../workbench/ui/draft_notes_view.py" line="55"/>
         <source>No model can translate {0} into {1}</source>
         <translation>Không có mô hình nào dịch được {0} sang {1}</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/draft_notes_view.py" line="58"/>
+        <location filename="../../workbench/ui/draft_notes_view.py" line="59"/>
         <source>No back-translation yet</source>
         <translation>Chưa có bản dịch ngược</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/draft_notes_view.py" line="64"/>
+        <location filename="../../workbench/ui/draft_notes_view.py" line="65"/>
         <source>Machine draft</source>
         <translation>Bản nháp máy</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/draft_notes_view.py" line="101"/>
+        <location filename="../../workbench/ui/draft_notes_view.py" line="103"/>
         <source>Left out of the cell as a poor draft; the suggestions offer it.</source>
         <extracomment>whether an installed model can translate a language into the source language (None: not known) False when the user turned back-translation off in the settings</extracomment>
         <translation>Bị để ngoài ô vì là bản nháp kém; phần gợi ý vẫn có nó.</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/draft_notes_view.py" line="104"/>
+        <location filename="../../workbench/ui/draft_notes_view.py" line="106"/>
         <source>About the machine draft of {0}; the cell was changed since.</source>
         <translation>Về bản nháp máy lúc {0}; ô đã được sửa từ đó.</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/draft_notes_view.py" line="117"/>
+        <location filename="../../workbench/ui/draft_notes_view.py" line="119"/>
         <source>Quality not estimated yet</source>
         <translation>Chưa ước lượng chất lượng</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/draft_notes_view.py" line="122"/>
+        <location filename="../../workbench/ui/draft_notes_view.py" line="124"/>
         <source>Edit rules applied:</source>
         <translation>Quy tắc sửa đã áp dụng:</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/draft_notes_view.py" line="139"/>
+        <location filename="../../workbench/ui/draft_notes_view.py" line="141"/>
         <source>Glossary terms enforced: {0}</source>
         <translation>Thuật ngữ bắt buộc đã dùng: {0}</translation>
     </message>
@@ -292,22 +575,22 @@
         <translation>{0}: đã ghi {1} quy tắc</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/edit_rules_dialog.py" line="367"/>
+        <location filename="../../workbench/ui/edit_rules_dialog.py" line="372"/>
         <source>skipped: {0}</source>
         <translation>bỏ qua: {0}</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/edit_rules_dialog.py" line="368"/>
+        <location filename="../../workbench/ui/edit_rules_dialog.py" line="367"/>
         <source>(no match)</source>
         <translation>(không khớp)</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/edit_rules_dialog.py" line="373"/>
+        <location filename="../../workbench/ui/edit_rules_dialog.py" line="378"/>
         <source>Source after the rules: {0}</source>
         <translation>Nguồn sau các quy tắc: {0}</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/edit_rules_dialog.py" line="378"/>
+        <location filename="../../workbench/ui/edit_rules_dialog.py" line="383"/>
         <source>Output after the rules: {0}</source>
         <translation>Đầu ra sau các quy tắc: {0}</translation>
     </message>
@@ -315,20 +598,74 @@
 <context>
     <name>EditingController</name>
     <message>
-        <location filename="../../workbench/ui/editing_controller.py" line="122"/>
+        <location filename="../../workbench/ui/editing_controller.py" line="128"/>
         <source>Confirm segment</source>
-        <extracomment>typed text is saved this long after the last key... ...and at the latest this long after the first unsaved key, even while typing goes on the shared memory a confirmed text teaches (the same core rule as approvals and merges)</extracomment>
+        <extracomment>typed text is saved this long after the last key... ...and at the latest this long after the first unsaved key, even while typing goes on the shared memory a confirmed text teaches (the same core rule as approvals and merges) how a confirmed text fills its repetitions ("translated", "draft", "off": Settings.propagate_repetitions)</extracomment>
         <translation>Xác nhận đoạn</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/editing_controller.py" line="122"/>
+        <location filename="../../workbench/ui/editing_controller.py" line="128"/>
         <source>Edit segment</source>
         <translation>Sửa đoạn</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/editing_controller.py" line="132"/>
+        <location filename="../../workbench/ui/editing_controller.py" line="131"/>
+        <source>Confirm segment and {0} repetitions</source>
+        <translation>Xác nhận đoạn và {0} đoạn lặp</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/editing_controller.py" line="164"/>
+        <source>1 repetition filled</source>
+        <translation>Đã điền 1 đoạn lặp</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/editing_controller.py" line="164"/>
+        <source>{0} repetitions filled</source>
+        <translation>Đã điền {0} đoạn lặp</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/editing_controller.py" line="165"/>
+        <source>{0}, {1} left: a person's text</source>
+        <translation>{0}, để nguyên {1}: văn bản do người viết</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/editing_controller.py" line="172"/>
         <source>Replace in {0} segments</source>
         <translation>Thay thế trong {0} đoạn</translation>
+    </message>
+</context>
+<context>
+    <name>EditorPane</name>
+    <message>
+        <location filename="../../workbench/ui/editor_pane.py" line="53"/>
+        <source>The source; select words here, then Ctrl+T adds a glossary term</source>
+        <extracomment>Esc in the editor: the typed text was dropped (as Esc drops it in a cell); the grid takes the keys again</extracomment>
+        <translation>Văn bản nguồn; chọn từ ở đây, rồi Ctrl+T để thêm thuật ngữ</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/editor_pane.py" line="100"/>
+        <source>Type the {0} translation</source>
+        <translation>Gõ bản dịch {0}</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/editor_pane.py" line="102"/>
+        <source>Choose an English or Khmer cell to translate it here.</source>
+        <translation>Chọn một ô tiếng Anh hoặc tiếng Khmer để dịch tại đây.</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/editor_pane.py" line="157"/>
+        <source>No segment chosen</source>
+        <translation>Chưa chọn đoạn nào</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/editor_pane.py" line="165"/>
+        <source>{0} · source</source>
+        <translation>{0} · nguồn</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/editor_pane.py" line="166"/>
+        <source>{0} · {1}</source>
+        <translation>{0} · {1}</translation>
     </message>
 </context>
 <context>
@@ -688,133 +1025,133 @@
 <context>
     <name>FilterBar</name>
     <message>
-        <location filename="../../workbench/ui/filter_bar.py" line="29"/>
+        <location filename="../../workbench/ui/filter_bar.py" line="36"/>
         <source>Search source and translations (Ctrl+F)</source>
         <extracomment>the quality-check hook: the ids of segments with a problem, or None when no checks are installed</extracomment>
         <translation>Tìm trong bản gốc và bản dịch (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/filter_bar.py" line="34"/>
+        <location filename="../../workbench/ui/filter_bar.py" line="41"/>
         <source>in source and translations</source>
         <translation>trong bản gốc và bản dịch</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/filter_bar.py" line="35"/>
+        <location filename="../../workbench/ui/filter_bar.py" line="42"/>
         <source>in source</source>
         <translation>trong bản gốc</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/filter_bar.py" line="36"/>
+        <location filename="../../workbench/ui/filter_bar.py" line="43"/>
         <source>in translations</source>
         <translation>trong bản dịch</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/filter_bar.py" line="38"/>
+        <location filename="../../workbench/ui/filter_bar.py" line="47"/>
         <source>Ignore diacritics</source>
         <translation>Bỏ qua dấu</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/filter_bar.py" line="39"/>
+        <location filename="../../workbench/ui/filter_bar.py" line="48"/>
         <source>“hoa” also finds “hòa”, “hoà” and “Hóa”</source>
         <translation>“hoa” cũng tìm thấy “hòa”, “hoà” và “Hóa”</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/filter_bar.py" line="41"/>
+        <location filename="../../workbench/ui/filter_bar.py" line="50"/>
         <source>Match case</source>
         <translation>Phân biệt hoa thường</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/filter_bar.py" line="45"/>
+        <location filename="../../workbench/ui/filter_bar.py" line="54"/>
         <source>All statuses</source>
         <translation>Mọi trạng thái</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/filter_bar.py" line="46"/>
+        <location filename="../../workbench/ui/filter_bar.py" line="55"/>
         <source>Needing work</source>
         <translation>Cần xử lý</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/filter_bar.py" line="48"/>
+        <location filename="../../workbench/ui/filter_bar.py" line="57"/>
         <source>Untranslated</source>
         <translation>Chưa dịch</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/filter_bar.py" line="49"/>
+        <location filename="../../workbench/ui/filter_bar.py" line="58"/>
         <source>Draft</source>
         <translation>Bản nháp</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/filter_bar.py" line="50"/>
+        <location filename="../../workbench/ui/filter_bar.py" line="59"/>
         <source>Translated</source>
         <translation>Đã dịch</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/filter_bar.py" line="51"/>
+        <location filename="../../workbench/ui/filter_bar.py" line="60"/>
         <source>Approved</source>
         <translation>Đã duyệt</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/filter_bar.py" line="52"/>
+        <location filename="../../workbench/ui/filter_bar.py" line="61"/>
         <source>Needs work</source>
         <translation>Cần sửa</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/filter_bar.py" line="57"/>
+        <location filename="../../workbench/ui/filter_bar.py" line="66"/>
         <source>any language</source>
         <translation>mọi ngôn ngữ</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/filter_bar.py" line="61"/>
+        <location filename="../../workbench/ui/filter_bar.py" line="70"/>
         <source>Has QA issue</source>
         <translation>Có lỗi kiểm tra</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/filter_bar.py" line="63"/>
+        <location filename="../../workbench/ui/filter_bar.py" line="72"/>
         <source>Quality checks are not installed yet</source>
         <translation>Chưa có bộ kiểm tra chất lượng</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/filter_bar.py" line="66"/>
+        <location filename="../../workbench/ui/filter_bar.py" line="75"/>
         <source>The quality estimate of the machine draft in the cell</source>
         <translation>Ước lượng chất lượng của bản nháp máy trong ô</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/filter_bar.py" line="67"/>
+        <location filename="../../workbench/ui/filter_bar.py" line="76"/>
         <source>any quality</source>
         <translation>mọi mức chất lượng</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/filter_bar.py" line="69"/>
+        <location filename="../../workbench/ui/filter_bar.py" line="78"/>
         <source>Poor drafts</source>
         <translation>Bản nháp kém</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/filter_bar.py" line="70"/>
+        <location filename="../../workbench/ui/filter_bar.py" line="79"/>
         <source>Drafts to check</source>
         <translation>Bản nháp cần xem lại</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/filter_bar.py" line="71"/>
+        <location filename="../../workbench/ui/filter_bar.py" line="80"/>
         <source>Good drafts</source>
         <translation>Bản nháp tốt</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/filter_bar.py" line="72"/>
+        <location filename="../../workbench/ui/filter_bar.py" line="81"/>
         <source>Drafts not estimated</source>
         <translation>Bản nháp chưa ước lượng</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/filter_bar.py" line="76"/>
+        <location filename="../../workbench/ui/filter_bar.py" line="85"/>
         <source>Poor drafts first</source>
         <translation>Bản nháp kém trước</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/filter_bar.py" line="77"/>
+        <location filename="../../workbench/ui/filter_bar.py" line="86"/>
         <source>Poor machine drafts first, then those to check, good, the rest last</source>
         <translation>Bản nháp máy kém trước, rồi đến bản cần xem lại, bản tốt, còn lại sau cùng</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/filter_bar.py" line="92"/>
+        <location filename="../../workbench/ui/filter_bar.py" line="101"/>
         <source>Only segments with a quality problem</source>
         <translation>Chỉ các đoạn có lỗi chất lượng</translation>
     </message>
@@ -888,6 +1225,29 @@
     </message>
 </context>
 <context>
+    <name>GoToDialog</name>
+    <message>
+        <location filename="../../workbench/ui/go_to_dialog.py" line="26"/>
+        <source>Go to segment</source>
+        <translation>Đến đoạn</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/go_to_dialog.py" line="29"/>
+        <source>Segment number in {0}, or a document and number ({1}):</source>
+        <translation>Số đoạn trong {0}, hoặc tài liệu và số ({1}):</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/go_to_dialog.py" line="31"/>
+        <source>A document and segment number ({0}):</source>
+        <translation>Tài liệu và số đoạn ({0}):</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/go_to_dialog.py" line="52"/>
+        <source>Type a segment number.</source>
+        <translation>Hãy gõ số đoạn.</translation>
+    </message>
+</context>
+<context>
     <name>GridCommands</name>
     <message>
         <location filename="../../workbench/ui/actions/grid_commands.py" line="28"/>
@@ -958,70 +1318,103 @@
 <context>
     <name>ImportDialog</name>
     <message>
-        <location filename="../../workbench/ui/import_dialog.py" line="77"/>
-        <location filename="../../workbench/ui/import_dialog.py" line="151"/>
+        <location filename="../../workbench/ui/import_dialog.py" line="82"/>
+        <location filename="../../workbench/ui/import_dialog.py" line="158"/>
         <source>Import files</source>
         <translation>Nhập tệp</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/import_dialog.py" line="90"/>
+        <location filename="../../workbench/ui/import_dialog.py" line="97"/>
         <source>&amp;Add files…</source>
+        <extracomment>the project's segmentation exceptions (made on the GUI thread: the reading tasks only use it)</extracomment>
         <translation>&amp;Thêm tệp…</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/import_dialog.py" line="92"/>
+        <location filename="../../workbench/ui/import_dialog.py" line="99"/>
         <source>&amp;Remove</source>
         <translation>&amp;Bỏ</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/import_dialog.py" line="106"/>
+        <location filename="../../workbench/ui/import_dialog.py" line="113"/>
         <source>as detected</source>
         <translation>theo nhận dạng</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/import_dialog.py" line="109"/>
+        <location filename="../../workbench/ui/import_dialog.py" line="116"/>
         <source>Force an encoding if the preview shows broken Vietnamese letters</source>
         <translation>Chọn bảng mã nếu bản xem trước hiện sai chữ Việt</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/import_dialog.py" line="110"/>
+        <location filename="../../workbench/ui/import_dialog.py" line="117"/>
         <source>Translate</source>
         <translation>Dịch</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/import_dialog.py" line="110"/>
+        <location filename="../../workbench/ui/import_dialog.py" line="117"/>
         <source>Segment</source>
         <translation>Đoạn</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/import_dialog.py" line="122"/>
+        <location filename="../../workbench/ui/import_dialog.py" line="129"/>
         <source>Encoding:</source>
         <translation>Bảng mã:</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/import_dialog.py" line="134"/>
+        <location filename="../../workbench/ui/import_dialog.py" line="141"/>
         <source>&amp;Import</source>
         <translation>&amp;Nhập</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/import_dialog.py" line="231"/>
+        <location filename="../../workbench/ui/import_dialog.py" line="240"/>
         <source>Reading {0}…</source>
         <translation>Đang đọc {0}…</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/import_dialog.py" line="238"/>
+        <location filename="../../workbench/ui/import_dialog.py" line="247"/>
         <source>{0}: {1}, encoding {2}; {3} segments, {4} not for translation</source>
         <translation>{0}: {1}, bảng mã {2}; {3} đoạn, {4} không cần dịch</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/import_dialog.py" line="247"/>
+        <location filename="../../workbench/ui/import_dialog.py" line="256"/>
         <source>Not for translation: {0}</source>
         <translation>Không cần dịch: {0}</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/import_dialog.py" line="266"/>
+        <location filename="../../workbench/ui/import_dialog.py" line="275"/>
         <source>{0} files ready, {1} being read</source>
         <translation>{0} tệp sẵn sàng, {1} đang đọc</translation>
+    </message>
+</context>
+<context>
+    <name>JoinDialog</name>
+    <message>
+        <location filename="../../workbench/ui/segment_structure_dialogs.py" line="135"/>
+        <source>Join {0}</source>
+        <translation>Nối {0}</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/segment_structure_dialogs.py" line="137"/>
+        <source>Join {0} with the next segment:
+{1}
+{2}</source>
+        <translation>Nối {0} với đoạn kế tiếp:
+{1}
+{2}</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/segment_structure_dialogs.py" line="145"/>
+        <source>Their translations ({0}) are joined too; where either was not confirmed, the joined one is a draft to review.</source>
+        <translation>Các bản dịch ({0}) cũng được nối; nếu một trong hai chưa được xác nhận, bản nối là bản nháp cần xem lại.</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/segment_structure_dialogs.py" line="151"/>
+        <source>Also never break here in future imports (add an exception)</source>
+        <translation>Từ nay khi nhập cũng không bao giờ tách ở đây (thêm ngoại lệ)</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/segment_structure_dialogs.py" line="153"/>
+        <source>&amp;Join</source>
+        <translation>&amp;Nối</translation>
     </message>
 </context>
 <context>
@@ -1052,77 +1445,77 @@
         <translation>Xuất &amp;bộ nhớ dịch của dự án thành TMX…</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/actions/memory_glossary.py" line="53"/>
+        <location filename="../../workbench/ui/actions/memory_glossary.py" line="57"/>
         <source>Cannot add the term</source>
         <translation>Không thêm được thuật ngữ</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/actions/memory_glossary.py" line="55"/>
+        <location filename="../../workbench/ui/actions/memory_glossary.py" line="59"/>
         <source>Added to the glossary: {0}</source>
         <translation>Đã thêm vào bảng thuật ngữ: {0}</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/actions/memory_glossary.py" line="61"/>
+        <location filename="../../workbench/ui/actions/memory_glossary.py" line="65"/>
         <source>Import a glossary</source>
         <translation>Nhập bảng thuật ngữ</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/actions/memory_glossary.py" line="61"/>
+        <location filename="../../workbench/ui/actions/memory_glossary.py" line="65"/>
         <source>Glossaries</source>
         <translation>Bảng thuật ngữ</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/actions/memory_glossary.py" line="68"/>
+        <location filename="../../workbench/ui/actions/memory_glossary.py" line="72"/>
         <source>Cannot import the glossary</source>
         <translation>Không nhập được bảng thuật ngữ</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/actions/memory_glossary.py" line="70"/>
+        <location filename="../../workbench/ui/actions/memory_glossary.py" line="74"/>
         <source>{0} terms imported</source>
         <translation>Đã nhập {0} thuật ngữ</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/actions/memory_glossary.py" line="76"/>
+        <location filename="../../workbench/ui/actions/memory_glossary.py" line="80"/>
         <source>Export the glossary</source>
         <translation>Xuất bảng thuật ngữ</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/actions/memory_glossary.py" line="82"/>
+        <location filename="../../workbench/ui/actions/memory_glossary.py" line="86"/>
         <source>Cannot export the glossary</source>
         <translation>Không xuất được bảng thuật ngữ</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/actions/memory_glossary.py" line="87"/>
+        <location filename="../../workbench/ui/actions/memory_glossary.py" line="91"/>
         <source>Import a TMX file</source>
         <translation>Nhập tệp TMX</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/actions/memory_glossary.py" line="94"/>
+        <location filename="../../workbench/ui/actions/memory_glossary.py" line="98"/>
         <source>Cannot import the TMX file</source>
         <translation>Không nhập được tệp TMX</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/actions/memory_glossary.py" line="97"/>
+        <location filename="../../workbench/ui/actions/memory_glossary.py" line="101"/>
         <source>1 new unit in the shared memory</source>
         <translation>1 đơn vị mới trong bộ nhớ dịch chung</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/actions/memory_glossary.py" line="99"/>
+        <location filename="../../workbench/ui/actions/memory_glossary.py" line="103"/>
         <source>{0} new units in the shared memory</source>
         <translation>{0} đơn vị mới trong bộ nhớ dịch chung</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/actions/memory_glossary.py" line="106"/>
+        <location filename="../../workbench/ui/actions/memory_glossary.py" line="110"/>
         <source>TMX file imported</source>
         <translation>Đã nhập tệp TMX</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/actions/memory_glossary.py" line="114"/>
+        <location filename="../../workbench/ui/actions/memory_glossary.py" line="118"/>
         <source>Export the project memory</source>
         <translation>Xuất bộ nhớ dịch của dự án</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/actions/memory_glossary.py" line="120"/>
+        <location filename="../../workbench/ui/actions/memory_glossary.py" line="124"/>
         <source>Cannot export the memory</source>
         <translation>Không xuất được bộ nhớ dịch</translation>
     </message>
@@ -1482,6 +1875,40 @@
     </message>
 </context>
 <context>
+    <name>NavigationActions</name>
+    <message>
+        <location filename="../../workbench/ui/actions/navigation.py" line="31"/>
+        <source>&amp;Go to segment…</source>
+        <extracomment>the path of a recent project to open in place of this one</extracomment>
+        <translation>Đến &amp;đoạn…</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/actions/navigation.py" line="32"/>
+        <source>&amp;Recent projects</source>
+        <translation>Dự án &amp;gần đây</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/actions/navigation.py" line="82"/>
+        <source>That segment is hidden by the filter: clear the filter to see it</source>
+        <translation>Đoạn đó bị bộ lọc ẩn: hãy xóa bộ lọc để thấy nó</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/actions/navigation.py" line="100"/>
+        <source>(none yet)</source>
+        <translation>(chưa có)</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/actions/navigation.py" line="111"/>
+        <source>Cannot open the project</source>
+        <translation>Không thể mở dự án</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/actions/navigation.py" line="112"/>
+        <source>{0} is not there any more (moved, renamed or deleted); it is taken off the list.</source>
+        <translation>{0} không còn ở đó (đã chuyển, đổi tên hoặc xóa); đã bỏ khỏi danh sách.</translation>
+    </message>
+</context>
+<context>
     <name>NewProjectDialog</name>
     <message>
         <location filename="../../workbench/ui/new_project_dialog.py" line="27"/>
@@ -1575,97 +2002,103 @@
 <context>
     <name>ProjectWindow</name>
     <message>
-        <location filename="../../workbench/ui/project_window.py" line="202"/>
+        <location filename="../../workbench/ui/project_window.py" line="196"/>
         <source>Cannot save</source>
         <translation>Không lưu được</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/project_window.py" line="203"/>
+        <location filename="../../workbench/ui/project_window.py" line="197"/>
         <source>Unconfirmed text kept</source>
         <translation>Đã giữ văn bản chưa xác nhận</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/project_window.py" line="162"/>
+        <location filename="../../workbench/ui/window_menus.py" line="58"/>
         <source>&amp;File</source>
         <translation>&amp;Tệp</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/project_window.py" line="166"/>
+        <location filename="../../workbench/ui/window_menus.py" line="62"/>
         <source>&amp;Edit</source>
         <translation>&amp;Sửa</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/project_window.py" line="170"/>
+        <location filename="../../workbench/ui/window_menus.py" line="66"/>
         <source>&amp;Segment</source>
         <translation>Đ&amp;oạn</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/project_window.py" line="175"/>
+        <location filename="../../workbench/ui/window_menus.py" line="72"/>
         <source>Re&amp;view</source>
         <translation>&amp;Duyệt</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/project_window.py" line="179"/>
+        <location filename="../../workbench/ui/window_menus.py" line="76"/>
         <source>&amp;Translate</source>
         <translation>&amp;Dịch</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/project_window.py" line="184"/>
+        <location filename="../../workbench/ui/window_menus.py" line="81"/>
         <source>T&amp;ools</source>
         <translation>&amp;Công cụ</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/project_window.py" line="189"/>
+        <location filename="../../workbench/ui/window_menus.py" line="87"/>
         <source>&amp;View</source>
         <translation>&amp;Xem</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/project_window.py" line="190"/>
+        <location filename="../../workbench/ui/window_menus.py" line="88"/>
         <source>&amp;Help</source>
         <translation>Trợ &amp;giúp</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/project_window.py" line="130"/>
+        <location filename="../../workbench/ui/project_window.py" line="154"/>
         <source>&amp;Close project</source>
         <translation>Đó&amp;ng dự án</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/project_window.py" line="132"/>
+        <location filename="../../workbench/ui/project_window.py" line="156"/>
         <source>&amp;Undo</source>
         <translation>&amp;Hoàn tác</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/project_window.py" line="134"/>
+        <location filename="../../workbench/ui/project_window.py" line="158"/>
         <source>&amp;Redo</source>
         <translation>&amp;Làm lại</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/project_window.py" line="138"/>
+        <location filename="../../workbench/ui/project_window.py" line="162"/>
         <source>Show {0}</source>
         <translation>Hiện {0}</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/project_window.py" line="144"/>
+        <location filename="../../workbench/ui/project_window.py" line="168"/>
         <source>Show the side &amp;panel</source>
         <translation>Hiện &amp;bảng bên</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/project_window.py" line="285"/>
+        <location filename="../../workbench/ui/project_window.py" line="173"/>
+        <source>&amp;Editor pane under the grid</source>
+        <translation>Khung &amp;soạn thảo dưới bảng</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/project_window.py" line="288"/>
         <source>{0} segments</source>
         <translation>{0} đoạn</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/project_window.py" line="285"/>
+        <location filename="../../workbench/ui/project_window.py" line="288"/>
         <source>1 segment</source>
         <translation>1 đoạn</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/project_window.py" line="296"/>
+        <location filename="../../workbench/ui/project_window.py" line="301"/>
         <source>Cannot filter</source>
         <translation>Không lọc được</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/project_window.py" line="436"/>
+        <location filename="../../workbench/ui/project_window.py" line="207"/>
+        <location filename="../../workbench/ui/project_window.py" line="450"/>
         <source>Edit cancelled</source>
         <translation>Đã hủy sửa</translation>
     </message>
@@ -1708,42 +2141,42 @@
 <context>
     <name>QualityCheckActions</name>
     <message>
-        <location filename="../../workbench/ui/actions/quality_checks.py" line="45"/>
+        <location filename="../../workbench/ui/actions/quality_checks.py" line="46"/>
         <source>&amp;Check this document</source>
         <translation>&amp;Kiểm tra tài liệu này</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/actions/quality_checks.py" line="48"/>
+        <location filename="../../workbench/ui/actions/quality_checks.py" line="49"/>
         <source>Check the whole &amp;project</source>
         <translation>Kiểm tra toàn bộ &amp;dự án</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/actions/quality_checks.py" line="97"/>
+        <location filename="../../workbench/ui/actions/quality_checks.py" line="98"/>
         <source>Checks failed</source>
         <translation>Kiểm tra thất bại</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/actions/quality_checks.py" line="76"/>
+        <location filename="../../workbench/ui/actions/quality_checks.py" line="77"/>
         <source>Checking…</source>
         <translation>Đang kiểm tra…</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/actions/quality_checks.py" line="110"/>
+        <location filename="../../workbench/ui/actions/quality_checks.py" line="111"/>
         <source>{0} findings</source>
         <translation>{0} phát hiện</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/actions/quality_checks.py" line="50"/>
+        <location filename="../../workbench/ui/actions/quality_checks.py" line="51"/>
         <source>Cancel the chec&amp;ks</source>
         <translation>Hủy &amp;kiểm tra</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/actions/quality_checks.py" line="58"/>
+        <location filename="../../workbench/ui/actions/quality_checks.py" line="59"/>
         <source>Checking… {0} of {1} parts done</source>
         <translation>Đang kiểm tra… xong {0} trên {1} phần</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/actions/quality_checks.py" line="102"/>
+        <location filename="../../workbench/ui/actions/quality_checks.py" line="103"/>
         <source>Checks cancelled</source>
         <translation>Đã hủy kiểm tra</translation>
     </message>
@@ -1870,22 +2303,22 @@
         <translation>Không thể trả lại</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/actions/review.py" line="169"/>
+        <location filename="../../workbench/ui/actions/review.py" line="167"/>
         <source>Post-editing report — {0}</source>
         <translation>Báo cáo hậu biên tập — {0}</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/actions/review.py" line="202"/>
+        <location filename="../../workbench/ui/actions/review.py" line="200"/>
         <source>Merge back a hand-off file</source>
         <translation>Nhập lại tệp đã giao</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/actions/review.py" line="203"/>
+        <location filename="../../workbench/ui/actions/review.py" line="201"/>
         <source>Hand-off files</source>
         <translation>Tệp đã giao</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/actions/review.py" line="221"/>
+        <location filename="../../workbench/ui/actions/review.py" line="219"/>
         <source>{0} segments merged</source>
         <translation>Đã nhập lại {0} đoạn</translation>
     </message>
@@ -1893,136 +2326,136 @@
 <context>
     <name>ReviewDialog</name>
     <message>
-        <location filename="../../workbench/ui/review_dialog.py" line="67"/>
+        <location filename="../../workbench/ui/review_dialog.py" line="68"/>
         <source>Review — {0}</source>
         <extracomment>QSettings key of the "Step in band order" choice segment ids the review changed</extracomment>
         <translation>Duyệt — {0}</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/review_dialog.py" line="87"/>
+        <location filename="../../workbench/ui/review_dialog.py" line="88"/>
         <source>What needs work (required to send back)</source>
         <extracomment>whether an installed model can translate a language into the source language (None: not known)</extracomment>
         <translation>Cần sửa gì (bắt buộc khi trả lại)</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/review_dialog.py" line="95"/>
+        <location filename="../../workbench/ui/review_dialog.py" line="96"/>
         <source>Source</source>
         <translation>Bản gốc</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/review_dialog.py" line="96"/>
+        <location filename="../../workbench/ui/review_dialog.py" line="97"/>
         <source>Machine draft</source>
         <translation>Bản nháp máy</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/review_dialog.py" line="97"/>
+        <location filename="../../workbench/ui/review_dialog.py" line="98"/>
         <source>Back-translation</source>
         <translation>Bản dịch ngược</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/review_dialog.py" line="98"/>
+        <location filename="../../workbench/ui/review_dialog.py" line="99"/>
         <source>Changes</source>
         <translation>Thay đổi</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/review_dialog.py" line="99"/>
+        <location filename="../../workbench/ui/review_dialog.py" line="100"/>
         <source>Translation</source>
         <translation>Bản dịch</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/review_dialog.py" line="100"/>
+        <location filename="../../workbench/ui/review_dialog.py" line="101"/>
         <source>Comment</source>
         <translation>Ghi chú</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/review_dialog.py" line="102"/>
+        <location filename="../../workbench/ui/review_dialog.py" line="103"/>
         <source>Previous</source>
         <translation>Trước</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/review_dialog.py" line="103"/>
+        <location filename="../../workbench/ui/review_dialog.py" line="104"/>
         <source>Skip</source>
         <translation>Bỏ qua</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/review_dialog.py" line="104"/>
-        <location filename="../../workbench/ui/review_dialog.py" line="259"/>
+        <location filename="../../workbench/ui/review_dialog.py" line="105"/>
+        <location filename="../../workbench/ui/review_dialog.py" line="260"/>
         <source>Send back</source>
         <translation>Trả lại</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/review_dialog.py" line="105"/>
-        <location filename="../../workbench/ui/review_dialog.py" line="242"/>
+        <location filename="../../workbench/ui/review_dialog.py" line="106"/>
+        <location filename="../../workbench/ui/review_dialog.py" line="243"/>
         <source>Approve</source>
         <translation>Duyệt</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/review_dialog.py" line="107"/>
+        <location filename="../../workbench/ui/review_dialog.py" line="108"/>
         <source>Close</source>
         <translation>Đóng</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/review_dialog.py" line="117"/>
+        <location filename="../../workbench/ui/review_dialog.py" line="118"/>
         <source>Step in band order (poor drafts first)</source>
         <translation>Đi theo thứ tự mức chất lượng (bản nháp kém trước)</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/review_dialog.py" line="118"/>
+        <location filename="../../workbench/ui/review_dialog.py" line="119"/>
         <source>Poor machine drafts first, then those to check, good, the rest last</source>
         <translation>Bản nháp máy kém trước, rồi đến bản cần xem lại, bản tốt, còn lại sau cùng</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/review_dialog.py" line="153"/>
+        <location filename="../../workbench/ui/review_dialog.py" line="154"/>
         <source>Cannot read the quality estimates</source>
         <translation>Không đọc được ước lượng chất lượng</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/review_dialog.py" line="167"/>
+        <location filename="../../workbench/ui/review_dialog.py" line="168"/>
         <source>{0} approved, {1} sent back in this review</source>
         <translation>Lần duyệt này: {0} đã duyệt, {1} trả lại</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/review_dialog.py" line="172"/>
+        <location filename="../../workbench/ui/review_dialog.py" line="173"/>
         <source>Nothing left to review: every translated segment here has been seen.</source>
         <translation>Đã xem hết: mọi đoạn đã dịch ở đây đều đã được duyệt qua.</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/review_dialog.py" line="173"/>
+        <location filename="../../workbench/ui/review_dialog.py" line="174"/>
         <source>There are no translated segments to review here.</source>
         <translation>Ở đây không có đoạn đã dịch nào để duyệt.</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/review_dialog.py" line="185"/>
+        <location filename="../../workbench/ui/review_dialog.py" line="186"/>
         <source>Cannot read the segment</source>
         <translation>Không đọc được đoạn</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/review_dialog.py" line="192"/>
+        <location filename="../../workbench/ui/review_dialog.py" line="193"/>
         <source>Segment {0} of {1} — {2}, #{3} ({4})</source>
         <translation>Đoạn {0}/{1} — {2}, #{3} ({4})</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/review_dialog.py" line="200"/>
+        <location filename="../../workbench/ui/review_dialog.py" line="201"/>
         <source>(no machine draft: translated by hand)</source>
         <translation>(không có bản nháp máy: dịch tay)</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/review_dialog.py" line="210"/>
+        <location filename="../../workbench/ui/review_dialog.py" line="211"/>
         <source>Accepted unchanged.</source>
         <translation>Giữ nguyên bản nháp.</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/review_dialog.py" line="242"/>
+        <location filename="../../workbench/ui/review_dialog.py" line="243"/>
         <source>Cannot approve</source>
         <translation>Không thể duyệt</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/review_dialog.py" line="252"/>
+        <location filename="../../workbench/ui/review_dialog.py" line="253"/>
         <source>Write what needs work in the comment, then send it back.</source>
         <translation>Hãy ghi điều cần sửa vào ô nhận xét rồi trả lại.</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/review_dialog.py" line="259"/>
+        <location filename="../../workbench/ui/review_dialog.py" line="260"/>
         <source>Cannot send back</source>
         <translation>Không thể trả lại</translation>
     </message>
@@ -2134,61 +2567,100 @@
     </message>
 </context>
 <context>
+    <name>SegmentStructureActions</name>
+    <message>
+        <location filename="../../workbench/ui/actions/segment_structure.py" line="87"/>
+        <source>S&amp;plit the segment…</source>
+        <translation>&amp;Tách đoạn…</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/actions/segment_structure.py" line="88"/>
+        <source>&amp;Join with the next segment</source>
+        <translation>&amp;Nối với đoạn kế tiếp</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/actions/segment_structure.py" line="108"/>
+        <source>Split {0}</source>
+        <translation>Tách {0}</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/actions/segment_structure.py" line="138"/>
+        <source>Join {0}</source>
+        <translation>Nối {0}</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/actions/segment_structure.py" line="147"/>
+        <source>Next imports: {0}</source>
+        <translation>Các lần nhập sau: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/actions/segment_structure.py" line="154"/>
+        <source>Choose a segment first</source>
+        <translation>Hãy chọn một đoạn trước</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/actions/segment_structure.py" line="168"/>
+        <source>Cannot change the segments</source>
+        <translation>Không thể thay đổi các đoạn</translation>
+    </message>
+</context>
+<context>
     <name>SegmentTableModel</name>
     <message>
-        <location filename="../../workbench/ui/segment_table_model.py" line="105"/>
-        <location filename="../../workbench/ui/segment_table_model.py" line="109"/>
+        <location filename="../../workbench/ui/segment_table_model.py" line="117"/>
+        <location filename="../../workbench/ui/segment_table_model.py" line="121"/>
         <source>Vietnamese</source>
-        <extracomment>glossary terms in the source: [(start, end, "term → translations")] the quality band of the machine draft in the cell ("good", "check", "poor"; "" when none or edited since) language -&gt; segment id -&gt; the notes on its machine draft set by the window when the project has a glossary: the source column then highlights terms</extracomment>
+        <extracomment>glossary terms in the source: [(start, end, "term → translations")] the quality band of the machine draft in the cell ("good", "check", "poor"; "" when none or edited since) on the # cell of a document's first row in a view of several documents: that document's name (else None) language -&gt; segment id -&gt; the notes on its machine draft the # column's tooltip names the document ("le-hoi.docx #8"), as QA reports and the CLI do set by the window when the project has a glossary: the source column then highlights terms</extracomment>
         <translation>Tiếng Việt</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/segment_table_model.py" line="109"/>
+        <location filename="../../workbench/ui/segment_table_model.py" line="121"/>
         <source>English</source>
         <translation>Tiếng Anh</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/segment_table_model.py" line="109"/>
+        <location filename="../../workbench/ui/segment_table_model.py" line="121"/>
         <source>Khmer</source>
         <translation>Tiếng Khmer</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/segment_table_model.py" line="185"/>
+        <location filename="../../workbench/ui/segment_table_model.py" line="198"/>
+        <location filename="../../workbench/ui/segment_table_model.py" line="249"/>
         <source>Not for translation: {0}</source>
         <translation>Không cần dịch: {0}</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/segment_table_model.py" line="233"/>
+        <location filename="../../workbench/ui/segment_table_model.py" line="261"/>
         <source>A poor machine draft was left out of this cell: the side panel offers it</source>
         <translation>Một bản nháp máy kém đã bị để ngoài ô này: bảng bên có nó</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/segment_table_model.py" line="239"/>
+        <location filename="../../workbench/ui/segment_table_model.py" line="267"/>
         <source>Status: {0}</source>
         <translation>Trạng thái: {0}</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/segment_table_model.py" line="241"/>
+        <location filename="../../workbench/ui/segment_table_model.py" line="269"/>
         <source>Machine translation by {0}</source>
         <translation>Dịch máy bởi {0}</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/segment_table_model.py" line="243"/>
+        <location filename="../../workbench/ui/segment_table_model.py" line="271"/>
         <source>Confidence {0:.0%}</source>
         <translation>Độ tin cậy {0:.0%}</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/segment_table_model.py" line="250"/>
+        <location filename="../../workbench/ui/segment_table_model.py" line="273"/>
         <source>By {0}</source>
         <translation>Bởi {0}</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/segment_table_model.py" line="252"/>
+        <location filename="../../workbench/ui/segment_table_model.py" line="280"/>
         <source>Low confidence: check this draft carefully</source>
         <translation>Độ tin cậy thấp: hãy kiểm tra kỹ bản nháp này</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/segment_table_model.py" line="254"/>
+        <location filename="../../workbench/ui/segment_table_model.py" line="282"/>
         <source>The model's output ran away: check this draft carefully</source>
         <translation>Đầu ra của mô hình bị lặp hoặc quá dài: hãy kiểm tra kỹ bản nháp này</translation>
     </message>
@@ -2292,32 +2764,72 @@
         <translation>Khi đó ước lượng chất lượng biết cả mức chắc chắn của mô hình ở từ nó kém chắc nhất.</translation>
     </message>
     <message>
+        <location filename="../../workbench/ui/settings_dialog.py" line="109"/>
+        <source>Check spelling as you type (and in the checks)</source>
+        <translation>Kiểm tra chính tả khi gõ (và trong các phép kiểm tra)</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/settings_dialog.py" line="112"/>
+        <source>Also check the spelling of the Vietnamese source (a warning)</source>
+        <translation>Kiểm tra cả chính tả của văn bản nguồn tiếng Việt (cảnh báo)</translation>
+    </message>
+    <message>
         <location filename="../../workbench/ui/settings_dialog.py" line="114"/>
+        <source>Finds typos in what was imported; needs the Vietnamese dictionary.</source>
+        <translation>Tìm lỗi gõ trong văn bản đã nhập; cần từ điển tiếng Việt.</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/settings_dialog.py" line="120"/>
+        <source>fill them as translated</source>
+        <translation>điền thành đã dịch</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/settings_dialog.py" line="121"/>
+        <source>fill them as drafts to review</source>
+        <translation>điền thành bản nháp cần xem lại</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/settings_dialog.py" line="122"/>
+        <source>leave them</source>
+        <translation>để nguyên</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/settings_dialog.py" line="126"/>
+        <source>Never over a person's work; one undo step with the confirmation</source>
+        <translation>Không bao giờ ghi đè công việc của người dịch; hoàn tác cùng lúc với lần xác nhận</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/settings_dialog.py" line="127"/>
+        <source>Confirming a segment, its repetitions:</source>
+        <translation>Khi xác nhận một đoạn, các đoạn lặp của nó:</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/settings_dialog.py" line="133"/>
         <source>Drafts {0}:</source>
         <translation>Dịch nháp {0}:</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/settings_dialog.py" line="115"/>
+        <location filename="../../workbench/ui/settings_dialog.py" line="134"/>
         <source>&amp;Models…</source>
         <translation>&amp;Mô hình…</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/settings_dialog.py" line="116"/>
+        <location filename="../../workbench/ui/settings_dialog.py" line="135"/>
         <source>Choose a model or a route per language in the model manager</source>
         <translation>Chọn mô hình hoặc tuyến cho từng ngôn ngữ trong trình quản lý mô hình</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/settings_dialog.py" line="135"/>
+        <location filename="../../workbench/ui/settings_dialog.py" line="154"/>
         <source>none</source>
         <translation>không có</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/settings_dialog.py" line="141"/>
+        <location filename="../../workbench/ui/settings_dialog.py" line="160"/>
         <source>catalogue default: {0}</source>
         <translation>mặc định của danh mục: {0}</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/settings_dialog.py" line="143"/>
+        <location filename="../../workbench/ui/settings_dialog.py" line="162"/>
         <source>not installed: {0}</source>
         <translation>chưa cài: {0}</translation>
     </message>
@@ -2363,168 +2875,243 @@
 <context>
     <name>SidePanel</name>
     <message>
-        <location filename="../../workbench/ui/side_panel.py" line="67"/>
+        <location filename="../../workbench/ui/side_panel.py" line="85"/>
         <source>Select words here and in the translation, then Ctrl+T adds a glossary term</source>
         <extracomment>live quality checks of the current cell: messages to show</extracomment>
         <translation>Chọn từ ở đây và trong bản dịch, rồi Ctrl+T để thêm thuật ngữ</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/side_panel.py" line="71"/>
+        <location filename="../../workbench/ui/side_panel.py" line="89"/>
         <source>Suggestions (Ctrl+1…9 inserts)</source>
         <translation>Gợi ý (Ctrl+1…9 để chèn)</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/side_panel.py" line="77"/>
+        <location filename="../../workbench/ui/side_panel.py" line="95"/>
         <source>Machine-translate this segment now (Ctrl+M)</source>
         <translation>Dịch máy đoạn này ngay (Ctrl+M)</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/side_panel.py" line="84"/>
+        <location filename="../../workbench/ui/side_panel.py" line="102"/>
         <source>Glossary (Alt+1…9 inserts at the cursor)</source>
         <translation>Thuật ngữ (Alt+1…9 để chèn tại con trỏ)</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/side_panel.py" line="92"/>
+        <location filename="../../workbench/ui/side_panel.py" line="110"/>
         <source>Checks</source>
         <translation>Kiểm tra</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/side_panel.py" line="99"/>
+        <location filename="../../workbench/ui/side_panel.py" line="117"/>
         <source>History</source>
         <translation>Lịch sử</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/side_panel.py" line="110"/>
+        <location filename="../../workbench/ui/side_panel.py" line="128"/>
         <source>Comment</source>
         <translation>Ghi chú</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/side_panel.py" line="113"/>
+        <location filename="../../workbench/ui/side_panel.py" line="131"/>
         <source>A note for the editor or for yourself; saved as you type.</source>
         <translation>Ghi chú cho biên tập viên hoặc cho chính bạn; được lưu khi bạn gõ.</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/side_panel.py" line="154"/>
+        <location filename="../../workbench/ui/side_panel.py" line="175"/>
         <source>Choose an English or Khmer cell to see its suggestions and history.</source>
         <translation>Chọn một ô tiếng Anh hoặc tiếng Khmer để xem gợi ý và lịch sử.</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/side_panel.py" line="157"/>
-        <source>Segment {0} · {1}</source>
-        <translation>Đoạn {0} · {1}</translation>
+        <location filename="../../workbench/ui/side_panel.py" line="177"/>
+        <source>{0} · {1}</source>
+        <translation>{0} · {1}</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/side_panel.py" line="174"/>
+        <location filename="../../workbench/ui/side_panel.py" line="203"/>
         <source>No suggestion yet: pre-translate, or press Ctrl+M.</source>
         <translation>Chưa có gợi ý: hãy dịch trước, hoặc bấm Ctrl+M.</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/side_panel.py" line="184"/>
+        <location filename="../../workbench/ui/side_panel.py" line="213"/>
         <source>No glossary terms in this segment.</source>
         <translation>Đoạn này không có thuật ngữ.</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/side_panel.py" line="194"/>
+        <location filename="../../workbench/ui/side_panel.py" line="223"/>
         <source>Changed from the draft of {0}:</source>
         <translation>Đã sửa so với bản nháp của {0}:</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/side_panel.py" line="213"/>
+        <location filename="../../workbench/ui/side_panel.py" line="242"/>
         <source>machine translation · {0}</source>
         <translation>dịch máy · {0}</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/side_panel.py" line="215"/>
+        <location filename="../../workbench/ui/side_panel.py" line="244"/>
         <source>confidence {0:.0%}</source>
         <translation>độ tin cậy {0:.0%}</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/side_panel.py" line="218"/>
+        <location filename="../../workbench/ui/side_panel.py" line="247"/>
         <source>translation memory · {0}</source>
         <translation>bộ nhớ dịch · {0}</translation>
     </message>
 </context>
 <context>
+    <name>SpellingActions</name>
+    <message>
+        <location filename="../../workbench/ui/actions/spelling.py" line="77"/>
+        <source>Check &amp;spelling as you type</source>
+        <extracomment>how long suggestions are looked for (spylls has no time limit of its own: checked between suggestions) the words whose suggestions are kept (a right-click on the same word again shows them at once)</extracomment>
+        <translation>Kiểm tra &amp;chính tả khi gõ</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/actions/spelling.py" line="106"/>
+        <source>Spelling: your dictionary is left out: {0}</source>
+        <extracomment>the menus waiting for a task's suggestions: (menu, its "Looking for suggestions…" item, editor, cursor)</extracomment>
+        <translation>Chính tả: từ điển của bạn không được dùng: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/actions/spelling.py" line="115"/>
+        <source>Spelling: {0}</source>
+        <translation>Chính tả: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/actions/spelling.py" line="193"/>
+        <source>Looking for suggestions…</source>
+        <translation>Đang tìm gợi ý…</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/actions/spelling.py" line="199"/>
+        <source>Add “{0}” to the project dictionary</source>
+        <translation>Thêm “{0}” vào từ điển của dự án</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/actions/spelling.py" line="201"/>
+        <source>Add “{0}” to my dictionary</source>
+        <translation>Thêm “{0}” vào từ điển của tôi</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/actions/spelling.py" line="203"/>
+        <source>Ignore “{0}”</source>
+        <translation>Bỏ qua “{0}”</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/actions/spelling.py" line="222"/>
+        <source>(no suggestions)</source>
+        <translation>(không có gợi ý)</translation>
+    </message>
+</context>
+<context>
+    <name>SplitDialog</name>
+    <message>
+        <location filename="../../workbench/ui/segment_structure_dialogs.py" line="59"/>
+        <source>Split {0}</source>
+        <translation>Tách {0}</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/segment_structure_dialogs.py" line="61"/>
+        <source>Put the cursor where the first part should end, then press Split.</source>
+        <translation>Đặt con trỏ tại nơi phần đầu kết thúc, rồi nhấn Tách.</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/segment_structure_dialogs.py" line="71"/>
+        <source>Also always break here in future imports (add an exception)</source>
+        <translation>Từ nay khi nhập cũng luôn tách ở đây (thêm ngoại lệ)</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/segment_structure_dialogs.py" line="72"/>
+        <source>&amp;Split</source>
+        <translation>&amp;Tách</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/segment_structure_dialogs.py" line="118"/>
+        <source>First part: {0}
+Second part: {1}</source>
+        <translation>Phần đầu: {0}
+Phần sau: {1}</translation>
+    </message>
+</context>
+<context>
     <name>StartWindow</name>
     <message>
-        <location filename="../../workbench/ui/start_window.py" line="39"/>
+        <location filename="../../workbench/ui/start_window.py" line="40"/>
         <source>Translation Workbench</source>
         <translation>Bàn dịch thuật</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/start_window.py" line="45"/>
+        <location filename="../../workbench/ui/start_window.py" line="46"/>
         <source>&lt;h2&gt;Translation Workbench&lt;/h2&gt;&lt;p&gt;Vietnamese → English, Khmer&lt;/p&gt;</source>
         <translation>&lt;h2&gt;Bàn dịch thuật&lt;/h2&gt;&lt;p&gt;Tiếng Việt → tiếng Anh, tiếng Khmer&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/start_window.py" line="48"/>
-        <location filename="../../workbench/ui/start_window.py" line="71"/>
+        <location filename="../../workbench/ui/start_window.py" line="49"/>
+        <location filename="../../workbench/ui/start_window.py" line="72"/>
         <source>&amp;New project…</source>
         <translation>Dự án &amp;mới…</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/start_window.py" line="49"/>
-        <location filename="../../workbench/ui/start_window.py" line="72"/>
+        <location filename="../../workbench/ui/start_window.py" line="50"/>
+        <location filename="../../workbench/ui/start_window.py" line="73"/>
         <source>&amp;Open project…</source>
         <translation>&amp;Mở dự án…</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/start_window.py" line="52"/>
+        <location filename="../../workbench/ui/start_window.py" line="53"/>
         <source>Recent projects:</source>
         <translation>Dự án gần đây:</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/start_window.py" line="61"/>
+        <location filename="../../workbench/ui/start_window.py" line="62"/>
         <source>No Khmer font is installed: Khmer text will show as boxes. Install Khmer OS or Noto Sans Khmer.</source>
         <translation>Chưa cài phông chữ Khmer: chữ Khmer sẽ hiện thành ô vuông. Hãy cài Khmer OS hoặc Noto Sans Khmer.</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/start_window.py" line="69"/>
+        <location filename="../../workbench/ui/start_window.py" line="70"/>
         <source>&amp;File</source>
         <translation>&amp;Tệp</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/start_window.py" line="73"/>
+        <location filename="../../workbench/ui/start_window.py" line="74"/>
         <source>&amp;Quit</source>
         <translation>&amp;Thoát</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/start_window.py" line="92"/>
+        <location filename="../../workbench/ui/start_window.py" line="93"/>
         <source>Cannot create the project</source>
         <translation>Không tạo được dự án</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/start_window.py" line="97"/>
+        <location filename="../../workbench/ui/start_window.py" line="98"/>
         <source>Open project</source>
         <translation>Mở dự án</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/start_window.py" line="105"/>
+        <location filename="../../workbench/ui/start_window.py" line="113"/>
         <source>Cannot open the project</source>
         <translation>Không mở được dự án</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/start_window.py" line="124"/>
+        <location filename="../../workbench/ui/start_window.py" line="140"/>
         <source>1 document</source>
         <translation>1 tài liệu</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/start_window.py" line="124"/>
+        <location filename="../../workbench/ui/start_window.py" line="140"/>
         <source>{0} documents</source>
         <translation>{0} tài liệu</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/start_window.py" line="125"/>
+        <location filename="../../workbench/ui/start_window.py" line="141"/>
         <source>1 segment</source>
         <translation>1 đoạn</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/start_window.py" line="125"/>
+        <location filename="../../workbench/ui/start_window.py" line="141"/>
         <source>{0} segments</source>
         <translation>{0} đoạn</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/start_window.py" line="126"/>
+        <location filename="../../workbench/ui/start_window.py" line="142"/>
         <source>{0}: {1}, {2}</source>
         <translation>{0}: {1}, {2}</translation>
     </message>
@@ -2532,27 +3119,27 @@
 <context>
     <name>TermDialog</name>
     <message>
-        <location filename="../../workbench/ui/term_dialog.py" line="24"/>
+        <location filename="../../workbench/ui/term_dialog.py" line="36"/>
         <source>Add a glossary term</source>
         <translation>Thêm thuật ngữ</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/term_dialog.py" line="35"/>
+        <location filename="../../workbench/ui/term_dialog.py" line="47"/>
         <source>forbidden alternatives, separated by ;</source>
         <translation>các cách dịch bị cấm, cách nhau bằng ;</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/term_dialog.py" line="38"/>
+        <location filename="../../workbench/ui/term_dialog.py" line="50"/>
         <source>Note:</source>
         <translation>Ghi chú:</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/term_dialog.py" line="39"/>
+        <location filename="../../workbench/ui/term_dialog.py" line="51"/>
         <source>Keep as is (name, do not translate)</source>
         <translation>Giữ nguyên (tên riêng, không dịch)</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/term_dialog.py" line="42"/>
+        <location filename="../../workbench/ui/term_dialog.py" line="54"/>
         <source>Machine translation puts this term's translation (or the Vietnamese, when it has none) in verbatim instead of translating it.</source>
         <translation>Dịch máy đặt nguyên văn bản dịch của thuật ngữ này (hoặc tiếng Việt, khi không có bản dịch) thay vì dịch nó.</translation>
     </message>

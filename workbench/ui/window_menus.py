@@ -51,45 +51,41 @@ class MenuOwner(Protocol):
         ...
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("ProjectWindow", text)
-
-
 def build_menus(bar: QMenuBar, w: MenuOwner) -> dict[str, QMenu]:
     """Fill the menu bar; the menus by key ("file", "edit", ...)."""
     review, translate, commands, memory, qa, dialogs = w.review, w.translate, w.commands, w.memory, w.qa, w.dialogs
     layout: list[tuple[str, str, list[QAction | QMenu | None]]] = [
-        ("file", _tr("&File"), [
+        ("file", QCoreApplication.translate("ProjectWindow", "&File"), [
             dialogs.import_action, review.export_action, None, review.handoff_action, review.merge_back_action,
             None, w.navigation.recent_menu, None, w.close_action,
         ]),
-        ("edit", _tr("&Edit"), [
+        ("edit", QCoreApplication.translate("ProjectWindow", "&Edit"), [
             w.undo_action, w.redo_action, None, dialogs.find_action, dialogs.replace_action,
             w.navigation.go_to_action, None, dialogs.settings_action,
         ]),
-        ("segment", _tr("&Segment"), [
+        ("segment", QCoreApplication.translate("ProjectWindow", "&Segment"), [
             commands.confirm_action, commands.next_action, commands.previous_action, commands.copy_source_action,
             translate.translate_now_action, memory.add_term_action, commands.toggle_translatable_action, None,
             w.structure.split_action, w.structure.join_action, None,
             *commands.suggestion_actions, *commands.term_actions,
         ]),
-        ("review", _tr("Re&view"), [
+        ("review", QCoreApplication.translate("ProjectWindow", "Re&view"), [
             review.review_action, review.approve_action, review.approve_document_action, review.send_back_action,
             review.report_action,
         ]),
-        ("translate", _tr("&Translate"), [
+        ("translate", QCoreApplication.translate("ProjectWindow", "&Translate"), [
             translate.pretranslate_document_action, translate.pretranslate_selection_action,
             translate.pretranslate_project_action, translate.cancel_action, None, translate.edit_rules_action,
             dialogs.models_action,
         ]),
-        ("tools", _tr("T&ools"), [
+        ("tools", QCoreApplication.translate("ProjectWindow", "T&ools"), [
             w.concordance.concordance_action, w.analysis.analysis_action, w.spelling.spell_check_action, None,
             qa.check_document_action, qa.check_project_action, qa.cancel_checks_action, None,
             memory.import_glossary_action,
             memory.export_glossary_action, memory.import_tmx_action, memory.export_tmx_action,
         ]),
-        ("view", _tr("&View"), [*w.language_actions.values(), w.side_panel_action, *w.view_actions()]),
-        ("help", _tr("&Help"), [dialogs.shortcuts_action]),
+        ("view", QCoreApplication.translate("ProjectWindow", "&View"), [*w.language_actions.values(), w.side_panel_action, *w.view_actions()]),
+        ("help", QCoreApplication.translate("ProjectWindow", "&Help"), [dialogs.shortcuts_action]),
     ]  # fmt: skip
     menus = {}
     for key, title, entries in layout:
