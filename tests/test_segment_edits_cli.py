@@ -205,7 +205,7 @@ def test_editing_approved_text_returns_it_to_the_editor_and_text_can_come_from_s
         project.save_translation(b2, "en", "News two.", Status.APPROVED, Origin.HUMAN, "Chị Hoa")
     code, out, _err = _cli(context, capsys, "edit", str(path), "tin.txt #2", "--to", "en", "--text", "News two.")
     assert code == 0 and "tin.txt #2 (en): unchanged, approved" in out
-    monkeypatch.setattr("sys.stdin", io.StringIO("The second news item.\n"))
+    monkeypatch.setattr("sys.stdin", io.TextIOWrapper(io.BytesIO(b"The second news item.\n")))
     code, out, _err = _cli(context, capsys, "edit", str(path), "tin.txt #2", "--to", "en", "--text", "-", "--confirm")
     assert code == 0 and "it was approved: an editor approves the new text again" in out
     edited = _translation(path, b2, "en")
@@ -254,3 +254,23 @@ def test_a_corrected_confirmation_reaches_the_programs_copies_and_says_what_a_pe
     # confirming the same text again: nothing to fill, the person's text still said
     code, out, _err = _cli(context, capsys, *edit, "The Festival opens.")
     assert "1 repetition of the same source left: a person's text" in out
+
+
+def test_text_from_stdin_that_is_not_utf8_or_too_long_is_refused_and_nothing_changes(
+    path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import io
+
+    from workbench.commands import segment_edits
+
+    context = AppContext(Settings(user_name="Dara", propagate_repetitions="off"), path.parent / "shared.db")
+    *_rest, b2 = _ids(path)
+    before = _translation(path, b2, "en")
+    monkeypatch.setattr("sys.stdin", io.TextIOWrapper(io.BytesIO(b"Tin t\xf4i")))
+    code, _out, err = _cli(context, capsys, "edit", str(path), "tin.txt #2", "--to", "en", "--text", "-")
+    assert code == 2 and "standard input (--text -) is not UTF-8" in err
+    monkeypatch.setattr(segment_edits, "STDIN_LIMIT", 10)
+    monkeypatch.setattr("sys.stdin", io.TextIOWrapper(io.BytesIO(b"x" * 11)))
+    code, _out, err = _cli(context, capsys, "edit", str(path), "tin.txt #2", "--to", "en", "--text", "-")
+    assert code == 2 and "more than 10 bytes" in err
+    assert _translation(path, b2, "en") == before

@@ -88,3 +88,10 @@ def test_numbers_follow_a_reimport_and_a_removed_segment_has_none(tmp_path: Path
         assert resolve_segment(project, "le-hoi.txt #2") == old_third
         with pytest.raises(ProjectError, match="removed"):
             resolve_segment(project, str(old_second))
+
+
+def test_a_number_too_large_for_any_segment_is_refused_naming_what_was_typed(tmp_path: Path) -> None:
+    with _two_documents(tmp_path) as project:
+        for ref in ("le-hoi.txt #99999999999999999999", "9" * 5000, "#" + "9" * 30):
+            with pytest.raises(ProjectError, match="names no segment"):
+                resolve_segment(project, ref, "le-hoi.txt")

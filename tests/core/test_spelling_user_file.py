@@ -28,36 +28,34 @@ def _unreadable_kinds(path: Path, kind: str) -> None:
         target = path.parent / "elsewhere.txt"
         target.write_text("Kampot\n", encoding="utf-8")
         path.symlink_to(target)
-    elif kind == "unreadable":
-        path.write_text("Kampot\n", encoding="utf-8")
-        path.chmod(0)
+    elif kind == "a folder":
+        # A file that cannot be opened even by root (a chmod 0 file is readable as root).
+        path.mkdir()
+        (path / "Kampot").write_text("Kampot\n", encoding="utf-8")
 
 
-@pytest.mark.parametrize("kind", ["latin-1", "too large", "link", "unreadable"])
+@pytest.mark.parametrize("kind", ["latin-1", "too large", "link", "a folder"])
 def test_a_user_dictionary_that_cannot_be_read_is_never_written_over(kind: str) -> None:
     path = user_dictionary_path("en")
     _unreadable_kinds(path, kind)
-    if kind == "unreadable" and os.access(path, os.R_OK):
-        pytest.skip("running as a user who reads any file")
     before = os.lstat(path)
-    try:
-        for change in (lambda: add_user_word("en", "Sihanoukville"), lambda: remove_user_word("en", "Kampot")):
-            with pytest.raises(WorkbenchError) as refused:
-                change()
-            assert str(path) in str(refused.value)
-        with pytest.raises(WorkbenchError, match=str(path)):
-            read_user_words("en")
-        after = os.lstat(path)
-        assert (after.st_mode, after.st_size, after.st_mtime_ns, after.st_ino) == (
-            before.st_mode,
-            before.st_size,
-            before.st_mtime_ns,
-            before.st_ino,
-        )
-        assert user_words("en") == set()  # checking goes on without it
-        assert [p.name for p in path.parent.iterdir() if p.name.endswith(".tmp")] == []
-    finally:
-        path.chmod(0o600) if not path.is_symlink() else None
+    for change in (lambda: add_user_word("en", "Sihanoukville"), lambda: remove_user_word("en", "Kampot")):
+        with pytest.raises(WorkbenchError) as refused:
+            change()
+        assert str(path) in str(refused.value)
+    with pytest.raises(WorkbenchError, match=str(path)):
+        read_user_words("en")
+    after = os.lstat(path)
+    assert (after.st_mode, after.st_size, after.st_mtime_ns, after.st_ino) == (
+        before.st_mode,
+        before.st_size,
+        before.st_mtime_ns,
+        before.st_ino,
+    )
+    assert user_words("en") == set()  # checking goes on without it
+    assert [p.name for p in path.parent.iterdir() if p.name.endswith(".tmp")] == []
+    if kind == "a folder":
+        assert [p.name for p in path.iterdir()] == ["Kampot"]  # nothing written into it
 
 
 def test_adding_and_removing_keep_every_other_line_of_a_hand_edited_file() -> None:
@@ -83,3 +81,16 @@ def test_the_command_line_refuses_to_add_to_an_unreadable_user_dictionary_and_sa
     assert listed.returncode != 0 and str(path) in listed.stderr
     assert "left out" in run("spelling", "--user", "--to", "en", cwd=tmp_path).stdout
     assert path.read_bytes() == b"Kampot\ncaf\xe9\n"
+
+
+def test_a_dictionary_folder_that_cannot_be_made_is_said_naming_the_file(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from workbench.core.spelling.word_lists import add_user_word
+
+    blocker = tmp_path / "config"
+    blocker.write_text("a file where the settings folder should be", encoding="utf-8")
+    monkeypatch.setenv("WORKBENCH_CONFIG_DIR", str(blocker))
+    with pytest.raises(WorkbenchError, match="cannot be written"):
+        add_user_word("en", "Mekong")
+    assert blocker.read_text(encoding="utf-8") == "a file where the settings folder should be"

@@ -50,10 +50,20 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p.set_defaults(handler=_cmd_confirm)
 
 
+#: the most `--text -` reads: far beyond any segment, and never a whole file piped in by mistake
+STDIN_LIMIT = 1_000_000
+
+
 def _text(value: str) -> str:
     if value != "-":
         return value
-    text = sys.stdin.read()
+    data = sys.stdin.buffer.read(STDIN_LIMIT + 1)
+    if len(data) > STDIN_LIMIT:
+        raise WorkbenchError(f"standard input (--text -) holds more than {STDIN_LIMIT:,} bytes: not one segment")
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise WorkbenchError(f"standard input (--text -) is not UTF-8 text (byte {exc.start})") from None
     return text[:-1] if text.endswith("\n") else text  # `echo "…" |` adds the newline nobody typed
 
 

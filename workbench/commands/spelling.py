@@ -11,13 +11,12 @@ that no dictionary knows.
 from __future__ import annotations
 
 import argparse
-import os
-import tempfile
 from pathlib import Path
 
 from workbench.commands.values import target_language
 from workbench.context import AppContext
 from workbench.core.errors import ImportProblem, WorkbenchError
+from workbench.core.exporting.export_target import atomic_write_bytes
 from workbench.core.language.language_rules import VIETNAMESE
 from workbench.core.qa.spelling_report import misspelled_segments
 from workbench.core.spelling.checker import dictionary_problem, dictionary_status
@@ -146,16 +145,6 @@ def _read_words(path: Path) -> list[str]:
 
 
 def _write_words(path: Path, words: list[str]) -> None:
-    """Written whole to a new temporary file beside `path` (never one that was there: it could be a link),
-    then put in place."""
-    try:
-        descriptor, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    except OSError as exc:
-        raise WorkbenchError(f"{path}: cannot be written ({exc.strerror or exc})") from None
-    try:
-        with os.fdopen(descriptor, "w", encoding="utf-8", newline="\n") as handle:
-            handle.write("".join(f"{w}\n" for w in words))
-        os.replace(temporary, path)
-    except OSError as exc:
-        Path(temporary).unlink(missing_ok=True)
-        raise WorkbenchError(f"{path}: cannot be written ({exc.strerror or exc})") from None
+    """Written whole, synced, then put in place (export_target's one atomic write, which never writes through
+    a link or over the project file)."""
+    atomic_write_bytes(path, "".join(f"{w}\n" for w in words).encode("utf-8"))

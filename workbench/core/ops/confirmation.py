@@ -158,5 +158,6 @@ def confirm_drafts(
                 propagated += fill_repetitions(db, project, segment_id, language, author, propagate, index)
                 kept.update(dict.fromkeys(index.kept(segment_id, texts[segment_id])))
     learned(project, SegmentChanges.of([*confirmed, *propagated], language), memory)
-    kept_ids = tuple(i for i in kept if i not in set(confirmed))
+    done = set(confirmed)
+    kept_ids = tuple(i for i in kept if i not in done)
     return ConfirmOutcome(tuple(confirmed), tuple(empty), tuple(propagated), tuple(not_drafts), kept_ids)

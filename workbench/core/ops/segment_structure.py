@@ -151,7 +151,7 @@ def split_segment(project: Project, segment_id: int, at: int, author: str, new_i
         if new_id is None:
             new_id = int(db.execute("SELECT coalesce(max(id), 0) + 1 FROM segments").fetchone()[0])
         elif stored_segment(db, new_id) is not None:
-            raise ProjectError(f"cannot split {name} again: segment {new_id} exists")
+            raise ProjectError(f"cannot split {name} again: the id its second part had is taken by another segment")
         first = replace(
             before,
             source=left,
@@ -202,7 +202,9 @@ def undo_split(project: Project, result: SplitResult, author: str) -> SegmentCha
             first is None or second is None or old.position is None
             or first.position != old.position or second.position != old.position + 1
         ):  # fmt: skip
-            raise ProjectError(f"cannot undo the split of segment {result.segment_id}: its document changed since")
+            raise ProjectError(
+                f"cannot undo the split of {label_of(project, result.segment_id)}: its document changed since"
+            )
         if result.left is not None and changed_since(db, (result.segment_id, result.new_segment_id), result.left):
             raise ProjectError(
                 f"cannot undo the split of {label_of(project, result.segment_id)}: its parts were edited since"
@@ -306,7 +308,9 @@ def undo_join(project: Project, result: JoinResult, author: str) -> SegmentChang
         removed = stored_segment(db, result.removed_id)
         old = result.before
         if joined is None or removed is None or removed.position is not None or joined.position != old.position:
-            raise ProjectError(f"cannot undo the join of segment {result.segment_id}: its document changed since")
+            raise ProjectError(
+                f"cannot undo the join of {label_of(project, result.segment_id)}: its document changed since"
+            )
         if result.left is not None and changed_since(db, (result.segment_id, result.removed_id), result.left):
             raise ProjectError(
                 f"cannot undo the join of {label_of(project, result.segment_id)}: the joined segment was edited since"

@@ -5,14 +5,13 @@ any list."""
 from __future__ import annotations
 
 import logging
-import os
-import tempfile
 import unicodedata
 from pathlib import Path
 
 import regex
 
 from workbench.core.errors import ImportProblem, WorkbenchError
+from workbench.core.exporting.export_target import atomic_write_bytes
 from workbench.core.settings import config_dir
 from workbench.core.user_file import read_regular_file
 
@@ -139,17 +138,14 @@ def user_words_problem(language: str) -> str | None:
 
 
 def _write_user_lines(language: str, lines: list[str]) -> None:
-    """The list written whole to a new temporary file beside it, then put in place: never half a list."""
+    """The list written whole, synced, then put in place (export_target's one atomic write): never half a list,
+    and a folder or disk that refuses is a WorkbenchError naming the file."""
     path = user_dictionary_path(language)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    descriptor, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
-        with os.fdopen(descriptor, "w", encoding="utf-8", newline="\n") as handle:
-            handle.write("".join(f"{line}\n" for line in lines))
-        os.replace(temporary, path)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
+        path.parent.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise WorkbenchError(f"{path}: cannot be written ({exc.strerror or exc})") from None
+    atomic_write_bytes(path, "".join(f"{line}\n" for line in lines).encode("utf-8"))
 
 
 def add_user_word(language: str, word: str) -> str:

@@ -72,7 +72,7 @@ def resolve_segment(project: Project, ref: str, document: str | None = None) -> 
         number_part = text
     doc_part = doc_part.strip()
     number_part = number_part.strip()
-    if not number_part.isdecimal() or not number_part.isascii():
+    if not number_part.isdecimal() or not number_part.isascii() or len(number_part) > 18:
         raise ProjectError(
             f"{ref!r} names no segment in {project.path.name}: give an id (123) or a document and number"
             " (le-hoi.docx #8)"
