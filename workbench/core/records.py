@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import Any
 
 from workbench.core.language.protected_spans import ProtectedSpan
+from workbench.core.tags.inline_tags import TagInfo
 
 
 class Status(StrEnum):
@@ -168,6 +170,8 @@ class SegmentRecord:
     skip_reason: str
     spans: tuple[ProtectedSpan, ...]
     translations: dict[str, Translation]
+    #: the inline tags its source's markers stand for (number -> TagInfo); empty for plain text
+    tags: Mapping[int, TagInfo] = field(default_factory=dict)
 
 
 @dataclass(frozen=True, slots=True)

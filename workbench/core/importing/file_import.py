@@ -32,6 +32,8 @@ from workbench.core.records import (
 )
 from workbench.core.store.documents import StoreResult
 from workbench.core.store.project_store import Project
+from workbench.core.tags.inline_tags import tags_from_json, tags_to_json
+from workbench.core.tags.tagged_paragraphs import split_tagged
 from workbench.core.user_file import check_regular_file, read_regular_file
 
 log = logging.getLogger(__name__)
@@ -139,8 +141,11 @@ def segment_blocks(blocks: list[SourceBlock], segmenter: Segmenter) -> list[Prep
         if block.kind is BlockKind.PO_ENTRY:
             segments.extend(_po_segments(index, block))
             continue
-        pieces = segmenter.sentences(block.text) if block.split_sentences else []
         translatable, skip_reason = block.translatable, block.skip_reason
+        if block.meta.get("tags"):
+            segments.extend(_tagged_segments(index, block, segmenter))
+            continue
+        pieces = segmenter.sentences(block.text) if block.split_sentences else []
         segments.extend(
             PreparedSegment(
                 paragraph=index,
@@ -153,6 +158,25 @@ def segment_blocks(blocks: list[SourceBlock], segmenter: Segmenter) -> list[Prep
             for text, space_after in pieces or [(block.text, "")]
         )
     return segments
+
+
+def _tagged_segments(index: int, block: SourceBlock, segmenter: Segmenter) -> list[PreparedSegment]:
+    """Sentences of a paragraph with inline tags: each keeps the markers and the map of the tags it uses
+    (a pair across two sentences is closed and reopened: see tagged_paragraphs)."""
+    tags = tags_from_json(block.meta["tags"])
+    split = segmenter.sentences if block.split_sentences else (lambda text: [(text, "")])
+    return [
+        PreparedSegment(
+            paragraph=index,
+            source=text,
+            space_after=space_after,
+            translatable=block.translatable,
+            skip_reason=block.skip_reason,
+            spans=find_protected_spans(text),
+            meta={"tags": tags_to_json(used)} if used else {},
+        )
+        for text, space_after, used in split_tagged(block.text, tags, split)
+    ]
 
 
 def _po_segments(index: int, block: SourceBlock) -> list[PreparedSegment]:

@@ -12,6 +12,7 @@ from workbench.core.language.protected_spans import ProtectedSpan
 from workbench.core.records import ORIGIN_BY_VALUE, STATUS_BY_VALUE, Origin, SegmentRecord, Status, Translation
 from workbench.core.store.project_file import ProjectFile
 from workbench.core.store.project_health import stored_values
+from workbench.core.tags.inline_tags import TagInfo, tags_from_json
 
 _UNTRANSLATED = {code: Translation(code, "", Status.UNTRANSLATED, Origin.NONE, "", "", None, "") for code in LANGUAGES}
 
@@ -125,6 +126,7 @@ class SegmentQueries(ProjectFile):
                 if r["spans"] == "[]"
                 else tuple(ProtectedSpan.from_json(r["source"], item) for item in json.loads(r["spans"])),
                 translations=translations[r["id"]],
+                tags=_tags_of(r["meta"]),
             )
             for r in rows
         ]
@@ -134,3 +136,10 @@ class SegmentQueries(ProjectFile):
             "SELECT * FROM revisions WHERE segment_id = ? AND language = ? ORDER BY id",
             (segment_id, language),
         ).fetchall()
+
+
+def _tags_of(meta: str) -> dict[int, TagInfo]:
+    """The tag map kept in a segment's meta (most segments have none: no JSON is parsed for them)."""
+    if '"tags"' not in meta:
+        return {}
+    return tags_from_json(json.loads(meta).get("tags"))

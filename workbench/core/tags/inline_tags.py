@@ -1,0 +1,228 @@
+"""Inline formatting inside a segment as numbered tags: `<b1>…</b1>` for a pair, `<x2/>` for a standalone.
+
+The stored form is OmegaT's: markers in the segment's text, and beside it a tag map (number -> what the
+tag stands for: bold, a link and its target, a footnote reference, a line break). A marker is a tag only
+when its number is in the segment's map with the same letter, so Vietnamese prose that happens to contain
+"<b1>" stays text, and a translator cannot invent formatting by typing a marker the source does not have.
+The map is what export rebuilds the formatting from; the markers say where it goes in each language.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+import regex
+
+#: a marker as written: `<b1>`, `</b1>`, `<x2/>`; letters say what kind, the number which tag
+MARKER = regex.compile(r"<(/?)([a-z]{1,4})([0-9]{1,3})(/?)>")
+
+#: a pair's letter by the first format it sets (a run both bold and italic is one pair: `b`)
+PAIR_LETTERS = (
+    ("bold", "b"),
+    ("italic", "i"),
+    ("underline", "u"),
+    ("superscript", "sup"),
+    ("subscript", "sub"),
+    ("strike", "s"),
+)
+#: standalone kinds and their letters
+STANDALONE_LETTERS = {"break": "br", "tab": "t", "footnote": "fn", "endnote": "en", "field": "f", "other": "x"}
+
+
+@dataclass(frozen=True, slots=True)
+class TagInfo:
+    """What one tag stands for, kept for export in every language."""
+
+    number: int
+    letter: str
+    paired: bool
+    #: for a pair: the formats it sets, e.g. {"bold": True, "italic": True}
+    formats: Mapping[str, bool] = field(default_factory=dict)
+    #: for a link (letter `a`): where it points
+    href: str = ""
+    #: for a standalone: what it shows in the source (a footnote's number, a field's result); "" for a
+    #: break or a tab
+    text: str = ""
+    #: the kind of standalone ("break", "tab", "footnote", ...), or "" for a pair
+    kind: str = ""
+    #: format-specific facts for export (the html element and its attributes, a footnote's text, ...)
+    extra: Mapping[str, Any] = field(default_factory=dict)
+
+    def opening(self) -> str:
+        return f"<{self.letter}{self.number}/>" if not self.paired else f"<{self.letter}{self.number}>"
+
+    def closing(self) -> str:
+        return f"</{self.letter}{self.number}>"
+
+    def to_json(self) -> dict[str, Any]:
+        out: dict[str, Any] = {"letter": self.letter, "paired": self.paired}
+        if self.formats:
+            out["formats"] = dict(self.formats)
+        for name in ("href", "text", "kind"):
+            if value := getattr(self, name):
+                out[name] = value
+        if self.extra:
+            out["extra"] = dict(self.extra)
+        return out
+
+    @classmethod
+    def from_json(cls, number: int, item: Mapping[str, Any]) -> TagInfo:
+        return cls(
+            number=number,
+            letter=str(item.get("letter", "x")),
+            paired=bool(item.get("paired", False)),
+            formats={str(k): bool(v) for k, v in dict(item.get("formats", {})).items()},
+            href=str(item.get("href", "")),
+            text=str(item.get("text", "")),
+            kind=str(item.get("kind", "")),
+            extra=dict(item.get("extra", {})),
+        )
+
+
+TagMap = Mapping[int, TagInfo]
+
+
+def pair_letter(formats: Mapping[str, bool], href: str = "") -> str:
+    if href:
+        return "a"
+    for name, letter in PAIR_LETTERS:
+        if formats.get(name):
+            return letter
+    return "g"
+
+
+def tags_to_json(tags: TagMap) -> dict[str, Any]:
+    return {str(number): info.to_json() for number, info in sorted(tags.items())}
+
+
+def tags_from_json(data: Mapping[str, Any] | None) -> dict[int, TagInfo]:
+    """The map stored in a segment's meta; numbers that are not small whole numbers are left out."""
+    out: dict[int, TagInfo] = {}
+    for key, item in dict(data or {}).items():
+        if str(key).isdigit() and len(str(key)) <= 3 and isinstance(item, Mapping):
+            out[int(key)] = TagInfo.from_json(int(key), item)
+    return out
+
+
+@dataclass(frozen=True, slots=True)
+class Marker:
+    """One tag marker found in a text: where, which tag, and whether it opens, closes or stands alone."""
+
+    start: int
+    end: int
+    number: int
+    role: str  # "open", "close" or "standalone"
+
+
+def markers(text: str, tags: TagMap) -> list[Marker]:
+    """The markers in `text` that are tags of `tags` (right letter, right shape), in order."""
+    if not tags or "<" not in text:
+        return []
+    found = []
+    for match in MARKER.finditer(text):
+        slash, letter, number_text, self_closing = match.groups()
+        info = tags.get(int(number_text))
+        if info is None or info.letter != letter:
+            continue
+        if info.paired and not self_closing:
+            role = "close" if slash else "open"
+        elif not info.paired and self_closing and not slash:
+            role = "standalone"
+        else:
+            continue
+        found.append(Marker(match.start(), match.end(), info.number, role))
+    return found
+
+
+def plain_text(text: str, tags: TagMap, standalone: str = "") -> str:
+    """`text` without its tags (what MT, the memory's score, the glossary and find & replace see).
+
+    `standalone` replaces each standalone tag (a space keeps words apart across a line break)."""
+    found = markers(text, tags)
+    if not found:
+        return text
+    parts, at = [], 0
+    for marker in found:
+        parts.append(text[at : marker.start])
+        if marker.role == "standalone":
+            parts.append(standalone)
+        at = marker.end
+    parts.append(text[at:])
+    return "".join(parts)
+
+
+def tag_sequence(text: str, tags: TagMap) -> list[str]:
+    """The markers of `text` as written, in order: what the `tags` check compares."""
+    return [text[m.start : m.end] for m in markers(text, tags)]
+
+
+def nesting_problems(text: str, tags: TagMap) -> list[str]:
+    """Pairs closed before they open, closed across another pair, or never closed."""
+    problems: list[str] = []
+    open_stack: list[Marker] = []
+    for marker in markers(text, tags):
+        written = text[marker.start : marker.end]
+        if marker.role == "open":
+            open_stack.append(marker)
+        elif marker.role == "close":
+            if not open_stack or open_stack[-1].number != marker.number:
+                opened = any(m.number == marker.number for m in open_stack)
+                problems.append(f"{written} closes {'across another tag' if opened else 'before it opens'}")
+                open_stack = [m for m in open_stack if m.number != marker.number]
+            else:
+                open_stack.pop()
+    for marker in open_stack:
+        problems.append(f"{text[marker.start : marker.end]} is never closed")
+    return problems
+
+
+def tag_problems(source: str, target: str, tags: TagMap) -> list[str]:
+    """What is wrong with the target's tags against the source's: missing, added, out of order, badly
+    nested. Empty when the target carries exactly the source's tags in a well-formed order."""
+    if not tags:
+        return []
+    wanted = tag_sequence(source, tags)
+    have = tag_sequence(target, tags)
+    problems: list[str] = []
+    missing = _multiset_minus(wanted, have)
+    added = _multiset_minus(have, wanted)
+    if missing:
+        problems.append("missing tag" + ("s" if len(missing) > 1 else "") + ": " + " ".join(missing))
+    if added:
+        problems.append("tag" + ("s" if len(added) > 1 else "") + " not in the source: " + " ".join(added))
+    problems.extend(nesting_problems(target, tags))
+    if not missing and not added and not problems and have != wanted:
+        problems.append("tags in a different order: " + " ".join(have))
+    return problems
+
+
+def _multiset_minus(items: Iterable[str], other: Iterable[str]) -> list[str]:
+    left = list(other)
+    out = []
+    for item in items:
+        if item in left:
+            left.remove(item)
+        else:
+            out.append(item)
+    return out
+
+
+def missing_tags(source: str, target: str, tags: TagMap) -> list[str]:
+    """The source's markers the target does not have yet, in source order (the "next missing tag")."""
+    return _multiset_minus(tag_sequence(source, tags), tag_sequence(target, tags))
+
+
+def with_tags_stripped_only(text: str, tags: TagMap) -> tuple[str, list[tuple[int, str]]]:
+    """`text` without markers, and each marker with its offset in the plain text (for putting back)."""
+    found = markers(text, tags)
+    plain, placed, at, length = [], [], 0, 0
+    for marker in found:
+        piece = text[at : marker.start]
+        plain.append(piece)
+        length += len(piece)
+        placed.append((length, text[marker.start : marker.end]))
+        at = marker.end
+    plain.append(text[at:])
+    return "".join(plain), placed

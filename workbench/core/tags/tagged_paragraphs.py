@@ -1,0 +1,213 @@
+"""A paragraph with inline formatting, as the docx and html readers build it, and its split into sentences.
+
+Readers add text and formats run by run; `TaggedParagraph.finish` gives the paragraph's text with markers
+and its tag map. A paragraph whose whole text has one format (a bold heading) carries that format as the
+paragraph's, with no tags: there is nothing for a translator to place. Sentences are found in the text
+without markers (a tag must not change where a sentence ends), then the markers go back: an opening tag
+at a sentence boundary belongs to the next sentence, a closing one to the sentence before, and a pair
+that spans two sentences is closed at the end of the first and opened again at the start of the next
+(the same number: both halves export with the same formatting).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+from workbench.core.tags.inline_tags import MARKER, TagInfo, TagMap, markers, pair_letter
+
+Formats = Mapping[str, bool]
+
+
+@dataclass(slots=True)
+class _Run:
+    text: str
+    formats: dict[str, bool]
+    href: str = ""
+    extra: dict[str, Any] = field(default_factory=dict)
+
+
+@dataclass(slots=True)
+class _Standalone:
+    kind: str
+    text: str
+    extra: dict[str, Any]
+
+
+@dataclass(frozen=True, slots=True)
+class FinishedParagraph:
+    text: str  #: with markers
+    tags: dict[int, TagInfo]
+    #: formats the whole paragraph has (e.g. {"bold": True}), carried as paragraph formatting
+    paragraph_formats: dict[str, bool]
+    #: the whole paragraph is one link: its target
+    paragraph_href: str = ""
+
+
+class TaggedParagraph:
+    """Collects a paragraph's runs (text with formats, links) and standalone items (breaks, tabs,
+    footnote references, fields) in reading order."""
+
+    def __init__(self) -> None:
+        self._items: list[_Run | _Standalone] = []
+
+    def add_text(
+        self, text: str, formats: Formats | None = None, href: str = "", extra: Mapping[str, Any] | None = None
+    ) -> None:
+        if not text:
+            return
+        wanted = {k: True for k, v in (formats or {}).items() if v}
+        last = self._items[-1] if self._items else None
+        if isinstance(last, _Run) and last.formats == wanted and last.href == href and last.extra == (extra or {}):
+            last.text += text
+            return
+        self._items.append(_Run(text, wanted, href, dict(extra or {})))
+
+    def add_standalone(self, kind: str, text: str = "", extra: Mapping[str, Any] | None = None) -> None:
+        self._items.append(_Standalone(kind, text, dict(extra or {})))
+
+    def finish(self, clean: Callable[[str], str] = lambda text: text) -> FinishedParagraph:
+        """The paragraph's text with markers. `clean` (the readers' white-space and character clean-up,
+        which trims) is applied to each stretch of text, keeping one space at its edges, so it can never
+        eat a marker or join two words across one."""
+        runs = [item for item in self._items if isinstance(item, _Run) and clean(item.text)]
+        shared: dict[str, bool] = {}
+        href = ""
+        if runs:  # formats every run has are the paragraph's (a bold heading with one italic word)
+            shared = {k: True for k in runs[0].formats if all(r.formats.get(k) for r in runs)}
+        standalones = any(isinstance(i, _Standalone) and i.kind not in ("break", "tab") for i in self._items)
+        if runs and runs[0].href and all(r.href == runs[0].href for r in runs) and not standalones:
+            href = runs[0].href
+        visible = [isinstance(i, _Run) and bool(clean(i.text)) for i in self._items]
+        first = visible.index(True) if True in visible else len(visible)
+        last = len(visible) - 1 - visible[::-1].index(True) if True in visible else -1
+        pieces: list[str] = []
+        tags: dict[int, TagInfo] = {}
+        number = 0
+        ends_in_space = True  # nothing written yet: a leading space is dropped
+        for index, item in enumerate(self._items):
+            if isinstance(item, _Standalone):
+                if item.kind in ("break", "tab") and not item.extra and not first < index < last:
+                    if not ends_in_space and index > first:
+                        pieces.append(" ")
+                        ends_in_space = True
+                    continue
+                number += 1
+                info = TagInfo(number, _standalone_letter(item.kind), False, text=item.text, kind=item.kind,
+                               extra=item.extra)  # fmt: skip
+                tags[number] = info
+                pieces.append(info.opening())
+                ends_in_space = False
+                continue
+            text = _cleaned_piece(item.text, clean, drop_lead=ends_in_space)
+            if index == last:
+                text = text.rstrip()
+            if not text:
+                continue
+            ends_in_space = text.endswith(" ")
+            text = _escape_lookalikes(text)
+            formats = {k: v for k, v in item.formats.items() if not shared.get(k)}
+            link = "" if href else item.href
+            if not formats and not link:
+                pieces.append(text)
+                continue
+            number += 1
+            info = TagInfo(number, pair_letter(formats, link), True, formats=formats, href=link, extra=item.extra)
+            tags[number] = info
+            pieces.append(info.opening() + text + info.closing())
+        return FinishedParagraph("".join(pieces).rstrip(), tags, shared, href)
+
+
+def _cleaned_piece(text: str, clean: Callable[[str], str], drop_lead: bool) -> str:
+    cleaned = clean(text)
+    if not cleaned:
+        return "" if drop_lead else (" " if text[:1].isspace() or text[-1:].isspace() else "")
+    lead = " " if text[:1].isspace() and not drop_lead else ""
+    trail = " " if text[-1:].isspace() else ""
+    return lead + cleaned + trail
+
+
+def _standalone_letter(kind: str) -> str:
+    return {"break": "br", "tab": "t", "footnote": "fn", "endnote": "en", "field": "f"}.get(kind, "x")
+
+
+def _escape_lookalikes(text: str) -> str:
+    """Source text that looks like a marker gets a word joiner after its `<`: it shows the same and can
+    never be taken for a tag of this paragraph."""
+    if "<" not in text or not MARKER.search(text):
+        return text
+    return MARKER.sub(lambda m: "<\u2060" + m.group(0)[1:], text)
+
+
+def split_tagged(
+    text: str, tags: TagMap, sentences: Callable[[str], list[tuple[str, str]]]
+) -> list[tuple[str, str, dict[int, TagInfo]]]:
+    """(sentence with its markers, space after, the tags it uses) for a paragraph with markers;
+    `sentences` is the segmenter's split of the text without markers."""
+    found = markers(text, tags)
+    if not found:
+        return [(t, s, {}) for t, s in sentences(text)]
+    plain_parts, placed, at, length = [], [], 0, 0
+    for marker in found:
+        piece = text[at : marker.start]
+        plain_parts.append(piece)
+        length += len(piece)
+        placed.append((length, marker.role, marker.number, text[marker.start : marker.end]))
+        at = marker.end
+    plain_parts.append(text[at:])
+    plain = "".join(plain_parts)
+    pieces = sentences(plain) or [(plain.strip(), "")]
+    bounds, at = [], 0
+    for sentence, space in pieces:
+        start = plain.index(sentence, at) if sentence else at
+        bounds.append((start, start + len(sentence)))
+        at = start + len(sentence) + len(space)
+    # which sentence each marker goes to, and where in it (an offset in the sentence's plain text)
+    inserts: list[list[tuple[int, str]]] = [[] for _ in pieces]
+    for offset, role, _number, written in placed:
+        index = _home(bounds, offset, role)
+        start, end = bounds[index]
+        inserts[index].append((min(max(offset, start), end) - start, written))
+    out: list[tuple[str, str, dict[int, TagInfo]]] = []
+    carried: list[int] = []  # pairs still open at the end of the sentence before
+    for index, ((sentence, space), marks) in enumerate(zip(pieces, inserts, strict=True)):
+        built, last = [], 0
+        for offset, written in marks:
+            built.append(sentence[last:offset] + written)
+            last = offset
+        built.append(sentence[last:])
+        body = "".join(tags[n].opening() for n in carried) + "".join(built)
+        still_open = _open_at_end(body, tags)
+        body += "".join(tags[n].closing() for n in reversed(still_open))
+        carried = still_open
+        used = {m.number: tags[m.number] for m in markers(body, tags)}
+        out.append((body, space, used))
+        del index
+    return out
+
+
+def _home(bounds: list[tuple[int, int]], offset: int, role: str) -> int:
+    for index, (start, end) in enumerate(bounds):
+        if role == "open" and start <= offset < end:
+            return index
+        if role == "close" and start < offset <= end:
+            return index
+        if role == "standalone" and start <= offset <= end:
+            return index
+        next_start = bounds[index + 1][0] if index + 1 < len(bounds) else None
+        if end <= offset and (next_start is None or offset < next_start or (role == "open" and offset == next_start)):
+            if role == "open" and next_start is not None:
+                return index + 1
+            return index
+    return 0
+
+
+def _open_at_end(text: str, tags: TagMap) -> list[int]:
+    stack: list[int] = []
+    for marker in markers(text, tags):
+        if marker.role == "open":
+            stack.append(marker.number)
+        elif marker.role == "close" and marker.number in stack:
+            stack.remove(marker.number)
+    return stack
