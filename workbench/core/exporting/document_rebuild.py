@@ -11,7 +11,7 @@ report lists every not-for-translation segment left out, so no text disappears u
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -20,6 +20,7 @@ from workbench.core.exporting.export_report import ExportReport, exported_text
 from workbench.core.importing.boilerplate import is_page_furniture, reads_the_same_in_every_language
 from workbench.core.records import BlockKind
 from workbench.core.store.project_store import Project
+from workbench.core.tags.inline_tags import TagInfo
 
 PLACEHOLDER = "[untranslated]"
 FALLBACKS = ("source", "placeholder")
@@ -32,6 +33,9 @@ class Piece:
     fallback: str = ""
     #: not-for-translation source text, going out as written (in the source language)
     as_written: bool = False
+    #: the segment's inline tags: `text` may hold their markers (<b1>…</b1>), which a format rebuilds
+    #: into its own formatting (runs, inline elements)
+    tags: Mapping[int, TagInfo] = field(default_factory=dict)
 
 
 @dataclass(slots=True)
@@ -91,11 +95,11 @@ def rebuild(
                 report.add_dropped(document.name, segment.position, reason, segment.source)
                 continue
             report.kept_as_written += 1
-            piece = Piece(segment.source, as_written=True)
+            piece = Piece(segment.source, as_written=True, tags=segment.tags)
         else:
             text = exported_text(segment, language, include_unapproved, report, document.name)
-            piece = Piece(text) if text is not None else Piece(
-                segment.source if fallback == "source" else PLACEHOLDER, fallback
+            piece = Piece(text, tags=segment.tags) if text is not None else Piece(
+                segment.source if fallback == "source" else PLACEHOLDER, fallback, tags=segment.tags
             )  # fmt: skip
         piece.text += spaces.get(segment.id) or " "
         block = blocks.get(segment.paragraph)
