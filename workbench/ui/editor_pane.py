@@ -25,6 +25,7 @@ from workbench.ui.editing_controller import EditingController
 from workbench.ui.khmer_wrap import wrap_between_syllables
 from workbench.ui.narrow_label import narrow_wrapping
 from workbench.ui.segment_editor import SegmentEditor
+from workbench.ui.tag_chips import TagHighlighter
 
 log = logging.getLogger(__name__)
 
@@ -51,6 +52,7 @@ class EditorPane(QWidget):
             Qt.TextInteractionFlag.TextSelectableByMouse | Qt.TextInteractionFlag.TextSelectableByKeyboard
         )
         self.source_view.setToolTip(self.tr("The source; select words here, then Ctrl+T adds a glossary term"))
+        self.source_tags = TagHighlighter(self.source_view.document())  # the source's tags shaded as chips
         self.editor = SegmentEditor(self, actions)
         wrap_between_syllables(self.editor)  # a long Khmer translation wraps between syllables only
         self.editor.textChanged.connect(self._typed)
@@ -91,6 +93,8 @@ class EditorPane(QWidget):
         editor.language = language if editable else ""
         current = segment.translations.get(language) if segment is not None and editable else None
         editor.original = current.text if current is not None else ""
+        editor.set_tags(segment.tags if segment is not None else {})
+        self.source_tags.set_tags(segment.tags if segment is not None else {})
         editor.blockSignals(True)  # showing a cell is not typing
         editor.setPlainText(editor.original)
         editor.blockSignals(False)
@@ -108,6 +112,8 @@ class EditorPane(QWidget):
         """The shown segment changed elsewhere (a draft arrived, undo, find & replace): show its new text,
         unless the translator has typed here, whose text wins until it is saved."""
         self.segment = segment
+        self.editor.set_tags(segment.tags)
+        self.source_tags.set_tags(segment.tags)
         if segment.source != self.source_view.toPlainText():  # (split or joined); else the selection stays
             self.source_view.setPlainText(segment.source)
         if self.modified() or not self.editor.segment_id:

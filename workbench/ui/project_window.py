@@ -54,6 +54,7 @@ from workbench.ui.segment_editor import SegmentEditor
 from workbench.ui.segment_grid import KhmerWrappingModel, SegmentGrid
 from workbench.ui.segment_table_model import SegmentTableModel
 from workbench.ui.side_panel import SidePanel
+from workbench.ui.tag_editing import TagActions
 from workbench.ui.window_menus import build_menus
 
 log = logging.getLogger(__name__)
@@ -94,6 +95,7 @@ class ProjectWindow(QMainWindow):
         self.side_panel.draft_notes.back_translating = lambda: self.settings.back_translate
 
         self.commands = GridCommands(self, self)
+        self.tag_actions = TagActions(self, self)
         self.translate = TranslateActions(self, self.mt, self)
         self.qa = QualityCheckActions(self, self.filter_bar, self)
         self.memory = MemoryGlossaryActions(self, self)
@@ -221,6 +223,7 @@ class ProjectWindow(QMainWindow):
             self.translate.translate_now_action, self.memory.add_term_action, *commands.suggestion_actions,
             *commands.term_actions, *self.language_actions.values(), self.concordance.concordance_action,
             self.navigation.go_to_action, self.structure.split_action, self.structure.join_action,
+            self.tag_actions.insert_tag_action,
         ]  # fmt: skip
 
     def all_actions(self) -> list[QAction]:

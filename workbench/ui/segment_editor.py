@@ -25,7 +25,10 @@ from PySide6.QtGui import QAction, QContextMenuEvent, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import QMenu, QPlainTextEdit, QStyledItemDelegate, QStyleOptionViewItem, QWidget
 
 from workbench.core.store.segment_numbers import segment_label
+from workbench.core.tags.inline_tags import TagMap
 from workbench.ui.segment_table_model import DOCUMENT_START_ROLE, SEGMENT_ID_ROLE
+from workbench.ui.tag_chips import TagHighlighter, cell_tags
+from workbench.ui.tag_editing import guard_key
 
 log = logging.getLogger(__name__)
 
@@ -46,6 +49,16 @@ class SegmentEditor(QPlainTextEdit):
         self.language = ""
         self.original = ""
         self.menu_hooks: list[MenuHook] = []
+        self.tags: TagMap = {}  # the segment's tags: kept whole (tag_editing), shaded (tag_chips)
+        self._tag_highlighter: tuple[object, TagHighlighter] | None = None
+
+    def set_tags(self, tags: TagMap) -> None:
+        """The shown segment's tags; the shading follows a document swapped in later (khmer_wrap)."""
+        self.tags = tags
+        document = self.document()
+        if self._tag_highlighter is None or self._tag_highlighter[0] is not document:
+            self._tag_highlighter = (document, TagHighlighter(document))
+        self._tag_highlighter[1].set_tags(tags)
 
     def context_menu(self, pos: QPoint) -> QMenu:
         """The context menu for a right click at `pos`: Qt's own items after what the hooks add."""
@@ -92,6 +105,8 @@ class SegmentEditor(QPlainTextEdit):
             action = None
         if action is not None:
             action.trigger()
+            return
+        if guard_key(self, self.tags, event):
             return
         super().keyPressEvent(event)
 
@@ -157,6 +172,7 @@ class SegmentDelegate(QStyledItemDelegate):
         language_of = getattr(index.model(), "language_of", None)
         editor.language = (language_of(index.column()) if language_of else None) or ""
         editor.original = text
+        editor.set_tags(cell_tags(index))
         editor.blockSignals(True)
         editor.setPlainText(text)
         editor.blockSignals(False)

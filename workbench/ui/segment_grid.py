@@ -16,7 +16,7 @@ from collections.abc import Callable
 from functools import lru_cache
 
 from PySide6.QtCore import QEvent, QModelIndex, QPersistentModelIndex, Qt, QTimer, Signal
-from PySide6.QtGui import QAction
+from PySide6.QtGui import QAction, QPainter
 from PySide6.QtWidgets import (
     QAbstractItemDelegate,
     QAbstractItemView,
@@ -34,6 +34,7 @@ from workbench.ui.khmer_wrap import wrap_between_syllables
 from workbench.ui.segment_editor import MIN_EDITOR_HEIGHT, Index, SegmentDelegate, SegmentEditor
 from workbench.ui.segment_table_model import SegmentTableModel
 from workbench.ui.source_delegate import SourceDelegate
+from workbench.ui.tag_chips import paint_chips
 
 log = logging.getLogger(__name__)
 
@@ -62,6 +63,14 @@ class GridCellDelegate(SegmentDelegate):
     """The cell editor as the grid shows it: Khmer wrapping between syllables only (ui/khmer_wrap.py), and
     on a row taller than the grid, only as tall as the part of the row on screen (it scrolls its own text)
     so the cursor is never out of sight."""
+
+    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: Index) -> None:
+        try:  # a translation's tags as chips (tag_chips); a plain cell paints as Qt paints it
+            if paint_chips(self, painter, option, index):
+                return
+        except Exception:  # never let an exception out of a Qt virtual
+            log.exception("painting tags failed")
+        super().paint(painter, option, index)
 
     def createEditor(self, parent: QWidget, option: QStyleOptionViewItem, index: Index) -> QWidget:
         editor = super().createEditor(parent, option, index)

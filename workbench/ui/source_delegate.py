@@ -10,6 +10,7 @@ from PySide6.QtGui import QAbstractTextDocumentLayout, QPainter, QPalette, QText
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem, QWidget
 
 from workbench.ui.segment_table_model import TERMS_ROLE
+from workbench.ui.tag_chips import paint_chips
 
 Index = QModelIndex | QPersistentModelIndex
 TERM_STYLE = "background-color:#fff0b3;border-bottom:1px solid #c99a00;"
@@ -33,6 +34,8 @@ class SourceDelegate(QStyledItemDelegate):
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: Index) -> None:
         try:
+            if paint_chips(self, painter, option, index):  # the source's tags as chips (terms not shaded then)
+                return
             spans = index.data(TERMS_ROLE)
             if not spans:
                 super().paint(painter, option, index)

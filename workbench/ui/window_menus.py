@@ -24,6 +24,7 @@ if TYPE_CHECKING:
     from workbench.ui.actions.segment_structure import SegmentStructureActions
     from workbench.ui.actions.spelling import SpellingActions
     from workbench.ui.actions.translate import TranslateActions
+    from workbench.ui.tag_editing import TagActions
 
 
 class MenuOwner(Protocol):
@@ -32,6 +33,7 @@ class MenuOwner(Protocol):
     review: ReviewActions
     translate: TranslateActions
     commands: GridCommands
+    tag_actions: TagActions
     memory: MemoryGlossaryActions
     qa: QualityCheckActions
     dialogs: ProjectDialogs
@@ -61,7 +63,7 @@ def build_menus(bar: QMenuBar, w: MenuOwner) -> dict[str, QMenu]:
         ]),
         ("edit", QCoreApplication.translate("ProjectWindow", "&Edit"), [
             w.undo_action, w.redo_action, None, dialogs.find_action, dialogs.replace_action,
-            w.navigation.go_to_action, None, dialogs.settings_action,
+            w.navigation.go_to_action, None, w.tag_actions.insert_tag_action, None, dialogs.settings_action,
         ]),
         ("segment", QCoreApplication.translate("ProjectWindow", "&Segment"), [
             commands.confirm_action, commands.next_action, commands.previous_action, commands.copy_source_action,
