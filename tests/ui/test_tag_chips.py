@@ -25,21 +25,26 @@ TAGS = {
 SOURCE = "Núi <b1>Cấm</b1> đẹp.<br2/>Rất đẹp."
 
 
-@pytest.fixture
-def tagged_window(qtbot, tmp_path: Path):  # type: ignore[no-untyped-def]
-    from workbench.ui.project_window import ProjectWindow
-
-    path = tmp_path / "p.wbp"
+def _tagged_project(path: Path) -> None:
+    """A document whose first segment has a bold word and a line break, and a plain second one."""
     with Project.create(path, "An Giang", "vi", ["en", "km"]) as project:
         block = SourceBlock(BlockKind.PARAGRAPH, SOURCE, meta={"tags": tags_to_json(TAGS)})
         segment = PreparedSegment(paragraph=0, source=SOURCE, meta={"tags": tags_to_json(TAGS)})
         plain = PreparedSegment(paragraph=1, source="Chợ <b1> nổi.")
         project.store_document(
             PreparedDocument(
-                name="a.html", format="html", encoding="utf-8", source_path=str(tmp_path / "a.html"),
+                name="a.html", format="html", encoding="utf-8", source_path=str(path.with_suffix(".html")),
                 blocks=[block, SourceBlock(BlockKind.PARAGRAPH, "Chợ <b1> nổi.")], segments=[segment, plain],
             )
         )  # fmt: skip
+
+
+@pytest.fixture
+def tagged_window(qtbot, tmp_path: Path):  # type: ignore[no-untyped-def]
+    from workbench.ui.project_window import ProjectWindow
+
+    path = tmp_path / "p.wbp"
+    _tagged_project(path)
     window = ProjectWindow(Project.open(path), AppContext.load())
     qtbot.addWidget(window)
     window.show()
@@ -127,3 +132,17 @@ def test_ctrl_shift_g_inserts_the_next_missing_tag_and_wraps_a_selection(qtbot, 
     assert insert_next_tag(editor, SOURCE, TAGS) is None  # nothing missing now
     edit_menu = [a.text() for a in tagged_window.menus["edit"].actions()]
     assert any("missing" in text for text in edit_menu)
+
+
+def test_find_and_replace_never_alters_a_marker(tmp_path: Path) -> None:
+    from workbench.core.ops.find_replace import plan_replacements
+    from workbench.core.records import Origin, Status
+
+    _tagged_project(tmp_path / "p.wbp")
+    with Project.open(tmp_path / "p.wbp") as project:
+        tagged, plain = project.segment_ids()
+        project.save_translation(tagged, "en", "Mount <b1>b</b1> b", Status.TRANSLATED, Origin.HUMAN, "x")
+        project.save_translation(plain, "en", "Market <b1> b", Status.TRANSLATED, Origin.HUMAN, "x")
+        plans = {p.segment_id: p.after for p in plan_replacements(project, [tagged, plain], "en", "b", "B", True)}
+    assert plans[tagged] == "Mount <b1>B</b1> B"  # the words changed, the tags kept
+    assert plans[plain] == "Market <B1> B"  # no tags in this segment: "<b1>" is text like any other

@@ -18,6 +18,7 @@ from workbench.core.records import Origin, Status
 from workbench.core.store.project_store import Project
 from workbench.core.store.segment_filter import fold
 from workbench.core.store.translations import write_translation
+from workbench.core.tags.inline_tags import TagMap, markers
 from workbench.core.timestamps import now
 
 #: the note on each revision a replacement writes
@@ -52,7 +53,7 @@ def plan_replacements(
             translation = segment.translations.get(language)
             if translation is None or not translation.text:
                 continue
-            after, count = _replace(translation.text, needle, replace, match_case, ignore_diacritics)
+            after, count = _replace(translation.text, needle, replace, match_case, ignore_diacritics, segment.tags)
             if count:
                 plans.append(Replacement(segment.id, language, translation.text, after, count))
     return plans
@@ -88,19 +89,28 @@ def apply_replacements(project: Project, plans: Sequence[Replacement], author: s
     return SegmentChanges.of(written, *languages)
 
 
-def _replace(text: str, needle: str, replacement: str, match_case: bool, ignore_diacritics: bool) -> tuple[str, int]:
+def _replace(
+    text: str, needle: str, replacement: str, match_case: bool, ignore_diacritics: bool, tags: TagMap | None = None
+) -> tuple[str, int]:
+    """`text` with `needle` replaced; a match that touches a tag marker (`<b1>`) is left alone, so a
+    replacement never breaks the formatting export rebuilds from the markers."""
     text = unicodedata.normalize("NFC", text)
     folded = fold(text, match_case, ignore_diacritics)
+    kept = [(m.start, m.end) for m in markers(text, tags or {})]
     pieces = []
     count = 0
-    position = 0
+    position = search = 0
     while True:
-        found = folded.find(needle, position)
+        found = folded.find(needle, search)
         if found < 0:
             break
+        end = found + len(needle)
+        if any(start < end and found < stop for start, stop in kept):
+            search = found + 1
+            continue
         pieces.append(text[position:found])
         pieces.append(replacement)
-        position = found + len(needle)
+        position = search = end
         count += 1
     pieces.append(text[position:])
     return "".join(pieces), count
