@@ -146,3 +146,23 @@ def test_find_and_replace_never_alters_a_marker(tmp_path: Path) -> None:
         plans = {p.segment_id: p.after for p in plan_replacements(project, [tagged, plain], "en", "b", "B", True)}
     assert plans[tagged] == "Mount <b1>B</b1> B"  # the words changed, the tags kept
     assert plans[plain] == "Market <B1> B"  # no tags in this segment: "<b1>" is text like any other
+
+
+def test_deleting_a_word_or_cutting_a_selection_takes_whole_markers(qtbot) -> None:  # type: ignore[no-untyped-def]
+    editor = SegmentEditor(None, list)  # type: ignore[arg-type]
+    qtbot.addWidget(editor)
+    editor.set_tags(TAGS)
+    editor.setPlainText("A <b1>B</b1>")
+    editor.moveCursor(QTextCursor.MoveOperation.End)
+    qtbot.keyClick(editor, Qt.Key.Key_Backspace, Qt.KeyboardModifier.ControlModifier)
+    assert editor.toPlainText() == "A <b1>B"  # the closing marker went whole
+    qtbot.keyClick(editor, Qt.Key.Key_Backspace, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClick(editor, Qt.Key.Key_Backspace, Qt.KeyboardModifier.ControlModifier)
+    assert editor.toPlainText() == "A "
+    editor.setPlainText("A <b1>B</b1> C")
+    cursor = editor.textCursor()
+    cursor.setPosition(4)  # from inside "<b1>" ...
+    cursor.setPosition(9, QTextCursor.MoveMode.KeepAnchor)  # ... to inside "</b1>"
+    editor.setTextCursor(cursor)
+    qtbot.keyClick(editor, Qt.Key.Key_X, Qt.KeyboardModifier.ControlModifier)
+    assert editor.toPlainText() == "A  C"

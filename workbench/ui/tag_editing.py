@@ -9,7 +9,7 @@ pair wraps them. A half-deleted `<b1` would otherwise be text the export cannot 
 from __future__ import annotations
 
 from PySide6.QtCore import QObject, Qt
-from PySide6.QtGui import QAction, QKeyEvent, QTextCursor
+from PySide6.QtGui import QAction, QKeyEvent, QKeySequence, QTextCursor
 from PySide6.QtWidgets import QPlainTextEdit
 
 from workbench.core.tags.inline_tags import TagMap, markers, missing_tags
@@ -45,15 +45,26 @@ def guard_key(editor: QPlainTextEdit, tags: TagMap, event: QKeyEvent) -> bool:
         return False
     key = event.key()
     deleting = key in (Qt.Key.Key_Backspace, Qt.Key.Key_Delete)
-    typing = bool(event.text()) and event.text().isprintable() and not deleting
-    if not (deleting or typing):
+    cutting = event.matches(QKeySequence.StandardKey.Cut)
+    typing = bool(event.text()) and event.text().isprintable() and not deleting and not cutting
+    if not (deleting or typing or cutting):
         return False
     spans = _spans(editor, tags)
     if not spans:
         return False
     cursor = editor.textCursor()
     start, end = cursor.selectionStart(), cursor.selectionEnd()
-    if start == end and deleting:
+    if start == end and deleting and event.modifiers() & Qt.KeyboardModifier.ControlModifier:
+        word = QTextCursor(cursor)  # Ctrl+Backspace/Delete: the word Qt would delete, grown over whole markers
+        back = key == Qt.Key.Key_Backspace
+        word.movePosition(
+            QTextCursor.MoveOperation.PreviousWord if back else QTextCursor.MoveOperation.NextWord,
+            QTextCursor.MoveMode.KeepAnchor,
+        )
+        start, end = _grow(spans, word.selectionStart(), word.selectionEnd())
+        if start == end:
+            return False
+    elif start == end and deleting:
         touching = [
             (left, right)
             for left, right in spans
@@ -74,7 +85,7 @@ def guard_key(editor: QPlainTextEdit, tags: TagMap, event: QKeyEvent) -> bool:
         if grown == (start, end):
             return False
         start, end = grown
-        if typing:  # the typed text replaces the selection grown over whole markers
+        if typing or cutting:  # the typed text replaces (or the cut takes) the selection over whole markers
             cursor.setPosition(start)
             cursor.setPosition(end, QTextCursor.MoveMode.KeepAnchor)
             editor.setTextCursor(cursor)
