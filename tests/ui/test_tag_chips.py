@@ -166,3 +166,9 @@ def test_deleting_a_word_or_cutting_a_selection_takes_whole_markers(qtbot) -> No
     editor.setTextCursor(cursor)
     qtbot.keyClick(editor, Qt.Key.Key_X, Qt.KeyboardModifier.ControlModifier)
     assert editor.toPlainText() == "A  C"
+
+
+def test_a_glossary_term_in_a_tagged_source_is_still_shaded() -> None:
+    start = SOURCE.index("đẹp")
+    shown = chip_html(SOURCE, TAGS, [(start, start + len("đẹp"), "beautiful")])
+    assert shown is not None and 'title="beautiful">đẹp</span>' in shown

@@ -34,7 +34,7 @@ class SourceDelegate(QStyledItemDelegate):
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: Index) -> None:
         try:
-            if paint_chips(self, painter, option, index):  # the source's tags as chips (terms not shaded then)
+            if paint_chips(self, painter, option, index):  # the source's tags as chips, its terms shaded
                 return
             spans = index.data(TERMS_ROLE)
             if not spans:

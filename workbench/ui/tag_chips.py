@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import html
 import logging
+from collections.abc import Sequence
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import (
@@ -24,12 +25,15 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
 from workbench.core.tags.inline_tags import Marker, TagInfo, TagMap, markers
+from workbench.ui.segment_table_model import TERMS_ROLE
 
 log = logging.getLogger(__name__)
 
 Index = QModelIndex | QPersistentModelIndex
 CHIP_BACKGROUND = "#dbe4f3"
 CHIP_FOREGROUND = "#1f4e8c"
+#: as the source column shades a glossary term (source_delegate.TERM_STYLE)
+TERM_STYLE = "background-color:#fff0b3;border-bottom:1px solid #c99a00;"
 CHIP_STYLE = f"background-color:{CHIP_BACKGROUND};color:{CHIP_FOREGROUND};font-size:small;font-weight:bold;"
 #: what a standalone tag's chip shows by its kind (others show their number)
 STANDALONE_LABELS = {"break": "⏎", "tab": "⇥"}
@@ -44,20 +48,35 @@ def chip_label(marker: Marker, info: TagInfo | None) -> str:
     return str(marker.number)
 
 
-def chip_html(text: str, tags: TagMap) -> str | None:
-    """`text` as rich text with each tag a chip; None when it has no tags (paint it as plain text)."""
+def chip_html(text: str, tags: TagMap, terms: Sequence[tuple[int, int, str]] = ()) -> str | None:
+    """`text` as rich text with each tag a chip and the glossary `terms` (start, end, tip) shaded as the
+    source column shades them; None when it has no tags (paint it as plain text)."""
     found = markers(text, tags)
     if not found:
         return None
     parts, at = [], 0
     for marker in found:
-        parts.append(html.escape(text[at : marker.start]))
+        parts.append(_shaded(text, at, marker.start, terms))
         label = html.escape(chip_label(marker, tags.get(marker.number)))
         written = html.escape(text[marker.start : marker.end])
         parts.append(f'<span style="{CHIP_STYLE}" title="{written}">&#8239;{label}&#8239;</span>')
         at = marker.end
-    parts.append(html.escape(text[at:]))
+    parts.append(_shaded(text, at, len(text), terms))
     return "".join(parts).replace("\n", "<br>")
+
+
+def _shaded(text: str, start: int, end: int, terms: Sequence[tuple[int, int, str]]) -> str:
+    """text[start:end] escaped, with the parts of glossary terms inside it shaded."""
+    parts, at = [], start
+    for left, right, tip in sorted(terms):
+        left, right = max(left, at), min(right, end)
+        if left >= right:
+            continue
+        parts.append(html.escape(text[at:left]))
+        parts.append(f'<span style="{TERM_STYLE}" title="{html.escape(tip)}">{html.escape(text[left:right])}</span>')
+        at = right
+    parts.append(html.escape(text[at:end]))
+    return "".join(parts)
 
 
 def cell_tags(index: Index) -> TagMap:
@@ -76,7 +95,7 @@ def paint_chips(delegate: QStyledItemDelegate, painter: QPainter, option: QStyle
     text = index.data(Qt.ItemDataRole.DisplayRole)
     if not isinstance(text, str) or "<" not in text or index.column() == 0:
         return False
-    markup = chip_html(text, cell_tags(index))
+    markup = chip_html(text, cell_tags(index), index.data(TERMS_ROLE) or ())
     if markup is None:
         return False
     paint_html(delegate, painter, option, index, markup)
