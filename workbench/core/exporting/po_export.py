@@ -24,6 +24,8 @@ from workbench.core.timestamps import now
 
 #: the PO header of a hand-off file: when it was written, so the merge can tell text changed here since
 HANDOFF_HEADER = "X-Handoff-Date"
+#: the header comment of a file whose texts have inline tags: they are written as the editor shows them
+TAGS_NOTE = "Inline tags are written as <b1>…</b1> and <x2/>: keep them around the same words"
 PLURAL_FORMS = {"en": "nplurals=2; plural=(n != 1);", "km": "nplurals=1; plural=0;", "vi": "nplurals=1; plural=0;"}
 
 
@@ -68,8 +70,12 @@ def export_po(
     if handoff:
         po.metadata[HANDOFF_HEADER] = now()
     report = ExportReport(Path(path))
-    for entry, _segments in po_entries(project, language, document_id, report, include_unapproved, handoff):
+    tagged = False
+    for entry, segments in po_entries(project, language, document_id, report, include_unapproved, handoff):
         po.append(entry)
+        tagged = tagged or any(s.tags for s in segments)
+    if tagged:
+        po.header = TAGS_NOTE
     report.entries = len(po)
     po.extend(_obsolete_entries(project, document_id))
     atomic_write(Path(path), lambda temporary: po.save(str(temporary)))

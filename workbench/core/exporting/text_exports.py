@@ -9,7 +9,7 @@ import io
 from collections.abc import Sequence
 from pathlib import Path
 
-from workbench.core.exporting.document_rebuild import PLACEHOLDER, rebuild
+from workbench.core.exporting.document_rebuild import PLACEHOLDER, RebuiltBlock, rebuild
 from workbench.core.exporting.export_report import ExportReport, exported_text
 from workbench.core.exporting.export_target import atomic_write_bytes, check_target, refuse_protected
 from workbench.core.exporting.spreadsheet_cells import safe_cell
@@ -17,6 +17,7 @@ from workbench.core.memory.tmx import workbench_targets, write_tmx
 from workbench.core.memory.translation_memory import MemoryUnit, SharedMemory, units
 from workbench.core.records import BlockKind, Status
 from workbench.core.store.project_store import Project
+from workbench.core.tags.inline_tags import TagMap, markers, plain_text
 
 __all__ = ["PLACEHOLDER", "export_csv", "export_memory", "export_project_tmx", "export_text"]
 
@@ -36,10 +37,31 @@ def export_text(
     paragraphs = []
     for block in document.blocks:
         marker = str(block.meta.get("marker", "")) if block.kind is BlockKind.LIST_ITEM else ""
-        paragraphs.append(marker + block.text)
+        paragraphs.append(marker + _plain_block(block))
     body = "\n\n".join(paragraphs) + "\n"
     atomic_write_bytes(Path(path), body.encode("utf-8"))
     return report
+
+
+def _plain_block(block: RebuiltBlock) -> str:
+    """A paragraph's text without tag markers: a line break is a new line, a tab a tab, another
+    standalone (a footnote reference) its source's mark, as the document shows it."""
+    return "".join(_plain_piece(piece.text, piece.tags) for piece in block.pieces).strip()
+
+
+def _plain_piece(text: str, tags: TagMap) -> str:
+    found = markers(text, tags)
+    if not found:
+        return text
+    parts, at = [], 0
+    for marker in found:
+        parts.append(text[at : marker.start])
+        if marker.role == "standalone":
+            info = tags[marker.number]
+            parts.append("\n" if info.kind == "break" else "\t" if info.kind == "tab" else info.text)
+        at = marker.end
+    parts.append(text[at:])
+    return "".join(parts)
 
 
 def export_csv(
@@ -60,9 +82,8 @@ def export_csv(
         text = exported_text(segment, language, include_unapproved, report, name)
         translation = segment.translations.get(language)
         status = translation.status if translation is not None else Status.UNTRANSLATED
-        writer.writerow(
-            [safe_cell(name), segment.position + 1, safe_cell(segment.source), safe_cell(text or ""), str(status)]
-        )
+        source, target = plain_text(segment.source, segment.tags, " "), plain_text(text or "", segment.tags, " ")
+        writer.writerow([safe_cell(name), segment.position + 1, safe_cell(source), safe_cell(target), str(status)])
         report.entries += 1
     atomic_write_bytes(Path(path), handle.getvalue().encode("utf-8-sig"))
     return report
@@ -77,14 +98,17 @@ def export_project_tmx(
     report = ExportReport(Path(path))
     names = {d.id: d.name for d in project.documents()}
     units = []
+    tags: dict[str, TagMap] = {}
     for segment in project.segments(document_id):
         if not segment.translatable:
             continue
+        if segment.tags:
+            tags[segment.source] = segment.tags
         for language in languages:
             text = exported_text(segment, language, include_unapproved, report, names.get(segment.document_id, ""))
             if text is not None:
                 units.append(MemoryUnit(segment.source, text, language))
-    report.entries = write_tmx(Path(path), units)
+    report.entries = write_tmx(Path(path), units, tags=tags)
     return report
 
 

@@ -20,15 +20,17 @@ from __future__ import annotations
 
 import unicodedata
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from lxml import etree
 
 from workbench.core.errors import ImportProblem
 from workbench.core.exporting.export_target import atomic_write
+from workbench.core.exporting.xliff_inline import WB_NS, fill, inline_text
 from workbench.core.exporting.xml_characters import xml_text
 from workbench.core.language.language_rules import language_code
+from workbench.core.tags.inline_tags import TagInfo
 from workbench.core.untrusted_xml import parse_untrusted, refuse_unknown_entities
 
 NS = "urn:oasis:names:tc:xliff:document:1.2"
@@ -57,6 +59,8 @@ class XliffUnit:
     approved: bool | None = False
     note: str = ""
     restype: str = ""
+    #: the segment's tag map, for writing its markers as <g>/<x> (reading leaves codes for the merge)
+    tags: dict[int, TagInfo] = field(default_factory=dict)
 
 
 @dataclass(frozen=True, slots=True)
@@ -75,7 +79,7 @@ def write_xliff(
     source_language: str = "vi",
 ) -> int:  # fmt: skip
     """(document name, units) per <file>; returns the number of units written."""
-    root = etree.Element(f"{{{NS}}}xliff", {"version": "1.2"}, nsmap={None: NS})  # type: ignore[dict-item]
+    root = etree.Element(f"{{{NS}}}xliff", {"version": "1.2"}, nsmap={None: NS, "wb": WB_NS})  # type: ignore[dict-item]
     count = 0
     for original, units in files:
         file_el = etree.SubElement(root, f"{{{NS}}}file", {
@@ -90,10 +94,10 @@ def write_xliff(
             if unit.approved:
                 attributes["approved"] = "yes"
             tu = etree.SubElement(body, f"{{{NS}}}trans-unit", attributes)
-            etree.SubElement(tu, f"{{{NS}}}source", {XML_LANG: source_language}).text = xml_text(unit.source)
+            fill(etree.SubElement(tu, f"{{{NS}}}source", {XML_LANG: source_language}), unit.source, unit.tags, NS)
             if unit.target or unit.state:
                 target = etree.SubElement(tu, f"{{{NS}}}target", {XML_LANG: target_language})
-                target.text = xml_text(unit.target)
+                fill(target, unit.target, unit.tags, NS)
                 if unit.state:
                     target.set("state", unit.state)
             if unit.note:
@@ -122,12 +126,13 @@ def _preserves_space(element: etree._Element) -> bool:
     return False
 
 
-def _text(element: etree._Element | None) -> str:
-    """The text of a <source>/<target>/<note>: <g> and <mrk> content kept, inline codes left out, NFC,
-    layout whitespace folded unless xml:space="preserve"."""
+def _text(element: etree._Element | None, inline: bool = False) -> str:
+    """The text of a <source>/<target>/<note>: <g> and <mrk> content kept, inline codes left out (`inline`:
+    written as xliff_inline codes, for the merge to make markers of), NFC, layout whitespace folded unless
+    xml:space="preserve"."""
     if element is None:
         return ""
-    text = unicodedata.normalize("NFC", _raw_text(element))
+    text = unicodedata.normalize("NFC", inline_text(element) if inline else _raw_text(element))
     return text if _preserves_space(element) else " ".join(text.split())
 
 
@@ -160,7 +165,7 @@ def read_xliff(path: Path, target_language: str) -> list[XliffFile]:
             target_el = tu.find(q("target"))
             approved = tu.get("approved")
             units.append(XliffUnit(
-                unit_id, tu.get("resname", ""), _text(tu.find(q("source"))), _text(target_el),
+                unit_id, tu.get("resname", ""), _text(tu.find(q("source")), True), _text(target_el, True),
                 (target_el.get("state", "") if target_el is not None else ""),
                 None if approved is None else approved == "yes",
                 "\n".join(_text(n) for n in tu.findall(q("note"))), tu.get("restype", ""),

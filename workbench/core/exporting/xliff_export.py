@@ -51,7 +51,7 @@ def export_xliff(
             units.append(
                 XliffUnit(
                     str(segment.id), f"{document.name}:{segment.position + 1}", segment.source, text or "",
-                    STATES.get(status, ""), status in NOT_FUZZY, comments.get(segment.id, ""),
+                    STATES.get(status, ""), status in NOT_FUZZY, comments.get(segment.id, ""), tags=dict(segment.tags),
                 )
             )  # fmt: skip
         files.append((document.name, units))

@@ -13,7 +13,7 @@ Writing is atomic and keeps every distinct translation of a source (one <tu> per
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -25,6 +25,7 @@ from workbench.core.exporting.export_target import atomic_write_bytes
 from workbench.core.exporting.xml_characters import xml_text
 from workbench.core.language.language_rules import LANGUAGES, language_code
 from workbench.core.memory.translation_memory import MemoryUnit
+from workbench.core.tags.inline_tags import TagInfo, TagMap, markers
 from workbench.core.untrusted_xml import parse_untrusted
 
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
@@ -107,11 +108,51 @@ def _text(element: etree._Element, in_code: bool = False) -> str:
                 parts.append(_text(child))
             elif name in CODES:
                 parts.append(_text(child, in_code=True))
+                if name == "ph" and _is_break(child):  # a line break keeps the words on either side apart
+                    parts.append(" ")
             else:
                 raise _UndefinedMarkup(f"<{name}>")
         if not in_code:
             parts.append(child.tail or "")
     return "".join(parts)
+
+
+def _is_break(code: etree._Element) -> bool:
+    native = "".join(str(t) for t in code.itertext()).strip().lower()
+    return native.startswith("<br") or native in ("\n", "\\n")
+
+
+#: the native markup a pair's <bpt>/<ept> carries, by the letter of its tag
+NATIVE = {"b": "b", "i": "i", "u": "u", "sup": "sup", "sub": "sub", "s": "s", "a": "a"}
+
+
+def _native(info: TagInfo) -> tuple[str, str]:
+    """(opening, closing) markup as HTML would write it: what a peer shows inside the code."""
+    if not info.paired:
+        return ("<br/>" if info.kind == "break" else "\t" if info.kind == "tab" else info.opening()), ""
+    name = NATIVE.get(info.letter, "span")
+    href = f' href="{info.href}"' if info.href else ""
+    return f"<{name}{href}>", f"</{name}>"
+
+
+def _fill_seg(seg: etree._Element, text: str, tags: TagMap) -> None:
+    """A <seg> with the text's markers as <bpt i x>…<ept i> for pairs and <ph x> for standalones."""
+    found = markers(text, tags)
+    seg.text = xml_text(text[: found[0].start] if found else text)
+    for index, marker in enumerate(found):
+        info = tags[marker.number]
+        opening, closing = _native(info)
+        if marker.role == "open":
+            code = etree.SubElement(seg, "bpt", i=str(marker.number), x=str(marker.number))
+            code.text = xml_text(opening)
+        elif marker.role == "close":
+            code = etree.SubElement(seg, "ept", i=str(marker.number))
+            code.text = xml_text(closing)
+        else:
+            code = etree.SubElement(seg, "ph", x=str(marker.number))
+            code.text = xml_text(opening)
+        end = found[index + 1].start if index + 1 < len(found) else len(text)
+        code.tail = xml_text(text[marker.end : end])
 
 
 def workbench_targets(source_language: str = "vi") -> tuple[str, ...]:
@@ -188,10 +229,13 @@ def read_tmx(
     return load_tmx(path, source_language, target_languages).units
 
 
-def write_tmx(path: Path, units: Iterable[MemoryUnit], source_language: str = "vi") -> int:
+def write_tmx(
+    path: Path, units: Iterable[MemoryUnit], source_language: str = "vi", tags: Mapping[str, TagMap] | None = None
+) -> int:
     """A <tu> per source with a <tuv> per language (vi, en, km in one unit); a second translation of the
     same source into a language goes into a second <tu>, so none is lost. Written atomically, never over
-    a database or onto a folder (export_target). Returns the number of <tu>."""
+    a database or onto a folder (export_target). Returns the number of <tu>. `tags`: a source's tag map
+    (a project's segments), whose markers are written as TMX inline codes in every language."""
     grouped: dict[str, dict[str, list[str]]] = {}
     for unit in units:
         alternatives = grouped.setdefault(unit.source, {}).setdefault(unit.target_language, [])
@@ -212,6 +256,6 @@ def write_tmx(path: Path, units: Iterable[MemoryUnit], source_language: str = "v
             chosen = [(language, texts[number]) for language, texts in targets.items() if number < len(texts)]
             for language, text in [(source_language, original), *chosen]:
                 tuv = etree.SubElement(tu, "tuv", {XML_LANG: language})
-                etree.SubElement(tuv, "seg").text = xml_text(text)
+                _fill_seg(etree.SubElement(tuv, "seg"), text, (tags or {}).get(original, {}))
     atomic_write_bytes(Path(path), etree.tostring(root, encoding="UTF-8", xml_declaration=True, pretty_print=True))
     return written

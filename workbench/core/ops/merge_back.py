@@ -23,7 +23,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Callable, Collection, Iterator, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from enum import StrEnum
 from pathlib import Path
@@ -34,6 +34,7 @@ from workbench.core.errors import ImportProblem, WorkbenchError
 from workbench.core.exporting.export_report import ExportReport
 from workbench.core.exporting.po_export import HANDOFF_HEADER, po_entries
 from workbench.core.exporting.xliff import DONE_STATES, HEADER_RESTYPE, TOOL_ID, XliffUnit, read_xliff
+from workbench.core.exporting.xliff_inline import strip_codes, to_markers
 from workbench.core.importing.file_import import read_checked
 from workbench.core.importing.po_import import parse_po, plural_texts, po_language
 from workbench.core.language.language_rules import language_code
@@ -43,6 +44,7 @@ from workbench.core.ops.memory_learning import learned
 from workbench.core.records import Origin, SegmentRecord, Status, TranslationState
 from workbench.core.store.project_store import Project
 from workbench.core.store.translations import write_translation
+from workbench.core.tags.inline_tags import plain_text
 from workbench.core.timestamps import now
 from workbench.core.user_file import check_regular_file
 
@@ -135,6 +137,8 @@ class _Unit:
     #: the id is ours; an id another tool gave (po2xliff numbers its units) names a segment only when no
     #: segment has the unit's source, to list it as mismatched
     own_id: bool = True
+    #: an XLIFF unit: its inline elements are xliff_inline codes, made the segment's markers once matched
+    coded: bool = False
 
 
 @dataclass(slots=True)
@@ -180,7 +184,7 @@ def _match(read: _Read, language: str, source_language: str) -> list[MergeRow]:
     pending: dict[tuple[str, str], list[tuple[int, SegmentRecord | None]]] = {}
     for index, unit in enumerate(read.units):
         segment = read.by_context.get(unit.context) or (read.by_context.get(unit.loose) if unit.loose else None)
-        if segment is not None and unit.own_id and _key(unit.source) == _key(segment.source):
+        if segment is not None and unit.own_id and _key(unit.source) == _segment_key(segment, unit.coded):
             rows[index] = _row(unit, segment, Match.ID, language, read.handed_off)
             claimed.setdefault(unit.scope, set()).add(segment.id)
         else:
@@ -189,8 +193,9 @@ def _match(read: _Read, language: str, source_language: str) -> list[MergeRow]:
     for (scope, key), members in pending.items():
         if scope not in by_source:
             by_source[scope] = {}
+            coded = read.units[members[0][0]].coded
             for segment in read.candidates(scope):
-                by_source[scope].setdefault(_key(segment.source), []).append(segment)
+                by_source[scope].setdefault(_segment_key(segment, coded), []).append(segment)
         free = [s for s in by_source[scope].get(key, []) if s.id not in claimed.get(scope, set())]
         rule = Match.SOURCE if len(free) == 1 and len(members) == 1 else Match.ORDER
         for number, (index, by_id) in enumerate(members):
@@ -202,7 +207,9 @@ def _match(read: _Read, language: str, source_language: str) -> list[MergeRow]:
                 row.outcome, row.why = Outcome.MISMATCH, f"the project's source is {by_id.source!r}"
                 rows[index] = row
             else:
-                rows[index] = MergeRow(unit.context, unit.source, unit.text, unit.status, Outcome.UNKNOWN)
+                rows[index] = MergeRow(
+                    unit.context, strip_codes(unit.source), strip_codes(unit.text), unit.status, Outcome.UNKNOWN
+                )
     done = [row for row in rows if row is not None]
     # the scopes with a unit that matched its segment, in one pass (not one pass per declared language)
     sound = {unit.scope for unit, row in zip(read.units, done, strict=True)
@@ -217,7 +224,15 @@ def _match(read: _Read, language: str, source_language: str) -> list[MergeRow]:
 
 
 def _key(source: str) -> str:
-    return normalize_for_matching(source)
+    """A unit's source for matching: the words, without inline codes (an XLIFF's <g>/<x>, a PO's markers
+    stay: a PO msgid is the segment's source as written)."""
+    return normalize_for_matching(strip_codes(source))
+
+
+def _segment_key(segment: SegmentRecord, coded: bool) -> str:
+    """A segment's source for matching an XLIFF unit's (`coded`: tags dropped, as codes are) or a PO
+    entry's (markers kept, as the msgid has them)."""
+    return normalize_for_matching(plain_text(segment.source, segment.tags) if coded else segment.source)
 
 
 def _same_text(a: str, b: str) -> bool:
@@ -231,6 +246,7 @@ def _row(unit: _Unit, segment: SegmentRecord, match: Match, language: str, hande
     the segment's is never a conflict: it is the same, or the confirmation of a draft (or of text sent back
     before the hand-off) when the file says a person finished it."""
     current = segment.translations.get(language)
+    unit = replace(unit, source=to_markers(unit.source, segment.tags), text=to_markers(unit.text, segment.tags))
     row = MergeRow(
         unit.context, unit.source, unit.text, unit.status, Outcome.UPDATE, segment.id,
         current.text if current else "", current.status if current else Status.UNTRANSLATED, matched_by=match,
@@ -362,7 +378,8 @@ def _xliff_units(project: Project, path: Path, language: str) -> _Read:
         for unit in file.units:
             if unit.restype != HEADER_RESTYPE:
                 status = _xliff_status(unit)
-                units.append(_Unit(unit.id, unit.source, unit.target, status, scope=scope, own_id=file.tool == TOOL_ID))
+                units.append(_Unit(unit.id, unit.source, unit.target, status, scope=scope, own_id=file.tool == TOOL_ID,
+                                   coded=True))  # fmt: skip
     ids = [i for i in (segment_id(u.context) for u in units) if i is not None]
     by_context = {str(s.id): s for s in project.segments_by_ids(ids) if s.translatable} if ids else {}
     notes: list[str] = []

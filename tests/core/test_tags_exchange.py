@@ -1,0 +1,146 @@
+"""Inline tags travel in the exchange formats: XLIFF <g>/<x> a peer shows as placeables and the merge
+reads back as our markers (even moved around the words), TMX <bpt>/<ept> whose words a memory keeps,
+PO with the markers as text and a header saying so; plain text and CSV have no markers at all."""
+
+from __future__ import annotations
+
+import csv
+from pathlib import Path
+
+import polib
+from lxml import etree
+from translate.storage import xliff as tt_xliff
+
+from workbench.core.exporting.export_formats import export, handoff
+from workbench.core.exporting.xliff import NS
+from workbench.core.importing.file_import import segment_blocks
+from workbench.core.language.language_rules import clean_text
+from workbench.core.language.segmenter import segmenter_for
+from workbench.core.memory.tmx import read_tmx
+from workbench.core.ops.merge_back import apply_merge, plan_merge
+from workbench.core.records import BlockKind, Origin, PreparedDocument, SourceBlock, Status
+from workbench.core.store.project_store import Project
+from workbench.core.tags.inline_tags import tag_problems, tags_to_json
+from workbench.core.tags.tagged_paragraphs import TaggedParagraph
+
+X = f"{{{NS}}}"
+TARGET = "See <b1>Decision 12</b1> of the province<br2/>on the <a3>website</a3>."
+
+
+def _project(tmp_path: Path) -> Project:
+    paragraph = TaggedParagraph()
+    paragraph.add_text("Xem ")
+    paragraph.add_text("Quyết định 12", {"bold": True})
+    paragraph.add_text(" của tỉnh")
+    paragraph.add_standalone("break")
+    paragraph.add_text("trên ")
+    paragraph.add_text("trang web", href="https://angiang.gov.vn")
+    paragraph.add_text(".")
+    finished = paragraph.finish(clean_text)
+    blocks = [SourceBlock(BlockKind.PARAGRAPH, finished.text, meta={"tags": tags_to_json(finished.tags)})]
+    document = PreparedDocument(
+        "bai.txt", "txt", "utf-8", str(tmp_path / "bai.txt"), blocks, segment_blocks(blocks, segmenter_for("vi"))
+    )
+    project = Project.create(tmp_path / "p.wbp", "p", "vi", ["en"])
+    project.store_document(document)
+    (segment_id,) = project.segment_ids()
+    project.save_translation(segment_id, "en", TARGET, Status.APPROVED, Origin.HUMAN, "Hoa")
+    return project
+
+
+def test_the_source_has_the_tags_this_test_is_about(tmp_path: Path) -> None:
+    with _project(tmp_path) as project:
+        (segment,) = project.segments()
+    assert segment.source == "Xem <b1>Quyết định 12</b1> của tỉnh<br2/>trên <a3>trang web</a3>."
+    assert tag_problems(segment.source, TARGET, segment.tags) == []
+
+
+def test_xliff_carries_pairs_as_g_and_breaks_as_x_that_a_peer_reads_as_placeables(tmp_path: Path) -> None:
+    with _project(tmp_path) as project:
+        export(project, "xliff", ["en"], tmp_path / "out.xlf")
+    unit = etree.parse(str(tmp_path / "out.xlf")).getroot().find(f".//{X}trans-unit")
+    target = unit.find(f"{X}target")
+    bold, brk, link = target.find(f"{X}g"), target.find(f"{X}x"), target.findall(f"{X}g")[1]
+    assert (bold.get("id"), bold.get("ctype"), bold.text) == ("1", "bold", "Decision 12")
+    assert (brk.get("id"), brk.get("ctype")) == ("2", "lb")
+    assert (link.get("ctype"), link.text) == ("link", "website")
+    assert "https://angiang.gov.vn" in link.attrib.values()
+    assert unit.find(f"{X}source/{X}g").text == "Quyết định 12"
+    peer = tt_xliff.xlifffile.parsefile(str(tmp_path / "out.xlf"))
+    (peer_unit,) = [u for u in peer.units if not u.isheader()]
+    kinds = [type(p).__name__ for p in peer_unit.rich_target[0].sub if not isinstance(p, str)]
+    assert kinds.count("G") == 2 and kinds.count("X") == 1
+    assert "Decision 12" in peer_unit.target and "website" in peer_unit.target
+
+
+def test_a_returned_xliff_with_the_words_moved_merges_back_with_our_markers(tmp_path: Path) -> None:
+    with _project(tmp_path) as project:
+        handoff(project, "xliff", "en", tmp_path / "handoff.xlf")
+        tree = etree.parse(str(tmp_path / "handoff.xlf"))
+        target = tree.getroot().find(f".//{X}target")
+        bold, brk, link = target.find(f"{X}g"), target.find(f"{X}x"), target.findall(f"{X}g")[1]
+        for child in list(target):
+            target.remove(child)
+        # the translator rewrote the sentence: the link first, then the bold words, the break kept
+        target.text = "On the "
+        link.text, link.tail = "site", " read "
+        bold.text, bold.tail = "Decision 12", " of the province"
+        brk.tail = "today."
+        target.extend([link, bold, brk])
+        target.set("state", "translated")
+        tree.write(str(tmp_path / "back.xlf"), encoding="UTF-8", xml_declaration=True)
+        (segment,) = project.segments()
+        project.save_translation(segment.id, "en", TARGET, Status.DRAFT, Origin.HUMAN, "Hoa")
+        plan = plan_merge(project, tmp_path / "back.xlf", "en")
+        apply_merge(project, plan, "Dara")
+        (segment,) = project.segments()
+    text = segment.translations["en"].text
+    assert text == "On the <a3>site</a3> read <b1>Decision 12</b1> of the province<br2/>today."
+    problems = tag_problems(segment.source, text, segment.tags)
+    assert problems == ["tags in a different order: <a3> </a3> <b1> </b1> <br2/>"]
+
+
+def test_tmx_writes_pairs_as_bpt_ept_and_a_memory_reading_it_keeps_every_word(tmp_path: Path) -> None:
+    with _project(tmp_path) as project:
+        export(project, "tmx", ["en"], tmp_path / "out.tmx")
+    seg = etree.parse(str(tmp_path / "out.tmx")).getroot().findall(".//seg")[1]
+    bpt, ept = seg.find("bpt"), seg.find("ept")
+    assert (bpt.get("i"), bpt.get("x"), bpt.text) == ("1", "1", "<b>") and (ept.get("i"), ept.text) == ("1", "</b>")
+    assert seg.find("ph").get("x") == "2"
+    (unit,) = read_tmx(tmp_path / "out.tmx", "vi", ["en"])
+    assert unit.source == "Xem Quyết định 12 của tỉnh trên trang web."
+    assert unit.target == "See Decision 12 of the province on the website."
+
+
+def test_po_writes_the_markers_as_text_and_says_so_and_they_merge_back_as_tags(tmp_path: Path) -> None:
+    with _project(tmp_path) as project:
+        handoff(project, "po", "en", tmp_path / "out.po")
+        written = (tmp_path / "out.po").read_text(encoding="utf-8")
+        assert written.startswith("# Inline tags are written as <b1>…</b1> and <x2/>")
+        (entry,) = polib.pofile(str(tmp_path / "out.po"))
+        assert entry.msgstr == TARGET
+        entry.msgstr = "On the <a3>site</a3>: <b1>Decision 12</b1> of the province<br2/>."
+        po = polib.pofile(str(tmp_path / "out.po"))
+        po[0].msgstr = entry.msgstr
+        po.save(str(tmp_path / "back.po"))
+        (segment,) = project.segments()
+        project.save_translation(segment.id, "en", TARGET, Status.DRAFT, Origin.HUMAN, "Hoa")
+        apply_merge(project, plan_merge(project, tmp_path / "back.po", "en"), "Dara")
+        (segment,) = project.segments()
+    text = segment.translations["en"].text
+    assert text == entry.msgstr
+    assert tag_problems(segment.source, text, segment.tags) == [
+        "tags in a different order: <a3> </a3> <b1> </b1> <br2/>"
+    ]
+
+
+def test_plain_text_and_csv_have_no_markers(tmp_path: Path) -> None:
+    with _project(tmp_path) as project:
+        export(project, "txt", ["en"], tmp_path / "out.txt", project.documents()[0].id)
+        export(project, "csv", ["en"], tmp_path / "out.csv")
+    assert (tmp_path / "out.txt").read_text(encoding="utf-8") == ("See Decision 12 of the province\non the website.\n")
+    rows = list(csv.reader((tmp_path / "out.csv").read_text(encoding="utf-8-sig").splitlines()))
+    assert rows[1][2:4] == [
+        "Xem Quyết định 12 của tỉnh trên trang web.",
+        "See Decision 12 of the province on the website.",
+    ]
