@@ -3406,4 +3406,17 @@ Công việc đã xác nhận của bạn được lưu trong tệp dự án. Vu
         <translation>cần sửa</translation>
     </message>
 </context>
+<context>
+    <name>TagActions</name>
+    <message>
+        <location filename="../../workbench/ui/tag_editing.py" line="136"/>
+        <source>Insert the next missing &amp;tag</source>
+        <translation>Chèn &amp;thẻ còn thiếu tiếp theo</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/tag_editing.py" line="149"/>
+        <source>No tag of the source is missing here</source>
+        <translation>Bản dịch này không thiếu thẻ nào của bản gốc</translation>
+    </message>
+</context>
 </TS>
