@@ -172,3 +172,18 @@ def test_a_glossary_term_in_a_tagged_source_is_still_shaded() -> None:
     start = SOURCE.index("đẹp")
     shown = chip_html(SOURCE, TAGS, [(start, start + len("đẹp"), "beautiful")])
     assert shown is not None and 'title="beautiful">đẹp</span>' in shown
+
+
+def test_the_editor_pane_keeps_tags_whole_and_inserts_them_too(qtbot, tagged_window) -> None:  # type: ignore[no-untyped-def]
+    window = tagged_window
+    window.pane_action.trigger()
+    window.grid.setCurrentIndex(window.model.index(0, EN))
+    qtbot.waitUntil(lambda: window.pane.editor.segment_id == window.model.segment_id(0))
+    editor = window.pane.editor
+    editor.setFocus()
+    qtbot.keyClicks(editor, "Mount ")
+    qtbot.keyClick(editor, Qt.Key.Key_G, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+    assert editor.toPlainText() == "Mount <b1>"
+    qtbot.keyClick(editor, Qt.Key.Key_Backspace)
+    assert editor.toPlainText() == "Mount "
+    window.pane_action.trigger()  # the pane hidden again: the next test's window starts without it
