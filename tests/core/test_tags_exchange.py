@@ -144,3 +144,40 @@ def test_plain_text_and_csv_have_no_markers(tmp_path: Path) -> None:
         "Xem Quyết định 12 của tỉnh trên trang web.",
         "See Decision 12 of the province on the website.",
     ]
+
+
+def test_a_peers_renumbered_bpt_ept_and_ph_are_our_tags_by_their_order(tmp_path: Path) -> None:
+    with _project(tmp_path) as project:
+        handoff(project, "xliff", "en", tmp_path / "handoff.xlf")
+        tree = etree.parse(str(tmp_path / "handoff.xlf"))
+        target = tree.getroot().find(f".//{X}target")
+        for child in list(target):
+            target.remove(child)
+        target.text = "Read "
+        codes = [("bpt", "7", "<b>", "Decision 12"), ("ept", "7", "</b>", " here"),
+                 ("ph", "8", "<br/>", "on the "), ("bpt", "9", "<a>", "site"),
+                 ("ept", "9", "</a>", ".")]  # fmt: skip
+        for name, ident, native, tail in codes:
+            code = etree.SubElement(target, f"{X}{name}", id=ident)
+            code.text, code.tail = native, tail
+        tree.write(str(tmp_path / "back.xlf"), encoding="UTF-8", xml_declaration=True)
+        (segment,) = project.segments()
+        project.save_translation(segment.id, "en", TARGET, Status.DRAFT, Origin.HUMAN, "Hoa")
+        apply_merge(project, plan_merge(project, tmp_path / "back.xlf", "en"), "Dara")
+        (segment,) = project.segments()
+    text = segment.translations["en"].text
+    assert text == "Read <b1>Decision 12</b1> here<br2/>on the <a3>site</a3>."
+    assert tag_problems(segment.source, text, segment.tags) == []
+
+
+def test_a_tmx_from_a_peer_keeps_the_words_inside_hi_and_around_its_codes(tmp_path: Path) -> None:
+    (tmp_path / "peer.tmx").write_text(
+        '<?xml version="1.0" encoding="UTF-8"?><tmx version="1.4"><header srclang="vi" datatype="plaintext" '
+        'segtype="sentence" adminlang="en" creationtool="x" creationtoolversion="1" o-tmf="x"/><body><tu>'
+        '<tuv xml:lang="vi"><seg>Xem <hi type="bold">Quyết định</hi><ph x="1">&lt;br/&gt;</ph>ngay.</seg></tuv>'
+        '<tuv xml:lang="en"><seg>See <bpt i="1">&lt;b&gt;</bpt>the Decision<ept i="1">&lt;/b&gt;</ept>'
+        '<ph x="2">&lt;br/&gt;</ph>now.</seg></tuv></tu></body></tmx>',
+        encoding="utf-8",
+    )
+    (unit,) = read_tmx(tmp_path / "peer.tmx", "vi", ["en"])
+    assert (unit.source, unit.target) == ("Xem Quyết định ngay.", "See the Decision now.")
