@@ -12,11 +12,13 @@ from lxml import etree
 from translate.storage import xliff as tt_xliff
 
 from workbench.core.exporting.export_formats import export, handoff
+from workbench.core.exporting.text_exports import export_memory
 from workbench.core.exporting.xliff import NS
 from workbench.core.importing.file_import import segment_blocks
 from workbench.core.language.language_rules import clean_text
 from workbench.core.language.segmenter import segmenter_for
 from workbench.core.memory.tmx import read_tmx
+from workbench.core.memory.translation_memory import units
 from workbench.core.ops.merge_back import apply_merge, plan_merge
 from workbench.core.records import BlockKind, Origin, PreparedDocument, SourceBlock, Status
 from workbench.core.store.project_store import Project
@@ -181,3 +183,13 @@ def test_a_tmx_from_a_peer_keeps_the_words_inside_hi_and_around_its_codes(tmp_pa
     )
     (unit,) = read_tmx(tmp_path / "peer.tmx", "vi", ["en"])
     assert (unit.source, unit.target) == ("Xem Quyết định ngay.", "See the Decision now.")
+
+
+def test_the_projects_memory_as_tmx_has_its_units_markers_as_codes(tmp_path: Path) -> None:
+    with _project(tmp_path) as project:
+        assert [u.target for u in units(project.connection)] == [TARGET]  # the memory keeps the markers
+        export_memory(tmp_path / "m.tmx", project)
+    written = (tmp_path / "m.tmx").read_text(encoding="utf-8")
+    assert "b1&gt;" not in written and '<bpt i="1" x="1">' in written and '<ph x="2">' in written
+    (unit,) = read_tmx(tmp_path / "m.tmx", "vi", ["en"])
+    assert unit.target == "See Decision 12 of the province on the website."

@@ -121,7 +121,8 @@ def export_memory(
         check_target(project, path, [])
         languages = list(project.info.target_languages)
         chosen = (u for u in units(project.connection) if u.target_language in languages)
-        return write_tmx(Path(path), chosen), languages
+        tags = {s.source: s.tags for s in project.segments() if s.tags}  # a stored unit may hold markers
+        return write_tmx(Path(path), chosen, tags=tags), languages
     if shared is None:
         raise ValueError("export_memory needs a project or the shared memory")
     refuse_protected(path)

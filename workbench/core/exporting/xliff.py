@@ -10,7 +10,8 @@ without approval (fuzzy there, "needs review" in OmegaT and Trados).
 
 Reading refuses, naming the file: what is not well-formed XML or not XLIFF 1.x, entity declarations
 (entity bombs), files over the size limit, a target language other than the one asked for, and duplicate
-unit ids. Nothing is returned unless the whole file is sound. Text is NFC; where xml:space is not
+unit ids. Nothing is returned unless the whole file is sound. A segment's tags go out as <g>/<x>
+(xliff_inline); a source's and target's inline elements are read as codes the merge makes markers of. Text is NFC; where xml:space is not
 "preserve" (on the element or an ancestor), runs of layout whitespace a pretty-printer added are folded to
 one space, as XML leaves it to the reader. The declared source language is returned, not judged:
 po2xliff writes "en-US" when it has no template, so the merge decides by the sources themselves.

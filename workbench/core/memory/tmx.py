@@ -7,7 +7,9 @@ says (po2tmx writes srclang="en" in the header above units that say srclang="vi-
 decided, left out (other languages, units without Vietnamese, markup TMX does not define) is
 reported. A <seg> keeps its spaces ("Picture: "), the text of <hi> and <sub>, and the text around
 the inline codes (<bpt>, <ept>, <it>, <ph>, <ut>), whose own content is the original file's markup.
-Writing is atomic and keeps every distinct translation of a source (one <tu> per alternative).
+A <ph> that is a line break reads as a space, so the words on its sides stay apart. Writing is atomic
+and keeps every distinct translation of a source (one <tu> per alternative); a project's tag markers go
+out as <bpt i x>/<ept i> around the words and <ph x> for a standalone, their content the HTML markup.
 """
 
 from __future__ import annotations
