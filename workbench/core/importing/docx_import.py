@@ -17,9 +17,12 @@ import regex
 from lxml import etree
 
 from workbench.core.errors import ImportProblem
+from workbench.core.importing.docx_runs import hyperlink_targets, tagged_paragraph
 from workbench.core.language.language_rules import clean_text
 from workbench.core.language.legacy_encodings import decode_tcvn3, decode_vni, legacy_text_to_bytes
 from workbench.core.records import BlockKind, SourceBlock
+from workbench.core.tags.inline_tags import tags_to_json
+from workbench.core.tags.tagged_paragraphs import FinishedParagraph
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 _OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
@@ -210,33 +213,28 @@ def _read_styles(root: etree._Element | None, source: str) -> _Styles:
 
 
 class _DocumentReader:
-    def __init__(self, styles: _Styles, source: str) -> None:
+    def __init__(self, styles: _Styles, source: str, links: dict[str, str] | None = None) -> None:
         self.styles = styles
+        self.links = links or {}
         self.source = source
         self.blocks: list[SourceBlock] = []
         self.tables = 0
 
-    def paragraph_text(self, p: etree._Element, style_id: str) -> str:
+    def paragraph_text(self, p: etree._Element, style_id: str) -> FinishedParagraph:
         paragraph_font = self.styles.fonts.get(style_id, "") or self.styles.default_font
-        parts: list[str] = []
-        for run in p.iter(f"{W}r"):
-            if _between(run, p) & _NOT_PARAGRAPH_TEXT:
-                continue
-            rpr = run.find(f"{W}rPr")
+
+        def font_of(rpr: etree._Element | None) -> str:
             font = _fonts_of(rpr)
             if not font and rpr is not None:
                 rstyle = rpr.find(f"{W}rStyle")
                 if rstyle is not None:
                     font = self.styles.fonts.get(rstyle.get(f"{W}val", ""), "")
-            font = font or paragraph_font
-            run_text: list[str] = []
-            for child in run:
-                if child.tag == f"{W}t":
-                    run_text.append(child.text or "")
-                elif child.tag == f"{W}tab" or child.tag in (f"{W}br", f"{W}cr"):
-                    run_text.append(" ")
-            parts.append(convert_legacy_run("".join(run_text), font))
-        return clean_text("".join(parts))
+            return font or paragraph_font
+
+        def skip(element: etree._Element) -> bool:
+            return bool(_between(element, p) & _NOT_PARAGRAPH_TEXT)
+
+        return tagged_paragraph(p, skip, font_of, convert_legacy_run, self.links, clean_text)
 
     def read_paragraph(self, p: etree._Element, cell: dict[str, int] | None) -> None:
         self.read_paragraph_text(p, cell)
@@ -250,10 +248,17 @@ class _DocumentReader:
     def read_paragraph_text(self, p: etree._Element, cell: dict[str, int] | None) -> None:
         style_el = p.find(f"{W}pPr/{W}pStyle")
         style_id = style_el.get(f"{W}val", "") if style_el is not None else self.styles.default_paragraph_style
-        text = self.paragraph_text(p, style_id)
+        finished = self.paragraph_text(p, style_id)
+        text = finished.text
         if not text:
             return
         meta: dict[str, object] = {"style": style_id}
+        if finished.tags:
+            meta["tags"] = tags_to_json(finished.tags)
+        if finished.paragraph_formats:
+            meta["formats"] = finished.paragraph_formats
+        if finished.paragraph_href:
+            meta["href"] = finished.paragraph_href
         if cell is not None:
             meta.update(cell)
             self.blocks.append(SourceBlock(BlockKind.TABLE_CELL, text, meta=meta, split_sentences=False))
@@ -299,11 +304,12 @@ def docx_blocks(data: bytes, source: str) -> list[SourceBlock]:
     with _open_archive(data, source) as archive:
         document = _read_part(archive, "word/document.xml", source)
         styles = _read_styles(_read_part(archive, "word/styles.xml", source), source)
+        links = hyperlink_targets(_read_part(archive, "word/_rels/document.xml.rels", source))
     if document is None:
         raise ImportProblem(source, "is not a Word document: it has no word/document.xml inside")
     body = document.find(f"{W}body")
     if body is None:
         raise ImportProblem(source, "is damaged: word/document.xml has no body")
-    reader = _DocumentReader(styles, source)
+    reader = _DocumentReader(styles, source, links)
     reader.read_container(body)
     return reader.blocks
