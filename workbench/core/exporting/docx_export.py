@@ -19,8 +19,10 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.oxml.xmlchemy import BaseOxmlElement
 from docx.text.paragraph import Paragraph
+from docx.text.run import Run
 
 from workbench.core.exporting.document_rebuild import Piece, RebuiltBlock, rebuild, tables
+from workbench.core.exporting.docx_tagged_runs import tagged_runs
 from workbench.core.exporting.export_report import ExportReport
 from workbench.core.exporting.export_target import atomic_write, check_target
 from workbench.core.exporting.xml_characters import xml_text
@@ -58,9 +60,15 @@ def export_docx(
             target = table.cell(row, cell)
             for number, block in enumerate(blocks):
                 paragraph = target.paragraphs[0] if number == 0 else target.add_paragraph()
-                _add_pieces(paragraph, block.pieces, language, khmer_font)
+                _add_pieces(paragraph, block.pieces, language, khmer_font, _formats(block))
     atomic_write(Path(path), lambda temporary: document.save(str(temporary)))
     return report
+
+
+def _formats(block: RebuiltBlock) -> dict[str, bool] | None:
+    """The paragraph-wide formats the import recorded (a bold heading), else None (the plain path)."""
+    formats = block.meta.get("formats")
+    return {str(k): bool(v) for k, v in formats.items()} if isinstance(formats, dict) and formats else None
 
 
 def _add_block(
@@ -81,11 +89,17 @@ def _add_block(
     paragraph = Paragraph(element, document._body)  # type: ignore[arg-type]
     if style is not None:
         paragraph.style = document.styles[style]
-    _add_pieces(paragraph, block.pieces, language, khmer_font)
+    _add_pieces(paragraph, block.pieces, language, khmer_font, _formats(block))
 
 
-def _add_pieces(paragraph: Paragraph, pieces: list[Piece], language: str, khmer_font: str) -> None:
+def _add_pieces(
+    paragraph: Paragraph, pieces: list[Piece], language: str, khmer_font: str, formats: dict[str, bool] | None = None
+) -> None:
     for piece in pieces:
+        if piece.tags or formats:  # markers and paragraph formats rebuilt as formatted runs
+            for run in tagged_runs(paragraph, piece.text, piece.tags, formats):
+                _dress(run, piece, language, khmer_font)
+            continue
         words = xml_text(piece.text)
         if "\t" in words or "\n" in words or "\r" in words:
             run = paragraph.add_run(words)  # python-docx turns these into <w:tab/> and <w:br/>
@@ -95,17 +109,22 @@ def _add_pieces(paragraph: Paragraph, pieces: list[Piece], language: str, khmer_
             text.text = words
             text.set("{http://www.w3.org/XML/1998/namespace}space", "preserve")
             run._element.append(text)
-        properties = run._element.get_or_add_rPr()
-        tag = "vi-VN" if piece.fallback == "source" or piece.as_written else _LANGUAGE_TAGS.get(language, language)
-        lang = properties.find(qn("w:lang"))
-        if lang is None:
-            lang = properties.makeelement(qn("w:lang"), {})
-            properties.append(lang)
-        lang.set(qn("w:val"), tag)
-        if piece.fallback == "placeholder":
-            run.font.highlight_color = WD_COLOR_INDEX.YELLOW
-        if _KHMER.search(piece.text):
-            fonts = properties.get_or_add_rFonts()
-            for slot in ("w:ascii", "w:hAnsi", "w:cs", "w:eastAsia"):
-                fonts.set(qn(slot), khmer_font)
-            lang.set(qn("w:bidi"), "km-KH")
+        _dress(run, piece, language, khmer_font)
+
+
+def _dress(run: Run, piece: Piece, language: str, khmer_font: str) -> None:
+    """The run's language (vi-VN for a fallback), a placeholder's highlight and a Khmer font."""
+    properties = run._element.get_or_add_rPr()
+    tag = "vi-VN" if piece.fallback == "source" or piece.as_written else _LANGUAGE_TAGS.get(language, language)
+    lang = properties.find(qn("w:lang"))
+    if lang is None:
+        lang = properties.makeelement(qn("w:lang"), {})
+        properties.append(lang)
+    lang.set(qn("w:val"), tag)
+    if piece.fallback == "placeholder":
+        run.font.highlight_color = WD_COLOR_INDEX.YELLOW
+    if _KHMER.search(piece.text):
+        fonts = properties.get_or_add_rFonts()
+        for slot in ("w:ascii", "w:hAnsi", "w:cs", "w:eastAsia"):
+            fonts.set(qn(slot), khmer_font)
+        lang.set(qn("w:bidi"), "km-KH")
