@@ -113,6 +113,10 @@ BENCHMARKS: dict[str, Benchmark] = {
             "spelling", "spell checking one line as it is typed (1,000 Khmer characters, English)", "spelling_bench",
             "run_spelling_benchmark", lambda r: (),
         ),
+        Benchmark(
+            "tags", "import and export of 50,000 segments with two tag pairs each, against the same without tags",
+            "tags_bench", "run_tags_benchmark", lambda r: (r.segments_or(50_000),),
+        ),
     )
 }  # fmt: skip
 

@@ -112,19 +112,26 @@ def _add_pieces(
         _dress(run, piece, language, khmer_font)
 
 
+_RPR, _LANG, _VAL = qn("w:rPr"), qn("w:lang"), qn("w:val")
+
+
 def _dress(run: Run, piece: Piece, language: str, khmer_font: str) -> None:
     """The run's language (vi-VN for a fallback), a placeholder's highlight and a Khmer font."""
-    properties = run._element.get_or_add_rPr()
+    element = run._element
+    properties = element.find(_RPR)  # python-docx's get_or_add walks the schema's sequence each time
+    if properties is None:
+        properties = element.makeelement(_RPR, {})
+        element.insert(0, properties)
     tag = "vi-VN" if piece.fallback == "source" or piece.as_written else _LANGUAGE_TAGS.get(language, language)
-    lang = properties.find(qn("w:lang"))
+    lang = properties.find(_LANG)
     if lang is None:
-        lang = properties.makeelement(qn("w:lang"), {})
+        lang = properties.makeelement(_LANG, {})
         properties.append(lang)
-    lang.set(qn("w:val"), tag)
+    lang.set(_VAL, tag)
     if piece.fallback == "placeholder":
         run.font.highlight_color = WD_COLOR_INDEX.YELLOW
     if _KHMER.search(piece.text):
-        fonts = properties.get_or_add_rFonts()
+        fonts = run._element.get_or_add_rPr().get_or_add_rFonts()
         for slot in ("w:ascii", "w:hAnsi", "w:cs", "w:eastAsia"):
             fonts.set(qn(slot), khmer_font)
         lang.set(qn("w:bidi"), "km-KH")

@@ -14,6 +14,7 @@ from collections.abc import Mapping
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
+from docx.oxml.xmlchemy import BaseOxmlElement
 from docx.text.paragraph import Paragraph
 from docx.text.run import Run
 
@@ -59,14 +60,30 @@ def tagged_runs(
     return runs
 
 
+_R, _T, _RPR, _LINK = qn("w:r"), qn("w:t"), qn("w:rPr"), qn("w:hyperlink")
+_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
+_VAL = qn("w:val")
+#: run properties in the order the schema wants them (CT_RPr's sequence)
+_PROPERTY_ORDER = (
+    ("bold", qn("w:b"), ""),
+    ("italic", qn("w:i"), ""),
+    ("strike", qn("w:strike"), ""),
+    ("underline", qn("w:u"), "single"),
+    ("superscript", qn("w:vertAlign"), "superscript"),
+    ("subscript", qn("w:vertAlign"), "subscript"),
+)
+
+
 def _run(paragraph: Paragraph, words: str, wanted: set[str], href: str, links: dict[str, str]) -> Run:
-    element = OxmlElement("w:r")
-    text = OxmlElement("w:t")
+    p = paragraph._p
+    element = p.makeelement(_R, {})  # lxml's own makeelement: python-docx's element classes, no parsing
+    if wanted:
+        element.append(_properties(p, wanted))
+    text = p.makeelement(_T, {_SPACE: "preserve"})
     text.text = xml_text(words)
-    text.set("{http://www.w3.org/XML/1998/namespace}space", "preserve")
     element.append(text)
     if href:
-        link = OxmlElement("w:hyperlink")
+        link = p.makeelement(_LINK, {})
         if href.startswith("#"):
             link.set(qn("w:anchor"), href[1:])
         else:
@@ -74,22 +91,25 @@ def _run(paragraph: Paragraph, words: str, wanted: set[str], href: str, links: d
                 links[href] = paragraph.part.relate_to(href, RT.HYPERLINK, is_external=True)
             link.set(qn("r:id"), links[href])
         link.append(element)
-        paragraph._p.append(link)
+        p.append(link)
     else:
-        paragraph._p.append(element)
-    run = Run(element, paragraph)  # type: ignore[arg-type]
-    _format(run, wanted)
-    return run
+        p.append(element)
+    return Run(element, paragraph)  # type: ignore[arg-type]
+
+
+def _properties(p: BaseOxmlElement, wanted: set[str]) -> BaseOxmlElement:
+    properties = p.makeelement(_RPR, {})
+    for name, tag, value in _PROPERTY_ORDER:
+        if name in wanted:
+            properties.append(p.makeelement(tag, {_VAL: value} if value else {}))
+    return properties
 
 
 def _format(run: Run, wanted: set[str]) -> None:
     font = run.font
     for name in _FONT_FORMATS:
         if name in wanted:
-            if name == "strike":
-                font.strike = True
-            else:
-                setattr(font, name, True)
+            setattr(font, name, True)
 
 
 def _standalone(paragraph: Paragraph, info: TagInfo, wanted: set[str]) -> Run:

@@ -15,7 +15,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from workbench.core.tags.inline_tags import MARKER, TagInfo, TagMap, markers, pair_letter
+from workbench.core.tags.inline_tags import MARKER, Marker, TagInfo, TagMap, markers, pair_letter
 
 Formats = Mapping[str, bool]
 
@@ -71,7 +71,8 @@ class TaggedParagraph:
         """The paragraph's text with markers. `clean` (the readers' white-space and character clean-up,
         which trims) is applied to each stretch of text, keeping one space at its edges, so it can never
         eat a marker or join two words across one."""
-        runs = [item for item in self._items if isinstance(item, _Run) and clean(item.text)]
+        cleaned = [clean(i.text) if isinstance(i, _Run) else "" for i in self._items]
+        runs = [item for item, c in zip(self._items, cleaned, strict=True) if c]
         shared: dict[str, bool] = {}
         href = ""
         if runs:  # formats every run has are the paragraph's (a bold heading with one italic word)
@@ -79,7 +80,7 @@ class TaggedParagraph:
         standalones = any(isinstance(i, _Standalone) and i.kind not in ("break", "tab") for i in self._items)
         if runs and runs[0].href and all(r.href == runs[0].href for r in runs) and not standalones:
             href = runs[0].href
-        visible = [isinstance(i, _Run) and bool(clean(i.text)) for i in self._items]
+        visible = [bool(c) for c in cleaned]
         first = visible.index(True) if True in visible else len(visible)
         last = len(visible) - 1 - visible[::-1].index(True) if True in visible else -1
         pieces: list[str] = []
@@ -100,7 +101,7 @@ class TaggedParagraph:
                 pieces.append(info.opening())
                 ends_in_space = False
                 continue
-            text = _cleaned_piece(item.text, clean, drop_lead=ends_in_space)
+            text = _cleaned_piece(item.text, cleaned[index], drop_lead=ends_in_space)
             if index == last:
                 text = text.rstrip()
             if not text:
@@ -119,8 +120,7 @@ class TaggedParagraph:
         return FinishedParagraph("".join(pieces).rstrip(), tags, shared, href)
 
 
-def _cleaned_piece(text: str, clean: Callable[[str], str], drop_lead: bool) -> str:
-    cleaned = clean(text)
+def _cleaned_piece(text: str, cleaned: str, drop_lead: bool) -> str:
     if not cleaned:
         return "" if drop_lead else (" " if text[:1].isspace() or text[-1:].isspace() else "")
     lead = " " if text[:1].isspace() and not drop_lead else ""
@@ -171,19 +171,18 @@ def split_tagged(
         inserts[index].append((min(max(offset, start), end) - start, written))
     out: list[tuple[str, str, dict[int, TagInfo]]] = []
     carried: list[int] = []  # pairs still open at the end of the sentence before
-    for index, ((sentence, space), marks) in enumerate(zip(pieces, inserts, strict=True)):
+    for (sentence, space), marks in zip(pieces, inserts, strict=True):
         built, last = [], 0
         for offset, written in marks:
             built.append(sentence[last:offset] + written)
             last = offset
         built.append(sentence[last:])
         body = "".join(tags[n].opening() for n in carried) + "".join(built)
-        still_open = _open_at_end(body, tags)
+        found = markers(body, tags)
+        still_open = _open_at_end(found)
         body += "".join(tags[n].closing() for n in reversed(still_open))
         carried = still_open
-        used = {m.number: tags[m.number] for m in markers(body, tags)}
-        out.append((body, space, used))
-        del index
+        out.append((body, space, {m.number: tags[m.number] for m in found}))
     return out
 
 
@@ -203,9 +202,9 @@ def _home(bounds: list[tuple[int, int]], offset: int, role: str) -> int:
     return 0
 
 
-def _open_at_end(text: str, tags: TagMap) -> list[int]:
+def _open_at_end(found: list[Marker]) -> list[int]:
     stack: list[int] = []
-    for marker in markers(text, tags):
+    for marker in found:
         if marker.role == "open":
             stack.append(marker.number)
         elif marker.role == "close" and marker.number in stack:
