@@ -17,6 +17,7 @@ from docx.oxml.ns import qn
 from docx.oxml.xmlchemy import BaseOxmlElement
 from docx.text.paragraph import Paragraph
 from docx.text.run import Run
+from lxml import etree
 
 from workbench.core.exporting.xml_characters import xml_text
 from workbench.core.tags.inline_tags import TagInfo, markers
@@ -97,7 +98,7 @@ def _run(paragraph: Paragraph, words: str, wanted: set[str], href: str, links: d
     return Run(element, paragraph)  # type: ignore[arg-type]
 
 
-def _properties(p: BaseOxmlElement, wanted: set[str]) -> BaseOxmlElement:
+def _properties(p: BaseOxmlElement, wanted: set[str]) -> etree._Element:
     properties = p.makeelement(_RPR, {})
     for name, tag, value in _PROPERTY_ORDER:
         if name in wanted:

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import json
 import sqlite3
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
+from functools import lru_cache
+from types import MappingProxyType
 
 from workbench.core.errors import ProjectError
 from workbench.core.language.language_rules import LANGUAGES
@@ -138,8 +140,18 @@ class SegmentQueries(ProjectFile):
         ).fetchall()
 
 
-def _tags_of(meta: str) -> dict[int, TagInfo]:
+def _tags_of(meta: str) -> Mapping[int, TagInfo]:
     """The tag map kept in a segment's meta (most segments have none: no JSON is parsed for them)."""
     if '"tags"' not in meta:
-        return {}
-    return tags_from_json(json.loads(meta).get("tags"))
+        return _NO_TAGS
+    return _parsed_tags(meta)
+
+
+_NO_TAGS: Mapping[int, TagInfo] = MappingProxyType({})
+
+
+@lru_cache(maxsize=4096)
+def _parsed_tags(meta: str) -> Mapping[int, TagInfo]:
+    """Cached by the stored text: a document's segments mostly share a few tag maps (a bold, an italic),
+    and the read-only view keeps one caller from changing another's."""
+    return MappingProxyType(tags_from_json(json.loads(meta).get("tags")))
