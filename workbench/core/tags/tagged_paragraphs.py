@@ -72,7 +72,7 @@ class TaggedParagraph:
         which trims) is applied to each stretch of text, keeping one space at its edges, so it can never
         eat a marker or join two words across one."""
         cleaned = [clean(i.text) if isinstance(i, _Run) else "" for i in self._items]
-        runs = [item for item, c in zip(self._items, cleaned, strict=True) if c]
+        runs = [item for item, c in zip(self._items, cleaned, strict=True) if c and isinstance(item, _Run)]
         shared: dict[str, bool] = {}
         href = ""
         if runs:  # formats every run has are the paragraph's (a bold heading with one italic word)
