@@ -23,6 +23,7 @@ from workbench.core.language.language_rules import ENGLISH, KHMER, TARGET_LANGUA
 from workbench.core.language.protected_spans import ProtectedSpan
 from workbench.core.memory.glossary import TERM_NOT_USED, FoundTerm, target_key
 from workbench.core.records import CONFIRMED, Origin, Status
+from workbench.core.tags.inline_tags import TagMap, plain_text, tag_problems
 
 
 class Severity(StrEnum):
@@ -51,15 +52,24 @@ class Subject:
     #: the source's numbers outside codes, addresses and dates; and all of them (computed once per segment)
     source_numbers: tuple[str, ...] | None = None
     all_source_numbers: tuple[str, ...] | None = None
+    #: the source's inline tags (number -> TagInfo); empty for plain text
+    tags: TagMap | None = None
+
+    def plain_target(self) -> str:
+        """The translation without its tag markers: a number check must not see the "1" of `<b1>`."""
+        return plain_text(self.target, self.tags, " ") if self.tags else self.target
+
+    def plain_source(self) -> str:
+        return plain_text(self.source, self.tags, " ") if self.tags else self.source
 
     def numbers_outside_spans(self) -> tuple[str, ...]:
         if self.source_numbers is None:
-            self.source_numbers = numbers_outside(self.source, self.spans)
+            self.source_numbers = numbers_outside(self.plain_source(), self.spans)
         return self.source_numbers
 
     def all_numbers(self) -> tuple[str, ...]:
         if self.all_source_numbers is None:
-            self.all_source_numbers = numbers_in(self.source)
+            self.all_source_numbers = numbers_in(self.plain_source())
         return self.all_source_numbers
 
 
@@ -142,7 +152,7 @@ def _numbers_missing(s: Subject) -> str | None:
     wanted = s.numbers_outside_spans()
     if not wanted:
         return None
-    target = numbers_in(s.target)
+    target = numbers_in(s.plain_target())
     missing = [n for n in wanted if n not in target]
     if missing:  # "tháng 4" translated "April": the month is there by name
         named = months_named(s.source, s.target, s.language)
@@ -151,7 +161,7 @@ def _numbers_missing(s: Subject) -> str | None:
 
 
 def _numbers_added(s: Subject) -> str | None:
-    found = numbers_in(s.target)
+    found = numbers_in(s.plain_target())
     if not found:
         return None
     source = s.all_numbers()
@@ -164,7 +174,7 @@ def _span_check(kind: str, label: str) -> Callable[[Subject], str | None]:
         spans = [sp for sp in s.spans if sp.kind == kind]
         if not spans:
             return None
-        target = _squeezed(s.target)
+        target = _squeezed(s.plain_target())
         missing = [sp.text for sp in spans if _squeezed(sp.text) not in target]
         return f"{label} missing or altered: {', '.join(missing)}" if missing else None
 
@@ -172,7 +182,7 @@ def _span_check(kind: str, label: str) -> Callable[[Subject], str | None]:
 
 
 def _dates(s: Subject) -> str | None:
-    target = numbers_outside(s.target)
+    target = numbers_outside(s.plain_target())
     missing = []
     for span in s.spans:
         if span.kind == "date":
@@ -181,6 +191,14 @@ def _dates(s: Subject) -> str | None:
             if day not in target or (len(year) == 4 and year not in target):
                 missing.append(span.text)
     return f"date missing or altered: {', '.join(missing)}" if missing else None
+
+
+def _tags(s: Subject) -> str | None:
+    """The source's formatting tags missing, added, reordered or badly nested in the translation."""
+    if not s.tags:
+        return None
+    problems = tag_problems(s.source, s.target, s.tags)
+    return "; ".join(problems) if problems else None
 
 
 def _term_not_used(s: Subject) -> str | None:
@@ -386,6 +404,13 @@ CHECKS: tuple[Check, ...] = (
         BOTH,
         "A phone number of the source is missing or altered.",
         _span_check("phone", "phone number"),
+    ),
+    Check(
+        "tags",
+        ERROR,
+        BOTH,
+        "The source's formatting tags (<b1>…</b1>, <br2/>) are missing, added, reordered or badly nested.",
+        _tags,
     ),
     Check(
         "term-not-used",

@@ -72,6 +72,7 @@ def check_segment(
         translation.origin if translation else Origin.NONE,
         segment.spans,
         tuple(context.finder.find(segment.source)) if found is None else found,
+        tags=segment.tags,
     )
     ignored = frozenset(context.ignored.get((segment.id, language), ()))
     return [

@@ -18,10 +18,12 @@ from workbench.core.memory.match_normalization import normalize_for_matching
 from workbench.core.qa.checks import Problem, Subject, check_subject, numbers_in, numbers_outside
 from workbench.core.qa.live_context import QaContext, spelling_problems
 from workbench.core.records import CONFIRMED, ORIGIN_BY_VALUE, STATUS_BY_VALUE, Origin, Status
+from workbench.core.tags.inline_tags import TagMap, plain_text, tags_from_json
 
 _NOTHING = ("", Status.UNTRANSLATED, Origin.NONE)
 
-Row = tuple[int, str, str, bool, dict[str, tuple[str, Status, Origin]]]
+#: (id, source, spans json, translatable, {language: ...}, tag map: empty unless the source has markers)
+Row = tuple[int, str, str, bool, dict[str, tuple[str, Status, Origin]], TagMap]
 #: where a row stands in reading order: (document id, position, segment id)
 Place = tuple[int, int, int]
 #: (language, hash of the normalised source, hash of the confirmed text, segment id): only numbers travel
@@ -51,18 +53,26 @@ def read_rows(
     marks = ",".join("?" * len(languages))
     rows: dict[int, Row] = {}
     with without_cycle_collection():  # reading 100,000 rows makes many small objects and no cycles
-        for sid, source, spans, translatable, language, text, status, origin in db.execute(
-            f"""SELECT s.id, s.source, s.spans, s.translatable, t.language, t.text, t.status, t.origin
+        for sid, source, spans, translatable, meta, language, text, status, origin in db.execute(
+            f"""SELECT s.id, s.source, s.spans, s.translatable,
+                       CASE WHEN instr(s.source, '<') > 0 THEN s.meta END, t.language, t.text, t.status, t.origin
                 FROM segments s LEFT JOIN translations t ON t.segment_id = s.id AND t.language IN ({marks})
                 WHERE {where} ORDER BY s.document_id, s.position, s.id""",
             params,
         ):
             row = rows.get(sid)
             if row is None:
-                row = rows[sid] = (sid, source, spans, bool(translatable), {})
+                row = rows[sid] = (sid, source, spans, bool(translatable), {}, _tags_of(meta))
             if language is not None:
                 row[4][language] = (text, STATUS_BY_VALUE[status], ORIGIN_BY_VALUE[origin])
     return list(rows.values())
+
+
+def _tags_of(meta: str | None) -> TagMap:
+    """The tag map of a segment's meta: the `tags` check needs it (most segments have none)."""
+    if not meta or '"tags"' not in meta:
+        return {}
+    return tags_from_json(json.loads(meta).get("tags"))
 
 
 def reading_order(db: sqlite3.Connection, document_id: int | None) -> list[Place]:
@@ -91,18 +101,19 @@ def _check_rows_now(
     finder = context.finder if context.finder.pattern is not None else None
     found: list[Problem] = []
     variants: Variants = []
-    for sid, source, spans_json, translatable, targets in rows:
+    for sid, source, spans_json, translatable, targets, tags in rows:
         if not translatable:
             continue
         key = normalize_for_matching(source)
         terms_found = tuple(finder.find_in_key(key)) if finder is not None else ()
         spans = () if spans_json == "[]" else tuple(ProtectedSpan.from_json(source, i) for i in json.loads(spans_json))
-        numbers = numbers_outside(source, spans)
-        all_numbers = numbers_in(source)
+        plain = plain_text(source, tags, " ") if tags else source
+        numbers = numbers_outside(plain, spans)
+        all_numbers = numbers_in(plain)
         for index, language in enumerate(languages):
             text, status, origin = targets.get(language, _NOTHING)
             ignored = context.ignored.get((sid, language))
-            subject = Subject(source, text, language, status, origin, spans, terms_found, numbers, all_numbers)
+            subject = Subject(source, text, language, status, origin, spans, terms_found, numbers, all_numbers, tags)
             skip = frozenset(ignored) if ignored else frozenset()
             found += check_subject(subject, sid, skip)
             if context.spelling is not None:

@@ -22,7 +22,7 @@ def misspelled_segments(
         raise WorkbenchError(checker.message)
     found = []
     targets = [] if language == VIETNAMESE else [language]
-    for sid, source, _spans, translatable, texts in read_rows(project.connection, document_id, targets):
+    for sid, source, _spans, translatable, texts, _tags in read_rows(project.connection, document_id, targets):
         text = source if language == VIETNAMESE else texts.get(language, ("",))[0]
         if translatable and text:
             bad = [text[a:b] for a, b in checker.misspelled(text, source="" if language == VIETNAMESE else source)]
