@@ -3,7 +3,16 @@ flagged. The drafts here are made-up inputs, not model outputs."""
 
 from __future__ import annotations
 
-from workbench.core.tags.inline_tags import TagInfo, tag_problems
+from pathlib import Path
+from typing import Any
+
+from tests.core.test_docx_tags import _build as build_tagged_docx
+from tests.mt.test_pipeline import FAST, CountingEngine, pretranslate
+from workbench.core.importing.file_import import import_files
+from workbench.core.records import Status
+from workbench.core.store.project_store import Project
+from workbench.core.tags.inline_tags import MARKER, TagInfo, tag_problems
+from workbench.mt.loader import load_engine
 from workbench.mt.tag_transfer import transfer_tags
 
 TAGS = {
@@ -47,3 +56,27 @@ def test_nested_pairs_stay_well_nested() -> None:
     source = "<b1>Số <i3>15</i3> năm</b1>"
     draft, _ = transfer_tags(source, "Number 15 years", tags)
     assert tag_problems(source, draft, tags) == []
+
+
+def test_a_tagged_segment_is_decoded_without_markers_and_its_draft_carries_every_tag(
+    project: Project, tmp_path: Path, tiny: Any
+) -> None:
+    """Through the real pipeline and a tiny model: the model never sees a marker, and the stored draft has
+    exactly the source's tags (placed by their content, or at the end with a flag saying so)."""
+    source = tmp_path / "tin.docx"
+    build_tagged_docx(source)
+    import_files(project, [source])
+    engine = CountingEngine(load_engine(tiny.nllb_ct2_int8, "tiny-nllb"))
+    pretranslate(project, engine, "en", FAST)
+    tagged = [s for s in project.segments() if s.tags]
+    assert tagged
+    assert engine.seen and not any(MARKER.search(seen) for seen in engine.seen)
+    for segment in tagged:
+        draft = segment.translations["en"]
+        assert draft.status is Status.DRAFT
+        problems = tag_problems(segment.source, draft.text, segment.tags)
+        placed_at_end = [f for f in draft.flags if f.startswith("tag placed at the end")]
+        # every tag is there, well nested; only a tag put at the end may stand out of the source's order
+        assert all(p.startswith("tags in a different order") for p in problems), (draft.text, problems)
+        assert not problems or placed_at_end
+        assert all(segment.source.count(f.split(": ", 1)[1].split("…")[0]) for f in placed_at_end)

@@ -34,16 +34,19 @@ from concurrent.futures import Future
 from contextlib import AbstractContextManager, nullcontext
 from dataclasses import dataclass, field, replace
 
+from workbench.core.language.protected_spans import find_protected_spans
 from workbench.core.memory.glossary import target_key
 from workbench.core.ops.edit_rules import RuleSet
 from workbench.core.ops.pretranslation import Draft, Unit
 from workbench.core.progress import Cancelled, NullProgress, Progress
 from workbench.core.settings import Settings
 from workbench.core.store.project_store import Project
+from workbench.core.tags.inline_tags import plain_text
 from workbench.mt.engine import DecodingOptions, Hypothesis, TranslationEngine
 from workbench.mt.long_inputs import split_for_model
 from workbench.mt.protection import finish_output, restore_spans
 from workbench.mt.runaway import runaway_flags
+from workbench.mt.tag_transfer import transfer_tags
 from workbench.mt.term_enforcement import ProtectedSource, TermPlan
 
 log = logging.getLogger(__name__)
@@ -258,12 +261,14 @@ def _signals(parts: Sequence[Hypothesis], score: float, spans_lost: int, runaway
 def _translate_batch(
     units: Sequence[Unit], engine: TranslationEngine, source: str, target: str, options: TranslateOptions
 ) -> list[Draft]:
+    tagged = list(units)
+    units = [_untagged(unit) for unit in units]  # the model sees plain text; the tags go back at the end
     prepared = [_prepare(unit, engine, target, options) for unit in units]
     pieces = [piece for p in prepared for piece in p.pieces]
     hypotheses, enforced = _decode(pieces, engine, source, target, options)
     drafts = []
     at = 0
-    for unit, ready in zip(units, prepared, strict=True):
+    for unit, original, ready in zip(units, tagged, prepared, strict=True):
         count = len(ready.pieces)
         parts = hypotheses[at : at + count]
         terms_used = tuple(dict.fromkeys(t for e in enforced[at : at + count] for t in e))
@@ -294,8 +299,20 @@ def _translate_batch(
             meta["terms"] = list(dict.fromkeys(terms_used))
         if rules:
             meta["rules"] = list(rules)
-        drafts.append(Draft(unit, text, score, tuple(dict.fromkeys(flags)), meta))
+        if original.tags:
+            text, tag_flags = transfer_tags(original.source, text, original.tags)
+            flags += tag_flags
+        drafts.append(Draft(original, text, score, tuple(dict.fromkeys(flags)), meta))
     return drafts
+
+
+def _untagged(unit: Unit) -> Unit:
+    """`unit` as the model should see it: without tag markers (a line break a space), its protected spans
+    found again in that text (their offsets were in the text with markers)."""
+    if not unit.tags:
+        return unit
+    plain = plain_text(unit.source, unit.tags, " ")
+    return Unit(plain, unit.segment_ids, tuple(find_protected_spans(plain)))
 
 
 def _sorted_by_length(units: Sequence[Unit], engine: TranslationEngine) -> list[tuple[int, Unit]]:

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 
-from workbench.core.tags.inline_tags import TagMap, markers, plain_text
+from workbench.core.tags.inline_tags import TagMap, markers, nesting_problems, plain_text
 
 _TOKEN = re.compile(r"[0-9A-Za-zĐđ][0-9A-Za-zĐđ./\-]*[0-9A-Za-zĐđ]|[0-9]")
 
@@ -25,6 +25,7 @@ def transfer_tags(source: str, draft: str, tags: TagMap) -> tuple[str, tuple[str
         return draft, ()
     inserts: list[tuple[int, int, str]] = []  # (offset in draft, source order, marker)
     flags: list[str] = []
+    at_end: list[tuple[int, str]] = []  # (source order, "<b1></b1>") pairs with no place in the draft
     plain_len = len(_strip(source, tags).strip()) or 1
     used_end = 0
     order = 0
@@ -53,13 +54,27 @@ def transfer_tags(source: str, draft: str, tags: TagMap) -> tuple[str, tuple[str
         open_written = source[found[first].start : found[first].end]
         span = _find_span(inner, draft, used_end, whole=inner.strip() == plain.strip())
         if span is None:
-            flags.append(f"tag placed at the end: {open_written}…{written}")
-            span = (len(draft), len(draft))
-        else:
-            used_end = span[1]
+            at_end.append((first, open_written + written))
+            continue
+        used_end = span[1]
         inserts.append((span[0], first * 2 + 10_000, open_written))
         inserts.append((span[1], -(first * 2 + 10_000), written))
-    return _apply(draft, inserts), tuple(flags)
+    placed = _apply(draft, inserts)
+    if nesting_problems(placed, tags):  # pairs found where they cross each other: all go to the end
+        at_end += [(i, source[m.start : m.end]) for i, m in enumerate(found) if m.role == "open"]
+        at_end = [(i, w + _closing_of(w)) if not w.endswith(">") or "/" not in w else (i, w) for i, w in at_end]
+        placed = _apply(draft, [i for i in inserts if not _is_pair_marker(i[2], tags)])
+    at_end = sorted(dict(at_end).items())
+    flags += [f"tag placed at the end: {w.replace('></', '>…</')}" for _i, w in at_end]
+    return placed.rstrip() + "".join(w for _i, w in at_end) if at_end else placed, tuple(flags)
+
+
+def _closing_of(opening: str) -> str:
+    return "</" + opening[1:] if not opening.startswith("</") else ""
+
+
+def _is_pair_marker(written: str, tags: TagMap) -> bool:
+    return any(m.role != "standalone" for m in markers(written, tags))
 
 
 def _strip(text: str, tags: TagMap) -> str:

@@ -297,7 +297,7 @@ class MtService(QObject):
         key = (segment.id, language)
         if key in self._pending or not segment.source.strip():
             return False
-        unit = Unit(segment.source, (segment.id,), segment.spans)
+        unit = Unit(segment.source, (segment.id,), segment.spans, segment.tags)
         running = self._urgent.get(language)
         if running is not None:
             self._pending[key] = running.options

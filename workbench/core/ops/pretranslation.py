@@ -30,6 +30,7 @@ from workbench.core.quality.signals import DraftFacts
 from workbench.core.records import Status
 from workbench.core.store.draft_store import NewDraft, SavedDrafts, cached_drafts, save_drafts
 from workbench.core.store.project_store import Project
+from workbench.core.tags.inline_tags import TagInfo
 
 
 @dataclass(frozen=True, slots=True)
@@ -39,6 +40,8 @@ class Unit:
     source: str
     segment_ids: tuple[int, ...]
     spans: tuple[ProtectedSpan, ...]
+    #: the source's inline tags: the model sees the text without them and mt.tag_transfer puts them back
+    tags: Mapping[int, TagInfo] = field(default_factory=dict, hash=False, compare=False)
 
 
 @dataclass(frozen=True, slots=True)
@@ -129,15 +132,20 @@ def plan_units(
     """Untranslated, translatable segments (of a document, a selection, or the project) grouped by source."""
     groups: dict[str, list[int]] = {}
     spans: dict[str, tuple[ProtectedSpan, ...]] = {}
+    tags: dict[str, Mapping[int, TagInfo]] = {}
     for segment in project.segments(document_id, Status.UNTRANSLATED, language):
         if segment.translatable and segment.source.strip():
             groups.setdefault(segment.source, []).append(segment.id)
             spans.setdefault(segment.source, segment.spans)
-    units = [Unit(source, tuple(ids), spans[source]) for source, ids in groups.items()]
+            if segment.tags:
+                tags.setdefault(segment.source, segment.tags)
+    units = [Unit(source, tuple(ids), spans[source], tags.get(source, {})) for source, ids in groups.items()]
     if segment_ids is None:
         return units
     wanted = set(segment_ids)
-    return [Unit(u.source, ids, u.spans) for u in units if (ids := tuple(i for i in u.segment_ids if i in wanted))]
+    return [
+        Unit(u.source, ids, u.spans, u.tags) for u in units if (ids := tuple(i for i in u.segment_ids if i in wanted))
+    ]
 
 
 def plan_pretranslation(
