@@ -158,6 +158,8 @@ def split_tagged(
     plain_parts.append(text[at:])
     plain = "".join(plain_parts)
     pieces = sentences(plain) or [(plain.strip(), "")]
+    if len(pieces) == 1 and pieces[0][0] == plain:  # one sentence, the whole paragraph: markers as they are
+        return [(text, pieces[0][1], {m.number: tags[m.number] for m in found})]
     bounds, at = [], 0
     for sentence, space in pieces:
         start = plain.index(sentence, at) if sentence else at
