@@ -28,6 +28,7 @@ def test_every_benchmark_the_cli_offers_is_registered_and_loads() -> None:
         "concordance",
         "spelling",
         "analysis",
+        "tags",
     }
     for benchmark in BENCHMARKS.values():
         assert callable(benchmark.load()), benchmark.name

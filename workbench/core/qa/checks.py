@@ -22,8 +22,9 @@ import regex
 from workbench.core.language.language_rules import ENGLISH, KHMER, TARGET_LANGUAGES, months_named, to_ascii_digits
 from workbench.core.language.protected_spans import ProtectedSpan
 from workbench.core.memory.glossary import TERM_NOT_USED, FoundTerm, target_key
+from workbench.core.qa.tag_check import tags_check
 from workbench.core.records import CONFIRMED, Origin, Status
-from workbench.core.tags.inline_tags import TagMap, plain_text, tag_problems
+from workbench.core.tags.inline_tags import TagMap, plain_text
 
 
 class Severity(StrEnum):
@@ -191,14 +192,6 @@ def _dates(s: Subject) -> str | None:
             if day not in target or (len(year) == 4 and year not in target):
                 missing.append(span.text)
     return f"date missing or altered: {', '.join(missing)}" if missing else None
-
-
-def _tags(s: Subject) -> str | None:
-    """The source's formatting tags missing, added, reordered or badly nested in the translation."""
-    if not s.tags:
-        return None
-    problems = tag_problems(s.source, s.target, s.tags)
-    return "; ".join(problems) if problems else None
 
 
 def _term_not_used(s: Subject) -> str | None:
@@ -410,7 +403,7 @@ CHECKS: tuple[Check, ...] = (
         ERROR,
         BOTH,
         "The source's formatting tags (<b1>…</b1>, <br2/>) are missing, added, reordered or badly nested.",
-        _tags,
+        tags_check,
     ),
     Check(
         "term-not-used",
