@@ -26,7 +26,8 @@ def transfer_tags(source: str, draft: str, tags: TagMap) -> tuple[str, tuple[str
     inserts: list[tuple[int, int, str]] = []  # (offset in draft, source order, marker)
     flags: list[str] = []
     at_end: list[tuple[int, str]] = []  # (source order, "<b1></b1>") pairs with no place in the draft
-    plain_len = len(_strip(source, tags).strip()) or 1
+    plain = plain_text(source, tags)
+    plain_len = len(plain.strip()) or 1
     used_end = 0
     order = 0
     opened: dict[int, tuple[int, int]] = {}  # number -> (index in found, plain offset)
@@ -37,7 +38,6 @@ def transfer_tags(source: str, draft: str, tags: TagMap) -> tuple[str, tuple[str
         plain_at += len(source[at : m.start])
         offsets.append(plain_at)
         at = m.end
-    plain = _strip(source, tags)
     lead = len(plain) - len(plain.lstrip())
     for index, m in enumerate(found):
         written = source[m.start : m.end]
@@ -75,10 +75,6 @@ def _closing_of(opening: str) -> str:
 
 def _is_pair_marker(written: str, tags: TagMap) -> bool:
     return any(m.role != "standalone" for m in markers(written, tags))
-
-
-def _strip(text: str, tags: TagMap) -> str:
-    return plain_text(text, tags)
 
 
 def _find_span(inner: str, draft: str, after: int, whole: bool) -> tuple[int, int] | None:

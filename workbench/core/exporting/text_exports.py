@@ -17,7 +17,7 @@ from workbench.core.memory.tmx import workbench_targets, write_tmx
 from workbench.core.memory.translation_memory import MemoryUnit, SharedMemory, units
 from workbench.core.records import BlockKind, Status
 from workbench.core.store.project_store import Project
-from workbench.core.tags.inline_tags import TagMap, markers, plain_text
+from workbench.core.tags.inline_tags import TagInfo, TagMap, plain_text
 
 __all__ = ["PLACEHOLDER", "export_csv", "export_memory", "export_project_tmx", "export_text"]
 
@@ -46,22 +46,11 @@ def export_text(
 def _plain_block(block: RebuiltBlock) -> str:
     """A paragraph's text without tag markers: a line break is a new line, a tab a tab, another
     standalone (a footnote reference) its source's mark, as the document shows it."""
-    return "".join(_plain_piece(piece.text, piece.tags) for piece in block.pieces).strip()
+    return "".join(plain_text(piece.text, piece.tags, _as_shown) for piece in block.pieces).strip()
 
 
-def _plain_piece(text: str, tags: TagMap) -> str:
-    found = markers(text, tags)
-    if not found:
-        return text
-    parts, at = [], 0
-    for marker in found:
-        parts.append(text[at : marker.start])
-        if marker.role == "standalone":
-            info = tags[marker.number]
-            parts.append("\n" if info.kind == "break" else "\t" if info.kind == "tab" else info.text)
-        at = marker.end
-    parts.append(text[at:])
-    return "".join(parts)
+def _as_shown(info: TagInfo) -> str:
+    return "\n" if info.kind == "break" else "\t" if info.kind == "tab" else info.text
 
 
 def export_csv(

@@ -9,7 +9,7 @@ The map is what export rebuilds the formatting from; the markers say where it go
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -136,10 +136,11 @@ def markers(text: str, tags: TagMap) -> list[Marker]:
     return found
 
 
-def plain_text(text: str, tags: TagMap, standalone: str = "") -> str:
+def plain_text(text: str, tags: TagMap, standalone: str | Callable[[TagInfo], str] = "") -> str:
     """`text` without its tags (what MT, the memory's score, the glossary and find & replace see).
 
-    `standalone` replaces each standalone tag (a space keeps words apart across a line break)."""
+    `standalone` replaces each standalone tag: a string (a space keeps words apart across a line break),
+    or what to write for each tag (a plain-text export writes a break as a new line)."""
     found = markers(text, tags)
     if not found:
         return text
@@ -147,7 +148,7 @@ def plain_text(text: str, tags: TagMap, standalone: str = "") -> str:
     for marker in found:
         parts.append(text[at : marker.start])
         if marker.role == "standalone":
-            parts.append(standalone)
+            parts.append(standalone if isinstance(standalone, str) else standalone(tags[marker.number]))
         at = marker.end
     parts.append(text[at:])
     return "".join(parts)
@@ -212,17 +213,3 @@ def _multiset_minus(items: Iterable[str], other: Iterable[str]) -> list[str]:
 def missing_tags(source: str, target: str, tags: TagMap) -> list[str]:
     """The source's markers the target does not have yet, in source order (the "next missing tag")."""
     return _multiset_minus(tag_sequence(source, tags), tag_sequence(target, tags))
-
-
-def with_tags_stripped_only(text: str, tags: TagMap) -> tuple[str, list[tuple[int, str]]]:
-    """`text` without markers, and each marker with its offset in the plain text (for putting back)."""
-    found = markers(text, tags)
-    plain, placed, at, length = [], [], 0, 0
-    for marker in found:
-        piece = text[at : marker.start]
-        plain.append(piece)
-        length += len(piece)
-        placed.append((length, text[marker.start : marker.end]))
-        at = marker.end
-    plain.append(text[at:])
-    return "".join(plain), placed
