@@ -15,7 +15,7 @@ from collections.abc import Callable
 
 from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtGui import QAction, QKeyEvent
-from PySide6.QtWidgets import QLabel, QPlainTextEdit, QSplitter, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QLabel, QSplitter, QVBoxLayout, QWidget
 
 from workbench.core.errors import WorkbenchError
 from workbench.core.records import SegmentRecord
@@ -25,7 +25,7 @@ from workbench.ui.editing_controller import EditingController
 from workbench.ui.khmer_wrap import wrap_between_syllables
 from workbench.ui.narrow_label import narrow_wrapping
 from workbench.ui.segment_editor import SegmentEditor
-from workbench.ui.tag_chips import TagHighlighter
+from workbench.ui.tag_chip_editor import ChipTextEdit
 
 log = logging.getLogger(__name__)
 
@@ -46,13 +46,12 @@ class EditorPane(QWidget):
         layout.setContentsMargins(0, 2, 0, 0)
         self.heading = narrow_wrapping(QLabel())
         layout.addWidget(self.heading)
-        self.source_view = QPlainTextEdit()
+        self.source_view = ChipTextEdit()  # the source's tags read as chips too
         self.source_view.setReadOnly(True)
         self.source_view.setTextInteractionFlags(
             Qt.TextInteractionFlag.TextSelectableByMouse | Qt.TextInteractionFlag.TextSelectableByKeyboard
         )
         self.source_view.setToolTip(self.tr("The source; select words here, then Ctrl+T adds a glossary term"))
-        self.source_tags = TagHighlighter(self.source_view.document())  # the source's tags shaded as chips
         self.editor = SegmentEditor(self, actions)
         wrap_between_syllables(self.editor)  # a long Khmer translation wraps between syllables only
         self.editor.textChanged.connect(self._typed)
@@ -94,7 +93,7 @@ class EditorPane(QWidget):
         current = segment.translations.get(language) if segment is not None and editable else None
         editor.original = current.text if current is not None else ""
         editor.set_tags(segment.tags if segment is not None else {})
-        self.source_tags.set_tags(segment.tags if segment is not None else {})
+        self.source_view.set_tags(segment.tags if segment is not None else {})
         editor.blockSignals(True)  # showing a cell is not typing
         editor.setPlainText(editor.original)
         editor.blockSignals(False)
@@ -113,7 +112,7 @@ class EditorPane(QWidget):
         unless the translator has typed here, whose text wins until it is saved."""
         self.segment = segment
         self.editor.set_tags(segment.tags)
-        self.source_tags.set_tags(segment.tags)
+        self.source_view.set_tags(segment.tags)
         if segment.source != self.source_view.toPlainText():  # (split or joined); else the selection stays
             self.source_view.setPlainText(segment.source)
         if self.modified() or not self.editor.segment_id:

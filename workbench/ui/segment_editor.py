@@ -22,12 +22,12 @@ from PySide6.QtCore import (
     Signal,
 )
 from PySide6.QtGui import QAction, QContextMenuEvent, QKeyEvent, QKeySequence
-from PySide6.QtWidgets import QMenu, QPlainTextEdit, QStyledItemDelegate, QStyleOptionViewItem, QWidget
+from PySide6.QtWidgets import QMenu, QStyledItemDelegate, QStyleOptionViewItem, QWidget
 
 from workbench.core.store.segment_numbers import segment_label
-from workbench.core.tags.inline_tags import TagMap
 from workbench.ui.segment_table_model import DOCUMENT_START_ROLE, SEGMENT_ID_ROLE
-from workbench.ui.tag_chips import TagHighlighter, cell_tags
+from workbench.ui.tag_chip_editor import ChipTextEdit
+from workbench.ui.tag_chips import cell_tags
 from workbench.ui.tag_editing import guard_key
 
 log = logging.getLogger(__name__)
@@ -38,7 +38,9 @@ MIN_EDITOR_HEIGHT = 84
 MenuHook = Callable[["SegmentEditor", QMenu, QPoint], None]
 
 
-class SegmentEditor(QPlainTextEdit):
+class SegmentEditor(ChipTextEdit):
+    """The translation's editor: window keys reach their actions, tags show as chips and stay whole."""
+
     def __init__(self, parent: QWidget, actions: Callable[[], list[QAction]]) -> None:
         super().__init__(parent)
         self._actions = actions
@@ -49,16 +51,6 @@ class SegmentEditor(QPlainTextEdit):
         self.language = ""
         self.original = ""
         self.menu_hooks: list[MenuHook] = []
-        self.tags: TagMap = {}  # the segment's tags: kept whole (tag_editing), shaded (tag_chips)
-        self._tag_highlighter: tuple[object, TagHighlighter] | None = None
-
-    def set_tags(self, tags: TagMap) -> None:
-        """The shown segment's tags; the shading follows a document swapped in later (khmer_wrap)."""
-        self.tags = tags
-        document = self.document()
-        if self._tag_highlighter is None or self._tag_highlighter[0] is not document:
-            self._tag_highlighter = (document, TagHighlighter(document))
-        self._tag_highlighter[1].set_tags(tags)
 
     def context_menu(self, pos: QPoint) -> QMenu:
         """The context menu for a right click at `pos`: Qt's own items after what the hooks add."""

@@ -2,32 +2,26 @@
 break as "⏎", so the translator sees where formatting goes without reading markup.
 
 Only markers that are tags of the segment's map become chips (inline_tags.markers); a cell without such
-markers paints exactly as before, so long plain projects pay nothing. In an editor the markers stay text
-(what is saved) but are shaded the same way by a highlighter, and tag_editing keeps them whole.
+markers paints exactly as before, so long plain projects pay nothing. The editors draw the same chips over
+their markers, which stay the text (tag_chip_editor), and tag_editing keeps them whole.
 """
 
 from __future__ import annotations
 
 import html
-import logging
 from collections.abc import Sequence
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import (
     QAbstractTextDocumentLayout,
-    QColor,
     QPainter,
     QPalette,
-    QSyntaxHighlighter,
-    QTextCharFormat,
     QTextDocument,
 )
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
 from workbench.core.tags.inline_tags import Marker, TagInfo, TagMap, markers
 from workbench.ui.segment_table_model import TERMS_ROLE
-
-log = logging.getLogger(__name__)
 
 Index = QModelIndex | QPersistentModelIndex
 CHIP_BACKGROUND = "#dbe4f3"
@@ -132,32 +126,3 @@ def paint_html(
         context.palette.setColor(QPalette.ColorRole.Text, options.palette.color(QPalette.ColorRole.Text))
     document.documentLayout().draw(painter, context)
     painter.restore()
-
-
-class TagHighlighter(QSyntaxHighlighter):
-    """Shades an editor's tag markers like the grid's chips (the text itself stays the markers)."""
-
-    def __init__(self, document: QTextDocument, tags: TagMap | None = None) -> None:
-        super().__init__(document)
-        self.tags: TagMap = dict(tags or {})
-        self._format = QTextCharFormat()
-        self._format.setBackground(QColor(CHIP_BACKGROUND))
-        self._format.setForeground(QColor(CHIP_FOREGROUND))
-
-    def set_tags(self, tags: TagMap) -> None:
-        if dict(tags) != self.tags:
-            self.tags = dict(tags)
-            self.rehighlight()
-
-    def highlightBlock(self, text: str) -> None:
-        try:
-            for marker in markers(text, self.tags):
-                start = _utf16(text, marker.start)
-                self.setFormat(start, _utf16(text, marker.end) - start, self._format)
-        except Exception:  # never let an exception out of a Qt virtual
-            log.exception("highlighting tags failed")
-
-
-def _utf16(text: str, position: int) -> int:
-    """A Python index in `text` as Qt counts it (UTF-16 code units)."""
-    return len(text[:position].encode("utf-16-le")) // 2
