@@ -69,7 +69,15 @@ def test_text_inside_hi_and_sub_and_around_inline_codes_reaches_the_memory_whole
     path.write_text(LISA_CONTENT_MARKUP, encoding="utf-8")
     read = load_tmx(path)
     pairs = {(u.source, u.target) for u in read.units}
+    # the codes are tags numbered by their x, the image's alt text stays words, the isolated <it> is left out
     assert pairs == {
+        (
+            "<b2>Nhấn <x3/>Bắt đầu ở đây! để <g4>bắt đầu</g4>.</b2>",
+            "<b2>Click <x3/>Start Here! to <g4>start</g4>.</b2>",
+        ),
+        ("Nhấn <g1>bắt đầu</g1> để tiếp tục.", "Click <g1>start</g1> to continue."),
+    }
+    assert {(u.source, u.target) for u in load_tmx(path, inline_tags=False).units} == {
         ("Nhấn Bắt đầu ở đây! để bắt đầu.", "Click Start Here! to start."),
         ("Nhấn bắt đầu để tiếp tục.", "Click start to continue."),
     }

@@ -137,7 +137,7 @@ def read_aligned_files(
 def read_tmx_reference(path: Path, target: str, limit: int | None = None, source_language: str = "vi") -> ReferenceSet:
     """The TMX's Vietnamese texts and their `target` translations, one pair per distinct source (its first
     translation), in the file's order. A TMX without the target language is refused by the reader."""
-    units = load_tmx(path, source_language, [target]).units
+    units = load_tmx(path, source_language, [target], inline_tags=False).units  # the words a model is scored on
     seen: set[str] = set()
     pairs: list[tuple[str, str]] = []
     for unit in units:

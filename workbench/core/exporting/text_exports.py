@@ -110,10 +110,11 @@ def export_memory(
         check_target(project, path, [])
         languages = list(project.info.target_languages)
         chosen = (u for u in units(project.connection) if u.target_language in languages)
-        tags = {s.source: s.tags for s in project.segments() if s.tags}  # a stored unit may hold markers
-        return write_tmx(Path(path), chosen, tags=tags), languages
+        tags = {s.source: s.tags for s in project.segments()}  # a stored unit may hold markers
+        return write_tmx(Path(path), chosen, tags=tags, read_markers=True), languages
     if shared is None:
         raise ValueError("export_memory needs a project or the shared memory")
     refuse_protected(path)
     languages = list(workbench_targets())
-    return write_tmx(Path(path), (u for u in units(shared.db) if u.target_language in languages)), languages
+    chosen = (u for u in units(shared.db) if u.target_language in languages)
+    return write_tmx(Path(path), chosen, read_markers=True), languages  # its units' markers have no map

@@ -5,11 +5,11 @@ limit, naming the file; nothing is written until the whole file is read. Which t
 decided unit by unit: a unit that holds Vietnamese gives Vietnamese-to-X pairs whatever its header
 says (po2tmx writes srclang="en" in the header above units that say srclang="vi-VN"), and what was
 decided, left out (other languages, units without Vietnamese, markup TMX does not define) is
-reported. A <seg> keeps its spaces ("Picture: "), the text of <hi> and <sub>, and the text around
-the inline codes (<bpt>, <ept>, <it>, <ph>, <ut>), whose own content is the original file's markup.
-A <ph> that is a line break reads as a space, so the words on its sides stay apart. Writing is atomic
-and keeps every distinct translation of a source (one <tu> per alternative); a project's tag markers go
-out as <bpt i x>/<ept i> around the words and <ph x> for a standalone, their content the HTML markup.
+reported. A <seg> keeps its spaces ("Picture: ") and its words, those of <hi> and <sub> too; its
+inline codes (<bpt>/<ept>, <ph>, <ut>, <hi>) become tag markers, numbered alike in the source and its
+translations (tmx_inline). Writing is atomic and keeps every distinct translation of a source (one <tu>
+per alternative); tag markers go out as <bpt i x>/<ept i> around the words and <ph x> for a standalone,
+their content the HTML markup, with the project's tag map or one made from the markers themselves.
 """
 
 from __future__ import annotations
@@ -26,20 +26,21 @@ from workbench.core.errors import ImportProblem
 from workbench.core.exporting.export_target import atomic_write_bytes
 from workbench.core.exporting.xml_characters import xml_text
 from workbench.core.language.language_rules import LANGUAGES, language_code
+from workbench.core.memory.tmx_inline import (
+    ParsedSeg,
+    UndefinedMarkup,
+    has_words,
+    number_tags,
+    parse_seg,
+    render,
+    tags_from_markers,
+)
 from workbench.core.memory.translation_memory import MemoryUnit
-from workbench.core.tags.inline_tags import TagInfo, TagMap, markers
+from workbench.core.tags.inline_tags import TagInfo, TagMap, markers, nesting_problems
 from workbench.core.untrusted_xml import parse_untrusted
 
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 MAX_TMX_BYTES = 500 * 1024 * 1024
-#: inline codes: their content is the original's markup ("&lt;B>"), only a <sub> inside them is text
-CODES = frozenset({"bpt", "ept", "it", "ph", "ut"})
-#: inline elements whose content is text (highlighting, a sub-flow such as an image's alt text)
-TEXT_ELEMENTS = frozenset({"hi", "sub"})
-
-
-class _UndefinedMarkup(Exception):
-    """A <seg> holds an element TMX does not define ("<g>") or an entity of an unloaded DTD ("&nbsp;")."""
 
 
 @dataclass(slots=True)
@@ -98,32 +99,6 @@ def _local_name(element: etree._Element) -> str:
     return etree.QName(element).localname
 
 
-def _text(element: etree._Element, in_code: bool = False) -> str:
-    """The text of a <seg> (or <hi>, <sub>): codes give nothing but the <sub>s inside them; comments nothing."""
-    parts = [] if in_code else [element.text or ""]
-    for child in element:
-        if isinstance(child, etree._Entity):  # declared in a DTD that is never loaded: its text is unknown
-            raise _UndefinedMarkup(str(child.text))
-        if isinstance(child.tag, str):
-            name = _local_name(child)
-            if name in TEXT_ELEMENTS:
-                parts.append(_text(child))
-            elif name in CODES:
-                parts.append(_text(child, in_code=True))
-                if name == "ph" and _is_break(child):  # a line break keeps the words on either side apart
-                    parts.append(" ")
-            else:
-                raise _UndefinedMarkup(f"<{name}>")
-        if not in_code:
-            parts.append(child.tail or "")
-    return "".join(parts)
-
-
-def _is_break(code: etree._Element) -> bool:
-    native = "".join(str(t) for t in code.itertext()).strip().lower()
-    return native.startswith("<br") or native in ("\n", "\\n")
-
-
 #: the native markup a pair's <bpt>/<ept> carries, by the letter of its tag
 NATIVE = {"b": "b", "i": "i", "u": "u", "sup": "sup", "sub": "sub", "s": "s", "a": "a"}
 
@@ -162,8 +137,11 @@ def workbench_targets(source_language: str = "vi") -> tuple[str, ...]:
     return tuple(code for code in LANGUAGES if code != source_language)
 
 
-def load_tmx(path: Path, source_language: str = "vi", target_languages: Sequence[str] | None = None) -> TmxRead:
-    """Every distinct (Vietnamese, language, translation) of the file into `target_languages`, with the report."""
+def load_tmx(
+    path: Path, source_language: str = "vi", target_languages: Sequence[str] | None = None, inline_tags: bool = True
+) -> TmxRead:
+    """Every distinct (Vietnamese, language, translation) of the file into `target_languages`, with the report.
+    `inline_tags`: the codes become tag markers (tmx_inline); else the plain words (a reference set's)."""
     source = str(path)
     tree = parse_untrusted(path, "a TMX file", MAX_TMX_BYTES)
     root = tree.getroot()
@@ -180,18 +158,22 @@ def load_tmx(path: Path, source_language: str = "vi", target_languages: Sequence
         unit_source = read.header_language if not own or own == "*all*" else own
         variants: dict[str, list[str]] = {}
         unreadable: set[str] = set()
+        parsed: list[tuple[str, ParsedSeg]] = []
         for tuv in tu.iterchildren("{*}tuv"):
             seg = tuv.find("{*}seg")
             code = language_code(tuv.get(XML_LANG) or tuv.get("lang") or "")
             if seg is None or not code:
                 continue
             try:
-                text = _text(seg)
-            except _UndefinedMarkup as exc:
+                parsed.append((code, parse_seg(seg)))
+            except UndefinedMarkup as exc:
                 read.undefined_markup[str(exc)] += 1
                 unreadable.add(code)
-                continue
-            if text.strip() and text not in variants.get(code, []):
+        reference = next((k for k, (code, _) in enumerate(parsed) if code == source_language), 0)
+        number_tags([p for _, p in parsed], reference)
+        for code, seg_read in parsed:
+            text = render(seg_read, inline_tags)
+            if has_words(text) and text not in variants.get(code, []):
                 variants.setdefault(code, []).append(text)
         found_languages.update(variants)
         originals = variants.pop(source_language, [])
@@ -225,19 +207,23 @@ def load_tmx(path: Path, source_language: str = "vi", target_languages: Sequence
 
 
 def read_tmx(
-    path: Path, source_language: str = "vi", target_languages: Sequence[str] | None = None
+    path: Path, source_language: str = "vi", target_languages: Sequence[str] | None = None, inline_tags: bool = True
 ) -> list[MemoryUnit]:
     """The units of `load_tmx`, for callers that need no report."""
-    return load_tmx(path, source_language, target_languages).units
+    return load_tmx(path, source_language, target_languages, inline_tags).units
 
 
 def write_tmx(
-    path: Path, units: Iterable[MemoryUnit], source_language: str = "vi", tags: Mapping[str, TagMap] | None = None
-) -> int:
+    path: Path, units: Iterable[MemoryUnit], source_language: str = "vi", tags: Mapping[str, TagMap] | None = None,
+    read_markers: bool = False,
+) -> int:  # fmt: skip
     """A <tu> per source with a <tuv> per language (vi, en, km in one unit); a second translation of the
     same source into a language goes into a second <tu>, so none is lost. Written atomically, never over
     a database or onto a folder (export_target). Returns the number of <tu>. `tags`: a source's tag map
-    (a project's segments), whose markers are written as TMX inline codes in every language."""
+    (a project's segments), whose markers are written as TMX inline codes in every language;
+    `read_markers`: a source without a map there has one made from its unit's markers (tmx_inline), so
+    the shared memory's markers go out as codes too. A <tu> whose markers do not nest is written as the
+    text it holds, markers and all, with no codes."""
     grouped: dict[str, dict[str, list[str]]] = {}
     for unit in units:
         alternatives = grouped.setdefault(unit.source, {}).setdefault(unit.target_language, [])
@@ -256,8 +242,18 @@ def write_tmx(
             tu = etree.SubElement(body, "tu")
             written += 1
             chosen = [(language, texts[number]) for language, texts in targets.items() if number < len(texts)]
-            for language, text in [(source_language, original), *chosen]:
+            texts = [(source_language, original), *chosen]
+            tag_map = _unit_map(original, [text for _, text in texts], tags or {}, read_markers)
+            for language, text in texts:
                 tuv = etree.SubElement(tu, "tuv", {XML_LANG: language})
-                _fill_seg(etree.SubElement(tuv, "seg"), text, (tags or {}).get(original, {}))
+                _fill_seg(etree.SubElement(tuv, "seg"), text, tag_map)
     atomic_write_bytes(Path(path), etree.tostring(root, encoding="UTF-8", xml_declaration=True, pretty_print=True))
     return written
+
+
+def _unit_map(original: str, texts: Sequence[str], tags: Mapping[str, TagMap], read_markers: bool) -> TagMap:
+    """The map a <tu>'s markers are written with; empty (plain text) when a text's markers do not nest."""
+    tag_map = tags.get(original) if original in tags or not read_markers else tags_from_markers(texts)
+    if not tag_map or any(nesting_problems(text, tag_map) for text in texts):
+        return {}
+    return tag_map
