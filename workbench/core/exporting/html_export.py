@@ -3,19 +3,21 @@ with their depth, tables, paragraphs): a self-contained UTF-8 page a press offic
 site. The page declares its language (so browsers pick a Khmer font and line breaking), Khmer text gets
 a Khmer font stack, and text without a translation is marked: a Vietnamese fallback as `lang="vi"`, a
 placeholder highlighted with <mark>; not-for-translation text kept as written (a caption, the byline) is
-`lang="vi"` too, without the mark of a missing translation."""
+`lang="vi"` too, without the mark of a missing translation. Inline formatting (the segments' tags, a
+block's own bold or link) is written as inline elements: see html_inline_export."""
 
 from __future__ import annotations
 
 from html import escape
 from pathlib import Path
 
-from workbench.core.exporting.document_rebuild import Piece, RebuiltBlock, rebuild, tables
+from workbench.core.exporting.document_rebuild import RebuiltBlock, RebuiltDocument, rebuild, tables
 from workbench.core.exporting.export_report import ExportReport
 from workbench.core.exporting.export_target import atomic_write, check_target
-from workbench.core.exporting.xml_characters import xml_text
+from workbench.core.exporting.html_inline_export import inline_html, paragraph_wrapping
 from workbench.core.records import BlockKind
 from workbench.core.store.project_store import Project
+from workbench.core.tags.inline_tags import plain_text
 
 _STYLE = {
     "km": 'body { font-family: "Khmer OS Siemreap", "Khmer OS", "Noto Sans Khmer", "Khmer UI", sans-serif; '
@@ -54,7 +56,7 @@ def export_html(
             while len(lists) < depth:  # a jump of two levels gets an empty item around the inner list
                 lists.append(tag)
                 body.append(f"<{tag}>" if len(lists) == depth else f"<{tag}><li>")
-            body.append(f"<li>{_inline(item.pieces)}")
+            body.append(f"<li>{_inline(item)}")
             continue
         while lists:
             close_list()
@@ -66,7 +68,7 @@ def export_html(
             body.append("<table>")
             for row in range(rows):
                 cells = [
-                    "<td>" + "<br>".join(_inline(b.pieces) for b in item.get((row, cell), [])) + "</td>"
+                    "<td>" + "<br>".join(_inline(b) for b in item.get((row, cell), [])) + "</td>"
                     for cell in range(columns)
                 ]
                 body.append("<tr>" + "".join(cells) + "</tr>")
@@ -75,7 +77,7 @@ def export_html(
         close_list()
     page = (
         f'<!DOCTYPE html>\n<html lang="{escape(language)}">\n<head>\n<meta charset="utf-8">\n'
-        f"<title>{escape(rebuilt.title)}</title>\n<style>{_STYLE.get(language, '')} {_COMMON}</style>\n"
+        f"<title>{escape(_title(rebuilt))}</title>\n<style>{_STYLE.get(language, '')} {_COMMON}</style>\n"
         "</head>\n<body>\n" + "\n".join(body) + "\n</body>\n</html>\n"
     )
     atomic_write(Path(path), lambda temporary: temporary.write_text(page, encoding="utf-8"))
@@ -89,14 +91,23 @@ def _block(block: RebuiltBlock) -> str:
         tag = f"h{min(max(block.level, 1), 6)}"
     else:
         tag = "p"
-    return f"<{tag}>{_inline(block.pieces)}</{tag}>"
+    return f"<{tag}>{_inline(block)}</{tag}>"
 
 
-def _inline(pieces: list[Piece]) -> str:
+def _title(rebuilt: RebuiltDocument) -> str:
+    """The first heading's words, without its tags' markers (the document's name if it has none)."""
+    for block in rebuilt.blocks:
+        if block.kind in (BlockKind.TITLE, BlockKind.HEADING):
+            return "".join(plain_text(p.text, p.tags, " ") for p in block.pieces).strip()
+    return rebuilt.title
+
+
+def _inline(block: RebuiltBlock) -> str:
+    """The block's content: each piece with its tags as inline elements, inside the block's own formats."""
     out = []
-    for piece in pieces:
+    for piece in block.pieces:
         words = piece.text.rstrip()
-        text, space = escape(xml_text(words), quote=False), piece.text[len(words) :]  # the separator stays outside
+        text, space = inline_html(words, piece.tags), piece.text[len(words) :]  # the separator stays outside
         if piece.fallback == "source":
             out.append(f'<span lang="vi" class="untranslated">{text}</span>{space}')
         elif piece.as_written:  # not for translation: Vietnamese as it stands, not a gap in the translation
@@ -105,4 +116,5 @@ def _inline(pieces: list[Piece]) -> str:
             out.append(f'<mark class="untranslated">{text}</mark>{space}')
         else:
             out.append(text + space)
-    return "".join(out)
+    opening, closing = paragraph_wrapping(block.meta)
+    return opening + "".join(out) + closing

@@ -7,9 +7,12 @@ flag) and gets a reason a translator can read.
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import regex
 
 from workbench.core.records import BlockKind, SourceBlock
+from workbench.core.tags.inline_tags import plain_text, tags_from_json
 
 REASON_CSS = "style sheet (CSS) code"
 REASON_COPYRIGHT = "copyright line"
@@ -188,7 +191,20 @@ def _mark_contact_blocks(blocks: list[SourceBlock]) -> None:
 
 
 def mark_boilerplate(blocks: list[SourceBlock]) -> None:
-    """Set `translatable` and `skip_reason` on page furniture, in place."""
+    """Set `translatable` and `skip_reason` on page furniture, in place. A block with inline tags is
+    judged by its words: a menu of links is a menu, whatever markers its text holds."""
+    views = [_words_only(block) for block in blocks]
+    _mark(views)
+    for block, view in zip(blocks, views, strict=True):
+        block.translatable, block.skip_reason = view.translatable, view.skip_reason
+
+
+def _words_only(block: SourceBlock) -> SourceBlock:
+    tags = block.meta.get("tags")
+    return replace(block, text=plain_text(block.text, tags_from_json(tags), " ")) if tags else block
+
+
+def _mark(blocks: list[SourceBlock]) -> None:
     previous_folded: str | None = None
     for block in blocks:
         folded = block.text.casefold()

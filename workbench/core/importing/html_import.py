@@ -12,16 +12,18 @@ bullet or number LibreOffice writes as a floating span becomes the item's marker
 from __future__ import annotations
 
 import codecs
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
 import regex
 from lxml import etree, html
 
 from workbench.core.errors import ImportProblem
+from workbench.core.importing.html_inline import inline_lines
 from workbench.core.importing.text_decoding import DecodedText, decode_text, normalize, vietnamese_score
 from workbench.core.language.language_rules import clean_text
 from workbench.core.records import BlockKind, SourceBlock
+from workbench.core.tags.inline_tags import tags_to_json
 
 _DROP_TAGS = {
     "script", "style", "noscript", "template", "svg", "iframe", "form", "button", "select", "textarea",
@@ -161,17 +163,39 @@ class _PageReader:
     def emit(self, text: str, tag: str, extra: dict[str, object] | None = None) -> None:
         for line in text.split("\n"):
             line = clean_text(line)
-            if not line:
-                continue
-            meta: dict[str, object] = {"tag": tag, **(extra or {})}
-            if tag in _HEADINGS:
-                self.blocks.append(SourceBlock(BlockKind.HEADING, line, level=int(tag[1]), meta=meta))
-            elif tag == "li":
-                self.blocks.append(SourceBlock(BlockKind.LIST_ITEM, line, meta=meta))
-            elif tag in ("td", "th"):
-                self.blocks.append(SourceBlock(BlockKind.TABLE_CELL, line, meta=meta, split_sentences=False))
-            else:
-                self.blocks.append(SourceBlock(BlockKind.PARAGRAPH, line, meta=meta))
+            if line:
+                self.add_block(line, tag, {"tag": tag, **(extra or {})})
+
+    def emit_inline(
+        self, text: str | None, nodes: Iterable[etree._Element], tag: str, extra: dict[str, object] | None = None
+    ) -> None:
+        """`text` and the inline `nodes` after it as blocks, one a line, their formatting as tags; a line
+        without tags is emitted as `emit` does, with the formats it has as a whole in its meta."""
+        for line in inline_lines(text, nodes, lambda child: _is_furniture(child, True), clean_text):
+            finished = line.finished
+            formatting: dict[str, object] = {}
+            if finished.tags:
+                formatting["tags"] = tags_to_json(finished.tags)
+            if finished.paragraph_formats:
+                formatting["formats"] = finished.paragraph_formats
+                if line.format_elements:
+                    formatting["format_elements"] = line.format_elements
+            if finished.paragraph_href:
+                formatting["href"] = finished.paragraph_href
+            if not finished.tags:
+                self.emit(line.plain, tag, {**(extra or {}), **formatting})
+            elif finished.text:
+                self.add_block(finished.text, tag, {"tag": tag, **(extra or {}), **formatting})
+
+    def add_block(self, line: str, tag: str, meta: dict[str, object]) -> None:
+        if tag in _HEADINGS:
+            self.blocks.append(SourceBlock(BlockKind.HEADING, line, level=int(tag[1]), meta=meta))
+        elif tag == "li":
+            self.blocks.append(SourceBlock(BlockKind.LIST_ITEM, line, meta=meta))
+        elif tag in ("td", "th"):
+            self.blocks.append(SourceBlock(BlockKind.TABLE_CELL, line, meta=meta, split_sentences=False))
+        else:
+            self.blocks.append(SourceBlock(BlockKind.PARAGRAPH, line, meta=meta))
 
     def inline_text(self, el: etree._Element, blocks_break: bool = False) -> str:
         """`el`'s text with its children's, furniture left out. A loop, not recursion, so no nesting is
@@ -225,22 +249,19 @@ class _PageReader:
             label = _list_label(el) if container == "li" else None
             if label:
                 extra = {**(cell or {}), "marker": label + " "}
-            self.emit(self.inline_text(el), tag if tag in _HEADINGS else container or tag, extra)
+            self.emit_inline(el.text, list(el), tag if tag in _HEADINGS else container or tag, extra)
             return
         own_tag = tag if tag in _HEADINGS else container or "p"
-        buffer = [el.text or ""]
+        text = el.text
+        inline: list[etree._Element] = []  # the inline elements since the last block inside
         for child in el:
-            child_tag = child.tag if isinstance(child.tag, str) else ""
-            if child_tag in _BLOCK_TAGS:
-                self.emit("".join(buffer), own_tag, cell)
-                buffer = []
+            if isinstance(child.tag, str) and child.tag in _BLOCK_TAGS:
+                self.emit_inline(text, inline, own_tag, cell)
                 self.walk(child, inside_article, cell, container, depth + 1)
-            elif child_tag == "br":
-                buffer.append("\n")
-            elif child_tag and not _is_furniture(child, inside_article):
-                buffer.append(self.inline_text(child))
-            buffer.append(child.tail or "")
-        self.emit("".join(buffer), own_tag, cell)
+                text, inline = child.tail, []
+            else:
+                inline.append(child)
+        self.emit_inline(text, inline, own_tag, cell)
 
     def walk_table(self, table: etree._Element, inside_article: bool, depth: int) -> None:
         index = self.tables
