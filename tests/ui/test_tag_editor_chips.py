@@ -3,8 +3,18 @@ dropping text can neither break a tag nor smuggle one in."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QMimeData, Qt
-from PySide6.QtGui import QColor, QGuiApplication, QImage, QTextCursor
+import pytest
+from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt
+from PySide6.QtGui import (
+    QColor,
+    QDragEnterEvent,
+    QDragMoveEvent,
+    QDropEvent,
+    QGuiApplication,
+    QImage,
+    QTextCursor,
+)
+from PySide6.QtWidgets import QApplication
 
 from workbench.core.tags.inline_tags import TagInfo, markers, tag_problems
 from workbench.ui.khmer_wrap import inside_syllable, wrap_between_syllables
@@ -165,9 +175,22 @@ def _mime(text: str) -> QMimeData:
     return data
 
 
-def test_dropping_text_goes_through_the_same_rules(qtbot) -> None:  # type: ignore[no-untyped-def]
-    editor = _editor(qtbot, "Mount ")
-    editor.moveCursor(QTextCursor.MoveOperation.End)
-    assert editor.canInsertFromMimeData(_mime("<b1>Cam</b1><b1>"))
-    editor.insertFromMimeData(_mime("<b1>Cam</b1><b1>"))
-    assert editor.toPlainText() == "Mount <b1>Cam</b1><" + WORD_JOINER + "b1>"
+@pytest.mark.filterwarnings("ignore::DeprecationWarning")  # PySide's drag event constructors taking a QPoint
+def test_text_dropped_on_a_chip_goes_beside_it_by_the_same_rules(qtbot) -> None:  # type: ignore[no-untyped-def]
+    editor = _editor(qtbot, "A<b1>B</b1> C")
+    chip = QTextCursor(editor.document())
+    chip.setPosition(1)
+    left = editor.cursorRect(chip)
+    chip.setPosition(5)
+    right = editor.cursorRect(chip)
+    point = QPoint((left.left() + 3 * right.left()) // 4, left.center().y())  # on the right half of "<b1>"'s chip
+    data = _mime("<b1>x")  # that tag is there already: this one comes in as text
+    buttons, keys = Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier
+    action = Qt.DropAction.CopyAction
+    QApplication.sendEvent(editor.viewport(), QDragEnterEvent(point, action, data, buttons, keys))
+    QApplication.sendEvent(editor.viewport(), QDragMoveEvent(point, action, data, buttons, keys))
+    QApplication.sendEvent(editor.viewport(), QDropEvent(QPointF(point), action, data, buttons, keys))
+    assert editor.toPlainText() == "A<b1><" + WORD_JOINER + "b1>xB</b1> C"  # after the chip, the marker whole
+    assert not tag_problems("Núi <b1>Cấm</b1> đẹp.", editor.toPlainText(), TAGS)
+    editor.undo()
+    assert editor.toPlainText() == "A<b1>B</b1> C"
