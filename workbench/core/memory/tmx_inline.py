@@ -201,7 +201,7 @@ def _walk(element: etree._Element, pieces: list[str | _Mark]) -> None:
 
 def _x_numbers(codes: Sequence[_Code]) -> list[int] | None:
     """The codes' `x` as tag numbers, when every code has a distinct one we can use (our own TMX's)."""
-    numbers = [int(c.x) if c.x.isdigit() and 0 < int(c.x) < 1000 else 0 for c in codes]
+    numbers = [int(c.x) if c.x.isascii() and c.x.isdigit() and 0 < int(c.x) < 1000 else 0 for c in codes]
     return numbers if all(numbers) and len(set(numbers)) == len(numbers) else None
 
 
