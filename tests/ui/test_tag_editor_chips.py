@@ -79,6 +79,11 @@ def test_the_editor_draws_chips_where_the_markers_are_and_keeps_the_markers_as_t
         image.pixelColor(x, row).rgb() for x in range(tagged.cursorRect(marker).left(), tagged.cursorRect(after).left())
     }
     assert QColor(CHIP_BACKGROUND).rgb() in colours  # the chip is drawn in the marker's room
+    tagged.setPlainText("<br2/>")
+    plain.setPlainText("x")
+    height = tagged.document().firstBlock().layout().lineAt(0).height()
+    assert height == plain.document().firstBlock().layout().lineAt(0).height()  # a line of only a tag: full height
+    assert _chip_pixels(tagged) > 50
 
 
 def test_khmer_around_chips_renders_and_wraps(qtbot) -> None:  # type: ignore[no-untyped-def]

@@ -1,17 +1,19 @@
 """An editor that shows a segment's tags as the grid's numbered chips while its text stays the markers.
 
 How: the document keeps `<b1>` as text, so what is saved, copied, undone and checked is exactly what is
-typed; nothing converts between two forms. A highlighter makes a marker's characters invisible and almost
-without width, its `<` alone keeping the room of a chip (letter spacing), and paintEvent draws the chip
-(a small rounded box with the tag's number, as tag_chips labels it) in that room. Inline objects
+typed; nothing converts between two forms. A highlighter makes a marker's characters invisible and
+without width (negative letter spacing; the font is kept, so a line of only tags keeps its height), its
+last character alone taking the room of a chip, and paintEvent draws the chip (a small rounded box with
+the tag's number, as tag_chips labels it) in that room, over the hidden glyphs (which a selection would
+otherwise paint in its own colour). Inline objects
 (QTextObjectInterface) were the other way: they would put one object character in the text for each
 marker, so toPlainText, copy, undo, find and every check would need the markers put back, and a paste of
 text with markers converted in; here only painting and the cursor know about chips.
 
 The cursor treats a marker as one unit: a position inside one is moved to its edge (the side the arrow
 key went, else after it), so Left/Right step over a chip and a click on it lands beside it. Only the
-marker's first character holds the chip's width, so a line that wraps inside a marker (Khmer wraps
-anywhere) still shows the chip whole on the line where the marker starts.
+marker's last character holds the chip's width, so a line that wraps inside a marker (Khmer wraps
+anywhere) still shows the chip whole, on the line where the marker ends.
 """
 
 from __future__ import annotations
@@ -62,11 +64,14 @@ def chip_width(font: QFont, label: str) -> float:
 
 
 def paint_chip(painter: QPainter, rect: QRectF, label: str, font: QFont, palette: QPalette, selected: bool) -> None:
-    """One chip: a rounded box in `rect` (the room reserved in the line) with its label centred."""
+    """One chip: a rounded box in `rect` (the room kept in the line) with its label centred; `selected`
+    in the selection's colours."""
     box = rect.adjusted(CHIP_GAP, 1.0, -CHIP_GAP, -1.0)
     background = palette.color(QPalette.ColorRole.Highlight) if selected else QColor(CHIP_BACKGROUND)
     foreground = palette.color(QPalette.ColorRole.HighlightedText) if selected else QColor(CHIP_FOREGROUND)
     painter.save()
+    if selected:  # the selection paints the hidden glyphs in its own colour: cover the whole room
+        painter.fillRect(rect, background)
     painter.setRenderHint(QPainter.RenderHint.Antialiasing)
     painter.setPen(foreground if selected else QColor(CHIP_FOREGROUND).lighter(170))
     painter.setBrush(background)
@@ -95,16 +100,17 @@ class ChipHighlighter(QSyntaxHighlighter):
             if not found:
                 return
             font = self.document().defaultFont()
-            hidden = QTextCharFormat()
-            hidden.setForeground(QColor(0, 0, 0, 0))
-            hidden.setFontPointSize(1.0)
+            metrics = QFontMetricsF(font)
             for marker in found:
-                start, end = utf16(text, marker.start), utf16(text, marker.end)
-                room = QTextCharFormat(hidden)
-                room.setFontLetterSpacingType(QFont.SpacingType.AbsoluteSpacing)
-                room.setFontLetterSpacing(chip_width(font, chip_label(marker, self.tags.get(marker.number))))
-                self.setFormat(start, 1, room)
-                self.setFormat(start + 1, end - start - 1, hidden)
+                start, written = utf16(text, marker.start), text[marker.start : marker.end]  # (ASCII)
+                room = chip_width(font, chip_label(marker, self.tags.get(marker.number)))
+                for offset, char in enumerate(written):
+                    hidden = QTextCharFormat()
+                    hidden.setForeground(QColor(0, 0, 0, 0))
+                    hidden.setFontLetterSpacingType(QFont.SpacingType.AbsoluteSpacing)
+                    last = offset == len(written) - 1
+                    hidden.setFontLetterSpacing((room if last else 0.0) - metrics.horizontalAdvance(char))
+                    self.setFormat(start + offset, 1, hidden)
         except Exception:  # never let an exception out of a Qt virtual
             log.exception("laying out tag chips failed")
 
@@ -165,11 +171,12 @@ class ChipTextEdit(QPlainTextEdit):
         try:
             for start, end, label in spans:
                 at = QTextCursor(self.document())
-                at.setPosition(start)
+                at.setPosition(end - 1)  # the character holding the chip's room
                 line = self.cursorRect(at)
                 rect = QRectF(line.left(), line.top(), chip_width(font, label), line.height())
                 if rect.intersects(area):
-                    paint_chip(painter, rect, label, font, self.palette(), low < high and low <= start and end <= high)
+                    selected = low < high and low <= start and end <= high
+                    paint_chip(painter, rect, label, font, self.palette(), selected)
         finally:
             painter.end()
 
