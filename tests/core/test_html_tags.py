@@ -138,3 +138,28 @@ def test_a_link_to_a_script_in_any_spelling_is_refused() -> None:
     assert safe_href("https://a.vn/?q=1") == "https://a.vn/?q=1"
     link = {1: TagInfo(1, "a", True, href='https://a.vn/"><script>')}
     assert inline_html("<a1>x</a1>", link) == '<a href="https://a.vn/&quot;&gt;&lt;script&gt;">x</a>'
+
+
+def test_a_word_files_tags_come_out_as_inline_elements_of_a_page(tmp_path: Path) -> None:
+    """A .docx exported as a page: its bold and italic runs as <b> and <i>, its link, its line break as
+    <br> and its footnote reference as a superscript number."""
+    from tests.core.test_docx_tags import _project as docx_project
+
+    with docx_project(tmp_path) as project:
+        page = _export(project, tmp_path)
+    body = page.xpath("//p")[-1]
+    assert _texts(body, ".//b") == ["Quyết định số 12/QĐ-UBND"] and _texts(body, ".//i") == ["văn hoá đối ngoại"]
+    assert [a.get("href") for a in body.iter("a")] == ["https://angiang.gov.vn/ke-hoach"]
+    assert body.xpath(".//br") and _texts(body, ".//sup") == ["1"]
+    assert _texts(page.xpath("//p")[0], "./b") == ["Kế hoạch văn hoá năm 2026"]  # bold as a whole
+
+
+def test_a_pair_across_two_sentences_comes_out_bold_in_both(tmp_path: Path) -> None:
+    source = tmp_path / "tin.html"
+    source.write_text("<html><body><p>Mở đầu <b>câu một. Câu hai</b> kết thúc.</p></body></html>", encoding="utf-8")
+    with Project.create(tmp_path / "p.wbp", "p", "vi", ["en"]) as project:
+        import_files(project, [source])
+        first, second = project.segments()
+        assert (first.source, second.source) == ("Mở đầu <b1>câu một.</b1>", "<b1>Câu hai</b1> kết thúc.")
+        page = _export(project, tmp_path)
+    assert _texts(page, "//b") == ["câu một.", "Câu hai"]
