@@ -122,6 +122,10 @@ def test_arrow_keys_step_over_a_marker_in_one_step(qtbot) -> None:  # type: igno
     assert editor.textCursor().selectedText() == "<b1>"
     _set_cursor(editor, 3)  # a click or a program putting the cursor inside: it goes after the marker
     assert editor.textCursor().position() == 5
+    _set_cursor(editor, 4, anchor=2)  # a double click on "b1": the whole tag is selected
+    assert editor.textCursor().selectedText() == "<b1>"
+    _set_cursor(editor, 12, anchor=8)  # from inside "</b1>" to the end: the selection takes the marker in
+    assert editor.textCursor().selectedText() == "</b1>C"
 
 
 def test_a_pasted_tag_the_translation_lacks_stays_a_tag_and_undo_takes_the_paste_back(qtbot) -> None:  # type: ignore[no-untyped-def]

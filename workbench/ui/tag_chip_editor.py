@@ -196,26 +196,34 @@ class ChipTextEdit(QPlainTextEdit):
 
     def _step_over_marker(self) -> None:
         """A cursor that lands inside a marker goes to its edge: back to its start when a key moved it
-        leftwards from beyond it, else to its end."""
+        leftwards from beyond it, else to its end. A selection's other end inside a marker takes the
+        whole marker in (a double click on "b1" selects the tag)."""
         cursor = self.textCursor()
-        position = cursor.position()
+        position, anchor = cursor.position(), cursor.anchor()
         try:
             if self._snapping or not self.tags:
                 return
-            inside = [(s, e) for s, e, _ in self.marker_spans() if s < position < e]
-            if not inside:
+            spans = [(s, e) for s, e, _ in self.marker_spans()]
+            around = next(((s, e) for s, e in spans if s < position < e), None)
+            held = next(((s, e) for s, e in spans if s < anchor < e), None) if anchor != position else None
+            if around is None and held is None:
                 return
-            start, end = inside[0]
-            edge = start if self._keying and self._last_position >= end else end
-            anchor = cursor.anchor()
-            cursor.setPosition(anchor if cursor.hasSelection() else edge)
-            cursor.setPosition(edge, QTextCursor.MoveMode.KeepAnchor)
+            if around is not None:
+                start, end = around
+                position = start if self._keying and self._last_position >= end else end
+            if held is not None and held == around:
+                anchor, position = held
+            elif held is not None:
+                anchor = held[0] if position > anchor else held[1]
+            elif anchor == cursor.position():
+                anchor = position
+            cursor.setPosition(anchor)
+            cursor.setPosition(position, QTextCursor.MoveMode.KeepAnchor)
             self._snapping = True
             try:
                 self.setTextCursor(cursor)
             finally:
                 self._snapping = False
-            position = edge
         except Exception:  # never let an exception out of a Qt slot
             log.exception("moving the cursor over a tag failed")
         finally:
