@@ -184,12 +184,13 @@ def test_the_letter_comes_from_the_codes_markup_else_a_generic_one(tmp_path: Pat
         '<bpt i="3">&lt;span style="text-decoration: underline"&gt;</bpt>d<ept i="3">&lt;/span&gt;</ept> '
         '<bpt i="4">&lt;a href="https://x.vn"&gt;</bpt>e<ept i="4">&lt;/a&gt;</ept> '
         '<bpt i="5">&lt;span class="k"&gt;</bpt>f<ept i="5">&lt;/span&gt;</ept>'
-        '<ph>\t</ph>g<ph>&lt;img src="p.png"/&gt;</ph><ut>{\\line }</ut>h',
-        "A b c d e f g h",
+        '<ph>\t</ph>g<ph>&lt;img src="p.png"/&gt;</ph><ut>{\\line }</ut>h '
+        '<bpt i="9" type="italic"/>k<ept i="9"/><ph type="fnote"/>',  # no markup: TMX's own type says it
+        "A b c d e f g h k",
     ))  # fmt: skip
     (unit,) = read_tmx(path, "vi", ["en"])
-    assert unit.source == "A <b1>b</b1> <i2>c</i2> <u3>d</u3> <a4>e</a4> <g5>f</g5><t6/>g<x7/><br8/>h"
-    assert unit.target == "A b c d e f g h"
+    assert unit.source == "A <b1>b</b1> <i2>c</i2> <u3>d</u3> <a4>e</a4> <g5>f</g5><t6/>g<x7/><br8/>h <i9>k</i9><fn10/>"
+    assert unit.target == "A b c d e f g h k"
 
 
 def test_half_pairs_never_become_unbalanced_markers_and_their_words_stay(tmp_path: Path) -> None:
@@ -221,6 +222,12 @@ def test_text_that_looks_like_a_marker_stays_text(tmp_path: Path) -> None:
     shared.close()
     seg = etree.parse(str(tmp_path / "out.tmx")).getroot().find(".//seg")
     assert seg.text == "Gõ <\u2060b1> rồi " and [code.tag for code in seg] == ["bpt", "ept"]
+    # translate-toolkit writes a PO's markers as text: they come in as that text, never as tags
+    peer = tt_tmx.tmxfile()
+    peer.addtranslation("Nhấn <b1>Lưu</b1>.", "vi", "Press <b1>Save</b1>.", "en")
+    (tmp_path / "tt.tmx").write_bytes(bytes(peer))
+    (unit,) = read_tmx(tmp_path / "tt.tmx", "vi", ["en"])
+    assert (unit.source, unit.target) == ("Nhấn <\u2060b1>Lưu<\u2060/b1>.", "Press <\u2060b1>Save<\u2060/b1>.")
 
 
 def test_a_reference_set_and_a_plain_reading_keep_only_the_words(tmp_path: Path) -> None:

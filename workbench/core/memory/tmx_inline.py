@@ -5,7 +5,7 @@ A <seg> carries formatting as codes whose content is the original file's markup:
 (paired by `i`), <ph> and <ut> for something standing alone, <it> for half a pair whose other half is in
 another segment, <hi> for highlighted words. A matched <bpt>/<ept> and a <hi> become a pair `<b1>…</b1>`,
 a <ph>/<ut> a standalone `<br2/>`; the letter comes from the native markup (HTML, Word XML, RTF, OmegaT's
-own markers) or the <hi>'s type, else `g` for a pair and `x` for a standalone. The same code in the source
+own markers) or the code's TMX `type`, else `g` for a pair and `x` for a standalone. The same code in the source
 and a translation gets the same number: by its `x`, else its `i`, else its kind and order. What cannot be
 a balanced marker (an <it>, a <bpt> without its <ept>, pairs that cross) is left out, its words kept. Text
 that looks like a marker gets a word joiner after its `<`, as the document readers do: it never becomes a tag.
@@ -49,8 +49,10 @@ _PAIR_PATTERNS = [
 ]
 _BREAK = re.compile(r"<\s*br(?![a-z])|<w:(?:br|cr)(?=[\s/>])|\\line(?![a-z])|\\par(?![a-z])")
 _TAB = re.compile(r"<w:tab(?=[\s/>])|\\tab(?![a-z])")
+#: TMX's `type` of a <hi> or a <bpt> (said when the markup is not recognised), and of a <ph>
 _HI_TYPES = {"bold": "b", "italic": "i", "ulined": "u", "underline": "u", "underlined": "u", "superscript": "sup",
              "subscript": "sub", "strike": "s", "strikeout": "s", "strikethrough": "s", "link": "a"}  # fmt: skip
+_PH_TYPES = {"lb": "br", "fnote": "fn", "enote": "en"}
 
 
 class UndefinedMarkup(Exception):
@@ -185,15 +187,19 @@ def _walk(element: etree._Element, pieces: list[str | _Mark]) -> None:
             _walk(child, pieces)
         elif name in CODES:
             native, words = _code_content(child)
-            x, i = child.get("x", ""), child.get("i", "")
+            x, i, kind = child.get("x", ""), child.get("i", ""), child.get("type", "").lower()
             if name == "bpt":
-                pieces += [_Mark("open", _Code(pair_letter_of(native), True, x, i), ("i", i)), words]
+                letter = pair_letter_of(native)
+                letter = _HI_TYPES.get(kind, "g") if letter == "g" else letter
+                pieces += [_Mark("open", _Code(letter, True, x, i), ("i", i)), words]
             elif name == "ept":
                 pieces += [words, _Mark("close", None, ("i", i))]
             elif name == "it":  # half a pair whose other half is in another segment: its words only
                 pieces.append(words)
             else:
-                pieces += [_Mark("standalone", _Code(standalone_letter_of(native), False, x)), words]
+                letter = standalone_letter_of(native)
+                letter = _PH_TYPES.get(kind, "x") if letter == "x" else letter
+                pieces += [_Mark("standalone", _Code(letter, False, x)), words]
         elif name:
             raise UndefinedMarkup(f"<{name}>")
         pieces.append(child.tail or "")
