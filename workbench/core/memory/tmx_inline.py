@@ -141,6 +141,10 @@ def _code_content(code: etree._Element) -> tuple[str, str]:
     for name, child in _children(code):
         if name in TEXT_ELEMENTS:
             words.append(_words(child))
+        elif name in CODES:  # not TMX's shape, but its markup and words are the outer code's
+            inner_native, inner_words = _code_content(child)
+            native.append(inner_native)
+            words.append(inner_words)
         elif name:
             raise UndefinedMarkup(f"<{name}>")
         native.append(child.tail or "")
