@@ -16,9 +16,11 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QApplication
 
+from tests.ui.test_tag_chips import EN, _edit, tagged_window  # noqa: F401  # the window with a tagged segment
 from workbench.core.tags.inline_tags import TagInfo, markers, tag_problems
 from workbench.ui.khmer_wrap import inside_syllable, wrap_between_syllables
 from workbench.ui.segment_editor import SegmentEditor
+from workbench.ui.tag_chip_editor import chip_width
 from workbench.ui.tag_chips import CHIP_BACKGROUND
 from workbench.ui.tag_paste import WORD_JOINER, pasteable
 
@@ -203,3 +205,35 @@ def test_text_dropped_on_a_chip_goes_beside_it_by_the_same_rules(qtbot) -> None:
     assert not tag_problems("Núi <b1>Cấm</b1> đẹp.", editor.toPlainText(), TAGS)
     editor.undo()
     assert editor.toPlainText() == "A<b1>B</b1> C"
+
+
+def _chip_room(editor: SegmentEditor, text: str, marker: str) -> float:
+    """How wide `marker` (the first in `text`) shows in `editor`."""
+    start = QTextCursor(editor.document())
+    start.setPosition(text.index(marker))
+    end = QTextCursor(editor.document())
+    end.setPosition(text.index(marker) + len(marker))
+    return editor.cursorRect(end).left() - editor.cursorRect(start).left()
+
+
+def test_the_window_editors_show_chips_with_spell_checking_on(qtbot, tagged_window) -> None:  # type: ignore[no-untyped-def]  # noqa: F811
+    window = tagged_window
+    assert window.settings.spell_check
+    editor = _edit(qtbot, window)
+    qtbot.keyClick(editor, Qt.Key.Key_B, Qt.KeyboardModifier.ControlModifier)  # the source with its tags
+    assert editor.toPlainText() == SOURCE
+    room = chip_width(editor.document().defaultFont(), "1")
+    assert abs(_chip_room(editor, SOURCE, "<b1>") - room) <= 2  # the cell editor: a chip, not the letters
+    assert _chip_pixels(editor) > 50
+    window.pane_action.trigger()
+    window.grid.setCurrentIndex(window.model.index(1, EN))
+    window.grid.setCurrentIndex(window.model.index(0, EN))
+    qtbot.waitUntil(lambda: window.pane.editor.segment_id == window.model.segment_id(0))
+    pane = window.pane.editor
+    pane.setFocus()
+    qtbot.keyClick(pane, Qt.Key.Key_B, Qt.KeyboardModifier.ControlModifier)
+    assert pane.toPlainText() == SOURCE
+    assert abs(_chip_room(pane, SOURCE, "<b1>") - room) <= 2  # the editor pane too
+    source = window.pane.source_view
+    assert abs(_chip_room(source, SOURCE, "<b1>") - chip_width(source.document().defaultFont(), "1")) <= 2
+    window.pane_action.trigger()

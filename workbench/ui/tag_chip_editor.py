@@ -83,7 +83,8 @@ def paint_chip(painter: QPainter, rect: QRectF, label: str, font: QFont, palette
 
 
 class ChipHighlighter(QSyntaxHighlighter):
-    """Hides each tag marker's characters and keeps a chip's room on its first one."""
+    """Hides each tag marker's characters and keeps a chip's room on its last one. A subclass marking
+    more (spelling) calls highlightBlock after its own formats, so a marker is never underlined."""
 
     def __init__(self, document: QTextDocument, tags: TagMap | None = None) -> None:
         super().__init__(document)
@@ -134,10 +135,22 @@ class ChipTextEdit(QPlainTextEdit):
         self.viewport().update()
 
     def highlighter(self) -> ChipHighlighter:
+        """The document's one highlighter (a second one on the same document would wipe its formats)."""
         document = self.document()  # (a document swapped out is deleted, its highlighter with it)
         if self._highlighter is None or self._highlighter[0] is not document:
             self._highlighter = (document, ChipHighlighter(document, self.tags))
         return self._highlighter[1]
+
+    def use_highlighter(self, highlighter: ChipHighlighter) -> None:
+        """Let `highlighter` (a ChipHighlighter that also marks other things: spelling) be the document's
+        one highlighter: Qt keeps only the formats of the highlighter that ran last on a line."""
+        own = self.highlighter()
+        if own is not highlighter:
+            own.setDocument(None)  # detached: it no longer clears the line's formats
+            own.deleteLater()
+        self._highlighter = (self.document(), highlighter)
+        highlighter.tags = dict(self.tags)
+        highlighter.rehighlight()
 
     def marker_spans(self) -> list[tuple[int, int, str]]:
         """The tags' markers as (start, end, chip label) in Qt positions."""

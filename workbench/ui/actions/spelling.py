@@ -16,7 +16,7 @@ from dataclasses import replace
 from functools import partial
 
 from PySide6.QtCore import QObject, QPoint, Qt
-from PySide6.QtGui import QAction, QColor, QSyntaxHighlighter, QTextCharFormat, QTextCursor
+from PySide6.QtGui import QAction, QColor, QTextCharFormat, QTextCursor
 from PySide6.QtWidgets import QMenu
 
 from workbench.core.errors import WorkbenchError
@@ -26,6 +26,7 @@ from workbench.core.spelling.dictionary_files import DictionaryProblem
 from workbench.core.spelling.word_lists import add_user_word, user_words, user_words_problem
 from workbench.core.store.spelling_words import add_project_words, project_words
 from workbench.ui.segment_editor import SegmentEditor
+from workbench.ui.tag_chip_editor import ChipHighlighter
 from workbench.ui.tasks import TaskRunner, TaskState
 from workbench.ui.window_context import WindowContext
 
@@ -43,11 +44,12 @@ def _utf16(text: str, index: int) -> int:
     return index + sum(1 for ch in text[:index] if ord(ch) > 0xFFFF)
 
 
-class SpellingHighlighter(QSyntaxHighlighter):
-    """Underlines the misspelled words of one editor, in the editor's current language."""
+class SpellingHighlighter(ChipHighlighter):
+    """Underlines the misspelled words of one editor, in the editor's current language; the editor's one
+    highlighter, so it draws the tags' chips too (a second highlighter would wipe one or the other)."""
 
     def __init__(self, editor: SegmentEditor, spelling: SpellingActions) -> None:
-        super().__init__(editor.document())
+        super().__init__(editor.document(), editor.tags)
         self.editor = editor
         self.spelling = spelling
         self.look = QTextCharFormat()
@@ -68,6 +70,7 @@ class SpellingHighlighter(QSyntaxHighlighter):
                 self.setFormat(a, b - a, self.look)
         except Exception:  # an exception must never leave a Qt virtual
             log.exception("spell checking a line failed")
+        super().highlightBlock(text)  # the tags' chips, over any underline
 
 
 class SpellingActions(QObject):
@@ -141,6 +144,7 @@ class SpellingActions(QObject):
         if any(h.editor is editor for h in self._highlighters):
             return
         highlighter = SpellingHighlighter(editor, self)
+        editor.use_highlighter(highlighter)
         self._highlighters.append(highlighter)
         editor.menu_hooks.append(self._menu_items)
         editor.destroyed.connect(lambda: self._forget(highlighter))
