@@ -231,10 +231,7 @@ class _DocumentReader:
                     font = self.styles.fonts.get(rstyle.get(f"{W}val", ""), "")
             return font or paragraph_font
 
-        def skip(element: etree._Element) -> bool:
-            return bool(_between(element, p) & _NOT_PARAGRAPH_TEXT)
-
-        return tagged_paragraph(p, skip, font_of, convert_legacy_run, self.links, clean_text)
+        return tagged_paragraph(p, _NOT_PARAGRAPH_TEXT, font_of, convert_legacy_run, self.links, clean_text)
 
     def read_paragraph(self, p: etree._Element, cell: dict[str, int] | None) -> None:
         self.read_paragraph_text(p, cell)

@@ -7,7 +7,7 @@ formatting is its own job; legacy Vietnamese fonts are still converted run by ru
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Collection, Iterator, Mapping
 
 from lxml import etree
 
@@ -17,23 +17,32 @@ W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 R = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}"
 _OFF = ("0", "false", "off", "none")
 _TOGGLES = (("bold", "b"), ("italic", "i"), ("strike", "strike"))
+_VAL, _U, _VERT_ALIGN = f"{W}val", f"{W}u", f"{W}vertAlign"
+
+
+#: a w:rPr child -> the format it toggles (w:u and w:vertAlign are read by their values)
+_TOGGLE_TAGS = {f"{W}{tag}": name for name, tag in _TOGGLES}
 
 
 def run_formats(rpr: etree._Element | None) -> dict[str, bool]:
-    """The formats a run's w:rPr sets; a w:b with w:val="0" (or "false") turns bold off."""
-    if rpr is None:
-        return {}
+    """The formats a run's w:rPr sets; a w:b with w:val="0" (or "false") turns bold off. One pass over
+    the properties: this runs for every run of a document."""
     out: dict[str, bool] = {}
-    for name, tag in _TOGGLES:
-        element = rpr.find(f"{W}{tag}")
-        if element is not None and element.get(f"{W}val", "1").lower() not in _OFF:
-            out[name] = True
-    underline = rpr.find(f"{W}u")
-    if underline is not None and underline.get(f"{W}val", "single").lower() not in _OFF:
-        out["underline"] = True
-    vertical = rpr.find(f"{W}vertAlign")
-    if vertical is not None and vertical.get(f"{W}val", "") in ("superscript", "subscript"):
-        out[str(vertical.get(f"{W}val"))] = True
+    if rpr is None:
+        return out
+    for child in rpr:
+        tag = child.tag
+        name = _TOGGLE_TAGS.get(tag)
+        if name is not None:
+            if child.get(_VAL, "1").lower() not in _OFF:
+                out[name] = True
+        elif tag == _U:
+            if child.get(_VAL, "single").lower() not in _OFF:
+                out["underline"] = True
+        elif tag == _VERT_ALIGN:
+            value = child.get(_VAL, "")
+            if value in ("superscript", "subscript"):
+                out[value] = True
     return out
 
 
@@ -59,30 +68,78 @@ class _Field:
 
 def tagged_paragraph(
     p: etree._Element,
-    skip: Callable[[etree._Element], bool],
+    not_text: Collection[str],
     font_of: Callable[[etree._Element | None], str],
     convert: Callable[[str, str], str],
     links: Mapping[str, str],
     clean: Callable[[str], str],
 ) -> FinishedParagraph:
-    """`p`'s text with markers. `skip` says a run is not the paragraph's own text (deleted, in a text
-    box); `font_of` a run's font from its w:rPr; `convert` turns legacy-font text into Unicode."""
-    built = TaggedParagraph()
-    fields: list[_Field] = []
-    for element in p.iter(f"{W}r", f"{W}fldSimple"):
-        if skip(element) or _inside(element, p, f"{W}fldSimple"):
+    """`p`'s text with markers. Runs under an element whose tag is in `not_text` are not the paragraph's
+    own text (deleted, in a text box); `font_of` gives a run's font from its w:rPr; `convert` turns
+    legacy-font text into Unicode. One walk down the paragraph, carrying the link each run is in, rather
+    than a look up the ancestors of every run: a tagged document has several runs per sentence."""
+    reader = _RunReader(TaggedParagraph(), font_of, convert, clean)
+    # (the children still to read, the link they are in)
+    stack: list[tuple[Iterator[etree._Element], str]] = [(iter(p), "")]
+    while stack:
+        children, href = stack[-1]
+        element = next(children, None)
+        if element is None:
+            stack.pop()
             continue
-        if element.tag == f"{W}fldSimple":
-            shown = "".join(t.text or "" for t in element.iter(f"{W}t"))
-            built.add_standalone("field", clean(shown), {"instr": str(element.get(f"{W}instr", "")).strip()})
+        tag = element.tag
+        if tag in not_text or not isinstance(tag, str):
             continue
-        rpr = element.find(f"{W}rPr")
-        font = font_of(rpr)
+        if tag == _RUN:
+            reader.read_run(element, href)
+            nested = [c for c in element if c.tag not in _RUN_CONTENT]
+            if nested:  # a run inside a run (ruby text); text boxes are in `not_text`
+                stack.append((iter(nested), href))
+        elif tag == _FIELD_SIMPLE:
+            shown = "".join(t.text or "" for t in element.iter(_TEXT))
+            reader.built.add_standalone("field", clean(shown), {"instr": str(element.get(f"{W}instr", "")).strip()})
+        elif tag == _HYPERLINK:
+            target = links.get(str(element.get(f"{R}id", "")), "")
+            anchor = element.get(f"{W}anchor", "")
+            stack.append((iter(element), target + (f"#{anchor}" if anchor else "") if target or anchor else ""))
+        elif tag != _PARAGRAPH_PROPERTIES:
+            stack.append((iter(element), href))
+    return reader.built.finish(clean)
+
+
+_RUN, _TEXT, _FIELD_SIMPLE, _HYPERLINK = f"{W}r", f"{W}t", f"{W}fldSimple", f"{W}hyperlink"
+_PARAGRAPH_PROPERTIES, _RUN_PROPERTIES = f"{W}pPr", f"{W}rPr"
+_FIELD_CHAR, _INSTR_TEXT, _TAB = f"{W}fldChar", f"{W}instrText", f"{W}tab"
+_BREAKS = (f"{W}br", f"{W}cr")
+_NOTES = {f"{W}footnoteReference": "footnote", f"{W}endnoteReference": "endnote"}
+#: what a run holds that is read as the run's own (everything else may hold runs of its own)
+_RUN_CONTENT = {
+    _RUN_PROPERTIES, _TEXT, _FIELD_CHAR, _INSTR_TEXT, _TAB, *_BREAKS, *_NOTES, f"{W}lastRenderedPageBreak",
+    f"{W}softHyphen", f"{W}noBreakHyphen", f"{W}delText", f"{W}sym",
+}  # fmt: skip
+
+
+class _RunReader:
+    """Adds runs to a paragraph, with the complex fields (w:fldChar begin … separate … end) open so far."""
+
+    def __init__(
+        self,
+        built: TaggedParagraph,
+        font_of: Callable[[etree._Element | None], str],
+        convert: Callable[[str, str], str],
+        clean: Callable[[str], str],
+    ) -> None:
+        self.built, self.font_of, self.convert, self.clean = built, font_of, convert, clean
+        self.fields: list[_Field] = []
+
+    def read_run(self, run: etree._Element, href: str) -> None:
+        built, fields = self.built, self.fields
+        rpr = run.find(_RUN_PROPERTIES)
+        font = self.font_of(rpr)
         formats = run_formats(rpr)
-        href = _href(element, p, links)
-        for child in element:
+        for child in run:
             tag = child.tag
-            if tag == f"{W}fldChar":
+            if tag == _FIELD_CHAR:
                 kind = child.get(f"{W}fldCharType", "")
                 if kind == "begin":
                     fields.append(_Field())
@@ -90,44 +147,22 @@ def tagged_paragraph(
                     fields[-1].showing = True
                 elif kind == "end" and fields:
                     done = fields.pop()
-                    shown = clean("".join(done.result))
+                    shown = self.clean("".join(done.result))
                     if fields:  # a field inside another's result shows as that result's text
                         fields[-1].result.append(shown)
                     else:
                         built.add_standalone("field", shown, {"instr": "".join(done.instr).strip()})
             elif fields:
-                if tag == f"{W}instrText" and not fields[-1].showing:
+                if tag == _INSTR_TEXT and not fields[-1].showing:
                     fields[-1].instr.append(child.text or "")
-                elif tag == f"{W}t" and fields[-1].showing:
-                    fields[-1].result.append(convert(child.text or "", font))
-            elif tag == f"{W}t":
-                built.add_text(convert(child.text or "", font), formats, href)
-            elif tag == f"{W}tab":
+                elif tag == _TEXT and fields[-1].showing:
+                    fields[-1].result.append(self.convert(child.text or "", font))
+            elif tag == _TEXT:
+                built.add_text(self.convert(child.text or "", font), formats, href)
+            elif tag == _TAB:
                 built.add_standalone("tab")
-            elif tag in (f"{W}br", f"{W}cr"):
+            elif tag in _BREAKS:
                 built.add_standalone("break")
-            elif tag in (f"{W}footnoteReference", f"{W}endnoteReference"):
-                kind = "footnote" if tag == f"{W}footnoteReference" else "endnote"
+            elif tag in _NOTES:
                 number = str(child.get(f"{W}id", ""))
-                built.add_standalone(kind, number, {"id": number})
-    return built.finish(clean)
-
-
-def _inside(element: etree._Element, top: etree._Element, tag: str) -> bool:
-    for ancestor in element.iterancestors():
-        if ancestor is top:
-            return False
-        if ancestor.tag == tag:
-            return True
-    return False
-
-
-def _href(run: etree._Element, top: etree._Element, links: Mapping[str, str]) -> str:
-    for ancestor in run.iterancestors():
-        if ancestor is top:
-            return ""
-        if ancestor.tag == f"{W}hyperlink":
-            target = links.get(str(ancestor.get(f"{R}id", "")), "")
-            anchor = ancestor.get(f"{W}anchor", "")
-            return target + (f"#{anchor}" if anchor else "") if target or anchor else ""
-    return ""
+                built.add_standalone(_NOTES[tag], number, {"id": number})
