@@ -85,7 +85,7 @@ def test_a_menu_of_links_is_still_recognised_as_page_furniture(tmp_path: Path) -
     menu = '<p><a href="/">Trang chủ</a> | <a href="/tin">Tin tức</a> | <a href="/gt">Giới thiệu</a></p>'
     source.write_text(f"<html><body>{menu}<p>Tỉnh tổ chức lễ hội lớn.</p></body></html>", encoding="utf-8")
     menu_block = prepare_import(source).blocks[0]
-    assert menu_block.meta.get("tags") and not menu_block.translatable
+    assert menu_block.tags and not menu_block.translatable
 
 
 def test_approved_and_machine_drafted_words_get_the_pages_formatting_back(tmp_path: Path, tiny: Any) -> None:

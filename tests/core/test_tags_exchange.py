@@ -22,7 +22,7 @@ from workbench.core.memory.translation_memory import units
 from workbench.core.ops.merge_back import apply_merge, plan_merge
 from workbench.core.records import BlockKind, Origin, PreparedDocument, SourceBlock, Status
 from workbench.core.store.project_store import Project
-from workbench.core.tags.inline_tags import tag_problems, tags_to_json
+from workbench.core.tags.inline_tags import tag_problems
 from workbench.core.tags.tagged_paragraphs import TaggedParagraph
 
 X = f"{{{NS}}}"
@@ -39,7 +39,7 @@ def _project(tmp_path: Path) -> Project:
     paragraph.add_text("trang web", href="https://angiang.gov.vn")
     paragraph.add_text(".")
     finished = paragraph.finish(clean_text)
-    blocks = [SourceBlock(BlockKind.PARAGRAPH, finished.text, meta={"tags": tags_to_json(finished.tags)})]
+    blocks = [SourceBlock(BlockKind.PARAGRAPH, finished.text, tags=finished.tags)]
     document = PreparedDocument(
         "bai.txt", "txt", "utf-8", str(tmp_path / "bai.txt"), blocks, segment_blocks(blocks, segmenter_for("vi"))
     )

@@ -64,7 +64,7 @@ def _tagged_project(tmp_path: Path) -> Project:
     paragraph.add_text("trang web", href="https://angiang.gov.vn")
     paragraph.add_text(".")
     finished = paragraph.finish(clean_text)
-    blocks = [SourceBlock(BlockKind.PARAGRAPH, finished.text, meta={"tags": tags_to_json(finished.tags)})]
+    blocks = [SourceBlock(BlockKind.PARAGRAPH, finished.text, tags=finished.tags)]
     document = PreparedDocument(
         "bai.txt", "txt", "utf-8", str(tmp_path / "bai.txt"), blocks, segment_blocks(blocks, segmenter_for("vi"))
     )

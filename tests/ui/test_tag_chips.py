@@ -28,7 +28,7 @@ SOURCE = "Núi <b1>Cấm</b1> đẹp.<br2/>Rất đẹp."
 def _tagged_project(path: Path) -> None:
     """A document whose first segment has a bold word and a line break, and a plain second one."""
     with Project.create(path, "An Giang", "vi", ["en", "km"]) as project:
-        block = SourceBlock(BlockKind.PARAGRAPH, SOURCE, meta={"tags": tags_to_json(TAGS)})
+        block = SourceBlock(BlockKind.PARAGRAPH, SOURCE, tags=dict(TAGS))
         segment = PreparedSegment(paragraph=0, source=SOURCE, meta={"tags": tags_to_json(TAGS)})
         plain = PreparedSegment(paragraph=1, source="Chợ <b1> nổi.")
         project.store_document(

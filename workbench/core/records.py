@@ -71,6 +71,10 @@ class SourceBlock:
     skip_reason: str = ""
     #: PO entries and table cells are never split into sentences.
     split_sentences: bool = True
+    #: the inline tags whose markers `text` holds (number -> what it stands for); each sentence's
+    #: segment gets the ones it uses. Handed over as objects, not JSON: a tagged document has one
+    #: map per paragraph, and only the segments' maps are stored.
+    tags: dict[int, TagInfo] = field(default_factory=dict)
 
 
 @dataclass(slots=True)

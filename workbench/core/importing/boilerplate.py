@@ -12,7 +12,7 @@ from dataclasses import replace
 import regex
 
 from workbench.core.records import BlockKind, SourceBlock
-from workbench.core.tags.inline_tags import plain_text, tags_from_json
+from workbench.core.tags.inline_tags import plain_text
 
 REASON_CSS = "style sheet (CSS) code"
 REASON_COPYRIGHT = "copyright line"
@@ -200,8 +200,7 @@ def mark_boilerplate(blocks: list[SourceBlock]) -> None:
 
 
 def _words_only(block: SourceBlock) -> SourceBlock:
-    tags = block.meta.get("tags")
-    return replace(block, text=plain_text(block.text, tags_from_json(tags), " ")) if tags else block
+    return replace(block, text=plain_text(block.text, block.tags, " ")) if block.tags else block
 
 
 def _mark(blocks: list[SourceBlock]) -> None:

@@ -21,7 +21,6 @@ from workbench.core.importing.docx_runs import hyperlink_targets, tagged_paragra
 from workbench.core.language.language_rules import clean_text
 from workbench.core.language.legacy_encodings import decode_tcvn3, decode_vni, legacy_text_to_bytes
 from workbench.core.records import BlockKind, SourceBlock
-from workbench.core.tags.inline_tags import tags_to_json
 from workbench.core.tags.tagged_paragraphs import FinishedParagraph
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
@@ -250,15 +249,15 @@ class _DocumentReader:
         if not text:
             return
         meta: dict[str, object] = {"style": style_id}
-        if finished.tags:
-            meta["tags"] = tags_to_json(finished.tags)
         if finished.paragraph_formats:
             meta["formats"] = finished.paragraph_formats
         if finished.paragraph_href:
             meta["href"] = finished.paragraph_href
         if cell is not None:
             meta.update(cell)
-            self.blocks.append(SourceBlock(BlockKind.TABLE_CELL, text, meta=meta, split_sentences=False))
+            self.blocks.append(
+                SourceBlock(BlockKind.TABLE_CELL, text, meta=meta, split_sentences=False, tags=finished.tags)
+            )
             return
         outline = p.find(f"{W}pPr/{W}outlineLvl")
         level = self.styles.headings.get(style_id)
@@ -266,15 +265,15 @@ class _DocumentReader:
             level = _level(outline, "word/document.xml", self.source) + 1
         if level is not None and level < 9:
             kind = BlockKind.TITLE if level == 0 else BlockKind.HEADING
-            self.blocks.append(SourceBlock(kind, text, level=level, meta=meta))
+            self.blocks.append(SourceBlock(kind, text, level=level, meta=meta, tags=finished.tags))
             return
         num = p.find(f"{W}pPr/{W}numPr")
         if num is not None or style_id in self.styles.lists:
             ilvl = num.find(f"{W}ilvl") if num is not None else None
             depth = _level(ilvl, "word/document.xml", self.source) if ilvl is not None else 0
-            self.blocks.append(SourceBlock(BlockKind.LIST_ITEM, text, level=depth, meta=meta))
+            self.blocks.append(SourceBlock(BlockKind.LIST_ITEM, text, level=depth, meta=meta, tags=finished.tags))
             return
-        self.blocks.append(SourceBlock(BlockKind.PARAGRAPH, text, meta=meta))
+        self.blocks.append(SourceBlock(BlockKind.PARAGRAPH, text, meta=meta, tags=finished.tags))
 
     def read_container(self, container: etree._Element, cell: dict[str, int] | None = None) -> None:
         for child in container:

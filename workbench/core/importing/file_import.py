@@ -32,7 +32,7 @@ from workbench.core.records import (
 )
 from workbench.core.store.documents import StoreResult
 from workbench.core.store.project_store import Project
-from workbench.core.tags.inline_tags import tags_from_json, tags_to_json
+from workbench.core.tags.inline_tags import tags_to_json
 from workbench.core.tags.tagged_paragraphs import split_tagged
 from workbench.core.user_file import check_regular_file, read_regular_file
 
@@ -142,7 +142,7 @@ def segment_blocks(blocks: list[SourceBlock], segmenter: Segmenter) -> list[Prep
             segments.extend(_po_segments(index, block))
             continue
         translatable, skip_reason = block.translatable, block.skip_reason
-        if block.meta.get("tags"):
+        if block.tags:
             segments.extend(_tagged_segments(index, block, segmenter))
             continue
         pieces = segmenter.sentences(block.text) if block.split_sentences else []
@@ -163,7 +163,8 @@ def segment_blocks(blocks: list[SourceBlock], segmenter: Segmenter) -> list[Prep
 def _tagged_segments(index: int, block: SourceBlock, segmenter: Segmenter) -> list[PreparedSegment]:
     """Sentences of a paragraph with inline tags: each keeps the markers and the map of the tags it uses
     (a pair across two sentences is closed and reopened: see tagged_paragraphs)."""
-    tags = tags_from_json(block.meta["tags"])
+    tags = block.tags
+    stored = tags_to_json(tags)  # each segment's map is its share of the paragraph's
     split = segmenter.sentences if block.split_sentences else (lambda text: [(text, "")])
     return [
         PreparedSegment(
@@ -173,7 +174,9 @@ def _tagged_segments(index: int, block: SourceBlock, segmenter: Segmenter) -> li
             translatable=block.translatable,
             skip_reason=block.skip_reason,
             spans=find_protected_spans(text),
-            meta={"tags": tags_to_json(used)} if used else {},
+            meta={"tags": stored if len(used) == len(tags) else {str(n): stored[str(n)] for n in sorted(used)}}
+            if used
+            else {},
         )
         for text, space_after, used in split_tagged(block.text, tags, split)
     ]

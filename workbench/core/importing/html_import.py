@@ -23,7 +23,7 @@ from workbench.core.importing.html_inline import inline_lines
 from workbench.core.importing.text_decoding import DecodedText, decode_text, normalize, vietnamese_score
 from workbench.core.language.language_rules import clean_text
 from workbench.core.records import BlockKind, SourceBlock
-from workbench.core.tags.inline_tags import tags_to_json
+from workbench.core.tags.inline_tags import TagInfo
 
 _DROP_TAGS = {
     "script", "style", "noscript", "template", "svg", "iframe", "form", "button", "select", "textarea",
@@ -174,8 +174,6 @@ class _PageReader:
         for line in inline_lines(text, nodes, lambda child: _is_furniture(child, True), clean_text):
             finished = line.finished
             formatting: dict[str, object] = {}
-            if finished.tags:
-                formatting["tags"] = tags_to_json(finished.tags)
             if finished.paragraph_formats:
                 formatting["formats"] = finished.paragraph_formats
                 if line.format_elements:
@@ -185,17 +183,18 @@ class _PageReader:
             if not finished.tags:
                 self.emit(line.plain, tag, {**(extra or {}), **formatting})
             elif finished.text:
-                self.add_block(finished.text, tag, {"tag": tag, **(extra or {}), **formatting})
+                self.add_block(finished.text, tag, {"tag": tag, **(extra or {}), **formatting}, finished.tags)
 
-    def add_block(self, line: str, tag: str, meta: dict[str, object]) -> None:
+    def add_block(self, line: str, tag: str, meta: dict[str, object], tags: dict[int, TagInfo] | None = None) -> None:
+        tags = tags or {}
         if tag in _HEADINGS:
-            self.blocks.append(SourceBlock(BlockKind.HEADING, line, level=int(tag[1]), meta=meta))
+            self.blocks.append(SourceBlock(BlockKind.HEADING, line, level=int(tag[1]), meta=meta, tags=tags))
         elif tag == "li":
-            self.blocks.append(SourceBlock(BlockKind.LIST_ITEM, line, meta=meta))
+            self.blocks.append(SourceBlock(BlockKind.LIST_ITEM, line, meta=meta, tags=tags))
         elif tag in ("td", "th"):
-            self.blocks.append(SourceBlock(BlockKind.TABLE_CELL, line, meta=meta, split_sentences=False))
+            self.blocks.append(SourceBlock(BlockKind.TABLE_CELL, line, meta=meta, split_sentences=False, tags=tags))
         else:
-            self.blocks.append(SourceBlock(BlockKind.PARAGRAPH, line, meta=meta))
+            self.blocks.append(SourceBlock(BlockKind.PARAGRAPH, line, meta=meta, tags=tags))
 
     def inline_text(self, el: etree._Element, blocks_break: bool = False) -> str:
         """`el`'s text with its children's, furniture left out. A loop, not recursion, so no nesting is
