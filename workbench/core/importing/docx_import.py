@@ -17,6 +17,7 @@ import regex
 from lxml import etree
 
 from workbench.core.errors import ImportProblem
+from workbench.core.importing.docx_character_styles import character_style_formats
 from workbench.core.importing.docx_runs import hyperlink_targets, tagged_paragraph
 from workbench.core.language.language_rules import clean_text
 from workbench.core.language.legacy_encodings import decode_tcvn3, decode_vni, legacy_text_to_bytes
@@ -92,6 +93,7 @@ class _Styles:
     lists: set[str] = field(default_factory=set)  # paragraph styles that number their paragraphs
     default_font: str = ""
     default_paragraph_style: str = ""
+    run_formats: dict[str, dict[str, bool]] = field(default_factory=dict)  # character style id -> its formats
 
 
 def _zip_problem(exc: BaseException, name: str) -> str:
@@ -178,6 +180,7 @@ def _read_styles(root: etree._Element | None, source: str) -> _Styles:
     if root is None:
         return styles
     styles.default_font = _fonts_of(root.find(f"{W}docDefaults/{W}rPrDefault/{W}rPr"))
+    styles.run_formats = character_style_formats(root)
     raw: dict[str, tuple[str, str, str, bool, int | None]] = {}
     for style in root.iter(f"{W}style"):
         sid = style.get(f"{W}styleId", "")
@@ -218,6 +221,7 @@ class _DocumentReader:
         self.source = source
         self.blocks: list[SourceBlock] = []
         self.tables = 0
+        self.notes: dict[str, int] = {}  # footnotes and endnotes referenced so far
 
     def paragraph_text(self, p: etree._Element, style_id: str) -> FinishedParagraph:
         paragraph_font = self.styles.fonts.get(style_id, "") or self.styles.default_font
@@ -230,7 +234,16 @@ class _DocumentReader:
                     font = self.styles.fonts.get(rstyle.get(f"{W}val", ""), "")
             return font or paragraph_font
 
-        return tagged_paragraph(p, _NOT_PARAGRAPH_TEXT, font_of, convert_legacy_run, self.links, clean_text)
+        return tagged_paragraph(
+            p,
+            _NOT_PARAGRAPH_TEXT,
+            font_of,
+            convert_legacy_run,
+            self.links,
+            clean_text,
+            self.styles.run_formats,
+            self.notes,
+        )
 
     def read_paragraph(self, p: etree._Element, cell: dict[str, int] | None) -> None:
         self.read_paragraph_text(p, cell)

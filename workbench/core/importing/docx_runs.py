@@ -11,6 +11,7 @@ from collections.abc import Callable, Collection, Iterator, Mapping
 
 from lxml import etree
 
+from workbench.core.importing.docx_character_styles import with_style_formats
 from workbench.core.tags.tagged_paragraphs import FinishedParagraph, TaggedParagraph
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
@@ -73,12 +74,15 @@ def tagged_paragraph(
     convert: Callable[[str, str], str],
     links: Mapping[str, str],
     clean: Callable[[str], str],
+    run_styles: Mapping[str, Mapping[str, bool]] | None = None,
+    notes: dict[str, int] | None = None,
 ) -> FinishedParagraph:
     """`p`'s text with markers. Runs under an element whose tag is in `not_text` are not the paragraph's
     own text (deleted, in a text box); `font_of` gives a run's font from its w:rPr; `convert` turns
-    legacy-font text into Unicode. One walk down the paragraph, carrying the link each run is in, rather
+    legacy-font text into Unicode; `run_styles` the formats of the document's character styles (w:rStyle);
+    `notes` counts the notes referenced so far in the document (a reference shows its place). One walk down the paragraph, carrying the link each run is in, rather
     than a look up the ancestors of every run: a tagged document has several runs per sentence."""
-    reader = _RunReader(TaggedParagraph(), font_of, convert, clean)
+    reader = _RunReader(TaggedParagraph(), font_of, convert, clean, run_styles or {}, notes)
     # (the children still to read, the link they are in)
     stack: list[tuple[Iterator[etree._Element], str]] = [(iter(p), "")]
     while stack:
@@ -111,6 +115,7 @@ _RUN, _TEXT, _FIELD_SIMPLE, _HYPERLINK = f"{W}r", f"{W}t", f"{W}fldSimple", f"{W
 _PARAGRAPH_PROPERTIES, _RUN_PROPERTIES = f"{W}pPr", f"{W}rPr"
 _FIELD_CHAR, _INSTR_TEXT, _TAB = f"{W}fldChar", f"{W}instrText", f"{W}tab"
 _BREAKS = (f"{W}br", f"{W}cr")
+_NO_BREAK_HYPHEN = f"{W}noBreakHyphen"
 _NOTES = {f"{W}footnoteReference": "footnote", f"{W}endnoteReference": "endnote"}
 #: what a run holds that is read as the run's own (everything else may hold runs of its own)
 _RUN_CONTENT = {
@@ -128,15 +133,18 @@ class _RunReader:
         font_of: Callable[[etree._Element | None], str],
         convert: Callable[[str, str], str],
         clean: Callable[[str], str],
+        run_styles: Mapping[str, Mapping[str, bool]],
+        notes: dict[str, int] | None,
     ) -> None:
         self.built, self.font_of, self.convert, self.clean = built, font_of, convert, clean
+        self.run_styles, self.notes = run_styles, notes
         self.fields: list[_Field] = []
 
     def read_run(self, run: etree._Element, href: str) -> None:
         built, fields = self.built, self.fields
         rpr = run.find(_RUN_PROPERTIES)
         font = self.font_of(rpr)
-        formats = run_formats(rpr)
+        formats = with_style_formats(rpr, run_formats(rpr), self.run_styles)
         for child in run:
             tag = child.tag
             if tag == _FIELD_CHAR:
@@ -163,6 +171,16 @@ class _RunReader:
                 built.add_standalone("tab")
             elif tag in _BREAKS:
                 built.add_standalone("break")
+            elif tag == _NO_BREAK_HYPHEN:  # LibreOffice writes U+2011 so
+                built.add_text("\u2011", formats, href)
             elif tag in _NOTES:
-                number = str(child.get(f"{W}id", ""))
-                built.add_standalone(_NOTES[tag], number, {"id": number})
+                kind, number = _NOTES[tag], str(child.get(f"{W}id", ""))
+                built.add_standalone(kind, self.shown_number(kind, number), {"id": number})
+
+    def shown_number(self, kind: str, note_id: str) -> str:
+        """The number a reader sees on a note reference: its place among the document's notes of its kind
+        (LibreOffice's note ids start at 2, after the separators); without a count, the id."""
+        if self.notes is None:
+            return note_id
+        self.notes[kind] = self.notes.get(kind, 0) + 1
+        return str(self.notes[kind])
