@@ -79,9 +79,10 @@ def tagged_paragraph(
 ) -> FinishedParagraph:
     """`p`'s text with markers. Runs under an element whose tag is in `not_text` are not the paragraph's
     own text (deleted, in a text box); `font_of` gives a run's font from its w:rPr; `convert` turns
-    legacy-font text into Unicode; `run_styles` the formats of the document's character styles (w:rStyle);
-    `notes` counts the notes referenced so far in the document (a reference shows its place). One walk down the paragraph, carrying the link each run is in, rather
-    than a look up the ancestors of every run: a tagged document has several runs per sentence."""
+    legacy-font text into Unicode; `run_styles` gives the formats of the document's character styles
+    (w:rStyle); `notes` counts the notes referenced so far in the document (a reference shows its place).
+    One walk down the paragraph, carrying the link each run is in, rather than a look up the ancestors of
+    every run: a tagged document has several runs per sentence."""
     reader = _RunReader(TaggedParagraph(), font_of, convert, clean, run_styles or {}, notes)
     # (the children still to read, the link they are in)
     stack: list[tuple[Iterator[etree._Element], str]] = [(iter(p), "")]
