@@ -8,6 +8,7 @@ checked for bombs before anything is expanded.
 
 from __future__ import annotations
 
+import functools
 import zipfile
 import zlib
 from dataclasses import dataclass, field
@@ -67,6 +68,7 @@ def _between(element: etree._Element, top: etree._Element) -> set[str]:
     return tags
 
 
+@functools.lru_cache(maxsize=512)  # asked for every run; a document has a handful of fonts
 def legacy_encoding_of_font(font: str) -> tuple[str, bool] | None:
     """("tcvn3" | "vni", upper-case font?) for a legacy Vietnamese font name, else None."""
     name = font.strip()
@@ -78,7 +80,7 @@ def legacy_encoding_of_font(font: str) -> tuple[str, bool] | None:
 
 
 def convert_legacy_run(text: str, font: str) -> str:
-    legacy = legacy_encoding_of_font(font)
+    legacy = legacy_encoding_of_font(font) if font else None
     if legacy is None:
         return text
     raw = legacy_text_to_bytes(text)

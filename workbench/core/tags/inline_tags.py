@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, NamedTuple
 
 import regex
 
@@ -106,9 +106,9 @@ def tags_from_json(data: Mapping[str, Any] | None) -> dict[int, TagInfo]:
     return out
 
 
-@dataclass(frozen=True, slots=True)
-class Marker:
-    """One tag marker found in a text: where, which tag, and whether it opens, closes or stands alone."""
+class Marker(NamedTuple):
+    """One tag marker found in a text: where, which tag, and whether it opens, closes or stands alone.
+    A named tuple: every segment's markers are found again and again (segmentation, MT, QA, export)."""
 
     start: int
     end: int
@@ -126,13 +126,16 @@ def markers(text: str, tags: TagMap) -> list[Marker]:
         info = tags.get(int(number_text))
         if info is None or info.letter != letter:
             continue
-        if info.paired and not self_closing:
+        if info.paired:
+            if self_closing:
+                continue
             role = "close" if slash else "open"
-        elif not info.paired and self_closing and not slash:
+        elif self_closing and not slash:
             role = "standalone"
         else:
             continue
-        found.append(Marker(match.start(), match.end(), info.number, role))
+        start, end = match.span()
+        found.append(Marker(start, end, info.number, role))
     return found
 
 
