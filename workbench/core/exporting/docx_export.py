@@ -22,7 +22,7 @@ from docx.text.paragraph import Paragraph
 from docx.text.run import Run
 
 from workbench.core.exporting.document_rebuild import Piece, RebuiltBlock, rebuild, tables
-from workbench.core.exporting.docx_tagged_runs import tagged_runs
+from workbench.core.exporting.docx_tagged_runs import RunDress, tagged_runs
 from workbench.core.exporting.export_report import ExportReport
 from workbench.core.exporting.export_target import atomic_write, check_target
 from workbench.core.exporting.xml_characters import xml_text
@@ -97,8 +97,7 @@ def _add_pieces(
 ) -> None:
     for piece in pieces:
         if piece.tags or formats:  # markers and paragraph formats rebuilt as formatted runs
-            for run in tagged_runs(paragraph, piece.text, piece.tags, formats):
-                _dress(run, piece, language, khmer_font)
+            tagged_runs(paragraph, piece.text, piece.tags, formats, _dress_of(piece, language, khmer_font))
             continue
         words = xml_text(piece.text)
         if "\t" in words or "\n" in words or "\r" in words:
@@ -113,6 +112,13 @@ def _add_pieces(
 
 
 _RPR, _LANG, _VAL = qn("w:rPr"), qn("w:lang"), qn("w:val")
+
+
+def _dress_of(piece: Piece, language: str, khmer_font: str) -> RunDress:
+    """What `_dress` gives a plain run, for the runs of a piece with tags."""
+    tag = "vi-VN" if piece.fallback == "source" or piece.as_written else _LANGUAGE_TAGS.get(language, language)
+    khmer = bool(_KHMER.search(piece.text))
+    return RunDress(tag, "km-KH" if khmer else "", khmer_font if khmer else "", piece.fallback == "placeholder")
 
 
 def _dress(run: Run, piece: Piece, language: str, khmer_font: str) -> None:
