@@ -15,7 +15,6 @@ from html import escape
 
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.oxml.ns import nsmap
-from docx.oxml.parser import oxml_parser
 from docx.text.paragraph import Paragraph
 from lxml import etree
 
@@ -86,7 +85,9 @@ def tagged_runs(
             parts.append(_standalone(info, base, fonts, dress.highlight, language))
     stretch(text[at:])
     if parts:
-        fragment = etree.fromstring(f"<w:p {_NAMESPACES}>{''.join(parts)}</w:p>", oxml_parser)
+        fragment = etree.fromstring(
+            f"<w:p {_NAMESPACES}>{''.join(parts)}</w:p>"
+        )  # lxml's own thread-local parser: plain elements, moved into the document
         paragraph._p.extend(list(fragment))
     return len(parts)
 
