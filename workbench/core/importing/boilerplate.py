@@ -7,8 +7,6 @@ flag) and gets a reason a translator can read.
 
 from __future__ import annotations
 
-from dataclasses import replace
-
 import regex
 
 from workbench.core.records import BlockKind, SourceBlock
@@ -192,15 +190,16 @@ def _mark_contact_blocks(blocks: list[SourceBlock]) -> None:
 
 def mark_boilerplate(blocks: list[SourceBlock]) -> None:
     """Set `translatable` and `skip_reason` on page furniture, in place. A block with inline tags is
-    judged by its words: a menu of links is a menu, whatever markers its text holds."""
-    views = [_words_only(block) for block in blocks]
-    _mark(views)
-    for block, view in zip(blocks, views, strict=True):
-        block.translatable, block.skip_reason = view.translatable, view.skip_reason
-
-
-def _words_only(block: SourceBlock) -> SourceBlock:
-    return replace(block, text=plain_text(block.text, block.tags, " ")) if block.tags else block
+    judged by its words: a menu of links is a menu, whatever markers its text holds (its text is the
+    plain words while it is judged, and its own again after)."""
+    tagged = [(block, block.text) for block in blocks if block.tags]
+    for block, text in tagged:
+        block.text = plain_text(text, block.tags, " ")
+    try:
+        _mark(blocks)
+    finally:
+        for block, text in tagged:
+            block.text = text
 
 
 def _mark(blocks: list[SourceBlock]) -> None:

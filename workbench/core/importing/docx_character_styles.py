@@ -2,31 +2,21 @@
 
 LibreOffice saves its character styles ("Strong Emphasis", "Emphasis") as w:rStyle on the run, with the
 bold or italic in word/styles.xml rather than on the run; Word does the same for "Strong" and "Emphasis".
-The styles are resolved once per document (following w:basedOn), so a run costs one dictionary look-up.
+The styles are resolved once per document (following w:basedOn), so a run costs one dictionary look-up
+(docx_runs.run_properties, where a property the run sets itself wins over its style's).
 The link styles (Word's "Hyperlink", LibreOffice's "Internet Link") are how a link looks, not formatting
 of its words: the link is a tag already, and their underline would only make every link's tag differ.
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping
-
 from lxml import etree
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
-_VAL, _RSTYLE = f"{W}val", f"{W}rStyle"
+_VAL = f"{W}val"
 _OFF = ("0", "false", "off", "none")
 #: a w:rPr child -> the format it switches on or off
 _TOGGLES = {f"{W}b": "bold", f"{W}i": "italic", f"{W}strike": "strike"}
-#: which w:rPr child, on a run, says something about a format a style gives
-_PROPERTY_OF = {
-    "bold": f"{W}b",
-    "italic": f"{W}i",
-    "strike": f"{W}strike",
-    "underline": f"{W}u",
-    "superscript": f"{W}vertAlign",
-    "subscript": f"{W}vertAlign",
-}
 _LINK_LOOKS = {"hyperlink", "followedhyperlink", "followed hyperlink", "internet link", "visited internet link"}
 
 
@@ -76,24 +66,4 @@ def character_style_formats(root: etree._Element | None) -> dict[str, dict[str, 
         wanted = {k: True for k, v in resolved.items() if v}
         if wanted:
             out[sid] = wanted
-    return out
-
-
-def with_style_formats(
-    rpr: etree._Element | None, direct: dict[str, bool], styles: Mapping[str, Mapping[str, bool]]
-) -> dict[str, bool]:
-    """`direct` (the formats the run's own w:rPr sets) with those of its w:rStyle added; the run's own
-    property wins, so a w:b w:val="0" on a run in a bold style is not bold."""
-    if not styles or rpr is None:
-        return direct
-    reference = rpr.find(_RSTYLE)
-    if reference is None:
-        return direct
-    inherited = styles.get(str(reference.get(_VAL, "")))
-    if not inherited:
-        return direct
-    out = dict(direct)
-    for name in inherited:
-        if name not in out and rpr.find(_PROPERTY_OF[name]) is None:
-            out[name] = True
     return out

@@ -228,13 +228,8 @@ class _DocumentReader:
     def paragraph_text(self, p: etree._Element, style_id: str) -> FinishedParagraph:
         paragraph_font = self.styles.fonts.get(style_id, "") or self.styles.default_font
 
-        def font_of(rpr: etree._Element | None) -> str:
-            font = _fonts_of(rpr)
-            if not font and rpr is not None:
-                rstyle = rpr.find(f"{W}rStyle")
-                if rstyle is not None:
-                    font = self.styles.fonts.get(rstyle.get(f"{W}val", ""), "")
-            return font or paragraph_font
+        def font_of(named: str, style: str) -> str:
+            return named or (self.styles.fonts.get(style, "") if style else "") or paragraph_font
 
         return tagged_paragraph(
             p,

@@ -11,7 +11,6 @@ from collections.abc import Callable, Collection, Iterator, Mapping
 
 from lxml import etree
 
-from workbench.core.importing.docx_character_styles import with_style_formats
 from workbench.core.tags.tagged_paragraphs import FinishedParagraph, TaggedParagraph
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
@@ -19,32 +18,42 @@ R = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}"
 _OFF = ("0", "false", "off", "none")
 _TOGGLES = (("bold", "b"), ("italic", "i"), ("strike", "strike"))
 _VAL, _U, _VERT_ALIGN = f"{W}val", f"{W}u", f"{W}vertAlign"
+_FONTS, _STYLE = f"{W}rFonts", f"{W}rStyle"
+_ASCII, _HANSI, _CS = f"{W}ascii", f"{W}hAnsi", f"{W}cs"
 
 
 #: a w:rPr child -> the format it toggles (w:u and w:vertAlign are read by their values)
 _TOGGLE_TAGS = {f"{W}{tag}": name for name, tag in _TOGGLES}
 
 
-def run_formats(rpr: etree._Element | None) -> dict[str, bool]:
-    """The formats a run's w:rPr sets; a w:b with w:val="0" (or "false") turns bold off. One pass over
-    the properties: this runs for every run of a document."""
-    out: dict[str, bool] = {}
+def run_properties(
+    rpr: etree._Element | None, styles: Mapping[str, Mapping[str, bool]]
+) -> tuple[dict[str, bool], str, str]:
+    """(formats, font named on the run, character style id) from a run's w:rPr, in one pass over it: this
+    runs for every run of a document. A w:b with w:val="0" (or "false") turns bold off, also when the
+    run's character style (`styles`: id -> its formats) is bold; a property the run sets itself wins."""
     if rpr is None:
-        return out
+        return {}, "", ""
+    out: dict[str, bool] = {}
+    font = style = ""
     for child in rpr:
         tag = child.tag
         name = _TOGGLE_TAGS.get(tag)
         if name is not None:
-            if child.get(_VAL, "1").lower() not in _OFF:
-                out[name] = True
+            out[name] = child.get(_VAL, "1").lower() not in _OFF
+        elif tag == _FONTS:
+            font = child.get(_ASCII) or child.get(_HANSI) or child.get(_CS) or ""
+        elif tag == _STYLE:
+            style = child.get(_VAL, "")
         elif tag == _U:
-            if child.get(_VAL, "single").lower() not in _OFF:
-                out["underline"] = True
+            out["underline"] = child.get(_VAL, "single").lower() not in _OFF
         elif tag == _VERT_ALIGN:
             value = child.get(_VAL, "")
-            if value in ("superscript", "subscript"):
-                out[value] = True
-    return out
+            out["superscript"], out["subscript"] = value == "superscript", value == "subscript"
+    if style and (inherited := styles.get(style)):
+        for name in inherited:
+            out.setdefault(name, True)
+    return {k: True for k, v in out.items() if v}, font, style
 
 
 def hyperlink_targets(rels: etree._Element | None) -> dict[str, str]:
@@ -70,7 +79,7 @@ class _Field:
 def tagged_paragraph(
     p: etree._Element,
     not_text: Collection[str],
-    font_of: Callable[[etree._Element | None], str],
+    font_of: Callable[[str, str], str],
     convert: Callable[[str, str], str],
     links: Mapping[str, str],
     clean: Callable[[str], str],
@@ -78,7 +87,7 @@ def tagged_paragraph(
     notes: dict[str, int] | None = None,
 ) -> FinishedParagraph:
     """`p`'s text with markers. Runs under an element whose tag is in `not_text` are not the paragraph's
-    own text (deleted, in a text box); `font_of` gives a run's font from its w:rPr; `convert` turns
+    own text (deleted, in a text box); `font_of` gives a run's font from the font and the character style its w:rPr names; `convert` turns
     legacy-font text into Unicode; `run_styles` gives the formats of the document's character styles
     (w:rStyle); `notes` counts the notes referenced so far in the document (a reference shows its place).
     One walk down the paragraph, carrying the link each run is in, rather than a look up the ancestors of
@@ -131,7 +140,7 @@ class _RunReader:
     def __init__(
         self,
         built: TaggedParagraph,
-        font_of: Callable[[etree._Element | None], str],
+        font_of: Callable[[str, str], str],
         convert: Callable[[str, str], str],
         clean: Callable[[str], str],
         run_styles: Mapping[str, Mapping[str, bool]],
@@ -143,9 +152,11 @@ class _RunReader:
 
     def read_run(self, run: etree._Element, href: str) -> None:
         built, fields = self.built, self.fields
-        rpr = run.find(_RUN_PROPERTIES)
-        font = self.font_of(rpr)
-        formats = with_style_formats(rpr, run_formats(rpr), self.run_styles)
+        first = run[0] if len(run) else None
+        formats, font, style = run_properties(
+            first if first is not None and first.tag == _RUN_PROPERTIES else run.find(_RUN_PROPERTIES), self.run_styles
+        )
+        font = self.font_of(font, style)
         for child in run:
             tag = child.tag
             if tag == _FIELD_CHAR:

