@@ -10,7 +10,7 @@ from __future__ import annotations
 import regex
 
 from workbench.core.records import BlockKind, SourceBlock
-from workbench.core.tags.inline_tags import plain_text
+from workbench.core.tags.inline_tags import words_only
 
 REASON_CSS = "style sheet (CSS) code"
 REASON_COPYRIGHT = "copyright line"
@@ -194,7 +194,7 @@ def mark_boilerplate(blocks: list[SourceBlock]) -> None:
     plain words while it is judged, and its own again after)."""
     tagged = [(block, block.text) for block in blocks if block.tags]
     for block, text in tagged:
-        block.text = plain_text(text, block.tags, " ")
+        block.text = words_only(text)
     try:
         _mark(blocks)
     finally:

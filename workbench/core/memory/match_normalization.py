@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
-import regex
+from workbench.core.tags.inline_tags import words_only
 
 _TONES = "\u0300\u0301\u0303\u0309\u0323"  # grave, acute, tilde, hook above, dot below
 # In NFD: o/u + tone + a/e/y ending the syllable ("hòa" -> h o ` a): the tone moves to the second vowel,
@@ -40,15 +40,10 @@ def unify_tone_placement(text: str) -> str:
     return _OLD_PLACEMENT_NFC.sub(lambda m: _MOVED[m.group()], text)
 
 
-_PAIR_MARKER = regex.compile(r"</?[a-z]{1,4}[0-9]{1,3}>")
-_STANDALONE_MARKER = regex.compile(r"<[a-z]{1,4}[0-9]{1,3}/>")
-
-
 def normalize_for_matching(text: str) -> str:
     """The key two texts share when they are the same for a translator: inline tag markers left out (a
     pair's markers vanish, a standalone keeps the words apart), so formatting never lowers a score."""
-    if "<" in text:
-        text = _PAIR_MARKER.sub("", _STANDALONE_MARKER.sub(" ", text))
+    text = words_only(text)
     if not unicodedata.is_normalized("NFC", text):
         text = unicodedata.normalize("NFC", text)
     return " ".join(unify_tone_placement(text).casefold().split())

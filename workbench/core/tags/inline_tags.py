@@ -139,6 +139,19 @@ def markers(text: str, tags: TagMap) -> list[Marker]:
     return found
 
 
+_PAIR_MARKER = re.compile(r"</?[a-z]{1,4}[0-9]{1,3}>")
+_STANDALONE_MARKER = re.compile(r"<[a-z]{1,4}[0-9]{1,3}/>")
+
+
+def words_only(text: str) -> str:
+    """`text` with everything shaped like a marker left out (a pair's markers vanish, a standalone keeps
+    the words apart), whatever the tag map: for what only weighs the words (memory keys, page-furniture
+    detection) and must not cost a look at the map. Tags themselves are `plain_text`'s."""
+    if "<" not in text:
+        return text
+    return _PAIR_MARKER.sub("", _STANDALONE_MARKER.sub(" ", text))
+
+
 def plain_text(text: str, tags: TagMap, standalone: str | Callable[[TagInfo], str] = "") -> str:
     """`text` without its tags (what MT, the memory's score, the glossary and find & replace see).
 
