@@ -105,8 +105,7 @@ def tagged_paragraph(
         if tag in not_text or not isinstance(tag, str):
             continue
         if tag == _RUN:
-            reader.read_run(element, href)
-            nested = [c for c in element if c.tag not in _RUN_CONTENT]
+            nested = reader.read_run(element, href)
             if nested:  # a run inside a run (ruby text); text boxes are in `not_text`
                 stack.append((iter(nested), href))
         elif tag == _FIELD_SIMPLE:
@@ -150,16 +149,23 @@ class _RunReader:
         self.run_styles, self.notes = run_styles, notes
         self.fields: list[_Field] = []
 
-    def read_run(self, run: etree._Element, href: str) -> None:
+    def read_run(self, run: etree._Element, href: str) -> list[etree._Element]:
+        """Adds the run's own content; returns what else it holds, which may hold runs (ruby text)."""
         built, fields = self.built, self.fields
-        first = run[0] if len(run) else None
-        formats, font, style = run_properties(
-            first if first is not None and first.tag == _RUN_PROPERTIES else run.find(_RUN_PROPERTIES), self.run_styles
-        )
+        nested: list[etree._Element] = []
+        count = len(run)
+        first = run[0] if count else None
+        if first is not None and first.tag == _RUN_PROPERTIES:  # the schema puts w:rPr first
+            rpr: etree._Element | None = first
+        else:
+            rpr = run.find(_RUN_PROPERTIES) if count > 1 else None
+        formats, font, style = run_properties(rpr, self.run_styles)
         font = self.font_of(font, style)
         for child in run:
             tag = child.tag
-            if tag == _FIELD_CHAR:
+            if tag not in _RUN_CONTENT:
+                nested.append(child)
+            elif tag == _FIELD_CHAR:
                 kind = child.get(f"{W}fldCharType", "")
                 if kind == "begin":
                     fields.append(_Field())
@@ -188,6 +194,7 @@ class _RunReader:
             elif tag in _NOTES:
                 kind, number = _NOTES[tag], str(child.get(f"{W}id", ""))
                 built.add_standalone(kind, self.shown_number(kind, number), {"id": number})
+        return nested
 
     def shown_number(self, kind: str, note_id: str) -> str:
         """The number a reader sees on a note reference: its place among the document's notes of its kind

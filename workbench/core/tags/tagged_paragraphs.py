@@ -57,12 +57,13 @@ class TaggedParagraph:
     ) -> None:
         if not text:
             return
-        wanted = {k: True for k, v in (formats or {}).items() if v}
-        last = self._items[-1] if self._items else None
-        if isinstance(last, _Run) and last.formats == wanted and last.href == href and last.extra == (extra or {}):
+        wanted = {k: True for k, v in formats.items() if v} if formats else {}
+        items = self._items
+        last = items[-1] if items else None
+        if type(last) is _Run and last.formats == wanted and last.href == href and last.extra == (extra or {}):
             last.text += text
             return
-        self._items.append(_Run(text, wanted, href, dict(extra or {})))
+        items.append(_Run(text, wanted, href, dict(extra) if extra else {}))
 
     def add_standalone(self, kind: str, text: str = "", extra: Mapping[str, Any] | None = None) -> None:
         self._items.append(_Standalone(kind, text, dict(extra or {})))
