@@ -7,10 +7,10 @@ from __future__ import annotations
 from pathlib import Path
 
 from workbench.core.memory.match_normalization import normalize_for_matching
-from workbench.core.memory.project_memory import Memories
+from workbench.core.memory.project_memory import Memories, prefill_from_memory
 from workbench.core.memory.suggestions import memory_suggestions
 from workbench.core.memory.translation_memory import MemoryUnit, SharedMemory
-from workbench.core.records import PreparedDocument, PreparedSegment
+from workbench.core.records import PreparedDocument, PreparedSegment, Status
 from workbench.core.store.project_store import Project
 from workbench.core.tags.inline_tags import TagInfo, tags_to_json
 
@@ -51,3 +51,24 @@ def test_the_same_words_and_the_same_tags_are_a_100_percent_match(tmp_path: Path
         assert segment.tags == TAGS
         (offered,) = memory_suggestions(Memories(project, shared), segment, "en")
         assert offered.score == 100
+
+
+def test_pretranslation_from_memory_drafts_a_match_whose_tags_differ_at_99_percent(tmp_path: Path) -> None:
+    shared = SharedMemory(tmp_path / "shared.sqlite")
+    shared.add(
+        [MemoryUnit("Theo Quyết định số 12/QĐ-UBND, lễ hội diễn ra.", "Under Decision 12, it happens.", "en")], ""
+    )
+    with _project(tmp_path, TAGGED, TAGS) as project:
+        (segment_id,) = project.segment_ids()
+        assert prefill_from_memory(project, Memories(project, shared), "en") == [segment_id]
+        draft = project.segment(segment_id).translations["en"]
+        assert (draft.text, draft.status, draft.score) == ("Under Decision 12, it happens.", Status.DRAFT, 99)
+
+
+def test_pretranslation_from_memory_keeps_100_percent_when_the_tags_are_the_same(tmp_path: Path) -> None:
+    shared = SharedMemory(tmp_path / "shared.sqlite")
+    shared.add([MemoryUnit(TAGGED, "Under <b1>Decision 12</b1>,<br2/> it happens.", "en")], "")
+    with _project(tmp_path, TAGGED, TAGS) as project:
+        (segment_id,) = project.segment_ids()
+        prefill_from_memory(project, Memories(project, shared), "en")
+        assert project.segment(segment_id).translations["en"].score == 100

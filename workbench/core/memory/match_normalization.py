@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
-from workbench.core.tags.inline_tags import words_only
+from workbench.core.tags.inline_tags import MARKER, words_only
 
 _TONES = "\u0300\u0301\u0303\u0309\u0323"  # grave, acute, tilde, hook above, dot below
 # In NFD: o/u + tone + a/e/y ending the syllable ("hòa" -> h o ` a): the tone moves to the second vowel,
@@ -57,3 +57,11 @@ def old_tone_placement(word: str) -> str:
     spelling, for a search that compares words as written (the concordance's exact index)."""
     pair = word[-2:]
     return word[:-2] + _RESTORED[pair] if pair in _RESTORED else word
+
+
+def score_with_tags(score: float, unit_source: str, source: str) -> float:
+    """A 100 % match whose tags differ from the segment's (other formatting, or none) is 99 %: the words
+    are the same, the translator still has to place the tags."""
+    if score >= 100 and MARKER.findall(unit_source) != MARKER.findall(source):
+        return 99.0
+    return score

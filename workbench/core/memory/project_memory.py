@@ -12,7 +12,7 @@ from pathlib import Path
 
 import platformdirs
 
-from workbench.core.memory.match_normalization import normalize_for_matching
+from workbench.core.memory.match_normalization import normalize_for_matching, score_with_tags
 from workbench.core.memory.memory_index import upgrade_memory_index
 from workbench.core.memory.translation_memory import (
     DEFAULT_THRESHOLD,
@@ -80,8 +80,10 @@ def prefill_from_memory(
             match = memories.exact_match(segment.source, language)
             if match is not None:
                 unit, memory = match
-                state = TranslationState(unit.target, Status.DRAFT, Origin.TM, f"{memory} memory", score=100.0)
-                write_translation(db, segment.id, language, state, stamp, note=f"100% match from the {memory} memory")
+                score = score_with_tags(100.0, unit.source, segment.source)
+                note = f"{score:.0f}% match from the {memory} memory" + (" (its tags differ)" if score < 100 else "")
+                state = TranslationState(unit.target, Status.DRAFT, Origin.TM, f"{memory} memory", score=score)
+                write_translation(db, segment.id, language, state, stamp, note=note)
                 filled.append(segment.id)
     return filled
 

@@ -7,9 +7,9 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from workbench.core.memory.match_normalization import score_with_tags
 from workbench.core.records import SegmentRecord
 from workbench.core.store.project_store import Project
-from workbench.core.tags.inline_tags import MARKER
 
 if TYPE_CHECKING:
     from workbench.core.memory.glossary import TermFinder
@@ -53,19 +53,11 @@ def memory_suggestions(memories: Memories, segment: SegmentRecord, language: str
             m.unit.target,
             "tm",
             f"{m.memory} memory, {m.unit.created_at[:10]}",
-            _with_tags(float(m.score), m.unit.source, segment.source),
+            score_with_tags(float(m.score), m.unit.source, segment.source),
             m.describe_differences(),
         )
         for m in memories.lookup(segment.source, language)
     ]
-
-
-def _with_tags(score: float, unit_source: str, source: str) -> float:
-    """A 100 % match whose tags differ from the segment's (other formatting, or none) is 99 %: the words
-    are the same, the translator still has to place the tags."""
-    if score >= 100 and MARKER.findall(unit_source) != MARKER.findall(source):
-        return 99.0
-    return score
 
 
 def glossary_suggestions(finder: TermFinder, segment: SegmentRecord, language: str) -> list[Suggestion]:
