@@ -17,17 +17,11 @@ from typing import Any
 
 from workbench.core.exporting.xml_characters import xml_text
 from workbench.core.importing.html_inline import ELEMENT_FORMATS
-from workbench.core.tags.inline_tags import TagInfo, markers
+from workbench.core.tags.inline_tags import PAIR_LETTERS, TagInfo, markers
 
-#: the element written for a format nothing else names, in the order they nest (outermost first)
-DEFAULT_ELEMENTS = (
-    ("bold", "b"),
-    ("italic", "i"),
-    ("underline", "u"),
-    ("superscript", "sup"),
-    ("subscript", "sub"),
-    ("strike", "s"),
-)
+#: the element written for a format nothing else names, in the order they nest (outermost first): a
+#: pair's letters are HTML's element names
+DEFAULT_ELEMENTS = PAIR_LETTERS
 _REFUSED_SCHEMES = ("javascript:", "vbscript:", "data:")
 
 
