@@ -12,11 +12,11 @@ from lxml import html
 
 from tests.mt.test_pipeline import FAST, CountingEngine, pretranslate
 from workbench.core.exporting.export_formats import export
-from workbench.core.exporting.html_inline_export import inline_html, safe_href
+from workbench.core.exporting.html_inline_export import inline_html
 from workbench.core.importing.file_import import import_files, prepare_import
 from workbench.core.records import Origin, Status
 from workbench.core.store.project_store import Project
-from workbench.core.tags.inline_tags import TagInfo, markers, plain_text
+from workbench.core.tags.inline_tags import TagInfo, markers, plain_text, safe_href
 from workbench.mt.loader import load_engine
 
 LINK = "https://angiang.gov.vn/ke-hoach?nam=2026&muc=2"

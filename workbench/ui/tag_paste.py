@@ -5,7 +5,7 @@ segment's `<b1>` that happens to be a tag here, a second copy of a tag already p
 that the next typed `>` completes; and a paste at a cursor inside a marker would split it. So the
 selection first grows to whole markers, and in the pasted text only this segment's tags that the
 translation does not have yet stay tags; any other marker-looking text gets a word joiner after its `<`
-(as the readers escape look-alikes, tagged_paragraphs._escape_lookalikes): it reads the same and can never
+(as the readers escape look-alikes, inline_tags.escape_lookalikes): it reads the same and can never
 become a tag. Where the pasted text meets the text around it, a marker that would form across the seam is
 broken the same way.
 """

@@ -28,6 +28,7 @@ from workbench.core.exporting.export_target import atomic_write, check_target
 from workbench.core.exporting.xml_characters import xml_text
 from workbench.core.records import BlockKind
 from workbench.core.store.project_store import Project
+from workbench.core.tags.inline_tags import as_read, safe_href
 
 KHMER_FONT = "Khmer OS Siemreap"
 _KHMER = re.compile(r"[\u1780-\u17ff\u19e0-\u19ff]")
@@ -60,7 +61,7 @@ def export_docx(
             target = table.cell(row, cell)
             for number, block in enumerate(blocks):
                 paragraph = target.paragraphs[0] if number == 0 else target.add_paragraph()
-                _add_pieces(paragraph, block.pieces, language, khmer_font, _formats(block))
+                _add_pieces(paragraph, block.pieces, language, khmer_font, _formats(block), _href(block))
     atomic_write(Path(path), lambda temporary: document.save(str(temporary)))
     return report
 
@@ -89,17 +90,25 @@ def _add_block(
     paragraph = Paragraph(element, document._body)  # type: ignore[arg-type]
     if style is not None:
         paragraph.style = document.styles[style]
-    _add_pieces(paragraph, block.pieces, language, khmer_font, _formats(block))
+    _add_pieces(paragraph, block.pieces, language, khmer_font, _formats(block), _href(block))
+
+
+def _href(block: RebuiltBlock) -> str:
+    """Where the whole paragraph links to, when the import found it one link (a safe target only)."""
+    href = block.meta.get("href")
+    return safe_href(href) if isinstance(href, str) else ""
 
 
 def _add_pieces(
-    paragraph: Paragraph, pieces: list[Piece], language: str, khmer_font: str, formats: dict[str, bool] | None = None
-) -> None:
+    paragraph: Paragraph, pieces: list[Piece], language: str, khmer_font: str, formats: dict[str, bool] | None = None,
+    href: str = "",
+) -> None:  # fmt: skip
     for piece in pieces:
-        if piece.tags or formats:  # markers and paragraph formats rebuilt as formatted runs
-            tagged_runs(paragraph, piece.text, piece.tags, formats, _dress_of(piece, language, khmer_font))
+        if piece.tags or formats or href:  # markers, paragraph formats and links rebuilt as formatted runs
+            dress = _dress_of(piece, language, khmer_font)
+            tagged_runs(paragraph, piece.text, piece.tags, formats, dress, href)
             continue
-        words = xml_text(piece.text)
+        words = as_read(xml_text(piece.text))
         if "\t" in words or "\n" in words or "\r" in words:
             run = paragraph.add_run(words)  # python-docx turns these into <w:tab/> and <w:br/>
         else:  # the same <w:t> python-docx would write, without its character-by-character loop

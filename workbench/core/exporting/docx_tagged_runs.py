@@ -19,7 +19,7 @@ from docx.text.paragraph import Paragraph
 from lxml import etree
 
 from workbench.core.exporting.xml_characters import xml_text
-from workbench.core.tags.inline_tags import TagInfo, markers
+from workbench.core.tags.inline_tags import TagInfo, as_read, markers, safe_href
 
 
 @dataclass(frozen=True, slots=True)
@@ -40,8 +40,10 @@ def tagged_runs(
     tags: Mapping[int, TagInfo],
     formats: Mapping[str, bool] | None,
     dress: RunDress,
+    paragraph_href: str = "",
 ) -> int:
-    """`text` written as runs appended to `paragraph` in order; returns how many. The runs are written as
+    """`text` written as runs appended to `paragraph` in order (in a link to `paragraph_href` when the
+    whole paragraph is one); returns how many. The runs are written as
     WordprocessingML text and parsed once per piece: making each element from Python costs more than
     the whole parse (a tagged sentence has five runs of four elements each)."""
     parts: list[str] = []
@@ -56,12 +58,12 @@ def tagged_runs(
         if not words:
             return
         wanted = set(base)
-        href = ""
+        href = paragraph_href
         for number in open_pairs:
             info = tags[number]
             wanted.update(k for k, v in info.formats.items() if v)
             if info.letter == "a" and info.href:
-                href = info.href
+                href = safe_href(info.href)  # a script or data link: its words, not the link
         run = f'<w:r>{_properties(wanted, fonts, dress.highlight, language)}<w:t xml:space="preserve">{_text(words)}</w:t></w:r>'
         if not href:
             parts.append(run)
@@ -104,7 +106,7 @@ _AFTER_HIGHLIGHT = (
 
 
 def _text(words: str) -> str:
-    return escape(xml_text(words), quote=False)
+    return escape(as_read(xml_text(words)), quote=False)
 
 
 def _attr(value: str) -> str:

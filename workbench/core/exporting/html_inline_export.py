@@ -17,19 +17,11 @@ from typing import Any
 
 from workbench.core.exporting.xml_characters import xml_text
 from workbench.core.importing.html_inline import ELEMENT_FORMATS
-from workbench.core.tags.inline_tags import PAIR_LETTERS, TagInfo, markers
+from workbench.core.tags.inline_tags import PAIR_LETTERS, TagInfo, as_read, markers, safe_href
 
 #: the element written for a format nothing else names, in the order they nest (outermost first): a
 #: pair's letters are HTML's element names
 DEFAULT_ELEMENTS = PAIR_LETTERS
-_REFUSED_SCHEMES = ("javascript:", "vbscript:", "data:")
-
-
-def safe_href(href: str) -> str:
-    """`href`, or "" when it would run a script or carry inline data. Browsers ignore white space and
-    control characters inside a scheme ("java\\tscript:") and its case, so the check does too."""
-    squashed = "".join(ch for ch in href if ch > " " and ch != "\x7f").lower()
-    return "" if squashed.startswith(_REFUSED_SCHEMES) else href.strip()
 
 
 def element_names(formats: Mapping[str, Any], named: Sequence[object] = ()) -> list[str]:
@@ -77,7 +69,7 @@ def inline_html(text: str, tags: Mapping[int, TagInfo]) -> str:
     open_pairs: list[tuple[int, str, str]] = []  # (number, opening, closing), outermost first
     at = 0
     for marker in markers(text, tags):
-        out.append(escape(xml_text(text[at : marker.start]), quote=False))
+        out.append(escape(as_read(xml_text(text[at : marker.start])), quote=False))
         at = marker.end
         info = tags[marker.number]
         if marker.role == "standalone":
@@ -97,7 +89,7 @@ def inline_html(text: str, tags: Mapping[int, TagInfo]) -> str:
             for pair in reversed(reopen):
                 open_pairs.append(pair)
                 out.append(pair[1])
-    out.append(escape(xml_text(text[at:]), quote=False))
+    out.append(escape(as_read(xml_text(text[at:])), quote=False))
     out.extend(closing for _number, _opening, closing in reversed(open_pairs))
     return "".join(out)
 

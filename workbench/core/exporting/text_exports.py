@@ -17,7 +17,7 @@ from workbench.core.memory.tmx import workbench_targets, write_tmx
 from workbench.core.memory.translation_memory import MemoryUnit, SharedMemory, units
 from workbench.core.records import BlockKind, Status
 from workbench.core.store.project_store import Project
-from workbench.core.tags.inline_tags import TagInfo, TagMap, plain_text
+from workbench.core.tags.inline_tags import TagInfo, TagMap, as_read, plain_text
 
 __all__ = ["PLACEHOLDER", "export_csv", "export_memory", "export_project_tmx", "export_text"]
 
@@ -46,7 +46,7 @@ def export_text(
 def _plain_block(block: RebuiltBlock) -> str:
     """A paragraph's text without tag markers: a line break is a new line, a tab a tab, another
     standalone (a footnote reference) its source's mark, as the document shows it."""
-    return "".join(plain_text(piece.text, piece.tags, _as_shown) for piece in block.pieces).strip()
+    return as_read("".join(plain_text(piece.text, piece.tags, _as_shown) for piece in block.pieces).strip())
 
 
 def _as_shown(info: TagInfo) -> str:

@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 
 from lxml import etree
 
-from workbench.core.tags.inline_tags import MARKER, PAIR_LETTERS, STANDALONE_LETTERS, TagInfo
+from workbench.core.tags.inline_tags import MARKER, PAIR_LETTERS, STANDALONE_LETTERS, TagInfo, escape_lookalikes
 
 #: inline codes: their content is the original's markup ("&lt;B>"), only a <sub> inside them is text
 CODES = frozenset({"bpt", "ept", "it", "ph", "ut"})
@@ -263,7 +263,7 @@ def render(parsed: ParsedSeg, tags: bool = True) -> str:
             continue
         code = piece.code
         if tags and code is not None and code.kept and code.number:
-            out.append(_escape_lookalikes("".join(text)) + (
+            out.append(escape_lookalikes("".join(text)) + (
                 f"<{code.letter}{code.number}/>" if piece.role == "standalone"
                 else f"</{code.letter}{code.number}>" if piece.role == "close"
                 else f"<{code.letter}{code.number}>"
@@ -271,15 +271,8 @@ def render(parsed: ParsedSeg, tags: bool = True) -> str:
             text = []
         elif piece.role == "standalone" and code is not None and code.letter == "br":
             text.append(" ")  # a line break keeps the words on either side apart
-    out.append(_escape_lookalikes("".join(text)) if tags else "".join(text))
+    out.append(escape_lookalikes("".join(text)) if tags else "".join(text))
     return "".join(out)
-
-
-def _escape_lookalikes(text: str) -> str:
-    """Text that looks like a marker gets a word joiner after its `<` (as tagged_paragraphs does)."""
-    if "<" not in text or not MARKER.search(text):
-        return text
-    return MARKER.sub(lambda m: "<\u2060" + m.group(0)[1:], text)
 
 
 def has_words(text: str) -> bool:

@@ -83,6 +83,17 @@ class TagInfo:
 
 TagMap = Mapping[int, TagInfo]
 
+_REFUSED_SCHEMES = ("javascript:", "vbscript:", "data:")
+
+
+def safe_href(href: str) -> str:
+    """`href`, or "" when it would run a script or carry inline data: what a document written for readers
+    (a page, a Word file) may link to; the words of a refused link go out without it. Browsers ignore
+    white space and control characters inside a scheme ("java\\tscript:") and its case, so the check
+    does too."""
+    squashed = "".join(ch for ch in href if ch > " " and ch != "\x7f").lower()
+    return "" if squashed.startswith(_REFUSED_SCHEMES) else href.strip()
+
 
 def pair_letter(formats: Mapping[str, bool], href: str = "") -> str:
     if href:
@@ -150,6 +161,27 @@ def words_only(text: str) -> str:
     if "<" not in text:
         return text
     return _PAIR_MARKER.sub("", _STANDALONE_MARKER.sub(" ", text))
+
+
+#: what import puts after the "<" of source text that looks like a marker (a word joiner), so it is never
+#: taken for a tag
+LOOKALIKE_ESCAPE = "<\u2060"
+
+
+def escape_lookalikes(text: str) -> str:
+    """Text that looks like a marker ("<b1>" typed in the Vietnamese, a peer's literal text) gets a word
+    joiner after its `<`: it shows the same and can never be taken for a tag."""
+    if "<" not in text or not MARKER.search(text):
+        return text
+    return MARKER.sub(lambda m: LOOKALIKE_ESCAPE + m.group(0)[1:], text)
+
+
+def as_read(text: str) -> str:
+    """`text` as a reader sees it: marker-like source text without the word joiner import put in it
+    ("<\u2060b1>" is "<b1>" again). For the words of documents written for readers (Word, a page, plain
+    text), once their tags are rebuilt; exchange formats keep the joiner, so a tool reading them back
+    cannot take the text for a tag."""
+    return text.replace(LOOKALIKE_ESCAPE, "<") if LOOKALIKE_ESCAPE in text else text
 
 
 def plain_text(text: str, tags: TagMap, standalone: str | Callable[[TagInfo], str] = "") -> str:

@@ -15,7 +15,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from workbench.core.tags.inline_tags import MARKER, Marker, TagInfo, TagMap, markers, pair_letter
+from workbench.core.tags.inline_tags import Marker, TagInfo, TagMap, escape_lookalikes, markers, pair_letter
 
 Formats = Mapping[str, bool]
 
@@ -124,7 +124,7 @@ class TaggedParagraph:
                 text = " "
             ends_in_space = text[-1] == " "
             if "<" in text:
-                text = _escape_lookalikes(text)
+                text = escape_lookalikes(text)
             formats = item.formats
             if shared and formats:
                 formats = {k: v for k, v in formats.items() if not shared.get(k)}
@@ -141,14 +141,6 @@ class TaggedParagraph:
 
 def _standalone_letter(kind: str) -> str:
     return {"break": "br", "tab": "t", "footnote": "fn", "endnote": "en", "field": "f"}.get(kind, "x")
-
-
-def _escape_lookalikes(text: str) -> str:
-    """Source text that looks like a marker gets a word joiner after its `<`: it shows the same and can
-    never be taken for a tag of this paragraph."""
-    if "<" not in text or not MARKER.search(text):
-        return text
-    return MARKER.sub(lambda m: "<\u2060" + m.group(0)[1:], text)
 
 
 def split_tagged(
