@@ -15,6 +15,7 @@ from workbench.core.errors import WorkbenchError
 from workbench.core.exporting.text_exports import export_memory
 from workbench.core.language.language_rules import TARGET_LANGUAGES
 from workbench.core.memory.glossary import Term, add_term, alternatives, terms
+from workbench.core.memory.match_normalization import score_with_tags
 from workbench.core.memory.project_memory import rebuild_project_memory
 from workbench.core.memory.tmx import load_tmx
 from workbench.core.memory.translation_memory import DEFAULT_THRESHOLD, add_unit
@@ -95,8 +96,12 @@ def cmd_tm(args: argparse.Namespace, context: AppContext) -> int:
             language = target_language(args.language, project.info.target_languages, args.project.name)
             memories = context.open_memories(project)
             found = memories.lookup(args.text, language)
-            for match in found:
-                print(f"{match.score:3d}% [{match.memory}] {match.unit.target}\n     {match.describe_differences()}")
+            # as the window's suggestions score them: a 100 % match with other tags is 99 %
+            scored = sorted(
+                ((int(score_with_tags(m.score, m.unit.source, args.text)), m) for m in found), key=lambda p: -p[0]
+            )
+            for score, match in scored:
+                print(f"{score:3d}% [{match.memory}] {match.unit.target}\n     {match.describe_differences()}")
             if not found:
                 print(f"No match of {DEFAULT_THRESHOLD} % or more in the project or shared memory.")
             memories.close()

@@ -33,6 +33,7 @@ from workbench.core.memory.memory_index import (
 )
 from workbench.core.review.post_edit_diff import word_diff
 from workbench.core.store.project_health import connect_project
+from workbench.core.tags.inline_tags import words_only
 
 DEFAULT_THRESHOLD = 75
 #: units scored by rapidfuzz, those sharing most pairs (their keys alone are read to score them)
@@ -88,8 +89,9 @@ class TmMatch:
 
 
 def word_differences(memory_source: str, current_source: str) -> tuple[tuple[str, str], ...]:
-    """Word by word, a tone-placement or case variant being no difference."""
-    return tuple(word_diff(memory_source, current_source, normalize_for_matching))
+    """Word by word, a tone-placement or case variant being no difference; the words without their tag
+    markers, so a marker is never shown cut from its pair (`[-phí.</b1>-]`): the score says tags differ."""
+    return tuple(word_diff(words_only(memory_source), words_only(current_source), normalize_for_matching))
 
 
 def ensure_memory_tables(db: sqlite3.Connection) -> None:

@@ -15,10 +15,10 @@ from collections.abc import Callable, Sequence
 from workbench.core.cycle_collection import without_cycle_collection
 from workbench.core.language.protected_spans import ProtectedSpan
 from workbench.core.memory.match_normalization import normalize_for_matching
-from workbench.core.qa.checks import Problem, Subject, check_subject, numbers_in, numbers_outside
+from workbench.core.qa.checks import Problem, Subject, check_subject, numbers_in, numbers_outside, text_for_numbers
 from workbench.core.qa.live_context import QaContext, spelling_problems
 from workbench.core.records import CONFIRMED, ORIGIN_BY_VALUE, STATUS_BY_VALUE, Origin, Status
-from workbench.core.tags.inline_tags import TagMap, plain_text, tags_from_json
+from workbench.core.tags.inline_tags import TagMap, tags_from_json
 
 _NOTHING = ("", Status.UNTRANSLATED, Origin.NONE)
 
@@ -107,7 +107,7 @@ def _check_rows_now(
         key = normalize_for_matching(source)
         terms_found = tuple(finder.find_in_key(key)) if finder is not None else ()
         spans = () if spans_json == "[]" else tuple(ProtectedSpan.from_json(source, i) for i in json.loads(spans_json))
-        plain = plain_text(source, tags, " ") if tags else source
+        plain = text_for_numbers(source, tags)
         numbers = numbers_outside(plain, spans)
         all_numbers = numbers_in(plain)
         for index, language in enumerate(languages):
