@@ -114,3 +114,55 @@ def test_without_a_translation_the_vietnamese_fallback_keeps_its_formatting(tmp_
     runs, links = _runs_and_links(paragraph)
     assert runs["Quyết định số 12/QĐ-UBND"].bold and runs["văn hoá đối ngoại"].italic
     assert links == {"cổng thông tin": LINK}
+
+
+def _field_run(paragraph: docx.text.paragraph.Paragraph, kind: str = "", instr: str = "") -> None:
+    """A run with a w:fldChar of `kind`, or with the field's instruction text."""
+    run = paragraph.add_run()
+    if kind:
+        char = OxmlElement("w:fldChar")
+        char.set(qn("w:fldCharType"), kind)
+        run._r.append(char)
+    else:
+        text = OxmlElement("w:instrText")
+        text.text = instr
+        run._r.append(text)
+
+
+def test_a_link_written_as_a_hyperlink_field_is_words_to_translate_in_a_link(tmp_path: Path) -> None:
+    """Older Word files and some converters write a link as a HYPERLINK field: its shown words are the
+    sentence's, to be translated, and the link goes out again around the translation."""
+    document = docx.Document()
+    paragraph = document.add_paragraph("Xem ")
+    _field_run(paragraph, "begin")
+    _field_run(paragraph, instr=' HYPERLINK "https://angiang.gov.vn/lich" ')
+    _field_run(paragraph, "separate")
+    paragraph.add_run("lịch lễ hội")
+    _field_run(paragraph, "end")
+    paragraph.add_run(" của tỉnh.")
+    simple = document.add_paragraph("Đọc ")
+    field = OxmlElement("w:fldSimple")
+    field.set(qn("w:instr"), 'HYPERLINK "https://angiang.gov.vn/tin"')
+    inner = OxmlElement("w:r")
+    text = OxmlElement("w:t")
+    text.text = "bản tin"
+    inner.append(text)
+    field.append(inner)
+    simple._p.append(field)
+    simple.add_run(" hôm nay.")
+    source = tmp_path / "lich.docx"
+    document.save(str(source))
+    with Project.create(tmp_path / "p.wbp", "p", "vi", ["en"]) as project:
+        project.store_document(prepare_import(source))
+        first, second = project.segments()
+        assert (
+            first.source == "Xem <a1>lịch lễ hội</a1> của tỉnh." and first.tags[1].href == "https://angiang.gov.vn/lich"
+        )
+        assert second.source == "Đọc <a1>bản tin</a1> hôm nay." and second.tags[1].href == "https://angiang.gov.vn/tin"
+        project.save_translation(
+            first.id, "en", "See the <a1>festival calendar</a1>.", Status.APPROVED, Origin.HUMAN, "Lan"
+        )
+        out = tmp_path / "out.docx"
+        export(project, "docx", ["en"], out, project.documents()[0].id)
+    _runs, links = _runs_and_links(_paragraphs(out)[0])
+    assert links == {"festival calendar": "https://angiang.gov.vn/lich"}

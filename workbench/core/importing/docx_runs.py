@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Collection, Iterator, Mapping
 
+import regex
 from lxml import etree
 
 from workbench.core.tags.tagged_paragraphs import FinishedParagraph, TaggedParagraph
@@ -74,6 +75,22 @@ class _Field:
         self.instr: list[str] = []
         self.result: list[str] = []
         self.showing = False
+        #: a HYPERLINK field's target: its shown words are the paragraph's text, in a link
+        self.href = ""
+
+
+#: HYPERLINK "https://…" (\l "anchor" for a place in the document), as Word and LibreOffice write it
+_HYPERLINK_FIELD = regex.compile(r'^\s*HYPERLINK\s+(?:"([^"]*)"|(?!\\)(\S+))?(?:.*?\\l\s+"([^"]*)")?', regex.IGNORECASE)
+
+
+def hyperlink_field_target(instr: str) -> str:
+    """The target of a HYPERLINK field's instruction ("" for any other field)."""
+    found = _HYPERLINK_FIELD.match(instr)
+    if not found:
+        return ""
+    target = found.group(1) or found.group(2) or ""
+    anchor = found.group(3) or ""
+    return target + (f"#{anchor}" if anchor else "") if target or anchor else ""
 
 
 def tagged_paragraph(
@@ -109,8 +126,12 @@ def tagged_paragraph(
             if nested:  # a run inside a run (ruby text); text boxes are in `not_text`
                 stack.append((iter(nested), href))
         elif tag == _FIELD_SIMPLE:
+            instr = str(element.get(f"{W}instr", "")).strip()
+            if target := hyperlink_field_target(instr):  # a link's words are text to translate, in the link
+                stack.append((iter(element), target))
+                continue
             shown = "".join(t.text or "" for t in element.iter(_TEXT))
-            reader.built.add_standalone("field", clean(shown), {"instr": str(element.get(f"{W}instr", "")).strip()})
+            reader.built.add_standalone("field", clean(shown), {"instr": instr})
         elif tag == _HYPERLINK:
             target = links.get(str(element.get(f"{R}id", "")), "")
             anchor = element.get(f"{W}anchor", "")
@@ -171,9 +192,13 @@ class _RunReader:
                     fields.append(_Field())
                 elif kind == "separate" and fields:
                     fields[-1].showing = True
+                    if len(fields) == 1:
+                        fields[-1].href = hyperlink_field_target("".join(fields[-1].instr))
                 elif kind == "end" and fields:
                     done = fields.pop()
                     shown = self.clean("".join(done.result))
+                    if done.href:
+                        continue  # its words went in as they came
                     if fields:  # a field inside another's result shows as that result's text
                         fields[-1].result.append(shown)
                     else:
@@ -182,7 +207,10 @@ class _RunReader:
                 if tag == _INSTR_TEXT and not fields[-1].showing:
                     fields[-1].instr.append(child.text or "")
                 elif tag == _TEXT and fields[-1].showing:
-                    fields[-1].result.append(self.convert(child.text or "", font))
+                    if fields[-1].href:
+                        built.add_text(self.convert(child.text or "", font), formats, fields[-1].href)
+                    else:
+                        fields[-1].result.append(self.convert(child.text or "", font))
             elif tag == _TEXT:
                 built.add_text(self.convert(child.text or "", font), formats, href)
             elif tag == _TAB:
