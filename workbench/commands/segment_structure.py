@@ -1,6 +1,7 @@
 """The CLI of split and join: the same core operations as Segment > Split and Join in the window.
 
-`split P SEG --before WORDS` cuts the segment before those words (or `--at N`, a character position);
+`split P SEG --before WORDS` cuts the segment before those words, found across tags (or `--at N`, a
+character position in the source as stored, its tag markers such as `<b1>` counting character by character);
 `join P SEG` joins it with the next segment of its paragraph. Either may keep the place for the next
 imports (`--keep`: an exception in the project's segmentation). A segment is named by its id or its label
 (`le-hoi.docx #8`, or `#8` with --document). There is no undo here: `join` puts the text of a `split` back
@@ -20,6 +21,7 @@ from workbench.core.importing.segmentation_exceptions import SegmentationExcepti
 from workbench.core.ops.segment_structure import join_segments, next_segment, split_segment
 from workbench.core.store.project_store import Project
 from workbench.core.store.segment_numbers import label_of
+from workbench.core.tags.tag_cuts import place_of
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -29,7 +31,11 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p.add_argument("segment", type=segment_argument, help="segment id or label: 123, 'le-hoi.docx #8'")
     where = p.add_mutually_exclusive_group(required=True)
     where.add_argument("--before", help="the second part starts with these words (their first occurrence)")
-    where.add_argument("--at", type=bounded(0), help="the second part starts at this character of the source")
+    where.add_argument(
+        "--at",
+        type=bounded(0),
+        help="the second part starts at this character of the source as stored (a tag marker such as <b1> counts its characters)",
+    )
     p.add_argument("--document", help="the document a label '#8' is in")
     p.add_argument("--keep", action="store_true", help="also always break here in later imports (an exception)")
     p.add_argument("--user", help="the name recorded with the change (default: settings)")
@@ -49,10 +55,11 @@ def _cmd_split(args: argparse.Namespace, context: AppContext) -> int:
     with Project.open(args.project) as project:
         segment_id = segment_of(project, args.segment, args.document)
         label = label_of(project, segment_id)
-        source = project.segment(segment_id).source
+        segment = project.segment(segment_id)
+        source = segment.source
         at = args.at
         if args.before is not None:
-            at = source.find(args.before) if args.before.strip() else -1
+            at = place_of(source, segment.tags, args.before) if args.before.strip() else -1
             if at < 0:
                 raise WorkbenchError(f"{label} has no {args.before!r}: give words of its source")
         result = split_segment(project, segment_id, at, author)

@@ -103,7 +103,7 @@ class SplitDialog(QDialog):
     def cut(self) -> int | None:
         """Where the split would fall, None (with the reason shown) when it is refused there."""
         try:
-            return split_point(self.segment.source, self._spans, self.place(), self._label)
+            return split_point(self.segment.source, self._spans, self.place(), self._label, self.segment.tags)
         except ProjectError as exc:
             self.preview.setText(str(exc))
             return None

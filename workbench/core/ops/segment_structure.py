@@ -8,7 +8,9 @@ one transaction, leaves positions dense (a segment's number is its position + 1)
 revisions, and returns what its undo needs; the undo puts the rows back exactly (the second segment of a
 join gets its id and history back), and is refused, changing nothing, once anything was written on the
 segments since (a translation, a comment: putting the old rows back would lose it). PO entries (segments with a context key) are not split or joined: the
-entry is the unit a PO file round-trips.
+entry is the unit a PO file round-trips. Tags (core/tags/tag_cuts): a split keeps markers whole and
+gives each part the map of the tags it uses, a pair cut in two closed and reopened; a join renumbers the
+second segment's tags after the first's, in its source and its translations, and merges the two maps.
 """
 
 from __future__ import annotations
@@ -16,6 +18,7 @@ from __future__ import annotations
 import json
 import sqlite3
 from dataclasses import dataclass, replace
+from typing import Any
 
 from workbench.core.changes import SegmentChanges
 from workbench.core.errors import ProjectError
@@ -35,6 +38,16 @@ from workbench.core.records import CONFIRMED, Origin, Status, TranslationState
 from workbench.core.store.project_store import Project
 from workbench.core.store.segment_numbers import JOINED_INTO, how_removed, label_of
 from workbench.core.store.translations import write_translation
+from workbench.core.tags.inline_tags import TagMap, markers, plain_text, tags_from_json, tags_to_json
+from workbench.core.tags.tag_cuts import (
+    cut_tagged,
+    renumbered,
+    renumbered_map,
+    renumbered_offsets,
+    renumbering,
+    snap_cut,
+    without_tags,
+)
 from workbench.core.timestamps import now
 
 #: the flag a split leaves on the first part's translations
@@ -75,15 +88,19 @@ class JoinResult:
     left: Trace | None = None
 
 
-def split_point(source: str, spans: list[tuple[str, int, int]], at: int, name: str) -> int:
+def split_point(source: str, spans: list[tuple[str, int, int]], at: int, name: str, tags: TagMap | None = None) -> int:
     """Where a cut asked at `at` falls: moved out of a word to its nearer edge, refused at the start or the
     end, or inside a protected span (a number, a date, a code must stay whole). `spans` are (kind, start,
-    end); `name` names the segment in the messages."""
+    end); `name` names the segment in the messages. With `tags` (the segment's map) `at` counts in the
+    source as stored and shown, markers included: a cut is moved out of a marker, a tag does not end a word,
+    and markers at the cut go with the words they mark (tag_cuts.snap_cut)."""
     if at <= 0 or at >= len(source):
         raise ProjectError(f"cannot split {name} at its start or its end: put the cursor inside the text")
     _outside_spans(source, spans, at, name)
     cut = at
-    if not source[cut - 1].isspace() and not source[cut].isspace() and source[cut - 1] not in _SENTENCE_END:
+    if tags and markers(source, tags):
+        cut = snap_cut(source, tags, at, _SENTENCE_END)
+    elif not source[cut - 1].isspace() and not source[cut].isspace() and source[cut - 1] not in _SENTENCE_END:
         start, end = cut, cut
         while start > 0 and not source[start - 1].isspace():
             start -= 1
@@ -91,7 +108,8 @@ def split_point(source: str, spans: list[tuple[str, int, int]], at: int, name: s
             end += 1
         cut = start if cut - start <= end - cut else end
     _outside_spans(source, spans, cut, name)
-    if not source[:cut].strip() or not source[cut:].strip():
+    words = (lambda text: plain_text(text, tags)) if tags else (lambda text: text)
+    if not words(source[:cut]).strip() or not words(source[cut:]).strip():
         raise ProjectError(f"cannot split {name} there: one part would have no words; move the cursor")
     return cut
 
@@ -107,6 +125,22 @@ def _spans(stored: StoredSegment) -> list[tuple[str, int, int]]:
         return [(str(kind), int(start), int(end)) for kind, start, end in json.loads(stored.spans)]
     except (ValueError, TypeError) as exc:
         raise ProjectError(f"segment {stored.id} has protected spans the workbench cannot read") from exc
+
+
+def _meta(stored: StoredSegment) -> dict[str, Any]:
+    try:
+        meta = json.loads(stored.meta or "{}")
+    except ValueError as exc:
+        raise ProjectError(f"segment {stored.id} has details the workbench cannot read") from exc
+    return meta if isinstance(meta, dict) else {}
+
+
+def _meta_json(meta: dict[str, Any], tags: TagMap) -> str:
+    """The meta with `tags` as its tag map (none: no "tags" key)."""
+    out = {k: v for k, v in meta.items() if k != "tags"}
+    if tags:
+        out["tags"] = tags_to_json(tags)
+    return json.dumps(out, ensure_ascii=False) if out else "{}"
 
 
 def _spans_json(spans: list[tuple[str, int, int]]) -> str:
@@ -143,10 +177,19 @@ def split_segment(project: Project, segment_id: int, at: int, author: str, new_i
         before = _live(db, project, segment_id)
         assert before.position is not None
         spans = _spans(before)
-        cut = split_point(before.source, spans, at, name)
-        left = before.source[:cut].rstrip()
-        right = before.source[cut:].lstrip()
-        right_start = len(before.source) - len(right)
+        meta = _meta(before)
+        tags = tags_from_json(meta.get("tags"))
+        cut = split_point(before.source, spans, at, name, tags)
+        if tags:
+            parts = cut_tagged(before.source, tags, cut)
+            left, space, right, shift = parts.left, parts.space, parts.right, parts.reopened
+            metas = (_meta_json(meta, parts.left_tags), _meta_json(meta, parts.right_tags))
+            first_tags = parts.left_tags
+        else:
+            left, right, shift = before.source[:cut].rstrip(), before.source[cut:].lstrip(), 0
+            space = before.source[len(left) : len(before.source) - len(right)]
+            metas, first_tags = (before.meta, before.meta), {}
+        right_start = len(before.source) - len(right) + shift
         translations = stored_translations(db, segment_id)
         if new_id is None:
             new_id = int(db.execute("SELECT coalesce(max(id), 0) + 1 FROM segments").fetchone()[0])
@@ -156,8 +199,9 @@ def split_segment(project: Project, segment_id: int, at: int, author: str, new_i
             before,
             source=left,
             words=len(left.split()),
-            space_after=before.source[len(left) : right_start],
+            space_after=space,
             spans=_spans_json([s for s in spans if s[2] <= cut]),
+            meta=metas[0],
         )
         second = replace(
             before,
@@ -165,7 +209,8 @@ def split_segment(project: Project, segment_id: int, at: int, author: str, new_i
             position=before.position + 1,
             source=right,
             words=len(right.split()),
-            spans=_spans_json([(k, s - right_start, e - right_start) for k, s, e in spans if s >= cut]),
+            spans=_spans_json([(k, s - right_start + shift, e - right_start + shift) for k, s, e in spans if s >= cut]),
+            meta=metas[1],
             created_at=stamp,
         )
         db.execute(
@@ -179,9 +224,9 @@ def split_segment(project: Project, segment_id: int, at: int, author: str, new_i
             state = translations.get(language)
             if state is not None and state.text:
                 flags = state.flags if SPLIT_FLAG in state.flags else (*state.flags, SPLIT_FLAG)
-                write_translation(
-                    db, segment_id, language, replace(state, status=Status.DRAFT, flags=flags), stamp, note
-                )
+                text = without_tags(state.text, tags, first_tags) if tags else state.text
+                kept = replace(state, text=text, status=Status.DRAFT, flags=flags)
+                write_translation(db, segment_id, language, kept, stamp, note)
             else:
                 note_revision(db, segment_id, language, state, note, stamp)
             note_revision(db, new_id, language, None, f"split from segment {segment_id}", stamp)
@@ -253,12 +298,25 @@ def join_segments(project: Project, first_id: int, author: str) -> JoinResult:
             raise ProjectError(
                 f"cannot join {name} with {label_of(project, second.id)}: the next segment starts another paragraph"
             )
+        first_meta, second_meta = _meta(first), _meta(second)
+        first_tags, second_tags = tags_from_json(first_meta.get("tags")), tags_from_json(second_meta.get("tags"))
+        try:
+            numbers = renumbering(first_tags, second_tags)
+        except ValueError as exc:
+            raise ProjectError(f"cannot join {name} with {label_of(project, second.id)}: {exc}") from exc
+        second_source, moved = second.source, (lambda at: at)
+        if second_tags:
+            second_source = renumbered(second.source, second_tags, numbers)
+            moved = renumbered_offsets(second.source, second_tags, numbers)
         offset = len(first.source) + len(first.space_after)
-        spans = _spans(first) + [(k, s + offset, e + offset) for k, s, e in _spans(second)]
-        source = first.source + first.space_after + second.source
+        spans = _spans(first) + [(k, moved(s) + offset, moved(e) + offset) for k, s, e in _spans(second)]
+        source = first.source + first.space_after + second_source
         joined = replace(
             first,
             source=source,
+            meta=_meta_json(first_meta, {**first_tags, **renumbered_map(second_tags, numbers)})
+            if second_tags
+            else first.meta,
             words=len(source.split()),
             space_after=second.space_after,
             spans=_spans_json(spans),
@@ -276,7 +334,10 @@ def join_segments(project: Project, first_id: int, author: str) -> JoinResult:
         restore_segment(db, joined)
         note = f"joined with segment {second.id}"
         for language in project.info.target_languages:
-            state = joined_translation(before.get(language), seconds.get(language), author)
+            then = seconds.get(language)
+            if then is not None and second_tags:
+                then = replace(then, text=renumbered(then.text, second_tags, numbers))
+            state = joined_translation(before.get(language), then, author)
             if state is None:
                 note_revision(db, first.id, language, before.get(language), note, stamp)
             else:
