@@ -22,9 +22,9 @@ import regex
 from workbench.core.language.language_rules import ENGLISH, KHMER, TARGET_LANGUAGES, months_named, to_ascii_digits
 from workbench.core.language.protected_spans import ProtectedSpan
 from workbench.core.memory.glossary import TERM_NOT_USED, FoundTerm, target_key
-from workbench.core.qa.tag_check import tags_check
+from workbench.core.qa.tag_check import tags_check, text_for_numbers
 from workbench.core.records import CONFIRMED, Origin, Status
-from workbench.core.tags.inline_tags import TagMap, words_only
+from workbench.core.tags.inline_tags import TagMap
 
 
 class Severity(StrEnum):
@@ -117,14 +117,6 @@ def numbers_in(text: str) -> tuple[str, ...]:
     if not _HAS_DIGIT.search(text):
         return ()
     return tuple(m.replace(".", "").replace(",", "").lstrip("0") or "0" for m in _NUMBER.findall(to_ascii_digits(text)))
-
-
-def text_for_numbers(text: str, tags: TagMap | None) -> str:
-    """`text` as the number, code and date checks read it: in a tagged segment without anything shaped
-    like a marker, its tags and the ones a translator typed that are no tag (the "2" of a stray `<b2>` is
-    no number; the `tags` check reports the marker). The source's own marker-looking text has a word
-    joiner after its `<` and stays; a segment without tags is plain text, markers and all."""
-    return words_only(text) if tags else text
 
 
 def numbers_outside(text: str, spans: Sequence[ProtectedSpan] = ()) -> tuple[str, ...]:

@@ -14,7 +14,7 @@ from collections import Counter
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
-from workbench.core.tags.inline_tags import MARKER, TagMap, markers, nesting_problems, tag_sequence
+from workbench.core.tags.inline_tags import MARKER, TagMap, markers, nesting_problems, tag_sequence, words_only
 
 if TYPE_CHECKING:
     from workbench.core.qa.checks import Subject
@@ -125,3 +125,11 @@ def _minus(items: Iterable[str], other: Iterable[str]) -> list[str]:
         else:
             out.append(item)
     return out
+
+
+def text_for_numbers(text: str, tags: TagMap | None) -> str:
+    """`text` as the number, code and date checks read it: in a tagged segment without anything shaped
+    like a marker, its tags and the ones a translator typed that are no tag (the "2" of a stray `<b2>` is
+    no number; the `tags` check reports the marker). The source's own marker-looking text has a word
+    joiner after its `<` and stays; a segment without tags is plain text, markers and all."""
+    return words_only(text) if tags else text
