@@ -95,6 +95,9 @@ def test_joining_two_segments_that_both_have_tag_1_renumbers_the_second(tmp_path
         _well_formed(joined)
         _well_formed(joined, translation)
         paragraph = _exported(project, tmp_path)  # the draft is not exported: the Vietnamese source is
+        export(project, "xliff", ["en"], tmp_path / "out.xlf", None)
+        handoff = (tmp_path / "out.xlf").read_text(encoding="utf-8")
+    assert "&lt;" not in handoff and '<g id="1" ctype="bold">' in handoff and '<g id="2" ctype="bold">' in handoff
     assert _bold(paragraph, "ban hành kế hoạch văn hoá.") and _bold(paragraph, "Kế hoạch")
     assert not any(r.bold for r in paragraph.runs if "hiệu lực" in r.text)
 

@@ -27,6 +27,7 @@ from workbench.core.errors import ProjectError
 from workbench.core.importing.segmentation_exceptions import SegmentationException, exception_at
 from workbench.core.ops.segment_structure import split_point
 from workbench.core.records import SegmentRecord
+from workbench.core.tags.tag_cuts import cut_tagged
 
 
 def _cancel_or(dialog: QDialog, action: str) -> tuple[QDialogButtonBox, QPushButton]:
@@ -115,6 +116,9 @@ class SplitDialog(QDialog):
         if cut is None:
             return
         first, second = self.segment.source[:cut].rstrip(), self.segment.source[cut:].lstrip()
+        if self.segment.tags:  # a pair cut in two shows closed and reopened, as the split makes it
+            parts = cut_tagged(self.segment.source, self.segment.tags, cut)
+            first, second = parts.left, parts.right
         self.preview.setText(self.tr("First part: {0}\nSecond part: {1}").format(first, second))
 
     def exception(self) -> SegmentationException | None:
