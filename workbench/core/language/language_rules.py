@@ -6,6 +6,7 @@ tables, so a rule about Vietnamese or Khmer text is written once.
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
@@ -176,9 +177,17 @@ INVISIBLE_CHARS = "\u200b\u200c\u200d\u2060\ufeff\u00ad\u200e\u200f"
 _MULTIPLE_SPACES = regex.compile(r" {2,}")
 
 
+#: anything `clean_text` would change inside a text (a short text without any is only trimmed)
+_TO_CLEAN = re.compile("[\x00-\x1f\x7f-\xa0\u00ad\u200b-\u200f\u202f\u2060\ufeff\ufffe\uffff\ud800-\udfff]|  ")
+#: below this length one look for all of them is faster than a look for each (a run of a Word paragraph)
+_SHORT = 200
+
+
 def clean_text(text: str) -> str:
     """NFC, no invisible characters or control codes, non-breaking spaces as spaces, runs of spaces folded,
     trimmed."""
+    if len(text) < _SHORT and _TO_CLEAN.search(text) is None and unicodedata.is_normalized("NFC", text):
+        return text.strip()
     text = unicodedata.normalize("NFC", xml_text(text))
     for invisible in INVISIBLE_CHARS:
         if invisible in text:

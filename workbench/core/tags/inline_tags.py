@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable, Mapping
-from dataclasses import dataclass, field
+from types import MappingProxyType
 from typing import Any, NamedTuple
 
 #: a marker as written: `<b1>`, `</b1>`, `<x2/>`; letters say what kind, the number which tag
@@ -31,15 +31,20 @@ PAIR_LETTERS = (
 STANDALONE_LETTERS = {"break": "br", "tab": "t", "footnote": "fn", "endnote": "en", "field": "f", "other": "x"}
 
 
-@dataclass(frozen=True, slots=True)
-class TagInfo:
-    """What one tag stands for, kept for export in every language."""
+#: the empty map a tag without formats or extra facts shares (read-only: it is shared)
+_NOTHING: Mapping[str, Any] = MappingProxyType({})
+
+
+class TagInfo(NamedTuple):
+    """What one tag stands for, kept for export in every language. A named tuple, read-only like the map
+    it sits in: a tagged document makes one per tag of every paragraph, and a tuple is made four times
+    faster than a frozen dataclass."""
 
     number: int
     letter: str
     paired: bool
     #: for a pair: the formats it sets, e.g. {"bold": True, "italic": True}
-    formats: Mapping[str, bool] = field(default_factory=dict)
+    formats: Mapping[str, bool] = _NOTHING
     #: for a link (letter `a`): where it points
     href: str = ""
     #: for a standalone: what it shows in the source (a footnote's number, a field's result); "" for a
@@ -48,7 +53,7 @@ class TagInfo:
     #: the kind of standalone ("break", "tab", "footnote", ...), or "" for a pair
     kind: str = ""
     #: format-specific facts for export (the html element and its attributes, a footnote's text, ...)
-    extra: Mapping[str, Any] = field(default_factory=dict)
+    extra: Mapping[str, Any] = _NOTHING
 
     def opening(self) -> str:
         return f"<{self.letter}{self.number}/>" if not self.paired else f"<{self.letter}{self.number}>"

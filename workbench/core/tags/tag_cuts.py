@@ -11,7 +11,7 @@ maps can be one. Positions are in the text as stored and shown (markers count, c
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 
 from workbench.core.tags.inline_tags import Marker, TagInfo, TagMap, markers
 
@@ -148,7 +148,7 @@ def renumbered(text: str, tags: TagMap, mapping: Mapping[int, int]) -> str:
     """`text` with the markers of `tags` carrying their new numbers (other text as it is)."""
     parts, at = [], 0
     for marker in markers(text, tags):
-        new = replace(tags[marker.number], number=mapping[marker.number])
+        new = tags[marker.number]._replace(number=mapping[marker.number])
         parts.append(text[at : marker.start])
         parts.append(new.closing() if marker.role == "close" else new.opening())
         at = marker.end
@@ -176,7 +176,7 @@ def renumbered_offsets(text: str, tags: TagMap, mapping: Mapping[int, int]) -> C
 
 def renumbered_map(tags: TagMap, mapping: Mapping[int, int]) -> dict[int, TagInfo]:
     """`tags` under their new numbers."""
-    return {mapping[n]: replace(info, number=mapping[n]) for n, info in tags.items()}
+    return {mapping[n]: info._replace(number=mapping[n]) for n, info in tags.items()}
 
 
 def place_of(source: str, tags: TagMap, words: str) -> int:

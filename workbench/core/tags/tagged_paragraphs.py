@@ -133,9 +133,9 @@ class TaggedParagraph:
                 pieces.append(text)
                 continue
             number += 1
-            info = TagInfo(number, pair_letter(formats, link), True, formats=formats, href=link, extra=item.extra)
-            tags[number] = info
-            pieces.append(f"<{info.letter}{number}>{text}</{info.letter}{number}>")
+            letter = pair_letter(formats, link)
+            tags[number] = TagInfo(number, letter, True, formats, link, "", "", item.extra)
+            pieces.append(f"<{letter}{number}>{text}</{letter}{number}>")
         return FinishedParagraph("".join(pieces).rstrip(), tags, shared, href)
 
 
