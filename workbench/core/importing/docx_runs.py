@@ -182,9 +182,13 @@ class _RunReader:
             rpr = run.find(_RUN_PROPERTIES) if count > 1 else None
         formats, font, style = run_properties(rpr, self.run_styles)
         font = self.font_of(font, style)
+        convert = self.convert if font else None  # no font: nothing to convert (most runs)
         for child in run:
             tag = child.tag
-            if tag not in _RUN_CONTENT:
+            if tag == _TEXT and not fields:  # the commonest by far: first
+                text = child.text or ""
+                built.add_text(convert(text, font) if convert else text, formats, href)
+            elif tag not in _RUN_CONTENT:
                 nested.append(child)
             elif tag == _FIELD_CHAR:
                 kind = child.get(f"{W}fldCharType", "")
@@ -211,8 +215,6 @@ class _RunReader:
                         built.add_text(self.convert(child.text or "", font), formats, fields[-1].href)
                     else:
                         fields[-1].result.append(self.convert(child.text or "", font))
-            elif tag == _TEXT:
-                built.add_text(self.convert(child.text or "", font), formats, href)
             elif tag == _TAB:
                 built.add_standalone("tab")
             elif tag in _BREAKS:
