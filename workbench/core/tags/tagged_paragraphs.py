@@ -151,18 +151,19 @@ def split_tagged(
     found = markers(text, tags)
     if not found:
         return [(t, s, {}) for t, s in sentences(text)]
-    plain_parts, placed, at, length = [], [], 0, 0
+    plain_parts, at = [], 0
     for marker in found:
-        piece = text[at : marker.start]
-        plain_parts.append(piece)
-        length += len(piece)
-        placed.append((length, marker.role, marker.number, text[marker.start : marker.end]))
+        plain_parts.append(text[at : marker.start])
         at = marker.end
     plain_parts.append(text[at:])
     plain = "".join(plain_parts)
     pieces = sentences(plain) or [(plain.strip(), "")]
     if len(pieces) == 1 and pieces[0][0] == plain:  # one sentence, the whole paragraph: markers as they are
         return [(text, pieces[0][1], {m.number: tags[m.number] for m in found})]
+    placed, length = [], 0  # (offset in the plain text, role, number, the marker as written)
+    for marker, piece in zip(found, plain_parts, strict=False):
+        length += len(piece)
+        placed.append((length, marker.role, marker.number, text[marker.start : marker.end]))
     bounds, at = [], 0
     for sentence, space in pieces:
         start = plain.index(sentence, at) if sentence else at
