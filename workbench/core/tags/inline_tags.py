@@ -189,6 +189,18 @@ def as_read(text: str) -> str:
     return text.replace(LOOKALIKE_ESCAPE, "<") if LOOKALIKE_ESCAPE in text else text
 
 
+def open_at_end(found: list[Marker]) -> list[int]:
+    """The pairs still open after `found` (a text's markers, in order), outermost first: what a piece of a
+    cut text (a sentence, a split's first part) must close, and the next piece open again."""
+    stack: list[int] = []
+    for marker in found:
+        if marker.role == "open":
+            stack.append(marker.number)
+        elif marker.role == "close" and marker.number in stack:
+            stack.remove(marker.number)
+    return stack
+
+
 def plain_text(text: str, tags: TagMap, standalone: str | Callable[[TagInfo], str] = "") -> str:
     """`text` without its tags (what MT, the memory's score, the glossary and find & replace see).
 

@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 
-from workbench.core.tags.inline_tags import Marker, TagInfo, TagMap, markers
+from workbench.core.tags.inline_tags import Marker, TagInfo, TagMap, markers, open_at_end, plain_text
 
 #: the largest tag number a marker can carry (three digits)
 MAX_NUMBER = 999
@@ -100,21 +100,11 @@ def cut_tagged(source: str, tags: TagMap, cut: int) -> TaggedCut:
     left = source[:cut].rstrip()
     right = source[cut:].lstrip()
     space = source[len(left) : len(source) - len(right)]
-    still_open = _open_at_end(markers(left, tags))
+    still_open = open_at_end(markers(left, tags))
     left += "".join(tags[n].closing() for n in reversed(still_open))
     prefix = "".join(tags[n].opening() for n in still_open)
     right = prefix + right
     return TaggedCut(left, space, right, len(prefix), used_tags(left, tags), used_tags(right, tags))
-
-
-def _open_at_end(found: list[Marker]) -> list[int]:
-    stack: list[int] = []
-    for marker in found:
-        if marker.role == "open":
-            stack.append(marker.number)
-        elif marker.role == "close" and marker.number in stack:
-            stack.remove(marker.number)
-    return stack
 
 
 def used_tags(text: str, tags: TagMap) -> dict[int, TagInfo]:
@@ -126,13 +116,7 @@ def without_tags(text: str, tags: TagMap, kept: Mapping[int, TagInfo]) -> str:
     """`text` with the markers of `tags` that are not in `kept` taken out (their words stay): what a
     translation of a whole segment keeps on a part whose map no longer has those tags, so no marker is left
     as text."""
-    parts, at = [], 0
-    for marker in markers(text, tags):
-        if marker.number in kept:
-            continue
-        parts.append(text[at : marker.start])
-        at = marker.end
-    return "".join(parts) + text[at:] if parts else text
+    return plain_text(text, {number: info for number, info in tags.items() if number not in kept})
 
 
 def renumbering(first: TagMap, second: TagMap) -> dict[int, int]:

@@ -15,7 +15,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from workbench.core.tags.inline_tags import Marker, TagInfo, TagMap, escape_lookalikes, markers, pair_letter
+from workbench.core.tags.inline_tags import TagInfo, TagMap, escape_lookalikes, markers, open_at_end, pair_letter
 
 Formats = Mapping[str, bool]
 
@@ -185,7 +185,7 @@ def split_tagged(
         built.append(sentence[last:])
         body = "".join(tags[n].opening() for n in carried) + "".join(built)
         found = markers(body, tags)
-        still_open = _open_at_end(found)
+        still_open = open_at_end(found)
         body += "".join(tags[n].closing() for n in reversed(still_open))
         carried = still_open
         out.append((body, space, {m.number: tags[m.number] for m in found}))
@@ -206,13 +206,3 @@ def _home(bounds: list[tuple[int, int]], offset: int, role: str) -> int:
                 return index + 1
             return index
     return 0
-
-
-def _open_at_end(found: list[Marker]) -> list[int]:
-    stack: list[int] = []
-    for marker in found:
-        if marker.role == "open":
-            stack.append(marker.number)
-        elif marker.role == "close" and marker.number in stack:
-            stack.remove(marker.number)
-    return stack
