@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 
 from lxml import etree
 
+from workbench.core.importing.html_inline import ELEMENT_FORMATS
 from workbench.core.tags.inline_tags import MARKER, PAIR_LETTERS, STANDALONE_LETTERS, TagInfo, escape_lookalikes
 
 #: inline codes: their content is the original's markup ("&lt;B>"), only a <sub> inside them is text
@@ -28,11 +29,12 @@ TEXT_ELEMENTS = frozenset({"hi", "sub"})
 _PAIRS = frozenset(letter for _, letter in PAIR_LETTERS) | {"a", "g"}
 _STANDALONES = frozenset(STANDALONE_LETTERS.values())
 _FORMAT_OF = {letter: name for name, letter in PAIR_LETTERS}
+_LETTER_OF = dict(PAIR_LETTERS)
 _KIND_OF = {letter: kind for kind, letter in STANDALONE_LETTERS.items()}
 
 _HTML_NAME = re.compile(r"<\s*([a-z][a-z0-9]*)(?![a-z0-9:])")
-_HTML_PAIRS = {"b": "b", "strong": "b", "i": "i", "em": "i", "u": "u", "ins": "u", "sup": "sup", "sub": "sub",
-               "s": "s", "strike": "s", "del": "s", "a": "a"}  # fmt: skip
+#: an HTML element's pair letter: the page reader's elements, and <ins> (underlined) and <a>
+_HTML_PAIRS = {name: _LETTER_OF[format_] for name, format_ in ELEMENT_FORMATS.items()} | {"ins": "u", "a": "a"}
 _OFF = r'(?![^>]*w:val="(?:0|false|off|none)")'
 #: formats found anywhere in a pair's markup (CSS, Word XML, RTF), by the priority of `pair_letter`
 _PAIR_PATTERNS = [
