@@ -11,10 +11,17 @@ marker-shaped and never counts here.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
-from workbench.core.tags.inline_tags import MARKER, TagMap, markers, nesting_problems, tag_sequence, words_only
+from workbench.core.tags.inline_tags import (
+    MARKER,
+    TagMap,
+    markers,
+    multiset_minus,
+    nesting_problems,
+    tag_sequence,
+    words_only,
+)
 
 if TYPE_CHECKING:
     from workbench.core.qa.checks import Subject
@@ -38,18 +45,18 @@ def translation_tag_problems(source: str, target: str, tags: TagMap) -> list[str
     wanted = tag_sequence(source, tags)
     have = tag_sequence(target, tags)
     problems: list[str] = []
-    missing = _minus(wanted, have)
+    missing = multiset_minus(wanted, have)
     if missing:
         problems.append("missing tag" + ("s" if len(missing) > 1 else "") + ": " + " ".join(missing))
     in_source = Counter(wanted)
-    added = _minus(have, wanted)
+    added = multiset_minus(have, wanted)
     unknown = [m for m in added if not in_source[m]]  # a tag of the map the source text does not use
     if unknown:
         problems.append("tag" + ("s" if len(unknown) > 1 else "") + " not in the source: " + " ".join(unknown))
     counts = Counter(have)
     repeated = list(dict.fromkeys(m for m in added if in_source[m]))
     problems.extend(f"{shown} {_times(counts[marker])}" for shown, marker in _joined_pairs(repeated, counts))
-    strays = _minus(_lookalikes(target, tags), _lookalikes(source, tags))
+    strays = multiset_minus(_lookalikes(target, tags), _lookalikes(source, tags))
     if strays:
         problems.append("not a tag of the source: " + ", ".join(_described(strays, tags)))
     nesting = nesting_problems(target, tags)
@@ -113,18 +120,6 @@ def _joined_pairs(written: list[str], counts: Counter[str]) -> list[tuple[str, s
 
 def _times(count: int) -> str:
     return _TIMES.get(count, f"{count} times")
-
-
-def _minus(items: Iterable[str], other: Iterable[str]) -> list[str]:
-    """`items` without as many of each as `other` has, in order."""
-    left = Counter(other)
-    out = []
-    for item in items:
-        if left[item]:
-            left[item] -= 1
-        else:
-            out.append(item)
-    return out
 
 
 def text_for_numbers(text: str, tags: TagMap | None) -> str:

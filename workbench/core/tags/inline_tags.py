@@ -10,6 +10,7 @@ The map is what export rebuilds the formatting from; the markers say where it go
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Callable, Iterable, Mapping
 from types import MappingProxyType
 from typing import Any, NamedTuple
@@ -252,8 +253,8 @@ def tag_problems(source: str, target: str, tags: TagMap) -> list[str]:
     wanted = tag_sequence(source, tags)
     have = tag_sequence(target, tags)
     problems: list[str] = []
-    missing = _multiset_minus(wanted, have)
-    added = _multiset_minus(have, wanted)
+    missing = multiset_minus(wanted, have)
+    added = multiset_minus(have, wanted)
     if missing:
         problems.append("missing tag" + ("s" if len(missing) > 1 else "") + ": " + " ".join(missing))
     if added:
@@ -264,12 +265,13 @@ def tag_problems(source: str, target: str, tags: TagMap) -> list[str]:
     return problems
 
 
-def _multiset_minus(items: Iterable[str], other: Iterable[str]) -> list[str]:
-    left = list(other)
+def multiset_minus(items: Iterable[str], other: Iterable[str]) -> list[str]:
+    """`items` without as many of each as `other` has, in order: the markers one text has beyond another."""
+    left = Counter(other)
     out = []
     for item in items:
-        if item in left:
-            left.remove(item)
+        if left[item]:
+            left[item] -= 1
         else:
             out.append(item)
     return out
@@ -277,4 +279,4 @@ def _multiset_minus(items: Iterable[str], other: Iterable[str]) -> list[str]:
 
 def missing_tags(source: str, target: str, tags: TagMap) -> list[str]:
     """The source's markers the target does not have yet, in source order (the "next missing tag")."""
-    return _multiset_minus(tag_sequence(source, tags), tag_sequence(target, tags))
+    return multiset_minus(tag_sequence(source, tags), tag_sequence(target, tags))
