@@ -28,6 +28,7 @@ from workbench.core.importing.segmentation_exceptions import SegmentationExcepti
 from workbench.core.ops.segment_structure import split_point
 from workbench.core.records import SegmentRecord
 from workbench.core.tags.tag_cuts import cut_tagged
+from workbench.ui.text_positions import python_index, qt_position
 
 
 def _cancel_or(dialog: QDialog, action: str) -> tuple[QDialogButtonBox, QPushButton]:
@@ -85,21 +86,14 @@ class SplitDialog(QDialog):
         """Put the cursor before character `at` of the source (Qt counts UTF-16 units)."""
         before = self.segment.source[: max(0, at)]
         cursor = self.source.textCursor()
-        cursor.setPosition(len(before) + sum(ord(ch) > 0xFFFF for ch in before), QTextCursor.MoveMode.MoveAnchor)
+        cursor.setPosition(qt_position(before, len(before)), QTextCursor.MoveMode.MoveAnchor)
         self.source.setTextCursor(cursor)
         self._update()
 
     def place(self) -> int:
         """The cursor's place in the source (characters; the editor counts in UTF-16 only beyond the BMP)."""
         position = self.source.textCursor().position()
-        text = self.segment.source
-        # QTextCursor counts UTF-16 code units: walk the string to the character index
-        units = 0
-        for index, ch in enumerate(text):
-            if units >= position:
-                return index
-            units += 2 if ord(ch) > 0xFFFF else 1
-        return len(text)
+        return python_index(self.segment.source, position)
 
     def cut(self) -> int | None:
         """Where the split would fall, None (with the reason shown) when it is refused there."""

@@ -38,7 +38,8 @@ from PySide6.QtWidgets import QPlainTextEdit, QWidget
 
 from workbench.core.tags.inline_tags import TagMap, markers
 from workbench.ui.tag_chips import CHIP_BACKGROUND, CHIP_FOREGROUND, chip_label
-from workbench.ui.tag_paste import paste_keeping_tags, utf16
+from workbench.ui.tag_paste import paste_keeping_tags
+from workbench.ui.text_positions import qt_position
 
 log = logging.getLogger(__name__)
 
@@ -103,7 +104,7 @@ class ChipHighlighter(QSyntaxHighlighter):
             font = self.document().defaultFont()
             metrics = QFontMetricsF(font)
             for marker in found:
-                start, written = utf16(text, marker.start), text[marker.start : marker.end]  # (ASCII)
+                start, written = qt_position(text, marker.start), text[marker.start : marker.end]  # (ASCII)
                 room = chip_width(font, chip_label(marker, self.tags.get(marker.number)))
                 for offset, char in enumerate(written):
                     hidden = QTextCharFormat()
@@ -156,7 +157,7 @@ class ChipTextEdit(QPlainTextEdit):
         """The tags' markers as (start, end, chip label) in Qt positions."""
         text = self.toPlainText()
         return [
-            (utf16(text, m.start), utf16(text, m.end), chip_label(m, self.tags.get(m.number)))
+            (qt_position(text, m.start), qt_position(text, m.end), chip_label(m, self.tags.get(m.number)))
             for m in markers(text, self.tags)
         ]
 

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QPlainTextEdit
 
 from workbench.core.tags.inline_tags import TagMap, markers, missing_tags
 from workbench.ui.actions.new_action import new_action
+from workbench.ui.text_positions import qt_position
 from workbench.ui.window_context import WindowContext
 
 INSERT_TAG_KEYS = "Ctrl+Shift+G"
@@ -24,8 +25,7 @@ def _spans(editor: QPlainTextEdit, tags: TagMap) -> list[tuple[int, int]]:
     text = editor.toPlainText()
     out = []
     for marker in markers(text, tags):
-        start = len(text[: marker.start].encode("utf-16-le")) // 2
-        out.append((start, start + len(text[marker.start : marker.end].encode("utf-16-le")) // 2))
+        out.append((qt_position(text, marker.start), qt_position(text, marker.end)))
     return out
 
 

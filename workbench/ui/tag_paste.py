@@ -19,6 +19,7 @@ from PySide6.QtGui import QTextCursor
 from PySide6.QtWidgets import QPlainTextEdit
 
 from workbench.core.tags.inline_tags import TagMap, markers, tag_sequence
+from workbench.ui.text_positions import python_index, qt_position
 
 WORD_JOINER = "\u2060"
 #: the start of something that reads as a marker, whole or cut short: `<b1>`, `</b1`, `<br2/`, `<fn3`
@@ -53,7 +54,7 @@ def paste_keeping_tags(editor: QPlainTextEdit, tags: TagMap, pasted: str) -> Non
     """Put `pasted` in place of the editor's selection (grown over whole markers), as one undo step."""
     text = editor.toPlainText()
     cursor = editor.textCursor()
-    start, end = _python_index(text, cursor.selectionStart()), _python_index(text, cursor.selectionEnd())
+    start, end = python_index(text, cursor.selectionStart()), python_index(text, cursor.selectionEnd())
     for marker in markers(text, tags):
         if start == end and marker.start < start < marker.end:  # a bare cursor goes after it (as typing does)
             start = end = marker.end
@@ -63,24 +64,9 @@ def paste_keeping_tags(editor: QPlainTextEdit, tags: TagMap, pasted: str) -> Non
             end = marker.end
     inserted = pasteable(text[:start], pasted, text[end:], tags)
     cursor.beginEditBlock()
-    cursor.setPosition(utf16(text, start))
-    cursor.setPosition(utf16(text, end), QTextCursor.MoveMode.KeepAnchor)
+    cursor.setPosition(qt_position(text, start))
+    cursor.setPosition(qt_position(text, end), QTextCursor.MoveMode.KeepAnchor)
     cursor.insertText(inserted)
     cursor.endEditBlock()
     editor.setTextCursor(cursor)
     editor.ensureCursorVisible()
-
-
-def utf16(text: str, position: int) -> int:
-    """A Python index in `text` as Qt counts it (UTF-16 code units)."""
-    return len(text[:position].encode("utf-16-le")) // 2
-
-
-def _python_index(text: str, position: int) -> int:
-    """A Qt position (UTF-16 code units) in `text` as a Python index."""
-    units = 0
-    for index, char in enumerate(text):
-        if units >= position:
-            return index
-        units += 2 if ord(char) > 0xFFFF else 1
-    return len(text)

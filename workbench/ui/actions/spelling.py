@@ -28,6 +28,7 @@ from workbench.core.store.spelling_words import add_project_words, project_words
 from workbench.ui.segment_editor import SegmentEditor
 from workbench.ui.tag_chip_editor import ChipHighlighter
 from workbench.ui.tasks import TaskRunner, TaskState
+from workbench.ui.text_positions import qt_position
 from workbench.ui.window_context import WindowContext
 
 log = logging.getLogger(__name__)
@@ -37,11 +38,6 @@ Span = tuple[int, int]
 SUGGESTION_SECONDS = 3.0
 #: the words whose suggestions are kept (a right-click on the same word again shows them at once)
 _KEPT_SUGGESTIONS = 128
-
-
-def _utf16(text: str, index: int) -> int:
-    """Qt counts UTF-16 units: a character past U+FFFF (an emoji) is two of them."""
-    return index + sum(1 for ch in text[:index] if ord(ch) > 0xFFFF)
 
 
 class SpellingHighlighter(ChipHighlighter):
@@ -66,7 +62,7 @@ class SpellingHighlighter(ChipHighlighter):
         try:
             wide = any(ord(ch) > 0xFFFF for ch in text)
             for start, end in self.misspelled(text):
-                a, b = (_utf16(text, start), _utf16(text, end)) if wide else (start, end)
+                a, b = (qt_position(text, start), qt_position(text, end)) if wide else (start, end)
                 self.setFormat(a, b - a, self.look)
         except Exception:  # an exception must never leave a Qt virtual
             log.exception("spell checking a line failed")
@@ -177,8 +173,8 @@ class SpellingActions(QObject):
         for start, end in checker.misspelled(text, source=self.source_of(editor)):
             if start <= at <= end:
                 word = editor.textCursor()
-                word.setPosition(block.position() + _utf16(text, start))
-                word.setPosition(block.position() + _utf16(text, end), QTextCursor.MoveMode.KeepAnchor)
+                word.setPosition(block.position() + qt_position(text, start))
+                word.setPosition(block.position() + qt_position(text, end), QTextCursor.MoveMode.KeepAnchor)
                 return word, text[start:end]
         return None
 
