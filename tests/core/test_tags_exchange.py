@@ -11,16 +11,15 @@ import polib
 from lxml import etree
 from translate.storage import xliff as tt_xliff
 
+from tests.builders.tagged_documents import project_with_paragraph
 from workbench.core.exporting.export_formats import export, handoff
 from workbench.core.exporting.text_exports import export_memory
 from workbench.core.exporting.xliff import NS
-from workbench.core.importing.file_import import segment_blocks
 from workbench.core.language.language_rules import clean_text
-from workbench.core.language.segmenter import segmenter_for
 from workbench.core.memory.tmx import read_tmx
 from workbench.core.memory.translation_memory import units
 from workbench.core.ops.merge_back import apply_merge, plan_merge
-from workbench.core.records import BlockKind, Origin, PreparedDocument, SourceBlock, Status
+from workbench.core.records import Origin, Status
 from workbench.core.store.project_store import Project
 from workbench.core.tags.inline_tags import tag_problems
 from workbench.core.tags.tagged_paragraphs import TaggedParagraph
@@ -38,13 +37,7 @@ def _project(tmp_path: Path) -> Project:
     paragraph.add_text("trên ")
     paragraph.add_text("trang web", href="https://angiang.gov.vn")
     paragraph.add_text(".")
-    finished = paragraph.finish(clean_text)
-    blocks = [SourceBlock(BlockKind.PARAGRAPH, finished.text, tags=finished.tags)]
-    document = PreparedDocument(
-        "bai.txt", "txt", "utf-8", str(tmp_path / "bai.txt"), blocks, segment_blocks(blocks, segmenter_for("vi"))
-    )
-    project = Project.create(tmp_path / "p.wbp", "p", "vi", ["en"])
-    project.store_document(document)
+    project = project_with_paragraph(tmp_path, paragraph.finish(clean_text))
     (segment_id,) = project.segment_ids()
     project.save_translation(segment_id, "en", TARGET, Status.APPROVED, Origin.HUMAN, "Hoa")
     return project

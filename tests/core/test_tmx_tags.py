@@ -9,22 +9,19 @@ from pathlib import Path
 from lxml import etree
 from translate.storage import tmx as tt_tmx
 
+from tests.builders.tagged_documents import project_with_paragraph
 from workbench.core.exporting.export_formats import export
 from workbench.core.exporting.text_exports import export_memory
-from workbench.core.importing.file_import import segment_blocks
 from workbench.core.language.language_rules import clean_text
-from workbench.core.language.segmenter import segmenter_for
 from workbench.core.memory.match_normalization import normalize_for_matching
 from workbench.core.memory.project_memory import Memories
 from workbench.core.memory.suggestions import memory_suggestions
 from workbench.core.memory.tmx import load_tmx, read_tmx
 from workbench.core.memory.translation_memory import MemoryUnit, SharedMemory, units
 from workbench.core.records import (
-    BlockKind,
     Origin,
     PreparedDocument,
     PreparedSegment,
-    SourceBlock,
     Status,
 )
 from workbench.core.store.project_store import Project
@@ -63,13 +60,7 @@ def _tagged_project(tmp_path: Path) -> Project:
     paragraph.add_text("trên ")
     paragraph.add_text("trang web", href="https://angiang.gov.vn")
     paragraph.add_text(".")
-    finished = paragraph.finish(clean_text)
-    blocks = [SourceBlock(BlockKind.PARAGRAPH, finished.text, tags=finished.tags)]
-    document = PreparedDocument(
-        "bai.txt", "txt", "utf-8", str(tmp_path / "bai.txt"), blocks, segment_blocks(blocks, segmenter_for("vi"))
-    )
-    project = Project.create(tmp_path / "p.wbp", "p", "vi", ["en"])
-    project.store_document(document)
+    project = project_with_paragraph(tmp_path, paragraph.finish(clean_text))
     for segment in project.segments():
         project.save_translation(segment.id, "en", TRANSLATIONS[segment.source], Status.APPROVED, Origin.HUMAN, "Hoa")
     return project
