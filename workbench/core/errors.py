@@ -58,3 +58,14 @@ class ProjectReadOnly(ProjectFault):
 
 class ProjectDiskFull(ProjectFault):
     """A write ran out of disk space (or hit a size limit); the operation was rolled back whole."""
+
+
+class TeamServerError(WorkbenchError):
+    """The team's PostgreSQL server refused or failed; `server` names it (login@host/database, never a
+    password) and `problem` says what went wrong in words: refused, wrong password, no such database,
+    TLS required, not allowed."""
+
+    def __init__(self, server: str, problem: str) -> None:
+        super().__init__(f"team server {server}: {problem}")
+        self.server = server
+        self.problem = problem

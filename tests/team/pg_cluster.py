@@ -1,0 +1,194 @@
+"""A throwaway PostgreSQL cluster for the team tests: initdb in a temporary folder, one server per session.
+
+The tests talk to a real server, never a mock. PostgreSQL refuses to run as root, and CI runs as root: there
+the cluster's folders belong to the unprivileged `postgres` user (Debian's postgresql package creates it) and
+initdb, pg_ctl and the server run as that user through `runuser`. A developer who is not root runs them
+directly. The server listens on a Unix socket in a private folder and on 127.0.0.1 at a free port; every
+login, the superuser's too, needs its password (scram-sha-256), so a wrong password is refused as in an office.
+"""
+
+from __future__ import annotations
+
+import os
+import pwd
+import re
+import secrets
+import shutil
+import socket
+import subprocess
+import tempfile
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from urllib.parse import quote
+
+import psycopg
+from psycopg import sql
+
+#: the user the server runs as when the tests run as root
+UNPRIVILEGED_USER = "postgres"
+SUPERUSER = "wb_super"
+INSTALL_HINT = (
+    "the team tests need PostgreSQL's server programs (initdb, pg_ctl): install Debian's postgresql package "
+    "(apt-get install postgresql), which .ci/run does"
+)
+
+
+class ClusterProblem(RuntimeError):
+    """The test cluster could not be made or started; says what to install or what the server logged."""
+
+
+def find_server_programs() -> Path:
+    """The folder holding initdb and pg_ctl: PATH first, then Debian's /usr/lib/postgresql/<version>/bin."""
+    on_path = shutil.which("initdb")
+    if on_path and shutil.which("pg_ctl"):
+        return Path(on_path).resolve().parent
+    versions = sorted(
+        Path("/usr/lib/postgresql").glob("*/bin/initdb"),
+        key=lambda p: [int(n) for n in re.findall(r"\d+", p.parent.parent.name)],
+    )
+    if versions:
+        return versions[-1].parent
+    raise ClusterProblem(INSTALL_HINT)
+
+
+def _free_port() -> int:
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as probe:
+        probe.bind(("127.0.0.1", 0))
+        return int(probe.getsockname()[1])
+
+
+@dataclass
+class PgCluster:
+    """One running test server; `url()` builds the address a client would be given."""
+
+    root: Path
+    programs: Path
+    port: int
+    password: str
+    run_as: str | None  # the unprivileged user when the tests run as root
+
+    @property
+    def socket_dir(self) -> Path:
+        return self.root / "socket"
+
+    @property
+    def data_dir(self) -> Path:
+        return self.root / "data"
+
+    @property
+    def log_file(self) -> Path:
+        return self.root / "server.log"
+
+    def url(
+        self, database: str = "postgres", user: str = SUPERUSER, password: str | None = None, *, tcp: bool = False
+    ) -> str:
+        """A postgresql:// URL; over the Unix socket unless `tcp`. `password=None` leaves it out of the URL."""
+        auth = quote(user, safe="") + (f":{quote(password, safe='')}" if password is not None else "")
+        if tcp:
+            return f"postgresql://{auth}@127.0.0.1:{self.port}/{quote(database, safe='')}"
+        return f"postgresql://{auth}@/{quote(database, safe='')}?host={quote(str(self.socket_dir), safe='')}&port={self.port}"
+
+    def superuser_url(self, database: str = "postgres") -> str:
+        return self.url(database, SUPERUSER, self.password)
+
+    def admin(self, database: str = "postgres") -> psycopg.Connection:
+        """A superuser connection, autocommit: for making and dropping databases and test roles."""
+        return psycopg.connect(self.superuser_url(database), autocommit=True)
+
+    def create_database(self, name: str, template: str = "template0") -> None:
+        with self.admin() as conn:
+            conn.execute(
+                sql.SQL("CREATE DATABASE {} TEMPLATE {}").format(sql.Identifier(name), sql.Identifier(template))
+            )
+
+    def drop_database(self, name: str) -> None:
+        with self.admin() as conn:
+            conn.execute(sql.SQL("DROP DATABASE IF EXISTS {} WITH (FORCE)").format(sql.Identifier(name)))
+
+    def psql(
+        self, url: str, command: str, *, password: str | None = None, extra: Sequence[str] = ()
+    ) -> subprocess.CompletedProcess[str]:
+        """Run psql as a person would, one command, stopping at the first error (exit 3 when the server refuses)."""
+        env = {k: v for k, v in os.environ.items() if not k.startswith("PG")}
+        if password is not None:
+            env["PGPASSWORD"] = password
+        return subprocess.run(
+            [str(self.programs / "psql"), "-X", "-v", "ON_ERROR_STOP=1", "-At", *extra, "-c", command, url],
+            capture_output=True,
+            text=True,
+            env=env,
+            timeout=60,
+            check=False,
+        )
+
+    def stop(self) -> None:
+        self._run(
+            [str(self.programs / "pg_ctl"), "-D", str(self.data_dir), "-m", "immediate", "-w", "stop"], check=False
+        )
+        shutil.rmtree(self.root, ignore_errors=True)
+
+    def _run(self, command: list[str], *, check: bool = True) -> subprocess.CompletedProcess[str]:
+        full = ["runuser", "-u", self.run_as, "--", *command] if self.run_as else command
+        done = subprocess.run(full, capture_output=True, text=True, timeout=120, check=False)
+        if check and done.returncode != 0:
+            log = self.log_file.read_text(errors="replace")[-4000:] if self.log_file.exists() else ""
+            raise ClusterProblem(f"{' '.join(command)} failed:\n{done.stdout}{done.stderr}\n{log}")
+        return done
+
+
+def start_cluster() -> PgCluster:
+    """initdb a new cluster in a private temporary folder and start it; the caller calls `stop()`."""
+    programs = find_server_programs()
+    run_as: str | None = None
+    if os.geteuid() == 0:
+        try:
+            pwd.getpwnam(UNPRIVILEGED_USER)
+        except KeyError as exc:
+            raise ClusterProblem(f"running as root, and there is no {UNPRIVILEGED_USER} user: {INSTALL_HINT}") from exc
+        run_as = UNPRIVILEGED_USER
+    root = Path(tempfile.mkdtemp(prefix="wb-pg-"))
+    cluster = PgCluster(root, programs, _free_port(), secrets.token_urlsafe(16), run_as)
+    cluster.socket_dir.mkdir()
+    password_file = root / "superuser-password"
+    password_file.write_text(cluster.password + "\n")
+    if run_as:
+        account = pwd.getpwnam(run_as)
+        for path in (root, cluster.socket_dir, password_file):
+            os.chown(path, account.pw_uid, account.pw_gid)
+    root.chmod(0o700)
+    # the socket folder is the server's; others reach the socket inside it (root always can)
+    cluster.socket_dir.chmod(0o755)
+    cluster._run(
+        [
+            str(programs / "initdb"),
+            "-D",
+            str(cluster.data_dir),
+            "-U",
+            SUPERUSER,
+            f"--pwfile={password_file}",
+            "--auth=scram-sha-256",
+            "--encoding=UTF8",
+            "--locale=C.UTF-8",
+            "--no-sync",
+        ]
+    )
+    password_file.unlink()
+    options = (
+        f"-c listen_addresses=127.0.0.1 -c port={cluster.port} -c unix_socket_directories={cluster.socket_dir} "
+        "-c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200"
+    )
+    cluster._run(
+        [
+            str(programs / "pg_ctl"),
+            "-D",
+            str(cluster.data_dir),
+            "-l",
+            str(cluster.log_file),
+            "-o",
+            options,
+            "-w",
+            "start",
+        ]
+    )
+    return cluster

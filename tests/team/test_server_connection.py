@@ -1,0 +1,73 @@
+"""Connecting to the team server: every failure a person can meet is one message naming the server."""
+
+from __future__ import annotations
+
+import socket
+from pathlib import Path
+
+import pytest
+
+from tests.team.conftest import TeamDatabase
+from tests.team.pg_cluster import SUPERUSER, PgCluster
+from workbench.core.errors import TeamServerError, WorkbenchError
+from workbench.core.team.server_connection import connect, server_faults, server_label
+
+
+def test_the_administrator_connects_with_the_url_password(team_database: TeamDatabase) -> None:
+    with connect(team_database.admin_url) as conn:
+        row = conn.execute("SELECT current_user, current_database()").fetchone()
+    assert row == (SUPERUSER, team_database.name)
+
+
+def test_a_wrong_password_names_the_server_and_never_the_password(team_database: TeamDatabase) -> None:
+    url = team_database.url(SUPERUSER, "not-the-password", tcp=True)
+    with pytest.raises(TeamServerError) as caught:
+        connect(url)
+    message = str(caught.value)
+    assert f"{SUPERUSER}@127.0.0.1:{team_database.cluster.port}/{team_database.name}" in message
+    assert "password was refused" in message
+    assert "not-the-password" not in message
+    assert isinstance(caught.value, WorkbenchError)
+
+
+def test_a_database_that_is_not_there_is_said(pg_cluster: PgCluster) -> None:
+    with pytest.raises(TeamServerError, match="no such database"):
+        connect(pg_cluster.url("nowhere", SUPERUSER, pg_cluster.password, tcp=True))
+
+
+def test_a_stopped_server_is_refused_with_its_address() -> None:
+    with socket.socket() as probe:  # a port nothing listens on
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    with pytest.raises(TeamServerError) as caught:
+        connect(f"postgresql://lan:secret@127.0.0.1:{port}/workbench")
+    assert str(caught.value).startswith(f"team server lan@127.0.0.1:{port}/workbench: the server refused")
+    assert "secret" not in str(caught.value)
+
+
+def test_tls_required_by_the_url_is_honoured(team_database: TeamDatabase) -> None:
+    """The test server has no certificate: sslmode=require must refuse rather than fall back to plain text."""
+    url = team_database.url(SUPERUSER, team_database.cluster.password, tcp=True) + "?sslmode=require"
+    with pytest.raises(TeamServerError, match="requires TLS"):
+        connect(url)
+    with connect(team_database.url(SUPERUSER, team_database.cluster.password, tcp=True)) as conn:
+        assert conn.pgconn.ssl_in_use is False  # the default `prefer`: TLS when offered, else plain
+
+
+def test_a_service_name_that_is_not_defined_is_said(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    (tmp_path / "pg_service.conf").write_text("[other]\nhost=127.0.0.1\n")
+    monkeypatch.setenv("PGSERVICEFILE", str(tmp_path / "pg_service.conf"))
+    with pytest.raises(TeamServerError, match="service office: there is no such service"):
+        connect("office")
+
+
+def test_a_refused_query_says_what_was_being_done(team_database: TeamDatabase) -> None:
+    server = server_label(team_database.admin_url)
+    with (
+        connect(team_database.admin_url) as conn,
+        pytest.raises(TeamServerError) as caught,
+        server_faults(server, "reading the projects"),
+    ):
+        conn.execute("SELECT * FROM no_such_table")
+    assert "reading the projects: the server refused" in str(caught.value)
+    assert "no_such_table" in str(caught.value)
