@@ -7,6 +7,7 @@ import sqlite3
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from workbench.core.cycle_collection import without_cycle_collection
 from workbench.core.errors import ProjectError
 from workbench.core.memory.concordance_index import bulk_inserts
 from workbench.core.records import (
@@ -88,9 +89,11 @@ class DocumentStore(SegmentQueries):
 
         The concordance indexes the new segments in one statement at the end (one trigger call per row
         costs about 80 us, five times the rest of an import): every segment inserted here has a new id
-        above the largest, and no source is updated (a changed segment is a new row)."""
+        above the largest, and no source is updated (a changed segment is a new row). The cycle collector
+        is off meanwhile: the rows are many small tuples with no cycles, and with a large document's
+        segments alive, each of its passes walks them all for nothing."""
         stamp = now()
-        with self.transaction() as db, bulk_inserts(db, "segments"):
+        with without_cycle_collection(), self.transaction() as db, bulk_inserts(db, "segments"):
             existing = db.execute("SELECT id FROM documents WHERE name = ?", (prepared.name,)).fetchone()
             if existing is None:
                 doc_id = db.execute(
