@@ -154,6 +154,14 @@ def main() -> int:
         run("split", "p.wbp", "bai.txt #3", "--at", "10", shows="split")
         run("join", "p.wbp", "bai.txt #3", shows="joined")
         run("settings", "--spell-check", "on", "--propagate", "draft", shows="filled as drafts")
+        # The team server with no server about: a closed port is said in words; a password never reaches settings.json.
+        closed = "postgresql://wb:s3cret@127.0.0.1:1/workbench"
+        run("team", "init", closed, expect=2, shows="wb@127.0.0.1:1/workbench: the server refused the connection")
+        run("team", "add-user", "lan", "--role", "translator", "--server", closed, expect=2, shows="server refused")
+        run("settings", "--team", closed, shows=r"team server: postgresql://wb@127\.0\.0\.1:1/workbench \(password in")
+        if "s3cret" in (work / "config" / "settings.json").read_text(encoding="utf-8"):
+            raise SmokeFailure("settings --team kept the password in settings.json")
+        run("team", "init", expect=2, shows="the server refused the connection")  # the settings' server
         for fmt in ("po", "xliff", "tmx", "csv"):
             run("export", "p.wbp", "--to", "km", "--format", fmt, "-o", f"out.{fmt}")
         for fmt in ("txt", "docx", "html"):

@@ -27,6 +27,7 @@ from workbench.commands import (
     segment_edits,
     segment_structure,
     spelling,
+    team,
 )
 from workbench.context import AppContext
 from workbench.core.errors import WorkbenchError
@@ -51,6 +52,7 @@ def build_parser() -> argparse.ArgumentParser:
         review,
         analysis,
         quality,
+        team,
         bench,
     ):  # this order is the order of `--help`
         group.register(sub)

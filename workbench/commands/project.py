@@ -10,6 +10,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 from pathlib import Path
 
+from workbench.commands.team import team_server_line, team_settings_arguments, team_settings_changes
 from workbench.commands.values import bounded, language_list, segment_argument, segment_of, target_language
 from workbench.context import AppContext
 from workbench.core.counted import counted
@@ -113,6 +114,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
         choices=["translated", "draft", "off"],
         help="confirming a segment fills the other segments with the same source (never over a person's work)",
     )
+    team_settings_arguments(p)
     p.set_defaults(handler=_cmd_settings)
 
 
@@ -352,6 +354,7 @@ def _cmd_settings(args: argparse.Namespace, context: AppContext) -> int:
         changes["spell_check_source"] = args.source_spell_check == "on"
     if args.propagate is not None:
         changes["propagate_repetitions"] = args.propagate
+    changes.update(team_settings_changes(args, settings))
     if changes:
         context.update_settings(replace(settings, **changes))  # type: ignore[arg-type]
         settings = context.settings
@@ -371,6 +374,7 @@ def _cmd_settings(args: argparse.Namespace, context: AppContext) -> int:
         f"(source {'on' if settings.spell_check_source else 'off'}); "
         f"repetitions {_PROPAGATION.get(settings.propagate_repetitions, settings.propagate_repetitions)}"
     )
+    print(team_server_line(settings))
     return 0
 
 

@@ -65,6 +65,9 @@ class Settings:
     #: the grid's and editor's font ("" and 0: the system's)
     font_family: str = ""
     font_size: int = 0
+    #: the team's PostgreSQL server (postgresql://login@host/database, or a pg_service name), never with a
+    #: password: that is in the pgpass file beside the settings (core/team/team_credentials.py); "" none
+    team_server: str = ""
 
     @classmethod
     def load(cls) -> Settings:

@@ -1,0 +1,190 @@
+"""`team init`, `team add-user` and `settings --team` as the administrator and a translator type them."""
+
+from __future__ import annotations
+
+import io
+import json
+import stat
+from pathlib import Path
+
+import psycopg
+import pytest
+
+from tests.team.conftest import TeamDatabase, TeamServer, unique_name
+from workbench.commands.main import main
+from workbench.core.errors import TeamServerError
+from workbench.core.settings import Settings
+from workbench.core.team.server_connection import connect
+from workbench.core.team.team_credentials import connect_with_saved_password, pgpass_path
+from workbench.core.team.team_setup import initialise
+
+
+def test_team_init_makes_the_schema_and_a_second_run_changes_nothing(
+    team_database: TeamDatabase, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["team", "init", team_database.admin_url]) == 0
+    first = capsys.readouterr().out
+    assert "schema parts applied: projects-and-members, project-texts" in first
+    assert "wb_super" in first and team_database.cluster.password not in first
+    assert main(["team", "init", team_database.admin_url]) == 0
+    assert "the schema is up to date (2 parts), nothing changed" in capsys.readouterr().out
+    with connect(team_database.admin_url) as conn:
+        forced = conn.execute(
+            "SELECT relname FROM pg_class WHERE relnamespace = 'wb'::regnamespace AND relkind = 'r'"
+            " AND relrowsecurity AND relforcerowsecurity ORDER BY relname"
+        ).fetchall()
+    assert [name for (name,) in forced] == [
+        "conflicts",
+        "current_texts",
+        "document_assignments",
+        "project_members",
+        "projects",
+        "revisions",
+    ]
+
+
+def test_team_init_refuses_a_login_that_may_not_make_roles(
+    team_database: TeamDatabase, capsys: pytest.CaptureFixture[str]
+) -> None:
+    login = unique_name("plain")
+    with psycopg.connect(team_database.admin_url, autocommit=True) as conn:
+        conn.execute(psycopg.sql.SQL("CREATE ROLE {} LOGIN PASSWORD 'pw'").format(psycopg.sql.Identifier(login)))
+    assert main(["team", "init", team_database.url(login, "pw", tcp=True)]) == 2
+    error = capsys.readouterr().err
+    assert f"team server {login}@127.0.0.1:{team_database.cluster.port}/{team_database.name}" in error
+    assert "needs a login allowed to create roles" in error
+    with connect(team_database.admin_url) as conn:
+        assert conn.execute("SELECT to_regnamespace('wb')").fetchone() == (None,)
+
+
+def test_an_administrator_who_is_not_a_superuser_can_init_and_the_rules_hold(team_database: TeamDatabase) -> None:
+    """The office's `wb` login with CREATEROLE owns the schema; its triggers still keep the current texts."""
+    admin = unique_name("office_admin")
+    with psycopg.connect(team_database.admin_url, autocommit=True) as conn:
+        conn.execute(
+            psycopg.sql.SQL("CREATE ROLE {} LOGIN CREATEROLE PASSWORD 'pw'").format(psycopg.sql.Identifier(admin))
+        )
+        conn.execute(
+            psycopg.sql.SQL("GRANT CREATE ON DATABASE {} TO {}").format(
+                psycopg.sql.Identifier(team_database.name), psycopg.sql.Identifier(admin)
+            )
+        )
+    admin_url = team_database.url(admin, "pw")
+    with connect(admin_url) as conn:
+        initialise(conn, "office")
+        conn.execute("INSERT INTO wb.projects (name, source_language, target_languages) VALUES ('p', 'vi', '{en}')")
+    assert (
+        main(["team", "add-user", unique_name("lan"), "--role", "translator", "--project", "p", "--server", admin_url])
+        == 0
+    )
+    with connect(admin_url) as conn:
+        assert conn.execute("SELECT count(*) FROM wb.project_members").fetchone() == (1,)
+
+
+def test_add_user_makes_a_login_that_connects_with_the_printed_password(
+    team_server: TeamServer, capsys: pytest.CaptureFixture[str]
+) -> None:
+    team_server.add_project("angiang")
+    name = unique_name("lan")
+    assert (
+        main(
+            [
+                "team",
+                "add-user",
+                name,
+                "--role",
+                "translator",
+                "--project",
+                "angiang",
+                "--server",
+                team_server.admin_url,
+            ]
+        )
+        == 0
+    )
+    out = capsys.readouterr().out
+    assert f"added login {name} (translator, member of angiang)" in out
+    password = out.split("password (shown once, give it to " + name + "): ")[1].split()[0]
+    with connect(team_server.url(name, password)) as conn:
+        assert conn.execute("SELECT name FROM wb.projects").fetchall() == [("angiang",)]
+        assert conn.execute("SELECT pg_has_role('wb_editor', 'MEMBER')").fetchone() == (False,)
+
+
+def test_add_user_reads_the_password_from_stdin_and_can_make_an_editor(
+    team_server: TeamServer, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    name = unique_name("hoa")
+    monkeypatch.setattr("sys.stdin", io.StringIO("m4t-kh4u\n"))
+    command = ["team", "add-user", name, "--role", "editor", "--password-stdin", "--server", team_server.admin_url]
+    assert main(command) == 0
+    assert "m4t-kh4u" not in capsys.readouterr().out
+    with connect(team_server.url(name, "m4t-kh4u")) as conn:
+        assert conn.execute("SELECT pg_has_role('wb_editor', 'MEMBER')").fetchone() == (True,)
+
+
+def test_add_user_refuses_a_name_that_is_not_a_login_and_a_project_that_is_not_there(
+    team_server: TeamServer, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert (
+        main(["team", "add-user", 'x"; DROP SCHEMA wb; --', "--role", "translator", "--server", team_server.admin_url])
+        == 2
+    )
+    assert "is not a login name" in capsys.readouterr().err
+    assert main(["team", "add-user", "wb_admin", "--role", "editor", "--server", team_server.admin_url]) == 2
+    assert "the server's own roles" in capsys.readouterr().err
+    assert (
+        main(
+            [
+                "team",
+                "add-user",
+                unique_name("x"),
+                "--role",
+                "translator",
+                "--project",
+                "nowhere",
+                "--server",
+                team_server.admin_url,
+            ]
+        )
+        == 2
+    )
+    assert "there is no project 'nowhere'" in capsys.readouterr().err
+
+
+def test_settings_keep_the_team_server_without_its_password(
+    team_server: TeamServer, private_settings: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    translator = team_server.add_login("translator")
+    url_with_password = team_server.login_url(translator)
+    assert main(["settings", "--team", url_with_password]) == 0
+    shown = capsys.readouterr().out
+    assert f"team server: {team_server.url(translator.name)}" in shown and translator.password not in shown
+    settings_file = (private_settings / "settings.json").read_text(encoding="utf-8")
+    assert translator.password not in settings_file
+    assert json.loads(settings_file)["team_server"] == team_server.url(translator.name)
+    assert stat.S_IMODE(pgpass_path().stat().st_mode) == 0o600
+    with connect_with_saved_password(Settings.load().team_server) as conn:  # the saved password is the one used
+        assert conn.execute("SELECT current_user").fetchone() == (translator.name,)
+
+
+def test_a_new_password_from_stdin_replaces_the_saved_one(
+    team_server: TeamServer, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    translator = team_server.add_login("translator")
+    url = team_server.url(translator.name)
+    monkeypatch.setattr("sys.stdin", io.StringIO("wrong-one\n"))
+    assert main(["settings", "--team", url, "--team-password-stdin"]) == 0
+    with pytest.raises(TeamServerError, match="password was refused"):
+        connect_with_saved_password(url)
+    monkeypatch.setattr("sys.stdin", io.StringIO(translator.password + "\n"))
+    assert main(["settings", "--team-password-stdin"]) == 0
+    assert pgpass_path().read_text().count("\n") == 1
+    with connect_with_saved_password(url) as conn:
+        assert conn.execute("SELECT current_user").fetchone() == (translator.name,)
+
+
+def test_team_init_against_a_closed_port_says_so(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["team", "init", "postgresql://wb@127.0.0.1:1/workbench"]) == 2
+    assert "team server wb@127.0.0.1:1/workbench: the server refused the connection" in capsys.readouterr().err
+    assert main(["team", "add-user", "lan", "--role", "translator"]) == 2
+    assert "no team server" in capsys.readouterr().err

@@ -1,0 +1,126 @@
+"""The `team` commands: the administrator sets up the team's PostgreSQL server and its logins.
+
+    team init [URL]                       schema, group roles, row-level security (once; again changes nothing)
+    team add-user NAME --role translator|editor [--project P] [--password-stdin] [--server URL]
+
+Without URL/--server the server is the one in the settings (`settings --team URL`), its password from the
+pgpass file beside the settings; a password in the URL is used and not kept.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+from workbench.context import AppContext
+from workbench.core.errors import WorkbenchError
+from workbench.core.settings import Settings
+from workbench.core.team.server_connection import server_label
+from workbench.core.team.team_credentials import (
+    address_without_password,
+    connect_with_saved_password,
+    pgpass_path,
+    save_password,
+)
+from workbench.core.team.team_setup import add_user, initialise
+
+
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    team = sub.add_parser("team", help="the team server (PostgreSQL): set it up, add logins")
+    commands = team.add_subparsers(dest="team_command", metavar="TEAM_COMMAND", required=True)
+
+    p = commands.add_parser(
+        "init", help="create the schema, the group roles and the row-level security on the server (administrator)"
+    )
+    p.add_argument("url", nargs="?", help="postgresql://admin@host/database (default: the settings' team server)")
+    p.set_defaults(handler=_cmd_init)
+
+    p = commands.add_parser("add-user", help="a login for a translator or an editor (administrator)")
+    p.add_argument("name", help="the login, e.g. lan")
+    p.add_argument("--role", choices=["translator", "editor"], required=True)
+    p.add_argument("--project", help="make the login a member of this project on the server")
+    p.add_argument(
+        "--password-stdin", action="store_true", help="read the login's password from standard input (else one is made)"
+    )
+    p.add_argument("--server", help="postgresql://admin@host/database (default: the settings' team server)")
+    p.set_defaults(handler=_cmd_add_user)
+
+
+def _server(given: str | None, context: AppContext) -> str:
+    target = given or context.settings.team_server
+    if not target:
+        raise WorkbenchError("no team server: give its URL (postgresql://login@host/database) or set `settings --team`")
+    return target
+
+
+def _cmd_init(args: argparse.Namespace, context: AppContext) -> int:
+    target = _server(args.url, context)
+    label = server_label(target)
+    with connect_with_saved_password(target) as conn:
+        report = initialise(conn, label)
+    if report.roles_made:
+        print(f"roles made: {', '.join(report.roles_made)}")
+    if report.parts_applied:
+        print(f"{label}: schema parts applied: {', '.join(report.parts_applied)}")
+    else:
+        print(f"{label}: the schema is up to date ({len(report.parts_present)} parts), nothing changed")
+    return 0
+
+
+def _cmd_add_user(args: argparse.Namespace, context: AppContext) -> int:
+    target = _server(args.server, context)
+    label = server_label(target)
+    password = None
+    if args.password_stdin:
+        password = sys.stdin.readline().rstrip("\r\n")
+        if not password:
+            raise WorkbenchError("--password-stdin: standard input held no password")
+    with connect_with_saved_password(target) as conn:
+        made = add_user(conn, label, args.name, args.role, password=password, project=args.project)
+    verb = "added" if made.created else "updated"
+    where = f", member of {made.project}" if made.project else ""
+    print(f"{label}: {verb} login {made.login} ({made.role}{where})")
+    if made.generated:
+        print(f"password (shown once, give it to {made.login}): {made.password}")
+    return 0
+
+
+def team_settings_arguments(parser: argparse.ArgumentParser) -> None:
+    """`settings --team URL [--team-password-stdin]`: the desktop's team server, its password kept apart."""
+    parser.add_argument(
+        "--team",
+        metavar="URL",
+        help="your team server, postgresql://login@host/database or a pg_service name ('' clears); a password "
+        "in it goes to the pgpass file, never into the settings",
+    )
+    parser.add_argument(
+        "--team-password-stdin",
+        action="store_true",
+        help="read your team server password from standard input into the pgpass file (0600)",
+    )
+
+
+def team_settings_changes(args: argparse.Namespace, settings: Settings) -> dict[str, object]:
+    """The settings' change for --team (the address without its password) after saving any password."""
+    changes: dict[str, object] = {}
+    target = settings.team_server
+    password: str | None = None
+    if args.team is not None:
+        target, password = address_without_password(args.team) if args.team.strip() else ("", None)
+        changes["team_server"] = target
+    if args.team_password_stdin:
+        if not target:
+            raise WorkbenchError("--team-password-stdin: no team server (give --team URL)")
+        password = sys.stdin.readline().rstrip("\r\n")
+        if not password:
+            raise WorkbenchError("--team-password-stdin: standard input held no password")
+    if password is not None:
+        save_password(target, password)
+    return changes
+
+
+def team_server_line(settings: Settings) -> str:
+    if not settings.team_server:
+        return "team server: none"
+    kept = " (password in " + str(pgpass_path()) + ")" if pgpass_path().exists() else ""
+    return f"team server: {settings.team_server}{kept}"
