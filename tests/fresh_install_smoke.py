@@ -162,6 +162,7 @@ def main() -> int:
         if "s3cret" in (work / "config" / "settings.json").read_text(encoding="utf-8"):
             raise SmokeFailure("settings --team kept the password in settings.json")
         run("team", "init", expect=2, shows="the server refused the connection")  # the settings' server
+        run("team", "check", expect=2, shows="wb@127.0.0.1:1/workbench: the server refused the connection")
         for fmt in ("po", "xliff", "tmx", "csv"):
             run("export", "p.wbp", "--to", "km", "--format", fmt, "-o", f"out.{fmt}")
         for fmt in ("txt", "docx", "html"):

@@ -137,8 +137,39 @@ class PgCluster:
         return done
 
 
-def start_cluster() -> PgCluster:
-    """initdb a new cluster in a private temporary folder and start it; the caller calls `stop()`."""
+def _make_certificates(root: Path) -> None:
+    """A private CA and a server certificate for 127.0.0.1/localhost signed by it (openssl, which Debian's
+    postgresql package brings through ssl-cert); a second CA that signed nothing, for the verify tests."""
+
+    def openssl(*args: str) -> None:
+        subprocess.run(["openssl", *args], cwd=root, capture_output=True, check=True, timeout=60)
+
+    curve = ["-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:prime256v1", "-nodes"]
+    for ca in ("ca", "other-ca"):
+        openssl(
+            "req",
+            "-x509",
+            *curve,
+            "-days",
+            "2",
+            "-subj",
+            f"/CN=workbench test {ca}",
+            "-keyout",
+            f"{ca}.key",
+            "-out",
+            f"{ca}.crt",
+        )
+    openssl("req", *curve, "-subj", "/CN=localhost", "-keyout", "server.key", "-out", "server.csr")
+    (root / "san.ext").write_text("subjectAltName=IP:127.0.0.1,DNS:localhost\n")
+    openssl("x509", "-req", "-in", "server.csr", "-CA", "ca.crt", "-CAkey", "ca.key", "-CAcreateserial", "-days", "2",
+            "-extfile", "san.ext", "-out", "server.crt")  # fmt: skip
+    (root / "server.key").chmod(0o600)
+
+
+def start_cluster(*, tls: bool = False) -> PgCluster:
+    """initdb a new cluster in a private temporary folder and start it; the caller calls `stop()`.
+
+    With `tls` the server has a certificate (`root/ca.crt` is its CA) and refuses TCP logins without TLS."""
     programs = find_server_programs()
     run_as: str | None = None
     if os.geteuid() == 0:
@@ -152,9 +183,13 @@ def start_cluster() -> PgCluster:
     cluster.socket_dir.mkdir()
     password_file = root / "superuser-password"
     password_file.write_text(cluster.password + "\n")
+    owned = [root, cluster.socket_dir, password_file]
+    if tls:
+        _make_certificates(root)
+        owned += [root / "server.key", root / "server.crt"]
     if run_as:
         account = pwd.getpwnam(run_as)
-        for path in (root, cluster.socket_dir, password_file):
+        for path in owned:
             os.chown(path, account.pw_uid, account.pw_gid)
     root.chmod(0o700)
     # the socket folder is the server's; others reach the socket inside it (root always can)
@@ -174,10 +209,18 @@ def start_cluster() -> PgCluster:
         ]
     )
     password_file.unlink()
+    if tls:  # first match wins: a TCP login without TLS is turned away before the password lines
+        hba = cluster.data_dir / "pg_hba.conf"
+        with hba.open("r+") as rules:  # written in place: the file stays the server user's
+            kept = rules.read()
+            rules.seek(0)
+            rules.write("hostnossl all all 127.0.0.1/32 reject\n" + kept)
     options = (
         f"-c listen_addresses=127.0.0.1 -c port={cluster.port} -c unix_socket_directories={cluster.socket_dir} "
         "-c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200"
     )
+    if tls:
+        options += f" -c ssl=on -c ssl_cert_file={root / 'server.crt'} -c ssl_key_file={root / 'server.key'}"
     cluster._run(
         [
             str(programs / "pg_ctl"),

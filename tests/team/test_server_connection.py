@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import socket
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
 from tests.team.conftest import TeamDatabase
-from tests.team.pg_cluster import SUPERUSER, PgCluster
+from tests.team.pg_cluster import SUPERUSER, PgCluster, start_cluster
 from workbench.core.errors import TeamServerError, WorkbenchError
 from workbench.core.team.server_connection import connect, server_faults, server_label
 
@@ -71,3 +72,45 @@ def test_a_refused_query_says_what_was_being_done(team_database: TeamDatabase) -
         conn.execute("SELECT * FROM no_such_table")
     assert "reading the projects: the server refused" in str(caught.value)
     assert "no_such_table" in str(caught.value)
+
+
+@pytest.fixture(scope="module")
+def tls_cluster() -> Iterator[PgCluster]:
+    """A second server with a certificate from a private authority; TCP logins without TLS are refused."""
+    cluster = start_cluster(tls=True)
+    try:
+        yield cluster
+    finally:
+        cluster.stop()
+
+
+def test_a_server_with_tls_is_reached_over_tls_by_default(tls_cluster: PgCluster) -> None:
+    with connect(tls_cluster.url(password=tls_cluster.password, tcp=True)) as conn:
+        assert conn.pgconn.ssl_in_use is True  # `prefer`: the server offers TLS, so it is used
+
+
+def test_the_servers_certificate_is_verified_when_the_url_asks(tls_cluster: PgCluster) -> None:
+    url = tls_cluster.url(password=tls_cluster.password, tcp=True)
+    with connect(f"{url}?sslmode=verify-full&sslrootcert={tls_cluster.root / 'ca.crt'}") as conn:
+        assert conn.pgconn.ssl_in_use is True
+    with pytest.raises(TeamServerError, match="not signed by the authority you trust"):
+        connect(f"{url}?sslmode=verify-full&sslrootcert={tls_cluster.root / 'other-ca.crt'}")
+    with pytest.raises(TeamServerError, match=r"the authority's file \(sslrootcert\) is missing"):
+        connect(f"{url}?sslmode=verify-ca&sslrootcert={tls_cluster.root / 'no-such.crt'}")
+
+
+def test_a_server_that_requires_tls_refuses_sslmode_disable_in_words(tls_cluster: PgCluster) -> None:
+    url = tls_cluster.url(password=tls_cluster.password, tcp=True)
+    with pytest.raises(TeamServerError, match="accepts this login only over TLS") as caught:
+        connect(f"{url}?sslmode=disable")
+    assert tls_cluster.password not in str(caught.value)
+
+
+def test_a_server_stopped_after_it_ran_is_refused_naming_it() -> None:
+    cluster = start_cluster()
+    url = cluster.url(password=cluster.password, tcp=True)
+    connect(url).close()
+    cluster.stop()
+    with pytest.raises(TeamServerError) as caught:
+        connect(url)
+    assert f"{SUPERUSER}@127.0.0.1:{cluster.port}/postgres: the server refused the connection" in str(caught.value)

@@ -111,3 +111,12 @@ def test_only_an_editor_assigns_documents(team_server: TeamServer) -> None:
         team_server.login_url(translator), "SELECT document, login FROM wb.document_assignments"
     )
     assert seen.stdout.strip() == f"tin.docx|{translator.name}"
+
+
+def test_an_editor_of_another_project_cannot_approve_here(team_server: TeamServer) -> None:
+    project, translator, _ = _team(team_server)
+    team_server.add_project("soctrang")
+    elsewhere = team_server.add_login("editor", "soctrang", "minh")
+    assert _write(team_server, translator, project, "translated", 1).returncode == 0
+    refused = _write(team_server, elsewhere, project, "approved", 1)
+    assert refused.returncode != 0 and "row-level security" in refused.stderr

@@ -57,7 +57,9 @@ def test_team_init_refuses_a_login_that_may_not_make_roles(
         assert conn.execute("SELECT to_regnamespace('wb')").fetchone() == (None,)
 
 
-def test_an_administrator_who_is_not_a_superuser_can_init_and_the_rules_hold(team_database: TeamDatabase) -> None:
+def test_an_administrator_who_is_not_a_superuser_can_init_and_the_rules_hold(
+    team_database: TeamDatabase, monkeypatch: pytest.MonkeyPatch
+) -> None:
     """The office's `wb` login with CREATEROLE owns the schema; its triggers still keep the current texts."""
     admin = unique_name("office_admin")
     with psycopg.connect(team_database.admin_url, autocommit=True) as conn:
@@ -73,12 +75,17 @@ def test_an_administrator_who_is_not_a_superuser_can_init_and_the_rules_hold(tea
     with connect(admin_url) as conn:
         initialise(conn, "office")
         conn.execute("INSERT INTO wb.projects (name, source_language, target_languages) VALUES ('p', 'vi', '{en}')")
-    assert (
-        main(["team", "add-user", unique_name("lan"), "--role", "translator", "--project", "p", "--server", admin_url])
-        == 0
-    )
-    with connect(admin_url) as conn:
-        assert conn.execute("SELECT count(*) FROM wb.project_members").fetchone() == (1,)
+    lan = unique_name("lan")
+    command = ["team", "add-user", lan, "--role", "translator", "--project", "p", "--password-stdin"]
+    monkeypatch.setattr("sys.stdin", io.StringIO("pw-lan\n"))
+    assert main([*command, "--server", admin_url]) == 0
+    with connect(team_database.url(lan, "pw-lan")) as conn:
+        conn.execute(
+            "INSERT INTO wb.revisions (project_id, segment_key, language, text, status, client_id, client_revision_id)"
+            " SELECT id, 's1', 'en', 'Hello', 'translated', 'pc-1', 1 FROM wb.projects"
+        )
+    with connect(admin_url) as conn:  # the trigger, running as this owner, kept the current text
+        assert conn.execute("SELECT text, author FROM wb.current_texts").fetchall() == [("Hello", lan)]
 
 
 def test_add_user_makes_a_login_that_connects_with_the_printed_password(
@@ -188,3 +195,24 @@ def test_team_init_against_a_closed_port_says_so(capsys: pytest.CaptureFixture[s
     assert "team server wb@127.0.0.1:1/workbench: the server refused the connection" in capsys.readouterr().err
     assert main(["team", "add-user", "lan", "--role", "translator"]) == 2
     assert "no team server" in capsys.readouterr().err
+
+
+def test_team_check_shows_a_translator_its_own_projects_only(
+    team_server: TeamServer, capsys: pytest.CaptureFixture[str]
+) -> None:
+    team_server.add_project("angiang")
+    team_server.add_project("soctrang")
+    translator = team_server.add_login("translator", "angiang")
+    assert main(["settings", "--team", team_server.login_url(translator)]) == 0
+    capsys.readouterr()
+    assert main(["team", "check"]) == 0
+    out = capsys.readouterr().out
+    assert f"connected as {translator.name} (translator), without TLS" in out
+    assert "angiang (translator)" in out and "soctrang" not in out
+
+
+def test_team_check_says_when_team_init_has_not_run(
+    team_database: TeamDatabase, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["team", "check", "--server", team_database.admin_url]) == 2
+    assert "an administrator runs `team init` first" in capsys.readouterr().err

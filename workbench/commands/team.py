@@ -2,6 +2,7 @@
 
     team init [URL]                       schema, group roles, row-level security (once; again changes nothing)
     team add-user NAME --role translator|editor [--project P] [--password-stdin] [--server URL]
+    team check [--server URL]             the desktop's login, its role and projects (after `settings --team`)
 
 Without URL/--server the server is the one in the settings (`settings --team URL`), its password from the
 pgpass file beside the settings; a password in the URL is used and not kept.
@@ -22,6 +23,7 @@ from workbench.core.team.team_credentials import (
     pgpass_path,
     save_password,
 )
+from workbench.core.team.team_identity import who_am_i
 from workbench.core.team.team_setup import add_user, initialise
 
 
@@ -44,6 +46,10 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     )
     p.add_argument("--server", help="postgresql://admin@host/database (default: the settings' team server)")
     p.set_defaults(handler=_cmd_add_user)
+
+    p = commands.add_parser("check", help="connect to your team server: your login, its role and its projects")
+    p.add_argument("--server", help="postgresql://login@host/database (default: the settings' team server)")
+    p.set_defaults(handler=_cmd_check)
 
 
 def _server(given: str | None, context: AppContext) -> str:
@@ -82,6 +88,19 @@ def _cmd_add_user(args: argparse.Namespace, context: AppContext) -> int:
     print(f"{label}: {verb} login {made.login} ({made.role}{where})")
     if made.generated:
         print(f"password (shown once, give it to {made.login}): {made.password}")
+    return 0
+
+
+def _cmd_check(args: argparse.Namespace, context: AppContext) -> int:
+    target = _server(args.server, context)
+    label = server_label(target)
+    with connect_with_saved_password(target) as conn:
+        me = who_am_i(conn, label)
+    print(f"{label}: connected as {me.login} ({me.group}), {'over TLS' if me.tls else 'without TLS'}")
+    if not me.projects:
+        print("no projects yet (an administrator adds you with team add-user --project)")
+    for name, role in me.projects:
+        print(f"  {name} ({role})")
     return 0
 
 

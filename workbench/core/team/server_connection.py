@@ -39,10 +39,18 @@ _CONNECT_PROBLEMS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
             "the connection requires TLS, and the server does not offer it",
         ),
         (
-            r"no pg_hba\.conf entry.*no encryption|hostssl",
+            r"pg_hba\.conf (rejects connection|entry).*no encryption",
             "the server accepts this login only over TLS (sslmode=require)",
         ),
         (r"no pg_hba\.conf entry", "the server does not accept this login from this computer (pg_hba.conf)"),
+        (
+            r"certificate verify failed",
+            "the server's TLS certificate is not signed by the authority you trust (sslrootcert)",
+        ),
+        (
+            r'root certificate file "[^"]*" does not exist',
+            "sslmode asks to verify the server's certificate, and the authority's file (sslrootcert) is missing",
+        ),
         (r"certificate|SSL error|tls", "the TLS connection failed (certificate or protocol)"),
         (
             r"Connection refused|No such file or directory",
