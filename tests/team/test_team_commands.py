@@ -5,18 +5,21 @@ from __future__ import annotations
 import io
 import json
 import stat
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import psycopg
 import pytest
 
 from tests.team.conftest import TeamDatabase, TeamServer, unique_name
+from tests.team.pg_cluster import start_cluster
 from workbench.commands.main import main
 from workbench.core.errors import TeamServerError
 from workbench.core.settings import Settings
+from workbench.core.team.schema_registry import SCHEMA_PARTS
 from workbench.core.team.server_connection import connect
 from workbench.core.team.team_credentials import connect_with_saved_password, pgpass_path
-from workbench.core.team.team_setup import initialise
+from workbench.core.team.team_setup import InitReport, initialise
 
 
 def test_team_init_makes_the_schema_and_a_second_run_changes_nothing(
@@ -216,3 +219,85 @@ def test_team_check_says_when_team_init_has_not_run(
 ) -> None:
     assert main(["team", "check", "--server", team_database.admin_url]) == 2
     assert "an administrator runs `team init` first" in capsys.readouterr().err
+
+
+def test_adding_a_login_to_a_second_project_keeps_its_password(
+    team_server: TeamServer, capsys: pytest.CaptureFixture[str]
+) -> None:
+    team_server.add_project("angiang")
+    team_server.add_project("soctrang")
+    lan = team_server.add_login("translator", "angiang")
+    command = ["team", "add-user", lan.name, "--role", "translator", "--project", "soctrang"]
+    assert main([*command, "--server", team_server.admin_url]) == 0
+    out = capsys.readouterr().out
+    assert f"updated login {lan.name} (translator, member of soctrang)" in out
+    assert "password is unchanged" in out and "shown once" not in out
+    with connect(team_server.login_url(lan)) as conn:
+        assert conn.execute("SELECT name FROM wb.projects ORDER BY name").fetchall() == [("angiang",), ("soctrang",)]
+
+
+def test_add_user_never_touches_a_login_that_is_not_a_team_login(
+    team_server: TeamServer, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """`team add-user postgres` must not give the server's superuser a new password (nor any other login)."""
+    root, other = unique_name("root"), unique_name("backup")
+    with psycopg.connect(team_server.admin_url, autocommit=True) as conn:
+        conn.execute(
+            psycopg.sql.SQL("CREATE ROLE {} LOGIN SUPERUSER PASSWORD 'pw'").format(psycopg.sql.Identifier(root))
+        )
+        conn.execute(psycopg.sql.SQL("CREATE ROLE {} LOGIN PASSWORD 'pw'").format(psycopg.sql.Identifier(other)))
+    assert main(["team", "add-user", root, "--role", "translator", "--server", team_server.admin_url]) == 2
+    assert f"the login {root} exists and is not a team login" in capsys.readouterr().err
+    assert main(["team", "add-user", other, "--role", "editor", "--server", team_server.admin_url]) == 2
+    assert "is not a team login" in capsys.readouterr().err
+    with connect(team_server.url(other, "pw")) as conn:
+        assert conn.execute("SELECT pg_has_role('wb_editor', 'MEMBER')").fetchone() == (False,)
+    with connect(team_server.url(root, "pw")) as conn:  # the superuser's password still works
+        assert conn.execute("SELECT 1").fetchone() == (1,)
+
+
+def test_an_editor_made_a_translator_again_can_no_longer_approve(team_server: TeamServer) -> None:
+    team_server.add_project("angiang")
+    hoa = team_server.add_login("editor", "angiang")
+    assert (
+        main(
+            [
+                "team",
+                "add-user",
+                hoa.name,
+                "--role",
+                "translator",
+                "--project",
+                "angiang",
+                "--server",
+                team_server.admin_url,
+            ]
+        )
+        == 0
+    )
+    with connect(team_server.login_url(hoa)) as conn:
+        assert conn.execute("SELECT pg_has_role('wb_editor', 'MEMBER'), wb.is_editor(1)").fetchone() == (False, False)
+
+
+def test_inits_at_the_same_moment_on_a_new_server_all_succeed() -> None:
+    """Roles are the whole server's: two databases' `team init` at once must not trip over each other."""
+    cluster = start_cluster()
+    try:
+        for name in ("office_a", "office_b"):
+            cluster.create_database(name)
+        targets = [cluster.superuser_url(name) for name in ("office_a", "office_b", "office_a", "office_b")]
+
+        def init(url: str) -> InitReport:
+            with connect(url) as conn:
+                return initialise(conn, url)
+
+        with ThreadPoolExecutor(len(targets)) as pool:
+            reports = list(pool.map(init, targets))
+        assert sorted(role for report in reports for role in report.roles_made) == [
+            "wb_admin",
+            "wb_editor",
+            "wb_translator",
+        ]
+        assert sum(len(report.parts_applied) for report in reports) == 2 * len(SCHEMA_PARTS)
+    finally:
+        cluster.stop()

@@ -86,6 +86,8 @@ def _cmd_add_user(args: argparse.Namespace, context: AppContext) -> int:
     verb = "added" if made.created else "updated"
     where = f", member of {made.project}" if made.project else ""
     print(f"{label}: {verb} login {made.login} ({made.role}{where})")
+    if not made.created and not made.password:
+        print("its password is unchanged (--password-stdin sets a new one)")
     if made.generated:
         print(f"password (shown once, give it to {made.login}): {made.password}")
     return 0

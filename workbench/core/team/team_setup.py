@@ -18,7 +18,14 @@ from psycopg import sql
 from workbench.core.errors import TeamServerError
 from workbench.core.team.schema_registry import SCHEMA_PARTS
 from workbench.core.team.server_connection import server_faults
-from workbench.core.team.server_schema import ADMIN_ROLE, EDITOR_ROLE, GROUP_ROLES, MEMBER_ROLES, SchemaPart
+from workbench.core.team.server_schema import (
+    ADMIN_ROLE,
+    EDITOR_ROLE,
+    GROUP_ROLES,
+    MEMBER_ROLES,
+    TRANSLATOR_ROLE,
+    SchemaPart,
+)
 
 #: one team init at a time on a server (pg_advisory_xact_lock's key: "wb" "init")
 _INIT_LOCK = 0x77620001
@@ -50,8 +57,7 @@ def initialise(conn: psycopg.Connection[Any], server: str, parts: tuple[SchemaPa
     with server_faults(server, "creating the roles and the schema"), conn.transaction():
         conn.execute("SELECT pg_advisory_xact_lock(%s)", (_INIT_LOCK,))
         for role, member_of in GROUP_ROLES.items():
-            if not _role_exists(conn, role):
-                conn.execute(sql.SQL("CREATE ROLE {} NOLOGIN").format(sql.Identifier(role)))
+            if not _role_exists(conn, role) and _create_group(conn, role):
                 made.append(role)
             for group in member_of:
                 if not _is_member(conn, role, group):
@@ -75,6 +81,17 @@ def initialise(conn: psycopg.Connection[Any], server: str, parts: tuple[SchemaPa
     return InitReport(made, applied, sorted(present))
 
 
+def _create_group(conn: psycopg.Connection[Any], role: str) -> bool:
+    """CREATE ROLE in a savepoint: roles are the whole server's, and the advisory lock is one database's, so a
+    `team init` of another database may make the same group at the same moment (then it is there: fine)."""
+    try:
+        with conn.transaction():
+            conn.execute(sql.SQL("CREATE ROLE {} NOLOGIN").format(sql.Identifier(role)))
+    except (psycopg.errors.DuplicateObject, psycopg.errors.UniqueViolation):
+        return False
+    return True
+
+
 def _role_exists(conn: psycopg.Connection[Any], role: str) -> bool:
     return conn.execute("SELECT 1 FROM pg_catalog.pg_roles WHERE rolname = %s", (role,)).fetchone() is not None
 
@@ -91,7 +108,7 @@ def _is_member(conn: psycopg.Connection[Any], role: str, group: str) -> bool:
 class NewUser:
     login: str
     role: str
-    password: str  # generated when none was given: shown once, to hand to the person
+    password: str  # generated for a new login given none: shown once, to hand to the person; "" if unchanged
     generated: bool
     created: bool  # False: the login existed; its group and membership were set
     project: str | None
@@ -120,14 +137,29 @@ def add_user(
     login = check_login_name(server, name)
     if role not in MEMBER_ROLES:
         raise TeamServerError(server, f"{role!r} is not a role: translator or editor")
-    generated = password is None
-    secret = password if password is not None else secrets.token_urlsafe(12)
+    if password is not None and not password:
+        raise TeamServerError(server, f"an empty password for {login}: give one, or none to have one made")
     group = MEMBER_ROLES[role]
+    generated = False
     with server_faults(server, f"adding the login {login}"), conn.transaction():
-        created = not _role_exists(conn, login)
-        statement = "CREATE ROLE {} LOGIN PASSWORD {}" if created else "ALTER ROLE {} LOGIN PASSWORD {}"
-        # the password is a literal (utility statements take no parameters), quoted by psycopg, never formatted
-        conn.execute(sql.SQL(statement).format(sql.Identifier(login), sql.Literal(secret)))
+        existing = conn.execute(
+            "SELECT rolsuper OR rolcreaterole OR pg_has_role(oid, %s, 'MEMBER'), pg_has_role(oid, %s, 'MEMBER')"
+            " FROM pg_catalog.pg_roles WHERE rolname = %s",
+            (ADMIN_ROLE, TRANSLATOR_ROLE, login),
+        ).fetchone()
+        created = existing is None
+        if existing is not None and (existing[0] or not existing[1]):
+            # never a new password or group for the server's administrators or a login of something else
+            raise TeamServerError(server, f"the login {login} exists and is not a team login; choose another name")
+        if created or password is not None:
+            generated = password is None
+            secret = password if password is not None else secrets.token_urlsafe(12)
+            # hashed here (SCRAM, libpq's PQencryptPasswordConn): the password itself never reaches the server's log
+            verifier = conn.pgconn.encrypt_password(secret.encode(), login.encode()).decode()
+            statement = "CREATE ROLE {} LOGIN PASSWORD {}" if created else "ALTER ROLE {} PASSWORD {}"
+            conn.execute(sql.SQL(statement).format(sql.Identifier(login), sql.Literal(verifier)))
+        else:
+            secret = ""  # an existing login keeps its password unless a new one is given
         if role == "translator" and _is_member(conn, login, EDITOR_ROLE):  # an editor made a translator again
             conn.execute(sql.SQL("REVOKE {} FROM {}").format(sql.Identifier(EDITOR_ROLE), sql.Identifier(login)))
         if not _is_member(conn, login, group):
