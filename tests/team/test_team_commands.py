@@ -301,3 +301,15 @@ def test_inits_at_the_same_moment_on_a_new_server_all_succeed() -> None:
         assert sum(len(report.parts_applied) for report in reports) == 2 * len(SCHEMA_PARTS)
     finally:
         cluster.stop()
+
+
+def test_settings_never_echo_a_password_a_hand_edited_file_holds(
+    private_settings: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (private_settings / "settings.json").write_text(
+        json.dumps({"team_server": "postgresql://lan:h4nd-3dited@office-server/workbench"}), encoding="utf-8"
+    )
+    assert main(["settings"]) == 0
+    out = capsys.readouterr().out
+    assert "h4nd-3dited" not in out
+    assert "team server: postgresql://lan@office-server/workbench (the settings file holds its password" in out

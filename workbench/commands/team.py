@@ -141,7 +141,14 @@ def team_settings_changes(args: argparse.Namespace, settings: Settings) -> dict[
 
 
 def team_server_line(settings: Settings) -> str:
+    """The settings' team server as `settings` shows it: a password a hand-edited file holds is never echoed."""
     if not settings.team_server:
         return "team server: none"
-    kept = " (password in " + str(pgpass_path()) + ")" if pgpass_path().exists() else ""
-    return f"team server: {settings.team_server}{kept}"
+    try:
+        shown, password = address_without_password(settings.team_server)
+    except WorkbenchError:
+        return "team server: (not a valid address; `settings --team URL` replaces it)"
+    if password is not None:
+        return f"team server: {shown} (the settings file holds its password: `settings --team URL` moves it to pgpass)"
+    kept = f" (password in {pgpass_path()})" if pgpass_path().exists() else ""
+    return f"team server: {shown}{kept}"
