@@ -71,22 +71,28 @@ CREATE FUNCTION wb.is_admin() RETURNS boolean LANGUAGE sql STABLE
 CREATE FUNCTION wb.member_role(project bigint) RETURNS text LANGUAGE sql STABLE
     SET search_path = pg_catalog, pg_temp
     AS $$ SELECT role FROM wb.project_members WHERE project_id = project AND login = current_user $$;
+-- The projects the login is a member of, for the read policies: `project_id IN (SELECT wb.my_projects())` is
+-- computed once per query (a hashed subplan), where a per-row function call costs ~6 us a row.
+CREATE FUNCTION wb.my_projects() RETURNS SETOF bigint LANGUAGE sql STABLE
+    SET search_path = pg_catalog, pg_temp
+    AS $$ SELECT project_id FROM wb.project_members WHERE login = current_user $$;
 CREATE FUNCTION wb.is_editor(project bigint) RETURNS boolean LANGUAGE sql STABLE
     SET search_path = pg_catalog, pg_temp
     AS $$ SELECT coalesce(wb.member_role(project) = 'editor', false) OR wb.is_admin() $$;
 
 ALTER TABLE wb.projects ENABLE ROW LEVEL SECURITY;
 ALTER TABLE wb.projects FORCE ROW LEVEL SECURITY;
-CREATE POLICY projects_admin ON wb.projects FOR ALL USING (wb.is_admin()) WITH CHECK (wb.is_admin());
-CREATE POLICY projects_members_read ON wb.projects FOR SELECT USING (wb.member_role(id) IS NOT NULL);
+CREATE POLICY projects_admin ON wb.projects FOR ALL USING ((SELECT wb.is_admin())) WITH CHECK ((SELECT wb.is_admin()));
+CREATE POLICY projects_members_read ON wb.projects FOR SELECT USING (id IN (SELECT wb.my_projects()));
 
 ALTER TABLE wb.project_members ENABLE ROW LEVEL SECURITY;
 ALTER TABLE wb.project_members FORCE ROW LEVEL SECURITY;
-CREATE POLICY members_admin ON wb.project_members FOR ALL USING (wb.is_admin()) WITH CHECK (wb.is_admin());
+CREATE POLICY members_admin ON wb.project_members FOR ALL USING ((SELECT wb.is_admin())) WITH CHECK ((SELECT wb.is_admin()));
 CREATE POLICY members_own_rows ON wb.project_members FOR SELECT USING (login = current_user);
 
 GRANT USAGE ON SCHEMA wb TO wb_translator;
-GRANT EXECUTE ON FUNCTION wb.is_admin(), wb.member_role(bigint), wb.is_editor(bigint) TO wb_translator;
+GRANT EXECUTE ON FUNCTION wb.is_admin(), wb.member_role(bigint), wb.my_projects(), wb.is_editor(bigint)
+    TO wb_translator;
 GRANT SELECT ON wb.projects, wb.project_members TO wb_translator;
 GRANT SELECT, INSERT, UPDATE, DELETE ON wb.projects, wb.project_members TO wb_admin;
 REVOKE ALL ON SCHEMA wb FROM PUBLIC;
@@ -185,7 +191,7 @@ CREATE TRIGGER revisions_current AFTER INSERT ON wb.revisions
 ALTER TABLE wb.document_assignments ENABLE ROW LEVEL SECURITY;
 ALTER TABLE wb.document_assignments FORCE ROW LEVEL SECURITY;
 CREATE POLICY assignments_read ON wb.document_assignments FOR SELECT
-    USING (wb.member_role(project_id) IS NOT NULL OR wb.is_admin());
+    USING (project_id IN (SELECT wb.my_projects()) OR (SELECT wb.is_admin()));
 CREATE POLICY assignments_editors_add ON wb.document_assignments FOR INSERT WITH CHECK (wb.is_editor(project_id));
 CREATE POLICY assignments_editors_change ON wb.document_assignments FOR UPDATE
     USING (wb.is_editor(project_id)) WITH CHECK (wb.is_editor(project_id));
@@ -193,8 +199,8 @@ CREATE POLICY assignments_editors_remove ON wb.document_assignments FOR DELETE U
 
 ALTER TABLE wb.revisions ENABLE ROW LEVEL SECURITY;
 ALTER TABLE wb.revisions FORCE ROW LEVEL SECURITY;
-CREATE POLICY revisions_admin ON wb.revisions FOR ALL USING (wb.is_admin()) WITH CHECK (wb.is_admin());
-CREATE POLICY revisions_members_read ON wb.revisions FOR SELECT USING (wb.member_role(project_id) IS NOT NULL);
+CREATE POLICY revisions_admin ON wb.revisions FOR ALL USING ((SELECT wb.is_admin())) WITH CHECK ((SELECT wb.is_admin()));
+CREATE POLICY revisions_members_read ON wb.revisions FOR SELECT USING (project_id IN (SELECT wb.my_projects()));
 -- A member writes under its own login; a translator writes no approval and nothing over an approved text.
 CREATE POLICY revisions_members_write ON wb.revisions FOR INSERT WITH CHECK (
     author = current_user
@@ -206,13 +212,13 @@ CREATE POLICY revisions_members_write ON wb.revisions FOR INSERT WITH CHECK (
 
 ALTER TABLE wb.current_texts ENABLE ROW LEVEL SECURITY;
 ALTER TABLE wb.current_texts FORCE ROW LEVEL SECURITY;
-CREATE POLICY current_admin ON wb.current_texts FOR ALL USING (wb.is_admin()) WITH CHECK (wb.is_admin());
-CREATE POLICY current_members_read ON wb.current_texts FOR SELECT USING (wb.member_role(project_id) IS NOT NULL);
+CREATE POLICY current_admin ON wb.current_texts FOR ALL USING ((SELECT wb.is_admin())) WITH CHECK ((SELECT wb.is_admin()));
+CREATE POLICY current_members_read ON wb.current_texts FOR SELECT USING (project_id IN (SELECT wb.my_projects()));
 
 ALTER TABLE wb.conflicts ENABLE ROW LEVEL SECURITY;
 ALTER TABLE wb.conflicts FORCE ROW LEVEL SECURITY;
-CREATE POLICY conflicts_admin ON wb.conflicts FOR ALL USING (wb.is_admin()) WITH CHECK (wb.is_admin());
-CREATE POLICY conflicts_members_read ON wb.conflicts FOR SELECT USING (wb.member_role(project_id) IS NOT NULL);
+CREATE POLICY conflicts_admin ON wb.conflicts FOR ALL USING ((SELECT wb.is_admin())) WITH CHECK ((SELECT wb.is_admin()));
+CREATE POLICY conflicts_members_read ON wb.conflicts FOR SELECT USING (project_id IN (SELECT wb.my_projects()));
 CREATE POLICY conflicts_members_queue ON wb.conflicts FOR INSERT
     WITH CHECK (wb.member_role(project_id) IS NOT NULL AND resolved_at IS NULL);
 CREATE POLICY conflicts_editors_resolve ON wb.conflicts FOR UPDATE
