@@ -114,3 +114,14 @@ def test_a_server_stopped_after_it_ran_is_refused_naming_it() -> None:
     with pytest.raises(TeamServerError) as caught:
         connect(url)
     assert f"{SUPERUSER}@127.0.0.1:{cluster.port}/postgres: the server refused the connection" in str(caught.value)
+
+
+def test_a_server_that_never_answers_is_given_up_with_a_message() -> None:
+    """A listener that accepts and says nothing (a half-dead office server): the bounded timeout ends it."""
+    with socket.socket() as silent:
+        silent.bind(("127.0.0.1", 0))
+        silent.listen(1)
+        port = silent.getsockname()[1]
+        with pytest.raises(TeamServerError) as caught:
+            connect(f"postgresql://lan@127.0.0.1:{port}/workbench", timeout=2)
+    assert str(caught.value) == f"team server lan@127.0.0.1:{port}/workbench: no answer from the server within 2 s"

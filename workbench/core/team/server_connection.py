@@ -56,7 +56,7 @@ _CONNECT_PROBLEMS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
             r"Connection refused|No such file or directory",
             "the server refused the connection (is it running, on this port?)",
         ),
-        (r"timeout expired|timed out", f"no answer from the server within {CONNECT_TIMEOUT} s"),
+        (r"timeout expired|timed out", "no answer from the server within {timeout} s"),
         (r"resolve host|could not translate host name|Name or service not known", "the server's name is not known"),
         (r"definition of service .* not found|service file", "there is no such service in pg_service.conf"),
         (
@@ -127,17 +127,17 @@ def connect(
     try:
         return psycopg.connect(**params, autocommit=autocommit)
     except psycopg.Error as exc:
-        raise TeamServerError(label, connect_problem(exc)) from None
+        raise TeamServerError(label, connect_problem(exc, params["connect_timeout"])) from None
     except (ValueError, OSError) as exc:  # a port that is not a number, a socket folder that is a file
         raise TeamServerError(label, f"the connection could not be made ({_first_line(exc)})") from None
 
 
-def connect_problem(exc: BaseException) -> str:
+def connect_problem(exc: BaseException, timeout: int = CONNECT_TIMEOUT) -> str:
     """Our words for libpq's reason a connection failed; its own first line when we have none."""
     text = str(exc)
     for pattern, words in _CONNECT_PROBLEMS:
         if pattern.search(text):
-            return words
+            return words.format(timeout=timeout)
     return f"the connection failed ({_first_line(exc)})"
 
 
