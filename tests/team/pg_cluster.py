@@ -38,13 +38,13 @@ class ClusterProblem(RuntimeError):
     """The test cluster could not be made or started; says what to install or what the server logged."""
 
 
-def find_server_programs() -> Path:
+def find_server_programs(path: str | None = None, debian_root: Path = Path("/usr/lib/postgresql")) -> Path:
     """The folder holding initdb and pg_ctl: PATH first, then Debian's /usr/lib/postgresql/<version>/bin."""
-    on_path = shutil.which("initdb")
-    if on_path and shutil.which("pg_ctl"):
+    on_path = shutil.which("initdb", path=path)
+    if on_path and shutil.which("pg_ctl", path=path):
         return Path(on_path).resolve().parent
     versions = sorted(
-        Path("/usr/lib/postgresql").glob("*/bin/initdb"),
+        debian_root.glob("*/bin/initdb"),
         key=lambda p: [int(n) for n in re.findall(r"\d+", p.parent.parent.name)],
     )
     if versions:

@@ -125,3 +125,18 @@ def test_a_server_that_never_answers_is_given_up_with_a_message() -> None:
         with pytest.raises(TeamServerError) as caught:
             connect(f"postgresql://lan@127.0.0.1:{port}/workbench", timeout=2)
     assert str(caught.value) == f"team server lan@127.0.0.1:{port}/workbench: no answer from the server within 2 s"
+
+
+def test_a_connection_the_server_drops_mid_query_is_said_as_lost(team_database: TeamDatabase) -> None:
+    conn = connect(team_database.admin_url, autocommit=True)
+    try:
+        pid = conn.info.backend_pid
+        with team_database.cluster.admin() as other:
+            other.execute("SELECT pg_terminate_backend(%s)", (pid,))
+        with (
+            pytest.raises(TeamServerError, match="sending the changes: the connection was lost"),
+            server_faults(server_label(team_database.admin_url), "sending the changes"),
+        ):
+            conn.execute("SELECT 1")
+    finally:
+        conn.close()
