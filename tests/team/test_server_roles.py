@@ -120,3 +120,19 @@ def test_an_editor_of_another_project_cannot_approve_here(team_server: TeamServe
     assert _write(team_server, translator, project, "translated", 1).returncode == 0
     refused = _write(team_server, elsewhere, project, "approved", 1)
     assert refused.returncode != 0 and "row-level security" in refused.stderr
+
+
+def test_an_editor_publishes_a_project_and_is_its_editor_and_a_translator_cannot(team_server: TeamServer) -> None:
+    editor, translator = team_server.add_login("editor", prefix="hoa"), team_server.add_login("translator")
+    publish = "INSERT INTO wb.projects (name, source_language, target_languages) VALUES ('{0}', 'vi', '{{en,km}}') RETURNING name"
+    made = team_server.cluster.psql(team_server.login_url(editor), publish.format("camau"))
+    assert made.returncode == 0 and made.stdout.split()[0] == "camau"
+    role = team_server.cluster.psql(team_server.login_url(editor), "SELECT wb.member_role(id) FROM wb.projects")
+    assert role.stdout.split() == ["editor"]
+    refused = team_server.cluster.psql(team_server.login_url(translator), publish.format("baclieu"))
+    assert refused.returncode != 0 and "permission denied for table projects" in refused.stderr
+    spoofed = team_server.cluster.psql(
+        team_server.login_url(editor),
+        f"INSERT INTO wb.projects (name, source_language, target_languages, created_by) VALUES ('x', 'vi', '{{en}}', '{translator.name}')",
+    )
+    assert spoofed.returncode != 0 and "permission denied" in spoofed.stderr

@@ -84,6 +84,22 @@ ALTER TABLE wb.projects ENABLE ROW LEVEL SECURITY;
 ALTER TABLE wb.projects FORCE ROW LEVEL SECURITY;
 CREATE POLICY projects_admin ON wb.projects FOR ALL USING ((SELECT wb.is_admin())) WITH CHECK ((SELECT wb.is_admin()));
 CREATE POLICY projects_members_read ON wb.projects FOR SELECT USING (id IN (SELECT wb.my_projects()));
+-- An editor publishes a project (team publish) and is made its editor by the trigger below; a translator cannot.
+CREATE POLICY projects_editors_publish ON wb.projects FOR INSERT TO wb_editor WITH CHECK (created_by = current_user);
+CREATE POLICY projects_creator_read ON wb.projects FOR SELECT USING (created_by = current_user);
+CREATE FUNCTION wb.creator_becomes_editor() RETURNS trigger LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path = pg_catalog, pg_temp
+    AS $$
+    BEGIN
+        IF NOT pg_has_role(NEW.created_by, 'wb_admin', 'MEMBER') THEN
+            INSERT INTO wb.project_members (project_id, login, role, added_by)
+            VALUES (NEW.id, NEW.created_by, 'editor', NEW.created_by) ON CONFLICT DO NOTHING;
+        END IF;
+        RETURN NULL;
+    END $$;
+REVOKE EXECUTE ON FUNCTION wb.creator_becomes_editor() FROM PUBLIC;
+CREATE TRIGGER projects_creator AFTER INSERT ON wb.projects
+    FOR EACH ROW EXECUTE FUNCTION wb.creator_becomes_editor();
 
 ALTER TABLE wb.project_members ENABLE ROW LEVEL SECURITY;
 ALTER TABLE wb.project_members FORCE ROW LEVEL SECURITY;
@@ -94,6 +110,7 @@ GRANT USAGE ON SCHEMA wb TO wb_translator;
 GRANT EXECUTE ON FUNCTION wb.is_admin(), wb.member_role(bigint), wb.my_projects(), wb.is_editor(bigint)
     TO wb_translator;
 GRANT SELECT ON wb.projects, wb.project_members TO wb_translator;
+GRANT INSERT (name, source_language, target_languages) ON wb.projects TO wb_editor;
 GRANT SELECT, INSERT, UPDATE, DELETE ON wb.projects, wb.project_members TO wb_admin;
 REVOKE ALL ON SCHEMA wb FROM PUBLIC;
 """
