@@ -163,6 +163,7 @@ def main() -> int:
             raise SmokeFailure("settings --team kept the password in settings.json")
         run("team", "init", expect=2, shows="the server refused the connection")  # the settings' server
         run("team", "check", expect=2, shows="wb@127.0.0.1:1/workbench: the server refused the connection")
+        run("team", "remove-user", "lan", expect=2, shows="the server refused the connection")
         for fmt in ("po", "xliff", "tmx", "csv"):
             run("export", "p.wbp", "--to", "km", "--format", fmt, "-o", f"out.{fmt}")
         for fmt in ("txt", "docx", "html"):

@@ -313,3 +313,38 @@ def test_settings_never_echo_a_password_a_hand_edited_file_holds(
     out = capsys.readouterr().out
     assert "h4nd-3dited" not in out
     assert "team server: postgresql://lan@office-server/workbench (the settings file holds its password" in out
+
+
+def test_remove_user_takes_a_translator_off_a_project_then_off_the_team(
+    team_server: TeamServer, capsys: pytest.CaptureFixture[str]
+) -> None:
+    team_server.add_project("angiang")
+    team_server.add_project("soctrang")
+    lan = team_server.add_login("translator", "angiang")
+    add = [
+        "team",
+        "add-user",
+        lan.name,
+        "--role",
+        "translator",
+        "--project",
+        "soctrang",
+        "--server",
+        team_server.admin_url,
+    ]
+    assert main(add) == 0
+    still_open = connect(team_server.login_url(lan))
+    try:
+        assert main(["team", "remove-user", lan.name, "--project", "angiang", "--server", team_server.admin_url]) == 0
+        assert still_open.execute("SELECT name FROM wb.projects").fetchall() == [("soctrang",)]
+        still_open.commit()
+        assert main(["team", "remove-user", lan.name, "--server", team_server.admin_url]) == 0
+        assert "off the team (1 project(s)) and can no longer log in" in capsys.readouterr().out
+        with pytest.raises(psycopg.OperationalError):  # the session it had open was ended
+            still_open.execute("SELECT 1")
+    finally:
+        still_open.close()
+    with pytest.raises(TeamServerError, match="this login is disabled on the server"):
+        connect(team_server.login_url(lan))
+    assert main(["team", "remove-user", "nobody_here", "--server", team_server.admin_url]) == 2
+    assert "nobody_here is not a team login" in capsys.readouterr().err

@@ -2,6 +2,7 @@
 
     team init [URL]                       schema, group roles, row-level security (once; again changes nothing)
     team add-user NAME --role translator|editor [--project P] [--password-stdin] [--server URL]
+    team remove-user NAME [--project P] [--server URL]   off one project, or off the team (login disabled)
     team check [--server URL]             the desktop's login, its role and projects (after `settings --team`)
 
 Without URL/--server the server is the one in the settings (`settings --team URL`), its password from the
@@ -24,7 +25,7 @@ from workbench.core.team.team_credentials import (
     save_password,
 )
 from workbench.core.team.team_identity import who_am_i
-from workbench.core.team.team_setup import add_user, initialise
+from workbench.core.team.team_setup import add_user, initialise, remove_user
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -46,6 +47,12 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     )
     p.add_argument("--server", help="postgresql://admin@host/database (default: the settings' team server)")
     p.set_defaults(handler=_cmd_add_user)
+
+    p = commands.add_parser("remove-user", help="take a login off a project, or off the team (administrator)")
+    p.add_argument("name")
+    p.add_argument("--project", help="only this project (otherwise: every project, and the login is disabled)")
+    p.add_argument("--server", help="postgresql://admin@host/database (default: the settings' team server)")
+    p.set_defaults(handler=_cmd_remove_user)
 
     p = commands.add_parser("check", help="connect to your team server: your login, its role and its projects")
     p.add_argument("--server", help="postgresql://login@host/database (default: the settings' team server)")
@@ -90,6 +97,18 @@ def _cmd_add_user(args: argparse.Namespace, context: AppContext) -> int:
         print("its password is unchanged (--password-stdin sets a new one)")
     if made.generated:
         print(f"password (shown once, give it to {made.login}): {made.password}")
+    return 0
+
+
+def _cmd_remove_user(args: argparse.Namespace, context: AppContext) -> int:
+    target = _server(args.server, context)
+    label = server_label(target)
+    with connect_with_saved_password(target) as conn:
+        removed = remove_user(conn, label, args.name, args.project)
+    if args.project:
+        print(f"{label}: {args.name} is no longer a member of {args.project}")
+    else:
+        print(f"{label}: {args.name} is off the team ({removed} project(s)) and can no longer log in; its work stays")
     return 0
 
 

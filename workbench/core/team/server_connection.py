@@ -33,6 +33,7 @@ _CONNECT_PROBLEMS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
             "the login or its password was refused",
         ),
         (r'database "[^"]*" does not exist', "there is no such database on the server"),
+        (r"is not permitted to log in", "this login is disabled on the server (an administrator took it off the team)"),
         (r"role \"[^\"]*\" does not exist", "there is no such login on the server"),
         (
             r"SSL was required|server does not support SSL",

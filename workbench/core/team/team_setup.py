@@ -174,3 +174,32 @@ def add_user(
                 (found[0], login, role),
             )
     return NewUser(login, role, secret, generated, created, project)
+
+
+def remove_user(conn: psycopg.Connection[Any], server: str, name: str, project: str | None = None) -> int:
+    """Take `name` off `project`, or, without one, off every project and unable to log in (NOLOGIN).
+
+    The login is kept, not dropped: its revisions name it as their author. Returns the memberships removed."""
+    login = check_login_name(server, name)
+    with server_faults(server, f"removing the login {login}"), conn.transaction():
+        found = conn.execute(
+            "SELECT rolsuper OR rolcreaterole OR pg_has_role(oid, %s, 'MEMBER'), pg_has_role(oid, %s, 'MEMBER')"
+            " FROM pg_catalog.pg_roles WHERE rolname = %s",
+            (ADMIN_ROLE, TRANSLATOR_ROLE, login),
+        ).fetchone()
+        if found is None or found[0] or not found[1]:
+            raise TeamServerError(server, f"{login} is not a team login")
+        if project is not None:
+            removed = conn.execute(
+                "DELETE FROM wb.project_members m USING wb.projects p"
+                " WHERE m.project_id = p.id AND p.name = %s AND m.login = %s",
+                (project, login),
+            ).rowcount
+            if not removed:
+                raise TeamServerError(server, f"{login} is not a member of a project {project!r}")
+            return removed
+        removed = conn.execute("DELETE FROM wb.project_members WHERE login = %s", (login,)).rowcount
+        conn.execute(sql.SQL("ALTER ROLE {} NOLOGIN").format(sql.Identifier(login)))
+        # a session already open keeps its rights until it ends: end it
+        conn.execute("SELECT pg_terminate_backend(pid) FROM pg_catalog.pg_stat_activity WHERE usename = %s", (login,))
+        return removed
