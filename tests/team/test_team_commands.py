@@ -348,3 +348,6 @@ def test_remove_user_takes_a_translator_off_a_project_then_off_the_team(
         connect(team_server.login_url(lan))
     assert main(["team", "remove-user", "nobody_here", "--server", team_server.admin_url]) == 2
     assert "nobody_here is not a team login" in capsys.readouterr().err
+    assert main(add) == 0  # taken back: the same password works again
+    with connect(team_server.login_url(lan)) as conn:
+        assert conn.execute("SELECT name FROM wb.projects").fetchall() == [("soctrang",)]

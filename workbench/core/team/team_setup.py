@@ -156,10 +156,12 @@ def add_user(
             secret = password if password is not None else secrets.token_urlsafe(12)
             # hashed here (SCRAM, libpq's PQencryptPasswordConn): the password itself never reaches the server's log
             verifier = conn.pgconn.encrypt_password(secret.encode(), login.encode()).decode()
-            statement = "CREATE ROLE {} LOGIN PASSWORD {}" if created else "ALTER ROLE {} PASSWORD {}"
+            statement = "CREATE ROLE {} LOGIN PASSWORD {}" if created else "ALTER ROLE {} LOGIN PASSWORD {}"
             conn.execute(sql.SQL(statement).format(sql.Identifier(login), sql.Literal(verifier)))
         else:
             secret = ""  # an existing login keeps its password unless a new one is given
+            # one taken off the team (remove-user) may log in again
+            conn.execute(sql.SQL("ALTER ROLE {} LOGIN").format(sql.Identifier(login)))
         if role == "translator" and _is_member(conn, login, EDITOR_ROLE):  # an editor made a translator again
             conn.execute(sql.SQL("REVOKE {} FROM {}").format(sql.Identifier(EDITOR_ROLE), sql.Identifier(login)))
         if not _is_member(conn, login, group):
