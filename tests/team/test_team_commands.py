@@ -351,3 +351,35 @@ def test_remove_user_takes_a_translator_off_a_project_then_off_the_team(
     assert main(add) == 0  # taken back: the same password works again
     with connect(team_server.login_url(lan)) as conn:
         assert conn.execute("SELECT name FROM wb.projects").fetchall() == [("soctrang",)]
+
+
+def test_a_password_with_colons_and_backslashes_survives_the_pgpass_file(
+    team_server: TeamServer, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    name, password = unique_name("lan"), r"a:b\c:d\\"
+    monkeypatch.setattr("sys.stdin", io.StringIO(password + "\n"))
+    assert (
+        main(["team", "add-user", name, "--role", "translator", "--password-stdin", "--server", team_server.admin_url])
+        == 0
+    )
+    monkeypatch.setattr("sys.stdin", io.StringIO(password + "\n"))
+    assert main(["settings", "--team", team_server.url(name), "--team-password-stdin"]) == 0
+    with connect_with_saved_password(team_server.url(name)) as conn:
+        assert conn.execute("SELECT current_user").fetchone() == (name,)
+    assert main(["settings", "--team", ""]) == 0
+    assert Settings.load().team_server == ""
+
+
+def test_team_init_by_a_login_that_may_not_create_a_schema_is_refused_in_words(
+    team_database: TeamDatabase, capsys: pytest.CaptureFixture[str]
+) -> None:
+    login = unique_name("roles_only")
+    with psycopg.connect(team_database.admin_url, autocommit=True) as conn:
+        conn.execute(
+            psycopg.sql.SQL("CREATE ROLE {} LOGIN CREATEROLE PASSWORD 'pw'").format(psycopg.sql.Identifier(login))
+        )
+    assert main(["team", "init", team_database.url(login, "pw")]) == 2
+    error = capsys.readouterr().err
+    assert "creating the roles and the schema: this login is not allowed to (permission denied for database" in error
+    with connect(team_database.admin_url) as conn:
+        assert conn.execute("SELECT to_regnamespace('wb')").fetchone() == (None,)
