@@ -20,7 +20,7 @@ from lxml import etree
 from workbench.core.errors import ImportProblem
 from workbench.core.importing.docx_character_styles import character_style_formats
 from workbench.core.importing.docx_runs import hyperlink_targets, tagged_paragraph
-from workbench.core.language.language_rules import clean_text
+from workbench.core.language.language_rules import clean_text, is_clean_text
 from workbench.core.language.legacy_encodings import decode_tcvn3, decode_vni, legacy_text_to_bytes
 from workbench.core.records import BlockKind, SourceBlock
 from workbench.core.tags.tagged_paragraphs import FinishedParagraph
@@ -240,6 +240,7 @@ class _DocumentReader:
             clean_text,
             self.styles.run_formats,
             self.notes,
+            is_clean_text,
         )
 
     def read_paragraph(self, p: etree._Element, cell: dict[str, int] | None) -> None:

@@ -40,8 +40,8 @@ def run_properties(
     for child in rpr:
         tag = child.tag
         name = _TOGGLE_TAGS.get(tag)
-        if name is not None:
-            out[name] = child.get(_VAL, "1").lower() not in _OFF
+        if name is not None:  # <w:b/>, with no attribute, is the commonest: values() is the cheapest look
+            out[name] = not child.values() or child.get(_VAL, "1").lower() not in _OFF
         elif tag == _FONTS:
             font = child.get(_ASCII) or child.get(_HANSI) or child.get(_CS) or ""
         elif tag == _STYLE:
@@ -102,11 +102,13 @@ def tagged_paragraph(
     clean: Callable[[str], str],
     run_styles: Mapping[str, Mapping[str, bool]] | None = None,
     notes: dict[str, int] | None = None,
+    is_clean: Callable[[str], bool] | None = None,
 ) -> FinishedParagraph:
     """`p`'s text with markers. Runs under an element whose tag is in `not_text` are not the paragraph's
     own text (deleted, in a text box); `font_of` gives a run's font from the font and the character style its w:rPr names; `convert` turns
     legacy-font text into Unicode; `run_styles` gives the formats of the document's character styles
-    (w:rStyle); `notes` counts the notes referenced so far in the document (a reference shows its place).
+    (w:rStyle); `notes` counts the notes referenced so far in the document (a reference shows its place);
+    `is_clean` says of a text that `clean` would only trim it (TaggedParagraph.finish).
     One walk down the paragraph, carrying the link each run is in, rather than a look up the ancestors of
     every run: a tagged document has several runs per sentence."""
     reader = _RunReader(TaggedParagraph(), font_of, convert, clean, run_styles or {}, notes)
@@ -138,7 +140,7 @@ def tagged_paragraph(
             stack.append((iter(element), target + (f"#{anchor}" if anchor else "") if target or anchor else ""))
         elif tag != _PARAGRAPH_PROPERTIES:
             stack.append((iter(element), href))
-    return reader.built.finish(clean)
+    return reader.built.finish(clean, is_clean)
 
 
 _RUN, _TEXT, _FIELD_SIMPLE, _HYPERLINK = f"{W}r", f"{W}t", f"{W}fldSimple", f"{W}hyperlink"
@@ -152,6 +154,10 @@ _RUN_CONTENT = {
     _RUN_PROPERTIES, _TEXT, _FIELD_CHAR, _INSTR_TEXT, _TAB, *_BREAKS, *_NOTES, f"{W}lastRenderedPageBreak",
     f"{W}softHyphen", f"{W}noBreakHyphen", f"{W}delText", f"{W}sym",
 }  # fmt: skip
+
+
+#: a run's formats before its w:rPr is read
+_UNREAD: dict[str, bool] = {}
 
 
 class _RunReader:
@@ -174,20 +180,26 @@ class _RunReader:
         """Adds the run's own content; returns what else it holds, which may hold runs (ruby text)."""
         built, fields = self.built, self.fields
         nested: list[etree._Element] = []
-        count = len(run)
-        first = run[0] if count else None
-        if first is not None and first.tag == _RUN_PROPERTIES:  # the schema puts w:rPr first
-            rpr: etree._Element | None = first
-        else:
-            rpr = run.find(_RUN_PROPERTIES) if count > 1 else None
-        formats, font, style = run_properties(rpr, self.run_styles)
-        font = self.font_of(font, style)
-        convert = self.convert if font else None  # no font: nothing to convert (most runs)
+        formats = _UNREAD  # read from the w:rPr, which the schema puts first, on meeting the first child
+        font = ""
+        convert = None
         for child in run:
             tag = child.tag
+            if formats is _UNREAD:
+                if tag == _RUN_PROPERTIES:
+                    formats, font, style = run_properties(child, self.run_styles)
+                else:  # no w:rPr first: one further on still counts
+                    rpr = run.find(_RUN_PROPERTIES) if len(run) > 1 else None
+                    formats, font, style = run_properties(rpr, self.run_styles)
+                font = self.font_of(font, style)
+                convert = self.convert if font else None  # no font: nothing to convert (most runs)
+                if tag == _RUN_PROPERTIES:
+                    continue
             if tag == _TEXT and not fields:  # the commonest by far: first
                 text = child.text or ""
-                built.add_text(convert(text, font) if convert else text, formats, href)
+                built.add_formatted(convert(text, font) if convert else text, formats, href)
+            elif tag == _RUN_PROPERTIES:
+                continue
             elif tag not in _RUN_CONTENT:
                 nested.append(child)
             elif tag == _FIELD_CHAR:

@@ -183,10 +183,15 @@ _TO_CLEAN = re.compile("[\x00-\x1f\x7f-\xa0\u00ad\u200b-\u200f\u202f\u2060\ufeff
 _SHORT = 200
 
 
+def is_clean_text(text: str) -> bool:
+    """Whether `clean_text` would only trim `text` (NFC already, nothing to take out or fold)."""
+    return _TO_CLEAN.search(text) is None and unicodedata.is_normalized("NFC", text)
+
+
 def clean_text(text: str) -> str:
     """NFC, no invisible characters or control codes, non-breaking spaces as spaces, runs of spaces folded,
     trimmed."""
-    if len(text) < _SHORT and _TO_CLEAN.search(text) is None and unicodedata.is_normalized("NFC", text):
+    if len(text) < _SHORT and is_clean_text(text):
         return text.strip()
     text = unicodedata.normalize("NFC", xml_text(text))
     for invisible in INVISIBLE_CHARS:

@@ -12,7 +12,8 @@ that spans two sentences is closed at the end of the first and opened again at t
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass
+from types import MappingProxyType
 from typing import Any
 
 from workbench.core.tags.inline_tags import TagInfo, TagMap, escape_lookalikes, markers, open_at_end, pair_letter
@@ -20,12 +21,17 @@ from workbench.core.tags.inline_tags import TagInfo, TagMap, escape_lookalikes, 
 Formats = Mapping[str, bool]
 
 
-@dataclass(slots=True)
+_NO_EXTRA: Mapping[str, Any] = MappingProxyType({})
+
+
 class _Run:
-    text: str
-    formats: dict[str, bool]
-    href: str = ""
-    extra: dict[str, Any] = field(default_factory=dict)
+    """Text in one set of formats (only those that are on) and one link. A plain class with slots: a
+    tagged document makes one per run, and a dataclass with a default factory is made more slowly."""
+
+    __slots__ = ("extra", "formats", "href", "text")
+
+    def __init__(self, text: str, formats: dict[str, bool], href: str, extra: Mapping[str, Any]) -> None:
+        self.text, self.formats, self.href, self.extra = text, formats, href, extra
 
 
 @dataclass(slots=True)
@@ -57,25 +63,44 @@ class TaggedParagraph:
     ) -> None:
         if not text:
             return
-        wanted = {k: True for k, v in formats.items() if v} if formats else {}
+        if extra:
+            last = self._items[-1] if self._items else None
+            wanted = {k: True for k, v in formats.items() if v} if formats else {}
+            if type(last) is _Run and last.formats == wanted and last.href == href and last.extra == extra:
+                last.text += text
+            else:
+                self._items.append(_Run(text, wanted, href, dict(extra)))
+            return
+        self.add_formatted(text, {k: True for k, v in formats.items() if v} if formats else {}, href)
+
+    def add_formatted(self, text: str, formats: dict[str, bool], href: str = "") -> None:
+        """`add_text` for formats that hold only the ones that are on (as the docx reader's run properties
+        do), with no extra facts: the commonest call of a Word import, once per run."""
         items = self._items
         last = items[-1] if items else None
-        if type(last) is _Run and last.formats == wanted and last.href == href and last.extra == (extra or {}):
+        if type(last) is _Run and last.formats == formats and last.href == href and not last.extra:
             last.text += text
-            return
-        items.append(_Run(text, wanted, href, dict(extra) if extra else {}))
+        elif text:
+            items.append(_Run(text, formats, href, _NO_EXTRA))
 
     def add_standalone(self, kind: str, text: str = "", extra: Mapping[str, Any] | None = None) -> None:
         self._items.append(_Standalone(kind, text, dict(extra or {})))
 
-    def finish(self, clean: Callable[[str], str] = lambda text: text) -> FinishedParagraph:
+    def finish(
+        self, clean: Callable[[str], str] = lambda text: text, is_clean: Callable[[str], bool] | None = None
+    ) -> FinishedParagraph:
         """The paragraph's text with markers. `clean` (the readers' white-space and character clean-up,
         which trims) is applied to each stretch of text, keeping one space at its edges, so it can never
-        eat a marker or join two words across one. Written for speed: it runs once per paragraph of a
-        document, over every run."""
+        eat a marker or join two words across one. `is_clean` says of a text that `clean` would only trim
+        it: asked once of all the runs together, it spares a clean-up per run (a piece of a clean text is
+        clean). Written for speed: it runs once per paragraph of a document, over every run."""
         items = self._items
-        cleaned = [clean(i.text) if type(i) is _Run else "" for i in items]
-        runs = [item for item, c in zip(items, cleaned, strict=True) if c and isinstance(item, _Run)]
+        if is_clean is not None and is_clean("".join(i.text for i in items if type(i) is _Run)):
+            cleaned = [i.text.strip() if type(i) is _Run else "" for i in items]
+        else:
+            cleaned = [clean(i.text) if type(i) is _Run else "" for i in items]
+        visible = [index for index, c in enumerate(cleaned) if c]  # runs with words (standalones have "")
+        runs: list[_Run] = [items[index] for index in visible]  # type: ignore[misc]
         shared: dict[str, bool] = {}
         href = ""
         if runs:  # formats every run has are the paragraph's (a bold heading with one italic word)
@@ -86,7 +111,6 @@ class TaggedParagraph:
             if first_href and all(r.href == first_href for r in runs):
                 standalones = any(type(i) is _Standalone and i.kind not in ("break", "tab") for i in items)
                 href = "" if standalones else first_href
-        visible = [index for index, c in enumerate(cleaned) if c]
         first = visible[0] if visible else len(items)
         last = visible[-1] if visible else -1
         pieces: list[str] = []
