@@ -10,6 +10,7 @@ import logging
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from workbench.core.cycle_collection import without_cycle_collection
 from workbench.core.errors import ImportProblem, ProjectFault
@@ -32,7 +33,7 @@ from workbench.core.records import (
 )
 from workbench.core.store.documents import StoreResult
 from workbench.core.store.project_store import Project
-from workbench.core.tags.inline_tags import tags_to_json
+from workbench.core.tags.inline_tags import TagMap, tags_to_json
 from workbench.core.tags.tagged_paragraphs import split_tagged
 from workbench.core.user_file import check_regular_file, read_regular_file
 
@@ -137,13 +138,14 @@ def _prepared(
 
 def segment_blocks(blocks: list[SourceBlock], segmenter: Segmenter) -> list[PreparedSegment]:
     segments: list[PreparedSegment] = []
+    stored_maps: dict[tuple[object, ...], dict[str, Any]] = {}  # a document's tag maps repeat: see _stored_map
     for index, block in enumerate(blocks):
         if block.kind is BlockKind.PO_ENTRY:
             segments.extend(_po_segments(index, block))
             continue
         translatable, skip_reason = block.translatable, block.skip_reason
         if block.tags:
-            segments.extend(_tagged_segments(index, block, segmenter))
+            segments.extend(_tagged_segments(index, block, segmenter, stored_maps))
             continue
         pieces = segmenter.sentences(block.text) if block.split_sentences else []
         segments.extend(
@@ -160,11 +162,26 @@ def segment_blocks(blocks: list[SourceBlock], segmenter: Segmenter) -> list[Prep
     return segments
 
 
-def _tagged_segments(index: int, block: SourceBlock, segmenter: Segmenter) -> list[PreparedSegment]:
+def _stored_map(tags: TagMap, seen: dict[tuple[object, ...], dict[str, Any]]) -> dict[str, Any]:
+    """The tag map as stored (JSON-ready), one object for all the paragraphs whose maps are the same (a
+    bold number then an italic name, paragraph after paragraph): the store then encodes it once. Maps
+    with format-specific facts (`extra`) are each their own."""
+    if any(info.extra for info in tags.values()):
+        return tags_to_json(tags)
+    key = tuple((n, i.letter, i.paired, tuple(i.formats.items()), i.href, i.text, i.kind) for n, i in tags.items())
+    stored = seen.get(key)
+    if stored is None:
+        stored = seen[key] = tags_to_json(tags)
+    return stored
+
+
+def _tagged_segments(
+    index: int, block: SourceBlock, segmenter: Segmenter, stored_maps: dict[tuple[object, ...], dict[str, Any]]
+) -> list[PreparedSegment]:
     """Sentences of a paragraph with inline tags: each keeps the markers and the map of the tags it uses
     (a pair across two sentences is closed and reopened: see tagged_paragraphs)."""
     tags = block.tags
-    stored = tags_to_json(tags)  # each segment's map is its share of the paragraph's
+    stored = _stored_map(tags, stored_maps)  # each segment's map is its share of the paragraph's
     split = segmenter.sentences if block.split_sentences else (lambda text: [(text, "")])
     return [
         PreparedSegment(

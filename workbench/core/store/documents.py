@@ -6,6 +6,7 @@ import json
 import sqlite3
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Any
 
 from workbench.core.cycle_collection import without_cycle_collection
 from workbench.core.errors import ProjectError
@@ -138,6 +139,7 @@ class DocumentStore(SegmentQueries):
 
         Returns the new ids and how many translations came with the file."""
         first_id = db.execute("SELECT coalesce(max(id), 0) + 1 FROM segments").fetchone()[0]
+        encoded: dict[int, str] = {}
         ids = list(range(first_id, first_id + len(items)))
         db.executemany(
             """INSERT INTO segments(id, document_id, position, paragraph, source, words, space_after, translatable,
@@ -155,7 +157,7 @@ class DocumentStore(SegmentQueries):
                     seg.skip_reason,
                     json.dumps([s.to_json() for s in seg.spans]) if seg.spans else "[]",
                     seg.context_key,
-                    json.dumps(seg.meta, ensure_ascii=False) if seg.meta else "{}",
+                    _meta_json(seg.meta, encoded),
                     stamp,
                 )
                 for seg_id, (position, seg) in zip(ids, items, strict=True)
@@ -262,3 +264,18 @@ class DocumentStore(SegmentQueries):
         if not changed:
             raise ProjectError(f"there is no segment {segment_id} in {self.path.name}")
         return self.segment(segment_id)
+
+
+def _meta_json(meta: dict[str, Any], encoded: dict[int, str]) -> str:
+    """A segment's meta as JSON. A meta that is only a tag map is encoded once per map object (`encoded`,
+    by id, for one batch whose segments stay alive): the import shares one map among all the paragraphs
+    whose tags are the same."""
+    if not meta:
+        return "{}"
+    tags = meta.get("tags")
+    if tags is None or len(meta) != 1:
+        return json.dumps(meta, ensure_ascii=False)
+    text = encoded.get(id(tags))
+    if text is None:
+        text = encoded[id(tags)] = json.dumps(meta, ensure_ascii=False)
+    return text
