@@ -10,7 +10,9 @@ from __future__ import annotations
 
 from dataclasses import replace
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
+from workbench.core.errors import WorkbenchError
 from workbench.core.memory.project_memory import Memories, shared_memory_path
 from workbench.core.memory.translation_memory import SharedMemory
 from workbench.core.settings import Settings
@@ -19,9 +21,12 @@ from workbench.mt.catalogue import MODELS_DIR
 from workbench.mt.model_choice import EnginePool
 from workbench.mt.model_store import ModelStore
 
+if TYPE_CHECKING:
+    import psycopg
+
 
 class AppContext:
-    """The settings, the model store, the shared memory's place, and the pool of loaded engines."""
+    """The settings, the model store, the shared memory's place, the pool of loaded engines, the team server."""
 
     def __init__(self, settings: Settings, memory_path: Path | None = None, backend: str = "auto") -> None:
         self._settings = settings
@@ -64,6 +69,18 @@ class AppContext:
     def open_memories(self, project: Project) -> Memories:
         """The memories `project` consults: its own and the shared one (close it when done)."""
         return Memories(project, self.open_shared_memory())
+
+    def open_team_connection(self, server: str | None = None) -> psycopg.Connection[Any]:
+        """A connection of the caller's own to the team server (`server`, else the settings'), with the
+        password from the URL or the pgpass file; a TeamServerError names the server when it fails."""
+        from workbench.core.team.team_credentials import connect_with_saved_password  # psycopg: ~0.1 s, when asked
+
+        target = server or self._settings.team_server
+        if not target:
+            raise WorkbenchError(
+                "no team server: give its URL (postgresql://login@host/database) or set `settings --team`"
+            )
+        return connect_with_saved_password(target)
 
     @staticmethod
     def _store_for(settings: Settings) -> ModelStore:

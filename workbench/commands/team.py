@@ -13,19 +13,16 @@ from __future__ import annotations
 
 import argparse
 import sys
+from typing import TYPE_CHECKING, Any
 
 from workbench.context import AppContext
 from workbench.core.errors import WorkbenchError
 from workbench.core.settings import Settings
-from workbench.core.team.server_connection import server_label
-from workbench.core.team.team_credentials import (
-    address_without_password,
-    connect_with_saved_password,
-    pgpass_path,
-    save_password,
-)
-from workbench.core.team.team_identity import who_am_i
-from workbench.core.team.team_setup import add_user, initialise, remove_user
+
+if TYPE_CHECKING:
+    import psycopg
+
+# workbench.core.team is imported by the handlers that use it: psycopg costs every other command ~0.1 s to load
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -59,17 +56,19 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p.set_defaults(handler=_cmd_check)
 
 
-def _server(given: str | None, context: AppContext) -> str:
-    target = given or context.settings.team_server
-    if not target:
-        raise WorkbenchError("no team server: give its URL (postgresql://login@host/database) or set `settings --team`")
-    return target
+def _open(given: str | None, context: AppContext) -> tuple[psycopg.Connection[Any], str]:
+    """A connection to the server given, else the settings' one, and the server's name for messages."""
+    from workbench.core.team.server_connection import server_label
+
+    conn = context.open_team_connection(given)
+    return conn, server_label(given or context.settings.team_server)
 
 
 def _cmd_init(args: argparse.Namespace, context: AppContext) -> int:
-    target = _server(args.url, context)
-    label = server_label(target)
-    with connect_with_saved_password(target) as conn:
+    from workbench.core.team.team_setup import initialise
+
+    conn, label = _open(args.url, context)
+    with conn:
         report = initialise(conn, label)
     if report.roles_made:
         print(f"roles made: {', '.join(report.roles_made)}")
@@ -81,14 +80,15 @@ def _cmd_init(args: argparse.Namespace, context: AppContext) -> int:
 
 
 def _cmd_add_user(args: argparse.Namespace, context: AppContext) -> int:
-    target = _server(args.server, context)
-    label = server_label(target)
+    from workbench.core.team.team_setup import add_user
+
     password = None
     if args.password_stdin:
         password = sys.stdin.readline().rstrip("\r\n")
         if not password:
             raise WorkbenchError("--password-stdin: standard input held no password")
-    with connect_with_saved_password(target) as conn:
+    conn, label = _open(args.server, context)
+    with conn:
         made = add_user(conn, label, args.name, args.role, password=password, project=args.project)
     verb = "added" if made.created else "updated"
     where = f", member of {made.project}" if made.project else ""
@@ -101,9 +101,10 @@ def _cmd_add_user(args: argparse.Namespace, context: AppContext) -> int:
 
 
 def _cmd_remove_user(args: argparse.Namespace, context: AppContext) -> int:
-    target = _server(args.server, context)
-    label = server_label(target)
-    with connect_with_saved_password(target) as conn:
+    from workbench.core.team.team_setup import remove_user
+
+    conn, label = _open(args.server, context)
+    with conn:
         removed = remove_user(conn, label, args.name, args.project)
     if args.project:
         print(f"{label}: {args.name} is no longer a member of {args.project}")
@@ -113,9 +114,10 @@ def _cmd_remove_user(args: argparse.Namespace, context: AppContext) -> int:
 
 
 def _cmd_check(args: argparse.Namespace, context: AppContext) -> int:
-    target = _server(args.server, context)
-    label = server_label(target)
-    with connect_with_saved_password(target) as conn:
+    from workbench.core.team.team_identity import who_am_i
+
+    conn, label = _open(args.server, context)
+    with conn:
         me = who_am_i(conn, label)
     print(f"{label}: connected as {me.login} ({me.group}), {'over TLS' if me.tls else 'without TLS'}")
     if not me.projects:
@@ -142,6 +144,10 @@ def team_settings_arguments(parser: argparse.ArgumentParser) -> None:
 
 def team_settings_changes(args: argparse.Namespace, settings: Settings) -> dict[str, object]:
     """The settings' change for --team (the address without its password) after saving any password."""
+    if args.team is None and not args.team_password_stdin:
+        return {}
+    from workbench.core.team.team_credentials import address_without_password, save_password
+
     changes: dict[str, object] = {}
     target = settings.team_server
     password: str | None = None
@@ -163,6 +169,8 @@ def team_server_line(settings: Settings) -> str:
     """The settings' team server as `settings` shows it: a password a hand-edited file holds is never echoed."""
     if not settings.team_server:
         return "team server: none"
+    from workbench.core.team.team_credentials import address_without_password, pgpass_path
+
     try:
         shown, password = address_without_password(settings.team_server)
     except WorkbenchError:
