@@ -178,7 +178,8 @@ def start_cluster(*, tls: bool = False) -> PgCluster:
         except KeyError as exc:
             raise ClusterProblem(f"running as root, and there is no {UNPRIVILEGED_USER} user: {INSTALL_HINT}") from exc
         run_as = UNPRIVILEGED_USER
-    root = Path(tempfile.mkdtemp(prefix="wb-pg-"))
+    # /tmp: the server's user can reach it (a TMPDIR inside /root is not), and a socket path stays short (107 bytes)
+    root = Path(tempfile.mkdtemp(prefix="wb-pg-", dir="/tmp" if Path("/tmp").is_dir() else None))
     cluster = PgCluster(root, programs, _free_port(), secrets.token_urlsafe(16), run_as)
     cluster.socket_dir.mkdir()
     password_file = root / "superuser-password"
