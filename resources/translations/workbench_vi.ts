@@ -2833,6 +2833,21 @@
         <source>not installed: {0}</source>
         <translation>chưa cài: {0}</translation>
     </message>
+    <message>
+        <location filename="../../workbench/ui/settings_dialog.py" line="141"/>
+        <source>Team server:</source>
+        <translation>Máy chủ nhóm:</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/settings_dialog.py" line="144"/>
+        <source>unchanged; kept in a pgpass file, never in the settings</source>
+        <translation>không đổi; lưu trong tệp pgpass, không bao giờ trong phần cài đặt</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/settings_dialog.py" line="145"/>
+        <source>Team server password:</source>
+        <translation>Mật khẩu máy chủ nhóm:</translation>
+    </message>
 </context>
 <context>
     <name>ShortcutsDialog</name>

@@ -146,23 +146,18 @@ def team_settings_changes(args: argparse.Namespace, settings: Settings) -> dict[
     """The settings' change for --team (the address without its password) after saving any password."""
     if args.team is None and not args.team_password_stdin:
         return {}
-    from workbench.core.team.team_credentials import address_without_password, save_password
+    from workbench.core.team.team_credentials import keep_team_address
 
-    changes: dict[str, object] = {}
-    target = settings.team_server
+    target = settings.team_server if args.team is None else args.team
     password: str | None = None
-    if args.team is not None:
-        target, password = address_without_password(args.team) if args.team.strip() else ("", None)
-        changes["team_server"] = target
     if args.team_password_stdin:
-        if not target:
+        if not target.strip():
             raise WorkbenchError("--team-password-stdin: no team server (give --team URL)")
         password = sys.stdin.readline().rstrip("\r\n")
         if not password:
             raise WorkbenchError("--team-password-stdin: standard input held no password")
-    if password is not None:
-        save_password(target, password)
-    return changes
+    kept = keep_team_address(target, password)
+    return {} if args.team is None else {"team_server": kept}
 
 
 def team_server_line(settings: Settings) -> str:

@@ -136,6 +136,17 @@ class SettingsDialog(QDialog):
         self.models_button.clicked.connect(self.open_models)
         self.models_button.setVisible(open_models is not None)
         form.addRow("", self.models_button)
+        self.team_server = QLineEdit(settings.team_server)
+        self.team_server.setPlaceholderText("postgresql://login@office-server/workbench")
+        form.addRow(self.tr("Team server:"), self.team_server)
+        self.team_password = QLineEdit()
+        self.team_password.setEchoMode(QLineEdit.EchoMode.Password)
+        self.team_password.setPlaceholderText(self.tr("unchanged; kept in a pgpass file, never in the settings"))
+        form.addRow(self.tr("Team server password:"), self.team_password)
+        self.team_problem = QLabel()
+        self.team_problem.setWordWrap(True)
+        self.team_problem.hide()
+        form.addRow("", self.team_problem)
         self._show_choices()
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
         buttons.accepted.connect(self.save)
@@ -172,7 +183,16 @@ class SettingsDialog(QDialog):
         self._show_choices()
 
     def save(self) -> None:
-        """Accept with new settings made from the fields (the ones shown stay as they were)."""
+        """Accept with new settings made from the fields (the ones shown stay as they were). The team server
+        is kept without a password; a password typed (or in the address) goes to the pgpass file."""
+        from workbench.core.team.team_credentials import keep_team_address  # psycopg: loaded when saved
+
+        try:
+            team_server = keep_team_address(self.team_server.text(), self.team_password.text() or None)
+        except WorkbenchError as exc:  # an address that is not one: said under the field, the dialog stays
+            self.team_problem.setText(str(exc))
+            self.team_problem.show()
+            return
         shown = self.settings
         self.settings = replace(
             shown,
@@ -189,5 +209,6 @@ class SettingsDialog(QDialog):
             spell_check=self.spell_check.isChecked(),
             spell_check_source=self.spell_check_source.isChecked(),
             propagate_repetitions=self.propagate.currentData(),
+            team_server=team_server,
         )
         self.accept()

@@ -88,6 +88,18 @@ def save_password(target: str, password: str) -> Path:
     return path
 
 
+def keep_team_address(text: str, password: str | None = None) -> str:
+    """The team server to keep in the settings: `text` without its password ("" for none). The password,
+    `password` or else the one `text` held, goes to the pgpass file. The CLI and the settings dialog share it."""
+    if not text.strip():
+        return ""
+    address, in_address = address_without_password(text)
+    chosen = password or in_address
+    if chosen:
+        save_password(address, chosen)
+    return address
+
+
 def connect_with_saved_password(
     target: str, *, autocommit: bool = False, timeout: int = CONNECT_TIMEOUT
 ) -> psycopg.Connection[Any]:
