@@ -380,3 +380,13 @@ def test_team_init_by_a_login_that_may_not_create_a_schema_is_refused_in_words(
     assert "creating the roles and the schema: this login is not allowed to (permission denied for database" in error
     with connect(team_database.admin_url) as conn:
         assert conn.execute("SELECT to_regnamespace('wb')").fetchone() == (None,)
+
+
+def test_a_pgpass_file_someone_made_readable_is_closed_again_and_still_used(team_server: TeamServer) -> None:
+    """libpq ignores a pgpass file others can read; ours is put back to 0600 before it is handed over."""
+    translator = team_server.add_login("translator")
+    assert main(["settings", "--team", team_server.login_url(translator)]) == 0
+    pgpass_path().chmod(0o644)
+    with connect_with_saved_password(team_server.url(translator.name)) as conn:
+        assert conn.execute("SELECT current_user").fetchone() == (translator.name,)
+    assert stat.S_IMODE(pgpass_path().stat().st_mode) == 0o600
