@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from workbench.core.language.language_rules import clean_text
 from workbench.core.language.segmenter import segmenter_for
-from workbench.core.tags.inline_tags import plain_text, tag_problems, tags_from_json, tags_to_json
+from workbench.core.tags.inline_tags import TagInfo, plain_text, tag_problems, tags_from_json, tags_to_json
 from workbench.core.tags.tagged_paragraphs import TaggedParagraph, split_tagged
 
 
@@ -47,6 +47,21 @@ def test_a_pair_across_two_sentences_is_closed_and_opened_again() -> None:
     assert [sorted(used) for _t, _s, used in sentences] == [[1, 2], [2, 3, 4], [5]]
     for text, _space, used in sentences:
         assert tag_problems(text, text, used) == []  # every sentence is well formed on its own
+
+
+def test_a_one_sentence_paragraph_keeps_only_the_tags_its_text_really_has() -> None:
+    """The quick way through a one-sentence paragraph is only for text as import writes it; text whose
+    markers repeat one tag and lack another, or hold a marker of no tag, is read marker by marker."""
+    tags = {1: TagInfo(1, "b", True, {"bold": True}), 2: TagInfo(2, "i", True, {"italic": True})}
+    split = segmenter_for("vi").sentences
+    written = "Theo <b1>Quyết định số 12</b1> lễ hội <i2>Ok Om Bok</i2> diễn ra."
+    assert split_tagged(written, tags, split) == [(written, "", tags)]
+    repeated = "Theo <b1>Quyết định</b1> số <b1>12</b1> lễ hội diễn ra."
+    ((text, _space, used),) = split_tagged(repeated, tags, split)
+    assert text == repeated and sorted(used) == [1]
+    stranger = "Theo <b1>Quyết định số 12</b1> lễ hội <x9>Ok Om Bok</x9> diễn ra."
+    ((text, _space, used),) = split_tagged(stranger, tags, split)
+    assert text == stranger and sorted(used) == [1]
 
 
 def test_a_paragraph_in_one_format_carries_it_as_the_paragraphs_not_as_tags() -> None:

@@ -16,7 +16,15 @@ from dataclasses import dataclass
 from types import MappingProxyType
 from typing import Any
 
-from workbench.core.tags.inline_tags import TagInfo, TagMap, escape_lookalikes, markers, open_at_end, pair_letter
+from workbench.core.tags.inline_tags import (
+    MARKER,
+    TagInfo,
+    TagMap,
+    escape_lookalikes,
+    markers,
+    open_at_end,
+    pair_letter,
+)
 
 Formats = Mapping[str, bool]
 
@@ -118,7 +126,7 @@ class TaggedParagraph:
         number = 0
         ends_in_space = True  # nothing written yet: a leading space is dropped
         for index, item in enumerate(items):
-            if type(item) is _Standalone:
+            if isinstance(item, _Standalone):
                 if item.kind in ("break", "tab") and not item.extra and not first < index < last:
                     if not ends_in_space and index > first:
                         pieces.append(" ")
@@ -131,8 +139,7 @@ class TaggedParagraph:
                 pieces.append(info.opening())
                 ends_in_space = False
                 continue
-            assert type(item) is _Run
-            raw, text = item.text, cleaned[index]
+            raw, text = item.text, cleaned[index]  # a _Run
             if text:  # the clean-up trims: one space back at each edge that had white space
                 if raw[-1].isspace() and index != last:
                     text += " "
@@ -172,6 +179,18 @@ def split_tagged(
 ) -> list[tuple[str, str, dict[int, TagInfo]]]:
     """(sentence with its markers, space after, the tags it uses) for a paragraph with markers;
     `sentences` is the segmenter's split of the text without markers."""
+    if tags and "<" in text:
+        # A paragraph as `finish` writes it has each tag's markers once and no other marker-shaped text
+        # (look-alikes are escaped). When it is so (every marker of the map is there, and there are no
+        # more marker-shaped pieces than the map's markers), the words are the text without every marker,
+        # and a paragraph of one sentence is done without reading each marker (most are one sentence).
+        plain, count = MARKER.subn("", text)
+        if count == sum(2 if info.paired else 1 for info in tags.values()) and all(
+            info.opening() in text and (not info.paired or info.closing() in text) for info in tags.values()
+        ):
+            pieces = sentences(plain) or [(plain.strip(), "")]
+            if len(pieces) == 1 and pieces[0][0] == plain:
+                return [(text, pieces[0][1], dict(tags))]
     found = markers(text, tags)
     if not found:
         return [(t, s, {}) for t, s in sentences(text)]
