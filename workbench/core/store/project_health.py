@@ -70,6 +70,8 @@ def fault_for(path: Path, exc: BaseException) -> ProjectFault | None:
         column = re.search(r"column '([^']*)'", str(exc))
         where = f" in column {column.group(1)}" if column else ""
         return ProjectDamaged(damaged_message(path, f"a stored text{where} is not valid UTF-8"))
+    if isinstance(exc, sqlite3.IntegrityError) and str(exc).startswith("team project:"):
+        return StorageError(f"{path} is a {exc} (structure changes on a team project are not possible yet)")
     code = getattr(exc, "sqlite_errorcode", None) if isinstance(exc, sqlite3.Error) else None
     if code is None:
         return None

@@ -225,6 +225,74 @@ CREATE TABLE spelling_words (
     + PROJECT_CONCORDANCE_SCHEMA
 )
 
+# A project shared on a team server (core/team/project_sync): the link (server, project, this desktop's client
+# id, the push and pull cursors, when it last synced or failed), the server seq each segment and language was
+# last synced from, which local revisions are copies of the server's (never pushed back), the open conflicts
+# and the document assignments as last pulled. A linked project's structure is the team's: the triggers refuse
+# new, removed or moved segments and documents (split, join, import, re-import) while the link exists.
+SCHEMA_V7 = """
+CREATE TABLE team_link (
+    id INTEGER PRIMARY KEY CHECK (id = 1),
+    server TEXT NOT NULL,
+    project_id INTEGER NOT NULL,
+    project_name TEXT NOT NULL,
+    client_id TEXT NOT NULL,
+    login TEXT NOT NULL DEFAULT '',
+    pushed_revision INTEGER NOT NULL DEFAULT 0,
+    pulled_seq INTEGER NOT NULL DEFAULT 0,
+    last_sync_at TEXT NOT NULL DEFAULT '',
+    offline_since TEXT NOT NULL DEFAULT '',
+    last_problem TEXT NOT NULL DEFAULT ''
+);
+CREATE TABLE team_synced (
+    segment_id INTEGER NOT NULL REFERENCES segments(id) ON DELETE CASCADE,
+    language TEXT NOT NULL,
+    server_seq INTEGER NOT NULL,
+    PRIMARY KEY (segment_id, language)
+) WITHOUT ROWID;
+CREATE TABLE team_pulled (
+    revision_id INTEGER PRIMARY KEY REFERENCES revisions(id) ON DELETE CASCADE,
+    server_seq INTEGER NOT NULL
+);
+CREATE TABLE team_conflicts (
+    id INTEGER PRIMARY KEY,
+    segment_id INTEGER,
+    segment_key TEXT NOT NULL,
+    language TEXT NOT NULL,
+    kept_text TEXT NOT NULL, kept_status TEXT NOT NULL, kept_author TEXT NOT NULL, kept_at TEXT NOT NULL,
+    other_text TEXT NOT NULL, other_status TEXT NOT NULL, other_author TEXT NOT NULL, other_at TEXT NOT NULL,
+    other_is_mine INTEGER NOT NULL DEFAULT 0,
+    created_at TEXT NOT NULL
+);
+CREATE TABLE team_assignments (
+    document TEXT PRIMARY KEY,
+    login TEXT NOT NULL DEFAULT '',
+    assigned_by TEXT NOT NULL DEFAULT '',
+    assigned_at TEXT NOT NULL DEFAULT ''
+) WITHOUT ROWID;
+CREATE TRIGGER team_segments_added BEFORE INSERT ON segments WHEN EXISTS (SELECT 1 FROM team_link)
+BEGIN
+    SELECT RAISE(ABORT, 'team project: its documents and segments are the team''s; new segments cannot be made here');
+END;
+CREATE TRIGGER team_segments_moved BEFORE UPDATE OF position, source, document_id ON segments
+    WHEN EXISTS (SELECT 1 FROM team_link)
+BEGIN
+    SELECT RAISE(ABORT, 'team project: its documents and segments are the team''s; segments cannot be moved or changed here');
+END;
+CREATE TRIGGER team_segments_removed BEFORE DELETE ON segments WHEN EXISTS (SELECT 1 FROM team_link)
+BEGIN
+    SELECT RAISE(ABORT, 'team project: its documents and segments are the team''s; segments cannot be removed here');
+END;
+CREATE TRIGGER team_documents_added BEFORE INSERT ON documents WHEN EXISTS (SELECT 1 FROM team_link)
+BEGIN
+    SELECT RAISE(ABORT, 'team project: its documents and segments are the team''s; documents cannot be added here');
+END;
+CREATE TRIGGER team_documents_removed BEFORE DELETE ON documents WHEN EXISTS (SELECT 1 FROM team_link)
+BEGIN
+    SELECT RAISE(ABORT, 'team project: its documents and segments are the team''s; documents cannot be removed here');
+END;
+"""
+
 #: MIGRATIONS[n] takes a file from user_version n to n + 1.
-MIGRATIONS: list[str] = [SCHEMA_V1, SCHEMA_V2, SCHEMA_V3, SCHEMA_V4, SCHEMA_V5, SCHEMA_V6]
+MIGRATIONS: list[str] = [SCHEMA_V1, SCHEMA_V2, SCHEMA_V3, SCHEMA_V4, SCHEMA_V5, SCHEMA_V6, SCHEMA_V7]
 LATEST_VERSION = len(MIGRATIONS)
