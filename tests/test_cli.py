@@ -282,3 +282,16 @@ def test_a_command_works_with_the_settings_of_the_context_it_is_given(
         approved = project.segment(first).translations["en"]
     assert (approved.status, approved.author) == (Status.APPROVED, "Lan")
     assert not (private_settings / "settings.json").exists()  # nothing was read from or written to the file
+
+
+def test_a_document_export_of_a_one_document_project_needs_no_document_name(tmp_path: Path, article_path: Path) -> None:
+    run("new", "p.wbp", "--targets", "en", cwd=tmp_path)
+    run("import", "p.wbp", str(article_path), cwd=tmp_path)
+    written = run("export", "p.wbp", "--to", "en", "--format", "txt", "-o", "out.txt", cwd=tmp_path)
+    assert written.returncode == 0, written.stderr
+    assert "Sóc Trăng" in (tmp_path / "out.txt").read_text(encoding="utf-8")  # the source stands in
+    (tmp_path / "second.txt").write_text("Câu thứ hai của tài liệu khác.\n", encoding="utf-8")
+    run("import", "p.wbp", "second.txt", cwd=tmp_path)
+    refused = run("export", "p.wbp", "--to", "en", "--format", "txt", "-o", "two.txt", cwd=tmp_path)
+    assert refused.returncode != 0 and not (tmp_path / "two.txt").exists()
+    assert "name it (--document); this project has soc-trang-article-vi.txt, second.txt" in refused.stderr

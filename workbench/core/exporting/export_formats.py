@@ -37,7 +37,14 @@ def export(
     if fmt not in FORMATS:
         raise WorkbenchError(f"unknown export format {fmt!r}; one of {', '.join(FORMATS)}")
     if FORMATS[fmt][1] and document_id is None:
-        raise WorkbenchError(f"a {fmt} export is of one document: name it (--document)")
+        documents = project.documents()
+        if len(documents) != 1:  # a project of one document needs no name for it
+            names = ", ".join(d.name for d in documents[:5]) + (", ..." if len(documents) > 5 else "")
+            raise WorkbenchError(
+                f"a {fmt} export is of one document: name it (--document)"
+                + (f"; this project has {names}" if documents else "; this project has none yet")
+            )
+        document_id = documents[0].id
     if not languages:
         raise WorkbenchError("name the target language (--to)")
     if fmt != "tmx" and len(languages) > 1:
