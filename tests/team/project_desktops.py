@@ -16,9 +16,8 @@ from workbench.core.importing.file_import import import_files
 from workbench.core.records import Origin, Status
 from workbench.core.store.project_store import Project
 from workbench.core.team.project_publish import get_project, publish
-from workbench.core.team.project_sync import SyncReport, sync
+from workbench.core.team.project_sync import SyncReport, sync_linked
 from workbench.core.team.server_connection import connect
-from workbench.core.team.team_link import team_link
 
 ARTICLE = "Lễ hội Oóc Om Bóc diễn ra ở Sóc Trăng. Người dân đua ghe ngo trên sông. Du khách đến xem rất đông.\n"
 
@@ -38,8 +37,8 @@ class Desktop:
         return connect(self.url)
 
     def sync(self) -> SyncReport:
-        with self.open() as project, self.connect() as conn:
-            return sync(project, conn, self.login.name, team_link(project))
+        with self.open() as project:
+            return sync_linked(project, lambda _server: self.connect())
 
     def confirm(self, segment: int, text: str, language: str = "en") -> None:
         with self.open() as project:

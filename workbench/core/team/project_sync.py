@@ -20,6 +20,7 @@ lost in between leaves the project file as it was; the next sync pushes again (n
 from __future__ import annotations
 
 import sqlite3
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -29,8 +30,15 @@ from workbench.core.errors import TeamServerError
 from workbench.core.records import ORIGIN_BY_VALUE, STATUS_BY_VALUE, Origin, Status, TranslationState
 from workbench.core.store.project_store import Project
 from workbench.core.store.translations import write_translation
-from workbench.core.team.server_connection import server_faults
-from workbench.core.team.team_link import TeamLink, pending_revisions, segment_ids, segment_keys, synced_seqs
+from workbench.core.team.server_connection import server_faults, server_label
+from workbench.core.team.team_link import (
+    TeamLink,
+    pending_revisions,
+    segment_ids,
+    segment_keys,
+    synced_seqs,
+    team_link,
+)
 from workbench.core.timestamps import now
 
 #: what a translator's login may write; an approval or send-back made on its desktop goes as a translation
@@ -311,3 +319,16 @@ def sync(project: Project, conn: psycopg.Connection[Any], server: str, link: Tea
         record_problem(project, exc.problem)
         raise
     return apply_sync(project, link, pushed, batch)
+
+
+def sync_linked(project: Project, open_connection: Callable[[str], psycopg.Connection[Any]]) -> SyncReport:
+    """Sync a team project with the server its link names (the CLI's `team sync`, the window's background
+    sync): a server that cannot be reached is recorded as well (offline since) and re-raised."""
+    link = team_link(project)
+    try:
+        conn = open_connection(link.server)
+    except TeamServerError as exc:
+        record_problem(project, exc.problem)
+        raise
+    with conn:
+        return sync(project, conn, server_label(link.server), link)
