@@ -15,8 +15,9 @@ from typing import TYPE_CHECKING, Any
 from workbench.core.errors import WorkbenchError
 from workbench.core.memory.project_memory import Memories, shared_memory_path
 from workbench.core.memory.translation_memory import SharedMemory
-from workbench.core.settings import Settings
+from workbench.core.settings import Settings, config_dir
 from workbench.core.store.project_store import Project
+from workbench.core.team.memory_outbox import OUTBOX_NAME, MemoryOutbox
 from workbench.mt.catalogue import MODELS_DIR
 from workbench.mt.model_choice import EnginePool
 from workbench.mt.model_store import ModelStore
@@ -63,8 +64,10 @@ class AppContext:
             self.engines.settings = self._settings
 
     def open_shared_memory(self) -> SharedMemory:
-        """A connection of the caller's own to the shared memory (SQLite connections stay in one thread)."""
-        return SharedMemory(self.memory_path)
+        """A connection of the caller's own to the shared memory (SQLite connections stay in one thread); on a
+        team (a team server in the settings), what it learns is queued for the team memory too."""
+        outbox = MemoryOutbox(config_dir() / OUTBOX_NAME) if self._settings.team_server else None
+        return SharedMemory(self.memory_path, outbox)
 
     def open_memories(self, project: Project) -> Memories:
         """The memories `project` consults: its own and the shared one (close it when done)."""

@@ -104,19 +104,27 @@ def shared_pairs(db: sqlite3.Connection, key: str) -> dict[int, float]:
         return {}
     known, postings = _legacy_queries(db, grams) if legacy else _block_queries(db, grams)
     shared: defaultdict[int, float] = defaultdict(float)
-    spent = 0
     cursor = db.cursor()
     cursor.row_factory = None  # plain tuples: making a sqlite3.Row of each posting was a third of the search
-    for number, (gram, docs) in enumerate(known):
-        if number >= 3 and spent + docs > POSTINGS_BUDGET:
-            break
-        spent += docs
-        weight = 1.0 / math.log(2 + docs)
+    for gram, weight in weighted_pairs(known):
         cursor.execute(postings, (gram,))
         while chunk := cursor.fetchmany(_CHUNK):  # C-speed reads, without a list of every posting
             for (unit_id,) in chunk:
                 shared[unit_id] += weight
     return shared
+
+
+def weighted_pairs(known: Iterable[tuple[int, int]]) -> list[tuple[int, float]]:
+    """The pairs whose postings a lookup reads, with the weight of each, from (pair, document count) rarest
+    first: at least three, then as many as `POSTINGS_BUDGET` allows. The team server's memory reads the same."""
+    chosen: list[tuple[int, float]] = []
+    spent = 0
+    for number, (gram, docs) in enumerate(known):
+        if number >= 3 and spent + docs > POSTINGS_BUDGET:
+            break
+        spent += docs
+        chosen.append((gram, 1.0 / math.log(2 + docs)))
+    return chosen
 
 
 def _block_queries(db: sqlite3.Connection, grams: list[int]) -> tuple[list[tuple[int, int]], str]:

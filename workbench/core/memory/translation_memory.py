@@ -14,10 +14,11 @@ from __future__ import annotations
 import heapq
 import sqlite3
 import unicodedata
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Protocol
 
 from rapidfuzz import fuzz
 
@@ -156,10 +157,8 @@ def lookup(
     scored: list[tuple[int, str, int]] = [(100, str(row["created_at"]), row["id"]) for row in exact]
     shared = shared_pairs(db, key)
     if shared:
-        known = {row["id"] for row in exact}
-        best = [u for u in heapq.nlargest(CANDIDATES, shared, key=shared.__getitem__) if u not in known]
-        shortest = len(key) * threshold / (200 - threshold)  # a shorter (or longer) text cannot reach the threshold
-        longest = len(key) * (200 - threshold) / threshold
+        best = fuzzy_candidates(shared, {row["id"] for row in exact})
+        shortest, longest = length_bounds(key, threshold)
         if best:
             # the keys alone are read to score the candidates, as tuples; whole rows only for the matches returned
             plain = db.cursor()
@@ -169,11 +168,10 @@ def lookup(
                     AND target_language = ? AND length(source_key) BETWEEN ? AND ?""",
                 (*best, target_language, shortest, longest),
             ).fetchall():
-                score = min(99, int(fuzz.ratio(key, other, score_cutoff=threshold)))
+                score = fuzzy_score(key, other, threshold)
                 if score >= threshold:
                     scored.append((score, str(created_at), unit_id))
-    scored.sort(key=lambda s: (-s[0], s[1]))  # stable: of units as good and as old, the first returned
-    kept = scored[:limit]
+    kept = best_scored(scored, limit)
     rows = {row["id"]: row for row in exact}
     fuzzy = [unit_id for _score, _created, unit_id in kept if unit_id not in rows]
     if fuzzy:
@@ -185,6 +183,27 @@ def lookup(
         TmMatch(_unit(rows[unit_id]), score, memory, word_differences(rows[unit_id]["source"], source))
         for score, _created, unit_id in kept
     ]
+
+
+def fuzzy_candidates(shared: dict[int, float], exact: set[int]) -> list[int]:
+    """The units worth scoring: the `CANDIDATES` sharing most (of as many, the first met), less the exact ones."""
+    return [u for u in heapq.nlargest(CANDIDATES, shared, key=shared.__getitem__) if u not in exact]
+
+
+def length_bounds(key: str, threshold: int) -> tuple[float, float]:
+    """The shortest and longest matching keys that can reach `threshold` against `key`."""
+    return len(key) * threshold / (200 - threshold), len(key) * (200 - threshold) / threshold
+
+
+def fuzzy_score(key: str, other: str, threshold: int) -> int:
+    """A fuzzy candidate's percentage (below `threshold`: not a match); never 100, which is the exact match's."""
+    return min(99, int(fuzz.ratio(key, other, score_cutoff=threshold)))
+
+
+def best_scored(scored: list[tuple[int, str, int]], limit: int) -> list[tuple[int, str, int]]:
+    """The `limit` best of (score, created_at, id), best first; stable: of units as good and as old, the first
+    given (the exact ones in their query's order, then the fuzzy ones by id)."""
+    return sorted(scored, key=lambda s: (-s[0], s[1]))[:limit]
 
 
 def exact_unit(db: sqlite3.Connection, key: str, target_language: str) -> MemoryUnit | None:
@@ -219,11 +238,20 @@ def units(db: sqlite3.Connection, target_language: str | None = None) -> Iterato
         )  # fmt: skip
 
 
+class LearnedUnitsQueue(Protocol):
+    """Where confirmed units also go when the desktop is on a team (team/memory_outbox.MemoryOutbox)."""
+
+    def queue_learned(self, learned: Sequence[tuple[MemoryUnit, bool]]) -> None:
+        """Keep (unit, approved) pairs for the team memory; never waits for a server."""
+
+
 class SharedMemory:
     """The user's memory across projects: an SQLite file with the project file's safety (WAL, full sync)."""
 
-    def __init__(self, path: Path) -> None:
+    def __init__(self, path: Path, team_outbox: LearnedUnitsQueue | None = None) -> None:
         self.path = path
+        #: the confirmed units ops/memory_learning adds are queued here too (None: not on a team)
+        self.team_outbox = team_outbox
         path.parent.mkdir(parents=True, exist_ok=True)
         # the project file's connection: every failure ends in a ProjectFault naming this file
         self.db: sqlite3.Connection = connect_project(path, read_only=False)

@@ -16,7 +16,7 @@ import logging
 from workbench.core.changes import SegmentChanges
 from workbench.core.errors import WorkbenchError
 from workbench.core.memory.translation_memory import MemoryUnit, SharedMemory
-from workbench.core.records import CONFIRMED
+from workbench.core.records import CONFIRMED, Status
 from workbench.core.store.project_store import Project
 from workbench.core.timestamps import now
 
@@ -29,27 +29,39 @@ _PAGE = 500
 def confirmed_units(project: Project, changes: SegmentChanges) -> list[MemoryUnit]:
     """The confirmed translations of the changed segments in the changed languages (every target language
     when the change names none), as memory units from this project by their authors."""
+    return [unit for unit, _approved in _confirmed(project, changes)]
+
+
+def _confirmed(project: Project, changes: SegmentChanges) -> list[tuple[MemoryUnit, bool]]:
+    """`confirmed_units`, each with whether its text is approved (the team memory marks those)."""
     ids = list(changes.segment_ids)
     languages = changes.languages or project.info.target_languages
-    units: list[MemoryUnit] = []
+    units: list[tuple[MemoryUnit, bool]] = []
     for start in range(0, len(ids), _PAGE):
         for segment in project.segments_by_ids(ids[start : start + _PAGE]):
             for language in languages:
                 translation = segment.translations.get(language)
                 if translation is None or translation.status not in CONFIRMED or not translation.text.strip():
                     continue
-                units.append(
-                    MemoryUnit(
-                        segment.source, translation.text, language, origin=project.info.name, author=translation.author
-                    )
+                unit = MemoryUnit(
+                    segment.source, translation.text, language, origin=project.info.name, author=translation.author
                 )
+                units.append((unit, translation.status == Status.APPROVED))
     return units
 
 
 def learn_confirmed(project: Project, changes: SegmentChanges, shared: SharedMemory) -> int:
-    """Add the confirmed text of the changed segments to the shared memory; returns how many units were new."""
-    units = confirmed_units(project, changes)
-    return shared.add(units, now()) if units else 0
+    """Add the confirmed text of the changed segments to the shared memory; returns how many units were new.
+    With a team outbox on the shared memory, the same units are queued for the team memory (a local file:
+    no server is asked, so an unreachable one never slows or fails a confirmation)."""
+    learned = _confirmed(project, changes)
+    added = shared.add([unit for unit, _approved in learned], now()) if learned else 0
+    if learned and shared.team_outbox is not None:
+        try:
+            shared.team_outbox.queue_learned(learned)
+        except WorkbenchError as exc:
+            log.warning("%d units were not queued for the team memory: %s", len(learned), exc)
+    return added
 
 
 def learned(project: Project, changes: SegmentChanges, shared: SharedMemory | None) -> SegmentChanges:

@@ -6,7 +6,7 @@ line here; a part already applied on a server is recorded there by name and neve
 
 from __future__ import annotations
 
-from workbench.core.team import server_schema, server_sync_schema
+from workbench.core.team import server_memory_schema, server_schema, server_sync_schema
 from workbench.core.team.server_schema import SchemaPart
 
-SCHEMA_PARTS: tuple[SchemaPart, ...] = (*server_schema.PARTS, *server_sync_schema.PARTS)
+SCHEMA_PARTS: tuple[SchemaPart, ...] = (*server_schema.PARTS, *server_sync_schema.PARTS, *server_memory_schema.PARTS)

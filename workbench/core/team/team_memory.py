@@ -1,0 +1,244 @@
+"""The team memory on the server: units pushed, looked up, pulled and counted (tables: server_memory_schema).
+
+A lookup is the local memory's, step by step (translation_memory.lookup): the exact units by matching key,
+then the units sharing the query's winnowed pairs, the rarest pairs first within the same postings budget
+(memory_index.weighted_pairs), the `CANDIDATES` sharing most, and the same scoring and ranking functions.
+Only the storage differs (a GIN index of pairs instead of blocks of postings), so the same units give the
+same matches with the same scores. Every query is parameterised; every failure is a TeamServerError.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from typing import Any
+
+import psycopg
+
+from workbench.core.memory.match_normalization import normalize_for_matching
+from workbench.core.memory.memory_index import chosen_pairs, weighted_pairs
+from workbench.core.memory.translation_memory import (
+    DEFAULT_THRESHOLD,
+    MemoryUnit,
+    TmMatch,
+    best_scored,
+    fuzzy_candidates,
+    fuzzy_score,
+    length_bounds,
+    word_differences,
+)
+from workbench.core.team.memory_outbox import TeamUnit
+from workbench.core.team.server_connection import server_faults
+
+_UNIT_COLUMNS = "id, source_language, target_language, source, target, origin, author, approved_by, created_at"
+
+
+@dataclass(frozen=True, slots=True)
+class TeamMatch:
+    """A team memory match: the local memory's match record, and who approved the unit (None: nobody)."""
+
+    match: TmMatch
+    approved_by: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class PushReport:
+    sent: int
+    added: int
+    approved: int
+    #: approvals sent as plain units because this login is not an editor
+    approvals_dropped: int
+
+
+def _utc(value: datetime) -> str:
+    """A server time as the cache stores it: UTC with microseconds, so text order is time order."""
+    return value.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%S.%fZ")
+
+
+def is_team_editor(conn: psycopg.Connection[Any], server: str) -> bool:
+    with server_faults(server, "reading this login's role"):
+        row = conn.execute("SELECT pg_has_role(current_user, 'wb_editor', 'MEMBER')").fetchone()
+    return bool(row and row[0])
+
+
+def unit_row(unit: TeamUnit) -> tuple[str, str, str, str, str, list[int], str] | None:
+    """The columns a unit is inserted with (source composed, key and pairs as the local memory makes them);
+    None for an empty unit, which the local memory never keeps either."""
+    if not unit.source.strip() or not unit.target.strip():
+        return None
+    source = unicodedata.normalize("NFC", unit.source)
+    key = normalize_for_matching(source)
+    pairs = chosen_pairs(key)
+    if not key or not pairs:
+        return None
+    signed = [p - (1 << 32) if p >= 1 << 31 else p for p in pairs]  # crc32 as PostgreSQL's signed integer
+    return (unit.source_language, unit.target_language, source, key, unit.target, signed, unit.origin)
+
+
+_INSERT = """INSERT INTO wb.memory_units (source_language, target_language, source, source_key, target, pairs, origin)
+    VALUES (%s, %s, %s, %s, %s, %s, %s)
+    ON CONFLICT (md5(source_key), target_language, md5(target)) DO NOTHING"""
+_INSERT_APPROVED = """INSERT INTO wb.memory_units
+    (source_language, target_language, source, source_key, target, pairs, origin, approved_by)
+    VALUES (%s, %s, %s, %s, %s, %s, %s, current_user)
+    ON CONFLICT (md5(source_key), target_language, md5(target))
+    DO UPDATE SET approved_by = current_user WHERE wb.memory_units.approved_by IS NULL"""
+
+
+def push_units(conn: psycopg.Connection[Any], server: str, units: Sequence[TeamUnit]) -> PushReport:
+    """Add the units in one transaction; a unit the server has already is left as it is (an approval marks
+    it approved), so a push retried after a lost answer adds nothing twice. A translator's approvals go as
+    plain units: only an editor's login may approve, and the server would refuse the whole push."""
+    editor = is_team_editor(conn, server) if any(u.approved for u in units) else False
+    added = approved = dropped = 0
+    with server_faults(server, "adding units to the team memory"), conn.transaction(), conn.cursor() as cursor:
+        for unit in units:
+            row = unit_row(unit)
+            if row is None:
+                continue
+            if unit.approved and editor:
+                cursor.execute(_INSERT_APPROVED, row)
+                approved += cursor.rowcount
+            else:
+                dropped += int(unit.approved)
+                cursor.execute(_INSERT, row)
+                added += cursor.rowcount
+    return PushReport(len(units), added, approved, dropped)
+
+
+def approve_unit(conn: psycopg.Connection[Any], server: str, unit_id: int) -> bool:
+    """Mark a unit approved by this (editor's) login; False when it was approved already or is not there."""
+    with server_faults(server, "approving a team memory unit"), conn.transaction():
+        cursor = conn.execute(
+            "UPDATE wb.memory_units SET approved_by = current_user WHERE id = %s AND approved_by IS NULL", (unit_id,)
+        )
+    return cursor.rowcount > 0
+
+
+def lookup(
+    conn: psycopg.Connection[Any],
+    server: str,
+    source: str,
+    target_language: str,
+    threshold: int = DEFAULT_THRESHOLD,
+    limit: int = 5,
+) -> list[TeamMatch]:
+    """Exact and fuzzy matches from the team memory, best first: the local memory's for the same units."""
+    key = normalize_for_matching(source)
+    if not key:
+        return []
+    with server_faults(server, "looking up the team memory"), conn.cursor() as cursor:
+        cursor.execute(
+            f"SELECT {_UNIT_COLUMNS} FROM wb.memory_units WHERE source_key = %s AND target_language = %s",
+            (key, target_language),
+        )
+        # the local memory meets them in its unique index's order: by target, code point by code point
+        exact = sorted(cursor.fetchall(), key=lambda r: r[4])
+        rows: dict[int, tuple[Any, ...]] = {r[0]: r for r in exact}
+        scored = [(100, _utc(r[8]), r[0]) for r in exact]
+        signed = [p - (1 << 32) if p >= 1 << 31 else p for p in chosen_pairs(key)]
+        cursor.execute("SELECT pair, docs FROM wb.memory_pair_docs WHERE pair = ANY(%s) ORDER BY docs, pair", (signed,))
+        shared = _shared_pairs(cursor, cursor.fetchall())
+        best = fuzzy_candidates(shared, set(rows)) if shared else []
+        if best:
+            shortest, longest = length_bounds(key, threshold)
+            cursor.execute(
+                """SELECT id, source_key, created_at FROM wb.memory_units WHERE id = ANY(%s)
+                   AND target_language = %s AND length(source_key) BETWEEN %s AND %s ORDER BY id""",
+                (best, target_language, shortest, longest),
+            )
+            for unit_id, other, created_at in cursor.fetchall():
+                score = fuzzy_score(key, other, threshold)
+                if score >= threshold:
+                    scored.append((score, _utc(created_at), unit_id))
+        kept = best_scored(scored, limit)
+        fuzzy = [unit_id for _score, _created, unit_id in kept if unit_id not in rows]
+        if fuzzy:
+            cursor.execute(f"SELECT {_UNIT_COLUMNS} FROM wb.memory_units WHERE id = ANY(%s)", (fuzzy,))
+            rows.update((r[0], r) for r in cursor.fetchall())
+    return [_match(rows[unit_id], score, source) for score, _created, unit_id in kept]
+
+
+def _shared_pairs(cursor: psycopg.Cursor[Any], known: Iterable[tuple[int, int]]) -> dict[int, float]:
+    """memory_index.shared_pairs over the server's index: the same pairs read, in the same order."""
+    chosen = weighted_pairs((int(p), int(d)) for p, d in known)
+    if not chosen:
+        return {}
+    cursor.execute(
+        """SELECT q.n, u.id FROM unnest(%s::integer[]) WITH ORDINALITY AS q(pair, n)
+           JOIN wb.memory_units u ON u.pairs @> ARRAY[q.pair] ORDER BY q.n, u.id""",
+        ([p for p, _w in chosen],),
+    )
+    weights = [w for _p, w in chosen]
+    shared: defaultdict[int, float] = defaultdict(float)
+    for n, unit_id in cursor.fetchall():
+        shared[unit_id] += weights[n - 1]
+    return shared
+
+
+def _match(row: tuple[Any, ...], score: int, source: str) -> TeamMatch:
+    unit = MemoryUnit(row[3], row[4], row[2], row[1], row[5], row[6], _utc(row[8]))
+    return TeamMatch(TmMatch(unit, score, "team", word_differences(unit.source, source)), row[7])
+
+
+@dataclass(frozen=True, slots=True)
+class PulledUnit:
+    team_id: int
+    unit: MemoryUnit
+    approved_by: str | None
+
+
+def changed_since(
+    conn: psycopg.Connection[Any], server: str, since: int, page: int = 20_000
+) -> Iterable[tuple[list[PulledUnit], int]]:
+    """The units written since the transaction horizon `since` (0: all), a page at a time, each page with
+    the horizon to start from next time. The horizon is the oldest transaction still running before the
+    units are read: every transaction older than it had ended and is seen by the read, and a transaction
+    the read could not see yet has an id at or past it, so the next pull reads it (a unit read twice is the
+    same unit: the cache keeps it once)."""
+    with server_faults(server, "reading the team memory"), conn.transaction():
+        horizon_row = conn.execute("SELECT pg_snapshot_xmin(pg_current_snapshot())::text::bigint").fetchone()
+        horizon = int(horizon_row[0]) if horizon_row else since
+        with conn.cursor(name="team_memory_pull") as cursor:
+            cursor.itersize = page
+            cursor.execute(
+                f"SELECT {_UNIT_COLUMNS} FROM wb.memory_units WHERE changed >= %s::text::xid8 ORDER BY id",
+                (str(since),),
+            )
+            while rows := cursor.fetchmany(page):
+                yield [PulledUnit(r[0], _match(r, 100, r[3]).match.unit, r[7]) for r in rows], horizon
+        yield [], horizon  # the horizon, when nothing changed too
+
+
+@dataclass(frozen=True, slots=True)
+class TeamMemoryStats:
+    units: int
+    approved: int
+    by_language: dict[str, int]
+    authors: int
+    glossary_terms: int
+    index_bytes: int
+
+
+def stats(conn: psycopg.Connection[Any], server: str) -> TeamMemoryStats:
+    with server_faults(server, "counting the team memory"):
+        rows = conn.execute(
+            """SELECT target_language, count(*), count(approved_by), count(DISTINCT author)
+               FROM wb.memory_units GROUP BY target_language ORDER BY target_language"""
+        ).fetchall()
+        authors = conn.execute("SELECT count(DISTINCT author) FROM wb.memory_units").fetchone()
+        terms = conn.execute("SELECT count(*) FROM wb.glossary_terms").fetchone()
+        size = conn.execute(
+            "SELECT coalesce(sum(pg_relation_size(indexrelid)), 0) FROM pg_index WHERE indrelid = 'wb.memory_units'::regclass"
+        ).fetchone()
+    return TeamMemoryStats(
+        sum(r[1] for r in rows),
+        sum(r[2] for r in rows),
+        {r[0]: r[1] for r in rows},
+        int(authors[0]) if authors else 0,
+        int(terms[0]) if terms else 0,
+        int(size[0]) if size else 0,
+    )
