@@ -15,6 +15,7 @@ import argparse
 import sys
 from typing import TYPE_CHECKING, Any
 
+from workbench.commands.team_memory import register_memory
 from workbench.context import AppContext
 from workbench.core.errors import WorkbenchError
 from workbench.core.settings import Settings
@@ -54,6 +55,8 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p = commands.add_parser("check", help="connect to your team server: your login, its role and its projects")
     p.add_argument("--server", help="postgresql://login@host/database (default: the settings' team server)")
     p.set_defaults(handler=_cmd_check)
+
+    register_memory(commands)
 
 
 def _open(given: str | None, context: AppContext) -> tuple[psycopg.Connection[Any], str]:
