@@ -164,6 +164,22 @@ def main() -> int:
         run("team", "init", expect=2, shows="the server refused the connection")  # the settings' server
         run("team", "check", expect=2, shows="wb@127.0.0.1:1/workbench: the server refused the connection")
         run("team", "remove-user", "lan", expect=2, shows="the server refused the connection")
+        # the team memory: a confirmation waits in the outbox (no server asked); a lookup falls back to the cache
+        run("edit", "p.wbp", "bai.txt #3", "--to", "en", "--text", "Soc Trang is ready.", "--confirm")
+        run("team", "memory", "push", expect=2, shows="the server refused the connection")
+        run("team", "memory", "lookup", "Sóc Trăng", "--to", "en", shows=r"the local cache \(never pulled")
+        for step in ("pull", "stats"):
+            run("team", "memory", step, expect=2, shows="the server refused the connection")
+        run("team", "publish", "p.wbp", expect=2, shows="the server refused the connection")
+        run("team", "get", "angiang", "copy.wbp", expect=2, shows="the server refused the connection")
+        for step in (
+            ["sync"],
+            ["status"],
+            ["conflicts"],
+            ["resolve", "1", "--keep", "mine"],
+            ["assign", "bai.txt", "lan"],
+        ):
+            run("team", step[0], "p.wbp", *step[1:], expect=2, shows="p.wbp is not a team project")
         for fmt in ("po", "xliff", "tmx", "csv"):
             run("export", "p.wbp", "--to", "km", "--format", fmt, "-o", f"out.{fmt}")
         for fmt in ("txt", "docx", "html"):

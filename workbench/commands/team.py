@@ -15,7 +15,7 @@ import argparse
 import sys
 from typing import TYPE_CHECKING, Any
 
-from workbench.commands.team_memory import register_memory
+from workbench.commands.team_projects import register_projects
 from workbench.context import AppContext
 from workbench.core.errors import WorkbenchError
 from workbench.core.settings import Settings
@@ -56,7 +56,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p.add_argument("--server", help="postgresql://login@host/database (default: the settings' team server)")
     p.set_defaults(handler=_cmd_check)
 
-    register_memory(commands)
+    register_projects(commands)
 
 
 def _open(given: str | None, context: AppContext) -> tuple[psycopg.Connection[Any], str]:
