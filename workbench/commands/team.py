@@ -15,6 +15,7 @@ import argparse
 import sys
 from typing import TYPE_CHECKING, Any
 
+from workbench.commands.team_memory import register_memory
 from workbench.commands.team_projects import register_projects
 from workbench.context import AppContext
 from workbench.core.errors import WorkbenchError
@@ -57,6 +58,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p.set_defaults(handler=_cmd_check)
 
     register_projects(commands)
+    register_memory(commands)
 
 
 def _open(given: str | None, context: AppContext) -> tuple[psycopg.Connection[Any], str]:
