@@ -41,6 +41,7 @@ from workbench.ui.actions.recovery import RecoveryBanner
 from workbench.ui.actions.review import ReviewActions
 from workbench.ui.actions.segment_structure import SegmentStructureActions
 from workbench.ui.actions.spelling import SpellingActions
+from workbench.ui.actions.team import TeamActions
 from workbench.ui.actions.translate import TranslateActions
 from workbench.ui.document_list import DocumentList
 from workbench.ui.editing_controller import EditingController
@@ -106,6 +107,7 @@ class ProjectWindow(QMainWindow):
         self.structure = SegmentStructureActions(self, self)
         self.navigation = NavigationActions(self, self)
         self.spelling = SpellingActions(self, self)
+        self.team = TeamActions(self, self)
         self.dialogs = ProjectDialogs(
             self, self.filter_bar, self.documents, self.all_actions, self._settings_changed, self
         )
@@ -146,7 +148,7 @@ class ProjectWindow(QMainWindow):
         documents, side = self.documents.wanted_width(), max(300, self.side_panel.minimumWidth())
         self.splitter.setSizes([documents, self.width() - documents - side, side])
         self.setCentralWidget(self.splitter)
-        for widget in self.translate.status_widgets():
+        for widget in [*self.team.status_widgets(), *self.translate.status_widgets()]:
             self.statusBar().addPermanentWidget(widget)
         self.job_label, self.job_progress, self.cancel_button = self.translate.status_widgets()
 
@@ -352,6 +354,7 @@ class ProjectWindow(QMainWindow):
             if not self._progress_timer.isActive():  # at most one recount per interval, even while drafts pour in
                 self._progress_timer.start(PROGRESS_REFRESH_MS * (4 if self.mt.busy else 1))
             self.grid.size_rows_soon()
+        self.team.changes_shown(changes)
 
     def _refresh_progress(self) -> None:
         try:
@@ -477,6 +480,7 @@ class ProjectWindow(QMainWindow):
         self.editing.save_typing()
         self.side_panel.save_comment()
         self.mt.shutdown()
+        self.team.shutdown()
         self.qa.checks.shutdown()
         QCoreApplication.processEvents()  # save the batches the workers finished before stopping
         self.memories.close()

@@ -23,6 +23,7 @@ if TYPE_CHECKING:
     from workbench.ui.actions.review import ReviewActions
     from workbench.ui.actions.segment_structure import SegmentStructureActions
     from workbench.ui.actions.spelling import SpellingActions
+    from workbench.ui.actions.team import TeamActions
     from workbench.ui.actions.translate import TranslateActions
     from workbench.ui.tag_editing import TagActions
 
@@ -42,6 +43,7 @@ class MenuOwner(Protocol):
     structure: SegmentStructureActions
     navigation: NavigationActions
     spelling: SpellingActions
+    team: TeamActions
     close_action: QAction
     undo_action: QAction
     redo_action: QAction
@@ -86,6 +88,7 @@ def build_menus(bar: QMenuBar, w: MenuOwner) -> dict[str, QMenu]:
             memory.import_glossary_action,
             memory.export_glossary_action, memory.import_tmx_action, memory.export_tmx_action,
         ]),
+        ("team", QCoreApplication.translate("ProjectWindow", "Te&am"), [w.team.sync_action, w.team.conflicts_action]),
         ("view", QCoreApplication.translate("ProjectWindow", "&View"), [*w.language_actions.values(), w.side_panel_action, *w.view_actions()]),
         ("help", QCoreApplication.translate("ProjectWindow", "&Help"), [dialogs.shortcuts_action]),
     ]  # fmt: skip

@@ -1,0 +1,182 @@
+"""The project window of a team project: the team status in the status bar, the background sync started from
+Team > Sync now, the texts another desktop pushed shown in the grid, and the conflicts view an editor settles.
+
+Each desktop is a real project file whose team link holds the address without its password (the password is
+in the pgpass file, as `settings --team` keeps it); the window runs on one of them with the real AppContext,
+the others are synced by the core directly. The server is the team tests' real one (a cluster of its own for
+the offline test, stopped under the window)."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+
+from tests.team.conftest import TeamServer
+from tests.team.pg_cluster import start_cluster
+from tests.team.project_desktops import Desktop, make_project, server_count
+from tests.ui.conftest import dialogs, no_leftover_background_work, private_qsettings, shown_errors  # noqa: F401
+from workbench.context import AppContext
+from workbench.core.store.project_store import Project
+from workbench.core.team.project_publish import get_project, publish
+from workbench.core.team.server_connection import connect
+from workbench.core.team.team_credentials import save_password
+from workbench.core.team.team_setup import initialise
+from workbench.ui.project_window import ProjectWindow
+
+TIMEOUT = 30000  # generous: a sync is a few queries, a loaded CI machine may still be slow
+
+
+def _address(server: TeamServer, desktop_login: str, password: str) -> str:
+    """The address a desktop keeps (no password in it), its password saved in the pgpass file."""
+    address = server.url(desktop_login, tcp=True)
+    save_password(address, password)
+    return address
+
+
+def team_desktops(server: TeamServer, folder: Path, translators: int) -> tuple[Desktop, list[Desktop], list[int]]:
+    """An editor publishes the article; each translator gets a copy; every link names the real server."""
+    path, ids = make_project(folder)
+    editor = server.add_login("editor", prefix="ed")
+    editor_desktop = Desktop(path, editor, server.login_url(editor))
+    with Project.open(path) as project, editor_desktop.connect() as conn:
+        publish(project, conn, editor.name, _address(server, editor.name, editor.password))
+    others = []
+    for number in range(translators):
+        login = server.add_login("translator", project="angiang", prefix="tr")
+        desktop = Desktop(folder / f"angiang-{number}.wbp", login, server.login_url(login))
+        with desktop.connect() as conn:
+            get_project(conn, login.name, _address(server, login.name, login.password), "angiang", desktop.path)
+        others.append(desktop)
+    return editor_desktop, others, ids
+
+
+def status_text(window: ProjectWindow) -> str:
+    return window.team.label.text()
+
+
+def idle_and_saying(qtbot, window: ProjectWindow, words: str) -> None:  # type: ignore[no-untyped-def]
+    qtbot.waitUntil(lambda: not window.team.sync.busy and words in status_text(window), timeout=TIMEOUT)
+
+
+def english_cell(window: ProjectWindow, segment: int) -> str:
+    model = window.model
+    row = model.row_of(segment)
+    assert row is not None
+    return str(model.data(model.index(row, model.column_of("en"))))
+
+
+def test_the_status_bar_counts_waiting_changes_and_says_synced_after_sync_now(
+    qtbot, team_server: TeamServer, tmp_path: Path
+) -> None:  # type: ignore[no-untyped-def]
+    _, (lan,), ids = team_desktops(team_server, tmp_path, translators=1)
+    window = open_team_window_for(qtbot, lan)
+    assert status_text(window) == "Team: synced just now"
+    window.editing.set_text(ids[0], "en", "The Ooc Om Boc festival.", confirmed=True)
+    window.editing.set_text(ids[1], "en", "People race boats.", confirmed=True)
+    qtbot.waitUntil(lambda: "2 changes waiting" in status_text(window), timeout=TIMEOUT)
+    assert server_count(team_server, "SELECT count(*) FROM wb.revisions WHERE text = 'People race boats.'") == 0
+    window.team.sync_action.trigger()  # Team > Sync now (F5)
+    idle_and_saying(qtbot, window, "synced just now")
+    assert status_text(window) == "Team: synced just now"  # nothing waits any more
+    assert server_count(team_server, "SELECT count(*) FROM wb.revisions WHERE text = 'People race boats.'") == 1
+    assert window.team.sync_action.shortcut().toString() == "F5"
+
+
+def test_a_sync_from_the_menu_shows_in_the_grid_what_another_desktop_pushed(
+    qtbot, team_server: TeamServer, tmp_path: Path
+) -> None:  # type: ignore[no-untyped-def]
+    editor, (lan,), ids = team_desktops(team_server, tmp_path, translators=1)
+    window = open_team_window_for(qtbot, lan)
+    assert "People race ngo boats" not in english_cell(window, ids[1])
+    editor.confirm(ids[1], "People race ngo boats on the river.")
+    editor.sync()
+    window.team.sync_action.trigger()
+    qtbot.waitUntil(lambda: english_cell(window, ids[1]) == "People race ngo boats on the river.", timeout=TIMEOUT)
+    idle_and_saying(qtbot, window, "synced just now")
+    window.close()
+
+
+def test_a_server_out_of_reach_marks_offline_without_a_dialog_and_the_changes_wait(qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    cluster = start_cluster()
+    try:
+        cluster.create_database("workbench")
+        with connect(cluster.superuser_url("workbench")) as conn:
+            initialise(conn, "workbench")
+        _, (lan,), ids = team_desktops(TeamServer(cluster, "workbench"), tmp_path, translators=1)
+        window = open_team_window_for(qtbot, lan)
+        cluster.stop()
+        window.editing.set_text(ids[0], "en", "The festival.", confirmed=True)
+        window.team.sync_action.trigger()
+        idle_and_saying(qtbot, window, "offline since")
+        window.team.sync_action.trigger()  # again: still no dialog (the `dialogs` fixture fails on one)
+        idle_and_saying(qtbot, window, "offline since")
+        assert "1 change waiting" in status_text(window)
+        assert "refused the connection" in window.team.label.toolTip()
+        window.close()
+    finally:
+        cluster.stop()
+
+
+def test_the_conflicts_view_lists_a_conflict_of_two_desktops_and_an_editor_settles_it(
+    qtbot, team_server: TeamServer, tmp_path: Path
+) -> None:  # type: ignore[no-untyped-def]
+    editor, (lan, minh), ids = team_desktops(team_server, tmp_path, translators=2)
+    lan.confirm(ids[2], "Many visitors come to watch.")
+    minh.confirm(ids[2], "Crowds of tourists come to see it.")
+    lan.sync()
+    minh.sync()
+    window = open_team_window_for(qtbot, editor)
+    assert "1 conflict" in status_text(window)
+    window.team.conflicts_action.trigger()  # Team > Conflicts…
+    dialog = window.team.dialog
+    assert dialog is not None and dialog.isVisible()
+    assert [dialog.list.item(row).text() for row in range(dialog.list.count())] == ["le-hoi.txt #3 (English)"]
+    assert dialog.kept_text.toPlainText() == "Many visitors come to watch."
+    assert dialog.other_text.toPlainText() == "Crowds of tourists come to see it."
+    assert lan.login.name in dialog.kept_title.text() and minh.login.name in dialog.other_title.text()
+    qtbot.waitUntil(dialog.isActiveWindow, timeout=TIMEOUT)
+    assert dialog.list.hasFocus()  # the keyboard starts on the list
+    qtbot.keyClick(dialog.list, Qt.Key.Key_O, Qt.KeyboardModifier.AltModifier)  # Keep the &other text
+    qtbot.waitUntil(lambda: dialog.list.count() == 0 and not window.team.sync.busy, timeout=TIMEOUT)
+    assert server_count(team_server, "SELECT count(*) FROM wb.conflicts WHERE resolved_at IS NULL") == 0
+    assert english_cell(window, ids[2]) == "Crowds of tourists come to see it."
+    idle_and_saying(qtbot, window, "synced just now")
+    assert "conflict" not in status_text(window)
+    window.close()
+
+
+def test_a_translator_sees_the_conflicts_and_the_servers_refusal_in_words(
+    qtbot,
+    team_server: TeamServer,
+    tmp_path: Path,
+    shown_errors: list[str],  # noqa: F811
+) -> None:  # type: ignore[no-untyped-def]
+    _, (lan, minh), ids = team_desktops(team_server, tmp_path, translators=2)
+    lan.confirm(ids[2], "Many visitors come to watch.")
+    minh.confirm(ids[2], "Crowds of tourists come to see it.")
+    lan.sync()
+    minh.sync()
+    window = open_team_window_for(qtbot, minh)
+    window.team.conflicts_action.trigger()
+    dialog = window.team.dialog
+    assert dialog is not None and dialog.list.count() == 1
+    dialog.edited.setPlainText("Mine wins.")
+    dialog.use_edited.click()
+    qtbot.waitUntil(lambda: bool(shown_errors) and not window.team.sync.busy, timeout=TIMEOUT)
+    (said,) = shown_errors  # once, naming the server and the login
+    assert minh.login.name in said and re.search(r"not allowed|only an editor", said), said
+    assert dialog.list.count() == 1  # still open
+    assert server_count(team_server, "SELECT count(*) FROM wb.conflicts WHERE resolved_at IS NULL") == 1
+    assert server_count(team_server, "SELECT count(*) FROM wb.revisions WHERE text = 'Mine wins.'") == 0
+    window.close()
+
+
+def open_team_window_for(qtbot, desktop: Desktop) -> ProjectWindow:  # type: ignore[no-untyped-def]
+    window = ProjectWindow(Project.open(desktop.path), AppContext.load())
+    qtbot.addWidget(window)
+    with qtbot.waitSignal(window.team.sync.ended, timeout=TIMEOUT):  # the sync the window starts as it opens
+        window.show()
+        qtbot.waitExposed(window)
+    return window

@@ -1,0 +1,42 @@
+"""The team status as the status bar words it: how long ago the last sync was, since when the desktop is
+offline (the local time of day), the changes waiting and the open conflicts, in the user's words."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta
+
+from workbench.core.team.sync_status import TeamStatus
+from workbench.ui.team_status_line import status_line
+
+NOW = datetime(2026, 3, 9, 8, 30, tzinfo=UTC)
+
+
+def _status(waiting: int = 0, synced: str = "", offline: str = "", conflicts: int = 0) -> TeamStatus:
+    return TeamStatus(
+        "angiang", "postgresql://lan@office/workbench", "lan", waiting, synced, offline, "", conflicts, []
+    )
+
+
+def _stamp(moment: datetime) -> str:
+    return moment.isoformat(timespec="seconds")
+
+
+def test_synced_minutes_ago_with_changes_waiting_and_conflicts() -> None:
+    status = _status(waiting=3, synced=_stamp(NOW - timedelta(minutes=5)), conflicts=2)
+    assert status_line(status, NOW) == "Team: synced 5 min ago, 3 changes waiting, 2 conflicts"
+
+
+def test_one_of_each_is_said_in_the_singular() -> None:
+    status = _status(waiting=1, synced=_stamp(NOW - timedelta(seconds=20)), conflicts=1)
+    assert status_line(status, NOW) == "Team: synced just now, 1 change waiting, 1 conflict"
+
+
+def test_offline_says_since_when_in_local_time_instead_of_the_last_sync() -> None:
+    went = NOW - timedelta(minutes=1)  # the same local day in every time zone
+    status = _status(waiting=4, synced=_stamp(NOW - timedelta(hours=2)), offline=_stamp(went))
+    assert status_line(status, NOW) == f"Team: offline since {went.astimezone().strftime('%H:%M')}, 4 changes waiting"
+
+
+def test_a_project_never_synced_and_a_sync_under_way() -> None:
+    assert status_line(_status(), NOW) == "Team: never synced"
+    assert status_line(_status(waiting=2), NOW, syncing=True) == "Team: syncing…, 2 changes waiting"

@@ -1,0 +1,201 @@
+"""The window's background sync of a team project: the server's half in a worker, the file's half here.
+
+A sync has two halves (core/team/project_sync): talking to the server (push, then pull) and one SQLite
+transaction that applies both. The first can wait up to the connect timeout on a district office's line, so
+it runs in the thread pool on a read-only connection of its own to the project file, and the window keeps
+typing; the second is short and writes, so it runs on the GUI thread, on the window's own connection (one
+owner of the project's connection). A change typed while the worker talks is above the push cursor the
+worker saw and so still waits for the next sync, and a pulled text never lands on it (apply_sync reads the
+waiting changes again when it applies).
+
+An editor's resolution of a conflict goes the same way: the worker writes the choice on the server and
+syncs in the same connection, so the list and the grid show the choice when it is back.
+
+An unreachable server only marks the project offline (no dialog: a laptop on a bus is not an error); any
+other refusal (a login that may not, a project it is no longer a member of) is said once, naming the server,
+until a sync succeeds again.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QObject, QTimer, Signal
+
+from workbench.core.errors import TeamServerError
+from workbench.core.store.project_store import Project
+from workbench.core.team.team_link import TeamLink, read_link
+from workbench.ui.tasks import TaskRunner
+
+if TYPE_CHECKING:
+    import psycopg
+
+    from workbench.core.team.conflict_resolution import LocalConflict
+    from workbench.core.team.project_sync import PullBatch, PushResult, SyncReport
+
+#: how often the window syncs a team project by itself
+SYNC_INTERVAL_MS = 3 * 60 * 1000
+
+#: the words of a TeamServerError (server_connection) that mean the server could not be reached at all
+UNREACHABLE = (
+    "refused the connection",
+    "no answer from the server",
+    "name is not known",
+    "busy or restarting",
+    "connection was lost",
+    "connection could not be made",
+)
+
+OpenConnection = Callable[[str], "psycopg.Connection[Any]"]
+
+
+def is_unreachable(problem: str) -> bool:
+    """Whether a sync failed because the server was out of reach (offline), not because it refused."""
+    return any(words in problem for words in UNREACHABLE)
+
+
+@dataclass(frozen=True, slots=True)
+class Resolution:
+    """An editor's choice for one conflict: the text (and status) that becomes current."""
+
+    conflict: LocalConflict
+    text: str
+    status: str
+
+
+@dataclass(frozen=True, slots=True)
+class Exchanged:
+    """What the worker learned from the server, for apply_sync on the GUI thread."""
+
+    link: TeamLink
+    pushed: PushResult
+    batch: PullBatch
+    resolved: Resolution | None
+
+
+@dataclass(frozen=True, slots=True)
+class SyncFailed:
+    server: str
+    problem: str
+    resolved: Resolution | None
+
+
+def exchange(
+    path: Path, link: TeamLink, open_connection: OpenConnection, resolution: Resolution | None
+) -> Exchanged | SyncFailed:
+    """In a worker: (resolve, then) push and pull on a connection of its own; the project file only read."""
+    from workbench.core.team.conflict_resolution import resolve
+    from workbench.core.team.project_sync import pull, push
+    from workbench.core.team.server_connection import server_label
+
+    try:
+        label = server_label(link.server)
+        with open_connection(link.server) as conn, Project.open(path, read_only=True) as copy:
+            if resolution is not None:
+                resolve(conn, label, link, resolution.conflict, resolution.text, resolution.status)
+            pushed = push(copy, conn, label, link)
+            batch = pull(conn, label, link)
+    except TeamServerError as exc:
+        return SyncFailed(exc.server, exc.problem, resolution)
+    return Exchanged(link, pushed, batch, resolution)
+
+
+class TeamSync(QObject):
+    """Syncs the window's team project on a timer and on demand, one sync at a time."""
+
+    started = Signal()
+    synced = Signal(object)  # SyncReport
+    offline = Signal(str)  # the problem, for the status bar
+    refused = Signal(str)  # the message naming the server, said once until a sync succeeds
+    resolved = Signal(int)  # the id of a conflict the server now has settled
+    ended = Signal()  # after every sync, whatever its outcome: the status is worth reading again
+
+    def __init__(self, project: Project, open_connection: OpenConnection, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.project = project
+        self.open_connection = open_connection
+        self.runner: TaskRunner[str] = TaskRunner(self)
+        self.runner.finished.connect(self._finished)
+        self.runner.failed.connect(self._failed)
+        self._said = ""
+        self._queued = False  # a sync asked for while one ran: it follows
+        self._queued_resolutions: list[Resolution] = []
+        self.timer = QTimer(self)
+        self.timer.setInterval(SYNC_INTERVAL_MS)
+        self.timer.timeout.connect(self.start)
+        if self.is_team_project():
+            self.timer.start()
+
+    def is_team_project(self) -> bool:
+        return read_link(self.project.connection) is not None
+
+    @property
+    def busy(self) -> bool:
+        return self.runner.busy
+
+    def start(self, resolution: Resolution | None = None) -> bool:
+        """Start a sync (with an editor's resolution first); one asked for while another runs follows it."""
+        link = read_link(self.project.connection)
+        if link is None:
+            return False
+        if self.runner.busy:
+            self._queued = True
+            if resolution is not None:
+                self._queued_resolutions.append(resolution)
+            return True
+        path, opener = self.project.path, self.open_connection
+        self.runner.start(lambda _state: exchange(path, link, opener, resolution), "sync")
+        self.started.emit()
+        return True
+
+    def shutdown(self) -> None:
+        """The window closes: stop the timer and wait for a running exchange (its result is not applied)."""
+        self.timer.stop()
+        self._queued = False
+        self._queued_resolutions.clear()
+        for task_id in self.runner.tasks():
+            self.runner.drop(task_id)
+        self.runner.shutdown()
+
+    def _finished(self, _task_id: int, outcome: object) -> None:
+        from workbench.core.team.project_sync import apply_sync, record_problem
+
+        try:
+            if isinstance(outcome, Exchanged):
+                report: SyncReport = apply_sync(self.project, outcome.link, outcome.pushed, outcome.batch)
+                self._said = ""
+                if outcome.resolved is not None:
+                    self.resolved.emit(outcome.resolved.conflict.id)
+                self.synced.emit(report)
+            elif isinstance(outcome, SyncFailed):
+                record_problem(self.project, outcome.problem)
+                if is_unreachable(outcome.problem) and outcome.resolved is None:
+                    self.offline.emit(outcome.problem)
+                else:
+                    self._say(str(TeamServerError(outcome.server, outcome.problem)), outcome.resolved is not None)
+        finally:
+            self.ended.emit()
+            self._follow_up()
+
+    def _failed(self, _task_id: int, message: str) -> None:
+        try:
+            self._say(message, True)
+        finally:
+            self.ended.emit()
+            self._follow_up()
+
+    def _say(self, message: str, always: bool) -> None:
+        """A refusal once (the timer would repeat it every few minutes); a resolution's refusal every time."""
+        if always or message != self._said:
+            self._said = message
+            self.refused.emit(message)
+
+    def _follow_up(self) -> None:
+        if not self._queued:
+            return
+        resolution = self._queued_resolutions.pop(0) if self._queued_resolutions else None
+        self._queued = bool(self._queued_resolutions)
+        self.start(resolution)
