@@ -10,6 +10,7 @@ import pytest
 from tests.team.conftest import TeamLogin, TeamServer
 from tests.team.project_desktops import Desktop, make_project, published_team, server_count
 from workbench.core.errors import TeamServerError, WorkbenchError
+from workbench.core.importing.file_import import import_files
 from workbench.core.ops.segment_structure import split_segment
 from workbench.core.records import Origin, Status
 from workbench.core.store.project_store import Project
@@ -150,6 +151,10 @@ def test_the_structure_of_a_team_project_cannot_be_changed_on_a_desktop(
     _, (lan,), ids = published_team(team_server, tmp_path)
     with lan.open() as project, pytest.raises(WorkbenchError, match="team project"):
         split_segment(project, ids[0], 5, "lan")
+    other = tmp_path / "bai-moi.txt"
+    other.write_text("Một bài mới.\n", encoding="utf-8")
+    with lan.open() as project, pytest.raises(WorkbenchError, match=r"is a team project.*not imported: bai-moi\.txt"):
+        import_files(project, [other])
     with Project.open(lan.path, read_only=True) as project:
         assert [s.id for s in project.segments()] == ids
 
