@@ -124,6 +124,7 @@ def test_a_translator_cannot_approve_or_overwrite_an_approved_unit(team_server: 
         "INSERT INTO wb.memory_units (target_language, source, source_key, target, pairs, approved_by)"
         " VALUES ('en', 'a b', 'a b', 'x', '{1}', current_user)",
         "INSERT INTO wb.memory_pair_docs VALUES (1, 1)",
+        f"INSERT INTO wb.memory_pairs VALUES (1, {unit_id})",
     ]
     for command in refused:
         done = cluster.psql(url, command)

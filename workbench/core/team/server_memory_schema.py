@@ -3,8 +3,9 @@
 A unit is the local memory's unit (source, target language, target; unique on the matching key, the language
 and the target, so a different translation is a second unit, never an overwrite) with the index the local
 memory keeps beside it: `pairs`, the winnowed syllable pairs (memory_index.chosen_pairs) as 32-bit hashes,
-computed by the desktop (PostgreSQL 15 has no crc32), under a GIN index, and `wb.memory_pair_docs`, how many
-units hold each pair, kept by a statement trigger. The server then finds the candidates the local memory
+computed by the desktop (PostgreSQL 15 has no crc32); a statement trigger files them as postings
+(`wb.memory_pairs`, pair then unit, read by index-only scans) and counts the units holding each pair
+(`wb.memory_pair_docs`). The server then finds the candidates the local memory
 finds and the desktop scores them with the same function: the same matches, the same scores.
 
 Roles, enforced here: every team member (wb_translator) reads the whole memory and glossary. A translator
@@ -38,12 +39,19 @@ CREATE TABLE wb.memory_units (
 -- md5: a long paragraph's key or target would pass a b-tree entry's limit
 CREATE UNIQUE INDEX memory_units_identity ON wb.memory_units (md5(source_key), target_language, md5(target));
 CREATE INDEX memory_units_key ON wb.memory_units USING hash (source_key);
-CREATE INDEX memory_units_pairs ON wb.memory_units USING gin (pairs);
 CREATE INDEX memory_units_changed ON wb.memory_units (changed);
 
 CREATE TABLE wb.memory_pair_docs (
     pair integer PRIMARY KEY,
     docs bigint NOT NULL
+);
+-- the postings: read by index-only scans (a GIN index of `pairs` made every lookup visit each unit's row).
+-- No foreign key: its check per posting tripled a large load; a unit an administrator deletes leaves
+-- postings that find nothing (the candidates are read from memory_units).
+CREATE TABLE wb.memory_pairs (
+    pair integer NOT NULL,
+    unit_id bigint NOT NULL,
+    PRIMARY KEY (pair, unit_id)
 );
 
 CREATE FUNCTION wb.count_memory_pairs() RETURNS trigger LANGUAGE plpgsql SECURITY DEFINER
@@ -51,6 +59,8 @@ CREATE FUNCTION wb.count_memory_pairs() RETURNS trigger LANGUAGE plpgsql SECURIT
     AS $$
 BEGIN
     -- in pair order: two pushes at once lock the counts in the same order (no deadlock)
+    INSERT INTO wb.memory_pairs (pair, unit_id)
+        SELECT p, added.id FROM added, unnest(added.pairs) AS p ORDER BY p, added.id;
     INSERT INTO wb.memory_pair_docs AS d (pair, docs)
         SELECT p, count(*) FROM added, unnest(added.pairs) AS p GROUP BY p ORDER BY p
         ON CONFLICT (pair) DO UPDATE SET docs = d.docs + excluded.docs;
@@ -98,14 +108,19 @@ ALTER TABLE wb.memory_pair_docs FORCE ROW LEVEL SECURITY;
 CREATE POLICY pair_docs_admin ON wb.memory_pair_docs FOR ALL
     USING ((SELECT wb.is_admin())) WITH CHECK ((SELECT wb.is_admin()));
 CREATE POLICY pair_docs_read ON wb.memory_pair_docs FOR SELECT TO wb_translator USING (true);
+ALTER TABLE wb.memory_pairs ENABLE ROW LEVEL SECURITY;
+ALTER TABLE wb.memory_pairs FORCE ROW LEVEL SECURITY;
+CREATE POLICY pairs_admin ON wb.memory_pairs FOR ALL
+    USING ((SELECT wb.is_admin())) WITH CHECK ((SELECT wb.is_admin()));
+CREATE POLICY pairs_read ON wb.memory_pairs FOR SELECT TO wb_translator USING (true);
 
 GRANT EXECUTE ON FUNCTION wb.is_team_editor() TO wb_translator;
-GRANT SELECT ON wb.memory_units, wb.memory_pair_docs TO wb_translator;
+GRANT SELECT ON wb.memory_units, wb.memory_pair_docs, wb.memory_pairs TO wb_translator;
 GRANT INSERT (source_language, target_language, source, source_key, target, pairs, origin)
     ON wb.memory_units TO wb_translator;
 GRANT UPDATE (origin) ON wb.memory_units TO wb_translator;
 GRANT INSERT (approved_by), UPDATE (approved_by) ON wb.memory_units TO wb_editor;
-GRANT SELECT, INSERT, UPDATE, DELETE ON wb.memory_units, wb.memory_pair_docs TO wb_admin;
+GRANT SELECT, INSERT, UPDATE, DELETE ON wb.memory_units, wb.memory_pair_docs, wb.memory_pairs TO wb_admin;
 """
 
 #: the team glossary: a term and its translation per target language; an editor's approved term is kept

@@ -10,7 +10,6 @@ same matches with the same scores. Every query is parameterised; every failure i
 from __future__ import annotations
 
 import unicodedata
-from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -21,6 +20,7 @@ import psycopg
 from workbench.core.memory.match_normalization import normalize_for_matching
 from workbench.core.memory.memory_index import chosen_pairs, weighted_pairs
 from workbench.core.memory.translation_memory import (
+    CANDIDATES,
     DEFAULT_THRESHOLD,
     MemoryUnit,
     TmMatch,
@@ -163,20 +163,21 @@ def lookup(
 
 
 def _shared_pairs(cursor: psycopg.Cursor[Any], known: Iterable[tuple[int, int]]) -> dict[int, float]:
-    """memory_index.shared_pairs over the server's index: the same pairs read, in the same order."""
+    """memory_index.shared_pairs and the choice of candidates over the server's postings: the same pairs
+    read, each unit's weights summed in the same order (the same floating-point sum), and the units
+    sharing most with ties in the order the local memory first meets them (pair by pair, by id); the
+    server ranks them, so only the best `CANDIDATES` come back, in that order."""
     chosen = weighted_pairs((int(p), int(d)) for p, d in known)
     if not chosen:
         return {}
     cursor.execute(
-        """SELECT q.n, u.id FROM unnest(%s::integer[]) WITH ORDINALITY AS q(pair, n)
-           JOIN wb.memory_units u ON u.pairs @> ARRAY[q.pair] ORDER BY q.n, u.id""",
-        ([p for p, _w in chosen],),
+        """SELECT m.unit_id, sum(q.weight ORDER BY q.n) AS shared
+           FROM unnest(%s::integer[], %s::float8[]) WITH ORDINALITY AS q(pair, weight, n)
+           JOIN wb.memory_pairs m ON m.pair = q.pair
+           GROUP BY m.unit_id ORDER BY shared DESC, min(q.n), m.unit_id LIMIT %s""",
+        ([p for p, _w in chosen], [w for _p, w in chosen], CANDIDATES),
     )
-    weights = [w for _p, w in chosen]
-    shared: defaultdict[int, float] = defaultdict(float)
-    for n, unit_id in cursor.fetchall():
-        shared[unit_id] += weights[n - 1]
-    return shared
+    return {int(unit_id): float(shared) for unit_id, shared in cursor.fetchall()}
 
 
 def _match(row: tuple[Any, ...], score: int, source: str) -> TeamMatch:
