@@ -133,7 +133,7 @@
     </message>
     <message>
         <location filename="../../workbench/ui/analysis_dialog.py" line="210"/>
-        <source>{0} segments for translation ({1} words), {2} of them repetitions; {3} not for translation. A repetition is a sentence seen earlier in the project: it counts once, in the band of its first occurrence. Bands: the best match in the project's and the shared memory.</source>
+        <source>{0} segments for translation ({1} words), {2} of them repetitions; {3} not for translation. A repetition is a sentence seen earlier in the project: it counts once, in the band of its first occurrence. Bands: the best match in the project&apos;s and the shared memory.</source>
         <translation>{0} đoạn cần dịch ({1} từ), trong đó {2} đoạn lặp; {3} đoạn không cần dịch. Đoạn lặp là câu đã gặp trước đó trong dự án: chỉ tính một lần, ở mức khớp của lần xuất hiện đầu tiên. Mức khớp: kết quả khớp tốt nhất trong bộ nhớ của dự án và bộ nhớ dùng chung.</translation>
     </message>
     <message>
@@ -238,7 +238,7 @@
     <message>
         <location filename="../../workbench/ui/concordance_dialog.py" line="122"/>
         <source>Concordance</source>
-        <extracomment>the search whose results are awaited (an older one's are dropped)</extracomment>
+        <extracomment>the search whose results are awaited (an older one&apos;s are dropped)</extracomment>
         <translation>Tra ngữ cảnh</translation>
     </message>
     <message>
@@ -332,11 +332,79 @@
     </message>
 </context>
 <context>
+    <name>ConflictsDialog</name>
+    <message>
+        <location filename="../../workbench/ui/conflicts_dialog.py" line="46"/>
+        <source>Team conflicts</source>
+        <translation>Xung đột của nhóm</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/conflicts_dialog.py" line="59"/>
+        <source>Edit a text here and use it (Ctrl+Enter)</source>
+        <translation>Sửa một bản dịch ở đây rồi dùng nó (Ctrl+Enter)</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/conflicts_dialog.py" line="60"/>
+        <source>&amp;Keep this text</source>
+        <translation>&amp;Giữ bản này</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/conflicts_dialog.py" line="61"/>
+        <source>Keep the &amp;other text</source>
+        <translation>Giữ bản &amp;kia</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/conflicts_dialog.py" line="62"/>
+        <source>&amp;Edit…</source>
+        <translation>&amp;Sửa…</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/conflicts_dialog.py" line="63"/>
+        <source>&amp;Use the edited text</source>
+        <translation>&amp;Dùng bản đã sửa</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/conflicts_dialog.py" line="105"/>
+        <source>No open conflicts (as of the last sync).</source>
+        <translation>Không còn xung đột nào (theo lần đồng bộ gần nhất).</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/conflicts_dialog.py" line="107"/>
+        <source>{0} segment(s) changed on two desktops since they last synced.</source>
+        <translation>{0} đoạn đã được sửa trên hai máy kể từ lần đồng bộ trước.</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/conflicts_dialog.py" line="109"/>
+        <source>Choose the text to keep: the server lets the project&apos;s editors settle them.</source>
+        <translation>Chọn bản dịch cần giữ: máy chủ chỉ cho biên tập viên của dự án giải quyết.</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/conflicts_dialog.py" line="136"/>
+        <source> (this desktop)</source>
+        <translation> (máy này)</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/conflicts_dialog.py" line="137"/>
+        <source>Kept by the server</source>
+        <translation>Máy chủ đang giữ</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/conflicts_dialog.py" line="137"/>
+        <source>The other text</source>
+        <translation>Bản kia</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/conflicts_dialog.py" line="161"/>
+        <source>Sending the choice to the team server…</source>
+        <translation>Đang gửi lựa chọn lên máy chủ nhóm…</translation>
+    </message>
+</context>
+<context>
     <name>DocumentList</name>
     <message>
         <location filename="../../workbench/ui/document_list.py" line="25"/>
         <source>Document</source>
-        <extracomment>a progress bar's column ("1234/5678" fits), and the most the list asks for however long a name is</extracomment>
+        <extracomment>a progress bar&apos;s column (&quot;1234/5678&quot; fits), and the most the list asks for however long a name is</extracomment>
         <translation>Tài liệu</translation>
     </message>
     <message>
@@ -355,7 +423,7 @@
     <message>
         <location filename="../../workbench/ui/draft_notes_view.py" line="50"/>
         <source>Machine back-translation into {0} (model {1}):</source>
-        <extracomment>how the flag of a glossary term the draft still lacks starts (the QA check term-not-used's wording)</extracomment>
+        <extracomment>how the flag of a glossary term the draft still lacks starts (the QA check term-not-used&apos;s wording)</extracomment>
         <translation>Bản dịch ngược bằng máy sang {0} (mô hình {1}):</translation>
     </message>
     <message>
@@ -600,7 +668,7 @@
     <message>
         <location filename="../../workbench/ui/editing_controller.py" line="128"/>
         <source>Confirm segment</source>
-        <extracomment>typed text is saved this long after the last key... ...and at the latest this long after the first unsaved key, even while typing goes on the shared memory a confirmed text teaches (the same core rule as approvals and merges) how a confirmed text fills its repetitions ("translated", "draft", "off": Settings.propagate_repetitions)</extracomment>
+        <extracomment>typed text is saved this long after the last key... ...and at the latest this long after the first unsaved key, even while typing goes on the shared memory a confirmed text teaches (the same core rule as approvals and merges) how a confirmed text fills its repetitions (&quot;translated&quot;, &quot;draft&quot;, &quot;off&quot;: Settings.propagate_repetitions)</extracomment>
         <translation>Xác nhận đoạn</translation>
     </message>
     <message>
@@ -625,7 +693,7 @@
     </message>
     <message>
         <location filename="../../workbench/ui/editing_controller.py" line="165"/>
-        <source>{0}, {1} left: a person's text</source>
+        <source>{0}, {1} left: a person&apos;s text</source>
         <translation>{0}, để nguyên {1}: văn bản do người viết</translation>
     </message>
     <message>
@@ -637,33 +705,33 @@
 <context>
     <name>EditorPane</name>
     <message>
-        <location filename="../../workbench/ui/editor_pane.py" line="53"/>
+        <location filename="../../workbench/ui/editor_pane.py" line="54"/>
         <source>The source; select words here, then Ctrl+T adds a glossary term</source>
         <extracomment>Esc in the editor: the typed text was dropped (as Esc drops it in a cell); the grid takes the keys again</extracomment>
         <translation>Văn bản nguồn; chọn từ ở đây, rồi Ctrl+T để thêm thuật ngữ</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/editor_pane.py" line="100"/>
+        <location filename="../../workbench/ui/editor_pane.py" line="103"/>
         <source>Type the {0} translation</source>
         <translation>Gõ bản dịch {0}</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/editor_pane.py" line="102"/>
+        <location filename="../../workbench/ui/editor_pane.py" line="105"/>
         <source>Choose an English or Khmer cell to translate it here.</source>
         <translation>Chọn một ô tiếng Anh hoặc tiếng Khmer để dịch tại đây.</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/editor_pane.py" line="157"/>
+        <location filename="../../workbench/ui/editor_pane.py" line="162"/>
         <source>No segment chosen</source>
         <translation>Chưa chọn đoạn nào</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/editor_pane.py" line="165"/>
+        <location filename="../../workbench/ui/editor_pane.py" line="170"/>
         <source>{0} · source</source>
         <translation>{0} · nguồn</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/editor_pane.py" line="166"/>
+        <location filename="../../workbench/ui/editor_pane.py" line="171"/>
         <source>{0} · {1}</source>
         <translation>{0} · {1}</translation>
     </message>
@@ -673,7 +741,7 @@
     <message>
         <location filename="../../workbench/ui/evaluation_dialog.py" line="66"/>
         <source>Measure models on your texts</source>
-        <extracomment>an evaluation ended: "finished", "cancelled" or "failed"</extracomment>
+        <extracomment>an evaluation ended: &quot;finished&quot;, &quot;cancelled&quot; or &quot;failed&quot;</extracomment>
         <translation>Đo các mô hình trên văn bản của bạn</translation>
     </message>
     <message>
@@ -1326,7 +1394,7 @@
     <message>
         <location filename="../../workbench/ui/import_dialog.py" line="97"/>
         <source>&amp;Add files…</source>
-        <extracomment>the project's segmentation exceptions (made on the GUI thread: the reading tasks only use it)</extracomment>
+        <extracomment>the project&apos;s segmentation exceptions (made on the GUI thread: the reading tasks only use it)</extracomment>
         <translation>&amp;Thêm tệp…</translation>
     </message>
     <message>
@@ -1388,12 +1456,12 @@
 <context>
     <name>JoinDialog</name>
     <message>
-        <location filename="../../workbench/ui/segment_structure_dialogs.py" line="135"/>
+        <location filename="../../workbench/ui/segment_structure_dialogs.py" line="133"/>
         <source>Join {0}</source>
         <translation>Nối {0}</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/segment_structure_dialogs.py" line="137"/>
+        <location filename="../../workbench/ui/segment_structure_dialogs.py" line="135"/>
         <source>Join {0} with the next segment:
 {1}
 {2}</source>
@@ -1402,17 +1470,17 @@
 {2}</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/segment_structure_dialogs.py" line="145"/>
+        <location filename="../../workbench/ui/segment_structure_dialogs.py" line="143"/>
         <source>Their translations ({0}) are joined too; where either was not confirmed, the joined one is a draft to review.</source>
         <translation>Các bản dịch ({0}) cũng được nối; nếu một trong hai chưa được xác nhận, bản nối là bản nháp cần xem lại.</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/segment_structure_dialogs.py" line="151"/>
+        <location filename="../../workbench/ui/segment_structure_dialogs.py" line="149"/>
         <source>Also never break here in future imports (add an exception)</source>
         <translation>Từ nay khi nhập cũng không bao giờ tách ở đây (thêm ngoại lệ)</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/segment_structure_dialogs.py" line="153"/>
+        <location filename="../../workbench/ui/segment_structure_dialogs.py" line="151"/>
         <source>&amp;Join</source>
         <translation>&amp;Nối</translation>
     </message>
@@ -1570,7 +1638,7 @@
     </message>
     <message>
         <location filename="../../workbench/ui/merge_dialog.py" line="105"/>
-        <source>conflict: tick to take the file's text</source>
+        <source>conflict: tick to take the file&apos;s text</source>
         <translation>xung đột: đánh dấu để lấy bản trong tệp</translation>
     </message>
     <message>
@@ -1634,7 +1702,7 @@
     <message>
         <location filename="../../workbench/ui/model_manager.py" line="99"/>
         <source>Translation models</source>
-        <extracomment>the directions whose scores the table shows, published and measured the table's columns: name, directions, licence, (published, measured) per scored direction, size, installed, note a task ended: whether it went well, and what it said takes the new settings a model choice makes (the window's AppContext.update_settings) what the evaluation dialog measures with (the window's), and the open project it may measure on routes made while the dialog is open, listed even after another choice replaced them</extracomment>
+        <extracomment>the directions whose scores the table shows, published and measured the table&apos;s columns: name, directions, licence, (published, measured) per scored direction, size, installed, note a task ended: whether it went well, and what it said takes the new settings a model choice makes (the window&apos;s AppContext.update_settings) what the evaluation dialog measures with (the window&apos;s), and the open project it may measure on routes made while the dialog is open, listed even after another choice replaced them</extracomment>
         <translation>Mô hình dịch</translation>
     </message>
     <message>
@@ -2002,103 +2070,108 @@
 <context>
     <name>ProjectWindow</name>
     <message>
-        <location filename="../../workbench/ui/project_window.py" line="196"/>
+        <location filename="../../workbench/ui/project_window.py" line="200"/>
         <source>Cannot save</source>
         <translation>Không lưu được</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/project_window.py" line="197"/>
+        <location filename="../../workbench/ui/project_window.py" line="201"/>
         <source>Unconfirmed text kept</source>
         <translation>Đã giữ văn bản chưa xác nhận</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/window_menus.py" line="58"/>
+        <location filename="../../workbench/ui/window_menus.py" line="62"/>
         <source>&amp;File</source>
         <translation>&amp;Tệp</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/window_menus.py" line="62"/>
+        <location filename="../../workbench/ui/window_menus.py" line="66"/>
         <source>&amp;Edit</source>
         <translation>&amp;Sửa</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/window_menus.py" line="66"/>
+        <location filename="../../workbench/ui/window_menus.py" line="70"/>
         <source>&amp;Segment</source>
         <translation>Đ&amp;oạn</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/window_menus.py" line="72"/>
+        <location filename="../../workbench/ui/window_menus.py" line="76"/>
         <source>Re&amp;view</source>
         <translation>&amp;Duyệt</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/window_menus.py" line="76"/>
+        <location filename="../../workbench/ui/window_menus.py" line="80"/>
         <source>&amp;Translate</source>
         <translation>&amp;Dịch</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/window_menus.py" line="81"/>
+        <location filename="../../workbench/ui/window_menus.py" line="85"/>
         <source>T&amp;ools</source>
         <translation>&amp;Công cụ</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/window_menus.py" line="87"/>
+        <location filename="../../workbench/ui/window_menus.py" line="91"/>
+        <source>Te&amp;am</source>
+        <translation>&amp;Nhóm</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/window_menus.py" line="92"/>
         <source>&amp;View</source>
         <translation>&amp;Xem</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/window_menus.py" line="88"/>
+        <location filename="../../workbench/ui/window_menus.py" line="93"/>
         <source>&amp;Help</source>
         <translation>Trợ &amp;giúp</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/project_window.py" line="154"/>
+        <location filename="../../workbench/ui/project_window.py" line="158"/>
         <source>&amp;Close project</source>
         <translation>Đó&amp;ng dự án</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/project_window.py" line="156"/>
+        <location filename="../../workbench/ui/project_window.py" line="160"/>
         <source>&amp;Undo</source>
         <translation>&amp;Hoàn tác</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/project_window.py" line="158"/>
+        <location filename="../../workbench/ui/project_window.py" line="162"/>
         <source>&amp;Redo</source>
         <translation>&amp;Làm lại</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/project_window.py" line="162"/>
+        <location filename="../../workbench/ui/project_window.py" line="166"/>
         <source>Show {0}</source>
         <translation>Hiện {0}</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/project_window.py" line="168"/>
+        <location filename="../../workbench/ui/project_window.py" line="172"/>
         <source>Show the side &amp;panel</source>
         <translation>Hiện &amp;bảng bên</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/project_window.py" line="173"/>
+        <location filename="../../workbench/ui/project_window.py" line="177"/>
         <source>&amp;Editor pane under the grid</source>
         <translation>Khung &amp;soạn thảo dưới bảng</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/project_window.py" line="288"/>
+        <location filename="../../workbench/ui/project_window.py" line="293"/>
         <source>{0} segments</source>
         <translation>{0} đoạn</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/project_window.py" line="288"/>
+        <location filename="../../workbench/ui/project_window.py" line="293"/>
         <source>1 segment</source>
         <translation>1 đoạn</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/project_window.py" line="301"/>
+        <location filename="../../workbench/ui/project_window.py" line="306"/>
         <source>Cannot filter</source>
         <translation>Không lọc được</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/project_window.py" line="207"/>
-        <location filename="../../workbench/ui/project_window.py" line="450"/>
+        <location filename="../../workbench/ui/project_window.py" line="211"/>
+        <location filename="../../workbench/ui/project_window.py" line="456"/>
         <source>Edit cancelled</source>
         <translation>Đã hủy sửa</translation>
     </message>
@@ -2107,35 +2180,35 @@
     <name>QPlatformTheme</name>
     <message>
         <source>OK</source>
-        <translation>Đồng ý</translation>
+        <translation type="vanished">Đồng ý</translation>
     </message>
     <message>
         <source>Cancel</source>
-        <translation>Hủy</translation>
+        <translation type="vanished">Hủy</translation>
     </message>
     <message>
         <source>Save</source>
-        <translation>Lưu</translation>
+        <translation type="vanished">Lưu</translation>
     </message>
     <message>
         <source>Close</source>
-        <translation>Đóng</translation>
+        <translation type="vanished">Đóng</translation>
     </message>
     <message>
         <source>Open</source>
-        <translation>Mở</translation>
+        <translation type="vanished">Mở</translation>
     </message>
     <message>
         <source>&amp;Yes</source>
-        <translation>&amp;Có</translation>
+        <translation type="vanished">&amp;Có</translation>
     </message>
     <message>
         <source>&amp;No</source>
-        <translation>&amp;Không</translation>
+        <translation type="vanished">&amp;Không</translation>
     </message>
     <message>
         <source>Apply</source>
-        <translation>Áp dụng</translation>
+        <translation type="vanished">Áp dụng</translation>
     </message>
 </context>
 <context>
@@ -2328,7 +2401,7 @@
     <message>
         <location filename="../../workbench/ui/review_dialog.py" line="68"/>
         <source>Review — {0}</source>
-        <extracomment>QSettings key of the "Step in band order" choice segment ids the review changed</extracomment>
+        <extracomment>QSettings key of the &quot;Step in band order&quot; choice segment ids the review changed</extracomment>
         <translation>Duyệt — {0}</translation>
     </message>
     <message>
@@ -2610,7 +2683,7 @@
         <location filename="../../workbench/ui/segment_table_model.py" line="117"/>
         <location filename="../../workbench/ui/segment_table_model.py" line="121"/>
         <source>Vietnamese</source>
-        <extracomment>glossary terms in the source: [(start, end, "term → translations")] the quality band of the machine draft in the cell ("good", "check", "poor"; "" when none or edited since) on the # cell of a document's first row in a view of several documents: that document's name (else None) language -&gt; segment id -&gt; the notes on its machine draft the # column's tooltip names the document ("le-hoi.docx #8"), as QA reports and the CLI do set by the window when the project has a glossary: the source column then highlights terms</extracomment>
+        <extracomment>glossary terms in the source: [(start, end, &quot;term → translations&quot;)] the quality band of the machine draft in the cell (&quot;good&quot;, &quot;check&quot;, &quot;poor&quot;; &quot;&quot; when none or edited since) on the # cell of a document&apos;s first row in a view of several documents: that document&apos;s name (else None) language -&gt; segment id -&gt; the notes on its machine draft the # column&apos;s tooltip names the document (&quot;le-hoi.docx #8&quot;), as QA reports and the CLI do set by the window when the project has a glossary: the source column then highlights terms</extracomment>
         <translation>Tiếng Việt</translation>
     </message>
     <message>
@@ -2661,7 +2734,7 @@
     </message>
     <message>
         <location filename="../../workbench/ui/segment_table_model.py" line="282"/>
-        <source>The model's output ran away: check this draft carefully</source>
+        <source>The model&apos;s output ran away: check this draft carefully</source>
         <translation>Đầu ra của mô hình bị lặp hoặc quá dài: hãy kiểm tra kỹ bản nháp này</translation>
     </message>
 </context>
@@ -2795,7 +2868,7 @@
     </message>
     <message>
         <location filename="../../workbench/ui/settings_dialog.py" line="126"/>
-        <source>Never over a person's work; one undo step with the confirmation</source>
+        <source>Never over a person&apos;s work; one undo step with the confirmation</source>
         <translation>Không bao giờ ghi đè công việc của người dịch; hoàn tác cùng lúc với lần xác nhận</translation>
     </message>
     <message>
@@ -2819,17 +2892,17 @@
         <translation>Chọn mô hình hoặc tuyến cho từng ngôn ngữ trong trình quản lý mô hình</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/settings_dialog.py" line="154"/>
+        <location filename="../../workbench/ui/settings_dialog.py" line="165"/>
         <source>none</source>
         <translation>không có</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/settings_dialog.py" line="160"/>
+        <location filename="../../workbench/ui/settings_dialog.py" line="171"/>
         <source>catalogue default: {0}</source>
         <translation>mặc định của danh mục: {0}</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/settings_dialog.py" line="162"/>
+        <location filename="../../workbench/ui/settings_dialog.py" line="173"/>
         <source>not installed: {0}</source>
         <translation>chưa cài: {0}</translation>
     </message>
@@ -2974,19 +3047,19 @@
 <context>
     <name>SpellingActions</name>
     <message>
-        <location filename="../../workbench/ui/actions/spelling.py" line="77"/>
+        <location filename="../../workbench/ui/actions/spelling.py" line="76"/>
         <source>Check &amp;spelling as you type</source>
         <extracomment>how long suggestions are looked for (spylls has no time limit of its own: checked between suggestions) the words whose suggestions are kept (a right-click on the same word again shows them at once)</extracomment>
         <translation>Kiểm tra &amp;chính tả khi gõ</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/actions/spelling.py" line="106"/>
+        <location filename="../../workbench/ui/actions/spelling.py" line="105"/>
         <source>Spelling: your dictionary is left out: {0}</source>
-        <extracomment>the menus waiting for a task's suggestions: (menu, its "Looking for suggestions…" item, editor, cursor)</extracomment>
+        <extracomment>the menus waiting for a task&apos;s suggestions: (menu, its &quot;Looking for suggestions…&quot; item, editor, cursor)</extracomment>
         <translation>Chính tả: từ điển của bạn không được dùng: {0}</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/actions/spelling.py" line="115"/>
+        <location filename="../../workbench/ui/actions/spelling.py" line="114"/>
         <source>Spelling: {0}</source>
         <translation>Chính tả: {0}</translation>
     </message>
@@ -3019,27 +3092,27 @@
 <context>
     <name>SplitDialog</name>
     <message>
-        <location filename="../../workbench/ui/segment_structure_dialogs.py" line="59"/>
+        <location filename="../../workbench/ui/segment_structure_dialogs.py" line="61"/>
         <source>Split {0}</source>
         <translation>Tách {0}</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/segment_structure_dialogs.py" line="61"/>
+        <location filename="../../workbench/ui/segment_structure_dialogs.py" line="63"/>
         <source>Put the cursor where the first part should end, then press Split.</source>
         <translation>Đặt con trỏ tại nơi phần đầu kết thúc, rồi nhấn Tách.</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/segment_structure_dialogs.py" line="71"/>
+        <location filename="../../workbench/ui/segment_structure_dialogs.py" line="73"/>
         <source>Also always break here in future imports (add an exception)</source>
         <translation>Từ nay khi nhập cũng luôn tách ở đây (thêm ngoại lệ)</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/segment_structure_dialogs.py" line="72"/>
+        <location filename="../../workbench/ui/segment_structure_dialogs.py" line="74"/>
         <source>&amp;Split</source>
         <translation>&amp;Tách</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/segment_structure_dialogs.py" line="118"/>
+        <location filename="../../workbench/ui/segment_structure_dialogs.py" line="116"/>
         <source>First part: {0}
 Second part: {1}</source>
         <translation>Phần đầu: {0}
@@ -3132,6 +3205,141 @@ Phần sau: {1}</translation>
     </message>
 </context>
 <context>
+    <name>TagActions</name>
+    <message>
+        <location filename="../../workbench/ui/tag_editing.py" line="135"/>
+        <source>Insert the next missing &amp;tag</source>
+        <translation>Chèn &amp;thẻ còn thiếu tiếp theo</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/tag_editing.py" line="148"/>
+        <source>No tag of the source is missing here</source>
+        <translation>Bản dịch này không thiếu thẻ nào của bản gốc</translation>
+    </message>
+</context>
+<context>
+    <name>TeamActions</name>
+    <message>
+        <location filename="../../workbench/ui/actions/team.py" line="40"/>
+        <source>&amp;Sync now</source>
+        <extracomment>the status line is read again at most this often while changes pour in (a pre-translation&apos;s batches)</extracomment>
+        <translation>Đồng &amp;bộ ngay</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/actions/team.py" line="41"/>
+        <source>&amp;Conflicts…</source>
+        <translation>&amp;Xung đột…</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/actions/team.py" line="46"/>
+        <source>This project is not shared on a team server (team publish shares it)</source>
+        <translation>Dự án này chưa được chia sẻ trên máy chủ nhóm (team publish để chia sẻ)</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/actions/team.py" line="82"/>
+        <source>Team: {0}</source>
+        <translation>Nhóm: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/actions/team.py" line="90"/>
+        <source>Syncing with the team server…</source>
+        <translation>Đang đồng bộ với máy chủ nhóm…</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/actions/team.py" line="120"/>
+        <source>Synced: {0} sent, {1} received, {2} open conflict(s)</source>
+        <translation>Đã đồng bộ: gửi {0}, nhận {1}, {2} xung đột chưa giải quyết</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/actions/team.py" line="128"/>
+        <source>The team server cannot be reached: {0}</source>
+        <translation>Không kết nối được máy chủ nhóm: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/actions/team.py" line="132"/>
+        <source>Team sync</source>
+        <translation>Đồng bộ nhóm</translation>
+    </message>
+</context>
+<context>
+    <name>TeamStatusLine</name>
+    <message>
+        <location filename="../../workbench/ui/team_status_line.py" line="29"/>
+        <source>just now</source>
+        <translation>vừa xong</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/team_status_line.py" line="31"/>
+        <source>{0} min ago</source>
+        <translation>{0} phút trước</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/team_status_line.py" line="33"/>
+        <source>{0} h ago</source>
+        <translation>{0} giờ trước</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/team_status_line.py" line="51"/>
+        <source>syncing…</source>
+        <translation>đang đồng bộ…</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/team_status_line.py" line="54"/>
+        <source>offline since {0}</source>
+        <translation>ngoại tuyến từ {0}</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/team_status_line.py" line="57"/>
+        <source>synced {0}</source>
+        <translation>đã đồng bộ {0}</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/team_status_line.py" line="59"/>
+        <source>never synced</source>
+        <translation>chưa đồng bộ lần nào</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/team_status_line.py" line="62"/>
+        <source>1 change waiting</source>
+        <translation>1 thay đổi đang chờ</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/team_status_line.py" line="64"/>
+        <source>{0} changes waiting</source>
+        <translation>{0} thay đổi đang chờ</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/team_status_line.py" line="68"/>
+        <source>1 conflict</source>
+        <translation>1 xung đột</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/team_status_line.py" line="70"/>
+        <source>{0} conflicts</source>
+        <translation>{0} xung đột</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/team_status_line.py" line="72"/>
+        <source>Team: {0}</source>
+        <translation>Nhóm: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/team_status_line.py" line="83"/>
+        <source>{0} on {1}, as {2}</source>
+        <translation>{0} trên {1}, đăng nhập là {2}</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/team_status_line.py" line="88"/>
+        <source>Last problem: {0}</source>
+        <translation>Sự cố gần nhất: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/team_status_line.py" line="89"/>
+        <source>Team &gt; Sync now (F5) syncs at once</source>
+        <translation>Nhóm &gt; Đồng bộ ngay (F5) để đồng bộ ngay lập tức</translation>
+    </message>
+</context>
+<context>
     <name>TermDialog</name>
     <message>
         <location filename="../../workbench/ui/term_dialog.py" line="36"/>
@@ -3155,7 +3363,7 @@ Phần sau: {1}</translation>
     </message>
     <message>
         <location filename="../../workbench/ui/term_dialog.py" line="54"/>
-        <source>Machine translation puts this term's translation (or the Vietnamese, when it has none) in verbatim instead of translating it.</source>
+        <source>Machine translation puts this term&apos;s translation (or the Vietnamese, when it has none) in verbatim instead of translating it.</source>
         <translation>Dịch máy đặt nguyên văn bản dịch của thuật ngữ này (hoặc tiếng Việt, khi không có bản dịch) thay vì dịch nó.</translation>
     </message>
 </context>
@@ -3397,7 +3605,7 @@ Công việc đã xác nhận của bạn được lưu trong tệp dự án. Vu
     <message>
         <location filename="../../workbench/ui/status_look.py" line="30"/>
         <source>untranslated</source>
-        <extracomment>a band's colour; each band also has its own shape (square, diamond, octagon) so colour is never the only cue</extracomment>
+        <extracomment>a band&apos;s colour; each band also has its own shape (square, diamond, octagon) so colour is never the only cue</extracomment>
         <translation>chưa dịch</translation>
     </message>
     <message>
@@ -3419,19 +3627,6 @@ Công việc đã xác nhận của bạn được lưu trong tệp dự án. Vu
         <location filename="../../workbench/ui/status_look.py" line="34"/>
         <source>needs work</source>
         <translation>cần sửa</translation>
-    </message>
-</context>
-<context>
-    <name>TagActions</name>
-    <message>
-        <location filename="../../workbench/ui/tag_editing.py" line="136"/>
-        <source>Insert the next missing &amp;tag</source>
-        <translation>Chèn &amp;thẻ còn thiếu tiếp theo</translation>
-    </message>
-    <message>
-        <location filename="../../workbench/ui/tag_editing.py" line="149"/>
-        <source>No tag of the source is missing here</source>
-        <translation>Bản dịch này không thiếu thẻ nào của bản gốc</translation>
     </message>
 </context>
 </TS>

@@ -104,9 +104,10 @@ class ConflictsDialog(QDialog):
         self.note.setText(
             self.tr("No open conflicts (as of the last sync).")
             if not self.conflicts
-            else self.tr("{0} segment(s) changed on two desktops since they last synced. Choose the text to keep: "
-                         "the server lets the project's editors settle them.").format(len(self.conflicts))
-        )  # fmt: skip
+            else self.tr("{0} segment(s) changed on two desktops since they last synced.").format(len(self.conflicts))
+            + " "
+            + self.tr("Choose the text to keep: the server lets the project's editors settle them.")
+        )
         self.working.clear()
         if self.conflicts:
             self.list.setCurrentRow(min(max(wanted, 0), len(self.conflicts) - 1))

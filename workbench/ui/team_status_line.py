@@ -11,10 +11,6 @@ from workbench.core.errors import TeamServerError
 from workbench.core.team.sync_status import TeamStatus
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("TeamStatusLine", text)
-
-
 def _parsed(stamp: str) -> datetime | None:
     try:
         moment = datetime.fromisoformat(stamp)
@@ -30,11 +26,11 @@ def ago(stamp: str, now: datetime) -> str:
         return stamp
     minutes = int((now - moment).total_seconds() // 60)
     if minutes < 1:
-        return _tr("just now")
+        return QCoreApplication.translate("TeamStatusLine", "just now")
     if minutes < 60:
-        return _tr("{0} min ago").format(minutes)
+        return QCoreApplication.translate("TeamStatusLine", "{0} min ago").format(minutes)
     if minutes < 24 * 60:
-        return _tr("{0} h ago").format(minutes // 60)
+        return QCoreApplication.translate("TeamStatusLine", "{0} h ago").format(minutes // 60)
     return moment.astimezone().strftime("%Y-%m-%d")
 
 
@@ -52,22 +48,28 @@ def status_line(status: TeamStatus, now: datetime | None = None, syncing: bool =
     now = now or datetime.now(UTC)
     parts = []
     if syncing:
-        parts.append(_tr("syncing…"))
+        parts.append(QCoreApplication.translate("TeamStatusLine", "syncing…"))
     elif status.offline_since:
-        parts.append(_tr("offline since {0}").format(clock(status.offline_since, now)))
+        parts.append(
+            QCoreApplication.translate("TeamStatusLine", "offline since {0}").format(clock(status.offline_since, now))
+        )
     elif status.last_sync_at:
-        parts.append(_tr("synced {0}").format(ago(status.last_sync_at, now)))
+        parts.append(QCoreApplication.translate("TeamStatusLine", "synced {0}").format(ago(status.last_sync_at, now)))
     else:
-        parts.append(_tr("never synced"))
+        parts.append(QCoreApplication.translate("TeamStatusLine", "never synced"))
     if status.waiting:
         parts.append(
-            _tr("1 change waiting") if status.waiting == 1 else _tr("{0} changes waiting").format(status.waiting)
+            QCoreApplication.translate("TeamStatusLine", "1 change waiting")
+            if status.waiting == 1
+            else QCoreApplication.translate("TeamStatusLine", "{0} changes waiting").format(status.waiting)
         )
     if status.open_conflicts:
         parts.append(
-            _tr("1 conflict") if status.open_conflicts == 1 else _tr("{0} conflicts").format(status.open_conflicts)
+            QCoreApplication.translate("TeamStatusLine", "1 conflict")
+            if status.open_conflicts == 1
+            else QCoreApplication.translate("TeamStatusLine", "{0} conflicts").format(status.open_conflicts)
         )
-    return _tr("Team: {0}").format(", ".join(parts))
+    return QCoreApplication.translate("TeamStatusLine", "Team: {0}").format(", ".join(parts))
 
 
 def status_tip(status: TeamStatus) -> str:
@@ -77,8 +79,12 @@ def status_tip(status: TeamStatus) -> str:
         server = server_label(status.server)
     except TeamServerError:
         server = status.server
-    lines = [_tr("{0} on {1}, as {2}").format(status.project_name, server, status.login)]
+    lines = [
+        QCoreApplication.translate("TeamStatusLine", "{0} on {1}, as {2}").format(
+            status.project_name, server, status.login
+        )
+    ]
     if status.last_problem:
-        lines.append(_tr("Last problem: {0}").format(status.last_problem))
-    lines.append(_tr("Team > Sync now (F5) syncs at once"))
+        lines.append(QCoreApplication.translate("TeamStatusLine", "Last problem: {0}").format(status.last_problem))
+    lines.append(QCoreApplication.translate("TeamStatusLine", "Team > Sync now (F5) syncs at once"))
     return "\n".join(lines)
