@@ -99,6 +99,27 @@ def test_the_team_memory_finds_what_the_local_memory_finds_with_the_same_scores(
     cache.close()
 
 
+def test_with_more_sharing_units_than_are_scored_the_team_memory_scores_the_same_ones(
+    team_server: TeamServer, tmp_path: Path
+) -> None:
+    # 400 units share every pair but the number's with the query: which CANDIDATES of them are scored decides
+    units = [(f"Báo cáo số {n} của tỉnh An Giang gửi các huyện năm nay.", f"Report {n}.") for n in range(400)]
+    units += [(f"Báo cáo số {n} của huyện Châu Thành gửi các xã.", f"District report {n}.") for n in range(50)]
+    local = SharedMemory(tmp_path / "local.sqlite")
+    local.add([MemoryUnit(s, t, "en") for s, t in units], "2026-01-01T00:00:00")
+    with connect(team_server.admin_url) as conn:
+        push_units(conn, "test", [TeamUnit(s, t, "en") for s, t in units])
+        for query in (
+            "Báo cáo số 7 của tỉnh An Giang gửi các huyện năm trước.",
+            "Báo cáo số 399 của tỉnh An Giang gửi các xã năm nay.",
+            "Báo cáo của huyện Châu Thành gửi các xã.",
+        ):
+            expected = _seen(local.lookup(query, "en"))
+            assert len(expected) == 5
+            assert _seen(lookup(conn, "test", query, "en")) == expected, query
+    local.close()
+
+
 def test_a_push_sent_twice_adds_each_unit_once(team_server: TeamServer) -> None:
     translator = team_server.add_login("translator")
     batch = [TeamUnit(s, t, "en") for s, t in HANDMADE]
