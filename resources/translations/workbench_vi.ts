@@ -3264,77 +3264,83 @@ Phần sau: {1}</translation>
 <context>
     <name>TeamStatusLine</name>
     <message>
-        <location filename="../../workbench/ui/team_status_line.py" line="29"/>
+        <location filename="../../workbench/ui/team_status_line.py" line="44"/>
         <source>just now</source>
+        <extracomment>the words of a TeamServerError (server_connection) that mean the server could not be reached at all</extracomment>
         <translation>vừa xong</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/team_status_line.py" line="31"/>
+        <location filename="../../workbench/ui/team_status_line.py" line="46"/>
         <source>{0} min ago</source>
         <translation>{0} phút trước</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/team_status_line.py" line="33"/>
+        <location filename="../../workbench/ui/team_status_line.py" line="48"/>
         <source>{0} h ago</source>
         <translation>{0} giờ trước</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/team_status_line.py" line="51"/>
+        <location filename="../../workbench/ui/team_status_line.py" line="66"/>
         <source>syncing…</source>
         <translation>đang đồng bộ…</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/team_status_line.py" line="54"/>
+        <location filename="../../workbench/ui/team_status_line.py" line="69"/>
+        <source>sync refused since {0}</source>
+        <translation>máy chủ từ chối đồng bộ từ {0}</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/team_status_line.py" line="75"/>
         <source>offline since {0}</source>
         <translation>ngoại tuyến từ {0}</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/team_status_line.py" line="57"/>
+        <location filename="../../workbench/ui/team_status_line.py" line="78"/>
         <source>synced {0}</source>
         <translation>đã đồng bộ {0}</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/team_status_line.py" line="59"/>
+        <location filename="../../workbench/ui/team_status_line.py" line="80"/>
         <source>never synced</source>
         <translation>chưa đồng bộ lần nào</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/team_status_line.py" line="62"/>
+        <location filename="../../workbench/ui/team_status_line.py" line="83"/>
         <source>1 change waiting</source>
         <translation>1 thay đổi đang chờ</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/team_status_line.py" line="64"/>
+        <location filename="../../workbench/ui/team_status_line.py" line="85"/>
         <source>{0} changes waiting</source>
         <translation>{0} thay đổi đang chờ</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/team_status_line.py" line="68"/>
+        <location filename="../../workbench/ui/team_status_line.py" line="89"/>
         <source>1 conflict</source>
         <translation>1 xung đột</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/team_status_line.py" line="70"/>
+        <location filename="../../workbench/ui/team_status_line.py" line="91"/>
         <source>{0} conflicts</source>
         <translation>{0} xung đột</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/team_status_line.py" line="72"/>
+        <location filename="../../workbench/ui/team_status_line.py" line="93"/>
         <source>Team: {0}</source>
         <translation>Nhóm: {0}</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/team_status_line.py" line="83"/>
+        <location filename="../../workbench/ui/team_status_line.py" line="104"/>
         <source>{0} on {1}, as {2}</source>
         <translation>{0} trên {1}, đăng nhập là {2}</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/team_status_line.py" line="88"/>
+        <location filename="../../workbench/ui/team_status_line.py" line="109"/>
         <source>Last problem: {0}</source>
         <translation>Sự cố gần nhất: {0}</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/team_status_line.py" line="89"/>
+        <location filename="../../workbench/ui/team_status_line.py" line="110"/>
         <source>Team &gt; Sync now (F5) syncs at once</source>
         <translation>Nhóm &gt; Đồng bộ ngay (F5) để đồng bộ ngay lập tức</translation>
     </message>

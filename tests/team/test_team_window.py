@@ -22,7 +22,7 @@ from workbench.core.store.project_store import Project
 from workbench.core.team.project_publish import get_project, publish
 from workbench.core.team.server_connection import connect
 from workbench.core.team.team_credentials import save_password
-from workbench.core.team.team_setup import initialise
+from workbench.core.team.team_setup import initialise, remove_user
 from workbench.ui.project_window import ProjectWindow
 
 TIMEOUT = 30000  # generous: a sync is a few queries, a loaded CI machine may still be slow
@@ -180,3 +180,23 @@ def open_team_window_for(qtbot, desktop: Desktop) -> ProjectWindow:  # type: ign
         window.show()
         qtbot.waitExposed(window)
     return window
+
+
+def test_a_refusal_is_said_once_naming_the_server_however_often_the_sync_runs(
+    qtbot,
+    team_server: TeamServer,
+    tmp_path: Path,
+    shown_errors: list[str],  # noqa: F811
+) -> None:  # type: ignore[no-untyped-def]
+    _, (lan,), ids = team_desktops(team_server, tmp_path, translators=1)
+    window = open_team_window_for(qtbot, lan)
+    with connect(team_server.admin_url) as conn:
+        remove_user(conn, team_server.name, lan.login.name, project="angiang")  # an editor took lan off it
+    window.editing.set_text(ids[0], "en", "The festival.", confirmed=True)
+    for _ in range(3):  # Sync now, and the timer's syncs after it
+        with qtbot.waitSignal(window.team.sync.ended, timeout=TIMEOUT):
+            window.team.sync_action.trigger()
+    (said,) = shown_errors
+    assert f"team server {lan.login.name}@127.0.0.1" in said and "not a member of the team project angiang" in said
+    assert "sync refused since" in status_text(window) and "1 change waiting" in status_text(window)  # kept here
+    window.close()

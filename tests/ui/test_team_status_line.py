@@ -11,10 +11,9 @@ from workbench.ui.team_status_line import status_line
 NOW = datetime(2026, 3, 9, 8, 30, tzinfo=UTC)
 
 
-def _status(waiting: int = 0, synced: str = "", offline: str = "", conflicts: int = 0) -> TeamStatus:
-    return TeamStatus(
-        "angiang", "postgresql://lan@office/workbench", "lan", waiting, synced, offline, "", conflicts, []
-    )
+def _status(waiting: int = 0, synced: str = "", offline: str = "", conflicts: int = 0, problem: str = "") -> TeamStatus:
+    server = "postgresql://lan@office/workbench"
+    return TeamStatus("angiang", server, "lan", waiting, synced, offline, problem, conflicts, [])
 
 
 def _stamp(moment: datetime) -> str:
@@ -33,8 +32,18 @@ def test_one_of_each_is_said_in_the_singular() -> None:
 
 def test_offline_says_since_when_in_local_time_instead_of_the_last_sync() -> None:
     went = NOW - timedelta(minutes=1)  # the same local day in every time zone
-    status = _status(waiting=4, synced=_stamp(NOW - timedelta(hours=2)), offline=_stamp(went))
+    problem = "the server refused the connection (is it running, on this port?)"
+    status = _status(waiting=4, synced=_stamp(NOW - timedelta(hours=2)), offline=_stamp(went), problem=problem)
     assert status_line(status, NOW) == f"Team: offline since {went.astimezone().strftime('%H:%M')}, 4 changes waiting"
+
+
+def test_a_server_that_refuses_is_not_called_offline() -> None:
+    went = NOW - timedelta(minutes=1)
+    problem = "this login is not a member of the team project angiang"
+    status = _status(waiting=1, synced=_stamp(NOW - timedelta(hours=2)), offline=_stamp(went), problem=problem)
+    assert (
+        status_line(status, NOW) == f"Team: sync refused since {went.astimezone().strftime('%H:%M')}, 1 change waiting"
+    )
 
 
 def test_a_project_never_synced_and_a_sync_under_way() -> None:

@@ -10,6 +10,21 @@ from PySide6.QtCore import QCoreApplication
 from workbench.core.errors import TeamServerError
 from workbench.core.team.sync_status import TeamStatus
 
+#: the words of a TeamServerError (server_connection) that mean the server could not be reached at all
+UNREACHABLE = (
+    "refused the connection",
+    "no answer from the server",
+    "name is not known",
+    "busy or restarting",
+    "connection was lost",
+    "connection could not be made",
+)
+
+
+def is_unreachable(problem: str) -> bool:
+    """Whether a sync failed because the server was out of reach (offline), not because it refused."""
+    return any(words in problem for words in UNREACHABLE)
+
 
 def _parsed(stamp: str) -> datetime | None:
     try:
@@ -49,6 +64,12 @@ def status_line(status: TeamStatus, now: datetime | None = None, syncing: bool =
     parts = []
     if syncing:
         parts.append(QCoreApplication.translate("TeamStatusLine", "syncing…"))
+    elif status.offline_since and status.last_problem and not is_unreachable(status.last_problem):
+        parts.append(
+            QCoreApplication.translate("TeamStatusLine", "sync refused since {0}").format(
+                clock(status.offline_since, now)
+            )
+        )
     elif status.offline_since:
         parts.append(
             QCoreApplication.translate("TeamStatusLine", "offline since {0}").format(clock(status.offline_since, now))

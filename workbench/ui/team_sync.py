@@ -29,6 +29,7 @@ from workbench.core.errors import TeamServerError
 from workbench.core.store.project_store import Project
 from workbench.core.team.team_link import TeamLink, read_link
 from workbench.ui.tasks import TaskRunner
+from workbench.ui.team_status_line import is_unreachable
 
 if TYPE_CHECKING:
     import psycopg
@@ -39,22 +40,7 @@ if TYPE_CHECKING:
 #: how often the window syncs a team project by itself
 SYNC_INTERVAL_MS = 3 * 60 * 1000
 
-#: the words of a TeamServerError (server_connection) that mean the server could not be reached at all
-UNREACHABLE = (
-    "refused the connection",
-    "no answer from the server",
-    "name is not known",
-    "busy or restarting",
-    "connection was lost",
-    "connection could not be made",
-)
-
 OpenConnection = Callable[[str], "psycopg.Connection[Any]"]
-
-
-def is_unreachable(problem: str) -> bool:
-    """Whether a sync failed because the server was out of reach (offline), not because it refused."""
-    return any(words in problem for words in UNREACHABLE)
 
 
 @dataclass(frozen=True, slots=True)
