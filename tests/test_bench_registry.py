@@ -29,6 +29,7 @@ def test_every_benchmark_the_cli_offers_is_registered_and_loads() -> None:
         "spelling",
         "analysis",
         "tags",
+        "team-memory",
     }
     for benchmark in BENCHMARKS.values():
         assert callable(benchmark.load()), benchmark.name
@@ -40,6 +41,8 @@ def test_a_figure_left_out_is_the_benchmarks_own_default() -> None:
     assert BENCHMARKS["qa"].arguments(BenchRequest(segments=300)) == (300,)
     assert BENCHMARKS["project"].arguments(BenchRequest(megabytes=2.0)) == (2.0, 50_000)
     assert BENCHMARKS["tm"].arguments(BenchRequest(units=500)) == (500,)
+    assert BENCHMARKS["team-memory"].arguments(BenchRequest()) == (1_000_000,)
+    assert BENCHMARKS["team-memory"].arguments(BenchRequest(units=5000)) == (5000,)
 
 
 def test_running_the_quality_check_benchmark_never_loads_the_window() -> None:

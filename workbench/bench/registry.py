@@ -114,6 +114,11 @@ BENCHMARKS: dict[str, Benchmark] = {
             "run_spelling_benchmark", lambda r: (),
         ),
         Benchmark(
+            "team-memory", "team memory lookups on a throwaway PostgreSQL server with 1,000,000 units",
+            "team_memory_bench", "run_team_memory_benchmark",
+            lambda r: (1_000_000 if r.units == BenchRequest().units else r.units,),
+        ),
+        Benchmark(
             "tags", "import and export of 50,000 segments with two tag pairs each, against the same without tags",
             "tags_bench", "run_tags_benchmark", lambda r: (r.segments_or(50_000),),
         ),
