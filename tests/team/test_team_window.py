@@ -18,6 +18,7 @@ from tests.team.pg_cluster import start_cluster
 from tests.team.project_desktops import Desktop, make_project, server_count
 from tests.ui.conftest import dialogs, no_leftover_background_work, private_qsettings, shown_errors  # noqa: F401
 from workbench.context import AppContext
+from workbench.core.settings import Settings
 from workbench.core.store.project_store import Project
 from workbench.core.team.project_publish import get_project, publish
 from workbench.core.team.server_connection import connect
@@ -199,4 +200,21 @@ def test_a_refusal_is_said_once_naming_the_server_however_often_the_sync_runs(
     (said,) = shown_errors
     assert f"team server {lan.login.name}@127.0.0.1" in said and "not a member of the team project angiang" in said
     assert "sync refused since" in status_text(window) and "1 change waiting" in status_text(window)  # kept here
+    window.close()
+
+
+def test_a_confirmation_in_the_window_reaches_the_team_memory_with_the_next_sync(
+    qtbot, team_server: TeamServer, tmp_path: Path
+) -> None:  # type: ignore[no-untyped-def]
+    _, (lan,), ids = team_desktops(team_server, tmp_path, translators=1)
+    settings = Settings.load()
+    settings.team_server = team_server.url(lan.login.name, tcp=True)  # as `settings --team` keeps it
+    settings.save()
+    window = open_team_window_for(qtbot, lan)
+    window.editing.set_text(ids[1], "en", "People race ngo boats on the river.", confirmed=True)
+    units = "SELECT count(*) FROM wb.memory_units WHERE target = 'People race ngo boats on the river.'"
+    assert server_count(team_server, units) == 0  # queued on the desktop: the confirmation asked no server
+    with qtbot.waitSignal(window.team.sync.ended, timeout=TIMEOUT):
+        window.team.sync_action.trigger()
+    assert server_count(team_server, units) == 1
     window.close()

@@ -11,6 +11,10 @@ waiting changes again when it applies).
 An editor's resolution of a conflict goes the same way: the worker writes the choice on the server and
 syncs in the same connection, so the list and the grid show the choice when it is back.
 
+The team memory's outbox (the units this desktop's confirmations queued, memory_outbox) goes in the same
+connection when the project's server is the settings' team server, the one the memory lives on; a memory
+push that fails leaves the units queued for the next sync and the project's sync stands.
+
 An unreachable server only marks the project offline (no dialog: a laptop on a bus is not an error); any
 other refusal (a login that may not, a project it is no longer a member of) is said once, naming the server,
 until a sync succeeds again.
@@ -18,18 +22,21 @@ until a sync succeeds again.
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
-from workbench.core.errors import TeamServerError
+from workbench.core.errors import TeamServerError, WorkbenchError
 from workbench.core.store.project_store import Project
 from workbench.core.team.team_link import TeamLink, read_link
 from workbench.ui.tasks import TaskRunner
 from workbench.ui.team_status_line import is_unreachable
+
+log = logging.getLogger(__name__)
 
 if TYPE_CHECKING:
     import psycopg
@@ -60,6 +67,8 @@ class Exchanged:
     pushed: PushResult
     batch: PullBatch
     resolved: Resolution | None
+    memory_sent: int = 0
+    memory_problem: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -70,12 +79,19 @@ class SyncFailed:
 
 
 def exchange(
-    path: Path, link: TeamLink, open_connection: OpenConnection, resolution: Resolution | None
+    path: Path,
+    link: TeamLink,
+    open_connection: OpenConnection,
+    resolution: Resolution | None,
+    outbox: Path | None = None,
 ) -> Exchanged | SyncFailed:
-    """In a worker: (resolve, then) push and pull on a connection of its own; the project file only read."""
+    """In a worker: (resolve, then) push and pull on a connection of its own, the project file only read;
+    then the team memory's `outbox`, if given."""
     from workbench.core.team.conflict_resolution import resolve
+    from workbench.core.team.memory_outbox import MemoryOutbox
     from workbench.core.team.project_sync import pull, push
     from workbench.core.team.server_connection import server_label
+    from workbench.core.team.team_memory_sync import send_outbox
 
     try:
         label = server_label(link.server)
@@ -84,9 +100,29 @@ def exchange(
                 resolve(conn, label, link, resolution.conflict, resolution.text, resolution.status)
             pushed = push(copy, conn, label, link)
             batch = pull(conn, label, link)
+            done = Exchanged(link, pushed, batch, resolution)
+            if outbox is not None:
+                try:
+                    done = replace(done, memory_sent=send_outbox(conn, label, MemoryOutbox(outbox)).sent)
+                except WorkbenchError as exc:  # the units stay queued; the project's sync stands
+                    done = replace(done, memory_problem=str(exc))
     except TeamServerError as exc:
         return SyncFailed(exc.server, exc.problem, resolution)
-    return Exchanged(link, pushed, batch, resolution)
+    return done
+
+
+def memory_outbox_for(project_server: str, memory_server: str) -> Path | None:
+    """The outbox to send with a project's sync: when the project is on the server the team memory is on."""
+    from workbench.core.team.server_connection import server_label
+    from workbench.core.team.team_memory_sync import outbox_path
+
+    if not memory_server:
+        return None
+    try:
+        same = server_label(project_server) == server_label(memory_server)
+    except TeamServerError:
+        return None
+    return outbox_path() if same else None
 
 
 class TeamSync(QObject):
@@ -99,10 +135,18 @@ class TeamSync(QObject):
     resolved = Signal(int)  # the id of a conflict the server now has settled
     ended = Signal()  # after every sync, whatever its outcome: the status is worth reading again
 
-    def __init__(self, project: Project, open_connection: OpenConnection, parent: QObject | None = None) -> None:
+    def __init__(
+        self,
+        project: Project,
+        open_connection: OpenConnection,
+        memory_server: Callable[[], str] = str,
+        parent: QObject | None = None,
+    ) -> None:
+        """`memory_server`: the settings' team server, where the team memory's outbox goes ("" for none)."""
         super().__init__(parent)
         self.project = project
         self.open_connection = open_connection
+        self.memory_server = memory_server
         self.runner: TaskRunner[str] = TaskRunner(self)
         self.runner.finished.connect(self._finished)
         self.runner.failed.connect(self._failed)
@@ -133,7 +177,8 @@ class TeamSync(QObject):
                 self._queued_resolutions.append(resolution)
             return True
         path, opener = self.project.path, self.open_connection
-        self.runner.start(lambda _state: exchange(path, link, opener, resolution), "sync")
+        outbox = memory_outbox_for(link.server, self.memory_server())
+        self.runner.start(lambda _state: exchange(path, link, opener, resolution, outbox), "sync")
         self.started.emit()
         return True
 
@@ -153,6 +198,8 @@ class TeamSync(QObject):
             if isinstance(outcome, Exchanged):
                 report: SyncReport = apply_sync(self.project, outcome.link, outcome.pushed, outcome.batch)
                 self._said = ""
+                if outcome.memory_problem:
+                    log.warning("team memory not sent with the sync: %s", outcome.memory_problem)
                 if outcome.resolved is not None:
                     self.resolved.emit(outcome.resolved.conflict.id)
                 self.synced.emit(report)

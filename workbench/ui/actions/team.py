@@ -36,7 +36,9 @@ class TeamActions(QObject):
     def __init__(self, window: WindowContext, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.window = window
-        self.sync = TeamSync(window.project, window.context.open_team_connection, self)
+        self.sync = TeamSync(
+            window.project, window.context.open_team_connection, lambda: window.settings.team_server, self
+        )
         self.sync_action = new_action(self, self.tr("&Sync now"), self.sync_now, "F5")
         self.conflicts_action = new_action(self, self.tr("&Conflicts…"), self.open_conflicts, "Ctrl+Shift+K")
         self.shared = shared = self.sync.is_team_project()
