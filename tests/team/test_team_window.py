@@ -9,6 +9,7 @@ the offline test, stopped under the window)."""
 from __future__ import annotations
 
 import re
+import socket
 from pathlib import Path
 
 from PySide6.QtCore import Qt
@@ -218,3 +219,32 @@ def test_a_confirmation_in_the_window_reaches_the_team_memory_with_the_next_sync
         window.team.sync_action.trigger()
     assert server_count(team_server, units) == 1
     window.close()
+
+
+def test_typing_goes_on_while_a_sync_waits_for_a_server_that_never_answers(
+    qtbot, team_server: TeamServer, tmp_path: Path
+) -> None:  # type: ignore[no-untyped-def]
+    """A half-dead office server (it accepts and says nothing): the sync waits in its worker until the
+    bounded timeout, while the window takes a confirmation and counts it; then the desktop is offline."""
+    path, ids = make_project(tmp_path)
+    editor = team_server.add_login("editor", prefix="ed")
+    with Project.open(path) as project, connect(team_server.login_url(editor)) as conn:
+        publish(project, conn, editor.name, "postgresql://office/workbench")
+    lan = team_server.add_login("translator", project="angiang", prefix="tr")
+    with socket.socket() as silent:
+        silent.bind(("127.0.0.1", 0))
+        silent.listen(8)
+        address = f"postgresql://{lan.name}@127.0.0.1:{silent.getsockname()[1]}/workbench?connect_timeout=5"
+        copy = tmp_path / "lan.wbp"
+        with connect(team_server.login_url(lan)) as conn:
+            get_project(conn, lan.name, address, "angiang", copy)
+        window = open_team_window_for(qtbot, Desktop(copy, lan, address))
+        with qtbot.waitSignal(window.team.sync.ended, timeout=TIMEOUT):
+            window.team.sync_action.trigger()
+            assert window.team.sync.busy  # the menu came back at once: the sync is in its worker
+            assert window.editing.set_text(ids[0], "en", "The festival.", confirmed=True)
+            window.team.refresh_status()  # what the change's refresh shows, read now: the worker still waits
+            assert window.team.sync.busy and "syncing…, 1 change waiting" in status_text(window)
+        idle_and_saying(qtbot, window, "offline since")
+        assert "no answer from the server within 5 s" in window.team.label.toolTip()
+        window.close()
