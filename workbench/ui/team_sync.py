@@ -209,13 +209,15 @@ class TeamSync(QObject):
                     self.offline.emit(outcome.problem)
                 else:
                     self._say(str(TeamServerError(outcome.server, outcome.problem)), outcome.resolved is not None)
+        except WorkbenchError as exc:  # the project file could not take it (full disk, ...): nothing half-written
+            self._say(str(exc), False)
         finally:
             self.ended.emit()
             self._follow_up()
 
     def _failed(self, _task_id: int, message: str) -> None:
         try:
-            self._say(message, True)
+            self._say(message, False)
         finally:
             self.ended.emit()
             self._follow_up()
