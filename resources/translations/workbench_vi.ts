@@ -3220,43 +3220,43 @@ Phần sau: {1}</translation>
 <context>
     <name>TeamActions</name>
     <message>
-        <location filename="../../workbench/ui/actions/team.py" line="40"/>
+        <location filename="../../workbench/ui/actions/team.py" line="42"/>
         <source>&amp;Sync now</source>
         <extracomment>the status line is read again at most this often while changes pour in (a pre-translation&apos;s batches)</extracomment>
         <translation>Đồng &amp;bộ ngay</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/actions/team.py" line="41"/>
+        <location filename="../../workbench/ui/actions/team.py" line="43"/>
         <source>&amp;Conflicts…</source>
         <translation>&amp;Xung đột…</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/actions/team.py" line="46"/>
+        <location filename="../../workbench/ui/actions/team.py" line="48"/>
         <source>This project is not shared on a team server (team publish shares it)</source>
         <translation>Dự án này chưa được chia sẻ trên máy chủ nhóm (team publish để chia sẻ)</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/actions/team.py" line="82"/>
+        <location filename="../../workbench/ui/actions/team.py" line="84"/>
         <source>Team: {0}</source>
         <translation>Nhóm: {0}</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/actions/team.py" line="90"/>
+        <location filename="../../workbench/ui/actions/team.py" line="92"/>
         <source>Syncing with the team server…</source>
         <translation>Đang đồng bộ với máy chủ nhóm…</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/actions/team.py" line="120"/>
+        <location filename="../../workbench/ui/actions/team.py" line="122"/>
         <source>Synced: {0} sent, {1} received, {2} open conflict(s)</source>
         <translation>Đã đồng bộ: gửi {0}, nhận {1}, {2} xung đột chưa giải quyết</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/actions/team.py" line="128"/>
+        <location filename="../../workbench/ui/actions/team.py" line="130"/>
         <source>The team server cannot be reached: {0}</source>
         <translation>Không kết nối được máy chủ nhóm: {0}</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/actions/team.py" line="132"/>
+        <location filename="../../workbench/ui/actions/team.py" line="134"/>
         <source>Team sync</source>
         <translation>Đồng bộ nhóm</translation>
     </message>
@@ -3335,12 +3335,17 @@ Phần sau: {1}</translation>
         <translation>{0} trên {1}, đăng nhập là {2}</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/team_status_line.py" line="109"/>
+        <location filename="../../workbench/ui/team_status_line.py" line="110"/>
+        <source>Assigned to you: {0}</source>
+        <translation>Giao cho bạn: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/team_status_line.py" line="112"/>
         <source>Last problem: {0}</source>
         <translation>Sự cố gần nhất: {0}</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/team_status_line.py" line="110"/>
+        <location filename="../../workbench/ui/team_status_line.py" line="113"/>
         <source>Team &gt; Sync now (F5) syncs at once</source>
         <translation>Nhóm &gt; Đồng bộ ngay (F5) để đồng bộ ngay lập tức</translation>
     </message>

@@ -6,7 +6,7 @@ from __future__ import annotations
 from datetime import UTC, datetime, timedelta
 
 from workbench.core.team.sync_status import TeamStatus
-from workbench.ui.team_status_line import status_line
+from workbench.ui.team_status_line import status_line, status_tip
 
 NOW = datetime(2026, 3, 9, 8, 30, tzinfo=UTC)
 
@@ -49,3 +49,13 @@ def test_a_server_that_refuses_is_not_called_offline() -> None:
 def test_a_project_never_synced_and_a_sync_under_way() -> None:
     assert status_line(_status(), NOW) == "Team: never synced"
     assert status_line(_status(waiting=2), NOW, syncing=True) == "Team: syncing…, 2 changes waiting"
+
+
+def test_the_tooltip_names_the_server_without_a_password_and_the_documents_assigned_to_this_login() -> None:
+    status = TeamStatus(
+        "angiang", "postgresql://lan:secret@office/workbench", "lan", 0, "", "", "", 0,
+        [("le-hoi.txt", "lan"), ("tin.docx", "minh")],
+    )  # fmt: skip
+    tip = status_tip(status)
+    assert "angiang on lan@office/workbench, as lan" in tip and "secret" not in tip
+    assert "Assigned to you: le-hoi.txt" in tip and "tin.docx" not in tip

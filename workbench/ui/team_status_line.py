@@ -105,6 +105,9 @@ def status_tip(status: TeamStatus) -> str:
             status.project_name, server, status.login
         )
     ]
+    mine = [document for document, login in status.assignments if login == status.login]
+    if mine:
+        lines.append(QCoreApplication.translate("TeamStatusLine", "Assigned to you: {0}").format(", ".join(mine)))
     if status.last_problem:
         lines.append(QCoreApplication.translate("TeamStatusLine", "Last problem: {0}").format(status.last_problem))
     lines.append(QCoreApplication.translate("TeamStatusLine", "Team > Sync now (F5) syncs at once"))
