@@ -32,6 +32,7 @@ from workbench.core.store.project_schema import LATEST_VERSION
 from workbench.core.store.project_store import Project
 from workbench.core.team.project_sync import PullBatch, PushResult, ServerText, apply_sync, open_conflicts
 from workbench.core.team.server_connection import server_faults
+from workbench.core.team.snapshot_check import check_snapshot
 from workbench.core.team.team_link import read_link, segment_keys, write_link
 
 #: what a snapshot leaves out: this desktop's texts and what hangs on them (the server holds the texts)
@@ -158,6 +159,7 @@ def get_project(conn: psycopg.Connection[Any], server: str, address: str, name: 
     partial.unlink(missing_ok=True)
     partial.write_bytes(bytes(snapshot))
     try:
+        check_snapshot(partial, server, name)  # the uploader's file: no trigger or view of its own
         with Project.open(partial) as project:
             with project.transaction() as db:
                 write_link(db, address, int(project_id), name, str(uuid.uuid4()), str(login))
