@@ -30,14 +30,25 @@ from workbench.core.importing.file_import import import_files  # noqa: E402
 from workbench.core.records import Origin, Status  # noqa: E402
 from workbench.core.store.project_store import Project  # noqa: E402
 from workbench.core.team.local_cluster import start_cluster  # noqa: E402
+from workbench.core.team.memory_outbox import TeamUnit  # noqa: E402
 from workbench.core.team.project_publish import get_project, publish  # noqa: E402
 from workbench.core.team.project_sync import sync_linked  # noqa: E402
 from workbench.core.team.server_connection import connect  # noqa: E402
 from workbench.core.team.team_link import team_link  # noqa: E402
+from workbench.core.team.team_memory import lookup, push_units  # noqa: E402
 from workbench.core.team.team_setup import add_user, initialise  # noqa: E402
 
 SHARED_POOL = 20  # segments every desktop may write: the overlaps
 ADDRESS = "postgresql://office/workbench"
+MEMORY_UNITS = 20_000  # in the team memory before the desktops start
+_PLACES = ("Sóc Trăng", "An Giang", "Trà Vinh", "Kiên Giang", "Bạc Liêu", "Cà Mau", "Hậu Giang", "Vĩnh Long")
+_EVENTS = ("lễ hội Oóc Om Bóc", "hội nghị xúc tiến đầu tư", "giải đua ghe ngo", "chợ phiên nông sản")
+
+
+def _memory_sentence(n: int) -> str:
+    """Varied sentences for the team memory, and (with another n) near misses of them to look up."""
+    return (f"Năm {2000 + n % 25}, {_EVENTS[n % 4]} tại {_PLACES[n % 8]} thu hút {n % 97 + 3} nghìn lượt "
+            f"khách và {n % 13 + 2} đoàn nghệ thuật (số {n}).")  # fmt: skip
 
 
 def _article(segments: int) -> str:
@@ -59,14 +70,22 @@ def _desktop(number: int, url: str, path: str, ids: list[int], seconds: float, d
     own = [s for k, s in enumerate(ids[SHARED_POOL:]) if k % desktops == number]
     edits = syncs = 0
     durations: list[float] = []
+    lookups: list[float] = []
     end = time.monotonic() + seconds
     next_sync = time.monotonic() + rng.uniform(0.5, 1.5)
-    with Project.open(Path(path)) as project:
+    with Project.open(Path(path)) as project, connect(url) as memory:
         while time.monotonic() < end:
             segment = rng.choice(ids[:SHARED_POOL]) if rng.random() < 0.1 or not own else rng.choice(own)
-            project.save_translation(segment, "en", f"desktop {number} edit {edits}", Status.TRANSLATED, Origin.HUMAN,
-                                     f"d{number}")  # fmt: skip
+            text = f"desktop {number} edit {edits}"
+            project.save_translation(segment, "en", text, Status.TRANSLATED, Origin.HUMAN, f"d{number}")
             edits += 1
+            started = time.perf_counter()  # the suggestions for the next segment: a near miss of a known unit
+            lookup(memory, "soak", _memory_sentence(rng.randrange(MEMORY_UNITS)).replace("nghìn", "ngàn"), "en")
+            lookups.append(time.perf_counter() - started)
+            if edits % 10 == 0:  # a confirmation goes to the team memory too
+                push_units(
+                    memory, "soak", [TeamUnit(_memory_sentence(MEMORY_UNITS + number * 100_000 + edits), text, "en")]
+                )
             time.sleep(rng.uniform(0.02, 0.1))
             if time.monotonic() >= next_sync:
                 started = time.perf_counter()
@@ -79,7 +98,7 @@ def _desktop(number: int, url: str, path: str, ids: list[int], seconds: float, d
         revisions = [int(r[0]) for r in project.connection.execute(
             "SELECT id FROM revisions WHERE id NOT IN (SELECT revision_id FROM team_pulled)")]  # fmt: skip
     return {"number": number, "client": client, "edits": edits, "syncs": syncs, "durations": durations,
-            "revisions": revisions}  # fmt: skip
+            "revisions": revisions, "lookups": lookups}  # fmt: skip
 
 
 def _final_sync(url: str, path: str) -> None:
@@ -123,6 +142,8 @@ def main() -> int:
         path, ids = _project(folder, segments)
         with Project.open(path) as project, connect(cluster.url("workbench", editor.login, editor.password)) as conn:
             publish(project, conn, "soak", ADDRESS)
+            units = [TeamUnit(_memory_sentence(n), f"Unit {n} in English.", "en") for n in range(MEMORY_UNITS)]
+            push_units(conn, "soak", units)
         desktops: list[tuple[str, str]] = []
         with connect(admin_url) as conn:
             for n in range(args.desktops + 1):
@@ -183,6 +204,10 @@ def main() -> int:
         )
         print(f"    syncs {len(durations)}: p50 {statistics.median(durations) * 1000:.0f} ms, "
               f"p95 {statistics.quantiles(durations, n=20)[18] * 1000:.0f} ms, max {max(durations) * 1000:.0f} ms")  # fmt: skip
+        looked = [d for r in results for d in r["lookups"]]  # type: ignore[attr-defined]
+        print(f"    team memory lookups ({MEMORY_UNITS:,} units, while syncing) {len(looked)}: "
+              f"p50 {statistics.median(looked) * 1000:.1f} ms, p95 {statistics.quantiles(looked, n=20)[18] * 1000:.1f} ms, "
+              f"max {max(looked) * 1000:.1f} ms")  # fmt: skip
         print(f"    conflicts {len(conflicts)} on {len(open_keys)} segments; the rule replayed gives {len(expected)}, "
               f"same set: {conflicts == expected}; on a segment only one desktop wrote: {single_writer_conflicts}")  # fmt: skip
         print(f"    desktop texts that differ from the server's current text after the final sync: {diverged} "
