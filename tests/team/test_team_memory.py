@@ -123,8 +123,9 @@ def test_with_more_sharing_units_than_are_scored_the_team_memory_scores_the_same
 def test_a_push_sent_twice_adds_each_unit_once(team_server: TeamServer) -> None:
     translator = team_server.add_login("translator")
     batch = [TeamUnit(s, t, "en") for s, t in HANDMADE]
+    unstorable = TeamUnit("Câu có ký tự\x00 lạ.", "A sentence with a NUL.", "en")  # PostgreSQL's text refuses NUL
     with connect(team_server.login_url(translator)) as conn:
-        assert push_units(conn, "test", batch).added == len(HANDMADE)
+        assert push_units(conn, "test", [*batch, unstorable]).added == len(HANDMADE)
         assert push_units(conn, "test", batch).added == 0
         assert stats(conn, "test").units == len(HANDMADE)
 

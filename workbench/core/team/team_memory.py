@@ -66,8 +66,9 @@ def is_team_editor(conn: psycopg.Connection[Any], server: str) -> bool:
 
 def unit_row(unit: TeamUnit) -> tuple[str, str, str, str, str, list[int], str] | None:
     """The columns a unit is inserted with (source composed, key and pairs as the local memory makes them);
-    None for an empty unit, which the local memory never keeps either."""
-    if not unit.source.strip() or not unit.target.strip():
+    None for an empty unit, which the local memory never keeps either, and for one holding a NUL character,
+    which PostgreSQL's text cannot (refused, it would fail every push of the outbox that holds it)."""
+    if not unit.source.strip() or not unit.target.strip() or "\x00" in unit.source + unit.target + unit.origin:
         return None
     source = unicodedata.normalize("NFC", unit.source)
     key = normalize_for_matching(source)
