@@ -187,7 +187,12 @@ def test_a_confirmation_offline_waits_in_the_outbox_and_the_next_push_sends_it_o
         report = send_outbox(conn, "test", outbox)
         assert (report.sent, report.added) == (1, 0)
         assert outbox.count() == 0
-        assert conn.execute("SELECT count(*) FROM wb.memory_units").fetchone() == (1,)
+        # taken off the outbox only once the server has committed it, even inside the caller's transaction
+        conn.execute("SELECT 1")
+        outbox.queue([TeamUnit(*HANDMADE[3], "en", approved=True)])
+        assert send_outbox(conn, "test", outbox).approvals_dropped == 1
+        with connect(team_server.admin_url) as other:
+            assert other.execute("SELECT count(*) FROM wb.memory_units").fetchone() == (2,)
     shared.close()
 
 

@@ -93,9 +93,9 @@ def push_units(conn: psycopg.Connection[Any], server: str, units: Sequence[TeamU
     """Add the units in one transaction; a unit the server has already is left as it is (an approval marks
     it approved), so a push retried after a lost answer adds nothing twice. A translator's approvals go as
     plain units: only an editor's login may approve, and the server would refuse the whole push."""
-    editor = is_team_editor(conn, server) if any(u.approved for u in units) else False
     added = approved = dropped = 0
     with server_faults(server, "adding units to the team memory"), conn.transaction(), conn.cursor() as cursor:
+        editor = is_team_editor(conn, server) if any(u.approved for u in units) else False
         for unit in units:
             row = unit_row(unit)
             if row is None:

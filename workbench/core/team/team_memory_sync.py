@@ -13,11 +13,13 @@ from pathlib import Path
 from typing import Any
 
 import psycopg
+from psycopg.pq import TransactionStatus
 
 from workbench.core.errors import TeamServerError
 from workbench.core.memory.translation_memory import DEFAULT_THRESHOLD
 from workbench.core.settings import config_dir
 from workbench.core.team.memory_outbox import OUTBOX_NAME, MemoryOutbox
+from workbench.core.team.server_connection import server_faults
 from workbench.core.team.team_memory import PushReport, TeamMatch, lookup, push_units
 from workbench.core.team.team_memory_cache import CACHE_NAME, TeamMemoryCache
 
@@ -40,6 +42,9 @@ def send_outbox(conn: psycopg.Connection[Any], server: str, outbox: MemoryOutbox
     sent = added = approved = dropped = 0
     while page := outbox.pending(_PUSH_PAGE):
         report = push_units(conn, server, [unit for _id, unit in page])
+        if conn.info.transaction_status != TransactionStatus.IDLE:  # the caller's transaction held it: commit
+            with server_faults(server, "committing the units sent"):
+                conn.commit()
         outbox.remove([outbox_id for outbox_id, _unit in page])
         sent, added = sent + report.sent, added + report.added
         approved, dropped = approved + report.approved, dropped + report.approvals_dropped
