@@ -10,10 +10,12 @@ team memory stats [--server URL]     units per language, approved, authors; what
 from __future__ import annotations
 
 import argparse
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from workbench.context import AppContext
 from workbench.core.memory.translation_memory import DEFAULT_THRESHOLD
+from workbench.core.store.project_store import Project
 
 if TYPE_CHECKING:
     import psycopg
@@ -22,7 +24,7 @@ if TYPE_CHECKING:
 
 
 def register_memory(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
-    """`team memory` and its subcommands, under the `team` group's subparsers."""
+    """`team memory` and `team glossary` and their subcommands, under the `team` group's subparsers."""
     memory = commands.add_parser("memory", help="the team's shared memory on the server: push, pull, lookup, stats")
     sub = memory.add_subparsers(dest="memory_command", metavar="MEMORY_COMMAND", required=True)
     server_help = "postgresql://login@host/database (default: the settings' team server)"
@@ -45,6 +47,19 @@ def register_memory(commands: argparse._SubParsersAction[argparse.ArgumentParser
     p = sub.add_parser("stats", help="the team memory's units per language, and what waits in this desktop's outbox")
     p.add_argument("--server", help=server_help)
     p.set_defaults(handler=_cmd_stats)
+
+    glossary = commands.add_parser(
+        "glossary", help="the team glossary on the server: push a project's, pull the team's"
+    )
+    sub = glossary.add_subparsers(dest="glossary_command", metavar="GLOSSARY_COMMAND", required=True)
+    for name, handler, words in (
+        ("push", _cmd_glossary_push, "add the project's glossary to the team glossary"),
+        ("pull", _cmd_glossary_pull, "add the team glossary's terms the project lacks (its own are never replaced)"),
+    ):
+        p = sub.add_parser(name, help=words)
+        p.add_argument("project", type=Path)
+        p.add_argument("--server", help=server_help)
+        p.set_defaults(handler=handler)
 
 
 def _open(given: str | None, context: AppContext) -> tuple[psycopg.Connection[Any], str]:
@@ -131,4 +146,34 @@ def _cmd_stats(args: argparse.Namespace, context: AppContext) -> int:
     print(f"{label}: {figures.units} unit(s) ({languages}), {figures.approved} approved, {figures.authors} author(s)")
     print(f"glossary terms: {figures.glossary_terms}; index size: {figures.index_bytes / 1e6:.1f} MB")
     print(f"waiting in this desktop's outbox: {waiting}")
+    return 0
+
+
+def _cmd_glossary_push(args: argparse.Namespace, context: AppContext) -> int:
+    from workbench.core.memory.glossary import terms
+    from workbench.core.team.team_glossary import push_terms
+
+    with Project.open(args.project, read_only=True) as project:
+        glossary = terms(project)
+    conn, label = _open(args.server, context)
+    with conn:
+        added = push_terms(conn, label, glossary)
+    print(f"{label}: {len(glossary)} term(s) sent, {added} translation(s) new to the team glossary")
+    return 0
+
+
+def _cmd_glossary_pull(args: argparse.Namespace, context: AppContext) -> int:
+    from workbench.core.team.team_glossary import pull_into_project, team_terms
+
+    conn, label = _open(args.server, context)
+    with conn:
+        team = team_terms(conn, label)
+    with Project.open(args.project) as project:
+        report = pull_into_project(project, team)
+    print(
+        f"{label}: {len(team)} team term(s); {report.terms_added} term(s) and "
+        f"{report.translations_added} translation(s) added to {args.project.name}"
+    )
+    for source, language, mine, theirs in report.differing:
+        print(f'  kept {source} ({language}): "{mine}"; the team\'s: "{theirs}"')
     return 0
