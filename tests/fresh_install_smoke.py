@@ -170,6 +170,8 @@ def main() -> int:
         run("team", "memory", "lookup", "Sóc Trăng", "--to", "en", shows=r"the local cache \(never pulled")
         for step in ("pull", "stats"):
             run("team", "memory", step, expect=2, shows="the server refused the connection")
+        for step in ("push", "pull"):
+            run("team", "glossary", step, "p.wbp", expect=2, shows="the server refused the connection")
         run("team", "publish", "p.wbp", expect=2, shows="the server refused the connection")
         run("team", "get", "angiang", "copy.wbp", expect=2, shows="the server refused the connection")
         for step in (
