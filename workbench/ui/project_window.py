@@ -20,13 +20,14 @@ from PySide6.QtWidgets import QAbstractItemDelegate, QMainWindow, QSplitter, QVB
 from workbench.context import AppContext
 from workbench.core.changes import SegmentChanges
 from workbench.core.errors import WorkbenchError
-from workbench.core.memory.suggestions import glossary_suggestions, memory_suggestions
+from workbench.core.memory.suggestions import glossary_suggestions
 from workbench.core.qa.live_context import QaContext
 from workbench.core.qa.segment_checks import live_findings
 from workbench.core.records import SegmentRecord
 from workbench.core.settings import Settings
 from workbench.core.store.project_store import Project
 from workbench.core.store.segment_filter import filter_segment_ids
+from workbench.core.team.team_suggestions import TeamMemoryReader, suggestions_with_team
 from workbench.mt.back_translation import NoBackTranslationModel, choose_back_model
 from workbench.ui import window_state
 from workbench.ui.actions.analysis import AnalysisActions
@@ -85,8 +86,9 @@ class ProjectWindow(QMainWindow):
         self.delegate = self.grid.delegate
         self.side_panel = SidePanel(project, lambda: self.settings.user_name, self.names)
         self.pane = EditorPane(project, self.editing, self._editor_actions, self.names)
-        self.side_panel.providers.insert(0, lambda _p, segment, language: memory_suggestions(
-            self.memories, segment, language))  # fmt: skip
+        self.team_memory = TeamMemoryReader(lambda: self.settings.team_server)  # the cache: never the server
+        self.side_panel.providers.insert(0, lambda _p, segment, language: suggestions_with_team(
+            self.memories, self.team_memory, segment, language))  # fmt: skip
         self.side_panel.glossary_providers.append(lambda _p, segment, language: glossary_suggestions(
             self.qa_context.finder, segment, language))  # fmt: skip
         self.side_panel.check_providers.append(lambda _p, segment, language: live_findings(
@@ -484,6 +486,7 @@ class ProjectWindow(QMainWindow):
         self.qa.checks.shutdown()
         QCoreApplication.processEvents()  # save the batches the workers finished before stopping
         self.memories.close()
+        self.team_memory.close()
         window_state.save(self, *self._remembered())
         self.grid.stop()
         self.project.close()

@@ -13,7 +13,9 @@ syncs in the same connection, so the list and the grid show the choice when it i
 
 The team memory's outbox (the units this desktop's confirmations queued, memory_outbox) goes in the same
 connection when the project's server is the settings' team server, the one the memory lives on; a memory
-push that fails leaves the units queued for the next sync and the project's sync stands.
+push that fails leaves the units queued for the next sync and the project's sync stands. The same
+connection then refreshes the desktop's cache of the team memory (the pull `team memory pull` does), which
+the side panel's team suggestions read; a pull that fails leaves the cache as it was.
 
 An unreachable server only marks the project offline (no dialog: a laptop on a bus is not an error); any
 other refusal (a login that may not, a project it is no longer a member of) is said once, naming the server,
@@ -69,6 +71,8 @@ class Exchanged:
     resolved: Resolution | None
     memory_sent: int = 0
     memory_problem: str = ""
+    #: units the team memory's cache read in this sync's pull
+    memory_pulled: int = 0
 
 
 @dataclass(frozen=True, slots=True)
@@ -86,7 +90,7 @@ def exchange(
     outbox: Path | None = None,
 ) -> Exchanged | SyncFailed:
     """In a worker: (resolve, then) push and pull on a connection of its own, the project file only read;
-    then the team memory's `outbox`, if given."""
+    then the team memory's `outbox`, if given, and the pull into its cache (beside the outbox)."""
     from workbench.core.team.conflict_resolution import resolve
     from workbench.core.team.memory_outbox import MemoryOutbox
     from workbench.core.team.project_sync import pull, push
@@ -106,9 +110,26 @@ def exchange(
                     done = replace(done, memory_sent=send_outbox(conn, label, MemoryOutbox(outbox)).sent)
                 except WorkbenchError as exc:  # the units stay queued; the project's sync stands
                     done = replace(done, memory_problem=str(exc))
+                done = _refresh_memory_cache(conn, label, done)
     except TeamServerError as exc:
         return SyncFailed(exc.server, exc.problem, resolution)
     return done
+
+
+def _refresh_memory_cache(conn: psycopg.Connection[Any], label: str, done: Exchanged) -> Exchanged:
+    """The team memory's changes since the last pull into the cache; a failure leaves the old cache."""
+    from workbench.core.team.team_memory_cache import TeamMemoryCache
+    from workbench.core.team.team_memory_sync import cache_path
+
+    try:
+        cache = TeamMemoryCache(cache_path())
+        try:
+            return replace(done, memory_pulled=cache.pull(conn, label).read)
+        finally:
+            cache.close()
+    except WorkbenchError as exc:
+        problem = "; ".join(p for p in (done.memory_problem, str(exc)) if p)
+        return replace(done, memory_problem=problem)
 
 
 def memory_outbox_for(project_server: str, memory_server: str) -> Path | None:
