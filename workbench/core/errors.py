@@ -17,6 +17,10 @@ class ImportProblem(WorkbenchError):
         self.source = source
         self.problem = problem
 
+    def __reduce__(self) -> tuple[type[ImportProblem], tuple[str, str]]:
+        # made again from its two parts, so it crosses a process boundary (a worker's failure reported)
+        return (type(self), (self.source, self.problem))
+
 
 class ProjectError(WorkbenchError):
     """The project file cannot be created, opened or changed as asked."""
@@ -69,3 +73,7 @@ class TeamServerError(WorkbenchError):
         super().__init__(f"team server {server}: {problem}")
         self.server = server
         self.problem = problem
+
+    def __reduce__(self) -> tuple[type[TeamServerError], tuple[str, str]]:
+        # made again from its two parts, so it crosses a process boundary (a worker's failure reported)
+        return (type(self), (self.server, self.problem))
