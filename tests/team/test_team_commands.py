@@ -390,3 +390,17 @@ def test_a_pgpass_file_someone_made_readable_is_closed_again_and_still_used(team
     with connect_with_saved_password(team_server.url(translator.name)) as conn:
         assert conn.execute("SELECT current_user").fetchone() == (translator.name,)
     assert stat.S_IMODE(pgpass_path().stat().st_mode) == 0o600
+
+
+def test_the_windows_sync_interval_is_a_remembered_setting(
+    private_settings: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["settings", "--team", "postgresql://lan@office-server/workbench", "--team-sync-minutes", "10"]) == 0
+    assert "the window syncs a team project every 10 min" in capsys.readouterr().out
+    assert Settings.load().team_sync_minutes == 10
+    assert main(["settings", "--team-sync-minutes", "0"]) == 0
+    assert "only on Sync now" in capsys.readouterr().out
+    assert Settings.load().team_server == "postgresql://lan@office-server/workbench"  # the server stays
+    assert main(["settings", "--team-sync-minutes", "100000"]) == 2
+    assert "--team-sync-minutes: from 0" in capsys.readouterr().err
+    assert Settings.load().team_sync_minutes == 0

@@ -248,3 +248,18 @@ def test_typing_goes_on_while_a_sync_waits_for_a_server_that_never_answers(
         idle_and_saying(qtbot, window, "offline since")
         assert "no answer from the server within 5 s" in window.team.label.toolTip()
         window.close()
+
+
+def test_the_window_syncs_by_itself_as_often_as_the_settings_say(
+    qtbot, team_server: TeamServer, tmp_path: Path
+) -> None:  # type: ignore[no-untyped-def]
+    _, (lan,), _ids = team_desktops(team_server, tmp_path, translators=1)
+    settings = Settings.load()
+    for minutes, running in ((10, True), (0, False)):
+        settings.team_sync_minutes = minutes
+        settings.save()
+        window = open_team_window_for(qtbot, lan)
+        assert window.team.sync.timer.isActive() is running  # 0: only on Sync now
+        if running:
+            assert window.team.sync.timer.interval() == 10 * 60 * 1000
+        window.close()

@@ -19,7 +19,7 @@ from workbench.commands.team_memory import register_memory
 from workbench.commands.team_projects import register_projects
 from workbench.context import AppContext
 from workbench.core.errors import WorkbenchError
-from workbench.core.settings import Settings
+from workbench.core.settings import MAX_SYNC_MINUTES, Settings
 
 if TYPE_CHECKING:
     import psycopg
@@ -141,6 +141,13 @@ def team_settings_arguments(parser: argparse.ArgumentParser) -> None:
         "in it goes to the pgpass file, never into the settings",
     )
     parser.add_argument(
+        "--team-sync-minutes",
+        type=int,
+        metavar="N",
+        help=f"how often the window syncs a team project by itself (0: only on Sync now, F5; at most "
+        f"{MAX_SYNC_MINUTES}; default 3)",
+    )
+    parser.add_argument(
         "--team-password-stdin",
         action="store_true",
         help="read your team server password from standard input into the pgpass file (0600)",
@@ -149,8 +156,13 @@ def team_settings_arguments(parser: argparse.ArgumentParser) -> None:
 
 def team_settings_changes(args: argparse.Namespace, settings: Settings) -> dict[str, object]:
     """The settings' change for --team (the address without its password) after saving any password."""
+    minutes: dict[str, object] = {}
+    if args.team_sync_minutes is not None:
+        if not 0 <= args.team_sync_minutes <= MAX_SYNC_MINUTES:
+            raise WorkbenchError(f"--team-sync-minutes: from 0 (only on Sync now) to {MAX_SYNC_MINUTES}")
+        minutes = {"team_sync_minutes": args.team_sync_minutes}
     if args.team is None and not args.team_password_stdin:
-        return {}
+        return minutes
     from workbench.core.team.team_credentials import keep_team_address
 
     target = settings.team_server if args.team is None else args.team
@@ -162,7 +174,7 @@ def team_settings_changes(args: argparse.Namespace, settings: Settings) -> dict[
         if not password:
             raise WorkbenchError("--team-password-stdin: standard input held no password")
     kept = keep_team_address(target, password)
-    return {} if args.team is None else {"team_server": kept}
+    return minutes if args.team is None else {**minutes, "team_server": kept}
 
 
 def team_server_line(settings: Settings) -> str:
@@ -178,4 +190,5 @@ def team_server_line(settings: Settings) -> str:
     if password is not None:
         return f"team server: {shown} (the settings file holds its password: `settings --team URL` moves it to pgpass)"
     kept = f" (password in {pgpass_path()})" if pgpass_path().exists() else ""
-    return f"team server: {shown}{kept}"
+    every = f"every {settings.team_sync_minutes} min" if settings.team_sync_minutes else "only on Sync now"
+    return f"team server: {shown}{kept}; the window syncs a team project {every}"

@@ -32,6 +32,10 @@ def _default_user() -> str:
         return "translator"
 
 
+#: the longest automatic team sync interval `settings --team-sync-minutes` takes (a day)
+MAX_SYNC_MINUTES = 24 * 60
+
+
 @dataclass(slots=True)
 class Settings:
     user_name: str = field(default_factory=_default_user)
@@ -68,6 +72,8 @@ class Settings:
     #: the team's PostgreSQL server (postgresql://login@host/database, or a pg_service name), never with a
     #: password: that is in the pgpass file beside the settings (core/team/team_credentials.py); "" none
     team_server: str = ""
+    #: how often the window syncs a team project by itself, in minutes (0: only on Team > Sync now)
+    team_sync_minutes: int = 3
 
     @classmethod
     def load(cls) -> Settings:
@@ -93,6 +99,9 @@ class Settings:
             # a hand-edited file must not make someone an approver by a typo: the least one may do
             log.warning("settings file %s names no known role (%r); acting as a translator", path, settings.role)
             settings.role = Role.TRANSLATOR.value
+        if not isinstance(settings.team_sync_minutes, int) or not 0 <= settings.team_sync_minutes <= MAX_SYNC_MINUTES:
+            log.warning("settings file %s: the team sync interval is unreadable; every 3 minutes", path)
+            settings.team_sync_minutes = 3
         return settings
 
     def models_path(self) -> Path | None:

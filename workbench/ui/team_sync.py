@@ -46,8 +46,6 @@ if TYPE_CHECKING:
     from workbench.core.team.conflict_resolution import LocalConflict
     from workbench.core.team.project_sync import PullBatch, PushResult, SyncReport
 
-#: how often the window syncs a team project by itself
-SYNC_INTERVAL_MS = 3 * 60 * 1000
 
 OpenConnection = Callable[[str], "psycopg.Connection[Any]"]
 
@@ -162,8 +160,10 @@ class TeamSync(QObject):
         open_connection: OpenConnection,
         memory_server: Callable[[], str] = str,
         parent: QObject | None = None,
+        interval_minutes: int = 3,
     ) -> None:
-        """`memory_server`: the settings' team server, where the team memory's outbox goes ("" for none)."""
+        """`memory_server`: the settings' team server, where the team memory's outbox goes ("" for none);
+        `interval_minutes`: how often it syncs by itself (the settings' team_sync_minutes; 0: never)."""
         super().__init__(parent)
         self.project = project
         self.open_connection = open_connection
@@ -175,9 +175,9 @@ class TeamSync(QObject):
         self._queued = False  # a sync asked for while one ran: it follows
         self._queued_resolutions: list[Resolution] = []
         self.timer = QTimer(self)
-        self.timer.setInterval(SYNC_INTERVAL_MS)
+        self.timer.setInterval(max(interval_minutes, 1) * 60 * 1000)
         self.timer.timeout.connect(self.start)
-        if self.is_team_project():
+        if self.is_team_project() and interval_minutes > 0:
             self.timer.start()
 
     def is_team_project(self) -> bool:

@@ -37,7 +37,11 @@ class TeamActions(QObject):
         super().__init__(parent)
         self.window = window
         self.sync = TeamSync(
-            window.project, window.context.open_team_connection, lambda: window.settings.team_server, self
+            window.project,
+            window.context.open_team_connection,
+            lambda: window.settings.team_server,
+            self,
+            interval_minutes=window.settings.team_sync_minutes,
         )
         self.sync_action = new_action(self, self.tr("&Sync now"), self.sync_now, "F5")
         self.conflicts_action = new_action(self, self.tr("&Conflicts…"), self.open_conflicts, "Ctrl+Shift+K")
