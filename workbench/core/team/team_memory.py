@@ -9,6 +9,8 @@ same matches with the same scores. Every query is parameterised; every failure i
 
 from __future__ import annotations
 
+import random
+import time
 import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -16,6 +18,7 @@ from datetime import UTC, datetime
 from typing import Any
 
 import psycopg
+from psycopg.pq import TransactionStatus
 
 from workbench.core.memory.match_normalization import normalize_for_matching
 from workbench.core.memory.memory_index import chosen_pairs, weighted_pairs
@@ -79,35 +82,79 @@ def unit_row(unit: TeamUnit) -> tuple[str, str, str, str, str, list[int], str] |
     return (unit.source_language, unit.target_language, source, key, unit.target, signed, unit.origin)
 
 
-_INSERT = """INSERT INTO wb.memory_units (source_language, target_language, source, source_key, target, pairs, origin)
-    VALUES (%s, %s, %s, %s, %s, %s, %s)
-    ON CONFLICT (md5(source_key), target_language, md5(target)) DO NOTHING"""
-_INSERT_APPROVED = """INSERT INTO wb.memory_units
-    (source_language, target_language, source, source_key, target, pairs, origin, approved_by)
-    VALUES (%s, %s, %s, %s, %s, %s, %s, current_user)
-    ON CONFLICT (md5(source_key), target_language, md5(target))
-    DO UPDATE SET approved_by = current_user WHERE wb.memory_units.approved_by IS NULL"""
+#: one statement per push: the statement trigger then files every pair of the push at once, in pair order,
+#: so two pushes lock the pair counts in the same order (statements one per unit locked them unit by unit,
+#: in each push's own order: a deadlock). Columns as arrays: any number of units, seven parameters.
+_INSERT = """INSERT INTO wb.memory_units AS u
+        (source_language, target_language, source, source_key, target, pairs, origin{approved_column})
+    SELECT r.source_language, r.target_language, r.source, r.source_key, r.target, r.pairs::integer[], r.origin{approved}
+    FROM unnest(%s::text[], %s::text[], %s::text[], %s::text[], %s::text[], %s::text[], %s::text[], %s::boolean[])
+         WITH ORDINALITY AS r(source_language, target_language, source, source_key, target, pairs, origin, approved, n)
+    ORDER BY r.n
+    ON CONFLICT (md5(source_key), target_language, md5(target)) """
+#: a translator's push (approved_by is not even a column it may insert)
+_KEEP = _INSERT.format(approved_column="", approved="") + "DO NOTHING RETURNING u.approved_by IS NOT NULL"
+#: an editor's push with approvals: an approved unit the server has unapproved becomes approved
+_KEEP_OR_APPROVE = (
+    _INSERT.format(approved_column=", approved_by", approved=", CASE WHEN r.approved THEN current_user END")
+    + "DO UPDATE SET approved_by = current_user WHERE u.approved_by IS NULL AND excluded.approved_by IS NOT NULL"
+    " RETURNING u.approved_by IS NOT NULL"
+)
+#: a push that collided with another's is tried again (the server rolled it back whole) this many times
+PUSH_ATTEMPTS = 5
+
+
+def _push_rows(units: Sequence[TeamUnit], editor: bool) -> tuple[list[tuple[Any, ...]], int]:
+    """The rows of one push, each unit once (an approval wins), in the push's order (the ids follow it, as
+    the local memory's do: ties between equal matches are broken by them); and how many approvals go as
+    plain units because this login is not an editor."""
+    rows: dict[tuple[str, str, str], tuple[Any, ...]] = {}
+    dropped = 0
+    for unit in units:
+        row = unit_row(unit)
+        if row is None:
+            continue
+        dropped += int(unit.approved and not editor)
+        identity = (row[3], row[1], row[4])
+        kept = rows.get(identity)
+        approved = unit.approved and editor
+        if kept is None or (approved and not kept[-1]):
+            rows[identity] = (*row[:5], "{" + ",".join(map(str, row[5])) + "}", row[6], approved)
+    return list(rows.values()), dropped
 
 
 def push_units(conn: psycopg.Connection[Any], server: str, units: Sequence[TeamUnit]) -> PushReport:
-    """Add the units in one transaction; a unit the server has already is left as it is (an approval marks
-    it approved), so a push retried after a lost answer adds nothing twice. A translator's approvals go as
-    plain units: only an editor's login may approve, and the server would refuse the whole push."""
-    added = approved = dropped = 0
-    with server_faults(server, "adding units to the team memory"), conn.transaction(), conn.cursor() as cursor:
+    """Add the units in one transaction of their own; a unit the server has already is left as it is (an
+    approval marks it approved), so a push retried after a lost answer adds nothing twice. A translator's
+    approvals go as plain units: only an editor's login may approve, and the server would refuse the whole push.
+
+    A transaction the caller left open (a lookup's, on a connection not in autocommit mode) is ended first:
+    inside it the push would be a savepoint, its locks held and its units unseen by anyone until the caller
+    committed. A push the server rolled back for colliding with another's (a deadlock, a serialization
+    failure) is sent again, up to PUSH_ATTEMPTS times."""
+    with server_faults(server, "adding units to the team memory"):
+        if conn.info.transaction_status == TransactionStatus.INTRANS:
+            conn.commit()
         editor = is_team_editor(conn, server) if any(u.approved for u in units) else False
-        for unit in units:
-            row = unit_row(unit)
-            if row is None:
-                continue
-            if unit.approved and editor:
-                cursor.execute(_INSERT_APPROVED, row)
-                approved += cursor.rowcount
-            else:
-                dropped += int(unit.approved)
-                cursor.execute(_INSERT, row)
-                added += cursor.rowcount
-    return PushReport(len(units), added, approved, dropped)
+        if conn.info.transaction_status == TransactionStatus.INTRANS:
+            conn.commit()
+        rows, dropped = _push_rows(units, editor)
+        if not rows:
+            return PushReport(len(units), 0, 0, dropped)
+        columns = [list(column) for column in zip(*rows, strict=True)]
+        statement = _KEEP_OR_APPROVE if any(row[-1] for row in rows) else _KEEP
+        for attempt in range(1, PUSH_ATTEMPTS + 1):
+            try:
+                with conn.transaction(), conn.cursor() as cursor:
+                    cursor.execute(statement, columns)
+                    written = [bool(r[0]) for r in cursor.fetchall()]
+                break
+            except (psycopg.errors.DeadlockDetected, psycopg.errors.SerializationFailure):
+                if attempt == PUSH_ATTEMPTS:
+                    raise
+                time.sleep(random.uniform(0.05, 0.2) * attempt)  # the other push finishes meanwhile
+    approved = sum(written)
+    return PushReport(len(units), len(written) - approved, approved, dropped)
 
 
 def approve_unit(conn: psycopg.Connection[Any], server: str, unit_id: int) -> bool:
