@@ -22,6 +22,7 @@ from workbench.core.store.segment_comments import comment as comment_of
 from workbench.core.store.segment_comments import write_comment
 from workbench.core.store.segment_numbers import label_of
 from workbench.core.store.translations import write_translation
+from workbench.core.team.team_link import read_link, server_says_editor
 from workbench.core.timestamps import now
 
 #: what a review looks at: text a person confirmed, and text already approved (an editor may correct it)
@@ -99,7 +100,7 @@ def approve(
 ) -> SegmentChanges:  # fmt: skip
     """Approve the translated segments (of a document, a selection, or the project), in one transaction;
     the shared memory (`memory`, if given) learns their text."""
-    _editor_only(author, role, "approve")
+    _editor_only(project, author, role, "approve")
     approved: list[int] = []
     stamp = now()
     with project.transaction() as db:
@@ -111,10 +112,20 @@ def approve(
     return learned(project, SegmentChanges.of(approved, language), memory)
 
 
-def _editor_only(author: str, role: str, what: str) -> None:
+def _editor_only(project: Project, author: str, role: str, what: str) -> None:
+    """The settings' role first; on a team project, then the team server's word (as of the last get or
+    sync): a translator of it cannot approve on the desktop what the server would not take as approved."""
     if not may_approve(role):
         who = f"you ({author})" if author else "you"
         raise NotAllowed(f"only an editor can {what}; {who} work as {role!r} (see `settings --role`)")
+    if server_says_editor(project.connection) is False:
+        link = read_link(project.connection)
+        login, name = (link.login, link.project_name) if link else ("", project.info.name)
+        raise NotAllowed(
+            f"only an editor of the team project can {what}: the team server says {login} is not an editor of "
+            f"{name} (an administrator makes one with `team add-user {login} --role editor --project {name}`, "
+            "then `team sync`)"
+        )
 
 
 def approve_edited(
@@ -123,7 +134,7 @@ def approve_edited(
 ) -> SegmentChanges:  # fmt: skip
     """An editor corrects the translator's text while reviewing and approves the result at once: the
     revision records the editor as author, so the history shows who changed what."""
-    _editor_only(author, role, "approve")
+    _editor_only(project, author, role, "approve")
     segment = project.segment(segment_id)
     current = segment.translations.get(language)
     if current is None or current.status not in REVIEWABLE or not text.strip():
@@ -161,7 +172,7 @@ def send_back(project: Project, segment_id: int, language: str, comment: str, au
     and the comment are written in one transaction: never one without the other. Sending back again a
     segment already sent back replaces its comment (the translator reads the newest reason); with the
     same comment it changes nothing (NO_CHANGES)."""
-    _editor_only(author, role, "send a translation back")
+    _editor_only(project, author, role, "send a translation back")
     if not comment.strip():
         raise WorkbenchError("say what needs work: the comment is what the translator will read")
     current = project.segment(segment_id).translations.get(language)

@@ -115,7 +115,8 @@ def publish(project: Project, conn: psycopg.Connection[Any], server: str, addres
     link = read_link(project.connection)
     assert link is not None
     pushed_up_to = int(db.execute("SELECT coalesce(max(id), 0) FROM revisions").fetchone()[0])
-    apply_sync(project, link, PushResult(pushed_up_to), PullBatch(top, texts))
+    # only an editor (or an administrator) may publish: the server refused anyone else above
+    apply_sync(project, link, PushResult(pushed_up_to), PullBatch(top, texts, editor=True))
     return Published(project_id, info.name, len(rows), len(snapshot))
 
 
@@ -154,7 +155,11 @@ def get_project(conn: psycopg.Connection[Any], server: str, address: str, name: 
             raise TeamServerError(server, f"{name} was published by a newer workbench (format {version}): update")
         top = int((conn.execute("SELECT coalesce(max(seq), 0) FROM wb.revisions WHERE project_id = %s",
                                 (project_id,)).fetchone() or (0,))[0])  # fmt: skip
-        batch = PullBatch(top, _current_texts(conn, int(project_id), 0), open_conflicts(conn, int(project_id)))
+        editor = bool((conn.execute("SELECT coalesce(wb.member_role(%s) = 'editor', false) OR wb.is_admin()",
+                                    (project_id,)).fetchone() or (False,))[0])  # fmt: skip
+        batch = PullBatch(
+            top, _current_texts(conn, int(project_id), 0), open_conflicts(conn, int(project_id)), editor=editor
+        )
     partial = destination.with_name(destination.name + ".getting")
     partial.unlink(missing_ok=True)
     partial.write_bytes(bytes(snapshot))

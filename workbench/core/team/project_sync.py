@@ -34,6 +34,7 @@ from workbench.core.team.server_connection import server_faults, server_label
 from workbench.core.team.team_link import (
     TeamLink,
     pending_revisions,
+    record_server_role,
     segment_ids,
     segment_keys,
     synced_seqs,
@@ -89,6 +90,8 @@ class PullBatch:
     texts: list[ServerText] = field(default_factory=list)
     conflicts: list[ServerConflict] = field(default_factory=list)
     assignments: list[tuple[str, str, str, str]] = field(default_factory=list)
+    #: whether the server says this login is an editor of the project (None: not asked)
+    editor: bool | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -174,11 +177,11 @@ def pull(conn: psycopg.Connection[Any], server: str, link: TeamLink) -> PullBatc
     """The current texts changed since the pull cursor, the open conflicts and the assignments: one snapshot."""
     with server_faults(server, f"pulling the changes of {link.project_name}"), conn.transaction():
         conn.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY")
-        check_member(conn, server, link)
+        editor = check_member(conn, server, link)
         row = conn.execute(
             "SELECT coalesce(max(seq), 0) FROM wb.revisions WHERE project_id = %s", (link.project_id,)
         ).fetchone()
-        batch = PullBatch(max_seq=max(link.pulled_seq, int(row[0]) if row else 0))
+        batch = PullBatch(max_seq=max(link.pulled_seq, int(row[0]) if row else 0), editor=editor)
         batch.texts = [
             ServerText(*values)
             for values in conn.execute(
@@ -237,6 +240,8 @@ def apply_sync(project: Project, link: TeamLink, pushed: PushResult, batch: Pull
                 applied += 1
             _synced(db, segment, text.language, text.seq)
         _mirror(db, link, batch, ids, stamp)
+        if batch.editor is not None:
+            record_server_role(db, batch.editor)
         db.execute(
             "UPDATE team_link SET pushed_revision = ?, pulled_seq = max(pulled_seq, ?), last_sync_at = ?,"
             " offline_since = '', last_problem = '' WHERE id = 1",

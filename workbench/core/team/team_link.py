@@ -93,3 +93,24 @@ def pending_count(db: sqlite3.Connection, after: int) -> int:
 def synced_seqs(db: sqlite3.Connection) -> dict[tuple[int, str], int]:
     """The server seq each (segment, language) was last synced from: the base of its next pushed revision."""
     return {(int(s), str(lang)): int(seq) for s, lang, seq in db.execute("SELECT * FROM team_synced")}
+
+
+#: the project table's key for what the team server last said of this login: may it approve here?
+_EDITOR_KEY = "team_editor"
+
+
+def record_server_role(db: sqlite3.Connection, editor: bool) -> None:
+    """Keep what the server said at the last get or sync: whether this login is an editor of the project."""
+    db.execute(
+        "INSERT INTO project(key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+        (_EDITOR_KEY, "1" if editor else "0"),
+    )
+
+
+def server_says_editor(db: sqlite3.Connection) -> bool | None:
+    """For a team project, whether the server last said this login is an editor of it (approves, sends
+    back); None for a project that is not shared, or that no get or sync has asked about yet."""
+    if read_link(db) is None:
+        return None
+    row = db.execute("SELECT value FROM project WHERE key = ?", (_EDITOR_KEY,)).fetchone()
+    return None if row is None else row[0] == "1"
