@@ -19,11 +19,13 @@ from tests.team.pg_cluster import start_cluster
 from tests.team.project_desktops import Desktop, make_project, server_count
 from tests.ui.conftest import dialogs, no_leftover_background_work, private_qsettings, shown_errors  # noqa: F401
 from workbench.context import AppContext
+from workbench.core.memory.glossary import Term, terms, write_term
 from workbench.core.settings import Settings
 from workbench.core.store.project_store import Project
 from workbench.core.team.project_publish import get_project, publish
 from workbench.core.team.server_connection import connect
 from workbench.core.team.team_credentials import save_password
+from workbench.core.team.team_glossary import push_terms
 from workbench.core.team.team_setup import initialise, remove_user
 from workbench.ui.project_window import ProjectWindow
 
@@ -263,3 +265,22 @@ def test_the_window_syncs_by_itself_as_often_as_the_settings_say(
         if running:
             assert window.team.sync.timer.interval() == 10 * 60 * 1000
         window.close()
+
+
+def test_a_sync_brings_the_team_glossarys_terms_into_the_project_and_keeps_its_own(
+    qtbot, team_server: TeamServer, tmp_path: Path
+) -> None:  # type: ignore[no-untyped-def]
+    editor, (lan,), _ids = team_desktops(team_server, tmp_path, translators=1)
+    with editor.connect() as conn:
+        push_terms(
+            conn, editor.login.name, [Term("ghe ngo", {"en": "ngo boat"}), Term("Sóc Trăng", {"en": "Soc Trang"})]
+        )
+    with lan.open() as project, project.transaction() as db:
+        write_term(db, Term("Sóc Trăng", {"en": "Soc Trang province"}), "2026-12-01T00:00:00+00:00")
+    window = open_team_window_for(qtbot, lan)  # its opening sync reads the team glossary
+    qtbot.waitUntil(lambda: len(terms(window.project)) == 2, timeout=TIMEOUT)
+    highlighted = {term.source for term in window.qa_context.finder.by_key.values()}
+    assert highlighted == {"ghe ngo", "Sóc Trăng"}  # the window's highlights and checks know the team's term
+    mine = {t.source: t.targets for t in terms(window.project)}
+    assert mine == {"ghe ngo": {"en": "ngo boat"}, "Sóc Trăng": {"en": "Soc Trang province"}}  # its own kept
+    window.close()

@@ -15,7 +15,9 @@ The team memory's outbox (the units this desktop's confirmations queued, memory_
 connection when the project's server is the settings' team server, the one the memory lives on; a memory
 push that fails leaves the units queued for the next sync and the project's sync stands. The same
 connection then refreshes the desktop's cache of the team memory (the pull `team memory pull` does), which
-the side panel's team suggestions read; a pull that fails leaves the cache as it was.
+the side panel's team suggestions read; a pull that fails leaves the cache as it was. The team glossary is
+read too, and the project's glossary takes the terms and translations it lacks (team_glossary: its own are
+never replaced), so the terms panel and the highlights know the team's terms offline.
 
 An unreachable server only marks the project offline (no dialog: a laptop on a bus is not an error); any
 other refusal (a login that may not, a project it is no longer a member of) is said once, naming the server,
@@ -43,6 +45,7 @@ log = logging.getLogger(__name__)
 if TYPE_CHECKING:
     import psycopg
 
+    from workbench.core.memory.glossary import Term
     from workbench.core.team.conflict_resolution import LocalConflict
     from workbench.core.team.project_sync import PullBatch, PushResult, SyncReport
 
@@ -71,6 +74,8 @@ class Exchanged:
     memory_problem: str = ""
     #: units the team memory's cache read in this sync's pull
     memory_pulled: int = 0
+    #: the team glossary as the server has it (None: it could not be read this time)
+    glossary: list[Term] | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -102,7 +107,7 @@ def exchange(
                 resolve(conn, label, link, resolution.conflict, resolution.text, resolution.status)
             pushed = push(copy, conn, label, link)
             batch = pull(conn, label, link)
-            done = Exchanged(link, pushed, batch, resolution)
+            done = Exchanged(link, pushed, batch, resolution, glossary=_team_glossary(conn, label))
             if outbox is not None:
                 try:
                     done = replace(done, memory_sent=send_outbox(conn, label, MemoryOutbox(outbox)).sent)
@@ -112,6 +117,17 @@ def exchange(
     except TeamServerError as exc:
         return SyncFailed(exc.server, exc.problem, resolution)
     return done
+
+
+def _team_glossary(conn: psycopg.Connection[Any], label: str) -> list[Term] | None:
+    """The team's glossary, for the project's to take what it lacks; a failure leaves the project's as it is."""
+    from workbench.core.team.team_glossary import team_terms
+
+    try:
+        return team_terms(conn, label)
+    except WorkbenchError as exc:
+        log.warning("team glossary not read with the sync: %s", exc)
+        return None
 
 
 def _refresh_memory_cache(conn: psycopg.Connection[Any], label: str, done: Exchanged) -> Exchanged:
@@ -153,6 +169,7 @@ class TeamSync(QObject):
     refused = Signal(str)  # the message naming the server, said once until a sync succeeds
     resolved = Signal(int)  # the id of a conflict the server now has settled
     ended = Signal()  # after every sync, whatever its outcome: the status is worth reading again
+    glossary_taken = Signal()  # the team glossary added terms or translations to the project's
 
     def __init__(
         self,
@@ -219,6 +236,8 @@ class TeamSync(QObject):
             if isinstance(outcome, Exchanged):
                 report: SyncReport = apply_sync(self.project, outcome.link, outcome.pushed, outcome.batch)
                 self._said = ""
+                if outcome.glossary:
+                    self._take_glossary(outcome.glossary)
                 if outcome.memory_problem:
                     log.warning("team memory not sent with the sync: %s", outcome.memory_problem)
                 if outcome.resolved is not None:
@@ -235,6 +254,18 @@ class TeamSync(QObject):
         finally:
             self.ended.emit()
             self._follow_up()
+
+    def _take_glossary(self, team: list[Term]) -> None:
+        """The team's terms the project lacks, into its glossary (its own translations are kept)."""
+        from workbench.core.team.team_glossary import pull_into_project
+
+        try:
+            taken = pull_into_project(self.project, team)
+        except WorkbenchError as exc:  # the project's glossary stays as it was; the sync stands
+            log.warning("team glossary not taken into %s: %s", self.project.path.name, exc)
+            return
+        if taken.terms_added or taken.translations_added:
+            self.glossary_taken.emit()
 
     def _failed(self, _task_id: int, message: str) -> None:
         try:

@@ -63,6 +63,7 @@ class TeamActions(QObject):
         self._clock.timeout.connect(self.refresh_status)
         self.sync.started.connect(self.refresh_status)
         self.sync.synced.connect(self._synced)
+        self.sync.glossary_taken.connect(lambda: self.window.apply(SegmentChanges(glossary=True)))
         self.sync.offline.connect(self._offline)
         self.sync.refused.connect(self._refused)
         self.sync.ended.connect(self._ended)
