@@ -6,12 +6,14 @@ import socket
 from collections.abc import Iterator
 from pathlib import Path
 
+import psycopg
 import pytest
 
 from tests.team.conftest import TeamDatabase
 from tests.team.pg_cluster import SUPERUSER, PgCluster, start_cluster
 from workbench.core.errors import TeamServerError, WorkbenchError
 from workbench.core.team.server_connection import connect, server_faults, server_label
+from workbench.ui.team_status_line import is_unreachable
 
 
 def test_the_administrator_connects_with_the_url_password(team_database: TeamDatabase) -> None:
@@ -140,3 +142,13 @@ def test_a_connection_the_server_drops_mid_query_is_said_as_lost(team_database: 
             conn.execute("SELECT 1")
     finally:
         conn.close()
+
+
+@pytest.mark.parametrize("collision", [psycopg.errors.DeadlockDetected, psycopg.errors.SerializationFailure])
+def test_a_change_undone_for_meeting_another_desktops_is_not_said_as_a_lost_connection(
+    collision: type[psycopg.Error],
+) -> None:
+    with pytest.raises(TeamServerError) as said, server_faults("lan@office/workbench", "adding units"):
+        raise collision("deadlock detected")
+    assert "met another desktop's change at the same moment" in str(said.value)
+    assert not is_unreachable(said.value.problem)  # the status bar does not say offline for it

@@ -157,6 +157,13 @@ def server_faults(server: str, doing: str) -> Iterator[None]:
         yield
     except psycopg.errors.InsufficientPrivilege as exc:
         raise TeamServerError(server, f"{doing}: this login is not allowed to ({_diagnostic(exc)})") from None
+    except (psycopg.errors.DeadlockDetected, psycopg.errors.SerializationFailure) as exc:
+        # an OperationalError to psycopg, but the connection is fine: not "lost", and not "offline"
+        raise TeamServerError(
+            server,
+            f"{doing}: it met another desktop's change at the same moment and was undone whole; "
+            f"the next try goes through ({_diagnostic(exc)})",
+        ) from None
     except psycopg.OperationalError as exc:
         raise TeamServerError(server, f"{doing}: the connection was lost ({_diagnostic(exc)})") from None
     except psycopg.Error as exc:
