@@ -12,17 +12,17 @@ pgpass file beside the settings; a password in the URL is used and not kept.
 from __future__ import annotations
 
 import argparse
-import sys
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from workbench.commands.team_memory import register_memory
 from workbench.commands.team_projects import register_projects
+from workbench.commands.team_server_access import open_team_server, password_from_stdin
 from workbench.context import AppContext
 from workbench.core.errors import WorkbenchError
 from workbench.core.settings import MAX_SYNC_MINUTES, Settings
 
 if TYPE_CHECKING:
-    import psycopg
+    pass
 
 # workbench.core.team is imported by the handlers that use it: psycopg costs every other command ~0.1 s to load
 
@@ -61,18 +61,10 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     register_memory(commands)
 
 
-def _open(given: str | None, context: AppContext) -> tuple[psycopg.Connection[Any], str]:
-    """A connection to the server given, else the settings' one, and the server's name for messages."""
-    from workbench.core.team.server_connection import server_label
-
-    conn = context.open_team_connection(given)
-    return conn, server_label(given or context.settings.team_server)
-
-
 def _cmd_init(args: argparse.Namespace, context: AppContext) -> int:
     from workbench.core.team.team_setup import initialise
 
-    conn, label = _open(args.url, context)
+    conn, label = open_team_server(args.url, context)
     with conn:
         report = initialise(conn, label)
     if report.roles_made:
@@ -87,12 +79,8 @@ def _cmd_init(args: argparse.Namespace, context: AppContext) -> int:
 def _cmd_add_user(args: argparse.Namespace, context: AppContext) -> int:
     from workbench.core.team.team_setup import add_user
 
-    password = None
-    if args.password_stdin:
-        password = sys.stdin.readline().rstrip("\r\n")
-        if not password:
-            raise WorkbenchError("--password-stdin: standard input held no password")
-    conn, label = _open(args.server, context)
+    password = password_from_stdin("--password-stdin") if args.password_stdin else None
+    conn, label = open_team_server(args.server, context)
     with conn:
         made = add_user(conn, label, args.name, args.role, password=password, project=args.project)
     verb = "added" if made.created else "updated"
@@ -108,7 +96,7 @@ def _cmd_add_user(args: argparse.Namespace, context: AppContext) -> int:
 def _cmd_remove_user(args: argparse.Namespace, context: AppContext) -> int:
     from workbench.core.team.team_setup import remove_user
 
-    conn, label = _open(args.server, context)
+    conn, label = open_team_server(args.server, context)
     with conn:
         removed = remove_user(conn, label, args.name, args.project)
     if args.project:
@@ -121,7 +109,7 @@ def _cmd_remove_user(args: argparse.Namespace, context: AppContext) -> int:
 def _cmd_check(args: argparse.Namespace, context: AppContext) -> int:
     from workbench.core.team.team_identity import who_am_i
 
-    conn, label = _open(args.server, context)
+    conn, label = open_team_server(args.server, context)
     with conn:
         me = who_am_i(conn, label)
     print(f"{label}: connected as {me.login} ({me.group}), {'over TLS' if me.tls else 'without TLS'}")
@@ -170,9 +158,7 @@ def team_settings_changes(args: argparse.Namespace, settings: Settings) -> dict[
     if args.team_password_stdin:
         if not target.strip():
             raise WorkbenchError("--team-password-stdin: no team server (give --team URL)")
-        password = sys.stdin.readline().rstrip("\r\n")
-        if not password:
-            raise WorkbenchError("--team-password-stdin: standard input held no password")
+        password = password_from_stdin("--team-password-stdin")
     kept = keep_team_address(target, password)
     return minutes if args.team is None else {**minutes, "team_server": kept}
 

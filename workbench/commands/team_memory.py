@@ -11,14 +11,15 @@ from __future__ import annotations
 
 import argparse
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
+from workbench.commands.team_server_access import open_team_server
 from workbench.context import AppContext
 from workbench.core.memory.translation_memory import DEFAULT_THRESHOLD
 from workbench.core.store.project_store import Project
 
 if TYPE_CHECKING:
-    import psycopg
+    pass
 
 # workbench.core.team.team_memory is imported by the handlers: psycopg costs every other command ~0.1 s
 
@@ -62,13 +63,6 @@ def register_memory(commands: argparse._SubParsersAction[argparse.ArgumentParser
         p.set_defaults(handler=handler)
 
 
-def _open(given: str | None, context: AppContext) -> tuple[psycopg.Connection[Any], str]:
-    from workbench.core.team.server_connection import server_label
-
-    conn = context.open_team_connection(given)
-    return conn, server_label(given or context.settings.team_server)
-
-
 def _cmd_push(args: argparse.Namespace, context: AppContext) -> int:
     from workbench.core.team.memory_outbox import MemoryOutbox
     from workbench.core.team.team_memory_sync import outbox_path, send_outbox
@@ -78,7 +72,7 @@ def _cmd_push(args: argparse.Namespace, context: AppContext) -> int:
     if not waiting:
         print("nothing waits for the team memory")
         return 0
-    conn, label = _open(args.server, context)
+    conn, label = open_team_server(args.server, context)
     with conn:
         report = send_outbox(conn, label, outbox)
     print(f"{label}: {report.sent} unit(s) sent, {report.added} new, {report.approved} approved")
@@ -91,7 +85,7 @@ def _cmd_pull(args: argparse.Namespace, context: AppContext) -> int:
     from workbench.core.team.team_memory_cache import TeamMemoryCache
     from workbench.core.team.team_memory_sync import cache_path
 
-    conn, label = _open(args.server, context)
+    conn, label = open_team_server(args.server, context)
     cache = TeamMemoryCache(cache_path())
     try:
         with conn:
@@ -139,7 +133,7 @@ def _cmd_stats(args: argparse.Namespace, context: AppContext) -> int:
     from workbench.core.team.team_memory_sync import outbox_path
 
     waiting = MemoryOutbox(outbox_path()).count()
-    conn, label = _open(args.server, context)
+    conn, label = open_team_server(args.server, context)
     with conn:
         figures = stats(conn, label)
     languages = ", ".join(f"{lang} {n}" for lang, n in figures.by_language.items()) or "none"
@@ -155,7 +149,7 @@ def _cmd_glossary_push(args: argparse.Namespace, context: AppContext) -> int:
 
     with Project.open(args.project, read_only=True) as project:
         glossary = terms(project)
-    conn, label = _open(args.server, context)
+    conn, label = open_team_server(args.server, context)
     with conn:
         added = push_terms(conn, label, glossary)
     print(f"{label}: {len(glossary)} term(s) sent, {added} translation(s) new to the team glossary")
@@ -165,7 +159,7 @@ def _cmd_glossary_push(args: argparse.Namespace, context: AppContext) -> int:
 def _cmd_glossary_pull(args: argparse.Namespace, context: AppContext) -> int:
     from workbench.core.team.team_glossary import pull_into_project, team_terms
 
-    conn, label = _open(args.server, context)
+    conn, label = open_team_server(args.server, context)
     with conn:
         team = team_terms(conn, label)
     with Project.open(args.project) as project:

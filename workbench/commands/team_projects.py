@@ -17,6 +17,7 @@ import argparse
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from workbench.commands.team_server_access import open_team_server
 from workbench.context import AppContext
 from workbench.core.errors import TeamServerError, WorkbenchError
 from workbench.core.store.project_store import Project
@@ -69,12 +70,6 @@ def register_projects(commands: argparse._SubParsersAction[argparse.ArgumentPars
     p.set_defaults(handler=_cmd_assign)
 
 
-def _open(server: str, context: AppContext) -> tuple[psycopg.Connection[Any], str]:
-    from workbench.core.team.server_connection import server_label
-
-    return context.open_team_connection(server), server_label(server)
-
-
 def _address(given: str | None, context: AppContext) -> str:
     from workbench.core.team.team_credentials import address_without_password
 
@@ -89,7 +84,7 @@ def _cmd_publish(args: argparse.Namespace, context: AppContext) -> int:
 
     address = _address(args.server, context)
     with Project.open(args.project) as project:
-        conn, label = _open(args.server or address, context)
+        conn, label = open_team_server(args.server or address, context)
         with conn:
             done = publish(project, conn, label, address)
     print(
@@ -103,7 +98,7 @@ def _cmd_get(args: argparse.Namespace, context: AppContext) -> int:
     from workbench.core.team.project_publish import get_project
 
     address = _address(args.server, context)
-    conn, label = _open(args.server or address, context)
+    conn, label = open_team_server(args.server or address, context)
     with conn:
         made = get_project(conn, label, address, args.name, args.destination)
     print(f"{label}: {args.name} copied to {made}")
@@ -116,7 +111,7 @@ def _linked(project: Project, context: AppContext) -> tuple[TeamLink, psycopg.Co
 
     link = team_link(project)
     try:
-        conn, label = _open(link.server, context)
+        conn, label = open_team_server(link.server, context)
     except TeamServerError as exc:
         record_problem(project, exc.problem)
         raise
