@@ -33,7 +33,8 @@ STANDALONE_LETTERS = {"break": "br", "tab": "t", "footnote": "fn", "endnote": "e
 
 
 #: the empty map a tag without formats or extra facts shares (read-only: it is shared)
-_NOTHING: Mapping[str, Any] = MappingProxyType({})
+#: the empty, read-only map a tag (or a run being read) holds when it has no formats or no extra facts
+NOTHING: Mapping[str, Any] = MappingProxyType({})
 
 
 class TagInfo(NamedTuple):
@@ -45,7 +46,7 @@ class TagInfo(NamedTuple):
     letter: str
     paired: bool
     #: for a pair: the formats it sets, e.g. {"bold": True, "italic": True}
-    formats: Mapping[str, bool] = _NOTHING
+    formats: Mapping[str, bool] = NOTHING
     #: for a link (letter `a`): where it points
     href: str = ""
     #: for a standalone: what it shows in the source (a footnote's number, a field's result); "" for a
@@ -54,7 +55,7 @@ class TagInfo(NamedTuple):
     #: the kind of standalone ("break", "tab", "footnote", ...), or "" for a pair
     kind: str = ""
     #: format-specific facts for export (the html element and its attributes, a footnote's text, ...)
-    extra: Mapping[str, Any] = _NOTHING
+    extra: Mapping[str, Any] = NOTHING
 
     def opening(self) -> str:
         return f"<{self.letter}{self.number}/>" if not self.paired else f"<{self.letter}{self.number}>"

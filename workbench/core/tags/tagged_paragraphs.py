@@ -13,11 +13,11 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
-from types import MappingProxyType
 from typing import Any
 
 from workbench.core.tags.inline_tags import (
     MARKER,
+    NOTHING,
     TagInfo,
     TagMap,
     escape_lookalikes,
@@ -27,9 +27,6 @@ from workbench.core.tags.inline_tags import (
 )
 
 Formats = Mapping[str, bool]
-
-
-_NO_EXTRA: Mapping[str, Any] = MappingProxyType({})
 
 
 class _Run:
@@ -89,7 +86,7 @@ class TaggedParagraph:
         if type(last) is _Run and last.formats == formats and last.href == href and not last.extra:
             last.text += text
         elif text:
-            items.append(_Run(text, formats, href, _NO_EXTRA))
+            items.append(_Run(text, formats, href, NOTHING))
 
     def add_standalone(self, kind: str, text: str = "", extra: Mapping[str, Any] | None = None) -> None:
         self._items.append(_Standalone(kind, text, dict(extra or {})))
